@@ -1,0 +1,51 @@
+/**
+ * Route constants shared by the backend controllers and the console's API clients, so a renamed path breaks
+ * compilation on both sides. Paths are relative to the global prefix `API_PREFIX` unless marked otherwise.
+ */
+export const API_PREFIX = 'v1';
+
+export const ROUTES = {
+  auth: {
+    base: 'auth',
+    login: 'login',
+    refresh: 'refresh',
+    logout: 'logout',
+    me: 'me',
+  },
+  users: 'users',
+  apiKeys: 'api-keys',
+  organisation: 'organisation',
+  audit: 'audit-log',
+  leads: 'leads',
+  metaIntegration: {
+    base: 'integrations/meta',
+    authUrl: 'auth/url',
+    callback: 'callback',
+    disconnect: 'disconnect',
+    status: 'status',
+    refresh: 'refresh',
+    webhook: 'webhook',
+    adAccounts: 'ad-accounts',
+    pages: 'pages',
+    leadForms: 'lead-forms',
+    campaigns: 'campaigns',
+    syncLeads: 'sync-leads',
+    insights: 'insights',
+    deauthorize: 'deauthorize',
+    dataDeletion: 'data-deletion',
+  },
+} as const;
+
+/** Operational endpoints served outside the `/v1` prefix. */
+export const OPS_ROUTES = {
+  health: '/health',
+  metrics: '/metrics',
+  docs: '/docs',
+  docsJson: '/docs-json',
+  queues: '/admin/queues',
+} as const;
+
+/** Name of the httpOnly cookie that carries the console's refresh token (scoped to the auth routes). */
+export const REFRESH_COOKIE = 'lg_refresh';
+/** Header API consumers send their organisation API key in. */
+export const API_KEY_HEADER = 'x-api-key';
