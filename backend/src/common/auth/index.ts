@@ -1,0 +1,5 @@
+export * from './principal';
+export * from './access-rule.metadata';
+export * from './public.decorator';
+export * from './roles.decorator';
+export * from './current-principal.decorator';

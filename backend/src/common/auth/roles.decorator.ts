@@ -1,0 +1,28 @@
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
+import { Role } from '@legeai/contracts';
+import { ROLES_KEY, USERS_ONLY_KEY } from './access-rule.metadata';
+
+/** Names of the security schemes registered on the OpenAPI document. */
+export const BEARER_AUTH_SCHEME = 'bearer';
+export const API_KEY_AUTH_SCHEME = 'api-key';
+
+/**
+ * Lets in principals whose role is at least one of `roles` (roles are ranked: admin > manager > viewer, so
+ * `@Roles(Role.Viewer)` means "any signed-in user or API key of the organisation"). Also documents the auth schemes.
+ */
+export function Roles(...roles: [Role, ...Role[]]): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    SetMetadata(ROLES_KEY, roles),
+    ApiBearerAuth(BEARER_AUTH_SCHEME),
+    ApiSecurity(API_KEY_AUTH_SCHEME),
+  ) as MethodDecorator & ClassDecorator;
+}
+
+/**
+ * Refuses API keys on a handler that also carries `@Roles`. Used where a leaked key must not be able to entrench
+ * itself, e.g. by minting more keys or creating users, and where a console session is implied (me, board cookie).
+ */
+export function UsersOnly(): MethodDecorator & ClassDecorator {
+  return SetMetadata(USERS_ONLY_KEY, true);
+}
