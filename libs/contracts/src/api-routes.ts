@@ -11,6 +11,8 @@ export const ROUTES = {
     refresh: 'refresh',
     logout: 'logout',
     me: 'me',
+    /** Admin only: sets the `lg_board` cookie that opens Bull Board at `OPS_ROUTES.queues`. */
+    boardSession: 'board-session',
   },
   users: 'users',
   apiKeys: 'api-keys',
@@ -47,5 +49,7 @@ export const OPS_ROUTES = {
 
 /** Name of the httpOnly cookie that carries the console's refresh token (scoped to the auth routes). */
 export const REFRESH_COOKIE = 'lg_refresh';
+/** Name of the httpOnly cookie holding an admin access token for Bull Board (scoped to `OPS_ROUTES.queues`). */
+export const BOARD_COOKIE = 'lg_board';
 /** Header API consumers send their organisation API key in. */
 export const API_KEY_HEADER = 'x-api-key';
