@@ -1,0 +1,44 @@
+import { Routes } from '@angular/router';
+import { Role } from '@legeai/contracts';
+
+import { authGuard, guestGuard } from './core/auth/auth-guard';
+import { roleGuard } from './core/auth/role-guard';
+import { Shell } from './core/layout/shell/shell';
+
+export const routes: Routes = [
+  {
+    path: 'login',
+    canActivate: [guestGuard],
+    loadChildren: () => import('./features/auth/auth.routes').then((m) => m.authRoutes),
+  },
+  {
+    path: '',
+    component: Shell,
+    canActivate: [authGuard],
+    canActivateChild: [authGuard],
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        loadChildren: () => import('./features/home/home.routes').then((m) => m.homeRoutes),
+      },
+      {
+        path: 'users',
+        canActivate: [roleGuard(Role.Admin)],
+        loadChildren: () => import('./features/users/users.routes').then((m) => m.usersRoutes),
+      },
+      {
+        path: 'api-keys',
+        canActivate: [roleGuard(Role.Admin)],
+        loadChildren: () => import('./features/api-keys/api-keys.routes').then((m) => m.apiKeysRoutes),
+      },
+      {
+        path: 'audit-log',
+        canActivate: [roleGuard(Role.Admin)],
+        loadChildren: () =>
+          import('./features/audit-log/audit-log.routes').then((m) => m.auditLogRoutes),
+      },
+    ],
+  },
+  { path: '**', redirectTo: '' },
+];

@@ -1,0 +1,98 @@
+import { Role } from '@legeai/contracts';
+
+/** What selecting a navigation entry does. */
+export type NavTarget =
+  /** A page of the console. */
+  | { kind: 'route'; path: string; exact?: boolean }
+  /** A page the backend serves outside the console, opened in a new tab. */
+  | { kind: 'external'; href: string }
+  /** Something the shell must do first, e.g. start a Bull Board session before opening it. */
+  | { kind: 'action'; action: NavAction };
+
+export type NavAction = 'open-queues';
+
+export interface NavItem {
+  label: string;
+  /** Material icon ligature. */
+  icon: string;
+  /** Least privileged role that sees the entry. */
+  minRole: Role;
+  /** Heading the entry is listed under; entries without one come first. */
+  section?: string;
+  /** One line shown on the overview page's quick links; entries without one are not offered there. */
+  summary?: string;
+  target: NavTarget;
+}
+
+/**
+ * Every entry of the side navigation, in display order. New capabilities (Meta integration, leads, campaigns,
+ * insights) add their entries here and nowhere else.
+ */
+export const NAV_ITEMS: readonly NavItem[] = [
+  {
+    label: 'Overview',
+    icon: 'dashboard',
+    minRole: Role.Viewer,
+    target: { kind: 'route', path: '/', exact: true },
+  },
+  {
+    label: 'Users',
+    icon: 'group',
+    minRole: Role.Admin,
+    section: 'Administration',
+    summary: 'Invite colleagues, change roles and deactivate accounts.',
+    target: { kind: 'route', path: '/users' },
+  },
+  {
+    label: 'API keys',
+    icon: 'vpn_key',
+    minRole: Role.Admin,
+    section: 'Administration',
+    summary: 'Issue and revoke keys for systems that call the API.',
+    target: { kind: 'route', path: '/api-keys' },
+  },
+  {
+    label: 'Audit log',
+    icon: 'history',
+    minRole: Role.Admin,
+    section: 'Administration',
+    summary: 'See who changed what, and when.',
+    target: { kind: 'route', path: '/audit-log' },
+  },
+  {
+    label: 'Queues',
+    icon: 'view_list',
+    minRole: Role.Admin,
+    section: 'Operations',
+    summary: 'Inspect background jobs in Bull Board.',
+    target: { kind: 'action', action: 'open-queues' },
+  },
+  {
+    label: 'API docs',
+    icon: 'description',
+    minRole: Role.Viewer,
+    section: 'Operations',
+    summary: 'Browse the REST API in Swagger UI.',
+    target: { kind: 'external', href: '/docs' },
+  },
+];
+
+export interface NavSection {
+  title: string | null;
+  items: NavItem[];
+}
+
+/** Groups entries by section, keeping the order in which sections first appear. */
+export function groupNavItems(items: readonly NavItem[]): NavSection[] {
+  const sections: NavSection[] = [];
+  for (const item of items) {
+    const title = item.section ?? null;
+    let section = sections.find((s) => s.title === title);
+    if (!section) {
+      section = { title, items: [] };
+      sections.push(section);
+    }
+    section.items.push(item);
+  }
+  return sections;
+}

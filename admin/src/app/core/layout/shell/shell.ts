@@ -1,0 +1,64 @@
+import { BreakpointObserver, Breakpoints } from '@angular/cdk/layout';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDividerModule } from '@angular/material/divider';
+import { MatIconModule } from '@angular/material/icon';
+import { MatListModule } from '@angular/material/list';
+import { MatMenuModule } from '@angular/material/menu';
+import { MatSidenavModule } from '@angular/material/sidenav';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { map } from 'rxjs';
+
+import { AuthStore } from '../../auth/auth-store';
+import { NAV_ITEMS, NavAction, groupNavItems } from '../nav-items';
+import { QueuesLauncher } from '../queues-launcher';
+
+/** The frame around every signed-in page: toolbar with organisation and user menu, and role-filtered navigation. */
+@Component({
+  selector: 'lg-shell',
+  imports: [
+    MatButtonModule,
+    MatDividerModule,
+    MatIconModule,
+    MatListModule,
+    MatMenuModule,
+    MatSidenavModule,
+    MatToolbarModule,
+    RouterLink,
+    RouterLinkActive,
+    RouterOutlet,
+  ],
+  templateUrl: './shell.html',
+  styleUrl: './shell.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Shell {
+  private readonly auth = inject(AuthStore);
+  private readonly queues = inject(QueuesLauncher);
+
+  protected readonly user = this.auth.user;
+  protected readonly sections = computed(() =>
+    groupNavItems(NAV_ITEMS.filter((item) => this.auth.user() && this.auth.hasRole(item.minRole))),
+  );
+  /** Whether the screen is narrow enough that the navigation overlays the page instead of sitting beside it. */
+  protected readonly isHandset = toSignal(
+    inject(BreakpointObserver)
+      .observe([Breakpoints.XSmall, Breakpoints.Small])
+      .pipe(map((result) => result.matches)),
+    { initialValue: false },
+  );
+
+  protected runAction(action: NavAction): void {
+    switch (action) {
+      case 'open-queues':
+        void this.queues.open();
+        break;
+    }
+  }
+
+  protected logout(): void {
+    this.auth.logout().subscribe();
+  }
+}

@@ -1,0 +1,89 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTableModule } from '@angular/material/table';
+import { ApiKeyDto } from '@legeai/contracts';
+import { filter, switchMap } from 'rxjs';
+
+import { httpErrorMessage } from '../../../core/errors/http-error-message';
+import { Notifier } from '../../../core/errors/notifier';
+import { confirmAction } from '../../../shared/ui/confirm-dialog/confirm-dialog';
+import { EmptyState } from '../../../shared/ui/empty-state/empty-state';
+import { ErrorState } from '../../../shared/ui/error-state/error-state';
+import { CreateApiKeyDialog } from '../create-api-key-dialog/create-api-key-dialog';
+import { ApiKeysApi } from '../data/api-keys-api';
+
+/** Admins issue and revoke the organisation's API keys for systems that call the REST API. */
+@Component({
+  selector: 'lg-api-keys-page',
+  imports: [
+    DatePipe,
+    EmptyState,
+    ErrorState,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatTableModule,
+  ],
+  templateUrl: './api-keys-page.html',
+  styleUrl: './api-keys-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ApiKeysPage {
+  private readonly apiKeysApi = inject(ApiKeysApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly notifier = inject(Notifier);
+
+  protected readonly columns = ['name', 'prefix', 'role', 'createdAt', 'lastUsedAt', 'status', 'actions'];
+  protected readonly keys = signal<ApiKeyDto[]>([]);
+  protected readonly loading = signal(true);
+  protected readonly loadError = signal<string | null>(null);
+
+  constructor() {
+    this.load();
+  }
+
+  protected load(): void {
+    this.loading.set(true);
+    this.loadError.set(null);
+    this.apiKeysApi.list().subscribe({
+      next: (keys) => {
+        this.keys.set(keys);
+        this.loading.set(false);
+      },
+      error: (error: unknown) => {
+        this.loadError.set(httpErrorMessage(error));
+        this.loading.set(false);
+      },
+    });
+  }
+
+  protected openCreateDialog(): void {
+    this.dialog
+      .open<CreateApiKeyDialog, void, ApiKeyDto>(CreateApiKeyDialog, { width: '520px' })
+      .afterClosed()
+      .pipe(filter((key): key is ApiKeyDto => !!key))
+      .subscribe((key) => this.keys.update((keys) => [key, ...keys]));
+  }
+
+  protected revoke(key: ApiKeyDto): void {
+    confirmAction(this.dialog, {
+      title: 'Revoke API key?',
+      message: `Systems using “${key.name}” (${key.prefix}…) will be refused from now on. This cannot be undone.`,
+      confirmLabel: 'Revoke',
+      destructive: true,
+    })
+      .pipe(
+        filter(Boolean),
+        switchMap(() => this.apiKeysApi.revoke(key.id)),
+      )
+      .subscribe(() => {
+        const revokedAt = new Date().toISOString();
+        this.keys.update((keys) => keys.map((k) => (k.id === key.id ? { ...k, revokedAt } : k)));
+        this.notifier.info(`“${key.name}” revoked.`);
+      });
+  }
+}

@@ -1,0 +1,61 @@
+import { DatePipe, JsonPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTableModule } from '@angular/material/table';
+import { AuditEntryDto, Page } from '@legeai/contracts';
+
+import { httpErrorMessage } from '../../../core/errors/http-error-message';
+import { EmptyState } from '../../../shared/ui/empty-state/empty-state';
+import { ErrorState } from '../../../shared/ui/error-state/error-state';
+import { AuditLogApi } from '../data/audit-log-api';
+
+/** Read-only, paged view of the organisation's append-only audit log. */
+@Component({
+  selector: 'lg-audit-log-page',
+  imports: [DatePipe, EmptyState, ErrorState, JsonPipe, MatPaginatorModule, MatProgressBarModule, MatTableModule],
+  templateUrl: './audit-log-page.html',
+  styleUrl: './audit-log-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AuditLogPage {
+  private readonly auditLogApi = inject(AuditLogApi);
+
+  protected readonly columns = ['at', 'actor', 'action', 'target', 'details'];
+  protected readonly pageSizes = [25, 50, 100];
+  protected readonly page = signal<Page<AuditEntryDto> | null>(null);
+  protected readonly pageSize = signal(25);
+  protected readonly pageIndex = signal(0);
+  protected readonly loading = signal(true);
+  protected readonly loadError = signal<string | null>(null);
+
+  constructor() {
+    this.load();
+  }
+
+  protected load(): void {
+    this.loading.set(true);
+    this.loadError.set(null);
+    const limit = this.pageSize();
+    this.auditLogApi.list({ limit, offset: this.pageIndex() * limit }).subscribe({
+      next: (page) => {
+        this.page.set(page);
+        this.loading.set(false);
+      },
+      error: (error: unknown) => {
+        this.loadError.set(httpErrorMessage(error));
+        this.loading.set(false);
+      },
+    });
+  }
+
+  protected changePage(event: PageEvent): void {
+    this.pageSize.set(event.pageSize);
+    this.pageIndex.set(event.pageIndex);
+    this.load();
+  }
+
+  protected hasDetails(entry: AuditEntryDto): boolean {
+    return Object.keys(entry.details ?? {}).length > 0;
+  }
+}

@@ -1,0 +1,17 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { OrganisationDto, ROUTES } from '@legeai/contracts';
+import { Observable } from 'rxjs';
+
+import { API_BASE_URL } from '../../../core/api/api-base-url';
+import { showsOwnErrors } from '../../../core/api/http-context';
+
+@Injectable({ providedIn: 'root' })
+export class OrganisationApi {
+  private readonly http = inject(HttpClient);
+  private readonly url = `${inject(API_BASE_URL)}/${ROUTES.organisation}`;
+
+  get(): Observable<OrganisationDto> {
+    return this.http.get<OrganisationDto>(this.url, { context: showsOwnErrors() });
+  }
+}

@@ -1,0 +1,66 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
+import { OrganisationDto } from '@legeai/contracts';
+
+import { AuthStore } from '../../../core/auth/auth-store';
+import { httpErrorMessage } from '../../../core/errors/http-error-message';
+import { NAV_ITEMS } from '../../../core/layout/nav-items';
+import { ErrorState } from '../../../shared/ui/error-state/error-state';
+import { OrganisationApi } from '../data/organisation-api';
+
+/** Landing page after sign-in: who you are, which organisation, and where to go next. */
+@Component({
+  selector: 'lg-home-page',
+  imports: [
+    DatePipe,
+    ErrorState,
+    MatButtonModule,
+    MatCardModule,
+    MatIconModule,
+    MatProgressBarModule,
+    RouterLink,
+  ],
+  templateUrl: './home-page.html',
+  styleUrl: './home-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class HomePage {
+  private readonly auth = inject(AuthStore);
+  private readonly organisationApi = inject(OrganisationApi);
+
+  protected readonly user = this.auth.user;
+  protected readonly organisation = signal<OrganisationDto | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly loadError = signal<string | null>(null);
+  /** Console pages this user may open, offered as shortcuts. */
+  protected readonly quickLinks = computed(() =>
+    NAV_ITEMS.filter(
+      (item) =>
+        item.summary && item.target.kind === 'route' && this.auth.user() && this.auth.hasRole(item.minRole),
+    ).map((item) => ({ ...item, path: item.target.kind === 'route' ? item.target.path : '/' })),
+  );
+
+  constructor() {
+    this.load();
+  }
+
+  protected load(): void {
+    this.loading.set(true);
+    this.loadError.set(null);
+    this.organisationApi.get().subscribe({
+      next: (organisation) => {
+        this.organisation.set(organisation);
+        this.loading.set(false);
+      },
+      error: (error: unknown) => {
+        this.loadError.set(httpErrorMessage(error));
+        this.loading.set(false);
+      },
+    });
+  }
+}

@@ -1,0 +1,142 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTableModule } from '@angular/material/table';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { ROLES, Role, UserDto } from '@legeai/contracts';
+import { filter } from 'rxjs';
+
+import { AuthStore } from '../../../core/auth/auth-store';
+import { httpErrorMessage } from '../../../core/errors/http-error-message';
+import { Notifier } from '../../../core/errors/notifier';
+import { confirmAction } from '../../../shared/ui/confirm-dialog/confirm-dialog';
+import { EmptyState } from '../../../shared/ui/empty-state/empty-state';
+import { ErrorState } from '../../../shared/ui/error-state/error-state';
+import { CreateUserDialog } from '../create-user-dialog/create-user-dialog';
+import { UsersApi } from '../data/users-api';
+
+/** Admins manage the organisation's console users: add them, change their role, deactivate them. */
+@Component({
+  selector: 'lg-users-page',
+  imports: [
+    DatePipe,
+    EmptyState,
+    ErrorState,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatTableModule,
+    MatTooltipModule,
+  ],
+  templateUrl: './users-page.html',
+  styleUrl: './users-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class UsersPage {
+  private readonly usersApi = inject(UsersApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly notifier = inject(Notifier);
+
+  protected readonly currentUserId = inject(AuthStore).user()?.id ?? null;
+  protected readonly roles = ROLES;
+  protected readonly columns = ['email', 'name', 'role', 'active', 'lastLoginAt', 'actions'];
+  protected readonly users = signal<UserDto[]>([]);
+  protected readonly loading = signal(true);
+  protected readonly loadError = signal<string | null>(null);
+  /** Ids of users with a change on its way to the server, whose controls are disabled meanwhile. */
+  protected readonly pending = signal<ReadonlySet<string>>(new Set());
+
+  constructor() {
+    this.load();
+  }
+
+  protected load(): void {
+    this.loading.set(true);
+    this.loadError.set(null);
+    this.usersApi.list().subscribe({
+      next: (users) => {
+        this.users.set(users);
+        this.loading.set(false);
+      },
+      error: (error: unknown) => {
+        this.loadError.set(httpErrorMessage(error));
+        this.loading.set(false);
+      },
+    });
+  }
+
+  protected openCreateDialog(): void {
+    this.dialog
+      .open<CreateUserDialog, void, UserDto>(CreateUserDialog, { width: '480px' })
+      .afterClosed()
+      .pipe(filter((user): user is UserDto => !!user))
+      .subscribe((user) => {
+        this.users.update((users) => [...users, user]);
+        this.notifier.info(`${user.email} can now sign in.`);
+      });
+  }
+
+  protected changeRole(user: UserDto, role: Role): void {
+    if (role === user.role) {
+      return;
+    }
+    this.save(user, { role }, `${user.email} is now ${role}.`);
+  }
+
+  protected toggleActive(user: UserDto): void {
+    const activate = !user.active;
+    confirmAction(this.dialog, {
+      title: activate ? 'Reactivate user?' : 'Deactivate user?',
+      message: activate
+        ? `${user.email} will be able to sign in again.`
+        : `${user.email} will be signed out and can no longer sign in. You can reactivate the account later.`,
+      confirmLabel: activate ? 'Reactivate' : 'Deactivate',
+      destructive: !activate,
+    })
+      .pipe(filter(Boolean))
+      .subscribe(() =>
+        this.save(user, { active: activate }, `${user.email} ${activate ? 'reactivated' : 'deactivated'}.`),
+      );
+  }
+
+  protected isPending(user: UserDto): boolean {
+    return this.pending().has(user.id);
+  }
+
+  private save(user: UserDto, changes: Partial<Pick<UserDto, 'role' | 'active'>>, done: string): void {
+    this.setPending(user.id, true);
+    this.usersApi.update(user.id, changes).subscribe({
+      next: (updated) => {
+        this.replace(updated);
+        this.setPending(user.id, false);
+        this.notifier.info(done);
+      },
+      error: () => {
+        // The snack bar shows the server's reason; put the row back as the server still has it.
+        this.replace({ ...user });
+        this.setPending(user.id, false);
+      },
+    });
+  }
+
+  private replace(user: UserDto): void {
+    this.users.update((users) => users.map((u) => (u.id === user.id ? user : u)));
+  }
+
+  private setPending(id: string, pending: boolean): void {
+    this.pending.update((ids) => {
+      const next = new Set(ids);
+      if (pending) {
+        next.add(id);
+      } else {
+        next.delete(id);
+      }
+      return next;
+    });
+  }
+}
