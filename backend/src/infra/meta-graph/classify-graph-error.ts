@@ -62,10 +62,10 @@ export function isFailedAnswer(status: number, body: unknown): boolean {
 /** Turns one failed call into a typed error. Pure: same input, same output. */
 export function classifyGraphFailure(failure: GraphFailure): MetaGraphError {
   if (failure.timedOut) {
-    return new MetaGraphError({ kind: 'transient', message: 'Graph API request timed out' });
+    return new MetaGraphError({ kind: 'transient', network: 'timeout', message: 'Graph API request timed out' });
   }
   if (failure.networkError !== undefined) {
-    return new MetaGraphError({ kind: 'transient', message: `Graph API unreachable: ${describeNetworkError(failure.networkError)}` });
+    return new MetaGraphError({ kind: 'transient', network: 'unreachable', message: `Graph API unreachable: ${describeNetworkError(failure.networkError)}` });
   }
   const status = failure.status;
   if (isGraphErrorEnvelope(failure.body)) return classifyEnvelope(failure.body, failure);

@@ -30,6 +30,8 @@ export interface MetaGraphErrorFields {
   errorData?: unknown;
   /** Method and path (redacted) of the failed call, for logs. */
   request?: string;
+  /** Set when no HTTP answer came at all. */
+  network?: 'timeout' | 'unreachable';
 }
 
 /** The one error type the Graph client throws. Its message never contains a token. */
@@ -47,6 +49,7 @@ export class MetaGraphError extends Error implements MetaGraphErrorFields {
   readonly authReason?: string;
   readonly errorData?: unknown;
   readonly request?: string;
+  readonly network?: 'timeout' | 'unreachable';
 
   constructor(fields: MetaGraphErrorFields) {
     super(fields.message);
@@ -64,6 +67,7 @@ export class MetaGraphError extends Error implements MetaGraphErrorFields {
     this.authReason = fields.authReason;
     this.errorData = fields.errorData;
     this.request = fields.request;
+    this.network = fields.network;
   }
 
   /** Whether the call may succeed if simply repeated later. */
@@ -92,6 +96,7 @@ export class MetaGraphError extends Error implements MetaGraphErrorFields {
       authReason: this.authReason,
       errorData: this.errorData,
       request: this.request,
+      network: this.network,
     };
   }
 }
