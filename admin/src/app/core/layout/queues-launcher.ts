@@ -5,14 +5,14 @@ import { firstValueFrom } from 'rxjs';
 
 import { API_BASE_URL } from '../api/api-base-url';
 
-/** `POST /v1/auth/board-session`: trades the bearer token for the cookie Bull Board's pages require. */
-const BOARD_SESSION_PATH = 'board-session';
-
-/** Opens Bull Board, which is served by the backend and authenticated by a cookie rather than a bearer token. */
+/**
+ * Opens Bull Board, which the backend serves at `/admin/queues` behind a cookie rather than a bearer token:
+ * `POST /v1/auth/board-session` trades the access token for that cookie first.
+ */
 @Injectable({ providedIn: 'root' })
 export class QueuesLauncher {
   private readonly http = inject(HttpClient);
-  private readonly url = `${inject(API_BASE_URL)}/${ROUTES.auth.base}/${BOARD_SESSION_PATH}`;
+  private readonly url = `${inject(API_BASE_URL)}/${ROUTES.auth.base}/${ROUTES.auth.boardSession}`;
 
   async open(): Promise<void> {
     // The tab is opened before the request so the browser still treats it as a response to the click.
