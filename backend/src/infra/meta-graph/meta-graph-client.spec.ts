@@ -80,7 +80,7 @@ describe(MetaGraphClient.name, () => {
   it('throws a typed auth error for 190 without retrying, and logs no token', async () => {
     handler = (_req, res) =>
       sendJson(res, 400, { error: { message: `Malformed access token ${TOKEN}`, type: 'OAuthException', code: 190, error_subcode: 467, fbtrace_id: 'Atrace' } });
-    const err: MetaGraphError = await client().get('/me', {}, { accessToken: TOKEN }).catch((e: MetaGraphError) => e);
+    const err: MetaGraphError = await client().get('/me', {}, { accessToken: TOKEN }).then(() => { throw new Error('expected a failure'); }, (e: MetaGraphError) => e);
     expect(err).toBeInstanceOf(MetaGraphError);
     expect(err).toMatchObject({ kind: 'auth', code: 190, subcode: 467, fbtraceId: 'Atrace', httpStatus: 400, request: 'GET /me' });
     expect(err.message).not.toContain(TOKEN);
@@ -124,7 +124,7 @@ describe(MetaGraphClient.name, () => {
       const c = client();
       const ctx = { accessToken: TOKEN, adAccountId: 'act_123', onPaused: 'fail' as const };
       await c.get('act_123/campaigns', {}, ctx);
-      const err: MetaGraphError = await c.get('act_123/campaigns', {}, ctx).catch((e: MetaGraphError) => e);
+      const err: MetaGraphError = await c.get('act_123/campaigns', {}, ctx).then(() => { throw new Error('expected a failure'); }, (e: MetaGraphError) => e);
       expect(err).toMatchObject({ kind: 'rate_limited', retryAfterMs: 300_000 });
       expect(server.requests).toHaveLength(1);
       expect(c.pauses()).toEqual([expect.objectContaining({ scope: 'business', id: '123' })]);
