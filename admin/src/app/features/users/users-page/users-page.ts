@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
+import { MatSelectChange, MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { ROLES, Role, UserDto } from '@legeai/contracts';
@@ -81,12 +81,17 @@ export class UsersPage {
       });
   }
 
-  protected changeRole(user: UserDto, role: Role): void {
+  protected changeRole(user: UserDto, change: MatSelectChange<Role>): void {
+    const role = change.value;
     if (role === user.role) {
       return;
     }
-    this.save(user, { role }, `${user.email} is now ${role}.`);
+    // On failure the select must show the role the server still has; the row's binding has not changed, so
+    // Angular would not reset it on its own.
+    this.save(user, { role }, `${user.email} is now ${role}.`, () => (change.source.value = user.role));
   }
+
+  protected readonly trackById = (_index: number, user: UserDto): string => user.id;
 
   protected toggleActive(user: UserDto): void {
     const activate = !user.active;
@@ -108,7 +113,12 @@ export class UsersPage {
     return this.pending().has(user.id);
   }
 
-  private save(user: UserDto, changes: Partial<Pick<UserDto, 'role' | 'active'>>, done: string): void {
+  private save(
+    user: UserDto,
+    changes: Partial<Pick<UserDto, 'role' | 'active'>>,
+    done: string,
+    undo?: () => void,
+  ): void {
     this.setPending(user.id, true);
     this.usersApi.update(user.id, changes).subscribe({
       next: (updated) => {
@@ -117,8 +127,8 @@ export class UsersPage {
         this.notifier.info(done);
       },
       error: () => {
-        // The snack bar shows the server's reason; put the row back as the server still has it.
-        this.replace({ ...user });
+        // The error interceptor's snack bar shows the server's reason; the row stays as the server has it.
+        undo?.();
         this.setPending(user.id, false);
       },
     });

@@ -11,7 +11,7 @@ export interface ConfirmDialogData {
   destructive?: boolean;
 }
 
-/** Asks before an action that is hard to undo. Closes with `true` when confirmed. */
+/** Asks before an action that is hard to undo. Closes with `true` when confirmed; focus starts on Cancel. */
 @Component({
   selector: 'lg-confirm-dialog',
   imports: [MatButtonModule, MatDialogModule],
@@ -26,7 +26,6 @@ export interface ConfirmDialogData {
         matButton="filled"
         [class.destructive]="data.destructive"
         [mat-dialog-close]="true"
-        cdkFocusInitial
       >
         {{ data.confirmLabel }}
       </button>
