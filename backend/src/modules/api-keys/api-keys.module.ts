@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { ApiKeyAuthenticator } from './api-key-authenticator.service';
+import { ApiKeysController } from './api-keys.controller';
+import { ApiKeysService } from './api-keys.service';
+import { ApiKey } from './entities/api-key.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ApiKey]), AuditModule],
+  controllers: [ApiKeysController],
+  providers: [ApiKeysService, ApiKeyAuthenticator],
+  exports: [ApiKeyAuthenticator],
+})
+export class ApiKeysModule {}

@@ -1,0 +1,32 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { API_PREFIX, BOARD_COOKIE, OPS_ROUTES, REFRESH_COOKIE, ROUTES } from '@legeai/contracts';
+import type { CookieOptions, Response } from 'express';
+import { appConfig } from '../../config/app.config';
+
+/**
+ * The two httpOnly cookies of the console. `lg_refresh` is sent only to `/v1/auth` and `lg_board` only to Bull
+ * Board; SameSite=Strict keeps other sites from making the browser send them; Secure whenever the public URL is https.
+ */
+@Injectable()
+export class AuthCookies {
+  static readonly refreshPath = `/${API_PREFIX}/${ROUTES.auth.base}`;
+
+  constructor(@Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>) {}
+
+  setRefresh(res: Response, token: string, expiresAt: Date): void {
+    res.cookie(REFRESH_COOKIE, token, { ...this.base(AuthCookies.refreshPath), expires: expiresAt });
+  }
+
+  clearRefresh(res: Response): void {
+    res.clearCookie(REFRESH_COOKIE, this.base(AuthCookies.refreshPath));
+  }
+
+  setBoard(res: Response, token: string, expiresAt: Date): void {
+    res.cookie(BOARD_COOKIE, token, { ...this.base(OPS_ROUTES.queues), expires: expiresAt });
+  }
+
+  private base(path: string): CookieOptions {
+    return { httpOnly: true, sameSite: 'strict', secure: this.app.publicUrl.startsWith('https://'), path };
+  }
+}

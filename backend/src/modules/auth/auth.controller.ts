@@ -1,0 +1,110 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Res, UseGuards, UseInterceptors } from '@nestjs/common';
+import {
+  ApiCookieAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { AccessTokenResponse, CurrentUser, REFRESH_COOKIE, Role, ROUTES } from '@legeai/contracts';
+import type { Response } from 'express';
+import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
+import { Principal } from '../../common/auth/principal';
+import { Public } from '../../common/auth/public.decorator';
+import { Roles, UsersOnly } from '../../common/auth/roles.decorator';
+import { ApiErrorResponses } from '../../common/swagger/api-error-responses.decorator';
+import { AuthCookies } from './auth-cookies';
+import { Client, RefreshTokenCookie } from './auth-request.decorators';
+import { AuthService } from './auth.service';
+import { AccessTokenResponseDto, CurrentUserResponse } from './dto/access-token.response';
+import { LoginDto } from './dto/login.dto';
+import { LoginThrottlerGuard } from './login-throttler.guard';
+import { RetryAfterInterceptor } from './retry-after.interceptor';
+import { ClientContext } from './sessions/sessions.service';
+
+@ApiTags('auth')
+@Controller(ROUTES.auth.base)
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly cookies: AuthCookies,
+  ) {}
+
+  @Post(ROUTES.auth.login)
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @UseGuards(LoginThrottlerGuard)
+  @UseInterceptors(RetryAfterInterceptor)
+  @ApiOperation({
+    summary: 'Sign in with email and password',
+    description: `Returns a short-lived access token and sets the httpOnly \`${REFRESH_COOKIE}\` cookie. Rate limited per address and per account (429 with retryAfterSeconds).`,
+  })
+  @ApiOkResponse({ type: AccessTokenResponseDto })
+  @ApiErrorResponses(400, 401, 429)
+  async login(
+    @Body() body: LoginDto,
+    @Client() client: ClientContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AccessTokenResponse> {
+    const signedIn = await this.auth.login(body, client);
+    this.cookies.setRefresh(res, signedIn.refreshToken, signedIn.refreshExpiresAt);
+    return signedIn.response;
+  }
+
+  @Post(ROUTES.auth.refresh)
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @ApiCookieAuth(REFRESH_COOKIE)
+  @ApiOperation({
+    summary: 'Exchange the refresh cookie for a new access token',
+    description: 'Rotates the cookie. Presenting an already-used refresh token ends the whole session.',
+  })
+  @ApiOkResponse({ type: AccessTokenResponseDto })
+  @ApiErrorResponses(401)
+  async refresh(
+    @RefreshTokenCookie() refreshToken: unknown,
+    @Client() client: ClientContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AccessTokenResponse> {
+    const signedIn = await this.auth.refresh(refreshToken, client);
+    this.cookies.setRefresh(res, signedIn.refreshToken, signedIn.refreshExpiresAt);
+    return signedIn.response;
+  }
+
+  @Post(ROUTES.auth.logout)
+  @Public()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiCookieAuth(REFRESH_COOKIE)
+  @ApiOperation({ summary: "End the refresh cookie's session; its access tokens stop working too" })
+  @ApiNoContentResponse()
+  async logout(
+    @RefreshTokenCookie() refreshToken: unknown,
+    @Client() client: ClientContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
+    await this.auth.logout(refreshToken, client);
+    this.cookies.clearRefresh(res);
+  }
+
+  @Get(ROUTES.auth.me)
+  @Roles(Role.Viewer)
+  @UsersOnly()
+  @ApiOperation({ summary: 'The signed-in user' })
+  @ApiOkResponse({ type: CurrentUserResponse })
+  @ApiErrorResponses(401, 403)
+  me(@CurrentPrincipal() principal: Principal): Promise<CurrentUser> {
+    return this.auth.me(principal);
+  }
+
+  @Post(ROUTES.auth.boardSession)
+  @Roles(Role.Admin)
+  @UsersOnly()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Set the lg_board cookie that opens Bull Board at /admin/queues (admins)' })
+  @ApiNoContentResponse()
+  @ApiErrorResponses(401, 403)
+  async boardSession(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<void> {
+    const token = await this.auth.boardToken(principal);
+    this.cookies.setBoard(res, token.token, token.expiresAt);
+  }
+}

@@ -1,0 +1,59 @@
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import cookieParser from 'cookie-parser';
+import { AccessGuard } from '../../common/auth/access.guard';
+import { authConfig } from '../../config/auth.config';
+import { ApiKeysModule } from '../api-keys/api-keys.module';
+import { AuditModule } from '../audit/audit.module';
+import { UsersModule } from '../users/users.module';
+import { AccessTokenService } from './access-token.service';
+import { AuthCookies } from './auth-cookies';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { LOGIN_THROTTLER, LoginThrottlerGuard } from './login-throttler.guard';
+import { SessionsModule } from './sessions/sessions.module';
+
+/**
+ * Sign-in, sessions and the global access guard. Importing this module puts every route of the application behind
+ * `AccessGuard`.
+ */
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [authConfig.KEY],
+      useFactory: (cfg: ConfigType<typeof authConfig>) => ({
+        secret: cfg.jwtSecret,
+        signOptions: { algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [authConfig.KEY],
+      useFactory: (cfg: ConfigType<typeof authConfig>) => ({
+        throttlers: [{ name: LOGIN_THROTTLER, ttl: 60_000, limit: cfg.loginRateLimit }],
+      }),
+    }),
+    SessionsModule,
+    UsersModule,
+    ApiKeysModule,
+    AuditModule,
+  ],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    AccessTokenService,
+    AuthCookies,
+    LoginThrottlerGuard,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [AccessTokenService],
+})
+export class AuthModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    // Only the auth routes read cookies (the refresh token); nothing else should depend on them.
+    consumer.apply(cookieParser()).forRoutes(AuthController);
+  }
+}

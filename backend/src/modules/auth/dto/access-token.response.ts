@@ -1,0 +1,17 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { AccessTokenResponse, CurrentUser, Role } from '@legeai/contracts';
+
+export class CurrentUserResponse implements CurrentUser {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'email' }) email!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: Role, enumName: 'Role' }) role!: Role;
+  @ApiProperty({ format: 'uuid' }) organisationId!: string;
+  @ApiProperty() organisationName!: string;
+}
+
+export class AccessTokenResponseDto implements AccessTokenResponse {
+  @ApiProperty({ description: 'Bearer token for the Authorization header; short-lived' }) accessToken!: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+  @ApiProperty({ type: CurrentUserResponse }) user!: CurrentUserResponse;
+}

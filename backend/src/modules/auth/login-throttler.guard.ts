@@ -1,0 +1,20 @@
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
+import type { Response } from 'express';
+import { TooManyAttemptsError } from './too-many-attempts.error';
+
+/** Name of the throttler configured in AuthModule: LOGIN_RATE_LIMIT attempts per minute per client address. */
+export const LOGIN_THROTTLER = 'login';
+
+/**
+ * Per-IP limit on login attempts (in memory, so per instance; the account lockout in the database is what holds
+ * across instances). Answers with the envelope's `rate_limited` and a plain `Retry-After` header.
+ */
+@Injectable()
+export class LoginThrottlerGuard extends ThrottlerGuard {
+  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    const retryAfterSeconds = Math.max(1, Math.ceil(detail.timeToBlockExpire));
+    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(retryAfterSeconds));
+    throw new TooManyAttemptsError('Too many sign-in attempts from this address; try again later', retryAfterSeconds);
+  }
+}

@@ -1,0 +1,53 @@
+import { Role } from '@legeai/contracts';
+
+/** What the access guard needs to know about a session: that it is live, and who its user is right now. */
+export interface LiveSession {
+  userId: string;
+  organisationId: string;
+  role: Role;
+}
+
+interface Entry {
+  userId: string;
+  value: LiveSession | null;
+  expiresAt: number;
+}
+
+/**
+ * Remembers session look-ups for a few seconds so that a burst of requests costs one query. Revocations on this
+ * instance evict at once; other API instances notice within `ttlMs`, a bound worth one query per session per period.
+ */
+export class SessionLivenessCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly ttlMs = 5_000,
+    private readonly maxEntries = 10_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get(sessionId: string): LiveSession | null | undefined {
+    const entry = this.entries.get(sessionId);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= this.now()) {
+      this.entries.delete(sessionId);
+      return undefined;
+    }
+    return entry.value;
+  }
+
+  set(sessionId: string, userId: string, value: LiveSession | null): void {
+    // Maps iterate in insertion order, so dropping the first key evicts the oldest entry.
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(sessionId, { userId, value, expiresAt: this.now() + this.ttlMs });
+  }
+
+  evictSession(sessionId: string): void {
+    this.entries.delete(sessionId);
+  }
+
+  /** Drops every session of a user, e.g. after a role change or deactivation. */
+  evictUser(userId: string): void {
+    for (const [sessionId, entry] of this.entries) if (entry.userId === userId) this.entries.delete(sessionId);
+  }
+}

@@ -1,0 +1,30 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CreateUserRequest, Role } from '@legeai/contracts';
+import { IsEmail, IsEnum, IsString, MaxLength, MinLength } from 'class-validator';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-policy';
+import { Trim } from './trim.transform';
+
+export class CreateUserDto implements CreateUserRequest {
+  @ApiProperty({ format: 'email', maxLength: 320, example: 'ann@example.com' })
+  @Trim()
+  @IsEmail()
+  @MaxLength(320)
+  email!: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Ann Example' })
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ enum: Role, enumName: 'Role' })
+  @IsEnum(Role)
+  role!: Role;
+
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, format: 'password' })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password!: string;
+}

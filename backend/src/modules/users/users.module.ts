@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { SessionsModule } from '../auth/sessions/sessions.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { User } from './entities/user.entity';
+import { FIRST_ADMIN_BANNER_WRITER, FirstAdminBootstrap } from './first-admin.bootstrap';
+import { PasswordHasher } from './password-hasher.service';
+import { UserCredentialsService } from './user-credentials.service';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([User]), SessionsModule, OrganisationsModule, AuditModule],
+  controllers: [UsersController],
+  providers: [
+    UsersService,
+    UserCredentialsService,
+    PasswordHasher,
+    FirstAdminBootstrap,
+    { provide: FIRST_ADMIN_BANNER_WRITER, useValue: (text: string) => process.stdout.write(text) },
+  ],
+  exports: [UsersService, UserCredentialsService, PasswordHasher],
+})
+export class UsersModule {}

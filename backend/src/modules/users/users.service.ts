@@ -1,0 +1,151 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { CreateUserRequest, CurrentUser, Role, UpdateUserRequest, UserDto } from '@legeai/contracts';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { Principal } from '../../common/auth/principal';
+import { ValidationFailedError } from '../../common/errors/api-error';
+import { AuditService } from '../audit/audit.service';
+import { SessionsService } from '../auth/sessions/sessions.service';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { User } from './entities/user.entity';
+import { PasswordHasher } from './password-hasher.service';
+import { passwordProblem } from './password-policy';
+import { userChangeConflict } from './user-change.rules';
+import { normaliseEmail, toUserDto } from './user.mapper';
+
+const UNIQUE_VIOLATION = '23505';
+
+/** Console user administration within the caller's organisation. */
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionsService,
+    private readonly organisations: OrganisationsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(principal: Principal): Promise<UserDto[]> {
+    const rows = await this.users.find({
+      where: { organisationId: principal.organisationId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return rows.map(toUserDto);
+  }
+
+  async create(principal: Principal, request: CreateUserRequest): Promise<UserDto> {
+    const user = await this.insertUser(
+      { organisationId: principal.organisationId, ...request },
+      (created, m) =>
+        this.audit.recordBy(principal, 'user.created', { type: 'user', id: created.id }, {
+          email: created.email,
+          role: created.role,
+        }, m),
+    );
+    return toUserDto(user);
+  }
+
+  /**
+   * Creates a user after checking the password policy. Also used to create the first admin. `audit` runs in the
+   * same transaction, so a user never exists without its audit entry.
+   */
+  async insertUser(
+    fields: { organisationId: string; email: string; name: string; role: Role; password: string },
+    audit: (user: User, manager: EntityManager) => Promise<void>,
+    manager?: EntityManager,
+  ): Promise<User> {
+    const email = normaliseEmail(fields.email);
+    const problem = passwordProblem(fields.password, email);
+    if (problem) throw new ValidationFailedError([{ field: 'password', messages: [problem] }]);
+    const passwordHash = await this.hasher.hash(fields.password);
+    const run = async (m: EntityManager): Promise<User> => {
+      const repo = m.getRepository(User);
+      const user = await repo.save(
+        repo.create({ organisationId: fields.organisationId, email, name: fields.name.trim(), role: fields.role, passwordHash }),
+      );
+      await audit(user, m);
+      return user;
+    };
+    try {
+      return await (manager ? run(manager) : this.dataSource.transaction(run));
+    } catch (err) {
+      if ((err as { code?: string }).code === UNIQUE_VIOLATION) {
+        throw new ConflictException('A user with this email already exists');
+      }
+      throw err;
+    }
+  }
+
+  async update(principal: Principal, userId: string, change: UpdateUserRequest): Promise<UserDto> {
+    const updated = await this.dataSource.transaction(async (m) => {
+      const repo = m.getRepository(User);
+      // Lock the organisation's active admins first (always in id order, so concurrent changes cannot deadlock):
+      // two admins demoting each other at once must not leave the organisation with none.
+      const admins = await repo.find({
+        where: { organisationId: principal.organisationId, role: Role.Admin, active: true },
+        order: { id: 'ASC' },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const target = await repo.findOne({
+        where: { id: userId, organisationId: principal.organisationId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!target) throw new NotFoundException('User not found');
+
+      const conflict = userChangeConflict({
+        actorId: principal.id,
+        target,
+        change,
+        activeAdminCount: admins.length,
+      });
+      if (conflict) throw new ConflictException(conflict);
+
+      const before = { name: target.name, role: target.role, active: target.active };
+      if (change.name !== undefined) target.name = change.name.trim();
+      if (change.role !== undefined) target.role = change.role;
+      if (change.active !== undefined) target.active = change.active;
+      const changes = diff(before, { name: target.name, role: target.role, active: target.active });
+      if (Object.keys(changes).length === 0) return target;
+
+      await repo.save(target);
+      if (before.active && !target.active) await this.sessions.revokeAllForUser(target.id, m);
+      await this.audit.recordBy(principal, 'user.updated', { type: 'user', id: target.id }, { changes }, m);
+      return target;
+    });
+    // Role or status changes must reach the access guard now, not when cached session facts expire.
+    this.sessions.forgetUser(updated.id);
+    return toUserDto(updated);
+  }
+
+  async currentUser(userId: string, organisationId: string): Promise<CurrentUser> {
+    const user = await this.users.findOneBy({ id: userId, organisationId });
+    if (!user) throw new NotFoundException('User not found');
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      organisationId: user.organisationId,
+      organisationName: await this.organisations.nameOf(user.organisationId),
+    };
+  }
+
+  /** Any user by id, across organisations: for the auth flow, which starts from a token rather than a principal. */
+  findById(userId: string): Promise<User | null> {
+    return this.users.findOneBy({ id: userId });
+  }
+
+  async countAll(manager?: EntityManager): Promise<number> {
+    return (manager ?? this.dataSource.manager).getRepository(User).count();
+  }
+}
+
+function diff<T extends Record<string, unknown>>(before: T, after: T): Record<string, { from: unknown; to: unknown }> {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of Object.keys(before)) {
+    if (before[key] !== after[key]) changes[key] = { from: before[key], to: after[key] };
+  }
+  return changes;
+}
