@@ -7,3 +7,4 @@ export { MetaGraphModule } from './meta-graph.module';
 export type { GraphCallContext, GraphPage, GraphParams } from './meta-graph.types';
 export { redactParams, redactText, redactUrl } from './redact';
 export type { ScopePause } from './usage-pacer';
+export { graphVersionStatus, type GraphVersionStatus } from './graph-version-support';

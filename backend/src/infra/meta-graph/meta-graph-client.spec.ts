@@ -58,6 +58,15 @@ describe(MetaGraphClient.name, () => {
     expect(req.headers.authorization).toBe(`Bearer ${TOKEN}`);
   });
 
+  it('remembers and logs Meta\'s version warning once', async () => {
+    handler = (_req, res) => sendJson(res, 200, {}, { 'x-ad-api-version-warning': 'The call was upgraded to v25.0' });
+    const c = client();
+    await c.get('/me', {}, { accessToken: TOKEN });
+    await c.get('/me', {}, { accessToken: TOKEN });
+    expect(c.versionWarning).toBe('The call was upgraded to v25.0');
+    expect(logs.filter((l) => (l as [string])[0].includes('version warning'))).toHaveLength(1);
+  });
+
   it('sends the time-stamped proof when configured', async () => {
     handler = (_req, res) => sendJson(res, 200, {});
     await client({ proofMode: 'timed' }).get('/me', {}, { accessToken: TOKEN });

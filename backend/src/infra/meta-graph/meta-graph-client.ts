@@ -50,6 +50,8 @@ export class MetaGraphClient {
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly untrackPauses?: () => void;
+  /** Meta's `x-ad-api-version-warning`, set when it auto-upgraded a call made with a sunset version. */
+  versionWarning?: string;
 
   constructor(private readonly options: MetaGraphClientOptions) {
     this.baseUrl = `${options.graphUrl.replace(/\/+$/, '')}/${options.apiVersion}`;
@@ -175,6 +177,7 @@ export class MetaGraphClient {
       const res = await sendGraphRequest(req, this.options.timeoutMs, this.options.fetch);
       status = String(res.status);
       this.pacer.observe(res.headers, ctx);
+      this.noteVersionWarning(res.headers['x-ad-api-version-warning']);
       if (!isFailedAnswer(res.status, res.body)) {
         this.record(method, template, status, 'ok', startedHr);
         this.logger.debug('Graph call', { method, url: redactUrl(this.logUrl(req.url), [ctx.accessToken]), status: res.status, attempt, ms: this.now() - started });
@@ -235,6 +238,12 @@ export class MetaGraphClient {
       await this.sleep(waitMs);
     }
   };
+
+  private noteVersionWarning(warning: string | undefined): void {
+    if (!warning || warning === this.versionWarning) return;
+    this.versionWarning = warning;
+    this.logger.warn('Meta answered with a version warning; update META_API_VERSION', { apiVersion: this.options.apiVersion, warning });
+  }
 
   private objectIds(ctx: GraphCallContext): string[] {
     return [ctx.adAccountId && normaliseAccountId(ctx.adAccountId), ctx.businessId].filter((x): x is string => !!x);
