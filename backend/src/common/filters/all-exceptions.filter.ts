@@ -1,0 +1,110 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ErrorCode, ErrorEnvelope } from '@legeai/contracts';
+import type { Request, Response } from 'express';
+import { ApiError } from '../errors/api-error';
+
+const CODE_BY_STATUS: Record<number, ErrorCode | string> = {
+  400: ErrorCode.BadRequest,
+  401: ErrorCode.Unauthenticated,
+  403: ErrorCode.Forbidden,
+  404: ErrorCode.NotFound,
+  405: 'method_not_allowed',
+  409: ErrorCode.Conflict,
+  413: ErrorCode.PayloadTooLarge,
+  415: 'unsupported_media_type',
+  429: ErrorCode.RateLimited,
+  503: ErrorCode.ServiceUnavailable,
+};
+
+/** Errors raised by Express' body parsers (http-errors) before any controller runs. */
+interface BodyParserError {
+  type: string;
+  status: number;
+  expose?: boolean;
+}
+
+const BODY_PARSER_MESSAGES: Record<string, string> = {
+  'entity.parse.failed': 'Malformed request body: not valid JSON',
+  'entity.too.large': 'Request body is too large',
+  'encoding.unsupported': 'Unsupported request body encoding',
+  'charset.unsupported': 'Unsupported request body charset',
+  'request.aborted': 'Request body was not fully received',
+  'entity.verify.failed': 'Request body failed verification',
+};
+
+/**
+ * The only exception filter: every 4xx/5xx leaves as an ErrorEnvelope. Unexpected errors become a 500 whose message
+ * reveals nothing; their detail goes to the log only.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Exceptions');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request & { id?: string | number }>();
+    const res = http.getResponse<Response>();
+
+    const envelope = toEnvelope(exception);
+    if (envelope.error.status >= 500) {
+      this.logger.error(
+        { err: exception, method: req.method, route: req.route?.path },
+        exception instanceof Error ? exception.message : 'Unhandled error',
+      );
+    }
+    if (req.id !== undefined) envelope.error.requestId = String(req.id);
+    if (res.headersSent) return;
+    res.status(envelope.error.status).json(envelope);
+  }
+}
+
+/** Maps any thrown value to the envelope (exported for unit tests and non-Nest error paths). */
+export function toEnvelope(exception: unknown): ErrorEnvelope {
+  if (exception instanceof ApiError) {
+    return envelope(exception.getStatus(), exception.code, exception.message, {
+      fields: exception.fields,
+      details: exception.details,
+    });
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    return envelope(status, codeFor(status), messageOf(exception), {});
+  }
+  if (isBodyParserError(exception)) {
+    const message = BODY_PARSER_MESSAGES[exception.type] ?? 'Invalid request body';
+    return envelope(exception.status, codeFor(exception.status), message, {});
+  }
+  return envelope(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.Internal, 'Internal server error', {});
+}
+
+function envelope(
+  status: number,
+  code: ErrorCode | string,
+  message: string,
+  extra: Pick<ErrorEnvelope['error'], 'fields' | 'details'>,
+): ErrorEnvelope {
+  const error: ErrorEnvelope['error'] = { status, code, message };
+  if (extra.fields?.length) error.fields = extra.fields;
+  if (extra.details && Object.keys(extra.details).length) error.details = extra.details;
+  return { error };
+}
+
+function codeFor(status: number): ErrorCode | string {
+  return CODE_BY_STATUS[status] ?? (status >= 500 ? ErrorCode.Internal : ErrorCode.BadRequest);
+}
+
+function messageOf(exception: HttpException): string {
+  const body = exception.getResponse();
+  if (typeof body === 'string') return body;
+  const message = (body as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  if (typeof message === 'string') return message;
+  return exception.message;
+}
+
+function isBodyParserError(value: unknown): value is BodyParserError {
+  if (!value || typeof value !== 'object') return false;
+  const { type, status, expose } = value as Partial<BodyParserError>;
+  return typeof type === 'string' && typeof status === 'number' && status >= 400 && status < 500 && expose !== false;
+}

@@ -1,0 +1,26 @@
+import { registerAs } from '@nestjs/config';
+import { currentEnv } from './load-env';
+
+export interface AuthConfig {
+  jwtSecret: string;
+  accessTtlSeconds: number;
+  refreshTtlSeconds: number;
+  adminEmail?: string;
+  adminPassword?: string;
+  /** Login attempts allowed per minute. */
+  loginRateLimit: number;
+}
+
+export const authConfig = registerAs('auth', (): AuthConfig => {
+  const { env } = currentEnv();
+  // Embedded mode fills JWT_SECRET from <DATA_DIR>/secrets.json before Nest starts; deployments must set it.
+  if (!env.JWT_SECRET) throw new Error('JWT_SECRET is not set');
+  return {
+    jwtSecret: env.JWT_SECRET,
+    accessTtlSeconds: env.JWT_ACCESS_TTL,
+    refreshTtlSeconds: env.JWT_REFRESH_TTL,
+    adminEmail: env.ADMIN_EMAIL,
+    adminPassword: env.ADMIN_PASSWORD,
+    loginRateLimit: env.LOGIN_RATE_LIMIT,
+  };
+});

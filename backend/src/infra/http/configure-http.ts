@@ -1,0 +1,60 @@
+import { Logger, RequestMethod } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import { API_PREFIX, OPS_ROUTES } from '@legeai/contracts';
+import { appConfig, servesApi } from '../../config/app.config';
+import { AllExceptionsFilter } from '../../common/filters/all-exceptions.filter';
+import { createValidationPipe } from '../../common/validation/validation-pipe';
+import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
+import { MetricsService } from '../metrics/metrics.service';
+import { serveConsole } from './console-static';
+import { securityHeaders } from './security-headers';
+import { setupSwagger } from './swagger';
+import { workerRoleGate } from './worker-role-gate';
+
+export interface HttpSetup {
+  /** Whether the console build is being served. */
+  consoleServed: boolean;
+}
+
+const OPS_EXCLUDES = [
+  OPS_ROUTES.health,
+  OPS_ROUTES.metrics,
+  OPS_ROUTES.queues,
+  `${OPS_ROUTES.queues}/{*path}`,
+].map((path) => ({ path: path.slice(1), method: RequestMethod.ALL }));
+
+/**
+ * Everything about the HTTP surface that is not a controller, shared by main.ts and the e2e tests so they exercise
+ * the same stack. Must run before `app.init()` / `app.listen()`; the order of the middleware matters.
+ */
+export function configureHttp(app: NestExpressApplication): HttpSetup {
+  const cfg = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
+  const logger = new Logger('Http');
+
+  app.useLogger(app.get(PinoLogger));
+  app.use(httpMetricsMiddleware(app.get(MetricsService)));
+  app.use(securityHeaders());
+  if (!servesApi(cfg.role)) {
+    app.use(workerRoleGate);
+    app.useGlobalFilters(new AllExceptionsFilter());
+    return { consoleServed: false };
+  }
+
+  app.enableCors({
+    origin: (origin, callback) => callback(null, !origin || cfg.corsOrigins.includes(origin)),
+    credentials: true,
+    exposedHeaders: ['X-Request-Id'],
+    maxAge: 600,
+  });
+  app.useBodyParser('json', { limit: cfg.bodyLimit });
+  app.useBodyParser('urlencoded', { limit: cfg.bodyLimit, extended: true });
+  app.setGlobalPrefix(API_PREFIX, { exclude: OPS_EXCLUDES });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+
+  setupSwagger(app, cfg.publicUrl);
+  const consoleServed = serveConsole(app, cfg.adminDistDir, logger);
+  return { consoleServed };
+}

@@ -1,0 +1,31 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { API_KEY_HEADER, OPS_ROUTES } from '@legeai/contracts';
+import { ErrorEnvelopeDto } from '../../common/swagger/error-envelope.dto';
+
+/** Names of the security schemes, for `@ApiBearerAuth(BEARER_AUTH)` / `@ApiSecurity(API_KEY_AUTH)`. */
+export const BEARER_AUTH = 'bearer';
+export const API_KEY_AUTH = 'api-key';
+
+/** Swagger UI at /docs and the OpenAPI JSON at /docs-json. */
+export function setupSwagger(app: INestApplication, publicUrl: string): void {
+  const config = new DocumentBuilder()
+    .setTitle('LEGEAI Meta Connect API')
+    .setDescription(
+      'REST API of the bridge between LEGEAI and Meta. Every 4xx/5xx response body is an `ErrorEnvelope`. ' +
+        'Console users send `Authorization: Bearer <access token>`; API consumers send their organisation key in ' +
+        `\`${API_KEY_HEADER}\`.`,
+    )
+    .setVersion('1')
+    .addServer(publicUrl)
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_AUTH)
+    .addApiKey({ type: 'apiKey', in: 'header', name: API_KEY_HEADER }, API_KEY_AUTH)
+    .build();
+  const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorEnvelopeDto] });
+  SwaggerModule.setup(OPS_ROUTES.docs.slice(1), app, document, {
+    jsonDocumentUrl: OPS_ROUTES.docsJson.slice(1),
+    yamlDocumentUrl: undefined,
+    customSiteTitle: 'LEGEAI Meta Connect API',
+    swaggerOptions: { persistAuthorization: false },
+  });
+}

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Params } from 'nestjs-pino';
+import type { Options } from 'pino-http';
+import { OPS_ROUTES } from '@legeai/contracts';
+import { REDACTED, redactUrl, SENSITIVE_QUERY_PARAMS } from './redact-url.util';
+
+/** Object keys whose values are never logged, wherever they appear (one level below the log root). */
+const SECRET_KEYS = [
+  'password',
+  'newPassword',
+  'currentPassword',
+  'token',
+  'accessToken',
+  'refreshToken',
+  'access_token',
+  'refresh_token',
+  'secret',
+  'appSecret',
+  'client_secret',
+  'jwtSecret',
+  'apiKey',
+  'key',
+  'authorization',
+  'cookie',
+];
+
+/** pino redaction paths: credentials in headers, query strings and any logged object. */
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-api-key"]',
+  'req.headers["proxy-authorization"]',
+  'res.headers["set-cookie"]',
+  ...SENSITIVE_QUERY_PARAMS.map((p) => `req.query["${p}"]`),
+  ...SECRET_KEYS,
+  ...SECRET_KEYS.map((k) => `*.${k}`),
+];
+
+const QUIET_PATHS = new Set<string>([OPS_ROUTES.health, OPS_ROUTES.metrics]);
+
+/** JSON logs for the whole app; the request logger skips health and metrics scrapes. */
+export function buildLoggerParams(level: string): Params {
+  const pinoHttp: Options = {
+    level,
+    redact: { paths: REDACT_PATHS, censor: REDACTED },
+    genReqId: (req: IncomingMessage, res: ServerResponse) => {
+      const given = req.headers['x-request-id'];
+      const id = typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+      res.setHeader('X-Request-Id', id);
+      return id;
+    },
+    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    autoLogging: { ignore: (req) => QUIET_PATHS.has((req.url ?? '').split('?')[0]) },
+    serializers: {
+      req: (req: { url?: string; [k: string]: unknown }) => ({ ...req, url: req.url ? redactUrl(req.url) : req.url }),
+    },
+  };
+  return { pinoHttp };
+}

@@ -1,0 +1,53 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { QUEUES } from '../queue/queue-names';
+
+const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized', 'waiting-children'] as const;
+
+/**
+ * Prometheus metrics on a registry of this app's own (not prom-client's global one), so several app instances in one
+ * process (tests) do not collide.
+ */
+@Injectable()
+export class MetricsService {
+  readonly registry = new Registry();
+
+  readonly httpDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request duration by route template, method and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+
+  constructor(
+    @InjectQueue(QUEUES.housekeeping) housekeeping: Queue,
+    @InjectQueue(QUEUES.metaWebhook) metaWebhook: Queue,
+    @InjectQueue(QUEUES.metaSync) metaSync: Queue,
+  ) {
+    collectDefaultMetrics({ register: this.registry });
+    const queues = [housekeeping, metaWebhook, metaSync];
+    new Gauge({
+      name: 'queue_jobs',
+      help: 'Jobs per queue and state, read from the queue backend at scrape time',
+      labelNames: ['queue', 'state'] as const,
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        await Promise.all(
+          queues.map(async (queue) => {
+            const counts = await queue.getJobCounts(...JOB_STATES).catch(() => undefined);
+            if (!counts) return;
+            for (const state of JOB_STATES) this.set({ queue: queue.name, state }, counts[state] ?? 0);
+          }),
+        );
+      },
+    });
+  }
+
+  render(): Promise<string> {
+    return this.registry.metrics();
+  }
+}

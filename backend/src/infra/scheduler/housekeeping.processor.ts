@@ -1,0 +1,27 @@
+import { WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { Job, UnrecoverableError } from 'bullmq';
+import { WebhookInboxRetentionService } from '../../modules/meta-webhook/webhook-inbox-retention.service';
+import { QUEUES } from '../queue/queue-names';
+import { WorkerProcessor } from '../queue/worker-processor.decorator';
+import { HOUSEKEEPING_JOBS } from './schedules';
+
+/** Runs the periodic maintenance jobs; each job name delegates to the service that owns the data. */
+@WorkerProcessor(QUEUES.housekeeping, { concurrency: 1 })
+export class HousekeepingProcessor extends WorkerHost {
+  private readonly logger = new Logger(HousekeepingProcessor.name);
+
+  constructor(private readonly webhookInbox: WebhookInboxRetentionService) {
+    super();
+  }
+
+  async process(job: Job): Promise<{ deleted: number }> {
+    switch (job.name) {
+      case HOUSEKEEPING_JOBS.pruneWebhookInbox:
+        return { deleted: await this.webhookInbox.prune() };
+      default:
+        this.logger.warn(`Unknown housekeeping job "${job.name}"`);
+        throw new UnrecoverableError(`Unknown housekeeping job "${job.name}"`);
+    }
+  }
+}

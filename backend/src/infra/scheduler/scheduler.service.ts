@@ -1,0 +1,28 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { Queue } from 'bullmq';
+import { SCHEDULES } from './schedules';
+
+/**
+ * Declares the schedules in the queue backend at start-up. It only enqueues: the work is done by the queue's
+ * processor in a worker process. Upserting is idempotent, so every instance may do it.
+ */
+@Injectable()
+export class SchedulerService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(SchedulerService.name);
+
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    for (const schedule of SCHEDULES) {
+      const queue = this.moduleRef.get<Queue>(getQueueToken(schedule.queue), { strict: false });
+      await queue.upsertJobScheduler(schedule.id, schedule.repeat, {
+        name: schedule.jobName,
+        data: schedule.data ?? {},
+        opts: schedule.opts,
+      });
+    }
+    this.logger.log(`Declared ${SCHEDULES.length} job schedule(s)`);
+  }
+}

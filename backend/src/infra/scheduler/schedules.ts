@@ -1,0 +1,30 @@
+import type { JobSchedulerTemplateOptions, RepeatOptions } from 'bullmq';
+import { QUEUES, QueueName } from '../queue/queue-names';
+
+export const HOUSEKEEPING_JOBS = {
+  pruneWebhookInbox: 'prune-webhook-inbox',
+} as const;
+
+export interface Schedule {
+  /** Stable id: the scheduler is upserted under it, so every instance declaring it shares one schedule. */
+  id: string;
+  queue: QueueName;
+  jobName: string;
+  repeat: Omit<RepeatOptions, 'key'>;
+  data?: Record<string, unknown>;
+  opts?: JobSchedulerTemplateOptions;
+}
+
+/**
+ * Every periodic job, in one place. BullMQ job schedulers live in the queue backend, so however many instances
+ * upsert the same id, each period produces one job, taken by one worker.
+ */
+export const SCHEDULES: readonly Schedule[] = [
+  {
+    id: 'housekeeping:prune-webhook-inbox',
+    queue: QUEUES.housekeeping,
+    jobName: HOUSEKEEPING_JOBS.pruneWebhookInbox,
+    repeat: { pattern: '17 3 * * *', tz: 'UTC' },
+    opts: { attempts: 3, removeOnComplete: { count: 30 }, removeOnFail: { count: 30 } },
+  },
+];

@@ -1,0 +1,98 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { loadOrCreateEmbeddedSecrets } from './config/embedded-secrets';
+import { EnvSchema } from './config/env.schema';
+import { EnvValidationError, loadEnv, useEnv } from './config/load-env';
+import { EmbeddedPostgresHandle, startEmbeddedPostgres } from './database/embedded-postgres';
+import { printStartupBanner } from './startup-banner';
+
+/** Plain lines for the few messages printed before the JSON logger exists. */
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+async function bootstrap(): Promise<void> {
+  let env: EnvSchema;
+  try {
+    env = loadEnv();
+  } catch (error) {
+    if (error instanceof EnvValidationError) return exitWith(error.message);
+    throw error;
+  }
+
+  // With no DATABASE_URL the whole system runs on one machine: embedded PostgreSQL, queues on it too.
+  const embedded = !env.DATABASE_URL;
+  let postgres: EmbeddedPostgresHandle | undefined;
+  if (embedded) {
+    const secrets = loadOrCreateEmbeddedSecrets(env.DATA_DIR!);
+    env.JWT_SECRET ??= secrets.jwtSecret;
+    env.TOKEN_ENCRYPTION_KEYS ??= secrets.tokenEncryptionKeys;
+    say(`Starting embedded PostgreSQL (data in ${env.DATA_DIR}, port ${env.EMBEDDED_PG_PORT})`);
+    postgres = await startEmbeddedPostgres({
+      dataDir: env.DATA_DIR!,
+      port: env.EMBEDDED_PG_PORT,
+      password: secrets.postgresPassword,
+      log: say,
+    });
+    env.DATABASE_URL = postgres.url;
+  }
+  useEnv(env, { embedded });
+
+  let app: NestExpressApplication | undefined;
+  installShutdown(() => app, postgres);
+  try {
+    // Loaded only now: the config namespaces read the environment fixed just above.
+    const { AppModule } = await import('./app.module');
+    const { configureHttp } = await import('./infra/http/configure-http');
+    app = await NestFactory.create<NestExpressApplication>(AppModule, {
+      rawBody: true,
+      bufferLogs: true,
+      abortOnError: false,
+    });
+    const http = configureHttp(app);
+    await app.listen(env.PORT);
+    printStartupBanner(app, http.consoleServed);
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await postgres?.stop().catch(() => undefined);
+    return exitWith(`Start-up failed: ${describe(error)}`);
+  }
+}
+
+/** Closes Nest first (workers finish their current job, connections close), then the embedded database. */
+function installShutdown(getApp: () => INestApplication | undefined, postgres?: EmbeddedPostgresHandle): void {
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      say(`${signal} again: exiting immediately`);
+      process.exit(1);
+    }
+    stopping = true;
+    say(`${signal} received: shutting down`);
+    const force = setTimeout(() => {
+      say('Shutdown took longer than 15 s: exiting');
+      process.exit(1);
+    }, 15_000);
+    force.unref();
+    try {
+      await getApp()?.close();
+    } catch (error) {
+      say(`Error while closing the application: ${describe(error)}`);
+    }
+    await postgres?.stop().catch((error) => say(`Error while stopping PostgreSQL: ${describe(error)}`));
+    process.exit(0);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, (s) => void stop(s));
+}
+
+function describe(error: unknown): string {
+  if (error instanceof AggregateError) return error.errors.map(describe).join('; ');
+  return error instanceof Error ? error.message : String(error);
+}
+
+function exitWith(message: string): void {
+  say(message);
+  process.exit(1);
+}
+
+void bootstrap().catch((error) => exitWith(`Start-up failed: ${describe(error)}`));

@@ -1,0 +1,27 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** A lead form of a connected page, and whether its leads are pulled into LEGEAI automatically. */
+@Entity({ name: 'meta_lead_forms' })
+@Index('uq_meta_lead_forms_org_form', ['organisationId', 'formId'], { unique: true })
+export class MetaLeadForm {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+
+  @Column({ name: 'organisation_id', type: 'uuid' }) organisationId!: string;
+  /** The owning row in meta_pages (not Meta's page id). */
+  @Column({ name: 'page_id', type: 'uuid' }) pageId!: string;
+
+  @Column({ name: 'form_id', type: 'varchar', length: 100 }) formId!: string;
+  @Column({ name: 'form_name', type: 'varchar', length: 255, nullable: true }) formName!: string | null;
+  /** Meta's form status (ACTIVE, ARCHIVED, ...). */
+  @Column({ name: 'status', type: 'varchar', length: 50, nullable: true }) status!: string | null;
+  @Column({ name: 'locale', type: 'varchar', length: 20, nullable: true }) locale!: string | null;
+  /** The form's questions as Meta describes them, used to map answers to lead fields. */
+  @Column({ name: 'questions', type: 'jsonb', default: () => `'[]'` }) questions!: unknown[];
+  @Column({ name: 'leads_count', type: 'integer', default: 0 }) leadsCount!: number;
+  @Column({ name: 'auto_sync', type: 'boolean', default: true }) autoSync!: boolean;
+  /** High-water mark of the backfill: leads created before this instant have been fetched. */
+  @Column({ name: 'last_synced_at', type: 'timestamptz', nullable: true }) lastSyncedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}

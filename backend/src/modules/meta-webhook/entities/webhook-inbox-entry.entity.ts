@@ -1,0 +1,37 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { WebhookInboxStatus } from '@legeai/contracts';
+
+/**
+ * A webhook delivery from Meta exactly as received, stored before the 200 is sent so nothing is lost if processing
+ * fails. The body's SHA-256 is unique: Meta's redeliveries of the same payload are recognised and not stored twice.
+ */
+@Entity({ name: 'meta_webhook_inbox' })
+@Index('ix_meta_webhook_inbox_status_received', ['status', 'receivedAt'])
+@Index('uq_meta_webhook_inbox_body_sha256', ['bodySha256'], { unique: true })
+export class WebhookInboxEntry {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+
+  /** Resolved from the page id while processing; unknown when the delivery arrives (webhooks are app-wide). */
+  @Column({ name: 'organisation_id', type: 'uuid', nullable: true }) organisationId!: string | null;
+
+  /** The `object` of the payload (`page`, `permissions`, ...). */
+  @Column({ name: 'object', type: 'varchar', length: 50, nullable: true }) object!: string | null;
+  @Column({ name: 'raw_body', type: 'bytea' }) rawBody!: Buffer;
+  /** The X-Hub-Signature-256 header as received. */
+  @Column({ name: 'signature', type: 'varchar', length: 100, nullable: true }) signature!: string | null;
+  @Column({ name: 'body_sha256', type: 'char', length: 64 }) bodySha256!: string;
+
+  @Column({
+    name: 'status',
+    type: 'enum',
+    enum: WebhookInboxStatus,
+    enumName: 'webhook_inbox_status',
+    default: WebhookInboxStatus.Received,
+  })
+  status!: WebhookInboxStatus;
+  @Column({ name: 'attempts', type: 'integer', default: 0 }) attempts!: number;
+  @Column({ name: 'last_error', type: 'text', nullable: true }) lastError!: string | null;
+
+  @Column({ name: 'received_at', type: 'timestamptz', default: () => 'now()' }) receivedAt!: Date;
+  @Column({ name: 'processed_at', type: 'timestamptz', nullable: true }) processedAt!: Date | null;
+}

@@ -1,0 +1,23 @@
+/**
+ * E2E tests: boot the AppModule on the machine's real PostgreSQL and Redis (each file gets its own database and
+ * queue prefix; see test/utils/create-test-app.ts). `test/boot/` starts the built server as a child process.
+ */
+const path = require('node:path');
+const backendDir = path.join(__dirname, '..');
+
+/** @type {import('jest').Config} */
+module.exports = {
+  rootDir: backendDir,
+  roots: ['<rootDir>/test'],
+  testEnvironment: 'node',
+  testRegex: '.*\\.e2e-spec\\.ts$',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(backendDir, 'tsconfig.spec.json') }],
+  },
+  moduleNameMapper: {
+    '^@legeai/contracts$': path.join(backendDir, '../libs/contracts/src'),
+  },
+  testTimeout: 60000,
+  maxWorkers: 1,
+};

@@ -1,0 +1,116 @@
+import 'reflect-metadata';
+import { Test, TestingModuleBuilder } from '@nestjs/testing';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { loadEnv, useEnv } from '../../src/config/load-env';
+
+/** The machine's services (see /work/shared/services.md); overridable for CI machines that differ. */
+const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  /** supertest bound to the app's HTTP server. */
+  http: ReturnType<typeof request>;
+  dataSource: DataSource;
+  /** The environment the app runs with (database URL, queue prefix, secrets...). */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export interface CreateTestAppOptions {
+  /** Extra or overriding environment variables (e.g. APP_ROLE, CORS_ORIGINS). */
+  env?: Record<string, string>;
+  /** Adjust the testing module before compiling (overrideProvider etc.). */
+  configure?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
+}
+
+/**
+ * Boots the full AppModule the way main.ts does, on a database created for this call (all migrations applied) and
+ * the machine's Redis under a unique queue prefix. `close()` shuts the app, drops the database and deletes the
+ * queue keys.
+ */
+export async function createTestApp(options: CreateTestAppOptions = {}): Promise<TestApp> {
+  const suffix = `${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const database = `legeai_test_${suffix}`;
+  const prefix = `legeai_test_${suffix}`;
+  await adminQuery(`CREATE DATABASE "${database}"`);
+
+  const dbUrl = new URL(PG_ADMIN_URL);
+  dbUrl.pathname = `/${database}`;
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: dbUrl.toString(),
+    REDIS_URL,
+    QUEUE_PREFIX: prefix,
+    JWT_SECRET: randomBytes(32).toString('base64url'),
+    TOKEN_ENCRYPTION_KEYS: `test:${randomBytes(32).toString('base64')}`,
+    ADMIN_EMAIL: 'admin@example.test',
+    ADMIN_PASSWORD: 'correct-horse-battery-staple',
+    PUBLIC_URL: 'http://localhost:3000',
+    ...options.env,
+  };
+
+  let app: NestExpressApplication | undefined;
+  try {
+    useEnv(loadEnv(env, { envFile: false }), { embedded: false });
+    // Required after the env is fixed, exactly as main.ts does.
+    const { AppModule } = await import('../../src/app.module');
+    const { configureHttp } = await import('../../src/infra/http/configure-http');
+    let builder = Test.createTestingModule({ imports: [AppModule] });
+    if (options.configure) builder = options.configure(builder);
+    const moduleRef = await builder.compile();
+    app = moduleRef.createNestApplication<NestExpressApplication>({ rawBody: true, bufferLogs: true });
+    configureHttp(app);
+    await app.init();
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await dropDatabase(database);
+    throw error;
+  }
+
+  const started = app;
+  return {
+    app: started,
+    http: request(started.getHttpServer()),
+    dataSource: started.get(DataSource),
+    env,
+    async close() {
+      await started.close();
+      await dropDatabase(database);
+      await deleteKeys(REDIS_URL, `${prefix}:*`);
+    },
+  };
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const admin = await new DataSource({ type: 'postgres', url: PG_ADMIN_URL, extra: { max: 1 } }).initialize();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.destroy();
+  }
+}
+
+async function dropDatabase(name: string): Promise<void> {
+  await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+}
+
+async function deleteKeys(url: string, pattern: string): Promise<void> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
