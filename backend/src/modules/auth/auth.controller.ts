@@ -1,11 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Res, UseGuards, UseInterceptors } from '@nestjs/common';
-import {
-  ApiCookieAuth,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessTokenResponse, CurrentUser, REFRESH_COOKIE, Role, ROUTES } from '@legeai/contracts';
 import type { Response } from 'express';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
@@ -54,10 +48,9 @@ export class AuthController {
   @Post(ROUTES.auth.refresh)
   @Public()
   @HttpCode(HttpStatus.OK)
-  @ApiCookieAuth(REFRESH_COOKIE)
   @ApiOperation({
     summary: 'Exchange the refresh cookie for a new access token',
-    description: 'Rotates the cookie. Presenting an already-used refresh token ends the whole session.',
+    description: `Reads and rotates the httpOnly \`${REFRESH_COOKIE}\` cookie. Presenting an already-used refresh token ends the whole session.`,
   })
   @ApiOkResponse({ type: AccessTokenResponseDto })
   @ApiErrorResponses(401)
@@ -74,8 +67,10 @@ export class AuthController {
   @Post(ROUTES.auth.logout)
   @Public()
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiCookieAuth(REFRESH_COOKIE)
-  @ApiOperation({ summary: "End the refresh cookie's session; its access tokens stop working too" })
+  @ApiOperation({
+    summary: "End the session of the refresh cookie; its access tokens stop working too",
+    description: `Reads the httpOnly \`${REFRESH_COOKIE}\` cookie and clears it. Always 204.`,
+  })
   @ApiNoContentResponse()
   async logout(
     @RefreshTokenCookie() refreshToken: unknown,

@@ -1,0 +1,207 @@
+import { ErrorCode } from '@legeai/contracts';
+import { createTestApp, TestApp } from '../utils/create-test-app';
+import { FIRST_ADMIN, login, refreshCookieOf, setCookieLine } from '../utils/identity-fixtures';
+
+describe('auth (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    // A generous per-address limit: this file signs in many times; the limit itself is tested below.
+    t = await createTestApp({ env: { LOGIN_RATE_LIMIT: '1000' } });
+  });
+  afterAll(() => t?.close());
+
+  describe('login', () => {
+    it('signs in the first admin and sets an httpOnly, SameSite=Strict refresh cookie scoped to /v1/auth', async () => {
+      const res = await t.http.post('/v1/auth/login').send(FIRST_ADMIN).expect(200);
+      expect(res.body).toMatchObject({
+        accessToken: expect.any(String),
+        user: { email: FIRST_ADMIN.email, role: 'admin', organisationName: expect.any(String) },
+      });
+      expect(new Date(res.body.expiresAt).getTime()).toBeGreaterThan(Date.now());
+      const cookie = setCookieLine(res, 'lg_refresh')!;
+      expect(cookie).toMatch(/HttpOnly/i);
+      expect(cookie).toMatch(/SameSite=Strict/i);
+      expect(cookie).toMatch(/Path=\/v1\/auth/);
+      expect(cookie).not.toMatch(/Secure/i); // PUBLIC_URL is http in tests
+      expect(JSON.stringify(res.body)).not.toContain(refreshCookieOf(res)!.split('=')[1]);
+    });
+
+    it('accepts the email in any case', async () => {
+      await t.http.post('/v1/auth/login').send({ ...FIRST_ADMIN, email: FIRST_ADMIN.email.toUpperCase() }).expect(200);
+    });
+
+    it('answers a wrong password and an unknown email with the same generic 401', async () => {
+      const wrong = await t.http.post('/v1/auth/login').send({ ...FIRST_ADMIN, password: 'not-the-password' });
+      const unknown = await t.http.post('/v1/auth/login').send({ email: 'nobody@example.test', password: 'whatever-pass' });
+      expect(wrong.status).toBe(401);
+      expect(unknown.status).toBe(401);
+      const { requestId: _a, ...wrongError } = wrong.body.error;
+      const { requestId: _b, ...unknownError } = unknown.body.error;
+      expect(wrongError).toEqual(unknownError);
+      expect(wrong.body.error).toMatchObject({ code: ErrorCode.Unauthenticated, message: 'Invalid email or password' });
+      expect(setCookieLine(wrong, 'lg_refresh')).toBeUndefined();
+    });
+
+    it('refuses a body without fields with a 400 listing them', async () => {
+      const res = await t.http.post('/v1/auth/login').send({ email: 42 }).expect(400);
+      expect(res.body.error.code).toBe(ErrorCode.ValidationFailed);
+      expect(res.body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['email', 'password']);
+    });
+
+    it('locks the account after five failures, refuses even the right password while locked, with retry info', async () => {
+      const admin = await login(t, FIRST_ADMIN.email, FIRST_ADMIN.password);
+      const email = 'lockme@example.test';
+      await t.http
+        .post('/v1/users')
+        .set(admin.auth)
+        .send({ email, name: 'Lock Me', role: 'viewer', password: 'the-right-password' })
+        .expect(201);
+
+      for (let i = 0; i < 5; i++) {
+        await t.http.post('/v1/auth/login').send({ email, password: `wrong-password-${i}` }).expect(401);
+      }
+      const locked = await t.http.post('/v1/auth/login').send({ email, password: 'the-right-password' }).expect(429);
+      expect(locked.body.error.code).toBe(ErrorCode.RateLimited);
+      expect(locked.body.error.details.retryAfterSeconds).toBeGreaterThan(0);
+      expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+
+      const [row] = await t.dataSource.query(`SELECT failed_login_count, locked_until FROM users WHERE email = $1`, [email]);
+      expect(row.failed_login_count).toBe(5);
+      expect(new Date(row.locked_until).getTime()).toBeGreaterThan(Date.now());
+
+      // Once the lock has run out, the right password works and resets the counter.
+      await t.dataSource.query(`UPDATE users SET locked_until = now() - interval '1 second' WHERE email = $1`, [email]);
+      await t.http.post('/v1/auth/login').send({ email, password: 'the-right-password' }).expect(200);
+      const [after] = await t.dataSource.query(`SELECT failed_login_count, locked_until FROM users WHERE email = $1`, [email]);
+      expect(after).toEqual({ failed_login_count: 0, locked_until: null });
+    });
+
+    it('refuses a deactivated user with the generic 401', async () => {
+      const admin = await login(t, FIRST_ADMIN.email, FIRST_ADMIN.password);
+      const created = await t.http
+        .post('/v1/users')
+        .set(admin.auth)
+        .send({ email: 'gone@example.test', name: 'Gone', role: 'viewer', password: 'the-right-password' })
+        .expect(201);
+      await t.http.patch(`/v1/users/${created.body.id}`).set(admin.auth).send({ active: false }).expect(200);
+      const res = await t.http.post('/v1/auth/login').send({ email: 'gone@example.test', password: 'the-right-password' });
+      expect(res.status).toBe(401);
+      expect(res.body.error.message).toBe('Invalid email or password');
+    });
+  });
+
+  describe('me', () => {
+    it('returns the signed-in user', async () => {
+      const admin = await login(t, FIRST_ADMIN.email, FIRST_ADMIN.password);
+      const res = await t.http.get('/v1/auth/me').set(admin.auth).expect(200);
+      expect(res.body).toMatchObject({ id: admin.id, email: FIRST_ADMIN.email, role: 'admin' });
+    });
+
+    it('refuses no token, a garbage token and a token signed with another secret', async () => {
+      await t.http.get('/v1/auth/me').expect(401);
+      await t.http.get('/v1/auth/me').set('Authorization', 'Bearer not.a.jwt').expect(401);
+      const forged =
+        'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIwMDAwMDAwMC0wMDAwLTQwMDAtODAwMC0wMDAwMDAwMDAwMDAifQ.' +
+        'c2lnbmF0dXJlLXdpdGgtYW5vdGhlci1zZWNyZXQ';
+      const res = await t.http.get('/v1/auth/me').set('Authorization', `Bearer ${forged}`).expect(401);
+      expect(res.body.error.code).toBe(ErrorCode.Unauthenticated);
+    });
+  });
+
+  describe('refresh', () => {
+    it('rotates the refresh cookie and issues a working access token', async () => {
+      const admin = await login(t, FIRST_ADMIN.email, FIRST_ADMIN.password);
+      const res = await t.http.post('/v1/auth/refresh').set('Cookie', admin.refreshCookie).expect(200);
+      const next = refreshCookieOf(res)!;
+      expect(next).toBeDefined();
+      expect(next).not.toBe(admin.refreshCookie);
+      await t.http.get('/v1/auth/me').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
+      // The next cookie rotates again.
+      await t.http.post('/v1/auth/refresh').set('Cookie', next).expect(200);
+    });
+
+    it('treats a replayed (already rotated) refresh token as theft and ends the whole session', async () => {
+      const admin = await login(t, FIRST_ADMIN.email, FIRST_ADMIN.password);
+      const rotated = await t.http.post('/v1/auth/refresh').set('Cookie', admin.refreshCookie).expect(200);
+      const current = refreshCookieOf(rotated)!;
+      const currentAccess = rotated.body.accessToken as string;
+
+      await t.http.post('/v1/auth/refresh').set('Cookie', admin.refreshCookie).expect(401);
+
+      // The legitimate holder's newer refresh token and every access token of the session are dead too.
+      await t.http.post('/v1/auth/refresh').set('Cookie', current).expect(401);
+      await t.http.get('/v1/auth/me').set('Authorization', `Bearer ${currentAccess}`).expect(401);
+      await t.http.get('/v1/auth/me').set(admin.auth).expect(401);
+
+      const [reuse] = await t.dataSource.query(
+        `SELECT actor_id FROM audit_log WHERE action = 'auth.refresh_reuse' AND actor_id = $1`,
+        [admin.id],
+      );
+      expect(reuse).toBeDefined();
+    });
+
+    it('refuses a missing or malformed cookie', async () => {
+      await t.http.post('/v1/auth/refresh').expect(401);
+      await t.http.post('/v1/auth/refresh').set('Cookie', 'lg_refresh=nonsense').expect(401);
+    });
+
+    it('does not let one user session end another', async () => {
+      const a = await login(t, FIRST_ADMIN.email, FIRST_ADMIN.password);
+      const b = await login(t, FIRST_ADMIN.email, FIRST_ADMIN.password);
+      await t.http.post('/v1/auth/logout').set('Cookie', a.refreshCookie).expect(204);
+      await t.http.get('/v1/auth/me').set(b.auth).expect(200);
+    });
+  });
+
+  describe('logout', () => {
+    it('ends the session: the access token and refresh cookie stop working at once', async () => {
+      const admin = await login(t, FIRST_ADMIN.email, FIRST_ADMIN.password);
+      await t.http.get('/v1/auth/me').set(admin.auth).expect(200);
+
+      const res = await t.http.post('/v1/auth/logout').set('Cookie', admin.refreshCookie).expect(204);
+      expect(setCookieLine(res, 'lg_refresh')).toMatch(/Expires=Thu, 01 Jan 1970/);
+
+      await t.http.get('/v1/auth/me').set(admin.auth).expect(401);
+      await t.http.post('/v1/auth/refresh').set('Cookie', admin.refreshCookie).expect(401);
+    });
+
+    it('is harmless without a cookie', async () => {
+      await t.http.post('/v1/auth/logout').expect(204);
+    });
+  });
+
+  describe('board session', () => {
+    it('sets an httpOnly lg_board cookie scoped to /admin/queues for an admin', async () => {
+      const admin = await login(t, FIRST_ADMIN.email, FIRST_ADMIN.password);
+      const res = await t.http.post('/v1/auth/board-session').set(admin.auth).expect(204);
+      const cookie = setCookieLine(res, 'lg_board')!;
+      expect(cookie).toMatch(/HttpOnly/i);
+      expect(cookie).toMatch(/Path=\/admin\/queues/);
+      expect(cookie).toMatch(/SameSite=Strict/i);
+    });
+  });
+});
+
+describe('auth rate limiting (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { LOGIN_RATE_LIMIT: '3' } });
+  });
+  afterAll(() => t?.close());
+
+  it('refuses the attempt after LOGIN_RATE_LIMIT per minute from one address with a 429 envelope', async () => {
+    for (let i = 0; i < 3; i++) {
+      await t.http.post('/v1/auth/login').send({ email: 'nobody@example.test', password: 'whatever-pass' }).expect(401);
+    }
+    const res = await t.http.post('/v1/auth/login').send(FIRST_ADMIN).expect(429);
+    expect(res.body.error).toMatchObject({ status: 429, code: ErrorCode.RateLimited });
+    expect(res.body.error.details.retryAfterSeconds).toBeGreaterThan(0);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('does not throttle other routes', async () => {
+    await t.http.post('/v1/auth/refresh').expect(401);
+  });
+});

@@ -1,0 +1,173 @@
+import { ErrorCode, Role } from '@legeai/contracts';
+import { createTestApp, TestApp } from '../utils/create-test-app';
+import { createOrganisationWithAdmin, createUserAndLogin, FIRST_ADMIN, login, PASSWORD, SignedInUser } from '../utils/identity-fixtures';
+
+describe('users (e2e)', () => {
+  let t: TestApp;
+  let admin: SignedInUser;
+  let manager: SignedInUser;
+  let viewer: SignedInUser;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { LOGIN_RATE_LIMIT: '1000' } });
+    admin = await login(t, FIRST_ADMIN.email, FIRST_ADMIN.password);
+    manager = await createUserAndLogin(t, admin, Role.Manager);
+    viewer = await createUserAndLogin(t, admin, Role.Viewer);
+  });
+  afterAll(() => t?.close());
+
+  describe('role matrix', () => {
+    const routes = [
+      ['GET', '/v1/users', undefined],
+      ['POST', '/v1/users', { email: 'matrix@example.test', name: 'M', role: 'viewer', password: PASSWORD }],
+      ['PATCH', '/v1/users/00000000-0000-4000-8000-000000000000', { name: 'x' }],
+    ] as const;
+
+    it.each(routes)('%s %s: 401 without credentials', async (method, path, body) => {
+      const res = await t.http[method.toLowerCase() as 'get' | 'post' | 'patch'](path).send(body);
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe(ErrorCode.Unauthenticated);
+    });
+
+    it.each(routes)('%s %s: 403 for a manager and a viewer', async (method, path, body) => {
+      for (const who of [manager, viewer]) {
+        const res = await t.http[method.toLowerCase() as 'get' | 'post' | 'patch'](path).set(who.auth).send(body);
+        expect(res.status).toBe(403);
+        expect(res.body.error.code).toBe(ErrorCode.Forbidden);
+      }
+    });
+
+    it('lets an admin list users, without password hashes', async () => {
+      const res = await t.http.get('/v1/users').set(admin.auth).expect(200);
+      expect(res.body.map((u: { email: string }) => u.email)).toEqual(
+        expect.arrayContaining([FIRST_ADMIN.email, manager.email, viewer.email]),
+      );
+      expect(JSON.stringify(res.body)).not.toMatch(/argon2|password/i);
+    });
+  });
+
+  describe('create', () => {
+    it('creates a user who can then sign in; the email is stored lower-cased', async () => {
+      const res = await t.http
+        .post('/v1/users')
+        .set(admin.auth)
+        .send({ email: '  New.Person@Example.TEST ', name: ' New Person ', role: 'manager', password: PASSWORD })
+        .expect(201);
+      expect(res.body).toMatchObject({ email: 'new.person@example.test', name: 'New Person', role: 'manager', active: true });
+      expect(res.body.lastLoginAt).toBeNull();
+      await login(t, 'new.person@example.test');
+    });
+
+    it('refuses a duplicate email whatever its case with a 409', async () => {
+      const res = await t.http
+        .post('/v1/users')
+        .set(admin.auth)
+        .send({ email: FIRST_ADMIN.email.toUpperCase(), name: 'Dup', role: 'viewer', password: PASSWORD })
+        .expect(409);
+      expect(res.body.error.code).toBe(ErrorCode.Conflict);
+    });
+
+    it('refuses passwords shorter than 12 characters and invalid fields with a 400 listing every field', async () => {
+      const res = await t.http
+        .post('/v1/users')
+        .set(admin.auth)
+        .send({ email: 'not-an-email', name: '', role: 'owner', password: 'short' })
+        .expect(400);
+      expect(res.body.error.code).toBe(ErrorCode.ValidationFailed);
+      expect(res.body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+        'email',
+        'name',
+        'password',
+        'role',
+      ]);
+    });
+
+    it('refuses unknown properties (whitelist)', async () => {
+      const res = await t.http
+        .post('/v1/users')
+        .set(admin.auth)
+        .send({ email: 'x@example.test', name: 'X', role: 'viewer', password: PASSWORD, organisationId: admin.organisationId })
+        .expect(400);
+      expect(res.body.error.code).toBe(ErrorCode.ValidationFailed);
+    });
+
+    it('applies the password policy beyond length (400 on password)', async () => {
+      const res = await t.http
+        .post('/v1/users')
+        .set(admin.auth)
+        .send({ email: 'same-as-password@example.test', name: 'S', role: 'viewer', password: 'same-as-password@example.test' })
+        .expect(400);
+      expect(res.body.error.fields).toEqual([{ field: 'password', messages: [expect.stringMatching(/email/)] }]);
+    });
+  });
+
+  describe('update', () => {
+    it('renames and changes the role; the new role applies to live sessions at once', async () => {
+      const someone = await createUserAndLogin(t, admin, Role.Viewer);
+      await t.http.get('/v1/api-keys').set(someone.auth).expect(403);
+      const res = await t.http
+        .patch(`/v1/users/${someone.id}`)
+        .set(admin.auth)
+        .send({ name: 'Promoted', role: 'admin' })
+        .expect(200);
+      expect(res.body).toMatchObject({ name: 'Promoted', role: 'admin' });
+      await t.http.get('/v1/api-keys').set(someone.auth).expect(200);
+    });
+
+    it('deactivating a user ends their sessions', async () => {
+      const someone = await createUserAndLogin(t, admin, Role.Manager);
+      await t.http.get('/v1/auth/me').set(someone.auth).expect(200);
+      await t.http.patch(`/v1/users/${someone.id}`).set(admin.auth).send({ active: false }).expect(200);
+      await t.http.get('/v1/auth/me').set(someone.auth).expect(401);
+      await t.http.post('/v1/auth/refresh').set('Cookie', someone.refreshCookie).expect(401);
+    });
+
+    it('refuses to let an admin demote or deactivate themself (409)', async () => {
+      const demote = await t.http.patch(`/v1/users/${admin.id}`).set(admin.auth).send({ role: 'viewer' }).expect(409);
+      expect(demote.body.error).toMatchObject({ code: ErrorCode.Conflict, message: expect.stringMatching(/own role/) });
+      const deactivate = await t.http.patch(`/v1/users/${admin.id}`).set(admin.auth).send({ active: false }).expect(409);
+      expect(deactivate.body.error.message).toMatch(/own account/);
+    });
+
+    it('never leaves an organisation without an active admin, even when two admins demote each other at once', async () => {
+      const { org, admin: first } = await createOrganisationWithAdmin(t, 'Duel');
+      const second = await createUserAndLogin(t, first, Role.Admin);
+      const [a, b] = await Promise.all([
+        t.http.patch(`/v1/users/${second.id}`).set(first.auth).send({ role: 'viewer' }),
+        t.http.patch(`/v1/users/${first.id}`).set(second.auth).send({ role: 'viewer' }),
+      ]);
+      const statuses = [a.status, b.status].sort();
+      expect(statuses[0]).toBe(200);
+      // The loser is refused either by the guard (already demoted) or by the last-admin rule.
+      expect([403, 409]).toContain(statuses[1]);
+      const [{ count }] = await t.dataSource.query(
+        `SELECT count(*)::int AS count FROM users WHERE organisation_id = $1 AND role = 'admin' AND active`,
+        [org.id],
+      );
+      expect(count).toBe(1);
+    });
+
+    it('answers 404 for an unknown id and 400 for a malformed one', async () => {
+      await t.http.patch('/v1/users/00000000-0000-4000-8000-000000000000').set(admin.auth).send({ name: 'x' }).expect(404);
+      const bad = await t.http.patch('/v1/users/not-a-uuid').set(admin.auth).send({ name: 'x' }).expect(400);
+      expect(bad.body.error.status).toBe(400);
+    });
+
+    it('validates the body (400 listing the fields)', async () => {
+      const res = await t.http
+        .patch(`/v1/users/${viewer.id}`)
+        .set(admin.auth)
+        .send({ role: 'superuser', active: 'yes' })
+        .expect(400);
+      expect(res.body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['active', 'role']);
+    });
+  });
+
+  describe('API keys cannot manage users', () => {
+    it('refuses even an admin API key on /v1/users (403)', async () => {
+      const created = await t.http.post('/v1/api-keys').set(admin.auth).send({ name: 'admin key', role: 'admin' }).expect(201);
+      const res = await t.http.get('/v1/users').set('x-api-key', created.body.key).expect(403);
+      expect(res.body.error.code).toBe(ErrorCode.Forbidden);
+    });
+  });
+});
