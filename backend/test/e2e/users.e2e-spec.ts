@@ -1,4 +1,10 @@
 import { ErrorCode, Role } from '@legeai/contracts';
+import { AppConfig, appConfig } from '../../src/config/app.config';
+import { AuthConfig, authConfig } from '../../src/config/auth.config';
+import { AuditService } from '../../src/modules/audit/audit.service';
+import { OrganisationsService } from '../../src/modules/organisations/organisations.service';
+import { EMBEDDED_ADMIN_EMAIL, FirstAdminBootstrap } from '../../src/modules/users/first-admin.bootstrap';
+import { UsersService } from '../../src/modules/users/users.service';
 import { createTestApp, TestApp } from '../utils/create-test-app';
 import { createOrganisationWithAdmin, createUserAndLogin, FIRST_ADMIN, login, PASSWORD, SignedInUser } from '../utils/identity-fixtures';
 
@@ -169,5 +175,60 @@ describe('users (e2e)', () => {
       const res = await t.http.get('/v1/users').set('x-api-key', created.body.key).expect(403);
       expect(res.body.error.code).toBe(ErrorCode.Forbidden);
     });
+  });
+});
+
+describe('first admin (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    // A real deployment (DATABASE_URL set) without ADMIN_*: nothing may be created.
+    t = await createTestApp({ env: { ADMIN_EMAIL: '', ADMIN_PASSWORD: '' } });
+  });
+  afterAll(() => t?.close());
+
+  const bootstrapWith = (app: Partial<AppConfig>, auth: Partial<AuthConfig>, banner: string[]) =>
+    new FirstAdminBootstrap(
+      t.dataSource,
+      { ...t.app.get<AppConfig>(appConfig.KEY), ...app },
+      { ...t.app.get<AuthConfig>(authConfig.KEY), ...auth },
+      t.app.get(UsersService),
+      t.app.get(OrganisationsService),
+      t.app.get(AuditService),
+      (text) => banner.push(text),
+    );
+
+  it('creates nothing on a real database without ADMIN_EMAIL/ADMIN_PASSWORD, and says what to set', async () => {
+    const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM users`);
+    expect(count).toBe(0);
+    await expect(bootstrapWith({ embedded: false }, {}, []).ensureFirstAdmin()).resolves.toBe('needs-config');
+  });
+
+  it('in the embedded default, creates exactly one admin with a generated password printed once, even when instances race', async () => {
+    const banners: string[] = [];
+    const outcomes = await Promise.all([
+      bootstrapWith({ embedded: true }, {}, banners).ensureFirstAdmin(),
+      bootstrapWith({ embedded: true }, {}, banners).ensureFirstAdmin(),
+      bootstrapWith({ embedded: true }, {}, banners).ensureFirstAdmin(),
+    ]);
+    expect(outcomes.sort()).toEqual(['created-generated', 'exists', 'exists']);
+    expect(banners).toHaveLength(1);
+    const password = /password:\s+(\S+)/.exec(banners[0])![1];
+    expect(password.length).toBeGreaterThanOrEqual(24);
+    expect(banners[0]).toContain(EMBEDDED_ADMIN_EMAIL);
+
+    const users = await t.dataSource.query(`SELECT email, role, password_hash FROM users`);
+    expect(users).toHaveLength(1);
+    expect(users[0]).toMatchObject({ email: EMBEDDED_ADMIN_EMAIL, role: 'admin' });
+    expect(users[0].password_hash).toMatch(/^\$argon2id\$/);
+    expect(users[0].password_hash).not.toContain(password);
+
+    const [org] = await t.dataSource.query(`SELECT name FROM organisations`);
+    expect(org.name).toBe(t.app.get<AppConfig>(appConfig.KEY).orgName);
+    await t.http.post('/v1/auth/login').send({ email: EMBEDDED_ADMIN_EMAIL, password }).expect(200);
+
+    // Later boots leave it alone.
+    await expect(bootstrapWith({ embedded: true }, {}, banners).ensureFirstAdmin()).resolves.toBe('exists');
+    expect(banners).toHaveLength(1);
   });
 });
