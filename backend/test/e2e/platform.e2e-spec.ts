@@ -1,18 +1,172 @@
+import { JwtService } from '@nestjs/jwt';
+import { ErrorCode, Role } from '@legeai/contracts';
 import { createTestApp, TestApp } from '../utils/create-test-app';
 
-describe('platform', () => {
+const ALLOWED_ORIGIN = 'https://console.example.test';
+
+/** An access token as the identity module issues it (claims fixed by the backend agreements). */
+function accessToken(t: TestApp, role: Role, typ = 'access'): string {
+  return new JwtService().sign(
+    { sub: '00000000-0000-4000-8000-000000000001', org: '00000000-0000-4000-8000-000000000002', role, sid: 's1', typ },
+    { secret: t.env.JWT_SECRET, algorithm: 'HS256', expiresIn: 60 },
+  );
+}
+
+describe('platform (e2e)', () => {
   let t: TestApp;
+
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ env: { CORS_ORIGINS: ALLOWED_ORIGIN, BODY_LIMIT: '2kb' } });
   });
   afterAll(async () => {
     await t?.close();
   });
 
-  it('answers /health with the database and queue up', async () => {
-    const res = await t.http.get('/health').expect(200);
-    expect(res.body.status).toBe('ok');
-    expect(res.body.details.database.status).toBe('up');
-    expect(res.body.details.queue).toMatchObject({ status: 'up', backend: 'redis' });
+  describe('/health', () => {
+    it('reports the database and the Redis queue backend up', async () => {
+      const res = await t.http.get('/health').expect(200);
+      expect(res.body.status).toBe('ok');
+      expect(res.body.details.database.status).toBe('up');
+      expect(res.body.details.queue).toMatchObject({ status: 'up', backend: 'redis' });
+    });
+  });
+
+  describe('/metrics', () => {
+    it('exposes default, HTTP and queue metrics in Prometheus format', async () => {
+      await t.http.get('/health').expect(200);
+      const res = await t.http.get('/metrics').expect(200);
+      expect(res.headers['content-type']).toMatch(/^text\/plain/);
+      expect(res.text).toContain('process_cpu_seconds_total');
+      expect(res.text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\} \d+/);
+      expect(res.text).toMatch(/queue_jobs\{queue="housekeeping",state="waiting"\} \d+/);
+    });
+  });
+
+  describe('/docs', () => {
+    it('serves the OpenAPI document with both security schemes and the error envelope', async () => {
+      const res = await t.http.get('/docs-json').expect(200);
+      const paths = Object.keys(res.body.paths);
+      expect(paths).toEqual(expect.arrayContaining(['/health', '/metrics', '/v1/auth/login', '/v1/users']));
+      expect(res.body.components.securitySchemes).toMatchObject({
+        bearer: { type: 'http', scheme: 'bearer' },
+        'api-key': { type: 'apiKey', in: 'header', name: 'x-api-key' },
+      });
+      expect(res.body.components.schemas.ErrorEnvelopeDto).toBeDefined();
+    });
+
+    it('serves Swagger UI', async () => {
+      const res = await t.http.get('/docs').redirects(1).expect(200);
+      expect(res.text).toContain('swagger-ui');
+    });
+  });
+
+  describe('security headers', () => {
+    it('sets a CSP without inline scripts, and the usual hardening headers', async () => {
+      const res = await t.http.get('/health').expect(200);
+      const csp = res.headers['content-security-policy'];
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self';");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    });
+  });
+
+  describe('CORS', () => {
+    it('allows a configured origin, with credentials', async () => {
+      const res = await t.http
+        .options('/v1/auth/login')
+        .set('Origin', ALLOWED_ORIGIN)
+        .set('Access-Control-Request-Method', 'POST');
+      expect(res.status).toBe(204);
+      expect(res.headers['access-control-allow-origin']).toBe(ALLOWED_ORIGIN);
+      expect(res.headers['access-control-allow-credentials']).toBe('true');
+    });
+
+    it('gives other origins no CORS grant', async () => {
+      const res = await t.http
+        .options('/v1/auth/login')
+        .set('Origin', 'https://evil.example.test')
+        .set('Access-Control-Request-Method', 'POST');
+      expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    });
+  });
+
+  describe('error envelope', () => {
+    it('answers malformed JSON with a 400 envelope', async () => {
+      const res = await t.http
+        .post('/v1/auth/login')
+        .set('Content-Type', 'application/json')
+        .send('{"email": "a@b.c", ');
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({
+        error: expect.objectContaining({ status: 400, code: ErrorCode.BadRequest, message: expect.stringMatching(/JSON/) }),
+      });
+    });
+
+    it('answers an unknown API route with a 404 envelope', async () => {
+      const res = await t.http.get('/v1/no-such-thing').expect(404);
+      expect(res.body.error).toMatchObject({ status: 404, code: ErrorCode.NotFound });
+      expect(typeof res.body.error.requestId).toBe('string');
+    });
+
+    it('answers an oversized body with a 413 envelope', async () => {
+      const res = await t.http
+        .post('/v1/auth/login')
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(4096) }));
+      expect(res.status).toBe(413);
+      expect(res.body.error).toMatchObject({ status: 413, code: ErrorCode.PayloadTooLarge });
+    });
+
+    it('lists the offending fields on a validation failure', async () => {
+      // No password, and a property the DTO does not declare (the global pipe forbids those).
+      const res = await t.http.post('/v1/auth/login').send({ email: 'a@example.test', extra: 1 });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe(ErrorCode.ValidationFailed);
+      const fields = res.body.error.fields as { field: string; messages: string[] }[];
+      expect(fields.map((f) => f.field)).toEqual(expect.arrayContaining(['extra', 'password']));
+      expect(fields.every((f) => f.messages.length > 0)).toBe(true);
+      expect(res.body.error.message).toContain('extra');
+    });
+  });
+
+  describe('Bull Board', () => {
+    it('refuses anonymous visitors with a 401 envelope', async () => {
+      const res = await t.http.get('/admin/queues').expect(401);
+      expect(res.body.error.code).toBe(ErrorCode.Unauthenticated);
+    });
+
+    it('refuses a forged token', async () => {
+      const forged = new JwtService().sign({ sub: 'x', role: Role.Admin, typ: 'access' }, { secret: 'not-the-secret-at-all-0123456789abcdef' });
+      await t.http.get('/admin/queues').set('Authorization', `Bearer ${forged}`).expect(401);
+    });
+
+    it('refuses a non-admin with 403', async () => {
+      const res = await t.http.get('/admin/queues').set('Authorization', `Bearer ${accessToken(t, Role.Manager)}`);
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe(ErrorCode.Forbidden);
+    });
+
+    it('opens for an admin through the lg_board cookie, and its API lists the queues', async () => {
+      const cookie = `lg_board=${accessToken(t, Role.Admin)}`;
+      const page = await t.http.get('/admin/queues').set('Cookie', cookie).expect(200);
+      expect(page.text).toContain('<div id="root">');
+      const api = await t.http.get('/admin/queues/api/queues').set('Cookie', cookie).expect(200);
+      const names = (api.body.queues as { name: string }[]).map((q) => q.name);
+      expect(names).toEqual(expect.arrayContaining(['housekeeping', 'meta-webhook', 'meta-sync']));
+    });
+  });
+
+  describe('schedules', () => {
+    it('declares the housekeeping schedule once, however often it is upserted', async () => {
+      const { getQueueToken } = await import('@nestjs/bullmq');
+      const { SchedulerService } = await import('../../src/infra/scheduler/scheduler.service');
+      await t.app.get(SchedulerService).onApplicationBootstrap();
+      const queue = t.app.get(getQueueToken('housekeeping'));
+      const schedulers = await queue.getJobSchedulers();
+      expect(schedulers.map((s: { key: string }) => s.key)).toEqual(['housekeeping:prune-webhook-inbox']);
+    });
   });
 });

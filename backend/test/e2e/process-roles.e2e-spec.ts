@@ -1,0 +1,75 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ErrorCode } from '@legeai/contracts';
+import { HousekeepingProcessor } from '../../src/infra/scheduler/housekeeping.processor';
+import { createTestApp, TestApp } from '../utils/create-test-app';
+
+describe('process roles (e2e)', () => {
+  describe('APP_ROLE=worker', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await createTestApp({ env: { APP_ROLE: 'worker' } });
+    });
+    afterAll(async () => {
+      await t?.close();
+    });
+
+    it('serves /health and /metrics only', async () => {
+      await t.http.get('/health').expect(200);
+      await t.http.get('/metrics').expect(200);
+      const api = await t.http.get('/v1/auth/me').expect(404);
+      expect(api.body.error.code).toBe(ErrorCode.NotFound);
+      await t.http.get('/docs-json').expect(404);
+    });
+
+    it('runs the queue processors and they take jobs', async () => {
+      expect(t.app.get(HousekeepingProcessor).worker.isRunning()).toBe(true);
+      const queue = t.app.get<Queue>(getQueueToken('housekeeping'));
+      const job = await queue.add('prune-webhook-inbox', {});
+      const { QueueEvents } = await import('bullmq');
+      const events = new QueueEvents('housekeeping', { connection: queue.opts.connection, prefix: queue.opts.prefix });
+      try {
+        await expect(job.waitUntilFinished(events, 20_000)).resolves.toEqual({ deleted: 0 });
+      } finally {
+        await events.close();
+      }
+    });
+  });
+
+  describe('APP_ROLE=api', () => {
+    let t: TestApp;
+    let consoleDir: string;
+    beforeAll(async () => {
+      consoleDir = mkdtempSync(join(tmpdir(), 'legeai-console-'));
+      writeFileSync(join(consoleDir, 'index.html'), '<!doctype html><title>console</title><app-root></app-root>');
+      writeFileSync(join(consoleDir, 'main-ABC.js'), 'console.log(1)');
+      t = await createTestApp({ env: { APP_ROLE: 'api', ADMIN_DIST_DIR: consoleDir } });
+    });
+    afterAll(async () => {
+      await t?.close();
+      rmSync(consoleDir, { recursive: true, force: true });
+    });
+
+    it('leaves queue processors stopped', () => {
+      expect(t.app.get(HousekeepingProcessor).worker.isRunning()).toBe(false);
+    });
+
+    it('serves the console, with index.html for client-side routes', async () => {
+      const root = await t.http.get('/').expect(200);
+      expect(root.text).toContain('<app-root>');
+      const deepLink = await t.http.get('/users/123').expect(200);
+      expect(deepLink.text).toContain('<app-root>');
+      const asset = await t.http.get('/main-ABC.js').expect(200);
+      expect(asset.text).toContain('console.log');
+    });
+
+    it('never answers API paths or missing assets with the console', async () => {
+      const api = await t.http.get('/v1/unknown').expect(404);
+      expect(api.body.error.code).toBe(ErrorCode.NotFound);
+      await t.http.get('/missing-chunk.js').expect(404);
+    });
+  });
+});
