@@ -5,14 +5,14 @@ import { ApiKeyAuthenticator } from '../../modules/api-keys/api-key-authenticato
 import { AccessGuard } from './access.guard';
 import { Principal } from './principal';
 import { Public } from './public.decorator';
-import { Roles, UsersOnly } from './roles.decorator';
+import { Roles, UserRoles } from './roles.decorator';
 
 @Controller()
 class Routes {
   @Get() @Public() open() {}
   @Get() @Roles(Role.Viewer) anyone() {}
   @Get() @Roles(Role.Manager) managers() {}
-  @Get() @Roles(Role.Admin) @UsersOnly() adminConsole() {}
+  @Get() @UserRoles(Role.Admin) adminConsole() {}
   @Get() undeclared() {}
 }
 
@@ -102,7 +102,7 @@ describe(AccessGuard.name, () => {
     await expect(sut.canActivate(ctx)).rejects.toBeInstanceOf(UnauthorizedException);
   });
 
-  it('refuses an admin API key on a @UsersOnly route', async () => {
+  it('refuses an admin API key on a @UserRoles route', async () => {
     keyPrincipal = key(Role.Admin);
     const { ctx } = contextFor(Routes, 'adminConsole', { 'x-api-key': 'lgk_x' });
     await expect(sut.canActivate(ctx)).rejects.toBeInstanceOf(ForbiddenException);

@@ -20,9 +20,14 @@ export function Roles(...roles: [Role, ...Role[]]): MethodDecorator & ClassDecor
 }
 
 /**
- * Refuses API keys on a handler that also carries `@Roles`. Used where a leaked key must not be able to entrench
- * itself, e.g. by minting more keys or creating users, and where a console session is implied (me, board cookie).
+ * Like `@Roles(...)`, for console users only: API keys are refused (403) whatever their role. Used where a leaked key
+ * must not be able to entrench itself (minting keys, creating users) and where a console session is implied (me,
+ * Bull Board cookie). Documents only the bearer scheme.
  */
-export function UsersOnly(): MethodDecorator & ClassDecorator {
-  return SetMetadata(USERS_ONLY_KEY, true);
+export function UserRoles(...roles: [Role, ...Role[]]): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    SetMetadata(ROLES_KEY, roles),
+    SetMetadata(USERS_ONLY_KEY, true),
+    ApiBearerAuth(BEARER_AUTH_SCHEME),
+  ) as MethodDecorator & ClassDecorator;
 }

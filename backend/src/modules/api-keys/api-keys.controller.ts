@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import { ApiKeyDto, CreatedApiKeyResponse, Role, ROUTES } from '@legeai/contracts';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Principal } from '../../common/auth/principal';
-import { Roles, UsersOnly } from '../../common/auth/roles.decorator';
+import { UserRoles } from '../../common/auth/roles.decorator';
 import { ApiErrorResponses } from '../../common/swagger/api-error-responses.decorator';
 import { ApiKeysService } from './api-keys.service';
 import { ApiKeyResponse, CreatedApiKeyResponseDto } from './dto/api-key.response';
@@ -12,8 +12,7 @@ import { CreateApiKeyDto } from './dto/create-api-key.dto';
 /** Admins manage keys from the console. Keys cannot manage keys, so a leaked one cannot mint its own replacement. */
 @ApiTags('api-keys')
 @Controller(ROUTES.apiKeys)
-@Roles(Role.Admin)
-@UsersOnly()
+@UserRoles(Role.Admin)
 export class ApiKeysController {
   constructor(private readonly apiKeys: ApiKeysService) {}
 

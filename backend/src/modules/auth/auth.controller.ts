@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Principal } from '../../common/auth/principal';
 import { Public } from '../../common/auth/public.decorator';
-import { Roles, UsersOnly } from '../../common/auth/roles.decorator';
+import { UserRoles } from '../../common/auth/roles.decorator';
 import { ApiErrorResponses } from '../../common/swagger/api-error-responses.decorator';
 import { AuthCookies } from './auth-cookies';
 import { Client, RefreshTokenCookie } from './auth-request.decorators';
@@ -82,8 +82,7 @@ export class AuthController {
   }
 
   @Get(ROUTES.auth.me)
-  @Roles(Role.Viewer)
-  @UsersOnly()
+  @UserRoles(Role.Viewer)
   @ApiOperation({ summary: 'The signed-in user' })
   @ApiOkResponse({ type: CurrentUserResponse })
   @ApiErrorResponses(401, 403)
@@ -92,8 +91,7 @@ export class AuthController {
   }
 
   @Post(ROUTES.auth.boardSession)
-  @Roles(Role.Admin)
-  @UsersOnly()
+  @UserRoles(Role.Admin)
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Set the lg_board cookie that opens Bull Board at /admin/queues (admins)' })
   @ApiNoContentResponse()

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { Role, ROUTES, UserDto } from '@legeai/contracts';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Principal } from '../../common/auth/principal';
-import { Roles, UsersOnly } from '../../common/auth/roles.decorator';
+import { UserRoles } from '../../common/auth/roles.decorator';
 import { ApiErrorResponses } from '../../common/swagger/api-error-responses.decorator';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
@@ -13,8 +13,7 @@ import { UsersService } from './users.service';
 /** Admins manage their organisation's console users. API keys are refused: a leaked key must not mint logins. */
 @ApiTags('users')
 @Controller(ROUTES.users)
-@Roles(Role.Admin)
-@UsersOnly()
+@UserRoles(Role.Admin)
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
