@@ -1,4 +1,4 @@
-import { Role } from '@legeai/contracts';
+import { OPS_ROUTES, Role } from '@legeai/contracts';
 
 /** What selecting a navigation entry does. */
 export type NavTarget =
@@ -6,8 +6,8 @@ export type NavTarget =
   | { kind: 'route'; path: string; exact?: boolean }
   /** A page the backend serves outside the console, opened in a new tab. */
   | { kind: 'external'; href: string }
-  /** Something the shell must do first, e.g. start a Bull Board session before opening it. */
-  | { kind: 'action'; action: NavAction };
+  /** A page the shell must prepare first, e.g. start a Bull Board session before opening `href`. */
+  | { kind: 'action'; action: NavAction; href: string };
 
 export type NavAction = 'open-queues';
 
@@ -65,7 +65,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     minRole: Role.Admin,
     section: 'Operations',
     summary: 'Inspect background jobs in Bull Board.',
-    target: { kind: 'action', action: 'open-queues' },
+    target: { kind: 'action', action: 'open-queues', href: OPS_ROUTES.queues },
   },
   {
     label: 'API docs',
@@ -73,7 +73,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     minRole: Role.Viewer,
     section: 'Operations',
     summary: 'Browse the REST API in Swagger UI.',
-    target: { kind: 'external', href: '/docs' },
+    target: { kind: 'external', href: OPS_ROUTES.docs },
   },
 ];
 

@@ -50,7 +50,8 @@ export class Shell {
     { initialValue: false },
   );
 
-  protected runAction(action: NavAction): void {
+  protected runAction(event: Event, action: NavAction): void {
+    event.preventDefault();
     switch (action) {
       case 'open-queues':
         void this.queues.open();

@@ -1,4 +1,4 @@
-import { DatePipe, JsonPipe } from '@angular/common';
+import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -13,7 +13,7 @@ import { AuditLogApi } from '../data/audit-log-api';
 /** Read-only, paged view of the organisation's append-only audit log. */
 @Component({
   selector: 'lg-audit-log-page',
-  imports: [DatePipe, EmptyState, ErrorState, JsonPipe, MatPaginatorModule, MatProgressBarModule, MatTableModule],
+  imports: [DatePipe, EmptyState, ErrorState, MatPaginatorModule, MatProgressBarModule, MatTableModule],
   templateUrl: './audit-log-page.html',
   styleUrl: './audit-log-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -55,7 +55,10 @@ export class AuditLogPage {
     this.load();
   }
 
-  protected hasDetails(entry: AuditEntryDto): boolean {
-    return Object.keys(entry.details ?? {}).length > 0;
+  /** The entry's details on one line, e.g. `role: manager, active: false`. */
+  protected describeDetails(entry: AuditEntryDto): string {
+    return Object.entries(entry.details ?? {})
+      .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+      .join(', ');
   }
 }

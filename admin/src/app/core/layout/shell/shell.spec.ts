@@ -1,0 +1,53 @@
+import { HarnessLoader } from '@angular/cdk/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { HttpTestingController } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { MatNavListHarness } from '@angular/material/list/testing';
+import { Role } from '@legeai/contracts';
+import { firstValueFrom } from 'rxjs';
+
+import { aCurrentUser, aTokenResponse } from '../../../../testing/factories';
+import { provideTestConsole } from '../../../../testing/provide-test-console';
+import { AuthStore } from '../../auth/auth-store';
+import { Shell } from './shell';
+
+describe(Shell.name, () => {
+  let fixture: ComponentFixture<Shell>;
+  let loader: HarnessLoader;
+
+  async function renderAs(role: Role): Promise<void> {
+    TestBed.configureTestingModule({ imports: [Shell], providers: provideTestConsole() });
+    const login = firstValueFrom(
+      TestBed.inject(AuthStore).login({ email: 'a@example.com', password: 'secret-password' }),
+    );
+    TestBed.inject(HttpTestingController)
+      .expectOne('/v1/auth/login')
+      .flush(aTokenResponse('t', aCurrentUser({ role, organisationName: 'Acme Insurance' })));
+    await login;
+    fixture = TestBed.createComponent(Shell);
+    loader = TestbedHarnessEnvironment.loader(fixture);
+    await fixture.whenStable();
+  }
+
+  async function navLabels(): Promise<string[]> {
+    const items = await (await loader.getHarness(MatNavListHarness)).getItems();
+    return Promise.all(items.map((item) => item.getTitle()));
+  }
+
+  it('shows admins every entry, including administration and queues', async () => {
+    await renderAs(Role.Admin);
+    expect(await navLabels()).toEqual(['Overview', 'Users', 'API keys', 'Audit log', 'Queues', 'API docs']);
+  });
+
+  it('hides admin entries from viewers', async () => {
+    await renderAs(Role.Viewer);
+    expect(await navLabels()).toEqual(['Overview', 'API docs']);
+  });
+
+  it('shows the organisation and the signed-in user in the toolbar', async () => {
+    await renderAs(Role.Manager);
+    const text = (fixture.nativeElement as HTMLElement).querySelector('mat-toolbar')?.textContent ?? '';
+    expect(text).toContain('Acme Insurance');
+    expect(text).toContain('Ada Admin');
+  });
+});

@@ -1,0 +1,85 @@
+import { HarnessLoader } from '@angular/cdk/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { HttpTestingController } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { MatPaginatorHarness } from '@angular/material/paginator/testing';
+import { MatTableHarness } from '@angular/material/table/testing';
+import { AuditEntryDto, Page } from '@legeai/contracts';
+
+import { provideTestConsole } from '../../../../testing/provide-test-console';
+import { AuditLogPage } from './audit-log-page';
+
+function anEntry(i: number): AuditEntryDto {
+  return {
+    id: `a-${i}`,
+    at: '2026-11-28T12:00:00.000Z',
+    actorType: 'user',
+    actorId: 'u-1',
+    action: `action.${i}`,
+    targetType: 'user',
+    targetId: 'u-2',
+    details: i === 0 ? { role: 'manager', active: false } : {},
+  };
+}
+
+function aPage(offset: number, limit: number, total: number): Page<AuditEntryDto> {
+  const count = Math.max(0, Math.min(limit, total - offset));
+  return { items: Array.from({ length: count }, (_, i) => anEntry(offset + i)), total, limit, offset };
+}
+
+describe(AuditLogPage.name, () => {
+  let fixture: ComponentFixture<AuditLogPage>;
+  let loader: HarnessLoader;
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({ imports: [AuditLogPage], providers: provideTestConsole() });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(AuditLogPage);
+    loader = TestbedHarnessEnvironment.loader(fixture);
+  });
+
+  afterEach(() => http.verify());
+
+  it('loads the first page and shows each entry with its details on one line', async () => {
+    http.expectOne('/v1/audit-log?limit=25&offset=0').flush(aPage(0, 25, 30));
+    await fixture.whenStable();
+
+    const columns = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
+    expect(columns['action'].text).toHaveLength(25);
+    expect(columns['action'].text[0]).toBe('action.0');
+    expect(columns['details'].text[0]).toBe('role: manager, active: false');
+    expect(await (await loader.getHarness(MatPaginatorHarness)).getRangeLabel()).toBe('1 – 25 of 30');
+  });
+
+  it('asks the server for the next page', async () => {
+    http.expectOne('/v1/audit-log?limit=25&offset=0').flush(aPage(0, 25, 30));
+    await fixture.whenStable();
+
+    await (await loader.getHarness(MatPaginatorHarness)).goToNextPage();
+    http.expectOne('/v1/audit-log?limit=25&offset=25').flush(aPage(25, 25, 30));
+    await fixture.whenStable();
+
+    const columns = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
+    expect(columns['action'].text).toEqual(['action.25', 'action.26', 'action.27', 'action.28', 'action.29']);
+  });
+
+  it('shows an empty state when nothing was recorded', async () => {
+    http.expectOne('/v1/audit-log?limit=25&offset=0').flush(aPage(0, 25, 0));
+    await fixture.whenStable();
+
+    expect((fixture.nativeElement as HTMLElement).textContent).toContain('Nothing recorded yet');
+    expect(await loader.getHarnessOrNull(MatTableHarness)).toBeNull();
+  });
+
+  it('shows an error state with a retry', async () => {
+    http.expectOne('/v1/audit-log?limit=25&offset=0').flush(null, { status: 500, statusText: 'Server Error' });
+    await fixture.whenStable();
+    expect((fixture.nativeElement as HTMLElement).textContent).toContain('The audit log could not be loaded');
+
+    ((fixture.nativeElement as HTMLElement).querySelector('lg-error-state button') as HTMLButtonElement).click();
+    http.expectOne('/v1/audit-log?limit=25&offset=0').flush(aPage(0, 25, 1));
+    await fixture.whenStable();
+    expect(await loader.getHarnessOrNull(MatTableHarness)).not.toBeNull();
+  });
+});

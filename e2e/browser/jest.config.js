@@ -1,0 +1,19 @@
+/**
+ * Browser tests: drive the production console with playwright-core and Debian's chromium against a running
+ * server (E2E_BASE_URL). They never download a browser. Run with `npm run test:browser`.
+ */
+const path = require('node:path');
+
+/** @type {import('jest').Config} */
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testRegex: '.*\\.spec\\.ts$',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(__dirname, 'tsconfig.json') }],
+  },
+  // One browser at a time: the machine is small and the tests share one server.
+  maxWorkers: 1,
+  testTimeout: 90_000,
+};
