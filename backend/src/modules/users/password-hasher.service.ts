@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
 
@@ -9,8 +9,13 @@ import { randomBytes } from 'node:crypto';
 const ARGON2_OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 @Injectable()
-export class PasswordHasher {
+export class PasswordHasher implements OnModuleInit {
   private dummyHash?: Promise<string>;
+
+  /** Computes the decoy hash at boot, so even the first unknown-email login costs the same as any other. */
+  async onModuleInit(): Promise<void> {
+    await this.decoy();
+  }
 
   hash(password: string): Promise<string> {
     return hash(password, ARGON2_OPTIONS);
@@ -30,8 +35,12 @@ export class PasswordHasher {
    * an attacker which emails have accounts.
    */
   async verifyAgainstNothing(password: string): Promise<false> {
-    this.dummyHash ??= this.hash(randomBytes(32).toString('base64'));
-    await this.verify(await this.dummyHash, password);
+    await this.verify(await this.decoy(), password);
     return false;
+  }
+
+  private decoy(): Promise<string> {
+    this.dummyHash ??= this.hash(randomBytes(32).toString('base64'));
+    return this.dummyHash;
   }
 }
