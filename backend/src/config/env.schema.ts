@@ -1,4 +1,5 @@
-import { Transform, Type } from 'class-transformer';
+import 'reflect-metadata';
+import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
@@ -20,9 +21,6 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const URL_OPTIONS = { require_tld: false, require_protocol: true };
 
-/** Empty strings count as unset, so `FOO=` in a .env file falls back to the default instead of failing. */
-const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
-
 /**
  * Every environment variable the backend reads, validated once at boot (see load-env.ts). Defaults make the
  * embedded single-machine mode work with nothing configured; a real deployment sets DATABASE_URL and then must
@@ -32,84 +30,84 @@ export class EnvSchema {
   @IsOptional() @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(emptyToUndefined) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(65535)
   PORT = 3000;
 
-  @Transform(emptyToUndefined) @IsOptional() @IsIn(APP_ROLES)
+  @IsOptional() @IsIn(APP_ROLES)
   APP_ROLE: AppRole = 'all';
 
-  @Transform(emptyToUndefined) @IsOptional() @IsUrl(URL_OPTIONS)
+  @IsOptional() @IsUrl(URL_OPTIONS)
   PUBLIC_URL?: string;
 
   /** Comma-separated origins allowed to call the API from a browser; empty means same-origin only. */
-  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  @IsOptional() @IsString()
   @Matches(/^(https?:\/\/[^\s,]+)(\s*,\s*https?:\/\/[^\s,]+)*$/, {
     message: 'CORS_ORIGINS must be a comma-separated list of http(s) origins',
   })
   CORS_ORIGINS?: string;
 
-  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  @IsOptional() @IsString()
   DATA_DIR?: string;
 
-  @Transform(emptyToUndefined) @IsOptional() @IsString() @Matches(/^postgres(ql)?:\/\//, {
+  @IsOptional() @IsString() @Matches(/^postgres(ql)?:\/\//, {
     message: 'DATABASE_URL must be a postgres:// or postgresql:// URL',
   })
   DATABASE_URL?: string;
 
-  @Transform(emptyToUndefined) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(65535)
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(65535)
   EMBEDDED_PG_PORT = 54329;
 
-  @Transform(emptyToUndefined) @IsOptional() @IsString() @Matches(/^rediss?:\/\//, {
+  @IsOptional() @IsString() @Matches(/^rediss?:\/\//, {
     message: 'REDIS_URL must be a redis:// or rediss:// URL',
   })
   REDIS_URL?: string;
 
-  @Transform(emptyToUndefined) @IsOptional() @Matches(/^[a-zA-Z0-9_-]+$/, {
+  @IsOptional() @Matches(/^[a-zA-Z0-9_-]+$/, {
     message: 'QUEUE_PREFIX may only contain letters, digits, "_" and "-"',
   })
   QUEUE_PREFIX = 'legeai';
 
-  @Transform(emptyToUndefined) @IsOptional() @IsString() @IsNotEmpty()
+  @IsOptional() @IsString() @IsNotEmpty()
   ORG_NAME = 'LEGEAI';
 
-  @Transform(emptyToUndefined) @IsOptional() @IsIn(LOG_LEVELS)
+  @IsOptional() @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
 
-  @Transform(emptyToUndefined) @IsOptional() @Matches(/^\d+(b|kb|mb)$/i, { message: 'BODY_LIMIT must look like 512kb or 1mb' })
+  @IsOptional() @Matches(/^\d+(b|kb|mb)$/i, { message: 'BODY_LIMIT must look like 512kb or 1mb' })
   BODY_LIMIT = '1mb';
 
-  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  @IsOptional() @IsString()
   ADMIN_DIST_DIR?: string;
 
   /** Days a processed or ignored webhook delivery is kept in the inbox before the housekeeping job prunes it. */
-  @Transform(emptyToUndefined) @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
   WEBHOOK_INBOX_RETENTION_DAYS = 30;
 
   // --- identity -------------------------------------------------------------------------------------------------
   /** Required when DATABASE_URL is set; in embedded mode it is generated once into <DATA_DIR>/secrets.json. */
-  @Transform(emptyToUndefined) @ValidateIf((env: EnvSchema) => !!env.DATABASE_URL || env.JWT_SECRET !== undefined)
+  @ValidateIf((env: EnvSchema) => !!env.DATABASE_URL || env.JWT_SECRET !== undefined)
   @IsString() @Matches(/^.{32,}$/s, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
-  @Transform(emptyToUndefined) @IsOptional() @Type(() => Number) @IsInt() @Min(30)
+  @IsOptional() @Type(() => Number) @IsInt() @Min(30)
   JWT_ACCESS_TTL = 900;
 
-  @Transform(emptyToUndefined) @IsOptional() @Type(() => Number) @IsInt() @Min(60)
+  @IsOptional() @Type(() => Number) @IsInt() @Min(60)
   JWT_REFRESH_TTL = 1209600;
 
-  @Transform(emptyToUndefined) @IsOptional() @Matches(/^[^\s@]+@[^\s@]+$/, { message: 'ADMIN_EMAIL must be an email address' })
+  @IsOptional() @Matches(/^[^\s@]+@[^\s@]+$/, { message: 'ADMIN_EMAIL must be an email address' })
   ADMIN_EMAIL?: string;
 
-  @Transform(emptyToUndefined) @IsOptional()
+  @IsOptional()
   @IsString() @Matches(/^.{12,}$/s, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
   ADMIN_PASSWORD?: string;
 
-  @Transform(emptyToUndefined) @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
   LOGIN_RATE_LIMIT = 10;
 
   // --- crypto ---------------------------------------------------------------------------------------------------
   /** "kid1:base64-32-bytes,kid0:..."; the first key encrypts, all decrypt. Required when DATABASE_URL is set. */
-  @Transform(emptyToUndefined) @ValidateIf((env: EnvSchema) => !!env.DATABASE_URL || env.TOKEN_ENCRYPTION_KEYS !== undefined)
+  @ValidateIf((env: EnvSchema) => !!env.DATABASE_URL || env.TOKEN_ENCRYPTION_KEYS !== undefined)
   @IsString() @Matches(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/]{43}=(\s*,\s*[A-Za-z0-9_-]+:[A-Za-z0-9+/]{43}=)*$/, {
     message: 'TOKEN_ENCRYPTION_KEYS must be "kid:base64-of-32-bytes" entries separated by commas',
   })
@@ -117,30 +115,30 @@ export class EnvSchema {
 
   // --- Meta -----------------------------------------------------------------------------------------------------
   /** Unset means sandbox mode: the bundled Meta imitation stands in for Meta. */
-  @Transform(emptyToUndefined) @IsOptional() @Matches(/^\d+$/, { message: 'META_APP_ID must be numeric' })
+  @IsOptional() @Matches(/^\d+$/, { message: 'META_APP_ID must be numeric' })
   META_APP_ID?: string;
 
-  @Transform(emptyToUndefined) @ValidateIf((env: EnvSchema) => !!env.META_APP_ID || env.META_APP_SECRET !== undefined)
+  @ValidateIf((env: EnvSchema) => !!env.META_APP_ID || env.META_APP_SECRET !== undefined)
   @IsString() @IsNotEmpty()
   META_APP_SECRET?: string;
 
-  @Transform(emptyToUndefined) @ValidateIf((env: EnvSchema) => !!env.META_APP_ID || env.META_REDIRECT_URI !== undefined)
+  @ValidateIf((env: EnvSchema) => !!env.META_APP_ID || env.META_REDIRECT_URI !== undefined)
   @IsUrl(URL_OPTIONS)
   META_REDIRECT_URI?: string;
 
-  @Transform(emptyToUndefined) @ValidateIf((env: EnvSchema) => !!env.META_APP_ID || env.META_VERIFY_TOKEN !== undefined)
+  @ValidateIf((env: EnvSchema) => !!env.META_APP_ID || env.META_VERIFY_TOKEN !== undefined)
   @IsString() @IsNotEmpty()
   META_VERIFY_TOKEN?: string;
 
-  @Transform(emptyToUndefined) @IsOptional() @Matches(/^v\d+\.\d+$/, { message: 'META_API_VERSION must look like v26.0' })
+  @IsOptional() @Matches(/^v\d+\.\d+$/, { message: 'META_API_VERSION must look like v26.0' })
   META_API_VERSION = 'v26.0';
 
-  @Transform(emptyToUndefined) @IsOptional() @IsUrl(URL_OPTIONS)
+  @IsOptional() @IsUrl(URL_OPTIONS)
   META_GRAPH_URL = 'https://graph.facebook.com';
 
-  @Transform(emptyToUndefined) @IsOptional() @IsUrl(URL_OPTIONS)
+  @IsOptional() @IsUrl(URL_OPTIONS)
   META_DIALOG_URL = 'https://www.facebook.com';
 
-  @Transform(emptyToUndefined) @IsOptional() @Type(() => Number) @IsInt() @Min(1000)
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1000)
   META_TIMEOUT_MS = 15000;
 }

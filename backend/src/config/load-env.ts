@@ -40,8 +40,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, options: LoadEn
   );
   const picked: Record<string, string> = {};
   for (const name of known) {
-    const value = merged[name];
-    if (value !== undefined) picked[name] = value.trim();
+    // Empty counts as unset, so `FOO=` in a .env file falls back to the default instead of failing.
+    const value = merged[name]?.trim();
+    if (value) picked[name] = value;
   }
 
   const env = plainToInstance(EnvSchema, picked);

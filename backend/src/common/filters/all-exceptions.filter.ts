@@ -69,7 +69,7 @@ export function toEnvelope(exception: unknown): ErrorEnvelope {
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
-    return envelope(status, codeFor(status), messageOf(exception), {});
+    return envelope(status, codeFor(status), messageOf(exception), { details: extraFacts(exception) });
   }
   if (isBodyParserError(exception)) {
     const message = BODY_PARSER_MESSAGES[exception.type] ?? 'Invalid request body';
@@ -101,6 +101,18 @@ function messageOf(exception: HttpException): string {
   if (Array.isArray(message)) return message.join('; ');
   if (typeof message === 'string') return message;
   return exception.message;
+}
+
+/** Structured bodies some libraries attach (e.g. Terminus' health report on a 503) survive as details. */
+function extraFacts(exception: HttpException): Record<string, unknown> | undefined {
+  const body = exception.getResponse();
+  if (!body || typeof body !== 'object') return undefined;
+  // Nest's own bodies are { statusCode, message, error: 'Not Found' }; anything beyond that is kept.
+  const rest: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+  delete rest.statusCode;
+  delete rest.message;
+  if (typeof rest.error === 'string') delete rest.error;
+  return Object.keys(rest).length ? rest : undefined;
 }
 
 function isBodyParserError(value: unknown): value is BodyParserError {

@@ -1,0 +1,95 @@
+import { ArgumentsHost, BadRequestException, ForbiddenException, NotFoundException } from '@nestjs/common';
+import { ErrorCode } from '@legeai/contracts';
+import { ApiError, ValidationFailedError } from '../errors/api-error';
+import { AllExceptionsFilter, toEnvelope } from './all-exceptions.filter';
+
+function httpHost(req: Record<string, unknown> = {}) {
+  const res = { headersSent: false, status: jest.fn().mockReturnThis(), json: jest.fn() };
+  const host = {
+    getType: () => 'http',
+    switchToHttp: () => ({ getRequest: () => ({ method: 'GET', ...req }), getResponse: () => res }),
+  } as unknown as ArgumentsHost;
+  return { host, res };
+}
+
+describe(AllExceptionsFilter.name, () => {
+  const sut = new AllExceptionsFilter();
+
+  it('writes the envelope with the status and the request id', () => {
+    const { host, res } = httpHost({ id: 'req-1' });
+    sut.catch(new NotFoundException('Lead not found'), host);
+    expect(res.status).toHaveBeenCalledWith(404);
+    expect(res.json).toHaveBeenCalledWith({
+      error: { status: 404, code: ErrorCode.NotFound, message: 'Lead not found', requestId: 'req-1' },
+    });
+  });
+
+  it('hides the detail of unexpected errors behind a generic 500', () => {
+    const { host, res } = httpHost();
+    jest.spyOn(sut['logger'], 'error').mockImplementation(() => undefined);
+    sut.catch(new Error('connection string postgres://user:secret@db leaked'), host);
+    expect(res.status).toHaveBeenCalledWith(500);
+    const body = res.json.mock.calls[0][0];
+    expect(body.error).toEqual({ status: 500, code: ErrorCode.Internal, message: 'Internal server error' });
+    expect(JSON.stringify(body)).not.toContain('secret');
+  });
+});
+
+describe(toEnvelope.name, () => {
+  it('keeps the code, details and fields of an ApiError', () => {
+    const error = new ApiError(403, ErrorCode.MetaPermissionMissing, 'Missing permission', { missing: ['leads_retrieval'] });
+    expect(toEnvelope(error).error).toEqual({
+      status: 403,
+      code: ErrorCode.MetaPermissionMissing,
+      message: 'Missing permission',
+      details: { missing: ['leads_retrieval'] },
+    });
+  });
+
+  it('lists fields for a validation failure', () => {
+    const envelope = toEnvelope(new ValidationFailedError([{ field: 'email', messages: ['email must be an email'] }]));
+    expect(envelope.error).toMatchObject({
+      status: 400,
+      code: ErrorCode.ValidationFailed,
+      fields: [{ field: 'email', messages: ['email must be an email'] }],
+    });
+    expect(envelope.error.message).toContain('email');
+  });
+
+  it('maps Nest HTTP exceptions to a code by status and joins message arrays', () => {
+    expect(toEnvelope(new ForbiddenException()).error).toMatchObject({ status: 403, code: ErrorCode.Forbidden });
+    expect(toEnvelope(new BadRequestException(['a is bad', 'b is bad'])).error).toMatchObject({
+      status: 400,
+      code: ErrorCode.BadRequest,
+      message: 'a is bad; b is bad',
+    });
+  });
+
+  it('keeps the structured body of an HTTP exception as details', () => {
+    const { ServiceUnavailableException } = jest.requireActual<typeof import('@nestjs/common')>('@nestjs/common');
+    const report = { status: 'error', error: { database: { status: 'down' } } };
+    expect(toEnvelope(new ServiceUnavailableException(report)).error).toMatchObject({
+      status: 503,
+      code: ErrorCode.ServiceUnavailable,
+      details: report,
+    });
+  });
+
+  it('turns body-parser errors into 400 and 413 without echoing the body', () => {
+    const parse = Object.assign(new SyntaxError('Unexpected token } in JSON: {"password":"hunter2"'), {
+      type: 'entity.parse.failed',
+      status: 400,
+      expose: true,
+    });
+    const parsed = toEnvelope(parse);
+    expect(parsed.error).toMatchObject({ status: 400, code: ErrorCode.BadRequest });
+    expect(parsed.error.message).not.toContain('hunter2');
+    const large = Object.assign(new Error('request entity too large'), { type: 'entity.too.large', status: 413, expose: true });
+    expect(toEnvelope(large).error).toMatchObject({ status: 413, code: ErrorCode.PayloadTooLarge });
+  });
+
+  it('treats a 5xx-looking parser error as internal', () => {
+    const odd = Object.assign(new Error('boom'), { type: 'stream.not.readable', status: 500, expose: false });
+    expect(toEnvelope(odd).error.status).toBe(500);
+  });
+});
