@@ -25,6 +25,9 @@ export const ROUTES = {
     callback: 'callback',
     disconnect: 'disconnect',
     status: 'status',
+    /** POST: run the connection health check now. */
+    statusCheck: 'status/check',
+    /** POST: re-discover ad accounts, pages and lead forms. */
     refresh: 'refresh',
     webhook: 'webhook',
     adAccounts: 'ad-accounts',

@@ -29,3 +29,102 @@ export enum WebhookInboxStatus {
   Failed = 'failed',
   Ignored = 'ignored',
 }
+
+/** `GET /v1/integrations/meta/auth/url`: where the console sends the admin to grant access. */
+export interface MetaAuthUrlResponse {
+  url: string;
+  /** Seconds until the single-use state in the URL expires. */
+  expiresIn: number;
+  scopes: string[];
+}
+
+/**
+ * Query parameters the OAuth callback appends when it redirects back to the console
+ * (`/integrations/meta?result=…`), so the page can explain what happened.
+ */
+export enum MetaConnectResult {
+  Connected = 'connected',
+  Denied = 'denied',
+  MissingPermissions = 'missing_permissions',
+  InvalidState = 'invalid_state',
+  Failed = 'failed',
+}
+
+export type HealthCheckLevel = 'ok' | 'warning' | 'error';
+
+/** One line of the connection health card, with a hint the admin can act on. */
+export interface MetaHealthCheck {
+  key:
+    | 'token'
+    | 'token_expiry'
+    | 'permissions'
+    | 'page_subscriptions'
+    | 'app_subscription'
+    | 'lead_forms'
+    | 'last_webhook'
+    | 'api_version';
+  level: HealthCheckLevel;
+  message: string;
+  /** What the admin can do about it, when there is something to do. */
+  hint?: string;
+}
+
+/** `GET /v1/integrations/meta/status`. `connected: false` means no integration (or disconnected). */
+export interface MetaConnectionStatus {
+  connected: boolean;
+  status: MetaIntegrationStatus | null;
+  /** Whether the product talks to the bundled sandbox instead of Meta. */
+  sandbox: boolean;
+  apiVersion: string;
+  metaUser: { id: string; name: string } | null;
+  grantedScopes: string[];
+  missingScopes: string[];
+  tokenExpiresAt: string | null;
+  dataAccessExpiresAt: string | null;
+  connectedAt: string | null;
+  lastCheckedAt: string | null;
+  lastWebhookAt: string | null;
+  overall: HealthCheckLevel;
+  checks: MetaHealthCheck[];
+  counts: { adAccounts: number; pages: number; leadForms: number };
+}
+
+export interface MetaAdAccountDto {
+  id: string;
+  adAccountId: string;
+  name: string;
+  currency: string;
+  timezone: string;
+  /** Meta's account_status: 1 active, 2 disabled, 3 unsettled, … */
+  accountStatus: number | null;
+  isActive: boolean;
+}
+
+export interface MetaPageDto {
+  id: string;
+  pageId: string;
+  name: string;
+  category: string | null;
+  followersCount: number | null;
+  /** Whether this page is subscribed to our app's `leadgen` webhook. */
+  subscribed: boolean;
+  tasks: string[];
+  isActive: boolean;
+}
+
+export interface MetaLeadFormDto {
+  id: string;
+  formId: string;
+  pageId: string;
+  pageName: string;
+  name: string;
+  status: string;
+  leadsCount: number;
+  autoSync: boolean;
+  questionCount: number;
+  createdAt: string;
+}
+
+export interface UpdateLeadFormRequest {
+  autoSync: boolean;
+}
