@@ -1,0 +1,68 @@
+/** Parameters whose values are secrets; the call log keeps only that they were present. */
+const SECRET_PARAMS = new Set([
+  'access_token',
+  'input_token',
+  'client_secret',
+  'appsecret_proof',
+  'fb_exchange_token',
+  'code',
+  'verify_token',
+]);
+
+export interface CallLogEntry {
+  seq: number;
+  at: string;
+  method: string;
+  path: string;
+  /** Version the caller asked for (undefined for unversioned paths) and the one that answered. */
+  requestedVersion?: string;
+  version?: string;
+  status: number;
+  errorCode?: number;
+  errorSubcode?: number;
+  appId?: string;
+  tokenType?: string;
+  inBatch: boolean;
+  durationMs: number;
+  params: Record<string, string>;
+}
+
+export function redactParams(params: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) out[key] = SECRET_PARAMS.has(key) ? '[redacted]' : value;
+  return out;
+}
+
+/** The last Graph calls and running counters, for tests and the demo console. */
+export class CallLog {
+  private entries: CallLogEntry[] = [];
+  private seq = 0;
+  httpRequests = 0;
+  graphCalls = 0;
+  readonly byStatus = new Map<number, number>();
+  readonly byErrorCode = new Map<number, number>();
+
+  constructor(private readonly capacity = 5000) {}
+
+  record(entry: Omit<CallLogEntry, 'seq' | 'params'> & { params: Record<string, string> }): void {
+    this.graphCalls++;
+    this.byStatus.set(entry.status, (this.byStatus.get(entry.status) ?? 0) + 1);
+    if (entry.errorCode !== undefined) this.byErrorCode.set(entry.errorCode, (this.byErrorCode.get(entry.errorCode) ?? 0) + 1);
+    this.entries.push({ ...entry, seq: ++this.seq, params: redactParams(entry.params) });
+    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+  }
+
+  list(options: { sinceSeq?: number; limit?: number } = {}): CallLogEntry[] {
+    const fresh = this.entries.filter((entry) => entry.seq > (options.sinceSeq ?? 0));
+    return options.limit ? fresh.slice(-options.limit) : fresh;
+  }
+
+  clear(): void {
+    this.entries = [];
+    this.seq = 0;
+    this.httpRequests = 0;
+    this.graphCalls = 0;
+    this.byStatus.clear();
+    this.byErrorCode.clear();
+  }
+}

@@ -1,0 +1,76 @@
+import { GraphError } from './graph-error';
+import { errorForCode } from './error-catalog';
+import { Rng } from './rng';
+
+/** One error rule: when a call matches, it fails with `code` at `rate` (0..1). */
+export interface ErrorFault {
+  code: number;
+  subcode?: number;
+  rate: number;
+  /** Substring of the path (without version) the rule applies to; all paths when absent. */
+  path?: string;
+  method?: string;
+}
+
+export interface FaultConfig {
+  /** Added to every Graph call, in ms. */
+  latencyMs?: number;
+  errors?: ErrorFault[];
+  /** Share of batch operations answered with `null` (the operation timed out and did not run). */
+  batchNullRate?: number;
+  webhooks?: {
+    /** Share of webhook deliveries silently not sent. */
+    dropRate?: number;
+    /** Share of webhook deliveries sent twice. */
+    duplicateRate?: number;
+  };
+}
+
+/**
+ * Faults asked for through the control surface. Decisions come from the seeded `faults` stream, so a test that
+ * sets a 30 % error rate sees the same calls fail on every run.
+ */
+export class FaultInjector {
+  config: FaultConfig = {};
+
+  constructor(private rng: Rng) {}
+
+  setRng(rng: Rng): void {
+    this.rng = rng;
+  }
+
+  set(config: FaultConfig): void {
+    this.config = config;
+  }
+
+  clear(): void {
+    this.config = {};
+  }
+
+  async delay(): Promise<void> {
+    const ms = this.config.latencyMs ?? 0;
+    if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+  }
+
+  /** The injected error for this call, if any. */
+  errorFor(method: string, path: string): GraphError | undefined {
+    for (const rule of this.config.errors ?? []) {
+      if (rule.method && rule.method.toUpperCase() !== method) continue;
+      if (rule.path && !path.includes(rule.path)) continue;
+      if (this.rng.chance(rule.rate)) return errorForCode(rule.code, rule.subcode);
+    }
+    return undefined;
+  }
+
+  dropBatchItem(): boolean {
+    return this.rng.chance(this.config.batchNullRate ?? 0);
+  }
+
+  dropWebhook(): boolean {
+    return this.rng.chance(this.config.webhooks?.dropRate ?? 0);
+  }
+
+  duplicateWebhook(): boolean {
+    return this.rng.chance(this.config.webhooks?.duplicateRate ?? 0);
+  }
+}

@@ -1,0 +1,84 @@
+import { GraphErrors } from './graph-errors';
+
+/**
+ * The `fields` parameter: `id,name,campaigns.limit(5){name,adsets{name}}` (notes §9.2). Modifiers such as
+ * `.limit(n)`, `.since(t)`, `.until(t)`, `.summary(true)` apply to nested edges.
+ */
+export interface FieldRequest {
+  name: string;
+  modifiers: Record<string, string>;
+  /** Sub-fields from `{…}`; undefined means "the default fields". */
+  children?: FieldRequest[];
+}
+
+export function parseFields(text: string | undefined): FieldRequest[] | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const parser = new FieldParser(text);
+  const fields = parser.list();
+  parser.expectEnd();
+  return fields;
+}
+
+class FieldParser {
+  private pos = 0;
+
+  constructor(private readonly text: string) {}
+
+  list(): FieldRequest[] {
+    const fields: FieldRequest[] = [];
+    for (;;) {
+      this.skipSpaces();
+      fields.push(this.field());
+      this.skipSpaces();
+      if (this.peek() !== ',') return fields;
+      this.pos++;
+    }
+  }
+
+  expectEnd(): void {
+    this.skipSpaces();
+    if (this.pos < this.text.length) this.fail();
+  }
+
+  private field(): FieldRequest {
+    const name = this.identifier();
+    const modifiers: Record<string, string> = {};
+    while (this.peek() === '.') {
+      this.pos++;
+      const modifier = this.identifier();
+      if (this.peek() !== '(') this.fail();
+      const close = this.text.indexOf(')', this.pos);
+      if (close < 0) this.fail();
+      modifiers[modifier] = this.text.slice(this.pos + 1, close).trim();
+      this.pos = close + 1;
+    }
+    let children: FieldRequest[] | undefined;
+    if (this.peek() === '{') {
+      this.pos++;
+      children = this.list();
+      this.skipSpaces();
+      if (this.peek() !== '}') this.fail();
+      this.pos++;
+    }
+    return { name, modifiers, children };
+  }
+
+  private identifier(): string {
+    const match = /^[A-Za-z0-9_]+/.exec(this.text.slice(this.pos));
+    if (!match) this.fail();
+    this.pos += match[0].length;
+    return match[0];
+  }
+
+  private peek(): string | undefined {
+    return this.text[this.pos];
+  }
+
+  private skipSpaces(): void {
+    while (this.peek() === ' ') this.pos++;
+  }
+
+  private fail(): never {
+    throw GraphErrors.invalidParameter(`Syntax error "Expected end of string instead of "${this.text.slice(this.pos, this.pos + 1)}"." at character ${this.pos}: ${this.text}`);
+  }
+}

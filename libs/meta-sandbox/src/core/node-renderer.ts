@@ -1,0 +1,90 @@
+import type { GraphContext } from './graph-context';
+import type { EdgeListSpec, FieldSpec } from './graph-registry';
+import type { FieldRequest } from './field-selection';
+import { GraphErrors } from './graph-errors';
+import { pageOf, pagingObject, parseLimit } from './paging';
+import { checkPermissions } from './token-auth';
+
+/** A handler result that should be rendered as a node with the caller's `fields`. */
+export class NodeResult {
+  constructor(
+    readonly type: string,
+    readonly obj: unknown,
+  ) {}
+}
+
+export const asNode = (type: string, obj: unknown): NodeResult => new NodeResult(type, obj);
+
+function normalize<T>(spec: FieldSpec<T> | ((obj: T, ctx: GraphContext) => unknown)): FieldSpec<T> {
+  return typeof spec === 'function' ? { get: spec } : spec;
+}
+
+/** Renders one object: requested fields, nested nodes and edges; `id` always comes back, as Graph does. */
+export async function renderNode(
+  ctx: GraphContext,
+  type: string,
+  obj: unknown,
+  fields: FieldRequest[] | undefined,
+): Promise<Record<string, unknown>> {
+  const spec = ctx.runtime.registry.requireNode(type);
+  const requested: FieldRequest[] = fields ?? spec.defaultFields.map((name) => ({ name, modifiers: {} }));
+  const out: Record<string, unknown> = {};
+  for (const field of requested) {
+    const fieldSpec = spec.fields[field.name];
+    const edge = spec.edges?.[field.name]?.list;
+    if (fieldSpec) {
+      const value = await renderField(ctx, normalize(fieldSpec), obj, field);
+      if (value !== undefined) out[field.name] = value;
+    } else if (edge) {
+      out[field.name] = await renderEdge(ctx, obj, edge, {
+        fields: field.children,
+        limit: field.modifiers['limit'],
+        summary: field.modifiers['summary'] === 'true',
+        modifiers: field.modifiers,
+        link: (extra) => ctx.runtime.graphUrl(ctx, `${spec.idOf(obj)}/${field.name}`, extra),
+      });
+    } else {
+      throw GraphErrors.nonexistingField(field.name, spec.type);
+    }
+  }
+  if (spec.fields['id'] && !('id' in out)) out['id'] = spec.idOf(obj);
+  return out;
+}
+
+async function renderField(ctx: GraphContext, spec: FieldSpec<unknown>, obj: unknown, field: FieldRequest): Promise<unknown> {
+  if (spec.permissions) checkPermissions(ctx, { permissions: spec.permissions });
+  const value = spec.get(obj, ctx);
+  if (value === undefined || value === null || !spec.nodeType) return value;
+  if (Array.isArray(value)) return Promise.all(value.map((item) => renderNode(ctx, spec.nodeType!, item, field.children)));
+  return renderNode(ctx, spec.nodeType, value, field.children);
+}
+
+export interface EdgeRenderOptions {
+  fields?: FieldRequest[];
+  limit?: string;
+  after?: string;
+  before?: string;
+  summary: boolean;
+  modifiers: Record<string, string>;
+  link?: (extra: Record<string, string>) => string;
+}
+
+/** Renders a list edge as `{data, paging, summary?}`. */
+export async function renderEdge(
+  ctx: GraphContext,
+  target: unknown,
+  edge: EdgeListSpec<any>,
+  options: EdgeRenderOptions,
+): Promise<Record<string, unknown>> {
+  const all = await edge.items(target, ctx, options.modifiers);
+  const itemSpec = ctx.runtime.registry.requireNode(edge.itemType);
+  const limit = parseLimit(options.limit, edge.maxLimit ?? 100);
+  const window = pageOf(all, (item) => itemSpec.idOf(item), { limit, after: options.after, before: options.before });
+  const data = [];
+  for (const item of window.items) data.push(await renderNode(ctx, edge.itemType, item, options.fields));
+  const out: Record<string, unknown> = { data };
+  const paging = pagingObject(window, options.link);
+  if (paging) out['paging'] = paging;
+  if (options.summary) out['summary'] = edge.summary ? edge.summary(target, ctx, all) : { total_count: all.length };
+  return out;
+}

@@ -1,0 +1,20 @@
+import express, { Express, Router } from 'express';
+import type { SandboxRuntime } from '../core/sandbox-runtime';
+import { bodyErrorHandler, graphHandler } from './graph-http';
+
+/**
+ * The sandbox's HTTP surface: `/__sandbox` (control, JSON), the pages modules serve (the login dialog), and
+ * everything else as Graph API.
+ */
+export function createApp(runtime: SandboxRuntime, pages: Router, control: Router): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(express.urlencoded({ extended: false, limit: '10mb' }));
+  app.use(express.json({ limit: '10mb' }));
+  app.use('/__sandbox', control);
+  app.use(pages);
+  app.use(graphHandler(runtime));
+  app.use(bodyErrorHandler);
+  return app;
+}

@@ -1,0 +1,11 @@
+export { startSandbox } from './start-sandbox';
+export type { RunningSandbox } from './start-sandbox';
+export type { SandboxOptions, WebhookOptions } from './options';
+export { DEFAULT_APP_ID } from './options';
+export { SandboxControl } from './control/sandbox-control';
+export type { WorldSummary } from './control/sandbox-control';
+export type { FaultConfig, ErrorFault } from './core/fault-injector';
+export type { DeliveryLogEntry } from './webhooks/webhook-delivery';
+export type { CallLogEntry } from './core/call-log';
+export { DEMO_IDS, DEMO_AD_REFS } from './world/demo-ids';
+export { API_VERSIONS } from './core/versions';
