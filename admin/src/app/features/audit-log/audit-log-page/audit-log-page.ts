@@ -55,6 +55,16 @@ export class AuditLogPage {
     this.load();
   }
 
+  /** `api_key` → `api key`; shown capitalised by the stylesheet. */
+  protected describeKind(kind: string): string {
+    return kind.replace(/_/g, ' ');
+  }
+
+  /** Enough of a UUID to tell entries apart at a glance; the full id is in the tooltip. */
+  protected shortId(id: string): string {
+    return id.length > 8 ? `${id.slice(0, 8)}…` : id;
+  }
+
   /** The entry's details on one line, e.g. `role: manager, active: false`. */
   protected describeDetails(entry: AuditEntryDto): string {
     return Object.entries(entry.details ?? {})

@@ -11,9 +11,11 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { Role } from '@legeai/contracts';
+import { firstValueFrom } from 'rxjs';
 
-import { aUser, anErrorEnvelope } from '../../../../testing/factories';
+import { aCurrentUser, aTokenResponse, aUser, anErrorEnvelope } from '../../../../testing/factories';
 import { provideTestConsole } from '../../../../testing/provide-test-console';
+import { AuthStore } from '../../../core/auth/auth-store';
 import { UsersPage } from './users-page';
 
 describe(UsersPage.name, () => {
@@ -259,5 +261,24 @@ describe(UsersPage.name, () => {
 
     http.expectNone({ method: 'PATCH' });
     expect((await rowFor('mia@example.com')).cells['active']).toBe('Active');
+  });
+
+  it('does not offer admins to change their own role or deactivate themselves', async () => {
+    http.expectOne('/v1/users').flush([]);
+    const login = firstValueFrom(
+      TestBed.inject(AuthStore).login({ email: 'ada@example.com', password: 'secret-password' }),
+    );
+    http.expectOne('/v1/auth/login').flush(aTokenResponse('t', aCurrentUser({ id: ada.id })));
+    await login;
+    fixture = TestBed.createComponent(UsersPage);
+    loader = TestbedHarnessEnvironment.loader(fixture);
+    await loadUsers();
+
+    const own = await rowFor('ada@example.com');
+    expect(own.cells['email']).toContain('(you)');
+    expect(own.cells['actions']).toBe('');
+    const [miaRole, ownRole] = await loader.getAllHarnesses(MatSelectHarness);
+    expect(await ownRole.isDisabled()).toBe(true);
+    expect(await miaRole.isDisabled()).toBe(false);
   });
 });
