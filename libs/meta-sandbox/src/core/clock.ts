@@ -25,6 +25,11 @@ export class SandboxClock {
   advance(ms: number): void {
     this.offsetMs += ms;
   }
+
+  /** Undoes every `advance` (a world reset starts from the configured time again). */
+  rewind(): void {
+    this.offsetMs = 0;
+  }
 }
 
 /** Meta's object timestamp format: `2026-11-20T14:03:11+0000`. */

@@ -42,6 +42,7 @@ export class SandboxRuntime {
   reset(change: { seed?: string | number; scenario?: string } = {}): void {
     const seed = String(change.seed ?? this.options.seed);
     const scenario = change.scenario ?? this.options.scenario;
+    this.clock.rewind();
     const world = new World(seed, scenario, new RngStreams(seed), this.clock);
     buildScenario(world, this.options);
     for (const module of this.modules) module.seed?.(world, this);
