@@ -1,6 +1,7 @@
 import type { ResolvedOptions } from '../options';
 import type { GraphContext } from './graph-context';
 import type { SandboxModule } from './sandbox-module';
+import type { UsageBudgets } from './usage-types';
 import { GraphRegistry } from './graph-registry';
 import { GraphDispatcher } from './dispatcher';
 import { SandboxClock } from './clock';
@@ -27,6 +28,9 @@ export class SandboxRuntime {
   readonly events = new SandboxEvents();
   readonly dispatcher = new GraphDispatcher(this);
   world!: World;
+  /** Settings the control surface may change, as they were at start; a reset restores them. */
+  private readonly startBudgets: UsageBudgets;
+  private readonly startWebhooks: ResolvedOptions['webhooks'];
 
   constructor(
     readonly options: ResolvedOptions,
@@ -34,6 +38,8 @@ export class SandboxRuntime {
   ) {
     this.clock = new SandboxClock(options.clockStart);
     this.usage = new UsageTracker(this.clock, options.usage);
+    this.startBudgets = { ...options.usage, buc: { ...options.usage.buc } };
+    this.startWebhooks = { ...options.webhooks };
     for (const module of modules) module.register(this.registry, this);
     this.reset();
   }
@@ -48,6 +54,8 @@ export class SandboxRuntime {
     for (const module of this.modules) module.seed?.(world, this);
     this.world = world;
     this.usage.reset();
+    this.usage.budgets = { ...this.startBudgets, buc: { ...this.startBudgets.buc } };
+    Object.assign(this.options.webhooks, this.startWebhooks);
     this.faults.clear();
     this.faults.setRng(world.rng.stream('faults'));
     this.callLog.clear();
