@@ -61,13 +61,16 @@ async function bootstrap(): Promise<void> {
 
 /** Closes Nest first (workers finish their current job, connections close), then the embedded database. */
 function installShutdown(getApp: () => INestApplication | undefined, postgres?: EmbeddedPostgresHandle): void {
-  let stopping = false;
+  let stoppingSince: number | undefined;
   const stop = async (signal: NodeJS.Signals) => {
-    if (stopping) {
+    if (stoppingSince !== undefined) {
+      // Ctrl+C reaches every process of the group (npm, scripts/start.mjs, this one), and wrappers forward it
+      // again: duplicates arriving together are one request. A later signal means "stop now".
+      if (Date.now() - stoppingSince < 2_000) return;
       say(`${signal} again: exiting immediately`);
       process.exit(1);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     say(`${signal} received: shutting down`);
     const force = setTimeout(() => {
       say('Shutdown took longer than 15 s: exiting');
@@ -82,7 +85,7 @@ function installShutdown(getApp: () => INestApplication | undefined, postgres?: 
     await postgres?.stop().catch((error) => say(`Error while stopping PostgreSQL: ${describe(error)}`));
     process.exit(0);
   };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, (s) => void stop(s));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, (s) => void stop(s));
 }
 
 function describe(error: unknown): string {

@@ -39,6 +39,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
 
   const clusterDir = join(opts.dataDir, 'postgres');
   const isRoot = userInfo().uid === 0;
+  let stopping = false;
   prepareDirectories(opts.dataDir, isRoot);
 
   const pg = new EmbeddedPostgres({
@@ -52,7 +53,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: (message: string) => forwardLog(message, opts.log),
+    onLog: (message: string) => stopping || forwardLog(message, opts.log),
     onError: (error: unknown) => opts.log(`embedded postgres: ${String(error)}`),
   });
 
@@ -70,7 +71,14 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   }
 
   const url = `postgresql://postgres:${encodeURIComponent(opts.password)}@127.0.0.1:${opts.port}/${DATABASE}`;
-  return { url, stop: () => pg.stop() };
+  return {
+    url,
+    stop: () => {
+      // Connections still open at this point are cut by the shutdown; PostgreSQL's FATAL lines about it are noise.
+      stopping = true;
+      return pg.stop();
+    },
+  };
 }
 
 function prepareDirectories(dataDir: string, isRoot: boolean): void {

@@ -51,7 +51,7 @@ async function waitHealthy(server: Server, port: number): Promise<{ status: stri
   while (!dead && Date.now() < deadline) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/health`);
-      const body = await res.json();
+      const body = (await res.json()) as { status: string; details: Record<string, any> };
       if (res.status === 200 && body.status === 'ok') return body;
     } catch {
       // not listening yet

@@ -98,11 +98,13 @@ describe('platform (e2e)', () => {
       const res = await t.http
         .post('/v1/auth/login')
         .set('Content-Type', 'application/json')
-        .send('{"email": "a@b.c", ');
+        .send('{"email": "a@b.c", "password": hunter2}');
       expect(res.status).toBe(400);
       expect(res.body).toEqual({
         error: expect.objectContaining({ status: 400, code: ErrorCode.BadRequest, message: expect.stringMatching(/JSON/) }),
       });
+      // V8's parse message quotes the input; it must not come back (or reach the logs).
+      expect(res.text).not.toContain('hunter2');
     });
 
     it('answers an unknown API route with a 404 envelope', async () => {

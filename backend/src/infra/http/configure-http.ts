@@ -8,6 +8,7 @@ import { AllExceptionsFilter } from '../../common/filters/all-exceptions.filter'
 import { createValidationPipe } from '../../common/validation/validation-pipe';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { MetricsService } from '../metrics/metrics.service';
+import { bodyParserErrors } from './body-parser-errors';
 import { serveConsole } from './console-static';
 import { securityHeaders } from './security-headers';
 import { setupSwagger } from './swagger';
@@ -50,6 +51,7 @@ export function configureHttp(app: NestExpressApplication): HttpSetup {
   });
   app.useBodyParser('json', { limit: cfg.bodyLimit });
   app.useBodyParser('urlencoded', { limit: cfg.bodyLimit, extended: true });
+  app.use(bodyParserErrors);
   app.setGlobalPrefix(API_PREFIX, { exclude: OPS_EXCLUDES });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

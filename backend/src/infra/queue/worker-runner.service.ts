@@ -1,27 +1,44 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { DiscoveryService } from '@nestjs/core';
-import { WorkerHost } from '@nestjs/bullmq';
+import { getQueueToken, WorkerHost } from '@nestjs/bullmq';
+import { ModuleRef } from '@nestjs/core';
+import type { Queue } from 'bullmq';
+import { QUEUE_NAMES } from './queue-names';
 import { appConfig, runsWorkers } from '../../config/app.config';
 
 /**
  * Starts every queue worker (created stopped by @WorkerProcessor) when this process's role includes the worker.
  * Closing is left to @nestjs/bullmq, which closes all workers on shutdown.
+ *
+ * It also gives every queue and worker an `error` listener: without one BullMQ prints connection errors with
+ * console.error, outside the JSON log. Errors during shutdown (connections being closed) are expected and dropped.
  */
 @Injectable()
-export class WorkerRunner implements OnApplicationBootstrap {
+export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(WorkerRunner.name);
+  private shuttingDown = false;
 
   constructor(
     private readonly discovery: DiscoveryService,
+    private readonly moduleRef: ModuleRef,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
+
+  beforeApplicationShutdown(): void {
+    this.shuttingDown = true;
+  }
 
   onApplicationBootstrap(): void {
     const hosts = this.discovery
       .getProviders()
       .map((wrapper) => wrapper.instance as unknown)
       .filter((instance): instance is WorkerHost => instance instanceof WorkerHost);
+    for (const name of QUEUE_NAMES) {
+      const queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+      queue.on('error', (error) => this.reportError(`queue ${name}`, error));
+    }
+    for (const host of hosts) host.worker.on('error', (error) => this.reportError(`worker ${host.worker.name}`, error));
     if (!runsWorkers(this.app.role)) {
       this.logger.log(`Role "${this.app.role}": ${hosts.length} queue processor(s) left stopped`);
       return;
@@ -32,5 +49,10 @@ export class WorkerRunner implements OnApplicationBootstrap {
       worker.run().catch((error: unknown) => this.logger.error({ err: error, queue: worker.name }, 'Worker stopped with an error'));
     }
     this.logger.log(`Role "${this.app.role}": started ${hosts.length} queue processor(s)`);
+  }
+
+  private reportError(source: string, error: unknown): void {
+    if (this.shuttingDown) return;
+    this.logger.warn({ err: error }, `${source}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
