@@ -8,7 +8,7 @@ import { firstValueFrom } from 'rxjs';
 import { aCurrentUser, aTokenResponse, anErrorEnvelope } from '../../../testing/factories';
 import { AuthStore } from './auth-store';
 
-describe(AuthStore.name, () => {
+describe('AuthStore', () => {
   let sut: AuthStore;
   let http: HttpTestingController;
   let router: Router;

@@ -11,7 +11,7 @@ import { provideTestConsole } from '../../../../testing/provide-test-console';
 import { AuthStore } from '../../auth/auth-store';
 import { Shell } from './shell';
 
-describe(Shell.name, () => {
+describe('Shell', () => {
   let fixture: ComponentFixture<Shell>;
   let loader: HarnessLoader;
 

@@ -13,7 +13,7 @@ import { anApiKey, anErrorEnvelope } from '../../../../testing/factories';
 import { provideTestConsole } from '../../../../testing/provide-test-console';
 import { ApiKeysPage } from './api-keys-page';
 
-describe(ApiKeysPage.name, () => {
+describe('ApiKeysPage', () => {
   let fixture: ComponentFixture<ApiKeysPage>;
   let loader: HarnessLoader;
   let root: HarnessLoader;

@@ -27,7 +27,7 @@ function aPage(offset: number, limit: number, total: number): Page<AuditEntryDto
   return { items: Array.from({ length: count }, (_, i) => anEntry(offset + i)), total, limit, offset };
 }
 
-describe(AuditLogPage.name, () => {
+describe('AuditLogPage', () => {
   let fixture: ComponentFixture<AuditLogPage>;
   let loader: HarnessLoader;
   let http: HttpTestingController;

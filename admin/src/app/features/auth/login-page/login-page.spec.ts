@@ -14,7 +14,7 @@ import { provideTestConsole } from '../../../../testing/provide-test-console';
 import { AuthStore } from '../../../core/auth/auth-store';
 import { LoginPage } from './login-page';
 
-describe(LoginPage.name, () => {
+describe('LoginPage', () => {
   let fixture: ComponentFixture<LoginPage>;
   let loader: HarnessLoader;
   let http: HttpTestingController;

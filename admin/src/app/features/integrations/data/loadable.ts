@@ -9,8 +9,11 @@ export interface Loadable<T> {
   readonly loading: Signal<boolean>;
   /** The reason the last read failed, worded for people; `null` while fine. */
   readonly error: Signal<string | null>;
-  /** Starts a read, dropping one still under way so an older answer never overwrites a newer one. */
-  load(): void;
+  /**
+   * Starts a read, dropping one still under way so an older answer never overwrites a newer one; `then` runs with
+   * the value once it arrived.
+   */
+  load(then?: (value: T) => void): void;
   /** Replaces the value locally, e.g. for an optimistic change. */
   set(value: T | null): void;
   /** Forgets the value, e.g. once the account is disconnected. */
@@ -29,7 +32,7 @@ export function loadable<T>(read: () => Observable<T>): Loadable<T> {
     value: value.asReadonly(),
     loading: loading.asReadonly(),
     error: error.asReadonly(),
-    load() {
+    load(then) {
       inFlight?.unsubscribe();
       loading.set(true);
       error.set(null);
@@ -37,6 +40,7 @@ export function loadable<T>(read: () => Observable<T>): Loadable<T> {
         next: (result) => {
           value.set(result);
           loading.set(false);
+          then?.(result);
         },
         error: (failure: unknown) => {
           error.set(httpErrorMessage(failure));

@@ -18,7 +18,7 @@ import { provideTestConsole } from '../../../../testing/provide-test-console';
 import { AuthStore } from '../../../core/auth/auth-store';
 import { UsersPage } from './users-page';
 
-describe(UsersPage.name, () => {
+describe('UsersPage', () => {
   let fixture: ComponentFixture<UsersPage>;
   let loader: HarnessLoader;
   let root: HarnessLoader;

@@ -1,0 +1,78 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { HealthCheckLevel, MetaConnectionStatus, MetaIntegrationStatus } from '@legeai/contracts';
+
+import { scopePurpose } from '../meta-scopes';
+import { daysUntil, timeFromNow } from '../time-from-now';
+
+/** A token with fewer days left than this is shown in the warning colour, well before syncs would stop. */
+export const TOKEN_EXPIRY_WARNING_DAYS = 7;
+
+const STATUS_LABELS: Record<MetaIntegrationStatus, string> = {
+  [MetaIntegrationStatus.Active]: 'Active',
+  [MetaIntegrationStatus.ReauthRequired]: 'Reauth required',
+  [MetaIntegrationStatus.Disconnected]: 'Disconnected',
+};
+
+const LEVEL_ICONS: Record<HealthCheckLevel, string> = { ok: 'check_circle', warning: 'warning', error: 'error' };
+
+const OVERALL_LABELS: Record<HealthCheckLevel, string> = {
+  ok: 'Healthy',
+  warning: 'Needs attention',
+  error: 'Action required',
+};
+
+/** The connected Meta account at a glance: who connected it, what it may do, and whether it is healthy. */
+@Component({
+  selector: 'lg-connection-card',
+  imports: [DatePipe, MatButtonModule, MatCardModule, MatIconModule, MatProgressSpinnerModule, MatTooltipModule],
+  templateUrl: './connection-card.html',
+  styleUrl: './connection-card.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ConnectionCard {
+  readonly status = input.required<MetaConnectionStatus>();
+  /** Whether the viewer may act on the connection; others only read it. */
+  readonly canManage = input(false);
+  readonly checking = input(false);
+  readonly refreshing = input(false);
+  readonly connecting = input(false);
+
+  readonly runCheck = output<void>();
+  readonly refreshAssets = output<void>();
+  readonly reconnect = output<void>();
+  readonly disconnect = output<void>();
+
+  protected readonly levelIcons = LEVEL_ICONS;
+  protected readonly purpose = scopePurpose;
+  protected readonly timeFromNow = timeFromNow;
+
+  protected readonly statusLabel = computed(() => {
+    const status = this.status().status;
+    return status ? STATUS_LABELS[status] : 'Not connected';
+  });
+  protected readonly overallLabel = computed(() => OVERALL_LABELS[this.status().overall]);
+  protected readonly needsReconnect = computed(
+    () =>
+      this.status().status === MetaIntegrationStatus.ReauthRequired || this.status().missingScopes.length > 0,
+  );
+  protected readonly reconnectReason = computed(() =>
+    this.status().status === MetaIntegrationStatus.ReauthRequired
+      ? 'Meta no longer accepts the stored access token. Syncing is paused until you reconnect; nothing is lost.'
+      : 'Some permissions the integration needs were not granted. Reconnect and keep them ticked in the Meta dialog.',
+  );
+  /** `ok`, `warning` (expires within a week) or `error` (expired); `null` for tokens that never expire. */
+  protected readonly expiryLevel = computed((): HealthCheckLevel | null => {
+    const expiresAt = this.status().tokenExpiresAt;
+    if (!expiresAt) {
+      return null;
+    }
+    const days = daysUntil(expiresAt);
+    return days <= 0 ? 'error' : days <= TOKEN_EXPIRY_WARNING_DAYS ? 'warning' : 'ok';
+  });
+}
