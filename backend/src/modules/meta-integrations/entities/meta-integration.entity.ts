@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { MetaIntegrationStatus } from '@legeai/contracts';
+import { HealthCheckLevel, MetaHealthCheck, MetaIntegrationStatus } from '@legeai/contracts';
 
 /**
  * An organisation's connection to Meta: the long-lived user token (encrypted) and what it may do. At most one
@@ -19,9 +19,14 @@ export class MetaIntegration {
   @Column({ name: 'meta_user_name', type: 'varchar', length: 255, nullable: true }) metaUserName!: string | null;
 
   /** AES-GCM ciphertext of the access token; `accessTokenKeyId` names the key that encrypted it. */
-  @Column({ name: 'access_token_ciphertext', type: 'text' }) accessTokenCiphertext!: string;
-  @Column({ name: 'access_token_key_id', type: 'varchar', length: 64 }) accessTokenKeyId!: string;
+  /** Both null once the connection is disconnected (tokens are wiped, the row stays as history). */
+  @Column({ name: 'access_token_ciphertext', type: 'text', nullable: true }) accessTokenCiphertext!: string | null;
+  @Column({ name: 'access_token_key_id', type: 'varchar', length: 64, nullable: true }) accessTokenKeyId!: string | null;
   @Column({ name: 'token_expires_at', type: 'timestamptz', nullable: true }) tokenExpiresAt!: Date | null;
+  /** End of the ~90-day data access window of a user token; data calls fail after it even if the token is valid. */
+  @Column({ name: 'data_access_expires_at', type: 'timestamptz', nullable: true }) dataAccessExpiresAt!: Date | null;
+  /** `debug_token`'s type: USER, SYSTEM_USER, ... */
+  @Column({ name: 'token_type', type: 'varchar', length: 20, nullable: true }) tokenType!: string | null;
 
   /** Permissions Meta reports as granted; declined ones are kept to explain missing features. */
   @Column({ name: 'scopes', type: 'text', array: true, default: () => `'{}'` }) scopes!: string[];
@@ -39,6 +44,12 @@ export class MetaIntegration {
   /** Why the connection needs attention (e.g. Meta's error message on token invalidation). */
   @Column({ name: 'status_reason', type: 'text', nullable: true }) statusReason!: string | null;
   @Column({ name: 'last_validated_at', type: 'timestamptz', nullable: true }) lastValidatedAt!: Date | null;
+  /** When the token in use was granted (set again on every reconnect). */
+  @Column({ name: 'connected_at', type: 'timestamptz', nullable: true }) connectedAt!: Date | null;
+  @Column({ name: 'last_checked_at', type: 'timestamptz', nullable: true }) lastCheckedAt!: Date | null;
+  /** The checks of the last health run, as shown on the console's connection card. */
+  @Column({ name: 'health_checks', type: 'jsonb', default: () => `'[]'` }) healthChecks!: MetaHealthCheck[];
+  @Column({ name: 'health_overall', type: 'varchar', length: 10, nullable: true }) healthOverall!: HealthCheckLevel | null;
   @Column({ name: 'disconnected_at', type: 'timestamptz', nullable: true }) disconnectedAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

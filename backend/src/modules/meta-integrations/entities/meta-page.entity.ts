@@ -18,6 +18,8 @@ export class MetaPage {
 
   @Column({ name: 'category', type: 'varchar', length: 100, nullable: true }) category!: string | null;
   @Column({ name: 'followers_count', type: 'integer', nullable: true }) followersCount!: number | null;
+  /** What the connected user may do on the page (ADVERTISE, MANAGE, ...); leads need ADVERTISE. */
+  @Column({ name: 'tasks', type: 'text', array: true, default: () => `'{}'` }) tasks!: string[];
   @Column({ name: 'is_active', type: 'boolean', default: true }) isActive!: boolean;
   /** Whether the app is subscribed to this page's `leadgen` webhook field. */
   @Column({ name: 'webhook_subscribed', type: 'boolean', default: false }) webhookSubscribed!: boolean;

@@ -18,6 +18,8 @@ export class MetaLeadForm {
   /** The form's questions as Meta describes them, used to map answers to lead fields. */
   @Column({ name: 'questions', type: 'jsonb', default: () => `'[]'` }) questions!: unknown[];
   @Column({ name: 'leads_count', type: 'integer', default: 0 }) leadsCount!: number;
+  /** The form's `created_time` at Meta. */
+  @Column({ name: 'meta_created_at', type: 'timestamptz', nullable: true }) metaCreatedAt!: Date | null;
   @Column({ name: 'auto_sync', type: 'boolean', default: true }) autoSync!: boolean;
   /** High-water mark of the backfill: leads created before this instant have been fetched. */
   @Column({ name: 'last_synced_at', type: 'timestamptz', nullable: true }) lastSyncedAt!: Date | null;
