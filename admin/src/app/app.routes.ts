@@ -23,6 +23,11 @@ export const routes: Routes = [
         loadChildren: () => import('./features/home/home.routes').then((m) => m.homeRoutes),
       },
       {
+        path: 'integrations',
+        loadChildren: () =>
+          import('./features/integrations/integrations.routes').then((m) => m.integrationsRoutes),
+      },
+      {
         path: 'users',
         canActivate: [roleGuard(Role.Admin)],
         loadChildren: () => import('./features/users/users.routes').then((m) => m.usersRoutes),

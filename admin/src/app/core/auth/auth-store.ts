@@ -9,7 +9,7 @@ import {
   Role,
   roleSatisfies,
 } from '@legeai/contracts';
-import { Observable, catchError, finalize, firstValueFrom, map, of, shareReplay, tap } from 'rxjs';
+import { Observable, catchError, finalize, firstValueFrom, map, of, shareReplay, tap, timeout } from 'rxjs';
 
 import { API_BASE_URL } from '../api/api-base-url';
 import { SKIP_AUTH } from '../api/http-context';
@@ -19,6 +19,9 @@ interface Session {
   expiresAt: string;
   user: CurrentUser;
 }
+
+/** How long start-up waits for the refresh cookie to be exchanged before showing the login page. */
+const RESTORE_TIMEOUT_MS = 10_000;
 
 /** Message shown on the login page when a session could not be renewed. */
 export const SESSION_EXPIRED_MESSAGE = 'Your session has expired. Please sign in again.';
@@ -80,9 +83,17 @@ export class AuthStore {
     return this.refreshInFlight;
   }
 
-  /** Called once at start-up: a valid refresh cookie signs the user back in after a reload. */
+  /**
+   * Called once at start-up: a valid refresh cookie signs the user back in after a reload. Start-up waits for it,
+   * so a server that does not answer must not keep the console blank: after a while the user simply signs in.
+   */
   async restoreSession(): Promise<void> {
-    await firstValueFrom(this.refreshAccessToken().pipe(catchError(() => of(null))));
+    await firstValueFrom(
+      this.refreshAccessToken().pipe(
+        timeout(RESTORE_TIMEOUT_MS),
+        catchError(() => of(null)),
+      ),
+    );
   }
 
   /** Ends the session on the server (revoking the refresh token) and locally. */

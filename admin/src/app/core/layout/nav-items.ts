@@ -36,6 +36,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     target: { kind: 'route', path: '/', exact: true },
   },
   {
+    label: 'Meta',
+    icon: 'hub',
+    minRole: Role.Viewer,
+    section: 'Integrations',
+    summary: 'Connect a Meta account, check its health and see its pages, ad accounts and lead forms.',
+    target: { kind: 'route', path: '/integrations/meta' },
+  },
+  {
     label: 'Users',
     icon: 'group',
     minRole: Role.Admin,

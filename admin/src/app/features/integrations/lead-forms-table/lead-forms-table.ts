@@ -1,0 +1,68 @@
+import { DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { MatTableModule } from '@angular/material/table';
+import { MetaLeadFormDto } from '@legeai/contracts';
+
+export interface AutoSyncChange {
+  form: MetaLeadFormDto;
+  autoSync: boolean;
+}
+
+/** The lead forms of the granted pages; admins choose which ones bring their leads in automatically. */
+@Component({
+  selector: 'lg-lead-forms-table',
+  imports: [DecimalPipe, MatSlideToggleModule, MatTableModule],
+  template: `
+    <table mat-table [dataSource]="forms()" class="lead-forms-table" aria-label="Lead forms">
+      <ng-container matColumnDef="name">
+        <th mat-header-cell *matHeaderCellDef>Name</th>
+        <td mat-cell *matCellDef="let form">
+          {{ form.name }}
+          <div class="mono muted">{{ form.formId }}</div>
+        </td>
+      </ng-container>
+      <ng-container matColumnDef="page">
+        <th mat-header-cell *matHeaderCellDef>Page</th>
+        <td mat-cell *matCellDef="let form">{{ form.pageName }}</td>
+      </ng-container>
+      <ng-container matColumnDef="status">
+        <th mat-header-cell *matHeaderCellDef>Status</th>
+        <td mat-cell *matCellDef="let form">
+          <span class="chip" [class.inactive]="form.status !== 'ACTIVE'">{{ form.status }}</span>
+        </td>
+      </ng-container>
+      <ng-container matColumnDef="leads">
+        <th mat-header-cell *matHeaderCellDef class="number">Leads</th>
+        <td mat-cell *matCellDef="let form" class="number">{{ form.leadsCount | number }}</td>
+      </ng-container>
+      <ng-container matColumnDef="questions">
+        <th mat-header-cell *matHeaderCellDef class="number">Questions</th>
+        <td mat-cell *matCellDef="let form" class="number">{{ form.questionCount }}</td>
+      </ng-container>
+      <ng-container matColumnDef="autoSync">
+        <th mat-header-cell *matHeaderCellDef>Auto-sync</th>
+        <td mat-cell *matCellDef="let form">
+          <mat-slide-toggle
+            [checked]="form.autoSync"
+            [disabled]="!canManage() || pending().has(form.id)"
+            [aria-label]="'Auto-sync leads of ' + form.name"
+            (change)="autoSyncChange.emit({ form, autoSync: $event.checked })"
+          />
+        </td>
+      </ng-container>
+      <tr mat-header-row *matHeaderRowDef="columns"></tr>
+      <tr mat-row *matRowDef="let form; columns: columns"></tr>
+    </table>
+  `,
+  styleUrl: '../asset-table.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class LeadFormsTable {
+  readonly forms = input.required<MetaLeadFormDto[]>();
+  /** Whether the viewer may switch auto-sync; others see the setting only. */
+  readonly canManage = input(false);
+  /** Ids of forms with a change on its way to the server, whose toggles are disabled meanwhile. */
+  readonly pending = input<ReadonlySet<string>>(new Set());
+  readonly autoSyncChange = output<AutoSyncChange>();
+}

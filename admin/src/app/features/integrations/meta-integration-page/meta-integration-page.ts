@@ -1,0 +1,215 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { ActivatedRoute, Router } from '@angular/router';
+import { MetaConnectionStatus, MetaIntegrationStatus, Role } from '@legeai/contracts';
+import { filter, finalize } from 'rxjs';
+
+import { AuthStore } from '../../../core/auth/auth-store';
+import { Notifier } from '../../../core/errors/notifier';
+import { confirmAction } from '../../../shared/ui/confirm-dialog/confirm-dialog';
+import { EmptyState } from '../../../shared/ui/empty-state/empty-state';
+import { ErrorState } from '../../../shared/ui/error-state/error-state';
+import { AdAccountsTable } from '../ad-accounts-table/ad-accounts-table';
+import { AssetSection } from '../asset-section/asset-section';
+import { BrowserLocation } from '../browser-location';
+import {
+  ConnectOutcome,
+  ConnectResultBanner,
+  parseConnectOutcome,
+} from '../connect-result-banner/connect-result-banner';
+import { ConnectionCard } from '../connection-card/connection-card';
+import { loadable } from '../data/loadable';
+import { MetaIntegrationApi } from '../data/meta-integration-api';
+import { AutoSyncChange, LeadFormsTable } from '../lead-forms-table/lead-forms-table';
+import { PagesTable } from '../pages-table/pages-table';
+
+/**
+ * Integrations → Meta: connect the organisation's Meta account, watch its health, and see what it brought in.
+ * Everyone may look; only admins act.
+ */
+@Component({
+  selector: 'lg-meta-integration-page',
+  imports: [
+    AdAccountsTable,
+    AssetSection,
+    ConnectResultBanner,
+    ConnectionCard,
+    EmptyState,
+    ErrorState,
+    LeadFormsTable,
+    MatButtonModule,
+    MatCardModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatTooltipModule,
+    PagesTable,
+  ],
+  templateUrl: './meta-integration-page.html',
+  styleUrl: './meta-integration-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class MetaIntegrationPage {
+  private readonly api = inject(MetaIntegrationApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly notifier = inject(Notifier);
+  private readonly browserLocation = inject(BrowserLocation);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+
+  protected readonly canManage = inject(AuthStore).hasRole(Role.Admin);
+  protected readonly status = loadable(() => this.api.status());
+  protected readonly adAccounts = loadable(() => this.api.adAccounts());
+  protected readonly pages = loadable(() => this.api.pages());
+  protected readonly leadForms = loadable(() => this.api.leadForms());
+
+  /** What the OAuth callback reported on the way back, shown until dismissed. */
+  protected readonly outcome = signal<ConnectOutcome | null>(null);
+  protected readonly connecting = signal(false);
+  protected readonly checking = signal(false);
+  protected readonly refreshing = signal(false);
+  protected readonly disconnecting = signal(false);
+  /** Ids of lead forms whose auto-sync change is on its way to the server. */
+  protected readonly pendingForms = signal<ReadonlySet<string>>(new Set());
+
+  /** Whether there is an integration to show; a token Meta refused still counts, so it can be reconnected. */
+  protected readonly linked = computed(() => isLinked(this.status.value()));
+
+  constructor() {
+    this.takeConnectOutcome();
+    this.loadStatus();
+  }
+
+  protected loadStatus(reloadAssets = false): void {
+    this.status.load((status) => {
+      if (!isLinked(status)) {
+        this.adAccounts.reset();
+        this.pages.reset();
+        this.leadForms.reset();
+      } else if (reloadAssets || this.adAccounts.value() === null) {
+        this.loadAssets();
+      }
+    });
+  }
+
+  /** Fetches a fresh single-use dialog URL and leaves for Meta; the callback brings the admin back here. */
+  protected connect(): void {
+    this.connecting.set(true);
+    this.api.authUrl().subscribe({
+      // The button stays disabled while the browser leaves the page.
+      next: ({ url }) => this.browserLocation.assign(url),
+      error: () => this.connecting.set(false),
+    });
+  }
+
+  protected runCheck(): void {
+    this.checking.set(true);
+    this.api
+      .runCheck()
+      .pipe(finalize(() => this.checking.set(false)))
+      .subscribe(() => {
+        this.notifier.info('Health check finished.');
+        this.loadStatus();
+      });
+  }
+
+  protected refreshAssets(): void {
+    this.refreshing.set(true);
+    this.api
+      .refreshAssets()
+      .pipe(finalize(() => this.refreshing.set(false)))
+      .subscribe(() => {
+        this.notifier.info('Ad accounts, pages and lead forms refreshed from Meta.');
+        this.loadStatus(true);
+      });
+  }
+
+  protected disconnect(): void {
+    confirmAction(this.dialog, {
+      title: 'Disconnect Meta account?',
+      message:
+        'LEGEAI will revoke its permissions at Meta, unsubscribe your pages from lead webhooks and delete the ' +
+        'stored access tokens. New leads stop arriving until you connect again. Leads already received and the ' +
+        'history are kept.',
+      confirmLabel: 'Disconnect',
+      destructive: true,
+    })
+      .pipe(filter(Boolean))
+      .subscribe(() => {
+        this.disconnecting.set(true);
+        this.api
+          .disconnect()
+          .pipe(finalize(() => this.disconnecting.set(false)))
+          .subscribe(() => {
+            this.outcome.set(null);
+            this.notifier.info('Meta account disconnected. Leads and history are kept.');
+            this.loadStatus();
+          });
+      });
+  }
+
+  /** Shows the new setting at once and puts it back if the server refuses (its reason comes as a snack bar). */
+  protected changeAutoSync({ form, autoSync }: AutoSyncChange): void {
+    this.setAutoSync(form.id, autoSync);
+    this.setPending(form.id, true);
+    this.api
+      .updateLeadForm(form.id, { autoSync })
+      .pipe(finalize(() => this.setPending(form.id, false)))
+      .subscribe({
+        next: () => this.notifier.info(`Auto-sync ${autoSync ? 'on' : 'off'} for ${form.name}.`),
+        error: () => this.setAutoSync(form.id, !autoSync),
+      });
+  }
+
+  protected dismissOutcome(): void {
+    this.outcome.set(null);
+  }
+
+  private loadAssets(): void {
+    this.adAccounts.load();
+    this.pages.load();
+    this.leadForms.load();
+  }
+
+  /** Reads `?result=…&missing=…` from the OAuth callback once, then drops them so a reload does not repeat it. */
+  private takeConnectOutcome(): void {
+    const params = this.route.snapshot.queryParamMap;
+    if (!params.has('result')) {
+      return;
+    }
+    this.outcome.set(parseConnectOutcome(params.get('result'), params.get('missing')));
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { result: null, missing: null },
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
+  }
+
+  private setAutoSync(id: string, autoSync: boolean): void {
+    const forms = this.leadForms.value();
+    if (forms) {
+      this.leadForms.set(forms.map((f) => (f.id === id ? { ...f, autoSync } : f)));
+    }
+  }
+
+  private setPending(id: string, pending: boolean): void {
+    this.pendingForms.update((ids) => {
+      const next = new Set(ids);
+      if (pending) {
+        next.add(id);
+      } else {
+        next.delete(id);
+      }
+      return next;
+    });
+  }
+}
+
+function isLinked(status: MetaConnectionStatus | null): boolean {
+  return !!status && (status.connected || status.status === MetaIntegrationStatus.ReauthRequired);
+}
