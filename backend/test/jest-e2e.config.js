@@ -17,6 +17,7 @@ module.exports = {
   },
   moduleNameMapper: {
     '^@legeai/contracts$': path.join(backendDir, '../libs/contracts/src'),
+    '^@legeai/meta-sandbox$': path.join(backendDir, '../libs/meta-sandbox/src'),
   },
   testTimeout: 60000,
   maxWorkers: 1,

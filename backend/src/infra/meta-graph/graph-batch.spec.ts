@@ -63,7 +63,7 @@ describe('batch over HTTP', () => {
   const client = () =>
     new MetaGraphClient({ graphUrl: server.url, apiVersion: 'v26.0', appSecret: SECRET, timeoutMs: 2000, metrics: false, random: () => 0, sleep: async () => undefined });
 
-  it('sends 120 requests as 3 calls of 50/50/20, with one top-level proof and no token in any operation', async () => {
+  it('sends 120 requests as 3 calls of 50/50/20, with one top-level token and proof, none in any operation', async () => {
     const requests = Array.from({ length: 120 }, (_, i) => ({ method: 'GET' as const, path: String(1000 + i), params: { fields: 'id' } }));
     const results = await client().batch<{ id: string }>(requests, { accessToken: TOKEN });
 
@@ -73,8 +73,10 @@ describe('batch over HTTP', () => {
     for (const r of server.requests) {
       expect(r.form.get('appsecret_proof')).toBe(appsecretProofParams(TOKEN, SECRET, 'classic').appsecret_proof);
       expect(r.form.get('include_headers')).toBe('true');
-      expect(r.body).not.toContain(TOKEN);
-      expect(r.headers.authorization).toBe(`Bearer ${TOKEN}`);
+      // One top-level token; operations inherit it and never carry one themselves.
+      expect(r.form.get('access_token')).toBe(TOKEN);
+      expect(r.form.get('batch')).not.toContain(TOKEN);
+      expect(r.url.href).not.toContain(TOKEN);
     }
   });
 
@@ -132,7 +134,7 @@ describe('batch over HTTP', () => {
         sut.get('4', {}, { accessToken: 'EAAtokenTwo1234567890' }),
       ]);
       expect(server.requests).toHaveLength(2);
-      expect(server.requests.map((r) => r.headers.authorization).sort()).toEqual(['Bearer EAAtokenOne1234567890', 'Bearer EAAtokenTwo1234567890']);
+      expect(server.requests.map((r) => r.form.get('access_token')).sort()).toEqual(['EAAtokenOne1234567890', 'EAAtokenTwo1234567890']);
     });
 
     it('sends a lone read as a plain GET', async () => {

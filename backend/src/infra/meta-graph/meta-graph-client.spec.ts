@@ -75,7 +75,7 @@ describe(MetaGraphClient.name, () => {
     expect(q.get('appsecret_proof')).toBe(appsecretProofParams(TOKEN, SECRET, 'timed', now).appsecret_proof);
   });
 
-  it('POSTs a form body with nested values as JSON and the proof, nothing in the URL', async () => {
+  it('POSTs a form body with nested values as JSON, the token and the proof, nothing in the URL', async () => {
     handler = (_req, res) => sendJson(res, 200, { id: '120210000000000001' });
     await client().post('act_1/campaigns', { name: 'Auto', special_ad_categories: ['FINANCIAL_PRODUCTS_SERVICES'] }, { accessToken: TOKEN });
     const [req] = server.requests;
@@ -83,7 +83,8 @@ describe(MetaGraphClient.name, () => {
     expect(req.url.search).toBe('');
     expect(req.form.get('special_ad_categories')).toBe('["FINANCIAL_PRODUCTS_SERVICES"]');
     expect(req.form.get('appsecret_proof')).toBe(classicProof);
-    expect(req.body).not.toContain(TOKEN);
+    expect(req.form.get('access_token')).toBe(TOKEN);
+    expect(req.url.href).not.toContain(TOKEN);
   });
 
   it('throws a typed auth error for 190 without retrying, and logs no token', async () => {

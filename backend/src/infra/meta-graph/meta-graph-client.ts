@@ -207,10 +207,12 @@ export class MetaGraphClient {
     const url = `${this.baseUrl}/${path.replace(/^\/+/, '')}`;
     const headers: Record<string, string> = { Accept: 'application/json' };
     const all: GraphParams = { ...params };
-    // The token travels in the Authorization header so it can never end up in a logged URL; the proof binds
-    // the call to our app secret (required when the app enables "Require App Secret").
+    // The token never goes into a URL (URLs end up in logs and proxies): reads carry it in the Authorization
+    // header, POSTs in the form body as Meta's SDKs do, because batch operations inherit the top-level
+    // `access_token` parameter. The proof binds the call to our app secret ("Require App Secret").
     if (ctx.accessToken) {
-      headers.Authorization = `Bearer ${ctx.accessToken}`;
+      if (method === 'POST') all.access_token = ctx.accessToken;
+      else headers.Authorization = `Bearer ${ctx.accessToken}`;
       Object.assign(all, appsecretProofParams(ctx.accessToken, this.options.appSecret, this.options.proofMode ?? 'classic', this.now()));
     }
     const encoded = encodeParams(all).toString();
