@@ -65,4 +65,6 @@ export class LeadFormsTable {
   /** Ids of forms with a change on its way to the server, whose toggles are disabled meanwhile. */
   readonly pending = input<ReadonlySet<string>>(new Set());
   readonly autoSyncChange = output<AutoSyncChange>();
+
+  protected readonly columns = ['name', 'page', 'status', 'leads', 'questions', 'autoSync'];
 }
