@@ -3,8 +3,10 @@ import { ConfigModule, ConfigType } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import { appConfig, CONFIG_NAMESPACES } from './config';
 import { DatabaseModule } from './database/database.module';
+import { CryptoModule } from './infra/crypto/crypto.module';
 import { HealthModule } from './infra/health/health.module';
 import { buildLoggerParams } from './infra/logging/logger-options';
+import { MetaGraphModule } from './infra/meta-graph/meta-graph.module';
 import { MetricsModule } from './infra/metrics/metrics.module';
 import { QueueModule } from './infra/queue/queue.module';
 import { SchedulerModule } from './infra/scheduler/scheduler.module';
@@ -31,6 +33,8 @@ import { MetaWebhookModule } from './modules/meta-webhook/meta-webhook.module';
     HealthModule,
     MetricsModule,
     SchedulerModule,
+    CryptoModule,
+    MetaGraphModule,
     // Feature modules: one line each.
     AuthModule,
     UsersModule,
