@@ -122,13 +122,22 @@ describe('Graph API behaviour', () => {
       const response = await fetch(`${sandbox.url}/v25.0/me?appsecret_proof=${appsecretProof(sandbox.appSecret, token)}`, {
         headers: { authorization: `Bearer ${token}` },
       });
-      expect((await response.json()).id).toBe(DEMO_IDS.userId);
+      expect(((await response.json()) as { id: string }).id).toBe(DEMO_IDS.userId);
+    });
+
+    it('escapes non-ASCII characters and slashes in JSON as Meta does', async () => {
+      const page = await pageToken(sandbox, token, DEMO_IDS.pages.japanese);
+      const response = await fetch(`${sandbox.url}/v25.0/me?fields=name,link&access_token=${page}&appsecret_proof=${appsecretProof(sandbox.appSecret, page)}`);
+      const raw = await response.text();
+      expect(raw).toContain('\\u30cf');
+      expect(raw).toContain('https:\\/\\/www.facebook.com');
+      expect(JSON.parse(raw).name).toBe('ハーバーポイント保険');
     });
 
     it('answers an unparseable JSON body with a 400 in the envelope', async () => {
       const response = await fetch(`${sandbox.url}/v25.0/me`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });
       expect(response.status).toBe(400);
-      expect((await response.json()).error.code).toBe(100);
+      expect(((await response.json()) as { error: { code: number } }).error.code).toBe(100);
     });
   });
 

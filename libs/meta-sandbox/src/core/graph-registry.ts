@@ -71,6 +71,8 @@ export interface NodeTypeSpec<T> {
   visible?(obj: T, ctx: GraphContext): boolean;
   fields: Record<string, FieldSpec<T> | ((obj: T, ctx: GraphContext) => unknown)>;
   defaultFields: string[];
+  /** Fields rendered even when `fields` does not name them (insights rows always carry dates and breakdowns). */
+  alwaysFields?(obj: T, ctx: GraphContext): string[];
   edges?: Record<string, EdgeSpec<T>>;
   /** Defaults for every operation on this node and its edges. */
   access?: AccessRule;

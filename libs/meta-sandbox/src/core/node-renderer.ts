@@ -47,6 +47,12 @@ export async function renderNode(
       throw GraphErrors.nonexistingField(field.name, spec.type);
     }
   }
+  for (const name of spec.alwaysFields?.(obj, ctx) ?? []) {
+    const fieldSpec = spec.fields[name];
+    if (name in out || !fieldSpec) continue;
+    const value = await renderField(ctx, normalize(fieldSpec), obj, { name, modifiers: {} });
+    if (value !== undefined) out[name] = value;
+  }
   if (spec.fields['id'] && !('id' in out)) out['id'] = spec.idOf(obj);
   return out;
 }

@@ -15,6 +15,8 @@ export interface ReceivedRequest {
 export class WebhookReceiver {
   readonly requests: ReceivedRequest[] = [];
   statuses: number[] = [];
+  /** Milliseconds to wait before answering each next POST (then no delay). */
+  delays: number[] = [];
   verifyToken = 'receiver-verify-token';
   challengeAnswer: (challenge: string) => { status: number; body: string } = (challenge) => ({ status: 200, body: challenge });
   private server?: Server;
@@ -33,7 +35,9 @@ export class WebhookReceiver {
           const answer = tokenOk ? this.challengeAnswer(url.searchParams.get('hub.challenge') ?? '') : { status: 403, body: 'bad token' };
           res.writeHead(answer.status, { 'content-type': 'text/plain' }).end(answer.body);
         } else {
-          res.writeHead(this.statuses.shift() ?? 200).end('ok');
+          const status = this.statuses.shift() ?? 200;
+          const delay = this.delays.shift() ?? 0;
+          setTimeout(() => res.writeHead(status).end('ok'), delay);
         }
         this.notify();
       });
