@@ -1,16 +1,9 @@
 import { JwtService } from '@nestjs/jwt';
 import { ErrorCode, Role } from '@legeai/contracts';
 import { createTestApp, TestApp } from '../utils/create-test-app';
+import { createUserAndLogin, FIRST_ADMIN, login } from '../utils/identity-fixtures';
 
 const ALLOWED_ORIGIN = 'https://console.example.test';
-
-/** An access token as the identity module issues it (claims fixed by the backend agreements). */
-function accessToken(t: TestApp, role: Role, typ = 'access'): string {
-  return new JwtService().sign(
-    { sub: '00000000-0000-4000-8000-000000000001', org: '00000000-0000-4000-8000-000000000002', role, sid: 's1', typ },
-    { secret: t.env.JWT_SECRET, algorithm: 'HS256', expiresIn: 60 },
-  );
-}
 
 describe('platform (e2e)', () => {
   let t: TestApp;
@@ -146,18 +139,32 @@ describe('platform (e2e)', () => {
     });
 
     it('refuses a non-admin with 403', async () => {
-      const res = await t.http.get('/admin/queues').set('Authorization', `Bearer ${accessToken(t, Role.Manager)}`);
+      const admin = await login(t, FIRST_ADMIN.email, FIRST_ADMIN.password);
+      const manager = await createUserAndLogin(t, admin, Role.Manager);
+      const res = await t.http.get('/admin/queues').set(manager.auth);
       expect(res.status).toBe(403);
       expect(res.body.error.code).toBe(ErrorCode.Forbidden);
     });
 
     it('opens for an admin through the lg_board cookie, and its API lists the queues', async () => {
-      const cookie = `lg_board=${accessToken(t, Role.Admin)}`;
+      const admin = await login(t, FIRST_ADMIN.email, FIRST_ADMIN.password);
+      const cookie = `lg_board=${admin.accessToken}`;
       const page = await t.http.get('/admin/queues').set('Cookie', cookie).expect(200);
       expect(page.text).toContain('<div id="root">');
       const api = await t.http.get('/admin/queues/api/queues').set('Cookie', cookie).expect(200);
       const names = (api.body.queues as { name: string }[]).map((q) => q.name);
       expect(names).toEqual(expect.arrayContaining(['housekeeping', 'meta-webhook', 'meta-sync']));
+    });
+
+    it('closes for an admin whose session has ended', async () => {
+      const admin = await login(t, FIRST_ADMIN.email, FIRST_ADMIN.password);
+      const cookie = `lg_board=${admin.accessToken}`;
+      await t.http.get('/admin/queues').set('Cookie', cookie).expect(200);
+      await t.http.post('/v1/auth/logout').set(admin.auth).set('Cookie', admin.refreshCookie).expect((r) => {
+        if (r.status >= 300) throw new Error(`logout answered ${r.status}`);
+      });
+      const res = await t.http.get('/admin/queues').set('Cookie', cookie).expect(401);
+      expect(res.body.error.code).toBe(ErrorCode.Unauthenticated);
     });
   });
 

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Histogram, register as sharedRegistry, Registry } from 'prom-client';
 import { QUEUES } from '../queue/queue-names';
 
 const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized', 'waiting-children'] as const;
@@ -47,7 +47,11 @@ export class MetricsService {
     });
   }
 
+  /**
+   * This app's metrics plus those that library-level code (the Graph client) records on prom-client's shared
+   * registry, whose metrics are module singletons and so cannot live on a per-app registry.
+   */
   render(): Promise<string> {
-    return this.registry.metrics();
+    return Registry.merge([this.registry, sharedRegistry]).metrics();
   }
 }

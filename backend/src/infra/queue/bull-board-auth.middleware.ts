@@ -1,47 +1,32 @@
-import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
-import { ConfigType } from '@nestjs/config';
-import { JwtService } from '@nestjs/jwt';
-import { ErrorCode, Role } from '@legeai/contracts';
+import { Injectable, NestMiddleware } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { BOARD_COOKIE, ErrorCode, Role } from '@legeai/contracts';
 import type { NextFunction, Request, Response } from 'express';
-import { authConfig } from '../../config/auth.config';
 import { toEnvelope } from '../../common/filters/all-exceptions.filter';
 import { ApiError } from '../../common/errors/api-error';
-
-/** Cookie set by `POST /v1/auth/board-session` (path /admin/queues) so the console can open Bull Board in a tab. */
-export const BOARD_COOKIE = 'lg_board';
-
-interface AccessClaims {
-  sub?: string;
-  org?: string;
-  role?: string;
-  sid?: string;
-  typ?: string;
-}
+import { AccessTokenService } from '../../modules/auth/access-token.service';
 
 /**
  * Bull Board shows job payloads and can retry or delete jobs, so only admins may open it. Express middleware runs
- * outside Nest's guards and filters, so this one verifies the access JWT itself and answers with the envelope.
+ * outside Nest's guards and filters, so this one authenticates the access token itself (from the bearer header or
+ * the `lg_board` cookie set by `POST /v1/auth/board-session`) and answers with the envelope. It goes through
+ * AccessTokenService, so a logged-out, deactivated or demoted admin loses the board at once, as with the API.
  */
 @Injectable()
 export class BullBoardAuthMiddleware implements NestMiddleware {
-  private readonly jwt = new JwtService();
+  private tokens?: AccessTokenService;
 
-  constructor(@Inject(authConfig.KEY) private readonly auth: ConfigType<typeof authConfig>) {}
+  constructor(private readonly moduleRef: ModuleRef) {}
 
-  use(req: Request, res: Response, next: NextFunction): void {
+  async use(req: Request, res: Response, next: NextFunction): Promise<void> {
     const token = bearerToken(req) ?? readCookie(req.headers.cookie, BOARD_COOKIE);
     if (!token) return deny(res, new ApiError(401, ErrorCode.Unauthenticated, 'Sign in as an admin to open the queue board'));
 
-    let claims: AccessClaims;
-    try {
-      claims = this.jwt.verify<AccessClaims & object>(token, { secret: this.auth.jwtSecret, algorithms: ['HS256'] });
-    } catch {
-      return deny(res, new ApiError(401, ErrorCode.Unauthenticated, 'Invalid or expired token'));
-    }
-    if (claims.typ !== 'access' || !claims.sub) {
-      return deny(res, new ApiError(401, ErrorCode.Unauthenticated, 'Invalid or expired token'));
-    }
-    if (claims.role !== Role.Admin) return deny(res, new ApiError(403, ErrorCode.Forbidden, 'Admins only'));
+    // Resolved lazily and globally: the board's module is not the auth module, and this runs per request anyway.
+    this.tokens ??= this.moduleRef.get(AccessTokenService, { strict: false });
+    const principal = await this.tokens.authenticate(token, req.ip);
+    if (!principal) return deny(res, new ApiError(401, ErrorCode.Unauthenticated, 'Invalid or expired token'));
+    if (principal.role !== Role.Admin) return deny(res, new ApiError(403, ErrorCode.Forbidden, 'Admins only'));
     next();
   }
 }
