@@ -15,5 +15,7 @@ module.exports = {
   },
   // One browser at a time: the machine is small and the tests share one server.
   maxWorkers: 1,
+  globalSetup: '<rootDir>/global-setup.ts',
+  globalTeardown: '<rootDir>/global-teardown.ts',
   testTimeout: 90_000,
 };
