@@ -78,6 +78,13 @@ describe('control surface', () => {
     expect(await pattern()).toEqual(first);
   });
 
+  it('answers 400 for a malformed fault configuration and keeps serving Graph calls', async () => {
+    expect((await control('PUT', '/faults', { errors: 'all of them' })).status).toBe(400);
+    expect((await control('PUT', '/faults', { errors: [{ code: 2, rate: 7 }] })).status).toBe(400);
+    const token = await loginAs(sandbox);
+    expect((await graph(sandbox, 'GET', 'me', { token })).status).toBe(200);
+  });
+
   it('invalidates a user\'s tokens with a chosen reason', async () => {
     const token = await loginAs(sandbox);
     await control('POST', '/tokens/invalidate', { userId: DEMO_IDS.userId, reason: 'logged_out' });

@@ -2,6 +2,7 @@ import express, { NextFunction, Request, Response, Router } from 'express';
 import type { SandboxRuntime } from '../core/sandbox-runtime';
 import type { SandboxModule } from '../core/sandbox-module';
 import { ControlError, SandboxControl } from './sandbox-control';
+import { validBudgets, validFaults } from './control-validation';
 
 const body = (req: Request): Record<string, any> => (req.body && typeof req.body === 'object' ? req.body : {});
 
@@ -40,7 +41,7 @@ export function controlRouter(runtime: SandboxRuntime, control: SandboxControl, 
   });
   router.get('/faults', (_req, res) => res.json(runtime.faults.config));
   router.put('/faults', (req, res) => {
-    control.setFaults(body(req));
+    control.setFaults(validFaults(req.body));
     res.json(runtime.faults.config);
   });
   router.delete('/faults', (_req, res) => {
@@ -54,7 +55,7 @@ export function controlRouter(runtime: SandboxRuntime, control: SandboxControl, 
     res.json({ success: true });
   });
   router.put('/usage', (req, res) => {
-    control.setUsageBudgets(body(req));
+    control.setUsageBudgets(validBudgets(req.body));
     res.json({ success: true });
   });
   router.post('/tokens/invalidate', (req, res) => {

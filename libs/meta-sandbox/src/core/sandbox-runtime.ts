@@ -38,9 +38,10 @@ export class SandboxRuntime {
   ) {
     this.clock = new SandboxClock(options.clockStart);
     this.usage = new UsageTracker(this.clock, options.usage);
-    this.startBudgets = { ...options.usage, buc: { ...options.usage.buc } };
-    this.startWebhooks = { ...options.webhooks };
     for (const module of modules) module.register(this.registry, this);
+    // Taken after registration: modules may size budgets from the world (leadgen: 4800 × recent leads).
+    this.startBudgets = { ...this.usage.budgets, buc: { ...this.usage.budgets.buc } };
+    this.startWebhooks = { ...options.webhooks };
     this.reset();
   }
 

@@ -1,13 +1,24 @@
 import type { SandboxModule } from '../core/sandbox-module';
 import type { PageRecord } from '../world/types';
 import { LEAD_ACCESS } from './lead-access';
+import { LEAD_RETENTION_MS } from './lead-retention';
+import { DEFAULT_BUDGETS } from '../core/usage-types';
 import { leadFormNode, pageRefNode } from './lead-form.node';
 import { leadNode } from './lead.node';
 
 /** Lead forms, leads and test leads. */
 export const leadsModule: SandboxModule = {
   name: 'leads',
-  register(registry) {
+  register(registry, runtime) {
+    // Meta's leadgen budget is 4800 calls a day per Page for each lead of the last 90 days (notes §3.2).
+    if (runtime.usage.budgets.buc.leadgen === DEFAULT_BUDGETS.buc.leadgen) {
+      runtime.usage.budgets.buc.leadgen = (pageId) => {
+        const since = runtime.clock.now() - LEAD_RETENTION_MS;
+        let recent = 0;
+        for (const lead of runtime.world.leads.values()) if (lead.pageId === pageId && lead.createdTime >= since) recent++;
+        return 4800 * Math.max(1, recent);
+      };
+    }
     registry.node(leadFormNode);
     registry.node(pageRefNode);
     registry.node(leadNode);
