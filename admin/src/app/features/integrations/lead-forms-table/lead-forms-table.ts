@@ -14,7 +14,7 @@ export interface AutoSyncChange {
   selector: 'lg-lead-forms-table',
   imports: [DecimalPipe, MatSlideToggleModule, MatTableModule],
   template: `
-    <table mat-table [dataSource]="forms()" class="lead-forms-table" aria-label="Lead forms">
+    <table mat-table [dataSource]="forms()" [trackBy]="trackById" class="lead-forms-table" aria-label="Lead forms">
       <ng-container matColumnDef="name">
         <th mat-header-cell *matHeaderCellDef>Name</th>
         <td mat-cell *matCellDef="let form">
@@ -67,4 +67,6 @@ export class LeadFormsTable {
   readonly autoSyncChange = output<AutoSyncChange>();
 
   protected readonly columns = ['name', 'page', 'status', 'leads', 'questions', 'autoSync'];
+  /** Keeps a row (and its toggle) in place when the form is replaced by its changed copy. */
+  protected readonly trackById = (_index: number, form: MetaLeadFormDto): string => form.id;
 }

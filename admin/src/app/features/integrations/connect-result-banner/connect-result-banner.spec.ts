@@ -1,0 +1,21 @@
+import { MetaConnectResult } from '@legeai/contracts';
+
+import { parseConnectOutcome } from './connect-result-banner';
+
+describe('parseConnectOutcome', () => {
+  it('reads the result and each missing permission, ignoring blanks and spaces', () => {
+    expect(parseConnectOutcome('missing_permissions', 'leads_retrieval, ads_read,,')).toEqual({
+      result: MetaConnectResult.MissingPermissions,
+      missing: ['leads_retrieval', 'ads_read'],
+    });
+  });
+
+  it('has no missing permissions when the parameter is absent', () => {
+    expect(parseConnectOutcome('connected', null)).toEqual({ result: MetaConnectResult.Connected, missing: [] });
+  });
+
+  it('refuses results it does not know, so a crafted link shows nothing', () => {
+    expect(parseConnectOutcome('<script>', null)).toBeNull();
+    expect(parseConnectOutcome(null, 'ads_read')).toBeNull();
+  });
+});

@@ -1,0 +1,408 @@
+import { HarnessLoader } from '@angular/cdk/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { HttpTestingController } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatDialogHarness } from '@angular/material/dialog/testing';
+import { MatProgressBarHarness } from '@angular/material/progress-bar/testing';
+import { MatSlideToggleHarness } from '@angular/material/slide-toggle/testing';
+import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
+import { MatTableHarness } from '@angular/material/table/testing';
+import { Router, provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { MetaConnectionStatus, MetaIntegrationStatus, Role } from '@legeai/contracts';
+import { firstValueFrom } from 'rxjs';
+
+import { aCurrentUser, aTokenResponse, anErrorEnvelope } from '../../../../testing/factories';
+import {
+  aDisconnectedMetaStatus,
+  aLeadForm,
+  aMetaPage,
+  aMetaStatus,
+  anAdAccount,
+} from '../../../../testing/meta-factories';
+import { provideTestConsole } from '../../../../testing/provide-test-console';
+import { AuthStore } from '../../../core/auth/auth-store';
+import { BrowserLocation } from '../browser-location';
+import { MetaIntegrationPage } from './meta-integration-page';
+
+const BASE = '/v1/integrations/meta';
+const DAY = 24 * 3600_000;
+
+describe('MetaIntegrationPage', () => {
+  let http: HttpTestingController;
+  let harness: RouterTestingHarness;
+  let loader: HarnessLoader;
+  let root: HarnessLoader;
+  /** Where the page sent the browser; the real page would have left the console. */
+  let visited: string[];
+
+  async function render(role: Role = Role.Admin, url = '/integrations/meta'): Promise<void> {
+    visited = [];
+    TestBed.configureTestingModule({
+      providers: [
+        ...provideTestConsole(),
+        provideRouter([{ path: 'integrations/meta', component: MetaIntegrationPage }]),
+        { provide: BrowserLocation, useValue: { assign: (to: string) => visited.push(to) } },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    const login = firstValueFrom(
+      TestBed.inject(AuthStore).login({ email: 'a@example.com', password: 'secret-password' }),
+    );
+    http.expectOne('/v1/auth/login').flush(aTokenResponse('t', aCurrentUser({ role })));
+    await login;
+
+    harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl(url, MetaIntegrationPage);
+    loader = TestbedHarnessEnvironment.loader(harness.fixture);
+    root = TestbedHarnessEnvironment.documentRootLoader(harness.fixture);
+  }
+
+  afterEach(() => http.verify());
+
+  async function stable(): Promise<void> {
+    await harness.fixture.whenStable();
+  }
+
+  async function answerStatus(status: MetaConnectionStatus): Promise<void> {
+    http.expectOne({ method: 'GET', url: `${BASE}/status` }).flush(status);
+    await stable();
+  }
+
+  async function answerAssets(forms = [aLeadForm()]): Promise<void> {
+    http.expectOne(`${BASE}/ad-accounts`).flush([anAdAccount()]);
+    http.expectOne(`${BASE}/pages`).flush([aMetaPage(), aMetaPage({ id: 'p-2', name: 'Acme Travel', subscribed: false })]);
+    http.expectOne(`${BASE}/lead-forms`).flush(forms);
+    await stable();
+  }
+
+  async function renderConnected(status = aMetaStatus(), role = Role.Admin): Promise<void> {
+    await render(role);
+    await answerStatus(status);
+    await answerAssets();
+  }
+
+  function text(selector = ':root'): string {
+    const host = harness.routeNativeElement as HTMLElement;
+    const element = selector === ':root' ? host : host.querySelector(selector);
+    return element?.textContent?.replace(/\s+/g, ' ') ?? '';
+  }
+
+  async function button(name: RegExp | string): Promise<MatButtonHarness> {
+    return loader.getHarness(MatButtonHarness.with({ text: name }));
+  }
+
+  async function table(label: string): Promise<MatTableHarness> {
+    return loader.getHarness(MatTableHarness.with({ selector: `[aria-label="${label}"]` }));
+  }
+
+  function serverError(message: string) {
+    return [anErrorEnvelope(503, 'service_unavailable', message), { status: 503, statusText: 'Unavailable' }] as const;
+  }
+
+  describe('not connected', () => {
+    it('explains the integration, shows sandbox mode, and sends an admin to the dialog URL on Connect', async () => {
+      await render();
+      await answerStatus(aDisconnectedMetaStatus({ sandbox: true }));
+
+      expect(text()).toContain('No Meta account connected');
+      expect(text('[data-testid="sandbox-mode"]')).toContain('Sandbox mode');
+      // No assets are asked for while nothing is connected.
+      http.expectNone(`${BASE}/ad-accounts`);
+
+      const connect = await button(/Connect Meta account/);
+      await connect.click();
+      http
+        .expectOne({ method: 'GET', url: `${BASE}/auth/url` })
+        .flush({ url: 'https://sandbox.test/v24.0/dialog/oauth?state=s1', expiresIn: 600, scopes: ['ads_read'] });
+      await stable();
+
+      expect(visited).toEqual(['https://sandbox.test/v24.0/dialog/oauth?state=s1']);
+      expect(await connect.isDisabled()).toBe(true);
+    });
+
+    it('lets Connect be tried again when the dialog URL cannot be had', async () => {
+      await render();
+      await answerStatus(aDisconnectedMetaStatus());
+
+      const connect = await button(/Connect Meta account/);
+      await connect.click();
+      http.expectOne(`${BASE}/auth/url`).flush(...serverError('Meta is not configured'));
+      await stable();
+
+      expect(visited).toEqual([]);
+      expect(await connect.isDisabled()).toBe(false);
+      expect(await (await root.getHarness(MatSnackBarHarness)).getMessage()).toBe('Meta is not configured');
+    });
+
+    it('offers viewers no Connect button, only who can connect', async () => {
+      await render(Role.Viewer);
+      await answerStatus(aDisconnectedMetaStatus());
+
+      expect(text()).toContain('An admin of your organisation can connect');
+      expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: /Connect/ }))).toHaveLength(0);
+    });
+  });
+
+  describe('connected', () => {
+    it('shows the Meta user, status, scopes, expiry, API version and every health check with its hint', async () => {
+      await renderConnected(
+        aMetaStatus({
+          overall: 'warning',
+          checks: [
+            { key: 'token', level: 'ok', message: 'The access token is valid.' },
+            {
+              key: 'last_webhook',
+              level: 'warning',
+              message: 'No webhook received in 3 days.',
+              hint: 'Check that the app subscription points at this server.',
+            },
+            { key: 'page_subscriptions', level: 'error', message: 'Acme Travel is not subscribed.' },
+          ],
+        }),
+      );
+
+      const card = text('[data-testid="connection-card"]');
+      expect(card).toContain('Sandra Sandbox');
+      expect(text('[data-testid="status-chip"]').trim()).toBe('Active');
+      expect(text('[data-testid="granted-scopes"]')).toContain('leads_retrieval');
+      expect(text('[data-testid="token-expiry"]')).toMatch(/in (49|50) days/);
+      expect(text('[data-testid="api-version"]')).toBe('v24.0');
+      expect(text('[data-testid="overall"]')).toBe('Needs attention');
+      expect(text('[data-check="last_webhook"]')).toContain('Check that the app subscription points at this server.');
+
+      const host = harness.routeNativeElement as HTMLElement;
+      const icons = Array.from(host.querySelectorAll('.check .check-icon')).map((icon) => icon.textContent?.trim());
+      expect(icons).toEqual(['check_circle', 'warning', 'error']);
+      // Nothing needs reconnecting, so Reconnect is an ordinary action rather than a call to act.
+      expect(host.querySelector('.reconnect')).toBeNull();
+    });
+
+    it('warns about a token that expires soon and urges a reconnect when permissions are missing', async () => {
+      await renderConnected(
+        aMetaStatus({
+          tokenExpiresAt: new Date(Date.now() + 3 * DAY + 3600_000).toISOString(),
+          missingScopes: ['leads_retrieval', 'pages_manage_metadata'],
+        }),
+      );
+
+      const expiry = (harness.routeNativeElement as HTMLElement).querySelector('[data-testid="token-expiry"]');
+      expect(expiry?.classList).toContain('expiry-warning');
+      expect(expiry?.textContent).toContain('in 3 days');
+      const missing = text('[data-testid="missing-scopes"]');
+      expect(missing).toContain('leads_retrieval — needed to download the leads');
+      expect(missing).toContain('pages_manage_metadata — needed to subscribe your pages');
+      expect(text('.reconnect')).toContain('permissions the integration needs were not granted');
+
+      await (await loader.getHarness(MatButtonHarness.with({ text: /Reconnect/, ancestor: '.reconnect' }))).click();
+      http.expectOne(`${BASE}/auth/url`).flush({ url: 'https://sandbox.test/dialog', expiresIn: 600, scopes: [] });
+      expect(visited).toEqual(['https://sandbox.test/dialog']);
+    });
+
+    it('says syncing is paused when Meta no longer accepts the token', async () => {
+      await renderConnected(
+        aMetaStatus({ connected: true, status: MetaIntegrationStatus.ReauthRequired, overall: 'error' }),
+      );
+
+      expect(text('[data-testid="status-chip"]').trim()).toBe('Reauth required');
+      expect(text('.reconnect')).toContain('Syncing is paused until you reconnect');
+    });
+
+    it('lists ad accounts, pages with their subscription state, and lead forms', async () => {
+      await renderConnected();
+
+      const accounts = await (await table('Ad accounts')).getCellTextByColumnName();
+      expect(accounts['name'].text).toEqual(['Acme Leads DE']);
+      expect(accounts['adAccountId'].text).toEqual(['act_1015012345']);
+      expect(accounts['currency'].text).toEqual(['EUR']);
+      expect(accounts['timezone'].text).toEqual(['Europe/Berlin']);
+      expect(accounts['status'].text).toEqual(['Active']);
+
+      const pages = await (await table('Pages')).getCellTextByColumnName();
+      expect(pages['category'].text).toEqual(['Insurance broker', 'Insurance broker']);
+      expect(pages['followers'].text).toEqual(['12,500', '12,500']);
+      expect(pages['subscription'].text).toEqual(['Subscribed', 'Not subscribed']);
+
+      const forms = await (await table('Lead forms')).getCellTextByColumnName();
+      expect(forms['name'].text[0]).toContain('Car insurance quote');
+      expect(forms['page'].text).toEqual(['Acme Insurance']);
+      expect(forms['status'].text).toEqual(['ACTIVE']);
+      expect(forms['leads'].text).toEqual(['42']);
+      expect(forms['questions'].text).toEqual(['4']);
+    });
+
+    it('shows viewers the connection without any action', async () => {
+      await renderConnected(aMetaStatus(), Role.Viewer);
+
+      expect(text('[data-testid="connection-card"]')).toContain('Sandra Sandbox');
+      expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: /Disconnect|Run check now/ }))).toHaveLength(0);
+      expect(await (await loader.getHarness(MatSlideToggleHarness)).isDisabled()).toBe(true);
+    });
+
+    it('runs the health check on demand, with progress, and shows the fresh status', async () => {
+      await renderConnected();
+
+      const check = await button(/Run check now/);
+      await check.click();
+      const request = http.expectOne({ method: 'POST', url: `${BASE}/status/check` });
+      expect(await check.isDisabled()).toBe(true);
+      request.flush({});
+      await answerStatus(aMetaStatus({ apiVersion: 'v25.0' }));
+
+      expect(await check.isDisabled()).toBe(false);
+      expect(text('[data-testid="api-version"]')).toBe('v25.0');
+    });
+
+    it('refreshes the assets and reloads every table', async () => {
+      await renderConnected();
+
+      await (await button(/Refresh assets/)).click();
+      http.expectOne({ method: 'POST', url: `${BASE}/refresh` }).flush({});
+      await answerStatus(aMetaStatus());
+      await answerAssets([aLeadForm(), aLeadForm({ id: 'f-2', name: 'Home insurance' })]);
+
+      expect((await (await table('Lead forms')).getRows()).length).toBe(2);
+    });
+  });
+
+  describe('result banner after the Meta dialog', () => {
+    it('names each missing permission with what it is needed for, then drops the query parameters', async () => {
+      await render(Role.Admin, '/integrations/meta?result=missing_permissions&missing=leads_retrieval,ads_read');
+      await answerStatus(aMetaStatus({ missingScopes: ['leads_retrieval', 'ads_read'] }));
+      await answerAssets();
+
+      const banner = text('[data-testid="connect-result"]');
+      expect(banner).toContain('Some permissions were not granted');
+      expect(banner).toContain('leads_retrieval — needed to download the leads people submit');
+      expect(banner).toContain('ads_read — needed to read ad accounts, campaigns and their insights');
+      expect(TestBed.inject(Router).url).toBe('/integrations/meta');
+    });
+
+    it('explains a declined dialog: nothing was shared, and how to try again', async () => {
+      await render(Role.Admin, '/integrations/meta?result=denied');
+      await answerStatus(aDisconnectedMetaStatus());
+
+      const banner = text('[data-testid="connect-result"]');
+      expect(banner).toContain('nothing was shared with LEGEAI');
+      expect(banner).toContain('choose Connect Meta account and select Continue');
+
+      await (await loader.getHarness(MatButtonHarness.with({ selector: '[aria-label="Dismiss message"]' }))).click();
+      expect(text()).not.toContain('nothing was shared');
+    });
+
+    it('ignores a result it does not know', async () => {
+      await render(Role.Admin, '/integrations/meta?result=bogus');
+      await answerStatus(aDisconnectedMetaStatus());
+
+      expect((harness.routeNativeElement as HTMLElement).querySelector('[data-testid="connect-result"]')).toBeNull();
+    });
+  });
+
+  describe('auto-sync toggle', () => {
+    it('switches at once and PATCHes the form', async () => {
+      await renderConnected();
+      const toggle = await loader.getHarness(MatSlideToggleHarness);
+
+      await toggle.toggle();
+      const request = http.expectOne({ method: 'PATCH', url: `${BASE}/lead-forms/f-1` });
+      expect(request.request.body).toEqual({ autoSync: true });
+      expect(await toggle.isChecked()).toBe(true);
+      expect(await toggle.isDisabled()).toBe(true);
+
+      request.flush(aLeadForm({ autoSync: true }));
+      await stable();
+      expect(await toggle.isChecked()).toBe(true);
+      expect(await toggle.isDisabled()).toBe(false);
+    });
+
+    it("puts the toggle back and shows the server's reason when the change is refused", async () => {
+      await renderConnected();
+      const toggle = await loader.getHarness(MatSlideToggleHarness);
+
+      await toggle.toggle();
+      http
+        .expectOne({ method: 'PATCH', url: `${BASE}/lead-forms/f-1` })
+        .flush(anErrorEnvelope(409, 'conflict', 'The form is archived'), { status: 409, statusText: 'Conflict' });
+      await stable();
+
+      expect(await toggle.isChecked()).toBe(false);
+      expect(await toggle.isDisabled()).toBe(false);
+      expect(await (await root.getHarness(MatSnackBarHarness)).getMessage()).toBe('The form is archived');
+    });
+  });
+
+  describe('disconnect', () => {
+    it('asks first, saying what happens, and changes nothing when cancelled', async () => {
+      await renderConnected();
+
+      await (await button(/Disconnect/)).click();
+      const dialog = await root.getHarness(MatDialogHarness);
+      expect(await dialog.getTitleText()).toBe('Disconnect Meta account?');
+      const message = await dialog.getContentText();
+      expect(message).toContain('revoke its permissions at Meta');
+      expect(message).toContain('delete the stored access tokens');
+      expect(message).toContain('Leads already received and the history are kept');
+
+      await (await dialog.getHarness(MatButtonHarness.with({ text: 'Cancel' }))).click();
+      await stable();
+      http.expectNone({ method: 'POST', url: `${BASE}/disconnect` });
+      expect(text('[data-testid="connection-card"]')).toContain('Sandra Sandbox');
+    });
+
+    it('POSTs once confirmed and returns to the not-connected state', async () => {
+      await renderConnected();
+
+      await (await button(/Disconnect/)).click();
+      const dialog = await root.getHarness(MatDialogHarness);
+      await (await dialog.getHarness(MatButtonHarness.with({ text: 'Disconnect' }))).click();
+      http.expectOne({ method: 'POST', url: `${BASE}/disconnect` }).flush({});
+      await answerStatus(aDisconnectedMetaStatus({ status: MetaIntegrationStatus.Disconnected }));
+
+      expect(text()).toContain('No Meta account connected');
+      expect(await loader.getAllHarnesses(MatTableHarness)).toHaveLength(0);
+    });
+  });
+
+  describe('loading and errors', () => {
+    it('shows progress while the connection loads', async () => {
+      await render();
+      expect(await loader.getHarnessOrNull(MatProgressBarHarness)).not.toBeNull();
+      await answerStatus(aDisconnectedMetaStatus());
+      expect(await loader.getHarnessOrNull(MatProgressBarHarness)).toBeNull();
+    });
+
+    it('shows why the connection could not be loaded, once, and retries', async () => {
+      await render();
+      http.expectOne(`${BASE}/status`).flush(...serverError('Database unavailable'));
+      await stable();
+
+      expect(text()).toContain('The Meta connection could not be loaded');
+      expect(text()).toContain('Database unavailable');
+      expect(await root.getAllHarnesses(MatSnackBarHarness)).toHaveLength(0);
+
+      await (await button(/Try again/)).click();
+      await answerStatus(aMetaStatus());
+      await answerAssets();
+      expect(text('[data-testid="connection-card"]')).toContain('Sandra Sandbox');
+    });
+
+    it('shows a failed table with its own retry while the others still show', async () => {
+      await render();
+      await answerStatus(aMetaStatus());
+      http.expectOne(`${BASE}/ad-accounts`).flush([anAdAccount()]);
+      http.expectOne(`${BASE}/pages`).flush(...serverError('Meta is slow'));
+      http.expectOne(`${BASE}/lead-forms`).flush([]);
+      await stable();
+
+      expect(text()).toContain('Pages could not be loaded');
+      expect(text()).toContain('No lead forms');
+      expect((await (await table('Ad accounts')).getRows()).length).toBe(1);
+
+      await (await button(/Try again/)).click();
+      http.expectOne(`${BASE}/pages`).flush([aMetaPage()]);
+      await stable();
+      expect((await (await table('Pages')).getRows()).length).toBe(1);
+    });
+  });
+});
