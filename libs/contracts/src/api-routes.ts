@@ -19,6 +19,9 @@ export const ROUTES = {
   organisation: 'organisation',
   audit: 'audit-log',
   leads: 'leads',
+  /** Under `leads`: `GET leads/export.csv` and `PATCH leads/{id}/status`. */
+  leadsExport: 'export.csv',
+  leadStatus: 'status',
   metaIntegration: {
     base: 'integrations/meta',
     authUrl: 'auth/url',
