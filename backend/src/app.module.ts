@@ -16,6 +16,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { UsersModule } from './modules/users/users.module';
 import { LeadsModule } from './modules/leads/leads.module';
+import { MetaAuthModule } from './modules/meta-auth/meta-auth.module';
 import { MetaIntegrationsModule } from './modules/meta-integrations/meta-integrations.module';
 import { MetaLeadsModule } from './modules/meta-leads/meta-leads.module';
 import { MetaWebhookModule } from './modules/meta-webhook/meta-webhook.module';
@@ -42,6 +43,7 @@ import { MetaWebhookModule } from './modules/meta-webhook/meta-webhook.module';
     OrganisationsModule,
     AuditModule,
     MetaIntegrationsModule,
+    MetaAuthModule,
     LeadsModule,
     MetaLeadsModule,
     MetaWebhookModule,

@@ -41,6 +41,8 @@ async function bootstrap(): Promise<void> {
   let app: NestExpressApplication | undefined;
   installShutdown(() => app, postgres);
   try {
+    // Sandbox mode (META_APP_ID unset): the bundled Meta imitation starts in this process and the META_* URLs point at it.
+    if (!env.META_APP_ID) await (await import('./sandbox/start-embedded-sandbox')).startEmbeddedSandbox(env);
     // Loaded only now: the config namespaces read the environment fixed just above.
     const { AppModule } = await import('./app.module');
     const { configureHttp } = await import('./infra/http/configure-http');

@@ -19,7 +19,7 @@ export function printStartupBanner(app: INestApplication, consoleServed: boolean
     `LEGEAI Meta Connect is running (role: ${cfg.role})`,
     `  Database:  ${cfg.embedded ? `embedded PostgreSQL, data in ${cfg.dataDir}` : 'PostgreSQL from DATABASE_URL'}`,
     `  Queues:    ${queue.backend === 'redis' ? 'Redis from REDIS_URL' : 'BullMQ on PostgreSQL'}`,
-    `  Meta:      ${meta.sandbox ? 'sandbox (META_APP_ID not set)' : `app ${meta.appId}, Graph API ${meta.apiVersion}`}`,
+    `  Meta:      ${meta.sandbox ? `sandbox mode at ${meta.graphUrl} (META_APP_ID not set)` : `app ${meta.appId}, Graph API ${meta.apiVersion}`}`,
   ];
   if (servesApi(cfg.role)) {
     lines.push(

@@ -141,4 +141,13 @@ export class EnvSchema {
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(1000)
   META_TIMEOUT_MS = 15000;
+
+  // --- bundled Meta sandbox (only when META_APP_ID is unset) ------------------------------------------------------
+  /** Port of the in-process Meta sandbox in sandbox mode. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  SANDBOX_PORT = 4010;
+
+  /** Sandbox mode only: the sandbox creates a demo lead (and sends its webhook) every N seconds. Off when unset. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  SANDBOX_DEMO_LEAD_INTERVAL?: number;
 }

@@ -12,4 +12,20 @@ export interface EncryptedTokenColumn {
   contextColumn?: string;
 }
 
-export const ENCRYPTED_TOKEN_COLUMNS: EncryptedTokenColumn[] = [];
+export const ENCRYPTED_TOKEN_COLUMNS: EncryptedTokenColumn[] = [
+  // Meta tokens are bound to their organisation, so a ciphertext copied to another tenant's row fails to decrypt.
+  {
+    table: 'meta_integrations',
+    idColumn: 'id',
+    ciphertextColumn: 'access_token_ciphertext',
+    keyIdColumn: 'access_token_key_id',
+    contextColumn: 'organisation_id',
+  },
+  {
+    table: 'meta_pages',
+    idColumn: 'id',
+    ciphertextColumn: 'page_access_token_ciphertext',
+    keyIdColumn: 'page_access_token_key_id',
+    contextColumn: 'organisation_id',
+  },
+];

@@ -6,6 +6,8 @@ export const QUEUES = {
   metaWebhook: 'meta-webhook',
   /** Pulls from the Graph API (lead backfill, ad accounts, insights). */
   metaSync: 'meta-sync',
+  /** Scheduled health checks of the Meta connections (token, permissions, subscriptions, forms). */
+  metaHealth: 'meta-health',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -5,6 +5,10 @@ export const HOUSEKEEPING_JOBS = {
   pruneWebhookInbox: 'prune-webhook-inbox',
 } as const;
 
+export const META_HEALTH_JOBS = {
+  checkAll: 'check-all-connections',
+} as const;
+
 export interface Schedule {
   /** Stable id: the scheduler is upserted under it, so every instance declaring it shares one schedule. */
   id: string;
@@ -26,5 +30,13 @@ export const SCHEDULES: readonly Schedule[] = [
     jobName: HOUSEKEEPING_JOBS.pruneWebhookInbox,
     repeat: { pattern: '17 3 * * *', tz: 'UTC' },
     opts: { attempts: 3, removeOnComplete: { count: 30 }, removeOnFail: { count: 30 } },
+  },
+  {
+    // Meta recommends checking tokens daily; every 6 hours catches a lost page subscription within the day.
+    id: 'meta-health:check-all-connections',
+    queue: QUEUES.metaHealth,
+    jobName: META_HEALTH_JOBS.checkAll,
+    repeat: { pattern: '41 */6 * * *', tz: 'UTC' },
+    opts: { attempts: 2, removeOnComplete: { count: 30 }, removeOnFail: { count: 30 } },
   },
 ];

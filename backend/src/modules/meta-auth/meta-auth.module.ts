@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { MetaIntegrationsModule } from '../meta-integrations/meta-integrations.module';
+import { MetaOAuthState } from './entities/meta-oauth-state.entity';
+import { MetaAuthController } from './meta-auth.controller';
+import { MetaConnectService } from './meta-connect.service';
+import { MetaFacebookStrategy } from './meta-facebook.strategy';
+import { MetaOAuthCallbackGuard } from './meta-oauth-callback.guard';
+import { OAuthStateService } from './oauth-state.service';
+
+/** OAuth connect with passport-facebook: single-use states, code exchange, and handing over to the integration. */
+@Module({
+  imports: [PassportModule, TypeOrmModule.forFeature([MetaOAuthState]), AuditModule, MetaIntegrationsModule],
+  controllers: [MetaAuthController],
+  providers: [OAuthStateService, MetaFacebookStrategy, MetaOAuthCallbackGuard, MetaConnectService],
+})
+export class MetaAuthModule {}

@@ -1,0 +1,156 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { META_REQUIRED_SCOPES, MetaAuthUrlResponse, MetaConnectResult, MetaIntegrationStatus } from '@legeai/contracts';
+import { Principal } from '../../common/auth/principal';
+import { appConfig } from '../../config/app.config';
+import { MetaGraphError } from '../../infra/meta-graph';
+import { AuditService } from '../audit/audit.service';
+import { MetaAssetsService } from '../meta-integrations/assets/meta-assets.service';
+import { MetaIntegration } from '../meta-integrations/entities/meta-integration.entity';
+import { MetaHealthService } from '../meta-integrations/health/meta-health.service';
+import { MetaAccountApi } from '../meta-integrations/meta-account.api';
+import { MetaIntegrationRepository } from '../meta-integrations/meta-integration.repository';
+import { MetaSubscriptionsService } from '../meta-integrations/meta-subscriptions.service';
+import { MetaTokenVault } from '../meta-integrations/meta-token-vault.service';
+import { diffScopes } from '../meta-integrations/scope-diff';
+import { consoleRedirect } from './connect-redirect';
+import { MetaFacebookStrategy, MetaGrant } from './meta-facebook.strategy';
+import type { CallbackOutcome } from './meta-oauth-callback.guard';
+import { OAuthStateService } from './oauth-state.service';
+
+const fromUnix = (seconds: number | undefined): Date | null => (seconds ? new Date(seconds * 1000) : null);
+
+/**
+ * "Connect Meta": hands out the dialog URL with a state bound to the admin, and turns Meta's redirect into a
+ * stored, working connection: long-lived token, debug_token facts, encrypted storage, asset discovery, webhook
+ * subscriptions, then a health check so the console shows a filled-in card at once.
+ */
+@Injectable()
+export class MetaConnectService {
+  private readonly logger = new Logger(MetaConnectService.name);
+
+  constructor(
+    private readonly strategy: MetaFacebookStrategy,
+    private readonly states: OAuthStateService,
+    private readonly integrations: MetaIntegrationRepository,
+    private readonly api: MetaAccountApi,
+    private readonly vault: MetaTokenVault,
+    private readonly assets: MetaAssetsService,
+    private readonly subscriptions: MetaSubscriptionsService,
+    private readonly health: MetaHealthService,
+    private readonly audit: AuditService,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+  ) {}
+
+  async authorizationUrl(principal: Principal): Promise<MetaAuthUrlResponse> {
+    const { state, expiresIn } = await this.states.issue({ organisationId: principal.organisationId, userId: principal.id });
+    await this.audit.recordBy(principal, 'meta.connect_started');
+    return { url: this.strategy.authorizationUrl(state), expiresIn, scopes: [...META_REQUIRED_SCOPES] };
+  }
+
+  /** Where to send the browser after Meta's redirect; never throws, every failure is explained on the console. */
+  async complete(outcome: CallbackOutcome): Promise<string> {
+    switch (outcome.kind) {
+      case 'invalid_state':
+        this.logger.warn({ msg: 'Meta callback with an unusable state', problem: outcome.problem });
+        return this.redirect(MetaConnectResult.InvalidState);
+      case 'denied': {
+        const consumed = await this.states.consume(outcome.state);
+        if (!consumed.ok) return this.redirect(MetaConnectResult.InvalidState);
+        await this.audit.record({
+          organisationId: consumed.binding.organisationId,
+          actorType: 'user',
+          actorId: consumed.binding.userId,
+          action: 'meta.connect_denied',
+          details: { reason: outcome.reason ?? 'user_denied' },
+        });
+        return this.redirect(MetaConnectResult.Denied);
+      }
+      case 'failed':
+        this.logger.warn({ msg: 'Meta login failed', error: describe(outcome.error) });
+        return this.redirect(MetaConnectResult.Failed);
+      case 'granted':
+        try {
+          return await this.connect(outcome.grant);
+        } catch (error) {
+          this.logger.warn({ msg: 'Connecting the Meta account failed', error: describe(error) });
+          await this.audit
+            .record({
+              organisationId: outcome.grant.binding.organisationId,
+              actorType: 'user',
+              actorId: outcome.grant.binding.userId,
+              action: 'meta.connect_failed',
+              details: { error: describe(error) },
+            })
+            .catch(() => undefined);
+          return this.redirect(MetaConnectResult.Failed);
+        }
+    }
+  }
+
+  private async connect(grant: MetaGrant): Promise<string> {
+    const { organisationId, userId } = grant.binding;
+    const longLived = await this.api.exchangeForLongLived(grant.shortLivedToken);
+    const token = longLived.access_token;
+    const debug = await this.api.debugToken(token);
+    if (!debug.is_valid) throw new Error(`Meta reports the new token as invalid: ${debug.error?.message ?? 'no reason given'}`);
+    const { granted, missing } = diffScopes(debug.scopes ?? []);
+
+    const existing = await this.integrations.findLive(organisationId);
+    const integration = existing ?? this.integrations.rows.create({ organisationId });
+    const sealed = this.vault.seal(organisationId, token);
+    Object.assign(integration, {
+      connectedByUserId: userId,
+      metaUserId: debug.user_id ?? grant.metaUser.id,
+      metaUserName: grant.metaUser.name,
+      accessTokenCiphertext: sealed.ciphertext,
+      accessTokenKeyId: sealed.keyId,
+      tokenType: debug.type ?? null,
+      tokenExpiresAt: fromUnix(debug.expires_at) ?? (longLived.expires_in ? new Date(Date.now() + longLived.expires_in * 1000) : null),
+      dataAccessExpiresAt: fromUnix(debug.data_access_expires_at),
+      scopes: granted,
+      declinedScopes: missing,
+      status: MetaIntegrationStatus.Active,
+      statusReason: null,
+      connectedAt: new Date(),
+      disconnectedAt: null,
+    } satisfies Partial<MetaIntegration>);
+    const saved = await this.integrations.rows.save(integration);
+
+    const discovered = await this.assets.discover(saved, token);
+    const pages = await this.subscriptions.subscribePages(organisationId);
+    const app = await this.subscriptions.ensureAppSubscription();
+    await this.health.check(saved);
+
+    await this.audit.record({
+      organisationId,
+      actorType: 'user',
+      actorId: userId,
+      action: existing ? 'meta.reconnected' : 'meta.connected',
+      targetType: 'meta_integration',
+      targetId: saved.id,
+      details: {
+        metaUserId: saved.metaUserId,
+        grantedScopes: granted,
+        missingScopes: missing,
+        adAccounts: discovered.adAccounts,
+        pages: discovered.pages,
+        forms: discovered.forms.total,
+        pagesSubscribed: pages.total - pages.failed.length,
+        appSubscription: app.ok,
+      },
+    });
+    return missing.length ? this.redirect(MetaConnectResult.MissingPermissions, missing) : this.redirect(MetaConnectResult.Connected);
+  }
+
+  private redirect(result: MetaConnectResult, missing: readonly string[] = []): string {
+    return consoleRedirect(this.app.publicUrl, result, missing);
+  }
+}
+
+/** A short, token-free description for logs and the audit trail. */
+function describe(error: unknown): string {
+  if (error instanceof MetaGraphError) return `${error.kind}${error.code ? ` (${error.code})` : ''}: ${error.message}`;
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return 'unknown error';
+}

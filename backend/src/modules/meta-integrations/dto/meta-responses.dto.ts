@@ -1,0 +1,102 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  HealthCheckLevel,
+  MetaAdAccountDto,
+  MetaAuthUrlResponse,
+  MetaConnectionStatus,
+  MetaHealthCheck,
+  MetaIntegrationStatus,
+  MetaLeadFormDto,
+  MetaPageDto,
+} from '@legeai/contracts';
+
+/** Swagger shapes of the contracts in libs/contracts/src/meta.ts (the interfaces are the source of truth). */
+export class MetaAuthUrlResponseDto implements MetaAuthUrlResponse {
+  @ApiProperty({ description: "Meta's login dialog URL, with a single-use state" }) url!: string;
+  @ApiProperty({ description: 'Seconds until the state expires' }) expiresIn!: number;
+  @ApiProperty({ type: [String] }) scopes!: string[];
+}
+
+export class MetaHealthCheckDto implements MetaHealthCheck {
+  @ApiProperty({ enum: ['token', 'token_expiry', 'permissions', 'page_subscriptions', 'app_subscription', 'lead_forms', 'last_webhook', 'api_version'] })
+  key!: MetaHealthCheck['key'];
+  @ApiProperty({ enum: ['ok', 'warning', 'error'] }) level!: HealthCheckLevel;
+  @ApiProperty() message!: string;
+  @ApiPropertyOptional({ description: 'What the admin can do about it' }) hint?: string;
+}
+
+class MetaUserRefDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+}
+
+class MetaCountsDto {
+  @ApiProperty() adAccounts!: number;
+  @ApiProperty() pages!: number;
+  @ApiProperty() leadForms!: number;
+}
+
+export class MetaConnectionStatusDto implements MetaConnectionStatus {
+  @ApiProperty() connected!: boolean;
+  @ApiProperty({ enum: MetaIntegrationStatus, nullable: true }) status!: MetaIntegrationStatus | null;
+  @ApiProperty({ description: 'Whether the bundled sandbox stands in for Meta' }) sandbox!: boolean;
+  @ApiProperty() apiVersion!: string;
+  @ApiProperty({ type: MetaUserRefDto, nullable: true }) metaUser!: { id: string; name: string } | null;
+  @ApiProperty({ type: [String] }) grantedScopes!: string[];
+  @ApiProperty({ type: [String] }) missingScopes!: string[];
+  @ApiProperty({ nullable: true, type: String }) tokenExpiresAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) dataAccessExpiresAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) connectedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) lastCheckedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) lastWebhookAt!: string | null;
+  @ApiProperty({ enum: ['ok', 'warning', 'error'] }) overall!: HealthCheckLevel;
+  @ApiProperty({ type: [MetaHealthCheckDto] }) checks!: MetaHealthCheck[];
+  @ApiProperty({ type: MetaCountsDto }) counts!: { adAccounts: number; pages: number; leadForms: number };
+}
+
+export class MetaAdAccountResponse implements MetaAdAccountDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: 'act_1015012345' }) adAccountId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() currency!: string;
+  @ApiProperty() timezone!: string;
+  @ApiProperty({ nullable: true, type: Number }) accountStatus!: number | null;
+  @ApiProperty() isActive!: boolean;
+}
+
+export class MetaPageResponse implements MetaPageDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() pageId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: String }) category!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) followersCount!: number | null;
+  @ApiProperty({ description: "Whether the page is subscribed to our app's leadgen webhook" }) subscribed!: boolean;
+  @ApiProperty({ type: [String] }) tasks!: string[];
+  @ApiProperty() isActive!: boolean;
+}
+
+export class MetaLeadFormResponse implements MetaLeadFormDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() formId!: string;
+  @ApiProperty() pageId!: string;
+  @ApiProperty() pageName!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: "Meta's status (ACTIVE, ARCHIVED, ...), or REMOVED when Meta no longer lists it" }) status!: string;
+  @ApiProperty() leadsCount!: number;
+  @ApiProperty() autoSync!: boolean;
+  @ApiProperty() questionCount!: number;
+  @ApiProperty() createdAt!: string;
+}
+
+export class DataDeletionAnswerDto {
+  @ApiProperty({ description: 'Where the person can check the status of the deletion' }) url!: string;
+  @ApiProperty() confirmation_code!: string;
+}
+
+export class DataDeletionStatusDto {
+  @ApiProperty() confirmationCode!: string;
+  @ApiProperty({ enum: ['received', 'completed'] }) status!: string;
+  @ApiProperty() requestedAt!: string;
+  @ApiProperty({ nullable: true, type: String }) completedAt!: string | null;
+  @ApiProperty() message!: string;
+}

@@ -1,0 +1,159 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { MetaHealthCheck, MetaIntegrationStatus } from '@legeai/contracts';
+import { DataSource } from 'typeorm';
+import { metaConfig } from '../../../config/meta.config';
+import { graphVersionStatus, MetaGraphError } from '../../../infra/meta-graph';
+import { AuditService } from '../../audit/audit.service';
+import { MetaAssetsService } from '../assets/meta-assets.service';
+import { MetaIntegration } from '../entities/meta-integration.entity';
+import { MetaAccountApi } from '../meta-account.api';
+import { MetaIntegrationRepository } from '../meta-integration.repository';
+import { MetaSubscriptionsService } from '../meta-subscriptions.service';
+import { MetaTokenVault } from '../meta-token-vault.service';
+import { diffScopes } from '../scope-diff';
+import {
+  apiVersionCheck,
+  appSubscriptionCheck,
+  lastWebhookCheck,
+  leadFormsCheck,
+  pageSubscriptionsCheck,
+  permissionsCheck,
+  tokenCheck,
+  tokenExpiryCheck,
+  worstLevel,
+} from './health-rules';
+
+const fromUnix = (seconds: number | undefined): Date | null => (seconds ? new Date(seconds * 1000) : null);
+
+/**
+ * Checks one connection against Meta: is the token alive and for how long, are the permissions there, are the
+ * pages and the app still subscribed (missing page subscriptions are re-created), which forms came or went, when
+ * the last webhook arrived, and whether the Graph version is near its sunset. The result is stored on the
+ * integration for the console. A dead token moves the connection to `reauth_required`: syncs pause until an admin
+ * reconnects; nothing is retried against a token Meta refuses.
+ */
+@Injectable()
+export class MetaHealthService {
+  private readonly logger = new Logger(MetaHealthService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly integrations: MetaIntegrationRepository,
+    private readonly api: MetaAccountApi,
+    private readonly vault: MetaTokenVault,
+    private readonly assets: MetaAssetsService,
+    private readonly subscriptions: MetaSubscriptionsService,
+    private readonly audit: AuditService,
+    @Inject(metaConfig.KEY) private readonly meta: ConfigType<typeof metaConfig>,
+  ) {}
+
+  /** The scheduled run: every live connection, one at a time; one failing never stops the others. */
+  async checkAll(): Promise<{ checked: number; failed: number }> {
+    let checked = 0;
+    let failed = 0;
+    for (const integration of await this.integrations.findAllLive()) {
+      try {
+        await this.check(integration);
+        checked++;
+      } catch (error) {
+        failed++;
+        this.logger.warn({ msg: 'Connection health check failed', integrationId: integration.id, error: (error as Error).message });
+      }
+    }
+    return { checked, failed };
+  }
+
+  async check(integration: MetaIntegration, now = new Date()): Promise<MetaIntegration> {
+    const token = this.vault.open(integration.organisationId, {
+      ciphertext: integration.accessTokenCiphertext,
+      keyId: integration.accessTokenKeyId,
+    });
+    const lastWebhookAt = await this.lastWebhookAt(integration.organisationId);
+    const version = apiVersionCheck(graphVersionStatus(this.meta.apiVersion, now));
+    if (!token) return this.markReauth(integration, 'No access token is stored', [version], lastWebhookAt, now);
+
+    const debug = await this.api.debugToken(token);
+    if (!debug.is_valid) return this.markReauth(integration, debug.error?.message ?? 'Token is invalid', [version], lastWebhookAt, now);
+
+    const { granted, missing } = diffScopes(debug.scopes ?? []);
+    integration.scopes = granted;
+    integration.declinedScopes = missing;
+    integration.tokenExpiresAt = fromUnix(debug.expires_at);
+    integration.dataAccessExpiresAt = fromUnix(debug.data_access_expires_at);
+    try {
+      const pages = await this.subscriptions.verifyPages(integration.organisationId);
+      const app = await this.subscriptions.ensureAppSubscription();
+      const forms = await this.assets.syncForms(integration.organisationId);
+      const checks: MetaHealthCheck[] = [
+        tokenCheck(true),
+        tokenExpiryCheck(integration.tokenExpiresAt, integration.dataAccessExpiresAt, now),
+        permissionsCheck(missing),
+        pageSubscriptionsCheck(pages),
+        appSubscriptionCheck(app.ok, app.callbackUrl, app.reason),
+        leadFormsCheck(forms),
+        lastWebhookCheck(lastWebhookAt, forms.total > 0, now),
+        version,
+      ];
+      return this.store(integration, MetaIntegrationStatus.Active, null, checks, now);
+    } catch (error) {
+      if (error instanceof MetaGraphError && error.kind === 'auth') {
+        return this.markReauth(integration, error.message, [version], lastWebhookAt, now);
+      }
+      throw error;
+    }
+  }
+
+  private async markReauth(
+    integration: MetaIntegration,
+    reason: string,
+    extra: MetaHealthCheck[],
+    lastWebhookAt: Date | null,
+    now: Date,
+  ): Promise<MetaIntegration> {
+    const wasActive = integration.status === MetaIntegrationStatus.Active;
+    const checks = [tokenCheck(false, reason), lastWebhookCheck(lastWebhookAt, false, now), ...extra];
+    const saved = await this.store(integration, MetaIntegrationStatus.ReauthRequired, reason, checks, now);
+    if (wasActive) {
+      await this.audit.record({
+        organisationId: integration.organisationId,
+        actorType: 'system',
+        actorId: null,
+        action: 'meta.reauth_required',
+        targetType: 'meta_integration',
+        targetId: integration.id,
+        details: { reason },
+      });
+    }
+    return saved;
+  }
+
+  private store(
+    integration: MetaIntegration,
+    status: MetaIntegrationStatus,
+    reason: string | null,
+    checks: MetaHealthCheck[],
+    now: Date,
+  ): Promise<MetaIntegration> {
+    integration.status = status;
+    integration.statusReason = reason;
+    integration.healthChecks = checks;
+    integration.healthOverall = worstLevel(checks);
+    integration.lastCheckedAt = now;
+    if (status === MetaIntegrationStatus.Active) integration.lastValidatedAt = now;
+    return this.integrations.rows.save(integration);
+  }
+
+  /**
+   * Deliveries carry only page ids; the inbox learns the organisation when a delivery is processed, so ones not
+   * yet processed (organisation unknown) count too.
+   */
+  async lastWebhookAt(organisationId: string): Promise<Date | null> {
+    const [row] = await this.db.query(
+      `SELECT max(received_at) AS at FROM meta_webhook_inbox WHERE organisation_id = $1 OR organisation_id IS NULL`,
+      [organisationId],
+    );
+    return row?.at ? new Date(row.at) : null;
+  }
+}

@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { TokenCipher } from '../../infra/crypto/token-cipher';
+
+export interface SealedToken {
+  ciphertext: string;
+  keyId: string;
+}
+
+/**
+ * Encrypts Meta tokens before they reach the database and opens them when a call needs them. Each ciphertext is
+ * bound to its organisation (see ENCRYPTED_TOKEN_COLUMNS), so a row copied into another tenant does not decrypt.
+ */
+@Injectable()
+export class MetaTokenVault {
+  constructor(private readonly cipher: TokenCipher) {}
+
+  seal(organisationId: string, token: string): SealedToken {
+    return this.cipher.encrypt(token, organisationId);
+  }
+
+  open(organisationId: string, sealed: { ciphertext: string | null; keyId: string | null }): string | null {
+    if (!sealed.ciphertext || !sealed.keyId) return null;
+    return this.cipher.decrypt({ ciphertext: sealed.ciphertext, keyId: sealed.keyId }, organisationId);
+  }
+}
