@@ -10,7 +10,7 @@ import { isObject, optionalJson, optionalString, requireString, validateOnly } f
 
 /** `POST /act_{id}/adcreatives` (notes §5.3): the story spec names the Page; lead ads point at a form of that Page. */
 function createCreative(ctx: GraphContext, account: AdAccountRecord): { id: string } | { success: true } {
-  const name = optionalString(ctx, 'name') ?? `Creative ${ctx.world.ids.next('creative-name').slice(-4)}`;
+  const name = optionalString(ctx, 'name') ?? 'Untitled creative';
   const spec = optionalJson(ctx, 'object_story_spec');
   if (spec === undefined && optionalString(ctx, 'object_story_id') === undefined) {
     throw GraphErrors.invalidParameter('The parameter object_story_spec is required');

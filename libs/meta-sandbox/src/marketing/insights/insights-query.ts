@@ -1,0 +1,86 @@
+import type { GraphContext } from '../../core/graph-context';
+import type { AdAccountRecord } from '../../world/types';
+import { GraphErrors } from '../../core/graph-errors';
+import { isObject, parseEnum, parseJson, parseList } from '../marketing-params';
+import { parseBreakdowns } from './breakdowns';
+import { DateRange, buckets, checkRetention, localDate, parseTimeRange, presetRange, reachCutoff } from './insights-dates';
+
+export const LEVELS = ['account', 'campaign', 'adset', 'ad'] as const;
+export type InsightsLevel = (typeof LEVELS)[number];
+
+/** What an insights call is about: an account, or one campaign / ad set / ad inside it. */
+export interface InsightsScope {
+  account: AdAccountRecord;
+  nodeLevel: InsightsLevel;
+  campaignId?: string;
+  adsetId?: string;
+  adId?: string;
+}
+
+export interface InsightsFilter {
+  field: string;
+  operator: string;
+  value: unknown;
+}
+
+export interface InsightsQuery {
+  level: InsightsLevel;
+  range: DateRange;
+  buckets: DateRange[];
+  breakdowns: string[];
+  filters: InsightsFilter[];
+  /** Reach, frequency and cpp are left out of sync queries with breakdowns starting over 13 months ago (notes §0). */
+  omitReach: boolean;
+  /** The params as given, kept by async report runs. */
+  params: Record<string, string>;
+}
+
+const ENTITY_FIELDS = ['campaign.id', 'adset.id', 'ad.id', 'campaign.name', 'adset.name', 'ad.name'];
+const METRIC_FIELDS = ['impressions', 'reach', 'clicks', 'spend', 'ctr', 'cpc', 'cpm'];
+const OPERATORS = ['EQUAL', 'NOT_EQUAL', 'GREATER_THAN', 'GREATER_THAN_OR_EQUAL', 'LESS_THAN', 'LESS_THAN_OR_EQUAL', 'IN', 'NOT_IN', 'CONTAIN', 'NOT_CONTAIN'];
+
+function parseFiltering(raw: string | undefined): InsightsFilter[] {
+  if (raw === undefined) return [];
+  const value = parseJson(raw, 'filtering');
+  if (!Array.isArray(value)) throw GraphErrors.invalidParameter('filtering must be a JSON array of {field, operator, value}');
+  return value.map((entry, i) => {
+    if (!isObject(entry) || typeof entry['field'] !== 'string' || typeof entry['operator'] !== 'string') {
+      throw GraphErrors.invalidParameter(`filtering[${i}] must be an object with field, operator and value`);
+    }
+    if (![...ENTITY_FIELDS, ...METRIC_FIELDS].includes(entry['field'])) {
+      throw GraphErrors.invalidParameter(`filtering[${i}].field must be one of the following values: ${[...ENTITY_FIELDS, ...METRIC_FIELDS].join(', ')}`);
+    }
+    parseEnum(entry['operator'], `filtering[${i}].operator`, OPERATORS);
+    return { field: entry['field'], operator: entry['operator'], value: entry['value'] };
+  });
+}
+
+/** Reads `level`, `date_preset` / `time_range`, `time_increment`, `breakdowns`, `filtering` (notes §6.1). */
+export function parseInsightsQuery(ctx: GraphContext, params: Record<string, string>, scope: InsightsScope, async: boolean): InsightsQuery {
+  const today = localDate(ctx.runtime.clock.now(), scope.account.timezoneOffsetHoursUtc);
+  const get = (name: string) => (params[name] === undefined || params[name] === '' ? undefined : params[name]);
+  const level = parseEnum(get('level') ?? scope.nodeLevel, 'level', LEVELS) as InsightsLevel;
+  const timeRange = get('time_range');
+  const preset = get('date_preset');
+  const range = timeRange !== undefined ? parseTimeRange(timeRange) : presetRange(preset ?? 'last_30d', today);
+  checkRetention(range, today);
+  const breakdowns = parseBreakdowns(get('breakdowns'));
+  for (const windowName of get('action_attribution_windows') ? parseList(get('action_attribution_windows')!, 'action_attribution_windows') : []) {
+    parseEnum(windowName, 'action_attribution_windows[]', ['1d_click', '7d_click', '28d_click', '1d_view', '7d_view', '28d_view', '1d_ev', 'default', 'dda']);
+  }
+  return {
+    level,
+    range,
+    buckets: buckets(range, get('time_increment')),
+    breakdowns,
+    filters: parseFiltering(get('filtering')),
+    omitReach: !async && breakdowns.length > 0 && range.since < reachCutoff(today),
+    params: { ...params },
+  };
+}
+
+/** The params an insights call takes, without the token and proof. */
+export function insightsParams(ctx: GraphContext): Record<string, string> {
+  const { access_token: _token, appsecret_proof: _proof, appsecret_time: _time, ...rest } = ctx.params;
+  return rest;
+}
