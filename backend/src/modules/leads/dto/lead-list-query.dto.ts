@@ -1,0 +1,90 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { LeadListQuery, LeadStatus } from '@legeai/contracts';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsEnum, IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Trim } from '../../users/dto/trim.transform';
+
+/** Query strings carry text: "true"/"false" become booleans, anything else stays as is and fails @IsBoolean. */
+const QueryBoolean = () =>
+  Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
+
+export const LEAD_SORTS = ['receivedAt', '-receivedAt'] as const;
+
+/** Filters of the leads table; the CSV export takes the same (paging aside). */
+export class LeadFilterDto implements Omit<LeadListQuery, 'limit' | 'offset'> {
+  @ApiPropertyOptional({ maxLength: 200, description: 'Case-insensitive text in name or email; digits match phones however formatted' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: LeadStatus, enumName: 'LeadStatus' })
+  @IsOptional()
+  @IsEnum(LeadStatus)
+  status?: LeadStatus;
+
+  @ApiPropertyOptional({ description: "Meta's lead form id", maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  formId?: string;
+
+  @ApiPropertyOptional({ description: "Meta's campaign id", maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  campaignId?: string;
+
+  @ApiPropertyOptional({ description: 'true: only leads linked as person-level duplicates; false: only originals' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  duplicate?: boolean;
+
+  @ApiPropertyOptional({ description: 'Only leads flagged (true) or not flagged (false) for review' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  needsReview?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: "Include leads made with Meta's testing tool" })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  includeTest?: boolean;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Received at or after (ISO-8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Received at or before (ISO-8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ enum: LEAD_SORTS, default: '-receivedAt', description: 'A leading - sorts newest first' })
+  @IsOptional()
+  @IsIn(LEAD_SORTS)
+  sort?: (typeof LEAD_SORTS)[number];
+}
+
+export class LeadListQueryDto extends LeadFilterDto implements LeadListQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
