@@ -1,6 +1,7 @@
 import { WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
+import { WebhookInboxRelayService } from '../../modules/meta-webhook/relay/webhook-inbox-relay.service';
 import { WebhookInboxRetentionService } from '../../modules/meta-webhook/webhook-inbox-retention.service';
 import { QUEUES } from '../queue/queue-names';
 import { WorkerProcessor } from '../queue/worker-processor.decorator';
@@ -11,14 +12,19 @@ import { HOUSEKEEPING_JOBS } from './schedules';
 export class HousekeepingProcessor extends WorkerHost {
   private readonly logger = new Logger(HousekeepingProcessor.name);
 
-  constructor(private readonly webhookInbox: WebhookInboxRetentionService) {
+  constructor(
+    private readonly webhookInbox: WebhookInboxRetentionService,
+    private readonly webhookRelay: WebhookInboxRelayService,
+  ) {
     super();
   }
 
-  async process(job: Job): Promise<{ deleted: number }> {
+  async process(job: Job): Promise<object> {
     switch (job.name) {
       case HOUSEKEEPING_JOBS.pruneWebhookInbox:
         return { deleted: await this.webhookInbox.prune() };
+      case HOUSEKEEPING_JOBS.relayWebhookInbox:
+        return this.webhookRelay.relayPending();
       default:
         this.logger.warn(`Unknown housekeeping job "${job.name}"`);
         throw new UnrecoverableError(`Unknown housekeeping job "${job.name}"`);

@@ -3,6 +3,7 @@ import { QUEUES, QueueName } from '../queue/queue-names';
 
 export const HOUSEKEEPING_JOBS = {
   pruneWebhookInbox: 'prune-webhook-inbox',
+  relayWebhookInbox: 'relay-webhook-inbox',
 } as const;
 
 export const META_HEALTH_JOBS = {
@@ -30,6 +31,14 @@ export const SCHEDULES: readonly Schedule[] = [
     jobName: HOUSEKEEPING_JOBS.pruneWebhookInbox,
     repeat: { pattern: '17 3 * * *', tz: 'UTC' },
     opts: { attempts: 3, removeOnComplete: { count: 30 }, removeOnFail: { count: 30 } },
+  },
+  {
+    // Deliveries stored while the queue backend was down wait as `received`; this queues their lead jobs.
+    id: 'housekeeping:relay-webhook-inbox',
+    queue: QUEUES.housekeeping,
+    jobName: HOUSEKEEPING_JOBS.relayWebhookInbox,
+    repeat: { every: 30_000 },
+    opts: { attempts: 1, removeOnComplete: { count: 30 }, removeOnFail: { count: 30 } },
   },
   {
     // Meta recommends checking tokens daily; every 6 hours catches a lost page subscription within the day.

@@ -1,12 +1,22 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MetaPage } from '../meta-integrations/entities/meta-page.entity';
 import { WebhookInboxEntry } from './entities/webhook-inbox-entry.entity';
+import { WebhookDispatchService } from './ingest/webhook-dispatch.service';
+import { WebhookIngestService } from './ingest/webhook-ingest.service';
+import { MetaWebhookController } from './meta-webhook.controller';
+import { WebhookInboxRelayService } from './relay/webhook-inbox-relay.service';
 import { WebhookInboxRetentionService } from './webhook-inbox-retention.service';
 
-/** The inbox of Meta webhook deliveries. */
+/**
+ * The inbox of Meta webhook deliveries: the signed POST endpoint, storage before the answer, one lead job per
+ * leadgen change on `QUEUES.metaWebhook` (payload: jobs/leadgen-job.ts), the relay for deliveries stored while the
+ * queue was down, and retention. Meta pages are read only to tell connected Pages from unknown ones.
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([WebhookInboxEntry])],
-  providers: [WebhookInboxRetentionService],
-  exports: [TypeOrmModule, WebhookInboxRetentionService],
+  imports: [TypeOrmModule.forFeature([WebhookInboxEntry, MetaPage])],
+  controllers: [MetaWebhookController],
+  providers: [WebhookInboxRetentionService, WebhookDispatchService, WebhookIngestService, WebhookInboxRelayService],
+  exports: [TypeOrmModule, WebhookInboxRetentionService, WebhookInboxRelayService],
 })
 export class MetaWebhookModule {}

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { WebhookInboxStatus } from '@legeai/contracts';
+import type { IgnoredChange } from '../ingest/leadgen-changes';
 
 /**
  * A webhook delivery from Meta exactly as received, stored before the 200 is sent so nothing is lost if processing
@@ -31,7 +32,12 @@ export class WebhookInboxEntry {
   status!: WebhookInboxStatus;
   @Column({ name: 'attempts', type: 'integer', default: 0 }) attempts!: number;
   @Column({ name: 'last_error', type: 'text', nullable: true }) lastError!: string | null;
+  /** The parts of the delivery that produced no job, each with its reason (unknown page, other field, ...). */
+  @Column({ name: 'ignored_changes', type: 'jsonb', default: () => `'[]'` }) ignoredChanges!: IgnoredChange[];
+  /** How many lead jobs the delivery produced (set when it was enqueued or ignored). */
+  @Column({ name: 'job_count', type: 'integer', nullable: true }) jobCount!: number | null;
 
   @Column({ name: 'received_at', type: 'timestamptz', default: () => 'now()' }) receivedAt!: Date;
+  @Column({ name: 'enqueued_at', type: 'timestamptz', nullable: true }) enqueuedAt!: Date | null;
   @Column({ name: 'processed_at', type: 'timestamptz', nullable: true }) processedAt!: Date | null;
 }

@@ -1,0 +1,31 @@
+/**
+ * The job a `leadgen` webhook change becomes, on `QUEUES.metaWebhook`. The processor that fetches the lead from the
+ * Graph API, maps and stores it consumes exactly this payload.
+ *
+ * The job id is deterministic (`leadgenJobId`), so the same lead arriving in a redelivery, a duplicate delivery, a
+ * different batch, or through the inbox relay never produces a second job while the first is still kept by BullMQ.
+ * (Uniqueness of the stored lead itself is the lead store's job: it is enforced by the database.)
+ */
+export const LEADGEN_JOB_NAME = 'leadgen';
+
+export interface LeadgenJobData {
+  /** Meta's lead id (`leadgen_id`), a numeric string. */
+  leadgenId: string;
+  /** The Page the lead was submitted on; webhooks name no organisation, the processor resolves it from this. */
+  pageId: string;
+  formId: string | null;
+  /** The ad the lead came from (`ad_id`, same as `adgroup_id`); both are absent for organic and test leads. */
+  adId: string | null;
+  adgroupId: string | null;
+  /** When the person submitted the form, unix seconds (Meta's `created_time`), if the change carried it. */
+  createdTime: number | null;
+  /** The inbox row (`meta_webhook_inbox.id`) of the delivery that first carried this lead. */
+  inboxId: string;
+  /** When that delivery was received, ISO-8601. */
+  receivedAt: string;
+}
+
+/** `leadgen:<page_id>:<leadgen_id>`. BullMQ accepts ':' in custom ids only when the id has exactly three parts. */
+export function leadgenJobId(pageId: string, leadgenId: string): string {
+  return `${LEADGEN_JOB_NAME}:${pageId}:${leadgenId}`;
+}

@@ -1,0 +1,63 @@
+import { Controller, Headers, HttpCode, HttpStatus, Ip, Post, Req } from '@nestjs/common';
+import type { RawBodyRequest } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ROUTES } from '@legeai/contracts';
+import type { Request } from 'express';
+import { Public } from '../../common/auth/public.decorator';
+import { ApiErrorResponses } from '../../common/swagger/api-error-responses.decorator';
+import { WebhookAckDto } from './dto/webhook-ack.dto';
+import { WebhookAck, WebhookIngestService } from './ingest/webhook-ingest.service';
+
+const R = ROUTES.metaIntegration;
+
+const EXAMPLE_DELIVERY = {
+  object: 'page',
+  entry: [
+    {
+      id: '153125381133',
+      time: 1764400000,
+      changes: [
+        {
+          field: 'leadgen',
+          value: { leadgen_id: '444444444444', page_id: '153125381133', form_id: '555555555555', adgroup_id: '666666666666', ad_id: '666666666666', created_time: 1764399990 },
+        },
+      ],
+    },
+  ],
+};
+
+/**
+ * Meta's webhook deliveries. Public: the HMAC signature over the raw body is the authentication. The GET handshake
+ * on the same path lives with the other Meta callbacks (MetaCallbacksController).
+ */
+@ApiTags('meta-callbacks')
+@Controller(R.base)
+@Public()
+export class MetaWebhookController {
+  constructor(private readonly ingest: WebhookIngestService) {}
+
+  @Post(R.webhook)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Meta webhook delivery (page/leadgen)',
+    description:
+      'Stores the delivery in the inbox before answering, then queues one job per leadgen change of a connected Page. ' +
+      'Identical redeliveries are recognised by their body hash; the same lead never gets a second job (deterministic job ids). ' +
+      'Unknown Pages and other fields are acknowledged and recorded as ignored.',
+  })
+  @ApiHeader({
+    name: 'X-Hub-Signature-256',
+    required: true,
+    description: '`sha256=` + hex HMAC-SHA256 of the raw request body, keyed with the Meta app secret',
+  })
+  @ApiBody({ description: 'The delivery exactly as Meta sends it (application/json)', schema: { type: 'object', example: EXAMPLE_DELIVERY } })
+  @ApiOkResponse({ type: WebhookAckDto, description: 'Stored (or recognised as a duplicate)' })
+  @ApiErrorResponses(400, 401, 403, 413, 415)
+  receive(
+    @Req() req: RawBodyRequest<Request>,
+    @Headers('x-hub-signature-256') signature: string | undefined,
+    @Ip() ip: string,
+  ): Promise<WebhookAck> {
+    return this.ingest.receive({ rawBody: req.rawBody, body: req.body, signature, isJson: Boolean(req.is('json')), ip });
+  }
+}
