@@ -32,21 +32,19 @@ export class MetaIntegrationApi {
     return this.http.get<MetaConnectionStatus>(`${this.url}/${routes.status}`, { context: showsOwnErrors() });
   }
 
-  // The actions below are followed by a fresh `status()` read, so the page does not depend on what they answer.
-
-  /** Runs the connection health check now. */
-  runCheck(): Observable<unknown> {
-    return this.http.post<unknown>(`${this.url}/${routes.statusCheck}`, null);
+  /** Runs the connection health check now; answers the status it produced. */
+  runCheck(): Observable<MetaConnectionStatus> {
+    return this.http.post<MetaConnectionStatus>(`${this.url}/${routes.statusCheck}`, null);
   }
 
-  /** Re-discovers ad accounts, pages and lead forms. */
-  refreshAssets(): Observable<unknown> {
-    return this.http.post<unknown>(`${this.url}/${routes.refresh}`, null);
+  /** Re-discovers ad accounts, pages and lead forms; answers the new status. */
+  refreshAssets(): Observable<MetaConnectionStatus> {
+    return this.http.post<MetaConnectionStatus>(`${this.url}/${routes.refresh}`, null);
   }
 
-  /** Revokes the permissions at Meta and wipes the tokens; leads and history stay. */
-  disconnect(): Observable<unknown> {
-    return this.http.post<unknown>(`${this.url}/${routes.disconnect}`, null);
+  /** Revokes the permissions at Meta and wipes the tokens, keeping leads and history; answers the new status. */
+  disconnect(): Observable<MetaConnectionStatus> {
+    return this.http.post<MetaConnectionStatus>(`${this.url}/${routes.disconnect}`, null);
   }
 
   /** Errors are shown by the table's error state. */

@@ -247,8 +247,9 @@ describe('MetaIntegrationPage', () => {
       await check.click();
       const request = http.expectOne({ method: 'POST', url: `${BASE}/status/check` });
       expect(await check.isDisabled()).toBe(true);
-      request.flush({});
-      await answerStatus(aMetaStatus({ apiVersion: 'v25.0' }));
+      request.flush(aMetaStatus({ apiVersion: 'v25.0' }));
+      // The check may have found new forms, so the lists are read again.
+      await answerAssets();
 
       expect(await check.isDisabled()).toBe(false);
       expect(text('[data-testid="api-version"]')).toBe('v25.0');
@@ -258,8 +259,7 @@ describe('MetaIntegrationPage', () => {
       await renderConnected();
 
       await (await button(/Refresh assets/)).click();
-      http.expectOne({ method: 'POST', url: `${BASE}/refresh` }).flush({});
-      await answerStatus(aMetaStatus());
+      http.expectOne({ method: 'POST', url: `${BASE}/refresh` }).flush(aMetaStatus());
       await answerAssets([aLeadForm(), aLeadForm({ id: 'f-2', name: 'Home insurance' })]);
 
       expect((await (await table('Lead forms')).getRows()).length).toBe(2);
@@ -356,8 +356,10 @@ describe('MetaIntegrationPage', () => {
       await (await button(/Disconnect/)).click();
       const dialog = await root.getHarness(MatDialogHarness);
       await (await dialog.getHarness(MatButtonHarness.with({ text: 'Disconnect' }))).click();
-      http.expectOne({ method: 'POST', url: `${BASE}/disconnect` }).flush({});
-      await answerStatus(aDisconnectedMetaStatus({ status: MetaIntegrationStatus.Disconnected }));
+      http
+        .expectOne({ method: 'POST', url: `${BASE}/disconnect` })
+        .flush(aDisconnectedMetaStatus({ status: MetaIntegrationStatus.Disconnected }));
+      await stable();
 
       expect(text()).toContain('No Meta account connected');
       expect(await loader.getAllHarnesses(MatTableHarness)).toHaveLength(0);

@@ -6,7 +6,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, Router } from '@angular/router';
-import { MetaConnectionStatus, MetaIntegrationStatus, Role } from '@legeai/contracts';
+import { MetaConnectionStatus, MetaIntegrationStatus, MetaLeadFormDto, Role } from '@legeai/contracts';
 import { filter, finalize } from 'rxjs';
 
 import { AuthStore } from '../../../core/auth/auth-store';
@@ -84,16 +84,8 @@ export class MetaIntegrationPage {
     this.loadStatus();
   }
 
-  protected loadStatus(reloadAssets = false): void {
-    this.status.load((status) => {
-      if (!isLinked(status)) {
-        this.adAccounts.reset();
-        this.pages.reset();
-        this.leadForms.reset();
-      } else if (reloadAssets || this.adAccounts.value() === null) {
-        this.loadAssets();
-      }
-    });
+  protected loadStatus(): void {
+    this.status.load((status) => this.followStatus(status, false));
   }
 
   /** Fetches a fresh single-use dialog URL and leaves for Meta; the callback brings the admin back here. */
@@ -111,9 +103,10 @@ export class MetaIntegrationPage {
     this.api
       .runCheck()
       .pipe(finalize(() => this.checking.set(false)))
-      .subscribe(() => {
+      .subscribe((status) => {
+        // The check may have found new or removed forms and re-created page subscriptions.
+        this.showStatus(status, true);
         this.notifier.info('Health check finished.');
-        this.loadStatus();
       });
   }
 
@@ -122,9 +115,9 @@ export class MetaIntegrationPage {
     this.api
       .refreshAssets()
       .pipe(finalize(() => this.refreshing.set(false)))
-      .subscribe(() => {
+      .subscribe((status) => {
+        this.showStatus(status, true);
         this.notifier.info('Ad accounts, pages and lead forms refreshed from Meta.');
-        this.loadStatus(true);
       });
   }
 
@@ -144,10 +137,10 @@ export class MetaIntegrationPage {
         this.api
           .disconnect()
           .pipe(finalize(() => this.disconnecting.set(false)))
-          .subscribe(() => {
+          .subscribe((status) => {
             this.outcome.set(null);
+            this.showStatus(status, false);
             this.notifier.info('Meta account disconnected. Leads and history are kept.');
-            this.loadStatus();
           });
       });
   }
@@ -160,13 +153,33 @@ export class MetaIntegrationPage {
       .updateLeadForm(form.id, { autoSync })
       .pipe(finalize(() => this.setPending(form.id, false)))
       .subscribe({
-        next: () => this.notifier.info(`Auto-sync ${autoSync ? 'on' : 'off'} for ${form.name}.`),
+        next: (saved) => {
+          this.replaceForm(saved);
+          this.notifier.info(`Auto-sync ${autoSync ? 'on' : 'off'} for ${form.name}.`);
+        },
         error: () => this.setAutoSync(form.id, !autoSync),
       });
   }
 
   protected dismissOutcome(): void {
     this.outcome.set(null);
+  }
+
+  /** Shows a status an action answered with, as if it had just been loaded. */
+  private showStatus(status: MetaConnectionStatus, reloadAssets: boolean): void {
+    this.status.set(status);
+    this.followStatus(status, reloadAssets);
+  }
+
+  /** Assets are listed while there is an integration: loaded the first time, or again when they may have changed. */
+  private followStatus(status: MetaConnectionStatus, reloadAssets: boolean): void {
+    if (!isLinked(status)) {
+      this.adAccounts.reset();
+      this.pages.reset();
+      this.leadForms.reset();
+    } else if (reloadAssets || this.adAccounts.value() === null) {
+      this.loadAssets();
+    }
   }
 
   private loadAssets(): void {
@@ -191,9 +204,16 @@ export class MetaIntegrationPage {
   }
 
   private setAutoSync(id: string, autoSync: boolean): void {
+    const form = this.leadForms.value()?.find((f) => f.id === id);
+    if (form) {
+      this.replaceForm({ ...form, autoSync });
+    }
+  }
+
+  private replaceForm(form: MetaLeadFormDto): void {
     const forms = this.leadForms.value();
     if (forms) {
-      this.leadForms.set(forms.map((f) => (f.id === id ? { ...f, autoSync } : f)));
+      this.leadForms.set(forms.map((f) => (f.id === form.id ? form : f)));
     }
   }
 
