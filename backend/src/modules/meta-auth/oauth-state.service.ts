@@ -42,14 +42,15 @@ export class OAuthStateService {
     if (!isWellFormedOAuthState(state)) return { ok: false, problem: 'unknown' };
     const hash = hashOAuthState(state);
     // One conditional UPDATE: two callbacks racing with the same state cannot both win.
-    const claimed = await this.states
-      .createQueryBuilder()
-      .update()
-      .set({ usedAt: now })
-      .where('state_hash = :hash AND used_at IS NULL AND expires_at > :now', { hash, now })
-      .returning(['organisation_id', 'user_id'])
-      .execute();
-    const row = (claimed.raw as { organisation_id: string; user_id: string }[])[0];
+    const result: unknown = await this.states.query(
+      `UPDATE meta_oauth_states SET used_at = $2
+        WHERE state_hash = $1 AND used_at IS NULL AND expires_at > $2
+        RETURNING organisation_id, user_id`,
+      [hash, now],
+    );
+    // TypeORM's postgres driver answers [rows, affected] for UPDATE … RETURNING.
+    const rows = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as { organisation_id: string; user_id: string }[];
+    const row = rows[0];
     if (row) return { ok: true, binding: { organisationId: row.organisation_id, userId: row.user_id } };
     const stored = await this.states.findOne({ where: { stateHash: hash } });
     return { ok: false, problem: oauthStateProblem(stored, now) ?? 'used' };
