@@ -23,7 +23,7 @@ describe('Meta journey against the sandbox', () => {
     await receiver.stop();
   });
 
-  it('runs consent → tokens → debug_token → assets → subscriptions → test lead → signed webhook → lead → batch', async () => {
+  it('runs consent → tokens → debug_token → assets → subscriptions → test lead → signed webhook → lead → insights → batch', async () => {
     // 1. Consent: the dialog is an HTML page listing the permissions; the user presses Continue.
     const form = await openDialog(dialogUrl(sandbox, ALL_SCOPES));
     expect(form.html).toContain('Continue as Dana');
@@ -102,8 +102,29 @@ describe('Meta journey against the sandbox', () => {
     expect(lead.body.field_data).toContainEqual({ name: 'email', values: ['journey@example.com'] });
     expect(lead.body.created_time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0000$/);
 
-    // 9. Insights, sync and async: added with the Marketing API (see src/marketing/).
-    // >>> insights steps go here <<<
+    // 9. Insights, sync and async: the campaign the lead's ad belongs to, then an async report polled to completion.
+    const account = `act_${DEMO_IDS.adAccounts.autoHome}`;
+    const sync = await graph(sandbox, 'GET', `${account}/insights`, {
+      token: userToken,
+      params: { level: 'campaign', fields: 'campaign_id,campaign_name,spend,impressions,actions', date_preset: 'last_30d' },
+    });
+    expect(sync.status).toBe(200);
+    const autoCampaign = sync.body.data.find((row: { campaign_id: string }) => row.campaign_id === '120210000000000101');
+    expect(autoCampaign.spend).toMatch(/^\d+\.\d{2}$/);
+    expect(autoCampaign.actions).toContainEqual(expect.objectContaining({ action_type: 'onsite_conversion.lead_grouped' }));
+    const queued = await graph(sandbox, 'POST', `${account}/insights`, {
+      token: userToken,
+      params: { level: 'campaign', fields: 'campaign_id,spend,impressions,actions', date_preset: 'last_30d' },
+    });
+    const reportRunId: string = queued.body.report_run_id;
+    expect(reportRunId).toMatch(/^\d+$/);
+    let run = await graph(sandbox, 'GET', reportRunId, { token: userToken, params: { fields: 'async_status,async_percent_completion' } });
+    expect(run.body.async_status).toBe('Job Not Started');
+    sandbox.control.advanceClock(120_000);
+    run = await graph(sandbox, 'GET', reportRunId, { token: userToken, params: { fields: 'async_status,async_percent_completion' } });
+    expect(run.body).toMatchObject({ async_status: 'Job Completed', async_percent_completion: 100 });
+    const report = await graph(sandbox, 'GET', `${reportRunId}/insights`, { token: userToken });
+    expect(report.body.data.map((row: { campaign_id: string }) => row.campaign_id)).toEqual(sync.body.data.map((row: { campaign_id: string }) => row.campaign_id));
 
     // 10. A batch request: one response per operation, bodies as JSON strings.
     const batch = await graph(sandbox, 'POST', '', {

@@ -1,4 +1,5 @@
-import { DEMO_IDS } from '../../src';
+import { DEMO_IDS, RunningSandbox } from '../../src';
+import { graph } from '../support/graph';
 
 /** A fixed sandbox time, so insights history and dates are the same on every run. */
 export const CLOCK_START = '2026-11-29T15:00:00Z';
@@ -32,3 +33,11 @@ export const leadAdSet = (campaignId: string, extra: Record<string, string> = {}
   targeting: sacTargeting(),
   ...extra,
 });
+
+/** A ~60-day token, for tests that move the clock by hours (short-lived tokens expire within two hours). */
+export async function longLived(sandbox: RunningSandbox, shortLived: string): Promise<string> {
+  const exchanged = await graph(sandbox, 'GET', 'oauth/access_token', {
+    params: { grant_type: 'fb_exchange_token', client_id: sandbox.appId, client_secret: sandbox.appSecret, fb_exchange_token: shortLived },
+  });
+  return exchanged.body.access_token as string;
+}

@@ -2,6 +2,7 @@ import type { World } from '../../world/world';
 import type { AdAccountRecord } from '../../world/types';
 import type { AdRecord, AdSetRecord, CampaignRecord } from '../marketing-state';
 import { GraphError } from '../../core/graph-error';
+import { parseFields } from '../../core/field-selection';
 import { marketing } from '../marketing-state';
 import { DayMetrics, DeliveryHistory, METRIC_KEYS, countWorldLeads } from './daily-delivery';
 import { segmentsFor, splitDay } from './breakdowns';
@@ -26,7 +27,11 @@ export interface InsightsRow {
   breakdowns: string[];
   totals: RowTotals;
   omitReach: boolean;
+  /** Fields shown when the read names none: async rows keep the `fields` the job was queued with. */
+  defaultFields: string[];
 }
+
+const DEFAULT_FIELDS = ['impressions', 'spend'];
 
 /** Sync queries bigger than this answer "reduce the amount of data" (code 1, subcode 99), as Meta's do (notes §6.1). */
 const SYNC_CELL_LIMIT = 400_000;
@@ -92,6 +97,7 @@ export function computeInsights(world: World, now: number, scope: InsightsScope,
     throw new GraphError({ code: 1, subcode: 99, status: 500, message: "Please reduce the amount of data you're asking for, then retry your request" });
   }
   const state = marketing(world);
+  const defaultFields = (async ? parseFields(query.params['fields'])?.map((field) => field.name) : undefined) ?? DEFAULT_FIELDS;
   const history = new DeliveryHistory(world, now, countWorldLeads(world, (id) => world.adAccounts.get(id)?.timezoneOffsetHoursUtc ?? 0));
   const rows = new Map<string, InsightsRow>();
   for (const bucket of query.buckets) {
@@ -118,6 +124,7 @@ export function computeInsights(world: World, now: number, scope: InsightsScope,
               breakdowns: query.breakdowns,
               totals: emptyTotals(),
               omitReach: query.omitReach,
+              defaultFields,
             };
             rows.set(key, row);
           }

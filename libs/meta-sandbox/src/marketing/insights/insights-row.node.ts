@@ -35,8 +35,9 @@ export const insightsRowNode: NodeTypeSpec<InsightsRow> = {
   type: 'AdsInsights',
   load: () => undefined,
   idOf: (row) => row.key,
-  defaultFields: ['impressions', 'spend'],
-  alwaysFields: (row) => ['date_start', 'date_stop', ...row.breakdowns],
+  // The row decides its default fields (async rows keep the job's `fields`), so they are added as always-fields.
+  defaultFields: [],
+  alwaysFields: (row, ctx) => [...(ctx.fields === undefined ? row.defaultFields : []), 'date_start', 'date_stop', ...row.breakdowns],
   fields: {
     account_id: (row) => row.account.accountId,
     account_name: (row) => row.account.name,
