@@ -16,7 +16,7 @@ export function timeFromNow(at: string | Date, now: number = Date.now()): string
   const delta = new Date(at).getTime() - now;
   for (const { unit, size, from } of UNITS) {
     if (Math.abs(delta) >= from) {
-      return format.format(Math.trunc(delta / size), unit);
+      return format.format(Math.round(delta / size), unit);
     }
   }
   return 'just now';

@@ -13,7 +13,7 @@ export interface ConnectOutcome {
 }
 
 interface BannerView {
-  tone: 'success' | 'warning' | 'error';
+  tone: 'success' | 'info' | 'warning' | 'error';
   icon: string;
   title: string;
   message: string;
@@ -27,7 +27,7 @@ const VIEWS: Record<MetaConnectResult, BannerView> = {
     message: 'Ad accounts, pages and lead forms were discovered and pages are subscribed to new leads.',
   },
   [MetaConnectResult.Denied]: {
-    tone: 'warning',
+    tone: 'info',
     icon: 'block',
     title: 'Connection cancelled',
     message:
