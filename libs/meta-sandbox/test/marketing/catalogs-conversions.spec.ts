@@ -103,7 +103,7 @@ describe('Marketing API: catalogs and the Conversions API', () => {
     it('accepts CRM events, answers events_received and fbtrace_id, and records them for the control surface', async () => {
       const res = await send([crmEvent(), crmEvent({ event_name: 'Converted' })]);
       expect(res.body).toEqual({ events_received: 2, messages: [], fbtrace_id: expect.any(String) });
-      const recorded = await (await fetch(`${sandbox.url}/__sandbox/capi/events?datasetId=${DATASET}`)).json();
+      const recorded = (await (await fetch(`${sandbox.url}/__sandbox/capi/events?datasetId=${DATASET}`)).json()) as { data: { event: { event_name: string } }[] };
       expect(recorded.data.map((entry: { event: { event_name: string } }) => entry.event.event_name)).toEqual(['Qualified Lead', 'Converted']);
     });
 
@@ -130,7 +130,7 @@ describe('Marketing API: catalogs and the Conversions API', () => {
 
     it('accepts nothing when one event of the batch is invalid', async () => {
       await send([crmEvent(), crmEvent({ event_name: '' })]);
-      const recorded = await (await fetch(`${sandbox.url}/__sandbox/capi/events`)).json();
+      const recorded = (await (await fetch(`${sandbox.url}/__sandbox/capi/events`)).json()) as { data: { event: { event_name: string } }[] };
       expect(recorded.data).toEqual([]);
     });
 
