@@ -106,7 +106,7 @@ describe('Meta connect against the sandbox (e2e)', () => {
 
     // Meta's side: the app's page subscription calls our webhook for leadgen.
     const subs = await fetch(`${env.sandbox.url}/${META_APP.version}/${META_APP.id}/subscriptions?access_token=${encodeURIComponent(`${META_APP.id}|${META_APP.secret}`)}`);
-    const subsBody = await subs.json();
+    const subsBody = (await subs.json()) as { data: unknown[] };
     expect(subsBody.data).toEqual([
       expect.objectContaining({ object: 'page', callback_url: `${env.publicUrl}/v1/integrations/meta/webhook`, active: true }),
     ]);
@@ -184,7 +184,7 @@ describe('Meta connect against the sandbox (e2e)', () => {
     const fields = await fetch(`${env.sandbox.url}/${META_APP.version}/${pageId}/subscribed_apps?appsecret_proof=${proof}`, {
       headers: { Authorization: `Bearer ${pageToken}` },
     });
-    expect((await fields.json()).data[0].subscribed_fields).toContain('leadgen');
+    expect(((await fields.json()) as { data: { subscribed_fields: string[] }[] }).data[0].subscribed_fields).toContain('leadgen');
   });
 
   it('a token Meta invalidates turns the connection to reauth_required; reconnecting restores it in place', async () => {
@@ -235,7 +235,7 @@ describe('Meta connect against the sandbox (e2e)', () => {
     const proof = createHmac('sha256', META_APP.secret).update(userToken).digest('hex');
     const me = await fetch(`${env.sandbox.url}/${META_APP.version}/me?appsecret_proof=${proof}`, { headers: { Authorization: `Bearer ${userToken}` } });
     expect(me.status).toBeGreaterThanOrEqual(400);
-    expect((await me.json()).error.code).toBe(190);
+    expect(((await me.json()) as { error: { code: number } }).error.code).toBe(190);
     const actions = await auditActions(env.t, env.admin.organisationId);
     const disconnected = actions.find((a) => a.action === 'meta.disconnected') as unknown as { details: Record<string, unknown> };
     expect(disconnected.details).toMatchObject({ permissionsRevoked: true, pagesUnsubscribed: env.sandbox.control.world().pages.length });
