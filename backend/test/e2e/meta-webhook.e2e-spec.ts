@@ -1,0 +1,360 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { startSandbox } from '@legeai/meta-sandbox';
+import type { RunningSandbox } from '@legeai/meta-sandbox';
+import type { Queue } from 'bullmq';
+import { ChildProcess, spawn } from 'node:child_process';
+import { createHash, createHmac } from 'node:crypto';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { QUEUES } from '../../src/infra/queue/queue-names';
+import { SCHEDULES } from '../../src/infra/scheduler/schedules';
+import { LeadgenJobData, leadgenJobId } from '../../src/modules/meta-webhook/jobs/leadgen-job';
+import { WebhookInboxRelayService } from '../../src/modules/meta-webhook/relay/webhook-inbox-relay.service';
+import { createTestApp, TestApp } from '../utils/create-test-app';
+
+const URL_PATH = '/v1/integrations/meta/webhook';
+const SECRET = 'webhook-e2e-app-secret';
+const VERIFY_TOKEN = 'webhook-e2e-verify-token';
+const ENV = { META_APP_SECRET: SECRET, META_VERIFY_TOKEN: VERIFY_TOKEN };
+
+const sign = (body: string | Buffer) => `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
+const sha256 = (body: string | Buffer) => createHash('sha256').update(body).digest('hex');
+
+let counter = 0;
+/** A fresh numeric leadgen id per call, so tests sharing the database never collide. */
+const nextLeadId = () => `9${Date.now()}${String(++counter).padStart(3, '0')}`;
+
+const leadgen = (leadgenId: string, pageId: string, extra: Record<string, unknown> = {}) => ({
+  field: 'leadgen',
+  value: { leadgen_id: leadgenId, page_id: pageId, form_id: '555000', adgroup_id: '666000', ad_id: '666000', created_time: 1764399990, ...extra },
+});
+const delivery = (...entries: { id: string; changes: unknown[] }[]) =>
+  JSON.stringify({ object: 'page', entry: entries.map((entry) => ({ time: 1764400000, ...entry })) });
+
+interface InboxRow {
+  id: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  job_count: number | null;
+  ignored_changes: { reason: string; field: string | null; pageId: string | null }[];
+}
+
+async function connectPages(t: TestApp, pageIds: string[]): Promise<void> {
+  const [org] = (await t.dataSource.query(`INSERT INTO organisations (name) VALUES ('Webhook Test Agency') RETURNING id`)) as { id: string }[];
+  const [integration] = (await t.dataSource.query(
+    `INSERT INTO meta_integrations (organisation_id, access_token_ciphertext, access_token_key_id) VALUES ($1, 'x', 'test') RETURNING id`,
+    [org.id],
+  )) as { id: string }[];
+  for (const pageId of pageIds) {
+    await t.dataSource.query(`INSERT INTO meta_pages (organisation_id, integration_id, page_id) VALUES ($1, $2, $3)`, [org.id, integration.id, pageId]);
+  }
+}
+
+const inboxRows = (t: TestApp, body: string | Buffer): Promise<InboxRow[]> =>
+  t.dataSource.query(`SELECT * FROM meta_webhook_inbox WHERE body_sha256 = $1`, [sha256(body)]);
+
+const inboxCount = async (t: TestApp): Promise<number> =>
+  Number(((await t.dataSource.query(`SELECT count(*)::int AS n FROM meta_webhook_inbox`)) as { n: number }[])[0].n);
+
+/** Every job in the queue carrying this lead, whatever its state. */
+async function jobsFor(queue: Queue, leadgenId: string) {
+  const jobs = await queue.getJobs(['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized']);
+  return jobs.filter((job) => (job.data as LeadgenJobData).leadgenId === leadgenId);
+}
+
+describe('Meta webhook POST (e2e)', () => {
+  let t: TestApp;
+  let queue: Queue;
+  /** `signature: null` sends no signature header. */
+  const post = (body: string | Buffer, signature: string | null = sign(body)) => {
+    const req = t.http.post(URL_PATH).set('Content-Type', 'application/json');
+    if (signature !== null) req.set('X-Hub-Signature-256', signature);
+    return req.send(body);
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: ENV });
+    queue = t.app.get<Queue>(getQueueToken(QUEUES.metaWebhook));
+    await connectPages(t, ['100', '200']);
+  });
+  afterAll(() => t?.close());
+
+  it('stores a signed delivery and enqueues its lead with the deterministic job id', async () => {
+    const id = nextLeadId();
+    const body = delivery({ id: '100', changes: [leadgen(id, '100')] });
+    const res = await post(body).expect(200);
+    expect(res.body).toEqual({ outcome: 'accepted' });
+
+    const [row] = await inboxRows(t, body);
+    expect(row).toMatchObject({ status: 'enqueued', attempts: 1, job_count: 1, last_error: null, ignored_changes: [] });
+    const stored = (await t.dataSource.query(`SELECT raw_body, signature, received_at FROM meta_webhook_inbox WHERE id = $1`, [row.id])) as {
+      raw_body: Buffer;
+      signature: string;
+      received_at: Date;
+    }[];
+    expect(stored[0].raw_body.toString()).toBe(body);
+    expect(stored[0].signature).toBe(sign(body));
+
+    const job = await queue.getJob(leadgenJobId('100', id));
+    expect(job?.name).toBe('leadgen');
+    expect(job?.data).toEqual({
+      leadgenId: id,
+      pageId: '100',
+      formId: '555000',
+      adId: '666000',
+      adgroupId: '666000',
+      createdTime: 1764399990,
+      inboxId: row.id,
+      receivedAt: new Date(stored[0].received_at).toISOString(),
+    });
+  });
+
+  it('recognises the same delivery sent three times: one row, one job', async () => {
+    const id = nextLeadId();
+    const body = delivery({ id: '100', changes: [leadgen(id, '100')] });
+    const outcomes: string[] = [];
+    for (let i = 0; i < 3; i++) outcomes.push(((await post(body).expect(200)).body as { outcome: string }).outcome);
+    expect(outcomes).toEqual(['accepted', 'duplicate', 'duplicate']);
+    expect(await inboxRows(t, body)).toHaveLength(1);
+    expect(await jobsFor(queue, id)).toHaveLength(1);
+  });
+
+  it('answers 20 concurrent copies with 200, stores one row and enqueues one job', async () => {
+    const id = nextLeadId();
+    const body = delivery({ id: '100', changes: [leadgen(id, '100')] });
+    const responses = await Promise.all(Array.from({ length: 20 }, () => post(body)));
+    expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200));
+    const outcomes = responses.map((r) => (r.body as { outcome: string }).outcome).sort();
+    expect(outcomes).toEqual(['accepted', ...Array(19).fill('duplicate')]);
+    expect(await inboxRows(t, body)).toHaveLength(1);
+    expect(await jobsFor(queue, id)).toHaveLength(1);
+  });
+
+  it('does not enqueue a second job when another batch carries the same lead', async () => {
+    const id = nextLeadId();
+    const first = delivery({ id: '100', changes: [leadgen(id, '100')] });
+    const second = delivery({ id: '100', changes: [leadgen(id, '100'), leadgen(nextLeadId(), '100')] });
+    await post(first).expect(200);
+    await post(second).expect(200);
+    expect(await inboxRows(t, second)).toHaveLength(1);
+    expect(await jobsFor(queue, id)).toHaveLength(1);
+  });
+
+  it('handles every entry and change of one delivery', async () => {
+    const ids = [nextLeadId(), nextLeadId(), nextLeadId()];
+    const body = delivery(
+      { id: '100', changes: [leadgen(ids[0], '100'), { field: 'feed', value: { item: 'status' } }, leadgen(ids[1], '100')] },
+      { id: '200', changes: [leadgen(ids[2], '200')] },
+    );
+    expect((await post(body).expect(200)).body).toEqual({ outcome: 'accepted' });
+    const [row] = await inboxRows(t, body);
+    expect(row).toMatchObject({ status: 'enqueued', job_count: 3 });
+    expect(row.ignored_changes).toEqual([expect.objectContaining({ reason: 'unknown_field', field: 'feed' })]);
+    for (const [id, page] of [[ids[0], '100'], [ids[1], '100'], [ids[2], '200']]) {
+      expect(await queue.getJob(leadgenJobId(page, id))).toBeDefined();
+    }
+  });
+
+  it('acknowledges a lead of an unknown page and records it as ignored', async () => {
+    const id = nextLeadId();
+    const body = delivery({ id: '999', changes: [leadgen(id, '999')] });
+    expect((await post(body).expect(200)).body).toEqual({ outcome: 'ignored' });
+    const [row] = await inboxRows(t, body);
+    expect(row).toMatchObject({ status: 'ignored', job_count: 0 });
+    expect(row.ignored_changes).toEqual([expect.objectContaining({ reason: 'unknown_page', pageId: '999' })]);
+    expect(await jobsFor(queue, id)).toHaveLength(0);
+  });
+
+  it('acknowledges other fields and records them as ignored', async () => {
+    const body = delivery({ id: '100', changes: [{ field: 'feed', value: { item: 'post', post_id: '100_1' } }] });
+    expect((await post(body).expect(200)).body).toEqual({ outcome: 'ignored' });
+    const [row] = await inboxRows(t, body);
+    expect(row.status).toBe('ignored');
+    expect(row.ignored_changes).toEqual([expect.objectContaining({ reason: 'unknown_field', field: 'feed' })]);
+  });
+
+  it('refuses a tampered body with 403 and stores nothing', async () => {
+    const id = nextLeadId();
+    const original = delivery({ id: '100', changes: [leadgen(id, '100')] });
+    const tampered = original.replace(id, nextLeadId());
+    const before = await inboxCount(t);
+    const res = await post(tampered, sign(original)).expect(403);
+    expect(res.body.error).toMatchObject({ status: 403, code: 'invalid_signature' });
+    expect(await inboxCount(t)).toBe(before);
+    expect(await jobsFor(queue, id)).toHaveLength(0);
+  });
+
+  it.each([
+    ['a signature of the wrong length', `sha256=${'a'.repeat(40)}`],
+    ['a non-hex signature', `sha256=${'z'.repeat(64)}`],
+  ])('refuses %s with 403', async (_what, signature) => {
+    const before = await inboxCount(t);
+    await post(delivery({ id: '100', changes: [leadgen(nextLeadId(), '100')] }), signature).expect(403);
+    expect(await inboxCount(t)).toBe(before);
+  });
+
+  it('refuses a delivery without a signature with 401 and stores nothing', async () => {
+    const before = await inboxCount(t);
+    const res = await post(delivery({ id: '100', changes: [leadgen(nextLeadId(), '100')] }), null).expect(401);
+    expect(res.body.error).toMatchObject({ status: 401 });
+    expect(await inboxCount(t)).toBe(before);
+  });
+
+  it('refuses an oversized body with 413 and stores nothing', async () => {
+    const before = await inboxCount(t);
+    const body = delivery({ id: '100', changes: [leadgen(nextLeadId(), '100', { padding: 'x'.repeat(1_100_000) })] });
+    const res = await post(body).expect(413);
+    expect(res.body.error).toMatchObject({ status: 413 });
+    expect(await inboxCount(t)).toBe(before);
+  });
+
+  it('refuses invalid JSON with 400 and stores nothing', async () => {
+    const before = await inboxCount(t);
+    const body = '{"object":"page","entry":[';
+    const res = await post(body).expect(400);
+    expect(res.body.error).toMatchObject({ status: 400 });
+    expect(await inboxCount(t)).toBe(before);
+  });
+
+  it('counts deliveries by outcome on /metrics', async () => {
+    const res = await t.http.get('/metrics').expect(200);
+    for (const outcome of ['accepted', 'duplicate', 'ignored', 'bad_signature']) {
+      expect(res.text).toMatch(new RegExp(`meta_webhook_deliveries_total\\{outcome="${outcome}"\\} [1-9]`));
+    }
+  });
+
+  it('declares the inbox relay schedule', () => {
+    expect(SCHEDULES).toContainEqual(expect.objectContaining({ id: 'housekeeping:relay-webhook-inbox', queue: QUEUES.housekeeping }));
+  });
+});
+
+describe('Meta webhook with the queue backend down (e2e)', () => {
+  let redis: ChildProcess | undefined;
+  let port: number;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    port = await freePort();
+    redis = await startRedis(port);
+    t = await createTestApp({ env: { ...ENV, REDIS_URL: `redis://127.0.0.1:${port}` } });
+    await connectPages(t, ['100']);
+  });
+  afterAll(async () => {
+    if (!redis) redis = await startRedis(port).catch(() => undefined);
+    await t?.close();
+    await stopRedis(redis);
+  });
+
+  it('still answers 200 with the row kept as received, and the relay enqueues it once the queue is back', async () => {
+    await stopRedis(redis);
+    redis = undefined;
+
+    const id = nextLeadId();
+    const body = delivery({ id: '100', changes: [leadgen(id, '100')] });
+    const res = await t.http.post(URL_PATH).set('Content-Type', 'application/json').set('X-Hub-Signature-256', sign(body)).send(body);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ outcome: 'accepted' });
+    const [stored] = await inboxRows(t, body);
+    expect(stored).toMatchObject({ status: 'received', attempts: 1 });
+    expect(stored.last_error).toEqual(expect.any(String));
+
+    redis = await startRedis(port);
+    const relay = t.app.get(WebhookInboxRelayService);
+    // The queue client reconnects on its own schedule; relay until it gets through (each try is bounded).
+    let result = await relay.relayPending();
+    for (let attempt = 0; attempt < 15 && result.enqueued === 0; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      result = await relay.relayPending();
+    }
+    expect(result).toMatchObject({ enqueued: 1, pending: 0 });
+    const [relayed] = await inboxRows(t, body);
+    expect(relayed).toMatchObject({ status: 'enqueued', job_count: 1, last_error: null });
+    expect(relayed.attempts).toBeGreaterThanOrEqual(2);
+
+    const queue = t.app.get<Queue>(getQueueToken(QUEUES.metaWebhook));
+    expect((await queue.getJob(leadgenJobId('100', id)))?.data).toMatchObject({ leadgenId: id, inboxId: stored.id });
+    // Relaying again changes nothing.
+    expect(await relay.relayPending()).toEqual({ enqueued: 0, ignored: 0, pending: 0 });
+  }, 90_000);
+});
+
+describe('Meta webhook fed by the Meta sandbox (e2e)', () => {
+  let t: TestApp;
+  let sandbox: RunningSandbox;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: ENV });
+    await t.app.listen(0, '127.0.0.1');
+    sandbox = await startSandbox({ port: 0, appSecret: SECRET, verifyToken: VERIFY_TOKEN, webhooks: { duplicateRate: 0, batchWindowMs: 20 } });
+    await connectPages(t, sandbox.control.world().pages.map((page) => page.id));
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+    await t?.close();
+  });
+
+  it('receives signed leadgen deliveries, duplicates included, with one job per lead', async () => {
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    // Subscribing runs the GET verification handshake against the app.
+    await sandbox.control.subscribeWebhook({ callbackUrl: `http://127.0.0.1:${port}${URL_PATH}`, verifyToken: VERIFY_TOKEN });
+    sandbox.control.setFaults({ webhooks: { duplicateRate: 1 } });
+
+    const leads = sandbox.control.createLeads({ count: 3 });
+    const log = await sandbox.control.flushWebhooks();
+    expect(log.filter((entry) => entry.outcome === 'delivered').length).toBeGreaterThanOrEqual(1);
+    expect(log.every((entry) => entry.outcome !== 'failed')).toBe(true);
+    expect(log.some((entry) => entry.outcome === 'duplicate')).toBe(true);
+
+    const rows = (await t.dataSource.query(`SELECT status, raw_body FROM meta_webhook_inbox`)) as { status: string; raw_body: Buffer }[];
+    expect(rows.length).toBeGreaterThanOrEqual(1);
+    expect(rows.every((row) => row.status === 'enqueued')).toBe(true);
+    const queue = t.app.get<Queue>(getQueueToken(QUEUES.metaWebhook));
+    for (const lead of leads) {
+      expect(rows.some((row) => row.raw_body.toString().includes(lead.id))).toBe(true);
+      expect(await queue.getJob(leadgenJobId(lead.page_id, lead.id))).toBeDefined();
+      expect(await jobsFor(queue, lead.id)).toHaveLength(1);
+    }
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A Redis of this test's own, so stopping it leaves the machine's Redis alone. */
+function startRedis(port: number): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${output}`)), 10_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Ready to accept connections')) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`redis-server exited (${code}): ${output}`));
+    });
+  });
+}
+
+function stopRedis(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
