@@ -169,13 +169,16 @@ describe('platform (e2e)', () => {
   });
 
   describe('schedules', () => {
-    it('declares the housekeeping schedule once, however often it is upserted', async () => {
+    it('declares the housekeeping schedules once, however often they are upserted', async () => {
       const { getQueueToken } = await import('@nestjs/bullmq');
       const { SchedulerService } = await import('../../src/infra/scheduler/scheduler.service');
       await t.app.get(SchedulerService).onApplicationBootstrap();
       const queue = t.app.get(getQueueToken('housekeeping'));
       const schedulers = await queue.getJobSchedulers();
-      expect(schedulers.map((s: { key: string }) => s.key)).toEqual(['housekeeping:prune-webhook-inbox']);
+      expect(schedulers.map((s: { key: string }) => s.key).sort()).toEqual([
+        'housekeeping:prune-webhook-inbox',
+        'housekeeping:relay-webhook-inbox',
+      ]);
     });
   });
 });
