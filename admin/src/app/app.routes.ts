@@ -23,6 +23,10 @@ export const routes: Routes = [
         loadChildren: () => import('./features/home/home.routes').then((m) => m.homeRoutes),
       },
       {
+        path: 'leads',
+        loadChildren: () => import('./features/leads/leads.routes').then((m) => m.leadsRoutes),
+      },
+      {
         path: 'integrations',
         loadChildren: () =>
           import('./features/integrations/integrations.routes').then((m) => m.integrationsRoutes),

@@ -36,6 +36,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     target: { kind: 'route', path: '/', exact: true },
   },
   {
+    label: 'Leads',
+    icon: 'contact_page',
+    minRole: Role.Viewer,
+    summary: 'Search and filter leads, follow them through the pipeline and export them as CSV.',
+    target: { kind: 'route', path: '/leads' },
+  },
+  {
     label: 'Meta',
     icon: 'hub',
     minRole: Role.Viewer,

@@ -1,0 +1,106 @@
+import { HttpClient, HttpErrorResponse, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import {
+  LeadDetailDto,
+  LeadListQuery,
+  LeadSummaryDto,
+  MetaLeadFormDto,
+  Page,
+  ROUTES,
+  UpdateLeadStatusRequest,
+} from '@legeai/contracts';
+import { Observable, catchError, from, switchMap, throwError } from 'rxjs';
+
+import { API_BASE_URL } from '../../../core/api/api-base-url';
+import { showsOwnErrors } from '../../../core/api/http-context';
+
+/** The organisation's lead store: list, detail, status pipeline and CSV export. */
+@Injectable({ providedIn: 'root' })
+export class LeadsApi {
+  private readonly http = inject(HttpClient);
+  private readonly base = inject(API_BASE_URL);
+  private readonly url = `${this.base}/${ROUTES.leads}`;
+
+  /** Errors are shown by the page's error state. */
+  list(query: LeadListQuery): Observable<Page<LeadSummaryDto>> {
+    return this.http.get<Page<LeadSummaryDto>>(this.url, { params: toParams(query), context: showsOwnErrors() });
+  }
+
+  /** Errors are shown inside the detail drawer. */
+  get(id: string): Observable<LeadDetailDto> {
+    return this.http.get<LeadDetailDto>(`${this.url}/${encodeURIComponent(id)}`, { context: showsOwnErrors() });
+  }
+
+  /** A refused move (409) surfaces through the snack bar with the server's reason; the caller reverts. */
+  updateStatus(id: string, request: UpdateLeadStatusRequest): Observable<LeadDetailDto> {
+    return this.http.patch<LeadDetailDto>(
+      `${this.url}/${encodeURIComponent(id)}/${ROUTES.leadStatus}`,
+      request,
+    );
+  }
+
+  /**
+   * The CSV of every lead matching `query` (paging aside). Fetched through HttpClient rather than a link because the
+   * API wants the bearer token, which lives in memory only. Errors are shown next to the export button.
+   */
+  exportCsv(query: Omit<LeadListQuery, 'limit' | 'offset'>): Observable<Blob> {
+    return this.http
+      .get(`${this.url}/${ROUTES.leadsExport}`, {
+        params: toParams(query),
+        responseType: 'blob',
+        context: showsOwnErrors(),
+      })
+      .pipe(catchError((error: unknown) => from(withReadableBody(error)).pipe(switchMap((e) => throwError(() => e)))));
+  }
+
+  /** Options of the form filter; when this fails the filter still works on forms seen in the rows. */
+  leadForms(): Observable<MetaLeadFormDto[]> {
+    const meta = ROUTES.metaIntegration;
+    return this.http.get<MetaLeadFormDto[]>(`${this.base}/${meta.base}/${meta.leadForms}`, {
+      context: showsOwnErrors(),
+    });
+  }
+}
+
+/** Only the parameters that are set, so the server applies its own defaults to the rest. */
+function toParams(query: LeadListQuery): HttpParams {
+  let params = new HttpParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') {
+      params = params.set(key, String(value));
+    }
+  }
+  return params;
+}
+
+/**
+ * A blob request's error body arrives as a Blob too; reading it back as JSON lets the API's error envelope (and so
+ * the server's message) reach the page.
+ */
+async function withReadableBody(error: unknown): Promise<unknown> {
+  if (!(error instanceof HttpErrorResponse) || !(error.error instanceof Blob)) {
+    return error;
+  }
+  try {
+    const body: unknown = JSON.parse(await readText(error.error));
+    return new HttpErrorResponse({
+      error: body,
+      headers: error.headers,
+      status: error.status,
+      statusText: error.statusText,
+      url: error.url ?? undefined,
+    });
+  } catch {
+    return error;
+  }
+}
+
+/** FileReader rather than `Blob.text()`, which the test DOM (jsdom) lacks. */
+function readText(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(blob);
+  });
+}

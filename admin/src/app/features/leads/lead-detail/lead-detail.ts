@@ -1,0 +1,80 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatChipsModule } from '@angular/material/chips';
+import { MatDividerModule } from '@angular/material/divider';
+import { MatIconModule } from '@angular/material/icon';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { LeadDetailDto, UpdateLeadStatusRequest } from '@legeai/contracts';
+
+import { LeadStatusChip } from '../lead-status-chip/lead-status-chip';
+import { LeadStatusControl } from '../lead-status-control/lead-status-control';
+import { leadTimeline } from './lead-timeline';
+
+/** Everything about one lead, shown in the drawer: contact, answers, consent, attribution, history and status. */
+@Component({
+  selector: 'lg-lead-detail',
+  imports: [
+    DatePipe,
+    LeadStatusChip,
+    LeadStatusControl,
+    MatButtonModule,
+    MatChipsModule,
+    MatDividerModule,
+    MatIconModule,
+    MatTooltipModule,
+  ],
+  templateUrl: './lead-detail.html',
+  styleUrl: './lead-detail.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class LeadDetail {
+  readonly lead = input.required<LeadDetailDto>();
+  /** Managers and admins move leads along the pipeline; viewers only read. */
+  readonly canManage = input(false);
+  /** A status change is on its way to the server. */
+  readonly saving = input(false);
+  readonly statusChange = output<UpdateLeadStatusRequest>();
+  readonly openLead = output<string>();
+
+  protected readonly name = computed(() => {
+    const l = this.lead();
+    return l.fullName || [l.firstName, l.lastName].filter(Boolean).join(' ');
+  });
+  protected readonly address = computed(() => {
+    const l = this.lead();
+    return [l.streetAddress, l.zipCode, l.city, l.state, l.country].filter(Boolean).join(', ');
+  });
+  protected readonly timeline = computed(() => leadTimeline(this.lead()));
+  protected readonly attribution = computed(() => {
+    const a = this.lead().attribution;
+    return [
+      { label: 'Page', value: a.pageId },
+      { label: 'Form', value: labelled(this.lead().formName, a.formId) },
+      { label: 'Campaign', value: labelled(a.campaignName, a.campaignId) },
+      { label: 'Ad set', value: labelled(a.adsetName, a.adsetId) },
+      { label: 'Ad', value: labelled(a.adName, a.adId) },
+      { label: 'Platform', value: platformName(a.platform) },
+      { label: 'Meta lead id', value: a.metaLeadId },
+    ];
+  });
+}
+
+function labelled(name: string | null, id: string | null): string | null {
+  if (name && id) {
+    return `${name} (${id})`;
+  }
+  return name ?? id;
+}
+
+/** Meta reports the placement as `fb` or `ig`. */
+function platformName(platform: string | null): string | null {
+  switch (platform) {
+    case 'fb':
+      return 'Facebook';
+    case 'ig':
+      return 'Instagram';
+    default:
+      return platform;
+  }
+}

@@ -1,0 +1,389 @@
+import { HarnessLoader } from '@angular/cdk/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { TestRequest, HttpTestingController } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatChipHarness } from '@angular/material/chips/testing';
+import { MatFormFieldHarness } from '@angular/material/form-field/testing';
+import { MatInputHarness } from '@angular/material/input/testing';
+import { MatPaginatorHarness } from '@angular/material/paginator/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
+import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
+import { MatTableHarness } from '@angular/material/table/testing';
+import { Router, provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { LeadDetailDto, LeadStatus, LeadSummaryDto, Role } from '@legeai/contracts';
+import { firstValueFrom } from 'rxjs';
+
+import { aCurrentUser, aTokenResponse, anErrorEnvelope } from '../../../../testing/factories';
+import { aLeadDetail, aLeadPage, aLeadSummary } from '../../../../testing/lead-factories';
+import { aLeadForm } from '../../../../testing/meta-factories';
+import { provideTestConsole } from '../../../../testing/provide-test-console';
+import { AuthStore } from '../../../core/auth/auth-store';
+import { FileSaver } from '../data/save-file';
+import { SEARCH_DEBOUNCE_MS } from '../lead-filters-bar/lead-filters-bar';
+import { LeadsPage } from './leads-page';
+
+describe('LeadsPage', () => {
+  let http: HttpTestingController;
+  let harness: RouterTestingHarness;
+  let loader: HarnessLoader;
+  let root: HarnessLoader;
+  let saved: { blob: Blob; fileName: string }[];
+
+  const anna = aLeadSummary();
+  const ben = aLeadSummary({
+    id: 'l-2',
+    fullName: 'Ben Braun',
+    email: 'ben@example.com',
+    status: LeadStatus.Qualified,
+    duplicateOfId: 'l-1',
+    needsReview: true,
+    isOrganic: true,
+    campaignId: 'c-2',
+    campaignName: 'Home contents',
+  });
+
+  async function render(role: Role = Role.Manager, url = '/leads'): Promise<void> {
+    saved = [];
+    TestBed.configureTestingModule({
+      providers: [
+        ...provideTestConsole(),
+        provideRouter([{ path: 'leads', component: LeadsPage }]),
+        { provide: FileSaver, useValue: { save: (blob: Blob, fileName: string) => saved.push({ blob, fileName }) } },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    const login = firstValueFrom(
+      TestBed.inject(AuthStore).login({ email: 'm@example.com', password: 'secret-password' }),
+    );
+    http.expectOne('/v1/auth/login').flush(aTokenResponse('t', aCurrentUser({ role })));
+    await login;
+
+    harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl(url, LeadsPage);
+    loader = TestbedHarnessEnvironment.loader(harness.fixture);
+    root = TestbedHarnessEnvironment.documentRootLoader(harness.fixture);
+    http.expectOne('/v1/integrations/meta/lead-forms').flush([aLeadForm()]);
+  }
+
+  afterEach(() => http.verify());
+
+  async function stable(): Promise<void> {
+    await harness.fixture.whenStable();
+  }
+
+  function expectList(): TestRequest {
+    return http.expectOne((req) => req.method === 'GET' && req.url === '/v1/leads');
+  }
+
+  async function answerList(items: LeadSummaryDto[] = [anna, ben], total = items.length): Promise<void> {
+    expectList().flush(aLeadPage(items, total));
+    await stable();
+  }
+
+  function params(req: TestRequest): Record<string, string | null> {
+    const p = req.request.params;
+    return Object.fromEntries(p.keys().map((key) => [key, p.get(key)]));
+  }
+
+  function text(): string {
+    return (harness.routeNativeElement?.textContent ?? '') + (document.querySelector('mat-drawer')?.textContent ?? '');
+  }
+
+  function queryParams(): Record<string, string> {
+    const tree = TestBed.inject(Router).parseUrl(TestBed.inject(Router).url);
+    return tree.queryParams as Record<string, string>;
+  }
+
+  async function select(label: string): Promise<MatSelectHarness> {
+    const field = await root.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }));
+    return (await field.getControl(MatSelectHarness))!;
+  }
+
+  async function openDrawer(lead: LeadDetailDto, role = Role.Manager): Promise<void> {
+    await render(role, `/leads?lead=${lead.id}`);
+    await answerList([aLeadSummary(lead)]);
+    http.expectOne(`/v1/leads/${lead.id}`).flush(lead);
+    await stable();
+  }
+
+  describe('list', () => {
+    it('asks for the first page, newest first, and shows each lead with its stage and badges', async () => {
+      await render();
+
+      const req = expectList();
+      expect(params(req)).toEqual({ sort: '-receivedAt', limit: '25', offset: '0' });
+      req.flush(aLeadPage([anna, ben]));
+      await stable();
+
+      const cells = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
+      expect(cells['name'].text).toEqual(['Anna Schmidt', 'Ben Braun']);
+      expect(cells['phone'].text).toEqual(['+491512345678', '+491512345678']);
+      expect(cells['form'].text).toEqual(['Car insurance quote', 'Car insurance quote']);
+      expect(cells['status'].text).toEqual(['new', 'qualified']);
+      expect(cells['flags'].text[0]).toBe('');
+      expect(cells['flags'].text[1]).toMatch(/^Duplicate\s*Needs review\s*Organic$/);
+      expect(cells['receivedAt'].text[0]).toMatch(/ago|yesterday/);
+    });
+
+    it('restores every filter, the page and the order from the URL', async () => {
+      await render(
+        Role.Manager,
+        '/leads?q=anna&status=quoted&form=9001&campaign=c-1&duplicate=only&review=1&test=1' +
+          '&from=2026-11-01&to=2026-11-15&page=3&size=50&sort=asc',
+      );
+
+      const req = expectList();
+      expect(params(req)).toEqual({
+        q: 'anna',
+        status: 'quoted',
+        formId: '9001',
+        campaignId: 'c-1',
+        duplicate: 'true',
+        needsReview: 'true',
+        includeTest: 'true',
+        from: new Date(2026, 10, 1).toISOString(),
+        to: new Date(2026, 10, 15, 23, 59, 59, 999).toISOString(),
+        sort: 'receivedAt',
+        limit: '50',
+        offset: '100',
+      });
+      req.flush(aLeadPage([anna], 101, 50, 100));
+      await stable();
+
+      expect(await (await select('Status')).getValueText()).toBe('quoted');
+      expect(await (await select('Form')).getValueText()).toBe('Car insurance quote');
+      expect(await (await select('Duplicates')).getValueText()).toBe('Only duplicates');
+      const search = await root.getHarness(MatInputHarness.with({ placeholder: 'Name, email or phone' }));
+      expect(await search.getValue()).toBe('anna');
+      const paginator = await loader.getHarness(MatPaginatorHarness);
+      expect(await paginator.getRangeLabel()).toBe('101 – 101 of 101');
+    });
+
+    it('puts a chosen filter in the URL and asks again from the first page', async () => {
+      await render(Role.Manager, '/leads?page=2');
+      await answerList([anna], 30);
+
+      await (await select('Status')).clickOptions({ text: 'contacted' });
+      await stable();
+
+      expect(queryParams()).toEqual({ status: 'contacted' });
+      expect(params(expectList())).toMatchObject({ status: 'contacted', offset: '0' });
+    });
+
+    it('searches once typing pauses', async () => {
+      await render();
+      await answerList();
+
+      const search = await root.getHarness(MatInputHarness.with({ placeholder: 'Name, email or phone' }));
+      await search.setValue('Ελένη');
+      http.expectNone((req) => req.url === '/v1/leads');
+      await new Promise((resolve) => setTimeout(resolve, SEARCH_DEBOUNCE_MS + 50));
+      await stable();
+
+      expect(queryParams()).toEqual({ q: 'Ελένη' });
+      expect(params(expectList())).toMatchObject({ q: 'Ελένη', offset: '0' });
+    });
+
+    it('pages and sorts through the URL', async () => {
+      await render();
+      await answerList([anna, ben], 60);
+
+      await (await loader.getHarness(MatPaginatorHarness)).goToNextPage();
+      await stable();
+      expect(queryParams()).toEqual({ page: '2' });
+      expect(params(expectList())).toMatchObject({ offset: '25', limit: '25' });
+    });
+
+    it('tells an organisation without leads how to get them', async () => {
+      await render();
+      await answerList([]);
+
+      expect(text()).toContain('No leads yet');
+      expect(await loader.getHarnessOrNull(MatButtonHarness.with({ text: 'Connect Meta' }))).not.toBeNull();
+      expect(await loader.getHarnessOrNull(MatTableHarness)).toBeNull();
+    });
+
+    it('says when no lead matches the filters, and clears them', async () => {
+      await render(Role.Manager, '/leads?status=won&test=1');
+      await answerList([]);
+
+      expect(text()).toContain('No leads match these filters');
+      expect(text()).not.toContain('No leads yet');
+
+      await (await root.getHarness(MatButtonHarness.with({ text: /Clear filters/ }))).click();
+      await stable();
+      expect(queryParams()).toEqual({ test: '1' });
+      await answerList([anna]);
+    });
+
+    it('shows why the list failed, with a retry', async () => {
+      await render();
+      expectList().flush(anErrorEnvelope(503, 'service_unavailable', 'Database unavailable'), {
+        status: 503,
+        statusText: 'Service Unavailable',
+      });
+      await stable();
+
+      expect(text()).toContain('Leads could not be loaded');
+      expect(text()).toContain('Database unavailable');
+      expect(await root.getAllHarnesses(MatSnackBarHarness)).toHaveLength(0);
+
+      await (await loader.getHarness(MatButtonHarness.with({ text: /Try again/ }))).click();
+      await answerList();
+      expect(text()).not.toContain('could not be loaded');
+    });
+  });
+
+  describe('detail drawer', () => {
+    const detailed = aLeadDetail({
+      status: LeadStatus.Qualified,
+      statusChangedAt: '2026-11-21T08:00:00.000Z',
+      rawAnswers: [
+        { name: 'full_name', values: ['Ελένη Παπαδοπούλου'] },
+        { name: 'which_cover', values: ['Haftpflicht', 'Teilkasko', 'Vollkasko'] },
+      ],
+      consentResponses: [
+        { checkboxKey: 'privacy_policy', isChecked: true },
+        { checkboxKey: 'marketing_emails', isChecked: false },
+      ],
+      duplicateOfId: 'l-0',
+      duplicateRule: 'email',
+    });
+
+    it('opens on a row click and shows answers, consent, attribution and the timeline', async () => {
+      await render();
+      await answerList();
+
+      const [firstRow] = await (await loader.getHarness(MatTableHarness)).getRows();
+      await (await firstRow.host()).click();
+      await stable();
+      expect(queryParams()).toEqual({ lead: 'l-1' });
+      http.expectOne('/v1/leads/l-1').flush(detailed);
+      await stable();
+
+      const drawer = text();
+      expect(drawer).toContain('Ελένη Παπαδοπούλου');
+      const chips = await root.getAllHarnesses(MatChipHarness);
+      expect(await Promise.all(chips.map((c) => c.getText()))).toEqual(['Haftpflicht', 'Teilkasko', 'Vollkasko']);
+      expect(drawer).toMatch(/privacy_policy\s*\(checked\)/);
+      expect(drawer).toMatch(/marketing_emails\s*\(not checked\)/);
+      expect(drawer).toContain('Autumn car campaign (c-1)');
+      expect(drawer).toContain('Berlin 25-45 (as-1)');
+      expect(drawer).toContain('Carousel A (ad-1)');
+      expect(drawer).toContain('Instagram');
+      expect(drawer).toContain('Paid');
+      expect(drawer).toContain('Received');
+      expect(drawer).toContain('Moved to qualified');
+      // The list does not reload for opening a lead.
+      http.expectNone((req) => req.url === '/v1/leads');
+    });
+
+    it('opens the original lead from a duplicate', async () => {
+      await openDrawer(detailed);
+
+      await (await root.getHarness(MatButtonHarness.with({ text: 'Open original lead' }))).click();
+      await stable();
+
+      expect(queryParams()).toEqual({ lead: 'l-0' });
+      http.expectOne('/v1/leads/l-0').flush(aLeadDetail({ id: 'l-0' }));
+    });
+
+    it('offers managers only the moves allowed from the current stage and saves one with a premium', async () => {
+      await openDrawer(detailed);
+
+      const moveTo = await select('Move to');
+      await moveTo.open();
+      const options = await moveTo.getOptions();
+      expect(await Promise.all(options.map((o) => o.getText()))).toEqual(['quoted', 'won', 'lost']);
+      await moveTo.clickOptions({ text: 'quoted' });
+
+      const premium = await root.getHarness(MatInputHarness.with({ selector: '[inputmode=decimal]' }));
+      await premium.setValue('1249.50');
+      await (await root.getHarness(MatButtonHarness.with({ text: 'Change status' }))).click();
+      await stable();
+
+      // The drawer shows the move before the server answers.
+      expect(text()).toContain('Moved to quoted');
+      const req = http.expectOne({ method: 'PATCH', url: '/v1/leads/l-1/status' });
+      expect(req.request.body).toEqual({ status: 'quoted', premiumValue: '1249.50', premiumCurrency: 'EUR' });
+      req.flush({ ...detailed, status: LeadStatus.Quoted, premiumValue: '1249.50', premiumCurrency: 'EUR' });
+      await stable();
+
+      expect(text()).toContain('1249.50 EUR');
+      const cells = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
+      expect(cells['status'].text).toEqual(['quoted']);
+    });
+
+    it("puts the stage back and shows the server's reason when the move is refused", async () => {
+      await openDrawer(detailed);
+
+      await (await select('Move to')).clickOptions({ text: 'lost' });
+      await (await root.getHarness(MatButtonHarness.with({ text: 'Change status' }))).click();
+      await stable();
+      http
+        .expectOne({ method: 'PATCH', url: '/v1/leads/l-1/status' })
+        .flush(anErrorEnvelope(409, 'conflict', 'The lead moved to won in the meantime'), {
+          status: 409,
+          statusText: 'Conflict',
+        });
+      await stable();
+
+      expect(text()).toContain('Moved to qualified');
+      expect(text()).not.toContain('Moved to lost');
+      const cells = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
+      expect(cells['status'].text).toEqual(['qualified']);
+      expect(await (await root.getHarness(MatSnackBarHarness)).getMessage()).toBe(
+        'The lead moved to won in the meantime',
+      );
+    });
+
+    it('lets viewers read a lead but not move it', async () => {
+      await openDrawer(detailed, Role.Viewer);
+
+      expect(text()).toContain('Ελένη Παπαδοπούλου');
+      expect(await root.getHarnessOrNull(MatFormFieldHarness.with({ floatingLabelText: 'Move to' }))).toBeNull();
+      expect(await root.getHarnessOrNull(MatButtonHarness.with({ text: 'Change status' }))).toBeNull();
+    });
+  });
+
+  describe('export', () => {
+    it('downloads the CSV of the current filters with the bearer token', async () => {
+      await render(Role.Viewer, '/leads?status=won&duplicate=none&page=2');
+      await answerList([anna], 40);
+
+      await (await loader.getHarness(MatButtonHarness.with({ text: /Export CSV/ }))).click();
+      const req = http.expectOne((r) => r.url === '/v1/leads/export.csv');
+      expect(req.request.responseType).toBe('blob');
+      expect(req.request.headers.get('Authorization')).toBe('Bearer t');
+      expect(params(req)).toEqual({ status: 'won', duplicate: 'false', sort: '-receivedAt' });
+      req.flush(new Blob(['id,email\nl-1,anna@example.com\n'], { type: 'text/csv' }));
+      await stable();
+
+      expect(saved).toHaveLength(1);
+      expect(saved[0].fileName).toMatch(/^leads-\d{4}-\d{2}-\d{2}\.csv$/);
+      expect(saved[0].blob.size).toBeGreaterThan(0);
+      expect(saved[0].blob.type).toBe('text/csv');
+    });
+
+    it("shows the server's reason when the export fails", async () => {
+      await render();
+      await answerList();
+
+      await (await loader.getHarness(MatButtonHarness.with({ text: /Export CSV/ }))).click();
+      http
+        .expectOne((r) => r.url === '/v1/leads/export.csv')
+        .flush(new Blob([JSON.stringify(anErrorEnvelope(503, 'service_unavailable', 'Export is busy'))]), {
+          status: 503,
+          statusText: 'Service Unavailable',
+        });
+      // The error body arrives as a Blob and is read back asynchronously.
+      await vi.waitFor(async () => {
+        await stable();
+        expect(text()).toContain('Export failed: Export is busy');
+      });
+      expect(saved).toHaveLength(0);
+    });
+  });
+});

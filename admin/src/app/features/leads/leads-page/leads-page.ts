@@ -1,0 +1,315 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { MatSidenavModule } from '@angular/material/sidenav';
+import { MatSortModule, Sort } from '@angular/material/sort';
+import { MatTableModule } from '@angular/material/table';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { LeadDetailDto, LeadSummaryDto, Page, Role, UpdateLeadStatusRequest } from '@legeai/contracts';
+import { Observable, Subject, catchError, distinctUntilChanged, map, of, startWith, switchMap } from 'rxjs';
+
+import { AuthStore } from '../../../core/auth/auth-store';
+import { httpErrorMessage } from '../../../core/errors/http-error-message';
+import { Notifier } from '../../../core/errors/notifier';
+import { EmptyState } from '../../../shared/ui/empty-state/empty-state';
+import { ErrorState } from '../../../shared/ui/error-state/error-state';
+import { timeFromNow } from '../../integrations/time-from-now';
+import {
+  LeadFilters,
+  LeadView,
+  PAGE_SIZES,
+  narrowsList,
+  toFilterQuery,
+  toListQuery,
+  toDay,
+  viewFromParams,
+  viewToParams,
+} from '../data/lead-filters';
+import { LeadsApi } from '../data/leads-api';
+import { FileSaver } from '../data/save-file';
+import { LeadDetail } from '../lead-detail/lead-detail';
+import { FilterOption, LeadFiltersBar } from '../lead-filters-bar/lead-filters-bar';
+import { LeadStatusChip } from '../lead-status-chip/lead-status-chip';
+
+type Read<T> = { value: T; error: null } | { value: null; error: string };
+
+/**
+ * The organisation's leads: search and filter them, open one in a drawer, move it along the pipeline and export
+ * what is shown. The view lives in the URL, so it can be shared and survives a reload.
+ */
+@Component({
+  selector: 'lg-leads-page',
+  imports: [
+    DatePipe,
+    EmptyState,
+    ErrorState,
+    LeadDetail,
+    LeadFiltersBar,
+    LeadStatusChip,
+    MatButtonModule,
+    MatIconModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatProgressSpinnerModule,
+    MatSidenavModule,
+    MatSortModule,
+    MatTableModule,
+    MatTooltipModule,
+    RouterLink,
+  ],
+  templateUrl: './leads-page.html',
+  styleUrl: './leads-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class LeadsPage {
+  private readonly api = inject(LeadsApi);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly notifier = inject(Notifier);
+  private readonly fileSaver = inject(FileSaver);
+
+  protected readonly canManage = inject(AuthStore).hasRole(Role.Manager);
+  protected readonly columns = ['name', 'email', 'phone', 'form', 'campaign', 'status', 'flags', 'receivedAt'];
+  protected readonly pageSizes = PAGE_SIZES;
+  protected readonly timeFromNow = timeFromNow;
+
+  private readonly params = toSignal(this.route.queryParamMap, { requireSync: true });
+  protected readonly view = computed(() => viewFromParams(this.params()));
+  protected readonly selectedId = computed(() => this.params().get('lead'));
+
+  protected readonly page = signal<Page<LeadSummaryDto> | null>(null);
+  protected readonly loading = signal(true);
+  protected readonly loadError = signal<string | null>(null);
+  protected readonly narrowed = computed(() => narrowsList(this.view().filters));
+
+  protected readonly detail = signal<LeadDetailDto | null>(null);
+  protected readonly detailLoading = signal(false);
+  protected readonly detailError = signal<string | null>(null);
+  protected readonly savingStatus = signal(false);
+
+  protected readonly exporting = signal(false);
+  protected readonly exportError = signal<string | null>(null);
+
+  /** Forms the organisation has at Meta, plus any seen on a lead (a form deleted at Meta still has leads). */
+  private readonly metaForms = signal<FilterOption[]>([]);
+  private readonly seenForms = signal<ReadonlyMap<string, string>>(new Map());
+  /** There is no campaign list endpoint for the console yet: campaigns are learnt from the leads shown so far. */
+  private readonly seenCampaigns = signal<ReadonlyMap<string, string>>(new Map());
+  protected readonly formOptions = computed(() => mergeOptions(this.metaForms(), this.seenForms()));
+  protected readonly campaignOptions = computed(() => mergeOptions([], this.seenCampaigns()));
+
+  private readonly reloadList = new Subject<void>();
+  private readonly reloadDetail = new Subject<void>();
+
+  constructor() {
+    const queryParams = this.route.queryParamMap;
+    // Opening or closing the drawer changes the URL too; only changes to the list's own query reload it.
+    queryParams
+      .pipe(
+        map((params) => JSON.stringify(toListQuery(viewFromParams(params)))),
+        distinctUntilChanged(),
+        switchMap((query) => this.reloadList.pipe(startWith(undefined), map(() => JSON.parse(query)))),
+        switchMap((query) => {
+          this.loading.set(true);
+          this.loadError.set(null);
+          return read(this.api.list(query));
+        }),
+        takeUntilDestroyed(),
+      )
+      .subscribe((result) => {
+        this.loading.set(false);
+        this.loadError.set(result.error);
+        if (result.value) {
+          this.page.set(result.value);
+          this.learnOptions(result.value.items);
+        }
+      });
+
+    queryParams
+      .pipe(
+        map((params) => params.get('lead')),
+        distinctUntilChanged(),
+        switchMap((id) => this.reloadDetail.pipe(startWith(undefined), map(() => id))),
+        switchMap((id) => {
+          this.detail.set(null);
+          this.detailError.set(null);
+          this.detailLoading.set(!!id);
+          return id ? read(this.api.get(id)) : of(null);
+        }),
+        takeUntilDestroyed(),
+      )
+      .subscribe((result) => {
+        this.detailLoading.set(false);
+        if (result) {
+          this.detail.set(result.value);
+          this.detailError.set(result.error);
+        }
+      });
+
+    this.api
+      .leadForms()
+      .pipe(takeUntilDestroyed())
+      .subscribe({
+        next: (forms) => this.metaForms.set(forms.map((f) => ({ id: f.formId, name: f.name }))),
+        // The filter still offers the forms seen on leads; the Meta page explains what is wrong with the connection.
+        error: () => undefined,
+      });
+  }
+
+  protected retryList(): void {
+    this.reloadList.next();
+  }
+
+  protected retryDetail(): void {
+    this.reloadDetail.next();
+  }
+
+  protected changeFilters(filters: LeadFilters): void {
+    // The date inputs report their value again when the URL puts it there; that must not reset the page.
+    if (JSON.stringify(filters) === JSON.stringify(this.view().filters)) {
+      return;
+    }
+    this.show({ ...this.view(), filters, pageIndex: 0 });
+  }
+
+  protected changePage(event: PageEvent): void {
+    const pageIndex = event.pageSize === this.view().pageSize ? event.pageIndex : 0;
+    this.show({ ...this.view(), pageIndex, pageSize: event.pageSize });
+  }
+
+  protected changeSort(sort: Sort): void {
+    this.show({ ...this.view(), sort: sort.direction === 'asc' ? 'asc' : 'desc', pageIndex: 0 });
+  }
+
+  protected openLead(id: string): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { lead: id },
+      queryParamsHandling: 'merge',
+    });
+  }
+
+  protected closeLead(): void {
+    if (this.selectedId()) {
+      void this.router.navigate([], {
+        relativeTo: this.route,
+        queryParams: { lead: null },
+        queryParamsHandling: 'merge',
+      });
+    }
+  }
+
+  /**
+   * Shows the move at once and puts the lead back if the server refuses it (e.g. 409 when someone else moved it
+   * first); the error interceptor's snack bar carries the server's reason.
+   */
+  protected changeStatus(request: UpdateLeadStatusRequest): void {
+    const before = this.detail();
+    if (!before) {
+      return;
+    }
+    const optimistic: LeadDetailDto = {
+      ...before,
+      status: request.status,
+      statusChangedAt: new Date().toISOString(),
+      premiumValue: request.premiumValue ?? before.premiumValue,
+      premiumCurrency: request.premiumCurrency ?? before.premiumCurrency,
+    };
+    this.showLead(optimistic);
+    this.savingStatus.set(true);
+    this.api.updateStatus(before.id, request).subscribe({
+      next: (saved) => {
+        this.savingStatus.set(false);
+        this.showLead(saved);
+        this.notifier.info(`Lead moved to ${saved.status}.`);
+      },
+      error: () => {
+        this.savingStatus.set(false);
+        this.showLead(before);
+      },
+    });
+  }
+
+  protected exportCsv(): void {
+    const { filters, sort } = this.view();
+    this.exporting.set(true);
+    this.exportError.set(null);
+    this.api.exportCsv(toFilterQuery(filters, sort)).subscribe({
+      next: (csv) => {
+        this.exporting.set(false);
+        this.fileSaver.save(csv, `leads-${toDay(new Date())}.csv`);
+      },
+      error: (error: unknown) => {
+        this.exporting.set(false);
+        this.exportError.set(httpErrorMessage(error));
+      },
+    });
+  }
+
+  protected readonly trackById = (_index: number, lead: LeadSummaryDto): string => lead.id;
+
+  private show(view: LeadView): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { ...viewToParams(view), lead: this.selectedId() },
+    });
+  }
+
+  /** The drawer and the lead's table row show the same state. */
+  private showLead(lead: LeadDetailDto): void {
+    if (this.detail()?.id === lead.id) {
+      this.detail.set(lead);
+    }
+    this.page.update((page) =>
+      page
+        ? {
+            ...page,
+            items: page.items.map((row) =>
+              row.id === lead.id
+                ? {
+                    ...row,
+                    status: lead.status,
+                    premiumValue: lead.premiumValue,
+                    premiumCurrency: lead.premiumCurrency,
+                  }
+                : row,
+            ),
+          }
+        : page,
+    );
+  }
+
+  private learnOptions(leads: LeadSummaryDto[]): void {
+    const learn = (known: ReadonlyMap<string, string>, pairs: [string | null, string | null][]) => {
+      const next = new Map(known);
+      for (const [id, name] of pairs) {
+        if (id && (!next.has(id) || (name && next.get(id) === id))) {
+          next.set(id, name || id);
+        }
+      }
+      return next;
+    };
+    this.seenForms.update((known) => learn(known, leads.map((l) => [l.formId, l.formName])));
+    this.seenCampaigns.update((known) => learn(known, leads.map((l) => [l.campaignId, l.campaignName])));
+  }
+}
+
+/** A read that reports failure as a value, so one failed request does not end the stream of later ones. */
+function read<T>(source: Observable<T>): Observable<Read<T>> {
+  return source.pipe(
+    map((value): Read<T> => ({ value, error: null })),
+    catchError((error: unknown) => of<Read<T>>({ value: null, error: httpErrorMessage(error) })),
+  );
+}
+
+function mergeOptions(first: FilterOption[], seen: ReadonlyMap<string, string>): FilterOption[] {
+  const ids = new Set(first.map((o) => o.id));
+  const extra = [...seen].filter(([id]) => !ids.has(id)).map(([id, name]) => ({ id, name }));
+  return [...first, ...extra].sort((a, b) => a.name.localeCompare(b.name));
+}
