@@ -256,7 +256,7 @@ describe('leads (e2e)', () => {
 
       const exported = (await auditActions(t, admin.organisationId)).filter((a) => a.action === 'lead.exported');
       expect(exported.at(-1)).toMatchObject({
-        details: { rows: 5, filter: { from: at(1).toISOString(), to: at(6).toISOString() } },
+        details: { rows: 5, complete: true, filter: { from: at(1).toISOString(), to: at(6).toISOString() } },
       });
     });
 
@@ -292,7 +292,7 @@ describe('leads (e2e)', () => {
       expect(ids).toHaveLength(1101);
       expect(new Set(ids)).toEqual(new Set(stored.map((r: { id: string }) => r.id)));
       const exported = (await auditActions(t, bulk.org.id)).filter((a) => a.action === 'lead.exported');
-      expect(exported).toEqual([expect.objectContaining({ details: { rows: 1101, filter: { sort } } })]);
+      expect(exported).toEqual([expect.objectContaining({ details: { rows: 1101, complete: true, filter: { sort } } })]);
     });
 
     it('rejects bad filters with 400 before sending anything', async () => {

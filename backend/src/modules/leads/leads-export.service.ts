@@ -35,20 +35,31 @@ export class LeadsExportService {
   }
 
   private async *lines(principal: Principal, query: LeadListQuery): AsyncGenerator<string> {
-    yield leadCsvHeader();
-    let cursor: LeadCursor | undefined;
     let count = 0;
-    for (;;) {
-      const chunk = await this.rows.chunk(principal.organisationId, query, EXPORT_CHUNK_SIZE, cursor);
-      if (chunk.length === 0) break;
-      count += chunk.length;
-      yield leadCsvRows(chunk.map(toLeadSummary));
-      const last = chunk[chunk.length - 1];
-      cursor = { receivedAt: last.cursorAt, id: last.id };
-      if (chunk.length < EXPORT_CHUNK_SIZE) break;
+    let complete = false;
+    try {
+      yield leadCsvHeader();
+      let cursor: LeadCursor | undefined;
+      for (;;) {
+        const chunk = await this.rows.chunk(principal.organisationId, query, EXPORT_CHUNK_SIZE, cursor);
+        if (chunk.length > 0) {
+          count += chunk.length;
+          yield leadCsvRows(chunk.map(toLeadSummary));
+        }
+        if (chunk.length < EXPORT_CHUNK_SIZE) break;
+        const last = chunk[chunk.length - 1];
+        cursor = { receivedAt: last.cursorAt, id: last.id };
+      }
+      complete = true;
+    } finally {
+      // Also when the download is aborted (Nest destroys the stream, which runs this block) or fails midway: every
+      // export that started is on record, with the rows produced so far and whether it finished.
+      await this.audit.recordBy(principal, 'lead.exported', undefined, {
+        filter: withoutUndefined(query),
+        rows: count,
+        complete,
+      });
     }
-    // Written once the last row is out: an aborted download stops the generator and is not recorded as an export.
-    await this.audit.recordBy(principal, 'lead.exported', undefined, { filter: withoutUndefined(query), rows: count });
   }
 }
 
