@@ -18,7 +18,8 @@ describe('console: connect a Meta account', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 900 } });
+    // Tall enough for the full-page screenshot to show every table: the console scrolls inside its content pane.
+    context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 2200 } });
     page = await context.newPage();
   });
 
@@ -98,6 +99,25 @@ describe('console: connect a Meta account', () => {
       expect(await page.getByRole('table', { name: 'Pages' }).textContent()).toContain('Subscribed');
 
       await page.screenshot({ path: path.join(RESULTS_DIR, 'meta-connect.png'), fullPage: true });
+    }));
+
+  it("switches a lead form's auto-sync and keeps the setting after a reload", () =>
+    screenshotOnFailure('meta-auto-sync', async () => {
+      const firstForm = () => page.getByRole('table', { name: 'Lead forms' }).getByRole('row').nth(1);
+      const toggle = () => firstForm().getByRole('switch');
+      const name = (await firstForm().getByRole('cell').first().textContent())?.trim() ?? '';
+      const before = await toggle().getAttribute('aria-checked');
+
+      const saved = page.waitForResponse(
+        (response) => response.request().method() === 'PATCH' && response.url().includes('/lead-forms/'),
+      );
+      await toggle().click();
+      // The server accepted the change; the switch alone would show the optimistic state.
+      expect((await saved).status()).toBe(200);
+
+      await page.reload();
+      await page.getByRole('table', { name: 'Lead forms' }).getByRole('row').filter({ hasText: name }).waitFor();
+      expect(await toggle().getAttribute('aria-checked')).toBe(before === 'true' ? 'false' : 'true');
     }));
 
   it('disconnects after confirmation and offers to connect again', () =>
