@@ -126,4 +126,17 @@ describe('console: connect a Meta account', () => {
       await page.getByRole('button', { name: 'Connect Meta account' }).waitFor();
       expect(await page.getByRole('table').count()).toBe(0);
     }));
+
+  it('explains a declined dialog and stays disconnected', () =>
+    screenshotOnFailure('meta-denied', async () => {
+      await page.getByRole('button', { name: 'Connect Meta account' }).click();
+      await page.waitForURL(/\/dialog\/oauth/);
+      await page.getByRole('button', { name: 'Cancel' }).click();
+
+      await page.waitForURL(/\/integrations\/meta/);
+      const banner = page.getByTestId('connect-result');
+      await banner.getByText('Connection cancelled').waitFor();
+      expect(await banner.textContent()).toContain('nothing was shared with LEGEAI');
+      await notConnected().waitFor();
+    }));
 });
