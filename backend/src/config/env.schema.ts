@@ -142,6 +142,23 @@ export class EnvSchema {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1000)
   META_TIMEOUT_MS = 15000;
 
+  // --- leads ----------------------------------------------------------------------------------------------------
+  /** Country (ISO 3166-1 alpha-2) assumed for phone numbers given without an international prefix. */
+  @IsOptional() @Matches(/^[A-Za-z]{2}$/, { message: 'LEAD_DEFAULT_COUNTRY must be a two-letter country code like US' })
+  LEAD_DEFAULT_COUNTRY = 'US';
+
+  /** Days back a new lead is compared with earlier leads of the same person (same email or phone). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3650)
+  LEAD_DUPLICATE_WINDOW_DAYS = 30;
+
+  /** Minutes the reconciliation sweep re-reads before its watermark. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1440)
+  LEAD_RECONCILE_OVERLAP_MINUTES = 30;
+
+  /** Cron pattern (5 or 6 fields) of the scheduled reconciliation sweep. */
+  @IsOptional() @Matches(/^\S+(\s+\S+){4,5}$/, { message: 'LEAD_RECONCILE_CRON must be a cron pattern like */15 * * * *' })
+  LEAD_RECONCILE_CRON = '*/15 * * * *';
+
   // --- bundled Meta sandbox (only when META_APP_ID is unset) ------------------------------------------------------
   /** Port of the in-process Meta sandbox in sandbox mode. */
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(65535)

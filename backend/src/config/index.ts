@@ -2,6 +2,7 @@ export { appConfig, runsWorkers, servesApi } from './app.config';
 export { authConfig } from './auth.config';
 export { cryptoConfig } from './crypto.config';
 export { databaseConfig } from './database.config';
+export { leadsConfig } from './leads.config';
 export { metaConfig } from './meta.config';
 export { queueConfig } from './queue.config';
 
@@ -9,8 +10,9 @@ import { appConfig } from './app.config';
 import { authConfig } from './auth.config';
 import { cryptoConfig } from './crypto.config';
 import { databaseConfig } from './database.config';
+import { leadsConfig } from './leads.config';
 import { metaConfig } from './meta.config';
 import { queueConfig } from './queue.config';
 
 /** Every namespace, loaded once by ConfigModule.forRoot. */
-export const CONFIG_NAMESPACES = [appConfig, databaseConfig, queueConfig, authConfig, cryptoConfig, metaConfig];
+export const CONFIG_NAMESPACES = [appConfig, databaseConfig, queueConfig, authConfig, cryptoConfig, metaConfig, leadsConfig];

@@ -1,0 +1,50 @@
+import { EntityManager } from 'typeorm';
+
+export type DuplicateRule = 'email' | 'phone';
+
+export interface PersonKey {
+  emailNormalized: string | null;
+  phoneE164: string | null;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The earliest lead of the same organisation and person (same normalised email, else same E.164 phone) received
+ * in the `windowDays` up to `receivedAt`, or null. Never looks across organisations. Test leads are not
+ * candidates: a real lead must not be hidden behind a test submission.
+ *
+ * Each rule is its own `LIMIT 1` branch so that it walks `ix_leads_org_email` / `ix_leads_org_phone`; when both
+ * match, the earlier lead wins and on a tie the email rule is recorded (an address is the stronger identity, phone
+ * numbers get shared within households).
+ */
+export async function findPersonDuplicate(
+  manager: EntityManager,
+  organisationId: string,
+  key: PersonKey,
+  receivedAt: Date,
+  windowDays: number,
+): Promise<{ leadId: string; rule: DuplicateRule } | null> {
+  if ((!key.emailNormalized && !key.phoneE164) || windowDays <= 0) return null;
+  const since = new Date(receivedAt.getTime() - windowDays * DAY_MS);
+  const branches: string[] = [];
+  const params: unknown[] = [organisationId, since, receivedAt];
+  const branch = (rule: DuplicateRule, column: string, value: string): void => {
+    params.push(value);
+    branches.push(
+      `(SELECT id, received_at, created_at, '${rule}' AS rule FROM leads
+         WHERE organisation_id = $1 AND ${column} = $${params.length}
+           AND received_at >= $2 AND received_at <= $3 AND is_test = false
+         ORDER BY received_at, created_at, id LIMIT 1)`,
+    );
+  };
+  if (key.emailNormalized) branch('email', 'email_normalized', key.emailNormalized);
+  if (key.phoneE164) branch('phone', 'phone_e164', key.phoneE164);
+  const rows = (await manager.query(
+    `SELECT id, rule FROM (${branches.join(' UNION ALL ')}) AS matches
+      ORDER BY received_at, created_at, (rule = 'email') DESC, id LIMIT 1`,
+    params,
+  )) as { id: string; rule: DuplicateRule }[];
+  const match = rows[0];
+  return match ? { leadId: match.id, rule: match.rule } : null;
+}
