@@ -2,7 +2,7 @@ import { Logger, RequestMethod } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { API_PREFIX, OPS_ROUTES } from '@legeai/contracts';
+import { API_PREFIX, OPS_ROUTES, ROUTES } from '@legeai/contracts';
 import { appConfig, servesApi } from '../../config/app.config';
 import { AllExceptionsFilter } from '../../common/filters/all-exceptions.filter';
 import { createValidationPipe } from '../../common/validation/validation-pipe';
@@ -12,6 +12,7 @@ import { bodyParserErrors } from './body-parser-errors';
 import { serveConsole } from './console-static';
 import { securityHeaders } from './security-headers';
 import { setupSwagger } from './swagger';
+import { webhookRawBody } from './webhook-raw-body';
 import { workerRoleGate } from './worker-role-gate';
 
 export interface HttpSetup {
@@ -49,6 +50,8 @@ export function configureHttp(app: NestExpressApplication): HttpSetup {
     exposedHeaders: ['X-Request-Id'],
     maxAge: 600,
   });
+  const webhookPath = `/${API_PREFIX}/${ROUTES.metaIntegration.base}/${ROUTES.metaIntegration.webhook}`;
+  app.use(webhookPath, ...webhookRawBody(cfg.bodyLimit));
   app.useBodyParser('json', { limit: cfg.bodyLimit });
   app.useBodyParser('urlencoded', { limit: cfg.bodyLimit, extended: true });
   app.use(bodyParserErrors);

@@ -58,6 +58,6 @@ export class MetaWebhookController {
     @Headers('x-hub-signature-256') signature: string | undefined,
     @Ip() ip: string,
   ): Promise<WebhookAck> {
-    return this.ingest.receive({ rawBody: req.rawBody, body: req.body, signature, isJson: Boolean(req.is('json')), ip });
+    return this.ingest.receive({ rawBody: req.rawBody, signature, isJson: Boolean(req.is('json')), ip });
   }
 }

@@ -13,10 +13,8 @@ import { countDelivery } from './webhook-metrics';
 
 /** A webhook request as the controller hands it over: bytes and headers, never the Request itself. */
 export interface WebhookDelivery {
-  /** The body exactly as received (kept by Nest's `rawBody`); absent when no body parser took the content type. */
+  /** The body exactly as received (the webhook path's raw parser keeps it); absent when the request had none. */
   rawBody: Buffer | undefined;
-  /** The parsed JSON body. */
-  body: unknown;
   signature: string | undefined;
   isJson: boolean;
   /** For the security log only. */
@@ -55,8 +53,15 @@ export class WebhookIngestService {
       throw new ApiError(415, 'unsupported_media_type', 'Webhook deliveries must be application/json');
     }
 
+    const body = parseJson(rawBody);
+    if (body === undefined) {
+      countDelivery('invalid_body');
+      this.logger.warn({ ip: delivery.ip, bytes: rawBody.length }, 'Signed webhook delivery refused: body is not JSON');
+      throw new ApiError(400, ErrorCode.BadRequest, 'The webhook body is not valid JSON');
+    }
+
     const bodySha256 = createHash('sha256').update(rawBody).digest('hex');
-    const object = readObject(delivery.body);
+    const object = readObject(body);
     // One row per distinct body; an identical redelivery (Meta retries byte for byte) hits the unique hash.
     const inserted = await this.inbox
       .createQueryBuilder()
@@ -83,9 +88,9 @@ export class WebhookIngestService {
       this.reject(delivery, 'missing');
       throw new ApiError(401, ErrorCode.Unauthenticated, 'X-Hub-Signature-256 header is required');
     }
-    if (!delivery.rawBody) {
-      countDelivery('invalid_body');
-      throw new ApiError(415, 'unsupported_media_type', 'Webhook deliveries must be application/json');
+    if (!delivery.rawBody || delivery.rawBody.length === 0) {
+      this.reject(delivery, 'empty_body');
+      throw new ApiError(403, ErrorCode.InvalidSignature, 'X-Hub-Signature-256 does not match the body');
     }
     const check = checkWebhookSignature(delivery.rawBody, delivery.signature, this.meta.appSecret);
     if (check !== 'valid') {
@@ -101,6 +106,14 @@ export class WebhookIngestService {
       { security: 'webhook_signature_rejected', reason, ip: delivery.ip, bytes: delivery.rawBody?.length ?? 0 },
       `Webhook delivery rejected: signature ${reason}`,
     );
+  }
+}
+
+function parseJson(bytes: Buffer): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8')) as unknown;
+  } catch {
+    return undefined;
   }
 }
 
