@@ -38,6 +38,8 @@ export const ROUTES = {
     leadForms: 'lead-forms',
     campaigns: 'campaigns',
     syncLeads: 'sync-leads',
+    /** Under `lead-forms/{id}`: POST sends a test lead to the form. */
+    testLead: 'test-lead',
     insights: 'insights',
     deauthorize: 'deauthorize',
     dataDeletion: 'data-deletion',

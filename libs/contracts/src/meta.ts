@@ -128,3 +128,45 @@ export interface MetaLeadFormDto {
 export interface UpdateLeadFormRequest {
   autoSync: boolean;
 }
+
+/**
+ * `POST /v1/integrations/meta/sync-leads`: read a form's leads from Meta now and store the missing ones. `formId` is
+ * our lead form id (uuid) or Meta's form id. `from`/`to` are ISO-8601 instants (`from` inclusive, `to` exclusive);
+ * without `from` the sweep starts at the form's watermark minus the overlap, as the scheduled sweep does.
+ */
+export interface SyncLeadsRequest {
+  formId: string;
+  from?: string;
+  to?: string;
+}
+
+/** What an on-demand sync read and stored. */
+export interface SyncLeadsResult {
+  /** Our lead form id. */
+  formId: string;
+  /** Meta's form id. */
+  metaFormId: string;
+  /** The window actually read: leads created at or after `from` and before `to` (null: up to now). */
+  from: string;
+  to: string | null;
+  /** Leads Meta returned for the window, across every page. */
+  fetched: number;
+  /** Leads that were not stored yet and now are. */
+  created: number;
+  /** Leads that were already stored (by the webhook or an earlier sweep). */
+  existing: number;
+  /** Of the created ones, how many were linked to an earlier lead of the same person. */
+  duplicates: number;
+  /** The form's watermark after the sync: the newest `created_time` read so far (null before any lead). */
+  watermark: string | null;
+  /** Whether this sync moved the watermark (only a read contiguous with the previous one may). */
+  watermarkAdvanced: boolean;
+}
+
+/** `POST /v1/integrations/meta/lead-forms/{id}/test-lead`: the test lead created at Meta. */
+export interface SendTestLeadResult {
+  /** Meta's id of the new test lead; it arrives through the webhook pipeline like any lead. */
+  leadgenId: string;
+  /** Meta allows one test lead per form: the earlier one, deleted to make room, if there was one. */
+  replacedLeadgenId: string | null;
+}
