@@ -1,0 +1,60 @@
+import autocannon from 'autocannon';
+
+export interface LoadOptions {
+  url: string;
+  path: string;
+  connections: number;
+  durationSeconds: number;
+  /** A fresh request body and its headers, called once per request. */
+  next: () => { body: string; headers: Record<string, string> };
+  /** The status every answer must have; anything else is counted and reported. */
+  expectStatus: number;
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  total: number;
+  /** Answers with another status than expected, and socket errors / timeouts. */
+  unexpected: number;
+  statusCounts: Record<string, number>;
+}
+
+/** One autocannon run where every request carries its own body (setupRequest), as real deliveries do. */
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const result = await autocannon({
+    url: options.url,
+    connections: options.connections,
+    duration: options.durationSeconds,
+    timeout: 10,
+    requests: [
+      {
+        method: 'POST',
+        path: options.path,
+        setupRequest: (request) => {
+          const { body, headers } = options.next();
+          return { ...request, method: 'POST', path: options.path, body, headers };
+        },
+      },
+    ],
+  });
+  const statusCounts = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, Number(count)]));
+  const expected = statusCounts[String(options.expectStatus)] ?? 0;
+  const answered = Object.values(statusCounts).reduce((a, b) => a + b, 0);
+  return {
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    total: answered,
+    unexpected: answered - expected + result.errors + result.timeouts,
+    statusCounts,
+  };
+}
+
+/** The median of several runs' values (the runs alternate baseline and product, so drift hits both). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}

@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { Child, freePort, startNode, waitForHttp } from './processes';
+import { createDatabase, deleteRedisKeys, dropDatabase, REDIS_URL, uniqueName } from './services';
+
+export const REPO_ROOT = join(__dirname, '..', '..', '..');
+const MAIN = join(REPO_ROOT, 'backend', 'dist', 'main.js');
+
+export const BENCH_META_APP = {
+  id: '1786543210987654',
+  secret: 'bench-meta-app-secret-0123456789ab',
+  verifyToken: 'bench-verify-token',
+  version: 'v26.0',
+};
+export const BENCH_ADMIN = { email: 'admin@bench.test', password: 'bench-admin-password-123' };
+
+export interface ProductOptions {
+  /** `api` for the ingest benchmarks (HTTP only, as in a scaled deployment), `all` for the drain. */
+  role: 'api' | 'all' | 'worker';
+  logLevel: string;
+  /** Where the Graph API is (the sandbox); a dead loopback port when the benchmark makes no Graph calls. */
+  graphUrl?: string;
+  env?: Record<string, string>;
+}
+
+export interface RunningProduct {
+  url: string;
+  port: number;
+  databaseUrl: string;
+  database: string;
+  prefix: string;
+  child: Child;
+  stop(): Promise<void>;
+}
+
+/**
+ * The built backend (`node backend/dist/main.js`) as a child process, on a database created for it (its migrations
+ * run at start) and the machine's Redis under a unique prefix. `stop()` ends it, drops the database and deletes the
+ * prefix's keys.
+ */
+export async function startProduct(options: ProductOptions): Promise<RunningProduct> {
+  const database = uniqueName('db');
+  const prefix = uniqueName('q');
+  const databaseUrl = await createDatabase(database);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const graphUrl = options.graphUrl ?? 'http://127.0.0.1:9';
+  const env: Record<string, string> = {
+    NODE_ENV: 'production',
+    PORT: String(port),
+    APP_ROLE: options.role,
+    LOG_LEVEL: options.logLevel,
+    PUBLIC_URL: url,
+    DATABASE_URL: databaseUrl,
+    REDIS_URL,
+    QUEUE_PREFIX: prefix,
+    JWT_SECRET: randomBytes(32).toString('base64url'),
+    TOKEN_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+    ADMIN_EMAIL: BENCH_ADMIN.email,
+    ADMIN_PASSWORD: BENCH_ADMIN.password,
+    META_APP_ID: BENCH_META_APP.id,
+    META_APP_SECRET: BENCH_META_APP.secret,
+    META_VERIFY_TOKEN: BENCH_META_APP.verifyToken,
+    META_REDIRECT_URI: `${url}/v1/integrations/meta/callback`,
+    META_API_VERSION: BENCH_META_APP.version,
+    META_GRAPH_URL: graphUrl,
+    META_DIALOG_URL: graphUrl,
+    ...options.env,
+  };
+  const child = startNode(MAIN, env);
+  const stop = async () => {
+    await child.stop();
+    await dropDatabase(database).catch(() => undefined);
+    await deleteRedisKeys(prefix).catch(() => undefined);
+  };
+  try {
+    await waitForHttp(`${url}/health`, child);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, port, databaseUrl, database, prefix, child, stop };
+}
