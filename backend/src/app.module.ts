@@ -19,6 +19,7 @@ import { LeadsModule } from './modules/leads/leads.module';
 import { MetaAuthModule } from './modules/meta-auth/meta-auth.module';
 import { MetaIntegrationsModule } from './modules/meta-integrations/meta-integrations.module';
 import { MetaLeadsModule } from './modules/meta-leads/meta-leads.module';
+import { LeadMappingModule } from './modules/meta-leads/mapping/lead-mapping.module';
 import { MetaWebhookModule } from './modules/meta-webhook/meta-webhook.module';
 
 @Module({
@@ -46,6 +47,7 @@ import { MetaWebhookModule } from './modules/meta-webhook/meta-webhook.module';
     MetaAuthModule,
     LeadsModule,
     MetaLeadsModule,
+    LeadMappingModule,
     MetaWebhookModule,
   ],
 })

@@ -36,6 +36,9 @@ export const ROUTES = {
     adAccounts: 'ad-accounts',
     pages: 'pages',
     leadForms: 'lead-forms',
+    /** Under `lead-forms/{id}`: GET and PUT the form's mapping; POST `mapping/preview` tries one on a recent lead. */
+    leadFormMapping: 'mapping',
+    leadFormMappingPreview: 'mapping/preview',
     campaigns: 'campaigns',
     syncLeads: 'sync-leads',
     /** Under `lead-forms/{id}`: POST sends a test lead to the form. */

@@ -170,3 +170,86 @@ export interface SendTestLeadResult {
   /** Meta allows one test lead per form: the earlier one, deleted to make room, if there was one. */
   replacedLeadgenId: string | null;
 }
+
+/** The lead fields a lead form's answers can fill (property names of a lead). */
+export const LEAD_FIELD_NAMES = [
+  'fullName',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'streetAddress',
+  'city',
+  'state',
+  'zipCode',
+  'country',
+  'dateOfBirth',
+  'productInterest',
+] as const;
+
+export type LeadFieldName = (typeof LEAD_FIELD_NAMES)[number];
+
+/** A lead form's mapping: which question fills which lead field, per-form default values and required fields. */
+export interface LeadFormMapping {
+  /** Question key → lead field, or 'ignore' (the raw answer is still kept on the lead). */
+  fields: Record<string, LeadFieldName | 'ignore'>;
+  /** Values used when no answer fills the field, e.g. `{ productInterest: 'auto' }`. */
+  defaults: Partial<Record<LeadFieldName, string>>;
+  /** Fields a lead must have; a lead without one is kept and flagged for review. */
+  required: LeadFieldName[];
+}
+
+/** A question of a lead form, as Meta describes it. */
+export interface LeadFormQuestionDto {
+  key: string;
+  label: string | null;
+  /** FULL_NAME, EMAIL, PHONE, CITY, STATE, ZIP, DOB, CUSTOM, … */
+  type: string | null;
+  options: { key: string; value: string }[];
+}
+
+/** `GET /v1/integrations/meta/lead-forms/{id}/mapping`. */
+export interface LeadFormMappingDto {
+  /** Our lead form id (uuid). */
+  id: string;
+  /** Meta's form id. */
+  formId: string;
+  /** The mapping in force: the form's own choices with Meta's standard defaults filled in for the rest. */
+  mapping: LeadFormMapping;
+  /** Whether the form has a mapping of its own (false: standard defaults only). */
+  customised: boolean;
+  questions: LeadFormQuestionDto[];
+  /** Questions that neither the mapping nor the defaults cover; their answers are only kept raw. */
+  unmappedQuestions: string[];
+  /** Every lead field a question can map to. */
+  fields: LeadFieldName[];
+}
+
+/** `PUT …/mapping` body: the form's mapping, replacing the previous one. Empty everything = standard defaults. */
+export type UpdateLeadFormMappingRequest = LeadFormMapping;
+
+/** `POST …/mapping/preview` body: the mapping to try (the stored one when absent). */
+export interface MappingPreviewRequest {
+  mapping?: LeadFormMapping;
+}
+
+/** The lead fields a mapping produces, with the normalised email and phone. */
+export type MappedLeadFieldsDto = Record<LeadFieldName, string | null> & {
+  emailNormalized: string | null;
+  phoneE164: string | null;
+};
+
+/** `POST …/mapping/preview`: the mapping applied to the form's most recent lead, or to an example built from its questions. */
+export interface MappingPreviewDto {
+  /** `lead`: the most recent stored lead of the form; `example`: made-up answers (the form has no lead yet). */
+  source: 'lead' | 'example';
+  leadId: string | null;
+  receivedAt: string | null;
+  /** The answers the preview was made from. */
+  answers: { name: string; values: string[] }[];
+  fields: MappedLeadFieldsDto;
+  missingRequired: LeadFieldName[];
+  unmappedQuestions: string[];
+  needsReview: boolean;
+  reviewReason: string | null;
+}

@@ -5,7 +5,7 @@ import { normalizeEmail, normalizePhone } from './contact-normalizer';
 import { readFormMapping, resolveTarget } from './effective-mapping';
 import { FormMapping } from './form-mapping';
 import { FormQuestion, readFormQuestions } from './form-question';
-import { LeadField } from './lead-field';
+import { LEAD_FIELD_MAX_LENGTH, LeadField } from './lead-field';
 
 /**
  * The lead as the Graph API returns it. Same shape as `GraphLead` in `../graph/graph-lead.ts`; declared here
@@ -46,19 +46,7 @@ export interface MappedLead {
   unmappedQuestions: string[];
 }
 
-/** Column widths of `leads`, so an over-long answer is cut rather than failing the insert. */
-const MAX_LENGTH: Record<Exclude<LeadField, 'dateOfBirth' | 'country'>, number> = {
-  fullName: 200,
-  firstName: 100,
-  lastName: 100,
-  email: 320,
-  phone: 50,
-  streetAddress: 255,
-  city: 120,
-  state: 120,
-  zipCode: 20,
-  productInterest: 100,
-};
+const MAX_LENGTH = LEAD_FIELD_MAX_LENGTH;
 
 /** Meta's Lead Ads Testing Tool and `POST /{form-id}/test_leads` fill unanswered questions with this placeholder. */
 const TEST_LEAD_VALUE = /^<?test lead: dummy data for /i;

@@ -1,0 +1,125 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  ErrorCode,
+  LeadFormMapping,
+  LeadFormMappingDto,
+  MappedLeadFieldsDto,
+  MappingPreviewDto,
+} from '@legeai/contracts';
+import { Repository } from 'typeorm';
+import { Principal } from '../../../common/auth/principal';
+import { ApiError } from '../../../common/errors/api-error';
+import { leadsConfig } from '../../../config/leads.config';
+import { AuditService } from '../../audit/audit.service';
+import { Lead } from '../../leads/entities/lead.entity';
+import { MetaLeadForm } from '../entities/meta-lead-form.entity';
+import { effectiveMapping, readFormMapping, unmappedQuestionKeys } from './effective-mapping';
+import { exampleAnswers } from './example-answers';
+import { FormMapping } from './form-mapping';
+import { readFormQuestions } from './form-question';
+import { LEAD_FIELDS } from './lead-field';
+import { GraphLeadInput, mapGraphLead } from './lead-mapper';
+import { isEmptyMapping, validateFormMapping } from './mapping-validation';
+
+/** Reads, changes and previews a lead form's mapping; every query is scoped to the caller's organisation. */
+@Injectable()
+export class LeadFormMappingService {
+  constructor(
+    @InjectRepository(MetaLeadForm) private readonly forms: Repository<MetaLeadForm>,
+    @InjectRepository(Lead) private readonly leads: Repository<Lead>,
+    private readonly audit: AuditService,
+    @Inject(leadsConfig.KEY) private readonly config: ConfigType<typeof leadsConfig>,
+  ) {}
+
+  async get(organisationId: string, id: string): Promise<LeadFormMappingDto> {
+    return toDto(await this.form(organisationId, id));
+  }
+
+  async update(principal: Principal, id: string, body: LeadFormMapping): Promise<LeadFormMappingDto> {
+    const form = await this.form(principal.organisationId, id);
+    const mapping = validateFormMapping(body, readFormQuestions(form.questions));
+    const stored = isEmptyMapping(mapping) ? null : mapping;
+    await this.forms.update({ id: form.id, organisationId: principal.organisationId }, { mapping: stored });
+    await this.audit.recordBy(principal, 'meta.lead_form_mapping_updated', { type: 'meta_lead_form', id: form.id }, {
+      formId: form.formId,
+      mapping: stored,
+    });
+    return toDto({ ...form, mapping: stored });
+  }
+
+  /**
+   * The mapping (the given one, else the stored one) applied to the form's most recent lead as stored, or to
+   * example answers when the form has none yet. Changes nothing.
+   */
+  async preview(organisationId: string, id: string, body: LeadFormMapping | undefined): Promise<MappingPreviewDto> {
+    const form = await this.form(organisationId, id);
+    const questions = readFormQuestions(form.questions);
+    const mapping: FormMapping | null = body ? validateFormMapping(body, questions) : readFormMapping(form.mapping);
+    const recent = await this.leads.findOne({
+      where: { organisationId, formId: form.formId },
+      order: { receivedAt: 'DESC', createdAt: 'DESC' },
+    });
+    const graphLead = recent ? fromStoredLead(recent) : exampleLead(form, exampleAnswers(questions, this.config.defaultCountry));
+    const mapped = mapGraphLead(
+      graphLead,
+      { formId: form.formId, pageId: recent?.pageId ?? '', questions: form.questions, mapping },
+      { defaultCountry: this.config.defaultCountry },
+    );
+    const fields = Object.fromEntries(LEAD_FIELDS.map((field) => [field, mapped.lead[field] ?? null])) as MappedLeadFieldsDto;
+    fields.emailNormalized = mapped.lead.emailNormalized ?? null;
+    fields.phoneE164 = mapped.lead.phoneE164 ?? null;
+    return {
+      source: recent ? 'lead' : 'example',
+      leadId: recent?.id ?? null,
+      receivedAt: recent ? recent.receivedAt.toISOString() : null,
+      answers: graphLead.field_data,
+      fields,
+      missingRequired: mapped.missingRequired,
+      unmappedQuestions: mapped.unmappedQuestions,
+      needsReview: mapped.lead.needsReview ?? false,
+      reviewReason: mapped.lead.reviewReason ?? null,
+    };
+  }
+
+  private async form(organisationId: string, id: string): Promise<MetaLeadForm> {
+    const form = await this.forms.findOne({ where: { id, organisationId } });
+    if (!form) throw new ApiError(404, ErrorCode.NotFound, 'No such lead form in this organisation');
+    return form;
+  }
+}
+
+function toDto(form: MetaLeadForm): LeadFormMappingDto {
+  const questions = readFormQuestions(form.questions);
+  const mapping = readFormMapping(form.mapping);
+  return {
+    id: form.id,
+    formId: form.formId,
+    mapping: effectiveMapping(questions, mapping),
+    customised: mapping !== null,
+    questions,
+    unmappedQuestions: unmappedQuestionKeys(questions, mapping),
+    fields: [...LEAD_FIELDS],
+  };
+}
+
+/** A stored lead back in the Graph shape, from what was received (answers and consent), not from mapped columns. */
+function fromStoredLead(lead: Lead): GraphLeadInput {
+  return {
+    id: lead.id,
+    created_time: lead.receivedAt.toISOString(),
+    form_id: lead.formId ?? undefined,
+    field_data: lead.rawAnswers ?? [],
+    custom_disclaimer_responses: (lead.consentResponses ?? []).map((consent) => ({
+      checkbox_key: consent.checkboxKey,
+      is_checked: consent.isChecked,
+    })),
+    ad_id: lead.adId ?? undefined,
+    is_organic: lead.isOrganic,
+  };
+}
+
+function exampleLead(form: MetaLeadForm, answers: { name: string; values: string[] }[]): GraphLeadInput {
+  return { id: 'example', created_time: new Date().toISOString(), form_id: form.formId, field_data: answers, is_organic: true };
+}
