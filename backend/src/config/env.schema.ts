@@ -159,6 +159,17 @@ export class EnvSchema {
   @IsOptional() @Matches(/^\S+(\s+\S+){4,5}$/, { message: 'LEAD_RECONCILE_CRON must be a cron pattern like */15 * * * *' })
   LEAD_RECONCILE_CRON = '*/15 * * * *';
 
+  /**
+   * Lead jobs a worker runs at once. Their Graph reads are coalesced into batch calls of up to 50 per Page token, so
+   * this should be at least 50 for a burst of leads to cost about one HTTP request per 50 leads.
+   */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  LEAD_SYNC_CONCURRENCY = 50;
+
+  /** Milliseconds a lead read waits for others with the same Page token before they leave as one batch call. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1000)
+  LEAD_FETCH_BATCH_WINDOW_MS = 100;
+
   // --- bundled Meta sandbox (only when META_APP_ID is unset) ------------------------------------------------------
   /** Port of the in-process Meta sandbox in sandbox mode. */
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(65535)

@@ -3,6 +3,7 @@ export { authConfig } from './auth.config';
 export { cryptoConfig } from './crypto.config';
 export { databaseConfig } from './database.config';
 export { leadsConfig } from './leads.config';
+export { leadSyncConfig } from './lead-sync.config';
 export { metaConfig } from './meta.config';
 export { queueConfig } from './queue.config';
 
@@ -11,8 +12,9 @@ import { authConfig } from './auth.config';
 import { cryptoConfig } from './crypto.config';
 import { databaseConfig } from './database.config';
 import { leadsConfig } from './leads.config';
+import { leadSyncConfig } from './lead-sync.config';
 import { metaConfig } from './meta.config';
 import { queueConfig } from './queue.config';
 
 /** Every namespace, loaded once by ConfigModule.forRoot. */
-export const CONFIG_NAMESPACES = [appConfig, databaseConfig, queueConfig, authConfig, cryptoConfig, metaConfig, leadsConfig];
+export const CONFIG_NAMESPACES = [appConfig, databaseConfig, queueConfig, authConfig, cryptoConfig, metaConfig, leadsConfig, leadSyncConfig];

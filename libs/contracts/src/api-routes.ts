@@ -46,6 +46,11 @@ export const ROUTES = {
     insights: 'insights',
     deauthorize: 'deauthorize',
     dataDeletion: 'data-deletion',
+    /** Per-lead pipeline timeline: `GET lead-syncs`, `GET lead-syncs/{id}`, `POST lead-syncs/{id}/replay`, `POST lead-syncs/replay`. */
+    leadSyncs: 'lead-syncs',
+    leadSyncReplay: 'replay',
+    /** Recent webhook deliveries, queue depth and sync counts for the console's Activity page. */
+    activity: 'activity',
   },
 } as const;
 

@@ -9,3 +9,4 @@ export * from './organisations';
 export * from './health';
 export * from './leads';
 export * from './meta';
+export * from './meta-lead-syncs';

@@ -3,6 +3,7 @@ import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { MetaIntegrationsModule } from '../meta-integrations/meta-integrations.module';
+import { LeadSyncModule } from '../meta-leads/sync/lead-sync.module';
 import { MetaOAuthState } from './entities/meta-oauth-state.entity';
 import { MetaAuthController } from './meta-auth.controller';
 import { MetaConnectService } from './meta-connect.service';
@@ -12,7 +13,7 @@ import { OAuthStateService } from './oauth-state.service';
 
 /** OAuth connect with passport-facebook: single-use states, code exchange, and handing over to the integration. */
 @Module({
-  imports: [PassportModule, TypeOrmModule.forFeature([MetaOAuthState]), AuditModule, MetaIntegrationsModule],
+  imports: [PassportModule, TypeOrmModule.forFeature([MetaOAuthState]), AuditModule, MetaIntegrationsModule, LeadSyncModule],
   controllers: [MetaAuthController],
   providers: [OAuthStateService, MetaFacebookStrategy, MetaOAuthCallbackGuard, MetaConnectService],
 })

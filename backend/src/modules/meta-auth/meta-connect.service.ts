@@ -12,6 +12,7 @@ import { MetaAccountApi } from '../meta-integrations/meta-account.api';
 import { MetaIntegrationRepository } from '../meta-integrations/meta-integration.repository';
 import { MetaSubscriptionsService } from '../meta-integrations/meta-subscriptions.service';
 import { MetaTokenVault } from '../meta-integrations/meta-token-vault.service';
+import { LeadSyncReplayService } from '../meta-leads/sync/lead-sync-replay.service';
 import { diffScopes } from '../meta-integrations/scope-diff';
 import { consoleRedirect } from './connect-redirect';
 import { MetaFacebookStrategy, MetaGrant } from './meta-facebook.strategy';
@@ -39,6 +40,7 @@ export class MetaConnectService {
     private readonly subscriptions: MetaSubscriptionsService,
     private readonly health: MetaHealthService,
     private readonly audit: AuditService,
+    private readonly leadSyncs: LeadSyncReplayService,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
@@ -121,6 +123,8 @@ export class MetaConnectService {
     const pages = await this.subscriptions.subscribePages(organisationId);
     const app = await this.subscriptions.ensureAppSubscription();
     await this.health.check(saved);
+    // Leads parked while the token was dead are fetched with the new one (never throws).
+    const replayedLeads = existing ? await this.leadSyncs.replayParked(organisationId) : 0;
 
     await this.audit.record({
       organisationId,
@@ -138,6 +142,7 @@ export class MetaConnectService {
         forms: discovered.forms.total,
         pagesSubscribed: pages.total - pages.failed.length,
         appSubscription: app.ok,
+        replayedLeads,
       },
     });
     return missing.length ? this.redirect(MetaConnectResult.MissingPermissions, missing) : this.redirect(MetaConnectResult.Connected);

@@ -7,7 +7,7 @@ import { In, Repository } from 'typeorm';
 import { QUEUES } from '../../../infra/queue/queue-names';
 import { MetaPage } from '../../meta-integrations/entities/meta-page.entity';
 import { WebhookInboxEntry } from '../entities/webhook-inbox-entry.entity';
-import { LEADGEN_JOB_NAME, LeadgenJobData, leadgenJobId } from '../jobs/leadgen-job';
+import { LEADGEN_JOB_NAME, LEADGEN_JOB_OPTIONS, LeadgenJobData, leadgenJobId } from '../jobs/leadgen-job';
 import { extractLeadgenChanges, IgnoredChange, LeadgenChange } from './leadgen-changes';
 import { webhookEnqueueFailures } from './webhook-metrics';
 
@@ -110,7 +110,7 @@ function toJob(lead: LeadgenChange, row: DispatchableRow) {
     inboxId: row.id,
     receivedAt: new Date(row.receivedAt).toISOString(),
   };
-  return { name: LEADGEN_JOB_NAME, data, opts: { jobId: leadgenJobId(lead.pageId, lead.leadgenId) } };
+  return { name: LEADGEN_JOB_NAME, data, opts: { ...LEADGEN_JOB_OPTIONS, jobId: leadgenJobId(lead.pageId, lead.leadgenId) } };
 }
 
 /** Stored bodies passed the JSON parser before they were stored; anything else is reported as unsupported. */

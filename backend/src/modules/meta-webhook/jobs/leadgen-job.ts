@@ -29,3 +29,14 @@ export interface LeadgenJobData {
 export function leadgenJobId(pageId: string, leadgenId: string): string {
   return `${LEADGEN_JOB_NAME}:${pageId}:${leadgenId}`;
 }
+
+/**
+ * Retries of a lead job. Only transient failures (Meta 5xx, codes 1/2, timeouts, a database hiccup) spend attempts:
+ * the processor delays rate-limited jobs without spending one, and parks or fails auth and permission errors at once.
+ * Eight attempts with exponential backoff from 2 s cover about four minutes of outage; jitter spreads the retries of
+ * a burst so they do not reach Meta together.
+ */
+export const LEADGEN_JOB_OPTIONS = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 2_000, jitter: 0.5 },
+} as const;

@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../../audit/audit.module';
+import { MetaIntegrationsModule } from '../../meta-integrations/meta-integrations.module';
+import { LeadFetcher } from '../graph/lead-fetcher.service';
+import { LeadIngestService } from '../ingest/lead-ingest.service';
+import { MetaLeadsModule } from '../meta-leads.module';
+import { MetaLeadSync } from './entities/meta-lead-sync.entity';
+import { LeadSyncQueryService } from './lead-sync-query.service';
+import { LeadSyncReplayService } from './lead-sync-replay.service';
+import { LeadSyncTimeline } from './lead-sync-timeline';
+import { LeadSyncController } from './lead-sync.controller';
+import { LeadSyncProcessor } from './lead-sync.processor';
+import { LeadSyncService } from './lead-sync.service';
+import { MetaActivityService } from './meta-activity.service';
+import { PageConnections } from './page-connections';
+
+/**
+ * The real-time lead pipeline: the `leadgen` job processor (Graph fetch → mapping → store, exactly once), the
+ * per-lead timeline with failure handling, replays (also after a reconnect, through `LeadSyncReplayService`), and the
+ * lead-syncs and activity API. A module of its own because it needs the Meta connection (MetaIntegrationsModule),
+ * which itself imports MetaLeadsModule.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([MetaLeadSync]), MetaLeadsModule, MetaIntegrationsModule, AuditModule],
+  controllers: [LeadSyncController],
+  providers: [
+    LeadFetcher,
+    LeadIngestService,
+    PageConnections,
+    LeadSyncTimeline,
+    LeadSyncService,
+    LeadSyncProcessor,
+    LeadSyncQueryService,
+    LeadSyncReplayService,
+    MetaActivityService,
+  ],
+  exports: [LeadSyncReplayService, LeadIngestService, LeadFetcher],
+})
+export class LeadSyncModule {}

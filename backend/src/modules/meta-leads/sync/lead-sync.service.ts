@@ -1,0 +1,137 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { LeadSyncState, MetaIntegrationStatus } from '@legeai/contracts';
+import { MetaTokenVault } from '../../meta-integrations/meta-token-vault.service';
+import { LeadFetcher } from '../graph/lead-fetcher.service';
+import { LeadIngestService } from '../ingest/lead-ingest.service';
+import type { LeadSyncJobData } from './leadgen-job-options';
+import { LeadSyncTimeline, type SyncStart } from './lead-sync-timeline';
+import { PageConnections, type PageConnection } from './page-connections';
+import { decideSyncFailure, type SyncFailure } from './sync-failure-policy';
+
+export interface SyncAttempt {
+  /** Whether the queue will not retry the job if this attempt fails. */
+  isLastAttempt: boolean;
+}
+
+/** What the job should do next: finish, or run again later without spending an attempt. */
+export type LeadJobOutcome =
+  | { next: 'done'; summary: Record<string, LeadSyncState | 'retrying'> | { skipped: string } }
+  | { next: 'delay'; delayMs: number };
+
+type OrgResult = { state: LeadSyncState } | { delayMs: number } | { retry: unknown };
+
+/** Thrown so the queue retries the job with backoff; the timeline already holds the details. */
+export class LeadSyncRetryError extends Error {
+  constructor(readonly causes: unknown[]) {
+    super(`Lead sync will be retried: ${causes.map((c) => (c instanceof Error ? c.message : String(c))).join('; ')}`);
+    this.name = 'LeadSyncRetryError';
+  }
+}
+
+/**
+ * One `leadgen` job: for every organisation that connected the Page, read the lead with that organisation's Page
+ * token, map and store it exactly once, and keep the lead's timeline. Failures are decided by
+ * `decideSyncFailure`: an auth error parks the lead and pauses the organisation until it reconnects, a permission
+ * or validation error fails it with a hint, a rate limit delays it, a transient error is retried by the queue.
+ */
+@Injectable()
+export class LeadSyncService {
+  private readonly logger = new Logger(LeadSyncService.name);
+
+  constructor(
+    private readonly pages: PageConnections,
+    private readonly timeline: LeadSyncTimeline,
+    private readonly vault: MetaTokenVault,
+    private readonly fetcher: LeadFetcher,
+    private readonly ingest: LeadIngestService,
+  ) {}
+
+  async handle(data: LeadSyncJobData, attempt: SyncAttempt): Promise<LeadJobOutcome> {
+    const connections = await this.pages.forPage(data.pageId);
+    if (connections.length === 0) {
+      this.logger.warn({ pageId: data.pageId, leadgenId: data.leadgenId }, 'Lead of a Page no organisation has connected; skipped');
+      return { next: 'done', summary: { skipped: 'no organisation has connected this Page' } };
+    }
+    // Every organisation's row exists before any is worked on, so the delivery is closed only when all are done.
+    const starts = await Promise.all(connections.map((connection) => this.timeline.begin(connection.organisationId, data)));
+    const results = await Promise.all(connections.map((connection, i) => this.syncFor(connection, starts[i], data, attempt)));
+    if (data.inboxId) await this.timeline.closeDelivery(data.inboxId);
+
+    const retries = results.flatMap((r) => ('retry' in r ? [r.retry] : []));
+    if (retries.length) throw new LeadSyncRetryError(retries);
+    const delays = results.flatMap((r) => ('delayMs' in r ? [r.delayMs] : []));
+    if (delays.length) return { next: 'delay', delayMs: Math.max(...delays) };
+    const summary: Record<string, LeadSyncState | 'retrying'> = {};
+    connections.forEach((connection, i) => {
+      const result = results[i];
+      summary[connection.organisationId] = 'state' in result ? result.state : 'retrying';
+    });
+    return { next: 'done', summary };
+  }
+
+  private async syncFor(connection: PageConnection, start: SyncStart, data: LeadSyncJobData, attempt: SyncAttempt): Promise<OrgResult> {
+    const done = start.state === LeadSyncState.Stored || start.state === LeadSyncState.Duplicate;
+    // A webhook redelivery of a stored lead has nothing to do; a replay goes through the store, which decides.
+    if (done && !data.replay) return { state: start.state };
+    if (connection.integrationStatus === MetaIntegrationStatus.Disconnected || !connection.pageActive) {
+      await this.timeline.skipped(start.id, 'The Page is no longer connected in this organisation');
+      return { state: LeadSyncState.Skipped };
+    }
+    if (connection.integrationStatus === MetaIntegrationStatus.ReauthRequired) {
+      await this.timeline.failed(start.id, LeadSyncState.Parked, PAUSED);
+      return { state: LeadSyncState.Parked };
+    }
+    try {
+      const token = this.vault.open(connection.organisationId, { ciphertext: connection.tokenCiphertext, keyId: connection.tokenKeyId });
+      if (!token) return await this.park(connection, start, NO_TOKEN);
+      const graphLead = await this.fetcher.fetchLead(data.leadgenId, token, data.pageId);
+      await this.timeline.fetched(start.id, graphLead.form_id);
+      const result = await this.ingest.ingest({
+        organisationId: connection.organisationId,
+        graphLead,
+        pageId: data.pageId,
+        source: data.replay ? 'replay' : 'webhook',
+      });
+      await this.timeline.stored(start.id, result);
+      return { state: result.outcome === 'created' || done ? LeadSyncState.Stored : LeadSyncState.Duplicate };
+    } catch (error) {
+      const decision = decideSyncFailure(error, { isLastAttempt: attempt.isLastAttempt, pageTasks: connection.tasks });
+      this.logger.warn(
+        { organisationId: connection.organisationId, leadgenId: data.leadgenId, kind: decision.failure.kind, code: decision.failure.code, action: decision.action },
+        `Lead sync failed: ${decision.failure.message}`,
+      );
+      switch (decision.action) {
+        case 'park':
+          return this.park(connection, start, decision.failure, error);
+        case 'fail':
+          await this.timeline.failed(start.id, LeadSyncState.Failed, decision.failure);
+          return { state: LeadSyncState.Failed };
+        case 'delay':
+          await this.timeline.failed(start.id, LeadSyncState.Pending, decision.failure);
+          return { delayMs: decision.delayMs };
+        case 'retry':
+          await this.timeline.failed(start.id, LeadSyncState.Pending, decision.failure);
+          return { retry: error };
+      }
+    }
+  }
+
+  /**
+   * Parks the lead and pauses the organisation's syncs until a reconnect (which replays the parked leads). If a
+   * reconnect already replaced the token that failed, the lead is retried instead of parked behind a live connection.
+   */
+  private async park(connection: PageConnection, start: SyncStart, failure: SyncFailure, error?: unknown): Promise<OrgResult> {
+    const marked = await this.pages.markReauthRequired(connection.integrationId, `Lead sync: ${failure.message}`, connection.tokenCiphertext);
+    if (marked === 'token_replaced') {
+      await this.timeline.failed(start.id, LeadSyncState.Pending, failure);
+      return { retry: error ?? new Error(failure.message) };
+    }
+    if (marked === 'marked') this.logger.warn({ organisationId: connection.organisationId }, 'Meta connection needs a reconnect; lead syncs are paused');
+    await this.timeline.failed(start.id, LeadSyncState.Parked, failure);
+    return { state: LeadSyncState.Parked };
+  }
+}
+
+const RECONNECT = 'Reconnect the Meta account; parked leads are replayed automatically';
+const PAUSED: SyncFailure = { kind: 'auth', code: null, message: 'The Meta connection needs a reconnect', hint: RECONNECT };
+const NO_TOKEN: SyncFailure = { kind: 'auth', code: null, message: 'No Page token is stored for this Page', hint: RECONNECT };

@@ -1,0 +1,77 @@
+import { TokenCipherError } from '../../../infra/crypto/token-cipher';
+import { MetaGraphError, type MetaGraphErrorFields } from '../../../infra/meta-graph/meta-graph-error';
+import { DEFAULT_RATE_LIMIT_DELAY_MS, decideSyncFailure } from './sync-failure-policy';
+
+const graphError = (fields: Partial<MetaGraphErrorFields> & Pick<MetaGraphErrorFields, 'kind'>) =>
+  new MetaGraphError({ message: `${fields.kind} failure`, ...fields });
+const notLast = { isLastAttempt: false };
+const last = { isLastAttempt: true };
+
+describe(decideSyncFailure.name, () => {
+  it('parks on an auth error and asks for a reconnect', () => {
+    const decision = decideSyncFailure(graphError({ kind: 'auth', code: 190, subcode: 463 }), notLast);
+    expect(decision.action).toBe('park');
+    expect(decision.failure).toMatchObject({ kind: 'auth', code: 190 });
+    expect(decision.failure.hint).toMatch(/reconnect/i);
+  });
+
+  it('parks, not retries, even on the last attempt', () => {
+    expect(decideSyncFailure(graphError({ kind: 'auth', code: 190 }), last).action).toBe('park');
+  });
+
+  it('parks when the stored token cannot be decrypted', () => {
+    const decision = decideSyncFailure(new TokenCipherError('tampered', 'bad tag'), notLast);
+    expect(decision).toMatchObject({ action: 'park', failure: { kind: 'auth' } });
+  });
+
+  it('fails a permission error with a hint naming the permission Meta named', () => {
+    const decision = decideSyncFailure(graphError({ kind: 'permission', code: 200, missingPermissions: ['leads_retrieval'] }), notLast);
+    expect(decision.action).toBe('fail');
+    expect(decision.failure.hint).toContain('leads_retrieval');
+  });
+
+  it('names the page task when the user lacks one that allows leads', () => {
+    const decision = decideSyncFailure(graphError({ kind: 'permission', code: 10 }), { isLastAttempt: false, pageTasks: ['ANALYZE'] });
+    expect(decision.action).toBe('fail');
+    expect(decision.failure.hint).toMatch(/ADVERTISE or MANAGE task/);
+  });
+
+  it('still names leads_retrieval when Meta named no permission', () => {
+    const decision = decideSyncFailure(graphError({ kind: 'permission', code: 10 }), { isLastAttempt: false, pageTasks: ['ADVERTISE'] });
+    expect(decision.failure.hint).toContain('leads_retrieval');
+  });
+
+  it('delays a rate-limited job for the time Meta gave', () => {
+    expect(decideSyncFailure(graphError({ kind: 'rate_limited', code: 80004, retryAfterMs: 120_000 }), notLast)).toMatchObject({
+      action: 'delay',
+      delayMs: 120_000,
+      failure: { kind: 'rate_limited', code: 80004 },
+    });
+  });
+
+  it('delays by a default when Meta gave no regain time, also on the last attempt', () => {
+    expect(decideSyncFailure(graphError({ kind: 'rate_limited', code: 4 }), last)).toMatchObject({ action: 'delay', delayMs: DEFAULT_RATE_LIMIT_DELAY_MS });
+  });
+
+  it('bounds the delay to between a second and an hour', () => {
+    expect(decideSyncFailure(graphError({ kind: 'rate_limited', code: 17, retryAfterMs: 5 }), notLast)).toMatchObject({ delayMs: 1_000 });
+    expect(decideSyncFailure(graphError({ kind: 'rate_limited', code: 17, retryAfterMs: 86_400_000 }), notLast)).toMatchObject({ delayMs: 3_600_000 });
+  });
+
+  it('retries a transient error while attempts remain, then fails it', () => {
+    expect(decideSyncFailure(graphError({ kind: 'transient', code: 2 }), notLast)).toMatchObject({ action: 'retry', failure: { kind: 'transient', code: 2 } });
+    const final = decideSyncFailure(graphError({ kind: 'transient', code: 2 }), last);
+    expect(final.action).toBe('fail');
+    expect(final.failure.hint).toMatch(/replay/i);
+  });
+
+  it.each(['validation', 'unknown'] as const)('fails a %s error with the message', (kind) => {
+    const decision = decideSyncFailure(graphError({ kind, code: 100, message: '(#100) Unsupported get request' }), notLast);
+    expect(decision).toMatchObject({ action: 'fail', failure: { kind, code: 100, message: '(#100) Unsupported get request' } });
+  });
+
+  it('retries an unexpected error (database hiccup, bug) and fails it on the last attempt', () => {
+    expect(decideSyncFailure(new Error('connection terminated'), notLast)).toMatchObject({ action: 'retry', failure: { kind: 'unknown' } });
+    expect(decideSyncFailure(new Error('connection terminated'), last)).toMatchObject({ action: 'fail', failure: { message: 'connection terminated' } });
+  });
+});

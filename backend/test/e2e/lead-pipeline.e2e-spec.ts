@@ -1,0 +1,146 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { LeadSyncState } from '@legeai/contracts';
+import type { Queue } from 'bullmq';
+import { QUEUES } from '../../src/infra/queue/queue-names';
+import { leadgenJobId } from '../../src/modules/meta-webhook/jobs/leadgen-job';
+import type { MetaTestEnv } from '../utils/meta-connect-fixtures';
+import {
+  connectOrganisation,
+  leadgenDelivery,
+  signedDelivery,
+  startPipelineEnv,
+  storedLeadCount,
+  syncRows,
+  waitFor,
+  waitForStates,
+} from '../utils/lead-pipeline-fixtures';
+
+jest.setTimeout(120_000);
+
+const AUTO_FORM = '555000000000101';
+const MAIN_PAGE = '153125381133001';
+
+describe('Lead pipeline: webhook → Graph fetch → mapping → store (e2e)', () => {
+  let env: MetaTestEnv;
+
+  beforeAll(async () => {
+    env = await startPipelineEnv();
+    await connectOrganisation(env);
+  });
+  afterAll(() => env?.close());
+
+  const createLeads = (count: number, formId = AUTO_FORM) => env.sandbox.control.createLeads({ formId, count });
+  const post = (body: string) => {
+    const signed = signedDelivery(body);
+    return env.t.http.post('/v1/integrations/meta/webhook').set('Content-Type', 'application/json').set('X-Hub-Signature-256', signed.signature).send(signed.body);
+  };
+
+  it('stores a sandbox lead announced by its webhook once, mapped and attributed, with its timeline', async () => {
+    const [created] = createLeads(1);
+    await env.sandbox.control.flushWebhooks();
+    const [sync] = await waitForStates(env.t, [created.id], [LeadSyncState.Stored]);
+
+    expect(sync.organisation_id).toBe(env.admin.organisationId);
+    expect(sync.fetched_at).not.toBeNull();
+    expect(sync.mapped_at).not.toBeNull();
+    expect(sync.stored_at).not.toBeNull();
+    const [lead] = await env.t.dataSource.query(`SELECT * FROM leads WHERE id = $1`, [sync.lead_id]);
+    expect(lead).toMatchObject({ organisation_id: env.admin.organisationId, source: 'meta_lead_ads', page_id: MAIN_PAGE, form_id: AUTO_FORM });
+    expect(lead.email_normalized ?? lead.phone_e164).toBeTruthy();
+    expect(lead.raw_answers.length).toBeGreaterThan(0);
+    if (!created.is_organic) expect(lead.campaign_id).toMatch(/^\d+$/);
+    expect(await storedLeadCount(env.t, created.id)).toBe(1);
+
+    const [inbox] = await env.t.dataSource.query(`SELECT status, processed_at FROM meta_webhook_inbox WHERE id = (SELECT inbox_id FROM meta_lead_syncs WHERE id = $1)`, [sync.id]);
+    expect(inbox.status).toBe('processed');
+
+    const res = await env.t.http.get(`/v1/integrations/meta/lead-syncs/${sync.id}`).set(env.admin.auth).expect(200);
+    expect(res.body).toMatchObject({ leadgenId: created.id, state: 'stored', leadId: sync.lead_id, errorKind: null });
+    expect(Date.parse(res.body.receivedAt)).toBeLessThanOrEqual(Date.parse(res.body.fetchedAt));
+    expect(Date.parse(res.body.fetchedAt)).toBeLessThanOrEqual(Date.parse(res.body.storedAt));
+  });
+
+  it('stores one lead for a delivery received 3 times and for 20 concurrent copies of another', async () => {
+    const [a, b] = createLeads(2);
+    await env.sandbox.control.flushWebhooks();
+    await waitForStates(env.t, [a.id, b.id], [LeadSyncState.Stored]);
+
+    // Differently timed bodies are separate inbox rows; the store still keeps one lead per leadgen id.
+    for (let i = 0; i < 3; i++) await post(leadgenDelivery([{ pageId: a.page_id, leadgenId: a.id, formId: a.form_id }], 1764400100 + i)).expect(200);
+    const copies = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => post(leadgenDelivery([{ pageId: b.page_id, leadgenId: b.id, formId: b.form_id }], 1764400200 + i))),
+    );
+    expect(copies.every((r) => r.status === 200)).toBe(true);
+    await waitForStates(env.t, [a.id, b.id], [LeadSyncState.Stored]);
+    expect(await storedLeadCount(env.t, a.id)).toBe(1);
+    expect(await storedLeadCount(env.t, b.id)).toBe(1);
+  });
+
+  it('stores every lead of one delivery carrying several entries and changes', async () => {
+    const auto = createLeads(2, AUTO_FORM);
+    const spanish = createLeads(1, '555000000000201');
+    // The sandbox's own webhooks are delivered too; the deterministic job ids and the store make that harmless.
+    const body = leadgenDelivery([...auto, ...spanish].map((l) => ({ pageId: l.page_id, leadgenId: l.id, formId: l.form_id })), 1764400300);
+    expect(JSON.parse(body).entry).toHaveLength(2);
+    await post(body).expect(200);
+    const ids = [...auto, ...spanish].map((l) => l.id);
+    const rows = await waitForStates(env.t, ids, [LeadSyncState.Stored]);
+    expect(rows).toHaveLength(3);
+    for (const id of ids) expect(await storedLeadCount(env.t, id)).toBe(1);
+  });
+
+  it('replaying a stored lead goes through the store again and creates no duplicate', async () => {
+    const [created] = createLeads(1);
+    await env.sandbox.control.flushWebhooks();
+    const [sync] = await waitForStates(env.t, [created.id], [LeadSyncState.Stored]);
+    const before = env.sandbox.control.counters().graphCalls;
+
+    const res = await env.t.http.post(`/v1/integrations/meta/lead-syncs/${sync.id}/replay`).set(env.admin.auth).expect(200);
+    expect(res.body.replays).toBe(1);
+    const queue = env.t.app.get<Queue>(getQueueToken(QUEUES.metaWebhook));
+    await waitFor('the replay job to finish', async () => (await queue.getJob(`${leadgenJobId(created.page_id, created.id)}-r1`))?.isCompleted());
+    const [after] = await syncRows(env.t, [created.id]);
+    expect(after.attempts).toBe(sync.attempts + 1);
+    expect(after.state).toBe(LeadSyncState.Stored);
+    expect(after.replays).toBe(1);
+    expect(after.lead_id).toBe(sync.lead_id);
+    // The replay really read the lead again from Meta; the database refused the second copy.
+    expect(env.sandbox.control.counters().graphCalls).toBeGreaterThan(before);
+    expect(await storedLeadCount(env.t, created.id)).toBe(1);
+    const audit = await env.t.dataSource.query(`SELECT action FROM audit_log WHERE organisation_id = $1 AND action = 'meta.lead_sync_replayed'`, [
+      env.admin.organisationId,
+    ]);
+    expect(audit.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reads 100 leads announced together with at most 5 Graph HTTP requests', async () => {
+    const before = env.sandbox.control.counters().httpRequests;
+    const created = createLeads(100);
+    await env.sandbox.control.flushWebhooks();
+    await waitForStates(env.t, created.map((l) => l.id), [LeadSyncState.Stored], 60_000);
+    const requests = env.sandbox.control.counters().httpRequests - before;
+    if (requests > 5) console.log(env.sandbox.control.calls({ limit: 30 }).map((c) => JSON.stringify(c).slice(0, 300)).join('\n'));
+    expect(requests).toBeGreaterThanOrEqual(2);
+    expect(requests).toBeLessThanOrEqual(5);
+  });
+
+  it('lists lead syncs by state and reports activity for the organisation', async () => {
+    const list = await env.t.http.get('/v1/integrations/meta/lead-syncs?state=stored&limit=5').set(env.admin.auth).expect(200);
+    expect(list.body.items).toHaveLength(5);
+    expect(list.body.total).toBeGreaterThanOrEqual(100);
+    expect(list.body.items.every((s: { state: string }) => s.state === 'stored')).toBe(true);
+    await env.t.http.get('/v1/integrations/meta/lead-syncs?state=bogus').set(env.admin.auth).expect(400);
+    await env.t.http.get('/v1/integrations/meta/lead-syncs/not-a-uuid').set(env.admin.auth).expect(400);
+    await env.t.http.get('/v1/integrations/meta/lead-syncs/00000000-0000-4000-8000-000000000000').set(env.admin.auth).expect(404);
+    await env.t.http.post('/v1/integrations/meta/lead-syncs/replay').set(env.admin.auth).send({ state: 'stored' }).expect(400);
+
+    const activity = await env.t.http.get('/v1/integrations/meta/activity').set(env.admin.auth).expect(200);
+    expect(activity.body.syncs.stored).toBeGreaterThanOrEqual(100);
+    expect(activity.body.syncs.failed).toBe(0);
+    expect(activity.body.deliveries.length).toBeGreaterThan(0);
+    expect(activity.body.deliveries[0]).toEqual(
+      expect.objectContaining({ status: expect.any(String), changeCount: expect.any(Number), receivedAt: expect.any(String) }),
+    );
+    expect(activity.body.queues.map((q: { queue: string }) => q.queue)).toEqual(['meta-webhook', 'meta-sync']);
+  });
+});

@@ -1,0 +1,99 @@
+/** Where a Meta lead is in the pipeline webhook → Graph fetch → mapping → store. */
+export enum LeadSyncState {
+  /** Received, being fetched or waiting for a retry (a transient error or a rate limit). */
+  Pending = 'pending',
+  /** Stored as a new lead by this sync. */
+  Stored = 'stored',
+  /** The lead was already in the store (e.g. the reconciliation sweep got it first); nothing new was written. */
+  Duplicate = 'duplicate',
+  /** Gave up: a permission is missing, Meta refused the request, or retries ran out. Replayable. */
+  Failed = 'failed',
+  /** Waiting for the Meta connection to be reconnected (the token stopped working); replayed after a reconnect. */
+  Parked = 'parked',
+  /** Nothing to do: the Page's connection is gone. */
+  Skipped = 'skipped',
+}
+
+export const LEAD_SYNC_STATES: readonly LeadSyncState[] = Object.values(LeadSyncState);
+
+/** States a bulk replay accepts. */
+export type ReplayableLeadSyncState = LeadSyncState.Failed | LeadSyncState.Parked;
+
+/** Why the last attempt of a sync did not store the lead, as the Graph client classified it. */
+export type LeadSyncErrorKind = 'auth' | 'permission' | 'rate_limited' | 'transient' | 'validation' | 'unknown';
+
+/** One lead's way through the pipeline (`GET /v1/integrations/meta/lead-syncs[/{id}]`). */
+export interface LeadSyncDto {
+  id: string;
+  /** Meta's page, form and lead (`leadgen_id`) ids. */
+  pageId: string;
+  formId: string | null;
+  leadgenId: string;
+  /** The stored LEGEAI lead, once there is one. */
+  leadId: string | null;
+  state: LeadSyncState;
+  /** Timeline, ISO-8601: when the webhook was received, the lead read from Meta, mapped and stored. */
+  receivedAt: string;
+  fetchedAt: string | null;
+  mappedAt: string | null;
+  storedAt: string | null;
+  /** Processing attempts so far (replays included). */
+  attempts: number;
+  /** Times the sync was replayed from the console or the API. */
+  replays: number;
+  errorKind: LeadSyncErrorKind | null;
+  /** Meta's error code, when Meta gave one. */
+  errorCode: number | null;
+  errorMessage: string | null;
+  /** What to do about the error (e.g. the permission to grant). */
+  hint: string | null;
+  updatedAt: string;
+}
+
+/** `GET lead-syncs` query. */
+export interface LeadSyncListQuery {
+  state?: LeadSyncState;
+  limit?: number;
+  offset?: number;
+}
+
+/** `POST lead-syncs/replay`: replay every sync in this state. */
+export interface ReplayLeadSyncsRequest {
+  state: ReplayableLeadSyncState;
+}
+
+/** What a replay re-enqueued. */
+export interface ReplayLeadSyncsResult {
+  replayed: number;
+}
+
+/** One recent webhook delivery concerning the organisation's pages. */
+export interface MetaActivityDelivery {
+  id: string;
+  receivedAt: string;
+  status: 'received' | 'enqueued' | 'processed' | 'failed' | 'ignored';
+  /** Lead jobs the delivery produced. */
+  jobCount: number | null;
+  /** Changes in the delivery (leadgen and others). */
+  changeCount: number;
+  /** Parts that produced no job, with the reason (unknown page, other field, ...). */
+  ignored: { reason: string; field: string | null; pageId: string | null }[];
+}
+
+/** Jobs per state of one queue. */
+export interface MetaQueueDepth {
+  queue: string;
+  waiting: number;
+  active: number;
+  delayed: number;
+  failed: number;
+  completed: number;
+}
+
+/** `GET /v1/integrations/meta/activity`: what the console's Activity page shows. */
+export interface MetaActivityDto {
+  deliveries: MetaActivityDelivery[];
+  queues: MetaQueueDepth[];
+  /** The organisation's lead syncs per state (every state present, zero included). */
+  syncs: Record<LeadSyncState, number>;
+}
