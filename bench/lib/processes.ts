@@ -31,8 +31,8 @@ export interface Child {
 }
 
 /** Starts `node <script>` with the given environment; its output is kept only as a short tail. */
-export function startNode(script: string, env: Record<string, string>, args: string[] = []): Child {
-  const child = spawn(process.execPath, [script, ...args], {
+export function startNode(script: string, env: Record<string, string>, nodeArgs: string[] = []): Child {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

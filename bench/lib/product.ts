@@ -21,6 +21,10 @@ export interface ProductOptions {
   /** Where the Graph API is (the sandbox); a dead loopback port when the benchmark makes no Graph calls. */
   graphUrl?: string;
   env?: Record<string, string>;
+  /** Extra node flags for the product process, e.g. `--cpu-prof` when looking for the cause of a miss. */
+  nodeArgs?: string[];
+  /** A port chosen beforehand (when the sandbox must know the callback URL first); default: a free one. */
+  port?: number;
 }
 
 export interface RunningProduct {
@@ -42,7 +46,7 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
   const database = uniqueName('db');
   const prefix = uniqueName('q');
   const databaseUrl = await createDatabase(database);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const graphUrl = options.graphUrl ?? 'http://127.0.0.1:9';
   const env: Record<string, string> = {
@@ -67,7 +71,7 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
     META_DIALOG_URL: graphUrl,
     ...options.env,
   };
-  const child = startNode(MAIN, env);
+  const child = startNode(MAIN, env, options.nodeArgs ?? (process.env.BENCH_PRODUCT_NODE_ARGS?.split(' ').filter(Boolean)));
   const stop = async () => {
     await child.stop();
     await dropDatabase(database).catch(() => undefined);
