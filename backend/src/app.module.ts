@@ -20,6 +20,7 @@ import { MetaAuthModule } from './modules/meta-auth/meta-auth.module';
 import { MetaIntegrationsModule } from './modules/meta-integrations/meta-integrations.module';
 import { MetaLeadsModule } from './modules/meta-leads/meta-leads.module';
 import { LeadMappingModule } from './modules/meta-leads/mapping/lead-mapping.module';
+import { LeadReconcileModule } from './modules/meta-leads/reconcile/lead-reconcile.module';
 import { LeadSyncModule } from './modules/meta-leads/sync/lead-sync.module';
 import { MetaWebhookModule } from './modules/meta-webhook/meta-webhook.module';
 
@@ -49,6 +50,7 @@ import { MetaWebhookModule } from './modules/meta-webhook/meta-webhook.module';
     LeadsModule,
     MetaLeadsModule,
     LeadMappingModule,
+    LeadReconcileModule,
     LeadSyncModule,
     MetaWebhookModule,
   ],

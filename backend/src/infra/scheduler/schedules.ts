@@ -1,4 +1,5 @@
 import type { JobSchedulerTemplateOptions, RepeatOptions } from 'bullmq';
+import { leadsConfig } from '../../config/leads.config';
 import { QUEUES, QueueName } from '../queue/queue-names';
 
 export const HOUSEKEEPING_JOBS = {
@@ -8,6 +9,12 @@ export const HOUSEKEEPING_JOBS = {
 
 export const META_HEALTH_JOBS = {
   checkAll: 'check-all-connections',
+} as const;
+
+export const LEAD_RECONCILE_JOBS = {
+  /** Scheduled: discovers new forms and enqueues one `reconcile-form` job per auto-sync form. */
+  all: 'reconcile-all',
+  form: 'reconcile-form',
 } as const;
 
 export interface Schedule {
@@ -47,5 +54,16 @@ export const SCHEDULES: readonly Schedule[] = [
     jobName: META_HEALTH_JOBS.checkAll,
     repeat: { pattern: '41 */6 * * *', tz: 'UTC' },
     opts: { attempts: 2, removeOnComplete: { count: 30 }, removeOnFail: { count: 30 } },
+  },
+  {
+    // Heals leads whose webhook never came. The pattern is read when schedules are declared (LEAD_RECONCILE_CRON),
+    // not when this file is imported, so it follows the environment the app was started with.
+    id: 'meta-sync:reconcile-all',
+    queue: QUEUES.metaSync,
+    jobName: LEAD_RECONCILE_JOBS.all,
+    get repeat() {
+      return { pattern: leadsConfig().reconcileEvery, tz: 'UTC' };
+    },
+    opts: { attempts: 3, removeOnComplete: { count: 30 }, removeOnFail: { count: 30 } },
   },
 ];

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../../audit/audit.module';
+import { MetaIntegrationsModule } from '../../meta-integrations/meta-integrations.module';
+import { MetaLeadsModule } from '../meta-leads.module';
+import { LeadSyncModule } from '../sync/lead-sync.module';
+import { IntegrationPauseService } from './integration-pause.service';
+import { LeadReconcileController } from './lead-reconcile.controller';
+import { LeadReconcileProcessor } from './lead-reconcile.processor';
+import { LeadReconcileService } from './lead-reconcile.service';
+import { ReconcileFanoutService } from './reconcile-fanout.service';
+import { DEFAULT_RECONCILE_OPTIONS, RECONCILE_OPTIONS } from './reconcile-options';
+import { SyncLeadsService } from './sync-leads.service';
+import { TestLeadService } from './test-lead.service';
+
+/**
+ * Reconciliation and backfill: the scheduled sweep of every auto-sync form (`meta-sync` queue), the on-demand
+ * `sync-leads`, and test leads. Leads are stored only through the pipeline's `LeadIngestService`.
+ */
+@Module({
+  imports: [MetaLeadsModule, MetaIntegrationsModule, AuditModule, LeadSyncModule],
+  controllers: [LeadReconcileController],
+  providers: [
+    { provide: RECONCILE_OPTIONS, useValue: DEFAULT_RECONCILE_OPTIONS },
+    IntegrationPauseService,
+    LeadReconcileService,
+    ReconcileFanoutService,
+    LeadReconcileProcessor,
+    SyncLeadsService,
+    TestLeadService,
+  ],
+  exports: [LeadReconcileService],
+})
+export class LeadReconcileModule {}

@@ -1,0 +1,148 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { MetaIntegrationStatus } from '@legeai/contracts';
+import { DataSource } from 'typeorm';
+import { leadsConfig } from '../../../config/leads.config';
+import { MetaGraphClient, MetaGraphError } from '../../../infra/meta-graph';
+import { MetaIntegration } from '../../meta-integrations/entities/meta-integration.entity';
+import { MetaPage } from '../../meta-integrations/entities/meta-page.entity';
+import { MetaTokenVault } from '../../meta-integrations/meta-token-vault.service';
+import { MetaLeadForm } from '../entities/meta-lead-form.entity';
+import { GRAPH_LEAD_FIELDS, type GraphLead } from '../graph/graph-lead';
+import { LeadIngestService } from '../ingest/lead-ingest.service';
+import { IntegrationPauseService } from './integration-pause.service';
+import { RECONCILE_OPTIONS, type ReconcileOptions } from './reconcile-options';
+import { leadFiltering, nextWatermark, parseGraphTime, sweepWindow, type SweepWindow } from './reconcile-window';
+
+/** What one sweep of one form did. */
+export interface SweepResult {
+  /** `skipped`: the connection is paused (reauth), gone, or the form's page has no token; nothing was read. */
+  status: 'completed' | 'skipped';
+  reason?: string;
+  window: SweepWindow | null;
+  fetched: number;
+  created: number;
+  existing: number;
+  duplicates: number;
+  watermark: Date | null;
+  watermarkAdvanced: boolean;
+}
+
+/** Why a sweep stopped early; the watermark was left where it was, so the next sweep reads the same leads again. */
+export class SweepStoppedError extends Error {
+  constructor(
+    readonly graphError: MetaGraphError,
+    readonly partial: Pick<SweepResult, 'fetched' | 'created' | 'existing' | 'duplicates'>,
+  ) {
+    super(`Lead sweep stopped: ${graphError.kind}: ${graphError.message}`);
+    this.name = 'SweepStoppedError';
+  }
+}
+
+/**
+ * Reads a form's leads from Meta (`GET /{form-id}/leads`, every page, organic leads included) and stores each one
+ * through the same ingest as the webhook pipeline, so a lead whose webhook never came is healed, and one that did
+ * come is counted as existing. The form's watermark moves to the newest lead read, and only after every page
+ * was read: Meta lists newest first, so a sweep cut short has seen the newest leads but maybe not older ones.
+ */
+@Injectable()
+export class LeadReconcileService {
+  private readonly logger = new Logger(LeadReconcileService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly graph: MetaGraphClient,
+    private readonly vault: MetaTokenVault,
+    private readonly ingest: LeadIngestService,
+    private readonly pause: IntegrationPauseService,
+    @Inject(leadsConfig.KEY) private readonly leads: ConfigType<typeof leadsConfig>,
+    @Inject(RECONCILE_OPTIONS) private readonly options: ReconcileOptions,
+  ) {}
+
+  /**
+   * Sweeps one form. Meta errors are thrown as `SweepStoppedError`; an auth error first moves the connection to
+   * reauth_required, so the other forms of that connection are skipped from then on.
+   */
+  async sweepForm(organisationId: string, leadFormId: string, range: { from?: Date; to?: Date } = {}, now = new Date()): Promise<SweepResult> {
+    const form = await this.db.getRepository(MetaLeadForm).findOne({ where: { id: leadFormId, organisationId } });
+    if (!form) return skipped('form no longer exists', null);
+    const integration = await this.db.getRepository(MetaIntegration).findOne({
+      where: { organisationId, status: MetaIntegrationStatus.Active },
+    });
+    if (!integration) return skipped('no active Meta connection (reconnect needed or disconnected)', form.lastSyncedAt);
+    const page = await this.db.getRepository(MetaPage).findOne({ where: { id: form.pageId, organisationId } });
+    const pageToken =
+      page?.isActive &&
+      this.vault.open(organisationId, { ciphertext: page.pageAccessTokenCiphertext, keyId: page.pageAccessTokenKeyId });
+    if (!page || !pageToken) return skipped('the form’s page is not reachable with a page token', form.lastSyncedAt);
+
+    const window = sweepWindow({
+      watermark: form.lastSyncedAt,
+      overlapMinutes: this.leads.reconcileOverlapMinutes,
+      lookbackDays: this.options.lookbackDays,
+      now,
+      ...range,
+    });
+    const counts = { fetched: 0, created: 0, existing: 0, duplicates: 0 };
+    let newest: Date | null = null;
+    try {
+      const leads = this.graph.paginate<GraphLead>(
+        `${form.formId}/leads`,
+        { fields: GRAPH_LEAD_FIELDS, limit: this.options.pageSize, filtering: leadFiltering(window) },
+        // A paused leadgen budget fails at once: the sweep stops and the next run picks up from the same watermark.
+        { accessToken: pageToken, businessId: page.pageId, onPaused: 'fail' },
+      );
+      for await (const lead of leads) {
+        counts.fetched++;
+        const result = await this.ingest.ingest({
+          organisationId,
+          graphLead: { ...lead, form_id: lead.form_id ?? form.formId },
+          pageId: page.pageId,
+          source: 'backfill',
+        });
+        if (result.outcome === 'created') counts.created++;
+        else counts.existing++;
+        if (result.outcome === 'created' && result.duplicateOfId) counts.duplicates++;
+        newest = nextWatermark(newest, parseGraphTime(lead.created_time));
+      }
+    } catch (error) {
+      if (!(error instanceof MetaGraphError)) throw error;
+      if (error.kind === 'auth') {
+        await this.pause.markReauthRequired(organisationId, integration.id, `Meta refused the token while reading leads: ${error.message}`);
+      }
+      this.logger.warn({ msg: 'Lead sweep stopped', leadFormId, kind: error.kind, code: error.code, ...counts });
+      throw new SweepStoppedError(error, counts);
+    }
+
+    const watermark = window.advancesWatermark ? await this.advanceWatermark(form, newest) : form.lastSyncedAt;
+    const watermarkAdvanced = (watermark?.getTime() ?? null) !== (form.lastSyncedAt?.getTime() ?? null);
+    return { status: 'completed', window, ...counts, watermark, watermarkAdvanced };
+  }
+
+  /** Monotonic even when a scheduled sweep and an on-demand sync of the same form finish together. */
+  private async advanceWatermark(form: MetaLeadForm, newest: Date | null): Promise<Date | null> {
+    if (!newest) return form.lastSyncedAt;
+    const [row]: { last_synced_at: Date | null }[] = await this.db.query(
+      `UPDATE meta_lead_forms SET last_synced_at = GREATEST(COALESCE(last_synced_at, $3::timestamptz), $3::timestamptz), updated_at = now()
+        WHERE id = $1 AND organisation_id = $2
+        RETURNING last_synced_at`,
+      [form.id, form.organisationId, newest],
+    );
+    return row?.last_synced_at ? new Date(row.last_synced_at) : nextWatermark(form.lastSyncedAt, newest);
+  }
+}
+
+function skipped(reason: string, watermark: Date | null): SweepResult {
+  return {
+    status: 'skipped',
+    reason,
+    window: null,
+    fetched: 0,
+    created: 0,
+    existing: 0,
+    duplicates: 0,
+    watermark,
+    watermarkAdvanced: false,
+  };
+}

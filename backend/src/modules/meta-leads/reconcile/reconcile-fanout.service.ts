@@ -1,0 +1,77 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { MetaIntegrationStatus } from '@legeai/contracts';
+import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { QUEUES } from '../../../infra/queue/queue-names';
+import { MetaGraphError } from '../../../infra/meta-graph';
+import { MetaAssetsService, REMOVED_FORM_STATUS } from '../../meta-integrations/assets/meta-assets.service';
+import { MetaIntegrationRepository } from '../../meta-integrations/meta-integration.repository';
+import { IntegrationPauseService } from './integration-pause.service';
+import { LEAD_RECONCILE_JOBS, reconcileFormJobId, type ReconcileFormJobData } from './reconcile-jobs';
+
+export interface FanoutResult {
+  integrations: number;
+  /** Connections skipped because they wait for a reconnect. */
+  paused: number;
+  formsAdded: number;
+  enqueued: number;
+}
+
+/**
+ * The scheduled run: for every live connection, re-reads the pages' lead forms (so a form created since the last
+ * run is swept too; new forms default to auto-sync) and enqueues one sweep job per auto-sync form. Connections in
+ * reauth_required are paused: skipped, not failed.
+ */
+@Injectable()
+export class ReconcileFanoutService {
+  private readonly logger = new Logger(ReconcileFanoutService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectQueue(QUEUES.metaSync) private readonly queue: Queue,
+    private readonly integrations: MetaIntegrationRepository,
+    private readonly assets: MetaAssetsService,
+    private readonly pause: IntegrationPauseService,
+  ) {}
+
+  /** `runKey` identifies the scheduled run, so a retried run enqueues the same job ids (ignored by BullMQ). */
+  async enqueueSweeps(runKey: number): Promise<FanoutResult> {
+    const result: FanoutResult = { integrations: 0, paused: 0, formsAdded: 0, enqueued: 0 };
+    for (const integration of await this.integrations.findAllLive()) {
+      result.integrations++;
+      if (integration.status !== MetaIntegrationStatus.Active) {
+        result.paused++;
+        continue;
+      }
+      const organisationId = integration.organisationId;
+      try {
+        result.formsAdded += (await this.assets.syncForms(organisationId)).added;
+      } catch (error) {
+        if (error instanceof MetaGraphError && error.kind === 'auth') {
+          await this.pause.markReauthRequired(organisationId, integration.id, `Meta refused the token while listing lead forms: ${error.message}`);
+          result.paused++;
+          continue;
+        }
+        // The forms already known can still be swept; discovery is tried again next run.
+        this.logger.warn({ msg: 'Lead form discovery failed before the sweep', organisationId, error: (error as Error).message });
+      }
+      const forms: { id: string }[] = await this.db.query(
+        `SELECT f.id FROM meta_lead_forms f JOIN meta_pages p ON p.id = f.page_id
+          WHERE f.organisation_id = $1 AND f.auto_sync AND f.status IS DISTINCT FROM $2 AND p.is_active
+          ORDER BY f.created_at`,
+        [organisationId, REMOVED_FORM_STATUS],
+      );
+      await this.queue.addBulk(
+        forms.map((form) => ({
+          name: LEAD_RECONCILE_JOBS.form,
+          data: { organisationId, leadFormId: form.id } satisfies ReconcileFormJobData,
+          opts: { jobId: reconcileFormJobId(form.id, runKey), attempts: 3, backoff: { type: 'exponential', delay: 30_000 } },
+        })),
+      );
+      result.enqueued += forms.length;
+    }
+    return result;
+  }
+}

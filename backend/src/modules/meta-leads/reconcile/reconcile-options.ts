@@ -1,0 +1,11 @@
+/** Tunables of the sweep that have no environment variable of their own. */
+export interface ReconcileOptions {
+  /** How far back the first sweep of a form reads: Meta keeps leads downloadable for 90 days (notes §3.3). */
+  lookbackDays: number;
+  /** `limit` of each `/{form-id}/leads` page. */
+  pageSize: number;
+}
+
+export const RECONCILE_OPTIONS = Symbol('RECONCILE_OPTIONS');
+
+export const DEFAULT_RECONCILE_OPTIONS: ReconcileOptions = { lookbackDays: 90, pageSize: 100 };

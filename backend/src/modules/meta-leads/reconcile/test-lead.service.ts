@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode, MetaIntegrationStatus, SendTestLeadResult } from '@legeai/contracts';
+import { DataSource } from 'typeorm';
+import { Principal } from '../../../common/auth/principal';
+import { ApiError } from '../../../common/errors/api-error';
+import { MetaGraphClient, MetaGraphError, type GraphCallContext } from '../../../infra/meta-graph';
+import { AuditService } from '../../audit/audit.service';
+import { MetaPage } from '../../meta-integrations/entities/meta-page.entity';
+import { MetaIntegrationRepository } from '../../meta-integrations/meta-integration.repository';
+import { MetaTokenVault } from '../../meta-integrations/meta-token-vault.service';
+import { MetaLeadForm } from '../entities/meta-lead-form.entity';
+import { graphApiError } from './graph-api-error';
+import { IntegrationPauseService } from './integration-pause.service';
+
+/**
+ * Sends a test lead to a form (`POST /{form-id}/test_leads`, notes §3.5). Meta allows one test lead per form at a
+ * time, so an earlier one is deleted first: "send a test lead" always works, and the answer names what it replaced.
+ * No answers are sent, so Meta fills every question with its "test lead: dummy data for …" values, which is how
+ * the mapper recognises a test lead (flagged `isTest`, left out of metrics). The lead then arrives like any other,
+ * through the leadgen webhook and the pipeline, where the console watches its timeline.
+ */
+@Injectable()
+export class TestLeadService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly graph: MetaGraphClient,
+    private readonly integrations: MetaIntegrationRepository,
+    private readonly vault: MetaTokenVault,
+    private readonly pause: IntegrationPauseService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async send(principal: Principal, leadFormId: string): Promise<SendTestLeadResult> {
+    const organisationId = principal.organisationId;
+    const form = await this.db.getRepository(MetaLeadForm).findOne({ where: { id: leadFormId, organisationId } });
+    if (!form) throw new ApiError(404, ErrorCode.NotFound, 'No such lead form in this organisation');
+    const integration = await this.integrations.requireLive(organisationId);
+    if (integration.status === MetaIntegrationStatus.ReauthRequired) {
+      throw new ApiError(409, ErrorCode.MetaReauthRequired, 'Reconnect the Meta account before sending a test lead');
+    }
+    const page = await this.db.getRepository(MetaPage).findOne({ where: { id: form.pageId, organisationId } });
+    const pageToken =
+      page?.isActive && this.vault.open(organisationId, { ciphertext: page.pageAccessTokenCiphertext, keyId: page.pageAccessTokenKeyId });
+    if (!page || !pageToken) throw new ApiError(409, ErrorCode.Conflict, "The form's page is no longer reachable: refresh the Meta assets");
+    const ctx: GraphCallContext = { accessToken: pageToken, businessId: page.pageId };
+
+    let result: SendTestLeadResult;
+    try {
+      const replaced = await this.deleteExisting(form.formId, ctx);
+      const created = await this.graph.post<{ id: string }>(`${form.formId}/test_leads`, {}, ctx);
+      result = { leadgenId: String(created.id), replacedLeadgenId: replaced };
+    } catch (error) {
+      if (!(error instanceof MetaGraphError)) throw error;
+      if (error.kind === 'auth') {
+        await this.pause.markReauthRequired(organisationId, integration.id, `Meta refused the token while sending a test lead: ${error.message}`);
+      }
+      throw graphApiError(error, { formId: form.id });
+    }
+    await this.audit.recordBy(principal, 'meta.test_lead_sent', { type: 'meta_lead_form', id: form.id }, {
+      metaFormId: form.formId,
+      leadgenId: result.leadgenId,
+      replacedLeadgenId: result.replacedLeadgenId,
+    });
+    return result;
+  }
+
+  /** Deletes the form's current test lead(s); answers the id of the one deleted, if any. */
+  private async deleteExisting(formId: string, ctx: GraphCallContext): Promise<string | null> {
+    const ids: string[] = [];
+    // Listed first, deleted after: deleting while paging could move the cursor under us.
+    for await (const lead of this.graph.paginate<{ id: string }>(`${formId}/test_leads`, { fields: 'id' }, ctx)) ids.push(String(lead.id));
+    for (const id of ids) await this.graph.delete(id, {}, ctx);
+    return ids[0] ?? null;
+  }
+}
