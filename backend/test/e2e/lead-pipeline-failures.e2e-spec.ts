@@ -1,0 +1,128 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { LeadSyncState, Role } from '@legeai/contracts';
+import type { Queue } from 'bullmq';
+import { QUEUES } from '../../src/infra/queue/queue-names';
+import { leadgenJobId } from '../../src/modules/meta-webhook/jobs/leadgen-job';
+import { createOrganisationWithAdmin, createUserAndLogin } from '../utils/identity-fixtures';
+import type { MetaTestEnv } from '../utils/meta-connect-fixtures';
+import { connectOrganisation, startPipelineEnv, storedLeadCount, syncRows, waitFor, waitForStates } from '../utils/lead-pipeline-fixtures';
+
+jest.setTimeout(120_000);
+
+const AUTO_FORM = '555000000000101';
+const DEMO_USER = '10224466880011223';
+
+describe('Lead pipeline failures: Graph errors, throttling, a dead token, replays (e2e)', () => {
+  let env: MetaTestEnv;
+  let queue: Queue;
+
+  beforeAll(async () => {
+    env = await startPipelineEnv();
+    await connectOrganisation(env);
+    queue = env.t.app.get<Queue>(getQueueToken(QUEUES.metaWebhook));
+  });
+  afterEach(() => env?.sandbox.control.clearFaults());
+  afterAll(() => env?.close());
+
+  const createLeads = (count: number) => env.sandbox.control.createLeads({ formId: AUTO_FORM, count });
+  const announce = async (count: number) => {
+    const leads = createLeads(count);
+    await env.sandbox.control.flushWebhooks();
+    return leads;
+  };
+  const integrationStatus = async (): Promise<string> =>
+    (await env.t.dataSource.query(`SELECT status FROM meta_integrations WHERE organisation_id = $1 AND status <> 'disconnected'`, [env.admin.organisationId]))[0]
+      .status;
+
+  it('retries transient Graph errors (codes 1 and 2) and stores every lead once', async () => {
+    env.sandbox.control.setFaults({ errors: [{ code: 2, rate: 0.5 }, { code: 1, rate: 0.3 }] });
+    const before = env.sandbox.control.counters().byErrorCode;
+    const leads = await announce(6);
+    await waitForStates(env.t, leads.map((l) => l.id), [LeadSyncState.Stored], 90_000);
+    const after = env.sandbox.control.counters().byErrorCode;
+    const injected = (code: string) => (after[code] ?? 0) - (before[code] ?? 0);
+    expect(injected('1') + injected('2')).toBeGreaterThan(0);
+    for (const lead of leads) expect(await storedLeadCount(env.t, lead.id)).toBe(1);
+  });
+
+  it.each([4, 17, 80004])('delays a lead throttled with code %i without spending an attempt, then stores it', async (code) => {
+    env.sandbox.control.setFaults({ errors: [{ code, rate: 1 }] });
+    const [lead] = await announce(1);
+    const job = await waitFor('the job to be delayed', async () => {
+      const found = await queue.getJob(leadgenJobId(lead.page_id, lead.id));
+      return found && (await found.isDelayed()) ? found : null;
+    });
+    const [sync] = await syncRows(env.t, [lead.id]);
+    expect(sync).toMatchObject({ state: LeadSyncState.Pending, error_kind: 'rate_limited', error_code: code });
+    expect(job.attemptsMade).toBe(0);
+
+    // Access returns: the delayed job runs (now instead of at the regain time) and stores the lead.
+    env.sandbox.control.clearFaults();
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // the test client's pause after a rate limit
+    await job.promote();
+    const [stored] = await waitForStates(env.t, [lead.id], [LeadSyncState.Stored]);
+    expect(stored.error_kind).toBeNull();
+    expect(await storedLeadCount(env.t, lead.id)).toBe(1);
+  });
+
+  it('fails a lead on a permission error with a hint, and a replay after the fix stores it once', async () => {
+    env.sandbox.control.setFaults({ errors: [{ code: 10, rate: 1 }] });
+    const [lead] = await announce(1);
+    const [failed] = await waitForStates(env.t, [lead.id], [LeadSyncState.Failed]);
+    expect(failed).toMatchObject({ error_kind: 'permission', error_code: 10 });
+    expect(failed.hint).toContain('leads_retrieval');
+
+    const list = await env.t.http.get('/v1/integrations/meta/lead-syncs?state=failed').set(env.admin.auth).expect(200);
+    expect(list.body.items.map((s: { leadgenId: string }) => s.leadgenId)).toContain(lead.id);
+
+    env.sandbox.control.clearFaults();
+    const res = await env.t.http.post('/v1/integrations/meta/lead-syncs/replay').set(env.admin.auth).send({ state: 'failed' }).expect(200);
+    expect(res.body.replayed).toBeGreaterThanOrEqual(1);
+    const [stored] = await waitForStates(env.t, [lead.id], [LeadSyncState.Stored]);
+    expect(stored.replays).toBe(1);
+    expect(await storedLeadCount(env.t, lead.id)).toBe(1);
+  });
+
+  it('parks leads while the token is dead, marks the connection for reauth, and stores them once after a reconnect', async () => {
+    env.sandbox.control.invalidateTokens({ userId: DEMO_USER, reason: 'expired' });
+    const [first] = await announce(1);
+    const [parked] = await waitForStates(env.t, [first.id], [LeadSyncState.Parked]);
+    expect(parked).toMatchObject({ error_kind: 'auth', error_code: 190 });
+    expect(parked.hint).toMatch(/reconnect/i);
+    expect(await integrationStatus()).toBe('reauth_required');
+    expect((await queue.getJob(leadgenJobId(first.page_id, first.id)))?.finishedOn).toBeTruthy();
+
+    // While the connection waits for a reconnect, new leads park at once, without calling Meta.
+    const callsBefore = env.sandbox.control.counters().graphCalls;
+    const [second] = await announce(1);
+    await waitForStates(env.t, [second.id], [LeadSyncState.Parked]);
+    expect(env.sandbox.control.counters().graphCalls).toBe(callsBefore);
+
+    await connectOrganisation(env);
+    expect(await integrationStatus()).toBe('active');
+    const stored = await waitForStates(env.t, [first.id, second.id], [LeadSyncState.Stored]);
+    expect(stored.every((row) => row.replays === 1)).toBe(true);
+    expect(await storedLeadCount(env.t, first.id)).toBe(1);
+    expect(await storedLeadCount(env.t, second.id)).toBe(1);
+  });
+
+  it('lets viewers read the timeline but only managers replay, and keeps other organisations out', async () => {
+    const [lead] = await announce(1);
+    const [sync] = await waitForStates(env.t, [lead.id], [LeadSyncState.Stored]);
+    const viewer = await createUserAndLogin(env.t, env.admin, Role.Viewer);
+    const list = await env.t.http.get('/v1/integrations/meta/lead-syncs').set(viewer.auth).expect(200);
+    expect(list.body.items.map((s: { id: string }) => s.id)).toContain(sync.id);
+    const id = sync.id;
+    await env.t.http.post(`/v1/integrations/meta/lead-syncs/${id}/replay`).set(viewer.auth).expect(403);
+    await env.t.http.post('/v1/integrations/meta/lead-syncs/replay').set(viewer.auth).send({ state: 'failed' }).expect(403);
+    await env.t.http.post('/v1/integrations/meta/lead-syncs/replay').send({ state: 'failed' }).expect(401);
+
+    const manager = await createUserAndLogin(env.t, env.admin, Role.Manager);
+    await env.t.http.post('/v1/integrations/meta/lead-syncs/replay').set(manager.auth).send({ state: 'parked' }).expect(200);
+
+    const { admin: other } = await createOrganisationWithAdmin(env.t, 'Other Agency');
+    await env.t.http.get(`/v1/integrations/meta/lead-syncs/${id}`).set(other.auth).expect(404);
+    await env.t.http.post(`/v1/integrations/meta/lead-syncs/${id}/replay`).set(other.auth).expect(404);
+    expect((await env.t.http.get('/v1/integrations/meta/lead-syncs').set(other.auth).expect(200)).body.total).toBe(0);
+  });
+});
