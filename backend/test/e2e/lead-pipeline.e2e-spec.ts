@@ -3,6 +3,8 @@ import { LeadSyncState } from '@legeai/contracts';
 import type { Queue } from 'bullmq';
 import { QUEUES } from '../../src/infra/queue/queue-names';
 import { leadgenJobId } from '../../src/modules/meta-webhook/jobs/leadgen-job';
+import { LeadIngestService } from '../../src/modules/meta-leads/ingest/lead-ingest.service';
+import { createOrganisationWithAdmin } from '../utils/identity-fixtures';
 import type { MetaTestEnv } from '../utils/meta-connect-fixtures';
 import {
   connectOrganisation,
@@ -119,9 +121,41 @@ describe('Lead pipeline: webhook → Graph fetch → mapping → store (e2e)', (
     await env.sandbox.control.flushWebhooks();
     await waitForStates(env.t, created.map((l) => l.id), [LeadSyncState.Stored], 60_000);
     const requests = env.sandbox.control.counters().httpRequests - before;
-    if (requests > 5) console.log(env.sandbox.control.calls({ limit: 30 }).map((c) => JSON.stringify(c).slice(0, 300)).join('\n'));
     expect(requests).toBeGreaterThanOrEqual(2);
     expect(requests).toBeLessThanOrEqual(5);
+  });
+
+  it('lets the database decide between 20 concurrent stores of the same lead', async () => {
+    const [created] = createLeads(1);
+    await env.sandbox.control.flushWebhooks();
+    await waitForStates(env.t, [created.id], [LeadSyncState.Stored]);
+    const lead = created;
+    const graphLead = { id: lead.id, created_time: lead.created_time, form_id: lead.form_id, field_data: [{ name: 'email', values: ['race@example.com'] }] };
+    // Another organisation has no copy yet, so twenty concurrent copies race to create it there.
+    const { admin: other } = await createOrganisationWithAdmin(env.t, 'Race Agency');
+    const ingest = env.t.app.get(LeadIngestService);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => ingest.ingest({ organisationId: other.organisationId, graphLead, pageId: lead.page_id, source: 'webhook' })),
+    );
+    expect(results.filter((r) => r.outcome === 'created')).toHaveLength(1);
+    expect(new Set(results.map((r) => r.leadId)).size).toBe(1);
+    expect(await storedLeadCount(env.t, lead.id, other.organisationId)).toBe(1);
+    expect(await storedLeadCount(env.t, lead.id, env.admin.organisationId)).toBe(1);
+  });
+
+  it('gives a lead of a page connected by two organisations to both, as separate leads', async () => {
+    const { admin: second } = await createOrganisationWithAdmin(env.t, 'Second Agency');
+    await connectOrganisation(env, second);
+    const [created] = createLeads(1);
+    await env.sandbox.control.flushWebhooks();
+    const rows = await waitFor('both organisations to store the lead', async () => {
+      const found = await syncRows(env.t, [created.id]);
+      return found.length === 2 && found.every((r) => r.state === LeadSyncState.Stored) ? found : null;
+    });
+    expect(new Set(rows.map((r) => r.organisation_id))).toEqual(new Set([env.admin.organisationId, second.organisationId]));
+    expect(rows[0].lead_id).not.toBe(rows[1].lead_id);
+    expect(await storedLeadCount(env.t, created.id, env.admin.organisationId)).toBe(1);
+    expect(await storedLeadCount(env.t, created.id, second.organisationId)).toBe(1);
   });
 
   it('lists lead syncs by state and reports activity for the organisation', async () => {

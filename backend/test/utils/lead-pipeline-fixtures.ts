@@ -3,7 +3,7 @@ import { AddressInfo, createServer } from 'node:net';
 import { createHmac } from 'node:crypto';
 import { MetaGraphClient } from '../../src/infra/meta-graph';
 import { createTestApp, type TestApp } from './create-test-app';
-import { FIRST_ADMIN, login } from './identity-fixtures';
+import { FIRST_ADMIN, login, type SignedInUser } from './identity-fixtures';
 import { connectMeta, META_APP, type MetaTestEnv } from './meta-connect-fixtures';
 
 /** A synced lead's timeline row, as the tests read it. */
@@ -93,8 +93,8 @@ export async function startPipelineEnv(): Promise<MetaTestEnv> {
 }
 
 /** Connects the admin's organisation and checks the console would show it connected. */
-export async function connectOrganisation(env: MetaTestEnv): Promise<void> {
-  const { landing } = await connectMeta(env);
+export async function connectOrganisation(env: MetaTestEnv, user?: SignedInUser): Promise<void> {
+  const { landing } = await connectMeta(env, { user });
   if (landing.searchParams.get('result') !== 'connected') throw new Error(`connect landed on ${landing.href}`);
 }
 
