@@ -8,7 +8,7 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import { HealthCheckLevel, MetaConnectionStatus, MetaIntegrationStatus } from '@legeai/contracts';
 
 import { scopePurpose } from '../meta-scopes';
-import { daysUntil, timeFromNow } from '../time-from-now';
+import { daysUntil, timeFromNow } from '../../../shared/time/time-from-now';
 
 /** A token with fewer days left than this is shown in the warning colour, well before syncs would stop. */
 export const TOKEN_EXPIRY_WARNING_DAYS = 7;

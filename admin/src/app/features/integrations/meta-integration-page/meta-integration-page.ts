@@ -23,7 +23,7 @@ import {
   parseConnectOutcome,
 } from '../connect-result-banner/connect-result-banner';
 import { ConnectionCard } from '../connection-card/connection-card';
-import { loadable } from '../data/loadable';
+import { loadable } from '../../../shared/data/loadable';
 import { MetaIntegrationApi } from '../data/meta-integration-api';
 import { AutoSyncChange, LeadFormsTable } from '../lead-forms-table/lead-forms-table';
 import { PagesTable } from '../pages-table/pages-table';

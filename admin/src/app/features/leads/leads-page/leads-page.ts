@@ -19,7 +19,7 @@ import { httpErrorMessage } from '../../../core/errors/http-error-message';
 import { Notifier } from '../../../core/errors/notifier';
 import { EmptyState } from '../../../shared/ui/empty-state/empty-state';
 import { ErrorState } from '../../../shared/ui/error-state/error-state';
-import { timeFromNow } from '../../integrations/time-from-now';
+import { timeFromNow } from '../../../shared/time/time-from-now';
 import {
   LeadFilters,
   LeadView,

@@ -1,7 +1,7 @@
 import { DestroyRef, Signal, inject, signal } from '@angular/core';
 import { Observable, Subscription } from 'rxjs';
 
-import { httpErrorMessage } from '../../../core/errors/http-error-message';
+import { httpErrorMessage } from '../../core/errors/http-error-message';
 
 /** One server read shown on the page, with the loading, error and retry states every section needs. */
 export interface Loadable<T> {
