@@ -54,6 +54,8 @@ export async function startServer(): Promise<RunningServer> {
     ADMIN_EMAIL: adminEmail,
     ADMIN_PASSWORD: adminPassword,
     SANDBOX_PORT: String(sandboxPort),
+    // No demo leads: the tests create the leads they look for.
+    SANDBOX_DEMO_LEAD_INTERVAL: '0',
   };
 
   const child = spawn(process.execPath, [main], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

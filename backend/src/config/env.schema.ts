@@ -175,7 +175,10 @@ export class EnvSchema {
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(65535)
   SANDBOX_PORT = 4010;
 
-  /** Sandbox mode only: the sandbox creates a demo lead (and sends its webhook) every N seconds. Off when unset. */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
-  SANDBOX_DEMO_LEAD_INTERVAL?: number;
+  /**
+   * Sandbox mode only: the sandbox creates a demo lead (and sends its webhook) every N seconds, so a new user sees
+   * leads arrive; 0 turns it off (tests do).
+   */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  SANDBOX_DEMO_LEAD_INTERVAL: number = 30;
 }

@@ -28,7 +28,7 @@ export async function startEmbeddedSandbox(env: EnvSchema): Promise<EmbeddedSand
     appSecret: meta.appSecret,
     verifyToken: meta.verifyToken,
     redirectUris: [meta.redirectUri],
-    demoLeadIntervalSeconds: env.SANDBOX_DEMO_LEAD_INTERVAL ?? 0,
+    demoLeadIntervalSeconds: env.SANDBOX_DEMO_LEAD_INTERVAL,
   });
   env.META_GRAPH_URL = sandbox.url;
   env.META_DIALOG_URL = sandbox.url;
