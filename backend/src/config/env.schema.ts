@@ -67,6 +67,17 @@ export class EnvSchema {
   })
   QUEUE_PREFIX = 'legeai';
 
+  /**
+   * How long a worker's lock on a running job lasts without renewal (renewed every half of it). A job whose worker
+   * died is taken up again by another worker once its lock has expired and a stalled-job check has seen it twice.
+   */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1000)
+  QUEUE_LOCK_DURATION_MS = 30000;
+
+  /** Milliseconds between a worker's checks for jobs whose worker died (their lock expired while active). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1000)
+  QUEUE_STALLED_INTERVAL_MS = 30000;
+
   @IsOptional() @IsString() @IsNotEmpty()
   ORG_NAME = 'LEGEAI';
 
@@ -141,6 +152,13 @@ export class EnvSchema {
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(1000)
   META_TIMEOUT_MS = 15000;
+
+  /**
+   * Milliseconds Graph calls of a scope are paused after a rate-limit error that gave no regain time. Meta keeps
+   * counting calls made while throttled, so keep the default of a minute outside tests.
+   */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(100)
+  META_RATE_LIMIT_PAUSE_MS = 60000;
 
   // --- leads ----------------------------------------------------------------------------------------------------
   /** Country (ISO 3166-1 alpha-2) assumed for phone numbers given without an international prefix. */

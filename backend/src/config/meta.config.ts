@@ -12,6 +12,8 @@ export interface MetaConfig {
   /** Whether META_APP_ID is unset: the bundled sandbox stands in for Meta and these values point at it. */
   sandbox: boolean;
   timeoutMs: number;
+  /** Pause of a rate-limited scope when Meta gave no regain time (META_RATE_LIMIT_PAUSE_MS). */
+  rateLimitPauseMs: number;
 }
 
 export const metaConfig = registerAs('meta', (): MetaConfig => {
@@ -28,5 +30,6 @@ export const metaConfig = registerAs('meta', (): MetaConfig => {
     dialogUrl: env.META_DIALOG_URL.replace(/\/+$/, ''),
     sandbox,
     timeoutMs: env.META_TIMEOUT_MS,
+    rateLimitPauseMs: env.META_RATE_LIMIT_PAUSE_MS,
   };
 });

@@ -6,6 +6,10 @@ export interface QueueConfig {
   backend: 'redis' | 'postgres';
   redisUrl?: string;
   prefix: string;
+  /** A running job's lock (QUEUE_LOCK_DURATION_MS); a dead worker's jobs are retaken after it expires. */
+  lockDurationMs: number;
+  /** Period of the check for jobs whose worker died (QUEUE_STALLED_INTERVAL_MS). */
+  stalledIntervalMs: number;
 }
 
 export const queueConfig = registerAs('queue', (): QueueConfig => {
@@ -14,5 +18,7 @@ export const queueConfig = registerAs('queue', (): QueueConfig => {
     backend: env.REDIS_URL ? 'redis' : 'postgres',
     redisUrl: env.REDIS_URL,
     prefix: env.QUEUE_PREFIX,
+    lockDurationMs: env.QUEUE_LOCK_DURATION_MS,
+    stalledIntervalMs: env.QUEUE_STALLED_INTERVAL_MS,
   };
 });

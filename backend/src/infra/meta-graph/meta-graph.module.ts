@@ -4,6 +4,7 @@ import { metaConfig } from '../../config/meta.config';
 import { BatchingGraphReader } from './batching-graph-reader';
 import { MetaGraphClient } from './meta-graph-client';
 import type { GraphLogger } from './meta-graph.types';
+import { DEFAULT_PACING } from './usage-pacer';
 
 /** Structured Graph logs through Nest's logger (pino in the app); fields never hold tokens. */
 function nestGraphLogger(): GraphLogger {
@@ -42,6 +43,7 @@ class MetaGraphClientLifecycle implements OnModuleDestroy {
           // The classic proof is what Meta's own SDKs send and every app accepts; the time-stamped form
           // can be switched on here once configuration carries a flag for it.
           proofMode: 'classic',
+          pacing: { ...DEFAULT_PACING, rateLimitPauseMs: cfg.rateLimitPauseMs },
           logger: nestGraphLogger(),
         }),
     },

@@ -3,9 +3,10 @@ import { ConfigType } from '@nestjs/config';
 import { DiscoveryService } from '@nestjs/core';
 import { getQueueToken, WorkerHost } from '@nestjs/bullmq';
 import { ModuleRef } from '@nestjs/core';
-import type { Queue } from 'bullmq';
+import type { Queue, Worker } from 'bullmq';
 import { QUEUE_NAMES } from './queue-names';
 import { appConfig, runsWorkers } from '../../config/app.config';
+import { queueConfig } from '../../config/queue.config';
 
 /**
  * Starts every queue worker (created stopped by @WorkerProcessor) when this process's role includes the worker.
@@ -23,6 +24,7 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly discovery: DiscoveryService,
     private readonly moduleRef: ModuleRef,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    @Inject(queueConfig.KEY) private readonly queue: ConfigType<typeof queueConfig>,
   ) {}
 
   beforeApplicationShutdown(): void {
@@ -46,6 +48,7 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
     for (const host of hosts) {
       const worker = host.worker;
       if (worker.isRunning()) continue;
+      applyLockTiming(worker, this.queue);
       worker.run().catch((error: unknown) => this.logger.error({ err: error, queue: worker.name }, 'Worker stopped with an error'));
     }
     this.logger.log(`Role "${this.app.role}": started ${hosts.length} queue processor(s)`);
@@ -55,4 +58,18 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
     if (this.shuttingDown) return;
     this.logger.warn({ err: error }, `${source}: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/**
+ * Lock and stalled-check timing from configuration. Workers are built by @nestjs/bullmq from decorator options, so
+ * the timing is set here, before the worker runs; the lock manager copies the lock times when it is created, so it
+ * is created again with them.
+ */
+function applyLockTiming(worker: Worker, cfg: ConfigType<typeof queueConfig>): void {
+  Object.assign(worker.opts, {
+    lockDuration: cfg.lockDurationMs,
+    lockRenewTime: Math.floor(cfg.lockDurationMs / 2),
+    stalledInterval: cfg.stalledIntervalMs,
+  });
+  (worker as unknown as { createLockManager(): void }).createLockManager();
 }
