@@ -3,7 +3,7 @@ import { LeadSyncState, Role } from '@legeai/contracts';
 import type { Queue } from 'bullmq';
 import { QUEUES } from '../../src/infra/queue/queue-names';
 import { leadgenJobId } from '../../src/modules/meta-webhook/jobs/leadgen-job';
-import { createOrganisationWithAdmin, createUserAndLogin } from '../utils/identity-fixtures';
+import { auditActions, createOrganisationWithAdmin, createUserAndLogin } from '../utils/identity-fixtures';
 import type { MetaTestEnv } from '../utils/meta-connect-fixtures';
 import { connectOrganisation, startPipelineEnv, storedLeadCount, syncRows, waitFor, waitForStates } from '../utils/lead-pipeline-fixtures';
 
@@ -97,6 +97,8 @@ describe('Lead pipeline failures: Graph errors, throttling, a dead token, replay
     const [second] = await announce(1);
     await waitForStates(env.t, [second.id], [LeadSyncState.Parked]);
     expect(env.sandbox.control.counters().graphCalls).toBe(callsBefore);
+    const reauthAudits = (await auditActions(env.t, env.admin.organisationId)).filter((a) => a.action === 'meta.reauth_required');
+    expect(reauthAudits).toEqual([expect.objectContaining({ actor_type: 'system', details: expect.objectContaining({ during: 'lead_sync' }) })]);
 
     await connectOrganisation(env);
     expect(await integrationStatus()).toBe('active');

@@ -16,6 +16,7 @@ import { MetaHealthService } from './health/meta-health.service';
 import { MetaAccountApi } from './meta-account.api';
 import { MetaConnectionService } from './meta-connection.service';
 import { MetaIntegrationRepository } from './meta-integration.repository';
+import { MetaReauthService } from './meta-reauth.service';
 import { MetaIntegrationsController } from './meta-integrations.controller';
 import { MetaIntegrationsService } from './meta-integrations.service';
 import { MetaSubscriptionsService } from './meta-subscriptions.service';
@@ -36,6 +37,7 @@ import { MetaTokenVault } from './meta-token-vault.service';
   controllers: [MetaIntegrationsController, MetaCallbacksController],
   providers: [
     MetaIntegrationRepository,
+    MetaReauthService,
     MetaTokenVault,
     MetaAccountApi,
     MetaAssetsService,
@@ -49,6 +51,7 @@ import { MetaTokenVault } from './meta-token-vault.service';
   exports: [
     TypeOrmModule,
     MetaIntegrationRepository,
+    MetaReauthService,
     MetaTokenVault,
     MetaAccountApi,
     MetaAssetsService,

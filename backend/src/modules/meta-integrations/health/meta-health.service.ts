@@ -5,11 +5,11 @@ import { MetaHealthCheck, MetaIntegrationStatus } from '@legeai/contracts';
 import { DataSource } from 'typeorm';
 import { metaConfig } from '../../../config/meta.config';
 import { graphVersionStatus, MetaGraphError } from '../../../infra/meta-graph';
-import { AuditService } from '../../audit/audit.service';
 import { MetaAssetsService } from '../assets/meta-assets.service';
 import { MetaIntegration } from '../entities/meta-integration.entity';
 import { MetaAccountApi } from '../meta-account.api';
 import { MetaIntegrationRepository } from '../meta-integration.repository';
+import { MetaReauthService } from '../meta-reauth.service';
 import { MetaSubscriptionsService } from '../meta-subscriptions.service';
 import { MetaTokenVault } from '../meta-token-vault.service';
 import { diffScopes } from '../scope-diff';
@@ -45,7 +45,7 @@ export class MetaHealthService {
     private readonly vault: MetaTokenVault,
     private readonly assets: MetaAssetsService,
     private readonly subscriptions: MetaSubscriptionsService,
-    private readonly audit: AuditService,
+    private readonly reauth: MetaReauthService,
     @Inject(metaConfig.KEY) private readonly meta: ConfigType<typeof metaConfig>,
   ) {}
 
@@ -105,6 +105,7 @@ export class MetaHealthService {
     }
   }
 
+  /** Moves an active connection to reauth_required (audited once, by `MetaReauthService`) and stores the card. */
   private async markReauth(
     integration: MetaIntegration,
     reason: string,
@@ -112,21 +113,9 @@ export class MetaHealthService {
     lastWebhookAt: Date | null,
     now: Date,
   ): Promise<MetaIntegration> {
-    const wasActive = integration.status === MetaIntegrationStatus.Active;
+    await this.reauth.markReauthRequired(integration.organisationId, integration.id, reason, { during: 'health_check' });
     const checks = [tokenCheck(false, reason), lastWebhookCheck(lastWebhookAt, false, now), ...extra];
-    const saved = await this.store(integration, MetaIntegrationStatus.ReauthRequired, reason, checks, now);
-    if (wasActive) {
-      await this.audit.record({
-        organisationId: integration.organisationId,
-        actorType: 'system',
-        actorId: null,
-        action: 'meta.reauth_required',
-        targetType: 'meta_integration',
-        targetId: integration.id,
-        details: { reason },
-      });
-    }
-    return saved;
+    return this.store(integration, MetaIntegrationStatus.ReauthRequired, reason, checks, now);
   }
 
   private store(

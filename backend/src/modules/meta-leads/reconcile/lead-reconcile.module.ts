@@ -3,7 +3,6 @@ import { AuditModule } from '../../audit/audit.module';
 import { MetaIntegrationsModule } from '../../meta-integrations/meta-integrations.module';
 import { MetaLeadsModule } from '../meta-leads.module';
 import { LeadSyncModule } from '../sync/lead-sync.module';
-import { IntegrationPauseService } from './integration-pause.service';
 import { LeadReconcileController } from './lead-reconcile.controller';
 import { LeadReconcileProcessor } from './lead-reconcile.processor';
 import { LeadReconcileService } from './lead-reconcile.service';
@@ -21,7 +20,6 @@ import { TestLeadService } from './test-lead.service';
   controllers: [LeadReconcileController],
   providers: [
     { provide: RECONCILE_OPTIONS, useValue: DEFAULT_RECONCILE_OPTIONS },
-    IntegrationPauseService,
     LeadReconcileService,
     ReconcileFanoutService,
     LeadReconcileProcessor,

@@ -7,11 +7,11 @@ import { leadsConfig } from '../../../config/leads.config';
 import { MetaGraphClient, MetaGraphError } from '../../../infra/meta-graph';
 import { MetaIntegration } from '../../meta-integrations/entities/meta-integration.entity';
 import { MetaPage } from '../../meta-integrations/entities/meta-page.entity';
+import { MetaReauthService } from '../../meta-integrations/meta-reauth.service';
 import { MetaTokenVault } from '../../meta-integrations/meta-token-vault.service';
 import { MetaLeadForm } from '../entities/meta-lead-form.entity';
 import { GRAPH_LEAD_FIELDS, type GraphLead } from '../graph/graph-lead';
 import { LeadIngestService } from '../ingest/lead-ingest.service';
-import { IntegrationPauseService } from './integration-pause.service';
 import { RECONCILE_OPTIONS, type ReconcileOptions } from './reconcile-options';
 import { leadFiltering, nextWatermark, parseGraphTime, sweepWindow, type SweepWindow } from './reconcile-window';
 
@@ -55,7 +55,7 @@ export class LeadReconcileService {
     private readonly graph: MetaGraphClient,
     private readonly vault: MetaTokenVault,
     private readonly ingest: LeadIngestService,
-    private readonly pause: IntegrationPauseService,
+    private readonly reauth: MetaReauthService,
     @Inject(leadsConfig.KEY) private readonly leads: ConfigType<typeof leadsConfig>,
     @Inject(RECONCILE_OPTIONS) private readonly options: ReconcileOptions,
   ) {}
@@ -109,7 +109,8 @@ export class LeadReconcileService {
     } catch (error) {
       if (!(error instanceof MetaGraphError)) throw error;
       if (error.kind === 'auth') {
-        await this.pause.markReauthRequired(organisationId, integration.id, `Meta refused the token while reading leads: ${error.message}`);
+        const reason = `Meta refused the token while reading leads: ${error.message}`;
+        await this.reauth.markReauthRequired(organisationId, integration.id, reason, { during: 'lead_reconcile' });
       }
       this.logger.warn({ msg: 'Lead sweep stopped', leadFormId, kind: error.kind, code: error.code, ...counts });
       throw new SweepStoppedError(error, counts);

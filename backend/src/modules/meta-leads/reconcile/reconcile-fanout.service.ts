@@ -8,7 +8,7 @@ import { QUEUES } from '../../../infra/queue/queue-names';
 import { MetaGraphError } from '../../../infra/meta-graph';
 import { MetaAssetsService, REMOVED_FORM_STATUS } from '../../meta-integrations/assets/meta-assets.service';
 import { MetaIntegrationRepository } from '../../meta-integrations/meta-integration.repository';
-import { IntegrationPauseService } from './integration-pause.service';
+import { MetaReauthService } from '../../meta-integrations/meta-reauth.service';
 import { LEAD_RECONCILE_JOBS, reconcileFormJobId, type ReconcileFormJobData } from './reconcile-jobs';
 
 export interface FanoutResult {
@@ -33,7 +33,7 @@ export class ReconcileFanoutService {
     @InjectQueue(QUEUES.metaSync) private readonly queue: Queue,
     private readonly integrations: MetaIntegrationRepository,
     private readonly assets: MetaAssetsService,
-    private readonly pause: IntegrationPauseService,
+    private readonly reauth: MetaReauthService,
   ) {}
 
   /** `runKey` identifies the scheduled run, so a retried run enqueues the same job ids (ignored by BullMQ). */
@@ -50,7 +50,8 @@ export class ReconcileFanoutService {
         result.formsAdded += (await this.assets.syncForms(organisationId)).added;
       } catch (error) {
         if (error instanceof MetaGraphError && error.kind === 'auth') {
-          await this.pause.markReauthRequired(organisationId, integration.id, `Meta refused the token while listing lead forms: ${error.message}`);
+          const reason = `Meta refused the token while listing lead forms: ${error.message}`;
+          await this.reauth.markReauthRequired(organisationId, integration.id, reason, { during: 'lead_reconcile' });
           result.paused++;
           continue;
         }

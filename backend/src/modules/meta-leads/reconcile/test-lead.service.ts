@@ -8,10 +8,10 @@ import { MetaGraphClient, MetaGraphError, type GraphCallContext } from '../../..
 import { AuditService } from '../../audit/audit.service';
 import { MetaPage } from '../../meta-integrations/entities/meta-page.entity';
 import { MetaIntegrationRepository } from '../../meta-integrations/meta-integration.repository';
+import { MetaReauthService } from '../../meta-integrations/meta-reauth.service';
 import { MetaTokenVault } from '../../meta-integrations/meta-token-vault.service';
 import { MetaLeadForm } from '../entities/meta-lead-form.entity';
 import { graphApiError } from './graph-api-error';
-import { IntegrationPauseService } from './integration-pause.service';
 
 /**
  * Sends a test lead to a form (`POST /{form-id}/test_leads`, notes §3.5). Meta allows one test lead per form at a
@@ -27,7 +27,7 @@ export class TestLeadService {
     private readonly graph: MetaGraphClient,
     private readonly integrations: MetaIntegrationRepository,
     private readonly vault: MetaTokenVault,
-    private readonly pause: IntegrationPauseService,
+    private readonly reauth: MetaReauthService,
     private readonly audit: AuditService,
   ) {}
 
@@ -53,7 +53,8 @@ export class TestLeadService {
     } catch (error) {
       if (!(error instanceof MetaGraphError)) throw error;
       if (error.kind === 'auth') {
-        await this.pause.markReauthRequired(organisationId, integration.id, `Meta refused the token while sending a test lead: ${error.message}`);
+        const reason = `Meta refused the token while sending a test lead: ${error.message}`;
+        await this.reauth.markReauthRequired(organisationId, integration.id, reason, { during: 'test_lead' });
       }
       throw graphApiError(error, { formId: form.id });
     }

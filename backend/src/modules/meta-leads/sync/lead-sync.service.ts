@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { LeadSyncState, MetaIntegrationStatus } from '@legeai/contracts';
+import { MetaReauthService } from '../../meta-integrations/meta-reauth.service';
 import { MetaTokenVault } from '../../meta-integrations/meta-token-vault.service';
 import { LeadFetcher } from '../graph/lead-fetcher.service';
 import { LeadIngestService } from '../ingest/lead-ingest.service';
@@ -44,6 +45,7 @@ export class LeadSyncService {
     private readonly vault: MetaTokenVault,
     private readonly fetcher: LeadFetcher,
     private readonly ingest: LeadIngestService,
+    private readonly reauth: MetaReauthService,
   ) {}
 
   async handle(data: LeadSyncJobData, attempt: SyncAttempt): Promise<LeadJobOutcome> {
@@ -121,12 +123,17 @@ export class LeadSyncService {
    * reconnect already replaced the token that failed, the lead is retried instead of parked behind a live connection.
    */
   private async park(connection: PageConnection, start: SyncStart, failure: SyncFailure, error?: unknown): Promise<OrgResult> {
-    const marked = await this.pages.markReauthRequired(connection.integrationId, `Lead sync: ${failure.message}`, connection.tokenCiphertext);
-    if (marked === 'token_replaced') {
+    const { organisationId, integrationId, tokenCiphertext } = connection;
+    const marked = await this.reauth.markReauthRequired(organisationId, integrationId, `Lead sync: ${failure.message}`, {
+      during: 'lead_sync',
+      failedPageToken: tokenCiphertext ?? undefined,
+    });
+    // Not marked yet still active: only a reconnect replacing the failed Page token leaves it so.
+    if (!marked && tokenCiphertext !== null && (await this.reauth.isActive(organisationId, integrationId))) {
       await this.timeline.failed(start.id, LeadSyncState.Pending, failure);
       return { retry: error ?? new Error(failure.message) };
     }
-    if (marked === 'marked') this.logger.warn({ organisationId: connection.organisationId }, 'Meta connection needs a reconnect; lead syncs are paused');
+    if (marked) this.logger.warn({ organisationId }, 'Meta connection needs a reconnect; lead syncs are paused');
     await this.timeline.failed(start.id, LeadSyncState.Parked, failure);
     return { state: LeadSyncState.Parked };
   }

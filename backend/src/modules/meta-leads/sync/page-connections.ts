@@ -33,27 +33,4 @@ export class PageConnections {
       [pageId],
     );
   }
-
-  /**
-   * Pauses an organisation's lead syncs until it reconnects. Only the token that failed is condemned: if a reconnect
-   * replaced the Page token while the read was in flight, the connection stays active (`token_replaced`).
-   */
-  async markReauthRequired(integrationId: string, reason: string, failedCiphertext: string | null): Promise<'marked' | 'already' | 'token_replaced'> {
-    const rows = (await this.db.query(
-      `WITH cur AS (
-         SELECT i.id, i.status::text AS status,
-                EXISTS (SELECT 1 FROM meta_pages p WHERE p.integration_id = i.id AND p.page_access_token_ciphertext = $3) AS same
-           FROM meta_integrations i WHERE i.id = $1),
-       upd AS (
-         UPDATE meta_integrations i SET status = 'reauth_required', status_reason = $2, updated_at = now()
-           FROM cur WHERE i.id = cur.id AND cur.status = 'active' AND ($3::text IS NULL OR cur.same)
-         RETURNING i.id)
-       SELECT cur.status, cur.same, (SELECT count(*) FROM upd)::int AS marked FROM cur`,
-      [integrationId, reason.slice(0, 1000), failedCiphertext],
-    )) as { status: string; same: boolean; marked: number }[];
-    const row = rows[0];
-    if (!row) return 'already';
-    if (row.marked > 0) return 'marked';
-    return row.status === 'active' && failedCiphertext !== null && !row.same ? 'token_replaced' : 'already';
-  }
 }
