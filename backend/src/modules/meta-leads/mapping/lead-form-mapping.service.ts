@@ -15,12 +15,13 @@ import { leadsConfig } from '../../../config/leads.config';
 import { AuditService } from '../../audit/audit.service';
 import { Lead } from '../../leads/entities/lead.entity';
 import { MetaLeadForm } from '../entities/meta-lead-form.entity';
+import type { GraphLead } from '../graph/graph-lead';
 import { effectiveMapping, readFormMapping, unmappedQuestionKeys } from './effective-mapping';
 import { exampleAnswers } from './example-answers';
 import { FormMapping } from './form-mapping';
 import { readFormQuestions } from './form-question';
 import { LEAD_FIELDS } from './lead-field';
-import { GraphLeadInput, mapGraphLead } from './lead-mapper';
+import { mapGraphLead } from './lead-mapper';
 import { isEmptyMapping, validateFormMapping } from './mapping-validation';
 
 /** Reads, changes and previews a lead form's mapping; every query is scoped to the caller's organisation. */
@@ -105,7 +106,7 @@ function toDto(form: MetaLeadForm): LeadFormMappingDto {
 }
 
 /** A stored lead back in the Graph shape, from what was received (answers and consent), not from mapped columns. */
-function fromStoredLead(lead: Lead): GraphLeadInput {
+function fromStoredLead(lead: Lead): GraphLead {
   return {
     id: lead.id,
     created_time: lead.receivedAt.toISOString(),
@@ -120,6 +121,6 @@ function fromStoredLead(lead: Lead): GraphLeadInput {
   };
 }
 
-function exampleLead(form: MetaLeadForm, answers: { name: string; values: string[] }[]): GraphLeadInput {
+function exampleLead(form: MetaLeadForm, answers: { name: string; values: string[] }[]): GraphLead {
   return { id: 'example', created_time: new Date().toISOString(), form_id: form.formId, field_data: answers, is_organic: true };
 }

@@ -1,5 +1,6 @@
 import { LeadSource } from '@legeai/contracts';
-import { GraphLeadInput, LeadFormInput, mapGraphLead } from './lead-mapper';
+import type { GraphLead } from '../graph/graph-lead';
+import { LeadFormInput, mapGraphLead } from './lead-mapper';
 
 const AUTO_QUESTIONS = [
   { key: 'full_name', label: 'Full name', type: 'FULL_NAME', id: '1' },
@@ -27,7 +28,7 @@ const form = (over: Partial<LeadFormInput> = {}): LeadFormInput => ({
   ...over,
 });
 
-const graphLead = (over: Partial<GraphLeadInput> = {}): GraphLeadInput => ({
+const graphLead = (over: Partial<GraphLead> = {}): GraphLead => ({
   id: '444',
   created_time: '2026-11-29T07:59:50+0000',
   form_id: '555',

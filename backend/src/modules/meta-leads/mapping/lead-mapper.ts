@@ -1,32 +1,12 @@
 import { LeadSource } from '@legeai/contracts';
 import type { ConsentResponse, Lead, LeadAnswer } from '../../leads/entities/lead.entity';
+import type { GraphLead } from '../graph/graph-lead';
 import { joinName, normalizeCountry, normalizeDateOfBirth, parseChecked, splitFullName } from './answer-values';
 import { normalizeEmail, normalizePhone } from './contact-normalizer';
 import { readFormMapping, resolveTarget } from './effective-mapping';
 import { FormMapping } from './form-mapping';
 import { FormQuestion, readFormQuestions } from './form-question';
 import { LEAD_FIELD_MAX_LENGTH, LeadField } from './lead-field';
-
-/**
- * The lead as the Graph API returns it. Same shape as `GraphLead` in `../graph/graph-lead.ts`; declared here
- * structurally so the mapper stays a pure function with no dependency on the fetching side.
- */
-export interface GraphLeadInput {
-  id: string;
-  created_time: string;
-  field_data: { name: string; values: string[] }[];
-  custom_disclaimer_responses?: { checkbox_key: string; is_checked: string | boolean }[];
-  form_id?: string;
-  ad_id?: string;
-  ad_name?: string;
-  adset_id?: string;
-  adset_name?: string;
-  campaign_id?: string;
-  campaign_name?: string;
-  is_organic?: boolean;
-  platform?: string;
-  partner_name?: string | null;
-}
 
 export interface LeadFormInput {
   /** Meta's form id. */
@@ -60,7 +40,7 @@ const clip = (value: string | null | undefined, max: number): string | null =>
  * A lead that lacks a required field or has an unusable email, phone or date of birth is flagged for review,
  * never dropped; every raw answer is kept as received.
  */
-export function mapGraphLead(graphLead: GraphLeadInput, form: LeadFormInput, opts: { defaultCountry: string }): MappedLead {
+export function mapGraphLead(graphLead: GraphLead, form: LeadFormInput, opts: { defaultCountry: string }): MappedLead {
   const questions = readFormQuestions(form.questions);
   const mapping = readFormMapping(form.mapping);
   const rawAnswers = readAnswers(graphLead.field_data);
@@ -119,7 +99,7 @@ export function mapGraphLead(graphLead: GraphLeadInput, form: LeadFormInput, opt
 }
 
 /** `field_data` kept whole (every value of a multi-select), values as strings, in Meta's order. */
-function readAnswers(fieldData: GraphLeadInput['field_data'] | undefined): LeadAnswer[] {
+function readAnswers(fieldData: GraphLead['field_data'] | undefined): LeadAnswer[] {
   return (fieldData ?? [])
     .filter((answer) => answer && typeof answer.name === 'string')
     .map((answer) => ({
@@ -182,14 +162,14 @@ function completeNames(values: Map<LeadField, string>): void {
   }
 }
 
-function readConsent(responses: GraphLeadInput['custom_disclaimer_responses']): ConsentResponse[] {
+function readConsent(responses: GraphLead['custom_disclaimer_responses']): ConsentResponse[] {
   if (!Array.isArray(responses)) return [];
   return responses
     .filter((response) => response && typeof response.checkbox_key === 'string')
     .map((response) => ({ checkboxKey: response.checkbox_key, isChecked: parseChecked(response.is_checked) }));
 }
 
-function attribution(graphLead: GraphLeadInput, form: LeadFormInput): Partial<Lead> {
+function attribution(graphLead: GraphLead, form: LeadFormInput): Partial<Lead> {
   const id = (value: string | undefined | null): string | null => clip(value ? String(value) : null, 100);
   const name = (value: string | undefined | null): string | null => clip(value ? String(value) : null, 255);
   return {
