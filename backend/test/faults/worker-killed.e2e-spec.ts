@@ -1,0 +1,69 @@
+/**
+ * Fault: a worker process is SIGKILLed while lead jobs are running (Graph calls are slowed so jobs are in flight;
+ * the sandbox adds the latency to every operation of a batch call, so 40 ms makes a batch of 50 take about 2 s).
+ * A new worker takes the dead worker's jobs up through BullMQ's stalled-job check, and every lead the sandbox
+ * created and delivered is stored exactly once. Runs the built server: `npm run build:libs && npm run build:backend`.
+ */
+import { FaultTopology, waitFor } from '../utils/fault-topology';
+
+jest.setTimeout(120_000);
+
+describe('Fault: a worker killed in the middle of lead jobs', () => {
+  let top: FaultTopology | undefined;
+
+  beforeAll(async () => {
+    top = await FaultTopology.start({ workers: 1 });
+  });
+  afterAll(async () => {
+    await top?.close();
+  });
+
+  it('re-runs the jobs the dead worker held and stores every delivered lead exactly once', async () => {
+    const t = top!;
+    t.sandbox.control.setFaults({ latencyMs: 40 });
+    const leads = t.createLeads(200);
+    const ids = leads.map((lead) => lead.id);
+
+    // Kill the worker only once jobs are really running in it.
+    let active: string[] = [];
+    await waitFor(
+      'lead jobs to be active',
+      async () => {
+        active = (await t.queue.getActive()).map((job) => job.id!);
+        return active.length > 0 ? true : `${active.length} active`;
+      },
+      30_000,
+    );
+    const [victim] = t.workers;
+    await victim.kill('SIGKILL');
+    expect(victim.alive).toBe(false);
+    const storedAtKill = (await t.storedCounts(ids)).length;
+    expect(storedAtKill).toBeLessThan(ids.length);
+    // Jobs the dead worker took stay `active` (their locks still held) until a stalled check finds them.
+    expect(await t.queue.getActiveCount()).toBeGreaterThan(0);
+
+    // Every lead is announced and acknowledged, whatever happens to the workers.
+    const deliveries = await t.sandbox.control.flushWebhooks();
+    expect(deliveries.length).toBeGreaterThan(0);
+    expect(deliveries.filter((d) => d.httpStatus !== 200).map((d) => d.outcome)).toEqual([]);
+    expect(new Set(t.acknowledgedLeadIds())).toEqual(new Set(ids));
+
+    await t.startWorker();
+    try {
+      await t.waitAllStored(ids, 90_000);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n${t.outputs()}`);
+    }
+    expect(await t.exactlyOnceProblems(ids)).toEqual([]);
+
+    // The jobs active at the kill were moved back by the stalled-job check and completed by the new worker.
+    const retaken = await Promise.all(active.map((id) => t.queue.getJob(id)));
+    expect(retaken.every((job) => job && job.finishedOn && !job.failedReason)).toBe(true);
+    expect(retaken.some((job) => (job?.stalledCounter ?? 0) > 0)).toBe(true);
+    const timeline = await t.db.query(
+      `SELECT state, count(*)::int AS n FROM meta_lead_syncs WHERE organisation_id = $1 AND leadgen_id = ANY($2) GROUP BY state`,
+      [t.organisationId, ids],
+    );
+    expect(timeline).toEqual([{ state: 'stored', n: ids.length }]);
+  });
+});
