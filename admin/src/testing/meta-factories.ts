@@ -1,4 +1,9 @@
 import {
+  LEAD_FIELD_NAMES,
+  LeadFormMappingDto,
+  LeadSyncDto,
+  LeadSyncState,
+  MappingPreviewDto,
   MetaAdAccountDto,
   MetaConnectionStatus,
   MetaIntegrationStatus,
@@ -84,6 +89,70 @@ export function aLeadForm(overrides: Partial<MetaLeadFormDto> = {}): MetaLeadFor
     autoSync: false,
     questionCount: 4,
     createdAt: '2026-10-01T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A form of four questions: the standard ones mapped by default, one custom question nobody mapped yet. */
+export function aLeadFormMapping(overrides: Partial<LeadFormMappingDto> = {}): LeadFormMappingDto {
+  return {
+    id: 'f-1',
+    formId: '9001',
+    mapping: {
+      fields: { full_name: 'fullName', email: 'email', phone_number: 'phone' },
+      defaults: {},
+      required: [],
+    },
+    customised: false,
+    questions: [
+      { key: 'full_name', label: 'Full name', type: 'FULL_NAME', options: [] },
+      { key: 'email', label: 'Email', type: 'EMAIL', options: [] },
+      { key: 'phone_number', label: 'Phone number', type: 'PHONE', options: [] },
+      { key: 'vehicle_type', label: 'Какая у вас машина?', type: 'CUSTOM', options: [] },
+    ],
+    unmappedQuestions: ['vehicle_type'],
+    fields: [...LEAD_FIELD_NAMES],
+    ...overrides,
+  };
+}
+
+/** A preview on the form's most recent lead, nothing missing. */
+export function aMappingPreview(overrides: Partial<MappingPreviewDto> = {}): MappingPreviewDto {
+  const fields = Object.fromEntries(LEAD_FIELD_NAMES.map((f) => [f, null])) as MappingPreviewDto['fields'];
+  return {
+    source: 'lead',
+    leadId: 'l-1',
+    receivedAt: new Date(Date.now() - 2 * 3600_000).toISOString(),
+    answers: [{ name: 'full_name', values: ['Anna Schmidt'] }],
+    fields: { ...fields, fullName: 'Anna Schmidt', email: 'anna@example.com', emailNormalized: 'anna@example.com', phoneE164: null },
+    missingRequired: [],
+    unmappedQuestions: ['vehicle_type'],
+    needsReview: false,
+    reviewReason: null,
+    ...overrides,
+  };
+}
+
+/** A lead's way through the pipeline, by default just received from the webhook. */
+export function aLeadSync(overrides: Partial<LeadSyncDto> = {}): LeadSyncDto {
+  return {
+    id: 'ls-1',
+    pageId: '1111',
+    formId: '9001',
+    leadgenId: '777000111',
+    leadId: null,
+    state: LeadSyncState.Pending,
+    receivedAt: '2026-11-20T10:00:00.000Z',
+    fetchedAt: null,
+    mappedAt: null,
+    storedAt: null,
+    attempts: 1,
+    replays: 0,
+    errorKind: null,
+    errorCode: null,
+    errorMessage: null,
+    hint: null,
+    updatedAt: '2026-11-20T10:00:00.000Z',
     ...overrides,
   };
 }

@@ -1,7 +1,12 @@
 import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatMenuModule } from '@angular/material/menu';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTableModule } from '@angular/material/table';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { RouterLink } from '@angular/router';
 import { MetaLeadFormDto } from '@legeai/contracts';
 
 export interface AutoSyncChange {
@@ -12,7 +17,16 @@ export interface AutoSyncChange {
 /** The lead forms of the granted pages; admins choose which ones bring their leads in automatically. */
 @Component({
   selector: 'lg-lead-forms-table',
-  imports: [DecimalPipe, MatSlideToggleModule, MatTableModule],
+  imports: [
+    DecimalPipe,
+    MatButtonModule,
+    MatIconModule,
+    MatMenuModule,
+    MatSlideToggleModule,
+    MatTableModule,
+    MatTooltipModule,
+    RouterLink,
+  ],
   template: `
     <table mat-table [dataSource]="forms()" [trackBy]="trackById" class="lead-forms-table" aria-label="Lead forms">
       <ng-container matColumnDef="name">
@@ -38,7 +52,18 @@ export interface AutoSyncChange {
       </ng-container>
       <ng-container matColumnDef="questions">
         <th mat-header-cell *matHeaderCellDef class="number">Questions</th>
-        <td mat-cell *matCellDef="let form" class="number">{{ form.questionCount }}</td>
+        <td mat-cell *matCellDef="let form" class="number">
+          {{ form.questionCount }}
+          @if (unmapped().get(form.id); as count) {
+            <span
+              class="chip problem"
+              [attr.data-testid]="'unmapped-' + form.id"
+              [matTooltip]="count + ' of its questions map to no lead field; their answers are only kept raw. Edit the mapping.'"
+            >
+              {{ count }} unmapped
+            </span>
+          }
+        </td>
       </ng-container>
       <ng-container matColumnDef="autoSync">
         <th mat-header-cell *matHeaderCellDef>Auto-sync</th>
@@ -49,6 +74,30 @@ export interface AutoSyncChange {
             [aria-label]="'Auto-sync leads of ' + form.name"
             (change)="autoSyncChange.emit({ form, autoSync: $event.checked })"
           />
+        </td>
+      </ng-container>
+      <ng-container matColumnDef="actions">
+        <th mat-header-cell *matHeaderCellDef><span class="cdk-visually-hidden">Actions</span></th>
+        <td mat-cell *matCellDef="let form" class="number">
+          <button matIconButton [matMenuTriggerFor]="actions" [aria-label]="'Actions for ' + form.name">
+            <mat-icon>more_vert</mat-icon>
+          </button>
+          <mat-menu #actions="matMenu" xPosition="before">
+            <a mat-menu-item [routerLink]="['/integrations/meta/forms', form.id, 'mapping']">
+              <mat-icon>account_tree</mat-icon>
+              <span>Edit mapping</span>
+            </a>
+            @if (canOperate()) {
+              <button mat-menu-item (click)="sendTestLead.emit(form)">
+                <mat-icon>science</mat-icon>
+                <span>Send test lead</span>
+              </button>
+              <button mat-menu-item (click)="syncLeads.emit(form)">
+                <mat-icon>sync</mat-icon>
+                <span>Sync leads now</span>
+              </button>
+            }
+          </mat-menu>
         </td>
       </ng-container>
       <tr mat-header-row *matHeaderRowDef="columns"></tr>
@@ -64,9 +113,15 @@ export class LeadFormsTable {
   readonly canManage = input(false);
   /** Ids of forms with a change on its way to the server, whose toggles are disabled meanwhile. */
   readonly pending = input<ReadonlySet<string>>(new Set());
+  /** Managers and admins send test leads and sync leads on demand. */
+  readonly canOperate = input(false);
+  /** Questions of each form (by our id) that map to no lead field; forms not listed have none or are unknown. */
+  readonly unmapped = input<ReadonlyMap<string, number>>(new Map());
   readonly autoSyncChange = output<AutoSyncChange>();
+  readonly sendTestLead = output<MetaLeadFormDto>();
+  readonly syncLeads = output<MetaLeadFormDto>();
 
-  protected readonly columns = ['name', 'page', 'status', 'leads', 'questions', 'autoSync'];
+  protected readonly columns = ['name', 'page', 'status', 'leads', 'questions', 'autoSync', 'actions'];
   /** Keeps a row (and its toggle) in place when the form is replaced by its changed copy. */
   protected readonly trackById = (_index: number, form: MetaLeadFormDto): string => form.id;
 }

@@ -4,19 +4,21 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
+import { MatMenuHarness } from '@angular/material/menu/testing';
 import { MatProgressBarHarness } from '@angular/material/progress-bar/testing';
 import { MatSlideToggleHarness } from '@angular/material/slide-toggle/testing';
 import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { MetaConnectionStatus, MetaIntegrationStatus, Role } from '@legeai/contracts';
+import { MetaConnectionStatus, MetaIntegrationStatus, MetaLeadFormDto, Role } from '@legeai/contracts';
 import { firstValueFrom } from 'rxjs';
 
 import { aCurrentUser, aTokenResponse, anErrorEnvelope } from '../../../../testing/factories';
 import {
   aDisconnectedMetaStatus,
   aLeadForm,
+  aLeadFormMapping,
   aMetaPage,
   aMetaStatus,
   anAdAccount,
@@ -70,10 +72,20 @@ describe('MetaIntegrationPage', () => {
     await stable();
   }
 
-  async function answerAssets(forms = [aLeadForm()]): Promise<void> {
+  async function answerAssets(forms = [aLeadForm()], unmapped: Record<string, string[]> = {}): Promise<void> {
     http.expectOne(`${BASE}/ad-accounts`).flush([anAdAccount()]);
     http.expectOne(`${BASE}/pages`).flush([aMetaPage(), aMetaPage({ id: 'p-2', name: 'Acme Travel', subscribed: false })]);
     http.expectOne(`${BASE}/lead-forms`).flush(forms);
+    await answerMappings(forms, unmapped);
+  }
+
+  /** The page reads each form's mapping for its count of unmapped questions. */
+  async function answerMappings(forms: MetaLeadFormDto[], unmapped: Record<string, string[]> = {}): Promise<void> {
+    for (const form of forms) {
+      http
+        .expectOne({ method: 'GET', url: `${BASE}/lead-forms/${form.id}/mapping` })
+        .flush(aLeadFormMapping({ id: form.id, unmappedQuestions: unmapped[form.id] ?? [] }));
+    }
     await stable();
   }
 
@@ -329,6 +341,65 @@ describe('MetaIntegrationPage', () => {
       expect(await toggle.isChecked()).toBe(false);
       expect(await toggle.isDisabled()).toBe(false);
       expect(await (await root.getHarness(MatSnackBarHarness)).getMessage()).toBe('The form is archived');
+    });
+  });
+
+  describe('lead form actions', () => {
+    async function menuItems(): Promise<string[]> {
+      const menu = await loader.getHarness(MatMenuHarness);
+      await menu.open();
+      const items = await Promise.all((await menu.getItems()).map((item) => item.getText()));
+      return items.map((t) => t.trim());
+    }
+
+    it('marks forms with questions no lead field takes, counting them', async () => {
+      await render();
+      await answerStatus(aMetaStatus());
+      await answerAssets([aLeadForm(), aLeadForm({ id: 'f-2', name: 'Home insurance' })], {
+        'f-2': ['vehicle_type', 'budget'],
+      });
+
+      const forms = await (await table('Lead forms')).getCellTextByColumnName();
+      expect(forms['questions'].text.map((t) => t.replace(/\s+/g, ' '))).toEqual(['4', '4 2 unmapped']);
+    });
+
+    it('offers managers a test lead and a sync besides the mapping', async () => {
+      await renderConnected(aMetaStatus(), Role.Manager);
+      expect(await menuItems()).toEqual(['Edit mapping', 'Send test lead', 'Sync leads now']);
+    });
+
+    it('offers viewers only the mapping', async () => {
+      await renderConnected(aMetaStatus(), Role.Viewer);
+      expect(await menuItems()).toEqual(['Edit mapping']);
+    });
+
+    it('opens the test lead dialog for the form', async () => {
+      await renderConnected(aMetaStatus(), Role.Manager);
+      const menu = await loader.getHarness(MatMenuHarness);
+      await menu.clickItem({ text: /Send test lead/ });
+
+      const dialog = await root.getHarness(MatDialogHarness);
+      expect(await dialog.getTitleText()).toBe('Send a test lead to Car insurance quote');
+      // Nothing is sent before the manager confirms.
+      http.expectNone(`${BASE}/lead-forms/f-1/test-lead`);
+    });
+
+    it('reads the forms again after a sync, since their lead counts changed', async () => {
+      await renderConnected(aMetaStatus(), Role.Manager);
+      await (await loader.getHarness(MatMenuHarness)).clickItem({ text: /Sync leads now/ });
+      const dialog = await root.getHarness(MatDialogHarness);
+      await (await dialog.getHarness(MatButtonHarness.with({ text: 'Sync now' }))).click();
+      http.expectOne({ method: 'POST', url: `${BASE}/sync-leads` }).flush({
+        formId: 'f-1', metaFormId: '9001', from: '2026-11-13T00:00:00.000Z', to: null,
+        fetched: 3, created: 1, existing: 2, duplicates: 0, watermark: null, watermarkAdvanced: false,
+      });
+      await stable();
+      await (await dialog.getHarness(MatButtonHarness.with({ text: 'Close' }))).click();
+      await stable();
+
+      http.expectOne(`${BASE}/lead-forms`).flush([aLeadForm({ leadsCount: 43 })]);
+      await answerMappings([aLeadForm()]);
+      expect((await (await table('Lead forms')).getCellTextByColumnName())['leads'].text).toEqual(['43']);
     });
   });
 

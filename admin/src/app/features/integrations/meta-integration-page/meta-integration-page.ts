@@ -7,7 +7,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, Router } from '@angular/router';
 import { MetaConnectionStatus, MetaIntegrationStatus, MetaLeadFormDto, Role } from '@legeai/contracts';
-import { filter, finalize } from 'rxjs';
+import { catchError, filter, finalize, forkJoin, map, of } from 'rxjs';
 
 import { AuthStore } from '../../../core/auth/auth-store';
 import { Notifier } from '../../../core/errors/notifier';
@@ -24,8 +24,11 @@ import {
 } from '../connect-result-banner/connect-result-banner';
 import { ConnectionCard } from '../connection-card/connection-card';
 import { loadable } from '../../../shared/data/loadable';
+import { LeadFormApi } from '../data/lead-form-api';
 import { MetaIntegrationApi } from '../data/meta-integration-api';
 import { AutoSyncChange, LeadFormsTable } from '../lead-forms-table/lead-forms-table';
+import { TestLeadDialog, TestLeadDialogData } from '../lead-form-test-lead/test-lead-dialog';
+import { SyncLeadsDialog, SyncLeadsDialogData } from '../lead-form-sync/sync-leads-dialog';
 import { PagesTable } from '../pages-table/pages-table';
 
 /**
@@ -55,6 +58,7 @@ import { PagesTable } from '../pages-table/pages-table';
 })
 export class MetaIntegrationPage {
   private readonly api = inject(MetaIntegrationApi);
+  private readonly leadFormApi = inject(LeadFormApi);
   private readonly dialog = inject(MatDialog);
   private readonly notifier = inject(Notifier);
   private readonly browserLocation = inject(BrowserLocation);
@@ -62,10 +66,14 @@ export class MetaIntegrationPage {
   private readonly route = inject(ActivatedRoute);
 
   protected readonly canManage = inject(AuthStore).hasRole(Role.Admin);
+  /** Managers and admins send test leads and run syncs. */
+  protected readonly canOperate = inject(AuthStore).hasRole(Role.Manager);
   protected readonly status = loadable(() => this.api.status());
   protected readonly adAccounts = loadable(() => this.api.adAccounts());
   protected readonly pages = loadable(() => this.api.pages());
   protected readonly leadForms = loadable(() => this.api.leadForms());
+  /** Unmapped questions per lead form, so forms whose questions changed stand out. */
+  protected readonly unmappedCounts = signal<ReadonlyMap<string, number>>(new Map());
 
   /** What the OAuth callback reported on the way back, shown until dismissed. */
   protected readonly outcome = signal<ConnectOutcome | null>(null);
@@ -161,6 +169,19 @@ export class MetaIntegrationPage {
       });
   }
 
+  protected openTestLead(form: MetaLeadFormDto): void {
+    this.dialog.open<TestLeadDialog, TestLeadDialogData>(TestLeadDialog, { data: { form }, width: '520px' });
+  }
+
+  /** A sync that stored leads changes the forms' lead counts. */
+  protected openSync(form: MetaLeadFormDto): void {
+    this.dialog
+      .open<SyncLeadsDialog, SyncLeadsDialogData, boolean>(SyncLeadsDialog, { data: { form }, width: '480px' })
+      .afterClosed()
+      .pipe(filter(Boolean))
+      .subscribe(() => this.loadLeadForms());
+  }
+
   protected dismissOutcome(): void {
     this.outcome.set(null);
   }
@@ -185,7 +206,30 @@ export class MetaIntegrationPage {
   private loadAssets(): void {
     this.adAccounts.load();
     this.pages.load();
-    this.leadForms.load();
+    this.loadLeadForms();
+  }
+
+  protected loadLeadForms(): void {
+    this.leadForms.load((forms) => this.countUnmapped(forms));
+  }
+
+  /**
+   * One mapping read per form (organisations have a handful of forms); a form whose mapping cannot be read just
+   * shows no count.
+   */
+  private countUnmapped(forms: MetaLeadFormDto[]): void {
+    if (forms.length === 0) {
+      this.unmappedCounts.set(new Map());
+      return;
+    }
+    forkJoin(
+      forms.map((form) =>
+        this.leadFormApi.mapping(form.id).pipe(
+          map((dto): [string, number] => [form.id, dto.unmappedQuestions.length]),
+          catchError(() => of<[string, number]>([form.id, 0])),
+        ),
+      ),
+    ).subscribe((counts) => this.unmappedCounts.set(new Map(counts.filter(([, count]) => count > 0))));
   }
 
   /** Reads `?result=…&missing=…` from the OAuth callback once, then drops them so a reload does not repeat it. */

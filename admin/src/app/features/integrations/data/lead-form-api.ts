@@ -1,0 +1,78 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import {
+  LeadFormMapping,
+  LeadFormMappingDto,
+  LeadSyncDto,
+  MappingPreviewDto,
+  MappingPreviewRequest,
+  Page,
+  ROUTES,
+  SendTestLeadResult,
+  SyncLeadsRequest,
+  SyncLeadsResult,
+  UpdateLeadFormMappingRequest,
+} from '@legeai/contracts';
+import { Observable } from 'rxjs';
+
+import { API_BASE_URL } from '../../../core/api/api-base-url';
+import { showsOwnErrors } from '../../../core/api/http-context';
+
+const routes = ROUTES.metaIntegration;
+
+/**
+ * What is done with one lead form: its mapping and preview, test leads, on-demand syncs, and following a lead through
+ * the pipeline. Every caller shows its own errors (inline in the editor or dialog).
+ */
+@Injectable({ providedIn: 'root' })
+export class LeadFormApi {
+  private readonly http = inject(HttpClient);
+  private readonly url = `${inject(API_BASE_URL)}/${routes.base}`;
+
+  mapping(formId: string): Observable<LeadFormMappingDto> {
+    return this.http.get<LeadFormMappingDto>(`${this.formUrl(formId)}/${routes.leadFormMapping}`, {
+      context: showsOwnErrors(),
+    });
+  }
+
+  updateMapping(formId: string, mapping: UpdateLeadFormMappingRequest): Observable<LeadFormMappingDto> {
+    return this.http.put<LeadFormMappingDto>(`${this.formUrl(formId)}/${routes.leadFormMapping}`, mapping, {
+      context: showsOwnErrors(),
+    });
+  }
+
+  previewMapping(formId: string, mapping: LeadFormMapping): Observable<MappingPreviewDto> {
+    const body: MappingPreviewRequest = { mapping };
+    return this.http.post<MappingPreviewDto>(`${this.formUrl(formId)}/${routes.leadFormMappingPreview}`, body, {
+      context: showsOwnErrors(),
+    });
+  }
+
+  sendTestLead(formId: string): Observable<SendTestLeadResult> {
+    return this.http.post<SendTestLeadResult>(`${this.formUrl(formId)}/${routes.testLead}`, null, {
+      context: showsOwnErrors(),
+    });
+  }
+
+  syncLeads(request: SyncLeadsRequest): Observable<SyncLeadsResult> {
+    return this.http.post<SyncLeadsResult>(`${this.url}/${routes.syncLeads}`, request, { context: showsOwnErrors() });
+  }
+
+  /** The syncs that changed most recently; a lead just sent is among the first. */
+  recentLeadSyncs(limit: number): Observable<Page<LeadSyncDto>> {
+    return this.http.get<Page<LeadSyncDto>>(`${this.url}/${routes.leadSyncs}`, {
+      params: new HttpParams().set('limit', limit),
+      context: showsOwnErrors(),
+    });
+  }
+
+  leadSync(id: string): Observable<LeadSyncDto> {
+    return this.http.get<LeadSyncDto>(`${this.url}/${routes.leadSyncs}/${encodeURIComponent(id)}`, {
+      context: showsOwnErrors(),
+    });
+  }
+
+  private formUrl(formId: string): string {
+    return `${this.url}/${routes.leadForms}/${encodeURIComponent(formId)}`;
+  }
+}
