@@ -67,6 +67,20 @@ export class AuditService {
     );
   }
 
+  /** Records what the system did on its own (a scheduled check, a Meta callback, a pipeline decision): no actor. */
+  recordSystem(
+    organisationId: string | null,
+    action: string,
+    target?: AuditTarget,
+    details?: Record<string, unknown>,
+    manager?: EntityManager,
+  ): Promise<void> {
+    return this.record(
+      { organisationId, actorType: 'system', actorId: null, action, targetType: target?.type, targetId: target?.id, details },
+      manager,
+    );
+  }
+
   async list(principal: Principal, limit: number, offset: number): Promise<Page<AuditEntryDto>> {
     const [rows, total] = await this.entries.findAndCount({
       where: { organisationId: principal.organisationId },

@@ -54,18 +54,8 @@ export class MetaReauthService {
         ],
       )) as [{ id: string }[], number];
       if (!moved.length) return false;
-      await this.audit.record(
-        {
-          organisationId,
-          actorType: 'system',
-          actorId: null,
-          action: 'meta.reauth_required',
-          targetType: 'meta_integration',
-          targetId: integrationId,
-          details: { reason: statusReason, during: options.during },
-        },
-        tx,
-      );
+      const target = { type: 'meta_integration', id: integrationId };
+      await this.audit.recordSystem(organisationId, 'meta.reauth_required', target, { reason: statusReason, during: options.during }, tx);
       return true;
     });
   }

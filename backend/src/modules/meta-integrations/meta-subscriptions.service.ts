@@ -80,14 +80,9 @@ export class MetaSubscriptionsService {
         continue;
       }
       facts.resubscribed.push(page.pageName ?? page.pageId);
-      await this.audit.record({
-        organisationId,
-        actorType: 'system',
-        actorId: null,
-        action: 'meta.page_resubscribed',
-        targetType: 'meta_page',
-        targetId: page.id,
-        details: { pageId: page.pageId, reason: 'leadgen subscription was missing at Meta' },
+      await this.audit.recordSystem(organisationId, 'meta.page_resubscribed', { type: 'meta_page', id: page.id }, {
+        pageId: page.pageId,
+        reason: 'leadgen subscription was missing at Meta',
       });
     }
     return facts;

@@ -69,16 +69,11 @@ export class FirstAdminBootstrap implements OnApplicationBootstrap {
       await this.users.insertUser(
         { organisationId: org.id, email, name: 'Administrator', role: Role.Admin, password },
         (user, tx) =>
-          this.audit.record(
-            {
-              organisationId: org.id,
-              actorType: 'system',
-              actorId: null,
-              action: 'user.created',
-              targetType: 'user',
-              targetId: user.id,
-              details: { email: user.email, role: user.role, reason: 'first admin' },
-            },
+          this.audit.recordSystem(
+            org.id,
+            'user.created',
+            { type: 'user', id: user.id },
+            { email: user.email, role: user.role, reason: 'first admin' },
             tx,
           ),
         m,

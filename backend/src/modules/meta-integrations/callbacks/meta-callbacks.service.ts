@@ -54,7 +54,7 @@ export class MetaCallbacksService {
         MetaIntegrationStatus.ReauthRequired,
         'The Meta user removed the app from their account',
       );
-      await this.systemAudit(integration, 'meta.deauthorized', { metaUserId: payload.user_id });
+      await this.audit.recordSystem(integration.organisationId, 'meta.deauthorized', integrationTarget(integration), { metaUserId: payload.user_id });
     }
     return { success: true };
   }
@@ -76,7 +76,7 @@ export class MetaCallbacksService {
         await this.connections.wipe(integration.organisationId, integration.id, MetaIntegrationStatus.Disconnected, 'Meta data deletion request');
       }
       await this.integrations.update({ id: integration.id }, { metaUserName: null });
-      await this.systemAudit(integration, 'meta.data_deleted', { confirmationCode: code });
+      await this.audit.recordSystem(integration.organisationId, 'meta.data_deleted', integrationTarget(integration), { confirmationCode: code });
     }
     await this.deletions.update({ id: request.id }, { status: 'completed', completedAt: new Date(), integrationsAffected: affected.length });
     return { url: this.statusUrl(code), confirmation_code: code };
@@ -116,16 +116,6 @@ export class MetaCallbacksService {
     const base = ROUTES.metaIntegration;
     return `${this.app.publicUrl}/${API_PREFIX}/${base.base}/${base.dataDeletion}/${code}`;
   }
-
-  private systemAudit(integration: MetaIntegration, action: string, details: Record<string, unknown>): Promise<void> {
-    return this.audit.record({
-      organisationId: integration.organisationId,
-      actorType: 'system',
-      actorId: null,
-      action,
-      targetType: 'meta_integration',
-      targetId: integration.id,
-      details,
-    });
-  }
 }
+
+const integrationTarget = (integration: MetaIntegration) => ({ type: 'meta_integration', id: integration.id });

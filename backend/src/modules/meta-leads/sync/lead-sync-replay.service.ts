@@ -65,12 +65,10 @@ export class LeadSyncReplayService {
       const claimed = await this.claim(organisationId, `state = $2`, [LeadSyncState.Parked]);
       if (claimed.length === 0) return 0;
       await this.enqueue(claimed);
-      await this.audit.record({
-        organisationId,
-        actorType: 'system',
-        actorId: null,
-        action: 'meta.lead_syncs_replayed',
-        details: { state: LeadSyncState.Parked, count: claimed.length, reason: 'reconnected' },
+      await this.audit.recordSystem(organisationId, 'meta.lead_syncs_replayed', undefined, {
+        state: LeadSyncState.Parked,
+        count: claimed.length,
+        reason: 'reconnected',
       });
       this.logger.log({ organisationId, count: claimed.length }, 'Replaying parked leads after a reconnect');
       return claimed.length;
