@@ -4,6 +4,7 @@ import { AuditEntryDto, Page, Role, ROUTES } from '@legeai/contracts';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Principal } from '../../common/auth/principal';
 import { Roles } from '../../common/auth/roles.decorator';
+import { pageOf } from '../../common/paging/page-query.dto';
 import { ApiErrorResponses } from '../../common/swagger/api-error-responses.decorator';
 import { AuditService } from './audit.service';
 import { AuditEntryPageResponse } from './dto/audit-entry.response';
@@ -20,6 +21,7 @@ export class AuditController {
   @ApiOkResponse({ type: AuditEntryPageResponse })
   @ApiErrorResponses(400, 401, 403)
   list(@CurrentPrincipal() principal: Principal, @Query() query: AuditLogQueryDto): Promise<Page<AuditEntryDto>> {
-    return this.audit.list(principal, query.limit ?? 50, query.offset ?? 0);
+    const { limit, offset } = pageOf(query);
+    return this.audit.list(principal, limit, offset);
   }
 }

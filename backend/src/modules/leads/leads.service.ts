@@ -4,6 +4,7 @@ import { LeadDetailDto, LeadListQuery, LeadSummaryDto, Page, UpdateLeadStatusReq
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '../../common/auth/principal';
 import { ValidationFailedError } from '../../common/errors/api-error';
+import { pageOf } from '../../common/paging/page-query.dto';
 import { AuditService } from '../audit/audit.service';
 import { MetaLeadForm } from '../meta-leads/entities/meta-lead-form.entity';
 import { MetaLeadMapping } from '../meta-leads/entities/meta-lead-mapping.entity';
@@ -11,8 +12,6 @@ import { Lead } from './entities/lead.entity';
 import { LeadRowsQuery } from './lead-rows.query';
 import { assertTransition } from './lead-status.rules';
 import { toLeadDetail, toLeadSummary } from './lead.mapper';
-
-export const DEFAULT_PAGE_SIZE = 50;
 
 /** Reading the organisation's leads and moving them through the sales pipeline. */
 @Injectable()
@@ -25,8 +24,7 @@ export class LeadsService {
 
   async list(principal: Principal, query: LeadListQuery): Promise<Page<LeadSummaryDto>> {
     assertDateRange(query);
-    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const offset = query.offset ?? 0;
+    const { limit, offset } = pageOf(query);
     const { rows, total } = await this.rows.page(principal.organisationId, query, limit, offset);
     return { items: rows.map(toLeadSummary), total, limit, offset };
   }

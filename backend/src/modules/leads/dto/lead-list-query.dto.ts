@@ -1,7 +1,8 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { LeadListQuery, LeadStatus } from '@legeai/contracts';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEnum, IsIn, IsISO8601, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { PageQueryDto } from '../../../common/paging/page-query.dto';
 import { Trim } from '../../users/dto/trim.transform';
 
 /** Query strings carry text: "true"/"false" become booleans, anything else stays as is and fails @IsBoolean. */
@@ -72,19 +73,4 @@ export class LeadFilterDto implements Omit<LeadListQuery, 'limit' | 'offset'> {
   sort?: (typeof LEAD_SORTS)[number];
 }
 
-export class LeadListQueryDto extends LeadFilterDto implements LeadListQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
-}
+export class LeadListQueryDto extends IntersectionType(LeadFilterDto, PageQueryDto) implements LeadListQuery {}

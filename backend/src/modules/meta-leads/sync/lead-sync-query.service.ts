@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, type LeadSyncDto, type LeadSyncListQuery, type Page } from '@legeai/contracts';
 import { Repository } from 'typeorm';
 import { ApiError } from '../../../common/errors/api-error';
+import { pageOf } from '../../../common/paging/page-query.dto';
 import { MetaLeadSync } from './entities/meta-lead-sync.entity';
 import { toLeadSyncDto } from './lead-sync.mapper';
 
@@ -12,8 +13,7 @@ export class LeadSyncQueryService {
   constructor(@InjectRepository(MetaLeadSync) private readonly rows: Repository<MetaLeadSync>) {}
 
   async list(organisationId: string, query: LeadSyncListQuery): Promise<Page<LeadSyncDto>> {
-    const limit = query.limit ?? 50;
-    const offset = query.offset ?? 0;
+    const { limit, offset } = pageOf(query);
     const [rows, total] = await this.rows.findAndCount({
       where: { organisationId, ...(query.state ? { state: query.state } : {}) },
       order: { updatedAt: 'DESC', id: 'ASC' },
