@@ -6,6 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { leadsConfig } from '../../../config/leads.config';
 import { Lead } from '../../leads/entities/lead.entity';
 import type { GraphLead } from '../graph/graph-lead';
+import { parseGraphTime } from '../graph/graph-time';
 import { findPersonDuplicate } from '../mapping/duplicate-finder';
 import type { FormMapping } from '../mapping/form-mapping';
 import { mapGraphLead } from '../mapping/lead-mapper';
@@ -127,11 +128,4 @@ export class LeadIngestService {
     if (!found?.leadId) throw new Error(`Meta lead ${metaLeadId} is claimed but has no stored lead`);
     return { outcome: 'existing', leadId: found.leadId, duplicateOfId: found.duplicateOfId, mappedAt };
   }
-}
-
-/** Meta's `2026-11-20T14:03:11+0000`; null when absent or unreadable. */
-function parseGraphTime(value: string | undefined): Date | null {
-  if (!value) return null;
-  const date = new Date(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-  return Number.isNaN(date.getTime()) ? null : date;
 }

@@ -1,6 +1,7 @@
 import { LeadSource } from '@legeai/contracts';
 import type { ConsentResponse, Lead, LeadAnswer } from '../../leads/entities/lead.entity';
 import type { GraphLead } from '../graph/graph-lead';
+import { parseGraphTime } from '../graph/graph-time';
 import { joinName, normalizeCountry, normalizeDateOfBirth, parseChecked, splitFullName } from './answer-values';
 import { normalizeEmail, normalizePhone } from './contact-normalizer';
 import { readFormMapping, resolveTarget } from './effective-mapping';
@@ -185,13 +186,6 @@ function attribution(graphLead: GraphLead, form: LeadFormInput): Partial<Lead> {
     // Meta says so when it can; without ads_management the ad fields are absent and no ad id means organic.
     isOrganic: typeof graphLead.is_organic === 'boolean' ? graphLead.is_organic : !graphLead.ad_id,
   };
-}
-
-/** Meta's `2026-11-29T07:59:50+0000` (no colon in the offset), or any ISO time; null when unreadable. */
-export function parseGraphTime(value: string | undefined): Date | null {
-  if (!value) return null;
-  const date = new Date(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-  return Number.isNaN(date.getTime()) ? null : date;
 }
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

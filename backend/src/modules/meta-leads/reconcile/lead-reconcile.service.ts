@@ -11,9 +11,10 @@ import { MetaReauthService } from '../../meta-integrations/meta-reauth.service';
 import { MetaTokenVault } from '../../meta-integrations/meta-token-vault.service';
 import { MetaLeadForm } from '../entities/meta-lead-form.entity';
 import { GRAPH_LEAD_FIELDS, type GraphLead } from '../graph/graph-lead';
+import { parseGraphTime } from '../graph/graph-time';
 import { LeadIngestService } from '../ingest/lead-ingest.service';
 import { RECONCILE_OPTIONS, type ReconcileOptions } from './reconcile-options';
-import { leadFiltering, nextWatermark, parseGraphTime, sweepWindow, type SweepWindow } from './reconcile-window';
+import { leadFiltering, nextWatermark, sweepWindow, type SweepWindow } from './reconcile-window';
 
 /** What one sweep of one form did. */
 export interface SweepResult {

@@ -1,4 +1,4 @@
-import { earliestRetained, leadFiltering, nextWatermark, parseGraphTime, sweepWindow } from './reconcile-window';
+import { earliestRetained, leadFiltering, nextWatermark, sweepWindow } from './reconcile-window';
 
 const NOW = new Date('2026-12-01T12:00:00.000Z');
 const at = (iso: string) => new Date(iso);
@@ -69,17 +69,5 @@ describe('nextWatermark', () => {
 
   it('never moves back when the overlap only re-read older leads', () => {
     expect(nextWatermark(at('2026-12-01T10:00:00Z'), at('2026-12-01T09:45:00Z'))).toEqual(at('2026-12-01T10:00:00Z'));
-  });
-});
-
-describe('parseGraphTime', () => {
-  it("reads Meta's +0000 offsets", () => {
-    expect(parseGraphTime('2026-11-20T14:03:11+0000')).toEqual(at('2026-11-20T14:03:11Z'));
-    expect(parseGraphTime('2026-11-20T16:03:11+0200')).toEqual(at('2026-11-20T14:03:11Z'));
-  });
-
-  it('answers null for missing or unreadable values', () => {
-    expect(parseGraphTime(undefined)).toBeNull();
-    expect(parseGraphTime('yesterday')).toBeNull();
   });
 });

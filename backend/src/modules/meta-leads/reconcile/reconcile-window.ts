@@ -75,13 +75,6 @@ export function nextWatermark(current: Date | null, newestSeen: Date | null): Da
   return newestSeen.getTime() > current.getTime() ? newestSeen : current;
 }
 
-/** Meta's timestamps: ISO-8601 with a `+0000` offset (`2026-11-20T14:03:11+0000`). Null when unreadable. */
-export function parseGraphTime(value: string | undefined | null): Date | null {
-  if (!value) return null;
-  const date = new Date(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-  return Number.isNaN(date.getTime()) ? null : date;
-}
-
 function maxDate(a: Date, b: Date): Date {
   return a.getTime() >= b.getTime() ? a : b;
 }
