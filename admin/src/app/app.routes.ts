@@ -27,6 +27,10 @@ export const routes: Routes = [
         loadChildren: () => import('./features/leads/leads.routes').then((m) => m.leadsRoutes),
       },
       {
+        path: 'activity',
+        loadChildren: () => import('./features/activity/activity.routes').then((m) => m.activityRoutes),
+      },
+      {
         path: 'integrations',
         loadChildren: () =>
           import('./features/integrations/integrations.routes').then((m) => m.integrationsRoutes),

@@ -4,6 +4,7 @@ import {
   LeadSyncDto,
   LeadSyncState,
   MappingPreviewDto,
+  MetaActivityDto,
   MetaAdAccountDto,
   MetaConnectionStatus,
   MetaIntegrationStatus,
@@ -153,6 +154,32 @@ export function aLeadSync(overrides: Partial<LeadSyncDto> = {}): LeadSyncDto {
     errorMessage: null,
     hint: null,
     updatedAt: '2026-11-20T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** The Activity page's answer: one processed delivery with an ignored change, one queue, a few syncs per state. */
+export function aMetaActivity(overrides: Partial<MetaActivityDto> = {}): MetaActivityDto {
+  return {
+    deliveries: [
+      {
+        id: 'd-1',
+        receivedAt: new Date(Date.now() - 3 * 60_000).toISOString(),
+        status: 'processed',
+        jobCount: 1,
+        changeCount: 2,
+        ignored: [{ reason: 'unsupported field', field: 'feed', pageId: '1111' }],
+      },
+    ],
+    queues: [{ queue: 'meta-leads', waiting: 3, active: 1, delayed: 2, failed: 0, completed: 40 }],
+    syncs: {
+      [LeadSyncState.Pending]: 4,
+      [LeadSyncState.Stored]: 120,
+      [LeadSyncState.Duplicate]: 6,
+      [LeadSyncState.Failed]: 2,
+      [LeadSyncState.Parked]: 0,
+      [LeadSyncState.Skipped]: 1,
+    },
     ...overrides,
   };
 }

@@ -43,6 +43,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     target: { kind: 'route', path: '/leads' },
   },
   {
+    label: 'Activity',
+    icon: 'monitor_heart',
+    minRole: Role.Viewer,
+    summary: 'Watch webhook deliveries and queues, and replay leads that failed.',
+    target: { kind: 'route', path: '/activity' },
+  },
+  {
     label: 'Meta',
     icon: 'hub',
     minRole: Role.Viewer,

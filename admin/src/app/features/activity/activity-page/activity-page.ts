@@ -1,0 +1,190 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatExpansionModule } from '@angular/material/expansion';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTableModule } from '@angular/material/table';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { RouterLink } from '@angular/router';
+import {
+  LEAD_SYNC_STATES,
+  LeadSyncDto,
+  LeadSyncState,
+  MetaActivityDelivery,
+  MetaQueueDepth,
+  ReplayableLeadSyncState,
+  Role,
+} from '@legeai/contracts';
+import { filter, finalize } from 'rxjs';
+
+import { AuthStore } from '../../../core/auth/auth-store';
+import { Notifier } from '../../../core/errors/notifier';
+import { loadable } from '../../../shared/data/loadable';
+import { VisibleInterval } from '../../../shared/data/visible-interval';
+import { timeFromNow } from '../../../shared/time/time-from-now';
+import { confirmAction } from '../../../shared/ui/confirm-dialog/confirm-dialog';
+import { EmptyState } from '../../../shared/ui/empty-state/empty-state';
+import { ErrorState } from '../../../shared/ui/error-state/error-state';
+import { CountBar, CountBars } from '../count-bars/count-bars';
+import { ActivityApi } from '../data/activity-api';
+
+/** How often the page reads the pipeline again while it is visible. */
+export const ACTIVITY_REFRESH_MS = 5_000;
+/** Failures listed per state; the replay-all button covers the rest too. */
+const FAILURES_SHOWN = 50;
+
+const SYNC_TONES: Record<LeadSyncState, CountBar['tone']> = {
+  [LeadSyncState.Pending]: 'neutral',
+  [LeadSyncState.Stored]: 'good',
+  [LeadSyncState.Duplicate]: 'good',
+  [LeadSyncState.Failed]: 'bad',
+  [LeadSyncState.Parked]: 'warn',
+  [LeadSyncState.Skipped]: 'neutral',
+};
+
+interface TimelineStep {
+  label: string;
+  at: string | null;
+}
+
+/**
+ * Activity: what the lead pipeline is doing — recent webhook deliveries, queue depth, lead syncs by state — and the
+ * leads that failed or wait for a reconnect, each with its timeline, to replay. Refreshes itself while visible.
+ */
+@Component({
+  selector: 'lg-activity-page',
+  imports: [
+    CountBars,
+    DatePipe,
+    EmptyState,
+    ErrorState,
+    MatButtonModule,
+    MatExpansionModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatTableModule,
+    MatTooltipModule,
+    RouterLink,
+  ],
+  templateUrl: './activity-page.html',
+  styleUrl: './activity-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ActivityPage {
+  private readonly api = inject(ActivityApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly notifier = inject(Notifier);
+
+  protected readonly canReplay = inject(AuthStore).hasRole(Role.Manager);
+  protected readonly timeFromNow = timeFromNow;
+  protected readonly deliveryColumns = ['receivedAt', 'status', 'changes', 'ignored'];
+
+  protected readonly activity = loadable(() => this.api.activity());
+  protected readonly failed = loadable(() => this.api.leadSyncs({ state: LeadSyncState.Failed, limit: FAILURES_SHOWN }));
+  protected readonly parked = loadable(() => this.api.leadSyncs({ state: LeadSyncState.Parked, limit: FAILURES_SHOWN }));
+  protected readonly failureLists = [
+    {
+      state: LeadSyncState.Failed as ReplayableLeadSyncState,
+      title: 'Failed',
+      list: this.failed,
+      empty: 'No failed leads. Leads that Meta refused or that ran out of retries show up here.',
+    },
+    {
+      state: LeadSyncState.Parked as ReplayableLeadSyncState,
+      title: 'Parked',
+      list: this.parked,
+      empty: 'No parked leads. Leads wait here while the Meta connection needs a reconnect.',
+    },
+  ];
+
+  protected readonly syncBars = computed<CountBar[]>(() => {
+    const syncs = this.activity.value()?.syncs;
+    return syncs ? LEAD_SYNC_STATES.map((state) => ({ label: state, value: syncs[state] ?? 0, tone: SYNC_TONES[state] })) : [];
+  });
+
+  /** Ids of syncs with a replay on its way, and the states being replayed in bulk. */
+  protected readonly replaying = signal<ReadonlySet<string>>(new Set());
+
+  constructor() {
+    this.refresh();
+    inject(VisibleInterval)
+      .every(ACTIVITY_REFRESH_MS)
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.refresh());
+  }
+
+  protected refresh(): void {
+    this.activity.load();
+    this.failed.load();
+    this.parked.load();
+  }
+
+  protected queueBars(queue: MetaQueueDepth): CountBar[] {
+    return [
+      { label: 'waiting', value: queue.waiting },
+      { label: 'active', value: queue.active, tone: 'good' },
+      { label: 'delayed', value: queue.delayed, tone: 'warn' },
+      { label: 'failed', value: queue.failed, tone: 'bad' },
+    ];
+  }
+
+  protected ignoredReasons(delivery: MetaActivityDelivery): string {
+    return delivery.ignored.map((part) => (part.field ? `${part.reason} (${part.field})` : part.reason)).join('; ');
+  }
+
+  protected timeline(sync: LeadSyncDto): TimelineStep[] {
+    return [
+      { label: 'Received', at: sync.receivedAt },
+      { label: 'Fetched', at: sync.fetchedAt },
+      { label: 'Mapped', at: sync.mappedAt },
+      { label: 'Stored', at: sync.storedAt },
+    ];
+  }
+
+  protected replay(sync: LeadSyncDto): void {
+    this.markReplaying(sync.id, true);
+    this.api
+      .replay(sync.id)
+      .pipe(finalize(() => this.markReplaying(sync.id, false)))
+      .subscribe(() => {
+        this.notifier.info(`Lead ${sync.leadgenId} is being replayed.`);
+        this.refresh();
+      });
+  }
+
+  protected replayAll(state: ReplayableLeadSyncState, count: number): void {
+    confirmAction(this.dialog, {
+      title: `Replay all ${state} leads?`,
+      message:
+        `Every ${state} lead (${count} ${count === 1 ? 'is' : 'are'} listed) runs through the pipeline again: it is ` +
+        'read from Meta, mapped and stored. Leads already stored are not stored twice.',
+      confirmLabel: 'Replay all',
+    })
+      .pipe(filter(Boolean))
+      .subscribe(() => {
+        this.markReplaying(state, true);
+        this.api
+          .replayAll(state)
+          .pipe(finalize(() => this.markReplaying(state, false)))
+          .subscribe(({ replayed }) => {
+            this.notifier.info(`${replayed} ${replayed === 1 ? 'lead' : 'leads'} replayed.`);
+            this.refresh();
+          });
+      });
+  }
+
+  private markReplaying(key: string, on: boolean): void {
+    this.replaying.update((keys) => {
+      const next = new Set(keys);
+      if (on) {
+        next.add(key);
+      } else {
+        next.delete(key);
+      }
+      return next;
+    });
+  }
+}
