@@ -78,6 +78,29 @@ describe('control surface', () => {
     expect(await pattern()).toEqual(first);
   });
 
+  it('adds injected latency once per HTTP request: a batch pays it once, not once per operation', async () => {
+    const token = await loginAs(sandbox);
+    const since = sandbox.control.calls().at(-1)?.seq ?? 0;
+    sandbox.control.setFaults({ latencyMs: 25 });
+    const batch = await graph(sandbox, 'POST', '', {
+      token,
+      params: { batch: JSON.stringify(Array.from({ length: 5 }, () => ({ method: 'GET', relative_url: 'me?fields=id' }))), include_headers: 'false' },
+    });
+    await graph(sandbox, 'GET', 'me', { token, params: { fields: 'id' } });
+    sandbox.control.clearFaults();
+
+    expect(batch.body.map((item: { code: number }) => item.code)).toEqual([200, 200, 200, 200, 200]);
+    const calls = sandbox.control.calls({ sinceSeq: since });
+    const operations = calls.filter((call) => call.inBatch);
+    const requests = calls.filter((call) => !call.inBatch);
+    expect(operations).toHaveLength(5);
+    expect(operations.every((call) => call.latencyMs === 0)).toBe(true);
+    expect(requests.map((call) => [call.method, call.path, call.latencyMs])).toEqual([
+      ['POST', '/', 25],
+      ['GET', '/me', 25],
+    ]);
+  });
+
   it('answers 400 for a malformed fault configuration and keeps serving Graph calls', async () => {
     expect((await control('PUT', '/faults', { errors: 'all of them' })).status).toBe(400);
     expect((await control('PUT', '/faults', { errors: [{ code: 2, rate: 7 }] })).status).toBe(400);

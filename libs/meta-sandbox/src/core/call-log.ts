@@ -23,6 +23,8 @@ export interface CallLogEntry {
   appId?: string;
   tokenType?: string;
   inBatch: boolean;
+  /** Injected latency (the `latencyMs` fault) this call waited: once per HTTP request, 0 inside a batch. */
+  latencyMs: number;
   durationMs: number;
   params: Record<string, string>;
 }

@@ -69,8 +69,10 @@ export class GraphDispatcher {
     let body: unknown;
     let error: GraphError | undefined;
     let charges: UsageCharge[] = [];
+    let latencyMs = 0;
     try {
-      await this.runtime.faults.delay();
+      // Latency is the HTTP round trip: an operation inside a batch travelled with its batch request, which paid it.
+      if (!request.inBatch) latencyMs = await this.runtime.faults.delay();
       const injected = this.runtime.faults.errorFor(method, path);
       if (injected) throw injected;
       const now = this.runtime.clock.now();
@@ -110,6 +112,7 @@ export class GraphDispatcher {
       appId: identity?.app.id,
       tokenType: identity?.token.type,
       inBatch: request.inBatch ?? false,
+      latencyMs,
       durationMs: Date.now() - started,
       params: request.params,
     });

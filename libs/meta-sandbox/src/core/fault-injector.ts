@@ -13,7 +13,10 @@ export interface ErrorFault {
 }
 
 export interface FaultConfig {
-  /** Added to every Graph call, in ms. */
+  /**
+   * Added once to every Graph HTTP request, in ms: the network round trip to Meta. A batch request pays it once for
+   * all its operations (Meta runs them on its side), not once per operation.
+   */
   latencyMs?: number;
   errors?: ErrorFault[];
   /** Share of batch operations answered with `null` (the operation timed out and did not run). */
@@ -47,9 +50,11 @@ export class FaultInjector {
     this.config = {};
   }
 
-  async delay(): Promise<void> {
+  /** Waits the configured latency; answers how long it waited (ms). */
+  async delay(): Promise<number> {
     const ms = this.config.latencyMs ?? 0;
     if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+    return Math.max(0, ms);
   }
 
   /** The injected error for this call, if any. */
