@@ -19,6 +19,7 @@ import { firstValueFrom } from 'rxjs';
 import { aCurrentUser, aTokenResponse, anErrorEnvelope } from '../../../../testing/factories';
 import { aLeadDetail, aLeadPage, aLeadSummary } from '../../../../testing/lead-factories';
 import { aLeadForm } from '../../../../testing/meta-factories';
+import { ManualInterval, provideManualInterval } from '../../../../testing/manual-interval';
 import { provideTestConsole } from '../../../../testing/provide-test-console';
 import { AuthStore } from '../../../core/auth/auth-store';
 import { FileSaver } from '../data/save-file';
@@ -31,6 +32,7 @@ describe('LeadsPage', () => {
   let loader: HarnessLoader;
   let root: HarnessLoader;
   let saved: { blob: Blob; fileName: string }[];
+  let interval: ManualInterval;
 
   const anna = aLeadSummary();
   const ben = aLeadSummary({
@@ -47,9 +49,11 @@ describe('LeadsPage', () => {
 
   async function render(role: Role = Role.Manager, url = '/leads'): Promise<void> {
     saved = [];
+    interval = new ManualInterval();
     TestBed.configureTestingModule({
       providers: [
         ...provideTestConsole(),
+        provideManualInterval(interval),
         provideRouter([{ path: 'leads', component: LeadsPage }]),
         { provide: FileSaver, useValue: { save: (blob: Blob, fileName: string) => saved.push({ blob, fileName }) } },
       ],
@@ -396,6 +400,99 @@ describe('LeadsPage', () => {
         expect(text()).toContain('Export failed: Export is busy');
       });
       expect(saved).toHaveLength(0);
+    });
+  });
+
+  describe('new leads', () => {
+    const newer = (id: string, minutes: number) =>
+      aLeadSummary({ id, fullName: `Lead ${id}`, receivedAt: new Date(Date.parse(anna.receivedAt) + minutes * 60_000).toISOString() });
+
+    async function poll(answer?: (req: TestRequest) => void): Promise<void> {
+      interval.tick();
+      await stable();
+      if (answer) {
+        answer(expectList());
+        await stable();
+      }
+    }
+
+    function names(): Promise<string[]> {
+      return loader
+        .getHarness(MatTableHarness)
+        .then((t) => t.getCellTextByColumnName())
+        .then((cells) => cells['name'].text);
+    }
+
+    it('asks for leads since the newest shown, with the same filters, and offers the ones that arrived', async () => {
+      await render(Role.Manager, '/leads?status=new');
+      await answerList([anna, ben]);
+
+      await poll((req) => {
+        expect(params(req)).toEqual({
+          status: 'new',
+          sort: '-receivedAt',
+          limit: '25',
+          offset: '0',
+          from: anna.receivedAt,
+        });
+        // The newest shown lead comes back too (the bound is inclusive) and is not counted.
+        req.flush(aLeadPage([newer('l-4', 2), newer('l-3', 1), anna], 3));
+      });
+
+      expect(text()).toContain('2 new leads');
+      await (await loader.getHarness(MatButtonHarness.with({ text: /2 new leads/ }))).click();
+      await stable();
+
+      // Shown without reading the list again, on top and highlighted.
+      http.expectNone((req) => req.url === '/v1/leads');
+      expect(await names()).toEqual(['Lead l-4', 'Lead l-3', 'Anna Schmidt', 'Ben Braun']);
+      const fresh = Array.from((harness.routeNativeElement as HTMLElement).querySelectorAll('tr.fresh'));
+      expect(fresh).toHaveLength(2);
+      expect(text()).not.toContain('new leads');
+    });
+
+    it('says nothing when no lead arrived', async () => {
+      await render();
+      await answerList([anna, ben]);
+
+      await poll((req) => req.flush(aLeadPage([anna], 1)));
+      expect(await loader.getHarnessOrNull(MatButtonHarness.with({ text: /new lead/ }))).toBeNull();
+    });
+
+    it('reads the list again when more than a page arrived', async () => {
+      await render();
+      await answerList([anna, ben]);
+
+      await poll((req) => req.flush(aLeadPage([newer('l-5', 3), newer('l-4', 2)], 40)));
+      await (await loader.getHarness(MatButtonHarness.with({ text: /40 new leads/ }))).click();
+      const reload = expectList();
+      expect(params(reload)['from']).toBeUndefined();
+      reload.flush(aLeadPage([newer('l-5', 3), anna], 42));
+      await stable();
+      expect(await names()).toEqual(['Lead l-5', 'Anna Schmidt']);
+    });
+
+    it('shows the first lead of an empty list', async () => {
+      await render();
+      await answerList([]);
+
+      await poll((req) => {
+        expect(params(req)['from']).toBeUndefined();
+        req.flush(aLeadPage([anna], 1));
+      });
+      expect(text()).toContain('1 new lead');
+    });
+
+    it('does not poll past the first page or in oldest-first order', async () => {
+      await render(Role.Manager, '/leads?page=2');
+      await answerList([anna], 30);
+      await poll();
+      http.expectNone((req) => req.url === '/v1/leads');
+
+      await TestBed.inject(Router).navigateByUrl('/leads?sort=asc');
+      await answerList([ben, anna]);
+      await poll();
+      http.expectNone((req) => req.url === '/v1/leads');
     });
   });
 });

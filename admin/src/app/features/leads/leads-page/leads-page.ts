@@ -11,14 +11,15 @@ import { MatSortModule, Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { LeadDetailDto, LeadSummaryDto, Page, Role, UpdateLeadStatusRequest } from '@legeai/contracts';
-import { Observable, Subject, catchError, distinctUntilChanged, map, of, startWith, switchMap } from 'rxjs';
+import { LeadDetailDto, LeadListQuery, LeadSummaryDto, Page, Role, UpdateLeadStatusRequest } from '@legeai/contracts';
+import { Observable, Subject, catchError, distinctUntilChanged, exhaustMap, filter, map, of, startWith, switchMap } from 'rxjs';
 
 import { AuthStore } from '../../../core/auth/auth-store';
 import { httpErrorMessage } from '../../../core/errors/http-error-message';
 import { Notifier } from '../../../core/errors/notifier';
 import { EmptyState } from '../../../shared/ui/empty-state/empty-state';
 import { ErrorState } from '../../../shared/ui/error-state/error-state';
+import { VisibleInterval } from '../../../shared/data/visible-interval';
 import { timeFromNow } from '../../../shared/time/time-from-now';
 import {
   LeadFilters,
@@ -38,6 +39,16 @@ import { FilterOption, LeadFiltersBar } from '../lead-filters-bar/lead-filters-b
 import { LeadStatusChip } from '../lead-status-chip/lead-status-chip';
 
 type Read<T> = { value: T; error: null } | { value: null; error: string };
+
+/** How often the first page asks whether leads newer than the newest shown have arrived. */
+export const LIVE_LEADS_MS = 5_000;
+
+/** Leads that arrived since the list was read, waiting to be shown. */
+interface Incoming {
+  leads: LeadSummaryDto[];
+  /** How many there are; more than `leads` when over a page arrived. */
+  count: number;
+}
 
 /**
  * The organisation's leads: search and filter them, open one in a drawer, move it along the pipeline and export
@@ -104,6 +115,10 @@ export class LeadsPage {
   protected readonly formOptions = computed(() => mergeOptions(this.metaForms(), this.seenForms()));
   protected readonly campaignOptions = computed(() => mergeOptions([], this.seenCampaigns()));
 
+  protected readonly incoming = signal<Incoming | null>(null);
+  /** Rows added by "show new leads", highlighted until the list is read again. */
+  protected readonly freshIds = signal<ReadonlySet<string>>(new Set());
+
   private readonly reloadList = new Subject<void>();
   private readonly reloadDetail = new Subject<void>();
 
@@ -125,11 +140,15 @@ export class LeadsPage {
       .subscribe((result) => {
         this.loading.set(false);
         this.loadError.set(result.error);
+        this.incoming.set(null);
+        this.freshIds.set(new Set());
         if (result.value) {
           this.page.set(result.value);
           this.learnOptions(result.value.items);
         }
       });
+
+    this.watchForNewLeads();
 
     queryParams
       .pipe(
@@ -160,6 +179,27 @@ export class LeadsPage {
         // The filter still offers the forms seen on leads; the Meta page explains what is wrong with the connection.
         error: () => undefined,
       });
+  }
+
+  /** Puts the leads that arrived on top of the list, highlighted; over a page of them reads the list again. */
+  protected showIncoming(): void {
+    const incoming = this.incoming();
+    if (!incoming) {
+      return;
+    }
+    if (incoming.count > incoming.leads.length) {
+      this.reloadList.next();
+      return;
+    }
+    const { pageSize } = this.view();
+    this.page.update((page) =>
+      page
+        ? { ...page, items: [...incoming.leads, ...page.items].slice(0, pageSize), total: page.total + incoming.count }
+        : page,
+    );
+    this.learnOptions(incoming.leads);
+    this.freshIds.set(new Set(incoming.leads.map((l) => l.id)));
+    this.incoming.set(null);
   }
 
   protected retryList(): void {
@@ -253,6 +293,54 @@ export class LeadsPage {
   }
 
   protected readonly trackById = (_index: number, lead: LeadSummaryDto): string => lead.id;
+
+  /**
+   * While the first page is shown newest first, asks every few seconds (only while the tab is visible) for leads
+   * received since the newest one shown: one small request, answered from the receivedAt index.
+   */
+  private watchForNewLeads(): void {
+    inject(VisibleInterval)
+      .every(LIVE_LEADS_MS)
+      .pipe(
+        map(() => this.newerQuery()),
+        filter((query): query is NonNullable<typeof query> => query !== null),
+        exhaustMap(({ key, query }) =>
+          this.api.list(query).pipe(
+            map((page) => ({ key, page })),
+            // A missed poll is not worth a message; the next one tries again.
+            catchError(() => of(null)),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((answer) => {
+        const shown = this.page();
+        if (!answer || !shown || answer.key !== this.listKey()) {
+          return;
+        }
+        const ids = new Set(shown.items.map((l) => l.id));
+        const leads = answer.page.items.filter((l) => !ids.has(l.id));
+        const alreadyShown = answer.page.items.length - leads.length;
+        const count = answer.page.total - alreadyShown;
+        this.incoming.set(count > 0 ? { leads, count } : null);
+      });
+  }
+
+  /** The query for leads newer than the newest shown, or `null` when the view does not show the newest leads. */
+  private newerQuery(): { key: string; query: LeadListQuery } | null {
+    const view = this.view();
+    const page = this.page();
+    if (view.pageIndex !== 0 || view.sort !== 'desc' || !page || this.loading() || this.loadError()) {
+      return null;
+    }
+    const query = toListQuery(view);
+    const newest = page.items[0]?.receivedAt;
+    return { key: this.listKey(), query: { ...query, offset: 0, from: newest ?? query.from } };
+  }
+
+  private listKey(): string {
+    return JSON.stringify(toListQuery(this.view()));
+  }
 
   private show(view: LeadView): void {
     void this.router.navigate([], {
