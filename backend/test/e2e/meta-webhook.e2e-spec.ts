@@ -4,13 +4,14 @@ import type { RunningSandbox } from '@legeai/meta-sandbox';
 import type { Queue } from 'bullmq';
 import { ChildProcess, spawn } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
-import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { QUEUES } from '../../src/infra/queue/queue-names';
 import { SCHEDULES } from '../../src/infra/scheduler/schedules';
 import { LeadgenJobData, leadgenJobId } from '../../src/modules/meta-webhook/jobs/leadgen-job';
+import { WebhookAfterAck } from '../../src/modules/meta-webhook/ingest/webhook-after-ack.service';
 import { WebhookInboxRelayService } from '../../src/modules/meta-webhook/relay/webhook-inbox-relay.service';
 import { createTestApp, TestApp } from '../utils/create-test-app';
+import { freePort } from '../utils/free-port';
 
 const URL_PATH = '/v1/integrations/meta/webhook';
 const SECRET = 'webhook-e2e-app-secret';
@@ -57,6 +58,9 @@ const inboxRows = (t: TestApp, body: string | Buffer): Promise<InboxRow[]> =>
 const inboxCount = async (t: TestApp): Promise<number> =>
   Number(((await t.dataSource.query(`SELECT count(*)::int AS n FROM meta_webhook_inbox`)) as { n: number }[])[0].n);
 
+/** The lead jobs are queued right after the answer; this waits for that work of every delivery answered so far. */
+const afterAnswers = (t: TestApp): Promise<void> => t.app.get(WebhookAfterAck).idle();
+
 /** Every job in the queue carrying this lead, whatever its state. */
 async function jobsFor(queue: Queue, leadgenId: string) {
   const jobs = await queue.getJobs(['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized']);
@@ -85,6 +89,7 @@ describe('Meta webhook POST (e2e)', () => {
     const body = delivery({ id: '100', changes: [leadgen(id, '100')] });
     const res = await post(body).expect(200);
     expect(res.body).toEqual({ outcome: 'accepted' });
+    await afterAnswers(t);
 
     const [row] = await inboxRows(t, body);
     expect(row).toMatchObject({ status: 'enqueued', attempts: 1, job_count: 1, last_error: null, ignored_changes: [] });
@@ -116,6 +121,7 @@ describe('Meta webhook POST (e2e)', () => {
     const outcomes: string[] = [];
     for (let i = 0; i < 3; i++) outcomes.push(((await post(body).expect(200)).body as { outcome: string }).outcome);
     expect(outcomes).toEqual(['accepted', 'duplicate', 'duplicate']);
+    await afterAnswers(t);
     expect(await inboxRows(t, body)).toHaveLength(1);
     expect(await jobsFor(queue, id)).toHaveLength(1);
   });
@@ -127,6 +133,7 @@ describe('Meta webhook POST (e2e)', () => {
     expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200));
     const outcomes = responses.map((r) => (r.body as { outcome: string }).outcome).sort();
     expect(outcomes).toEqual(['accepted', ...Array(19).fill('duplicate')]);
+    await afterAnswers(t);
     expect(await inboxRows(t, body)).toHaveLength(1);
     expect(await jobsFor(queue, id)).toHaveLength(1);
   });
@@ -137,6 +144,7 @@ describe('Meta webhook POST (e2e)', () => {
     const second = delivery({ id: '100', changes: [leadgen(id, '100'), leadgen(nextLeadId(), '100')] });
     await post(first).expect(200);
     await post(second).expect(200);
+    await afterAnswers(t);
     expect(await inboxRows(t, second)).toHaveLength(1);
     expect(await jobsFor(queue, id)).toHaveLength(1);
   });
@@ -148,6 +156,7 @@ describe('Meta webhook POST (e2e)', () => {
       { id: '200', changes: [leadgen(ids[2], '200')] },
     );
     expect((await post(body).expect(200)).body).toEqual({ outcome: 'accepted' });
+    await afterAnswers(t);
     const [row] = await inboxRows(t, body);
     expect(row).toMatchObject({ status: 'enqueued', job_count: 3 });
     expect(row.ignored_changes).toEqual([expect.objectContaining({ reason: 'unknown_field', field: 'feed' })]);
@@ -159,7 +168,9 @@ describe('Meta webhook POST (e2e)', () => {
   it('acknowledges a lead of an unknown page and records it as ignored', async () => {
     const id = nextLeadId();
     const body = delivery({ id: '999', changes: [leadgen(id, '999')] });
-    expect((await post(body).expect(200)).body).toEqual({ outcome: 'ignored' });
+    // The Pages are looked up after the answer, so the answer only knows that the delivery carries a lead.
+    expect((await post(body).expect(200)).body).toEqual({ outcome: 'accepted' });
+    await afterAnswers(t);
     const [row] = await inboxRows(t, body);
     expect(row).toMatchObject({ status: 'ignored', job_count: 0 });
     expect(row.ignored_changes).toEqual([expect.objectContaining({ reason: 'unknown_page', pageId: '999' })]);
@@ -169,6 +180,7 @@ describe('Meta webhook POST (e2e)', () => {
   it('acknowledges other fields and records them as ignored', async () => {
     const body = delivery({ id: '100', changes: [{ field: 'feed', value: { item: 'post', post_id: '100_1' } }] });
     expect((await post(body).expect(200)).body).toEqual({ outcome: 'ignored' });
+    await afterAnswers(t);
     const [row] = await inboxRows(t, body);
     expect(row.status).toBe('ignored');
     expect(row.ignored_changes).toEqual([expect.objectContaining({ reason: 'unknown_field', field: 'feed' })]);
@@ -229,6 +241,58 @@ describe('Meta webhook POST (e2e)', () => {
     expect(await inboxCount(t)).toBe(before);
   });
 
+  it('answers with security headers and a request id, and no CORS headers (Meta is not a browser)', async () => {
+    const body = delivery({ id: '100', changes: [leadgen(nextLeadId(), '100')] });
+    const res = await post(body).set('Origin', 'https://evil.example').set('X-Request-Id', 'webhook-req-12345').expect(200);
+    expect(res.headers).toMatchObject({
+      'content-type': 'application/json; charset=utf-8',
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'cache-control': 'no-store',
+      'x-request-id': 'webhook-req-12345',
+    });
+    expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    const refused = await post(body, `sha256=${'0'.repeat(64)}`).expect(403);
+    expect(refused.body.error.requestId).toBe(refused.headers['x-request-id']);
+    await afterAnswers(t);
+  });
+
+  it.each([
+    ['a trailing slash', `${URL_PATH}/`],
+    ['a query string', `${URL_PATH}?source=meta`],
+  ])('gives the same answers for the path with %s', async (_what, path) => {
+    const id = nextLeadId();
+    const body = delivery({ id: '100', changes: [leadgen(id, '100')] });
+    const send = (signature: string) =>
+      t.http.post(path).set('Content-Type', 'application/json').set('X-Hub-Signature-256', signature).send(body);
+    expect((await send(`sha256=${'0'.repeat(64)}`).expect(403)).body.error).toMatchObject({ status: 403, code: 'invalid_signature' });
+    expect((await send(sign(body)).expect(200)).body).toEqual({ outcome: 'accepted' });
+    await afterAnswers(t);
+    expect((await inboxRows(t, body))[0]).toMatchObject({ status: 'enqueued', job_count: 1 });
+    expect(await jobsFor(queue, id)).toHaveLength(1);
+  });
+
+  it('relays a stored delivery whose jobs were never queued (a crash right after the answer), once it is a few seconds old', async () => {
+    const id = nextLeadId();
+    const body = delivery({ id: '100', changes: [leadgen(id, '100')] });
+    const insert = (age: string) =>
+      t.dataSource.query(
+        `INSERT INTO meta_webhook_inbox (raw_body, body_sha256, object, signature, received_at) VALUES ($1, $2, 'page', $3, now() - $4::interval) RETURNING id`,
+        [Buffer.from(body), sha256(body), sign(body), age],
+      );
+    const [row] = (await insert('0 seconds')) as { id: string }[];
+    const relay = t.app.get(WebhookInboxRelayService);
+    // Still fresh: the process that stored it would be queueing it right now.
+    await relay.relayPending();
+    expect((await inboxRows(t, body))[0].status).toBe('received');
+
+    await t.dataSource.query(`UPDATE meta_webhook_inbox SET received_at = now() - interval '1 minute' WHERE id = $1`, [row.id]);
+    expect((await relay.relayPending()).enqueued).toBeGreaterThanOrEqual(1);
+    expect((await inboxRows(t, body))[0]).toMatchObject({ status: 'enqueued', job_count: 1 });
+    expect((await jobsFor(queue, id)).map((job) => (job.data as LeadgenJobData).inboxId)).toEqual([row.id]);
+  });
+
   it('counts deliveries by outcome on /metrics', async () => {
     const res = await t.http.get('/metrics').expect(200);
     for (const outcome of ['accepted', 'duplicate', 'ignored', 'bad_signature']) {
@@ -267,6 +331,7 @@ describe('Meta webhook with the queue backend down (e2e)', () => {
     const res = await t.http.post(URL_PATH).set('Content-Type', 'application/json').set('X-Hub-Signature-256', sign(body)).send(body);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ outcome: 'accepted' });
+    await afterAnswers(t);
     const [stored] = await inboxRows(t, body);
     expect(stored).toMatchObject({ status: 'received', attempts: 1 });
     expect(stored.last_error).toEqual(expect.any(String));
@@ -317,6 +382,7 @@ describe('Meta webhook fed by the Meta sandbox (e2e)', () => {
     expect(log.filter((entry) => entry.outcome === 'delivered').length).toBeGreaterThanOrEqual(1);
     expect(log.every((entry) => entry.outcome !== 'failed')).toBe(true);
     expect(log.some((entry) => entry.outcome === 'duplicate')).toBe(true);
+    await afterAnswers(t);
 
     const rows = (await t.dataSource.query(`SELECT status, raw_body FROM meta_webhook_inbox`)) as { status: string; raw_body: Buffer }[];
     expect(rows.length).toBeGreaterThanOrEqual(1);
@@ -329,17 +395,6 @@ describe('Meta webhook fed by the Meta sandbox (e2e)', () => {
     }
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A Redis of this test's own, so stopping it leaves the machine's Redis alone. */
 function startRedis(port: number): Promise<ChildProcess> {

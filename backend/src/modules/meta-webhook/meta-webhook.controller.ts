@@ -29,6 +29,10 @@ const EXAMPLE_DELIVERY = {
 /**
  * Meta's webhook deliveries. Public: the HMAC signature over the raw body is the authentication. The GET handshake
  * on the same path lives with the other Meta callbacks (MetaCallbacksController).
+ *
+ * The exact path is answered by the fast route in front of Express (webhook-fast-route.ts), with the same service and
+ * the same answers; this route documents it in Swagger and serves what the fast route hands on (other spellings of
+ * the path, compressed bodies).
  */
 @ApiTags('meta-callbacks')
 @Controller(R.base)
@@ -41,7 +45,8 @@ export class MetaWebhookController {
   @ApiOperation({
     summary: 'Meta webhook delivery (page/leadgen)',
     description:
-      'Stores the delivery in the inbox before answering, then queues one job per leadgen change of a connected Page. ' +
+      'Stores the delivery in the inbox before answering; right after the answer, queues one job per leadgen change of a connected Page ' +
+      '(a delivery stored but not yet queued, e.g. while the queue is down, is queued by the inbox relay). ' +
       'Identical redeliveries are recognised by their body hash; the same lead never gets a second job (deterministic job ids). ' +
       'Unknown Pages and other fields are acknowledged and recorded as ignored.',
   })

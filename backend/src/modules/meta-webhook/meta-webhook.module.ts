@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MetaPage } from '../meta-integrations/entities/meta-page.entity';
 import { WebhookInboxEntry } from './entities/webhook-inbox-entry.entity';
+import { WebhookAfterAck } from './ingest/webhook-after-ack.service';
 import { WebhookDispatchService } from './ingest/webhook-dispatch.service';
 import { WebhookIngestService } from './ingest/webhook-ingest.service';
 import { MetaWebhookController } from './meta-webhook.controller';
@@ -16,7 +17,7 @@ import { WebhookInboxRetentionService } from './webhook-inbox-retention.service'
 @Module({
   imports: [TypeOrmModule.forFeature([WebhookInboxEntry, MetaPage])],
   controllers: [MetaWebhookController],
-  providers: [WebhookInboxRetentionService, WebhookDispatchService, WebhookIngestService, WebhookInboxRelayService],
+  providers: [WebhookInboxRetentionService, WebhookDispatchService, WebhookAfterAck, WebhookIngestService, WebhookInboxRelayService],
   exports: [TypeOrmModule, WebhookInboxRetentionService, WebhookInboxRelayService],
 })
 export class MetaWebhookModule {}

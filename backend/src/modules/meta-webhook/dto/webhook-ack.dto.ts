@@ -5,7 +5,7 @@ export class WebhookAckDto implements WebhookAck {
   @ApiProperty({
     enum: ['accepted', 'duplicate', 'ignored'],
     description:
-      'accepted: stored, lead jobs queued (or queued later by the relay); duplicate: this exact body was already stored; ignored: stored, no leads of a connected Page in it',
+      'accepted: stored, with leadgen changes; their jobs are queued right after the answer (or later by the relay), and those of Pages nobody connected are recorded as ignored. duplicate: this exact body was already stored. ignored: stored, no leadgen change in it',
   })
   outcome!: WebhookOutcome;
 }

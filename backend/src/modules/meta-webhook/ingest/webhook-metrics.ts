@@ -1,4 +1,4 @@
-import { Counter, register } from 'prom-client';
+import { Counter, Gauge, register } from 'prom-client';
 
 export type DeliveryOutcome = 'accepted' | 'duplicate' | 'ignored' | 'bad_signature' | 'invalid_body';
 
@@ -12,7 +12,7 @@ function counter<L extends string>(name: string, help: string, labelNames: reado
 
 export const webhookDeliveries = counter(
   'meta_webhook_deliveries_total',
-  'Meta webhook deliveries by outcome: accepted (stored with lead jobs), duplicate (same body already stored), ignored (stored, nothing to do), bad_signature (missing or wrong), invalid_body',
+  'Meta webhook deliveries by the answer given: accepted (stored, with leadgen changes to queue), duplicate (same body already stored), ignored (stored, no leadgen change in it), bad_signature (missing or wrong), invalid_body',
   ['outcome'] as const,
 );
 
@@ -23,3 +23,18 @@ export const webhookEnqueueFailures = counter(
 );
 
 export const countDelivery = (outcome: DeliveryOutcome): void => webhookDeliveries.inc({ outcome });
+
+export const webhookDispatchBacklog = gauge(
+  'meta_webhook_dispatch_backlog',
+  'Stored deliveries of this process whose lead jobs are still to be queued after the answer (WebhookAfterAck)',
+);
+
+export const webhookDispatchLeftToRelay = counter(
+  'meta_webhook_dispatch_left_to_relay_total',
+  'Stored deliveries whose lead jobs were left to the inbox relay instead of being queued right after the answer (backlog full, queue down, shutdown, or an error)',
+  [] as const,
+);
+
+function gauge(name: string, help: string): Gauge {
+  return (register.getSingleMetric(name) as Gauge | undefined) ?? new Gauge({ name, help });
+}

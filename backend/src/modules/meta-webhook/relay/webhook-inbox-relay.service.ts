@@ -1,9 +1,14 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { WebhookInboxStatus } from '@legeai/contracts';
-import { Repository } from 'typeorm';
+import { LessThan, Repository } from 'typeorm';
 import { WebhookInboxEntry } from '../entities/webhook-inbox-entry.entity';
 import { WebhookDispatchService } from '../ingest/webhook-dispatch.service';
+
+/** How old a `received` row must be before the relay takes it (see relayPending). */
+export const RELAY_MIN_AGE_MS = 5_000;
+/** Rows per dispatch batch (one Page lookup, one enqueue, one update each). */
+const RELAY_BATCH = 100;
 
 export interface RelayResult {
   enqueued: number;
@@ -38,22 +43,28 @@ export class WebhookInboxRelayService implements OnApplicationBootstrap, BeforeA
     await this.startup;
   }
 
-  async relayPending(limit = 1_000): Promise<RelayResult> {
+  /**
+   * Rows younger than `minAgeMs` are skipped: the process that stored them is normally queueing their jobs right
+   * after its answer (WebhookAfterAck), and relaying them at the same moment would only do the work twice.
+   */
+  async relayPending(limit = 1_000, minAgeMs = RELAY_MIN_AGE_MS): Promise<RelayResult> {
     const rows = await this.inbox.find({
       select: { id: true, rawBody: true, receivedAt: true },
-      where: { status: WebhookInboxStatus.Received },
+      where: { status: WebhookInboxStatus.Received, receivedAt: LessThan(new Date(Date.now() - minAgeMs)) },
       order: { receivedAt: 'ASC' },
       take: limit,
     });
     const result: RelayResult = { enqueued: 0, ignored: 0, pending: 0 };
-    for (const [index, row] of rows.entries()) {
-      const outcome = await this.dispatcher.dispatch(row);
-      if (outcome === 'pending') {
-        // The queue is down: trying the rest now would only wait out one timeout per row.
-        result.pending = rows.length - index;
+    for (let start = 0; start < rows.length; start += RELAY_BATCH) {
+      const outcomes = await this.dispatcher.dispatchMany(rows.slice(start, start + RELAY_BATCH));
+      const ignored = outcomes.filter((outcome) => outcome === 'ignored').length;
+      result.ignored += ignored;
+      if (outcomes.includes('pending')) {
+        // The queue is down: trying the rest now would only wait out one timeout per batch.
+        result.pending = rows.length - start - ignored;
         break;
       }
-      result[outcome] += 1;
+      result.enqueued += outcomes.length - ignored;
     }
     if (rows.length) this.logger.log(result, 'Relayed stored webhook deliveries');
     return result;

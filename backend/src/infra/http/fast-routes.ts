@@ -1,0 +1,100 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+
+/**
+ * A route answered by a plain `node:http` handler in front of Express and Nest. Only for hot, machine-to-machine
+ * endpoints whose whole job is small (Meta's webhook deliveries): they skip the per-request cost of the middleware
+ * stack (request logger, helmet, CORS, body parsers, static files, router, guards, filters), so the handler must do
+ * itself whatever of that its route needs. `fallback()` hands the request to Express unchanged.
+ */
+export interface FastRoute {
+  method: string;
+  /** The exact path, without query string. Any other spelling (trailing slash, case) goes to Express. */
+  path: string;
+  handle(req: IncomingMessage, res: ServerResponse, fallback: () => void): void;
+}
+
+/**
+ * Puts `routes` in front of Express on the app's own HTTP server, the one `app.listen()` starts and
+ * `app.getHttpServer()` returns, so production and the e2e tests (supertest on that server) run the same path.
+ * Call before `app.listen()` / `app.init()`.
+ */
+export function installFastRoutes(app: NestExpressApplication, routes: FastRoute[]): void {
+  const server = app.getHttpServer() as Server;
+  const express = app.getHttpAdapter().getInstance() as (req: IncomingMessage, res: ServerResponse) => void;
+  const listeners = server.listeners('request');
+  // Nest's Express adapter creates the server with `http.createServer(expressApp)`; anything else is unexpected.
+  if (listeners.length !== 1 || listeners[0] !== express) throw new Error('Unexpected HTTP server setup: cannot install the fast routes');
+  server.removeListener('request', express);
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const route = routes.find((r) => r.method === req.method && pathOf(req.url) === r.path);
+    if (route) route.handle(req, res, () => express(req, res));
+    else express(req, res);
+  });
+}
+
+const pathOf = (url: string | undefined): string => {
+  if (!url) return '';
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+};
+
+/**
+ * Headers for a JSON answer from a fast route: the same protections helmet gives the rest of the API, narrowed to a
+ * response that is data, never a document (nothing may be loaded, framed or sniffed), and never cached.
+ */
+const JSON_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Type': 'application/json; charset=utf-8',
+  'Cache-Control': 'no-store',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Referrer-Policy': 'no-referrer',
+  'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+};
+
+export function writeJson(res: ServerResponse, status: number, body: unknown, requestId: string): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, { ...JSON_HEADERS, 'Content-Length': Buffer.byteLength(json), 'X-Request-Id': requestId });
+  res.end(json);
+}
+
+/** As the request logger does for the other routes: the caller's X-Request-Id when it looks like one, else a new one. */
+export function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+}
+
+export type BodyRead = { body: Buffer } | { tooLarge: true };
+
+/**
+ * Reads the whole body, keeping at most `limit` bytes. A body over the limit (declared or counted) is still read off
+ * the connection, as Express' body parser does, so the client sees the 413 instead of a reset; nothing of it is kept.
+ * An aborted request never calls `done`: there is nobody to answer.
+ */
+export function readBody(req: IncomingMessage, limit: number, done: (read: BodyRead) => void): void {
+  let tooLarge = Number(req.headers['content-length']) > limit;
+  let size = 0;
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => {
+    if (tooLarge) return;
+    size += chunk.length;
+    if (size > limit) {
+      tooLarge = true;
+      chunks.length = 0;
+    } else chunks.push(chunk);
+  });
+  req.on('end', () => done(tooLarge ? { tooLarge: true } : { body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size) }));
+  req.on('error', () => undefined);
+}
+
+/** `BODY_LIMIT` (`512kb`, `1mb`, validated by the env schema) in bytes, with the 1024 multiples Express uses. */
+export function parseByteLimit(limit: string): number {
+  const match = /^(\d+)(b|kb|mb)$/i.exec(limit.trim());
+  if (!match) throw new Error(`Not a byte size: ${limit}`);
+  const unit = { b: 1, kb: 1024, mb: 1024 * 1024 }[match[2].toLowerCase() as 'b' | 'kb' | 'mb'];
+  return Number(match[1]) * unit;
+}

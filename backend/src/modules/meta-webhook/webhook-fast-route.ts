@@ -1,0 +1,75 @@
+import { INestApplicationContext, Logger } from '@nestjs/common';
+import { ErrorCode } from '@legeai/contracts';
+import type { IncomingMessage } from 'node:http';
+import { ApiError } from '../../common/errors/api-error';
+import { toEnvelope } from '../../common/filters/all-exceptions.filter';
+import { FastRoute, readBody, requestIdOf, writeJson } from '../../infra/http/fast-routes';
+import { MetricsService } from '../../infra/metrics/metrics.service';
+import { WebhookIngestService } from './ingest/webhook-ingest.service';
+
+/**
+ * `POST /v1/integrations/meta/webhook` served in front of Express and Nest (infra/http/fast-routes.ts). Meta sends
+ * every lead through here, and the answer must come fast; the work per delivery is small (read the body, check the
+ * HMAC, one INSERT), so the general HTTP stack around it was most of the cost. This handler does only what the route
+ * needs, with the same answers as the Nest route (MetaWebhookController, which documents it in Swagger and still
+ * serves the spellings this one does not take):
+ *
+ * - the body limit (413), read as raw bytes whatever the content type;
+ * - WebhookIngestService.receive, shared with the controller: signature over the raw bytes (401/403 and the security
+ *   log line), content type (415), JSON (400), the inbox insert, the after-answer dispatch, the delivery counters;
+ * - every error as the ErrorEnvelope, with the request id, exactly as the exception filter writes it; 5xx logged;
+ * - the HTTP duration metric under the same route label; security headers for a JSON answer.
+ *
+ * What it leaves out on purpose: the per-request access log (refusals and errors are logged by the service and here;
+ * a line per accepted delivery is noise at Meta's volume), CORS (Meta is not a browser; a browser gets no CORS
+ * headers and cannot read the answer), authentication guards (the signature is the authentication). Compressed
+ * bodies go to Express, whose parser inflates them.
+ */
+export function webhookFastRoute(app: INestApplicationContext, path: string, bodyLimit: number): FastRoute {
+  const ingest = app.get(WebhookIngestService);
+  const duration = app.get(MetricsService).httpDuration;
+  const logger = new Logger('MetaWebhookHttp');
+  const tooLarge = new ApiError(413, ErrorCode.PayloadTooLarge, 'Request body is too large');
+
+  return {
+    method: 'POST',
+    path,
+    handle(req, res, fallback) {
+      const encoding = req.headers['content-encoding'];
+      if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return fallback();
+
+      const stopTimer = duration.startTimer();
+      const requestId = requestIdOf(req);
+      const answer = (status: number, body: unknown) => {
+        writeJson(res, status, body, requestId);
+        stopTimer({ method: 'POST', route: path, status: String(status) });
+      };
+      const refuse = (error: unknown) => {
+        const envelope = toEnvelope(error);
+        envelope.error.requestId = requestId;
+        if (envelope.error.status >= 500) logger.error({ err: error, requestId }, error instanceof Error ? error.message : 'Unhandled error');
+        answer(envelope.error.status, envelope);
+      };
+
+      readBody(req, bodyLimit, (read) => {
+        if (!('body' in read)) return refuse(tooLarge);
+        ingest
+          .receive({ rawBody: read.body, signature: header(req, 'x-hub-signature-256'), isJson: isJson(req), ip: req.socket.remoteAddress })
+          .then((ack) => answer(200, ack), refuse);
+      });
+    },
+  };
+}
+
+const header = (req: IncomingMessage, name: string): string | undefined => {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+};
+
+/** What Express' `req.is('json')` answers for a request with a body: the media type is application/json. */
+function isJson(req: IncomingMessage): boolean {
+  const type = req.headers['content-type'];
+  if (!type) return false;
+  const semicolon = type.indexOf(';');
+  return (semicolon === -1 ? type : type.slice(0, semicolon)).trim().toLowerCase() === 'application/json';
+}
