@@ -90,13 +90,13 @@ export class ActivityPage {
       state: LeadSyncState.Failed as ReplayableLeadSyncState,
       title: 'Failed',
       list: this.failed,
-      empty: 'No failed leads. Leads that Meta refused or that ran out of retries show up here.',
+      empty: 'Leads that Meta refused or that ran out of retries show up here.',
     },
     {
       state: LeadSyncState.Parked as ReplayableLeadSyncState,
       title: 'Parked',
       list: this.parked,
-      empty: 'No parked leads. Leads wait here while the Meta connection needs a reconnect.',
+      empty: 'Leads wait here while the Meta connection needs a reconnect.',
     },
   ];
 
