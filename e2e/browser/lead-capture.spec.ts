@@ -101,4 +101,19 @@ describe('console: capture a lead', () => {
       expect(Number(await stored.textContent())).toBeGreaterThanOrEqual(1);
       await page.screenshot({ path: path.join(RESULTS_DIR, 'lead-capture-activity.png'), fullPage: true });
     }));
+
+  it("opens the form's mapping and previews it on the test lead", () =>
+    screenshotOnFailure('lead-capture-mapping', async () => {
+      await page.goto('/integrations/meta');
+      const form = leadForms().getByRole('row').nth(1);
+      await form.getByRole('button', { name: /^Actions for / }).click();
+      await page.getByRole('menuitem', { name: 'Edit mapping' }).click();
+      await page.waitForURL(/\/integrations\/meta\/forms\/[^/]+\/mapping$/);
+
+      await page.getByRole('table', { name: 'Questions' }).getByRole('row').nth(1).waitFor();
+      const preview = page.getByTestId('mapping-preview');
+      await preview.getByText('On the most recent lead of this form').waitFor();
+      expect(await preview.textContent()).toContain('dummy data for full_name');
+      await page.screenshot({ path: path.join(RESULTS_DIR, 'lead-capture-mapping.png'), fullPage: true });
+    }));
 });
