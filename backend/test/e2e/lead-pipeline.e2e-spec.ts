@@ -5,17 +5,11 @@ import { QUEUES } from '../../src/infra/queue/queue-names';
 import { leadgenJobId } from '../../src/modules/meta-webhook/jobs/leadgen-job';
 import { LeadIngestService } from '../../src/modules/meta-leads/ingest/lead-ingest.service';
 import { createOrganisationWithAdmin } from '../utils/identity-fixtures';
-import type { MetaTestEnv } from '../utils/meta-connect-fixtures';
-import {
-  connectOrganisation,
-  leadgenDelivery,
-  signedDelivery,
-  startPipelineEnv,
-  storedLeadCount,
-  syncRows,
-  waitFor,
-  waitForStates,
-} from '../utils/lead-pipeline-fixtures';
+import { leadgenDelivery, signedDelivery } from '../utils/leadgen-delivery';
+import { storedLeadCount, syncRows, waitForStates } from '../utils/lead-sync-rows';
+import { connectOrganisation } from '../utils/meta-connect-fixtures';
+import { startMetaTestEnv, type MetaTestEnv } from '../utils/meta-test-env';
+import { waitFor } from '../utils/wait-for';
 
 jest.setTimeout(120_000);
 
@@ -26,7 +20,7 @@ describe('Lead pipeline: webhook → Graph fetch → mapping → store (e2e)', (
   let env: MetaTestEnv;
 
   beforeAll(async () => {
-    env = await startPipelineEnv();
+    env = await startMetaTestEnv({ seed: 'lead-pipeline-e2e', webhookTimeoutMs: 5000, fastGraphPauses: true });
     await connectOrganisation(env);
   });
   afterAll(() => env?.close());
@@ -141,6 +135,52 @@ describe('Lead pipeline: webhook → Graph fetch → mapping → store (e2e)', (
     expect(new Set(results.map((r) => r.leadId)).size).toBe(1);
     expect(await storedLeadCount(env.t, lead.id, other.organisationId)).toBe(1);
     expect(await storedLeadCount(env.t, lead.id, env.admin.organisationId)).toBe(1);
+  });
+
+  it('links concurrent leads of one person to the earliest, by email before phone, and counts them on the form', async () => {
+    const { admin: org } = await createOrganisationWithAdmin(env.t, 'Person Agency');
+    const ingest = env.t.app.get(LeadIngestService);
+    const person = (id: string, second: number, answers: Record<string, string>) => ({
+      id,
+      created_time: `2026-11-20T10:00:${String(second).padStart(2, '0')}+0000`,
+      form_id: AUTO_FORM,
+      field_data: Object.entries(answers).map(([name, value]) => ({ name, values: [value] })),
+    });
+    const leads = [
+      person('990000000000001', 1, { email: 'Same.Person@Example.com', phone_number: '+1 415 555 0100' }),
+      person('990000000000002', 2, { email: 'same.person@example.com' }),
+      person('990000000000003', 3, { phone_number: '+14155550100' }),
+      person('990000000000004', 4, { email: 'someone.else@example.com' }),
+    ];
+    // The earliest is stored first; the other three arrive together and must all see it.
+    const first = await ingest.ingest({ organisationId: org.organisationId, graphLead: leads[0], pageId: MAIN_PAGE, source: 'backfill' });
+    const rest = await Promise.all(
+      leads.slice(1).map((graphLead) => ingest.ingest({ organisationId: org.organisationId, graphLead, pageId: MAIN_PAGE, source: 'backfill' })),
+    );
+    expect(first.duplicateOfId).toBeNull();
+    expect(rest.map((r) => r.duplicateOfId)).toEqual([first.leadId, first.leadId, null]);
+    const stored = (await env.t.dataSource.query(
+      `SELECT m.meta_lead_id, l.duplicate_of_id, l.duplicate_rule FROM meta_lead_mappings m JOIN leads l ON l.id = m.legeai_lead_id
+        WHERE m.organisation_id = $1 ORDER BY m.meta_lead_id`,
+      [org.organisationId],
+    )) as { meta_lead_id: string; duplicate_of_id: string | null; duplicate_rule: string | null }[];
+    expect(stored.map((r) => [r.meta_lead_id, r.duplicate_of_id, r.duplicate_rule])).toEqual([
+      ['990000000000001', null, null],
+      ['990000000000002', first.leadId, 'email'],
+      ['990000000000003', first.leadId, 'phone'],
+      ['990000000000004', null, null],
+    ]);
+
+    // The form's count moves with the stored leads, written in bulk after the commits.
+    const countOf = async (organisationId: string) =>
+      ((await env.t.dataSource.query(`SELECT leads_count FROM meta_lead_forms WHERE organisation_id = $1 AND form_id = $2`, [organisationId, AUTO_FORM])) as {
+        leads_count: number;
+      }[])[0]?.leads_count;
+    const before = await countOf(env.admin.organisationId);
+    const [created] = createLeads(1);
+    await env.sandbox.control.flushWebhooks();
+    await waitForStates(env.t, [created.id], [LeadSyncState.Stored]);
+    await waitFor('the form count to move', async () => ((await countOf(env.admin.organisationId)) === before + 1 ? true : null));
   });
 
   it('gives a lead of a page connected by two organisations to both, as separate leads', async () => {

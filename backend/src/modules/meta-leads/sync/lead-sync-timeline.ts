@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LeadSyncState } from '@legeai/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { LeadSyncJobData } from './leadgen-job-options';
 import type { SyncFailure } from './sync-failure-policy';
 
@@ -17,6 +17,8 @@ const DONE = `('stored', 'duplicate')`;
 /**
  * Writes the per-lead timeline (`meta_lead_syncs`). Every write is one statement keyed by the row, so concurrent
  * jobs of the same lead (a replay racing a webhook job) cannot lose a step; a stored lead never goes back.
+ * A lead that goes through costs two writes: `begin` when its job starts, and `stored` (fetched, mapped and stored
+ * at once) inside the transaction that stores the lead, so the timeline and the lead store commit together.
  */
 @Injectable()
 export class LeadSyncTimeline {
@@ -39,31 +41,36 @@ export class LeadSyncTimeline {
     return rows[0];
   }
 
-  async fetched(id: string, formId: string | undefined): Promise<void> {
-    await this.db.query(`UPDATE meta_lead_syncs SET fetched_at = now(), form_id = COALESCE($2, form_id), updated_at = now() WHERE id = $1`, [
-      id,
-      formId ?? null,
-    ]);
-  }
-
-  /** The lead is in the store: by this sync (`created`) or already before it. */
-  async stored(id: string, result: { outcome: 'created' | 'existing'; leadId: string; mappedAt: Date }): Promise<void> {
-    await this.db.query(
+  /**
+   * The lead is in the store: by this sync (`created`) or already before it. Runs in the storing transaction
+   * (`tx`), so the step is recorded exactly when the lead is; `fetchedAt` is when the Graph read answered.
+   */
+  async stored(
+    tx: EntityManager,
+    id: string,
+    result: { outcome: 'created' | 'existing'; leadId: string; mappedAt: Date; fetchedAt: Date; formId: string | null },
+  ): Promise<void> {
+    await tx.query(
       `UPDATE meta_lead_syncs SET
          state = CASE WHEN $2 = 'created' OR state = 'stored' THEN 'stored'::meta_lead_sync_state ELSE 'duplicate'::meta_lead_sync_state END,
-         lead_id = $3, mapped_at = COALESCE(mapped_at, $4), stored_at = COALESCE(stored_at, now()),
-         error_kind = NULL, error_code = NULL, error_message = NULL, hint = NULL, updated_at = now()
+         lead_id = $3, fetched_at = $5, form_id = COALESCE($6, form_id),
+         mapped_at = COALESCE(mapped_at, $4), stored_at = COALESCE(stored_at, clock_timestamp()),
+         error_kind = NULL, error_code = NULL, error_message = NULL, hint = NULL, updated_at = clock_timestamp()
        WHERE id = $1`,
-      [id, result.outcome, result.leadId, result.mappedAt],
+      [id, result.outcome, result.leadId, result.mappedAt, result.fetchedAt, result.formId],
     );
   }
 
-  /** Records a failed attempt and the state it leaves the lead in (never over a stored lead). */
-  async failed(id: string, state: LeadSyncState, failure: SyncFailure): Promise<void> {
+  /**
+   * Records a failed attempt and the state it leaves the lead in (never over a stored lead); `fetched` when the
+   * Graph read had answered before the attempt failed (mapping or storing failed).
+   */
+  async failed(id: string, state: LeadSyncState, failure: SyncFailure, fetched?: { at: Date; formId: string | null }): Promise<void> {
     await this.db.query(
-      `UPDATE meta_lead_syncs SET state = $2, error_kind = $3, error_code = $4, error_message = $5, hint = $6, updated_at = now()
+      `UPDATE meta_lead_syncs SET state = $2, error_kind = $3, error_code = $4, error_message = $5, hint = $6,
+         fetched_at = COALESCE($7, fetched_at), form_id = COALESCE($8, form_id), updated_at = now()
         WHERE id = $1 AND state NOT IN ${DONE}`,
-      [id, state, failure.kind, failure.code, failure.message.slice(0, 2000), failure.hint],
+      [id, state, failure.kind, failure.code, failure.message.slice(0, 2000), failure.hint, fetched?.at ?? null, fetched?.formId ?? null],
     );
   }
 
@@ -78,13 +85,23 @@ export class LeadSyncTimeline {
   /**
    * Marks the webhook delivery processed once every lead it announced is finished for every organisation. Rows for
    * all organisations of a lead are created before any is processed, so a half-done lead keeps the delivery open.
+   *
+   * Runs after every lead job, and a delivery carries up to 1,000 leads, so the usual answer ("no, other leads of
+   * it are still in progress") must be cheap: the first test is one probe of `ix_meta_lead_syncs_inbox_open`,
+   * which holds only unfinished rows. Only when none is left does it count the delivery's leads (the ones whose
+   * jobs have not started yet have no row), which happens about once per delivery. The CASE fixes that order.
+   * Nothing is written (and no row lock taken) until the delivery is really done.
    */
   async closeDelivery(inboxId: string): Promise<void> {
     await this.db.query(
       `UPDATE meta_webhook_inbox i SET status = 'processed', processed_at = now()
         WHERE i.id = $1 AND i.status = 'enqueued'
-          AND NOT EXISTS (SELECT 1 FROM meta_lead_syncs s WHERE s.inbox_id = i.id AND s.state NOT IN ('stored', 'duplicate', 'skipped'))
-          AND (SELECT count(DISTINCT s.leadgen_id) FROM meta_lead_syncs s WHERE s.inbox_id = i.id) >= COALESCE(i.job_count, 0)`,
+          AND CASE
+                WHEN EXISTS (SELECT 1 FROM meta_lead_syncs s
+                              WHERE s.inbox_id = i.id AND s.inbox_id IS NOT NULL AND s.state NOT IN ('stored', 'duplicate', 'skipped'))
+                  THEN false
+                ELSE (SELECT count(DISTINCT s.leadgen_id) FROM meta_lead_syncs s WHERE s.inbox_id = i.id) >= COALESCE(i.job_count, 0)
+              END`,
       [inboxId],
     );
   }

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../../audit/audit.module';
 import { MetaIntegrationsModule } from '../../meta-integrations/meta-integrations.module';
 import { LeadFetcher } from '../graph/lead-fetcher.service';
+import { FormLeadCounts } from '../ingest/form-lead-counts';
 import { LeadIngestService } from '../ingest/lead-ingest.service';
 import { MetaLeadsModule } from '../meta-leads.module';
 import { MetaLeadSync } from './entities/meta-lead-sync.entity';
@@ -27,6 +28,7 @@ import { PageConnections } from './page-connections';
   providers: [
     LeadFetcher,
     LeadIngestService,
+    FormLeadCounts,
     PageConnections,
     LeadSyncTimeline,
     LeadSyncService,

@@ -83,18 +83,18 @@ export class LeadSyncService {
       await this.timeline.failed(start.id, LeadSyncState.Parked, PAUSED);
       return { state: LeadSyncState.Parked };
     }
+    let fetched: { at: Date; formId: string | null } | undefined;
     try {
       const token = this.vault.open(connection.organisationId, { ciphertext: connection.tokenCiphertext, keyId: connection.tokenKeyId });
       if (!token) return await this.park(connection, start, NO_TOKEN);
       const graphLead = await this.fetcher.fetchLead(data.leadgenId, token, data.pageId);
-      await this.timeline.fetched(start.id, graphLead.form_id);
-      const result = await this.ingest.ingest({
-        organisationId: connection.organisationId,
-        graphLead,
-        pageId: data.pageId,
-        source: data.replay ? 'replay' : 'webhook',
-      });
-      await this.timeline.stored(start.id, result);
+      fetched = { at: new Date(), formId: graphLead.form_id ?? null };
+      const readAt = fetched;
+      // The timeline's fetched/mapped/stored step commits with the lead: one write, no window between them.
+      const result = await this.ingest.ingest(
+        { organisationId: connection.organisationId, graphLead, pageId: data.pageId, source: data.replay ? 'replay' : 'webhook' },
+        (tx, stored) => this.timeline.stored(tx, start.id, { ...stored, fetchedAt: readAt.at, formId: readAt.formId }),
+      );
       return { state: result.outcome === 'created' || done ? LeadSyncState.Stored : LeadSyncState.Duplicate };
     } catch (error) {
       const decision = decideSyncFailure(error, { isLastAttempt: attempt.isLastAttempt, pageTasks: connection.tasks });
@@ -106,13 +106,13 @@ export class LeadSyncService {
         case 'park':
           return this.park(connection, start, decision.failure, error);
         case 'fail':
-          await this.timeline.failed(start.id, LeadSyncState.Failed, decision.failure);
+          await this.timeline.failed(start.id, LeadSyncState.Failed, decision.failure, fetched);
           return { state: LeadSyncState.Failed };
         case 'delay':
-          await this.timeline.failed(start.id, LeadSyncState.Pending, decision.failure);
+          await this.timeline.failed(start.id, LeadSyncState.Pending, decision.failure, fetched);
           return { delayMs: decision.delayMs };
         case 'retry':
-          await this.timeline.failed(start.id, LeadSyncState.Pending, decision.failure);
+          await this.timeline.failed(start.id, LeadSyncState.Pending, decision.failure, fetched);
           return { retry: error };
       }
     }

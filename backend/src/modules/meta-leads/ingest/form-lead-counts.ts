@@ -1,0 +1,59 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** How often the collected counts are written. */
+export const FORM_COUNT_FLUSH_MS = 1_000;
+
+/**
+ * Keeps `meta_lead_forms.leads_count` moving as leads are stored, without a write per lead. A burst of leads all
+ * belongs to one or two forms, so bumping the form's row inside every storing transaction made every concurrent
+ * lead of that form queue on one row lock held through its commit (a disk flush). Instead the stored leads are
+ * counted here and added once a second, one statement for all forms. The number is Meta's own `leads_count`, set
+ * again whenever the assets are refreshed, so a bump lost to a crash is corrected there.
+ */
+@Injectable()
+export class FormLeadCounts implements OnModuleDestroy {
+  private readonly logger = new Logger(FormLeadCounts.name);
+  private pending = new Map<string, { organisationId: string; formId: string; n: number }>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** One more lead stored for the form (call after the lead's transaction committed). */
+  add(organisationId: string, formId: string): void {
+    const key = `${organisationId}\u0000${formId}`;
+    const entry = this.pending.get(key);
+    if (entry) entry.n++;
+    else this.pending.set(key, { organisationId, formId, n: 1 });
+    if (!this.timer) {
+      this.timer = setTimeout(() => void this.flush(), FORM_COUNT_FLUSH_MS);
+      this.timer.unref();
+    }
+  }
+
+  /** Writes what was collected; answers how many forms were bumped. */
+  async flush(): Promise<number> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const entries = [...this.pending.values()];
+    this.pending = new Map();
+    if (entries.length === 0) return 0;
+    try {
+      await this.db.query(
+        `UPDATE meta_lead_forms f SET leads_count = f.leads_count + c.n
+           FROM unnest($1::uuid[], $2::text[], $3::int[]) AS c(organisation_id, form_id, n)
+          WHERE f.organisation_id = c.organisation_id AND f.form_id = c.form_id`,
+        [entries.map((e) => e.organisationId), entries.map((e) => e.formId), entries.map((e) => e.n)],
+      );
+    } catch (error) {
+      // A display count: the next asset refresh sets it from Meta again.
+      this.logger.warn({ forms: entries.length, error: error instanceof Error ? error.message : String(error) }, 'Could not bump form lead counts');
+    }
+    return entries.length;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.flush();
+  }
+}
