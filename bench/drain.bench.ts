@@ -76,6 +76,42 @@ async function waitForLeads(product: RunningProduct, target: number, stallMs: nu
 }
 
 /**
+ * Where the drain's time went, from the product's own records (database clock): how the webhooks arrived, and per
+ * lead the wait before its job started, the job's Graph read and its store (medians and p90).
+ */
+async function drainBreakdown(product: RunningProduct, since: Date): Promise<string[]> {
+  return withClient(product.databaseUrl, async (c) => {
+    const inbox = (
+      await c.query<{ n: number; changes: number; span: number }>(
+        `SELECT count(*)::int AS n, coalesce(sum(job_count), 0)::int AS changes,
+                coalesce(extract(epoch FROM max(received_at) - min(received_at)) * 1000, 0)::float8 AS span
+           FROM meta_webhook_inbox WHERE received_at >= $1`,
+        [since],
+      )
+    ).rows[0];
+    const steps = (
+      await c.query<Record<string, number | null>>(
+        `WITH s AS (
+           SELECT extract(epoch FROM created_at - received_at) * 1000 AS queued,
+                  extract(epoch FROM fetched_at - created_at) * 1000 AS read,
+                  extract(epoch FROM stored_at - fetched_at) * 1000 AS store
+             FROM meta_lead_syncs WHERE received_at >= $1)
+         SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY queued) AS q50, percentile_cont(0.9) WITHIN GROUP (ORDER BY queued) AS q90,
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY read) AS r50, percentile_cont(0.9) WITHIN GROUP (ORDER BY read) AS r90,
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY store) AS s50, percentile_cont(0.9) WITHIN GROUP (ORDER BY store) AS s90
+           FROM s`,
+        [since],
+      )
+    ).rows[0];
+    const ms = (v: number | null | undefined) => (v === null || v === undefined ? '?' : `${Math.round(Number(v))} ms`);
+    return [
+      `webhooks: ${inbox.n} deliveries carrying ${inbox.changes} leads, the last stored ${(inbox.span / 1000).toFixed(1)} s after the first`,
+      `per lead (median / p90): queued before its job started ${ms(steps.q50)} / ${ms(steps.q90)}; job start to Graph answer ${ms(steps.r50)} / ${ms(steps.r90)}; Graph answer to stored ${ms(steps.s50)} / ${ms(steps.s90)}`,
+    ];
+  });
+}
+
+/**
  * N leads created at once in the sandbox (its webhooks on), the product running as one process with API and worker
  * (APP_ROLE=all), Graph behind a proxy adding the latency to every HTTP request. Measured from the first delivery
  * stored in the inbox to the last lead stored, both by the database clock.
@@ -140,6 +176,7 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
       ).rows[0],
     );
     const drainMs = new Date(times.last).getTime() - new Date(times.first).getTime();
+    const breakdown = await drainBreakdown(product, start);
     const floorMs = batchingFloorMs(leads, CONCURRENCY, latencyMs);
     const counts = proxy.counts;
     const fetchRequests = counts.batch + counts.singleLead;
@@ -158,6 +195,7 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
         notes: [
           ...common,
           `floor = ceil(${leads} / ${Math.min(CONCURRENCY, META_BATCH_LIMIT) * Math.max(1, Math.floor(CONCURRENCY / META_BATCH_LIMIT))}) × ${latencyMs} ms = ${(floorMs / 1000).toFixed(1)} s; measured ${(drainMs / floorMs).toFixed(2)}× the floor`,
+          ...breakdown,
         ],
       },
       {
