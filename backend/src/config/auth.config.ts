@@ -5,6 +5,8 @@ export interface AuthConfig {
   jwtSecret: string;
   accessTtlSeconds: number;
   refreshTtlSeconds: number;
+  /** How long after its rotation a refresh token is still honoured (without a new cookie) instead of counting as reuse. */
+  refreshReuseGraceSeconds: number;
   adminEmail?: string;
   adminPassword?: string;
   /** Login attempts allowed per minute. */
@@ -19,6 +21,7 @@ export const authConfig = registerAs('auth', (): AuthConfig => {
     jwtSecret: env.JWT_SECRET,
     accessTtlSeconds: env.JWT_ACCESS_TTL,
     refreshTtlSeconds: env.JWT_REFRESH_TTL,
+    refreshReuseGraceSeconds: env.JWT_REFRESH_REUSE_GRACE,
     adminEmail: env.ADMIN_EMAIL,
     adminPassword: env.ADMIN_PASSWORD,
     loginRateLimit: env.LOGIN_RATE_LIMIT,

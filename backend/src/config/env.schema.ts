@@ -106,6 +106,10 @@ export class EnvSchema {
   @IsOptional() @Type(() => Number) @IsInt() @Min(60)
   JWT_REFRESH_TTL = 1209600;
 
+  /** Seconds a rotated refresh token still buys an access token (concurrent tabs); 0 = strictly single-use. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(300)
+  JWT_REFRESH_REUSE_GRACE = 30;
+
   @IsOptional() @Matches(/^[^\s@]+@[^\s@]+$/, { message: 'ADMIN_EMAIL must be an email address' })
   ADMIN_EMAIL?: string;
 

@@ -1,13 +1,28 @@
 import { ErrorCode } from '@legeai/contracts';
+import { hashRefreshToken } from '../../src/modules/auth/sessions/refresh-token';
 import { createTestApp, TestApp } from '../utils/create-test-app';
 import { FIRST_ADMIN, login, refreshCookieOf, setCookieLine } from '../utils/identity-fixtures';
+
+/** The reuse grace window this file runs with (the default). */
+const GRACE_SECONDS = 30;
+
+/** The session id (`sid`) of an access token. */
+const sessionIdOf = (accessToken: string): string =>
+  JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString('utf8')).sid;
 
 describe('auth (e2e)', () => {
   let t: TestApp;
 
+  /** Moves a refresh token's rotation `seconds` into the past, so a test needs not wait out the grace window. */
+  const ageRotation = (refreshCookie: string, seconds: number) =>
+    t.dataSource.query(
+      `UPDATE auth_sessions SET rotated_at = rotated_at - make_interval(secs => $2) WHERE token_hash = $1`,
+      [hashRefreshToken(refreshCookie.split('=')[1]), seconds],
+    );
+
   beforeAll(async () => {
     // A generous per-address limit: this file signs in many times; the limit itself is tested below.
-    t = await createTestApp({ env: { LOGIN_RATE_LIMIT: '1000' } });
+    t = await createTestApp({ env: { LOGIN_RATE_LIMIT: '1000', JWT_REFRESH_REUSE_GRACE: String(GRACE_SECONDS) } });
   });
   afterAll(() => t?.close());
 
@@ -121,12 +136,42 @@ describe('auth (e2e)', () => {
       await t.http.post('/v1/auth/refresh').set('Cookie', next).expect(200);
     });
 
+    it('lets two tabs refresh with one cookie at once: both get an access token and the session stays live', async () => {
+      const admin = await login(t, FIRST_ADMIN.email, FIRST_ADMIN.password);
+      const [a, b] = await Promise.all([
+        t.http.post('/v1/auth/refresh').set('Cookie', admin.refreshCookie),
+        t.http.post('/v1/auth/refresh').set('Cookie', admin.refreshCookie),
+      ]);
+      expect([a.status, b.status]).toEqual([200, 200]);
+
+      // Exactly one of them rotated; the other leaves the browser's cookie (the successor) alone.
+      const successors = [refreshCookieOf(a), refreshCookieOf(b)].filter((c) => c !== undefined);
+      expect(successors).toHaveLength(1);
+      expect(successors[0]).not.toBe(admin.refreshCookie);
+      expect([a, b].map((r) => setCookieLine(r, 'lg_refresh')).filter(Boolean)).toHaveLength(1);
+
+      for (const res of [a, b]) {
+        await t.http.get('/v1/auth/me').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
+      }
+      // The successor still rotates, and nothing was recorded as reuse.
+      const next = await t.http.post('/v1/auth/refresh').set('Cookie', successors[0]!).expect(200);
+      expect(refreshCookieOf(next)).toBeDefined();
+      const reuse = await t.dataSource.query(
+        `SELECT 1 FROM audit_log WHERE action = 'auth.refresh_reuse' AND details->>'sessionId' = $1`,
+        [sessionIdOf(admin.accessToken)],
+      );
+      expect(reuse).toHaveLength(0);
+    });
+
     it('treats a replayed (already rotated) refresh token as theft and ends the whole session', async () => {
       const admin = await login(t, FIRST_ADMIN.email, FIRST_ADMIN.password);
       const rotated = await t.http.post('/v1/auth/refresh').set('Cookie', admin.refreshCookie).expect(200);
       const current = refreshCookieOf(rotated)!;
       const currentAccess = rotated.body.accessToken as string;
 
+      // Inside the reuse grace window the replay is taken for a concurrent tab; move the rotation past the window.
+      await t.http.post('/v1/auth/refresh').set('Cookie', admin.refreshCookie).expect(200);
+      await ageRotation(admin.refreshCookie, GRACE_SECONDS);
       await t.http.post('/v1/auth/refresh').set('Cookie', admin.refreshCookie).expect(401);
 
       // The legitimate holder's newer refresh token and every access token of the session are dead too.

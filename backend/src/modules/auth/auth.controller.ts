@@ -41,7 +41,7 @@ export class AuthController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<AccessTokenResponse> {
     const signedIn = await this.auth.login(body, client);
-    this.cookies.setRefresh(res, signedIn.refreshToken, signedIn.refreshExpiresAt);
+    if (signedIn.refresh) this.cookies.setRefresh(res, signedIn.refresh.token, signedIn.refresh.expiresAt);
     return signedIn.response;
   }
 
@@ -50,7 +50,7 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Exchange the refresh cookie for a new access token',
-    description: `Reads and rotates the httpOnly \`${REFRESH_COOKIE}\` cookie. Presenting an already-used refresh token ends the whole session.`,
+    description: `Reads and rotates the httpOnly \`${REFRESH_COOKIE}\` cookie. A token rotated moments ago (within JWT_REFRESH_REUSE_GRACE seconds, e.g. by another tab refreshing at the same time) still gets an access token of the same session, without a new cookie. Presenting an already-used refresh token after that window ends the whole session.`,
   })
   @ApiOkResponse({ type: AccessTokenResponseDto })
   @ApiErrorResponses(401)
@@ -60,7 +60,7 @@ export class AuthController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<AccessTokenResponse> {
     const signedIn = await this.auth.refresh(refreshToken, client);
-    this.cookies.setRefresh(res, signedIn.refreshToken, signedIn.refreshExpiresAt);
+    if (signedIn.refresh) this.cookies.setRefresh(res, signedIn.refresh.token, signedIn.refresh.expiresAt);
     return signedIn.response;
   }
 

@@ -11,11 +11,13 @@ import { LOGIN_LOCKOUT } from './login-lockout.policy';
 import { ClientContext, SessionsService } from './sessions/sessions.service';
 import { TooManyAttemptsError } from './too-many-attempts.error';
 
-/** What a successful login or refresh hands the controller: the body, and the refresh token for the cookie. */
+/**
+ * What a successful login or refresh hands the controller: the body, and the refresh token for the cookie (absent
+ * for a refresh graced as concurrent, which must leave the cookie the first refresh set alone).
+ */
 export interface SignedIn {
   response: AccessTokenResponse;
-  refreshToken: string;
-  refreshExpiresAt: Date;
+  refresh?: { token: string; expiresAt: Date };
 }
 
 /** One message for every credential failure, so responses never reveal which emails have accounts. */
@@ -59,10 +61,10 @@ export class AuthService {
     await this.credentials.registerSuccess(user.id);
     const session = await this.sessions.start(user.id, client);
     await this.recordUserEvent(user, 'auth.login', client, { sessionId: session.familyId });
-    return this.signedIn(user.id, user.organisationId, session);
+    return this.signedIn(user.id, user.organisationId, session, session);
   }
 
-  /** Exchanges the refresh cookie for a new access token and the next refresh token. */
+  /** Exchanges the refresh cookie for a new access token and (unless graced as concurrent) the next refresh token. */
   async refresh(refreshToken: unknown, client: ClientContext): Promise<SignedIn> {
     const result = await this.sessions.rotate(refreshToken, client);
     if (result.outcome === 'invalid') throw new UnauthorizedException(SESSION_ENDED);
@@ -78,7 +80,8 @@ export class AuthService {
       await this.sessions.revokeFamily(result.familyId);
       throw new UnauthorizedException(SESSION_ENDED);
     }
-    return this.signedIn(user.id, user.organisationId, result);
+    if (result.outcome === 'graced') return this.signedIn(user.id, user.organisationId, result);
+    return this.signedIn(user.id, user.organisationId, result, result);
   }
 
   /** Ends the session of the refresh cookie, which also stops its access tokens. Idempotent. */
@@ -119,14 +122,14 @@ export class AuthService {
   private async signedIn(
     userId: string,
     organisationId: string,
-    session: { familyId: string; refreshToken: string; expiresAt: Date },
+    session: { familyId: string },
+    refresh?: { refreshToken: string; expiresAt: Date },
   ): Promise<SignedIn> {
     const user = await this.users.currentUser(userId, organisationId);
     const access = await this.tokens.issue({ userId, organisationId, role: user.role, sessionId: session.familyId });
     return {
       response: { accessToken: access.token, expiresAt: access.expiresAt.toISOString(), user },
-      refreshToken: session.refreshToken,
-      refreshExpiresAt: session.expiresAt,
+      ...(refresh ? { refresh: { token: refresh.refreshToken, expiresAt: refresh.expiresAt } } : {}),
     };
   }
 

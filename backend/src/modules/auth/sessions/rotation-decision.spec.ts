@@ -22,6 +22,27 @@ describe(decideRotation.name, () => {
     expect(decideRotation({ ...fresh, rotatedAt: earlier, expiresAt: earlier }, now)).toBe('reuse');
   });
 
+  describe('within the reuse grace window', () => {
+    const graceMs = 30_000;
+    const rotatedAt = new Date(now.getTime() - 10_000);
+
+    it('honours a token exchanged moments ago (a concurrent refresh from another tab)', () => {
+      expect(decideRotation({ ...fresh, rotatedAt }, now, graceMs)).toBe('grace');
+    });
+
+    it('still treats it as reuse once the window has passed', () => {
+      expect(decideRotation({ ...fresh, rotatedAt: new Date(now.getTime() - graceMs) }, now, graceMs)).toBe('reuse');
+    });
+
+    it('has no window when the grace is 0', () => {
+      expect(decideRotation({ ...fresh, rotatedAt: now }, now, 0)).toBe('reuse');
+    });
+
+    it('refuses a token of a revoked family even inside the window', () => {
+      expect(decideRotation({ ...fresh, rotatedAt, revokedAt: rotatedAt }, now, graceMs)).toBe('invalid');
+    });
+  });
+
   it('refuses a token of a revoked family without further action', () => {
     expect(decideRotation({ ...fresh, revokedAt: earlier, rotatedAt: earlier }, now)).toBe('invalid');
   });

@@ -24,6 +24,11 @@ export interface IssuedRefreshToken {
 
 export type RotationResult =
   | ({ outcome: 'rotated' } & IssuedRefreshToken)
+  /**
+   * A token exchanged within the reuse grace window (a concurrent refresh): the session stays live and gets an access
+   * token, but no refresh token; the caller keeps the successor the first refresh handed out.
+   */
+  | { outcome: 'graced'; userId: string; familyId: string }
   /** A token that had already been exchanged was presented again: it was copied. The family is now revoked. */
   | { outcome: 'reused'; userId: string; familyId: string }
   | { outcome: 'invalid' };
@@ -44,7 +49,15 @@ export class SessionsService {
 
   /**
    * Exchanges a refresh token for the next one of its family. The row lock serialises concurrent refreshes of one
-   * token, so exactly one of them rotates and any other counts as reuse.
+   * token, so exactly one of them rotates; the others are graced when they come within
+   * `refreshReuseGraceSeconds` of that rotation, else they count as reuse.
+   *
+   * Why a graced refresh gets no refresh token of its own: a second live child of the family would be a 14-day
+   * credential that no later rotation retires, and a thief replaying a copied token inside the window would walk away
+   * with it. Handing back the winner's successor is impossible (only hashes are stored). So the graced caller gets
+   * only a short-lived access token; browsers share one cookie jar, so the tab that lost the race already holds (or is
+   * about to receive) the winner's cookie. What keeps this safe: the window is short, the access token belongs to the
+   * same session (logout or a revocation ends it), and a replay after the window still revokes the family.
    */
   async rotate(refreshToken: unknown, client: ClientContext): Promise<RotationResult> {
     if (!looksLikeRefreshToken(refreshToken)) return { outcome: 'invalid' };
@@ -53,8 +66,9 @@ export class SessionsService {
         where: { tokenHash: hashRefreshToken(refreshToken) },
         lock: { mode: 'pessimistic_write' },
       });
-      const decision = decideRotation(current, new Date());
+      const decision = decideRotation(current, new Date(), this.cfg.refreshReuseGraceSeconds * 1000);
       if (decision === 'invalid' || !current) return { outcome: 'invalid' };
+      if (decision === 'grace') return { outcome: 'graced', userId: current.userId, familyId: current.familyId };
       if (decision === 'reuse') {
         await this.revokeFamily(current.familyId, m);
         return { outcome: 'reused', userId: current.userId, familyId: current.familyId };
