@@ -4,8 +4,10 @@ import type { Queue } from 'bullmq';
 import { QUEUES } from '../../src/infra/queue/queue-names';
 import { leadgenJobId } from '../../src/modules/meta-webhook/jobs/leadgen-job';
 import { auditActions, createOrganisationWithAdmin, createUserAndLogin } from '../utils/identity-fixtures';
-import type { MetaTestEnv } from '../utils/meta-connect-fixtures';
-import { connectOrganisation, startPipelineEnv, storedLeadCount, syncRows, waitFor, waitForStates } from '../utils/lead-pipeline-fixtures';
+import { storedLeadCount, syncRows, waitForStates } from '../utils/lead-sync-rows';
+import { connectOrganisation } from '../utils/meta-connect-fixtures';
+import { startMetaTestEnv, type MetaTestEnv } from '../utils/meta-test-env';
+import { waitFor } from '../utils/wait-for';
 
 jest.setTimeout(120_000);
 
@@ -17,7 +19,7 @@ describe('Lead pipeline failures: Graph errors, throttling, a dead token, replay
   let queue: Queue;
 
   beforeAll(async () => {
-    env = await startPipelineEnv();
+    env = await startMetaTestEnv({ seed: 'lead-pipeline-e2e', webhookTimeoutMs: 5000, fastGraphPauses: true });
     await connectOrganisation(env);
     queue = env.t.app.get<Queue>(getQueueToken(QUEUES.metaWebhook));
   });

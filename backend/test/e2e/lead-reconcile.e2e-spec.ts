@@ -6,7 +6,8 @@ import { QUEUES } from '../../src/infra/queue/queue-names';
 import { LEAD_RECONCILE_JOBS, SCHEDULES } from '../../src/infra/scheduler/schedules';
 import { MetaTokenVault } from '../../src/modules/meta-integrations/meta-token-vault.service';
 import { auditActions, createOrganisationWithAdmin, createUserAndLogin, SignedInUser } from '../utils/identity-fixtures';
-import { connectMeta, MetaTestEnv, startMetaTestEnv } from '../utils/meta-connect-fixtures';
+import { connectOrganisation } from '../utils/meta-connect-fixtures';
+import { MetaTestEnv, startMetaTestEnv } from '../utils/meta-test-env';
 
 jest.setTimeout(120_000);
 
@@ -76,8 +77,7 @@ describe('Lead reconciliation and test leads (e2e, sandbox over HTTP)', () => {
 
   beforeAll(async () => {
     env = await startMetaTestEnv();
-    const { landing } = await connectMeta(env);
-    expect(landing.searchParams.get('result')).toBe('connected');
+    await connectOrganisation(env);
     // Every webhook from here on is lost on the way: only the sweep can bring these leads in.
     env.sandbox.control.setFaults({ webhooks: { dropRate: 1 } });
     queue = env.t.app.get<Queue>(getQueueToken(QUEUES.metaSync));

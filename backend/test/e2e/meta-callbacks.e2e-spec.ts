@@ -1,7 +1,7 @@
-import { MetaConnectResult } from '@legeai/contracts';
 import { signRequest } from '../../src/modules/meta-integrations/callbacks/signed-request';
 import { auditActions } from '../utils/identity-fixtures';
-import { connectMeta, META_APP, MetaTestEnv, startMetaTestEnv } from '../utils/meta-connect-fixtures';
+import { connectOrganisation } from '../utils/meta-connect-fixtures';
+import { META_APP, MetaTestEnv, startMetaTestEnv } from '../utils/meta-test-env';
 
 jest.setTimeout(60_000);
 
@@ -11,8 +11,7 @@ describe("Meta's deauthorize and data deletion callbacks (e2e)", () => {
 
   beforeAll(async () => {
     env = await startMetaTestEnv();
-    const { landing } = await connectMeta(env);
-    expect(landing.searchParams.get('result')).toBe(MetaConnectResult.Connected);
+    await connectOrganisation(env);
     metaUserId = env.sandbox.control.world().userId!;
   });
 

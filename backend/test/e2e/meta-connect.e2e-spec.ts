@@ -1,6 +1,7 @@
 import { META_REQUIRED_SCOPES, MetaConnectionStatus, MetaConnectResult, Role } from '@legeai/contracts';
 import { auditActions, createOrganisationWithAdmin, createUserAndLogin } from '../utils/identity-fixtures';
-import { connectMeta, decide, followCallback, META_APP, MetaTestEnv, openConsent, startMetaTestEnv } from '../utils/meta-connect-fixtures';
+import { connectMeta, decide, followCallback, openConsent } from '../utils/meta-connect-fixtures';
+import { META_APP, MetaTestEnv, startMetaTestEnv } from '../utils/meta-test-env';
 
 jest.setTimeout(60_000);
 

@@ -1,6 +1,7 @@
 import { MetaConnectResult } from '@legeai/contracts';
 import { TokenCipher } from '../../src/infra/crypto/token-cipher';
-import { connectMeta, META_APP, META_TOKEN_PATTERN, MetaTestEnv, startMetaTestEnv } from '../utils/meta-connect-fixtures';
+import { connectMeta } from '../utils/meta-connect-fixtures';
+import { META_APP, META_TOKEN_PATTERN, MetaTestEnv, startMetaTestEnv } from '../utils/meta-test-env';
 
 jest.setTimeout(60_000);
 

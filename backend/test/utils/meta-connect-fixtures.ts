@@ -1,89 +1,5 @@
-import { AddressInfo, createServer } from 'node:net';
-import { startSandbox, type RunningSandbox } from '@legeai/meta-sandbox';
-import { PARAMS_PROVIDER_TOKEN } from 'nestjs-pino';
-import { buildLoggerParams } from '../../src/infra/logging/logger-options';
-import { createTestApp, TestApp } from './create-test-app';
-import { FIRST_ADMIN, login, SignedInUser } from './identity-fixtures';
-
-export const META_APP = { id: '1234567890123', secret: 'e2e-meta-app-secret', verifyToken: 'e2e-verify-token', version: 'v26.0' };
-
-/** Sandbox tokens look like Meta's (EAAG…); any such string in a row or a log line is a leak. */
-export const META_TOKEN_PATTERN = /EAAG[A-Za-z0-9_-]{30,}/;
-
-export interface MetaTestEnv {
-  t: TestApp;
-  sandbox: RunningSandbox;
-  publicUrl: string;
-  admin: SignedInUser;
-  /** Every log line the app wrote (debug level), when asked for. */
-  logs: string[];
-  close(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-/**
- * The app listening on a real port (Meta's webhook handshake calls it back) with every META_* variable pointing at
- * a sandbox started in this process, as a real deployment points them at Meta.
- */
-export async function startMetaTestEnv(options: { captureLogs?: boolean } = {}): Promise<MetaTestEnv> {
-  const port = await freePort();
-  const publicUrl = `http://127.0.0.1:${port}`;
-  const sandbox = await startSandbox({
-    seed: 'meta-e2e',
-    appId: META_APP.id,
-    appSecret: META_APP.secret,
-    verifyToken: META_APP.verifyToken,
-    redirectUris: [`${publicUrl}/v1/integrations/meta/callback`],
-    webhooks: { batchWindowMs: 20, retryTimeScale: 1_000_000, duplicateRate: 0, timeoutMs: 2000 },
-  });
-  const logs: string[] = [];
-  let t: TestApp;
-  try {
-    t = await createTestApp({
-      env: {
-        PUBLIC_URL: publicUrl,
-        META_APP_ID: META_APP.id,
-        META_APP_SECRET: META_APP.secret,
-        META_VERIFY_TOKEN: META_APP.verifyToken,
-        META_REDIRECT_URI: `${publicUrl}/v1/integrations/meta/callback`,
-        META_GRAPH_URL: sandbox.url,
-        META_DIALOG_URL: sandbox.url,
-        META_API_VERSION: META_APP.version,
-        ...(options.captureLogs ? { LOG_LEVEL: 'debug' } : {}),
-      },
-      configure: options.captureLogs
-        ? (builder) => {
-            const params = buildLoggerParams('debug');
-            const stream = { write: (line: string) => void logs.push(line) };
-            return builder.overrideProvider(PARAMS_PROVIDER_TOKEN).useValue({ pinoHttp: [params.pinoHttp, stream] });
-          }
-        : undefined,
-    });
-  } catch (error) {
-    await sandbox.close();
-    throw error;
-  }
-  await t.app.listen(port, '127.0.0.1');
-  const admin = await login(t, FIRST_ADMIN.email, FIRST_ADMIN.password);
-  return {
-    t,
-    sandbox,
-    publicUrl,
-    admin,
-    logs,
-    async close() {
-      await t.close();
-      await sandbox.close();
-    },
-  };
-}
+import type { MetaTestEnv } from './meta-test-env';
+import type { SignedInUser } from './identity-fixtures';
 
 export interface ConsentForm {
   action: string;
@@ -132,4 +48,10 @@ export async function connectMeta(env: MetaTestEnv, options: { untick?: string[]
   const form = await openConsent(res.body.url);
   const callbackUrl = await decide(env, form, 'continue', options.untick);
   return { landing: await followCallback(callbackUrl), callbackUrl };
+}
+
+/** Connects the organisation of `user` (the first admin by default) and fails unless the console would show it connected. */
+export async function connectOrganisation(env: MetaTestEnv, user?: SignedInUser): Promise<void> {
+  const { landing } = await connectMeta(env, { user });
+  if (landing.searchParams.get('result') !== 'connected') throw new Error(`connect landed on ${landing.href}`);
 }

@@ -1,0 +1,45 @@
+import type { TestApp } from './create-test-app';
+import { waitFor } from './wait-for';
+
+/** A synced lead's timeline row (`meta_lead_syncs`), as the tests read it. */
+export interface SyncRow {
+  id: string;
+  organisation_id: string;
+  leadgen_id: string;
+  state: string;
+  lead_id: string | null;
+  attempts: number;
+  replays: number;
+  error_kind: string | null;
+  error_code: number | null;
+  hint: string | null;
+  fetched_at: Date | null;
+  mapped_at: Date | null;
+  stored_at: Date | null;
+}
+
+export async function syncRows(t: TestApp, leadgenIds: string[]): Promise<SyncRow[]> {
+  return t.dataSource.query(`SELECT * FROM meta_lead_syncs WHERE leadgen_id = ANY($1) ORDER BY leadgen_id, organisation_id`, [leadgenIds]);
+}
+
+/** Waits until every lead has a timeline row in one of `states`. */
+export function waitForStates(t: TestApp, leadgenIds: string[], states: string[], timeoutMs?: number): Promise<SyncRow[]> {
+  return waitFor(
+    `${leadgenIds.length} lead(s) in ${states.join('/')}`,
+    async () => {
+      const rows = await syncRows(t, leadgenIds);
+      return rows.length >= leadgenIds.length && rows.every((row) => states.includes(row.state)) ? rows : null;
+    },
+    timeoutMs,
+  );
+}
+
+/** Leads stored for one Meta lead (through meta_lead_mappings), per organisation. */
+export async function storedLeadCount(t: TestApp, leadgenId: string, organisationId?: string): Promise<number> {
+  const rows = (await t.dataSource.query(
+    `SELECT count(*)::int AS n FROM meta_lead_mappings m JOIN leads l ON l.id = m.legeai_lead_id
+      WHERE m.meta_lead_id = $1 AND ($2::uuid IS NULL OR m.organisation_id = $2)`,
+    [leadgenId, organisationId ?? null],
+  )) as { n: number }[];
+  return rows[0].n;
+}
