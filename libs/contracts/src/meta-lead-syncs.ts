@@ -53,6 +53,8 @@ export interface LeadSyncDto {
 /** `GET lead-syncs` query. */
 export interface LeadSyncListQuery {
   state?: LeadSyncState;
+  /** Meta's leadgen id (numeric string): only that lead's sync. */
+  leadgenId?: string;
   limit?: number;
   offset?: number;
 }

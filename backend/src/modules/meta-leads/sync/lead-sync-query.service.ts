@@ -15,7 +15,11 @@ export class LeadSyncQueryService {
   async list(organisationId: string, query: LeadSyncListQuery): Promise<Page<LeadSyncDto>> {
     const { limit, offset } = pageOf(query);
     const [rows, total] = await this.rows.findAndCount({
-      where: { organisationId, ...(query.state ? { state: query.state } : {}) },
+      where: {
+        organisationId,
+        ...(query.state ? { state: query.state } : {}),
+        ...(query.leadgenId ? { leadgenId: query.leadgenId } : {}),
+      },
       order: { updatedAt: 'DESC', id: 'ASC' },
       take: limit,
       skip: offset,

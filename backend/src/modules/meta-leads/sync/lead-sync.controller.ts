@@ -25,7 +25,9 @@ export class LeadSyncController {
 
   @Get(R.leadSyncs)
   @Roles(Role.Viewer)
-  @ApiOperation({ summary: 'Lead syncs with their timeline, newest activity first; filter by state (e.g. failed)' })
+  @ApiOperation({
+    summary: "Lead syncs with their timeline, newest activity first; filter by state (e.g. failed) or by Meta's leadgen id",
+  })
   @ApiErrorResponses(400, 401, 403)
   list(@CurrentPrincipal() principal: Principal, @Query() query: LeadSyncListQueryDto): Promise<Page<LeadSyncDto>> {
     return this.syncs.list(principal.organisationId, query);

@@ -13,7 +13,7 @@ import {
   SyncLeadsResult,
   UpdateLeadFormMappingRequest,
 } from '@legeai/contracts';
-import { Observable } from 'rxjs';
+import { Observable, map } from 'rxjs';
 
 import { API_BASE_URL } from '../../../core/api/api-base-url';
 import { showsOwnErrors } from '../../../core/api/http-context';
@@ -58,12 +58,14 @@ export class LeadFormApi {
     return this.http.post<SyncLeadsResult>(`${this.url}/${routes.syncLeads}`, request, { context: showsOwnErrors() });
   }
 
-  /** The syncs that changed most recently; a lead just sent is among the first. */
-  recentLeadSyncs(limit: number): Observable<Page<LeadSyncDto>> {
-    return this.http.get<Page<LeadSyncDto>>(`${this.url}/${routes.leadSyncs}`, {
-      params: new HttpParams().set('limit', limit),
-      context: showsOwnErrors(),
-    });
+  /** The sync of one Meta lead, or null until its webhook has arrived. */
+  leadSyncOf(leadgenId: string): Observable<LeadSyncDto | null> {
+    return this.http
+      .get<Page<LeadSyncDto>>(`${this.url}/${routes.leadSyncs}`, {
+        params: new HttpParams().set('leadgenId', leadgenId).set('limit', 1),
+        context: showsOwnErrors(),
+      })
+      .pipe(map((page) => page.items.find((sync) => sync.leadgenId === leadgenId) ?? null));
   }
 
   leadSync(id: string): Observable<LeadSyncDto> {

@@ -92,10 +92,11 @@ describe('TestLeadDialog', () => {
       'Stored in LEGEAI: waiting',
     ]);
 
-    // Other leads' syncs do not count.
+    // The lead is looked up by its leadgen id; no sync yet means no webhook yet.
     await poll((req) => {
-      expect(req.request.params.get('limit')).toBe('50');
-      req.flush(page([aLeadSync({ id: 'ls-0', leadgenId: '123' })]));
+      expect(req.request.url).toBe(`${BASE}/lead-syncs`);
+      expect(req.request.params.get('leadgenId')).toBe('777000111');
+      req.flush(page([]));
     });
     expect(steps()[1]).toBe('Webhook received: active');
 

@@ -6,7 +6,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { RouterLink } from '@angular/router';
 import { LeadSyncDto, LeadSyncState, MetaLeadFormDto } from '@legeai/contracts';
-import { Observable, Subscription, catchError, exhaustMap, map, of } from 'rxjs';
+import { Observable, Subscription, catchError, exhaustMap, of } from 'rxjs';
 
 import { httpErrorMessage } from '../../../core/errors/http-error-message';
 import { VisibleInterval } from '../../../shared/data/visible-interval';
@@ -19,8 +19,6 @@ export const TEST_LEAD_POLL_MS = 2_000;
 export const WEBHOOK_WAIT_POLLS = 30;
 /** Polls after the webhook before the dialog says the lead is stuck (2 min: enough for a few retries). */
 export const PIPELINE_WAIT_POLLS = 60;
-/** How many of the most recently changed syncs are searched for the test lead's. */
-const RECENT_SYNCS = 50;
 
 export interface TestLeadDialogData {
   form: MetaLeadFormDto;
@@ -90,12 +88,10 @@ export class TestLeadDialog {
       .subscribe({ next: (sync) => this.observe(sync), error: () => undefined });
   }
 
-  /** Finds the lead's sync among the recent ones until the webhook created it; then reads it directly. */
+  /** Looks the lead's sync up by its leadgen id until the webhook created it; then reads it directly. */
   private look(leadgenId: string): Observable<LeadSyncDto | null | 'unanswered'> {
     const known = this.sync();
-    const read: Observable<LeadSyncDto | null> = known
-      ? this.api.leadSync(known.id)
-      : this.api.recentLeadSyncs(RECENT_SYNCS).pipe(map((page) => page.items.find((s) => s.leadgenId === leadgenId) ?? null));
+    const read: Observable<LeadSyncDto | null> = known ? this.api.leadSync(known.id) : this.api.leadSyncOf(leadgenId);
     return read.pipe(
       catchError((error: unknown) => {
         this.error.set(`The pipeline could not be asked (${httpErrorMessage(error)}); trying again.`);
