@@ -47,6 +47,30 @@ describe('platform (e2e)', () => {
       expect(res.body.components.schemas.ErrorEnvelopeDto).toBeDefined();
     });
 
+    it('documents every Meta integration and leads operation: summary, auth (or public by design), error answers', async () => {
+      const doc = (await t.http.get('/docs-json').expect(200)).body as {
+        paths: Record<string, Record<string, { summary?: string; security?: Record<string, string[]>[]; responses: Record<string, unknown> }>>;
+      };
+      // Meta calls these, or the browser returns through them: they carry no credentials of ours.
+      const publicByDesign = ['/webhook', '/callback', '/deauthorize', '/data-deletion', '/data-deletion/{code}'].map((p) => `/v1/integrations/meta${p}`);
+      const ops = Object.entries(doc.paths)
+        .filter(([path]) => path.startsWith('/v1/integrations/meta') || path.startsWith('/v1/leads'))
+        .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, path, op })));
+      expect(ops.length).toBeGreaterThan(25);
+      for (const { name, path, op } of ops) {
+        const schemes = (op.security ?? []).flatMap((requirement) => Object.keys(requirement));
+        const errors = Object.keys(op.responses).filter((status) => /^[45]/.test(status));
+        const problems = [
+          !op.summary && 'no summary',
+          !publicByDesign.includes(path) && !schemes.length && 'no security requirement',
+          new Set(schemes).size !== schemes.length && `security listed twice (${schemes.join(', ')})`,
+          // The OAuth callback answers every outcome, failures included, with a redirect to the console.
+          !errors.length && !op.responses['302'] && 'no error responses',
+        ].filter(Boolean);
+        expect({ name, problems }).toEqual({ name, problems: [] });
+      }
+    });
+
     it('serves Swagger UI', async () => {
       const res = await t.http.get('/docs').redirects(1).expect(200);
       expect(res.text).toContain('swagger-ui');

@@ -11,10 +11,12 @@ import { UpdateLeadStatusDto } from './dto/update-lead-status.dto';
 import { LeadsExportService } from './leads-export.service';
 import { LeadsService } from './leads.service';
 
-/** The organisation's lead store: anyone signed in (or an API key) reads; managers move leads through the pipeline. */
+/**
+ * The organisation's lead store: anyone signed in (or an API key) reads; managers move leads through the pipeline.
+ * Roles sit on each handler: a class-level @Roles plus a handler's own would list every security scheme twice.
+ */
 @ApiTags('leads')
 @Controller(ROUTES.leads)
-@Roles(Role.Viewer)
 export class LeadsController {
   constructor(
     private readonly leads: LeadsService,
@@ -22,6 +24,7 @@ export class LeadsController {
   ) {}
 
   @Get()
+  @Roles(Role.Viewer)
   @ApiOperation({ summary: 'Search and filter leads, newest first; test leads are left out unless includeTest=true' })
   @ApiOkResponse({ type: LeadSummaryPageResponse })
   @ApiErrorResponses(400, 401, 403)
@@ -31,6 +34,7 @@ export class LeadsController {
 
   // Declared before `:id`, which would otherwise claim "export.csv".
   @Get(ROUTES.leadsExport)
+  @Roles(Role.Viewer)
   @ApiOperation({
     summary: 'Download the filtered leads as CSV',
     description: 'Same filters as the list, no paging. UTF-8 with a byte order mark, RFC 4180 quoting; cells starting ' +
@@ -45,6 +49,7 @@ export class LeadsController {
   }
 
   @Get(':id')
+  @Roles(Role.Viewer)
   @ApiOperation({ summary: 'One lead with answers, consent, attribution and its Meta leadgen id' })
   @ApiOkResponse({ type: LeadDetailResponse })
   @ApiErrorResponses(400, 401, 403, 404)
