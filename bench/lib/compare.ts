@@ -6,6 +6,12 @@ export interface Target {
   label: string;
   url: string;
   next: () => { body: string; headers: Record<string, string> };
+  /**
+   * Work the server still does after a run because of it (the product queues lead jobs after its answers). Called
+   * after every run of this target and awaited before the next run of either server, so that work never overlaps
+   * the other server's measurement; returns how long it took, reported in the notes.
+   */
+  settle?: () => Promise<number>;
 }
 
 export interface LoadComparison {
@@ -26,8 +32,12 @@ export async function compareUnderLoad(
   expectStatus: number,
   settings: BenchSettings,
 ): Promise<LoadComparison> {
-  const run = (target: Target, durationSeconds: number) =>
-    runLoad({ url: target.url, path, connections: settings.connections, durationSeconds, next: target.next, expectStatus });
+  const settleMs = new Map<string, number[]>();
+  const run = async (target: Target, durationSeconds: number) => {
+    const result = await runLoad({ url: target.url, path, connections: settings.connections, durationSeconds, next: target.next, expectStatus });
+    if (target.settle) settleMs.set(target.label, [...(settleMs.get(target.label) ?? []), await target.settle()]);
+    return result;
+  };
 
   await run(baseline, settings.warmupSeconds);
   await run(product, settings.warmupSeconds);
@@ -46,6 +56,9 @@ export async function compareUnderLoad(
     `runs (req/s, p99 ms): baseline ${baselineRuns.map((r) => `${r.requestsPerSecond.toFixed(0)}/${r.p99Ms}`).join(', ')}; ` +
       `product ${productRuns.map((r) => `${r.requestsPerSecond.toFixed(0)}/${r.p99Ms}`).join(', ')}`,
   ];
+  for (const [label, times] of settleMs) {
+    notes.push(`${label}: work left after each run (warm-up first) took ${times.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ')} to finish`);
+  }
   for (const [label, runs] of [[baseline.label, baselineRuns], [product.label, productRuns]] as const) {
     const unexpected = runs.reduce((n, r) => n + r.unexpected, 0);
     if (unexpected > 0) notes.push(`${label}: ${unexpected} answers were not ${expectStatus} or failed (${JSON.stringify(runs.map((r) => r.statusCounts))})`);
