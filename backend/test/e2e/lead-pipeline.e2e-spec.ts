@@ -3,6 +3,7 @@ import { LeadSyncState } from '@legeai/contracts';
 import type { Queue } from 'bullmq';
 import { QUEUES } from '../../src/infra/queue/queue-names';
 import { leadgenJobId } from '../../src/modules/meta-webhook/jobs/leadgen-job';
+import { FormLeadCounts } from '../../src/modules/meta-leads/ingest/form-lead-counts';
 import { LeadIngestService } from '../../src/modules/meta-leads/ingest/lead-ingest.service';
 import { createOrganisationWithAdmin } from '../utils/identity-fixtures';
 import { leadgenDelivery, signedDelivery } from '../utils/leadgen-delivery';
@@ -176,10 +177,13 @@ describe('Lead pipeline: webhook → Graph fetch → mapping → store (e2e)', (
       ((await env.t.dataSource.query(`SELECT leads_count FROM meta_lead_forms WHERE organisation_id = $1 AND form_id = $2`, [organisationId, AUTO_FORM])) as {
         leads_count: number;
       }[])[0]?.leads_count;
+    const counts = env.t.app.get(FormLeadCounts);
+    await counts.flush();
     const before = await countOf(env.admin.organisationId);
     const [created] = createLeads(1);
     await env.sandbox.control.flushWebhooks();
     await waitForStates(env.t, [created.id], [LeadSyncState.Stored]);
+    await counts.flush();
     await waitFor('the form count to move', async () => ((await countOf(env.admin.organisationId)) === before + 1 ? true : null));
   });
 
