@@ -89,6 +89,7 @@ export function aLeadForm(overrides: Partial<MetaLeadFormDto> = {}): MetaLeadFor
     leadsCount: 42,
     autoSync: false,
     questionCount: 4,
+    unmappedQuestions: 0,
     createdAt: '2026-10-01T10:00:00.000Z',
     ...overrides,
   };

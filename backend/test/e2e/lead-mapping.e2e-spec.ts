@@ -1,4 +1,4 @@
-import { ErrorEnvelope, LeadFormMappingDto, LeadSource, MappingPreviewDto, Role } from '@legeai/contracts';
+import { ErrorEnvelope, LeadFormMappingDto, LeadSource, MappingPreviewDto, MetaLeadFormDto, Role } from '@legeai/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { Lead } from '../../src/modules/leads/entities/lead.entity';
 import { findPersonDuplicate } from '../../src/modules/meta-leads/mapping/duplicate-finder';
@@ -349,6 +349,21 @@ describe('lead mapping and person duplicates (e2e)', () => {
       expect((res.body as LeadFormMappingDto).customised).toBe(false);
       const [row] = await t.dataSource.query<{ mapping: unknown }[]>(`SELECT mapping FROM meta_lead_forms WHERE id = $1`, [formId]);
       expect(row!.mapping).toBeNull();
+    });
+
+    it("counts the same unmapped questions on the forms list as the mapping endpoint, in the caller's organisation", async () => {
+      const listed = async (user: SignedInUser) => {
+        const res = await t.http.get('/v1/integrations/meta/lead-forms').set(user.auth).expect(200);
+        return (res.body as MetaLeadFormDto[]).find((form) => form.id === formId)?.unmappedQuestions;
+      };
+      const unmapped = async () => ((await t.http.get(url(formId)).set(viewer.auth).expect(200)).body as LeadFormMappingDto).unmappedQuestions;
+
+      expect(await listed(viewer)).toBe(2);
+      expect(await unmapped()).toHaveLength(2);
+      await t.http.put(url(formId)).set(admin.auth).send({ fields: { coverage_needs: 'productInterest' }, defaults: {}, required: [] }).expect(200);
+      expect(await listed(viewer)).toBe(1);
+      expect(await unmapped()).toEqual(['current_insurer']);
+      expect(await listed(rival)).toBeUndefined();
     });
   });
 });

@@ -122,6 +122,8 @@ export interface MetaLeadFormDto {
   leadsCount: number;
   autoSync: boolean;
   questionCount: number;
+  /** Questions neither the form's mapping nor the standard defaults cover (the mapping endpoint's `unmappedQuestions`, counted). */
+  unmappedQuestions: number;
   createdAt: string;
 }
 

@@ -15,6 +15,7 @@ import { ApiError } from '../../common/errors/api-error';
 import { metaConfig } from '../../config/meta.config';
 import { AuditService } from '../audit/audit.service';
 import { MetaLeadForm } from '../meta-leads/entities/meta-lead-form.entity';
+import { unmappedQuestionsOf } from '../meta-leads/mapping/unmapped-questions';
 import { MetaAdAccount } from './entities/meta-ad-account.entity';
 import { MetaPage } from './entities/meta-page.entity';
 import { MetaHealthService } from './health/meta-health.service';
@@ -157,6 +158,7 @@ function toLeadFormDto(form: MetaLeadForm, pageId: string, pageName: string | nu
     leadsCount: form.leadsCount,
     autoSync: form.autoSync,
     questionCount: Array.isArray(form.questions) ? form.questions.length : 0,
+    unmappedQuestions: unmappedQuestionsOf(form).length,
     createdAt: (form.metaCreatedAt ?? form.createdAt).toISOString(),
   };
 }

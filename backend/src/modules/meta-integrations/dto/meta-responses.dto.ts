@@ -85,6 +85,8 @@ export class MetaLeadFormResponse implements MetaLeadFormDto {
   @ApiProperty() leadsCount!: number;
   @ApiProperty() autoSync!: boolean;
   @ApiProperty() questionCount!: number;
+  @ApiProperty({ description: 'Questions neither the mapping nor the standard defaults cover (as in the mapping endpoint)' })
+  unmappedQuestions!: number;
   @ApiProperty() createdAt!: string;
 }
 

@@ -16,13 +16,14 @@ import { AuditService } from '../../audit/audit.service';
 import { Lead } from '../../leads/entities/lead.entity';
 import { MetaLeadForm } from '../entities/meta-lead-form.entity';
 import type { GraphLead } from '../graph/graph-lead';
-import { effectiveMapping, readFormMapping, unmappedQuestionKeys } from './effective-mapping';
+import { effectiveMapping, readFormMapping } from './effective-mapping';
 import { exampleAnswers } from './example-answers';
 import { FormMapping } from './form-mapping';
 import { readFormQuestions } from './form-question';
 import { LEAD_FIELDS } from './lead-field';
 import { mapGraphLead } from './lead-mapper';
 import { isEmptyMapping, validateFormMapping } from './mapping-validation';
+import { unmappedQuestionsOf } from './unmapped-questions';
 
 /** Reads, changes and previews a lead form's mapping; every query is scoped to the caller's organisation. */
 @Injectable()
@@ -100,7 +101,7 @@ function toDto(form: MetaLeadForm): LeadFormMappingDto {
     mapping: effectiveMapping(questions, mapping),
     customised: mapping !== null,
     questions,
-    unmappedQuestions: unmappedQuestionKeys(questions, mapping),
+    unmappedQuestions: unmappedQuestionsOf(form),
     fields: [...LEAD_FIELDS],
   };
 }

@@ -54,7 +54,7 @@ export interface AutoSyncChange {
         <th mat-header-cell *matHeaderCellDef class="number">Questions</th>
         <td mat-cell *matCellDef="let form" class="number">
           {{ form.questionCount }}
-          @if (unmapped().get(form.id); as count) {
+          @if (form.unmappedQuestions; as count) {
             <span
               class="chip problem"
               [attr.data-testid]="'unmapped-' + form.id"
@@ -115,8 +115,6 @@ export class LeadFormsTable {
   readonly pending = input<ReadonlySet<string>>(new Set());
   /** Managers and admins send test leads and sync leads on demand. */
   readonly canOperate = input(false);
-  /** Questions of each form (by our id) that map to no lead field; forms not listed have none or are unknown. */
-  readonly unmapped = input<ReadonlyMap<string, number>>(new Map());
   readonly autoSyncChange = output<AutoSyncChange>();
   readonly sendTestLead = output<MetaLeadFormDto>();
   readonly syncLeads = output<MetaLeadFormDto>();

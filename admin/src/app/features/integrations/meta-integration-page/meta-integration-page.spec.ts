@@ -11,14 +11,13 @@ import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { MetaConnectionStatus, MetaIntegrationStatus, MetaLeadFormDto, Role } from '@legeai/contracts';
+import { MetaConnectionStatus, MetaIntegrationStatus, Role } from '@legeai/contracts';
 import { firstValueFrom } from 'rxjs';
 
 import { aCurrentUser, aTokenResponse, anErrorEnvelope } from '../../../../testing/factories';
 import {
   aDisconnectedMetaStatus,
   aLeadForm,
-  aLeadFormMapping,
   aMetaPage,
   aMetaStatus,
   anAdAccount,
@@ -72,20 +71,10 @@ describe('MetaIntegrationPage', () => {
     await stable();
   }
 
-  async function answerAssets(forms = [aLeadForm()], unmapped: Record<string, string[]> = {}): Promise<void> {
+  async function answerAssets(forms = [aLeadForm()]): Promise<void> {
     http.expectOne(`${BASE}/ad-accounts`).flush([anAdAccount()]);
     http.expectOne(`${BASE}/pages`).flush([aMetaPage(), aMetaPage({ id: 'p-2', name: 'Acme Travel', subscribed: false })]);
     http.expectOne(`${BASE}/lead-forms`).flush(forms);
-    await answerMappings(forms, unmapped);
-  }
-
-  /** The page reads each form's mapping for its count of unmapped questions. */
-  async function answerMappings(forms: MetaLeadFormDto[], unmapped: Record<string, string[]> = {}): Promise<void> {
-    for (const form of forms) {
-      http
-        .expectOne({ method: 'GET', url: `${BASE}/lead-forms/${form.id}/mapping` })
-        .flush(aLeadFormMapping({ id: form.id, unmappedQuestions: unmapped[form.id] ?? [] }));
-    }
     await stable();
   }
 
@@ -356,10 +345,10 @@ describe('MetaIntegrationPage', () => {
     it('marks forms with questions no lead field takes, counting them', async () => {
       await render();
       await answerStatus(aMetaStatus());
-      await answerAssets([aLeadForm(), aLeadForm({ id: 'f-2', name: 'Home insurance' })], {
-        'f-2': ['vehicle_type', 'budget'],
-      });
+      await answerAssets([aLeadForm(), aLeadForm({ id: 'f-2', name: 'Home insurance', unmappedQuestions: 2 })]);
 
+      // The count comes with the forms list: no mapping is read per form.
+      http.expectNone((req) => req.url.endsWith('/mapping'));
       const forms = await (await table('Lead forms')).getCellTextByColumnName();
       expect(forms['questions'].text.map((t) => t.replace(/\s+/g, ' '))).toEqual(['4', '4 2 unmapped']);
     });
@@ -399,7 +388,7 @@ describe('MetaIntegrationPage', () => {
       await stable();
 
       http.expectOne(`${BASE}/lead-forms`).flush([aLeadForm({ leadsCount: 43 })]);
-      await answerMappings([aLeadForm()]);
+      await stable();
       expect((await (await table('Lead forms')).getCellTextByColumnName())['leads'].text).toEqual(['43']);
     });
   });

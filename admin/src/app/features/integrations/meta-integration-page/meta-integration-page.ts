@@ -7,7 +7,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, Router } from '@angular/router';
 import { MetaConnectionStatus, MetaIntegrationStatus, MetaLeadFormDto, Role } from '@legeai/contracts';
-import { catchError, filter, finalize, forkJoin, map, of } from 'rxjs';
+import { filter, finalize } from 'rxjs';
 
 import { AuthStore } from '../../../core/auth/auth-store';
 import { Notifier } from '../../../core/errors/notifier';
@@ -24,7 +24,6 @@ import {
 } from '../connect-result-banner/connect-result-banner';
 import { ConnectionCard } from '../connection-card/connection-card';
 import { loadable } from '../../../shared/data/loadable';
-import { LeadFormApi } from '../data/lead-form-api';
 import { MetaIntegrationApi } from '../data/meta-integration-api';
 import { AutoSyncChange, LeadFormsTable } from '../lead-forms-table/lead-forms-table';
 import { TestLeadDialog, TestLeadDialogData } from '../lead-form-test-lead/test-lead-dialog';
@@ -58,7 +57,6 @@ import { PagesTable } from '../pages-table/pages-table';
 })
 export class MetaIntegrationPage {
   private readonly api = inject(MetaIntegrationApi);
-  private readonly leadFormApi = inject(LeadFormApi);
   private readonly dialog = inject(MatDialog);
   private readonly notifier = inject(Notifier);
   private readonly browserLocation = inject(BrowserLocation);
@@ -72,8 +70,6 @@ export class MetaIntegrationPage {
   protected readonly adAccounts = loadable(() => this.api.adAccounts());
   protected readonly pages = loadable(() => this.api.pages());
   protected readonly leadForms = loadable(() => this.api.leadForms());
-  /** Unmapped questions per lead form, so forms whose questions changed stand out. */
-  protected readonly unmappedCounts = signal<ReadonlyMap<string, number>>(new Map());
 
   /** What the OAuth callback reported on the way back, shown until dismissed. */
   protected readonly outcome = signal<ConnectOutcome | null>(null);
@@ -209,27 +205,9 @@ export class MetaIntegrationPage {
     this.loadLeadForms();
   }
 
+  /** Each form carries its count of unmapped questions, so forms whose questions changed stand out without more reads. */
   protected loadLeadForms(): void {
-    this.leadForms.load((forms) => this.countUnmapped(forms));
-  }
-
-  /**
-   * One mapping read per form (organisations have a handful of forms); a form whose mapping cannot be read just
-   * shows no count.
-   */
-  private countUnmapped(forms: MetaLeadFormDto[]): void {
-    if (forms.length === 0) {
-      this.unmappedCounts.set(new Map());
-      return;
-    }
-    forkJoin(
-      forms.map((form) =>
-        this.leadFormApi.mapping(form.id).pipe(
-          map((dto): [string, number] => [form.id, dto.unmappedQuestions.length]),
-          catchError(() => of<[string, number]>([form.id, 0])),
-        ),
-      ),
-    ).subscribe((counts) => this.unmappedCounts.set(new Map(counts.filter(([, count]) => count > 0))));
+    this.leadForms.load();
   }
 
   /** Reads `?result=…&missing=…` from the OAuth callback once, then drops them so a reload does not repeat it. */
