@@ -247,11 +247,10 @@ describe('Meta webhook POST (e2e)', () => {
     expect(res.headers).toMatchObject({
       'content-type': 'application/json; charset=utf-8',
       'x-content-type-options': 'nosniff',
-      'x-frame-options': 'DENY',
       'cache-control': 'no-store',
       'x-request-id': 'webhook-req-12345',
     });
-    expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
     const refused = await post(body, `sha256=${'0'.repeat(64)}`).expect(403);
     expect(refused.body.error.requestId).toBe(refused.headers['x-request-id']);

@@ -41,24 +41,22 @@ const pathOf = (url: string | undefined): string => {
 };
 
 /**
- * Headers for a JSON answer from a fast route: the same protections helmet gives the rest of the API, narrowed to a
- * response that is data, never a document (nothing may be loaded, framed or sniffed), and never cached.
+ * Headers for a JSON answer from a fast route: the response is data, never a document, so nothing may be loaded
+ * from it, frame it or sniff it as something else (the CSP's frame-ancestors also covers X-Frame-Options), and it is
+ * never cached. Helmet's other headers concern documents; leaving them out keeps each answer small.
+ * A flat [name, value, ...] list: written as is, without the per-header normalisation of an object.
  */
-const JSON_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Type': 'application/json; charset=utf-8',
-  'Cache-Control': 'no-store',
-  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'Referrer-Policy': 'no-referrer',
-  'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-};
+const JSON_HEADERS: readonly string[] = [
+  'Content-Type', 'application/json; charset=utf-8',
+  'Cache-Control', 'no-store',
+  'Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'",
+  'Strict-Transport-Security', 'max-age=31536000; includeSubDomains',
+  'X-Content-Type-Options', 'nosniff',
+];
 
 export function writeJson(res: ServerResponse, status: number, body: unknown, requestId: string): void {
   const json = JSON.stringify(body);
-  res.writeHead(status, { ...JSON_HEADERS, 'Content-Length': Buffer.byteLength(json), 'X-Request-Id': requestId });
+  res.writeHead(status, [...JSON_HEADERS, 'Content-Length', String(Buffer.byteLength(json)), 'X-Request-Id', requestId]);
   res.end(json);
 }
 

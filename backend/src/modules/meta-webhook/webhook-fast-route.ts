@@ -15,7 +15,7 @@ import { WebhookIngestService } from './ingest/webhook-ingest.service';
  * serves the spellings this one does not take):
  *
  * - the body limit (413), read as raw bytes whatever the content type;
- * - WebhookIngestService.receive, shared with the controller: signature over the raw bytes (401/403 and the security
+ * - WebhookIngestService.ingest, shared with the controller (`receive` is ingest + throw): signature over the raw bytes (401/403 and the security
  *   log line), content type (415), JSON (400), the inbox insert, the after-answer dispatch, the delivery counters;
  * - every error as the ErrorEnvelope, with the request id, exactly as the exception filter writes it; 5xx logged;
  * - the HTTP duration metric under the same route label; security headers for a JSON answer.
@@ -54,8 +54,14 @@ export function webhookFastRoute(app: INestApplicationContext, path: string, bod
       readBody(req, bodyLimit, (read) => {
         if (!('body' in read)) return refuse(tooLarge);
         ingest
-          .receive({ rawBody: read.body, signature: header(req, 'x-hub-signature-256'), isJson: isJson(req), ip: req.socket.remoteAddress })
-          .then((ack) => answer(200, ack), refuse);
+          .ingest({ rawBody: read.body, signature: header(req, 'x-hub-signature-256'), isJson: isJson(req), ip: req.socket.remoteAddress })
+          .then((result) => {
+            if ('ack' in result) return answer(200, result.ack);
+            // The envelope the exception filter writes for the same refusal as an ApiError.
+            const { status, code, message } = result.refusal;
+            answer(status, { error: { status, code, message, requestId } });
+          })
+          .catch(refuse);
       });
     },
   };

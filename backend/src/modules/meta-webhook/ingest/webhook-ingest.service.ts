@@ -22,6 +22,24 @@ export interface WebhookDelivery {
   ip: string | undefined;
 }
 
+/** A refused delivery's answer: the status and what the ErrorEnvelope says. */
+export interface WebhookRefusal {
+  status: 400 | 401 | 403 | 415;
+  code: string;
+  message: string;
+}
+
+export type WebhookResult = { ack: WebhookAck } | { refusal: WebhookRefusal };
+
+const refusal = (status: WebhookRefusal['status'], code: string, message: string) => Object.freeze({ refusal: Object.freeze({ status, code, message }) });
+
+const REFUSALS = {
+  noSignature: refusal(401, ErrorCode.Unauthenticated, 'X-Hub-Signature-256 header is required'),
+  badSignature: refusal(403, ErrorCode.InvalidSignature, 'X-Hub-Signature-256 does not match the body'),
+  notJson: refusal(415, 'unsupported_media_type', 'Webhook deliveries must be application/json'),
+  invalidJson: refusal(400, ErrorCode.BadRequest, 'The webhook body is not valid JSON'),
+};
+
 const INSERT_DELIVERY = `INSERT INTO meta_webhook_inbox (raw_body, body_sha256, object, signature) VALUES ($1, $2, $3, $4)
   ON CONFLICT (body_sha256) DO NOTHING RETURNING id, received_at`;
 
@@ -51,19 +69,31 @@ export class WebhookIngestService {
     @Inject(metaConfig.KEY) private readonly meta: ConfigType<typeof metaConfig>,
   ) {}
 
+  /** For the Nest route: a refusal is thrown as ApiError, which the exception filter turns into the envelope. */
   async receive(delivery: WebhookDelivery): Promise<WebhookAck> {
+    const result = await this.ingest(delivery);
+    if ('refusal' in result) throw new ApiError(result.refusal.status, result.refusal.code, result.refusal.message);
+    return result.ack;
+  }
+
+  /**
+   * The delivery's answer. Refusals are returned, not thrown: they are an expected answer of this endpoint, and
+   * the fast route writes them without building an exception (and its stack trace) per refused request.
+   */
+  async ingest(delivery: WebhookDelivery): Promise<WebhookResult> {
     const rawBody = this.authenticate(delivery);
+    if (!Buffer.isBuffer(rawBody)) return rawBody;
     if (!delivery.isJson) {
       countDelivery('invalid_body');
       this.logger.warn({ ip: delivery.ip }, 'Signed webhook delivery refused: not application/json');
-      throw new ApiError(415, 'unsupported_media_type', 'Webhook deliveries must be application/json');
+      return REFUSALS.notJson;
     }
 
     const body = parseJson(rawBody);
     if (body === undefined) {
       countDelivery('invalid_body');
       this.logger.warn({ ip: delivery.ip, bytes: rawBody.length }, 'Signed webhook delivery refused: body is not JSON');
-      throw new ApiError(400, ErrorCode.BadRequest, 'The webhook body is not valid JSON');
+      return REFUSALS.invalidJson;
     }
 
     const bodySha256 = createHash('sha256').update(rawBody).digest('hex');
@@ -77,30 +107,30 @@ export class WebhookIngestService {
     const row = inserted[0];
     if (!row) {
       countDelivery('duplicate');
-      return { outcome: 'duplicate' };
+      return { ack: { outcome: 'duplicate' } };
     }
 
     // Durable from here on: the Page lookup, the enqueue and the status update happen after the answer.
     this.afterAck.schedule({ id: row.id, rawBody, receivedAt: row.received_at, extracted });
     const outcome: WebhookOutcome = extracted.changes.length > 0 ? 'accepted' : 'ignored';
     countDelivery(outcome);
-    return { outcome };
+    return { ack: { outcome } };
   }
 
   /** The raw body, once its signature is Meta's; otherwise 401/403 and a security log line (no body, no secret). */
-  private authenticate(delivery: WebhookDelivery): Buffer {
+  private authenticate(delivery: WebhookDelivery): Buffer | { refusal: WebhookRefusal } {
     if (delivery.signature === undefined || delivery.signature.trim() === '') {
       this.reject(delivery, 'missing');
-      throw new ApiError(401, ErrorCode.Unauthenticated, 'X-Hub-Signature-256 header is required');
+      return REFUSALS.noSignature;
     }
     if (!delivery.rawBody || delivery.rawBody.length === 0) {
       this.reject(delivery, 'empty_body');
-      throw new ApiError(403, ErrorCode.InvalidSignature, 'X-Hub-Signature-256 does not match the body');
+      return REFUSALS.badSignature;
     }
     const check = checkWebhookSignature(delivery.rawBody, delivery.signature, this.meta.appSecret);
     if (check !== 'valid') {
       this.reject(delivery, check);
-      throw new ApiError(403, ErrorCode.InvalidSignature, 'X-Hub-Signature-256 does not match the body');
+      return REFUSALS.badSignature;
     }
     return delivery.rawBody;
   }
