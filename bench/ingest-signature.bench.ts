@@ -12,8 +12,8 @@ const TARGET = 0.6;
 /**
  * Like with like: both servers get realistic, unique deliveries signed with the wrong secret, so each request goes
  * through the full signature check (body read, HMAC-SHA256 over the raw bytes, constant-time compare) and is refused
- * with 403; nothing is stored. The product runs its whole HTTP stack for it (middleware, raw-body parser, guards,
- * controller, exception filter writing the error envelope).
+ * with 403; nothing is stored. The product answers it on its webhook route as it answers any delivery (the fast
+ * route in front of Express: body limit, metrics, request id, headers, the ingest service's check, the envelope).
  */
 export async function run(settings: BenchSettings): Promise<BenchResult> {
   const wrongSecret = 'not-the-app-secret';
