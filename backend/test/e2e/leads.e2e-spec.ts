@@ -210,6 +210,48 @@ describe('leads (e2e)', () => {
       expect((await auditActions(t, admin.organisationId)).some((a) => a.target_id === lead.id)).toBe(false);
     });
 
+    it('corrects the premium of a quoted or won lead, keeping its status and time of change, and audits both values', async () => {
+      for (const status of [LeadStatus.Quoted, LeadStatus.Won]) {
+        const lead = await insertLead(t.dataSource, admin.organisationId, {
+          isTest: true, status, premiumValue: '1249.50', premiumCurrency: 'EUR', statusChangedAt: new Date('2026-01-02T03:04:05Z'),
+        });
+        const res = await patch(lead.id, { status, premiumValue: '1199', premiumCurrency: 'usd' }, manager).expect(200);
+        expect(res.body).toMatchObject({ status, premiumValue: '1199.00', premiumCurrency: 'USD', statusChangedAt: '2026-01-02T03:04:05.000Z' });
+
+        const [row] = await t.dataSource.query(
+          `SELECT status, premium_value, premium_currency, status_changed_at FROM leads WHERE id = $1`, [lead.id]);
+        expect(row).toMatchObject({ status, premium_value: '1199.00', premium_currency: 'USD' });
+        expect(row.status_changed_at.toISOString()).toBe('2026-01-02T03:04:05.000Z');
+        const entries = (await auditActions(t, admin.organisationId)).filter((a) => a.target_id === lead.id);
+        expect(entries).toEqual([
+          expect.objectContaining({
+            action: 'lead.premium_changed', actor_type: 'user',
+            details: {
+              status,
+              from: { premiumValue: '1249.50', premiumCurrency: 'EUR' },
+              to: { premiumValue: '1199.00', premiumCurrency: 'USD' },
+            },
+          }),
+        ]);
+      }
+    });
+
+    it('answers the same status with nothing to change with 200 and the lead as it is, writing and auditing nothing', async () => {
+      const changedAt = new Date('2026-01-02T03:04:05Z');
+      const lead = await insertLead(t.dataSource, admin.organisationId, {
+        isTest: true, status: LeadStatus.Quoted, premiumValue: '1249.50', premiumCurrency: 'EUR', statusChangedAt: changedAt,
+      });
+      const bodies = [{ status: 'quoted' }, { status: 'quoted', premiumValue: '1249.5', premiumCurrency: 'eur' }];
+      for (const body of bodies) {
+        const res = await patch(lead.id, body, manager).expect(200);
+        expect(res.body).toMatchObject({ id: lead.id, status: 'quoted', premiumValue: '1249.50', premiumCurrency: 'EUR' });
+      }
+      const [row] = await t.dataSource.query(`SELECT status_changed_at, updated_at FROM leads WHERE id = $1`, [lead.id]);
+      expect(row.status_changed_at.getTime()).toBe(changedAt.getTime());
+      expect(row.updated_at.getTime()).toBe(lead.updatedAt.getTime());
+      expect((await auditActions(t, admin.organisationId)).some((a) => a.target_id === lead.id)).toBe(false);
+    });
+
     it.each([
       [{ status: 'archived' }, 'status'],
       [{ status: 'won', premiumValue: '-5', premiumCurrency: 'EUR' }, 'premiumValue'],

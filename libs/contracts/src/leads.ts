@@ -107,7 +107,7 @@ export interface LeadListQuery {
   offset?: number;
 }
 
-/** `PATCH /v1/leads/{id}/status`. */
+/** `PATCH /v1/leads/{id}/status`. The lead's current status with another premium corrects the premium. */
 export interface UpdateLeadStatusRequest {
   status: LeadStatus;
   /** Annual premium as a decimal string, e.g. "1249.50"; meaningful from `quoted` on. */

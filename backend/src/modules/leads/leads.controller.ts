@@ -60,9 +60,11 @@ export class LeadsController {
   @Patch(`:id/${ROUTES.leadStatus}`)
   @Roles(Role.Manager)
   @ApiOperation({
-    summary: 'Move a lead along the pipeline, optionally with its premium',
+    summary: 'Move a lead along the pipeline, optionally with its premium; or correct the premium',
     description: 'Allowed: forward one or more steps, to lost from any open state, lost → new. Other moves get 409 ' +
-      'naming the allowed ones.',
+      'naming the allowed ones. The current status with a different premiumValue and/or premiumCurrency corrects ' +
+      'the premium (audited as lead.premium_changed; the status and its time stay); the current status with nothing ' +
+      'to change is a no-op that answers 200 with the lead as it is.',
   })
   @ApiOkResponse({ type: LeadDetailResponse })
   @ApiErrorResponses(400, 401, 403, 404, 409)

@@ -10,6 +10,7 @@ import { MetaLeadForm } from '../meta-leads/entities/meta-lead-form.entity';
 import { MetaLeadMapping } from '../meta-leads/entities/meta-lead-mapping.entity';
 import { Lead } from './entities/lead.entity';
 import { LeadRowsQuery } from './lead-rows.query';
+import { premiumChange } from './lead-premium';
 import { assertTransition } from './lead-status.rules';
 import { toLeadDetail, toLeadSummary } from './lead.mapper';
 
@@ -34,10 +35,16 @@ export class LeadsService {
   }
 
   /** Moves a lead along LEAD_STATUS_TRANSITIONS (409 otherwise) and records who did it, in one transaction. */
+  /**
+   * Moves a lead to another status, optionally recording its premium. The same status corrects the premium
+   * (`lead.premium_changed`) or, when nothing differs, answers the lead unchanged: a repeated or double-clicked
+   * request should not fail, and a quoted or won lead's premium must stay correctable.
+   */
   async changeStatus(principal: Principal, id: string, request: UpdateLeadStatusRequest): Promise<LeadDetailDto> {
     return this.dataSource.transaction(async (m) => {
       const lead = await this.find(m, principal, id, true);
       const from = lead.status;
+      if (request.status === from) return this.correctPremium(m, principal, lead, request);
       assertTransition(from, request.status);
       const change: Partial<Lead> = { status: request.status, statusChangedAt: new Date() };
       if (request.premiumValue !== undefined) change.premiumValue = request.premiumValue;
@@ -52,6 +59,20 @@ export class LeadsService {
       const updated = await this.find(m, principal, id);
       return this.detail(m, principal.organisationId, updated);
     });
+  }
+
+  /** Same status: store the premium fields that differ (status and its time stay), audited; else change nothing. */
+  private async correctPremium(m: EntityManager, principal: Principal, lead: Lead, request: UpdateLeadStatusRequest): Promise<LeadDetailDto> {
+    const change = premiumChange(lead, request);
+    if (Object.keys(change).length === 0) return this.detail(m, principal.organisationId, lead);
+    await m.getRepository(Lead).update({ id: lead.id, organisationId: principal.organisationId }, change);
+    const updated = await this.find(m, principal, lead.id);
+    await this.audit.recordBy(principal, 'lead.premium_changed', { type: 'lead', id: lead.id }, {
+      status: lead.status,
+      from: { premiumValue: lead.premiumValue, premiumCurrency: lead.premiumCurrency },
+      to: { premiumValue: updated.premiumValue, premiumCurrency: updated.premiumCurrency },
+    }, m);
+    return this.detail(m, principal.organisationId, updated);
   }
 
   /** Another organisation's lead answers exactly like a missing one. */

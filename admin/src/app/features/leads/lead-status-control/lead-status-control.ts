@@ -9,29 +9,41 @@ import { LEAD_STATUS_TRANSITIONS, LeadStatus, UpdateLeadStatusRequest } from '@l
 /** Stages at which a premium has been quoted, so the value can be recorded with the move. */
 const PREMIUM_STATUSES: readonly LeadStatus[] = [LeadStatus.Quoted, LeadStatus.Won];
 
-/** Moves a lead along the pipeline, offering only the moves the API allows from its current stage. */
+/**
+ * Moves a lead along the pipeline, offering only the moves the API allows from its current stage; a quoted or won
+ * lead can also keep its status to have its premium corrected.
+ */
 @Component({
   selector: 'lg-lead-status-control',
   imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, ReactiveFormsModule],
   template: `
     @if (nextStatuses().length === 0) {
-      <p class="final">This lead is {{ status() }}; its status can no longer change.</p>
-    } @else {
+      <p class="final">
+        This lead is {{ status() }}; its status can no longer change{{ correctsPremium() ? ', but its premium can be corrected' : '' }}.
+      </p>
+    }
+    @if (choices().length > 0) {
       <div class="row">
-        <mat-form-field subscriptSizing="dynamic">
-          <mat-label>Move to</mat-label>
-          <mat-select [value]="target()" (valueChange)="target.set($event)" [disabled]="disabled()">
-            @for (next of nextStatuses(); track next) {
-              <mat-option [value]="next" class="capitalize">{{ next }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
+        @if (nextStatuses().length > 0) {
+          <mat-form-field subscriptSizing="dynamic">
+            <mat-label>Move to</mat-label>
+            <mat-select [value]="target()" (valueChange)="target.set($event)" [disabled]="disabled()">
+              @for (choice of choices(); track choice) {
+                <mat-option [value]="choice" class="capitalize">
+                  {{ choice === status() ? 'Keep ' + choice + ', correct premium' : choice }}
+                </mat-option>
+              }
+            </mat-select>
+          </mat-form-field>
+        }
         @if (asksPremium()) {
           <mat-form-field subscriptSizing="dynamic" class="premium">
             <mat-label>Annual premium</mat-label>
             <input matInput inputmode="decimal" [formControl]="premiumValue" />
             @if (premiumValue.hasError('pattern')) {
               <mat-error>Use a number like 1249.50.</mat-error>
+            } @else if (premiumValue.hasError('required')) {
+              <mat-error>Enter the premium.</mat-error>
             }
           </mat-form-field>
           <mat-form-field subscriptSizing="dynamic" class="currency">
@@ -42,7 +54,9 @@ const PREMIUM_STATUSES: readonly LeadStatus[] = [LeadStatus.Quoted, LeadStatus.W
             }
           </mat-form-field>
         }
-        <button matButton="filled" (click)="apply()" [disabled]="disabled() || !target()">Change status</button>
+        <button matButton="filled" (click)="apply()" [disabled]="disabled() || !target()">
+          {{ keepsStatus() ? 'Save premium' : 'Change status' }}
+        </button>
       </div>
     }
   `,
@@ -85,7 +99,14 @@ export class LeadStatusControl {
   readonly statusChange = output<UpdateLeadStatusRequest>();
 
   protected readonly nextStatuses = computed(() => LEAD_STATUS_TRANSITIONS[this.status()]);
+  /** Whether the lead has a premium to correct without moving (it is quoted or won). */
+  protected readonly correctsPremium = computed(() => PREMIUM_STATUSES.includes(this.status()));
+  /** The moves, and keeping the current status to correct the premium when there is one. */
+  protected readonly choices = computed(() =>
+    this.correctsPremium() ? [this.status(), ...this.nextStatuses()] : this.nextStatuses(),
+  );
   protected readonly target = signal<LeadStatus | null>(null);
+  protected readonly keepsStatus = computed(() => this.target() === this.status());
   protected readonly asksPremium = computed(() => {
     const target = this.target();
     return target !== null && PREMIUM_STATUSES.includes(target);
@@ -102,8 +123,9 @@ export class LeadStatusControl {
   constructor() {
     // A new current status (another lead, a saved or reverted move) starts the choice over.
     effect(() => {
-      this.status();
-      this.target.set(null);
+      const status = this.status();
+      // A won lead has no move left: its one choice, correcting the premium, is taken already.
+      this.target.set(LEAD_STATUS_TRANSITIONS[status].length === 0 && PREMIUM_STATUSES.includes(status) ? status : null);
       this.premiumValue.reset(this.premiumValueNow() ?? '');
       this.premiumCurrency.reset(this.premiumCurrencyNow() ?? 'EUR');
     });
@@ -115,6 +137,12 @@ export class LeadStatusControl {
       return;
     }
     const request: UpdateLeadStatusRequest = { status };
+    if (this.keepsStatus() && !this.premiumValue.value.trim()) {
+      // Keeping the status only makes sense with a premium to store.
+      this.premiumValue.setErrors({ required: true });
+      this.premiumValue.markAsTouched();
+      return;
+    }
     if (this.asksPremium() && this.premiumValue.value.trim()) {
       if (this.premiumValue.invalid || this.premiumCurrency.invalid) {
         this.premiumValue.markAsTouched();

@@ -1,3 +1,4 @@
+import { formatDate } from '@angular/common';
 import { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestRequest, HttpTestingController } from '@angular/common/http/testing';
@@ -330,6 +331,54 @@ describe('LeadsPage', () => {
       expect(text()).toContain('1249.50 EUR');
       const cells = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
       expect(cells['status'].text).toEqual(['quoted']);
+    });
+
+    it('corrects the premium of a quoted lead without moving it', async () => {
+      const quoted = { ...detailed, status: LeadStatus.Quoted, premiumValue: '1249.50', premiumCurrency: 'EUR' };
+      await openDrawer(quoted);
+
+      const moveTo = await select('Move to');
+      await moveTo.open();
+      const options = await moveTo.getOptions();
+      expect(await Promise.all(options.map((o) => o.getText()))).toEqual(['Keep quoted, correct premium', 'won', 'lost']);
+      await moveTo.clickOptions({ text: /Keep quoted/ });
+
+      const premium = await root.getHarness(MatInputHarness.with({ selector: '[inputmode=decimal]' }));
+      expect(await premium.getValue()).toBe('1249.50');
+      await premium.setValue('1199.00');
+      await (await root.getHarness(MatButtonHarness.with({ text: 'Save premium' }))).click();
+      await stable();
+
+      const req = http.expectOne({ method: 'PATCH', url: '/v1/leads/l-1/status' });
+      expect(req.request.body).toEqual({ status: 'quoted', premiumValue: '1199.00', premiumCurrency: 'EUR' });
+      // The stage keeps its time of change while the server answers.
+      const oneLine = (value: string) => value.replace(/\s+/g, ' ');
+      expect(oneLine(text())).toContain(oneLine(`since ${formatDate(quoted.statusChangedAt, 'medium', 'en-US')}`));
+      req.flush({ ...quoted, premiumValue: '1199.00' });
+      await stable();
+
+      expect(text()).toContain('1199.00 EUR');
+      expect(await (await root.getHarness(MatSnackBarHarness)).getMessage()).toBe('Premium saved.');
+    });
+
+    it('lets a won lead have its premium corrected, asking for the premium first', async () => {
+      await openDrawer({ ...detailed, status: LeadStatus.Won, premiumValue: null, premiumCurrency: null });
+
+      expect(text()).toContain('This lead is won; its status can no longer change, but its premium can be corrected.');
+      expect(await root.getHarnessOrNull(MatFormFieldHarness.with({ floatingLabelText: 'Move to' }))).toBeNull();
+      await (await root.getHarness(MatButtonHarness.with({ text: 'Save premium' }))).click();
+      await stable();
+      http.expectNone({ method: 'PATCH', url: '/v1/leads/l-1/status' });
+      expect(text()).toContain('Enter the premium.');
+
+      await (await root.getHarness(MatInputHarness.with({ selector: '[inputmode=decimal]' }))).setValue('980');
+      await (await root.getHarness(MatButtonHarness.with({ text: 'Save premium' }))).click();
+      await stable();
+      const req = http.expectOne({ method: 'PATCH', url: '/v1/leads/l-1/status' });
+      expect(req.request.body).toEqual({ status: 'won', premiumValue: '980', premiumCurrency: 'EUR' });
+      req.flush({ ...detailed, status: LeadStatus.Won, premiumValue: '980.00', premiumCurrency: 'EUR' });
+      await stable();
+      expect(text()).toContain('980.00 EUR');
     });
 
     it("puts the stage back and shows the server's reason when the move is refused", async () => {

@@ -246,18 +246,20 @@ export class LeadsPage {
   }
 
   /**
-   * Shows the move at once and puts the lead back if the server refuses it (e.g. 409 when someone else moved it
-   * first); the error interceptor's snack bar carries the server's reason.
+   * Shows the move (or the corrected premium) at once and puts the lead back if the server refuses it (e.g. 409 when
+   * someone else moved it first); the error interceptor's snack bar carries the server's reason.
    */
   protected changeStatus(request: UpdateLeadStatusRequest): void {
     const before = this.detail();
     if (!before) {
       return;
     }
+    // The same status corrects the premium only; the stage and its time stay.
+    const moves = request.status !== before.status;
     const optimistic: LeadDetailDto = {
       ...before,
       status: request.status,
-      statusChangedAt: new Date().toISOString(),
+      statusChangedAt: moves ? new Date().toISOString() : before.statusChangedAt,
       premiumValue: request.premiumValue ?? before.premiumValue,
       premiumCurrency: request.premiumCurrency ?? before.premiumCurrency,
     };
@@ -267,7 +269,7 @@ export class LeadsPage {
       next: (saved) => {
         this.savingStatus.set(false);
         this.showLead(saved);
-        this.notifier.info(`Lead moved to ${saved.status}.`);
+        this.notifier.info(moves ? `Lead moved to ${saved.status}.` : 'Premium saved.');
       },
       error: () => {
         this.savingStatus.set(false);
