@@ -33,8 +33,12 @@ export interface IngestResult {
   mappedAt: Date;
 }
 
-/** More work for the storing transaction, run after the lead is stored (or found) and committed with it. */
-export type WithinIngest = (tx: EntityManager, result: IngestResult) => Promise<void>;
+export interface IngestHooks {
+  /** More work for the storing transaction, run after the lead is stored (or found) and committed with it. */
+  within?: (tx: EntityManager, result: IngestResult) => Promise<void>;
+  /** Work after the commit, on the same connection. */
+  afterCommit?: (manager: EntityManager) => Promise<void>;
+}
 
 /**
  * Stores a Meta lead exactly once per organisation. Webhook jobs, replays and the reconciliation sweep all come
@@ -50,16 +54,31 @@ export class LeadIngestService {
     private readonly formCounts: FormLeadCounts,
   ) {}
 
-  /** `within` joins the transaction (the pipeline records the lead's timeline step there). */
-  async ingest(input: IngestInput, within?: WithinIngest): Promise<IngestResult> {
-    // READ COMMITTED is PostgreSQL's default; not naming it saves a statement per lead.
-    const result = await this.db.transaction(async (tx) => {
-      const stored = await this.ingestIn(tx, input);
-      if (within) await within(tx, stored);
-      return stored;
-    });
-    if (result.outcome === 'created' && input.graphLead.form_id) this.formCounts.add(input.organisationId, input.graphLead.form_id);
-    return result;
+  /**
+   * `within` joins the transaction (the pipeline records the lead's timeline step there); `afterCommit` runs on the
+   * same connection once the transaction committed, without going back to the pool for another one.
+   */
+  async ingest(input: IngestInput, hooks: IngestHooks = {}): Promise<IngestResult> {
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      // READ COMMITTED is PostgreSQL's default; not naming it saves a statement per lead.
+      await runner.startTransaction();
+      let result: IngestResult;
+      try {
+        result = await this.ingestIn(runner.manager, input);
+        if (hooks.within) await hooks.within(runner.manager, result);
+        await runner.commitTransaction();
+      } catch (error) {
+        await runner.rollbackTransaction().catch(() => undefined);
+        throw error;
+      }
+      if (result.outcome === 'created' && input.graphLead.form_id) this.formCounts.add(input.organisationId, input.graphLead.form_id);
+      if (hooks.afterCommit) await hooks.afterCommit(runner.manager);
+      return result;
+    } finally {
+      await runner.release();
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { LeadSyncState } from '@legeai/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { LeadSyncJobData } from './leadgen-job-options';
+import { PAGE_CONNECTION_COLUMNS, type PageConnection } from './page-connections';
 import type { SyncFailure } from './sync-failure-policy';
 
 /** The part of a timeline row the pipeline needs when it starts on a lead. */
@@ -10,6 +11,12 @@ export interface SyncStart {
   id: string;
   state: LeadSyncState;
   leadId: string | null;
+}
+
+/** One organisation's share of a lead job: its connection of the Page and its timeline row. */
+export interface StartedSync {
+  connection: PageConnection;
+  start: SyncStart;
 }
 
 const DONE = `('stored', 'duplicate')`;
@@ -25,28 +32,40 @@ export class LeadSyncTimeline {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**
-   * Creates the row on the first job of a lead, or counts another attempt; a finished row keeps its state.
+   * Starts a job: reads the organisations that connected the job's Page and, for each, creates the lead's row (or
+   * counts another attempt; a finished row keeps its state). One statement. No organisation: nothing is written.
    *
-   * This statement commits without waiting for its WAL flush (`synchronous_commit` off for its own transaction,
+   * The statement commits without waiting for its WAL flush (`synchronous_commit` off for its own transaction,
    * through `set_config(…, true)`), which saves a disk flush per lead. Nothing is lost that matters: the lead's
-   * storing transaction commits synchronously later and its flush covers this row too; if the database crashes
-   * before that, the job was not finished either and runs again, writing the row again.
+   * storing transaction commits synchronously later and its flush covers these rows too; if the database crashes
+   * before that, the job was not finished either and runs again, writing them again.
    */
-  async begin(organisationId: string, data: LeadSyncJobData): Promise<SyncStart> {
+  async begin(data: LeadSyncJobData): Promise<StartedSync[]> {
     const rows = (await this.db.query(
-      `INSERT INTO meta_lead_syncs (organisation_id, page_id, form_id, leadgen_id, inbox_id, received_at, attempts)
-       SELECT $1::uuid, $2::varchar, $3::varchar, $4::varchar, $5::uuid, $6::timestamptz, 1
-         FROM (SELECT set_config('synchronous_commit', 'off', true)) AS without_flush_wait
-       ON CONFLICT (organisation_id, leadgen_id) DO UPDATE SET
-         attempts = CASE WHEN meta_lead_syncs.state IN ${DONE} AND $7 THEN meta_lead_syncs.attempts ELSE meta_lead_syncs.attempts + 1 END,
-         state = CASE WHEN meta_lead_syncs.state IN ${DONE} THEN meta_lead_syncs.state ELSE 'pending' END,
-         form_id = COALESCE(meta_lead_syncs.form_id, EXCLUDED.form_id),
-         inbox_id = COALESCE(meta_lead_syncs.inbox_id, EXCLUDED.inbox_id),
-         updated_at = now()
-       RETURNING id, state, lead_id AS "leadId"`,
-      [organisationId, data.pageId, data.formId, data.leadgenId, data.inboxId || null, data.receivedAt, !data.replay],
-    )) as SyncStart[];
-    return rows[0];
+      `WITH connection AS (
+         SELECT ${PAGE_CONNECTION_COLUMNS}
+           FROM meta_pages p JOIN meta_integrations i ON i.id = p.integration_id AND i.organisation_id = p.organisation_id
+          WHERE p.page_id = $1),
+       started AS (
+         INSERT INTO meta_lead_syncs (organisation_id, page_id, form_id, leadgen_id, inbox_id, received_at, attempts)
+         SELECT c."organisationId", $1::varchar, $2::varchar, $3::varchar, $4::uuid, $5::timestamptz, 1
+           FROM connection c, (SELECT set_config('synchronous_commit', 'off', true)) AS without_flush_wait
+         ON CONFLICT (organisation_id, leadgen_id) DO UPDATE SET
+           attempts = CASE WHEN meta_lead_syncs.state IN ${DONE} AND $6 THEN meta_lead_syncs.attempts ELSE meta_lead_syncs.attempts + 1 END,
+           state = CASE WHEN meta_lead_syncs.state IN ${DONE} THEN meta_lead_syncs.state ELSE 'pending' END,
+           form_id = COALESCE(meta_lead_syncs.form_id, EXCLUDED.form_id),
+           inbox_id = COALESCE(meta_lead_syncs.inbox_id, EXCLUDED.inbox_id),
+           updated_at = now()
+         RETURNING id, organisation_id, state, lead_id)
+       SELECT c.*, s.id AS "syncId", s.state AS "syncState", s.lead_id AS "syncLeadId"
+         FROM connection c JOIN started s ON s.organisation_id = c."organisationId"
+        ORDER BY c."organisationId"`,
+      [data.pageId, data.formId, data.leadgenId, data.inboxId || null, data.receivedAt, !data.replay],
+    )) as (PageConnection & { syncId: string; syncState: LeadSyncState; syncLeadId: string | null })[];
+    return rows.map(({ syncId, syncState, syncLeadId, ...connection }) => ({
+      connection,
+      start: { id: syncId, state: syncState, leadId: syncLeadId },
+    }));
   }
 
   /**
@@ -100,8 +119,8 @@ export class LeadSyncTimeline {
    * jobs have not started yet have no row), which happens about once per delivery. The CASE fixes that order.
    * Nothing is written (and no row lock taken) until the delivery is really done.
    */
-  async closeDelivery(inboxId: string): Promise<void> {
-    await this.db.query(
+  async closeDelivery(inboxId: string, manager: Pick<EntityManager, 'query'> = this.db): Promise<void> {
+    await manager.query(
       `UPDATE meta_webhook_inbox i SET status = 'processed', processed_at = now()
         WHERE i.id = $1 AND i.status = 'enqueued'
           AND CASE

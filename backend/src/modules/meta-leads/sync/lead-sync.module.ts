@@ -14,7 +14,6 @@ import { LeadSyncController } from './lead-sync.controller';
 import { LeadSyncProcessor } from './lead-sync.processor';
 import { LeadSyncService } from './lead-sync.service';
 import { MetaActivityService } from './meta-activity.service';
-import { PageConnections } from './page-connections';
 
 /**
  * The real-time lead pipeline: the `leadgen` job processor (Graph fetch → mapping → store, exactly once), the
@@ -29,7 +28,6 @@ import { PageConnections } from './page-connections';
     LeadFetcher,
     LeadIngestService,
     FormLeadCounts,
-    PageConnections,
     LeadSyncTimeline,
     LeadSyncService,
     LeadSyncProcessor,

@@ -6,7 +6,7 @@ import { LeadFetcher } from '../graph/lead-fetcher.service';
 import { LeadIngestService } from '../ingest/lead-ingest.service';
 import type { LeadSyncJobData } from './leadgen-job-options';
 import { LeadSyncTimeline, type SyncStart } from './lead-sync-timeline';
-import { PageConnections, type PageConnection } from './page-connections';
+import type { PageConnection } from './page-connections';
 import { decideSyncFailure, type SyncFailure } from './sync-failure-policy';
 
 export interface SyncAttempt {
@@ -19,7 +19,7 @@ export type LeadJobOutcome =
   | { next: 'done'; summary: Record<string, LeadSyncState | 'retrying'> | { skipped: string } }
   | { next: 'delay'; delayMs: number };
 
-type OrgResult = { state: LeadSyncState } | { delayMs: number } | { retry: unknown };
+type OrgResult = { state: LeadSyncState; stored?: boolean } | { delayMs: number } | { retry: unknown };
 
 /** Thrown so the queue retries the job with backoff; the timeline already holds the details. */
 export class LeadSyncRetryError extends Error {
@@ -40,7 +40,6 @@ export class LeadSyncService {
   private readonly logger = new Logger(LeadSyncService.name);
 
   constructor(
-    private readonly pages: PageConnections,
     private readonly timeline: LeadSyncTimeline,
     private readonly vault: MetaTokenVault,
     private readonly fetcher: LeadFetcher,
@@ -49,15 +48,21 @@ export class LeadSyncService {
   ) {}
 
   async handle(data: LeadSyncJobData, attempt: SyncAttempt): Promise<LeadJobOutcome> {
-    const connections = await this.pages.forPage(data.pageId);
-    if (connections.length === 0) {
+    // Every organisation's row exists before any is worked on, so the delivery is closed only when all are done.
+    const started = await this.timeline.begin(data);
+    if (started.length === 0) {
       this.logger.warn({ pageId: data.pageId, leadgenId: data.leadgenId }, 'Lead of a Page no organisation has connected; skipped');
       return { next: 'done', summary: { skipped: 'no organisation has connected this Page' } };
     }
-    // Every organisation's row exists before any is worked on, so the delivery is closed only when all are done.
-    const starts = await Promise.all(connections.map((connection) => this.timeline.begin(connection.organisationId, data)));
-    const results = await Promise.all(connections.map((connection, i) => this.syncFor(connection, starts[i], data, attempt)));
-    if (data.inboxId) await this.timeline.closeDelivery(data.inboxId);
+    const connections = started.map((s) => s.connection);
+    // With one organisation (the usual case) the store closes the delivery on its own connection right after its
+    // commit; otherwise, or when the lead did not reach the store, it is closed here once all are done.
+    const closesOnStore = started.length === 1 && !!data.inboxId;
+    const results = await Promise.all(
+      started.map(({ connection, start }) => this.syncFor(connection, start, data, attempt, closesOnStore ? data.inboxId : undefined)),
+    );
+    const closedOnStore = closesOnStore && results.every((r) => 'stored' in r && r.stored);
+    if (data.inboxId && !closedOnStore) await this.timeline.closeDelivery(data.inboxId);
 
     const retries = results.flatMap((r) => ('retry' in r ? [r.retry] : []));
     if (retries.length) throw new LeadSyncRetryError(retries);
@@ -71,7 +76,13 @@ export class LeadSyncService {
     return { next: 'done', summary };
   }
 
-  private async syncFor(connection: PageConnection, start: SyncStart, data: LeadSyncJobData, attempt: SyncAttempt): Promise<OrgResult> {
+  private async syncFor(
+    connection: PageConnection,
+    start: SyncStart,
+    data: LeadSyncJobData,
+    attempt: SyncAttempt,
+    closeInboxId?: string,
+  ): Promise<OrgResult> {
     const done = start.state === LeadSyncState.Stored || start.state === LeadSyncState.Duplicate;
     // A webhook redelivery of a stored lead has nothing to do; a replay goes through the store, which decides.
     if (done && !data.replay) return { state: start.state };
@@ -93,9 +104,12 @@ export class LeadSyncService {
       // The timeline's fetched/mapped/stored step commits with the lead: one write, no window between them.
       const result = await this.ingest.ingest(
         { organisationId: connection.organisationId, graphLead, pageId: data.pageId, source: data.replay ? 'replay' : 'webhook' },
-        (tx, stored) => this.timeline.stored(tx, start.id, { ...stored, fetchedAt: readAt.at, formId: readAt.formId }),
+        {
+          within: (tx, stored) => this.timeline.stored(tx, start.id, { ...stored, fetchedAt: readAt.at, formId: readAt.formId }),
+          afterCommit: closeInboxId ? (manager) => this.timeline.closeDelivery(closeInboxId, manager) : undefined,
+        },
       );
-      return { state: result.outcome === 'created' || done ? LeadSyncState.Stored : LeadSyncState.Duplicate };
+      return { state: result.outcome === 'created' || done ? LeadSyncState.Stored : LeadSyncState.Duplicate, stored: true };
     } catch (error) {
       const decision = decideSyncFailure(error, { isLastAttempt: attempt.isLastAttempt, pageTasks: connection.tasks });
       this.logger.warn(
