@@ -7,7 +7,9 @@ import { startLatencyProxy } from './lib/latency-proxy';
 import { freePort, sleep } from './lib/processes';
 import { BENCH_META_APP, REPO_ROOT, RunningProduct, startProduct } from './lib/product';
 import { BenchResult } from './lib/report';
-import { withClient } from './lib/services';
+import Redis from 'ioredis';
+import type { Client } from 'pg';
+import { REDIS_URL, withClient } from './lib/services';
 import { BenchSettings } from './lib/settings';
 
 export const NAME = 'End-to-end drain';
@@ -104,11 +106,52 @@ async function drainBreakdown(product: RunningProduct, since: Date): Promise<str
       )
     ).rows[0];
     const ms = (v: number | null | undefined) => (v === null || v === undefined ? '?' : `${Math.round(Number(v))} ms`);
+    const jobs = await jobOverheads(product, c, since);
     return [
       `webhooks: ${inbox.n} deliveries carrying ${inbox.changes} leads, the last stored ${(inbox.span / 1000).toFixed(1)} s after the first`,
       `per lead (median / p90): queued before its job started ${ms(steps.q50)} / ${ms(steps.q90)}; job start to Graph answer ${ms(steps.r50)} / ${ms(steps.r90)}; Graph answer to stored ${ms(steps.s50)} / ${ms(steps.s90)}`,
+      ...(jobs
+        ? [
+            `job bookkeeping (median / p90 of the last ${jobs.n} jobs kept by the queue): job taken to timeline row ${ms(jobs.before50)} / ${ms(jobs.before90)}; lead stored to job finished ${ms(jobs.after50)} / ${ms(jobs.after90)}`,
+          ]
+        : []),
     ];
   });
+}
+
+/** From the completed jobs the queue still keeps: the time a job spends before its first write and after its last. */
+async function jobOverheads(product: RunningProduct, c: Client, since: Date) {
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    const ids = await redis.zrange(`${product.prefix}:meta-webhook:completed`, 0, -1);
+    const jobs: { leadgenId: string; processedOn: number; finishedOn: number }[] = [];
+    for (const id of ids) {
+      const [data, processedOn, finishedOn] = await redis.hmget(`${product.prefix}:meta-webhook:${id}`, 'data', 'processedOn', 'finishedOn');
+      if (data && processedOn && finishedOn) jobs.push({ leadgenId: JSON.parse(data).leadgenId, processedOn: Number(processedOn), finishedOn: Number(finishedOn) });
+    }
+    if (jobs.length === 0) return null;
+    const rows = (
+      await c.query<{ leadgen_id: string; created: number; stored: number }>(
+        `SELECT leadgen_id, extract(epoch FROM created_at) * 1000 AS created, extract(epoch FROM stored_at) * 1000 AS stored
+           FROM meta_lead_syncs WHERE received_at >= $1 AND leadgen_id = ANY($2)`,
+        [since, jobs.map((j) => j.leadgenId)],
+      )
+    ).rows;
+    const byId = new Map(rows.map((r) => [r.leadgen_id, r]));
+    const before: number[] = [];
+    const after: number[] = [];
+    for (const job of jobs) {
+      const row = byId.get(job.leadgenId);
+      if (!row) continue;
+      before.push(Number(row.created) - job.processedOn);
+      after.push(job.finishedOn - Number(row.stored));
+    }
+    const pct = (values: number[], p: number) => values.sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
+    return { n: before.length, before50: pct(before, 0.5), before90: pct(before, 0.9), after50: pct(after, 0.5), after90: pct(after, 0.9) };
+  } finally {
+    redis.disconnect();
+  }
 }
 
 /**
