@@ -24,6 +24,17 @@ describe('OAuth and tokens', () => {
     expect(form.html).toContain('value="cancel"');
   });
 
+  it('serves the favicon the consent page links to, instead of a Graph error', async () => {
+    const form = await openDialog(dialogUrl(sandbox, ['email']));
+    expect(form.html).toContain('<link rel="icon" type="image/svg+xml" href="/favicon.ico">');
+    const icon = await fetch(`${sandbox.url}/favicon.ico`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(await icon.text()).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^]*<\/svg>$/);
+    // Other unknown paths are still Graph's to answer.
+    expect((await fetch(`${sandbox.url}/favicon.png`)).status).toBe(400);
+  });
+
   it('refuses a redirect_uri that is not registered, until the control surface registers it', async () => {
     const other = 'http://localhost:4200/callback';
     const blocked = await fetch(dialogUrl(sandbox, ['email'], { redirect_uri: other }));

@@ -1,10 +1,11 @@
 import express, { Express, Router } from 'express';
 import type { SandboxRuntime } from '../core/sandbox-runtime';
+import { FAVICON_PATH, favicon } from './favicon';
 import { bodyErrorHandler, graphHandler } from './graph-http';
 
 /**
- * The sandbox's HTTP surface: `/__sandbox` (control, JSON), the pages modules serve (the login dialog), and
- * everything else as Graph API.
+ * The sandbox's HTTP surface: `/__sandbox` (control, JSON), the favicon and the pages modules serve (the login
+ * dialog), and everything else as Graph API.
  */
 export function createApp(runtime: SandboxRuntime, pages: Router, control: Router): Express {
   const app = express();
@@ -13,6 +14,7 @@ export function createApp(runtime: SandboxRuntime, pages: Router, control: Route
   app.use(express.urlencoded({ extended: false, limit: '10mb' }));
   app.use(express.json({ limit: '10mb' }));
   app.use('/__sandbox', control);
+  app.get(FAVICON_PATH, favicon);
   app.use(pages);
   app.use(graphHandler(runtime));
   app.use(bodyErrorHandler);
