@@ -273,6 +273,9 @@ export class FaultTopology {
     if (this.closed) return;
     this.closed = true;
     await this.stopProcesses();
+    // The queue client closes only against a live server (it would otherwise wait for a reconnect forever), so a
+    // Redis stopped by a test that failed mid-outage is started again first.
+    if (!this.redis.running) await this.redis.start().catch(() => undefined);
     await this.queue.close().catch(() => undefined);
     await this.db.destroy().catch(() => undefined);
     await this.sandbox.close().catch(() => undefined);
