@@ -14,8 +14,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * in the `windowDays` up to `receivedAt`, or null. Never looks across organisations. Test leads are not
  * candidates: a real lead must not be hidden behind a test submission.
  *
- * Each rule is its own `LIMIT 1` branch so that it walks `ix_leads_org_email` / `ix_leads_org_phone`; when both
- * match, the earlier lead wins and on a tie the email rule is recorded (an address is the stronger identity, phone
+ * Each rule is its own `LIMIT 1` branch so that it walks `ix_leads_org_email` / `ix_leads_org_phone` (organisation,
+ * value, received_at: the branch's rows in the order it asks for); when both match, the earlier lead wins and on a tie the email rule is recorded (an address is the stronger identity, phone
  * numbers get shared within households).
  */
 export async function findPersonDuplicate(
