@@ -5,6 +5,7 @@ import { QUEUES } from '../../src/infra/queue/queue-names';
 import { leadgenJobId } from '../../src/modules/meta-webhook/jobs/leadgen-job';
 import { FormLeadCounts } from '../../src/modules/meta-leads/ingest/form-lead-counts';
 import { LeadIngestService } from '../../src/modules/meta-leads/ingest/lead-ingest.service';
+import { LeadTableStatistics } from '../../src/modules/meta-leads/ingest/lead-table-statistics';
 import { createOrganisationWithAdmin } from '../utils/identity-fixtures';
 import { leadgenDelivery, signedDelivery } from '../utils/leadgen-delivery';
 import { storedLeadCount, syncRows, waitForStates } from '../utils/lead-sync-rows';
@@ -185,6 +186,19 @@ describe('Lead pipeline: webhook → Graph fetch → mapping → store (e2e)', (
     await waitForStates(env.t, [created.id], [LeadSyncState.Stored]);
     await counts.flush();
     await waitFor('the form count to move', async () => ((await countOf(env.admin.organisationId)) === before + 1 ? true : null));
+  });
+
+  it('gives the leads table planner statistics when nothing has analyzed it yet, once', async () => {
+    const statistics = env.t.app.get(LeadTableStatistics);
+    await statistics.analyzeIfNeverAnalyzed();
+    // Whoever analyzed it (this call, or autovacuum first), the table now has statistics and a second call does nothing.
+    await waitFor('the leads table to have been analyzed', async () => {
+      const [row] = (await env.t.dataSource.query(
+        `SELECT last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL AS analyzed FROM pg_stat_user_tables WHERE relid = 'leads'::regclass`,
+      )) as { analyzed: boolean }[];
+      return row.analyzed;
+    });
+    expect(await statistics.analyzeIfNeverAnalyzed()).toBe(false);
   });
 
   it('gives a lead of a page connected by two organisations to both, as separate leads', async () => {

@@ -11,6 +11,7 @@ import { personDuplicateQuery } from '../mapping/duplicate-finder';
 import type { FormMapping } from '../mapping/form-mapping';
 import { mapGraphLead } from '../mapping/lead-mapper';
 import { FormLeadCounts } from './form-lead-counts';
+import { LeadTableStatistics } from './lead-table-statistics';
 import { personLockKeys } from './person-lock-keys';
 
 export type IngestSource = 'webhook' | 'backfill' | 'replay';
@@ -52,6 +53,7 @@ export class LeadIngestService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(leadsConfig.KEY) private readonly leads: ConfigType<typeof leadsConfig>,
     private readonly formCounts: FormLeadCounts,
+    private readonly statistics: LeadTableStatistics,
   ) {}
 
   /**
@@ -73,7 +75,10 @@ export class LeadIngestService {
         await runner.rollbackTransaction().catch(() => undefined);
         throw error;
       }
-      if (result.outcome === 'created' && input.graphLead.form_id) this.formCounts.add(input.organisationId, input.graphLead.form_id);
+      if (result.outcome === 'created') {
+        if (input.graphLead.form_id) this.formCounts.add(input.organisationId, input.graphLead.form_id);
+        this.statistics.noteStored();
+      }
       if (hooks.afterCommit) await hooks.afterCommit(runner.manager);
       return result;
     } finally {

@@ -5,6 +5,7 @@ import { MetaIntegrationsModule } from '../../meta-integrations/meta-integration
 import { LeadFetcher } from '../graph/lead-fetcher.service';
 import { FormLeadCounts } from '../ingest/form-lead-counts';
 import { LeadIngestService } from '../ingest/lead-ingest.service';
+import { LeadTableStatistics } from '../ingest/lead-table-statistics';
 import { MetaLeadsModule } from '../meta-leads.module';
 import { MetaLeadSync } from './entities/meta-lead-sync.entity';
 import { LeadSyncQueryService } from './lead-sync-query.service';
@@ -28,6 +29,7 @@ import { MetaActivityService } from './meta-activity.service';
     LeadFetcher,
     LeadIngestService,
     FormLeadCounts,
+    LeadTableStatistics,
     LeadSyncTimeline,
     LeadSyncService,
     LeadSyncProcessor,
