@@ -7,6 +7,13 @@ export interface BatchingGraphReaderOptions {
   windowMs: number;
   /** Send as soon as this many reads are waiting (Meta's limit is 50). */
   maxBatchSize: number;
+  /**
+   * When set, the window starts again with every read that joins (the batch leaves `windowMs` after the last one
+   * arrived), but never later than this after the first. For callers whose reads come in ragged waves, e.g. jobs
+   * that finish storing one by one and each start a read: a fixed window cuts a wave in two, and the late part then
+   * travels as a small batch of its own, wave after wave.
+   */
+  maxWaitMs?: number;
 }
 
 export const DEFAULT_COALESCING: BatchingGraphReaderOptions = { windowMs: 5, maxBatchSize: MAX_BATCH_SIZE };
@@ -22,6 +29,8 @@ interface Group {
   ctx: GraphCallContext;
   reads: PendingRead[];
   timer?: NodeJS.Timeout;
+  /** When the first read joined (ms since epoch). */
+  since: number;
 }
 
 /**
@@ -47,7 +56,7 @@ export class BatchingGraphReader {
       const key = groupKey(ctx);
       let group = this.groups.get(key);
       if (!group) {
-        group = { ctx, reads: [] };
+        group = { ctx, reads: [], since: Date.now() };
         this.groups.set(key, group);
       }
       group.reads.push({ path, params, resolve: resolve as (v: unknown) => void, reject });
@@ -55,6 +64,10 @@ export class BatchingGraphReader {
         this.flush(key);
       } else if (!group.timer) {
         group.timer = setTimeout(() => this.flush(key), this.options.windowMs);
+      } else if (this.options.maxWaitMs !== undefined) {
+        clearTimeout(group.timer);
+        const left = group.since + this.options.maxWaitMs - Date.now();
+        group.timer = setTimeout(() => this.flush(key), Math.max(0, Math.min(this.options.windowMs, left)));
       }
     });
   }

@@ -137,6 +137,38 @@ describe('batch over HTTP', () => {
       expect(server.requests.map((r) => r.form.get('access_token')).sort()).toEqual(['EAAtokenOne1234567890', 'EAAtokenTwo1234567890']);
     });
 
+    /** Starts `count` reads `gapMs` apart on a fake clock, then lets the last window run out; answers the reads. */
+    const raggedWave = (sut: BatchingGraphReader, count: number, gapMs: number, firstId: number): Promise<unknown[]> => {
+      jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+      try {
+        const reads: Promise<unknown>[] = [];
+        for (let i = 0; i < count; i++) {
+          reads.push(sut.get(String(firstId + i), {}, { accessToken: TOKEN }));
+          jest.advanceTimersByTime(gapMs);
+        }
+        jest.advanceTimersByTime(10_000);
+        return Promise.all(reads);
+      } finally {
+        jest.useRealTimers();
+      }
+    };
+
+    it('with maxWaitMs, keeps a ragged wave in one batch as long as reads keep joining within the window', async () => {
+      // Ten reads 15 ms apart: 135 ms from first to last, far more than one 40 ms window.
+      await raggedWave(new BatchingGraphReader(client(), { windowMs: 40, maxWaitMs: 2_000 }), 10, 15, 6000);
+      expect(server.requests).toHaveLength(1);
+      expect(JSON.parse(server.requests[0].form.get('batch')!) as BatchOperation[]).toHaveLength(10);
+    });
+
+    it('with maxWaitMs, still sends by then when reads never stop joining; without it, the window is fixed', async () => {
+      // A read every 15 ms for 180 ms: each batch leaves 60 ms after its first read, with the four that came by then.
+      await raggedWave(new BatchingGraphReader(client(), { windowMs: 40, maxWaitMs: 60 }), 12, 15, 7000);
+      expect(server.requests.map((r) => (JSON.parse(r.form.get('batch') ?? '[0]') as unknown[]).length)).toEqual([4, 4, 4]);
+      server.requests.length = 0;
+      await raggedWave(new BatchingGraphReader(client(), { windowMs: 40 }), 10, 15, 8000);
+      expect(server.requests.length).toBeGreaterThan(1);
+    });
+
     it('sends a lone read as a plain GET', async () => {
       const sut = new BatchingGraphReader(client());
       await expect(sut.get('77', {}, { accessToken: TOKEN })).resolves.toEqual({ id: '77', via: 'single' });

@@ -8,14 +8,19 @@ import { GRAPH_LEAD_FIELDS, type GraphLead } from './graph-lead';
  * Reads one lead with the Page's token. Reads go through a batching reader, so the leads of a burst of webhooks
  * that share a Page token leave as batch calls of up to 50 (a thousand leads cost about twenty HTTP requests).
  * Jobs start one after another as the worker takes them, so the reader waits a little longer for company than the
- * shared one does (LEAD_FETCH_BATCH_WINDOW_MS).
+ * shared one does (LEAD_FETCH_BATCH_WINDOW_MS), and keeps waiting while reads keep joining (up to five windows):
+ * the jobs of one batch finish storing at different times and start their next reads as a ragged wave, which a
+ * fixed window would cut into a full batch and a straggling small one, wave after wave.
  */
+/** The longest a read waits for company, in batch windows. */
+const MAX_WAIT_WINDOWS = 5;
+
 @Injectable()
 export class LeadFetcher {
   private readonly reader: BatchingGraphReader;
 
   constructor(client: MetaGraphClient, @Inject(leadSyncConfig.KEY) config: ConfigType<typeof leadSyncConfig>) {
-    this.reader = new BatchingGraphReader(client, { windowMs: config.batchWindowMs });
+    this.reader = new BatchingGraphReader(client, { windowMs: config.batchWindowMs, maxWaitMs: MAX_WAIT_WINDOWS * config.batchWindowMs });
   }
 
   async fetchLead(leadgenId: string, pageAccessToken: string, pageId?: string): Promise<GraphLead> {
