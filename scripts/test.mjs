@@ -21,6 +21,7 @@ const jest = (name, config, extra = []) => ({
 
 const suites = [
   { name: 'build', cmd: ['npm', 'run', 'build'], count: null },
+  { name: 'typecheck', cmd: ['npm', 'run', 'typecheck'], count: null },
   jest('sandbox', 'libs/meta-sandbox/jest.config.js', ['--runInBand']),
   jest('backend-unit', 'backend/jest.config.js'),
   jest('backend-e2e', 'backend/test/jest-e2e.config.js', ['--runInBand']),

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Browser, chromium } from 'playwright-core';
+import { Browser, Locator, Page, chromium } from 'playwright-core';
 
 /** Where screenshots go, at the repository root (ignored by git). */
 export const RESULTS_DIR = path.resolve(__dirname, '../../test-results');
@@ -32,4 +32,16 @@ export function requiredEnv(name: string): string {
     throw new Error(`${name} is not set: the browser tests need a running server and its admin login.`);
   }
   return value;
+}
+
+/**
+ * The open Material dialog, once its opening animation is over and it has moved focus inside. Typing before then
+ * races the dialog's own autofocus, which can pull the caret into the first field halfway through a fill.
+ */
+export async function openedDialog(page: Page): Promise<Locator> {
+  await page.waitForFunction(() => {
+    const container = document.querySelector('mat-dialog-container');
+    return !!container && !container.classList.contains('mdc-dialog--opening') && container.contains(document.activeElement);
+  });
+  return page.getByRole('dialog');
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { RESULTS_DIR, launchChromium, requiredEnv } from './browser';
+import { RESULTS_DIR, launchChromium, openedDialog, requiredEnv } from './browser';
 
 /**
  * The console's main path on the production build served by the real backend: sign in as the admin, open Users,
@@ -55,7 +55,7 @@ describe('console: sign in and manage users', () => {
       await page.getByRole('row').filter({ hasText: adminEmail }).waitFor();
 
       await page.getByRole('button', { name: 'Add user' }).first().click();
-      const dialog = page.getByRole('dialog');
+      const dialog = await openedDialog(page);
       await dialog.getByLabel('Email').fill(newEmail);
       await dialog.getByLabel('Name').fill('Browser Test');
       await dialog.getByLabel('Initial password').fill('browser-test-password');
