@@ -57,15 +57,22 @@ function pending(reason: string): BenchResult[] {
   ];
 }
 
-const count = (product: RunningProduct) =>
-  withClient(product.databaseUrl, async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM meta_lead_mappings`)).rows[0].n);
+/**
+ * Stored leads among `ids` (Meta lead ids). Only the leads the bench created count: the product's scheduled
+ * reconciliation may store other leads of the sandbox's forms during a drain.
+ */
+const count = (product: RunningProduct, ids: string[]) =>
+  withClient(
+    product.databaseUrl,
+    async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM meta_lead_mappings WHERE meta_lead_id = ANY($1)`, [ids])).rows[0].n,
+  );
 
-/** Waits until `target` leads are stored; gives up when nothing new was stored for `stallMs`. */
-async function waitForLeads(product: RunningProduct, target: number, stallMs: number): Promise<number> {
+/** Waits until `target` of the leads `ids` are stored; gives up when nothing new was stored for `stallMs`. */
+async function waitForLeads(product: RunningProduct, ids: string[], target: number, stallMs: number): Promise<number> {
   let last = -1;
   let lastChange = Date.now();
   for (;;) {
-    const n = await count(product);
+    const n = await count(product, ids);
     if (n >= target) return n;
     if (n !== last) {
       last = n;
@@ -191,10 +198,9 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
     const world = sandbox.control.world();
     const form = world.forms.find((f) => f.status === 'ACTIVE') ?? world.forms[0];
     // Warm-up: one lead end to end proves the path (subscription, tokens, pipeline) before timing anything.
-    const before = await count(product);
-    sandbox.control.createLeads({ formId: form.id, count: 1 });
+    const warmUp = sandbox.control.createLeads({ formId: form.id, count: 1 }).map((lead) => lead.id);
     await sandbox.control.flushWebhooks();
-    if ((await waitForLeads(product, before + 1, 30_000)) < before + 1) {
+    if ((await waitForLeads(product, warmUp, 1, 30_000)) < 1) {
       throw new Error(`the warm-up lead was not stored within 30 s; product output:\n${product.child.tail()}`);
     }
 
@@ -202,10 +208,9 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
     proxy.resetCounts();
     const sandboxBefore = sandbox.control.counters().httpRequests;
     const start = await withClient(product.databaseUrl, async (c) => (await c.query<{ t: Date }>(`SELECT clock_timestamp() AS t`)).rows[0].t);
-    const baseline = await count(product);
     const wall = Date.now();
-    sandbox.control.createLeads({ formId: form.id, count: leads });
-    const stored = (await waitForLeads(product, baseline + leads, 60_000)) - baseline;
+    const created = sandbox.control.createLeads({ formId: form.id, count: leads }).map((lead) => lead.id);
+    const stored = await waitForLeads(product, created, leads, 60_000);
     const wallMs = Date.now() - wall;
     const sandboxRequests = sandbox.control.counters().httpRequests - sandboxBefore;
 
@@ -213,8 +218,8 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
       (
         await c.query<{ first: Date; last: Date }>(
           `SELECT (SELECT min(received_at) FROM meta_webhook_inbox WHERE received_at >= $1) AS first,
-                  (SELECT max(synced_at) FROM meta_lead_mappings WHERE synced_at >= $1) AS last`,
-          [start],
+                  (SELECT max(synced_at) FROM meta_lead_mappings WHERE meta_lead_id = ANY($2)) AS last`,
+          [start, created],
         )
       ).rows[0],
     );
