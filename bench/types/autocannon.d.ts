@@ -49,6 +49,8 @@ declare module 'autocannon' {
     }
     interface Instance extends PromiseLike<Result> {
       stop(): void;
+      /** Every answer, with its response time in milliseconds at full (sub-millisecond) precision. */
+      on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): this;
     }
   }
   function autocannon(options: autocannon.Options): autocannon.Instance & Promise<autocannon.Result>;
