@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Browser, Locator, Page, chromium } from 'playwright-core';
+import { Browser, BrowserContext, Locator, Page, chromium } from 'playwright-core';
 
 /** Where screenshots go, at the repository root (ignored by git). */
 export const RESULTS_DIR = path.resolve(__dirname, '../../test-results');
@@ -44,4 +44,53 @@ export async function openedDialog(page: Page): Promise<Locator> {
     return !!container && !container.classList.contains('mdc-dialog--opening') && container.contains(document.activeElement);
   });
   return page.getByRole('dialog');
+}
+
+export interface ConsoleSession {
+  readonly baseURL: string;
+  readonly adminEmail: string;
+  readonly adminPassword: string;
+  /** The page of this describe block's browser context; set once its `beforeAll` has run. */
+  readonly page: Page;
+  /** Runs the steps and, when one fails, keeps a full-page screenshot as `<name>-failure.png` before rethrowing. */
+  screenshotOnFailure(name: string, steps: () => Promise<void>): Promise<void>;
+}
+
+/**
+ * One browser, context and page for a describe block against the server under test (E2E_BASE_URL and its admin
+ * login), opened in `beforeAll` and closed in `afterAll`. Call it at the top of the describe block.
+ */
+export function useConsoleSession(viewport = { width: 1366, height: 860 }): ConsoleSession {
+  const baseURL = requiredEnv('E2E_BASE_URL');
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    context = await browser.newContext({ baseURL, viewport });
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+
+  return {
+    baseURL,
+    adminEmail: requiredEnv('E2E_ADMIN_EMAIL'),
+    adminPassword: requiredEnv('E2E_ADMIN_PASSWORD'),
+    get page(): Page {
+      if (!page) throw new Error('the console session opens in beforeAll; use its page inside tests');
+      return page;
+    },
+    async screenshotOnFailure(name, steps) {
+      try {
+        await steps();
+      } catch (error) {
+        await page?.screenshot({ path: path.join(RESULTS_DIR, `${name}-failure.png`), fullPage: true });
+        throw error;
+      }
+    },
+  };
 }

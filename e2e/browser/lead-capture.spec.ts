@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 
-import { RESULTS_DIR, launchChromium, requiredEnv } from './browser';
+import { RESULTS_DIR, useConsoleSession } from './browser';
 
 /**
  * A lead's way in, watched from the production console against the real backend in sandbox mode: connect Meta,
@@ -9,33 +9,12 @@ import { RESULTS_DIR, launchChromium, requiredEnv } from './browser';
  * Activity page.
  */
 describe('console: capture a lead', () => {
-  const baseURL = requiredEnv('E2E_BASE_URL');
-  const adminEmail = requiredEnv('E2E_ADMIN_EMAIL');
-  const adminPassword = requiredEnv('E2E_ADMIN_PASSWORD');
-
-  let browser: Browser;
-  let context: BrowserContext;
+  const session = useConsoleSession({ width: 1366, height: 1600 });
+  const { adminEmail, adminPassword, screenshotOnFailure } = session;
   let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 1600 } });
-    page = await context.newPage();
+  beforeAll(() => {
+    page = session.page;
   });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-  });
-
-  async function screenshotOnFailure(name: string, steps: () => Promise<void>): Promise<void> {
-    try {
-      await steps();
-    } catch (error) {
-      await page.screenshot({ path: path.join(RESULTS_DIR, `${name}-failure.png`), fullPage: true });
-      throw error;
-    }
-  }
 
   const leadForms = () => page.getByRole('table', { name: 'Lead forms' });
 

@@ -1,41 +1,19 @@
 import path from 'node:path';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 
-import { RESULTS_DIR, launchChromium, openedDialog, requiredEnv } from './browser';
+import { RESULTS_DIR, openedDialog, useConsoleSession } from './browser';
 
 /**
  * The console's main path on the production build served by the real backend: sign in as the admin, open Users,
  * create a user and see it in the table.
  */
 describe('console: sign in and manage users', () => {
-  const baseURL = requiredEnv('E2E_BASE_URL');
-  const adminEmail = requiredEnv('E2E_ADMIN_EMAIL');
-  const adminPassword = requiredEnv('E2E_ADMIN_PASSWORD');
-
-  let browser: Browser;
-  let context: BrowserContext;
+  const session = useConsoleSession({ width: 1366, height: 860 });
+  const { adminEmail, adminPassword, screenshotOnFailure } = session;
   let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 860 } });
-    page = await context.newPage();
+  beforeAll(() => {
+    page = session.page;
   });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-  });
-
-  /** Keeps the page as it was when a step failed, so a failed run can be understood without rerunning it. */
-  async function screenshotOnFailure(name: string, steps: () => Promise<void>): Promise<void> {
-    try {
-      await steps();
-    } catch (error) {
-      await page.screenshot({ path: path.join(RESULTS_DIR, `${name}-failure.png`), fullPage: true });
-      throw error;
-    }
-  }
 
   it('signs in, opens Users, creates a user and sees it listed', () =>
     screenshotOnFailure('login-users', async () => {

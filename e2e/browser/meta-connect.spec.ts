@@ -1,42 +1,19 @@
 import path from 'node:path';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 
-import { RESULTS_DIR, launchChromium, requiredEnv } from './browser';
+import { RESULTS_DIR, useConsoleSession } from './browser';
 
 /**
  * The admin's first Meta step on the production build served by the real backend in sandbox mode: open
  * Integrations → Meta, connect through the sandbox's consent page, and see the connected account's health and assets.
  */
 describe('console: connect a Meta account', () => {
-  const baseURL = requiredEnv('E2E_BASE_URL');
-  const adminEmail = requiredEnv('E2E_ADMIN_EMAIL');
-  const adminPassword = requiredEnv('E2E_ADMIN_PASSWORD');
-
-  let browser: Browser;
-  let context: BrowserContext;
+  const session = useConsoleSession({ width: 1366, height: 2200 });
+  const { adminEmail, adminPassword, screenshotOnFailure } = session;
   let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    // Tall enough for the full-page screenshot to show every table: the console scrolls inside its content pane.
-    context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 2200 } });
-    page = await context.newPage();
+  beforeAll(() => {
+    page = session.page;
   });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-  });
-
-  /** Keeps the page as it was when a step failed, so a failed run can be understood without rerunning it. */
-  async function screenshotOnFailure(name: string, steps: () => Promise<void>): Promise<void> {
-    try {
-      await steps();
-    } catch (error) {
-      await page.screenshot({ path: path.join(RESULTS_DIR, `${name}-failure.png`), fullPage: true });
-      throw error;
-    }
-  }
 
   const connectionCard = () => page.getByTestId('connection-card');
   const notConnected = () => page.getByText('No Meta account connected');
