@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -8,8 +8,8 @@ import { MatTableModule } from '@angular/material/table';
 import { ApiKeyDto } from '@legeai/contracts';
 import { filter, switchMap } from 'rxjs';
 
-import { httpErrorMessage } from '../../../core/errors/http-error-message';
 import { Notifier } from '../../../core/errors/notifier';
+import { loadable } from '../../../shared/data/loadable';
 import { confirmAction } from '../../../shared/ui/confirm-dialog/confirm-dialog';
 import { EmptyState } from '../../../shared/ui/empty-state/empty-state';
 import { ErrorState } from '../../../shared/ui/error-state/error-state';
@@ -38,27 +38,11 @@ export class ApiKeysPage {
   private readonly notifier = inject(Notifier);
 
   protected readonly columns = ['name', 'prefix', 'role', 'createdAt', 'lastUsedAt', 'status', 'actions'];
-  protected readonly keys = signal<ApiKeyDto[]>([]);
-  protected readonly loading = signal(true);
-  protected readonly loadError = signal<string | null>(null);
+  protected readonly keys = loadable(() => this.apiKeysApi.list());
+  protected readonly rows = computed(() => this.keys.value() ?? []);
 
   constructor() {
-    this.load();
-  }
-
-  protected load(): void {
-    this.loading.set(true);
-    this.loadError.set(null);
-    this.apiKeysApi.list().subscribe({
-      next: (keys) => {
-        this.keys.set(keys);
-        this.loading.set(false);
-      },
-      error: (error: unknown) => {
-        this.loadError.set(httpErrorMessage(error));
-        this.loading.set(false);
-      },
-    });
+    this.keys.load();
   }
 
   protected openCreateDialog(): void {
@@ -66,7 +50,7 @@ export class ApiKeysPage {
       .open<CreateApiKeyDialog, void, ApiKeyDto>(CreateApiKeyDialog, { width: '520px' })
       .afterClosed()
       .pipe(filter((key): key is ApiKeyDto => !!key))
-      .subscribe((key) => this.keys.update((keys) => [key, ...keys]));
+      .subscribe((key) => this.keys.set([key, ...this.rows()]));
   }
 
   protected revoke(key: ApiKeyDto): void {
@@ -82,7 +66,7 @@ export class ApiKeysPage {
       )
       .subscribe(() => {
         const revokedAt = new Date().toISOString();
-        this.keys.update((keys) => keys.map((k) => (k.id === key.id ? { ...k, revokedAt } : k)));
+        this.keys.set(this.rows().map((k) => (k.id === key.id ? { ...k, revokedAt } : k)));
         this.notifier.info(`“${key.name}” revoked.`);
       });
   }

@@ -5,7 +5,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { AuditEntryDto, Page } from '@legeai/contracts';
 
-import { httpErrorMessage } from '../../../core/errors/http-error-message';
+import { loadable } from '../../../shared/data/loadable';
 import { EmptyState } from '../../../shared/ui/empty-state/empty-state';
 import { ErrorState } from '../../../shared/ui/error-state/error-state';
 import { AuditLogApi } from '../data/audit-log-api';
@@ -23,36 +23,22 @@ export class AuditLogPage {
 
   protected readonly columns = ['at', 'actor', 'action', 'target', 'details'];
   protected readonly pageSizes = [25, 50, 100];
-  protected readonly page = signal<Page<AuditEntryDto> | null>(null);
   protected readonly pageSize = signal(25);
   protected readonly pageIndex = signal(0);
-  protected readonly loading = signal(true);
-  protected readonly loadError = signal<string | null>(null);
+  /** The page currently asked for; paging again drops an answer still on its way for the previous one. */
+  protected readonly page = loadable<Page<AuditEntryDto>>(() => {
+    const limit = this.pageSize();
+    return this.auditLogApi.list({ limit, offset: this.pageIndex() * limit });
+  });
 
   constructor() {
-    this.load();
-  }
-
-  protected load(): void {
-    this.loading.set(true);
-    this.loadError.set(null);
-    const limit = this.pageSize();
-    this.auditLogApi.list({ limit, offset: this.pageIndex() * limit }).subscribe({
-      next: (page) => {
-        this.page.set(page);
-        this.loading.set(false);
-      },
-      error: (error: unknown) => {
-        this.loadError.set(httpErrorMessage(error));
-        this.loading.set(false);
-      },
-    });
+    this.page.load();
   }
 
   protected changePage(event: PageEvent): void {
     this.pageSize.set(event.pageSize);
     this.pageIndex.set(event.pageIndex);
-    this.load();
+    this.page.load();
   }
 
   /** `api_key` → `api key`; shown capitalised by the stylesheet. */

@@ -1,15 +1,14 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { OrganisationDto } from '@legeai/contracts';
 
 import { AuthStore } from '../../../core/auth/auth-store';
-import { httpErrorMessage } from '../../../core/errors/http-error-message';
 import { NAV_ITEMS } from '../../../core/layout/nav-items';
+import { loadable } from '../../../shared/data/loadable';
 import { ErrorState } from '../../../shared/ui/error-state/error-state';
 import { OrganisationApi } from '../data/organisation-api';
 
@@ -34,9 +33,7 @@ export class HomePage {
   private readonly organisationApi = inject(OrganisationApi);
 
   protected readonly user = this.auth.user;
-  protected readonly organisation = signal<OrganisationDto | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly loadError = signal<string | null>(null);
+  protected readonly organisation = loadable(() => this.organisationApi.get());
   /** Console pages this user may open, offered as shortcuts. */
   protected readonly quickLinks = computed(() =>
     NAV_ITEMS.filter(
@@ -46,21 +43,6 @@ export class HomePage {
   );
 
   constructor() {
-    this.load();
-  }
-
-  protected load(): void {
-    this.loading.set(true);
-    this.loadError.set(null);
-    this.organisationApi.get().subscribe({
-      next: (organisation) => {
-        this.organisation.set(organisation);
-        this.loading.set(false);
-      },
-      error: (error: unknown) => {
-        this.loadError.set(httpErrorMessage(error));
-        this.loading.set(false);
-      },
-    });
+    this.organisation.load();
   }
 }

@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -11,8 +11,8 @@ import { ROLES, Role, UserDto } from '@legeai/contracts';
 import { filter } from 'rxjs';
 
 import { AuthStore } from '../../../core/auth/auth-store';
-import { httpErrorMessage } from '../../../core/errors/http-error-message';
 import { Notifier } from '../../../core/errors/notifier';
+import { loadable } from '../../../shared/data/loadable';
 import { confirmAction } from '../../../shared/ui/confirm-dialog/confirm-dialog';
 import { EmptyState } from '../../../shared/ui/empty-state/empty-state';
 import { ErrorState } from '../../../shared/ui/error-state/error-state';
@@ -45,29 +45,13 @@ export class UsersPage {
   protected readonly currentUserId = inject(AuthStore).user()?.id ?? null;
   protected readonly roles = ROLES;
   protected readonly columns = ['email', 'name', 'role', 'active', 'lastLoginAt', 'actions'];
-  protected readonly users = signal<UserDto[]>([]);
-  protected readonly loading = signal(true);
-  protected readonly loadError = signal<string | null>(null);
+  protected readonly users = loadable(() => this.usersApi.list());
+  protected readonly rows = computed(() => this.users.value() ?? []);
   /** Ids of users with a change on its way to the server, whose controls are disabled meanwhile. */
   protected readonly pending = signal<ReadonlySet<string>>(new Set());
 
   constructor() {
-    this.load();
-  }
-
-  protected load(): void {
-    this.loading.set(true);
-    this.loadError.set(null);
-    this.usersApi.list().subscribe({
-      next: (users) => {
-        this.users.set(users);
-        this.loading.set(false);
-      },
-      error: (error: unknown) => {
-        this.loadError.set(httpErrorMessage(error));
-        this.loading.set(false);
-      },
-    });
+    this.users.load();
   }
 
   protected openCreateDialog(): void {
@@ -76,7 +60,7 @@ export class UsersPage {
       .afterClosed()
       .pipe(filter((user): user is UserDto => !!user))
       .subscribe((user) => {
-        this.users.update((users) => [...users, user]);
+        this.users.set([...this.rows(), user]);
         this.notifier.info(`${user.email} can now sign in.`);
       });
   }
@@ -135,7 +119,7 @@ export class UsersPage {
   }
 
   private replace(user: UserDto): void {
-    this.users.update((users) => users.map((u) => (u.id === user.id ? user : u)));
+    this.users.set(this.rows().map((u) => (u.id === user.id ? user : u)));
   }
 
   private setPending(id: string, pending: boolean): void {
