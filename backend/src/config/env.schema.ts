@@ -182,11 +182,12 @@ export class EnvSchema {
   LEAD_RECONCILE_CRON = '*/15 * * * *';
 
   /**
-   * Lead jobs a worker runs at once. Their Graph reads are coalesced into batch calls of up to 50 per Page token, so
-   * this should be at least 50 for a burst of leads to cost about one HTTP request per 50 leads.
+   * Lead jobs a worker runs at once. Their Graph reads are coalesced into batch calls of up to 50 per Page token (at
+   * most one batch in flight per token), so this should be at least 50 for a burst of leads to cost about one HTTP
+   * request per 50 leads; the jobs beyond 50 store the previous batches while the next one travels.
    */
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
-  LEAD_SYNC_CONCURRENCY = 50;
+  LEAD_SYNC_CONCURRENCY = 150;
 
   /** Milliseconds a lead read waits for others with the same Page token before they leave as one batch call. */
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1000)

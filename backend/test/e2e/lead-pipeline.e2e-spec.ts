@@ -188,6 +188,66 @@ describe('Lead pipeline: webhook → Graph fetch → mapping → store (e2e)', (
     await waitFor('the form count to move', async () => ((await countOf(env.admin.organisationId)) === before + 1 ? true : null));
   });
 
+  it('stores leads handed over together in one transaction: links persons within the group, keeps exactly-once, isolates a failing lead', async () => {
+    const { admin: org } = await createOrganisationWithAdmin(env.t, 'Group Agency');
+    const ingest = env.t.app.get(LeadIngestService);
+    const person = (id: string, second: number, answers: Record<string, string>) => ({
+      id,
+      created_time: `2026-11-21T10:00:${String(second).padStart(2, '0')}+0000`,
+      form_id: AUTO_FORM,
+      field_data: Object.entries(answers).map(([name, value]) => ({ name, values: [value] })),
+    });
+    const input = (graphLead: ReturnType<typeof person>) => ({ organisationId: org.organisationId, graphLead, pageId: MAIN_PAGE, source: 'webhook' as const });
+    const stored = await ingest.ingest(input(person('991000000000000', 0, { email: 'stored@example.com' })));
+    const group = [
+      person('991000000000004', 4, { email: 'Group.Person@example.com' }),
+      person('991000000000001', 1, { email: 'group.person@example.com', phone_number: '+14155550199' }),
+      person('991000000000003', 3, { phone_number: '+1 415 555 0199' }),
+      person('991000000000000', 0, { email: 'stored@example.com' }),
+      person('991000000000005', 5, { email: 'stored@example.com' }),
+    ];
+    const within: string[] = [];
+    const results = await Promise.all(
+      group.map((graphLead) => ingest.ingestTogether(input(graphLead), { within: async () => void within.push(graphLead.id) })),
+    );
+    const [later, earliest, byPhone, again, ofStored] = results;
+    expect(results.map((r) => r.outcome)).toEqual(['created', 'created', 'created', 'existing', 'created']);
+    expect(earliest.duplicateOfId).toBeNull();
+    expect([later.duplicateOfId, byPhone.duplicateOfId]).toEqual([earliest.leadId, earliest.leadId]);
+    expect(again.leadId).toBe(stored.leadId);
+    expect(ofStored.duplicateOfId).toBe(stored.leadId);
+    expect(within.sort()).toEqual(group.map((l) => l.id).sort());
+    // One transaction wrote all the new ones.
+    const writers = (await env.t.dataSource.query(
+      `SELECT count(DISTINCT l.xmin::text)::int AS n FROM meta_lead_mappings m JOIN leads l ON l.id = m.legeai_lead_id
+        WHERE m.organisation_id = $1 AND m.meta_lead_id = ANY($2)`,
+      [org.organisationId, ['991000000000001', '991000000000003', '991000000000004', '991000000000005']],
+    )) as { n: number }[];
+    expect(writers[0].n).toBe(1);
+
+    // A lead whose step in the transaction fails rolls its group back; the others are then stored one by one.
+    const failing = [person('991000000000010', 10, { email: 'a@example.com' }), person('991000000000011', 11, { email: 'b@example.com' })];
+    const settled = await Promise.allSettled(
+      failing.map((graphLead, i) =>
+        ingest.ingestTogether(input(graphLead), {
+          within: async () => {
+            if (i === 1) throw new Error('timeline step failed');
+          },
+        }),
+      ),
+    );
+    expect(settled.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+    expect(await storedLeadCount(env.t, failing[0].id, org.organisationId)).toBe(1);
+    expect(await storedLeadCount(env.t, failing[1].id, org.organisationId)).toBe(0);
+
+    // Groups sharing persons in opposite orders and the same lead twice: no deadlock, one lead each.
+    const shared = [person('991000000000020', 20, { email: 'x@example.com', phone_number: '+14155550111' }), person('991000000000021', 21, { email: 'y@example.com', phone_number: '+14155550111' })];
+    const racing = await Promise.all([...shared, ...[...shared].reverse(), shared[0]].map((graphLead) => ingest.ingestTogether(input(graphLead))));
+    expect(racing.filter((r) => r.outcome === 'created')).toHaveLength(2);
+    expect(await storedLeadCount(env.t, shared[0].id, org.organisationId)).toBe(1);
+    expect(await storedLeadCount(env.t, shared[1].id, org.organisationId)).toBe(1);
+  });
+
   it('gives the leads table planner statistics when nothing has analyzed it yet, once', async () => {
     const statistics = env.t.app.get(LeadTableStatistics);
     await statistics.analyzeIfNeverAnalyzed();

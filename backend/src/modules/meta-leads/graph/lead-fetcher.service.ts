@@ -3,6 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import { leadSyncConfig } from '../../../config/lead-sync.config';
 import { BatchingGraphReader, MetaGraphClient, MetaGraphError } from '../../../infra/meta-graph';
 import { GRAPH_LEAD_FIELDS, type GraphLead } from './graph-lead';
+import { ReadsInFlight } from './reads-in-flight';
 
 /**
  * Reads one lead with the Page's token. Reads go through a batching reader, so the leads of a burst of webhooks
@@ -14,22 +15,27 @@ import { GRAPH_LEAD_FIELDS, type GraphLead } from './graph-lead';
  */
 /** The longest a read waits for company, in batch windows. */
 const MAX_WAIT_WINDOWS = 5;
+/** Lead reads in flight per Page token: one full batch (Meta's limit of operations in a batch call). */
+const READS_IN_FLIGHT = 50;
 
 @Injectable()
 export class LeadFetcher {
   private readonly reader: BatchingGraphReader;
+  private readonly inFlight = new ReadsInFlight(READS_IN_FLIGHT);
 
   constructor(client: MetaGraphClient, @Inject(leadSyncConfig.KEY) config: ConfigType<typeof leadSyncConfig>) {
     this.reader = new BatchingGraphReader(client, { windowMs: config.batchWindowMs, maxWaitMs: MAX_WAIT_WINDOWS * config.batchWindowMs });
   }
 
   async fetchLead(leadgenId: string, pageAccessToken: string, pageId?: string): Promise<GraphLead> {
-    const lead = await this.reader.get<GraphLead>(
-      leadgenId,
-      { fields: GRAPH_LEAD_FIELDS },
-      // Lead reads spend the Page's `leadgen` budget; a paused scope fails at once so the job is delayed instead
-      // of holding a worker slot while it waits.
-      { accessToken: pageAccessToken, businessId: pageId, onPaused: 'fail' },
+    const lead = await this.inFlight.run(pageAccessToken, () =>
+      this.reader.get<GraphLead>(
+        leadgenId,
+        { fields: GRAPH_LEAD_FIELDS },
+        // Lead reads spend the Page's `leadgen` budget; a paused scope fails at once so the job is delayed instead
+        // of holding a worker slot while it waits.
+        { accessToken: pageAccessToken, businessId: pageId, onPaused: 'fail' },
+      ),
     );
     if (!lead || typeof lead !== 'object' || typeof lead.id !== 'string' || !Array.isArray(lead.field_data)) {
       throw new MetaGraphError({ kind: 'unknown', message: `Graph API answered lead ${leadgenId} without id and field_data` });

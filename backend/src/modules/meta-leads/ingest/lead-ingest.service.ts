@@ -1,15 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LeadSource } from '@legeai/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, type QueryRunner } from 'typeorm';
 import { leadsConfig } from '../../../config/leads.config';
 import { Lead } from '../../leads/entities/lead.entity';
 import type { GraphLead } from '../graph/graph-lead';
 import { parseGraphTime } from '../graph/graph-time';
 import { personDuplicateQuery } from '../mapping/duplicate-finder';
 import type { FormMapping } from '../mapping/form-mapping';
-import { mapGraphLead } from '../mapping/lead-mapper';
+import { mapGraphLead, type MappedLead } from '../mapping/lead-mapper';
 import { FormLeadCounts } from './form-lead-counts';
 import { LeadTableStatistics } from './lead-table-statistics';
 import { personLockKeys } from './person-lock-keys';
@@ -39,6 +39,32 @@ export interface IngestHooks {
   within?: (tx: EntityManager, result: IngestResult) => Promise<void>;
   /** Work after the commit, on the same connection. */
   afterCommit?: (manager: EntityManager) => Promise<void>;
+  /**
+   * Callers whose `afterCommit` does the same work (closing one webhook delivery) give the same key: a group stored
+   * together runs it once per key, after its commit.
+   */
+  afterCommitKey?: string;
+}
+
+/** A lead waiting to be stored with the others of its Graph batch. */
+interface Pending {
+  input: IngestInput;
+  hooks: IngestHooks;
+  resolve: (result: IngestResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/** What claiming a Meta lead id reads with it: the claim (null when the lead was already claimed) and its form. */
+interface FormOfClaim {
+  questions: unknown[] | null;
+  mapping: FormMapping | null;
+}
+
+interface MappedClaim {
+  mapped: MappedLead;
+  key: { emailNormalized: string | null; phoneE164: string | null };
+  lockKeys: string[];
+  mappedAt: Date;
 }
 
 /**
@@ -49,6 +75,9 @@ export interface IngestHooks {
  */
 @Injectable()
 export class LeadIngestService {
+  private readonly logger = new Logger(LeadIngestService.name);
+  private waiting: Pending[] = [];
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(leadsConfig.KEY) private readonly leads: ConfigType<typeof leadsConfig>,
@@ -86,6 +115,60 @@ export class LeadIngestService {
     }
   }
 
+
+  /**
+   * Like `ingest`, but stored in one transaction with the other leads handed over in the same turn of the event
+   * loop: the leads of one Graph batch answer arrive together, and storing them together costs one connection and
+   * one commit instead of fifty competing for the pool. Each caller still gets its own result, its own `within` in
+   * the transaction and its own `afterCommit`; if the group's transaction fails, every lead of it is stored on its
+   * own (so one bad lead fails alone, through the caller's failure handling).
+   */
+  ingestTogether(input: IngestInput, hooks: IngestHooks = {}): Promise<IngestResult> {
+    return new Promise<IngestResult>((resolve, reject) => {
+      this.waiting.push({ input, hooks, resolve, reject });
+      if (this.waiting.length === 1) setImmediate(() => void this.storeWaiting());
+    });
+  }
+
+  private async storeWaiting(): Promise<void> {
+    const group = this.waiting.sort((a, b) => compareKeys(a.input, b.input));
+    this.waiting = [];
+    const oneByOne = () => group.forEach((p) => this.ingest(p.input, p.hooks).then(p.resolve, p.reject));
+    // The same Meta lead twice in one group (a replay racing its webhook) would claim against itself.
+    const distinct = group.every((p, i) => i === 0 || compareKeys(group[i - 1].input, p.input) !== 0);
+    if (group.length === 1 || !distinct) return oneByOne();
+    const runner = this.db.createQueryRunner();
+    let results: IngestResult[];
+    try {
+      await runner.connect();
+      results = await this.storeGroup(runner, group);
+    } catch (error) {
+      await runner.release();
+      this.logger.warn({ leads: group.length, error: error instanceof Error ? error.message : String(error) }, 'Storing leads together failed; storing them one by one');
+      return oneByOne();
+    }
+    const ranAfterCommit = new Set<string>();
+    try {
+      for (const [i, p] of group.entries()) {
+        const result = results[i];
+        if (result.outcome === 'created') {
+          if (p.input.graphLead.form_id) this.formCounts.add(p.input.organisationId, p.input.graphLead.form_id);
+          this.statistics.noteStored();
+        }
+        try {
+          const key = p.hooks.afterCommitKey;
+          if (p.hooks.afterCommit && !(key && ranAfterCommit.has(key))) await p.hooks.afterCommit(runner.manager);
+          if (key) ranAfterCommit.add(key);
+          p.resolve(result);
+        } catch (error) {
+          p.reject(error);
+        }
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
   /**
    * Three statements for a new lead: claim the Meta lead id (reading the form's mapping with it), take the person
    * locks, then find the earlier lead of the same person, insert the lead and link the claim to it (one statement,
@@ -107,25 +190,44 @@ export class LeadIngestService {
       [organisationId, graphLead.id, formId, source, createdTime],
     )) as { claimedId: string | null; questions: unknown[] | null; mapping: FormMapping | null }[];
     if (!claim.claimedId) return this.existing(tx, organisationId, graphLead.id, new Date());
+    const mapped = this.map({ organisationId, graphLead, pageId, source }, claim);
+    await this.lockPersons(tx, [mapped.lockKeys]);
+    return this.storeClaimed(tx, { organisationId, graphLead, pageId, source }, mapped);
+  }
 
+  /** Maps a claimed lead's answers with its form's mapping (in memory). */
+  private map(input: IngestInput, claim: FormOfClaim): MappedClaim {
     const mapped = mapGraphLead(
-      graphLead,
-      { formId: formId ?? '', pageId, questions: claim.questions ?? [], mapping: claim.mapping ?? null },
+      input.graphLead,
+      { formId: input.graphLead.form_id ?? '', pageId: input.pageId, questions: claim.questions ?? [], mapping: claim.mapping ?? null },
       { defaultCountry: this.leads.defaultCountry },
     );
-    const mappedAt = new Date();
+    const key = { emailNormalized: mapped.lead.emailNormalized ?? null, phoneE164: mapped.lead.phoneE164 ?? null };
+    return { mapped, key, lockKeys: personLockKeys(input.organisationId, key), mappedAt: new Date() };
+  }
+
+  /**
+   * Two copies of one person arriving together must see each other: serialise per organisation and person. All the
+   * keys of the transaction are taken at once, sorted, so two transactions never wait on each other in a cycle.
+   */
+  private async lockPersons(tx: EntityManager, keySets: string[][]): Promise<void> {
+    const keys = [...new Set(keySets.flat())].sort();
+    if (!keys.length) return;
+    await tx.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended(k.key, 0)) FROM unnest($1::text[]) WITH ORDINALITY AS k(key, n) ORDER BY k.n`,
+      [keys],
+    );
+  }
+
+  /**
+   * Finds the earlier lead of the same person, inserts the lead and links the claim to it: one statement, whose
+   * snapshot is taken after the person locks were granted, so it sees a concurrent copy of the person that committed
+   * while this transaction waited (and, in a group, the leads stored before it in the same transaction).
+   */
+  private async storeClaimed(tx: EntityManager, { organisationId, graphLead }: IngestInput, claimed: MappedClaim): Promise<IngestResult> {
+    const { mapped, key, mappedAt } = claimed;
     const lead = mapped.lead;
-    const key = { emailNormalized: lead.emailNormalized ?? null, phoneE164: lead.phoneE164 ?? null };
-    // Two copies of one person arriving together must see each other: serialise per organisation and person. The
-    // keys are sorted and taken in that order.
-    const lockKeys = personLockKeys(organisationId, key);
-    if (lockKeys.length) {
-      await tx.query(
-        `SELECT pg_advisory_xact_lock(hashtextextended(k.key, 0)) FROM unnest($1::text[]) WITH ORDINALITY AS k(key, n) ORDER BY k.n`,
-        [lockKeys],
-      );
-    }
-    const receivedAt = lead.receivedAt ?? createdTime ?? new Date();
+    const receivedAt = lead.receivedAt ?? parseGraphTime(graphLead.created_time) ?? new Date();
     const missing = mapped.missingRequired;
     const [insertSql, insertParams] = tx
       .createQueryBuilder()
@@ -159,6 +261,57 @@ export class LeadIngestService {
     return { outcome: 'created', leadId: stored.leadId, duplicateOfId: stored.duplicateOfId, mappedAt };
   }
 
+  /**
+   * Stores a group in one transaction: one statement claims every Meta lead id (sorted, reading the forms' mappings
+   * with it), one takes every person lock (sorted), then each claimed lead is inserted and each caller's `within`
+   * runs, in order, so a later lead of the group sees an earlier one of the same person. One commit for all. Any
+   * error rolls the whole group back and is thrown: the caller then stores the leads one by one.
+   */
+  private async storeGroup(runner: QueryRunner, group: Pending[]): Promise<IngestResult[]> {
+    const tx = runner.manager;
+    await runner.startTransaction();
+    try {
+      const claims = (await tx.query(
+        `WITH input AS (
+           SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::timestamptz[])
+             WITH ORDINALITY AS x(organisation_id, meta_lead_id, form_id, source, created, n)),
+         claimed AS (
+           INSERT INTO meta_lead_mappings (organisation_id, meta_lead_id, form_id, lead_form_id, source, meta_created_time)
+           SELECT x.organisation_id, x.meta_lead_id, x.form_id, f.id, x.source, x.created
+             FROM input x LEFT JOIN meta_lead_forms f ON f.organisation_id = x.organisation_id AND f.form_id = x.form_id
+            ORDER BY x.n
+           ON CONFLICT (organisation_id, meta_lead_id) DO NOTHING
+           RETURNING id, organisation_id, meta_lead_id)
+         SELECT c.id AS "claimedId", f.questions, f.mapping
+           FROM input x
+           LEFT JOIN claimed c ON c.organisation_id = x.organisation_id AND c.meta_lead_id = x.meta_lead_id
+           LEFT JOIN meta_lead_forms f ON f.organisation_id = x.organisation_id AND f.form_id = x.form_id
+          ORDER BY x.n`,
+        [
+          group.map((p) => p.input.organisationId),
+          group.map((p) => p.input.graphLead.id),
+          group.map((p) => p.input.graphLead.form_id ?? null),
+          group.map((p) => p.input.source),
+          group.map((p) => parseGraphTime(p.input.graphLead.created_time)),
+        ],
+      )) as (FormOfClaim & { claimedId: string | null })[];
+      const mapped = group.map((p, i) => (claims[i].claimedId ? this.map(p.input, claims[i]) : null));
+      await this.lockPersons(tx, mapped.map((m) => m?.lockKeys ?? []));
+      const results: IngestResult[] = [];
+      for (const [i, p] of group.entries()) {
+        const m = mapped[i];
+        const result = m ? await this.storeClaimed(tx, p.input, m) : await this.existing(tx, p.input.organisationId, p.input.graphLead.id, new Date());
+        if (p.hooks.within) await p.hooks.within(tx, result);
+        results.push(result);
+      }
+      await runner.commitTransaction();
+      return results;
+    } catch (error) {
+      await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    }
+  }
+
   private async existing(tx: EntityManager, organisationId: string, metaLeadId: string, mappedAt: Date): Promise<IngestResult> {
     const rows = (await tx.query(
       `SELECT m.legeai_lead_id AS "leadId", l.duplicate_of_id AS "duplicateOfId"
@@ -170,4 +323,13 @@ export class LeadIngestService {
     if (!found?.leadId) throw new Error(`Meta lead ${metaLeadId} is claimed but has no stored lead`);
     return { outcome: 'existing', leadId: found.leadId, duplicateOfId: found.duplicateOfId, mappedAt };
   }
+}
+
+/** Group order: by organisation, then Meta lead id, so concurrent groups claim in the same order. */
+function compareKeys(a: IngestInput, b: IngestInput): number {
+  return a.organisationId === b.organisationId ? cmp(a.graphLead.id, b.graphLead.id) : cmp(a.organisationId, b.organisationId);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -102,11 +102,12 @@ export class LeadSyncService {
       fetched = { at: new Date(), formId: graphLead.form_id ?? null };
       const readAt = fetched;
       // The timeline's fetched/mapped/stored step commits with the lead: one write, no window between them.
-      const result = await this.ingest.ingest(
+      const result = await this.ingest.ingestTogether(
         { organisationId: connection.organisationId, graphLead, pageId: data.pageId, source: data.replay ? 'replay' : 'webhook' },
         {
           within: (tx, stored) => this.timeline.stored(tx, start.id, { ...stored, fetchedAt: readAt.at, formId: readAt.formId }),
           afterCommit: closeInboxId ? (manager) => this.timeline.closeDelivery(closeInboxId, manager) : undefined,
+          afterCommitKey: closeInboxId ? `close-delivery:${closeInboxId}` : undefined,
         },
       );
       return { state: result.outcome === 'created' || done ? LeadSyncState.Stored : LeadSyncState.Duplicate, stored: true };
