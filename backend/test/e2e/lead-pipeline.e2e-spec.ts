@@ -4,7 +4,7 @@ import type { Queue } from 'bullmq';
 import { QUEUES } from '../../src/infra/queue/queue-names';
 import { leadgenJobId } from '../../src/modules/meta-webhook/jobs/leadgen-job';
 import { FormLeadCounts } from '../../src/modules/meta-leads/ingest/form-lead-counts';
-import { LeadIngestService } from '../../src/modules/meta-leads/ingest/lead-ingest.service';
+import { LeadIngestService, withinTogether } from '../../src/modules/meta-leads/ingest/lead-ingest.service';
 import { LeadTableStatistics } from '../../src/modules/meta-leads/ingest/lead-table-statistics';
 import { createOrganisationWithAdmin } from '../utils/identity-fixtures';
 import { leadgenDelivery, signedDelivery } from '../utils/leadgen-delivery';
@@ -207,8 +207,14 @@ describe('Lead pipeline: webhook → Graph fetch → mapping → store (e2e)', (
       person('991000000000005', 5, { email: 'stored@example.com' }),
     ];
     const within: string[] = [];
+    const together: string[][] = [];
     const results = await Promise.all(
-      group.map((graphLead) => ingest.ingestTogether(input(graphLead), { within: async () => void within.push(graphLead.id) })),
+      group.map((graphLead) =>
+        ingest.ingestTogether(input(graphLead), {
+          within: async () => void within.push(graphLead.id),
+          withinTogether: withinTogether('group-step', graphLead.id, async (_tx, entries) => void together.push(entries.map((e) => e.item))),
+        }),
+      ),
     );
     const [later, earliest, byPhone, again, ofStored] = results;
     expect(results.map((r) => r.outcome)).toEqual(['created', 'created', 'created', 'existing', 'created']);
@@ -217,6 +223,8 @@ describe('Lead pipeline: webhook → Graph fetch → mapping → store (e2e)', (
     expect(again.leadId).toBe(stored.leadId);
     expect(ofStored.duplicateOfId).toBe(stored.leadId);
     expect(within.sort()).toEqual(group.map((l) => l.id).sort());
+    // The group's shared step ran once, for every lead of it.
+    expect(together.map((ids) => ids.sort())).toEqual([group.map((l) => l.id).sort()]);
     // One transaction wrote all the new ones.
     const writers = (await env.t.dataSource.query(
       `SELECT count(DISTINCT l.xmin::text)::int AS n FROM meta_lead_mappings m JOIN leads l ON l.id = m.legeai_lead_id

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LeadSource } from '@legeai/contracts';
 import { DataSource, EntityManager, type QueryRunner } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { leadsConfig } from '../../../config/leads.config';
 import { Lead } from '../../leads/entities/lead.entity';
 import type { GraphLead } from '../graph/graph-lead';
@@ -44,6 +46,27 @@ export interface IngestHooks {
    * together runs it once per key, after its commit.
    */
   afterCommitKey?: string;
+  /**
+   * Work of one kind for every lead of a group, done in the transaction by one call for all of them (one multi-row
+   * statement instead of one per lead): callers give the same `key` and `run`, each with its own `item`. A lead
+   * stored on its own runs it for itself alone.
+   */
+  withinTogether?: WithinTogether;
+}
+
+export interface WithinTogether<T = unknown> {
+  key: string;
+  item: T;
+  run: (tx: EntityManager, entries: { result: IngestResult; item: T }[]) => Promise<void>;
+}
+
+/** A `withinTogether` hook whose items are typed (the group only hands each `run` the items given with its key). */
+export function withinTogether<T>(
+  key: string,
+  item: T,
+  run: (tx: EntityManager, entries: { result: IngestResult; item: T }[]) => Promise<void>,
+): WithinTogether {
+  return { key, item, run: run as WithinTogether['run'] };
 }
 
 /** A lead waiting to be stored with the others of its Graph batch. */
@@ -99,6 +122,7 @@ export class LeadIngestService {
       try {
         result = await this.ingestIn(runner.manager, input);
         if (hooks.within) await hooks.within(runner.manager, result);
+        if (hooks.withinTogether) await hooks.withinTogether.run(runner.manager, [{ result, item: hooks.withinTogether.item }]);
         await runner.commitTransaction();
       } catch (error) {
         await runner.rollbackTransaction().catch(() => undefined);
@@ -225,24 +249,13 @@ export class LeadIngestService {
    * while this transaction waited (and, in a group, the leads stored before it in the same transaction).
    */
   private async storeClaimed(tx: EntityManager, { organisationId, graphLead }: IngestInput, claimed: MappedClaim): Promise<IngestResult> {
-    const { mapped, key, mappedAt } = claimed;
-    const lead = mapped.lead;
-    const receivedAt = lead.receivedAt ?? parseGraphTime(graphLead.created_time) ?? new Date();
-    const missing = mapped.missingRequired;
+    const { key, mappedAt } = claimed;
+    const receivedAt = receivedAtOf(graphLead, claimed);
     const [insertSql, insertParams] = tx
       .createQueryBuilder()
       .insert()
       .into(Lead)
-      .values({
-        ...lead,
-        organisationId,
-        source: LeadSource.MetaLeadAds,
-        receivedAt,
-        duplicateOfId: () => '(SELECT id FROM duplicate)',
-        duplicateRule: () => '(SELECT rule FROM duplicate)',
-        needsReview: lead.needsReview ?? missing.length > 0,
-        reviewReason: lead.reviewReason ?? (missing.length ? `Missing required fields: ${missing.join(', ')}` : null),
-      })
+      .values(leadRow(organisationId, receivedAt, claimed, 'duplicate'))
       .returning(['id'])
       .getQueryAndParameters();
     const n = insertParams.length;
@@ -262,9 +275,63 @@ export class LeadIngestService {
   }
 
   /**
+   * Stores claimed leads none of which shares a person key with another lead of the group, in one statement: each
+   * one's earlier lead of the same person is looked up (the snapshot is taken after the person locks were granted),
+   * all are inserted as one multi-row INSERT (ids made here, so each claim is linked to its lead without relying on
+   * the order of RETURNING) and all claims are linked by one UPDATE. Leads of the same person in the group are not
+   * stored here: a later one must see the earlier one, so they go one by one after.
+   */
+  private async storeClaimedTogether(tx: EntityManager, leads: { input: IngestInput; claimed: MappedClaim }[]): Promise<IngestResult[]> {
+    const rows = leads.map(({ input, claimed }, i) => {
+      const receivedAt = receivedAtOf(input.graphLead, claimed);
+      return { id: randomUUID(), receivedAt, values: leadRow(input.organisationId, receivedAt, claimed, `dup_${i}`) };
+    });
+    const [insertSql, insertParams] = tx
+      .createQueryBuilder()
+      .insert()
+      .into(Lead)
+      .values(rows.map((r) => ({ ...r.values, id: r.id })))
+      .returning(['id'])
+      .getQueryAndParameters();
+    const params: unknown[] = [...insertParams];
+    const duplicates: string[] = [];
+    leads.forEach(({ input, claimed }, i) => {
+      const q = personDuplicateQuery(input.organisationId, claimed.key, rows[i].receivedAt, this.leads.duplicateWindowDays, params.length + 1);
+      duplicates.push(
+        q ? `dup_${i} AS (${q.sql})` : `dup_${i} AS (SELECT NULL::uuid AS id, NULL::text AS rule WHERE false)`,
+      );
+      if (q) params.push(...q.params);
+    });
+    const p = params.length;
+    params.push(
+      leads.map((l) => l.input.organisationId),
+      leads.map((l) => l.input.graphLead.id),
+      rows.map((r) => r.id),
+    );
+    const found = (await tx.query(
+      `WITH ${duplicates.join(',\n       ')},
+       lead AS (${insertSql}),
+       linked AS (
+         UPDATE meta_lead_mappings m SET legeai_lead_id = v.lead_id
+           FROM unnest($${p + 1}::uuid[], $${p + 2}::varchar[], $${p + 3}::uuid[]) AS v(organisation_id, meta_lead_id, lead_id)
+           JOIN lead ON lead.id = v.lead_id
+          WHERE m.organisation_id = v.organisation_id AND m.meta_lead_id = v.meta_lead_id)
+       SELECT ${leads.map((_, i) => `(SELECT id FROM dup_${i}) AS "d${i}"`).join(', ')}`,
+      params,
+    )) as Record<string, string | null>[];
+    return leads.map(({ claimed }, i) => ({
+      outcome: 'created',
+      leadId: rows[i].id,
+      duplicateOfId: found[0][`d${i}`] ?? null,
+      mappedAt: claimed.mappedAt,
+    }));
+  }
+
+  /**
    * Stores a group in one transaction: one statement claims every Meta lead id (sorted, reading the forms' mappings
-   * with it), one takes every person lock (sorted), then each claimed lead is inserted and each caller's `within`
-   * runs, in order, so a later lead of the group sees an earlier one of the same person. One commit for all. Any
+   * with it), one takes every person lock (sorted), one stores the claimed leads of distinct persons, then the leads
+   * sharing a person with another of the group are stored one by one, in order, so a later one sees an earlier one;
+   * then each caller's `within` runs, in order, and each `withinTogether` once for its key. One commit for all. Any
    * error rolls the whole group back and is thrown: the caller then stores the leads one by one.
    */
   private async storeGroup(runner: QueryRunner, group: Pending[]): Promise<IngestResult[]> {
@@ -297,13 +364,32 @@ export class LeadIngestService {
       )) as (FormOfClaim & { claimedId: string | null })[];
       const mapped = group.map((p, i) => (claims[i].claimedId ? this.map(p.input, claims[i]) : null));
       await this.lockPersons(tx, mapped.map((m) => m?.lockKeys ?? []));
-      const results: IngestResult[] = [];
-      for (const [i, p] of group.entries()) {
-        const m = mapped[i];
-        const result = m ? await this.storeClaimed(tx, p.input, m) : await this.existing(tx, p.input.organisationId, p.input.graphLead.id, new Date());
-        if (p.hooks.within) await p.hooks.within(tx, result);
-        results.push(result);
+      // A lead sharing no person key with another of the group cannot be the earlier lead of one: those are stored
+      // together; the others one by one, in order, each seeing the ones before it.
+      const keyUses = new Map<string, number>();
+      for (const m of mapped) for (const k of m?.lockKeys ?? []) keyUses.set(k, (keyUses.get(k) ?? 0) + 1);
+      const alone = mapped.map((m) => !!m && m.lockKeys.every((k) => keyUses.get(k) === 1));
+      const results: IngestResult[] = new Array<IngestResult>(group.length);
+      const together = group.flatMap((p, i) => (alone[i] ? [{ i, input: p.input, claimed: mapped[i]! }] : []));
+      if (together.length) {
+        const stored = await this.storeClaimedTogether(tx, together);
+        together.forEach(({ i }, j) => (results[i] = stored[j]));
       }
+      for (const [i, p] of group.entries()) {
+        if (alone[i]) continue;
+        const m = mapped[i];
+        results[i] = m ? await this.storeClaimed(tx, p.input, m) : await this.existing(tx, p.input.organisationId, p.input.graphLead.id, new Date());
+      }
+      const runTogether = new Map<string, { run: WithinTogether['run']; entries: { result: IngestResult; item: unknown }[] }>();
+      for (const [i, p] of group.entries()) {
+        if (p.hooks.within) await p.hooks.within(tx, results[i]);
+        const t = p.hooks.withinTogether;
+        if (!t) continue;
+        const step = runTogether.get(t.key) ?? { run: t.run, entries: [] };
+        step.entries.push({ result: results[i], item: t.item });
+        runTogether.set(t.key, step);
+      }
+      for (const step of runTogether.values()) await step.run(tx, step.entries);
       await runner.commitTransaction();
       return results;
     } catch (error) {
@@ -323,6 +409,26 @@ export class LeadIngestService {
     if (!found?.leadId) throw new Error(`Meta lead ${metaLeadId} is claimed but has no stored lead`);
     return { outcome: 'existing', leadId: found.leadId, duplicateOfId: found.duplicateOfId, mappedAt };
   }
+}
+
+function receivedAtOf(graphLead: GraphLead, { mapped }: MappedClaim): Date {
+  return mapped.lead.receivedAt ?? parseGraphTime(graphLead.created_time) ?? new Date();
+}
+
+/** The lead's row; its duplicate columns read the CTE named `duplicate` (columns id, rule; at most one row) of the same statement. */
+function leadRow(organisationId: string, receivedAt: Date, { mapped }: MappedClaim, duplicate: string): QueryDeepPartialEntity<Lead> {
+  const lead = mapped.lead;
+  const missing = mapped.missingRequired;
+  return {
+    ...lead,
+    organisationId,
+    source: LeadSource.MetaLeadAds,
+    receivedAt,
+    duplicateOfId: () => `(SELECT id FROM ${duplicate})`,
+    duplicateRule: () => `(SELECT rule FROM ${duplicate})`,
+    needsReview: lead.needsReview ?? missing.length > 0,
+    reviewReason: lead.reviewReason ?? (missing.length ? `Missing required fields: ${missing.join(', ')}` : null),
+  };
 }
 
 /** Group order: by organisation, then Meta lead id, so concurrent groups claim in the same order. */

@@ -21,6 +21,15 @@ export interface StartedSync {
 
 const DONE = `('stored', 'duplicate')`;
 
+/** What the `stored` step records for one lead. */
+export interface StoredStep {
+  outcome: 'created' | 'existing';
+  leadId: string;
+  mappedAt: Date;
+  fetchedAt: Date;
+  formId: string | null;
+}
+
 /**
  * Writes the per-lead timeline (`meta_lead_syncs`). Every write is one statement keyed by the row, so concurrent
  * jobs of the same lead (a replay racing a webhook job) cannot lose a step; a stored lead never goes back.
@@ -72,19 +81,30 @@ export class LeadSyncTimeline {
    * The lead is in the store: by this sync (`created`) or already before it. Runs in the storing transaction
    * (`tx`), so the step is recorded exactly when the lead is; `fetchedAt` is when the Graph read answered.
    */
-  async stored(
-    tx: EntityManager,
-    id: string,
-    result: { outcome: 'created' | 'existing'; leadId: string; mappedAt: Date; fetchedAt: Date; formId: string | null },
-  ): Promise<void> {
+  async stored(tx: EntityManager, id: string, result: StoredStep): Promise<void> {
+    await this.storedMany(tx, [{ id, ...result }]);
+  }
+
+  /** `stored` for the leads of one storing transaction, in one statement. */
+  async storedMany(tx: EntityManager, steps: (StoredStep & { id: string })[]): Promise<void> {
+    if (!steps.length) return;
     await tx.query(
-      `UPDATE meta_lead_syncs SET
-         state = CASE WHEN $2 = 'created' OR state = 'stored' THEN 'stored'::meta_lead_sync_state ELSE 'duplicate'::meta_lead_sync_state END,
-         lead_id = $3, fetched_at = $5, form_id = COALESCE($6, form_id),
-         mapped_at = COALESCE(mapped_at, $4), stored_at = COALESCE(stored_at, clock_timestamp()),
+      `UPDATE meta_lead_syncs s SET
+         state = CASE WHEN v.outcome = 'created' OR s.state = 'stored' THEN 'stored'::meta_lead_sync_state ELSE 'duplicate'::meta_lead_sync_state END,
+         lead_id = v.lead_id, fetched_at = v.fetched_at, form_id = COALESCE(v.form_id, s.form_id),
+         mapped_at = COALESCE(s.mapped_at, v.mapped_at), stored_at = COALESCE(s.stored_at, clock_timestamp()),
          error_kind = NULL, error_code = NULL, error_message = NULL, hint = NULL, updated_at = clock_timestamp()
-       WHERE id = $1`,
-      [id, result.outcome, result.leadId, result.mappedAt, result.fetchedAt, result.formId],
+       FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::text[])
+         AS v(id, outcome, lead_id, mapped_at, fetched_at, form_id)
+       WHERE s.id = v.id`,
+      [
+        steps.map((x) => x.id),
+        steps.map((x) => x.outcome),
+        steps.map((x) => x.leadId),
+        steps.map((x) => x.mappedAt),
+        steps.map((x) => x.fetchedAt),
+        steps.map((x) => x.formId),
+      ],
     );
   }
 

@@ -3,7 +3,7 @@ import { LeadSyncState, MetaIntegrationStatus } from '@legeai/contracts';
 import { MetaReauthService } from '../../meta-integrations/meta-reauth.service';
 import { MetaTokenVault } from '../../meta-integrations/meta-token-vault.service';
 import { LeadFetcher } from '../graph/lead-fetcher.service';
-import { LeadIngestService } from '../ingest/lead-ingest.service';
+import { LeadIngestService, withinTogether } from '../ingest/lead-ingest.service';
 import type { LeadSyncJobData } from './leadgen-job-options';
 import { LeadSyncTimeline, type SyncStart } from './lead-sync-timeline';
 import type { PageConnection } from './page-connections';
@@ -105,7 +105,9 @@ export class LeadSyncService {
       const result = await this.ingest.ingestTogether(
         { organisationId: connection.organisationId, graphLead, pageId: data.pageId, source: data.replay ? 'replay' : 'webhook' },
         {
-          within: (tx, stored) => this.timeline.stored(tx, start.id, { ...stored, fetchedAt: readAt.at, formId: readAt.formId }),
+          withinTogether: withinTogether('lead-sync-stored', { id: start.id, fetchedAt: readAt.at, formId: readAt.formId }, (tx, entries) =>
+            this.timeline.storedMany(tx, entries.map(({ result, item }) => ({ ...item, outcome: result.outcome, leadId: result.leadId, mappedAt: result.mappedAt }))),
+          ),
           afterCommit: closeInboxId ? (manager) => this.timeline.closeDelivery(closeInboxId, manager) : undefined,
           afterCommitKey: closeInboxId ? `close-delivery:${closeInboxId}` : undefined,
         },
