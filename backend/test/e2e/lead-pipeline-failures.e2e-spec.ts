@@ -92,7 +92,8 @@ describe('Lead pipeline failures: Graph errors, throttling, a dead token, replay
     expect(parked).toMatchObject({ error_kind: 'auth', error_code: 190 });
     expect(parked.hint).toMatch(/reconnect/i);
     expect(await integrationStatus()).toBe('reauth_required');
-    expect((await queue.getJob(leadgenJobId(first.page_id, first.id)))?.finishedOn).toBeTruthy();
+    // The timeline row is written before the job returns, so the job is marked finished a moment after it.
+    await waitFor('the parked job to finish', async () => (await queue.getJob(leadgenJobId(first.page_id, first.id)))?.finishedOn);
 
     // While the connection waits for a reconnect, new leads park at once, without calling Meta.
     const callsBefore = env.sandbox.control.counters().graphCalls;
