@@ -23,15 +23,22 @@ export async function syncRows(t: TestApp, leadgenIds: string[]): Promise<SyncRo
 }
 
 /** Waits until every lead has a timeline row in one of `states`. */
-export function waitForStates(t: TestApp, leadgenIds: string[], states: string[], timeoutMs?: number): Promise<SyncRow[]> {
-  return waitFor(
-    `${leadgenIds.length} lead(s) in ${states.join('/')}`,
-    async () => {
-      const rows = await syncRows(t, leadgenIds);
-      return rows.length >= leadgenIds.length && rows.every((row) => states.includes(row.state)) ? rows : null;
-    },
-    timeoutMs,
-  );
+export async function waitForStates(t: TestApp, leadgenIds: string[], states: string[], timeoutMs?: number): Promise<SyncRow[]> {
+  let seen: SyncRow[] = [];
+  try {
+    return await waitFor(
+      `${leadgenIds.length} lead(s) in ${states.join('/')}`,
+      async () => {
+        seen = await syncRows(t, leadgenIds);
+        return seen.length >= leadgenIds.length && seen.every((row) => states.includes(row.state)) ? seen : null;
+      },
+      timeoutMs,
+    );
+  } catch (error) {
+    // Say where each lead got stuck, so an intermittent failure can be understood from the CI log alone.
+    const where = seen.map((row) => ({ state: row.state, attempts: row.attempts, error: row.error_kind, replays: row.replays }));
+    throw new Error(`${(error as Error).message}; rows: ${JSON.stringify(where)}`);
+  }
 }
 
 /** Leads stored for one Meta lead (through meta_lead_mappings), per organisation. */
