@@ -1,5 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { LeadSyncState, MetaIntegrationStatus } from '@legeai/contracts';
+import { metaConfig } from '../../../config/meta.config';
 import { MetaReauthService } from '../../meta-integrations/meta-reauth.service';
 import { MetaTokenVault } from '../../meta-integrations/meta-token-vault.service';
 import { LeadFetcher } from '../graph/lead-fetcher.service';
@@ -45,6 +47,7 @@ export class LeadSyncService {
     private readonly fetcher: LeadFetcher,
     private readonly ingest: LeadIngestService,
     private readonly reauth: MetaReauthService,
+    @Inject(metaConfig.KEY) private readonly meta: ConfigType<typeof metaConfig>,
   ) {}
 
   async handle(data: LeadSyncJobData, attempt: SyncAttempt): Promise<LeadJobOutcome> {
@@ -114,7 +117,11 @@ export class LeadSyncService {
       );
       return { state: result.outcome === 'created' || done ? LeadSyncState.Stored : LeadSyncState.Duplicate, stored: true };
     } catch (error) {
-      const decision = decideSyncFailure(error, { isLastAttempt: attempt.isLastAttempt, pageTasks: connection.tasks });
+      const decision = decideSyncFailure(error, {
+        isLastAttempt: attempt.isLastAttempt,
+        pageTasks: connection.tasks,
+        rateLimitPauseMs: this.meta.rateLimitPauseMs,
+      });
       this.logger.warn(
         { organisationId: connection.organisationId, leadgenId: data.leadgenId, kind: decision.failure.kind, code: decision.failure.code, action: decision.action },
         `Lead sync failed: ${decision.failure.message}`,

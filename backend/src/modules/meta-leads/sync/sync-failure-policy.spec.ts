@@ -1,11 +1,13 @@
 import { TokenCipherError } from '../../../infra/crypto/token-cipher';
 import { MetaGraphError, type MetaGraphErrorFields } from '../../../infra/meta-graph/meta-graph-error';
-import { DEFAULT_RATE_LIMIT_DELAY_MS, decideSyncFailure } from './sync-failure-policy';
+import { decideSyncFailure } from './sync-failure-policy';
+
+const PAUSE_MS = 45_000;
 
 const graphError = (fields: Partial<MetaGraphErrorFields> & Pick<MetaGraphErrorFields, 'kind'>) =>
   new MetaGraphError({ message: `${fields.kind} failure`, ...fields });
-const notLast = { isLastAttempt: false };
-const last = { isLastAttempt: true };
+const notLast = { isLastAttempt: false, rateLimitPauseMs: PAUSE_MS };
+const last = { isLastAttempt: true, rateLimitPauseMs: PAUSE_MS };
 
 describe(decideSyncFailure.name, () => {
   it('parks on an auth error and asks for a reconnect', () => {
@@ -31,13 +33,13 @@ describe(decideSyncFailure.name, () => {
   });
 
   it('names the page task when the user lacks one that allows leads', () => {
-    const decision = decideSyncFailure(graphError({ kind: 'permission', code: 10 }), { isLastAttempt: false, pageTasks: ['ANALYZE'] });
+    const decision = decideSyncFailure(graphError({ kind: 'permission', code: 10 }), { ...notLast, pageTasks: ['ANALYZE'] });
     expect(decision.action).toBe('fail');
     expect(decision.failure.hint).toMatch(/ADVERTISE or MANAGE task/);
   });
 
   it('still names leads_retrieval when Meta named no permission', () => {
-    const decision = decideSyncFailure(graphError({ kind: 'permission', code: 10 }), { isLastAttempt: false, pageTasks: ['ADVERTISE'] });
+    const decision = decideSyncFailure(graphError({ kind: 'permission', code: 10 }), { ...notLast, pageTasks: ['ADVERTISE'] });
     expect(decision.failure.hint).toContain('leads_retrieval');
   });
 
@@ -50,7 +52,7 @@ describe(decideSyncFailure.name, () => {
   });
 
   it('delays by a default when Meta gave no regain time, also on the last attempt', () => {
-    expect(decideSyncFailure(graphError({ kind: 'rate_limited', code: 4 }), last)).toMatchObject({ action: 'delay', delayMs: DEFAULT_RATE_LIMIT_DELAY_MS });
+    expect(decideSyncFailure(graphError({ kind: 'rate_limited', code: 4 }), last)).toMatchObject({ action: 'delay', delayMs: PAUSE_MS });
   });
 
   it('bounds the delay to between a second and an hour', () => {

@@ -27,10 +27,13 @@ export interface DecisionContext {
   isLastAttempt: boolean;
   /** What the connected user may do on the Page (ADVERTISE, MANAGE, ...), to explain permission errors. */
   pageTasks?: readonly string[];
+  /**
+   * How long to wait when Meta gives no regain time: the Graph client's own pause for such a scope
+   * (META_RATE_LIMIT_PAUSE_MS), so the job does not come back before the client would let it call Meta again.
+   */
+  rateLimitPauseMs: number;
 }
 
-/** Without a regain time from Meta, wait a minute (Meta keeps counting calls made while throttled). */
-export const DEFAULT_RATE_LIMIT_DELAY_MS = 60_000;
 const MIN_RATE_LIMIT_DELAY_MS = 1_000;
 /** Meta's longest block is an hour; beyond that the headers are wrong and we look again. */
 const MAX_RATE_LIMIT_DELAY_MS = 3_600_000;
@@ -64,7 +67,7 @@ function decideGraphError(error: MetaGraphError, ctx: DecisionContext): SyncDeci
     case 'permission':
       return { action: 'fail', failure: failure(permissionHint(error, ctx.pageTasks)) };
     case 'rate_limited': {
-      const wanted = error.retryAfterMs ?? DEFAULT_RATE_LIMIT_DELAY_MS;
+      const wanted = error.retryAfterMs ?? ctx.rateLimitPauseMs;
       const delayMs = Math.min(MAX_RATE_LIMIT_DELAY_MS, Math.max(MIN_RATE_LIMIT_DELAY_MS, wanted));
       return { action: 'delay', delayMs, failure: failure(`Meta rate limit reached; retrying in ${Math.ceil(delayMs / 1000)} s`) };
     }
