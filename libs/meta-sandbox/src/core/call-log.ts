@@ -35,6 +35,9 @@ export function redactParams(params: Record<string, string>): Record<string, str
   return out;
 }
 
+/** Entries the log may hold beyond its capacity before it drops the oldest in one go. */
+const TRIM_SLACK = 500;
+
 /** The last Graph calls and running counters, for tests and the demo console. */
 export class CallLog {
   private entries: CallLogEntry[] = [];
@@ -51,11 +54,13 @@ export class CallLog {
     this.byStatus.set(entry.status, (this.byStatus.get(entry.status) ?? 0) + 1);
     if (entry.errorCode !== undefined) this.byErrorCode.set(entry.errorCode, (this.byErrorCode.get(entry.errorCode) ?? 0) + 1);
     this.entries.push({ ...entry, seq: ++this.seq, params: redactParams(entry.params) });
-    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+    // Trimmed in steps, not per call: dropping the oldest entry of a full log moves every other one.
+    if (this.entries.length >= this.capacity + TRIM_SLACK) this.entries.splice(0, this.entries.length - this.capacity);
   }
 
   list(options: { sinceSeq?: number; limit?: number } = {}): CallLogEntry[] {
-    const fresh = this.entries.filter((entry) => entry.seq > (options.sinceSeq ?? 0));
+    const kept = this.entries.length > this.capacity ? this.entries.slice(-this.capacity) : this.entries;
+    const fresh = kept.filter((entry) => entry.seq > (options.sinceSeq ?? 0));
     return options.limit ? fresh.slice(-options.limit) : fresh;
   }
 

@@ -6,6 +6,59 @@ interface Hit {
   costMs: number;
 }
 
+/**
+ * One scope's calls inside its rolling window, oldest first, with their total cost kept as they come and go.
+ * Asking for a scope's usage is amortised O(1): expired calls leave from the front. A busy scope holds tens of
+ * thousands of calls (a 10,000-lead drain) and is asked several times per call, so filtering the whole list each
+ * time made the sandbox's answer slower with every call it had answered.
+ */
+class HitWindow {
+  private items: Hit[] = [];
+  private head = 0;
+  /** Calls arrive in clock order unless the sandbox clock was moved back; then expiry falls back to a full pass. */
+  private ordered = true;
+  spent = 0;
+
+  get length(): number {
+    return this.items.length - this.head;
+  }
+
+  at(i: number): Hit | undefined {
+    return this.items[this.head + i];
+  }
+
+  push(hit: Hit): void {
+    const last = this.items[this.items.length - 1];
+    if (this.length > 0 && last && hit.at < last.at) this.ordered = false;
+    this.items.push(hit);
+    this.spent += hit.costMs;
+  }
+
+  /** Drops the calls made at or before `cutoff`. */
+  expire(cutoff: number): void {
+    if (!this.ordered) {
+      const live = this.items.slice(this.head).filter((hit) => hit.at > cutoff).sort((a, b) => a.at - b.at);
+      this.items = live;
+      this.head = 0;
+      this.spent = live.reduce((sum, hit) => sum + hit.costMs, 0);
+      this.ordered = true;
+      return;
+    }
+    while (this.head < this.items.length && this.items[this.head].at <= cutoff) {
+      this.spent -= this.items[this.head].costMs;
+      this.head++;
+    }
+    if (this.head === this.items.length) {
+      this.items = [];
+      this.head = 0;
+      this.spent = 0;
+    } else if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+  }
+}
+
 export interface ScopeUsage {
   callCount: number;
   /** Whole percent of the budget, as Meta reports them. */
@@ -27,7 +80,7 @@ const CPU_SHARE = 0.6;
  * which lengthens the block exactly as Meta warns (notes §8.3).
  */
 export class UsageTracker {
-  private readonly hits = new Map<string, Hit[]>();
+  private readonly hits = new Map<string, HitWindow>();
   private readonly forced = new Set<string>();
 
   constructor(
@@ -48,9 +101,9 @@ export class UsageTracker {
   }
 
   record(key: string, costMs: number): void {
-    const list = this.hits.get(key) ?? [];
-    list.push({ at: this.clock.now(), costMs });
-    this.hits.set(key, list);
+    let window = this.hits.get(key);
+    if (!window) this.hits.set(key, (window = new HitWindow()));
+    window.push({ at: this.clock.now(), costMs });
   }
 
   /** Forces a scope over its budget (fault injection) until cleared. */
@@ -66,10 +119,10 @@ export class UsageTracker {
   usage(key: string): ScopeUsage {
     const { windowMs, budget } = this.limits(key);
     const now = this.clock.now();
-    const live = (this.hits.get(key) ?? []).filter((hit) => hit.at > now - windowMs);
-    this.hits.set(key, live);
+    const live = this.hits.get(key) ?? new HitWindow();
+    live.expire(now - windowMs);
     const timeBudget = budget * TIME_PER_CALL_MS;
-    const spent = live.reduce((sum, hit) => sum + hit.costMs, 0);
+    const spent = live.spent;
     let callPct = Math.floor((live.length / budget) * 100);
     const timePct = Math.floor((spent / timeBudget) * 100);
     const cpuPct = Math.floor(((spent * CPU_SHARE) / timeBudget) * 100);
@@ -77,7 +130,7 @@ export class UsageTracker {
     if (Math.max(callPct, timePct) >= 100) {
       // The block lasts until enough old calls fall out of the window.
       const excess = Math.max(live.length - budget + 1, 1);
-      const freeing = live[Math.min(excess, live.length) - 1];
+      const freeing = live.at(Math.min(excess, live.length) - 1);
       regainMinutes = freeing ? Math.max(1, Math.ceil((freeing.at + windowMs - now) / 60_000)) : 1;
     }
     if (this.forced.has(key)) {

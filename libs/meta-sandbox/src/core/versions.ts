@@ -41,20 +41,36 @@ export interface ResolvedVersion {
 
 export const VERSION_PATTERN = /^v\d+\.\d+$/;
 
-const endOfDay = (date: string): number => Date.parse(`${date}T23:59:59Z`);
+const endOfDay = (date: string | undefined): number => (date === undefined ? Infinity : Date.parse(`${date}T23:59:59Z`));
+
+/** A version's dates as instants, parsed once: every Graph call (each operation of a batch too) asks. */
+interface VersionDates {
+  version: ApiVersion;
+  releasedAt: number;
+  graphUntil: number;
+  marketingUntil: number;
+}
 
 export class VersionTable {
-  constructor(private readonly versions: readonly ApiVersion[] = API_VERSIONS) {}
+  private readonly dates: readonly VersionDates[];
+
+  constructor(private readonly versions: readonly ApiVersion[] = API_VERSIONS) {
+    this.dates = versions.map((version) => ({
+      version,
+      releasedAt: Date.parse(`${version.released}T00:00:00Z`),
+      graphUntil: endOfDay(version.graphUntil),
+      marketingUntil: endOfDay(version.marketingUntil),
+    }));
+  }
 
   released(now: number): ApiVersion[] {
-    return this.versions.filter((v) => Date.parse(`${v.released}T00:00:00Z`) <= now);
+    return this.dates.filter((d) => d.releasedAt <= now).map((d) => d.version);
   }
 
   available(schedule: VersionSchedule, now: number): ApiVersion[] {
-    return this.released(now).filter((v) => {
-      const until = schedule === 'graph' ? v.graphUntil : v.marketingUntil;
-      return until === undefined || endOfDay(until) >= now;
-    });
+    return this.dates
+      .filter((d) => d.releasedAt <= now && (schedule === 'graph' ? d.graphUntil : d.marketingUntil) >= now)
+      .map((d) => d.version);
   }
 
   latest(now: number): string {
