@@ -1,9 +1,9 @@
 import { startSandbox } from '@legeai/meta-sandbox';
 import type { SandboxOptions } from '@legeai/meta-sandbox';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connectMetaThroughDialog } from './lib/connect-meta';
-import { startLatencyProxy } from './lib/latency-proxy';
+import { startLatencyProxy, type BatchTiming } from './lib/latency-proxy';
 import { freePort, sleep } from './lib/processes';
 import { BENCH_META_APP, REPO_ROOT, RunningProduct, startProduct } from './lib/product';
 import { BenchResult } from './lib/report';
@@ -63,36 +63,74 @@ function pending(reason: string): BenchResult[] {
 }
 
 /**
- * Stored leads among `ids` (Meta lead ids). Only the leads the bench created count: the product's scheduled
- * reconciliation may store other leads of the sandbox's forms during a drain.
+ * Waits until `target` of the leads `ids` (Meta lead ids) are stored; gives up when nothing new was stored for
+ * `stallMs`. Only the leads the bench created count: the product's scheduled reconciliation may store other leads
+ * of the sandbox's forms meanwhile. The wait itself must cost the machine next to nothing (it shares the cores with
+ * what it measures): one connection for the whole wait, and while fewer than `target` leads were stored at all
+ * since `since`, a count of the newest rows only; the exact count by id runs once that one says "maybe done".
  */
-const count = (product: RunningProduct, ids: string[]) =>
-  withClient(
-    product.databaseUrl,
-    async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM meta_lead_mappings WHERE meta_lead_id = ANY($1)`, [ids])).rows[0].n,
-  );
-
-/** Waits until `target` of the leads `ids` are stored; gives up when nothing new was stored for `stallMs`. */
-async function waitForLeads(product: RunningProduct, ids: string[], target: number, stallMs: number): Promise<number> {
-  let last = -1;
-  let lastChange = Date.now();
-  for (;;) {
-    const n = await count(product, ids);
-    if (n >= target) return n;
-    if (n !== last) {
-      last = n;
-      lastChange = Date.now();
-    } else if (Date.now() - lastChange > stallMs) {
-      return n;
+async function waitForLeads(product: RunningProduct, ids: string[], target: number, stallMs: number, since: Date): Promise<number> {
+  return withClient(product.databaseUrl, async (c) => {
+    const storedSince = async () =>
+      (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM meta_lead_mappings WHERE synced_at >= $1`, [since])).rows[0].n;
+    const storedOfIds = async () =>
+      (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM meta_lead_mappings WHERE meta_lead_id = ANY($1)`, [ids])).rows[0].n;
+    let last = -1;
+    let lastChange = Date.now();
+    for (;;) {
+      let n = await storedSince();
+      if (n >= target) {
+        n = await storedOfIds();
+        if (n >= target) return n;
+      }
+      if (n !== last) {
+        last = n;
+        lastChange = Date.now();
+      } else if (Date.now() - lastChange > stallMs) {
+        return storedOfIds();
+      }
+      await sleep(250);
     }
-    await sleep(250);
-  }
+  });
 }
 
 /**
  * Where the drain's time went, from the product's own records (database clock): how the webhooks arrived, and per
  * lead the wait before its job started, the job's Graph read and its store (medians and p90).
  */
+/**
+ * The drain seen from the network: per batch call, how long the sandbox took to answer it and how long after its
+ * answer reached the product the next batch call arrived (the product's turn-around, which the floor counts as 0).
+ */
+export function batchCycleNotes(timings: BatchTiming[], latencyMs: number): string[] {
+  if (timings.length < 2) return [];
+  const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
+  const ms = (values: number[]) => `${pct(values, 0.5).toFixed(0)} ms / ${pct(values, 0.9).toFixed(0)} ms`;
+  const cycle: number[] = [];
+  const turnaround: number[] = [];
+  for (let i = 1; i < timings.length; i++) {
+    cycle.push(timings[i].arrived - timings[i - 1].arrived);
+    if (timings[i - 1].sent) turnaround.push(timings[i].arrived - timings[i - 1].sent);
+  }
+  const answered = timings.filter((t) => t.answered);
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+  return [
+    `batch calls (median / p90): one every ${ms(cycle)} (${latencyMs} ms of it the latency); sandbox answer ${ms(answered.map((t) => t.answered - t.forwarded))}; ` +
+      `request body read ${ms(timings.map((t) => t.bodyRead - t.arrived))}; answer sent to next batch arrived ${ms(turnaround)}`,
+    `time in batch calls: ${(sum(cycle) / 1000).toFixed(1)} s between the first and the last call's arrival, of which the product's turn-around ${(sum(turnaround.filter((t) => t > 0)) / 1000).toFixed(1)} s`,
+  ];
+}
+
+/** The two ends of the drain around the batch calls: before the first left, and after the last answered. */
+function drainEdgeNotes(timings: BatchTiming[], firstDeliveryMs: number, lastStoredMs: number): string[] {
+  if (!timings.length) return [];
+  // performance.now() is relative to timeOrigin; the database clock is the same machine's wall clock.
+  const wallOf = (t: number) => performance.timeOrigin + t;
+  const first = wallOf(timings[0].arrived) - firstDeliveryMs;
+  const last = lastStoredMs - wallOf(timings[timings.length - 1].sent);
+  return [`first batch call left ${first.toFixed(0)} ms after the first delivery was stored; the last lead was stored ${last.toFixed(0)} ms after the last batch call's answer reached the product`];
+}
+
 async function drainBreakdown(product: RunningProduct, since: Date): Promise<string[]> {
   return withClient(product.databaseUrl, async (c) => {
     const inbox = (
@@ -205,7 +243,7 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
     // Warm-up: one lead end to end proves the path (subscription, tokens, pipeline) before timing anything.
     const warmUp = sandbox.control.createLeads({ formId: form.id, count: 1 }).map((lead) => lead.id);
     await sandbox.control.flushWebhooks();
-    if ((await waitForLeads(product, warmUp, 1, 30_000)) < 1) {
+    if ((await waitForLeads(product, warmUp, 1, 30_000, new Date(0))) < 1) {
       throw new Error(`the warm-up lead was not stored within 30 s; product output:\n${product.child.tail()}`);
     }
 
@@ -215,7 +253,7 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
     const start = await withClient(product.databaseUrl, async (c) => (await c.query<{ t: Date }>(`SELECT clock_timestamp() AS t`)).rows[0].t);
     const wall = Date.now();
     const created = sandbox.control.createLeads({ formId: form.id, count: leads }).map((lead) => lead.id);
-    const stored = await waitForLeads(product, created, leads, 60_000);
+    const stored = await waitForLeads(product, created, leads, 60_000, start);
     const wallMs = Date.now() - wall;
     const sandboxRequests = sandbox.control.counters().httpRequests - sandboxBefore;
 
@@ -229,6 +267,7 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
       ).rows[0],
     );
     const drainMs = new Date(times.last).getTime() - new Date(times.first).getTime();
+    if (process.env.BENCH_BATCH_TIMINGS_FILE) writeFileSync(process.env.BENCH_BATCH_TIMINGS_FILE, JSON.stringify(proxy.batchTimings));
     const breakdown = await drainBreakdown(product, start);
     const floorMs = batchingFloorMs(leads, READS_IN_FLIGHT, latencyMs);
     const counts = proxy.counts;
@@ -249,6 +288,8 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
           ...common,
           `floor = ceil(${leads} / ${Math.min(READS_IN_FLIGHT, META_BATCH_LIMIT) * Math.max(1, Math.floor(READS_IN_FLIGHT / META_BATCH_LIMIT))}) × ${latencyMs} ms = ${(floorMs / 1000).toFixed(1)} s; measured ${(drainMs / floorMs).toFixed(2)}× the floor`,
           ...breakdown,
+          ...batchCycleNotes(proxy.batchTimings, latencyMs),
+          ...drainEdgeNotes(proxy.batchTimings, new Date(times.first).getTime(), new Date(times.last).getTime()),
         ],
       },
       {

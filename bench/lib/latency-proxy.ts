@@ -10,8 +10,24 @@ export interface RequestCounts {
   otherPaths: Record<string, number>;
 }
 
+/** When one batch call went through the proxy (ms, `performance.now()` of the bench process). */
+export interface BatchTiming {
+  /** The request's first byte arrived. */
+  arrived: number;
+  /** Its body was read in full; the latency starts. */
+  bodyRead: number;
+  /** Forwarded to the sandbox, after the latency. */
+  forwarded: number;
+  /** The sandbox's answer ended. */
+  answered: number;
+  /** The answer was written back to the product in full. */
+  sent: number;
+}
+
 export interface LatencyProxy {
   url: string;
+  /** Batch calls seen since the last `resetCounts`, in arrival order. */
+  batchTimings: BatchTiming[];
   /** Added before each request is forwarded; change it at any time. */
   latencyMs: number;
   counts: RequestCounts;
@@ -34,7 +50,9 @@ export async function startLatencyProxy(target: string, latencyMs = 0): Promise<
     url: '',
     latencyMs,
     counts,
+    batchTimings: [],
     resetCounts() {
+      proxy.batchTimings = [];
       counts.batch = 0;
       counts.singleLead = 0;
       counts.other = 0;
@@ -43,8 +61,14 @@ export async function startLatencyProxy(target: string, latencyMs = 0): Promise<
     close: async () => undefined,
   };
   const server = createServer((req, res) => {
+    const arrived = performance.now();
     const url = new URL(req.url ?? '/', 'http://proxy');
-    if (req.method === 'POST' && VERSION_ROOT.test(url.pathname)) counts.batch++;
+    const isBatch = req.method === 'POST' && VERSION_ROOT.test(url.pathname);
+    const timing: BatchTiming = { arrived, bodyRead: 0, forwarded: 0, answered: 0, sent: 0 };
+    if (isBatch) {
+      counts.batch++;
+      proxy.batchTimings.push(timing);
+    }
     else if (req.method === 'GET' && NODE_READ.test(url.pathname) && (url.searchParams.get('fields') ?? '').includes('field_data')) counts.singleLead++;
     else {
       counts.other++;
@@ -54,11 +78,15 @@ export async function startLatencyProxy(target: string, latencyMs = 0): Promise<
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      timing.bodyRead = performance.now();
       setTimeout(() => {
+        timing.forwarded = performance.now();
         const out = httpRequest(
           { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
           (answer) => {
             res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.on('end', () => (timing.answered = performance.now()));
+            res.on('finish', () => (timing.sent = performance.now()));
             answer.pipe(res);
           },
         );

@@ -74,6 +74,11 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
   const child = startNode(MAIN, env, options.nodeArgs ?? (process.env.BENCH_PRODUCT_NODE_ARGS?.split(' ').filter(Boolean)));
   const stop = async () => {
     await child.stop();
+    // BENCH_KEEP_DATABASE=1 leaves the product's database and queue keys for a look afterwards (names printed).
+    if (process.env.BENCH_KEEP_DATABASE === '1') {
+      console.log(`  (kept database ${database} and Redis keys ${prefix}:*)`);
+      return;
+    }
     await dropDatabase(database).catch(() => undefined);
     await deleteRedisKeys(prefix).catch(() => undefined);
   };
