@@ -9,6 +9,7 @@ import { QUEUES } from '../../src/infra/queue/queue-names';
 import { SCHEDULES } from '../../src/infra/scheduler/schedules';
 import { LeadgenJobData, leadgenJobId } from '../../src/modules/meta-webhook/jobs/leadgen-job';
 import { WebhookAfterAck } from '../../src/modules/meta-webhook/ingest/webhook-after-ack.service';
+import { ADD_BULK_CHUNK } from '../../src/modules/meta-webhook/ingest/webhook-dispatch.service';
 import { WebhookInboxRelayService } from '../../src/modules/meta-webhook/relay/webhook-inbox-relay.service';
 import { createTestApp, TestApp } from '../utils/create-test-app';
 import { freePort } from '../utils/free-port';
@@ -163,6 +164,18 @@ describe('Meta webhook POST (e2e)', () => {
     for (const [id, page] of [[ids[0], '100'], [ids[1], '100'], [ids[2], '200']]) {
       expect(await queue.getJob(leadgenJobId(page, id))).toBeDefined();
     }
+  });
+
+  it('queues every lead of a delivery larger than one enqueue chunk, and marks the row enqueued once all are queued', async () => {
+    const count = ADD_BULK_CHUNK * 2 + 37;
+    const ids = Array.from({ length: count }, () => nextLeadId());
+    const body = delivery({ id: '100', changes: ids.map((id) => leadgen(id, '100')) });
+    expect((await post(body).expect(200)).body).toEqual({ outcome: 'accepted' });
+    await afterAnswers(t);
+    const [row] = await inboxRows(t, body);
+    expect(row).toMatchObject({ status: 'enqueued', job_count: count });
+    const queued = await Promise.all(ids.map((id) => queue.getJob(leadgenJobId('100', id))));
+    expect(queued.filter((job) => job === undefined)).toHaveLength(0);
   });
 
   it('acknowledges a lead of an unknown page and records it as ignored', async () => {

@@ -18,6 +18,14 @@ import { webhookEnqueueFailures } from './webhook-metrics';
  */
 export const ENQUEUE_TIMEOUT_MS = 3_000;
 
+/**
+ * Jobs per `addBulk` call. A delivery carries up to 1,000 leads; adding them in one call builds and sends one
+ * large pipeline (the event loop is busy serialising it, then Redis runs it in one go), and the worker in this
+ * process cannot take the first of those jobs until both are done. In calls of 100 the worker's fetches interleave
+ * with the enqueue, so the first leads are being read while the rest of the burst is still being queued.
+ */
+export const ADD_BULK_CHUNK = 100;
+
 /** What became of a stored delivery: its lead jobs are queued, it had nothing to do, or the queue was down. */
 export type DispatchResult = 'enqueued' | 'ignored' | 'pending';
 
@@ -88,7 +96,7 @@ export class WebhookDispatchService {
     let enqueued = withLeads.length > 0;
     if (enqueued) {
       try {
-        await withTimeout(this.queue.addBulk(withLeads.flatMap((plan) => plan.leads.map((lead) => toJob(lead, plan.row)))), ENQUEUE_TIMEOUT_MS);
+        await this.enqueue(withLeads.flatMap((plan) => plan.leads.map((lead) => toJob(lead, plan.row))));
       } catch (error) {
         enqueued = false;
         webhookEnqueueFailures.inc(withLeads.length);
@@ -109,6 +117,13 @@ export class WebhookDispatchService {
       ]);
     }
     return plans.map((plan) => (plan.leads.length === 0 ? 'ignored' : enqueued ? 'enqueued' : 'pending'));
+  }
+
+  /** Adds the jobs in chunks, in order; each chunk must be answered within the enqueue timeout. */
+  private async enqueue(jobs: ReturnType<typeof toJob>[]): Promise<void> {
+    for (let i = 0; i < jobs.length; i += ADD_BULK_CHUNK) {
+      await withTimeout(this.queue.addBulk(jobs.slice(i, i + ADD_BULK_CHUNK)), ENQUEUE_TIMEOUT_MS);
+    }
   }
 
   /** Pages connected in any organisation. Webhooks are app-wide, so a delivery may name Pages nobody connected. */
