@@ -78,6 +78,21 @@ describe('control surface', () => {
     expect(await pattern()).toEqual(first);
   });
 
+  it('fails a rule with `times` for that many matching calls only, counting again after the faults are set anew', async () => {
+    const token = await loginAs(sandbox);
+    const codes = async (n: number) => {
+      const out: number[] = [];
+      for (let i = 0; i < n; i++) out.push((await graph(sandbox, 'GET', 'me', { token })).body.error?.code ?? 0);
+      return out;
+    };
+    await control('PUT', '/faults', { errors: [{ code: 2, rate: 1, times: 2 }, { code: 1, rate: 1, times: 1 }] });
+    expect(await codes(5)).toEqual([2, 2, 1, 0, 0]);
+    sandbox.control.setFaults({ errors: [{ code: 2, rate: 1, times: 1 }] });
+    expect(await codes(2)).toEqual([2, 0]);
+    sandbox.control.clearFaults();
+    expect((await control('PUT', '/faults', { errors: [{ code: 2, rate: 1, times: -1 }] })).status).toBe(400);
+  });
+
   it('adds injected latency once per HTTP request: a batch pays it once, not once per operation', async () => {
     const token = await loginAs(sandbox);
     const since = sandbox.control.calls().at(-1)?.seq ?? 0;

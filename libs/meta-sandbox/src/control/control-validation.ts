@@ -20,6 +20,9 @@ export function validFaults(input: unknown): FaultConfig {
       if (rule['subcode'] !== undefined && !Number.isInteger(rule['subcode'])) throw new ControlError('subcode must be an integer');
       if (rule['path'] !== undefined && typeof rule['path'] !== 'string') throw new ControlError('path must be a string');
       if (rule['method'] !== undefined && typeof rule['method'] !== 'string') throw new ControlError('method must be a string');
+      if (rule['times'] !== undefined && !(Number.isInteger(rule['times']) && (rule['times'] as number) >= 0)) {
+        throw new ControlError('times must be a non-negative integer');
+      }
     }
   }
   const webhooks = config['webhooks'] as Record<string, unknown> | undefined;

@@ -7,6 +7,11 @@ export interface ErrorFault {
   code: number;
   subcode?: number;
   rate: number;
+  /**
+   * The rule fails at most this many calls, then lets every call through: "fail the next N reads", for tests that
+   * need a retry to happen without leaving how many to chance. No limit when absent.
+   */
+  times?: number;
   /** Substring of the path (without version) the rule applies to; all paths when absent. */
   path?: string;
   method?: string;
@@ -35,6 +40,8 @@ export interface FaultConfig {
  */
 export class FaultInjector {
   config: FaultConfig = {};
+  /** Calls each `times`-limited rule has failed so far. */
+  private fired = new Map<ErrorFault, number>();
 
   constructor(private rng: Rng) {}
 
@@ -44,10 +51,12 @@ export class FaultInjector {
 
   set(config: FaultConfig): void {
     this.config = config;
+    this.fired.clear();
   }
 
   clear(): void {
     this.config = {};
+    this.fired.clear();
   }
 
   /** Waits the configured latency; answers how long it waited (ms). */
@@ -62,7 +71,12 @@ export class FaultInjector {
     for (const rule of this.config.errors ?? []) {
       if (rule.method && rule.method.toUpperCase() !== method) continue;
       if (rule.path && !path.includes(rule.path)) continue;
-      if (this.rng.chance(rule.rate)) return errorForCode(rule.code, rule.subcode);
+      const fired = this.fired.get(rule) ?? 0;
+      if (rule.times !== undefined && fired >= rule.times) continue;
+      if (this.rng.chance(rule.rate)) {
+        this.fired.set(rule, fired + 1);
+        return errorForCode(rule.code, rule.subcode);
+      }
     }
     return undefined;
   }
