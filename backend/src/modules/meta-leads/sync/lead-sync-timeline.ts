@@ -21,6 +21,30 @@ export interface StartedSync {
 
 const DONE = `('stored', 'duplicate')`;
 
+interface PendingStart {
+  data: LeadSyncJobData;
+  resolve: (started: StartedSync[]) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Splits the jobs starting together into groups one statement can start: the same replay flag (it decides whether
+ * a finished lead counts another attempt), and each lead once (an upsert may touch a row only once per statement;
+ * a replay racing its webhook job is the usual way one lead appears twice).
+ */
+function startGroups(waiting: PendingStart[]): PendingStart[][] {
+  const groups: { replay: boolean; leads: Set<string>; members: PendingStart[] }[] = [];
+  for (const p of waiting) {
+    const replay = !!p.data.replay;
+    const lead = `${p.data.pageId}:${p.data.leadgenId}`;
+    let group = groups.find((g) => g.replay === replay && !g.leads.has(lead));
+    if (!group) groups.push((group = { replay, leads: new Set(), members: [] }));
+    group.leads.add(lead);
+    group.members.push(p);
+  }
+  return groups.map((g) => g.members);
+}
+
 /** What the `stored` step records for one lead. */
 export interface StoredStep {
   outcome: 'created' | 'existing';
@@ -38,43 +62,91 @@ export interface StoredStep {
  */
 @Injectable()
 export class LeadSyncTimeline {
+  private starting: PendingStart[] = [];
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**
    * Starts a job: reads the organisations that connected the job's Page and, for each, creates the lead's row (or
-   * counts another attempt; a finished row keeps its state). One statement. No organisation: nothing is written.
+   * counts another attempt; a finished row keeps its state). No organisation: nothing is written.
+   *
+   * Jobs that start in the same turn of the event loop (a Graph batch's 50 jobs finish together and the queue hands
+   * out the next 50 at once) are started by one statement for all of them: a statement per job was the pipeline's
+   * most frequent one. If that statement fails, each job's start runs on its own, so an error stays with its job.
    *
    * The statement commits without waiting for its WAL flush (`synchronous_commit` off for its own transaction,
-   * through `set_config(…, true)`), which saves a disk flush per lead. Nothing is lost that matters: the lead's
+   * through `set_config(…, true)`), which saves a disk flush per start. Nothing is lost that matters: the lead's
    * storing transaction commits synchronously later and its flush covers these rows too; if the database crashes
    * before that, the job was not finished either and runs again, writing them again.
    */
-  async begin(data: LeadSyncJobData): Promise<StartedSync[]> {
+  begin(data: LeadSyncJobData): Promise<StartedSync[]> {
+    return new Promise<StartedSync[]>((resolve, reject) => {
+      this.starting.push({ data, resolve, reject });
+      if (this.starting.length === 1) setImmediate(() => void this.beginWaiting());
+    });
+  }
+
+  private async beginWaiting(): Promise<void> {
+    const waiting = this.starting;
+    this.starting = [];
+    await Promise.all(startGroups(waiting).map((group) => this.beginGroup(group)));
+  }
+
+  private async beginGroup(group: PendingStart[]): Promise<void> {
+    if (group.length > 1) {
+      try {
+        const started = await this.beginMany(group.map((p) => p.data));
+        group.forEach((p, i) => p.resolve(started[i]));
+        return;
+      } catch {
+        // Fall through: one statement per job, so only a job whose own start fails sees an error.
+      }
+    }
+    await Promise.all(group.map((p) => this.beginMany([p.data]).then((started) => p.resolve(started[0]), p.reject)));
+  }
+
+  /** One statement for jobs of distinct leads sharing the replay flag; answers each job's organisations, in order. */
+  private async beginMany(jobs: LeadSyncJobData[]): Promise<StartedSync[][]> {
     const rows = (await this.db.query(
-      `WITH connection AS (
-         SELECT ${PAGE_CONNECTION_COLUMNS}
-           FROM meta_pages p JOIN meta_integrations i ON i.id = p.integration_id AND i.organisation_id = p.organisation_id
-          WHERE p.page_id = $1),
+      `WITH input AS (
+         SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::uuid[], $5::timestamptz[])
+           WITH ORDINALITY AS x(page_id, form_id, leadgen_id, inbox_id, received_at, n)),
+       connection AS (
+         SELECT x.n, ${PAGE_CONNECTION_COLUMNS}
+           FROM input x
+           JOIN meta_pages p ON p.page_id = x.page_id
+           JOIN meta_integrations i ON i.id = p.integration_id AND i.organisation_id = p.organisation_id),
        started AS (
          INSERT INTO meta_lead_syncs (organisation_id, page_id, form_id, leadgen_id, inbox_id, received_at, attempts)
-         SELECT c."organisationId", $1::varchar, $2::varchar, $3::varchar, $4::uuid, $5::timestamptz, 1
-           FROM connection c, (SELECT set_config('synchronous_commit', 'off', true)) AS without_flush_wait
+         SELECT c."organisationId", x.page_id, x.form_id, x.leadgen_id, x.inbox_id, x.received_at, 1
+           FROM connection c JOIN input x ON x.n = c.n, (SELECT set_config('synchronous_commit', 'off', true)) AS without_flush_wait
+          ORDER BY c."organisationId", x.leadgen_id
          ON CONFLICT (organisation_id, leadgen_id) DO UPDATE SET
            attempts = CASE WHEN meta_lead_syncs.state IN ${DONE} AND $6 THEN meta_lead_syncs.attempts ELSE meta_lead_syncs.attempts + 1 END,
            state = CASE WHEN meta_lead_syncs.state IN ${DONE} THEN meta_lead_syncs.state ELSE 'pending' END,
            form_id = COALESCE(meta_lead_syncs.form_id, EXCLUDED.form_id),
            inbox_id = COALESCE(meta_lead_syncs.inbox_id, EXCLUDED.inbox_id),
            updated_at = now()
-         RETURNING id, organisation_id, state, lead_id)
+         RETURNING id, organisation_id, leadgen_id, state, lead_id)
        SELECT c.*, s.id AS "syncId", s.state AS "syncState", s.lead_id AS "syncLeadId"
-         FROM connection c JOIN started s ON s.organisation_id = c."organisationId"
-        ORDER BY c."organisationId"`,
-      [data.pageId, data.formId, data.leadgenId, data.inboxId || null, data.receivedAt, !data.replay],
-    )) as (PageConnection & { syncId: string; syncState: LeadSyncState; syncLeadId: string | null })[];
-    return rows.map(({ syncId, syncState, syncLeadId, ...connection }) => ({
-      connection,
-      start: { id: syncId, state: syncState, leadId: syncLeadId },
-    }));
+         FROM connection c
+         JOIN input x ON x.n = c.n
+         JOIN started s ON s.organisation_id = c."organisationId" AND s.leadgen_id = x.leadgen_id
+        ORDER BY c.n, c."organisationId"`,
+      [
+        jobs.map((d) => d.pageId),
+        jobs.map((d) => d.formId),
+        jobs.map((d) => d.leadgenId),
+        jobs.map((d) => d.inboxId || null),
+        jobs.map((d) => d.receivedAt),
+        !jobs[0].replay,
+      ],
+    )) as (PageConnection & { n: string; syncId: string; syncState: LeadSyncState; syncLeadId: string | null })[];
+    const started: StartedSync[][] = jobs.map(() => []);
+    for (const { n, syncId, syncState, syncLeadId, ...connection } of rows) {
+      started[Number(n) - 1].push({ connection, start: { id: syncId, state: syncState, leadId: syncLeadId } });
+    }
+    return started;
   }
 
   /**
