@@ -72,6 +72,14 @@ export class BatchingGraphReader {
     });
   }
 
+  /**
+   * Sends the reads collected for this context now, without waiting out the window: for a caller that knows no
+   * more reads can join (all its slots for the token are taken).
+   */
+  flushNow(ctx: GraphCallContext): void {
+    this.flush(groupKey(ctx));
+  }
+
   /** Reads collected but not yet sent (for tests and metrics). */
   get waiting(): number {
     let n = 0;

@@ -115,6 +115,19 @@ describe('batch over HTTP', () => {
       expect(sut.waiting).toBe(0);
     });
 
+    it('sends what it collected at once on flushNow, without waiting out a long window', async () => {
+      const sut = new BatchingGraphReader(client(), { windowMs: 60_000 });
+      const ctx = { accessToken: TOKEN };
+      const reads = ['7001', '7002', '7003'].map((id) => sut.get<{ id: string }>(id, {}, ctx));
+      expect(sut.waiting).toBe(3);
+      sut.flushNow(ctx);
+      expect(sut.waiting).toBe(0);
+      expect((await Promise.all(reads)).map((l) => l.id)).toEqual(['7001', '7002', '7003']);
+      expect(server.requests).toHaveLength(1);
+      sut.flushNow({ accessToken: 'EAAnothingCollected123' }); // nothing collected for it: nothing is sent
+      expect(server.requests).toHaveLength(1);
+    });
+
     it('rejects only the callers whose item failed', async () => {
       const sut = new BatchingGraphReader(client());
       const outcomes = await Promise.allSettled(['1', 'bad-2', '3'].map((id) => sut.get(id, {}, { accessToken: TOKEN })));

@@ -16,27 +16,28 @@ import { ReadsInFlight } from './reads-in-flight';
 /** The longest a read waits for company, in batch windows. */
 const MAX_WAIT_WINDOWS = 5;
 /** Lead reads in flight per Page token: one full batch (Meta's limit of operations in a batch call). */
-const READS_IN_FLIGHT = 50;
+export const LEAD_READS_PER_BATCH = 50;
 
 @Injectable()
 export class LeadFetcher {
   private readonly reader: BatchingGraphReader;
-  private readonly inFlight = new ReadsInFlight(READS_IN_FLIGHT);
+  private readonly inFlight = new ReadsInFlight(LEAD_READS_PER_BATCH);
 
   constructor(client: MetaGraphClient, @Inject(leadSyncConfig.KEY) config: ConfigType<typeof leadSyncConfig>) {
     this.reader = new BatchingGraphReader(client, { windowMs: config.batchWindowMs, maxWaitMs: MAX_WAIT_WINDOWS * config.batchWindowMs });
   }
 
   async fetchLead(leadgenId: string, pageAccessToken: string, pageId?: string): Promise<GraphLead> {
-    const lead = await this.inFlight.run(pageAccessToken, () =>
-      this.reader.get<GraphLead>(
-        leadgenId,
-        { fields: GRAPH_LEAD_FIELDS },
-        // Lead reads spend the Page's `leadgen` budget; a paused scope fails at once so the job is delayed instead
-        // of holding a worker slot while it waits.
-        { accessToken: pageAccessToken, businessId: pageId, onPaused: 'fail' },
-      ),
-    );
+    // Lead reads spend the Page's `leadgen` budget; a paused scope fails at once so the job is delayed instead of
+    // holding a worker slot while it waits.
+    const ctx = { accessToken: pageAccessToken, businessId: pageId, onPaused: 'fail' } as const;
+    const lead = await this.inFlight.run(pageAccessToken, () => {
+      const read = this.reader.get<GraphLead>(leadgenId, { fields: GRAPH_LEAD_FIELDS }, ctx);
+      // Every slot of the token is taken: no other read can join this batch until one answers, so waiting out the
+      // window for company would only delay it (e.g. 49 reads while the 50th slot holds a read already sent).
+      if (this.inFlight.isFull(pageAccessToken)) this.reader.flushNow(ctx);
+      return read;
+    });
     if (!lead || typeof lead !== 'object' || typeof lead.id !== 'string' || !Array.isArray(lead.field_data)) {
       throw new MetaGraphError({ kind: 'unknown', message: `Graph API answered lead ${leadgenId} without id and field_data` });
     }

@@ -30,4 +30,29 @@ describe('ReadsInFlight', () => {
     await expect(cap.run('t', async () => { throw new Error('boom'); })).rejects.toThrow('boom');
     await expect(cap.run('t', async () => 'next')).resolves.toBe('next');
   });
+
+  it('is full while `limit` reads are started and unanswered, not while answered reads hand their slots over', async () => {
+    const cap = new ReadsInFlight(2);
+    const fullWhenStarted: boolean[] = [];
+    const gates = [deferred(), deferred(), deferred(), deferred()];
+    // Each read records whether the scope was full right after it started (what the lead fetcher asks).
+    const runs = gates.map((g, i) =>
+      cap.run('t', async () => {
+        fullWhenStarted[i] = cap.isFull('t');
+        await g.promise;
+      }),
+    );
+    await new Promise((r) => setImmediate(r));
+    expect(fullWhenStarted).toEqual([false, true]);
+    // Both answer together: their slots go to the two waiting reads; the first of those starts in a scope that is
+    // not full (the slots are held, but only it has started), the second fills it.
+    gates[0].resolve();
+    gates[1].resolve();
+    await new Promise((r) => setImmediate(r));
+    expect(fullWhenStarted).toEqual([false, true, false, true]);
+    gates[2].resolve();
+    gates[3].resolve();
+    await Promise.all(runs);
+    expect(cap.isFull('t')).toBe(false);
+  });
 });

@@ -3,7 +3,9 @@ import { Inject, OnApplicationBootstrap } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { QUEUES } from '../../../infra/queue/queue-names';
+import { ConcurrencyRamp } from '../../../infra/queue/concurrency-ramp';
 import { WorkerProcessor } from '../../../infra/queue/worker-processor.decorator';
+import { LEAD_READS_PER_BATCH } from '../graph/lead-fetcher.service';
 import { LEADGEN_JOB_NAME } from '../../meta-webhook/jobs/leadgen-job';
 import { leadSyncConfig } from '../../../config/lead-sync.config';
 import type { LeadSyncJobData } from './leadgen-job-options';
@@ -16,6 +18,8 @@ import { LeadSyncService } from './lead-sync.service';
  */
 @WorkerProcessor(QUEUES.metaWebhook, { concurrency: 50 })
 export class LeadSyncProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private ramp?: ConcurrencyRamp;
+
   constructor(
     private readonly sync: LeadSyncService,
     @Inject(leadSyncConfig.KEY) private readonly config: ConfigType<typeof leadSyncConfig>,
@@ -24,10 +28,12 @@ export class LeadSyncProcessor extends WorkerHost implements OnApplicationBootst
   }
 
   onApplicationBootstrap(): void {
-    this.worker.concurrency = this.config.concurrency;
+    // A burst starts with one Graph batch's worth of jobs, so its first read leaves after 50 job fetches, not 150.
+    this.ramp = new ConcurrencyRamp(this.worker, LEAD_READS_PER_BATCH, this.config.concurrency);
   }
 
   async process(job: Job<LeadSyncJobData>, token?: string): Promise<unknown> {
+    this.ramp?.jobStarted();
     if (job.name !== LEADGEN_JOB_NAME) throw new UnrecoverableError(`Unknown job ${job.name} on ${QUEUES.metaWebhook}`);
     const isLastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     const outcome = await this.sync.handle(job.data, { isLastAttempt });
