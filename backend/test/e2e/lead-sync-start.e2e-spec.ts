@@ -1,6 +1,7 @@
 import { LeadSyncState } from '@legeai/contracts';
 import { LeadSyncTimeline } from '../../src/modules/meta-leads/sync/lead-sync-timeline';
 import type { LeadSyncJobData } from '../../src/modules/meta-leads/sync/leadgen-job-options';
+import { insertConnectedPages } from '../utils/connected-pages';
 import { createTestApp, TestApp } from '../utils/create-test-app';
 
 /**
@@ -16,22 +17,10 @@ describe('Lead sync start of jobs starting together (e2e)', () => {
   beforeAll(async () => {
     t = await createTestApp({ env: { APP_ROLE: 'api' } });
     timeline = t.app.get(LeadSyncTimeline);
-    orgA = await connect('Start Agency A', ['7001', '7002']);
-    orgB = await connect('Start Agency B', ['7002']);
+    orgA = await insertConnectedPages(t.dataSource, 'Start Agency A', ['7001', '7002']);
+    orgB = await insertConnectedPages(t.dataSource, 'Start Agency B', ['7002']);
   });
   afterAll(() => t.close());
-
-  async function connect(name: string, pageIds: string[]): Promise<string> {
-    const [org] = (await t.dataSource.query(`INSERT INTO organisations (name) VALUES ($1) RETURNING id`, [name])) as { id: string }[];
-    const [integration] = (await t.dataSource.query(
-      `INSERT INTO meta_integrations (organisation_id, access_token_ciphertext, access_token_key_id) VALUES ($1, 'x', 'test') RETURNING id`,
-      [org.id],
-    )) as { id: string }[];
-    for (const pageId of pageIds) {
-      await t.dataSource.query(`INSERT INTO meta_pages (organisation_id, integration_id, page_id) VALUES ($1, $2, $3)`, [org.id, integration.id, pageId]);
-    }
-    return org.id;
-  }
 
   const job = (pageId: string, leadgenId: string, replay?: number): LeadSyncJobData => ({
     leadgenId,

@@ -11,6 +11,7 @@ import { LeadgenJobData, leadgenJobId } from '../../src/modules/meta-webhook/job
 import { WebhookAfterAck } from '../../src/modules/meta-webhook/ingest/webhook-after-ack.service';
 import { ADD_BULK_CHUNK } from '../../src/modules/meta-webhook/ingest/webhook-dispatch.service';
 import { WebhookInboxRelayService } from '../../src/modules/meta-webhook/relay/webhook-inbox-relay.service';
+import { insertConnectedPages } from '../utils/connected-pages';
 import { createTestApp, TestApp } from '../utils/create-test-app';
 import { freePort } from '../utils/free-port';
 
@@ -42,17 +43,6 @@ interface InboxRow {
   ignored_changes: { reason: string; field: string | null; pageId: string | null }[];
 }
 
-async function connectPages(t: TestApp, pageIds: string[]): Promise<void> {
-  const [org] = (await t.dataSource.query(`INSERT INTO organisations (name) VALUES ('Webhook Test Agency') RETURNING id`)) as { id: string }[];
-  const [integration] = (await t.dataSource.query(
-    `INSERT INTO meta_integrations (organisation_id, access_token_ciphertext, access_token_key_id) VALUES ($1, 'x', 'test') RETURNING id`,
-    [org.id],
-  )) as { id: string }[];
-  for (const pageId of pageIds) {
-    await t.dataSource.query(`INSERT INTO meta_pages (organisation_id, integration_id, page_id) VALUES ($1, $2, $3)`, [org.id, integration.id, pageId]);
-  }
-}
-
 const inboxRows = (t: TestApp, body: string | Buffer): Promise<InboxRow[]> =>
   t.dataSource.query(`SELECT * FROM meta_webhook_inbox WHERE body_sha256 = $1`, [sha256(body)]);
 
@@ -81,7 +71,7 @@ describe('Meta webhook POST (e2e)', () => {
   beforeAll(async () => {
     t = await createTestApp({ env: ENV });
     queue = t.app.get<Queue>(getQueueToken(QUEUES.metaWebhook));
-    await connectPages(t, ['100', '200']);
+    await insertConnectedPages(t.dataSource, 'Webhook Test Agency', ['100', '200']);
   });
   afterAll(() => t?.close());
 
@@ -326,7 +316,7 @@ describe('Meta webhook with the queue backend down (e2e)', () => {
     port = await freePort();
     redis = await startRedis(port);
     t = await createTestApp({ env: { ...ENV, REDIS_URL: `redis://127.0.0.1:${port}` } });
-    await connectPages(t, ['100']);
+    await insertConnectedPages(t.dataSource, 'Webhook Test Agency', ['100']);
   });
   afterAll(async () => {
     if (!redis) redis = await startRedis(port).catch(() => undefined);
@@ -376,7 +366,7 @@ describe('Meta webhook fed by the Meta sandbox (e2e)', () => {
     t = await createTestApp({ env: ENV });
     await t.app.listen(0, '127.0.0.1');
     sandbox = await startSandbox({ port: 0, appSecret: SECRET, verifyToken: VERIFY_TOKEN, webhooks: { duplicateRate: 0, batchWindowMs: 20 } });
-    await connectPages(t, sandbox.control.world().pages.map((page) => page.id));
+    await insertConnectedPages(t.dataSource, 'Webhook Test Agency', sandbox.control.world().pages.map((page) => page.id));
   });
   afterAll(async () => {
     await sandbox?.close();
