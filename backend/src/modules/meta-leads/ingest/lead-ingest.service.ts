@@ -15,6 +15,7 @@ import { mapGraphLead, type MappedLead } from '../mapping/lead-mapper';
 import { FormLeadCounts } from './form-lead-counts';
 import { LeadTableStatistics } from './lead-table-statistics';
 import { personLockKeys } from './person-lock-keys';
+import { SameTurnBatch } from '../../../common/batching/same-turn-batch';
 
 export type IngestSource = 'webhook' | 'backfill' | 'replay';
 
@@ -99,7 +100,7 @@ interface MappedClaim {
 @Injectable()
 export class LeadIngestService {
   private readonly logger = new Logger(LeadIngestService.name);
-  private waiting: Pending[] = [];
+  private readonly waiting = new SameTurnBatch<Pending>((group) => this.storeWaiting(group));
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -148,15 +149,11 @@ export class LeadIngestService {
    * own (so one bad lead fails alone, through the caller's failure handling).
    */
   ingestTogether(input: IngestInput, hooks: IngestHooks = {}): Promise<IngestResult> {
-    return new Promise<IngestResult>((resolve, reject) => {
-      this.waiting.push({ input, hooks, resolve, reject });
-      if (this.waiting.length === 1) setImmediate(() => void this.storeWaiting());
-    });
+    return new Promise<IngestResult>((resolve, reject) => this.waiting.add({ input, hooks, resolve, reject }));
   }
 
-  private async storeWaiting(): Promise<void> {
-    const group = this.waiting.sort((a, b) => compareKeys(a.input, b.input));
-    this.waiting = [];
+  private async storeWaiting(waiting: Pending[]): Promise<void> {
+    const group = waiting.sort((a, b) => compareKeys(a.input, b.input));
     const oneByOne = () => group.forEach((p) => this.ingest(p.input, p.hooks).then(p.resolve, p.reject));
     // The same Meta lead twice in one group (a replay racing its webhook) would claim against itself.
     const distinct = group.every((p, i) => i === 0 || compareKeys(group[i - 1].input, p.input) !== 0);

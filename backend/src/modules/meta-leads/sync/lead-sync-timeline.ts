@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LeadSyncState } from '@legeai/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { SameTurnBatch } from '../../../common/batching/same-turn-batch';
 import type { LeadSyncJobData } from './leadgen-job-options';
 import { PAGE_CONNECTION_COLUMNS, type PageConnection } from './page-connections';
 import type { SyncFailure } from './sync-failure-policy';
@@ -62,7 +63,7 @@ export interface StoredStep {
  */
 @Injectable()
 export class LeadSyncTimeline {
-  private starting: PendingStart[] = [];
+  private readonly starting = new SameTurnBatch<PendingStart>((waiting) => this.beginWaiting(waiting));
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -80,15 +81,10 @@ export class LeadSyncTimeline {
    * before that, the job was not finished either and runs again, writing them again.
    */
   begin(data: LeadSyncJobData): Promise<StartedSync[]> {
-    return new Promise<StartedSync[]>((resolve, reject) => {
-      this.starting.push({ data, resolve, reject });
-      if (this.starting.length === 1) setImmediate(() => void this.beginWaiting());
-    });
+    return new Promise<StartedSync[]>((resolve, reject) => this.starting.add({ data, resolve, reject }));
   }
 
-  private async beginWaiting(): Promise<void> {
-    const waiting = this.starting;
-    this.starting = [];
+  private async beginWaiting(waiting: PendingStart[]): Promise<void> {
     await Promise.all(startGroups(waiting).map((group) => this.beginGroup(group)));
   }
 
