@@ -70,7 +70,7 @@ export class MetaConnectionService {
   async disconnect(principal: Principal): Promise<void> {
     const integration = await this.integrations.requireLive(principal.organisationId);
     const orgId = integration.organisationId;
-    const token = this.vault.open(orgId, { ciphertext: integration.accessTokenCiphertext, keyId: integration.accessTokenKeyId });
+    const token = this.vault.openUserToken(integration);
     const pagesUnsubscribed = await this.subscriptions.unsubscribePages(orgId);
     let revoked = false;
     if (token) {
@@ -119,10 +119,7 @@ export class MetaConnectionService {
   }
 
   private requireToken(integration: MetaIntegration): string {
-    const token = this.vault.open(integration.organisationId, {
-      ciphertext: integration.accessTokenCiphertext,
-      keyId: integration.accessTokenKeyId,
-    });
+    const token = this.vault.openUserToken(integration);
     if (!token) throw new ApiError(409, ErrorCode.MetaReauthRequired, 'No usable Meta token: reconnect the Meta account');
     return token;
   }

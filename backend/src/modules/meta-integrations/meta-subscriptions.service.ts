@@ -58,7 +58,7 @@ export class MetaSubscriptionsService {
     const facts: PageSubscriptionFacts = { total: 0, resubscribed: [], failed: [] };
     for (const page of await this.activePages(organisationId)) {
       facts.total++;
-      const token = this.pageToken(page);
+      const token = this.vault.openPageToken(page);
       if (!token) {
         facts.failed.push({ page: page.pageName ?? page.pageId, reason: 'no page access token' });
         continue;
@@ -107,7 +107,7 @@ export class MetaSubscriptionsService {
   async unsubscribePages(organisationId: string): Promise<number> {
     let done = 0;
     for (const page of await this.activePages(organisationId)) {
-      const token = this.pageToken(page);
+      const token = this.vault.openPageToken(page);
       if (!token) continue;
       try {
         await this.api.unsubscribePage(page.pageId, token);
@@ -120,7 +120,7 @@ export class MetaSubscriptionsService {
   }
 
   private async subscribe(page: MetaPage): Promise<string | undefined> {
-    const token = this.pageToken(page);
+    const token = this.vault.openPageToken(page);
     if (!token) {
       await this.pages.update({ id: page.id }, { webhookSubscribed: false });
       return 'no page access token';
@@ -138,9 +138,5 @@ export class MetaSubscriptionsService {
 
   private activePages(organisationId: string): Promise<MetaPage[]> {
     return this.pages.find({ where: { organisationId, isActive: true }, order: { pageName: 'ASC' } });
-  }
-
-  private pageToken(page: MetaPage): string | null {
-    return this.vault.open(page.organisationId, { ciphertext: page.pageAccessTokenCiphertext, keyId: page.pageAccessTokenKeyId });
   }
 }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TokenCipher } from '../../infra/crypto/token-cipher';
+import type { MetaIntegration } from './entities/meta-integration.entity';
+import type { MetaPage } from './entities/meta-page.entity';
 
 export interface SealedToken {
   ciphertext: string;
@@ -21,5 +23,15 @@ export class MetaTokenVault {
   open(organisationId: string, sealed: { ciphertext: string | null; keyId: string | null }): string | null {
     if (!sealed.ciphertext || !sealed.keyId) return null;
     return this.cipher.decrypt({ ciphertext: sealed.ciphertext, keyId: sealed.keyId }, organisationId);
+  }
+
+  /** The connection's user token, or null when none is stored. */
+  openUserToken(integration: Pick<MetaIntegration, 'organisationId' | 'accessTokenCiphertext' | 'accessTokenKeyId'>): string | null {
+    return this.open(integration.organisationId, { ciphertext: integration.accessTokenCiphertext, keyId: integration.accessTokenKeyId });
+  }
+
+  /** The page's token, or null when none is stored. */
+  openPageToken(page: Pick<MetaPage, 'organisationId' | 'pageAccessTokenCiphertext' | 'pageAccessTokenKeyId'>): string | null {
+    return this.open(page.organisationId, { ciphertext: page.pageAccessTokenCiphertext, keyId: page.pageAccessTokenKeyId });
   }
 }

@@ -106,10 +106,7 @@ export class MetaAssetsService {
     const seen = new Set<string>();
     const readPages: string[] = [];
     for (const page of pages) {
-      const pageToken = this.vault.open(organisationId, {
-        ciphertext: page.pageAccessTokenCiphertext,
-        keyId: page.pageAccessTokenKeyId,
-      });
+      const pageToken = this.vault.openPageToken(page);
       if (!pageToken) continue;
       let forms;
       try {

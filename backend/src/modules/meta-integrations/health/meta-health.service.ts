@@ -66,10 +66,7 @@ export class MetaHealthService {
   }
 
   async check(integration: MetaIntegration, now = new Date()): Promise<MetaIntegration> {
-    const token = this.vault.open(integration.organisationId, {
-      ciphertext: integration.accessTokenCiphertext,
-      keyId: integration.accessTokenKeyId,
-    });
+    const token = this.vault.openUserToken(integration);
     const lastWebhookAt = await this.lastWebhookAt(integration.organisationId);
     const version = apiVersionCheck(graphVersionStatus(this.meta.apiVersion, now));
     if (!token) return this.markReauth(integration, 'No access token is stored', [version], lastWebhookAt, now);

@@ -73,9 +73,7 @@ export class LeadReconcileService {
     });
     if (!integration) return skipped('no active Meta connection (reconnect needed or disconnected)', form.lastSyncedAt);
     const page = await this.db.getRepository(MetaPage).findOne({ where: { id: form.pageId, organisationId } });
-    const pageToken =
-      page?.isActive &&
-      this.vault.open(organisationId, { ciphertext: page.pageAccessTokenCiphertext, keyId: page.pageAccessTokenKeyId });
+    const pageToken = page?.isActive && this.vault.openPageToken(page);
     if (!page || !pageToken) return skipped('the form’s page is not reachable with a page token', form.lastSyncedAt);
 
     const window = sweepWindow({
