@@ -25,7 +25,7 @@ export function identify(world: World, value: string, nowSeconds: number): Ident
   if (pipe > 0) {
     const app = world.apps.get(value.slice(0, pipe));
     if (app && value.slice(pipe + 1) === app.secret) {
-      return { app, token: appToken(value, app.id, nowSeconds) };
+      return { app, token: appTokenRecord(value, app.id, nowSeconds) };
     }
   }
   const token = world.tokens.get(value);
@@ -58,7 +58,11 @@ export function identify(world: World, value: string, nowSeconds: number): Ident
   return { app, user, token };
 }
 
-function appToken(value: string, appId: string, nowSeconds: number): TokenRecord {
+/**
+ * An app token's record: no user, no scopes, never expires. The literal `{app-id}|{app-secret}` is identified as one
+ * on every call; `client_credentials` issues and stores one.
+ */
+export function appTokenRecord(value: string, appId: string, nowSeconds: number): TokenRecord {
   return {
     value,
     type: 'APP',

@@ -1,5 +1,6 @@
 import type { World } from '../world/world';
 import type { GrantRecord, TokenRecord, UserRecord } from '../world/types';
+import { appTokenRecord } from '../core/token-auth';
 
 const DAY = 86_400;
 /** Web login tokens live hours; exchanged ones about 60 days; data access lasts 90 days from login (notes §1). */
@@ -61,17 +62,8 @@ export function pageTokenFor(world: World, userToken: TokenRecord, pageId: strin
 }
 
 export function issueAppToken(world: World, appId: string, nowSeconds: number): TokenRecord {
-  const token: TokenRecord = {
-    value: `${appId}|${world.rng.stream('tokens').chars(27, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_')}`,
-    type: 'APP',
-    appId,
-    scopes: [],
-    granularScopes: [],
-    issuedAt: nowSeconds,
-    expiresAt: 0,
-    dataAccessExpiresAt: 0,
-    longLived: true,
-  };
+  const value = `${appId}|${world.rng.stream('tokens').chars(27, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_')}`;
+  const token = appTokenRecord(value, appId, nowSeconds);
   world.tokens.set(token.value, token);
   return token;
 }
