@@ -66,6 +66,30 @@ export function nextCatalogObjectId(world: World, kind: 'catalog' | 'product'): 
   return String((kind === 'catalog' ? 1_890_500_000_000_000n : 3_460_500_000_000_000n) + state.nextId * 7919n);
 }
 
+/** A catalog item before its fields are applied: in stock, new, no price yet. The caller stores and registers it. */
+export function newProduct(world: World, catalogId: string, retailerId: string, name: string, now: number): ProductRecord {
+  return {
+    id: nextCatalogObjectId(world, 'product'),
+    catalogId,
+    retailerId,
+    name,
+    availability: 'in stock',
+    condition: 'new',
+    priceMinor: 0,
+    currency: 'USD',
+    createdTime: now,
+    updatedTime: now,
+  };
+}
+
+/** The catalog's item with this retailer id (the feed's `id`), if any. */
+export function productByRetailerId(world: World, catalogId: string, retailerId: string): ProductRecord | undefined {
+  for (const product of catalogs(world).products.values()) {
+    if (product.catalogId === catalogId && product.retailerId === retailerId) return product;
+  }
+  return undefined;
+}
+
 export const CATALOG_VERTICALS = [
   'adoptable_pets', 'commerce', 'destinations', 'flights', 'generic', 'home_listings', 'hotels', 'local_service_businesses',
   'offer_items', 'offline_commerce', 'services', 'transactable_items', 'vehicles',

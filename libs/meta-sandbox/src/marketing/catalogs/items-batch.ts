@@ -1,9 +1,9 @@
 import type { GraphContext } from '../../core/graph-context';
 import type { World } from '../../world/world';
-import type { BatchIssue, BatchRecord, BatchRequest, CatalogRecord, ProductRecord } from './catalog-state';
+import type { BatchIssue, BatchRecord, BatchRequest, CatalogRecord } from './catalog-state';
 import { GraphErrors } from '../../core/graph-errors';
 import { isObject, optionalString, parseEnum, parseJson, requireString } from '../marketing-params';
-import { AVAILABILITIES, CONDITIONS, catalogs, nextCatalogObjectId } from './catalog-state';
+import { AVAILABILITIES, CONDITIONS, catalogs, newProduct, productByRetailerId } from './catalog-state';
 
 const MAX_REQUESTS = 5000;
 const REQUIRED_ON_CREATE = ['id', 'title', 'description', 'availability', 'condition', 'price', 'link', 'image_link', 'brand'];
@@ -84,7 +84,7 @@ export function settleBatches(world: World, catalogId: string): void {
 function applyRequest(world: World, batch: BatchRecord, line: number, request: BatchRequest, now: number): void {
   const state = catalogs(world);
   const retailerId = String(request.data['id']);
-  const existing = [...state.products.values()].find((product) => product.catalogId === batch.catalogId && product.retailerId === retailerId);
+  const existing = productByRetailerId(world, batch.catalogId, retailerId);
   if (request.method === 'DELETE') {
     if (!existing) batch.warnings.push({ line, id: retailerId, message: `No item with id ${retailerId} to delete` });
     else {
@@ -99,18 +99,7 @@ function applyRequest(world: World, batch: BatchRecord, line: number, request: B
   }
   const data = request.data;
   const price = data['price'] === undefined ? undefined : PRICE.exec(String(data['price']));
-  const product: ProductRecord = existing ?? {
-    id: nextCatalogObjectId(world, 'product'),
-    catalogId: batch.catalogId,
-    retailerId,
-    name: String(data['title'] ?? retailerId),
-    availability: 'in stock',
-    condition: 'new',
-    priceMinor: 0,
-    currency: 'USD',
-    createdTime: now,
-    updatedTime: now,
-  };
+  const product = existing ?? newProduct(world, batch.catalogId, retailerId, String(data['title'] ?? retailerId), now);
   if (data['title'] !== undefined) product.name = String(data['title']);
   if (data['description'] !== undefined) product.description = String(data['description']);
   if (data['availability'] !== undefined) product.availability = String(data['availability']);

@@ -4,7 +4,7 @@ import type { CatalogRecord, ProductRecord } from './catalog-state';
 import { graphTime } from '../../core/clock';
 import { GraphErrors } from '../../core/graph-errors';
 import { optionalString, parseEnum, parseMinorUnits, requireString } from '../marketing-params';
-import { AVAILABILITIES, CONDITIONS, catalogs, formatPrice, nextCatalogObjectId } from './catalog-state';
+import { AVAILABILITIES, CONDITIONS, catalogs, formatPrice, newProduct, productByRetailerId } from './catalog-state';
 
 const CURRENCY = /^[A-Z]{3}$/;
 
@@ -34,25 +34,12 @@ export function createProduct(ctx: GraphContext, catalog: CatalogRecord): { id: 
   requireString(ctx, 'name');
   requireString(ctx, 'price');
   requireString(ctx, 'currency');
-  const state = catalogs(ctx.world);
-  if ([...state.products.values()].some((product) => product.catalogId === catalog.id && product.retailerId === retailerId)) {
+  if (productByRetailerId(ctx.world, catalog.id, retailerId)) {
     throw GraphErrors.invalidParameter(`A product with retailer_id ${retailerId} already exists in this catalog`);
   }
-  const now = ctx.runtime.clock.now();
-  const product: ProductRecord = {
-    id: nextCatalogObjectId(ctx.world, 'product'),
-    catalogId: catalog.id,
-    retailerId,
-    name: '',
-    availability: 'in stock',
-    condition: 'new',
-    priceMinor: 0,
-    currency: 'USD',
-    createdTime: now,
-    updatedTime: now,
-  };
+  const product = newProduct(ctx.world, catalog.id, retailerId, '', ctx.runtime.clock.now());
   applyProductParams(ctx, product);
-  state.products.set(product.id, product);
+  catalogs(ctx.world).products.set(product.id, product);
   ctx.world.register(product.id, 'ProductItem');
   return { id: product.id };
 }
