@@ -5,19 +5,20 @@ import { loginAs, pageToken } from './support/login';
 
 const account = `act_${DEMO_IDS.adAccounts.autoHome}`;
 
+/** One sandbox for both blocks: each test starts from a reset world and a fresh login. */
+let sandbox: RunningSandbox;
+let token: string;
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+});
+afterAll(() => sandbox.close());
+beforeEach(async () => {
+  sandbox.control.reset();
+  token = await loginAs(sandbox);
+});
+
 describe('usage headers and throttling', () => {
-  let sandbox: RunningSandbox;
-  let token: string;
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-  });
-  afterAll(() => sandbox.close());
-  beforeEach(async () => {
-    sandbox.control.reset();
-    token = await loginAs(sandbox);
-  });
-
   it('reports app usage in X-App-Usage as whole percents of the hourly budget', async () => {
     sandbox.control.setUsageBudgets({ appCallsPerHour: 10 });
     await graph(sandbox, 'GET', 'me', { token });
@@ -84,18 +85,6 @@ describe('usage headers and throttling', () => {
 });
 
 describe('batch requests', () => {
-  let sandbox: RunningSandbox;
-  let token: string;
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-  });
-  afterAll(() => sandbox.close());
-  beforeEach(async () => {
-    sandbox.control.reset();
-    token = await loginAs(sandbox);
-  });
-
   const batch = (operations: unknown[], extra: Record<string, string> = {}) =>
     graph(sandbox, 'POST', '', { token, params: { batch: JSON.stringify(operations), ...extra } });
 
