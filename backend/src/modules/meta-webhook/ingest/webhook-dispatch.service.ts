@@ -8,6 +8,7 @@ import { QUEUES } from '../../../infra/queue/queue-names';
 import { MetaPage } from '../../meta-integrations/entities/meta-page.entity';
 import { WebhookInboxEntry } from '../entities/webhook-inbox-entry.entity';
 import { LEADGEN_JOB_NAME, LEADGEN_JOB_OPTIONS, LeadgenJobData, leadgenJobId } from '../jobs/leadgen-job';
+import { parseJsonBody } from './json-body';
 import { ExtractedChanges, extractLeadgenChanges, IgnoredChange, LeadgenChange } from './leadgen-changes';
 import { webhookEnqueueFailures } from './webhook-metrics';
 
@@ -88,7 +89,7 @@ export class WebhookDispatchService {
   /** The result of each row, in the order given. */
   async dispatchMany(rows: DispatchableRow[]): Promise<DispatchResult[]> {
     if (rows.length === 0) return [];
-    const extracted = rows.map((row) => row.extracted ?? extractLeadgenChanges(parseJson(row.rawBody)));
+    const extracted = rows.map((row) => row.extracted ?? extractLeadgenChanges(parseJsonBody(row.rawBody)));
     const known = await this.knownPageIds(extracted.flatMap((e) => e.changes));
     const plans: Plan[] = rows.map((row, index) => planFor(row, extracted[index], known));
     const withLeads = plans.filter((plan) => plan.leads.length > 0);
@@ -158,15 +159,6 @@ function toJob(lead: LeadgenChange, row: DispatchableRow) {
     receivedAt: new Date(row.receivedAt).toISOString(),
   };
   return { name: LEADGEN_JOB_NAME, data, opts: { ...LEADGEN_JOB_OPTIONS, jobId: leadgenJobId(lead.pageId, lead.leadgenId) } };
-}
-
-/** Stored bodies passed the JSON parser before they were stored; anything else is reported as unsupported. */
-function parseJson(raw: Buffer): unknown {
-  try {
-    return JSON.parse(raw.toString('utf8'));
-  } catch {
-    return undefined;
-  }
 }
 
 async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {

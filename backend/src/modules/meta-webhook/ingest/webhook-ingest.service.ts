@@ -8,6 +8,7 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { ApiError } from '../../../common/errors/api-error';
 import { metaConfig } from '../../../config/meta.config';
 import { checkWebhookSignature } from './webhook-signature';
+import { parseJsonBody } from './json-body';
 import { extractLeadgenChanges } from './leadgen-changes';
 import { WebhookAfterAck } from './webhook-after-ack.service';
 import { countDelivery } from './webhook-metrics';
@@ -98,7 +99,7 @@ export class WebhookIngestService {
       return REFUSALS.notJson;
     }
 
-    const body = parseJson(rawBody);
+    const body = parseJsonBody(rawBody);
     if (body === undefined) {
       countDelivery('invalid_body');
       this.logger.warn({ ip: delivery.ip, bytes: rawBody.length }, 'Signed webhook delivery refused: body is not JSON');
@@ -146,14 +147,6 @@ export class WebhookIngestService {
       { security: 'webhook_signature_rejected', reason, ip: delivery.ip, bytes: delivery.rawBody?.length ?? 0 },
       `Webhook delivery rejected: signature ${reason}`,
     );
-  }
-}
-
-function parseJson(bytes: Buffer): unknown {
-  try {
-    return JSON.parse(bytes.toString('utf8')) as unknown;
-  } catch {
-    return undefined;
   }
 }
 
