@@ -13,13 +13,11 @@ import { MetaIntegrationRepository } from '../meta-integrations/meta-integration
 import { MetaSubscriptionsService } from '../meta-integrations/meta-subscriptions.service';
 import { MetaTokenVault } from '../meta-integrations/meta-token-vault.service';
 import { LeadSyncReplayService } from '../meta-leads/sync/lead-sync-replay.service';
-import { diffScopes } from '../meta-integrations/scope-diff';
+import { tokenFacts } from '../meta-integrations/token-facts';
 import { consoleRedirect } from './connect-redirect';
 import { MetaFacebookStrategy, MetaGrant } from './meta-facebook.strategy';
 import type { CallbackOutcome } from './meta-oauth-callback.guard';
 import { OAuthStateService } from './oauth-state.service';
-
-const fromUnix = (seconds: number | undefined): Date | null => (seconds ? new Date(seconds * 1000) : null);
 
 /**
  * "Connect Meta": hands out the dialog URL with a state bound to the admin, and turns Meta's redirect into a
@@ -96,7 +94,7 @@ export class MetaConnectService {
     const token = longLived.access_token;
     const debug = await this.api.debugToken(token);
     if (!debug.is_valid) throw new Error(`Meta reports the new token as invalid: ${debug.error?.message ?? 'no reason given'}`);
-    const { granted, missing } = diffScopes(debug.scopes ?? []);
+    const facts = tokenFacts(debug);
 
     const existing = await this.integrations.findLive(organisationId);
     const integration = existing ?? this.integrations.rows.create({ organisationId });
@@ -108,10 +106,8 @@ export class MetaConnectService {
       accessTokenCiphertext: sealed.ciphertext,
       accessTokenKeyId: sealed.keyId,
       tokenType: debug.type ?? null,
-      tokenExpiresAt: fromUnix(debug.expires_at) ?? (longLived.expires_in ? new Date(Date.now() + longLived.expires_in * 1000) : null),
-      dataAccessExpiresAt: fromUnix(debug.data_access_expires_at),
-      scopes: granted,
-      declinedScopes: missing,
+      ...facts,
+      tokenExpiresAt: facts.tokenExpiresAt ?? (longLived.expires_in ? new Date(Date.now() + longLived.expires_in * 1000) : null),
       status: MetaIntegrationStatus.Active,
       statusReason: null,
       connectedAt: new Date(),
@@ -135,8 +131,8 @@ export class MetaConnectService {
       targetId: saved.id,
       details: {
         metaUserId: saved.metaUserId,
-        grantedScopes: granted,
-        missingScopes: missing,
+        grantedScopes: facts.scopes,
+        missingScopes: facts.declinedScopes,
         adAccounts: discovered.adAccounts,
         pages: discovered.pages,
         forms: discovered.forms.total,
@@ -145,6 +141,7 @@ export class MetaConnectService {
         replayedLeads,
       },
     });
+    const missing = facts.declinedScopes;
     return missing.length ? this.redirect(MetaConnectResult.MissingPermissions, missing) : this.redirect(MetaConnectResult.Connected);
   }
 

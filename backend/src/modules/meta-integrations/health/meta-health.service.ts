@@ -12,7 +12,7 @@ import { MetaIntegrationRepository } from '../meta-integration.repository';
 import { MetaReauthService } from '../meta-reauth.service';
 import { MetaSubscriptionsService } from '../meta-subscriptions.service';
 import { MetaTokenVault } from '../meta-token-vault.service';
-import { diffScopes } from '../scope-diff';
+import { tokenFacts } from '../token-facts';
 import {
   apiVersionCheck,
   appSubscriptionCheck,
@@ -24,8 +24,6 @@ import {
   tokenExpiryCheck,
   worstLevel,
 } from './health-rules';
-
-const fromUnix = (seconds: number | undefined): Date | null => (seconds ? new Date(seconds * 1000) : null);
 
 /**
  * Checks one connection against Meta: is the token alive and for how long, are the permissions there, are the
@@ -74,11 +72,7 @@ export class MetaHealthService {
     const debug = await this.api.debugToken(token);
     if (!debug.is_valid) return this.markReauth(integration, debug.error?.message ?? 'Token is invalid', [version], lastWebhookAt, now);
 
-    const { granted, missing } = diffScopes(debug.scopes ?? []);
-    integration.scopes = granted;
-    integration.declinedScopes = missing;
-    integration.tokenExpiresAt = fromUnix(debug.expires_at);
-    integration.dataAccessExpiresAt = fromUnix(debug.data_access_expires_at);
+    Object.assign(integration, tokenFacts(debug));
     try {
       const pages = await this.subscriptions.verifyPages(integration.organisationId);
       const app = await this.subscriptions.ensureAppSubscription();
@@ -86,7 +80,7 @@ export class MetaHealthService {
       const checks: MetaHealthCheck[] = [
         tokenCheck(true),
         tokenExpiryCheck(integration.tokenExpiresAt, integration.dataAccessExpiresAt, now),
-        permissionsCheck(missing),
+        permissionsCheck(integration.declinedScopes),
         pageSubscriptionsCheck(pages),
         appSubscriptionCheck(app.ok, app.callbackUrl, app.reason),
         leadFormsCheck(forms),
