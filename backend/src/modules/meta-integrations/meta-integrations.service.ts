@@ -16,6 +16,7 @@ import { metaConfig } from '../../config/meta.config';
 import { AuditService } from '../audit/audit.service';
 import { MetaLeadForm } from '../meta-leads/entities/meta-lead-form.entity';
 import { unmappedQuestionsOf } from '../meta-leads/mapping/unmapped-questions';
+import { REMOVED_FORM_STATUS } from './assets/meta-assets.service';
 import { MetaAdAccount } from './entities/meta-ad-account.entity';
 import { MetaPage } from './entities/meta-page.entity';
 import { MetaHealthService } from './health/meta-health.service';
@@ -62,7 +63,7 @@ export class MetaIntegrationsService {
       this.forms
         .createQueryBuilder('f')
         .where('f.organisation_id = :organisationId', { organisationId })
-        .andWhere(`f.status IS DISTINCT FROM 'REMOVED'`)
+        .andWhere('f.status IS DISTINCT FROM :removed', { removed: REMOVED_FORM_STATUS })
         .getCount(),
       this.health.lastWebhookAt(organisationId),
     ]);
