@@ -1,5 +1,5 @@
-import { ErrorEnvelope, LeadFormMappingDto, LeadSource, MappingPreviewDto, MetaLeadFormDto, Role } from '@legeai/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import { ErrorEnvelope, LeadFormMappingDto, MappingPreviewDto, MetaLeadFormDto, Role } from '@legeai/contracts';
+import { EntityManager } from 'typeorm';
 import { Lead } from '../../src/modules/leads/entities/lead.entity';
 import { findPersonDuplicate } from '../../src/modules/meta-leads/mapping/duplicate-finder';
 import { createTestApp, TestApp } from '../utils/create-test-app';
@@ -11,6 +11,7 @@ import {
   login,
   SignedInUser,
 } from '../utils/identity-fixtures';
+import { insertLead, insertLeadForm } from '../utils/lead-factory';
 
 const AUTO_QUESTIONS = [
   { key: 'full_name', label: 'Full name', type: 'FULL_NAME', id: '1' },
@@ -31,28 +32,6 @@ const AUTO_QUESTIONS = [
 ];
 
 const day = (n: number, hour = 12): Date => new Date(Date.UTC(2026, 2, n, hour));
-
-async function insertForm(ds: DataSource, organisationId: string, formId: string, questions: unknown[]): Promise<string> {
-  const [integration] = await ds.query<{ id: string }[]>(
-    `INSERT INTO meta_integrations (organisation_id, access_token_ciphertext, access_token_key_id, status)
-     VALUES ($1, 'placeholder', 'test', 'disconnected') RETURNING id`,
-    [organisationId],
-  );
-  const [page] = await ds.query<{ id: string }[]>(
-    `INSERT INTO meta_pages (organisation_id, integration_id, page_id, page_name) VALUES ($1, $2, $3, 'Test page') RETURNING id`,
-    [organisationId, integration!.id, `page-${formId}`],
-  );
-  const [form] = await ds.query<{ id: string }[]>(
-    `INSERT INTO meta_lead_forms (organisation_id, page_id, form_id, form_name, questions) VALUES ($1, $2, $3, 'Auto', $4) RETURNING id`,
-    [organisationId, page!.id, formId, JSON.stringify(questions)],
-  );
-  return form!.id;
-}
-
-async function insertLead(ds: DataSource, organisationId: string, over: Partial<Lead>): Promise<Lead> {
-  const repo = ds.getRepository(Lead);
-  return repo.save(repo.create({ organisationId, source: LeadSource.MetaLeadAds, rawAnswers: [], consentResponses: [], ...over }));
-}
 
 describe('lead mapping and person duplicates (e2e)', () => {
   let t: TestApp;
@@ -191,8 +170,8 @@ describe('lead mapping and person duplicates (e2e)', () => {
     const url = (id: string, suffix = '') => `/v1/integrations/meta/lead-forms/${id}/mapping${suffix}`;
 
     beforeAll(async () => {
-      formId = await insertForm(t.dataSource, org, '9001', AUTO_QUESTIONS);
-      emptyFormId = await insertForm(t.dataSource, org, '9002', AUTO_QUESTIONS);
+      formId = await insertLeadForm(t.dataSource, org, '9001', 'Auto', AUTO_QUESTIONS);
+      emptyFormId = await insertLeadForm(t.dataSource, org, '9002', 'Auto', AUTO_QUESTIONS);
       await insertLead(t.dataSource, org, {
         formId: '9001',
         receivedAt: day(2),
@@ -213,7 +192,7 @@ describe('lead mapping and person duplicates (e2e)', () => {
         consentResponses: [{ checkboxKey: 'tcpa_consent', isChecked: true }],
       });
       // A newer lead of the same Meta form id in another organisation must not be previewed.
-      await insertForm(t.dataSource, rival.organisationId, '9001', AUTO_QUESTIONS);
+      await insertLeadForm(t.dataSource, rival.organisationId, '9001', 'Auto', AUTO_QUESTIONS);
       await insertLead(t.dataSource, rival.organisationId, { formId: '9001', receivedAt: day(4), rawAnswers: [{ name: 'full_name', values: ['Rival Lead'] }] });
     });
 

@@ -27,7 +27,8 @@ export async function insertLead(dataSource: DataSource, organisationId: string,
 }
 
 /**
- * A lead form of the organisation (with the integration and page it needs), so leads with this form id get its name.
+ * A lead form of the organisation (with the integration and page it needs), so leads with this form id get its name
+ * and the mapping endpoints see its questions.
  * The token columns hold placeholders: nothing here calls Meta.
  */
 export async function insertLeadForm(
@@ -35,6 +36,7 @@ export async function insertLeadForm(
   organisationId: string,
   formId: string,
   formName: string,
+  questions: unknown[] = [],
 ): Promise<string> {
   const [integration] = await dataSource.query<{ id: string }[]>(
     `INSERT INTO meta_integrations (organisation_id, access_token_ciphertext, access_token_key_id, status)
@@ -46,8 +48,8 @@ export async function insertLeadForm(
     [organisationId, integration.id, `page-${formId}`],
   );
   const [form] = await dataSource.query<{ id: string }[]>(
-    `INSERT INTO meta_lead_forms (organisation_id, page_id, form_id, form_name) VALUES ($1, $2, $3, $4) RETURNING id`,
-    [organisationId, page.id, formId, formName],
+    `INSERT INTO meta_lead_forms (organisation_id, page_id, form_id, form_name, questions) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [organisationId, page.id, formId, formName, JSON.stringify(questions)],
   );
   return form.id;
 }
