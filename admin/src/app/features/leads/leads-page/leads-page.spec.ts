@@ -404,6 +404,26 @@ describe('LeadsPage', () => {
       );
     });
 
+    it('shows why the lead failed to load, with a retry', async () => {
+      await render(Role.Manager, '/leads?lead=l-1');
+      await answerList([anna]);
+      http.expectOne('/v1/leads/l-1').flush(anErrorEnvelope(404, 'not_found', 'Lead not found'), {
+        status: 404,
+        statusText: 'Not Found',
+      });
+      await stable();
+
+      expect(text()).toContain('This lead could not be loaded');
+      expect(text()).toContain('Lead not found');
+      expect(await root.getAllHarnesses(MatSnackBarHarness)).toHaveLength(0);
+
+      await (await root.getHarness(MatButtonHarness.with({ text: /Try again/ }))).click();
+      http.expectOne('/v1/leads/l-1').flush(detailed);
+      await stable();
+      expect(text()).not.toContain('could not be loaded');
+      expect(text()).toContain('Ελένη Παπαδοπούλου');
+    });
+
     it('lets viewers read a lead but not move it', async () => {
       await openDrawer(detailed, Role.Viewer);
 

@@ -11,15 +11,16 @@ import { MatSortModule, Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { LeadDetailDto, LeadListQuery, LeadSummaryDto, Page, Role, UpdateLeadStatusRequest } from '@legeai/contracts';
-import { Observable, Subject, catchError, distinctUntilChanged, exhaustMap, filter, map, of, startWith, switchMap } from 'rxjs';
+import { LeadDetailDto, LeadListQuery, LeadSummaryDto, Role, UpdateLeadStatusRequest } from '@legeai/contracts';
+import { catchError, distinctUntilChanged, exhaustMap, filter, map, of } from 'rxjs';
 
 import { AuthStore } from '../../../core/auth/auth-store';
 import { httpErrorMessage } from '../../../core/errors/http-error-message';
 import { Notifier } from '../../../core/errors/notifier';
+import { loadable } from '../../../shared/data/loadable';
+import { VisibleInterval } from '../../../shared/data/visible-interval';
 import { EmptyState } from '../../../shared/ui/empty-state/empty-state';
 import { ErrorState } from '../../../shared/ui/error-state/error-state';
-import { VisibleInterval } from '../../../shared/data/visible-interval';
 import { timeFromNow } from '../../../shared/time/time-from-now';
 import {
   LeadFilters,
@@ -37,8 +38,6 @@ import { FileSaver } from '../data/save-file';
 import { LeadDetail } from '../lead-detail/lead-detail';
 import { FilterOption, LeadFiltersBar } from '../lead-filters-bar/lead-filters-bar';
 import { LeadStatusChip } from '../lead-status-chip/lead-status-chip';
-
-type Read<T> = { value: T; error: null } | { value: null; error: string };
 
 /** How often the first page asks whether leads newer than the newest shown have arrived. */
 export const LIVE_LEADS_MS = 5_000;
@@ -94,14 +93,12 @@ export class LeadsPage {
   protected readonly view = computed(() => viewFromParams(this.params()));
   protected readonly selectedId = computed(() => this.params().get('lead'));
 
-  protected readonly page = signal<Page<LeadSummaryDto> | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly loadError = signal<string | null>(null);
+  // Both read the params through the signals above, which toSignal subscribed to before the constructor did.
+  protected readonly list = loadable(() => this.api.list(toListQuery(this.view())));
   protected readonly narrowed = computed(() => narrowsList(this.view().filters));
 
-  protected readonly detail = signal<LeadDetailDto | null>(null);
-  protected readonly detailLoading = signal(false);
-  protected readonly detailError = signal<string | null>(null);
+  /** Read only while a lead is selected. */
+  protected readonly detail = loadable(() => this.api.get(this.selectedId()!));
   protected readonly savingStatus = signal(false);
 
   protected readonly exporting = signal(false);
@@ -119,9 +116,6 @@ export class LeadsPage {
   /** Rows added by "show new leads", highlighted until the list is read again. */
   protected readonly freshIds = signal<ReadonlySet<string>>(new Set());
 
-  private readonly reloadList = new Subject<void>();
-  private readonly reloadDetail = new Subject<void>();
-
   constructor() {
     const queryParams = this.route.queryParamMap;
     // Opening or closing the drawer changes the URL too; only changes to the list's own query reload it.
@@ -129,24 +123,9 @@ export class LeadsPage {
       .pipe(
         map((params) => JSON.stringify(toListQuery(viewFromParams(params)))),
         distinctUntilChanged(),
-        switchMap((query) => this.reloadList.pipe(startWith(undefined), map(() => JSON.parse(query)))),
-        switchMap((query) => {
-          this.loading.set(true);
-          this.loadError.set(null);
-          return read(this.api.list(query));
-        }),
         takeUntilDestroyed(),
       )
-      .subscribe((result) => {
-        this.loading.set(false);
-        this.loadError.set(result.error);
-        this.incoming.set(null);
-        this.freshIds.set(new Set());
-        if (result.value) {
-          this.page.set(result.value);
-          this.learnOptions(result.value.items);
-        }
-      });
+      .subscribe(() => this.loadList());
 
     this.watchForNewLeads();
 
@@ -154,20 +133,12 @@ export class LeadsPage {
       .pipe(
         map((params) => params.get('lead')),
         distinctUntilChanged(),
-        switchMap((id) => this.reloadDetail.pipe(startWith(undefined), map(() => id))),
-        switchMap((id) => {
-          this.detail.set(null);
-          this.detailError.set(null);
-          this.detailLoading.set(!!id);
-          return id ? read(this.api.get(id)) : of(null);
-        }),
         takeUntilDestroyed(),
       )
-      .subscribe((result) => {
-        this.detailLoading.set(false);
-        if (result) {
-          this.detail.set(result.value);
-          this.detailError.set(result.error);
+      .subscribe((id) => {
+        this.detail.reset();
+        if (id) {
+          this.detail.load();
         }
       });
 
@@ -188,26 +159,24 @@ export class LeadsPage {
       return;
     }
     if (incoming.count > incoming.leads.length) {
-      this.reloadList.next();
+      this.loadList();
       return;
     }
-    const { pageSize } = this.view();
-    this.page.update((page) =>
-      page
-        ? { ...page, items: [...incoming.leads, ...page.items].slice(0, pageSize), total: page.total + incoming.count }
-        : page,
-    );
+    const page = this.list.value();
+    if (page) {
+      const items = [...incoming.leads, ...page.items].slice(0, this.view().pageSize);
+      this.list.set({ ...page, items, total: page.total + incoming.count });
+    }
     this.learnOptions(incoming.leads);
     this.freshIds.set(new Set(incoming.leads.map((l) => l.id)));
     this.incoming.set(null);
   }
 
-  protected retryList(): void {
-    this.reloadList.next();
-  }
-
-  protected retryDetail(): void {
-    this.reloadDetail.next();
+  /** Reads the list of the view in the URL; a "new leads" offer and highlights belong to the list it replaces. */
+  protected loadList(): void {
+    this.incoming.set(null);
+    this.freshIds.set(new Set());
+    this.list.load((page) => this.learnOptions(page.items));
   }
 
   protected changeFilters(filters: LeadFilters): void {
@@ -250,7 +219,7 @@ export class LeadsPage {
    * someone else moved it first); the error interceptor's snack bar carries the server's reason.
    */
   protected changeStatus(request: UpdateLeadStatusRequest): void {
-    const before = this.detail();
+    const before = this.detail.value();
     if (!before) {
       return;
     }
@@ -316,8 +285,9 @@ export class LeadsPage {
         takeUntilDestroyed(),
       )
       .subscribe((answer) => {
-        const shown = this.page();
-        if (!answer || !shown || answer.key !== this.listKey()) {
+        const shown = this.list.value();
+        // An answer that arrives while the list is read again would be counted against the list being replaced.
+        if (!answer || !shown || this.list.loading() || answer.key !== this.listKey()) {
           return;
         }
         const ids = new Set(shown.items.map((l) => l.id));
@@ -331,8 +301,8 @@ export class LeadsPage {
   /** The query for leads newer than the newest shown, or `null` when the view does not show the newest leads. */
   private newerQuery(): { key: string; query: LeadListQuery } | null {
     const view = this.view();
-    const page = this.page();
-    if (view.pageIndex !== 0 || view.sort !== 'desc' || !page || this.loading() || this.loadError()) {
+    const page = this.list.value();
+    if (view.pageIndex !== 0 || view.sort !== 'desc' || !page || this.list.loading() || this.list.error()) {
       return null;
     }
     const query = toListQuery(view);
@@ -353,26 +323,15 @@ export class LeadsPage {
 
   /** The drawer and the lead's table row show the same state. */
   private showLead(lead: LeadDetailDto): void {
-    if (this.detail()?.id === lead.id) {
+    if (this.detail.value()?.id === lead.id) {
       this.detail.set(lead);
     }
-    this.page.update((page) =>
-      page
-        ? {
-            ...page,
-            items: page.items.map((row) =>
-              row.id === lead.id
-                ? {
-                    ...row,
-                    status: lead.status,
-                    premiumValue: lead.premiumValue,
-                    premiumCurrency: lead.premiumCurrency,
-                  }
-                : row,
-            ),
-          }
-        : page,
-    );
+    const page = this.list.value();
+    if (page) {
+      const { status, premiumValue, premiumCurrency } = lead;
+      const items = page.items.map((row) => (row.id === lead.id ? { ...row, status, premiumValue, premiumCurrency } : row));
+      this.list.set({ ...page, items });
+    }
   }
 
   private learnOptions(leads: LeadSummaryDto[]): void {
@@ -388,14 +347,6 @@ export class LeadsPage {
     this.seenForms.update((known) => learn(known, leads.map((l) => [l.formId, l.formName])));
     this.seenCampaigns.update((known) => learn(known, leads.map((l) => [l.campaignId, l.campaignName])));
   }
-}
-
-/** A read that reports failure as a value, so one failed request does not end the stream of later ones. */
-function read<T>(source: Observable<T>): Observable<Read<T>> {
-  return source.pipe(
-    map((value): Read<T> => ({ value, error: null })),
-    catchError((error: unknown) => of<Read<T>>({ value: null, error: httpErrorMessage(error) })),
-  );
 }
 
 function mergeOptions(first: FilterOption[], seen: ReadonlyMap<string, string>): FilterOption[] {
