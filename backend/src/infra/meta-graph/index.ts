@@ -5,6 +5,6 @@ export { MetaGraphClient, type MetaGraphClientOptions, type PagingOptions } from
 export { GraphPagingLimitError, MetaGraphError, type MetaGraphErrorKind } from './meta-graph-error';
 export { MetaGraphModule } from './meta-graph.module';
 export type { GraphCallContext, GraphPage, GraphParams } from './meta-graph.types';
-export { redactParams, redactText, redactUrl } from './redact';
+export { redactText } from './redact';
 export type { ScopePause } from './usage-pacer';
 export { graphVersionStatus, type GraphVersionStatus } from './graph-version-support';

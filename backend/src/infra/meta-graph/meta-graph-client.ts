@@ -7,7 +7,7 @@ import { createGraphMetrics, pathTemplate, type GraphMetrics } from './graph-met
 import { nextPageRequest, type PageRequest } from './graph-paging';
 import { GraphPagingLimitError, MetaGraphError } from './meta-graph-error';
 import { silentGraphLogger, type AppsecretProofMode, type GraphCallContext, type GraphLogger, type GraphMethod, type GraphPage, type GraphParams } from './meta-graph.types';
-import { redactUrl } from './redact';
+import { redactText } from './redact';
 import { DEFAULT_PACING, normaliseAccountId, UsagePacer, type PacingOptions, type ScopePause } from './usage-pacer';
 
 export interface MetaGraphClientOptions {
@@ -180,7 +180,7 @@ export class MetaGraphClient {
       this.noteVersionWarning(res.headers['x-ad-api-version-warning']);
       if (!isFailedAnswer(res.status, res.body)) {
         this.record(method, template, status, 'ok', startedHr);
-        this.logger.debug('Graph call', { method, url: redactUrl(this.logUrl(req.url), [ctx.accessToken]), status: res.status, attempt, ms: this.now() - started });
+        this.logger.debug('Graph call', { method, url: redactText(this.logUrl(req.url), [ctx.accessToken]), status: res.status, attempt, ms: this.now() - started });
         return res.body;
       }
       throw classifyGraphFailure({ status: res.status, body: res.body, headers: res.headers, objectIds: this.objectIds(ctx) });
@@ -191,7 +191,7 @@ export class MetaGraphClient {
       this.record(method, template, err.network === 'timeout' ? 'timeout' : err.network ? 'network' : status, err.kind, startedHr);
       this.logger.debug('Graph call failed', {
         method,
-        url: redactUrl(this.logUrl(req.url), [ctx.accessToken]),
+        url: redactText(this.logUrl(req.url), [ctx.accessToken]),
         status: err.httpStatus,
         kind: err.kind,
         code: err.code,

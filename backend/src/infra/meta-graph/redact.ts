@@ -11,9 +11,6 @@ const SECRET_KEYS = new Set([
   'page_access_token',
 ]);
 
-/** Header-like keys that are secret as params but written as "Name: scheme value" in text. */
-const SECRET_PARAM_ONLY_KEYS = new Set(['authorization']);
-
 export const REDACTED = '[REDACTED]';
 
 /** Matches `access_token=…` style pairs inside any text (URLs, batch relative_urls, form bodies). */
@@ -28,11 +25,6 @@ const META_TOKEN_PATTERN = /\bEAA[A-Za-z0-9]{20,}\b/g;
 /** Bearer/OAuth authorization header values. */
 const AUTH_HEADER_PATTERN = /\b(Bearer|OAuth)\s+[A-Za-z0-9._~+/=-]+/g;
 
-export function isSecretKey(key: string): boolean {
-  const lower = key.toLowerCase();
-  return SECRET_KEYS.has(lower) || SECRET_PARAM_ONLY_KEYS.has(lower);
-}
-
 /**
  * Removes secrets from free text: named pairs, Meta-looking tokens, authorization values, and any
  * exact secret the caller knows about (e.g. the token of the current call, whatever its shape).
@@ -46,18 +38,4 @@ export function redactText(text: string, knownSecrets: readonly (string | undefi
     .replace(AUTH_HEADER_PATTERN, (_m, scheme: string) => `${scheme} ${REDACTED}`)
     .replace(PAIR_PATTERN, (_m, prefix: string) => `${prefix}${REDACTED}`)
     .replace(META_TOKEN_PATTERN, REDACTED);
-}
-
-/** A URL with the values of secret query parameters replaced; works for absolute and relative URLs. */
-export function redactUrl(url: string, knownSecrets: readonly (string | undefined)[] = []): string {
-  return redactText(url, knownSecrets);
-}
-
-/** A shallow copy of params with secret values replaced, safe to log. */
-export function redactParams<T extends Record<string, unknown>>(params: T): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(params)) {
-    out[key] = isSecretKey(key) ? REDACTED : value;
-  }
-  return out;
 }
