@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -23,6 +23,7 @@ import { filter, finalize } from 'rxjs';
 import { AuthStore } from '../../../core/auth/auth-store';
 import { Notifier } from '../../../core/errors/notifier';
 import { loadable } from '../../../shared/data/loadable';
+import { pendingKeys } from '../../../shared/data/pending-keys';
 import { VisibleInterval } from '../../../shared/data/visible-interval';
 import { timeFromNow } from '../../../shared/time/time-from-now';
 import { confirmAction } from '../../../shared/ui/confirm-dialog/confirm-dialog';
@@ -106,7 +107,7 @@ export class ActivityPage {
   });
 
   /** Ids of syncs with a replay on its way, and the states being replayed in bulk. */
-  protected readonly replaying = signal<ReadonlySet<string>>(new Set());
+  protected readonly replaying = pendingKeys();
 
   constructor() {
     this.refresh();
@@ -145,10 +146,10 @@ export class ActivityPage {
   }
 
   protected replay(sync: LeadSyncDto): void {
-    this.markReplaying(sync.id, true);
+    this.replaying.mark(sync.id, true);
     this.api
       .replay(sync.id)
-      .pipe(finalize(() => this.markReplaying(sync.id, false)))
+      .pipe(finalize(() => this.replaying.mark(sync.id, false)))
       .subscribe(() => {
         this.notifier.info(`Lead ${sync.leadgenId} is being replayed.`);
         this.refresh();
@@ -165,26 +166,14 @@ export class ActivityPage {
     })
       .pipe(filter(Boolean))
       .subscribe(() => {
-        this.markReplaying(state, true);
+        this.replaying.mark(state, true);
         this.api
           .replayAll(state)
-          .pipe(finalize(() => this.markReplaying(state, false)))
+          .pipe(finalize(() => this.replaying.mark(state, false)))
           .subscribe(({ replayed }) => {
             this.notifier.info(`${replayed} ${replayed === 1 ? 'lead' : 'leads'} replayed.`);
             this.refresh();
           });
       });
-  }
-
-  private markReplaying(key: string, on: boolean): void {
-    this.replaying.update((keys) => {
-      const next = new Set(keys);
-      if (on) {
-        next.add(key);
-      } else {
-        next.delete(key);
-      }
-      return next;
-    });
   }
 }

@@ -11,6 +11,8 @@ import { filter, finalize } from 'rxjs';
 
 import { AuthStore } from '../../../core/auth/auth-store';
 import { Notifier } from '../../../core/errors/notifier';
+import { loadable } from '../../../shared/data/loadable';
+import { pendingKeys } from '../../../shared/data/pending-keys';
 import { confirmAction } from '../../../shared/ui/confirm-dialog/confirm-dialog';
 import { EmptyState } from '../../../shared/ui/empty-state/empty-state';
 import { ErrorState } from '../../../shared/ui/error-state/error-state';
@@ -23,7 +25,6 @@ import {
   parseConnectOutcome,
 } from '../connect-result-banner/connect-result-banner';
 import { ConnectionCard } from '../connection-card/connection-card';
-import { loadable } from '../../../shared/data/loadable';
 import { MetaIntegrationApi } from '../data/meta-integration-api';
 import { AutoSyncChange, LeadFormsTable } from '../lead-forms-table/lead-forms-table';
 import { TestLeadDialog, TestLeadDialogData } from '../lead-form-test-lead/test-lead-dialog';
@@ -78,7 +79,7 @@ export class MetaIntegrationPage {
   protected readonly refreshing = signal(false);
   protected readonly disconnecting = signal(false);
   /** Ids of lead forms whose auto-sync change is on its way to the server. */
-  protected readonly pendingForms = signal<ReadonlySet<string>>(new Set());
+  protected readonly pendingForms = pendingKeys();
 
   /** Whether there is an integration to show; a token Meta refused still counts, so it can be reconnected. */
   protected readonly linked = computed(() => isLinked(this.status.value()));
@@ -152,10 +153,10 @@ export class MetaIntegrationPage {
   /** Shows the new setting at once and puts it back if the server refuses (its reason comes as a snack bar). */
   protected changeAutoSync({ form, autoSync }: AutoSyncChange): void {
     this.setAutoSync(form.id, autoSync);
-    this.setPending(form.id, true);
+    this.pendingForms.mark(form.id, true);
     this.api
       .updateLeadForm(form.id, { autoSync })
-      .pipe(finalize(() => this.setPending(form.id, false)))
+      .pipe(finalize(() => this.pendingForms.mark(form.id, false)))
       .subscribe({
         next: (saved) => {
           this.replaceForm(saved);
@@ -237,18 +238,6 @@ export class MetaIntegrationPage {
     if (forms) {
       this.leadForms.set(forms.map((f) => (f.id === form.id ? form : f)));
     }
-  }
-
-  private setPending(id: string, pending: boolean): void {
-    this.pendingForms.update((ids) => {
-      const next = new Set(ids);
-      if (pending) {
-        next.add(id);
-      } else {
-        next.delete(id);
-      }
-      return next;
-    });
   }
 }
 

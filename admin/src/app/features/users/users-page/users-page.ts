@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -13,6 +13,7 @@ import { filter } from 'rxjs';
 import { AuthStore } from '../../../core/auth/auth-store';
 import { Notifier } from '../../../core/errors/notifier';
 import { loadable } from '../../../shared/data/loadable';
+import { pendingKeys } from '../../../shared/data/pending-keys';
 import { confirmAction } from '../../../shared/ui/confirm-dialog/confirm-dialog';
 import { EmptyState } from '../../../shared/ui/empty-state/empty-state';
 import { ErrorState } from '../../../shared/ui/error-state/error-state';
@@ -47,8 +48,8 @@ export class UsersPage {
   protected readonly columns = ['email', 'name', 'role', 'active', 'lastLoginAt', 'actions'];
   protected readonly users = loadable(() => this.usersApi.list());
   protected readonly rows = computed(() => this.users.value() ?? []);
-  /** Ids of users with a change on its way to the server, whose controls are disabled meanwhile. */
-  protected readonly pending = signal<ReadonlySet<string>>(new Set());
+  /** Ids of users with a change on its way to the server. */
+  protected readonly pending = pendingKeys();
 
   constructor() {
     this.users.load();
@@ -93,44 +94,28 @@ export class UsersPage {
       );
   }
 
-  protected isPending(user: UserDto): boolean {
-    return this.pending().has(user.id);
-  }
-
   private save(
     user: UserDto,
     changes: Partial<Pick<UserDto, 'role' | 'active'>>,
     done: string,
     undo?: () => void,
   ): void {
-    this.setPending(user.id, true);
+    this.pending.mark(user.id, true);
     this.usersApi.update(user.id, changes).subscribe({
       next: (updated) => {
         this.replace(updated);
-        this.setPending(user.id, false);
+        this.pending.mark(user.id, false);
         this.notifier.info(done);
       },
       error: () => {
         // The error interceptor's snack bar shows the server's reason; the row stays as the server has it.
         undo?.();
-        this.setPending(user.id, false);
+        this.pending.mark(user.id, false);
       },
     });
   }
 
   private replace(user: UserDto): void {
     this.users.set(this.rows().map((u) => (u.id === user.id ? user : u)));
-  }
-
-  private setPending(id: string, pending: boolean): void {
-    this.pending.update((ids) => {
-      const next = new Set(ids);
-      if (pending) {
-        next.add(id);
-      } else {
-        next.delete(id);
-      }
-      return next;
-    });
   }
 }
