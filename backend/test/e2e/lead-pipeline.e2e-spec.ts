@@ -64,9 +64,9 @@ describe('Lead pipeline: webhook → Graph fetch → mapping → store (e2e)', (
     await waitForStates(env.t, [a.id, b.id], [LeadSyncState.Stored]);
 
     // Differently timed bodies are separate inbox rows; the store still keeps one lead per leadgen id.
-    for (let i = 0; i < 3; i++) await post(leadgenDelivery([{ pageId: a.page_id, leadgenId: a.id, formId: a.form_id }], 1764400100 + i)).expect(200);
+    for (let i = 0; i < 3; i++) await post(leadgenDelivery([a], 1764400100 + i)).expect(200);
     const copies = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => post(leadgenDelivery([{ pageId: b.page_id, leadgenId: b.id, formId: b.form_id }], 1764400200 + i))),
+      Array.from({ length: 20 }, (_, i) => post(leadgenDelivery([b], 1764400200 + i))),
     );
     expect(copies.every((r) => r.status === 200)).toBe(true);
     await waitForStates(env.t, [a.id, b.id], [LeadSyncState.Stored]);
@@ -78,7 +78,7 @@ describe('Lead pipeline: webhook → Graph fetch → mapping → store (e2e)', (
     const auto = createLeads(2, AUTO_FORM);
     const spanish = createLeads(1, '555000000000201');
     // The sandbox's own webhooks are delivered too; the deterministic job ids and the store make that harmless.
-    const body = leadgenDelivery([...auto, ...spanish].map((l) => ({ pageId: l.page_id, leadgenId: l.id, formId: l.form_id })), 1764400300);
+    const body = leadgenDelivery([...auto, ...spanish], 1764400300);
     expect(JSON.parse(body).entry).toHaveLength(2);
     await post(body).expect(200);
     const ids = [...auto, ...spanish].map((l) => l.id);

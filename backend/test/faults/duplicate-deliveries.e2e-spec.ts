@@ -5,7 +5,8 @@
  * and unsigned bodies are refused and leave nothing behind. Every lead is stored exactly once.
  * Runs the built server: `npm run build:libs && npm run build:backend`.
  */
-import { AUTO_FORM, FaultTopology, leadgenDelivery, signature } from '../utils/fault-topology';
+import { AUTO_FORM, FaultTopology, signature } from '../utils/fault-topology';
+import { leadgenDelivery } from '../utils/leadgen-delivery';
 
 jest.setTimeout(150_000);
 

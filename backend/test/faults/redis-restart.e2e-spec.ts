@@ -4,7 +4,8 @@
  * the relay queues what could not be enqueued, workers reconnect, and every acknowledged lead is stored exactly
  * once. Runs the built server: `npm run build:libs && npm run build:backend`.
  */
-import { FaultTopology, leadgenDelivery, waitFor } from '../utils/fault-topology';
+import { FaultTopology, waitFor } from '../utils/fault-topology';
+import { leadgenDelivery } from '../utils/leadgen-delivery';
 
 jest.setTimeout(150_000);
 

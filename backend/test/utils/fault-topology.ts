@@ -4,7 +4,9 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { QUEUES } from '../../src/infra/queue/queue-names';
 import { OwnRedis } from './own-redis';
-import { freePort, ProductProcess } from './product-process';
+import { freePort } from './free-port';
+import { ProductProcess } from './product-process';
+import { createDatabase, dropDatabase } from './test-database';
 
 /**
  * The whole product as real processes for fault tests: a database of its own, a Redis of its own, `APP_ROLE=api`
@@ -12,7 +14,6 @@ import { freePort, ProductProcess } from './product-process';
  * whose webhooks go to the first api process. Every piece can be killed and restarted by the test.
  */
 
-const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const META = { appId: '1234567890123', secret: 'fault-meta-app-secret', verifyToken: 'fault-verify-token', version: 'v26.0' };
 const ADMIN = { email: 'admin@example.test', password: 'correct-horse-battery-staple' };
 
@@ -59,8 +60,8 @@ export class FaultTopology {
   static async start(options: FaultTopologyOptions = {}): Promise<FaultTopology> {
     const suffix = `${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
     const database = `legeai_fault_${suffix}`;
-    await adminQuery(`CREATE DATABASE "${database}"`);
-    const cleanups: (() => Promise<unknown>)[] = [() => adminQuery(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)];
+    const databaseUrl = await createDatabase(database);
+    const cleanups: (() => Promise<unknown>)[] = [() => dropDatabase(database)];
     const undo = async () => {
       for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
     };
@@ -80,13 +81,11 @@ export class FaultTopology {
       });
       cleanups.push(() => sandbox.close());
 
-      const dbUrl = new URL(PG_ADMIN_URL);
-      dbUrl.pathname = `/${database}`;
       const prefix = `fault_${suffix}`;
       const env: Record<string, string> = {
         NODE_ENV: 'test',
         LOG_LEVEL: 'warn',
-        DATABASE_URL: dbUrl.toString(),
+        DATABASE_URL: databaseUrl,
         REDIS_URL: redis.url,
         QUEUE_PREFIX: prefix,
         JWT_SECRET: randomBytes(32).toString('base64url'),
@@ -280,22 +279,8 @@ export class FaultTopology {
     await this.db.destroy().catch(() => undefined);
     await this.sandbox.close().catch(() => undefined);
     await this.redis.dispose();
-    await adminQuery(`DROP DATABASE IF EXISTS "${this.database}" WITH (FORCE)`);
+    await dropDatabase(this.database);
   }
-}
-
-/** A `leadgen` delivery as Meta sends it, one entry per Page. */
-export function leadgenDelivery(leads: { id: string; page_id: string; form_id: string }[], time = Math.floor(Date.now() / 1000)): string {
-  const byPage = new Map<string, typeof leads>();
-  for (const lead of leads) byPage.set(lead.page_id, [...(byPage.get(lead.page_id) ?? []), lead]);
-  return JSON.stringify({
-    object: 'page',
-    entry: [...byPage].map(([pageId, list]) => ({
-      id: pageId,
-      time,
-      changes: list.map((lead) => ({ field: 'leadgen', value: { leadgen_id: lead.id, page_id: pageId, form_id: lead.form_id, created_time: time } })),
-    })),
-  });
 }
 
 export function signature(body: string): string {
@@ -319,13 +304,4 @@ export async function waitFor(what: string, check: () => Promise<true | string>,
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
   throw new Error(`Gave up waiting for ${what}; last: ${last}`);
-}
-
-async function adminQuery(sql: string): Promise<void> {
-  const admin = await new DataSource({ type: 'postgres', url: PG_ADMIN_URL, extra: { max: 1 } }).initialize();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.destroy();
-  }
 }

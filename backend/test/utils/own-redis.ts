@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
-import { freePort } from './product-process';
+import { freePort } from './free-port';
 
 /**
  * A Redis server of the test's own, as a child process, so a test can stop and restart it without touching the

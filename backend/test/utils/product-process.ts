@@ -1,21 +1,13 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { AddressInfo, createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { freePort } from './free-port';
 
 /** The built server; fault tests run it as real processes so that killing one really kills it. */
 export const BUILT_MAIN = resolve(__dirname, '../../dist/main.js');
 
 export function assertBuilt(): void {
   if (!existsSync(BUILT_MAIN)) throw new Error(`${BUILT_MAIN} is missing: run "npm run build:libs && npm run build:backend" first`);
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((done) => server.close(() => done()));
-  return port;
 }
 
 /** One `node backend/dist/main.js` with its own port; its output is kept (the tail) for failure messages. */
