@@ -1,11 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_KEY_HEADER, OPS_ROUTES } from '@legeai/contracts';
+import { API_KEY_AUTH_SCHEME, BEARER_AUTH_SCHEME } from '../../common/auth/roles.decorator';
 import { ErrorEnvelopeDto } from '../../common/swagger/error-envelope.dto';
-
-/** Names of the security schemes, for `@ApiBearerAuth(BEARER_AUTH)` / `@ApiSecurity(API_KEY_AUTH)`. */
-export const BEARER_AUTH = 'bearer';
-export const API_KEY_AUTH = 'api-key';
 
 /** Swagger UI at /docs and the OpenAPI JSON at /docs-json. */
 export function setupSwagger(app: INestApplication, publicUrl: string): void {
@@ -18,8 +15,8 @@ export function setupSwagger(app: INestApplication, publicUrl: string): void {
     )
     .setVersion('1')
     .addServer(publicUrl)
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_AUTH)
-    .addApiKey({ type: 'apiKey', in: 'header', name: API_KEY_HEADER }, API_KEY_AUTH)
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_AUTH_SCHEME)
+    .addApiKey({ type: 'apiKey', in: 'header', name: API_KEY_HEADER }, API_KEY_AUTH_SCHEME)
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorEnvelopeDto] });
   SwaggerModule.setup(OPS_ROUTES.docs.slice(1), app, document, {
