@@ -6,9 +6,9 @@ import Redis from 'ioredis';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { loadEnv, useEnv } from '../../src/config/load-env';
+import { createDatabase, dropDatabase } from './test-database';
 
-/** The machine's services (see /work/shared/services.md); overridable for CI machines that differ. */
-const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+/** The machine's Redis (see /work/shared/services.md); overridable for CI machines that differ. */
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export interface TestApp {
@@ -37,14 +37,12 @@ export async function createTestApp(options: CreateTestAppOptions = {}): Promise
   const suffix = `${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const database = `legeai_test_${suffix}`;
   const prefix = `legeai_test_${suffix}`;
-  await adminQuery(`CREATE DATABASE "${database}"`);
+  const databaseUrl = await createDatabase(database);
 
-  const dbUrl = new URL(PG_ADMIN_URL);
-  dbUrl.pathname = `/${database}`;
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
-    DATABASE_URL: dbUrl.toString(),
+    DATABASE_URL: databaseUrl,
     REDIS_URL,
     QUEUE_PREFIX: prefix,
     JWT_SECRET: randomBytes(32).toString('base64url'),
@@ -85,19 +83,6 @@ export async function createTestApp(options: CreateTestAppOptions = {}): Promise
       await deleteKeys(REDIS_URL, `${prefix}:*`);
     },
   };
-}
-
-async function adminQuery(sql: string): Promise<void> {
-  const admin = await new DataSource({ type: 'postgres', url: PG_ADMIN_URL, extra: { max: 1 } }).initialize();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.destroy();
-  }
-}
-
-async function dropDatabase(name: string): Promise<void> {
-  await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 }
 
 async function deleteKeys(url: string, pattern: string): Promise<void> {

@@ -1,0 +1,26 @@
+import { DataSource } from 'typeorm';
+
+/** The machine's PostgreSQL (see /work/shared/services.md); TEST_PG_URL overrides it for CI machines that differ. */
+const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+async function adminQuery(sql: string): Promise<void> {
+  const admin = await new DataSource({ type: 'postgres', url: PG_ADMIN_URL, extra: { max: 1 } }).initialize();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.destroy();
+  }
+}
+
+/** Creates an empty database for one test run and answers its connection URL. */
+export async function createDatabase(name: string): Promise<string> {
+  await adminQuery(`CREATE DATABASE "${name}"`);
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Drops the database even while connections to it are still open. */
+export async function dropDatabase(name: string): Promise<void> {
+  await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+}
