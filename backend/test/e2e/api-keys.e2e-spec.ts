@@ -1,6 +1,6 @@
 import { ErrorCode, Role } from '@legeai/contracts';
 import { createTestApp, TestApp } from '../utils/create-test-app';
-import { createUserAndLogin, FIRST_ADMIN, login, SignedInUser } from '../utils/identity-fixtures';
+import { signInAdminManagerViewer, SignedInUser } from '../utils/identity-fixtures';
 
 describe('api keys (e2e)', () => {
   let t: TestApp;
@@ -10,9 +10,7 @@ describe('api keys (e2e)', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ env: { LOGIN_RATE_LIMIT: '1000' } });
-    admin = await login(t, FIRST_ADMIN.email, FIRST_ADMIN.password);
-    manager = await createUserAndLogin(t, admin, Role.Manager);
-    viewer = await createUserAndLogin(t, admin, Role.Viewer);
+    ({ admin, manager, viewer } = await signInAdminManagerViewer(t));
   });
   afterAll(() => t?.close());
 

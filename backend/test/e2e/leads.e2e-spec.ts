@@ -1,14 +1,7 @@
-import { ErrorCode, LeadDetailDto, LeadStatus, LeadSummaryDto, Page, Role } from '@legeai/contracts';
+import { ErrorCode, LeadDetailDto, LeadStatus, LeadSummaryDto, Page } from '@legeai/contracts';
 import { Lead } from '../../src/modules/leads/entities/lead.entity';
 import { createTestApp, TestApp } from '../utils/create-test-app';
-import {
-  auditActions,
-  createOrganisationWithAdmin,
-  createUserAndLogin,
-  FIRST_ADMIN,
-  login,
-  SignedInUser,
-} from '../utils/identity-fixtures';
+import { auditActions, createOrganisationWithAdmin, signInAdminManagerViewer, SignedInUser } from '../utils/identity-fixtures';
 import { insertLead, insertLeadForm, insertMetaLeadMapping } from '../utils/lead-factory';
 
 const at = (day: number) => new Date(Date.UTC(2026, 2, day, 12));
@@ -23,9 +16,7 @@ describe('leads (e2e)', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ env: { LOGIN_RATE_LIMIT: '1000' } });
-    admin = await login(t, FIRST_ADMIN.email, FIRST_ADMIN.password);
-    manager = await createUserAndLogin(t, admin, Role.Manager);
-    viewer = await createUserAndLogin(t, admin, Role.Viewer);
+    ({ admin, manager, viewer } = await signInAdminManagerViewer(t));
     other = (await createOrganisationWithAdmin(t, 'Rival Insurance')).admin;
 
     const org = admin.organisationId;

@@ -6,7 +6,15 @@ import { OrganisationsService } from '../../src/modules/organisations/organisati
 import { EMBEDDED_ADMIN_EMAIL, FirstAdminBootstrap } from '../../src/modules/users/first-admin.bootstrap';
 import { UsersService } from '../../src/modules/users/users.service';
 import { createTestApp, TestApp } from '../utils/create-test-app';
-import { createOrganisationWithAdmin, createUserAndLogin, FIRST_ADMIN, login, PASSWORD, SignedInUser } from '../utils/identity-fixtures';
+import {
+  createOrganisationWithAdmin,
+  createUserAndLogin,
+  FIRST_ADMIN,
+  login,
+  PASSWORD,
+  signInAdminManagerViewer,
+  SignedInUser,
+} from '../utils/identity-fixtures';
 
 describe('users (e2e)', () => {
   let t: TestApp;
@@ -16,9 +24,7 @@ describe('users (e2e)', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ env: { LOGIN_RATE_LIMIT: '1000' } });
-    admin = await login(t, FIRST_ADMIN.email, FIRST_ADMIN.password);
-    manager = await createUserAndLogin(t, admin, Role.Manager);
-    viewer = await createUserAndLogin(t, admin, Role.Viewer);
+    ({ admin, manager, viewer } = await signInAdminManagerViewer(t));
   });
   afterAll(() => t?.close());
 

@@ -57,6 +57,14 @@ export async function createUserAndLogin(t: TestApp, admin: SignedInUser, role: 
   return login(t, address);
 }
 
+/** The first admin, and a manager and a viewer they create in the same organisation, each signed in. */
+export async function signInAdminManagerViewer(t: TestApp): Promise<{ admin: SignedInUser; manager: SignedInUser; viewer: SignedInUser }> {
+  const admin = await login(t, FIRST_ADMIN.email, FIRST_ADMIN.password);
+  const manager = await createUserAndLogin(t, admin, Role.Manager);
+  const viewer = await createUserAndLogin(t, admin, Role.Viewer);
+  return { admin, manager, viewer };
+}
+
 /**
  * A second tenant with its own admin, made through the services (there is deliberately no HTTP route that creates
  * organisations).
