@@ -96,10 +96,6 @@ export class MetaAccountApi {
     return answer.data;
   }
 
-  me(token: string): Promise<{ id: string; name?: string }> {
-    return this.graph.get('me', { fields: 'id,name' }, { accessToken: token });
-  }
-
   async adAccounts(token: string): Promise<GraphAdAccount[]> {
     return collect(this.graph.paginate<GraphAdAccount>('me/adaccounts', { fields: AD_ACCOUNT_FIELDS, limit: 100 }, { accessToken: token }));
   }
