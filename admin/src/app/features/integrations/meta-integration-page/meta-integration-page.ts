@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -46,7 +45,6 @@ import { PagesTable } from '../pages-table/pages-table';
     ErrorState,
     LeadFormsTable,
     MatButtonModule,
-    MatCardModule,
     MatIconModule,
     MatProgressBarModule,
     MatTooltipModule,
@@ -176,7 +174,7 @@ export class MetaIntegrationPage {
       .open<SyncLeadsDialog, SyncLeadsDialogData, boolean>(SyncLeadsDialog, { data: { form }, width: '480px' })
       .afterClosed()
       .pipe(filter(Boolean))
-      .subscribe(() => this.loadLeadForms());
+      .subscribe(() => this.leadForms.load());
   }
 
   protected dismissOutcome(): void {
@@ -203,11 +201,6 @@ export class MetaIntegrationPage {
   private loadAssets(): void {
     this.adAccounts.load();
     this.pages.load();
-    this.loadLeadForms();
-  }
-
-  /** Each form carries its count of unmapped questions, so forms whose questions changed stand out without more reads. */
-  protected loadLeadForms(): void {
     this.leadForms.load();
   }
 
