@@ -1,14 +1,12 @@
 import { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatNavListHarness } from '@angular/material/list/testing';
 import { Role } from '@legeai/contracts';
-import { firstValueFrom } from 'rxjs';
 
-import { aCurrentUser, aTokenResponse } from '../../../../testing/factories';
+import { aCurrentUser } from '../../../../testing/factories';
 import { provideTestConsole } from '../../../../testing/provide-test-console';
-import { AuthStore } from '../../auth/auth-store';
+import { signIn } from '../../../../testing/sign-in';
 import { Shell } from './shell';
 
 describe('Shell', () => {
@@ -17,13 +15,7 @@ describe('Shell', () => {
 
   async function renderAs(role: Role): Promise<void> {
     TestBed.configureTestingModule({ imports: [Shell], providers: provideTestConsole() });
-    const login = firstValueFrom(
-      TestBed.inject(AuthStore).login({ email: 'a@example.com', password: 'secret-password' }),
-    );
-    TestBed.inject(HttpTestingController)
-      .expectOne('/v1/auth/login')
-      .flush(aTokenResponse('t', aCurrentUser({ role, organisationName: 'Acme Insurance' })));
-    await login;
+    await signIn(aCurrentUser({ role, organisationName: 'Acme Insurance' }));
     fixture = TestBed.createComponent(Shell);
     loader = TestbedHarnessEnvironment.loader(fixture);
     await fixture.whenStable();

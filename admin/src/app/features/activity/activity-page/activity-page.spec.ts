@@ -9,13 +9,12 @@ import { MatTableHarness } from '@angular/material/table/testing';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { LeadSyncDto, LeadSyncState, Role } from '@legeai/contracts';
-import { firstValueFrom } from 'rxjs';
 
-import { aCurrentUser, aTokenResponse, anErrorEnvelope } from '../../../../testing/factories';
+import { aCurrentUser, anErrorEnvelope } from '../../../../testing/factories';
 import { ManualInterval, provideManualInterval } from '../../../../testing/manual-interval';
 import { aLeadSync, aMetaActivity } from '../../../../testing/meta-factories';
 import { provideTestConsole } from '../../../../testing/provide-test-console';
-import { AuthStore } from '../../../core/auth/auth-store';
+import { signIn } from '../../../../testing/sign-in';
 import { ActivityPage } from './activity-page';
 
 const BASE = '/v1/integrations/meta';
@@ -49,11 +48,7 @@ describe('ActivityPage', () => {
       ],
     });
     http = TestBed.inject(HttpTestingController);
-    const login = firstValueFrom(
-      TestBed.inject(AuthStore).login({ email: 'm@example.com', password: 'secret-password' }),
-    );
-    http.expectOne('/v1/auth/login').flush(aTokenResponse('t', aCurrentUser({ role })));
-    await login;
+    await signIn(aCurrentUser({ role }));
 
     harness = await RouterTestingHarness.create();
     await harness.navigateByUrl('/activity', ActivityPage);

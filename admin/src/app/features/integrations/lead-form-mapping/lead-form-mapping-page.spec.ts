@@ -11,12 +11,11 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { LeadFormMapping, Role } from '@legeai/contracts';
-import { firstValueFrom } from 'rxjs';
 
-import { aCurrentUser, aTokenResponse, anErrorEnvelope } from '../../../../testing/factories';
+import { aCurrentUser, anErrorEnvelope } from '../../../../testing/factories';
 import { aLeadForm, aLeadFormMapping, aMappingPreview } from '../../../../testing/meta-factories';
 import { provideTestConsole } from '../../../../testing/provide-test-console';
-import { AuthStore } from '../../../core/auth/auth-store';
+import { signIn } from '../../../../testing/sign-in';
 import { LeadFormMappingPage, PREVIEW_DEBOUNCE_MS } from './lead-form-mapping-page';
 import { unsavedChangesGuard } from './unsaved-changes-guard';
 
@@ -49,11 +48,7 @@ describe('LeadFormMappingPage', () => {
       ],
     });
     http = TestBed.inject(HttpTestingController);
-    const login = firstValueFrom(
-      TestBed.inject(AuthStore).login({ email: 'a@example.com', password: 'secret-password' }),
-    );
-    http.expectOne('/v1/auth/login').flush(aTokenResponse('t', aCurrentUser({ role })));
-    await login;
+    await signIn(aCurrentUser({ role }));
 
     harness = await RouterTestingHarness.create();
     await harness.navigateByUrl('/integrations/meta/forms/f-1/mapping', LeadFormMappingPage);

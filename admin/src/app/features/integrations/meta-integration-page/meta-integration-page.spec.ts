@@ -12,9 +12,8 @@ import { MatTableHarness } from '@angular/material/table/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { MetaConnectionStatus, MetaIntegrationStatus, Role } from '@legeai/contracts';
-import { firstValueFrom } from 'rxjs';
 
-import { aCurrentUser, aTokenResponse, anErrorEnvelope } from '../../../../testing/factories';
+import { aCurrentUser, anErrorEnvelope } from '../../../../testing/factories';
 import {
   aDisconnectedMetaStatus,
   aLeadForm,
@@ -23,7 +22,7 @@ import {
   anAdAccount,
 } from '../../../../testing/meta-factories';
 import { provideTestConsole } from '../../../../testing/provide-test-console';
-import { AuthStore } from '../../../core/auth/auth-store';
+import { signIn } from '../../../../testing/sign-in';
 import { BrowserLocation } from '../browser-location';
 import { MetaIntegrationPage } from './meta-integration-page';
 
@@ -48,11 +47,7 @@ describe('MetaIntegrationPage', () => {
       ],
     });
     http = TestBed.inject(HttpTestingController);
-    const login = firstValueFrom(
-      TestBed.inject(AuthStore).login({ email: 'a@example.com', password: 'secret-password' }),
-    );
-    http.expectOne('/v1/auth/login').flush(aTokenResponse('t', aCurrentUser({ role })));
-    await login;
+    await signIn(aCurrentUser({ role }));
 
     harness = await RouterTestingHarness.create();
     await harness.navigateByUrl(url, MetaIntegrationPage);

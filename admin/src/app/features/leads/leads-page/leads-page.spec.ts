@@ -15,14 +15,13 @@ import { MatTableHarness } from '@angular/material/table/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { LeadDetailDto, LeadStatus, LeadSummaryDto, Role } from '@legeai/contracts';
-import { firstValueFrom } from 'rxjs';
 
-import { aCurrentUser, aTokenResponse, anErrorEnvelope } from '../../../../testing/factories';
+import { aCurrentUser, anErrorEnvelope } from '../../../../testing/factories';
 import { aLeadDetail, aLeadPage, aLeadSummary } from '../../../../testing/lead-factories';
 import { aLeadForm } from '../../../../testing/meta-factories';
 import { ManualInterval, provideManualInterval } from '../../../../testing/manual-interval';
 import { provideTestConsole } from '../../../../testing/provide-test-console';
-import { AuthStore } from '../../../core/auth/auth-store';
+import { signIn } from '../../../../testing/sign-in';
 import { FileSaver } from '../data/save-file';
 import { SEARCH_DEBOUNCE_MS } from '../lead-filters-bar/lead-filters-bar';
 import { LeadsPage } from './leads-page';
@@ -60,11 +59,7 @@ describe('LeadsPage', () => {
       ],
     });
     http = TestBed.inject(HttpTestingController);
-    const login = firstValueFrom(
-      TestBed.inject(AuthStore).login({ email: 'm@example.com', password: 'secret-password' }),
-    );
-    http.expectOne('/v1/auth/login').flush(aTokenResponse('t', aCurrentUser({ role })));
-    await login;
+    await signIn(aCurrentUser({ role }));
 
     harness = await RouterTestingHarness.create();
     await harness.navigateByUrl(url, LeadsPage);

@@ -11,11 +11,10 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { Role } from '@legeai/contracts';
-import { firstValueFrom } from 'rxjs';
 
-import { aCurrentUser, aTokenResponse, aUser, anErrorEnvelope } from '../../../../testing/factories';
+import { aCurrentUser, aUser, anErrorEnvelope } from '../../../../testing/factories';
 import { provideTestConsole } from '../../../../testing/provide-test-console';
-import { AuthStore } from '../../../core/auth/auth-store';
+import { signIn } from '../../../../testing/sign-in';
 import { UsersPage } from './users-page';
 
 describe('UsersPage', () => {
@@ -265,11 +264,7 @@ describe('UsersPage', () => {
 
   it('does not offer admins to change their own role or deactivate themselves', async () => {
     http.expectOne('/v1/users').flush([]);
-    const login = firstValueFrom(
-      TestBed.inject(AuthStore).login({ email: 'ada@example.com', password: 'secret-password' }),
-    );
-    http.expectOne('/v1/auth/login').flush(aTokenResponse('t', aCurrentUser({ id: ada.id })));
-    await login;
+    await signIn(aCurrentUser({ id: ada.id }));
     fixture = TestBed.createComponent(UsersPage);
     loader = TestbedHarnessEnvironment.loader(fixture);
     await loadUsers();
