@@ -8,7 +8,7 @@ import { aCurrentUser, aTokenResponse } from './factories';
 
 /**
  * Signs `user` in through the real `AuthStore`, answering its login request, so a page under test sees the user's
- * role and the interceptors send the token `t`. Call after `configureTestingModule` with `provideTestConsole()`.
+ * role and the auth interceptor, where provided, sends the token `t`. Needs `HttpTestingController` in the test module.
  */
 export async function signIn(user: CurrentUser = aCurrentUser()): Promise<void> {
   const login = firstValueFrom(TestBed.inject(AuthStore).login({ email: user.email, password: 'secret-password' }));

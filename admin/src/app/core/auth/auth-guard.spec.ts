@@ -1,12 +1,10 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { ActivatedRouteSnapshot, Router, RouterStateSnapshot, UrlTree, provideRouter } from '@angular/router';
-import { firstValueFrom } from 'rxjs';
 
-import { aTokenResponse } from '../../../testing/factories';
+import { signIn } from '../../../testing/sign-in';
 import { authGuard, guestGuard } from './auth-guard';
-import { AuthStore } from './auth-store';
 
 describe('authGuard and guestGuard', () => {
   const route = {} as ActivatedRouteSnapshot;
@@ -17,14 +15,6 @@ describe('authGuard and guestGuard', () => {
       providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
     });
   });
-
-  async function signIn(): Promise<void> {
-    const login = firstValueFrom(
-      TestBed.inject(AuthStore).login({ email: 'a@example.com', password: 'secret-password' }),
-    );
-    TestBed.inject(HttpTestingController).expectOne('/v1/auth/login').flush(aTokenResponse());
-    await login;
-  }
 
   function run(guard: typeof authGuard) {
     return TestBed.runInInjectionContext(() => guard(route, state));

@@ -1,12 +1,11 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { ActivatedRouteSnapshot, Router, RouterStateSnapshot, UrlTree, provideRouter } from '@angular/router';
 import { Role } from '@legeai/contracts';
-import { firstValueFrom } from 'rxjs';
 
-import { aCurrentUser, aTokenResponse } from '../../../testing/factories';
-import { AuthStore } from './auth-store';
+import { aCurrentUser } from '../../../testing/factories';
+import { signIn } from '../../../testing/sign-in';
 import { roleGuard } from './role-guard';
 
 describe('roleGuard', () => {
@@ -16,16 +15,6 @@ describe('roleGuard', () => {
     });
   });
 
-  async function signInAs(role: Role): Promise<void> {
-    const login = firstValueFrom(
-      TestBed.inject(AuthStore).login({ email: 'a@example.com', password: 'secret-password' }),
-    );
-    TestBed.inject(HttpTestingController)
-      .expectOne('/v1/auth/login')
-      .flush(aTokenResponse('t', aCurrentUser({ role })));
-    await login;
-  }
-
   function run(role: Role) {
     return TestBed.runInInjectionContext(() =>
       roleGuard(role)({} as ActivatedRouteSnapshot, { url: '/users' } as RouterStateSnapshot),
@@ -33,17 +22,17 @@ describe('roleGuard', () => {
   }
 
   it('admits a user holding the role', async () => {
-    await signInAs(Role.Admin);
+    await signIn(aCurrentUser({ role: Role.Admin }));
     expect(run(Role.Admin)).toBe(true);
   });
 
   it('admits a user holding a more privileged role', async () => {
-    await signInAs(Role.Admin);
+    await signIn(aCurrentUser({ role: Role.Admin }));
     expect(run(Role.Viewer)).toBe(true);
   });
 
   it('sends a less privileged user to the overview', async () => {
-    await signInAs(Role.Viewer);
+    await signIn(aCurrentUser({ role: Role.Viewer }));
     const result = run(Role.Admin);
     expect(result).toBeInstanceOf(UrlTree);
     expect(TestBed.inject(Router).serializeUrl(result as UrlTree)).toBe('/');
