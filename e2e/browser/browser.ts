@@ -49,9 +49,10 @@ export async function openedDialog(page: Page): Promise<Locator> {
 export interface ConsoleSession {
   readonly baseURL: string;
   readonly adminEmail: string;
-  readonly adminPassword: string;
   /** The page of this describe block's browser context; set once its `beforeAll` has run. */
   readonly page: Page;
+  /** Opens the console signed out (it lands on the login page), signs in as the admin and waits for the welcome page. */
+  signIn(): Promise<void>;
   /** Runs the steps and, when one fails, keeps a full-page screenshot as `<name>-failure.png` before rethrowing. */
   screenshotOnFailure(name: string, steps: () => Promise<void>): Promise<void>;
 }
@@ -76,13 +77,27 @@ export function useConsoleSession(viewport = { width: 1366, height: 860 }): Cons
     await browser?.close();
   });
 
+  const adminEmail = requiredEnv('E2E_ADMIN_EMAIL');
+  const adminPassword = requiredEnv('E2E_ADMIN_PASSWORD');
+  const openPage = (): Page => {
+    if (!page) throw new Error('the console session opens in beforeAll; use its page inside tests');
+    return page;
+  };
+
   return {
     baseURL,
-    adminEmail: requiredEnv('E2E_ADMIN_EMAIL'),
-    adminPassword: requiredEnv('E2E_ADMIN_PASSWORD'),
+    adminEmail,
     get page(): Page {
-      if (!page) throw new Error('the console session opens in beforeAll; use its page inside tests');
-      return page;
+      return openPage();
+    },
+    async signIn() {
+      const current = openPage();
+      await current.goto('/');
+      await current.waitForURL(/\/login/);
+      await current.getByLabel('Email').fill(adminEmail);
+      await current.getByLabel('Password', { exact: true }).fill(adminPassword);
+      await current.getByRole('button', { name: 'Sign in' }).click();
+      await current.getByRole('heading', { name: /^Welcome/ }).waitFor();
     },
     async screenshotOnFailure(name, steps) {
       try {

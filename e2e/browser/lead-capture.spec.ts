@@ -10,7 +10,7 @@ import { RESULTS_DIR, useConsoleSession } from './browser';
  */
 describe('console: capture a lead', () => {
   const session = useConsoleSession({ width: 1366, height: 1600 });
-  const { adminEmail, adminPassword, screenshotOnFailure } = session;
+  const { screenshotOnFailure } = session;
   let page: Page;
   beforeAll(() => {
     page = session.page;
@@ -20,12 +20,7 @@ describe('console: capture a lead', () => {
 
   it('connects Meta through the sandbox consent page', () =>
     screenshotOnFailure('lead-capture-connect', async () => {
-      await page.goto('/');
-      await page.waitForURL(/\/login/);
-      await page.getByLabel('Email').fill(adminEmail);
-      await page.getByLabel('Password', { exact: true }).fill(adminPassword);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
+      await session.signIn();
 
       await page.getByRole('navigation').getByRole('link', { name: 'Meta' }).click();
       await page.waitForURL(/\/integrations\/meta$/);

@@ -9,7 +9,7 @@ import { RESULTS_DIR, openedDialog, useConsoleSession } from './browser';
  */
 describe('console: sign in and manage users', () => {
   const session = useConsoleSession({ width: 1366, height: 860 });
-  const { adminEmail, adminPassword, screenshotOnFailure } = session;
+  const { adminEmail, screenshotOnFailure } = session;
   let page: Page;
   beforeAll(() => {
     page = session.page;
@@ -19,14 +19,7 @@ describe('console: sign in and manage users', () => {
     screenshotOnFailure('login-users', async () => {
       const newEmail = `browser-test-${Date.now()}@example.com`;
 
-      await page.goto('/');
-      // Signed-out visitors land on the login page.
-      await page.waitForURL(/\/login/);
-      await page.getByLabel('Email').fill(adminEmail);
-      await page.getByLabel('Password', { exact: true }).fill(adminPassword);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-
-      await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
+      await session.signIn();
       await page.getByRole('navigation').getByRole('link', { name: 'Users' }).click();
       await page.waitForURL(/\/users$/);
       await page.getByRole('heading', { name: 'Users', exact: true }).waitFor();

@@ -9,7 +9,7 @@ import { RESULTS_DIR, useConsoleSession } from './browser';
  */
 describe('console: connect a Meta account', () => {
   const session = useConsoleSession({ width: 1366, height: 2200 });
-  const { adminEmail, adminPassword, screenshotOnFailure } = session;
+  const { screenshotOnFailure } = session;
   let page: Page;
   beforeAll(() => {
     page = session.page;
@@ -35,12 +35,7 @@ describe('console: connect a Meta account', () => {
 
   it('signs in, connects through the sandbox consent page and sees the connection with its assets', () =>
     screenshotOnFailure('meta-connect', async () => {
-      await page.goto('/');
-      await page.waitForURL(/\/login/);
-      await page.getByLabel('Email').fill(adminEmail);
-      await page.getByLabel('Password', { exact: true }).fill(adminPassword);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
+      await session.signIn();
 
       await page.getByRole('navigation').getByRole('link', { name: 'Meta' }).click();
       await page.waitForURL(/\/integrations\/meta$/);
