@@ -13,7 +13,6 @@ export const localDate = (ms: number, offsetHours: number): string => new Date(m
 /** The UTC instant at which a local day starts. */
 export const dayStartMs = (date: string, offsetHours: number): number => Date.parse(`${date}T00:00:00Z`) - offsetHours * 3_600_000;
 export const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 const addMonths = (date: string, months: number): string => {
   const d = new Date(`${date}T00:00:00Z`);
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1)).toISOString().slice(0, 10);
