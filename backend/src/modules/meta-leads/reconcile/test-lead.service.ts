@@ -40,8 +40,7 @@ export class TestLeadService {
       throw new ApiError(409, ErrorCode.MetaReauthRequired, 'Reconnect the Meta account before sending a test lead');
     }
     const page = await this.db.getRepository(MetaPage).findOne({ where: { id: form.pageId, organisationId } });
-    const pageToken =
-      page?.isActive && this.vault.open(organisationId, { ciphertext: page.pageAccessTokenCiphertext, keyId: page.pageAccessTokenKeyId });
+    const pageToken = page?.isActive && this.vault.openPageToken(page);
     if (!page || !pageToken) throw new ApiError(409, ErrorCode.Conflict, "The form's page is no longer reachable: refresh the Meta assets");
     const ctx: GraphCallContext = { accessToken: pageToken, businessId: page.pageId };
 
