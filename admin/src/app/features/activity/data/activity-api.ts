@@ -1,4 +1,4 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
   LeadSyncDto,
@@ -14,6 +14,7 @@ import { Observable } from 'rxjs';
 
 import { API_BASE_URL } from '../../../core/api/api-base-url';
 import { showsOwnErrors } from '../../../core/api/http-context';
+import { queryParams } from '../../../core/api/query-params';
 
 const routes = ROUTES.metaIntegration;
 
@@ -30,13 +31,10 @@ export class ActivityApi {
 
   /** Errors are shown by the list's error state. */
   leadSyncs(query: LeadSyncListQuery): Observable<Page<LeadSyncDto>> {
-    let params = new HttpParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined) {
-        params = params.set(key, String(value));
-      }
-    }
-    return this.http.get<Page<LeadSyncDto>>(`${this.url}/${routes.leadSyncs}`, { params, context: showsOwnErrors() });
+    return this.http.get<Page<LeadSyncDto>>(`${this.url}/${routes.leadSyncs}`, {
+      params: queryParams(query),
+      context: showsOwnErrors(),
+    });
   }
 
   /** A refusal surfaces through the snack bar. */

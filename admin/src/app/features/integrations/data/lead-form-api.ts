@@ -1,9 +1,10 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
   LeadFormMapping,
   LeadFormMappingDto,
   LeadSyncDto,
+  LeadSyncListQuery,
   MappingPreviewDto,
   MappingPreviewRequest,
   Page,
@@ -17,6 +18,7 @@ import { Observable, map } from 'rxjs';
 
 import { API_BASE_URL } from '../../../core/api/api-base-url';
 import { showsOwnErrors } from '../../../core/api/http-context';
+import { queryParams } from '../../../core/api/query-params';
 
 const routes = ROUTES.metaIntegration;
 
@@ -62,7 +64,7 @@ export class LeadFormApi {
   leadSyncOf(leadgenId: string): Observable<LeadSyncDto | null> {
     return this.http
       .get<Page<LeadSyncDto>>(`${this.url}/${routes.leadSyncs}`, {
-        params: new HttpParams().set('leadgenId', leadgenId).set('limit', 1),
+        params: queryParams({ leadgenId, limit: 1 } satisfies LeadSyncListQuery),
         context: showsOwnErrors(),
       })
       .pipe(map((page) => page.items.find((sync) => sync.leadgenId === leadgenId) ?? null));

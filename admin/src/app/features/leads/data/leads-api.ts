@@ -1,4 +1,4 @@
-import { HttpClient, HttpErrorResponse, HttpParams } from '@angular/common/http';
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
   LeadDetailDto,
@@ -13,6 +13,7 @@ import { Observable, catchError, from, switchMap, throwError } from 'rxjs';
 
 import { API_BASE_URL } from '../../../core/api/api-base-url';
 import { showsOwnErrors } from '../../../core/api/http-context';
+import { queryParams } from '../../../core/api/query-params';
 
 /** The organisation's lead store: list, detail, status pipeline and CSV export. */
 @Injectable({ providedIn: 'root' })
@@ -23,7 +24,7 @@ export class LeadsApi {
 
   /** Errors are shown by the page's error state. */
   list(query: LeadListQuery): Observable<Page<LeadSummaryDto>> {
-    return this.http.get<Page<LeadSummaryDto>>(this.url, { params: toParams(query), context: showsOwnErrors() });
+    return this.http.get<Page<LeadSummaryDto>>(this.url, { params: queryParams(query), context: showsOwnErrors() });
   }
 
   /** Errors are shown inside the detail drawer. */
@@ -46,7 +47,7 @@ export class LeadsApi {
   exportCsv(query: Omit<LeadListQuery, 'limit' | 'offset'>): Observable<Blob> {
     return this.http
       .get(`${this.url}/${ROUTES.leadsExport}`, {
-        params: toParams(query),
+        params: queryParams(query),
         responseType: 'blob',
         context: showsOwnErrors(),
       })
@@ -60,17 +61,6 @@ export class LeadsApi {
       context: showsOwnErrors(),
     });
   }
-}
-
-/** Only the parameters that are set, so the server applies its own defaults to the rest. */
-function toParams(query: LeadListQuery): HttpParams {
-  let params = new HttpParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') {
-      params = params.set(key, String(value));
-    }
-  }
-  return params;
 }
 
 /**
