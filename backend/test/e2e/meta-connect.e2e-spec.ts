@@ -126,6 +126,19 @@ describe('Meta connect against the sandbox (e2e)', () => {
     expect(replay.searchParams.get('result')).toBe(MetaConnectResult.InvalidState);
   });
 
+  it("reports the app's newest webhook delivery, whatever the row's status", async () => {
+    const insert = (status: string, age: string) =>
+      env.t.dataSource.query(
+        `INSERT INTO meta_webhook_inbox (raw_body, body_sha256, status, received_at)
+         VALUES ('\\x7b7d', md5(random()::text) || md5(random()::text), $1, now() - $2::interval) RETURNING received_at`,
+        [status, age],
+      ) as Promise<{ received_at: Date }[]>;
+    await insert('processed', '2 hours');
+    const [newest] = await insert('ignored', '1 minute');
+    await insert('received', '3 hours');
+    expect((await status()).lastWebhookAt).toBe(new Date(newest.received_at).toISOString());
+  });
+
   it('viewers read, admins change; another organisation sees nothing', async () => {
     const viewer = await createUserAndLogin(env.t, env.admin, Role.Viewer);
     await env.t.http.get('/v1/integrations/meta/status').set(viewer.auth).expect(200);

@@ -65,7 +65,7 @@ export class MetaIntegrationsService {
         .where('f.organisation_id = :organisationId', { organisationId })
         .andWhere('f.status IS DISTINCT FROM :removed', { removed: REMOVED_FORM_STATUS })
         .getCount(),
-      this.health.lastWebhookAt(organisationId),
+      this.health.lastWebhookAt(),
     ]);
     return {
       ...base,

@@ -65,7 +65,7 @@ export class MetaHealthService {
 
   async check(integration: MetaIntegration, now = new Date()): Promise<MetaIntegration> {
     const token = this.vault.openUserToken(integration);
-    const lastWebhookAt = await this.lastWebhookAt(integration.organisationId);
+    const lastWebhookAt = await this.lastWebhookAt();
     const version = apiVersionCheck(graphVersionStatus(this.meta.apiVersion, now));
     if (!token) return this.markReauth(integration, 'No access token is stored', [version], lastWebhookAt, now);
 
@@ -126,13 +126,15 @@ export class MetaHealthService {
   }
 
   /**
-   * Deliveries carry only page ids; the inbox learns the organisation when a delivery is processed, so ones not
-   * yet processed (organisation unknown) count too.
+   * When Meta last delivered a webhook to this app. Webhooks are app-wide and carry only Page ids, and the inbox does
+   * not record organisations, so this is the app's last delivery. Asked on every status request: one backward probe
+   * of `ix_meta_webhook_inbox_status_received` per status instead of a scan of the whole inbox.
    */
-  async lastWebhookAt(organisationId: string): Promise<Date | null> {
+  async lastWebhookAt(): Promise<Date | null> {
     const [row] = await this.db.query(
-      `SELECT max(received_at) AS at FROM meta_webhook_inbox WHERE organisation_id = $1 OR organisation_id IS NULL`,
-      [organisationId],
+      `SELECT max(m.last) AS at
+         FROM unnest(enum_range(NULL::webhook_inbox_status)) AS s(status),
+              LATERAL (SELECT max(i.received_at) AS last FROM meta_webhook_inbox i WHERE i.status = s.status) m`,
     );
     return row?.at ? new Date(row.at) : null;
   }
