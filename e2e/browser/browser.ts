@@ -46,6 +46,27 @@ export async function openedDialog(page: Page): Promise<Locator> {
   return page.getByRole('dialog');
 }
 
+/**
+ * Opens Integrations → Meta and, unless a connection is shown already (the browser specs share one server, and
+ * another spec may have connected or disconnected), connects through the sandbox's consent page. Ends on the
+ * connected Meta page with its lead forms listed.
+ */
+export async function connectMetaIfNeeded(page: Page): Promise<void> {
+  await page.getByRole('navigation').getByRole('link', { name: 'Meta' }).click();
+  await page.waitForURL(/\/integrations\/meta$/);
+  const connectionCard = page.getByTestId('connection-card');
+  const connect = page.getByRole('button', { name: 'Connect Meta account' });
+  await Promise.race([connect.waitFor(), connectionCard.waitFor()]);
+  if (await connect.isVisible()) {
+    await connect.click();
+    await page.waitForURL(/\/dialog\/oauth/);
+    await page.getByRole('button', { name: /^Continue/ }).click();
+    await page.waitForURL(/\/integrations\/meta/);
+  }
+  await connectionCard.waitFor();
+  await page.getByRole('table', { name: 'Lead forms' }).getByRole('row').nth(1).waitFor();
+}
+
 export interface ConsoleSession {
   readonly baseURL: string;
   readonly adminEmail: string;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Page } from 'playwright-core';
 
-import { RESULTS_DIR, useConsoleSession } from './browser';
+import { connectMetaIfNeeded, RESULTS_DIR, useConsoleSession } from './browser';
 
 /**
  * A lead's way in, watched from the production console against the real backend in sandbox mode: connect Meta,
@@ -21,20 +21,7 @@ describe('console: capture a lead', () => {
   it('connects Meta through the sandbox consent page', () =>
     screenshotOnFailure('lead-capture-connect', async () => {
       await session.signIn();
-
-      await page.getByRole('navigation').getByRole('link', { name: 'Meta' }).click();
-      await page.waitForURL(/\/integrations\/meta$/);
-      const connectionCard = page.getByTestId('connection-card');
-      const connect = page.getByRole('button', { name: 'Connect Meta account' });
-      await Promise.race([connect.waitFor(), connectionCard.waitFor()]);
-      if (await connect.isVisible()) {
-        await connect.click();
-        await page.waitForURL(/\/dialog\/oauth/);
-        await page.getByRole('button', { name: /^Continue/ }).click();
-        await page.waitForURL(/\/integrations\/meta/);
-      }
-      await connectionCard.waitFor();
-      await leadForms().getByRole('row').nth(1).waitFor();
+      await connectMetaIfNeeded(page);
     }));
 
   it('sends a test lead to a form and watches each step complete', () =>

@@ -16,6 +16,8 @@ const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
 export interface RunningServer {
   baseUrl: string;
+  /** The embedded Meta sandbox, whose control surface (`/__sandbox`) tests use to create leads and inject faults. */
+  sandboxUrl: string;
   adminEmail: string;
   adminPassword: string;
   stop(): Promise<void>;
@@ -78,7 +80,7 @@ export async function startServer(): Promise<RunningServer> {
     await stop();
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output.join('')}`);
   }
-  return { baseUrl, adminEmail, adminPassword, stop };
+  return { baseUrl, sandboxUrl: `http://localhost:${sandboxPort}`, adminEmail, adminPassword, stop };
 }
 
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
