@@ -5,7 +5,8 @@ describe(PasswordHasher.name, () => {
 
   it('produces an argon2id hash that verifies the same password only', async () => {
     const stored = await sut.hash('a long enough password');
-    expect(stored).toMatch(/^\$argon2id\$/);
+    // Argon2id with the chosen cost (19 MiB, 2 passes, 1 lane), not whatever the library would default to.
+    expect(stored).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     await expect(sut.verify(stored, 'a long enough password')).resolves.toBe(true);
     await expect(sut.verify(stored, 'a long enough passwore')).resolves.toBe(false);
   });

@@ -1,12 +1,20 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { hash, verify, type Algorithm } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
+
+/**
+ * `Algorithm.Argon2id` of @node-rs/argon2, whose `Algorithm` is a declared const enum with no runtime object: `tsc`
+ * inlines it, but a per-file transpiler (the tests' ts-jest with isolatedModules) would read `undefined` from it
+ * and silently fall back to the library's default. The value is typed against the enum, so a change there fails
+ * to compile.
+ */
+const ARGON2ID: Algorithm.Argon2id = 2;
 
 /**
  * Argon2id with OWASP's minimum recommended cost (19 MiB, 2 passes, 1 lane), which keeps one login around tens of
  * milliseconds on a small machine while making offline guessing expensive.
  */
-const ARGON2_OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const ARGON2_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 @Injectable()
 export class PasswordHasher implements OnModuleInit {
