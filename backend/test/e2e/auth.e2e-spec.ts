@@ -1,4 +1,6 @@
 import { ErrorCode } from '@legeai/contracts';
+import jwt from 'jsonwebtoken';
+import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '../../src/modules/auth/access-token.service';
 import { hashRefreshToken } from '../../src/modules/auth/sessions/refresh-token';
 import { createTestApp, TestApp } from '../utils/create-test-app';
 import { FIRST_ADMIN, login, refreshCookieOf, setCookieLine } from '../utils/identity-fixtures';
@@ -121,6 +123,61 @@ describe('auth (e2e)', () => {
         'c2lnbmF0dXJlLXdpdGgtYW5vdGhlci1zZWNyZXQ';
       const res = await t.http.get('/v1/auth/me').set('Authorization', `Bearer ${forged}`).expect(401);
       expect(res.body.error.code).toBe(ErrorCode.Unauthenticated);
+    });
+  });
+
+  describe('access token claims', () => {
+    /**
+     * Tokens signed with the app's real JWT secret for a live session, each wrong in one way: whoever holds the secret
+     * (or a bug minting tokens) must still not get a token that never expires, or one meant for something else.
+     */
+    const forgeries = (claims: Record<string, unknown>, secret: string): [string, string][] => {
+      const { exp: _exp, iat: _iat, iss: _iss, aud: _aud, ...rest } = claims;
+      const now = Math.floor(Date.now() / 1000);
+      const sign = (payload: object, options: jwt.SignOptions = {}) =>
+        jwt.sign(payload, secret, { algorithm: 'HS256', issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE, ...options });
+      return [
+        ['no exp', sign({ ...rest, iat: now })],
+        ['no iat', sign({ ...rest, exp: now + 600 }, { noTimestamp: true })],
+        ['a lifetime of a year', sign({ ...rest, iat: now, exp: now + 365 * 86400 })],
+        ['another issuer', sign({ ...rest, iat: now, exp: now + 600 }, { issuer: 'someone-else' })],
+        ['no audience', jwt.sign({ ...rest, iat: now, exp: now + 600 }, secret, { algorithm: 'HS256', issuer: ACCESS_TOKEN_ISSUER })],
+        ['another audience', sign({ ...rest, iat: now, exp: now + 600 }, { audience: 'another-app' })],
+        ['alg none', sign({ ...rest, iat: now, exp: now + 600 }, { algorithm: 'none' })],
+        ['typ refresh', sign({ ...rest, typ: 'refresh', iat: now, exp: now + 600 })],
+      ];
+    };
+    const claimsOf = (token: string) => jwt.decode(token) as Record<string, unknown>;
+
+    it('signs access tokens with issuer, audience, iat and exp', async () => {
+      const admin = await login(t, FIRST_ADMIN.email, FIRST_ADMIN.password);
+      expect(claimsOf(admin.accessToken)).toMatchObject({
+        iss: ACCESS_TOKEN_ISSUER,
+        aud: ACCESS_TOKEN_AUDIENCE,
+        iat: expect.any(Number),
+        exp: expect.any(Number),
+        typ: 'access',
+      });
+    });
+
+    it('refuses, on the API and on Bull Board, tokens signed with the real secret but lacking exp or iat, or with the wrong issuer, audience, algorithm or type', async () => {
+      const admin = await login(t, FIRST_ADMIN.email, FIRST_ADMIN.password);
+      // The same claims re-signed correctly do work: each forgery below fails for its one defect.
+      const { exp, iat, ...same } = claimsOf(admin.accessToken);
+      const resigned = jwt.sign({ ...same, exp, iat }, t.env.JWT_SECRET, { algorithm: 'HS256' });
+      await t.http.get('/v1/auth/me').set('Authorization', `Bearer ${resigned}`).expect(200);
+      await t.http.get('/admin/queues').set('Authorization', `Bearer ${resigned}`).expect(200);
+
+      for (const [defect, token] of forgeries(claimsOf(admin.accessToken), t.env.JWT_SECRET)) {
+        for (const res of [
+          await t.http.get('/v1/auth/me').set('Authorization', `Bearer ${token}`),
+          await t.http.get('/admin/queues').set('Authorization', `Bearer ${token}`),
+          await t.http.get('/admin/queues').set('Cookie', `lg_board=${token}`),
+        ]) {
+          expect({ defect, status: res.status }).toEqual({ defect, status: 401 });
+          expect(res.body.error).toMatchObject({ status: 401, code: ErrorCode.Unauthenticated, requestId: expect.any(String) });
+        }
+      }
     });
   });
 

@@ -20,19 +20,22 @@ export class BullBoardAuthMiddleware implements NestMiddleware {
 
   async use(req: Request, res: Response, next: NextFunction): Promise<void> {
     const token = bearerToken(req) ?? readCookie(req.headers.cookie, BOARD_COOKIE);
-    if (!token) return deny(res, new ApiError(401, ErrorCode.Unauthenticated, 'Sign in as an admin to open the queue board'));
+    if (!token) return deny(req, res, new ApiError(401, ErrorCode.Unauthenticated, 'Sign in as an admin to open the queue board'));
 
     // Resolved lazily and globally: the board's module is not the auth module, and this runs per request anyway.
     this.tokens ??= this.moduleRef.get(AccessTokenService, { strict: false });
     const principal = await this.tokens.authenticate(token, req.ip);
-    if (!principal) return deny(res, new ApiError(401, ErrorCode.Unauthenticated, 'Invalid or expired token'));
-    if (principal.role !== Role.Admin) return deny(res, new ApiError(403, ErrorCode.Forbidden, 'Admins only'));
+    if (!principal) return deny(req, res, new ApiError(401, ErrorCode.Unauthenticated, 'Invalid or expired token'));
+    if (principal.role !== Role.Admin) return deny(req, res, new ApiError(403, ErrorCode.Forbidden, 'Admins only'));
     next();
   }
 }
 
-function deny(res: Response, error: ApiError): void {
-  res.status(error.getStatus()).json(toEnvelope(error));
+/** The envelope the exception filter would write, request id included (set by the request logger before this runs). */
+function deny(req: Request, res: Response, error: ApiError): void {
+  const envelope = toEnvelope(error);
+  if (req.id !== undefined) envelope.error.requestId = String(req.id);
+  res.status(error.getStatus()).json(envelope);
 }
 
 function bearerToken(req: Request): string | undefined {

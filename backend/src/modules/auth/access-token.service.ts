@@ -1,12 +1,34 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { JwtService } from '@nestjs/jwt';
+import { JwtService, JwtSignOptions, JwtVerifyOptions } from '@nestjs/jwt';
 import { Role } from '@legeai/contracts';
 import { Principal } from '../../common/auth/principal';
 import { authConfig } from '../../config/auth.config';
 import { SessionsService } from './sessions/sessions.service';
 
-/** Claims of an access JWT (HS256, signed with `auth.jwtSecret`); the Bull Board guard reads the same ones. */
+/**
+ * Who issues access tokens and for whom. Every token carries both and verification demands both, so a token minted
+ * with the same secret for another purpose (another tool, a future token type) is not taken for a console session.
+ */
+export const ACCESS_TOKEN_ISSUER = 'legeai-meta-connect';
+export const ACCESS_TOKEN_AUDIENCE = 'legeai-console';
+
+/** Seconds a token's `iat` may lie in the future: clock drift between instances, not tokens minted ahead. */
+const CLOCK_SKEW_SECONDS = 60;
+
+const SIGN_OPTIONS: JwtSignOptions = { algorithm: 'HS256', issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE };
+// jsonwebtoken checks the signature, algorithm, issuer, audience and a present `exp`, but accepts a token that has no
+// `exp` at all (it would never expire); the claims check in verify() closes that.
+const VERIFY_OPTIONS: JwtVerifyOptions = {
+  algorithms: ['HS256'],
+  issuer: ACCESS_TOKEN_ISSUER,
+  audience: ACCESS_TOKEN_AUDIENCE,
+};
+
+/**
+ * Claims of an access JWT (HS256, signed with `auth.jwtSecret`, `iss` ACCESS_TOKEN_ISSUER, `aud`
+ * ACCESS_TOKEN_AUDIENCE); the Bull Board guard reads the same ones.
+ */
 export interface AccessClaims {
   sub: string;
   org: string;
@@ -44,12 +66,12 @@ export class AccessTokenService {
       iat,
       exp,
     };
-    return { token: await this.jwt.signAsync(claims), expiresAt: new Date(exp * 1000) };
+    return { token: await this.jwt.signAsync(claims, SIGN_OPTIONS), expiresAt: new Date(exp * 1000) };
   }
 
   /**
-   * The principal for a bearer token, or null when the signature, expiry or type is wrong, or when its session has
-   * ended (logout, deactivation, refresh-token reuse). Role and organisation come from the live session, not the
+   * The principal for a bearer token, or null when the signature, algorithm, issuer, audience, times or type are
+   * wrong, or when its session has ended (logout, deactivation, refresh-token reuse). Role and organisation come from the live session, not the
    * token, so a demotion applies before the token expires.
    */
   async authenticate(token: string, ip?: string): Promise<Principal | null> {
@@ -61,14 +83,31 @@ export class AccessTokenService {
   }
 
   private async verify(token: string): Promise<AccessClaims | null> {
+    let claims: AccessClaims;
     try {
-      const claims = await this.jwt.verifyAsync<AccessClaims>(token);
-      const wellFormed =
-        claims.typ === 'access' && isUuid(claims.sub) && isUuid(claims.sid) && typeof claims.org === 'string';
-      return wellFormed ? claims : null;
+      claims = await this.jwt.verifyAsync<AccessClaims>(token, VERIFY_OPTIONS);
     } catch {
       return null;
     }
+    const wellFormed =
+      claims.typ === 'access' &&
+      isUuid(claims.sub) &&
+      isUuid(claims.sid) &&
+      typeof claims.org === 'string' &&
+      this.hasSaneLifetime(claims);
+    return wellFormed ? claims : null;
+  }
+
+  /**
+   * `exp` and `iat` must both be present, `iat` not ahead of now, and the lifetime no longer than the access TTL:
+   * whoever holds the secret could otherwise mint a token valid for years, and every token this service issues
+   * satisfies all three.
+   */
+  private hasSaneLifetime(claims: { iat?: unknown; exp?: unknown }): boolean {
+    const { iat, exp } = claims;
+    if (!Number.isInteger(iat) || !Number.isInteger(exp)) return false;
+    const now = Math.floor(Date.now() / 1000);
+    return (iat as number) <= now + CLOCK_SKEW_SECONDS && (exp as number) - (iat as number) <= this.cfg.accessTtlSeconds;
   }
 }
 
