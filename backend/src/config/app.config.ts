@@ -2,12 +2,15 @@ import { registerAs } from '@nestjs/config';
 import { join } from 'node:path';
 import { AppRole } from './env.schema';
 import { currentEnv, REPO_ROOT } from './load-env';
+import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
 export interface AppConfig {
   port: number;
   role: AppRole;
   publicUrl: string;
   corsOrigins: string[];
+  /** Express' `trust proxy` (TRUST_PROXY): which forwarding headers `req.ip` and `req.secure` believe. */
+  trustProxy: TrustProxy;
   dataDir: string;
   /** Whether the database is the embedded PostgreSQL (DATABASE_URL was not given). */
   embedded: boolean;
@@ -30,6 +33,7 @@ export const appConfig = registerAs('app', (): AppConfig => {
       .split(',')
       .map((o) => o.trim().replace(/\/+$/, ''))
       .filter(Boolean),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY) ?? false,
     dataDir: env.DATA_DIR!,
     embedded,
     orgName: env.ORG_NAME,

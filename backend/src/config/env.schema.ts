@@ -12,6 +12,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { IsTrustProxy } from './trust-proxy';
 
 export const APP_ROLES = ['all', 'api', 'worker'] as const;
 export type AppRole = (typeof APP_ROLES)[number];
@@ -45,6 +46,14 @@ export class EnvSchema {
     message: 'CORS_ORIGINS must be a comma-separated list of http(s) origins',
   })
   CORS_ORIGINS?: string;
+
+  /**
+   * The proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (client address for rate limits, sessions and
+   * audit; https for Secure cookies): false, a hop count, or their addresses and subnets. `true` is refused, see
+   * trust-proxy.ts.
+   */
+  @IsOptional() @IsTrustProxy()
+  TRUST_PROXY = 'false';
 
   @IsOptional() @IsString()
   DATA_DIR?: string;

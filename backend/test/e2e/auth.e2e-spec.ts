@@ -44,6 +44,18 @@ describe('auth (e2e)', () => {
       expect(JSON.stringify(res.body)).not.toContain(refreshCookieOf(res)!.split('=')[1]);
     });
 
+    it('believes no X-Forwarded-* header by default (TRUST_PROXY=false): no Secure cookie over http, the socket address recorded', async () => {
+      const res = await t.http
+        .post('/v1/auth/login')
+        .set('X-Forwarded-Proto', 'https')
+        .set('X-Forwarded-For', '203.0.113.7')
+        .send(FIRST_ADMIN)
+        .expect(200);
+      expect(setCookieLine(res, 'lg_refresh')).not.toMatch(/Secure/i);
+      const [session] = await t.dataSource.query(`SELECT ip FROM auth_sessions WHERE family_id = $1`, [sessionIdOf(res.body.accessToken)]);
+      expect(session.ip).toMatch(/127\.0\.0\.1|::1/);
+    });
+
     it('accepts the email in any case', async () => {
       await t.http.post('/v1/auth/login').send({ ...FIRST_ADMIN, email: FIRST_ADMIN.email.toUpperCase() }).expect(200);
     });
@@ -303,7 +315,83 @@ describe('auth rate limiting (e2e)', () => {
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
   });
 
+  it('counts attempts per socket address when no proxy is trusted, whatever X-Forwarded-For claims', async () => {
+    const res = await t.http.post('/v1/auth/login').set('X-Forwarded-For', '198.51.100.99').send(FIRST_ADMIN).expect(429);
+    expect(res.body.error.code).toBe(ErrorCode.RateLimited);
+  });
+
   it('does not throttle other routes', async () => {
     await t.http.post('/v1/auth/refresh').expect(401);
+  });
+});
+
+describe('auth behind a trusted proxy (e2e)', () => {
+  let t: TestApp;
+  const LIMIT = 3;
+
+  beforeAll(async () => {
+    // supertest connects from the loopback address, which plays the TLS-terminating load balancer here.
+    t = await createTestApp({ env: { TRUST_PROXY: 'loopback', LOGIN_RATE_LIMIT: String(LIMIT) } });
+  });
+  afterAll(() => t?.close());
+
+  /** A login forwarded by the proxy for a client at `clientIp`, reached over https unless told otherwise. */
+  const loginVia = (clientIp: string, proto = 'https') =>
+    t.http.post('/v1/auth/login').set('X-Forwarded-For', clientIp).set('X-Forwarded-Proto', proto).send(FIRST_ADMIN);
+
+  it('marks the refresh and board cookies Secure when the proxy says the request came over https', async () => {
+    const res = await loginVia('203.0.113.10').expect(200);
+    expect(setCookieLine(res, 'lg_refresh')).toMatch(/;\s*Secure/i);
+
+    const refreshed = await t.http
+      .post('/v1/auth/refresh')
+      .set('X-Forwarded-Proto', 'https')
+      .set('Cookie', refreshCookieOf(res)!)
+      .expect(200);
+    expect(setCookieLine(refreshed, 'lg_refresh')).toMatch(/;\s*Secure/i);
+
+    const board = await t.http
+      .post('/v1/auth/board-session')
+      .set('X-Forwarded-Proto', 'https')
+      .set('Authorization', `Bearer ${res.body.accessToken}`)
+      .expect(204);
+    expect(setCookieLine(board, 'lg_board')).toMatch(/;\s*Secure/i);
+  });
+
+  it('leaves them without Secure when the proxy says http (PUBLIC_URL is http here)', async () => {
+    const res = await loginVia('203.0.113.11', 'http').expect(200);
+    expect(setCookieLine(res, 'lg_refresh')).not.toMatch(/Secure/i);
+  });
+
+  it("records the client's address the proxy forwarded, not the proxy's", async () => {
+    const res = await loginVia('203.0.113.12').expect(200);
+    const [session] = await t.dataSource.query(`SELECT ip FROM auth_sessions WHERE family_id = $1`, [sessionIdOf(res.body.accessToken)]);
+    expect(session.ip).toBe('203.0.113.12');
+    const [audit] = await t.dataSource.query(`SELECT ip FROM audit_log WHERE action = 'auth.login' AND details->>'sessionId' = $1`, [
+      sessionIdOf(res.body.accessToken),
+    ]);
+    expect(audit.ip).toBe('203.0.113.12');
+  });
+
+  it('rate limits each client behind the proxy on its own, not the proxy as one client', async () => {
+    const wrong = (clientIp: string) =>
+      t.http.post('/v1/auth/login').set('X-Forwarded-For', clientIp).send({ email: 'nobody@example.test', password: 'whatever-pass' });
+    for (let i = 0; i < LIMIT; i++) await wrong('198.51.100.1').expect(401);
+    await wrong('198.51.100.1').expect(429);
+    await wrong('198.51.100.2').expect(401);
+  });
+});
+
+describe('auth with an https PUBLIC_URL (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { PUBLIC_URL: 'https://connect.example.test' } });
+  });
+  afterAll(() => t?.close());
+
+  it('marks the refresh cookie Secure even on a request that reached it over plain http', async () => {
+    const res = await t.http.post('/v1/auth/login').send(FIRST_ADMIN).expect(200);
+    expect(setCookieLine(res, 'lg_refresh')).toMatch(/;\s*Secure/i);
   });
 });

@@ -37,6 +37,8 @@ export function configureHttp(app: NestExpressApplication): HttpSetup {
   const cfg = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
   const logger = new Logger('Http');
 
+  // Before anything reads req.ip or req.secure: which proxies' X-Forwarded-* to believe (TRUST_PROXY).
+  app.set('trust proxy', cfg.trustProxy);
   app.useLogger(app.get(PinoLogger));
   app.use(httpMetricsMiddleware(app.get(MetricsService)));
   app.use(securityHeaders());

@@ -6,7 +6,9 @@ import { appConfig } from '../../config/app.config';
 
 /**
  * The two httpOnly cookies of the console. `lg_refresh` is sent only to `/v1/auth` and `lg_board` only to Bull
- * Board; SameSite=Strict keeps other sites from making the browser send them; Secure whenever the public URL is https.
+ * Board; SameSite=Strict keeps other sites from making the browser send them. Secure whenever the public URL is https
+ * or the request came over https: directly, or through a proxy TRUST_PROXY trusts to say so (X-Forwarded-Proto), so a
+ * deployment whose PUBLIC_URL was left at its http default still gets Secure cookies behind its TLS terminator.
  */
 @Injectable()
 export class AuthCookies {
@@ -15,18 +17,20 @@ export class AuthCookies {
   constructor(@Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>) {}
 
   setRefresh(res: Response, token: string, expiresAt: Date): void {
-    res.cookie(REFRESH_COOKIE, token, { ...this.base(AuthCookies.refreshPath), expires: expiresAt });
+    res.cookie(REFRESH_COOKIE, token, { ...this.base(res, AuthCookies.refreshPath), expires: expiresAt });
   }
 
   clearRefresh(res: Response): void {
-    res.clearCookie(REFRESH_COOKIE, this.base(AuthCookies.refreshPath));
+    res.clearCookie(REFRESH_COOKIE, this.base(res, AuthCookies.refreshPath));
   }
 
   setBoard(res: Response, token: string, expiresAt: Date): void {
-    res.cookie(BOARD_COOKIE, token, { ...this.base(OPS_ROUTES.queues), expires: expiresAt });
+    res.cookie(BOARD_COOKIE, token, { ...this.base(res, OPS_ROUTES.queues), expires: expiresAt });
   }
 
-  private base(path: string): CookieOptions {
-    return { httpOnly: true, sameSite: 'strict', secure: this.app.publicUrl.startsWith('https://'), path };
+  private base(res: Response, path: string): CookieOptions {
+    // req.secure is Express' answer: the TLS socket, or X-Forwarded-Proto from a trusted proxy only.
+    const secure = this.app.publicUrl.startsWith('https://') || res.req.secure;
+    return { httpOnly: true, sameSite: 'strict', secure, path };
   }
 }
