@@ -6,7 +6,7 @@ import Redis from 'ioredis';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { loadEnv, useEnv } from '../../src/config/load-env';
-import { createDatabase, dropDatabase } from './test-database';
+import { createDatabase, databaseUrlOf, dropDatabase } from './test-database';
 
 /** The machine's Redis (see /work/shared/services.md); overridable for CI machines that differ. */
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -26,18 +26,25 @@ export interface CreateTestAppOptions {
   env?: Record<string, string>;
   /** Adjust the testing module before compiling (overrideProvider etc.). */
   configure?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
+  /**
+   * Boot on this existing database (made with test-database.ts' createDatabase, or left by an earlier app) instead of
+   * a fresh one, e.g. to restart the app with other settings on the same data. close() then leaves it in place: the
+   * caller drops it.
+   */
+  database?: string;
 }
 
 /**
- * Boots the full AppModule the way main.ts does, on a database created for this call (all migrations applied) and
- * the machine's Redis under a unique queue prefix. `close()` shuts the app, drops the database and deletes the
- * queue keys.
+ * Boots the full AppModule the way main.ts does, on a database created for this call (all migrations applied; or
+ * `options.database`) and the machine's Redis under a unique queue prefix. `close()` shuts the app, drops the
+ * database it created and deletes the queue keys.
  */
 export async function createTestApp(options: CreateTestAppOptions = {}): Promise<TestApp> {
   const suffix = `${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  const database = `legeai_test_${suffix}`;
+  const ownsDatabase = options.database === undefined;
+  const database = options.database ?? `legeai_test_${suffix}`;
   const prefix = `legeai_test_${suffix}`;
-  const databaseUrl = await createDatabase(database);
+  const databaseUrl = ownsDatabase ? await createDatabase(database) : databaseUrlOf(database);
 
   const env: Record<string, string> = {
     NODE_ENV: 'test',
@@ -67,7 +74,7 @@ export async function createTestApp(options: CreateTestAppOptions = {}): Promise
     await app.init();
   } catch (error) {
     await app?.close().catch(() => undefined);
-    await dropDatabase(database);
+    if (ownsDatabase) await dropDatabase(database);
     throw error;
   }
 
@@ -79,7 +86,7 @@ export async function createTestApp(options: CreateTestAppOptions = {}): Promise
     env,
     async close() {
       await started.close();
-      await dropDatabase(database);
+      if (ownsDatabase) await dropDatabase(database);
       await deleteKeys(REDIS_URL, `${prefix}:*`);
     },
   };

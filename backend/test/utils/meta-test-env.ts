@@ -34,6 +34,14 @@ export interface MetaTestEnvOptions {
    * minute, and retries back off from 50 ms, so a throttled lead can be seen delayed and then stored within a test.
    */
   fastGraphPauses?: boolean;
+  /** Extra or overriding environment variables of the app (e.g. TOKEN_ENCRYPTION_KEYS, META_APP_SECRET_PREVIOUS). */
+  env?: Record<string, string>;
+  /** A running sandbox to use instead of starting one (Meta keeps the tokens it issued); close() leaves it running. */
+  sandbox?: RunningSandbox;
+  /** An existing database to boot on (createTestApp's `database`); close() leaves it in place. */
+  database?: string;
+  /** The port to listen on, so a restarted app keeps its public URL and OAuth redirect URI. */
+  port?: number;
 }
 
 /**
@@ -41,16 +49,19 @@ export interface MetaTestEnvOptions {
  * pointing at a sandbox started in this process, as a real deployment points them at Meta; the first admin signed in.
  */
 export async function startMetaTestEnv(options: MetaTestEnvOptions = {}): Promise<MetaTestEnv> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const publicUrl = `http://127.0.0.1:${port}`;
-  const sandbox = await startSandbox({
-    seed: options.seed ?? 'meta-e2e',
-    appId: META_APP.id,
-    appSecret: META_APP.secret,
-    verifyToken: META_APP.verifyToken,
-    redirectUris: [`${publicUrl}/v1/integrations/meta/callback`],
-    webhooks: { batchWindowMs: 20, retryTimeScale: 1_000_000, duplicateRate: 0, timeoutMs: options.webhookTimeoutMs ?? 2000 },
-  });
+  const ownsSandbox = !options.sandbox;
+  const sandbox =
+    options.sandbox ??
+    (await startSandbox({
+      seed: options.seed ?? 'meta-e2e',
+      appId: META_APP.id,
+      appSecret: META_APP.secret,
+      verifyToken: META_APP.verifyToken,
+      redirectUris: [`${publicUrl}/v1/integrations/meta/callback`],
+      webhooks: { batchWindowMs: 20, retryTimeScale: 1_000_000, duplicateRate: 0, timeoutMs: options.webhookTimeoutMs ?? 2000 },
+    }));
   const logs: string[] = [];
   const overrides: ((builder: TestingModuleBuilder) => TestingModuleBuilder)[] = [];
   if (options.captureLogs) {
@@ -72,11 +83,13 @@ export async function startMetaTestEnv(options: MetaTestEnvOptions = {}): Promis
         META_DIALOG_URL: sandbox.url,
         META_API_VERSION: META_APP.version,
         ...(options.captureLogs ? { LOG_LEVEL: 'debug' } : {}),
+        ...options.env,
       },
       configure: overrides.length ? (builder) => overrides.reduce((b, override) => override(b), builder) : undefined,
+      database: options.database,
     });
   } catch (error) {
-    await sandbox.close();
+    if (ownsSandbox) await sandbox.close();
     throw error;
   }
   await t.app.listen(port, '127.0.0.1');
@@ -89,7 +102,7 @@ export async function startMetaTestEnv(options: MetaTestEnvOptions = {}): Promis
     logs,
     async close() {
       await t.close();
-      await sandbox.close();
+      if (ownsSandbox) await sandbox.close();
     },
   };
 }

@@ -15,6 +15,11 @@ async function adminQuery(sql: string): Promise<void> {
 /** Creates an empty database for one test run and answers its connection URL. */
 export async function createDatabase(name: string): Promise<string> {
   await adminQuery(`CREATE DATABASE "${name}"`);
+  return databaseUrlOf(name);
+}
+
+/** The connection URL of a database on the test server. */
+export function databaseUrlOf(name: string): string {
   const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${name}`;
   return url.toString();
