@@ -10,6 +10,7 @@ import {
   Matches,
   Max,
   Min,
+  ValidateBy,
   ValidateIf,
 } from 'class-validator';
 import { IsTrustProxy } from './trust-proxy';
@@ -145,6 +146,23 @@ export class EnvSchema {
   @ValidateIf((env: EnvSchema) => !!env.META_APP_ID || env.META_APP_SECRET !== undefined)
   @IsString() @IsNotEmpty()
   META_APP_SECRET?: string;
+
+  /**
+   * The app secret before the last "Reset" in Meta's dashboard, while Meta may still deliver what it signed with it:
+   * webhooks and signed_request callbacks verify with either secret. Only META_APP_SECRET signs what we send.
+   */
+  @IsOptional() @IsString()
+  @ValidateBy({
+    name: 'previousAppSecret',
+    validator: {
+      validate: (value: unknown, args) => {
+        const current = (args?.object as EnvSchema | undefined)?.META_APP_SECRET;
+        return !!current && value !== current;
+      },
+      defaultMessage: () => 'META_APP_SECRET_PREVIOUS needs META_APP_SECRET (the current secret) and must differ from it',
+    },
+  })
+  META_APP_SECRET_PREVIOUS?: string;
 
   @ValidateIf((env: EnvSchema) => !!env.META_APP_ID || env.META_REDIRECT_URI !== undefined)
   @IsUrl(URL_OPTIONS)

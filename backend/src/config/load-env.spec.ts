@@ -66,6 +66,14 @@ describe(loadEnv.name, () => {
     );
   });
 
+  it('takes a previous Meta app secret only beside a different current one', () => {
+    expect(load({ META_APP_SECRET: 'new-secret', META_APP_SECRET_PREVIOUS: 'old-secret' }).META_APP_SECRET_PREVIOUS).toBe('old-secret');
+    expect(problemsOf({ META_APP_SECRET_PREVIOUS: 'old-secret' })).toEqual(['META_APP_SECRET_PREVIOUS']);
+    expect(problemsOf({ META_APP_SECRET: 'same-secret', META_APP_SECRET_PREVIOUS: 'same-secret' })).toEqual(['META_APP_SECRET_PREVIOUS']);
+    // The message never repeats a secret.
+    expect(() => load({ META_APP_SECRET: 'same-secret', META_APP_SECRET_PREVIOUS: 'same-secret' })).toThrow(/^(?![\s\S]*same-secret)/);
+  });
+
   it('says in its message which variable is wrong and why', () => {
     expect(() => load({ PORT: '70000' })).toThrow(/PORT: .*65535/);
   });

@@ -3,7 +3,16 @@ import { currentEnv } from './load-env';
 
 export interface MetaConfig {
   appId: string;
+  /**
+   * The app secret (META_APP_SECRET). Everything we send Meta uses it (appsecret_proof, the OAuth code exchange, the
+   * app token): Meta knows one app secret at a time, the one its dashboard shows.
+   */
   appSecret: string;
+  /**
+   * The secret before the last reset (META_APP_SECRET_PREVIOUS), during the overlap only: webhook signatures and
+   * signed_request callbacks made with it are still accepted (docs/key-rotation.md).
+   */
+  previousAppSecret?: string;
   redirectUri: string;
   verifyToken: string;
   apiVersion: string;
@@ -23,6 +32,7 @@ export const metaConfig = registerAs('meta', (): MetaConfig => {
   return {
     appId: env.META_APP_ID ?? 'sandbox-app',
     appSecret: env.META_APP_SECRET ?? 'sandbox-app-secret',
+    previousAppSecret: env.META_APP_SECRET_PREVIOUS,
     redirectUri: env.META_REDIRECT_URI ?? `${publicUrl}/v1/integrations/meta/callback`,
     verifyToken: env.META_VERIFY_TOKEN ?? 'sandbox-verify-token',
     apiVersion: env.META_API_VERSION,

@@ -6,6 +6,8 @@ import type { AppsecretProofMode } from './meta-graph.types';
  * (https://developers.facebook.com/docs/graph-api/securing-requests/#appsecret_proof).
  * Classic form: HMAC-SHA256(key = app secret, msg = token). Time-stamped form: msg = `token|unix_time`,
  * sent with `appsecret_time`; Meta accepts it for 5 minutes.
+ * Always made with the current app secret (META_APP_SECRET), never META_APP_SECRET_PREVIOUS: Meta holds one app secret
+ * at a time, so after a reset only the new one proves anything; the previous one is for verifying what Meta signed.
  */
 export function appsecretProofParams(
   accessToken: string,

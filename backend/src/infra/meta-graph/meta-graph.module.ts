@@ -38,6 +38,7 @@ class MetaGraphClientLifecycle implements OnModuleDestroy {
         new MetaGraphClient({
           graphUrl: cfg.graphUrl,
           apiVersion: cfg.apiVersion,
+          // The current secret only: Meta knows one app secret at a time (see appsecret-proof.ts).
           appSecret: cfg.appSecret,
           timeoutMs: cfg.timeoutMs,
           // The classic proof is what Meta's own SDKs send and every app accepts; the time-stamped form

@@ -7,6 +7,7 @@ import { Not, Repository } from 'typeorm';
 import { ApiError } from '../../../common/errors/api-error';
 import { appConfig } from '../../../config/app.config';
 import { metaConfig } from '../../../config/meta.config';
+import { notePreviousAppSecretUse } from '../../../infra/meta-app-secret/app-secret-verification';
 import { AuditService } from '../../audit/audit.service';
 import { MetaDataDeletionRequest } from '../entities/meta-data-deletion-request.entity';
 import { MetaIntegration } from '../entities/meta-integration.entity';
@@ -99,7 +100,9 @@ export class MetaCallbacksService {
 
   private verify(signedRequest: unknown): SignedRequestPayload {
     try {
-      return parseSignedRequest(signedRequest, this.meta.appSecret);
+      const verified = parseSignedRequest(signedRequest, this.meta);
+      if (verified.secret === 'previous') notePreviousAppSecretUse('signed_request');
+      return verified.payload;
     } catch (error) {
       if (!(error instanceof SignedRequestError)) throw error;
       this.logger.warn({ msg: 'Rejected a Meta callback', problem: error.problem });

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { AppSecrets, AppSecretUsed, verifyWithAppSecrets } from '../../../infra/meta-app-secret/app-secret-verification';
 
 /** The part of Meta's signed_request payload these callbacks use. */
 export interface SignedRequestPayload {
@@ -7,6 +8,12 @@ export interface SignedRequestPayload {
   user_id: string;
   issued_at?: number;
   [key: string]: unknown;
+}
+
+/** A verified signed_request: its payload and the app secret it was signed with. */
+export interface VerifiedSignedRequest {
+  payload: SignedRequestPayload;
+  secret: AppSecretUsed;
 }
 
 export type SignedRequestProblem = 'malformed' | 'unsupported_algorithm' | 'bad_signature';
@@ -24,9 +31,10 @@ const BASE64URL = /^[A-Za-z0-9_-]+={0,2}$/;
  * Verifies and decodes a `signed_request` as Meta sends it to the deauthorize and data deletion callbacks:
  * `base64url(HMAC-SHA256(app secret, encodedPayload)) + "." + encodedPayload`
  * (https://developers.facebook.com/docs/games/gamesonfacebook/login#parsingsr). The signature is checked over the
- * encoded payload as received, in constant time, before the payload is trusted.
+ * encoded payload as received, in constant time, with the current app secret and, during a rotation, the previous
+ * one, before the payload is trusted.
  */
-export function parseSignedRequest(signedRequest: unknown, appSecret: string): SignedRequestPayload {
+export function parseSignedRequest(signedRequest: unknown, secrets: AppSecrets): VerifiedSignedRequest {
   if (typeof signedRequest !== 'string' || signedRequest.length > 8192) {
     throw new SignedRequestError('malformed', 'signed_request is missing');
   }
@@ -36,10 +44,11 @@ export function parseSignedRequest(signedRequest: unknown, appSecret: string): S
   }
   const [encodedSignature, encodedPayload] = parts;
   const given = Buffer.from(encodedSignature, 'base64url');
-  const expected = createHmac('sha256', appSecret).update(encodedPayload, 'utf8').digest();
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    throw new SignedRequestError('bad_signature', 'signed_request signature does not match the app secret');
-  }
+  const secret = verifyWithAppSecrets(secrets, (candidate) => {
+    const expected = createHmac('sha256', candidate).update(encodedPayload, 'utf8').digest();
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  });
+  if (!secret) throw new SignedRequestError('bad_signature', 'signed_request signature does not match the app secret');
   let payload: unknown;
   try {
     payload = JSON.parse(Buffer.from(encodedPayload, 'base64url').toString('utf8'));
@@ -55,7 +64,7 @@ export function parseSignedRequest(signedRequest: unknown, appSecret: string): S
   if ((typeof userId !== 'string' && typeof userId !== 'number') || String(userId) === '') {
     throw new SignedRequestError('malformed', 'signed_request names no user_id');
   }
-  return { ...body, algorithm: 'HMAC-SHA256', user_id: String(userId) };
+  return { payload: { ...body, algorithm: 'HMAC-SHA256', user_id: String(userId) }, secret };
 }
 
 /** Builds a signed_request the way Meta does (tests, and documentation of the format). */

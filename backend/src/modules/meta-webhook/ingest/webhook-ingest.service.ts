@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { ApiError } from '../../../common/errors/api-error';
 import { metaConfig } from '../../../config/meta.config';
+import { notePreviousAppSecretUse } from '../../../infra/meta-app-secret/app-secret-verification';
 import { checkWebhookSignature } from './webhook-signature';
 import { parseJsonBody } from './json-body';
 import { extractLeadgenChanges } from './leadgen-changes';
@@ -133,11 +134,12 @@ export class WebhookIngestService {
       this.reject(delivery, 'empty_body');
       return REFUSALS.badSignature;
     }
-    const check = checkWebhookSignature(delivery.rawBody, delivery.signature, this.meta.appSecret);
-    if (check !== 'valid') {
-      this.reject(delivery, check);
+    const check = checkWebhookSignature(delivery.rawBody, delivery.signature, this.meta);
+    if (!check.valid) {
+      this.reject(delivery, check.problem);
       return REFUSALS.badSignature;
     }
+    if (check.secret === 'previous') notePreviousAppSecretUse('webhook');
     return delivery.rawBody;
   }
 
