@@ -87,7 +87,8 @@ export async function createTestApp(options: CreateTestAppOptions = {}): Promise
     async close() {
       await started.close();
       if (ownsDatabase) await dropDatabase(database);
-      await deleteKeys(REDIS_URL, `${prefix}:*`);
+      // The prefix in force: a test may share one (QUEUE_PREFIX in options.env) between an api and a worker app.
+      await deleteKeys(REDIS_URL, `${env.QUEUE_PREFIX}:*`);
     },
   };
 }

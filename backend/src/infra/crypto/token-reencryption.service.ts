@@ -1,13 +1,38 @@
+import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
+import type { Job, JobsOptions, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { QUEUES } from '../queue/queue-names';
+import { HOUSEKEEPING_JOBS } from '../scheduler/schedules';
 import { ENCRYPTED_TOKEN_COLUMNS, type EncryptedTokenColumn } from './encrypted-token-columns';
-import { reencryptColumn, type ReencryptionReport } from './reencrypt-tokens';
+import { reencryptColumn } from './reencrypt-tokens';
 import { TokenCipher } from './token-cipher';
 
+/** What a re-encryption run did, per column; the job's return value in Bull Board. */
+export interface ReencryptionSummary {
+  currentKeyId: string;
+  columns: { table: string; column: string; rotated: number; failed: number }[];
+}
+
 /**
- * Moves stored tokens to the current key. Runs in the background after start-up whenever more than one key
- * is configured, i.e. during a rotation (docs/key-rotation.md), and can be called on demand.
+ * One re-encryption job waiting or running at a time, however many instances start during a rotation: a
+ * deduplication id rather than a fixed job id, so the finished job stays visible in Bull Board and the next start
+ * can queue a new one. `keepLastIfActive` queues one more run when a start happens while a run is active (a newer
+ * key list may have arrived with it). Retried with backoff: a database hiccup should not leave tokens on the old key.
+ */
+const REENCRYPT_JOB_OPTIONS: JobsOptions = {
+  deduplication: { id: HOUSEKEEPING_JOBS.reencryptTokens, keepLastIfActive: true },
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 10_000 },
+  removeOnComplete: { count: 20 },
+  removeOnFail: { count: 20 },
+};
+
+/**
+ * Moves stored tokens to the current key, as the `reencrypt-tokens` job of the housekeeping queue. Whenever more
+ * than one key is configured, i.e. during a rotation (docs/key-rotation.md), every instance queues it at start-up;
+ * a worker runs it. Re-running is harmless: only rows still under an older key are touched.
  */
 @Injectable()
 export class TokenReencryptionService implements OnApplicationBootstrap {
@@ -16,25 +41,36 @@ export class TokenReencryptionService implements OnApplicationBootstrap {
   constructor(
     @Inject(TokenCipher) private readonly cipher: TokenCipher,
     private readonly moduleRef: ModuleRef,
+    @InjectQueue(QUEUES.housekeeping) private readonly housekeeping: Queue,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     if (!this.hasOldKeys() || !ENCRYPTED_TOKEN_COLUMNS.length) return;
-    void this.reencryptAll().catch((err: unknown) =>
-      this.logger.error({ msg: 'Token re-encryption failed; it will run again at the next start', err: String(err) }),
-    );
+    try {
+      const job = await this.enqueue();
+      this.logger.log({ msg: 'Token re-encryption queued', jobId: job.id, currentKeyId: this.cipher.currentKeyId });
+    } catch (err) {
+      // Old tokens stay readable meanwhile; the next start queues it again, or an admin adds it in Bull Board.
+      this.logger.error({ msg: 'Token re-encryption could not be queued', err: String(err) });
+    }
   }
 
-  async reencryptAll(columns: readonly EncryptedTokenColumn[] = ENCRYPTED_TOKEN_COLUMNS): Promise<ReencryptionReport[]> {
+  /** Queues the re-encryption job, or answers the one already waiting. */
+  enqueue(): Promise<Job> {
+    return this.housekeeping.add(HOUSEKEEPING_JOBS.reencryptTokens, {}, REENCRYPT_JOB_OPTIONS);
+  }
+
+  /** The job's work: every listed column, in batches, rows under an older key only. */
+  async reencryptAll(columns: readonly EncryptedTokenColumn[] = ENCRYPTED_TOKEN_COLUMNS): Promise<ReencryptionSummary> {
     const dataSource = this.moduleRef.get(DataSource, { strict: false });
-    const reports: ReencryptionReport[] = [];
+    const summary: ReencryptionSummary = { currentKeyId: this.cipher.currentKeyId, columns: [] };
     for (const column of columns) {
       const report = await reencryptColumn((sql, params) => dataSource.query(sql, params), column, this.cipher);
       this.logger.log({ msg: 'Tokens re-encrypted', currentKeyId: this.cipher.currentKeyId, ...report, failed: report.failed.length });
       for (const f of report.failed) this.logger.warn({ msg: 'Token could not be re-encrypted', table: report.table, id: f.id, reason: f.reason });
-      reports.push(report);
+      summary.columns.push({ table: report.table, column: report.column, rotated: report.rotated, failed: report.failed.length });
     }
-    return reports;
+    return summary;
   }
 
   private hasOldKeys(): boolean {

@@ -5,6 +5,8 @@ import { QUEUES, QueueName } from '../queue/queue-names';
 export const HOUSEKEEPING_JOBS = {
   pruneWebhookInbox: 'prune-webhook-inbox',
   relayWebhookInbox: 'relay-webhook-inbox',
+  /** Not scheduled: queued at start-up during a key rotation (TokenReencryptionService), or added in Bull Board. */
+  reencryptTokens: 'reencrypt-tokens',
 } as const;
 
 export const META_HEALTH_JOBS = {
