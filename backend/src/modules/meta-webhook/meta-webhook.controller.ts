@@ -53,7 +53,7 @@ export class MetaWebhookController {
   @ApiHeader({
     name: 'X-Hub-Signature-256',
     required: true,
-    description: '`sha256=` + hex HMAC-SHA256 of the raw request body, keyed with the Meta app secret',
+    description: '`sha256=` + hex HMAC-SHA256 of the raw request body, keyed with the Meta app secret (META_APP_SECRET, or META_APP_SECRET_PREVIOUS during a secret rotation)',
   })
   @ApiBody({ description: 'The delivery exactly as Meta sends it (application/json)', schema: { type: 'object', example: EXAMPLE_DELIVERY } })
   @ApiOkResponse({ type: WebhookAckDto, description: 'Stored (or recognised as a duplicate)' })
