@@ -1,3 +1,5 @@
+import { MetaGraphError } from './meta-graph-error';
+
 /**
  * A circuit breaker for the Graph calls of one connection (https://martinfowler.com/bliki/CircuitBreaker.html).
  * When Meta fails every call of a connection (an outage, a broken Page), retrying each lead on its own multiplies the
@@ -102,4 +104,15 @@ export function startProbe(s: BreakerState, now: number, settings: Pick<BreakerS
 /** The probe ended without an answer from Meta (e.g. paused by a rate limit): the next call may probe. */
 export function abandonProbe(s: BreakerState, now: number): BreakerState {
   return s.state === 'half_open' ? { ...s, state: 'open', probeAt: now } : s;
+}
+
+/**
+ * What a failed Graph call tells a breaker: `failure` when Meta failed it transiently (5xx, codes 1/2, a timeout),
+ * `answer` when Meta answered with another error (a refused token or permission, a rate limit: Meta is up), `none`
+ * when the call never reached Meta (held back by a rate-limit pause) or failed on our side.
+ */
+export function callOutcome(error: unknown): 'failure' | 'answer' | 'none' {
+  if (!(error instanceof MetaGraphError)) return 'none';
+  if (error.kind === 'transient') return 'failure';
+  return error.httpStatus !== undefined ? 'answer' : 'none';
 }
