@@ -3,6 +3,7 @@ import {
   admission,
   afterFailures,
   afterSuccess,
+  callOutcome,
   CLOSED,
   isClean,
   isPaused,
@@ -10,6 +11,7 @@ import {
   type BreakerSettings,
   type BreakerState,
 } from './circuit-breaker';
+import { MetaGraphError } from './meta-graph-error';
 
 const settings: BreakerSettings = { threshold: 10, windowMs: 60_000, firstWaitMs: 10_000, maxWaitMs: 40_000, probeLeaseMs: 30_000, recheckMs: 2_000 };
 const T0 = 1_000_000;
@@ -103,5 +105,16 @@ describe('circuit breaker', () => {
     expect(abandoned).toMatchObject({ state: 'open', probeAt: open.probeAt! + 10, waitMs: open.waitMs });
     expect(admission(abandoned, open.probeAt! + 10, settings)).toEqual({ kind: 'probe' });
     expect(abandonProbe(open, T0)).toBe(open);
+  });
+});
+
+describe(callOutcome.name, () => {
+  it('counts transient failures, takes any other answer from Meta as a sign of life, and ignores calls that never reached it', () => {
+    expect(callOutcome(new MetaGraphError({ kind: 'transient', code: 2, httpStatus: 503, message: 'down' }))).toBe('failure');
+    expect(callOutcome(new MetaGraphError({ kind: 'transient', network: 'timeout', message: 'timed out' }))).toBe('failure');
+    expect(callOutcome(new MetaGraphError({ kind: 'permission', code: 10, httpStatus: 403, message: 'denied' }))).toBe('answer');
+    expect(callOutcome(new MetaGraphError({ kind: 'rate_limited', code: 80004, httpStatus: 400, message: 'throttled' }))).toBe('answer');
+    expect(callOutcome(new MetaGraphError({ kind: 'rate_limited', message: 'paused scope' }))).toBe('none');
+    expect(callOutcome(new Error('database away'))).toBe('none');
   });
 });
