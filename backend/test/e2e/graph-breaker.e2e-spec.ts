@@ -125,6 +125,19 @@ describe('Connection breakers shared by workers (e2e)', () => {
     expect(await row()).toMatchObject({ state: 'closed', failures: 2 });
   });
 
+  it('counts only the failures after the last success of a batch answer: a batch with successes is not a run of failures', async () => {
+    await refreshed();
+    expect(await first.admit(integrationId)).toEqual({ go: true, probe: false });
+    await first.succeeded(integrationId);
+    expect(await row()).toMatchObject({ state: 'closed', failures: 0 });
+    // One turn, as a batch answer's reads report: five failures, a success, two failures (the threshold is three).
+    const reports = [...Array.from({ length: 5 }, () => first.failed(integrationId, admin.organisationId, transient()))];
+    reports.push(first.succeeded(integrationId));
+    reports.push(first.failed(integrationId, admin.organisationId, transient()), first.failed(integrationId, admin.organisationId, transient()));
+    await Promise.all(reports);
+    expect(await row()).toMatchObject({ state: 'closed', failures: 2 });
+  });
+
   it('closes when Meta answers with another error: it is up, whatever it refused', async () => {
     // The failures above were counted by the other worker; this one learns of them when its call is admitted.
     await refreshed();

@@ -32,6 +32,8 @@ interface ReportedFailure {
   integrationId: string;
   organisationId: string;
   message: string;
+  /** Order of the report among this process's outcomes (see `outcomes`). */
+  seq: number;
   done: () => void;
 }
 
@@ -57,6 +59,12 @@ export class ConnectionBreakers {
   /** When this process last changed a breaker, so that a copy read before the change does not undo it. */
   private readonly changedAt = new Map<string, number>();
   private readonly lastSuccessAt = new Map<string, number>();
+  /**
+   * Outcomes reported so far, numbering each one: the reads of a batch answer report in the order of its items, so a
+   * failure numbered before a connection's last success was not part of a run of failures in a row.
+   */
+  private outcomes = 0;
+  private readonly lastSuccessSeq = new Map<string, number>();
   private readonly closing = new Map<string, Promise<void>>();
   private readonly closedListeners: ((closed: ClosedBreaker) => unknown)[] = [];
   /** The failures of one Graph batch answer arrive in one turn and are counted in one write. */
@@ -98,6 +106,7 @@ export class ConnectionBreakers {
   /** Meta answered a call of the connection: a breaker with failures or a pause closes. */
   async succeeded(integrationId: string): Promise<void> {
     this.lastSuccessAt.set(integrationId, Date.now());
+    this.lastSuccessSeq.set(integrationId, ++this.outcomes);
     const current = this.copy.get(integrationId);
     if (!current || isClean(current)) return;
     let closing = this.closing.get(integrationId);
@@ -110,7 +119,7 @@ export class ConnectionBreakers {
 
   /** A call of the connection failed transiently (5xx, codes 1/2, a timeout). Never throws. */
   failed(integrationId: string, organisationId: string, error: Error): Promise<void> {
-    return new Promise<void>((done) => this.failures.add({ integrationId, organisationId, message: error.message, done }));
+    return new Promise<void>((done) => this.failures.add({ integrationId, organisationId, message: error.message, seq: ++this.outcomes, done }));
   }
 
   /**
@@ -176,9 +185,12 @@ export class ConnectionBreakers {
     await Promise.all(
       [...byConnection.values()].map(async (failures) => {
         const { integrationId, organisationId, message } = failures[failures.length - 1];
+        // Failures of the same batch answer before one of its successes were not in a row: only the ones after count.
+        const inRow = failures.filter((f) => f.seq > (this.lastSuccessSeq.get(integrationId) ?? 0)).length;
         try {
+          if (inRow === 0) return;
           const now = Date.now();
-          const report = { now, count: failures.length, lastSuccessAt: this.lastSuccessAt.get(integrationId) };
+          const report = { now, count: inRow, lastSuccessAt: this.lastSuccessAt.get(integrationId) };
           const change = await this.store.change(integrationId, (s) => afterFailures(s, report, this.settings), { organisationId, lastError: message });
           if (change) this.noteFailures(change);
         } catch (error) {
