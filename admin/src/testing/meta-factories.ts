@@ -32,6 +32,7 @@ export function aMetaStatus(overrides: Partial<MetaConnectionStatus> = {}): Meta
     overall: 'ok',
     checks: [{ key: 'token', level: 'ok', message: 'The access token is valid.' }],
     counts: { adAccounts: 1, pages: 1, leadForms: 1 },
+    graphPause: null,
     ...overrides,
   };
 }

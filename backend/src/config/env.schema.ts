@@ -191,6 +191,31 @@ export class EnvSchema {
   @IsOptional() @Type(() => Number) @IsInt() @Min(100)
   META_RATE_LIMIT_PAUSE_MS = 60000;
 
+  /**
+   * Circuit breaker of a connection's Graph calls: this many transient failures in a row (no success in between,
+   * within META_BREAKER_WINDOW_MS of the first) pause the connection's lead jobs until a single probe call succeeds.
+   */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000)
+  META_BREAKER_THRESHOLD = 10;
+
+  /** Milliseconds within which the failures must fall to count as one run. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1000)
+  META_BREAKER_WINDOW_MS = 60000;
+
+  /** Milliseconds before the first probe once paused; each failed probe doubles it up to META_BREAKER_MAX_WAIT_MS. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(100)
+  META_BREAKER_FIRST_WAIT_MS = 10000;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(100)
+  META_BREAKER_MAX_WAIT_MS = 300000;
+
+  /**
+   * Milliseconds a worker trusts its copy of the breakers before reading them again from the database (the lead jobs'
+   * hot path reads the copy, not the database); also how long a job waits while another one probes.
+   */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(50) @Max(60000)
+  META_BREAKER_REFRESH_MS = 2000;
+
   // --- leads ----------------------------------------------------------------------------------------------------
   /** Country (ISO 3166-1 alpha-2) assumed for phone numbers given without an international prefix. */
   @IsOptional() @Matches(/^[A-Za-z]{2}$/, { message: 'LEAD_DEFAULT_COUNTRY must be a two-letter country code like US' })

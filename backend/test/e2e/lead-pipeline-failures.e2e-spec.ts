@@ -36,19 +36,18 @@ describe('Lead pipeline failures: Graph errors, throttling, a dead token, replay
     (await env.t.dataSource.query(`SELECT status FROM meta_integrations WHERE organisation_id = $1 AND status <> 'disconnected'`, [env.admin.organisationId]))[0]
       .status;
 
-  it('retries transient Graph errors (codes 1 and 2): the client first, then the queue with backoff, and stores the lead once', async () => {
-    // Deterministic on purpose (a rate left the failures in a row to chance: now and then five queue backoffs,
-    // about 50 s, or all eight attempts spent): the next four Graph calls fail with code 2, which spends the
-    // client's four tries of the job's first attempt; the queue retries the job after its backoff, whose first
-    // call fails with code 1 and is retried by the client, which then gets the lead.
-    env.sandbox.control.setFaults({ errors: [{ code: 2, rate: 1, times: 4 }, { code: 1, rate: 1, times: 1 }] });
+  it('retries transient Graph errors (codes 1 and 2) with the queue\'s backoff, one read per attempt, and stores the lead once', async () => {
+    // Deterministic on purpose (a rate left the failures in a row to chance): the next Graph call fails with code 2,
+    // the one after with code 1. A lead read is tried once per job attempt (the queue's backoff spaces the retries),
+    // so the first two attempts fail and the third gets the lead.
+    env.sandbox.control.setFaults({ errors: [{ code: 2, rate: 1, times: 1 }, { code: 1, rate: 1, times: 1 }] });
     const before = env.sandbox.control.counters().byErrorCode;
     const [lead] = await announce(1);
     const [stored] = await waitForStates(env.t, [lead.id], [LeadSyncState.Stored], 60_000);
     const after = env.sandbox.control.counters().byErrorCode;
     const injected = (code: string) => (after[code] ?? 0) - (before[code] ?? 0);
-    expect([injected('2'), injected('1')]).toEqual([4, 1]);
-    expect(stored).toMatchObject({ attempts: 2, error_kind: null });
+    expect([injected('2'), injected('1')]).toEqual([1, 1]);
+    expect(stored).toMatchObject({ attempts: 3, error_kind: null });
     expect(await storedLeadCount(env.t, lead.id)).toBe(1);
   });
 

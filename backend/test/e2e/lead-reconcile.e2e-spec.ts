@@ -4,6 +4,7 @@ import type { Queue } from 'bullmq';
 import { MetaGraphClient } from '../../src/infra/meta-graph';
 import { QUEUES } from '../../src/infra/queue/queue-names';
 import { LEAD_RECONCILE_JOBS, SCHEDULES } from '../../src/infra/scheduler/schedules';
+import { ConnectionBreakers } from '../../src/modules/meta-integrations/graph-breaker/connection-breakers.service';
 import { MetaTokenVault } from '../../src/modules/meta-integrations/meta-token-vault.service';
 import { auditActions, createOrganisationWithAdmin, createUserAndLogin, SignedInUser } from '../utils/identity-fixtures';
 import { connectOrganisation } from '../utils/meta-connect-fixtures';
@@ -284,6 +285,32 @@ describe('Lead reconciliation and test leads (e2e, sandbox over HTTP)', () => {
       [env.admin.organisationId, second.leadgenId],
     );
     expect(stored).toEqual({ is_test: true });
+  });
+
+  it("sweeps wait while the connection's Graph calls are paused: nothing is read, sync-leads answers 409 naming the pause", async () => {
+    const [integration] = await db().query(`SELECT id FROM meta_integrations WHERE organisation_id = $1 AND status = 'active'`, [env.admin.organisationId]);
+    await db().query(
+      `INSERT INTO meta_graph_breakers (integration_id, organisation_id, state, failures, since, probe_at, wait_ms)
+       VALUES ($1, $2, 'open', 12, now(), now() + interval '1 hour', 10000)`,
+      [integration.id, env.admin.organisationId],
+    );
+    // The app reads the breakers again once its copy is older than META_BREAKER_REFRESH_MS (2 s by default).
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    const seq = env.sandbox.control.calls({ limit: 1 }).at(-1)?.seq ?? 0;
+    const before = await leadCount();
+
+    const res = await syncLeads(manager, { formId: form.id }).expect(409);
+    expect(res.body.error.code).toBe(ErrorCode.Conflict);
+    expect(res.body.error.message).toMatch(/Meta calls for this connection are paused since \S+ after 12 failures; next probe at \S+/);
+    const { sweeps } = await runScheduledSweep();
+    expect(sweeps.length).toBeGreaterThan(0);
+    expect(sweeps.filter((sweep) => sweep.status !== 'skipped' || !/paused/.test(String(sweep.reason)))).toEqual([]);
+    expect(graphLeadCalls(seq)).toEqual([]);
+    expect(await leadCount()).toBe(before);
+
+    // Meta answers again (here: as a probe would report it), and so does the next sync.
+    await env.t.app.get(ConnectionBreakers).succeeded(integration.id);
+    await syncLeads(manager, { formId: form.id }).expect(200);
   });
 
   it('an auth error during a sweep moves the connection to reauth_required and stops; later sweeps are paused', async () => {

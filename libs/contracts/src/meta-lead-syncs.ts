@@ -19,8 +19,11 @@ export const LEAD_SYNC_STATES: readonly LeadSyncState[] = Object.values(LeadSync
 /** States a bulk replay accepts. */
 export type ReplayableLeadSyncState = LeadSyncState.Failed | LeadSyncState.Parked;
 
-/** Why the last attempt of a sync did not store the lead, as the Graph client classified it. */
-export type LeadSyncErrorKind = 'auth' | 'permission' | 'rate_limited' | 'transient' | 'validation' | 'unknown';
+/**
+ * Why the last attempt of a sync did not store the lead, as the Graph client classified it; `paused` when the lead
+ * waits because the connection's Graph calls are paused (Meta kept failing them) and was not read at all.
+ */
+export type LeadSyncErrorKind = 'auth' | 'permission' | 'rate_limited' | 'transient' | 'validation' | 'unknown' | 'paused';
 
 /** One lead's way through the pipeline (`GET /v1/integrations/meta/lead-syncs[/{id}]`). */
 export interface LeadSyncDto {

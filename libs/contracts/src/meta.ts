@@ -62,11 +62,30 @@ export interface MetaHealthCheck {
     | 'app_subscription'
     | 'lead_forms'
     | 'last_webhook'
-    | 'api_version';
+    | 'api_version'
+    | 'graph_calls';
   level: HealthCheckLevel;
   message: string;
   /** What the admin can do about it, when there is something to do. */
   hint?: string;
+}
+
+/**
+ * The connection's Graph calls are paused by its circuit breaker: Meta failed them again and again (server errors,
+ * timeouts), so its lead jobs wait for one probe call instead of each retrying on its own. Ends by itself when a
+ * probe succeeds.
+ */
+export interface MetaGraphPause {
+  /** When the calls were paused (ISO-8601). */
+  since: string;
+  /** Failed calls since then, the ones that caused the pause included. */
+  failures: number;
+  /** When the next probe call may go (ISO-8601); while `probing`, when the probe out now is given up. */
+  nextProbeAt: string;
+  /** Whether a probe call is out now. */
+  probing: boolean;
+  /** The last failure's message. */
+  lastError: string | null;
 }
 
 /** `GET /v1/integrations/meta/status`. `connected: false` means no integration (or disconnected). */
@@ -85,8 +104,11 @@ export interface MetaConnectionStatus {
   lastCheckedAt: string | null;
   lastWebhookAt: string | null;
   overall: HealthCheckLevel;
+  /** The stored health checks, preceded by a live `graph_calls` check while the calls are paused. */
   checks: MetaHealthCheck[];
   counts: { adAccounts: number; pages: number; leadForms: number };
+  /** Set while the connection's Graph calls are paused (read live, not at the last health check). */
+  graphPause: MetaGraphPause | null;
 }
 
 export interface MetaAdAccountDto {

@@ -113,7 +113,7 @@ export class BatchingGraphReader {
   }
 }
 
-/** Reads share a batch only when they share the token and the scopes whose pauses and budgets they use. */
+/** Reads share a batch only when they share the token, the scopes whose pauses and budgets they use, and their tries. */
 function groupKey(ctx: GraphCallContext): string {
-  return [ctx.accessToken ?? '', ctx.adAccountId ?? '', ctx.businessId ?? '', ctx.onPaused ?? ''].join('\u0000');
+  return [ctx.accessToken ?? '', ctx.adAccountId ?? '', ctx.businessId ?? '', ctx.onPaused ?? '', ctx.maxAttempts ?? ''].join('\u0000');
 }

@@ -105,6 +105,27 @@ describe('batch over HTTP', () => {
     expect((JSON.parse(server.requests[1].form.get('batch')!) as BatchOperation[]).map((o) => o.relative_url)).toEqual(['2', '3']);
   });
 
+  it('with maxAttempts 1, neither re-submits a transiently failed read nor retries a failed batch call', async () => {
+    const transient = { code: 500, headers: [], body: JSON.stringify({ error: { message: 'An unexpected error has occurred.', code: 2, is_transient: true } }) };
+    handler = (_req, res) => sendJson(res, 200, [transient, transient]);
+    const results = await client().batch([{ method: 'GET', path: '1' }, { method: 'GET', path: '2' }], { accessToken: TOKEN, maxAttempts: 1 });
+    expect(results.map((r) => !r.ok && r.error.kind)).toEqual(['transient', 'transient']);
+    expect(server.requests).toHaveLength(1);
+
+    server.requests.length = 0;
+    handler = (_req, res) => sendJson(res, 503, { error: { message: 'Service temporarily unavailable', code: 2, is_transient: true } });
+    await expect(client().batch([{ method: 'GET', path: '1' }, { method: 'GET', path: '2' }], { accessToken: TOKEN, maxAttempts: 1 })).rejects.toMatchObject({
+      kind: 'transient',
+    });
+    expect(server.requests).toHaveLength(1);
+
+    // Without it, the client's policy: four rounds of the failed reads.
+    server.requests.length = 0;
+    handler = (_req, res) => sendJson(res, 200, (JSON.parse(_req.form.get('batch')!) as unknown[]).map(() => transient));
+    await client().batch([{ method: 'GET', path: '1' }], { accessToken: TOKEN });
+    expect(server.requests).toHaveLength(4);
+  });
+
   describe(BatchingGraphReader.name, () => {
     it('turns 100 concurrent gets for one token into 2 batch calls and resolves each caller', async () => {
       const sut = new BatchingGraphReader(client(), { windowMs: 5 });

@@ -111,6 +111,16 @@ describe(MetaGraphClient.name, () => {
     for (const r of server.requests) expect(r.url.searchParams.get('appsecret_proof')).toBe(classicProof);
   });
 
+  it('tries a call only as often as its context allows, for callers that retry on their own schedule', async () => {
+    handler = (_req, res) => sendJson(res, 500, { error: { message: 'An unexpected error has occurred.', code: 2, is_transient: true } });
+    await expect(client().get('/lead', {}, { accessToken: TOKEN, maxAttempts: 1 })).rejects.toMatchObject({ kind: 'transient', code: 2 });
+    expect(server.requests).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+    server.requests.length = 0;
+    await expect(client().get('/lead', {}, { accessToken: TOKEN })).rejects.toMatchObject({ kind: 'transient' });
+    expect(server.requests).toHaveLength(4);
+  });
+
   it('times out a call that gets no answer; retries it for GET but not for POST', async () => {
     handler = () => undefined; // never answers
     const c = client({ timeoutMs: 100, retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 } });

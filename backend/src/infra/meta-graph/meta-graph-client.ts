@@ -97,7 +97,7 @@ export class MetaGraphClient {
         const res = await this.sendOnce(method, path, params, ctx, attempt);
         return res as T;
       },
-      this.options.retry ?? DEFAULT_RETRY_POLICY,
+      this.retryPolicy(ctx),
       { random: this.random, sleep: this.sleep },
       // A POST that got no answer may have been applied; repeat it only when Meta answered with an error.
       (err) => err.kind === 'transient' && (idempotent || err.httpStatus !== undefined),
@@ -126,7 +126,7 @@ export class MetaGraphClient {
   /**
    * Runs requests as batch calls of at most 50 operations, in order. Each request gets its own result or
    * typed error. Operations that did not run (null items) and transient failures of reads are re-submitted
-   * with backoff; the whole batch call is retried like any call.
+   * with backoff; the whole batch call is retried like any call. `ctx.maxAttempts` bounds both.
    */
   async batch<T = unknown>(requests: readonly GraphBatchRequest[], ctx: GraphCallContext): Promise<GraphBatchResult<T>[]> {
     const results: GraphBatchResult<T>[] = [];
@@ -135,7 +135,7 @@ export class MetaGraphClient {
   }
 
   private async batchChunk<T>(requests: GraphBatchRequest[], ctx: GraphCallContext): Promise<GraphBatchResult<T>[]> {
-    const policy = this.options.retry ?? DEFAULT_RETRY_POLICY;
+    const policy = this.retryPolicy(ctx);
     const results: (GraphBatchResult<T> | undefined)[] = new Array(requests.length);
     let pending = requests.map((_, i) => i);
     const objectIds = this.objectIds(ctx);
@@ -165,6 +165,11 @@ export class MetaGraphClient {
       await this.sleep(Math.floor(this.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (round - 1))));
     }
     return results as GraphBatchResult<T>[];
+  }
+
+  private retryPolicy(ctx: GraphCallContext): RetryPolicy {
+    const policy = this.options.retry ?? DEFAULT_RETRY_POLICY;
+    return ctx.maxAttempts === undefined ? policy : { ...policy, maxAttempts: Math.max(1, ctx.maxAttempts) };
   }
 
   private async sendOnce(method: GraphMethod, path: string, params: GraphParams, ctx: GraphCallContext, attempt: number): Promise<unknown> {

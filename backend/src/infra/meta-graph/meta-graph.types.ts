@@ -18,6 +18,12 @@ export interface GraphCallContext {
    * false for POST, because a POST that timed out may already have created something at Meta.
    */
   idempotent?: boolean;
+  /**
+   * Tries of this call including the first (and rounds of a batch's failed reads), instead of the client's retry
+   * policy. For callers that retry on their own schedule: a lead job reads once per attempt and lets the queue's
+   * backoff space the attempts, so a lead's Graph tries are capped by its job attempts instead of multiplied by them.
+   */
+  maxAttempts?: number;
 }
 
 /** The raw HTTP answer of one Graph call, before classification. */

@@ -28,7 +28,7 @@ export class MetaIntegrationsController {
 
   @Get(R.status)
   @Roles(Role.Viewer)
-  @ApiOperation({ summary: 'Connection status and the health checks of the last run' })
+  @ApiOperation({ summary: 'Connection status, the health checks of the last run, and whether Meta calls are paused now' })
   @ApiOkResponse({ type: MetaConnectionStatusDto })
   @ApiErrorResponses(401, 403)
   status(@CurrentPrincipal() principal: Principal): Promise<MetaConnectionStatus> {

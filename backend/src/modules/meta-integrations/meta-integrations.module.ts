@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CryptoModule } from '../../infra/crypto/crypto.module';
 import { MetaGraphModule } from '../../infra/meta-graph/meta-graph.module';
+import { MetricsModule } from '../../infra/metrics/metrics.module';
 import { AuditModule } from '../audit/audit.module';
 import { MetaLeadsModule } from '../meta-leads/meta-leads.module';
 import { MetaAssetsService } from './assets/meta-assets.service';
@@ -9,8 +10,11 @@ import { MetaCallbacksController } from './callbacks/meta-callbacks.controller';
 import { MetaCallbacksService } from './callbacks/meta-callbacks.service';
 import { MetaAdAccount } from './entities/meta-ad-account.entity';
 import { MetaDataDeletionRequest } from './entities/meta-data-deletion-request.entity';
+import { MetaGraphBreaker } from './entities/meta-graph-breaker.entity';
 import { MetaIntegration } from './entities/meta-integration.entity';
 import { MetaPage } from './entities/meta-page.entity';
+import { ConnectionBreakerStore } from './graph-breaker/connection-breaker.store';
+import { ConnectionBreakers } from './graph-breaker/connection-breakers.service';
 import { MetaHealthProcessor } from './health/meta-health.processor';
 import { MetaHealthService } from './health/meta-health.service';
 import { MetaAccountApi } from './meta-account.api';
@@ -24,15 +28,17 @@ import { MetaTokenVault } from './meta-token-vault.service';
 
 /**
  * An organisation's Meta connection and what it reaches: token storage, asset discovery, webhook subscriptions,
- * connection health (scheduled and on demand), disconnect, and Meta's deauthorize / data deletion callbacks.
+ * connection health (scheduled and on demand), the circuit breakers pausing the Graph calls of a connection Meta keeps
+ * failing, disconnect, and Meta's deauthorize / data deletion callbacks.
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([MetaIntegration, MetaAdAccount, MetaPage, MetaDataDeletionRequest]),
+    TypeOrmModule.forFeature([MetaIntegration, MetaAdAccount, MetaPage, MetaDataDeletionRequest, MetaGraphBreaker]),
     MetaLeadsModule,
     AuditModule,
     CryptoModule,
     MetaGraphModule,
+    MetricsModule,
   ],
   controllers: [MetaIntegrationsController, MetaCallbacksController],
   providers: [
@@ -47,6 +53,8 @@ import { MetaTokenVault } from './meta-token-vault.service';
     MetaIntegrationsService,
     MetaConnectionService,
     MetaCallbacksService,
+    ConnectionBreakerStore,
+    ConnectionBreakers,
   ],
   exports: [
     TypeOrmModule,
@@ -57,6 +65,7 @@ import { MetaTokenVault } from './meta-token-vault.service';
     MetaAssetsService,
     MetaSubscriptionsService,
     MetaHealthService,
+    ConnectionBreakers,
   ],
 })
 export class MetaIntegrationsModule {}

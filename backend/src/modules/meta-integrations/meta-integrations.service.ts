@@ -5,6 +5,7 @@ import {
   ErrorCode,
   MetaAdAccountDto,
   MetaConnectionStatus,
+  MetaGraphPause,
   MetaLeadFormDto,
   MetaPageDto,
   UpdateLeadFormRequest,
@@ -19,6 +20,9 @@ import { unmappedQuestionsOf } from '../meta-leads/mapping/unmapped-questions';
 import { REMOVED_FORM_STATUS } from './assets/meta-assets.service';
 import { MetaAdAccount } from './entities/meta-ad-account.entity';
 import { MetaPage } from './entities/meta-page.entity';
+import { ConnectionBreakers } from './graph-breaker/connection-breakers.service';
+import type { GraphPause } from './graph-breaker/graph-pause';
+import { graphCallsCheck, worstLevel } from './health/health-rules';
 import { MetaHealthService } from './health/meta-health.service';
 import { MetaIntegrationRepository } from './meta-integration.repository';
 import { diffScopes } from './scope-diff';
@@ -32,6 +36,7 @@ export class MetaIntegrationsService {
     @InjectRepository(MetaPage) private readonly pages: Repository<MetaPage>,
     @InjectRepository(MetaLeadForm) private readonly forms: Repository<MetaLeadForm>,
     private readonly health: MetaHealthService,
+    private readonly breakers: ConnectionBreakers,
     private readonly audit: AuditService,
     @Inject(metaConfig.KEY) private readonly meta: ConfigType<typeof metaConfig>,
   ) {}
@@ -55,9 +60,10 @@ export class MetaIntegrationsService {
         overall: 'ok',
         checks: [],
         counts: { adAccounts: 0, pages: 0, leadForms: 0 },
+        graphPause: null,
       };
     }
-    const [adAccounts, pages, leadForms, lastWebhookAt] = await Promise.all([
+    const [adAccounts, pages, leadForms, lastWebhookAt, pause] = await Promise.all([
       this.adAccounts.count({ where: { organisationId, isActive: true } }),
       this.pages.count({ where: { organisationId, isActive: true } }),
       this.forms
@@ -66,7 +72,9 @@ export class MetaIntegrationsService {
         .andWhere('f.status IS DISTINCT FROM :removed', { removed: REMOVED_FORM_STATUS })
         .getCount(),
       this.health.lastWebhookAt(),
+      this.breakers.pause(integration.id),
     ]);
+    const checks = [...(pause ? [graphCallsCheck(pause)] : []), ...(integration.healthChecks ?? [])];
     return {
       ...base,
       connected: true,
@@ -79,9 +87,11 @@ export class MetaIntegrationsService {
       connectedAt: iso(integration.connectedAt ?? integration.createdAt),
       lastCheckedAt: iso(integration.lastCheckedAt),
       lastWebhookAt: iso(lastWebhookAt),
-      overall: integration.healthOverall ?? 'ok',
-      checks: integration.healthChecks ?? [],
+      // The stored overall is the worst of the stored checks; a pause adds its own.
+      overall: pause ? worstLevel(checks) : (integration.healthOverall ?? 'ok'),
+      checks,
       counts: { adAccounts, pages, leadForms },
+      graphPause: pause ? toGraphPauseDto(pause) : null,
     };
   }
 
@@ -134,6 +144,16 @@ export class MetaIntegrationsService {
 }
 
 const iso = (date: Date | null | undefined): string | null => (date ? date.toISOString() : null);
+
+function toGraphPauseDto(pause: GraphPause): MetaGraphPause {
+  return {
+    since: pause.since.toISOString(),
+    failures: pause.failures,
+    nextProbeAt: pause.nextProbeAt.toISOString(),
+    probing: pause.probing,
+    lastError: pause.lastError,
+  };
+}
 
 function toPageDto(row: MetaPage): MetaPageDto {
   return {

@@ -4,6 +4,7 @@ import {
   MetaAdAccountDto,
   MetaAuthUrlResponse,
   MetaConnectionStatus,
+  MetaGraphPause,
   MetaHealthCheck,
   MetaIntegrationStatus,
   MetaLeadFormDto,
@@ -18,7 +19,9 @@ export class MetaAuthUrlResponseDto implements MetaAuthUrlResponse {
 }
 
 export class MetaHealthCheckDto implements MetaHealthCheck {
-  @ApiProperty({ enum: ['token', 'token_expiry', 'permissions', 'page_subscriptions', 'app_subscription', 'lead_forms', 'last_webhook', 'api_version'] })
+  @ApiProperty({
+    enum: ['token', 'token_expiry', 'permissions', 'page_subscriptions', 'app_subscription', 'lead_forms', 'last_webhook', 'api_version', 'graph_calls'],
+  })
   key!: MetaHealthCheck['key'];
   @ApiProperty({ enum: ['ok', 'warning', 'error'] }) level!: HealthCheckLevel;
   @ApiProperty() message!: string;
@@ -36,6 +39,14 @@ class MetaCountsDto {
   @ApiProperty() leadForms!: number;
 }
 
+class MetaGraphPauseDto implements MetaGraphPause {
+  @ApiProperty({ description: 'When the calls were paused (ISO-8601)' }) since!: string;
+  @ApiProperty({ description: 'Failed calls since then, the ones that caused the pause included' }) failures!: number;
+  @ApiProperty({ description: 'When the next probe call may go (ISO-8601)' }) nextProbeAt!: string;
+  @ApiProperty({ description: 'Whether a probe call is out now' }) probing!: boolean;
+  @ApiProperty({ nullable: true, type: String, description: "The last failure's message" }) lastError!: string | null;
+}
+
 export class MetaConnectionStatusDto implements MetaConnectionStatus {
   @ApiProperty() connected!: boolean;
   @ApiProperty({ enum: MetaIntegrationStatus, nullable: true }) status!: MetaIntegrationStatus | null;
@@ -50,8 +61,15 @@ export class MetaConnectionStatusDto implements MetaConnectionStatus {
   @ApiProperty({ nullable: true, type: String }) lastCheckedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) lastWebhookAt!: string | null;
   @ApiProperty({ enum: ['ok', 'warning', 'error'] }) overall!: HealthCheckLevel;
-  @ApiProperty({ type: [MetaHealthCheckDto] }) checks!: MetaHealthCheck[];
+  @ApiProperty({ type: [MetaHealthCheckDto], description: 'The last health check, preceded by a live graph_calls check while calls are paused' })
+  checks!: MetaHealthCheck[];
   @ApiProperty({ type: MetaCountsDto }) counts!: { adAccounts: number; pages: number; leadForms: number };
+  @ApiProperty({
+    type: MetaGraphPauseDto,
+    nullable: true,
+    description: "Set while the connection's Graph calls are paused because Meta kept failing them; ends when a probe call succeeds",
+  })
+  graphPause!: MetaGraphPause | null;
 }
 
 export class MetaAdAccountResponse implements MetaAdAccountDto {

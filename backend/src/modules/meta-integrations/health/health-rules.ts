@@ -1,5 +1,6 @@
 import type { HealthCheckLevel, MetaHealthCheck } from '@legeai/contracts';
 import type { GraphVersionStatus } from '../../../infra/meta-graph';
+import { PAUSE_HINT, pauseMessage, type GraphPause } from '../graph-breaker/graph-pause';
 
 /** The console warns this many days before the token (or its data access window) runs out. */
 export const TOKEN_EXPIRY_WARNING_DAYS = 7;
@@ -157,4 +158,12 @@ export function apiVersionCheck(status: GraphVersionStatus): MetaHealthCheck {
         message: `Graph API ${status.version}${status.sunsetDate ? `, supported until ${status.sunsetDate}` : ''}`,
       };
   }
+}
+
+/**
+ * Live, not stored with the other checks: while the circuit breaker holds the connection's Graph calls. A warning,
+ * not an error: nothing is lost and it ends by itself when Meta answers a probe.
+ */
+export function graphCallsCheck(pause: GraphPause): MetaHealthCheck {
+  return { key: 'graph_calls', level: 'warning', message: pauseMessage(pause), hint: PAUSE_HINT };
 }

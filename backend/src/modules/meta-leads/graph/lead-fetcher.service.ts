@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { leadSyncConfig } from '../../../config/lead-sync.config';
 import { BatchingGraphReader, MetaGraphClient, MetaGraphError } from '../../../infra/meta-graph';
+import { LEADGEN_JOB_OPTIONS } from '../../meta-webhook/jobs/leadgen-job';
 import { GRAPH_LEAD_FIELDS, type GraphLead } from './graph-lead';
 import { ReadsInFlight } from './reads-in-flight';
 
@@ -17,6 +18,13 @@ import { ReadsInFlight } from './reads-in-flight';
 const MAX_WAIT_WINDOWS = 5;
 /** Lead reads in flight per Page token: one full batch (Meta's limit of operations in a batch call). */
 export const LEAD_READS_PER_BATCH = 50;
+/**
+ * Graph tries of a lead read per job attempt: one. The job's attempts are the retries (the queue's backoff spaces
+ * them over minutes); retrying inside an attempt as well multiplied them, so that a lead Meta kept failing cost
+ * 4 client tries × 8 job attempts = 32 reads. Now a lead costs at most `LEAD_READ_BUDGET` reads per job run.
+ */
+export const LEAD_READ_TRIES_PER_ATTEMPT = 1;
+export const LEAD_READ_BUDGET = LEADGEN_JOB_OPTIONS.attempts * LEAD_READ_TRIES_PER_ATTEMPT;
 
 @Injectable()
 export class LeadFetcher {
@@ -30,7 +38,7 @@ export class LeadFetcher {
   async fetchLead(leadgenId: string, pageAccessToken: string, pageId?: string): Promise<GraphLead> {
     // Lead reads spend the Page's `leadgen` budget; a paused scope fails at once so the job is delayed instead of
     // holding a worker slot while it waits.
-    const ctx = { accessToken: pageAccessToken, businessId: pageId, onPaused: 'fail' } as const;
+    const ctx = { accessToken: pageAccessToken, businessId: pageId, onPaused: 'fail', maxAttempts: LEAD_READ_TRIES_PER_ATTEMPT } as const;
     const lead = await this.inFlight.run(pageAccessToken, () => {
       const read = this.reader.get<GraphLead>(leadgenId, { fields: GRAPH_LEAD_FIELDS }, ctx);
       // Every slot of the token is taken: no other read can join this batch until one answers, so waiting out the

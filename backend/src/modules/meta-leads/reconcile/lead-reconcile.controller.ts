@@ -23,7 +23,11 @@ export class LeadReconcileController {
   @Post(R.syncLeads)
   @HttpCode(HttpStatus.OK)
   @Roles(Role.Manager)
-  @ApiOperation({ summary: "Read a form's leads from Meta now (window: from/to, or since its watermark) and store the missing ones" })
+  @ApiOperation({
+    summary: "Read a form's leads from Meta now (window: from/to, or since its watermark) and store the missing ones",
+    description:
+      '409 while the connection needs a reconnect, or while its Graph calls are paused after repeated failures (the message says until when).',
+  })
   @ApiOkResponse({ type: SyncLeadsResponse })
   @ApiErrorResponses(400, 401, 403, 404, 409, 429, 502)
   sync(@CurrentPrincipal() principal: Principal, @Body() body: SyncLeadsDto): Promise<SyncLeadsResult> {

@@ -6,6 +6,8 @@ import { DataSource } from 'typeorm';
 import { leadsConfig } from '../../../config/leads.config';
 import { MetaGraphClient, MetaGraphError } from '../../../infra/meta-graph';
 import { MetaIntegration } from '../../meta-integrations/entities/meta-integration.entity';
+import { ConnectionBreakers } from '../../meta-integrations/graph-breaker/connection-breakers.service';
+import { pauseMessage } from '../../meta-integrations/graph-breaker/graph-pause';
 import { MetaPage } from '../../meta-integrations/entities/meta-page.entity';
 import { MetaReauthService } from '../../meta-integrations/meta-reauth.service';
 import { MetaTokenVault } from '../../meta-integrations/meta-token-vault.service';
@@ -18,7 +20,10 @@ import { leadFiltering, nextWatermark, sweepWindow, type SweepWindow } from './r
 
 /** What one sweep of one form did. */
 export interface SweepResult {
-  /** `skipped`: the connection is paused (reauth), gone, or the form's page has no token; nothing was read. */
+  /**
+   * `skipped`: the connection is paused (reauth, or its Graph calls held by the breaker), gone, or the form's page has
+   * no token; nothing was read.
+   */
   status: 'completed' | 'skipped';
   reason?: string;
   window: SweepWindow | null;
@@ -57,6 +62,7 @@ export class LeadReconcileService {
     private readonly vault: MetaTokenVault,
     private readonly ingest: LeadIngestService,
     private readonly reauth: MetaReauthService,
+    private readonly breakers: ConnectionBreakers,
     @Inject(leadsConfig.KEY) private readonly leads: ConfigType<typeof leadsConfig>,
     @Inject(RECONCILE_OPTIONS) private readonly options: ReconcileOptions,
   ) {}
@@ -83,6 +89,10 @@ export class LeadReconcileService {
       now,
       ...range,
     });
+    // A sweep is a Graph call of the connection like a lead read: it waits while Meta keeps failing the connection
+    // (the next sweep reads from the same watermark), and may be the probe that finds Meta back.
+    const gate = await this.breakers.admit(integration.id);
+    if (!gate.go) return skipped(pauseMessage(gate.pause), form.lastSyncedAt);
     const counts = { fetched: 0, created: 0, existing: 0, duplicates: 0 };
     let newest: Date | null = null;
     try {
@@ -106,6 +116,7 @@ export class LeadReconcileService {
         newest = nextWatermark(newest, parseGraphTime(lead.created_time));
       }
     } catch (error) {
+      await this.breakers.failedWith(integration.id, organisationId, error, { probe: gate.probe });
       if (!(error instanceof MetaGraphError)) throw error;
       if (error.kind === 'auth') {
         const reason = `Meta refused the token while reading leads: ${error.message}`;
@@ -114,6 +125,7 @@ export class LeadReconcileService {
       this.logger.warn({ msg: 'Lead sweep stopped', leadFormId, kind: error.kind, code: error.code, ...counts });
       throw new SweepStoppedError(error, counts);
     }
+    await this.breakers.succeeded(integration.id);
 
     const watermark = window.advancesWatermark ? await this.advanceWatermark(form, newest) : form.lastSyncedAt;
     const watermarkAdvanced = (watermark?.getTime() ?? null) !== (form.lastSyncedAt?.getTime() ?? null);

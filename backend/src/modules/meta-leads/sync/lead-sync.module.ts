@@ -15,6 +15,7 @@ import { LeadSyncController } from './lead-sync.controller';
 import { LeadSyncProcessor } from './lead-sync.processor';
 import { LeadSyncService } from './lead-sync.service';
 import { MetaActivityService } from './meta-activity.service';
+import { PausedLeadJobs } from './paused-lead-jobs';
 
 /**
  * The real-time lead pipeline: the `leadgen` job processor (Graph fetch → mapping → store, exactly once), the
@@ -36,6 +37,7 @@ import { MetaActivityService } from './meta-activity.service';
     LeadSyncQueryService,
     LeadSyncReplayService,
     MetaActivityService,
+    PausedLeadJobs,
   ],
   exports: [LeadSyncReplayService, LeadIngestService, LeadFetcher],
 })

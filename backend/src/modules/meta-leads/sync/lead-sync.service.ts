@@ -2,14 +2,16 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { LeadSyncState, MetaIntegrationStatus } from '@legeai/contracts';
 import { metaConfig } from '../../../config/meta.config';
+import { ConnectionBreakers } from '../../meta-integrations/graph-breaker/connection-breakers.service';
 import { MetaReauthService } from '../../meta-integrations/meta-reauth.service';
 import { MetaTokenVault } from '../../meta-integrations/meta-token-vault.service';
+import type { GraphLead } from '../graph/graph-lead';
 import { LeadFetcher } from '../graph/lead-fetcher.service';
 import { LeadIngestService, withinTogether } from '../ingest/lead-ingest.service';
 import type { LeadSyncJobData } from './leadgen-job-options';
 import { LeadSyncTimeline, type SyncStart } from './lead-sync-timeline';
 import type { PageConnection } from './page-connections';
-import { decideSyncFailure, type SyncFailure } from './sync-failure-policy';
+import { decideSyncFailure, pausedFailure, type SyncFailure } from './sync-failure-policy';
 
 export interface SyncAttempt {
   /** Whether the queue will not retry the job if this attempt fails. */
@@ -35,7 +37,9 @@ export class LeadSyncRetryError extends Error {
  * One `leadgen` job: for every organisation that connected the Page, read the lead with that organisation's Page
  * token, map and store it exactly once, and keep the lead's timeline. Failures are decided by
  * `decideSyncFailure`: an auth error parks the lead and pauses the organisation until it reconnects, a permission
- * or validation error fails it with a hint, a rate limit delays it, a transient error is retried by the queue.
+ * or validation error fails it with a hint, a rate limit delays it, a transient error is retried by the queue. While
+ * the connection's circuit breaker holds its Graph calls (Meta failed them again and again), the lead is delayed
+ * until the breaker's probe, without calling Meta.
  */
 @Injectable()
 export class LeadSyncService {
@@ -47,6 +51,7 @@ export class LeadSyncService {
     private readonly fetcher: LeadFetcher,
     private readonly ingest: LeadIngestService,
     private readonly reauth: MetaReauthService,
+    private readonly breakers: ConnectionBreakers,
     @Inject(metaConfig.KEY) private readonly meta: ConfigType<typeof metaConfig>,
   ) {}
 
@@ -101,7 +106,14 @@ export class LeadSyncService {
     try {
       const token = this.vault.open(connection.organisationId, { ciphertext: connection.tokenCiphertext, keyId: connection.tokenKeyId });
       if (!token) return await this.park(connection, start, NO_TOKEN);
-      const graphLead = await this.fetcher.fetchLead(data.leadgenId, token, data.pageId);
+      // While Meta keeps failing the connection's calls, its leads wait for the breaker's probe without spending an
+      // attempt or a read; the timeline shows the pause instead of an error per lead.
+      const gate = await this.breakers.admit(connection.integrationId);
+      if (!gate.go) {
+        await this.timeline.failed(start.id, LeadSyncState.Pending, pausedFailure(gate.pause));
+        return { delayMs: gate.delayMs };
+      }
+      const graphLead = await this.readLead(connection, data, token, gate.probe);
       fetched = { at: new Date(), formId: graphLead.form_id ?? null };
       const readAt = fetched;
       // The timeline's fetched/mapped/stored step commits with the lead: one write, no window between them.
@@ -139,6 +151,18 @@ export class LeadSyncService {
           await this.timeline.failed(start.id, LeadSyncState.Pending, decision.failure, fetched);
           return { retry: error };
       }
+    }
+  }
+
+  /** Reads the lead and tells the connection's breaker how Meta answered. */
+  private async readLead(connection: PageConnection, data: LeadSyncJobData, token: string, probe: boolean): Promise<GraphLead> {
+    try {
+      const lead = await this.fetcher.fetchLead(data.leadgenId, token, data.pageId);
+      await this.breakers.succeeded(connection.integrationId);
+      return lead;
+    } catch (error) {
+      await this.breakers.failedWith(connection.integrationId, connection.organisationId, error, { probe });
+      throw error;
     }
   }
 

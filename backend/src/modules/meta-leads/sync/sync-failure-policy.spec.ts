@@ -1,6 +1,6 @@
 import { TokenCipherError } from '../../../infra/crypto/token-cipher';
 import { MetaGraphError, type MetaGraphErrorFields } from '../../../infra/meta-graph/meta-graph-error';
-import { decideSyncFailure } from './sync-failure-policy';
+import { decideSyncFailure, pausedFailure } from './sync-failure-policy';
 
 const PAUSE_MS = 45_000;
 
@@ -75,5 +75,22 @@ describe(decideSyncFailure.name, () => {
   it('retries an unexpected error (database hiccup, bug) and fails it on the last attempt', () => {
     expect(decideSyncFailure(new Error('connection terminated'), notLast)).toMatchObject({ action: 'retry', failure: { kind: 'unknown' } });
     expect(decideSyncFailure(new Error('connection terminated'), last)).toMatchObject({ action: 'fail', failure: { message: 'connection terminated' } });
+  });
+});
+
+describe(pausedFailure.name, () => {
+  const pause = { since: new Date('2026-11-20T09:00:00.250Z'), failures: 12, nextProbeAt: new Date('2026-11-20T09:00:40Z'), probing: false, lastError: 'x' };
+
+  it('records the pause of the connection, not an error of the lead, with a hint that it ends by itself', () => {
+    expect(pausedFailure(pause)).toEqual({
+      kind: 'paused',
+      code: null,
+      message: 'Meta calls for this connection are paused since 2026-11-20T09:00:00Z after 12 failures; next probe at 2026-11-20T09:00:40Z',
+      hint: expect.stringMatching(/read as soon as a probe succeeds/),
+    });
+  });
+
+  it('says when a probe is out instead of a probe time', () => {
+    expect(pausedFailure({ ...pause, failures: 1, probing: true }).message).toMatch(/after 1 failure; a probe call is under way$/);
   });
 });

@@ -1,6 +1,7 @@
 import type { LeadSyncErrorKind } from '@legeai/contracts';
 import { MetaGraphError } from '../../../infra/meta-graph/meta-graph-error';
 import { TokenCipherError } from '../../../infra/crypto/token-cipher';
+import { PAUSE_HINT, pauseMessage, type GraphPause } from '../../meta-integrations/graph-breaker/graph-pause';
 
 /** What the pipeline does about a failed attempt to fetch and store one lead. */
 export type SyncAction =
@@ -54,6 +55,14 @@ export function decideSyncFailure(error: unknown, ctx: DecisionContext): SyncDec
     action: ctx.isLastAttempt ? 'fail' : 'retry',
     failure: { kind: 'unknown', code: null, message, hint: ctx.isLastAttempt ? RETRIES_HINT : null },
   };
+}
+
+/**
+ * What the timeline says about a lead that waits because its connection's Graph calls are paused: the pause, once for
+ * all of them, instead of each lead's own copy of Meta's error. The lead was not read; no attempt was spent.
+ */
+export function pausedFailure(pause: GraphPause): SyncFailure {
+  return { kind: 'paused', code: null, message: pauseMessage(pause), hint: PAUSE_HINT };
 }
 
 const RECONNECT_HINT = 'Meta no longer accepts the token: reconnect the Meta account; parked leads are replayed automatically';

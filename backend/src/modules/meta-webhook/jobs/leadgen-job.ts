@@ -32,9 +32,11 @@ export function leadgenJobId(pageId: string, leadgenId: string): string {
 
 /**
  * Retries of a lead job. Only transient failures (Meta 5xx, codes 1/2, timeouts, a database hiccup) spend attempts:
- * the processor delays rate-limited jobs without spending one, and parks or fails auth and permission errors at once.
- * Eight attempts with exponential backoff from 2 s cover about four minutes of outage; jitter spreads the retries of
- * a burst so they do not reach Meta together.
+ * the processor delays rate-limited jobs, and jobs of a connection whose Graph calls are paused, without spending
+ * one, and parks or fails auth and permission errors at once. Each attempt reads the lead from Meta at most once (no
+ * client-level retries), so a job run costs at most eight Graph reads of its lead. Eight attempts with exponential
+ * backoff from 2 s cover about four minutes of outage; jitter spreads the retries of a burst so they do not reach
+ * Meta together.
  */
 export const LEADGEN_JOB_OPTIONS = {
   attempts: 8,

@@ -57,6 +57,11 @@ export class ConnectionCard {
     return status ? STATUS_LABELS[status] : 'Not connected';
   });
   protected readonly overallLabel = computed(() => OVERALL_LABELS[this.status().overall]);
+  /** The health checks; a pause of the Graph calls has its own banner with local times instead of a line here. */
+  protected readonly checks = computed(() => {
+    const { checks, graphPause } = this.status();
+    return graphPause ? checks.filter((check) => check.key !== 'graph_calls') : checks;
+  });
   protected readonly needsReconnect = computed(
     () =>
       this.status().status === MetaIntegrationStatus.ReauthRequired || this.status().missingScopes.length > 0,

@@ -173,6 +173,7 @@ describe('MetaIntegrationPage', () => {
       expect(icons).toEqual(['check_circle', 'warning', 'error']);
       // Nothing needs reconnecting, so Reconnect is an ordinary action rather than a call to act.
       expect(host.querySelector('.reconnect')).toBeNull();
+      expect(host.querySelector('[data-testid="graph-pause"]')).toBeNull();
     });
 
     it('warns about a token that expires soon and urges a reconnect when permissions are missing', async () => {
@@ -203,6 +204,37 @@ describe('MetaIntegrationPage', () => {
 
       expect(text('[data-testid="status-chip"]').trim()).toBe('Reauth required');
       expect(text('.reconnect')).toContain('Syncing is paused until you reconnect');
+    });
+
+    it('shows a pause of the Graph calls with its failures and next probe, once, instead of as a health line', async () => {
+      const since = '2026-11-20T09:00:00.000Z';
+      await renderConnected(
+        aMetaStatus({
+          overall: 'warning',
+          checks: [
+            { key: 'graph_calls', level: 'warning', message: `Meta calls for this connection are paused since ${since} after 12 failures` },
+            { key: 'token', level: 'ok', message: 'The access token is valid.' },
+          ],
+          graphPause: { since, failures: 12, nextProbeAt: '2026-11-20T09:05:00.000Z', probing: false, lastError: 'Service temporarily unavailable' },
+        }),
+      );
+
+      const pause = text('[data-testid="graph-pause"]');
+      expect(pause).toContain('Meta calls for this connection are paused since');
+      expect(pause).toContain('after 12 failures');
+      expect(pause).toContain('next probe at');
+      expect(text('[data-testid="overall"]')).toBe('Needs attention');
+      expect(text().match(/paused since/g)).toHaveLength(1);
+      const host = harness.routeNativeElement as HTMLElement;
+      expect(host.querySelector('[data-check="graph_calls"]')).toBeNull();
+      expect(host.querySelector('[data-check="token"]')).not.toBeNull();
+    });
+
+    it('says a probe is under way while one is out', async () => {
+      await renderConnected(
+        aMetaStatus({ graphPause: { since: '2026-11-20T09:00:00.000Z', failures: 1, nextProbeAt: '2026-11-20T09:05:00.000Z', probing: true, lastError: null } }),
+      );
+      expect(text('[data-testid="graph-pause"]')).toContain('after 1 failure; a probe call is under way.');
     });
 
     it('lists ad accounts, pages with their subscription state, and lead forms', async () => {
