@@ -11,7 +11,7 @@ const ALL_TASKS = ['ADVERTISE', 'ANALYZE', 'CREATE_CONTENT', 'MESSAGING', 'MODER
 /** Harbor Point Insurance: the agency a new user meets in the demo. */
 export function buildInsuranceAgency(world: World, options: ResolvedOptions): void {
   void options;
-  const now = world.clock.now();
+  const now = world.createdAt;
   const user = world.users.get(DEMO_IDS.userId)!;
   world.businesses.set(DEMO_IDS.businessId, {
     id: DEMO_IDS.businessId,
