@@ -7,5 +7,6 @@ export type { WorldSummary } from './control/sandbox-control';
 export type { FaultConfig, ErrorFault } from './core/fault-injector';
 export type { DeliveryLogEntry } from './webhooks/webhook-delivery';
 export type { CallLogEntry } from './core/call-log';
-export { DEMO_IDS, DEMO_AD_REFS } from './world/demo-ids';
+export { DEMO_IDS } from './world/demo-ids';
+export { DEMO_AD_REFS, DEMO_CAMPAIGN_PLAN } from './world/demo-ad-plan';
 export { API_VERSIONS } from './core/versions';

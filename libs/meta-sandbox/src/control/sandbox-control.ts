@@ -10,6 +10,7 @@ import { graphTime } from '../core/clock';
 import { CreateLeadsRequest, createLeads } from '../leads/lead-service';
 import { verifyCallback } from '../webhooks/handshake';
 import { ControlError } from './control-error';
+import { MarketingControl } from '../marketing/control/marketing-control';
 
 export { ControlError };
 
@@ -28,10 +29,15 @@ export interface WorldSummary {
  * What tests and demos can do to the sandbox, in process (`sandbox.control`) or over HTTP (`/__sandbox`).
  */
 export class SandboxControl {
+  /** Campaigns, ads and insights changed behind the API's back (`/__sandbox/marketing`). */
+  readonly marketing: MarketingControl;
+
   constructor(
     private readonly runtime: SandboxRuntime,
     private readonly webhooks: WebhookDelivery,
-  ) {}
+  ) {
+    this.marketing = new MarketingControl(runtime);
+  }
 
   reset(change: { seed?: string | number; scenario?: string } = {}): WorldSummary {
     try {

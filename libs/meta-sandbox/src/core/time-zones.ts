@@ -29,16 +29,6 @@ function formatter(zone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** Whether the runtime knows the zone (a bad zone would otherwise throw deep inside a report). */
-export function isTimeZone(zone: string): boolean {
-  try {
-    formatter(zone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The zone's offset from UTC at an instant, in ms (negative west of Greenwich). */
 export function zoneOffsetMs(zone: string, ms: number): number {
   const hour = Math.floor(ms / HOUR_MS);
