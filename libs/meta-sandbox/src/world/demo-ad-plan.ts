@@ -99,6 +99,13 @@ export const DEMO_CAMPAIGN_PLAN: DemoCampaignPlan[] = [
           { id: '120210000000012102', name: 'Home – Roof replacement checklist', headline: 'New roof? Lower premium', message: 'A newer roof can lower what you pay. Tell us about your home and we will check your rate.', callToAction: 'LEARN_MORE', image: 'home', startDaysAgo: 40 },
         ],
       },
+      {
+        id: '120210000000001202', name: 'Condo & townhouse owners', startDaysAgo: 52, dailyBudget: 1500,
+        ads: [
+          { id: '120210000000012201', name: 'Home – Condo coverage explained', headline: 'Does your condo policy cover the walls?', message: 'HOA insurance stops at the walls. We cover what is inside, and you.', callToAction: 'LEARN_MORE', image: 'home' },
+          { id: '120210000000012202', name: 'Home – Townhouse quote', headline: 'Townhouse insurance, simply', message: 'Tell us about your townhouse and get a quote from a local agent today.', callToAction: 'GET_QUOTE', image: 'home' },
+        ],
+      },
     ],
   },
   {
@@ -110,6 +117,12 @@ export const DEMO_CAMPAIGN_PLAN: DemoCampaignPlan[] = [
         ads: [
           { id: '120210000000013101', name: 'Auto – Cotiza en español', headline: 'Cotiza tu seguro de auto', message: 'Un agente que habla español le prepara su cotización hoy mismo.', callToAction: 'GET_QUOTE', image: 'auto' },
           { id: '120210000000013102', name: 'Auto – Testimonio de cliente', headline: 'Ahorré en mi seguro', message: 'Clientes como usted ya ahorran con Harbor Point Seguros. Pida su cotización gratis.', callToAction: 'LEARN_MORE', image: 'auto', startDaysAgo: 50 },
+        ],
+      },
+      {
+        id: '120210000000001302', name: 'Hispanohablantes – Instagram', startDaysAgo: 64, dailyBudget: 1500, locales: [23], publisherPlatforms: ['instagram'],
+        ads: [
+          { id: '120210000000013201', name: 'Auto – Reel en español', headline: 'Su seguro, en su idioma', message: 'Le explicamos su póliza en español, sin letra pequeña.', callToAction: 'LEARN_MORE', image: 'auto', video: true },
         ],
       },
     ],
@@ -175,6 +188,12 @@ export const DEMO_CAMPAIGN_PLAN: DemoCampaignPlan[] = [
           { id: '120210000000017102', name: 'Renters – Protect your stuff', headline: 'Protect what you own', message: 'Laptop, bike, furniture: see how little it costs to cover it all.', callToAction: 'LEARN_MORE', image: 'home' },
         ],
       },
+      {
+        id: '120210000000001702', name: 'Students & first apartments',
+        ads: [
+          { id: '120210000000017201', name: 'Renters – First apartment checklist', headline: 'First apartment?', message: 'Add renters insurance to your moving list: it costs less than you think.', callToAction: 'SIGN_UP', image: 'home' },
+        ],
+      },
     ],
   },
   {
@@ -229,6 +248,13 @@ export const DEMO_CAMPAIGN_PLAN: DemoCampaignPlan[] = [
           { id: '120210000000022102', name: 'Health – Compare plans in 2 minutes', headline: 'Compare plans in 2 minutes', message: 'Tell us who needs coverage; we show you the plans that fit.', callToAction: 'GET_QUOTE', image: 'health', startDaysAgo: 30 },
         ],
       },
+      {
+        id: '120210000000002202', name: 'Families – Marketplace & Stories', startDaysAgo: 40, dailyBudget: 1800, publisherPlatforms: ['facebook', 'instagram'],
+        ads: [
+          { id: '120210000000022201', name: 'Health – Family plan finder', headline: 'Find a plan for the whole family', message: 'Kids, spouse, one plan: compare family health plans with an agent.', callToAction: 'GET_QUOTE', image: 'health' },
+          { id: '120210000000022202', name: 'Health – Dental and vision add-ons', headline: 'Add dental and vision', message: 'Round out your health plan with dental and vision coverage.', callToAction: 'LEARN_MORE', image: 'health' },
+        ],
+      },
     ],
   },
   {
@@ -273,6 +299,12 @@ export const DEMO_CAMPAIGN_PLAN: DemoCampaignPlan[] = [
           { id: '120210000000025102', name: 'Medicare – Enrollment window', headline: 'The enrollment window is open', message: 'Review your Medicare coverage before the annual enrollment period ends.', callToAction: 'LEARN_MORE', image: 'health' },
         ],
       },
+      {
+        id: '120210000000002502', name: 'Adult children of retirees',
+        ads: [
+          { id: '120210000000025201', name: 'Medicare – Help your parents compare', headline: 'Helping a parent with Medicare?', message: 'Sit in on a free plan review with a licensed agent.', callToAction: 'CONTACT_US', image: 'health' },
+        ],
+      },
     ],
   },
   {
@@ -284,6 +316,12 @@ export const DEMO_CAMPAIGN_PLAN: DemoCampaignPlan[] = [
         ads: [
           { id: '120210000000026101', name: 'Life – 30-second explainer', headline: 'Term life in 30 seconds', message: 'What term life covers, what it costs and how to choose, in half a minute.', callToAction: 'LEARN_MORE', image: 'life', video: true },
           { id: '120210000000026102', name: 'Life – Agent Q&A', headline: 'Ask an agent anything', message: 'Our agents answer the questions families ask most about life insurance.', callToAction: 'CONTACT_US', image: 'life', video: true, pausedDaysAgo: 12 },
+        ],
+      },
+      {
+        id: '120210000000002602', name: 'Video viewers – retargeting', startDaysAgo: 20, dailyBudget: 1000,
+        ads: [
+          { id: '120210000000026201', name: 'Life – Get your number', headline: 'How much life insurance do you need?', message: 'Two minutes, a few questions, and an agent calls with your number.', callToAction: 'GET_QUOTE', image: 'life' },
         ],
       },
     ],

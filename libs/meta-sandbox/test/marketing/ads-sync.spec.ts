@@ -76,7 +76,7 @@ describe('Marketing API: reading campaigns, ad sets and ads for a sync', () => {
       ids.push(...page.data.map((ad: { id: string }) => ad.id));
     }
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toHaveLength(16);
+    expect(ids).toHaveLength(20);
   });
 
   it('filters by effective_status and refuses a status Meta does not have', async () => {

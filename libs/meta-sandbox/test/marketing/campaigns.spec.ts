@@ -28,7 +28,7 @@ describe('Marketing API: campaigns, ad sets, ads and creatives', () => {
   }
 
   describe('demo world', () => {
-    it('lists fifteen campaigns over the two ad accounts, lead campaigns on the demo forms and one traffic campaign', async () => {
+    it('lists fifteen campaigns over the two ad accounts, most with several ad sets, lead campaigns on the demo forms and one traffic campaign', async () => {
       const fields = 'id,name,objective,special_ad_categories,effective_status';
       const list = await get(`${ACT}/campaigns`, { fields, limit: '100' });
       const other = await get(`act_${DEMO_IDS.adAccounts.lifeHealth}/campaigns`, { fields, limit: '100' });
@@ -36,6 +36,10 @@ describe('Marketing API: campaigns, ad sets, ads and creatives', () => {
       expect(all).toHaveLength(15);
       expect(all.filter((c: { objective: string }) => c.objective === 'OUTCOME_LEADS')).toHaveLength(14);
       expect(all.filter((c: { objective: string }) => c.objective === 'OUTCOME_TRAFFIC')).toHaveLength(1);
+      const adsets = [...(await get(`${ACT}/adsets`, { fields: 'campaign_id', limit: '100' })).body.data, ...(await get(`act_${DEMO_IDS.adAccounts.lifeHealth}/adsets`, { fields: 'campaign_id', limit: '100' })).body.data];
+      const perCampaign = new Map<string, number>();
+      for (const adset of adsets) perCampaign.set(adset.campaign_id, (perCampaign.get(adset.campaign_id) ?? 0) + 1);
+      expect([...perCampaign.values()].filter((count) => count >= 2).length).toBeGreaterThanOrEqual(12);
       expect(list.body.data.find((c: { id: string }) => c.id === AUTO_CAMPAIGN)).toMatchObject({
         name: 'Auto quotes – Always on',
         special_ad_categories: ['FINANCIAL_PRODUCTS_SERVICES'],

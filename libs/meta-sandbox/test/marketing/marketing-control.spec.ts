@@ -124,7 +124,7 @@ describe('control surface: marketing', () => {
       expect(built.status).toBe(201);
       expect(built.body).toEqual({ accountId: DEMO_IDS.adAccounts.lifeHealth, campaigns: 300, adsets: 1500, ads: 6000, historyDays: 730 });
       const counts = (await control('GET', '/marketing')).body.adAccounts.find((account: { id: string }) => account.id.endsWith(DEMO_IDS.adAccounts.lifeHealth));
-      expect(counts).toMatchObject({ campaigns: 307, adsets: 1510, ads: 6016 });
+      expect(counts).toMatchObject({ campaigns: 307, adsets: 1513, ads: 6020 });
       const first = (await get(`act_${DEMO_IDS.adAccounts.lifeHealth}/campaigns`, { fields: 'id,name,effective_status,adsets.limit(5){daily_budget}', limit: '500', effective_status: '["ACTIVE","PAUSED"]' })).body.data;
       expect(first.length).toBeGreaterThan(280);
       sandbox.control.reset();
