@@ -102,7 +102,7 @@ export class InsightsReport {
   }
 
   page(request: PageRequest): PageWindow<InsightsRow> {
-    const limit = Math.max(1, request.limit);
+    const limit = request.limit;
     const total = this.query.buckets.length * this.objects.length * this.segmentKeys.length;
     const backward = request.before !== undefined;
     const from = request.after !== undefined ? this.decode(request.after) + 1 : request.before !== undefined ? this.decode(request.before) - 1 : 0;
@@ -130,17 +130,6 @@ export class InsightsReport {
       hasNext: last === undefined ? false : more(last + 1, 1),
       hasPrevious: first === undefined ? false : request.after !== undefined || (first > 0 && more(first - 1, -1)),
     };
-  }
-
-  /** Every row, for small answers (sync reads with their own paging go through `page`). */
-  all(): InsightsRow[] {
-    const total = this.query.buckets.length * this.objects.length * this.segmentKeys.length;
-    const rows: InsightsRow[] = [];
-    for (let position = 0; position < total; position++) {
-      const row = this.rowAt(position);
-      if (row) rows.push(row);
-    }
-    return rows;
   }
 
   /** Whether a row exists from `start` on in a direction; past the look-ahead budget, assume one may (Meta: pages may be empty while `next` exists). */

@@ -1,13 +1,13 @@
 import type { NodeTypeSpec } from '../../core/graph-registry';
+import type { World } from '../../world/world';
 import type { ReportRunRecord } from './report-runs';
 import { GraphError } from '../../core/graph-error';
 import { canSeeAdAccount } from '../../assets/asset-access';
 import { ADS_READ, adsInsightsUsage } from '../marketing-access';
+import { marketing } from '../marketing-state';
 import { progressOf, reportRuns } from './report-runs';
 import { checkInsightsThrottle, insightsThrottleHeader } from './insights-throttle';
-import type { World } from '../../world/world';
 import { InsightsReport } from './insights-report';
-import { marketing } from '../marketing-state';
 import { insightsState } from './insights-state';
 
 const unix = (ms: number | undefined) => (ms === undefined ? undefined : Math.floor(ms / 1000));
@@ -22,7 +22,7 @@ const failed = (run: ReportRunRecord, now: number) => progressOf(run, now).statu
 const reports = new WeakMap<ReportRunRecord, { revision: string; report: InsightsReport }>();
 
 function reportOf(world: World, run: ReportRunRecord): InsightsReport {
-  const revision = `${marketing(world).revision}/${insightsState(world).revision}/${insightsState(world).restatements.size}`;
+  const revision = `${marketing(world).revision}/${insightsState(world).revision}`;
   let cached = reports.get(run);
   if (!cached || cached.revision !== revision) {
     cached = { revision, report: new InsightsReport(world, run.scope, run.query, run.createdAt, true) };
