@@ -10,3 +10,5 @@ export type { CallLogEntry } from './core/call-log';
 export { DEMO_IDS } from './world/demo-ids';
 export { DEMO_AD_REFS, DEMO_CAMPAIGN_PLAN } from './world/demo-ad-plan';
 export { API_VERSIONS } from './core/versions';
+export type { MarketingControl, ObjectChange } from './marketing/control/marketing-control';
+export type { LargeAccountRequest, LargeAccountSummary } from './marketing/seed/large-account';
