@@ -3,15 +3,16 @@ import type { AdAccountRecord } from '../../world/types';
 import type { PageRequest } from '../../core/graph-registry';
 import type { PageWindow } from '../../core/paging';
 import type { AdRecord, AdSetRecord, CampaignRecord } from '../marketing-state';
-import type { InsightsFilter, InsightsQuery, InsightsScope } from './insights-query';
+import type { InsightsQuery, InsightsScope } from './insights-query';
 import { GraphError } from '../../core/graph-error';
 import { GraphErrors } from '../../core/graph-errors';
 import { parseFields } from '../../core/field-selection';
 import { marketing } from '../marketing-state';
 import { DayMetrics, DeliveryHistory, METRIC_KEYS } from './daily-delivery';
 import { Segment, segmentsFor, splitDay } from './breakdowns';
-import { addDays, localDate } from './insights-dates';
-import { deliveryWindows } from '../delivery-window';
+import { addDays } from './insights-dates';
+import { ReportObject, deliveryDays, objectsOf } from './report-objects';
+import { compare } from './insights-compare';
 import { leadFactsAsOf } from './lead-facts';
 
 export interface RowTotals extends DayMetrics {
@@ -46,17 +47,6 @@ const DEFAULT_FIELDS = ['impressions', 'spend'];
 const SYNC_CELL_LIMIT = 400_000;
 /** How many empty (period, object) groups a page may look through to learn whether another row follows. */
 const LOOKAHEAD_GROUPS = 4_000;
-
-interface ReportObject {
-  id: string;
-  ads: AdRecord[];
-  /** First and last local day any of its ads delivered: groups outside them are skipped without computing. */
-  firstDay?: string;
-  lastDay?: string;
-  campaign?: CampaignRecord;
-  adset?: AdSetRecord;
-  ad?: AdRecord;
-}
 
 const emptyTotals = (): RowTotals => ({ ...Object.fromEntries(METRIC_KEYS.map((key) => [key, 0])), reachMax: 0, unifiedLeads: 0 }) as RowTotals;
 
@@ -254,95 +244,10 @@ export class InsightsReport {
   }
 }
 
-/** The local days a set of ads delivered on, from their delivery windows (and leads, which only come while they deliver). */
-function deliveryDays(world: World, ads: AdRecord[], zone: string, now: number): { firstDay?: string; lastDay?: string } {
-  let first = Infinity;
-  let last = -Infinity;
-  for (const ad of ads) {
-    for (const span of deliveryWindows(world, ad)) {
-      first = Math.min(first, span.from);
-      last = Math.max(last, Math.min(span.to ?? now, now));
-    }
-  }
-  if (first === Infinity || first > now) return {};
-  return { firstDay: localDate(first, zone), lastDay: localDate(last, zone) };
-}
-
 /** An ad's segments in the report's key order (every ad has the same keys; weights differ per ad). */
 function alignedSegments(seed: string, adId: string, breakdowns: string[], keys: string[]): Segment[] {
   const byKey = new Map(segmentsFor(seed, adId, breakdowns).map((segment) => [segment.key, segment]));
   return keys.map((key) => byKey.get(key)!);
-}
-
-/** The objects at the requested level, each with its ads in scope, in id order. */
-function objectsOf(world: World, scope: InsightsScope, query: InsightsQuery): ReportObject[] {
-  const state = marketing(world);
-  const inScope = adsInScope(world, scope, query.filters);
-  if (query.level === 'account') return inScope.length > 0 ? [{ id: scope.account.accountId, ads: inScope }] : [];
-  const byObject = new Map<string, ReportObject>();
-  for (const ad of inScope) {
-    const id = query.level === 'campaign' ? ad.campaignId : query.level === 'adset' ? ad.adsetId : ad.id;
-    let object = byObject.get(id);
-    if (!object) {
-      object = {
-        id,
-        ads: [],
-        campaign: state.campaigns.get(ad.campaignId),
-        adset: query.level === 'campaign' ? undefined : state.adsets.get(ad.adsetId),
-        ad: query.level === 'ad' ? ad : undefined,
-      };
-      byObject.set(id, object);
-    }
-    object.ads.push(ad);
-  }
-  return [...byObject.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-function adsInScope(world: World, scope: InsightsScope, filters: InsightsFilter[]): AdRecord[] {
-  const state = marketing(world);
-  const pool = scope.adId
-    ? [state.ads.get(scope.adId)].filter((ad): ad is AdRecord => ad !== undefined)
-    : scope.adsetId
-      ? (state.index.adsByAdset.get(scope.adsetId) ?? [])
-      : scope.campaignId
-        ? (state.index.adsByCampaign.get(scope.campaignId) ?? [])
-        : (state.index.adsByAccount.get(scope.account.accountId) ?? []);
-  return pool.filter((ad) => ad.delivery && filters.every((filter) => entityMatches(filter, ad, state)));
-}
-
-function entityMatches(filter: InsightsFilter, ad: AdRecord, state: ReturnType<typeof marketing>): boolean {
-  const [entity, attribute] = filter.field.split('.') as [string, string | undefined];
-  if (!attribute) return true;
-  const object = entity === 'campaign' ? state.campaigns.get(ad.campaignId) : entity === 'adset' ? state.adsets.get(ad.adsetId) : ad;
-  const actual = object ? String(attribute === 'id' ? object.id : object.name) : '';
-  return compare(actual, filter.operator, filter.value);
-}
-
-function compare(actual: string | number, operator: string, expected: unknown): boolean {
-  const list = Array.isArray(expected) ? expected.map(String) : [String(expected)];
-  switch (operator) {
-    case 'IN':
-      return list.includes(String(actual));
-    case 'NOT_IN':
-      return !list.includes(String(actual));
-    case 'EQUAL':
-      return String(actual) === String(expected);
-    case 'NOT_EQUAL':
-      return String(actual) !== String(expected);
-    case 'CONTAIN':
-      return String(actual).toLowerCase().includes(String(expected).toLowerCase());
-    case 'NOT_CONTAIN':
-      return !String(actual).toLowerCase().includes(String(expected).toLowerCase());
-    case 'GREATER_THAN':
-      return Number(actual) > Number(expected);
-    case 'GREATER_THAN_OR_EQUAL':
-      return Number(actual) >= Number(expected);
-    case 'LESS_THAN':
-      return Number(actual) < Number(expected);
-    case 'LESS_THAN_OR_EQUAL':
-      return Number(actual) <= Number(expected);
-  }
-  return true;
 }
 
 function metricValue(row: InsightsRow, field: string): number {
