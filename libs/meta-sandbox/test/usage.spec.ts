@@ -45,6 +45,22 @@ describe('usage headers and throttling', () => {
     expect(buc[DEMO_IDS.adAccounts.autoHome][0].estimated_time_to_regain_access).toBeGreaterThan(0);
   });
 
+  it('names a throttled scope in the headers from its first call, before the warm-up', async () => {
+    sandbox.control.throttle('ads_management', DEMO_IDS.adAccounts.autoHome);
+    const refused = await graph(sandbox, 'GET', account, { token });
+    const buc = JSON.parse(refused.headers.get('x-business-use-case-usage')!);
+    expect(buc[DEMO_IDS.adAccounts.autoHome][0]).toMatchObject({ type: 'ads_management', estimated_time_to_regain_access: 5 });
+  });
+
+  it('throttles a user with #17, subcode 2446079 on Marketing API calls, until released', async () => {
+    sandbox.control.throttle('user', DEMO_IDS.userId);
+    expect((await graph(sandbox, 'GET', 'me', { token })).body.error).toEqual(expect.objectContaining({ code: 17, message: '(#17) User request limit reached' }));
+    expect((await graph(sandbox, 'GET', 'me', { token })).body.error.error_subcode).toBeUndefined();
+    expect((await graph(sandbox, 'GET', account, { token })).body.error).toMatchObject({ code: 17, error_subcode: 2446079, is_transient: true });
+    sandbox.control.throttle('user', DEMO_IDS.userId, false);
+    expect((await graph(sandbox, 'GET', account, { token })).status).toBe(200);
+  });
+
   it('keeps ad accounts apart: throttling one leaves the other usable', async () => {
     sandbox.control.throttle('ads_management', DEMO_IDS.adAccounts.autoHome);
     expect((await graph(sandbox, 'GET', account, { token })).body.error.code).toBe(80004);

@@ -1,6 +1,7 @@
 import type { NodeTypeSpec } from '../core/graph-registry';
 import type { AdAccountRecord } from '../world/types';
 import { graphTime } from '../core/clock';
+import { zoneOffsetHours } from '../core/time-zones';
 import { adAccountUsage, canSeeAdAccount } from './asset-access';
 
 /**
@@ -21,7 +22,8 @@ export const adAccountNode: NodeTypeSpec<AdAccountRecord> = {
     name: (account) => account.name,
     currency: (account) => account.currency,
     timezone_name: (account) => account.timezoneName,
-    timezone_offset_hours_utc: (account) => account.timezoneOffsetHoursUtc,
+    // The offset now, daylight saving included (America/Chicago is -5 in summer, -6 in winter).
+    timezone_offset_hours_utc: (account, ctx) => zoneOffsetHours(account.timezoneName, ctx.runtime.clock.now()),
     account_status: (account) => account.accountStatus,
     disable_reason: (account) => account.disableReason,
     amount_spent: (account) => account.amountSpent,

@@ -9,9 +9,10 @@ import { UsageTracker } from '../core/usage-tracker';
 import { graphTime } from '../core/clock';
 import { CreateLeadsRequest, createLeads } from '../leads/lead-service';
 import { verifyCallback } from '../webhooks/handshake';
+import { ControlError } from './control-error';
+import { MarketingControl } from '../marketing/control/marketing-control';
 
-/** A bad control request; the router answers 400 with the message. */
-export class ControlError extends Error {}
+export { ControlError };
 
 export interface WorldSummary {
   seed: string;
@@ -28,10 +29,15 @@ export interface WorldSummary {
  * What tests and demos can do to the sandbox, in process (`sandbox.control`) or over HTTP (`/__sandbox`).
  */
 export class SandboxControl {
+  /** Campaigns, ads and insights changed behind the API's back (`/__sandbox/marketing`). */
+  readonly marketing: MarketingControl;
+
   constructor(
     private readonly runtime: SandboxRuntime,
     private readonly webhooks: WebhookDelivery,
-  ) {}
+  ) {
+    this.marketing = new MarketingControl(runtime);
+  }
 
   reset(change: { seed?: string | number; scenario?: string } = {}): WorldSummary {
     try {
@@ -91,10 +97,11 @@ export class SandboxControl {
     this.runtime.usage.clearForced();
   }
 
-  /** Puts a rate-limit scope over budget (or releases it): `app`, `ad_account`, or a BUC type with its object id. */
+  /** Puts a rate-limit scope over budget (or releases it): `app`, `user`, `ad_account`, or a BUC type with its object id. */
   throttle(scope: string, objectId: string | undefined, on = true): void {
     let key: string;
     if (scope === 'app') key = UsageTracker.appKey(objectId ?? this.runtime.world.app.id);
+    else if (scope === 'user') key = UsageTracker.userKey(objectId ?? this.runtime.world.users.values().next().value?.id ?? '');
     else if (!objectId) throw new ControlError(`Throttling ${scope} needs an objectId`);
     else if (scope === 'ad_account') key = UsageTracker.accountKey(objectId.replace(/^act_/, ''));
     else if (scope in this.runtime.usage.budgets.buc) key = UsageTracker.bucKey(scope as BucType, objectId.replace(/^act_/, ''));

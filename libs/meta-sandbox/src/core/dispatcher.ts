@@ -9,13 +9,17 @@ import { NodeResult, renderEdge, renderNode } from './node-renderer';
 import { checkAppsecretProof, checkPermissions, identify, tokenFrom } from './token-auth';
 import { ResolvedVersion, VERSION_PATTERN } from './versions';
 import { usageHeaders } from './usage-headers';
+import { UsageTracker } from './usage-tracker';
 import { bucThrottleError } from './error-catalog';
+import type { UploadedFile } from '../http/multipart';
 
 export interface GraphRequest {
   method: string;
   /** Path as received, e.g. `/v25.0/me/accounts` (no query string). */
   path: string;
   params: Record<string, string>;
+  /** Files of a multipart request (image uploads). */
+  files?: UploadedFile[];
   headers: Record<string, string | undefined>;
   baseUrl: string;
   inBatch?: boolean;
@@ -88,6 +92,7 @@ export class GraphDispatcher {
       if (identity && !access.skipAppsecretProof) checkAppsecretProof(identity, request.params, this.runtime.clock.unix());
       charges = this.chargesOf(ctx, target, method);
       if (target.kind === 'node' || target.countsAsCall) this.charge(ctx, charges, method);
+      this.checkUserLimit(ctx, access);
       checkPermissions(ctx, access);
       body = await this.run(ctx, target, method);
       charges = charges.concat(ctx.charges);
@@ -135,6 +140,7 @@ export class GraphDispatcher {
       version,
       path,
       params: request.params,
+      files: request.files ?? [],
       fields: parseFields(request.params['fields']),
       identity,
       baseUrl: request.baseUrl,
@@ -242,6 +248,21 @@ export class GraphDispatcher {
     const type = throttled.split(':')[1] as UsageCharge['type'];
     if (type === 'pages' && ctx.identity?.token.type === 'USER') throw GraphErrors.pageRateLimited();
     throw bucThrottleError(type);
+  }
+
+  /**
+   * The per-user limit (#17 "User request limit reached"; subcode 2446079 on Marketing API calls), only when the
+   * control surface forced it (`POST /__sandbox/throttle {scope: 'user'}`): Meta publishes no number for it.
+   */
+  private checkUserLimit(ctx: GraphContext, access: AccessRule): void {
+    const user = ctx.identity?.user;
+    if (!user || !this.runtime.usage.isForced(UsageTracker.userKey(user.id))) return;
+    throw new GraphError({
+      code: 17,
+      subcode: access.schedule === 'marketing' ? 2446079 : undefined,
+      message: '(#17) User request limit reached',
+      isTransient: true,
+    });
   }
 
   private async run(ctx: GraphContext, target: Target, method: HttpMethod): Promise<unknown> {

@@ -11,6 +11,20 @@ export interface FieldRequest {
   children?: FieldRequest[];
 }
 
+/**
+ * Writes a field list back as Graph syntax (`name,adsets.limit(2){name}`): a nested edge's `paging.next` carries
+ * its own `fields`, the way Meta's do, so following it returns the same sub-fields.
+ */
+export function formatFields(fields: FieldRequest[]): string {
+  return fields
+    .map((field) => {
+      const modifiers = Object.entries(field.modifiers).map(([name, value]) => `.${name}(${value})`).join('');
+      const children = field.children ? `{${formatFields(field.children)}}` : '';
+      return `${field.name}${modifiers}${children}`;
+    })
+    .join(',');
+}
+
 export function parseFields(text: string | undefined): FieldRequest[] | undefined {
   if (text === undefined || text.trim() === '') return undefined;
   const parser = new FieldParser(text);

@@ -3,6 +3,7 @@ import type { World } from '../world/world';
 import type { AppRecord, PageRecord, TokenRecord, UserRecord } from '../world/types';
 import type { FieldRequest } from './field-selection';
 import type { UsageCharge } from './usage-types';
+import type { UploadedFile } from '../http/multipart';
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE';
 
@@ -26,6 +27,8 @@ export interface GraphContext {
   readonly path: string;
   /** Query string and form or JSON body merged; nested values arrive as JSON strings, as Meta sends them. */
   readonly params: Record<string, string>;
+  /** Files uploaded with a multipart request (`/act_{id}/adimages`); empty otherwise. */
+  readonly files: UploadedFile[];
   /** Parsed `fields`; undefined means the node's default fields. */
   readonly fields?: FieldRequest[];
   readonly identity?: Identity;

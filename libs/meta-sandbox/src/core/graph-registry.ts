@@ -1,6 +1,7 @@
 import type { GraphContext, HttpMethod } from './graph-context';
 import type { ExpiredVersionPolicy, VersionSchedule } from './versions';
 import type { UsageCharge } from './usage-types';
+import type { PageWindow } from './paging';
 import type { TokenType } from '../world/types';
 import type { World } from '../world/world';
 
@@ -44,12 +45,25 @@ export interface FieldSpec<T> {
   permissions?: string[];
 }
 
+/** Where a lazily paged edge is asked to start: the page size and the caller's cursor, if any. */
+export interface PageRequest {
+  limit: number;
+  after?: string;
+  before?: string;
+}
+
 export interface EdgeListSpec<T> {
   access?: AccessRule;
   usage?: UsageHook<T>;
   /** Node type of the items, used to render them with `fields`. */
   itemType: string;
-  items(target: T, ctx: GraphContext, modifiers: Record<string, string>): unknown[] | Promise<unknown[]>;
+  /** Every item of the edge; the renderer cuts the page. Give this or `page`. */
+  items?(target: T, ctx: GraphContext, modifiers: Record<string, string>): unknown[] | Promise<unknown[]>;
+  /**
+   * One page computed on demand, for edges too large to list whole (insights over years of days): the edge makes
+   * its own opaque cursors and only computes what the page shows.
+   */
+  page?(target: T, ctx: GraphContext, modifiers: Record<string, string>, request: PageRequest): PageWindow<unknown> | Promise<PageWindow<unknown>>;
   /** Largest page Meta serves on this edge. Default 100. */
   maxLimit?: number;
   /** `summary=true` extras (for example `total_count`). */

@@ -1,6 +1,8 @@
 import type { GraphContext } from './graph-context';
 import type { EdgeListSpec, FieldSpec } from './graph-registry';
 import type { FieldRequest } from './field-selection';
+import type { PageWindow } from './paging';
+import { formatFields } from './field-selection';
 import { GraphErrors } from './graph-errors';
 import { pageOf, pagingObject, parseLimit } from './paging';
 import { checkPermissions } from './token-auth';
@@ -39,9 +41,11 @@ export async function renderNode(
       out[field.name] = await renderEdge(ctx, obj, edge, {
         fields: field.children,
         limit: field.modifiers['limit'],
+        after: field.modifiers['after'],
+        before: field.modifiers['before'],
         summary: field.modifiers['summary'] === 'true',
         modifiers: field.modifiers,
-        link: (extra) => ctx.runtime.graphUrl(ctx, `${spec.idOf(obj)}/${field.name}`, extra),
+        link: (extra) => ctx.runtime.graphUrl(ctx, `${spec.idOf(obj)}/${field.name}`, { ...nestedEdgeParams(ctx, field), ...extra }),
       });
     } else {
       throw GraphErrors.nonexistingField(field.name, spec.type);
@@ -75,6 +79,23 @@ export interface EdgeRenderOptions {
   link?: (extra: Record<string, string>) => string;
 }
 
+/**
+ * The query a nested edge's `paging.next` repeats (notes §9.2): the caller's token and proof, the edge's own
+ * modifiers (`limit`, `effective_status`, `date_preset`, …) and its sub-fields, so the link serves the next page of
+ * the same thing on `/{parent-id}/{edge}`.
+ */
+function nestedEdgeParams(ctx: GraphContext, field: FieldRequest): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const name of ['access_token', 'appsecret_proof', 'appsecret_time']) {
+    const value = ctx.params[name];
+    if (value !== undefined) params[name] = value;
+  }
+  const { after: _after, before: _before, ...modifiers } = field.modifiers;
+  Object.assign(params, modifiers);
+  if (field.children) params['fields'] = formatFields(field.children);
+  return params;
+}
+
 /** Renders a list edge as `{data, paging, summary?}`. */
 export async function renderEdge(
   ctx: GraphContext,
@@ -82,15 +103,22 @@ export async function renderEdge(
   edge: EdgeListSpec<any>,
   options: EdgeRenderOptions,
 ): Promise<Record<string, unknown>> {
-  const all = await edge.items(target, ctx, options.modifiers);
-  const itemSpec = ctx.runtime.registry.requireNode(edge.itemType);
   const limit = parseLimit(options.limit, edge.maxLimit ?? 100);
-  const window = pageOf(all, (item) => itemSpec.idOf(item), { limit, after: options.after, before: options.before });
+  const request = { limit, after: options.after, before: options.before };
+  let window: PageWindow<unknown>;
+  let all: unknown[] | undefined;
+  if (edge.page) {
+    window = await edge.page(target, ctx, options.modifiers, request);
+  } else {
+    all = await edge.items!(target, ctx, options.modifiers);
+    const itemSpec = ctx.runtime.registry.requireNode(edge.itemType);
+    window = pageOf(all, (item) => itemSpec.idOf(item), request);
+  }
   const data = [];
   for (const item of window.items) data.push(await renderNode(ctx, edge.itemType, item, options.fields));
   const out: Record<string, unknown> = { data };
   const paging = pagingObject(window, options.link);
   if (paging) out['paging'] = paging;
-  if (options.summary) out['summary'] = edge.summary ? edge.summary(target, ctx, all) : { total_count: all.length };
+  if (options.summary && all) out['summary'] = edge.summary ? edge.summary(target, ctx, all) : { total_count: all.length };
   return out;
 }

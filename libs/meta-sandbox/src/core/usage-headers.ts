@@ -6,7 +6,8 @@ const ACCESS_TIER = 'development_access';
 
 /**
  * `X-App-Usage`, `X-Business-Use-Case-Usage` and `X-Ad-Account-Usage` (notes §8.3): JSON strings of whole percents,
- * regain time in minutes, reset duration in seconds. BUC and ad account headers appear only after a few calls.
+ * regain time in minutes, reset duration in seconds. BUC and ad account headers appear only after a few calls, or
+ * at once for a scope that is over its budget.
  */
 export function usageHeaders(
   tracker: UsageTracker,
@@ -26,7 +27,8 @@ export function usageHeaders(
     if (seen.has(key)) continue;
     seen.add(key);
     const usage = tracker.usage(key);
-    if (usage.callCount < warmup) continue;
+    // A throttled scope always says so, and when it comes back, whatever its call count.
+    if (usage.callCount < warmup && usage.regainMinutes === 0) continue;
     const entry: Record<string, unknown> = {
       type: charge.type,
       call_count: usage.callPct,
@@ -41,7 +43,7 @@ export function usageHeaders(
   const accountId = charges.find((charge) => charge.adAccountId)?.adAccountId;
   if (accountId) {
     const usage = tracker.usage(UsageTracker.accountKey(accountId));
-    if (usage.callCount >= warmup) {
+    if (usage.callCount >= warmup || usage.regainMinutes > 0) {
       const oldestAgeSeconds = usage.regainMinutes > 0 ? usage.regainMinutes * 60 : Math.round(usage.windowMs / 1000);
       headers['x-ad-account-usage'] = JSON.stringify({
         acc_id_util_pct: Math.max(usage.callPct, usage.timePct),

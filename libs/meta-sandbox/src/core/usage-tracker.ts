@@ -100,6 +100,15 @@ export class UsageTracker {
     return `acct:${accountId}`;
   }
 
+  /** A user's own limit; only ever forced (Meta does not publish it). */
+  static userKey(userId: string): string {
+    return `user:${userId}`;
+  }
+
+  isForced(key: string): boolean {
+    return this.forced.has(key);
+  }
+
   record(key: string, costMs: number): void {
     let window = this.hits.get(key);
     if (!window) this.hits.set(key, (window = new HitWindow()));

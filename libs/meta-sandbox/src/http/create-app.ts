@@ -13,6 +13,8 @@ export function createApp(runtime: SandboxRuntime, pages: Router, control: Route
   app.set('trust proxy', false);
   app.use(express.urlencoded({ extended: false, limit: '10mb' }));
   app.use(express.json({ limit: '10mb' }));
+  // Image uploads: Meta takes files up to 30 MB; the Graph handler reads the parts (`http/multipart.ts`).
+  app.use(express.raw({ type: 'multipart/form-data', limit: '32mb' }));
   app.use('/__sandbox', control);
   app.get(FAVICON_PATH, favicon);
   app.use(pages);

@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { SandboxRuntime } from '../core/sandbox-runtime';
 import { metaJson } from '../core/meta-json';
 import { GraphErrors } from '../core/graph-errors';
-import { originOf, requestHeaders, requestParams } from './request-params';
+import { originOf, requestFiles, requestHeaders, requestParams } from './request-params';
 
 /** Binds the Graph dispatcher to Express: every path not claimed by the dialog or the control surface. */
 export function graphHandler(runtime: SandboxRuntime) {
@@ -12,6 +12,7 @@ export function graphHandler(runtime: SandboxRuntime) {
       method: req.method,
       path: req.path,
       params: requestParams(req),
+      files: requestFiles(req),
       headers: requestHeaders(req),
       baseUrl: runtime.options.publicUrl ?? originOf(req),
     });

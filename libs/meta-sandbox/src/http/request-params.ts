@@ -1,4 +1,7 @@
 import type { Request } from 'express';
+import { parseMultipart, UploadedFile } from './multipart';
+
+const isMultipart = (req: Request): boolean => Buffer.isBuffer(req.body) && /^multipart\/form-data/i.test(req.get('content-type') ?? '');
 
 /**
  * Graph reads parameters from the query string and the body alike; form values arrive as strings (nested values
@@ -15,8 +18,13 @@ export function requestParams(req: Request): Record<string, string> {
     }
   };
   add(req.query);
-  add(req.body);
+  add(isMultipart(req) ? parseMultipart(req.body as Buffer, req.get('content-type')!).fields : req.body);
   return params;
+}
+
+/** Files of a multipart upload; none for other bodies. */
+export function requestFiles(req: Request): UploadedFile[] {
+  return isMultipart(req) ? parseMultipart(req.body as Buffer, req.get('content-type')!).files : [];
 }
 
 export function requestHeaders(req: Request): Record<string, string | undefined> {

@@ -1,7 +1,7 @@
 import type { Rng } from '../core/rng';
 import type { World } from '../world/world';
 import type { AdRef, LeadFormRecord, LeadRecord, QuestionRecord } from '../world/types';
-import { DEMO_AD_REFS } from '../world/demo-ids';
+import { adCandidates, formHasPlannedAds } from './lead-attribution';
 import { makePerson, Person } from './lead-people';
 
 const FREE_TEXT: Record<string, string[]> = {
@@ -53,17 +53,18 @@ export function generateLead(
 ): LeadRecord {
   const language = form.locale.slice(0, 2);
   const person = makePerson(rng, form.locale);
-  const refs = DEMO_AD_REFS[form.id] ?? [];
-  const organic = options.organic ?? (refs.length === 0 || rng.chance(0.25));
-  const ref = organic ? undefined : rng.pick(refs);
-  const ad: AdRef | undefined = ref && {
-    adId: ref.adId,
-    adName: ref.adName,
-    adsetId: ref.adsetId,
-    adsetName: ref.adsetName,
-    campaignId: ref.campaignId,
-    campaignName: ref.campaignName,
-  };
+  // One draw for organic-or-not and one for the ad, whatever the candidates: the same seed keeps giving the same
+  // people, answers and lead ids when campaigns change.
+  const candidates = options.organic === true ? [] : adCandidates(world, form, options.createdTime);
+  const hasAds = formHasPlannedAds(form) || candidates.length > 0;
+  const organicDraw = options.organic ?? (!hasAds || rng.chance(0.25));
+  let ad: AdRef | undefined;
+  if (!organicDraw) {
+    const pick = rng.next();
+    ad = candidates.length > 0 ? candidates[Math.floor(pick * candidates.length)] : undefined;
+  }
+  // Nothing delivering for this form (campaigns paused, ads in review): the person found the form organically.
+  const organic = ad === undefined;
   return {
     id: world.ids.next('lead'),
     formId: form.id,

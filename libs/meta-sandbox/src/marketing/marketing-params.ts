@@ -7,23 +7,6 @@ import { GraphErrors } from '../core/graph-errors';
  * Every bad value is a code 100 error naming the parameter, never an exception.
  */
 
-/** A code 100 refusal carrying the user-facing title and message Ads Manager would show. */
-export function invalidWithUserMessage(
-  userTitle: string,
-  userMessage: string,
-  options: { subcode?: number; blame?: string[] } = {},
-): GraphError {
-  return new GraphError({
-    code: 100,
-    message: 'Invalid parameter',
-    subcode: options.subcode,
-    isTransient: false,
-    userTitle,
-    userMessage,
-    data: options.blame ? { blame_field_specs: [options.blame] } : undefined,
-  });
-}
-
 export const requiredParam = (name: string): GraphError => GraphErrors.invalidParameter(`The parameter ${name} is required`);
 
 export function optionalString(ctx: GraphContext, name: string): string | undefined {

@@ -45,7 +45,6 @@ export interface AdAccountRecord {
   name: string;
   currency: string;
   timezoneName: string;
-  timezoneOffsetHoursUtc: number;
   accountStatus: number;
   disableReason: number;
   /** Money in minor units, as strings (notes §4.2). */

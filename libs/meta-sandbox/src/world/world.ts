@@ -44,6 +44,11 @@ export class World {
   /** Graph id → node type name (`Page`, `LeadgenForm`, `AdAccount`, …). */
   readonly index = new Map<string, string>();
   readonly ids = new IdSequence();
+  /**
+   * Sandbox time when the world was built. Everything seeded "N days ago" counts from this one instant, so the
+   * leads a scenario generates and the ads a module says delivered them agree to the millisecond.
+   */
+  readonly createdAt: number;
   private readonly extensions = new Map<string, unknown>();
 
   constructor(
@@ -51,7 +56,9 @@ export class World {
     readonly scenario: string,
     readonly rng: RngStreams,
     readonly clock: SandboxClock,
-  ) {}
+  ) {
+    this.createdAt = clock.now();
+  }
 
   /** Makes `/{id}` resolve to the given node type. */
   register(id: string, nodeType: string): void {

@@ -1,4 +1,4 @@
-import { DEMO_IDS, RunningSandbox } from '../../src';
+import { DEMO_AD_REFS, DEMO_IDS, RunningSandbox } from '../../src';
 import { startTestSandbox } from '../support/test-sandbox';
 import { graph } from '../support/graph';
 import { loginAs } from '../support/login';
@@ -28,12 +28,18 @@ describe('Marketing API: campaigns, ad sets, ads and creatives', () => {
   }
 
   describe('demo world', () => {
-    it('lists the agency’s four insurance lead campaigns and the traffic campaign, with the ids demo leads point at', async () => {
-      const list = await get(`${ACT}/campaigns`, { fields: 'id,name,objective,special_ad_categories,effective_status' });
-      const other = await get(`act_${DEMO_IDS.adAccounts.lifeHealth}/campaigns`, { fields: 'id,objective' });
+    it('lists fifteen campaigns over the two ad accounts, most with several ad sets, lead campaigns on the demo forms and one traffic campaign', async () => {
+      const fields = 'id,name,objective,special_ad_categories,effective_status';
+      const list = await get(`${ACT}/campaigns`, { fields, limit: '100' });
+      const other = await get(`act_${DEMO_IDS.adAccounts.lifeHealth}/campaigns`, { fields, limit: '100' });
       const all = [...list.body.data, ...other.body.data];
-      expect(all.filter((c: { objective: string }) => c.objective === 'OUTCOME_LEADS')).toHaveLength(6);
+      expect(all).toHaveLength(15);
+      expect(all.filter((c: { objective: string }) => c.objective === 'OUTCOME_LEADS')).toHaveLength(14);
       expect(all.filter((c: { objective: string }) => c.objective === 'OUTCOME_TRAFFIC')).toHaveLength(1);
+      const adsets = [...(await get(`${ACT}/adsets`, { fields: 'campaign_id', limit: '100' })).body.data, ...(await get(`act_${DEMO_IDS.adAccounts.lifeHealth}/adsets`, { fields: 'campaign_id', limit: '100' })).body.data];
+      const perCampaign = new Map<string, number>();
+      for (const adset of adsets) perCampaign.set(adset.campaign_id, (perCampaign.get(adset.campaign_id) ?? 0) + 1);
+      expect([...perCampaign.values()].filter((count) => count >= 2).length).toBeGreaterThanOrEqual(12);
       expect(list.body.data.find((c: { id: string }) => c.id === AUTO_CAMPAIGN)).toMatchObject({
         name: 'Auto quotes – Always on',
         special_ad_categories: ['FINANCIAL_PRODUCTS_SERVICES'],
@@ -41,18 +47,46 @@ describe('Marketing API: campaigns, ad sets, ads and creatives', () => {
       });
     });
 
-    it('resolves the campaign of a demo lead', async () => {
-      const leads = await get(`${DEMO_IDS.forms.auto}/leads`, { fields: 'id,campaign_id,ad_id', limit: '50' });
-      const fromAd = leads.body.data.find((lead: { campaign_id?: string }) => lead.campaign_id);
-      const campaign = await get(fromAd.campaign_id, { fields: 'name,start_time' });
-      expect(campaign.status).toBe(200);
-      expect(Date.parse(campaign.body.start_time.replace('+0000', 'Z'))).toBeLessThan(Date.parse(CLOCK_START) - 90 * 86_400_000);
+    it('has a paused campaign, completed ones, a paused ad set and ad, and an ad refused in review', async () => {
+      const ads = (await get(`${ACT}/ads`, { fields: 'id,effective_status', limit: '100', effective_status: '["DISAPPROVED","PAUSED","CAMPAIGN_PAUSED"]' })).body.data;
+      expect(ads).toContainEqual({ id: '120210000000018102', effective_status: 'DISAPPROVED' });
+      expect(ads).toContainEqual({ id: '120210000000015102', effective_status: 'PAUSED' });
+      expect(ads).toContainEqual({ id: '120210000000016101', effective_status: 'CAMPAIGN_PAUSED' });
+      const completed = (await get(`${ACT}/campaigns`, { fields: 'id,stop_time,effective_status', is_completed: 'true' })).body.data;
+      expect(completed).toEqual([expect.objectContaining({ id: '120210000000000107', effective_status: 'ACTIVE' })]);
+      const pausedSet = (await get('120210000000002102', { fields: 'effective_status' })).body;
+      expect(pausedSet.effective_status).toBe('PAUSED');
+    });
+
+    it('attributes every demo ad lead to an ad that exists and was delivering when the lead came in', async () => {
+      const day = 86_400_000;
+      const built = Date.parse(CLOCK_START);
+      let checked = 0;
+      for (const formId of [DEMO_IDS.forms.auto, DEMO_IDS.forms.home, DEMO_IDS.forms.life, DEMO_IDS.forms.health]) {
+        const leads = (await get(`${formId}/leads`, { fields: 'id,created_time,ad_id,adset_id,campaign_id', limit: '500' })).body.data;
+        for (const lead of leads.filter((entry: { ad_id?: string }) => entry.ad_id)) {
+          const ref = DEMO_AD_REFS[formId]!.find((entry) => entry.adId === lead.ad_id)!;
+          expect(ref).toMatchObject({ adsetId: lead.adset_id, campaignId: lead.campaign_id });
+          const at = Date.parse(lead.created_time.replace('+0000', 'Z'));
+          // Paused, finished or later-started ads brought leads only while they ran (the world is built at the clock start, give or take a minute).
+          expect(at).toBeGreaterThan(built - ref.delivery.fromDaysAgo * day - 60_000);
+          if (ref.delivery.untilDaysAgo !== undefined) expect(at).toBeLessThan(built - ref.delivery.untilDaysAgo * day + 60_000);
+          checked++;
+        }
+      }
+      expect(checked).toBeGreaterThan(40);
+      const ad = (await get('120210000000016101', { fields: 'campaign{id,name},adset{id},creative{object_story_spec}' })).body;
+      expect(ad.campaign).toEqual({ id: '120210000000000106', name: 'Home + Auto bundle – Fall' });
+      expect(ad.creative.object_story_spec.link_data.call_to_action.value.lead_gen_form_id).toBe(DEMO_IDS.forms.home);
     });
 
     it('expands campaigns{name,adsets{name}} on the ad account', async () => {
       const account = await get(ACT, { fields: 'name,campaigns{name,adsets{name}}' });
       const auto = account.body.campaigns.data.find((c: { id: string }) => c.id === AUTO_CAMPAIGN);
-      expect(auto.adsets.data).toEqual([{ id: AUTO_ADSET, name: 'US drivers 25-64' }]);
+      expect(auto.adsets.data).toEqual([
+        { id: AUTO_ADSET, name: 'US drivers 25-64' },
+        { id: '120210000000001102', name: 'NJ & NY commuters' },
+      ]);
     });
   });
 

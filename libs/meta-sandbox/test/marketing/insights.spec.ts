@@ -41,7 +41,8 @@ describe('Marketing API: insights', () => {
     it('returns a row per campaign at level=campaign with names', async () => {
       const res = await insights(ACT, { level: 'campaign', fields: 'campaign_id,campaign_name,spend', date_preset: 'last_30d' });
       const ids = res.body.data.map((row: { campaign_id: string }) => row.campaign_id).sort();
-      expect(ids).toEqual(['120210000000000101', '120210000000000102', '120210000000000103', '120210000000000104']);
+      // 107 ended thirty days ago, on the first day of the range; 106 was paused six days ago.
+      expect(ids).toEqual(['101', '102', '103', '104', '105', '106', '107', '108'].map((n) => `120210000000000${n}`));
       expect(res.body.data.find((row: { campaign_id: string }) => row.campaign_id === AUTO_CAMPAIGN).campaign_name).toBe('Auto quotes – Always on');
     });
 

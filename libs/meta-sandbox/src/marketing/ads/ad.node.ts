@@ -1,83 +1,19 @@
-import type { GraphContext } from '../../core/graph-context';
 import type { GraphRegistry, NodeTypeSpec } from '../../core/graph-registry';
-import type { AdAccountRecord } from '../../world/types';
+import type { AdAccountRecord, LeadRecord } from '../../world/types';
 import type { AdRecord } from '../marketing-state';
 import { graphTime } from '../../core/clock';
-import { GraphErrors } from '../../core/graph-errors';
 import { canSeeAdAccount } from '../../assets/asset-access';
-import { marketing, nextAdObjectId } from '../marketing-state';
+import { LEAD_ACCESS, canSeePageLeads } from '../../leads/lead-access';
+import { isExpired } from '../../leads/lead-retention';
+import { applyLeadFiltering, parseLeadFiltering } from '../../leads/lead-filtering';
+import { marketing } from '../marketing-state';
 import { ADS_READ, ADS_WRITE, adsManagementUsage } from '../marketing-access';
-import { invalidWithUserMessage, isObject, optionalJson, optionalString, requireString, validateOnly } from '../marketing-params';
-import { adEffectiveStatus, parseStatus, statusFilter } from '../ad-status';
+import { adEffectiveStatus } from '../ad-status';
+import { listFilter } from '../list-filters';
+import { issuesInfo } from '../issues-info';
+import { createAd, deleteAd, updateAd } from './ad-writes';
 
-function creativeFor(ctx: GraphContext, accountId: string): string {
-  const raw = optionalJson(ctx, 'creative');
-  if (raw === undefined) throw GraphErrors.invalidParameter('The parameter creative is required');
-  const creativeId = isObject(raw) ? raw['creative_id'] : undefined;
-  if (typeof creativeId !== 'string' && typeof creativeId !== 'number') {
-    throw GraphErrors.invalidParameter('Param creative must be a JSON object with creative_id');
-  }
-  const creative = marketing(ctx.world).creatives.get(String(creativeId));
-  if (!creative || creative.accountId !== accountId || creative.status === 'DELETED') {
-    throw GraphErrors.invalidParameter(`creative_id ${creativeId} is not a creative of ad account act_${accountId}`);
-  }
-  return creative.id;
-}
-
-/** `POST /act_{id}/ads`: an ad set and a creative; lead ad sets need a creative pointing at a lead form. */
-function createAd(ctx: GraphContext, account: AdAccountRecord): { id: string } | { success: true } {
-  const name = requireString(ctx, 'name');
-  const adsetId = requireString(ctx, 'adset_id');
-  const state = marketing(ctx.world);
-  const adset = state.adsets.get(adsetId);
-  if (!adset || adset.accountId !== account.accountId) {
-    throw GraphErrors.invalidParameter(`Param adset_id ${adsetId} is not an ad set of ad account act_${account.accountId}`);
-  }
-  if (adset.status === 'DELETED') throw GraphErrors.invalidParameter('Cannot add an ad to a deleted ad set');
-  const creativeId = creativeFor(ctx, account.accountId);
-  const creative = state.creatives.get(creativeId)!;
-  if ((adset.optimizationGoal === 'LEAD_GENERATION' || adset.optimizationGoal === 'QUALITY_LEAD') && !creative.leadGenFormId) {
-    throw invalidWithUserMessage('Lead form required', 'Ads in a lead ad set need a creative whose call to action opens an instant form (lead_gen_form_id).', {
-      blame: ['creative'],
-    });
-  }
-  const status = parseStatus(optionalString(ctx, 'status') ?? 'ACTIVE');
-  if (status === 'DELETED' || status === 'ARCHIVED') throw GraphErrors.invalidParameter('status must be ACTIVE or PAUSED when creating an ad');
-  if (validateOnly(ctx)) return { success: true };
-  const now = ctx.runtime.clock.now();
-  const ad: AdRecord = {
-    id: nextAdObjectId(ctx.world),
-    accountId: account.accountId,
-    campaignId: adset.campaignId,
-    adsetId: adset.id,
-    name,
-    status,
-    creativeId,
-    createdTime: now,
-    updatedTime: now,
-  };
-  state.ads.set(ad.id, ad);
-  ctx.world.register(ad.id, 'Ad');
-  return { id: ad.id };
-}
-
-function updateAd(ctx: GraphContext, ad: AdRecord): { success: true } {
-  if (ad.status === 'DELETED') throw GraphErrors.invalidParameter('Cannot edit a deleted ad');
-  const next: AdRecord = { ...ad };
-  const name = optionalString(ctx, 'name');
-  if (name !== undefined) next.name = name;
-  const status = optionalString(ctx, 'status');
-  if (status !== undefined) next.status = parseStatus(status);
-  if (ctx.params['creative'] !== undefined) next.creativeId = creativeFor(ctx, ad.accountId);
-  const adsetId = optionalString(ctx, 'adset_id');
-  if (adsetId !== undefined && adsetId !== ad.adsetId) throw GraphErrors.invalidParameter('adset_id cannot be changed on an existing ad');
-  if (validateOnly(ctx)) return { success: true };
-  next.updatedTime = ctx.runtime.clock.now();
-  marketing(ctx.world).ads.set(ad.id, next);
-  return { success: true };
-}
-
-/** An ad (notes §5.3). `effective_status` shows ADSET_PAUSED / CAMPAIGN_PAUSED from its parents. */
+/** An ad (https://developers.facebook.com/docs/marketing-api/reference/adgroup/). */
 export const adNode: NodeTypeSpec<AdRecord> = {
   type: 'Ad',
   load: (id, world) => marketing(world).ads.get(id),
@@ -94,7 +30,12 @@ export const adNode: NodeTypeSpec<AdRecord> = {
     name: (ad) => ad.name,
     status: (ad) => ad.status,
     configured_status: (ad) => ad.status,
-    effective_status: (ad, ctx) => adEffectiveStatus(ctx.world, ad),
+    effective_status: (ad, ctx) => adEffectiveStatus(ctx.world, ad, ctx.runtime.clock.now()),
+    // Filled once a review refused the ad: policy → what the reviewer says.
+    ad_review_feedback: (ad, ctx) =>
+      ad.review.verdict === 'DISAPPROVED' && ctx.runtime.clock.now() >= ad.review.decidedAt ? { global: ad.review.feedback ?? {} } : undefined,
+    issues_info: (ad) => issuesInfo(ad.issues, 'AD', ad.id),
+    preview_shareable_link: (ad, ctx) => `${ctx.baseUrl}/ads/preview/?ad_id=${ad.id}`,
     created_time: (ad) => graphTime(ad.createdTime),
     updated_time: (ad) => graphTime(ad.updatedTime),
     creative: { nodeType: 'AdCreative', get: (ad, ctx) => marketing(ctx.world).creatives.get(ad.creativeId) },
@@ -108,16 +49,27 @@ export const adNode: NodeTypeSpec<AdRecord> = {
         items: (ad, ctx) => [marketing(ctx.world).creatives.get(ad.creativeId)].filter((creative) => creative !== undefined),
       },
     },
-  },
-  update: { access: ADS_WRITE, handle: (ctx, ad) => updateAd(ctx, ad) },
-  remove: {
-    access: ADS_WRITE,
-    handle: (ctx, ad) => {
-      ad.status = 'DELETED';
-      ad.updatedTime = ctx.runtime.clock.now();
-      return { success: true };
+    // `/{ad-id}/leads` (https://developers.facebook.com/docs/marketing-api/guides/lead-ads/retrieving/): the leads
+    // this ad brought, newest first, with the form's `filtering`.
+    leads: {
+      list: {
+        access: { ...LEAD_ACCESS, schedule: 'marketing' },
+        itemType: 'Lead',
+        maxLimit: 500,
+        items: (ad, ctx) => {
+          const now = ctx.runtime.clock.now();
+          const leads: LeadRecord[] = [];
+          for (const lead of ctx.world.leads.values()) {
+            if (lead.ad?.adId === ad.id && !isExpired(lead, now) && canSeePageLeads(ctx, lead.pageId)) leads.push(lead);
+          }
+          leads.sort((a, b) => b.createdTime - a.createdTime || (a.id < b.id ? 1 : -1));
+          return applyLeadFiltering(leads, parseLeadFiltering(ctx.params['filtering']));
+        },
+      },
     },
   },
+  update: { access: ADS_WRITE, handle: (ctx, ad) => updateAd(ctx, ad) },
+  remove: { access: ADS_WRITE, handle: (ctx, ad) => deleteAd(ctx, ad) },
 };
 
 export function registerAds(registry: GraphRegistry): void {
@@ -127,8 +79,8 @@ export function registerAds(registry: GraphRegistry): void {
       itemType: 'Ad',
       maxLimit: 500,
       items: (account, ctx, modifiers) => {
-        const keep = statusFilter(modifiers);
-        return [...marketing(ctx.world).ads.values()].filter((ad) => ad.accountId === account.accountId && keep(adEffectiveStatus(ctx.world, ad)));
+        const keep = listFilter(ctx, modifiers, 'ad');
+        return (marketing(ctx.world).index.adsByAccount.get(account.accountId) ?? []).filter(keep);
       },
     },
     create: { access: ADS_WRITE, handle: (ctx, account) => createAd(ctx, account) },

@@ -5,10 +5,12 @@ import { graphTime } from '../../core/clock';
 import { canSeeAdAccount } from '../../assets/asset-access';
 import { marketing } from '../marketing-state';
 import { ADS_READ, ADS_WRITE, adsManagementUsage } from '../marketing-access';
-import { adEffectiveStatus, adsetEffectiveStatus, statusFilter } from '../ad-status';
+import { adsetEffectiveStatus } from '../ad-status';
+import { listFilter } from '../list-filters';
+import { issuesInfo } from '../issues-info';
 import { createAdSet, deleteAdSet, updateAdSet } from './adset-writes';
 
-/** An ad set (notes §5.2). */
+/** An ad set (https://developers.facebook.com/docs/marketing-api/reference/ad-campaign/). */
 export const adsetNode: NodeTypeSpec<AdSetRecord> = {
   type: 'AdSet',
   load: (id, world) => marketing(world).adsets.get(id),
@@ -30,6 +32,8 @@ export const adsetNode: NodeTypeSpec<AdSetRecord> = {
     destination_type: (a) => a.destinationType,
     promoted_object: (a) => a.promotedObject,
     targeting: (a) => a.targeting,
+    attribution_spec: (a) => a.attributionSpec,
+    issues_info: (a) => issuesInfo(a.issues, 'AD_SET', a.id),
     daily_budget: (a) => a.dailyBudget,
     lifetime_budget: (a) => a.lifetimeBudget,
     budget_remaining: (a) => a.dailyBudget ?? a.lifetimeBudget ?? '0',
@@ -45,9 +49,10 @@ export const adsetNode: NodeTypeSpec<AdSetRecord> = {
     ads: {
       list: {
         itemType: 'Ad',
+        maxLimit: 500,
         items: (adset, ctx, modifiers) => {
-          const keep = statusFilter(modifiers);
-          return [...marketing(ctx.world).ads.values()].filter((ad) => ad.adsetId === adset.id && keep(adEffectiveStatus(ctx.world, ad)));
+          const keep = listFilter(ctx, modifiers, 'ad');
+          return (marketing(ctx.world).index.adsByAdset.get(adset.id) ?? []).filter(keep);
         },
       },
     },
@@ -63,10 +68,8 @@ export function registerAdSets(registry: GraphRegistry): void {
       itemType: 'AdSet',
       maxLimit: 500,
       items: (account, ctx, modifiers) => {
-        const keep = statusFilter(modifiers);
-        return [...marketing(ctx.world).adsets.values()].filter(
-          (adset) => adset.accountId === account.accountId && keep(adsetEffectiveStatus(ctx.world, adset)),
-        );
+        const keep = listFilter(ctx, modifiers, 'adset');
+        return (marketing(ctx.world).index.adsetsByAccount.get(account.accountId) ?? []).filter(keep);
       },
     },
     create: { access: ADS_WRITE, handle: (ctx, account) => createAdSet(ctx, account) },

@@ -1,5 +1,4 @@
-import { GraphErrors } from '../../core/graph-errors';
-import { invalidWithUserMessage } from '../marketing-params';
+import { adsError } from '../marketing-errors';
 
 export const OPTIMIZATION_GOALS = [
   'NONE', 'APP_INSTALLS', 'AD_RECALL_LIFT', 'ENGAGED_USERS', 'EVENT_RESPONSES', 'IMPRESSIONS', 'LEAD_GENERATION',
@@ -33,10 +32,11 @@ const BILLING_BY_GOAL: Record<string, string[]> = {
 export function checkGoalForObjective(goal: string, objective: string): void {
   const allowed = GOALS_BY_OBJECTIVE[objective];
   if (allowed && !allowed.includes(goal)) {
-    throw invalidWithUserMessage(
+    throw adsError(
+      'goalNotAvailable',
       'Performance goal not available',
       `The performance goal ${goal} isn’t available with the ${objective} objective. Choose one of: ${allowed.join(', ')}.`,
-      { blame: ['optimization_goal'] },
+      ['optimization_goal'],
     );
   }
 }
@@ -44,11 +44,7 @@ export function checkGoalForObjective(goal: string, objective: string): void {
 export function checkBillingForGoal(billing: string, goal: string): void {
   const allowed = BILLING_BY_GOAL[goal] ?? ['IMPRESSIONS'];
   if (!allowed.includes(billing)) {
-    throw invalidWithUserMessage(
-      'Billing event not available',
-      `Ad sets optimized for ${goal} can only be billed on ${allowed.join(' or ')}.`,
-      { blame: ['billing_event'] },
-    );
+    throw adsError('billingNotAvailable', 'Billing event not available', `Ad sets optimized for ${goal} can only be billed on ${allowed.join(' or ')}.`, ['billing_event']);
   }
 }
 
@@ -59,17 +55,26 @@ export function checkBillingForGoal(billing: string, goal: string): void {
 export function checkLeadAdSetup(goal: string, promotedObject: Record<string, unknown> | undefined, destinationType: string | undefined): void {
   if (goal !== 'LEAD_GENERATION' && goal !== 'QUALITY_LEAD') return;
   if (!promotedObject || typeof promotedObject['page_id'] !== 'string' || promotedObject['page_id'] === '') {
-    throw invalidWithUserMessage('Page required for lead ads', 'Ad sets optimized for leads on instant forms need promoted_object with the page_id of the Page that owns the form.', {
-      blame: ['promoted_object'],
-    });
+    throw adsError(
+      'leadAdPageRequired',
+      'Page required for lead ads',
+      'Ad sets optimized for leads on instant forms need promoted_object with the page_id of the Page that owns the form.',
+      ['promoted_object'],
+    );
   }
   if (destinationType !== 'ON_AD') {
-    throw invalidWithUserMessage('Conversion location required', 'Lead ads on instant forms need destination_type ON_AD.', {
-      blame: ['destination_type'],
-    });
+    throw adsError('leadAdDestination', 'Conversion location required', 'Lead ads on instant forms need destination_type ON_AD.', ['destination_type']);
   }
 }
 
-export function checkPromotedPage(pageId: string, pageExists: boolean): void {
-  if (!pageExists) throw GraphErrors.invalidParameter(`promoted_object.page_id ${pageId} is not a Page you can advertise for`);
+/** The person must be able to advertise for the Page (the ADVERTISE task), as for any ad that speaks for a Page. */
+export function checkPromotedPage(pageId: string, canAdvertise: boolean, blame: string[] = ['promoted_object', 'page_id']): void {
+  if (!canAdvertise) {
+    throw adsError(
+      'pageRoleRequired',
+      'Only Admins Can Run Ads for Pages',
+      `You can't run ads for Page ${pageId}: ask the Page manager to give you a role that can advertise for it.`,
+      blame,
+    );
+  }
 }

@@ -1,23 +1,31 @@
 import { GraphErrors } from '../../core/graph-errors';
-import { invalidWithUserMessage, isObject, parseJson } from '../marketing-params';
+import { isObject, parseJson } from '../marketing-params';
+import { adsError } from '../marketing-errors';
 
 const KM_PER_MILE = 1.609344;
+const MIN_RADIUS_MILES = 15;
 
 /**
- * Checks an ad set's `targeting` spec (notes §0, §5.2):
+ * Checks an ad set's `targeting` spec (https://developers.facebook.com/docs/marketing-api/audiences/reference/basic-targeting/):
  * - `geo_locations` is required;
  * - `targeting_automation.advantage_audience` must be 0 or 1 (else 100/1870227);
- * - under a special ad category: no age or gender narrowing, no ZIP codes, radius ≥ 15 miles.
+ * - under a special ad category (https://developers.facebook.com/docs/marketing-api/audiences/special-ad-category/):
+ *   ages 18 to 65+ only, no gender, no ZIP or postal codes, a radius of at least 15 miles, no lookalikes, no
+ *   detailed targeting exclusions and none of the demographic options Ads Manager removes for these categories.
  */
 export function parseTargeting(raw: string | undefined, specialCategories: string[]): Record<string, unknown> {
   if (raw === undefined) throw GraphErrors.invalidParameter('The parameter targeting is required');
   const targeting = parseJson(raw, 'targeting');
   if (!isObject(targeting)) throw GraphErrors.invalidParameter('Param targeting must be a JSON object');
   const geo = targeting['geo_locations'];
-  if (!isObject(geo) || !['countries', 'regions', 'cities', 'zips', 'custom_locations', 'geo_markets', 'location_cluster_ids'].some((key) => Array.isArray(geo[key]) && (geo[key] as unknown[]).length > 0)) {
-    throw invalidWithUserMessage('No Location Specified', 'Your audience needs at least one location: add targeting.geo_locations with countries, regions, cities or custom locations.', {
-      blame: ['targeting', 'geo_locations'],
-    });
+  const places = ['countries', 'regions', 'cities', 'zips', 'custom_locations', 'geo_markets', 'location_cluster_ids'];
+  if (!isObject(geo) || !places.some((key) => Array.isArray(geo[key]) && (geo[key] as unknown[]).length > 0)) {
+    throw adsError(
+      'invalidTargeting',
+      'No Location Specified',
+      'Your audience needs at least one location: add targeting.geo_locations with countries, regions, cities or custom locations.',
+      ['targeting', 'geo_locations'],
+    );
   }
   checkAges(targeting);
   checkAdvantageAudience(targeting);
@@ -28,30 +36,43 @@ export function parseTargeting(raw: string | undefined, specialCategories: strin
 function checkAges(targeting: Record<string, unknown>): void {
   const min = targeting['age_min'];
   const max = targeting['age_max'];
-  if (min !== undefined && (typeof min !== 'number' || min < 13 || min > 65)) throw GraphErrors.invalidParameter('targeting.age_min must be between 13 and 65');
-  if (max !== undefined && (typeof max !== 'number' || max < 13 || max > 65)) throw GraphErrors.invalidParameter('targeting.age_max must be between 13 and 65');
-  if (typeof min === 'number' && typeof max === 'number' && min > max) throw GraphErrors.invalidParameter('targeting.age_min cannot be greater than targeting.age_max');
+  const bad = (name: string) =>
+    adsError('invalidTargeting', 'Invalid Age Range', `targeting.${name} must be a whole number between 13 and 65 (65 means 65 and older).`, ['targeting', name]);
+  if (min !== undefined && (!Number.isInteger(min) || (min as number) < 13 || (min as number) > 65)) throw bad('age_min');
+  if (max !== undefined && (!Number.isInteger(max) || (max as number) < 13 || (max as number) > 65)) throw bad('age_max');
+  if (typeof min === 'number' && typeof max === 'number' && min > max) {
+    throw adsError('invalidTargeting', 'Invalid Age Range', 'targeting.age_min cannot be greater than targeting.age_max.', ['targeting', 'age_min']);
+  }
 }
 
 function checkAdvantageAudience(targeting: Record<string, unknown>): void {
   const automation = targeting['targeting_automation'];
   const flag = isObject(automation) ? automation['advantage_audience'] : undefined;
   if (flag === 0 || flag === 1 || flag === '0' || flag === '1') return;
-  throw invalidWithUserMessage(
+  throw adsError(
+    'advantageAudienceRequired',
     'Advantage Audience Flag Required',
     'To create your ad set, you need to enable or disable the Advantage audience feature. Set the advantage_audience ' +
       'flag to either 1 or 0 within the targeting_automation field of the targeting spec.',
-    { subcode: 1870227, blame: ['targeting', 'targeting_automation', 'advantage_audience'] },
+    ['targeting', 'targeting_automation', 'advantage_audience'],
   );
 }
 
-/** Housing, employment and financial products/services audiences cannot be narrowed by age, gender or ZIP. */
+/** Demographic detailed targeting options that special ad category audiences may not use. */
+const DEMOGRAPHIC_OPTIONS = [
+  'income', 'family_statuses', 'life_events', 'relationship_statuses', 'education_statuses', 'education_majors',
+  'industries', 'work_positions', 'work_employers', 'interested_in',
+];
+
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
 function checkSpecialCategoryAudience(targeting: Record<string, unknown>, geo: Record<string, unknown>, categories: string[]): void {
   const category = categories.join(', ');
   const refuse = (what: string, blame: string[]) =>
-    invalidWithUserMessage('Audience Not Allowed for Special Ad Category', `Campaigns in the ${category} special ad category ${what}`, {
-      blame: ['targeting', ...blame],
-    });
+    adsError('specialCategoryAudience', 'Audience Not Allowed for Special Ad Category', `Campaigns in the ${category} special ad category ${what}`, [
+      'targeting',
+      ...blame,
+    ]);
   const min = targeting['age_min'];
   const max = targeting['age_max'];
   if (min !== undefined && min !== 18) throw refuse('must include ages 18 to 65+: age_min cannot be changed.', ['age_min']);
@@ -60,18 +81,28 @@ function checkSpecialCategoryAudience(targeting: Record<string, unknown>, geo: R
   if (Array.isArray(genders) && genders.length > 0 && !(genders.includes(1) && genders.includes(2))) {
     throw refuse('cannot target by gender.', ['genders']);
   }
-  if (Array.isArray(geo['zips']) && (geo['zips'] as unknown[]).length > 0) throw refuse('cannot target ZIP or postal codes.', ['geo_locations', 'zips']);
-  for (const place of [...asArray(geo['custom_locations']), ...asArray(geo['cities'])]) {
-    if (!isObject(place) || place['radius'] === undefined) continue;
-    const radius = Number(place['radius']);
-    const miles = place['distance_unit'] === 'kilometer' ? radius / KM_PER_MILE : radius;
-    if (!(miles >= 15)) throw refuse('need a radius of at least 15 miles (25 km) around a location.', ['geo_locations']);
+  for (const key of ['zips', 'postal_codes']) {
+    if (asArray(geo[key]).length > 0) throw refuse('cannot target ZIP or postal codes.', ['geo_locations', key]);
+  }
+  for (const key of ['custom_locations', 'cities']) {
+    for (const place of asArray(geo[key])) {
+      if (!isObject(place) || place['radius'] === undefined) continue;
+      const radius = Number(place['radius']);
+      const miles = place['distance_unit'] === 'kilometer' ? radius / KM_PER_MILE : radius;
+      if (!(miles >= MIN_RADIUS_MILES)) throw refuse('need a radius of at least 15 miles (about 24 km) around a location.', ['geo_locations', key]);
+    }
   }
   for (const key of ['custom_audiences', 'excluded_custom_audiences']) {
     if (asArray(targeting[key]).some((audience) => isObject(audience) && audience['subtype'] === 'LOOKALIKE')) {
       throw refuse('cannot use lookalike audiences.', [key]);
     }
   }
+  if (isObject(targeting['exclusions']) && Object.keys(targeting['exclusions']).length > 0) {
+    throw refuse('cannot exclude people by detailed targeting.', ['exclusions']);
+  }
+  const specs = [targeting, ...asArray(targeting['flexible_spec']).filter(isObject)];
+  for (const spec of specs) {
+    const used = DEMOGRAPHIC_OPTIONS.find((option) => asArray(spec[option]).length > 0);
+    if (used) throw refuse(`cannot use the ${used} demographic option.`, spec === targeting ? [used] : ['flexible_spec', used]);
+  }
 }
-
-const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);

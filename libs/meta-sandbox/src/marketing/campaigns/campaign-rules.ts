@@ -1,7 +1,6 @@
-import type { GraphContext } from '../../core/graph-context';
-import type { AdAccountRecord } from '../../world/types';
 import { GraphErrors } from '../../core/graph-errors';
-import { invalidWithUserMessage, optionalString, parseEnum, parseList, parseMinorUnits } from '../marketing-params';
+import { parseEnum, parseList } from '../marketing-params';
+import { adsError } from '../marketing-errors';
 
 /** Outcome-driven objectives: the only ones new campaigns may use (notes §5.1). */
 export const ODAX_OBJECTIVES = [
@@ -49,11 +48,12 @@ export function parseObjective(raw: string): string {
   const legacy = LEGACY_OBJECTIVES[raw];
   if (legacy) {
     // Wording is ours; Meta refuses legacy objectives on create since the ODAX migration (notes §5.1).
-    throw invalidWithUserMessage(
+    throw adsError(
+      'legacyObjective',
       'Objective no longer available',
       `The ${raw} objective can no longer be used to create campaigns. Use an outcome-driven objective such as ` +
         `${legacy} instead. Valid objectives: ${ODAX_OBJECTIVES.join(', ')}.`,
-      { blame: ['objective'] },
+      ['objective'],
     );
   }
   return parseEnum(raw, 'objective', ODAX_OBJECTIVES);
@@ -67,11 +67,12 @@ export function parseSpecialAdCategories(raw: string | undefined): string[] {
   if (raw === undefined) throw GraphErrors.invalidParameter('The parameter special_ad_categories is required');
   const values = parseList(raw, 'special_ad_categories');
   if (values.includes('CREDIT')) {
-    throw invalidWithUserMessage(
+    throw adsError(
+      'categoryRetired',
       'Special ad category no longer available',
       'The CREDIT special ad category was replaced by FINANCIAL_PRODUCTS_SERVICES. Ads about credit, insurance, ' +
         'bank accounts, investment or payment services must use FINANCIAL_PRODUCTS_SERVICES.',
-      { blame: ['special_ad_categories'] },
+      ['special_ad_categories'],
     );
   }
   for (const value of values) parseEnum(value, 'special_ad_categories[]', SPECIAL_AD_CATEGORIES);
@@ -90,48 +91,13 @@ export function parseSpecialAdCategoryCountry(raw: string | undefined, categorie
     if (!ISO_COUNTRY.test(country)) throw GraphErrors.invalidParameter(`special_ad_category_country must hold ISO country codes, got ${country}`);
   }
   if (categories.length > 0 && countries.length === 0) {
-    throw invalidWithUserMessage(
+    throw adsError(
+      'specialCategoryCountry',
       'Country required for special ad category',
       'Select the countries where your ads will run: special_ad_category_country is required when the campaign ' +
         'declares a special ad category.',
-      { blame: ['special_ad_category_country'] },
+      ['special_ad_category_country'],
     );
   }
   return countries;
 }
-
-export interface BudgetChoice {
-  dailyBudget?: string;
-  lifetimeBudget?: string;
-}
-
-/** Daily or lifetime budget in minor units, never both, at least the account's minimum. */
-export function parseBudgets(ctx: GraphContext, account: AdAccountRecord, level: 'campaign' | 'ad set'): BudgetChoice {
-  const daily = optionalString(ctx, 'daily_budget');
-  const lifetime = optionalString(ctx, 'lifetime_budget');
-  if (daily !== undefined && lifetime !== undefined) {
-    throw invalidWithUserMessage(
-      'Choose one budget type',
-      `A ${level} can have a daily budget or a lifetime budget, not both.`,
-      { blame: ['daily_budget'] },
-    );
-  }
-  const choice: BudgetChoice = {};
-  if (daily !== undefined) choice.dailyBudget = String(checkMinimum(parseMinorUnits(daily, 'daily_budget'), account));
-  if (lifetime !== undefined) choice.lifetimeBudget = String(checkMinimum(parseMinorUnits(lifetime, 'lifetime_budget'), account));
-  return choice;
-}
-
-function checkMinimum(amount: number, account: AdAccountRecord): number {
-  if (amount < account.minDailyBudget) {
-    const minimum = (account.minDailyBudget / 100).toFixed(2);
-    // Subcode as seen in community reports of "budget too low" (unconfirmed).
-    throw invalidWithUserMessage('Your Budget Is Too Low', `The minimum daily budget for this account is ${minimum} ${account.currency}.`, {
-      subcode: 1885272,
-      blame: ['daily_budget'],
-    });
-  }
-  return amount;
-}
-
-export const hasBudget = (budget: BudgetChoice): boolean => budget.dailyBudget !== undefined || budget.lifetimeBudget !== undefined;

@@ -2,18 +2,24 @@ import type { GraphContext } from '../../core/graph-context';
 import type { AdAccountRecord } from '../../world/types';
 import type { CampaignRecord } from '../marketing-state';
 import { GraphErrors } from '../../core/graph-errors';
-import { marketing, nextAdObjectId } from '../marketing-state';
-import { invalidWithUserMessage, optionalString, parseEnum, parseTime, requireString, validateOnly } from '../marketing-params';
-import { parseStatus } from '../ad-status';
-import {
-  BID_STRATEGIES,
-  BUYING_TYPES,
-  hasBudget,
-  parseBudgets,
-  parseObjective,
-  parseSpecialAdCategories,
-  parseSpecialAdCategoryCountry,
-} from './campaign-rules';
+import { addCampaign, marketing, nextAdObjectId } from '../marketing-state';
+import { optionalString, parseEnum, parseTime, requireString, validateOnly } from '../marketing-params';
+import { parseStatus, setStatus } from '../ad-status';
+import { adsError } from '../marketing-errors';
+import { budgetConflict, hasBudget, parseBudgets, scheduleDays } from '../budget-rules';
+import { applyBudgetChange } from '../budget-changes';
+import { BID_STRATEGIES, BUYING_TYPES, parseObjective, parseSpecialAdCategories, parseSpecialAdCategoryCountry } from './campaign-rules';
+
+function parseSchedule(ctx: GraphContext, startDefault: number | undefined, stopDefault: number | undefined) {
+  const startRaw = optionalString(ctx, 'start_time');
+  const stopRaw = optionalString(ctx, 'stop_time');
+  const startTime = startRaw === undefined ? startDefault : parseTime(startRaw, 'start_time');
+  const stopTime = stopRaw === undefined ? stopDefault : parseTime(stopRaw, 'stop_time');
+  if (stopTime !== undefined && stopTime <= (startTime ?? ctx.runtime.clock.now())) {
+    throw adsError('invalidSchedule', 'Invalid schedule', 'The campaign must end after it starts: stop_time must be later than start_time.', ['stop_time']);
+  }
+  return { startTime, stopTime };
+}
 
 /** `POST /act_{id}/campaigns` (notes §5.1). */
 export function createCampaign(ctx: GraphContext, account: AdAccountRecord): { id: string } | { success: true } {
@@ -23,61 +29,68 @@ export function createCampaign(ctx: GraphContext, account: AdAccountRecord): { i
   const countries = parseSpecialAdCategoryCountry(optionalString(ctx, 'special_ad_category_country'), categories);
   const status = parseStatus(optionalString(ctx, 'status') ?? 'ACTIVE');
   if (status === 'DELETED' || status === 'ARCHIVED') throw GraphErrors.invalidParameter('status must be ACTIVE or PAUSED when creating a campaign');
-  const budget = parseBudgets(ctx, account, 'campaign');
+  const now = ctx.runtime.clock.now();
+  const { startTime, stopTime } = parseSchedule(ctx, undefined, undefined);
+  if (optionalString(ctx, 'lifetime_budget') !== undefined && stopTime === undefined) {
+    throw adsError('endTimeRequired', 'End date required', 'Campaigns with a lifetime budget need a stop_time.', ['stop_time']);
+  }
+  const budget = parseBudgets(ctx, account, 'campaign', { days: scheduleDays(startTime ?? now, stopTime) });
   const bidStrategy = optionalString(ctx, 'bid_strategy');
   if (bidStrategy !== undefined) {
     parseEnum(bidStrategy, 'bid_strategy', BID_STRATEGIES);
     if (!hasBudget(budget)) {
-      throw invalidWithUserMessage(
+      throw adsError(
+        'bidStrategyLevel',
         'Bid strategy needs a campaign budget',
         'A bid strategy can only be set on the campaign when the campaign has a daily or lifetime budget. Set it on each ad set instead.',
-        { blame: ['bid_strategy'] },
+        ['bid_strategy'],
       );
     }
   }
-  const stopTime = optionalString(ctx, 'stop_time');
-  if (budget.lifetimeBudget !== undefined && stopTime === undefined) {
-    throw invalidWithUserMessage('End date required', 'Campaigns with a lifetime budget need a stop_time.', { blame: ['stop_time'] });
-  }
-  const startTime = optionalString(ctx, 'start_time');
+  const buyingType = parseEnum(optionalString(ctx, 'buying_type') ?? 'AUCTION', 'buying_type', BUYING_TYPES);
   if (validateOnly(ctx)) return { success: true };
-  const now = ctx.runtime.clock.now();
   const campaign: CampaignRecord = {
     id: nextAdObjectId(ctx.world),
     accountId: account.accountId,
     name,
     objective,
     status,
+    activeSpans: status === 'ACTIVE' ? [{ from: now }] : [],
+    issues: [],
     specialAdCategories: categories,
     specialAdCategoryCountry: countries,
-    buyingType: parseEnum(optionalString(ctx, 'buying_type') ?? 'AUCTION', 'buying_type', BUYING_TYPES),
+    buyingType,
     bidStrategy: bidStrategy ?? (hasBudget(budget) ? 'LOWEST_COST_WITHOUT_CAP' : undefined),
     ...budget,
-    startTime: startTime === undefined ? undefined : parseTime(startTime, 'start_time'),
-    stopTime: stopTime === undefined ? undefined : parseTime(stopTime, 'stop_time'),
+    startTime: startTime ?? now,
+    stopTime,
     createdTime: now,
     updatedTime: now,
   };
-  marketing(ctx.world).campaigns.set(campaign.id, campaign);
-  ctx.world.register(campaign.id, 'Campaign');
+  addCampaign(ctx.world, campaign);
   return { id: campaign.id };
 }
 
-/** `POST /{campaign-id}`: name, status, budgets, bid strategy, categories, stop time. */
+/** Meta only edits active and paused objects (SDK error 100/1487056 "Can't Edit Ad Set"). */
+export function cannotEdit(kind: 'campaign' | 'ad set' | 'ad', status: string) {
+  const title = `Can't Edit ${kind === 'ad set' ? 'Ad Set' : kind === 'ad' ? 'Ad' : 'Campaign'}`;
+  return adsError('cannotEditDeleted', title, `You can't edit this ${kind}: it is ${status.toLowerCase()}. You can only edit active or paused ${kind}s.`, ['status']);
+}
+
+/** `POST /{campaign-id}`: name, status, budgets, bid strategy, categories, schedule. */
 export function updateCampaign(ctx: GraphContext, campaign: CampaignRecord): { success: true } {
   const account = ctx.world.adAccounts.get(campaign.accountId)!;
-  if (campaign.status === 'DELETED') throw GraphErrors.invalidParameter('Cannot edit a deleted campaign');
+  const status = optionalString(ctx, 'status');
+  const nextStatus = status === undefined ? undefined : parseStatus(status);
+  // A deleted campaign stays deleted; an archived one may only be deleted.
+  if (campaign.status === 'DELETED' || (campaign.status === 'ARCHIVED' && nextStatus !== 'DELETED')) throw cannotEdit('campaign', campaign.status);
   const objective = optionalString(ctx, 'objective');
   if (objective !== undefined && objective !== campaign.objective) {
-    throw invalidWithUserMessage('Objective cannot be changed', 'The objective of an existing campaign cannot be changed. Create a new campaign instead.', {
-      blame: ['objective'],
-    });
+    throw adsError('lockedField', 'Objective cannot be changed', 'The objective of an existing campaign cannot be changed. Create a new campaign instead.', ['objective']);
   }
-  const next: CampaignRecord = { ...campaign };
+  const next: Partial<CampaignRecord> = {};
   const name = optionalString(ctx, 'name');
   if (name !== undefined) next.name = name;
-  const status = optionalString(ctx, 'status');
-  if (status !== undefined) next.status = parseStatus(status);
   if (ctx.params['special_ad_categories'] !== undefined) {
     next.specialAdCategories = parseSpecialAdCategories(ctx.params['special_ad_categories']);
     next.specialAdCategoryCountry = parseSpecialAdCategoryCountry(
@@ -85,12 +98,11 @@ export function updateCampaign(ctx: GraphContext, campaign: CampaignRecord): { s
       next.specialAdCategories,
     );
   }
-  const budget = parseBudgets(ctx, account, 'campaign');
+  const { startTime, stopTime } = parseSchedule(ctx, campaign.startTime, campaign.stopTime);
+  const budget = parseBudgets(ctx, account, 'campaign', { days: scheduleDays(startTime ?? campaign.createdTime, stopTime) });
   if (hasBudget(budget)) {
     if (!campaign.dailyBudget && !campaign.lifetimeBudget) {
-      const withBudget = [...marketing(ctx.world).adsets.values()].some(
-        (adset) => adset.campaignId === campaign.id && (adset.dailyBudget || adset.lifetimeBudget),
-      );
+      const withBudget = (marketing(ctx.world).index.adsetsByCampaign.get(campaign.id) ?? []).some((adset) => adset.dailyBudget || adset.lifetimeBudget);
       if (withBudget) throw budgetConflict('campaign');
     }
     if (budget.dailyBudget && campaign.lifetimeBudget) throw GraphErrors.invalidParameter('Cannot switch a lifetime budget to a daily budget');
@@ -99,28 +111,18 @@ export function updateCampaign(ctx: GraphContext, campaign: CampaignRecord): { s
   }
   const bidStrategy = optionalString(ctx, 'bid_strategy');
   if (bidStrategy !== undefined) next.bidStrategy = parseEnum(bidStrategy, 'bid_strategy', BID_STRATEGIES);
-  const stopTime = optionalString(ctx, 'stop_time');
-  if (stopTime !== undefined) next.stopTime = parseTime(stopTime, 'stop_time');
   if (validateOnly(ctx)) return { success: true };
-  next.updatedTime = ctx.runtime.clock.now();
-  marketing(ctx.world).campaigns.set(campaign.id, next);
+  const now = ctx.runtime.clock.now();
+  const before = { ...campaign };
+  Object.assign(campaign, next, { startTime, stopTime, updatedTime: now });
+  applyBudgetChange(ctx.world, before, campaign, now);
+  if (nextStatus !== undefined) setStatus(ctx.world, campaign, nextStatus, now);
+  marketing(ctx.world).revision++;
   return { success: true };
 }
 
 /** `DELETE /{campaign-id}`: the campaign stays readable by id with status DELETED (notes §5). */
 export function deleteCampaign(ctx: GraphContext, campaign: CampaignRecord): { success: true } {
-  campaign.status = 'DELETED';
-  campaign.updatedTime = ctx.runtime.clock.now();
+  setStatus(ctx.world, campaign, 'DELETED', ctx.runtime.clock.now());
   return { success: true };
-}
-
-/** Budgets live on the campaign or on its ad sets, never both (notes §5.1). */
-export function budgetConflict(level: 'campaign' | 'ad set') {
-  return invalidWithUserMessage(
-    level === 'campaign' ? 'Ad sets already have budgets' : 'Campaign budget already set',
-    level === 'campaign'
-      ? 'This campaign’s ad sets have their own budgets. Remove them before setting a campaign budget.'
-      : 'This ad set’s campaign uses a campaign budget, so the ad set cannot have its own daily_budget or lifetime_budget.',
-    { blame: ['daily_budget'] },
-  );
 }

@@ -5,7 +5,9 @@ import { graphTime } from '../../core/clock';
 import { canSeeAdAccount } from '../../assets/asset-access';
 import { marketing } from '../marketing-state';
 import { ADS_READ, ADS_WRITE, adsManagementUsage } from '../marketing-access';
-import { adEffectiveStatus, adsetEffectiveStatus, campaignEffectiveStatus, statusFilter } from '../ad-status';
+import { campaignEffectiveStatus } from '../ad-status';
+import { listFilter } from '../list-filters';
+import { issuesInfo } from '../issues-info';
 import { createCampaign, deleteCampaign, updateCampaign } from './campaign-writes';
 
 const time = (ms: number | undefined) => (ms === undefined ? undefined : graphTime(ms));
@@ -28,12 +30,14 @@ export const campaignNode: NodeTypeSpec<CampaignRecord> = {
     configured_status: (c) => c.status,
     effective_status: (c) => campaignEffectiveStatus(c),
     special_ad_categories: (c) => c.specialAdCategories,
+    special_ad_category: (c) => c.specialAdCategories[0] ?? 'NONE',
     special_ad_category_country: (c) => c.specialAdCategoryCountry,
     buying_type: (c) => c.buyingType,
     bid_strategy: (c) => c.bidStrategy,
     daily_budget: (c) => c.dailyBudget,
     lifetime_budget: (c) => c.lifetimeBudget,
     budget_remaining: (c) => c.dailyBudget ?? c.lifetimeBudget ?? '0',
+    issues_info: (c) => issuesInfo(c.issues, 'CAMPAIGN', c.id),
     start_time: (c) => time(c.startTime ?? c.createdTime),
     stop_time: (c) => time(c.stopTime),
     created_time: (c) => graphTime(c.createdTime),
@@ -44,20 +48,20 @@ export const campaignNode: NodeTypeSpec<CampaignRecord> = {
     adsets: {
       list: {
         itemType: 'AdSet',
+        maxLimit: 500,
         items: (campaign, ctx, modifiers) => {
-          const keep = statusFilter(modifiers);
-          return [...marketing(ctx.world).adsets.values()].filter(
-            (adset) => adset.campaignId === campaign.id && keep(adsetEffectiveStatus(ctx.world, adset)),
-          );
+          const keep = listFilter(ctx, modifiers, 'adset');
+          return (marketing(ctx.world).index.adsetsByCampaign.get(campaign.id) ?? []).filter(keep);
         },
       },
     },
     ads: {
       list: {
         itemType: 'Ad',
+        maxLimit: 500,
         items: (campaign, ctx, modifiers) => {
-          const keep = statusFilter(modifiers);
-          return [...marketing(ctx.world).ads.values()].filter((ad) => ad.campaignId === campaign.id && keep(adEffectiveStatus(ctx.world, ad)));
+          const keep = listFilter(ctx, modifiers, 'ad');
+          return (marketing(ctx.world).index.adsByCampaign.get(campaign.id) ?? []).filter(keep);
         },
       },
     },
@@ -73,10 +77,8 @@ export function registerCampaigns(registry: GraphRegistry): void {
       itemType: 'Campaign',
       maxLimit: 500,
       items: (account, ctx, modifiers) => {
-        const keep = statusFilter(modifiers);
-        return [...marketing(ctx.world).campaigns.values()].filter(
-          (campaign) => campaign.accountId === account.accountId && keep(campaignEffectiveStatus(campaign)),
-        );
+        const keep = listFilter(ctx, modifiers, 'campaign');
+        return (marketing(ctx.world).index.campaignsByAccount.get(account.accountId) ?? []).filter(keep);
       },
     },
     create: { access: ADS_WRITE, handle: (ctx, account) => createCampaign(ctx, account) },

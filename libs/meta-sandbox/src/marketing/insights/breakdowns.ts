@@ -54,8 +54,15 @@ export function segmentsFor(seed: string, adId: string, breakdowns: string[]): S
   return segments;
 }
 
+/**
+ * People seen on several platforms or placements count once in the total and once per segment, so delivery
+ * breakdowns add up to more reach than the total (Meta: reach does not sum across breakdowns); a person has one age,
+ * gender and region, so those split it.
+ */
+const PLATFORM_OVERLAP = 0.18;
+
 /** Splits whole numbers over segments by largest remainder, so the parts add up to the day's total. */
-export function splitDay(day: DayMetrics, segments: Segment[]): DayMetrics[] {
+export function splitDay(day: DayMetrics, segments: Segment[], breakdowns: string[] = []): DayMetrics[] {
   if (segments.length === 1) return [day];
   const parts = segments.map(() => ({}) as DayMetrics);
   for (const key of METRIC_KEYS) {
@@ -69,6 +76,22 @@ export function splitDay(day: DayMetrics, segments: Segment[]): DayMetrics[] {
       left -= 1;
     }
     floors.forEach((value, i) => (parts[i]![key] = value));
+  }
+  // View-through leads are some of the leads: move any surplus of a segment to segments with room.
+  let surplus = 0;
+  for (const part of parts) {
+    if (part.viewLeads > part.leads) {
+      surplus += part.viewLeads - part.leads;
+      part.viewLeads = part.leads;
+    }
+  }
+  for (const part of parts) {
+    const room = Math.min(surplus, part.leads - part.viewLeads);
+    part.viewLeads += room;
+    surplus -= room;
+  }
+  if (breakdowns.some((name) => DIMENSIONS[name]?.group === 'delivery')) {
+    for (const part of parts) part.reach = Math.min(part.impressions, Math.round(part.reach * (1 + PLATFORM_OVERLAP)));
   }
   return parts;
 }

@@ -1,18 +1,17 @@
 import { GraphError } from '../../core/graph-error';
 import { GraphErrors } from '../../core/graph-errors';
 import { isObject, parseJson } from '../marketing-params';
+import { addDays } from '../../core/time-zones';
 
 /**
- * Insights dates are calendar days in the ad account's time zone (notes §6.3), written `YYYY-MM-DD`. The sandbox
- * uses the account's fixed UTC offset (no daylight saving).
+ * Insights dates are calendar days in the ad account's time zone, written `YYYY-MM-DD`; the zone's
+ * daylight saving is honoured (`core/time-zones.ts`).
  */
 export const DAY_MS = 86_400_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export const localDate = (ms: number, offsetHours: number): string => new Date(ms + offsetHours * 3_600_000).toISOString().slice(0, 10);
-/** The UTC instant at which a local day starts. */
-export const dayStartMs = (date: string, offsetHours: number): number => Date.parse(`${date}T00:00:00Z`) - offsetHours * 3_600_000;
-export const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+export { addDays, dayEndMs, dayStartMs, localDate } from '../../core/time-zones';
+
 const addMonths = (date: string, months: number): string => {
   const d = new Date(`${date}T00:00:00Z`);
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1)).toISOString().slice(0, 10);

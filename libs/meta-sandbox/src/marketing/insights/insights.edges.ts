@@ -3,30 +3,28 @@ import type { EdgeSpec, GraphRegistry } from '../../core/graph-registry';
 import type { AdAccountRecord } from '../../world/types';
 import type { AdRecord, AdSetRecord, CampaignRecord } from '../marketing-state';
 import { ADS_READ, accountOf, adsInsightsUsage } from '../marketing-access';
-import { computeInsights } from './insights-report';
+import { InsightsReport } from './insights-report';
 import { InsightsScope, insightsParams, parseInsightsQuery } from './insights-query';
 import { queueReportRun } from './report-runs';
-import { insightsThrottleHeader } from './insights-throttle';
+import { checkInsightsThrottle, insightsThrottleHeader } from './insights-throttle';
 import { insightsRowNode } from './insights-row.node';
 import { reportRunNode } from './report-run.node';
-
-/** The list-edge modifiers are the query params for `/insights`, or `insights.date_preset(…)` inside `fields`. */
-function syncInsights(ctx: GraphContext, scope: InsightsScope, params: Record<string, string>) {
-  insightsThrottleHeader(ctx, scope.account.accountId);
-  const query = parseInsightsQuery(ctx, params, scope, false);
-  return computeInsights(ctx.world, ctx.runtime.clock.now(), scope, query, false);
-}
 
 /** `POST …/insights`: the same params, answered with a `report_run_id` to poll (notes §6.2). */
 function asyncInsights(ctx: GraphContext, scope: InsightsScope) {
   insightsThrottleHeader(ctx, scope.account.accountId);
+  checkInsightsThrottle(ctx, scope.account.accountId);
   const params = insightsParams(ctx);
   const query = parseInsightsQuery(ctx, params, scope, true);
   const now = ctx.runtime.clock.now();
-  const rows = computeInsights(ctx.world, now, scope, query, true);
-  return { report_run_id: queueReportRun(ctx.world, now, scope, query, rows).id };
+  const report = new InsightsReport(ctx.world, scope, query, now, true);
+  return { report_run_id: queueReportRun(ctx.world, now, scope, query, report.cells).id };
 }
 
+/**
+ * Sync reads page lazily: the list-edge modifiers are the query params for `/insights`, or
+ * `insights.date_preset(…)` inside `fields`.
+ */
 function insightsEdge<T>(scopeOf: (target: T, ctx: GraphContext) => InsightsScope, accountIdOf: (target: T) => string): EdgeSpec<T> {
   return {
     list: {
@@ -34,7 +32,13 @@ function insightsEdge<T>(scopeOf: (target: T, ctx: GraphContext) => InsightsScop
       usage: (target) => adsInsightsUsage(accountIdOf(target)),
       itemType: 'AdsInsights',
       maxLimit: 500,
-      items: (target, ctx, modifiers) => syncInsights(ctx, scopeOf(target, ctx), modifiers),
+      page: (target, ctx, modifiers, request) => {
+        const scope = scopeOf(target, ctx);
+        insightsThrottleHeader(ctx, scope.account.accountId);
+        checkInsightsThrottle(ctx, scope.account.accountId);
+        const query = parseInsightsQuery(ctx, modifiers, scope, false);
+        return new InsightsReport(ctx.world, scope, query, ctx.runtime.clock.now(), false).page(request);
+      },
     },
     create: {
       access: ADS_READ,

@@ -1,15 +1,35 @@
 import type { NodeTypeSpec } from '../../core/graph-registry';
+import type { World } from '../../world/world';
 import type { ReportRunRecord } from './report-runs';
 import { GraphError } from '../../core/graph-error';
 import { canSeeAdAccount } from '../../assets/asset-access';
 import { ADS_READ, adsInsightsUsage } from '../marketing-access';
+import { marketing } from '../marketing-state';
 import { progressOf, reportRuns } from './report-runs';
-import { insightsThrottleHeader } from './insights-throttle';
+import { checkInsightsThrottle, insightsThrottleHeader } from './insights-throttle';
+import { InsightsReport } from './insights-report';
+import { insightsState } from './insights-state';
 
 const unix = (ms: number | undefined) => (ms === undefined ? undefined : Math.floor(ms / 1000));
 
-/** Error details a failed job exposes (async error codes, notes §6.2; -2/2490547 = report failed). */
+/**
+ * Error details a failed job exposes (https://developers.facebook.com/docs/marketing-api/insights/error-codes/:
+ * -2/2490547 "Report Failed").
+ */
 const failed = (run: ReportRunRecord, now: number) => progressOf(run, now).status === 'Job Failed';
+
+/** A finished job's report, kept while nothing changed, so paging through it does not rebuild it for every page. */
+const reports = new WeakMap<ReportRunRecord, { revision: string; report: InsightsReport }>();
+
+function reportOf(world: World, run: ReportRunRecord): InsightsReport {
+  const revision = `${marketing(world).revision}/${insightsState(world).revision}`;
+  let cached = reports.get(run);
+  if (!cached || cached.revision !== revision) {
+    cached = { revision, report: new InsightsReport(world, run.scope, run.query, run.createdAt, true) };
+    reports.set(run, cached);
+  }
+  return cached.report;
+}
 
 /** `GET /{report_run_id}`: poll until `async_status` is "Job Completed" (percent may reach 100 earlier). */
 export const reportRunNode: NodeTypeSpec<ReportRunRecord> = {
@@ -42,14 +62,15 @@ export const reportRunNode: NodeTypeSpec<ReportRunRecord> = {
       list: {
         itemType: 'AdsInsights',
         maxLimit: 500,
-        items: (run, ctx) => {
+        page: (run, ctx, _modifiers, request) => {
           insightsThrottleHeader(ctx, run.scope.account.accountId);
+          checkInsightsThrottle(ctx, run.scope.account.accountId);
           const status = progressOf(run, ctx.runtime.clock.now()).status;
           if (status !== 'Job Completed') {
             // Wording is ours: reading results of an unfinished job is refused (notes §6.2).
             throw new GraphError({ code: 100, message: `(#100) Report run ${run.id} is not complete (async_status: ${status}); poll it until Job Completed` });
           }
-          return run.rows;
+          return reportOf(ctx.world, run).page(request);
         },
       },
     },

@@ -1,146 +1,176 @@
 import type { World } from '../../world/world';
-import type { AdRecord, AdSetRecord, CampaignRecord, CreativeRecord } from '../marketing-state';
-import { DEMO_AD_REFS, DEMO_IDS } from '../../world/demo-ids';
-import { marketing, nextAdObjectId } from '../marketing-state';
+import type { DemoAdPlan, DemoAdSetPlan, DemoCampaignPlan } from '../../world/demo-ad-plan';
+import type { ActiveSpan, AdRecord, AdSetRecord, CampaignRecord, CreativeRecord } from '../marketing-state';
+import { createRng } from '../../core/rng';
+import { DEMO_CAMPAIGN_PLAN } from '../../world/demo-ad-plan';
+import { DEMO_IDS } from '../../world/demo-ids';
+import { addAd, addAdSet, addCampaign, addCreative, nextAdObjectId } from '../marketing-state';
+import { DEFAULT_ATTRIBUTION } from '../attribution-spec';
+import { seedDemoImage } from '../images/demo-images';
 
 const DAY_MS = 86_400_000;
 
-interface CampaignPlan {
-  objective: 'OUTCOME_LEADS' | 'OUTCOME_TRAFFIC';
-  /** Campaign budget (CBO) or per-ad-set budget, minor units per day. */
-  campaignBudget?: number;
-  adsetBudget?: number;
-  startedDaysAgo: number;
+const span = (from: number, to: number | undefined): ActiveSpan[] => (to === undefined ? [{ from }] : [{ from, to }]);
+
+function targetingOf(adset: DemoAdSetPlan): Record<string, unknown> {
+  return {
+    geo_locations: adset.regions ? { regions: adset.regions, location_types: ['home', 'recent'] } : { countries: ['US'], location_types: ['home', 'recent'] },
+    age_min: 18,
+    age_max: 65,
+    ...(adset.locales ? { locales: adset.locales } : {}),
+    ...(adset.publisherPlatforms ? { publisher_platforms: adset.publisherPlatforms } : {}),
+    targeting_automation: { advantage_audience: 0 },
+  };
 }
 
-/** How each demo campaign is set up; lead campaigns start just after their form was created. */
-const PLANS: Record<string, CampaignPlan> = {
-  '120210000000000101': { objective: 'OUTCOME_LEADS', campaignBudget: 6000, startedDaysAgo: 118 },
-  '120210000000000102': { objective: 'OUTCOME_LEADS', adsetBudget: 3500, startedDaysAgo: 88 },
-  '120210000000000103': { objective: 'OUTCOME_LEADS', adsetBudget: 2500, startedDaysAgo: 98 },
-  '120210000000000201': { objective: 'OUTCOME_LEADS', campaignBudget: 4500, startedDaysAgo: 73 },
-  '120210000000000202': { objective: 'OUTCOME_LEADS', adsetBudget: 4000, startedDaysAgo: 58 },
-  '120210000000000203': { objective: 'OUTCOME_LEADS', adsetBudget: 2000, startedDaysAgo: 43 },
-};
-
-/** The one non-lead campaign: blog traffic, months older than the lead campaigns. */
-export const DEMO_TRAFFIC_REF = {
-  adAccountId: DEMO_IDS.adAccounts.autoHome,
-  campaignId: '120210000000000104',
-  campaignName: 'Agency blog – Traffic',
-  adsetId: '120210000000001401',
-  adsetName: 'Homeowners & drivers – broad',
-  adId: '120210000000014101',
-  adName: 'Blog – 5 ways to lower your premium',
-};
-const TRAFFIC_PLAN: CampaignPlan = { objective: 'OUTCOME_TRAFFIC', adsetBudget: 2000, startedDaysAgo: 190 };
-
-const SAC_TARGETING = (locale: 'en' | 'es' | 'ja') => ({
-  geo_locations: { countries: ['US'], location_types: ['home', 'recent'] },
-  age_min: 18,
-  age_max: 65,
-  ...(locale === 'en' ? {} : { locales: [locale === 'es' ? 23 : 11] }),
-  targeting_automation: { advantage_audience: 0 },
-});
-
 /**
- * Harbor Point's campaigns: auto, home, life and health insurance lead campaigns (with the fixed ids the demo leads
- * point at) and a blog traffic campaign, each with months of delivery history for insights.
+ * Harbor Point's campaigns from the demo plan (`world/demo-ad-plan.ts`): fifteen campaigns over the two ad accounts,
+ * most of them lead campaigns on the agency's forms, with a paused campaign, completed ones, a paused ad set and ads,
+ * and one ad refused in review. Ids are the plan's, so demo leads resolve; status history is the plan's, so
+ * insights show delivery exactly when the leads say the ads ran.
  */
 export function seedDemoCampaigns(world: World): void {
   if (!world.adAccounts.has(DEMO_IDS.adAccounts.autoHome)) return;
-  const rng = world.rng.stream('marketing');
-  const state = marketing(world);
-  const now = world.clock.now();
-  const refs = Object.entries(DEMO_AD_REFS).flatMap(([formId, list]) => list.map((ref) => ({ ...ref, formId: formId as string | undefined })));
-  refs.push({ ...DEMO_TRAFFIC_REF, formId: undefined });
-  for (const ref of refs) {
-    const plan = PLANS[ref.campaignId] ?? TRAFFIC_PLAN;
-    const form = ref.formId ? world.forms.get(ref.formId) : undefined;
-    const startMs = now - plan.startedDaysAgo * DAY_MS;
-    let campaign = state.campaigns.get(ref.campaignId);
-    if (!campaign) {
-      campaign = {
-        id: ref.campaignId,
-        accountId: ref.adAccountId,
-        name: ref.campaignName,
-        objective: plan.objective,
-        status: 'ACTIVE',
-        specialAdCategories: ['FINANCIAL_PRODUCTS_SERVICES'],
-        specialAdCategoryCountry: ['US'],
-        buyingType: 'AUCTION',
-        bidStrategy: plan.campaignBudget ? 'LOWEST_COST_WITHOUT_CAP' : undefined,
-        dailyBudget: plan.campaignBudget ? String(plan.campaignBudget) : undefined,
-        startTime: startMs,
-        createdTime: startMs - DAY_MS,
-        updatedTime: startMs,
-      } satisfies CampaignRecord;
-      state.campaigns.set(campaign.id, campaign);
-      world.register(campaign.id, 'Campaign');
-    }
-    if (!state.adsets.has(ref.adsetId)) {
-      const locale = form?.locale.startsWith('ES') ? 'es' : form?.locale.startsWith('JA') ? 'ja' : 'en';
-      const adset: AdSetRecord = {
-        id: ref.adsetId,
-        accountId: ref.adAccountId,
-        campaignId: ref.campaignId,
-        name: ref.adsetName,
-        status: 'ACTIVE',
-        optimizationGoal: form ? 'LEAD_GENERATION' : 'LINK_CLICKS',
-        billingEvent: 'IMPRESSIONS',
-        destinationType: form ? 'ON_AD' : 'WEBSITE',
-        promotedObject: form ? { page_id: form.pageId } : undefined,
-        targeting: SAC_TARGETING(locale),
-        dailyBudget: plan.adsetBudget ? String(plan.adsetBudget) : undefined,
-        bidStrategy: plan.adsetBudget ? 'LOWEST_COST_WITHOUT_CAP' : undefined,
-        startTime: startMs,
-        createdTime: startMs - DAY_MS,
-        updatedTime: startMs,
-      };
-      state.adsets.set(adset.id, adset);
-      world.register(adset.id, 'AdSet');
-    }
-    const creative: CreativeRecord = {
-      id: nextAdObjectId(world),
-      accountId: ref.adAccountId,
-      name: `${ref.adName} – creative`,
-      objectStorySpec: {
-        page_id: form?.pageId ?? DEMO_IDS.pages.main,
-        link_data: {
-          message: ref.adName,
-          link: form ? 'https://fb.me/' : 'https://harborpoint-insurance.example/blog/lower-your-premium',
-          call_to_action: form ? { type: 'GET_QUOTE', value: { lead_gen_form_id: form.id } } : { type: 'LEARN_MORE' },
-        },
-      },
-      callToActionType: form ? 'GET_QUOTE' : 'LEARN_MORE',
-      leadGenFormId: form?.id,
-      status: 'ACTIVE',
-      createdTime: startMs - DAY_MS,
+  const at = (daysAgo: number | undefined) => (daysAgo === undefined ? undefined : world.createdAt - daysAgo * DAY_MS);
+  for (const plan of DEMO_CAMPAIGN_PLAN) {
+    const start = at(plan.startDaysAgo)!;
+    const paused = at(plan.pausedDaysAgo);
+    const campaign: CampaignRecord = {
+      id: plan.id,
+      accountId: plan.accountId,
+      name: plan.name,
+      objective: plan.objective,
+      status: paused === undefined ? 'ACTIVE' : 'PAUSED',
+      activeSpans: span(start, paused),
+      issues: [],
+      specialAdCategories: ['FINANCIAL_PRODUCTS_SERVICES'],
+      specialAdCategoryCountry: ['US'],
+      buyingType: 'AUCTION',
+      bidStrategy: plan.dailyBudget || plan.lifetimeBudget ? 'LOWEST_COST_WITHOUT_CAP' : undefined,
+      dailyBudget: plan.dailyBudget === undefined ? undefined : String(plan.dailyBudget),
+      lifetimeBudget: plan.lifetimeBudget === undefined ? undefined : String(plan.lifetimeBudget),
+      startTime: start,
+      stopTime: at(plan.stopDaysAgo),
+      createdTime: start - DAY_MS,
+      updatedTime: paused ?? start,
     };
-    state.creatives.set(creative.id, creative);
-    world.register(creative.id, 'AdCreative');
-    const siblings = refs.filter((other) => (plan.campaignBudget ? other.campaignId === ref.campaignId : other.adsetId === ref.adsetId)).length;
-    const budget = plan.campaignBudget ?? plan.adsetBudget ?? 2000;
-    const ad: AdRecord = {
-      id: ref.adId,
-      accountId: ref.adAccountId,
-      campaignId: ref.campaignId,
-      adsetId: ref.adsetId,
-      name: ref.adName,
-      status: 'ACTIVE',
-      creativeId: creative.id,
-      createdTime: startMs - DAY_MS,
-      updatedTime: startMs,
-      delivery: {
-        startMs,
-        dailySpendMinor: Math.round((budget / siblings) * (0.86 + rng.next() * 0.1)),
-        cpmMinor: form ? rng.int(1400, 2300) : rng.int(700, 1100),
-        ctr: form ? 0.008 + rng.next() * 0.01 : 0.014 + rng.next() * 0.01,
-        formId: form?.id,
-        video: /video|reel/i.test(ref.adName),
-      },
-    };
-    state.ads.set(ad.id, ad);
-    world.register(ad.id, 'Ad');
+    addCampaign(world, campaign);
+    const adCount = plan.adsets.reduce((sum, adset) => sum + adset.ads.length, 0);
+    for (const adsetPlan of plan.adsets) seedAdSet(world, plan, campaign, adsetPlan, adCount, at);
   }
+}
+
+function seedAdSet(
+  world: World,
+  plan: DemoCampaignPlan,
+  campaign: CampaignRecord,
+  adsetPlan: DemoAdSetPlan,
+  campaignAds: number,
+  at: (daysAgo: number | undefined) => number | undefined,
+): void {
+  const start = at(adsetPlan.startDaysAgo) ?? campaign.startTime!;
+  const paused = at(adsetPlan.pausedDaysAgo);
+  const form = plan.formId ? world.forms.get(plan.formId) : undefined;
+  const adset: AdSetRecord = {
+    id: adsetPlan.id,
+    accountId: plan.accountId,
+    campaignId: plan.id,
+    name: adsetPlan.name,
+    status: paused === undefined ? 'ACTIVE' : 'PAUSED',
+    activeSpans: span(start, paused),
+    issues: [],
+    optimizationGoal: form ? (adsetPlan.optimizationGoal ?? 'LEAD_GENERATION') : 'LINK_CLICKS',
+    billingEvent: 'IMPRESSIONS',
+    destinationType: form ? 'ON_AD' : 'WEBSITE',
+    promotedObject: form ? { page_id: form.pageId } : undefined,
+    targeting: targetingOf(adsetPlan),
+    attributionSpec: DEFAULT_ATTRIBUTION,
+    dailyBudget: adsetPlan.dailyBudget === undefined ? undefined : String(adsetPlan.dailyBudget),
+    bidStrategy: adsetPlan.dailyBudget ? 'LOWEST_COST_WITHOUT_CAP' : undefined,
+    startTime: start,
+    endTime: campaign.stopTime,
+    createdTime: start - DAY_MS,
+    updatedTime: paused ?? start,
+  };
+  addAdSet(world, adset);
+  // Ads share the budget above them: the ad set's, or the campaign's across all its ads.
+  const days = campaign.stopTime && campaign.startTime ? (campaign.stopTime - campaign.startTime) / DAY_MS : 1;
+  const budget = adsetPlan.dailyBudget
+    ? adsetPlan.dailyBudget / adsetPlan.ads.length
+    : (plan.dailyBudget ?? (plan.lifetimeBudget ?? 0) / days) / campaignAds;
+  for (const adPlan of adsetPlan.ads) seedAd(world, plan, adset, adPlan, budget, at);
+}
+
+function seedAd(
+  world: World,
+  plan: DemoCampaignPlan,
+  adset: AdSetRecord,
+  adPlan: DemoAdPlan,
+  dailySpend: number,
+  at: (daysAgo: number | undefined) => number | undefined,
+): void {
+  const start = at(adPlan.startDaysAgo) ?? adset.startTime;
+  const paused = at(adPlan.pausedDaysAgo);
+  const form = plan.formId ? world.forms.get(plan.formId) : undefined;
+  const pageId = form?.pageId ?? DEMO_IDS.pages.main;
+  const image = seedDemoImage(world, plan.accountId, adPlan.image, world.createdAt - 200 * DAY_MS);
+  const callToAction = form
+    ? { type: adPlan.callToAction, value: { lead_gen_form_id: form.id } }
+    : { type: adPlan.callToAction, value: { link: 'https://harborpoint-insurance.example/blog/lower-your-premium' } };
+  const creative: CreativeRecord = {
+    id: nextAdObjectId(world),
+    accountId: plan.accountId,
+    name: `${adPlan.name} – creative`,
+    pageId,
+    objectStorySpec: {
+      page_id: pageId,
+      link_data: {
+        message: adPlan.message,
+        name: adPlan.headline,
+        ...(adPlan.description ? { description: adPlan.description } : {}),
+        link: form ? 'https://fb.me/' : 'https://harborpoint-insurance.example/blog/lower-your-premium',
+        image_hash: image.hash,
+        call_to_action: callToAction,
+      },
+    },
+    title: adPlan.headline,
+    body: adPlan.message,
+    description: adPlan.description,
+    imageHash: image.hash,
+    videoId: adPlan.video ? String(BigInt(adPlan.id) % 10_000_000_000n + 90_000_000_000n) : undefined,
+    callToActionType: adPlan.callToAction,
+    leadGenFormId: form?.id,
+    status: 'ACTIVE',
+    createdTime: start - DAY_MS,
+  };
+  addCreative(world, creative);
+  const refused = adPlan.disapproved;
+  const rng = createRng(`${world.seed}/delivery/${adPlan.id}`);
+  const ad: AdRecord = {
+    id: adPlan.id,
+    accountId: plan.accountId,
+    campaignId: plan.id,
+    adsetId: adset.id,
+    name: adPlan.name,
+    status: paused === undefined ? 'ACTIVE' : 'PAUSED',
+    activeSpans: span(start, paused),
+    issues: [],
+    creativeId: creative.id,
+    review: {
+      submittedAt: start - DAY_MS,
+      decidedAt: refused ? start - DAY_MS + 3_600_000 : start,
+      verdict: refused ? 'DISAPPROVED' : 'APPROVED',
+      feedback: refused ? { [refused.policy]: refused.message } : undefined,
+    },
+    approvedSpans: refused ? [] : [{ from: start }],
+    delivery: {
+      dailySpendMinor: Math.round(dailySpend * (0.86 + rng.next() * 0.1)),
+      cpmMinor: form ? rng.int(1400, 2300) : rng.int(700, 1100),
+      ctr: form ? 0.008 + rng.next() * 0.01 : 0.014 + rng.next() * 0.01,
+      video: adPlan.video ?? false,
+    },
+    createdTime: start - DAY_MS,
+    updatedTime: paused ?? start,
+  };
+  addAd(world, ad);
 }

@@ -11,7 +11,7 @@ const ALL_TASKS = ['ADVERTISE', 'ANALYZE', 'CREATE_CONTENT', 'MESSAGING', 'MODER
 /** Harbor Point Insurance: the agency a new user meets in the demo. */
 export function buildInsuranceAgency(world: World, options: ResolvedOptions): void {
   void options;
-  const now = world.clock.now();
+  const now = world.createdAt;
   const user = world.users.get(DEMO_IDS.userId)!;
   world.businesses.set(DEMO_IDS.businessId, {
     id: DEMO_IDS.businessId,
@@ -23,8 +23,8 @@ export function buildInsuranceAgency(world: World, options: ResolvedOptions): vo
   user.businessIds.push(DEMO_IDS.businessId);
 
   const accounts: AdAccountRecord[] = [
-    { accountId: DEMO_IDS.adAccounts.autoHome, name: 'Harbor Point – Auto & Home', currency: 'USD', timezoneName: 'America/New_York', timezoneOffsetHoursUtc: -5, accountStatus: 1, disableReason: 0, amountSpent: '4821377', spendCap: '0', balance: '0', minDailyBudget: 100, businessId: DEMO_IDS.businessId, createdTime: now - 700 * DAY_MS },
-    { accountId: DEMO_IDS.adAccounts.lifeHealth, name: 'Harbor Point – Life & Health', currency: 'USD', timezoneName: 'America/Chicago', timezoneOffsetHoursUtc: -6, accountStatus: 1, disableReason: 0, amountSpent: '1938450', spendCap: '5000000', balance: '12500', minDailyBudget: 100, businessId: DEMO_IDS.businessId, createdTime: now - 400 * DAY_MS },
+    { accountId: DEMO_IDS.adAccounts.autoHome, name: 'Harbor Point – Auto & Home', currency: 'USD', timezoneName: 'America/New_York', accountStatus: 1, disableReason: 0, amountSpent: '4821377', spendCap: '0', balance: '0', minDailyBudget: 100, businessId: DEMO_IDS.businessId, createdTime: now - 700 * DAY_MS },
+    { accountId: DEMO_IDS.adAccounts.lifeHealth, name: 'Harbor Point – Life & Health', currency: 'USD', timezoneName: 'America/Chicago', accountStatus: 1, disableReason: 0, amountSpent: '1938450', spendCap: '5000000', balance: '12500', minDailyBudget: 100, businessId: DEMO_IDS.businessId, createdTime: now - 400 * DAY_MS },
   ];
   for (const account of accounts) {
     world.adAccounts.set(account.accountId, account);
