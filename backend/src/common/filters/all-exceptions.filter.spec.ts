@@ -4,7 +4,7 @@ import { ApiError, ValidationFailedError } from '../errors/api-error';
 import { AllExceptionsFilter, toEnvelope } from './all-exceptions.filter';
 
 function httpHost(req: Record<string, unknown> = {}) {
-  const res = { headersSent: false, status: jest.fn().mockReturnThis(), json: jest.fn() };
+  const res = { headersSent: false, setHeader: jest.fn(), status: jest.fn().mockReturnThis(), json: jest.fn() };
   const host = {
     getType: () => 'http',
     switchToHttp: () => ({ getRequest: () => ({ method: 'GET', ...req }), getResponse: () => res }),

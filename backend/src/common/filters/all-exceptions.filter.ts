@@ -55,6 +55,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (req.id !== undefined) envelope.error.requestId = String(req.id);
     if (res.headersSent) return;
+    // Set outright: a handler's @Header('Content-Type', 'text/plain') is already on the response when it throws,
+    // and res.json() keeps a content type it finds.
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.status(envelope.error.status).json(envelope);
   }
 }
