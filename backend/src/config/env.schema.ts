@@ -10,6 +10,7 @@ import {
   Matches,
   Max,
   Min,
+  ValidateBy,
   ValidateIf,
 } from 'class-validator';
 
@@ -20,6 +21,20 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const URL_OPTIONS = { require_tld: false, require_protocol: true };
+
+/** The number must not exceed another numeric variable of the schema (when that one is valid: it reports itself). */
+const NotAbove = (other: keyof EnvSchema) =>
+  ValidateBy({
+    name: 'notAbove',
+    constraints: [other],
+    validator: {
+      validate: (value, args) => {
+        const limit = (args!.object as EnvSchema)[other];
+        return typeof value !== 'number' || typeof limit !== 'number' || Number.isNaN(limit) || value <= limit;
+      },
+      defaultMessage: (args) => `${args!.property} must not be greater than ${other}`,
+    },
+  });
 
 /**
  * Every environment variable the backend reads, validated once at boot (see load-env.ts). Defaults make the
@@ -89,6 +104,19 @@ export class EnvSchema {
 
   @IsOptional() @IsString()
   ADMIN_DIST_DIR?: string;
+
+  // --- HTTP server ------------------------------------------------------------------------------------------------
+  /** Milliseconds a client has to send a request's headers; a slower one gets a 408 and the connection is closed. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(100) @Max(600000) @NotAbove('HTTP_REQUEST_TIMEOUT_MS')
+  HTTP_HEADERS_TIMEOUT_MS = 10000;
+
+  /** Milliseconds a client has to send a whole request, headers and body (not the time we take to answer). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(100) @Max(600000)
+  HTTP_REQUEST_TIMEOUT_MS = 30000;
+
+  /** Milliseconds an idle keep-alive connection stays open for the client's next request. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(100) @Max(600000)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = 5000;
 
   /** Days a processed or ignored webhook delivery is kept in the inbox before the housekeeping job prunes it. */
   @IsOptional() @Type(() => Number) @IsInt() @Min(1)

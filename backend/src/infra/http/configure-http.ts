@@ -1,18 +1,22 @@
 import { Logger, RequestMethod } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Server } from 'node:http';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { API_PREFIX, OPS_ROUTES, ROUTES } from '@legeai/contracts';
 import { appConfig, servesApi } from '../../config/app.config';
+import { httpConfig } from '../../config/http.config';
 import { AllExceptionsFilter } from '../../common/filters/all-exceptions.filter';
 import { createValidationPipe } from '../../common/validation/validation-pipe';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { MetricsService } from '../metrics/metrics.service';
 import { webhookFastRoute } from '../../modules/meta-webhook/webhook-fast-route';
 import { bodyParserErrors } from './body-parser-errors';
+import { answerClientErrors } from './client-errors';
 import { serveConsole } from './console-static';
 import { installFastRoutes, parseByteLimit } from './fast-routes';
 import { securityHeaders } from './security-headers';
+import { applyServerTimeouts } from './server-timeouts';
 import { setupSwagger } from './swagger';
 import { webhookRawBody } from './webhook-raw-body';
 import { workerRoleGate } from './worker-role-gate';
@@ -35,8 +39,12 @@ const OPS_EXCLUDES = [
  */
 export function configureHttp(app: NestExpressApplication): HttpSetup {
   const cfg = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
+  const httpCfg = app.get<ConfigType<typeof httpConfig>>(httpConfig.KEY);
   const logger = new Logger('Http');
+  const server = app.getHttpServer() as Server;
 
+  applyServerTimeouts(server, httpCfg);
+  answerClientErrors(server);
   app.useLogger(app.get(PinoLogger));
   app.use(httpMetricsMiddleware(app.get(MetricsService)));
   app.use(securityHeaders());
