@@ -1,6 +1,8 @@
 import { EnvValidationError, loadEnv } from './load-env';
+import { metricsAccessOf } from './http.config';
 
 const load = (vars: Record<string, string>) => loadEnv(vars, { envFile: false });
+const TOKEN = 'm'.repeat(40);
 
 function problemsOf(vars: Record<string, string>): string[] {
   try {
@@ -28,3 +30,29 @@ describe('HTTP server settings', () => {
   });
 });
 
+describe('operational endpoints settings', () => {
+  it('needs METRICS_TOKEN, long enough, for METRICS_ACCESS=token', () => {
+    expect(problemsOf({ METRICS_ACCESS: 'token' })).toEqual(['METRICS_TOKEN']);
+    expect(problemsOf({ METRICS_ACCESS: 'token', METRICS_TOKEN: 'short' })).toEqual(['METRICS_TOKEN']);
+    expect(problemsOf({ METRICS_TOKEN: `${'x'.repeat(20)} ${'y'.repeat(20)}` })).toEqual(['METRICS_TOKEN']);
+    expect(load({ METRICS_ACCESS: 'token', METRICS_TOKEN: TOKEN }).METRICS_TOKEN).toBe(TOKEN);
+  });
+
+  it('knows only its access modes', () => {
+    expect(problemsOf({ METRICS_ACCESS: 'private' })).toEqual(['METRICS_ACCESS']);
+    expect(problemsOf({ DOCS_ACCESS: 'admin' })).toEqual(['DOCS_ACCESS']);
+    expect(load({}).DOCS_ACCESS).toBe('public');
+  });
+
+  it.each([
+    [{ NODE_ENV: 'development' }, 'public'],
+    [{ NODE_ENV: 'test' }, 'public'],
+    [{ NODE_ENV: 'production' }, 'off'],
+    [{ NODE_ENV: 'production', METRICS_TOKEN: TOKEN }, 'token'],
+    [{ NODE_ENV: 'development', METRICS_TOKEN: TOKEN }, 'token'],
+    [{ NODE_ENV: 'production', METRICS_ACCESS: 'public' }, 'public'],
+    [{ NODE_ENV: 'production', METRICS_ACCESS: 'admin', METRICS_TOKEN: TOKEN }, 'admin'],
+  ] as const)('closes /metrics by default in production: %j → %s', (vars, mode) => {
+    expect(metricsAccessOf(load(vars))).toBe(mode);
+  });
+});

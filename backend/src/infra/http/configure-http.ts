@@ -72,7 +72,8 @@ export function configureHttp(app: NestExpressApplication): HttpSetup {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
 
-  setupSwagger(app, cfg.publicUrl);
+  // DOCS_ACCESS=off: the paths are not registered at all and answer the 404 envelope of an unknown route.
+  if (httpCfg.docsAccess === 'public') setupSwagger(app, cfg.publicUrl);
   const consoleServed = serveConsole(app, cfg.adminDistDir, logger);
   return { consoleServed };
 }
