@@ -15,6 +15,7 @@ import { bodyParserErrors } from './body-parser-errors';
 import { answerClientErrors } from './client-errors';
 import { serveConsole } from './console-static';
 import { installFastRoutes, parseByteLimit } from './fast-routes';
+import { HttpDrain } from './http-drain';
 import { securityHeaders } from './security-headers';
 import { applyServerTimeouts } from './server-timeouts';
 import { setupSwagger } from './swagger';
@@ -24,6 +25,8 @@ import { workerRoleGate } from './worker-role-gate';
 export interface HttpSetup {
   /** Whether the console build is being served. */
   consoleServed: boolean;
+  /** Stops the server gracefully; main.ts calls it first on SIGTERM, before closing the rest of the app. */
+  drain: HttpDrain;
 }
 
 const OPS_EXCLUDES = [
@@ -45,13 +48,14 @@ export function configureHttp(app: NestExpressApplication): HttpSetup {
 
   applyServerTimeouts(server, httpCfg);
   answerClientErrors(server);
+  const drain = new HttpDrain(server);
   app.useLogger(app.get(PinoLogger));
   app.use(httpMetricsMiddleware(app.get(MetricsService)));
   app.use(securityHeaders());
   if (!servesApi(cfg.role)) {
     app.use(workerRoleGate);
     app.useGlobalFilters(new AllExceptionsFilter());
-    return { consoleServed: false };
+    return { consoleServed: false, drain };
   }
 
   app.enableCors({
@@ -75,5 +79,5 @@ export function configureHttp(app: NestExpressApplication): HttpSetup {
   // DOCS_ACCESS=off: the paths are not registered at all and answer the 404 envelope of an unknown route.
   if (httpCfg.docsAccess === 'public') setupSwagger(app, cfg.publicUrl);
   const consoleServed = serveConsole(app, cfg.adminDistDir, logger);
-  return { consoleServed };
+  return { consoleServed, drain };
 }
