@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { HttpDrain } from './infra/http/http-drain';
 import { loadOrCreateEmbeddedSecrets } from './config/embedded-secrets';
 import { EnvSchema } from './config/env.schema';
 import { EnvValidationError, loadEnv, useEnv } from './config/load-env';
@@ -39,7 +40,8 @@ async function bootstrap(): Promise<void> {
   useEnv(env, { embedded });
 
   let app: NestExpressApplication | undefined;
-  installShutdown(() => app, postgres);
+  let drain: HttpDrain | undefined;
+  installShutdown(() => ({ app, drain }), postgres);
   try {
     // Sandbox mode (META_APP_ID unset): the bundled Meta imitation starts in this process and the META_* URLs point at it.
     if (!env.META_APP_ID) await (await import('./sandbox/start-embedded-sandbox')).startEmbeddedSandbox(env);
@@ -52,6 +54,7 @@ async function bootstrap(): Promise<void> {
       abortOnError: false,
     });
     const http = configureHttp(app);
+    drain = http.drain;
     await app.listen(env.PORT);
     printStartupBanner(app, http.consoleServed);
   } catch (error) {
@@ -61,8 +64,21 @@ async function bootstrap(): Promise<void> {
   }
 }
 
-/** Closes Nest first (workers finish their current job, connections close), then the embedded database. */
-function installShutdown(getApp: () => INestApplication | undefined, postgres?: EmbeddedPostgresHandle): void {
+/** Requests in flight get this long to finish once a stop begins; then their connections are closed. */
+const HTTP_DRAIN_MS = 10_000;
+/** The last resort: a stop that takes longer exits with status 1. */
+const FORCE_EXIT_MS = 15_000;
+
+/**
+ * Stops in order: the HTTP server first (no new connections, idle ones closed, requests in flight answered with
+ * `Connection: close`; see http-drain.ts), so nothing new starts while the rest closes; then Nest (workers finish
+ * their current job, queue and database connections close); then the embedded database. Exits as soon as that is
+ * done.
+ */
+function installShutdown(
+  getRunning: () => { app?: INestApplication; drain?: HttpDrain },
+  postgres?: EmbeddedPostgresHandle,
+): void {
   let stoppingSince: number | undefined;
   const stop = async (signal: NodeJS.Signals) => {
     if (stoppingSince !== undefined) {
@@ -75,16 +91,19 @@ function installShutdown(getApp: () => INestApplication | undefined, postgres?: 
     stoppingSince = Date.now();
     say(`${signal} received: shutting down`);
     const force = setTimeout(() => {
-      say('Shutdown took longer than 15 s: exiting');
+      say(`Shutdown took longer than ${FORCE_EXIT_MS / 1000} s: exiting`);
       process.exit(1);
-    }, 15_000);
+    }, FORCE_EXIT_MS);
     force.unref();
+    const { app, drain } = getRunning();
+    await drain?.drain(HTTP_DRAIN_MS).catch((error) => say(`Error while closing the HTTP server: ${describe(error)}`));
     try {
-      await getApp()?.close();
+      await app?.close();
     } catch (error) {
       say(`Error while closing the application: ${describe(error)}`);
     }
     await postgres?.stop().catch((error) => say(`Error while stopping PostgreSQL: ${describe(error)}`));
+    say(`Stopped in ${Date.now() - stoppingSince} ms`);
     process.exit(0);
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, (s) => void stop(s));

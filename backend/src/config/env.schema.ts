@@ -21,7 +21,27 @@ export type AppRole = (typeof APP_ROLES)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+export const METRICS_ACCESS_MODES = ['public', 'token', 'admin', 'off'] as const;
+export type MetricsAccess = (typeof METRICS_ACCESS_MODES)[number];
+
+export const DOCS_ACCESS_MODES = ['public', 'off'] as const;
+export type DocsAccess = (typeof DOCS_ACCESS_MODES)[number];
+
 const URL_OPTIONS = { require_tld: false, require_protocol: true };
+
+/** The number must not exceed another numeric variable of the schema (when that one is valid: it reports itself). */
+const NotAbove = (other: keyof EnvSchema) =>
+  ValidateBy({
+    name: 'notAbove',
+    constraints: [other],
+    validator: {
+      validate: (value, args) => {
+        const limit = (args!.object as EnvSchema)[other];
+        return typeof value !== 'number' || typeof limit !== 'number' || Number.isNaN(limit) || value <= limit;
+      },
+      defaultMessage: (args) => `${args!.property} must not be greater than ${other}`,
+    },
+  });
 
 /**
  * Every environment variable the backend reads, validated once at boot (see load-env.ts). Defaults make the
@@ -99,6 +119,35 @@ export class EnvSchema {
 
   @IsOptional() @IsString()
   ADMIN_DIST_DIR?: string;
+
+  // --- HTTP server ------------------------------------------------------------------------------------------------
+  /** Milliseconds a client has to send a request's headers; a slower one gets a 408 and the connection is closed. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(100) @Max(600000) @NotAbove('HTTP_REQUEST_TIMEOUT_MS')
+  HTTP_HEADERS_TIMEOUT_MS = 10000;
+
+  /** Milliseconds a client has to send a whole request, headers and body (not the time we take to answer). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(100) @Max(600000)
+  HTTP_REQUEST_TIMEOUT_MS = 30000;
+
+  /** Milliseconds an idle keep-alive connection stays open for the client's next request. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(100) @Max(600000)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = 5000;
+
+  /**
+   * Who may read /metrics. Unset: `token` when METRICS_TOKEN is set, otherwise `off` with NODE_ENV=production and
+   * `public` elsewhere (see ops.config.ts).
+   */
+  @IsOptional() @IsIn(METRICS_ACCESS_MODES)
+  METRICS_ACCESS?: MetricsAccess;
+
+  /** Bearer token Prometheus sends (its `authorization` / `bearer_token` setting) when METRICS_ACCESS is `token`. */
+  @ValidateIf((env: EnvSchema) => env.METRICS_ACCESS === 'token' || env.METRICS_TOKEN !== undefined)
+  @IsString() @Matches(/^[\x21-\x7e]{32,}$/, { message: 'METRICS_TOKEN must be at least 32 printable characters without spaces' })
+  METRICS_TOKEN?: string;
+
+  /** Whether Swagger UI (/docs) and the OpenAPI document (/docs-json) are served. */
+  @IsOptional() @IsIn(DOCS_ACCESS_MODES)
+  DOCS_ACCESS: DocsAccess = 'public';
 
   /** Days a processed or ignored webhook delivery is kept in the inbox before the housekeeping job prunes it. */
   @IsOptional() @Type(() => Number) @IsInt() @Min(1)

@@ -3,6 +3,7 @@ export { authConfig } from './auth.config';
 export { cryptoConfig } from './crypto.config';
 export { databaseConfig } from './database.config';
 export { graphBreakerConfig } from './graph-breaker.config';
+export { httpConfig } from './http.config';
 export { leadsConfig } from './leads.config';
 export { leadSyncConfig } from './lead-sync.config';
 export { metaConfig } from './meta.config';
@@ -13,10 +14,11 @@ import { authConfig } from './auth.config';
 import { cryptoConfig } from './crypto.config';
 import { databaseConfig } from './database.config';
 import { graphBreakerConfig } from './graph-breaker.config';
+import { httpConfig } from './http.config';
 import { leadsConfig } from './leads.config';
 import { leadSyncConfig } from './lead-sync.config';
 import { metaConfig } from './meta.config';
 import { queueConfig } from './queue.config';
 
 /** Every namespace, loaded once by ConfigModule.forRoot. */
-export const CONFIG_NAMESPACES = [appConfig, databaseConfig, queueConfig, authConfig, cryptoConfig, metaConfig, graphBreakerConfig, leadsConfig, leadSyncConfig];
+export const CONFIG_NAMESPACES = [appConfig, httpConfig, databaseConfig, queueConfig, authConfig, cryptoConfig, metaConfig, graphBreakerConfig, leadsConfig, leadSyncConfig];

@@ -22,6 +22,12 @@ describe('platform (e2e)', () => {
       expect(res.body.details.database.status).toBe('up');
       expect(res.body.details.queue).toMatchObject({ status: 'up', backend: 'redis' });
     });
+
+    it('documents its 503 as the error envelope, the shape it answers', async () => {
+      const doc = (await t.http.get('/docs-json').expect(200)).body;
+      const unavailable = doc.paths['/health'].get.responses['503'];
+      expect(unavailable.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ErrorEnvelopeDto' });
+    });
   });
 
   describe('/metrics', () => {

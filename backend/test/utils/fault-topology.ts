@@ -6,6 +6,7 @@ import { QUEUES } from '../../src/infra/queue/queue-names';
 import { OwnRedis } from './own-redis';
 import { freePort } from './free-port';
 import { ProductProcess } from './product-process';
+import { TcpProxy } from './tcp-proxy';
 import { createDatabase, dropDatabase } from './test-database';
 
 /**
@@ -28,6 +29,8 @@ export interface FaultTopologyOptions {
   persistentRedis?: boolean;
   /** Extra environment for every process. */
   env?: Record<string, string>;
+  /** The processes reach PostgreSQL through a TcpProxy (`databaseProxy`), which the test can cut and restore. */
+  databaseProxy?: boolean;
   sandboxSeed?: string;
 }
 
@@ -51,6 +54,8 @@ export class FaultTopology {
     readonly sandbox: RunningSandbox,
     readonly env: Record<string, string>,
     readonly queue: Queue,
+    /** Between the processes and PostgreSQL, when started with `databaseProxy` (the test's own `db` connects directly). */
+    readonly databaseProxy?: TcpProxy,
   ) {}
 
   /**
@@ -82,10 +87,16 @@ export class FaultTopology {
       cleanups.push(() => sandbox.close());
 
       const prefix = `fault_${suffix}`;
+      let databaseProxy: TcpProxy | undefined;
+      if (options.databaseProxy) {
+        const target = new URL(databaseUrl);
+        databaseProxy = await TcpProxy.start({ host: target.hostname, port: Number(target.port || 5432) });
+        cleanups.push(() => databaseProxy!.close());
+      }
       const env: Record<string, string> = {
         NODE_ENV: 'test',
         LOG_LEVEL: 'warn',
-        DATABASE_URL: databaseUrl,
+        DATABASE_URL: databaseProxy ? databaseProxy.rewrite(databaseUrl) : databaseUrl,
         REDIS_URL: redis.url,
         QUEUE_PREFIX: prefix,
         JWT_SECRET: randomBytes(32).toString('base64url'),
@@ -110,13 +121,13 @@ export class FaultTopology {
         ...options.env,
       };
 
-      const db = await new DataSource({ type: 'postgres', url: env.DATABASE_URL, extra: { max: 3 } }).initialize();
+      const db = await new DataSource({ type: 'postgres', url: databaseUrl, extra: { max: 3 } }).initialize();
       cleanups.push(() => db.destroy());
       const queue = new Queue(QUEUES.metaWebhook, { connection: { host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null }, prefix });
       queue.on('error', () => undefined); // the test's own Redis is stopped on purpose
       cleanups.push(() => queue.close());
 
-      const topology = new FaultTopology(database, db, redis, sandbox, env, queue);
+      const topology = new FaultTopology(database, db, redis, sandbox, env, queue, databaseProxy);
       cleanups.push(() => topology.stopProcesses());
       // The first api runs the migrations (under an advisory lock) and seeds the admin; the rest start together.
       topology.apis.push(await ProductProcess.start('api-1', { ...env, APP_ROLE: 'api' }, apiPort));
@@ -279,6 +290,7 @@ export class FaultTopology {
     await this.db.destroy().catch(() => undefined);
     await this.sandbox.close().catch(() => undefined);
     await this.redis.dispose();
+    await this.databaseProxy?.close();
     await dropDatabase(this.database);
   }
 }

@@ -56,6 +56,16 @@ export class ProductProcess {
     return this.child.exitCode === null && this.child.signalCode === null;
   }
 
+  /** The exit status once the process has exited on its own (null while alive, or when a signal killed it). */
+  get exitCode(): number | null {
+    return this.child.exitCode;
+  }
+
+  /** Sends `signal` and returns at once (see kill() and stop() to wait for the exit). */
+  signal(signal: NodeJS.Signals): void {
+    this.child.kill(signal);
+  }
+
   output(): string {
     return this.tail;
   }

@@ -4,7 +4,15 @@ import { ApiError, ValidationFailedError } from '../errors/api-error';
 import { AllExceptionsFilter, toEnvelope } from './all-exceptions.filter';
 
 function httpHost(req: Record<string, unknown> = {}) {
-  const res = { headersSent: false, status: jest.fn().mockReturnThis(), json: jest.fn() };
+  const headers: Record<string, string> = {};
+  const res = {
+    headersSent: false,
+    headers,
+    setHeader: jest.fn((name: string, value: string) => (headers[name.toLowerCase()] = value)),
+    hasHeader: (name: string) => name.toLowerCase() in headers,
+    status: jest.fn().mockReturnThis(),
+    json: jest.fn(),
+  };
   const host = {
     getType: () => 'http',
     switchToHttp: () => ({ getRequest: () => ({ method: 'GET', ...req }), getResponse: () => res }),
@@ -32,6 +40,25 @@ describe(AllExceptionsFilter.name, () => {
     const body = res.json.mock.calls[0][0];
     expect(body.error).toEqual({ status: 500, code: ErrorCode.Internal, message: 'Internal server error' });
     expect(JSON.stringify(body)).not.toContain('secret');
+  });
+
+  it('answers a database that cannot be reached with a 503, Retry-After and a warning instead of an error log', () => {
+    const { host, res } = httpHost({ id: 'req-2' });
+    const warn = jest.spyOn(sut['logger'], 'warn').mockImplementation(() => undefined);
+    const error = jest.spyOn(sut['logger'], 'error').mockImplementation(() => undefined);
+    error.mockClear();
+    sut.catch(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }), host);
+    expect(res.status).toHaveBeenCalledWith(503);
+    expect(res.headers['retry-after']).toBe('5');
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.json.mock.calls[0][0].error).toEqual({
+      status: 503,
+      code: ErrorCode.ServiceUnavailable,
+      message: expect.stringMatching(/unavailable/),
+      requestId: 'req-2',
+    });
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(error).not.toHaveBeenCalled();
   });
 });
 

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { ErrorCode, ErrorEnvelope } from '@legeai/contracts';
 import type { Request, Response } from 'express';
 import { ApiError } from '../errors/api-error';
+import { isDependencyUnavailable, RETRY_AFTER_SECONDS } from '../errors/dependency-unavailable';
 
 const CODE_BY_STATUS: Record<number, ErrorCode | string> = {
   400: ErrorCode.BadRequest,
@@ -32,9 +33,12 @@ const BODY_PARSER_MESSAGES: Record<string, string> = {
   'entity.verify.failed': 'Request body failed verification',
 };
 
+const UNAVAILABLE_MESSAGE = 'A service this request needs is unavailable; retry shortly';
+
 /**
  * The only exception filter: every 4xx/5xx leaves as an ErrorEnvelope. Unexpected errors become a 500 whose message
- * reveals nothing; their detail goes to the log only.
+ * reveals nothing; their detail goes to the log only. A database or queue that cannot be reached is a 503 with
+ * Retry-After (see dependency-unavailable.ts), logged as a warning: an outage, not a bug, and one line per request.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -47,7 +51,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
 
     const envelope = toEnvelope(exception);
-    if (envelope.error.status >= 500) {
+    if (envelope.error.code === ErrorCode.ServiceUnavailable && !(exception instanceof HttpException)) {
+      this.logger.warn({ method: req.method, route: req.route?.path, cause: describeCause(exception) }, UNAVAILABLE_MESSAGE);
+    } else if (envelope.error.status >= 500) {
       this.logger.error(
         { err: exception, method: req.method, route: req.route?.path },
         exception instanceof Error ? exception.message : 'Unhandled error',
@@ -55,6 +61,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (req.id !== undefined) envelope.error.requestId = String(req.id);
     if (res.headersSent) return;
+    // Set outright: a handler's @Header('Content-Type', 'text/plain') is already on the response when it throws,
+    // and res.json() keeps a content type it finds.
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    if (envelope.error.status === 503 && !res.hasHeader('Retry-After')) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     res.status(envelope.error.status).json(envelope);
   }
 }
@@ -75,6 +85,7 @@ export function toEnvelope(exception: unknown): ErrorEnvelope {
     const message = BODY_PARSER_MESSAGES[exception.type] ?? 'Invalid request body';
     return envelope(exception.status, codeFor(exception.status), message, {});
   }
+  if (isDependencyUnavailable(exception)) return envelope(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.ServiceUnavailable, UNAVAILABLE_MESSAGE, {});
   return envelope(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.Internal, 'Internal server error', {});
 }
 
@@ -113,6 +124,12 @@ function extraFacts(exception: HttpException): Record<string, unknown> | undefin
   delete rest.message;
   if (typeof rest.error === 'string') delete rest.error;
   return Object.keys(rest).length ? rest : undefined;
+}
+
+/** The error's code and message for the log (no stack: the cause is the outage, not this code path). */
+function describeCause(exception: unknown): string {
+  const { code, message } = (exception ?? {}) as { code?: unknown; message?: unknown };
+  return [code, message].filter((part) => typeof part === 'string' && part).join(': ');
 }
 
 function isBodyParserError(value: unknown): value is BodyParserError {

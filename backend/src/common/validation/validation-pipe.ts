@@ -1,6 +1,7 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError } from '@legeai/contracts';
 import { ValidationFailedError } from '../errors/api-error';
+import { controlCharacterFields } from './control-characters';
 
 /** Flattens class-validator's nested errors into `field.path: messages` pairs. */
 export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
@@ -11,9 +12,25 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
   });
 }
 
+/**
+ * The DTO validation, preceded by one rule for every string a client sends: no control characters (see
+ * control-characters.ts). Checked here, on the raw query, path parameters and body, so that no endpoint can forget
+ * it and a field the DTO later strips or transforms is covered too. Custom parameters (the principal, headers) are
+ * not client text and are left alone.
+ */
+class ApiValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const fields = controlCharacterFields(value, metadata.data);
+      if (fields.length) throw new ValidationFailedError(fields);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** The one global pipe: unknown properties are rejected, and a 400 names each offending field. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ApiValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -1,18 +1,23 @@
 import { Logger, RequestMethod } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Server } from 'node:http';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { API_PREFIX, OPS_ROUTES, ROUTES } from '@legeai/contracts';
 import { appConfig, servesApi } from '../../config/app.config';
+import { httpConfig } from '../../config/http.config';
 import { AllExceptionsFilter } from '../../common/filters/all-exceptions.filter';
 import { createValidationPipe } from '../../common/validation/validation-pipe';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { MetricsService } from '../metrics/metrics.service';
 import { webhookFastRoute } from '../../modules/meta-webhook/webhook-fast-route';
 import { bodyParserErrors } from './body-parser-errors';
+import { answerClientErrors } from './client-errors';
 import { serveConsole } from './console-static';
 import { installFastRoutes, parseByteLimit } from './fast-routes';
+import { HttpDrain } from './http-drain';
 import { securityHeaders } from './security-headers';
+import { applyServerTimeouts } from './server-timeouts';
 import { setupSwagger } from './swagger';
 import { webhookRawBody } from './webhook-raw-body';
 import { workerRoleGate } from './worker-role-gate';
@@ -20,6 +25,8 @@ import { workerRoleGate } from './worker-role-gate';
 export interface HttpSetup {
   /** Whether the console build is being served. */
   consoleServed: boolean;
+  /** Stops the server gracefully; main.ts calls it first on SIGTERM, before closing the rest of the app. */
+  drain: HttpDrain;
 }
 
 const OPS_EXCLUDES = [
@@ -35,17 +42,22 @@ const OPS_EXCLUDES = [
  */
 export function configureHttp(app: NestExpressApplication): HttpSetup {
   const cfg = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
+  const httpCfg = app.get<ConfigType<typeof httpConfig>>(httpConfig.KEY);
   const logger = new Logger('Http');
+  const server = app.getHttpServer() as Server;
 
   // Before anything reads req.ip or req.secure: which proxies' X-Forwarded-* to believe (TRUST_PROXY).
   app.set('trust proxy', cfg.trustProxy);
+  applyServerTimeouts(server, httpCfg);
+  answerClientErrors(server);
+  const drain = new HttpDrain(server);
   app.useLogger(app.get(PinoLogger));
   app.use(httpMetricsMiddleware(app.get(MetricsService)));
   app.use(securityHeaders());
   if (!servesApi(cfg.role)) {
     app.use(workerRoleGate);
     app.useGlobalFilters(new AllExceptionsFilter());
-    return { consoleServed: false };
+    return { consoleServed: false, drain };
   }
 
   app.enableCors({
@@ -66,7 +78,8 @@ export function configureHttp(app: NestExpressApplication): HttpSetup {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
 
-  setupSwagger(app, cfg.publicUrl);
+  // DOCS_ACCESS=off: the paths are not registered at all and answer the 404 envelope of an unknown route.
+  if (httpCfg.docsAccess === 'public') setupSwagger(app, cfg.publicUrl);
   const consoleServed = serveConsole(app, cfg.adminDistDir, logger);
-  return { consoleServed };
+  return { consoleServed, drain };
 }

@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { RETRY_AFTER_SECONDS } from '../../common/errors/dependency-unavailable';
 
 /**
  * A route answered by a plain `node:http` handler in front of Express and Nest. Only for hot, machine-to-machine
@@ -54,9 +55,13 @@ const JSON_HEADERS: readonly string[] = [
   'X-Content-Type-Options', 'nosniff',
 ];
 
+/** A 503 (the database cannot be reached) tells the client when to try again, as the exception filter's does. */
+const RETRY_AFTER: readonly string[] = ['Retry-After', String(RETRY_AFTER_SECONDS)];
+
 export function writeJson(res: ServerResponse, status: number, body: unknown, requestId: string): void {
   const json = JSON.stringify(body);
-  res.writeHead(status, [...JSON_HEADERS, 'Content-Length', String(Buffer.byteLength(json)), 'X-Request-Id', requestId]);
+  const headers = [...JSON_HEADERS, 'Content-Length', String(Buffer.byteLength(json)), 'X-Request-Id', requestId];
+  res.writeHead(status, status === 503 ? headers.concat(RETRY_AFTER) : headers);
   res.end(json);
 }
 
