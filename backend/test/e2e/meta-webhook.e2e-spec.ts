@@ -252,6 +252,23 @@ describe('Meta webhook POST (e2e)', () => {
     await afterAnswers(t);
   });
 
+  it('sends the security headers every other route sends (its own, stricter CSP aside), on answers and refusals', async () => {
+    const other = await t.http.get('/health');
+    const security = Object.keys(other.headers).filter((name) =>
+      /^(content-security-policy|strict-transport-security|referrer-policy|cross-origin-|origin-agent-cluster|x-(content-type|dns-prefetch|download|frame|permitted|xss))/.test(name),
+    );
+    expect(security).toContain('referrer-policy');
+    expect(security.length).toBeGreaterThanOrEqual(12);
+    const body = delivery({ id: '100', changes: [leadgen(nextLeadId(), '100')] });
+    for (const res of [await post(body).expect(200), await post(body, `sha256=${'0'.repeat(64)}`).expect(403)]) {
+      for (const name of security) {
+        expect({ name, value: res.headers[name] }).toEqual({ name, value: name === 'content-security-policy' ? "default-src 'none'; frame-ancestors 'none'" : other.headers[name] });
+      }
+    }
+    expect((await post(body).expect(200)).headers['referrer-policy']).toBe('no-referrer');
+    await afterAnswers(t);
+  });
+
   it.each([
     ['a trailing slash', `${URL_PATH}/`],
     ['a query string', `${URL_PATH}?source=meta`],
