@@ -24,7 +24,7 @@ export class HousekeepingProcessor extends WorkerHost {
       case HOUSEKEEPING_JOBS.pruneWebhookInbox:
         return { deleted: await this.webhookInbox.prune() };
       case HOUSEKEEPING_JOBS.relayWebhookInbox:
-        return this.webhookRelay.relayPending();
+        return this.webhookRelay.run();
       default:
         this.logger.warn(`Unknown housekeeping job "${job.name}"`);
         throw new UnrecoverableError(`Unknown housekeeping job "${job.name}"`);
