@@ -61,9 +61,10 @@ export interface WebhookAck {
 }
 
 /**
- * Receives a Meta webhook delivery: checks the signature, stores the delivery in the inbox (committed before the
- * answer), and hands the row to WebhookAfterAck, which queues one job per leadgen change after the answer. The answer
- * waits for one INSERT and nothing else: Meta wants it fast, and the inbox row is what makes the delivery safe.
+ * Receives a Meta webhook delivery: checks the signature, reads the body once (readDeliveryBody: one that cannot be
+ * processed is stored quarantined and acknowledged), stores the delivery in the inbox (committed before the answer),
+ * and hands the row to WebhookAfterAck, which queues one job per leadgen change after the answer. The answer waits
+ * for one INSERT and nothing else: Meta wants it fast, and the inbox row is what makes the delivery safe.
  */
 @Injectable()
 export class WebhookIngestService {
