@@ -44,6 +44,7 @@ const NUL_ESCAPE = /\\u0000/;
 /** The escape of a UTF-16 surrogate (U+D800–U+DFFF): only then can a parsed string hold an unpaired one. */
 const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
 const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNPAIRED_SURROGATES = new RegExp(UNPAIRED_SURROGATE.source, 'g');
 
 /**
  * Whether a string of the parsed body (a key or a value) holds a NUL or an unpaired surrogate. Raw NUL bytes and raw
@@ -82,5 +83,5 @@ function unstorableString(text: string, json: unknown): 'nul_character' | 'unpai
  */
 export function storableText(value: string, max: number): string {
   const cut = value.length > max ? value.slice(0, max) : value;
-  return cut.replace(/\u0000/g, '').replace(new RegExp(UNPAIRED_SURROGATE.source, 'g'), '\uFFFD');
+  return cut.replace(/\u0000/g, '').replace(UNPAIRED_SURROGATES, '\uFFFD');
 }
