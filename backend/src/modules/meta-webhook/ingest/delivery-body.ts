@@ -10,8 +10,9 @@ export type DeliveryBody = { readable: true; json: unknown } | { readable: false
 
 /**
  * Decides at ingest what a signed body is, so nothing downstream ever has to parse raw bytes that may fail: the
- * webhook is answered 200 either way (Meta retries anything else for 36 hours, and the same bytes would fail again),
- * and a body that is not a readable delivery is stored as `quarantined` with the reason instead of being processed.
+ * webhook is answered 200 either way (Meta retries anything else for 36 hours, and the same bytes would fail again:
+ * https://developers.facebook.com/docs/graph-api/webhooks/getting-started#event-notifications), and a body that is
+ * not a readable delivery is stored as `quarantined` with the reason instead of being processed.
  *
  * Quarantined: another content type than application/json; bytes that are not UTF-8 (a lenient decode would
  * silently turn them into U+FFFD); text that is not JSON; JSON with a string PostgreSQL cannot hold as text, i.e. a
