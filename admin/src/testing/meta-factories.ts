@@ -168,6 +168,7 @@ export function aMetaActivity(overrides: Partial<MetaActivityDto> = {}): MetaAct
         id: 'd-1',
         receivedAt: new Date(Date.now() - 3 * 60_000).toISOString(),
         status: 'processed',
+        quarantineReason: null,
         jobCount: 1,
         changeCount: 2,
         ignored: [{ reason: 'unsupported field', field: 'feed', pageId: '1111' }],

@@ -224,14 +224,6 @@ describe('Meta webhook POST (e2e)', () => {
     expect(await inboxCount(t)).toBe(before);
   });
 
-  it('refuses invalid JSON with a valid signature with 400 and stores nothing', async () => {
-    const before = await inboxCount(t);
-    const body = '{"object":"page","entry":[';
-    const res = await post(body).expect(400);
-    expect(res.body.error).toMatchObject({ status: 400, message: 'The webhook body is not valid JSON' });
-    expect(await inboxCount(t)).toBe(before);
-  });
-
   it('checks the signature before parsing: invalid JSON with a bad signature is a 403', async () => {
     const before = await inboxCount(t);
     const res = await t.http
@@ -257,6 +249,23 @@ describe('Meta webhook POST (e2e)', () => {
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
     const refused = await post(body, `sha256=${'0'.repeat(64)}`).expect(403);
     expect(refused.body.error.requestId).toBe(refused.headers['x-request-id']);
+    await afterAnswers(t);
+  });
+
+  it('sends the security headers every other route sends (its own, stricter CSP aside), on answers and refusals', async () => {
+    const other = await t.http.get('/health');
+    const security = Object.keys(other.headers).filter((name) =>
+      /^(content-security-policy|strict-transport-security|referrer-policy|cross-origin-|origin-agent-cluster|x-(content-type|dns-prefetch|download|frame|permitted|xss))/.test(name),
+    );
+    expect(security).toContain('referrer-policy');
+    expect(security.length).toBeGreaterThanOrEqual(12);
+    const body = delivery({ id: '100', changes: [leadgen(nextLeadId(), '100')] });
+    for (const res of [await post(body).expect(200), await post(body, `sha256=${'0'.repeat(64)}`).expect(403)]) {
+      for (const name of security) {
+        expect({ name, value: res.headers[name] }).toEqual({ name, value: name === 'content-security-policy' ? "default-src 'none'; frame-ancestors 'none'" : other.headers[name] });
+      }
+    }
+    expect((await post(body).expect(200)).headers['referrer-policy']).toBe('no-referrer');
     await afterAnswers(t);
   });
 

@@ -1,13 +1,13 @@
 /**
  * Fault: the queue's Redis (the test's own, with an append-only file) is stopped in the middle of a burst of
  * deliveries and started again on the same port. Signed deliveries keep getting a 200 (the inbox is written first),
- * the relay queues what could not be enqueued, workers reconnect, and every acknowledged lead is stored exactly
- * once. Runs the built server: `npm run build:libs && npm run build:backend`.
+ * the relay queues what could not be enqueued, workers reconnect, every acknowledged lead is stored exactly once,
+ * and every inbox row ends `processed`. Runs the built server: `npm run build:libs && npm run build:backend`.
  */
 import { FaultTopology, waitFor } from '../utils/fault-topology';
 import { leadgenDelivery } from '../utils/leadgen-delivery';
 
-jest.setTimeout(150_000);
+jest.setTimeout(240_000);
 
 const LEADS_PER_DELIVERY = 5;
 
@@ -69,6 +69,16 @@ describe('Fault: Redis restarted during a burst of deliveries', () => {
         75_000,
       );
       await t.waitAllStored(ids, 60_000);
+      // And every delivery ends matching its leads: none stays `enqueued` once they are stored (the relay's check
+      // closes those whose jobs finished while the row still waited for its enqueue to be recorded).
+      await waitFor(
+        'every inbox row to be processed',
+        async () => {
+          const rows = (await t.db.query(`SELECT status::text, count(*)::int AS n FROM meta_webhook_inbox GROUP BY status`)) as { status: string; n: number }[];
+          return rows.length === 1 && rows[0].status === 'processed' ? true : JSON.stringify(rows);
+        },
+        90_000,
+      );
     } catch (error) {
       throw new Error(`${(error as Error).message}\n${t.outputs()}`);
     }

@@ -2,9 +2,12 @@
  * Fault: a worker process is SIGKILLed while lead jobs are running (Graph calls are slowed so jobs are in flight;
  * the sandbox adds the latency to every operation of a batch call, so 40 ms makes a batch of 50 take about 2 s).
  * A new worker takes the dead worker's jobs up through BullMQ's stalled-job check, and every lead the sandbox
- * created and delivered is stored exactly once. Runs the built server: `npm run build:libs && npm run build:backend`.
+ * created and delivered is stored exactly once, and the new worker logs which jobs it recovered as stalled. Runs the
+ * built server: `npm run build:libs && npm run build:backend`.
  */
+import { QUEUES } from '../../src/infra/queue/queue-names';
 import { FaultTopology, waitFor } from '../utils/fault-topology';
+import type { ProductProcess } from '../utils/product-process';
 
 jest.setTimeout(120_000);
 
@@ -48,7 +51,7 @@ describe('Fault: a worker killed in the middle of lead jobs', () => {
     expect(deliveries.filter((d) => d.httpStatus !== 200).map((d) => d.outcome)).toEqual([]);
     expect(new Set(t.acknowledgedLeadIds())).toEqual(new Set(ids));
 
-    await t.startWorker();
+    const successor = await t.startWorker();
     try {
       await t.waitAllStored(ids, 90_000);
     } catch (error) {
@@ -59,7 +62,16 @@ describe('Fault: a worker killed in the middle of lead jobs', () => {
     // The jobs active at the kill were moved back by the stalled-job check and completed by the new worker.
     const retaken = await Promise.all(active.map((id) => t.queue.getJob(id)));
     expect(retaken.every((job) => job && job.finishedOn && !job.failedReason)).toBe(true);
-    expect(retaken.some((job) => (job?.stalledCounter ?? 0) > 0)).toBe(true);
+    const stalled = retaken.filter((job) => (job?.stalledCounter ?? 0) > 0).map((job) => job!.id!);
+    expect(stalled.length).toBeGreaterThan(0);
+    // The worker that took them up says so: which jobs of which queue it recovered as stalled.
+    const lines = recoveredStalledLines(successor);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.reduce((n, line) => n + line.count, 0)).toBeGreaterThanOrEqual(stalled.length);
+    const named = new Set(lines.flatMap((line) => line.jobIds));
+    // A line names up to 100 jobs (and counts them all).
+    if (stalled.length <= 100) expect(stalled.filter((id) => !named.has(id))).toEqual([]);
+    else expect(stalled.some((id) => named.has(id))).toBe(true);
     const timeline = await t.db.query(
       `SELECT state, count(*)::int AS n FROM meta_lead_syncs WHERE organisation_id = $1 AND leadgen_id = ANY($2) GROUP BY state`,
       [t.organisationId, ids],
@@ -67,3 +79,18 @@ describe('Fault: a worker killed in the middle of lead jobs', () => {
     expect(timeline).toEqual([{ state: 'stored', n: ids.length }]);
   });
 });
+
+/** The worker's JSON log lines about stalled lead jobs it recovered. */
+function recoveredStalledLines(worker: ProductProcess): { queue: string; count: number; jobIds: string[] }[] {
+  return worker
+    .output()
+    .split('\n')
+    .flatMap((line) => {
+      try {
+        return [JSON.parse(line) as { msg?: string; queue?: string; count: number; jobIds: string[] }];
+      } catch {
+        return [];
+      }
+    })
+    .filter((line) => line.msg?.startsWith('Recovered') && line.queue === QUEUES.metaWebhook) as { queue: string; count: number; jobIds: string[] }[];
+}

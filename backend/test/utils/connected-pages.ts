@@ -7,12 +7,17 @@ import type { DataSource } from 'typeorm';
  */
 export async function insertConnectedPages(db: DataSource, organisationName: string, pageIds: string[]): Promise<string> {
   const [org] = (await db.query(`INSERT INTO organisations (name) VALUES ($1) RETURNING id`, [organisationName])) as { id: string }[];
+  await connectPages(db, org.id, pageIds);
+  return org.id;
+}
+
+/** The same for an organisation that exists already (one with users, who can then read what concerns the Pages). */
+export async function connectPages(db: DataSource, organisationId: string, pageIds: string[]): Promise<void> {
   const [integration] = (await db.query(
     `INSERT INTO meta_integrations (organisation_id, access_token_ciphertext, access_token_key_id) VALUES ($1, 'x', 'test') RETURNING id`,
-    [org.id],
+    [organisationId],
   )) as { id: string }[];
   for (const pageId of pageIds) {
-    await db.query(`INSERT INTO meta_pages (organisation_id, integration_id, page_id) VALUES ($1, $2, $3)`, [org.id, integration.id, pageId]);
+    await db.query(`INSERT INTO meta_pages (organisation_id, integration_id, page_id) VALUES ($1, $2, $3)`, [organisationId, integration.id, pageId]);
   }
-  return org.id;
 }

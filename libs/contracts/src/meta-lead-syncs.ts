@@ -1,3 +1,5 @@
+import type { WebhookQuarantineReason } from './meta';
+
 /** Where a Meta lead is in the pipeline webhook → Graph fetch → mapping → store. */
 export enum LeadSyncState {
   /** Received, being fetched or waiting for a retry (a transient error or a rate limit). */
@@ -72,11 +74,16 @@ export interface ReplayLeadSyncsResult {
   replayed: number;
 }
 
-/** One recent webhook delivery concerning the organisation's pages. */
+/**
+ * One recent webhook delivery concerning the organisation's pages; for admins also the quarantined deliveries that
+ * name no Page at all (webhooks are app-wide, so such a delivery may have been any organisation's).
+ */
 export interface MetaActivityDelivery {
   id: string;
   receivedAt: string;
-  status: 'received' | 'enqueued' | 'processed' | 'failed' | 'ignored';
+  status: 'received' | 'enqueued' | 'processed' | 'failed' | 'ignored' | 'quarantined';
+  /** Why the body was kept as raw bytes instead of being processed; null for a readable delivery. */
+  quarantineReason: WebhookQuarantineReason | null;
   /** Lead jobs the delivery produced. */
   jobCount: number | null;
   /** Changes in the delivery (leadgen and others). */

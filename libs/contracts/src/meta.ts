@@ -28,7 +28,17 @@ export enum WebhookInboxStatus {
   Processed = 'processed',
   Failed = 'failed',
   Ignored = 'ignored',
+  /** Signed, but its body cannot be read as a delivery: kept as raw bytes with the reason, acknowledged, no job. */
+  Quarantined = 'quarantined',
 }
+
+/**
+ * Why a signed delivery was quarantined instead of processed: sent with another content type than application/json,
+ * bytes that are not UTF-8, text that is not JSON, or JSON with strings PostgreSQL cannot hold as text (a `\u0000`
+ * escape, or an unpaired UTF-16 surrogate escape such as a lone `\ud800`).
+ */
+export const WEBHOOK_QUARANTINE_REASONS = ['not_application_json', 'invalid_utf8', 'not_json', 'nul_character', 'unpaired_surrogate'] as const;
+export type WebhookQuarantineReason = (typeof WEBHOOK_QUARANTINE_REASONS)[number];
 
 /** `GET /v1/integrations/meta/auth/url`: where the console sends the admin to grant access. */
 export interface MetaAuthUrlResponse {

@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { RETRY_AFTER_SECONDS } from '../../common/errors/dependency-unavailable';
+import { securityHeaderPairs } from './security-headers';
 
 /**
  * A route answered by a plain `node:http` handler in front of Express and Nest. Only for hot, machine-to-machine
@@ -42,17 +43,21 @@ const pathOf = (url: string | undefined): string => {
 };
 
 /**
- * Headers for a JSON answer from a fast route: the response is data, never a document, so nothing may be loaded
- * from it, frame it or sniff it as something else (the CSP's frame-ancestors also covers X-Frame-Options), and it is
- * never cached. Helmet's other headers concern documents; leaving them out keeps each answer small.
- * A flat [name, value, ...] list: written as is, without the per-header normalisation of an object.
+ * The CSP of a JSON answer: the response is data, never a document, so nothing may be loaded from it or frame it.
+ * Stricter than the console's, which every other route sends.
+ */
+const JSON_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+/**
+ * Headers for a JSON answer from a fast route: the security headers every other route gets from helmet (read from
+ * helmet itself, so a header added there reaches these routes too; Referrer-Policy was once missing here), with the
+ * CSP above, and never cached. A flat [name, value, ...] list: written as is, without the per-header normalisation
+ * of an object.
  */
 const JSON_HEADERS: readonly string[] = [
   'Content-Type', 'application/json; charset=utf-8',
   'Cache-Control', 'no-store',
-  'Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'",
-  'Strict-Transport-Security', 'max-age=31536000; includeSubDomains',
-  'X-Content-Type-Options', 'nosniff',
+  ...securityHeaderPairs().flatMap(([name, value]) => [name, name.toLowerCase() === 'content-security-policy' ? JSON_CSP : value]),
 ];
 
 /** A 503 (the database cannot be reached) tells the client when to try again, as the exception filter's does. */

@@ -7,6 +7,7 @@ import type { Queue, Worker } from 'bullmq';
 import { QUEUE_NAMES } from './queue-names';
 import { appConfig, runsWorkers } from '../../config/app.config';
 import { queueConfig } from '../../config/queue.config';
+import { StalledJobsLog } from './stalled-jobs-log';
 
 /**
  * Starts every queue worker (created stopped by @WorkerProcessor) when this process's role includes the worker.
@@ -14,10 +15,13 @@ import { queueConfig } from '../../config/queue.config';
  *
  * It also gives every queue and worker an `error` listener: without one BullMQ prints connection errors with
  * console.error, outside the JSON log. Errors during shutdown (connections being closed) are expected and dropped.
+ * And it logs the jobs each worker's stalled-job check recovers (StalledJobsLog), so a worker that died mid-job
+ * shows in the log with the jobs it left behind.
  */
 @Injectable()
 export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(WorkerRunner.name);
+  private readonly stalled = new StalledJobsLog(this.logger);
   private shuttingDown = false;
 
   constructor(
@@ -40,7 +44,10 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
       const queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
       queue.on('error', (error) => this.reportError(`queue ${name}`, error));
     }
-    for (const host of hosts) host.worker.on('error', (error) => this.reportError(`worker ${host.worker.name}`, error));
+    for (const host of hosts) {
+      host.worker.on('error', (error) => this.reportError(`worker ${host.worker.name}`, error));
+      host.worker.on('stalled', (jobId) => this.stalled.recovered(host.worker.name, jobId));
+    }
     if (!runsWorkers(this.app.role)) {
       this.logger.log(`Role "${this.app.role}": ${hosts.length} queue processor(s) left stopped`);
       return;

@@ -29,7 +29,7 @@ export class HousekeepingProcessor extends WorkerHost {
       case HOUSEKEEPING_JOBS.pruneWebhookInbox:
         return { deleted: await this.webhookInbox.prune() };
       case HOUSEKEEPING_JOBS.relayWebhookInbox:
-        return this.webhookRelay.relayPending();
+        return this.webhookRelay.run();
       case HOUSEKEEPING_JOBS.reencryptTokens:
         return this.tokenReencryption.reencryptAll();
       default:

@@ -1,28 +1,77 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bullmq';
-import { SCHEDULES } from './schedules';
+import { Schedule, SCHEDULES } from './schedules';
 
 /**
- * Declares the schedules in the queue backend at start-up. It only enqueues: the work is done by the queue's
- * processor in a worker process. Upserting is idempotent, so every instance may do it.
+ * How often each instance checks that the schedules still exist in the queue backend. They live there, so a Redis
+ * that lost its data (FLUSHALL, a restart without persistence) loses them, and with them the inbox relay and the
+ * reconciliation that would heal the lost jobs; until an instance started again, nothing would run.
+ */
+export const SCHEDULES_CHECK_MS = 15_000;
+
+/**
+ * Declares the schedules in the queue backend at start-up, and declares again any that went missing. It only
+ * enqueues: the work is done by the queue's processor in a worker process. Upserting is idempotent, so every
+ * instance may do it.
  */
 @Injectable()
-export class SchedulerService implements OnApplicationBootstrap {
+export class SchedulerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SchedulerService.name);
+  private timer?: NodeJS.Timeout;
+  /** A check waiting on a queue backend that does not answer is not joined by another. */
+  private checking = false;
 
   constructor(private readonly moduleRef: ModuleRef) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.declare(SCHEDULES);
+    this.logger.log(`Declared ${SCHEDULES.length} job schedule(s)`);
+    this.timer = setInterval(() => void this.checkSchedules(), SCHEDULES_CHECK_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Declares again the schedules the queue backend no longer has; answers their ids. */
+  async restoreMissing(): Promise<string[]> {
+    const missing: Schedule[] = [];
     for (const schedule of SCHEDULES) {
-      const queue = this.moduleRef.get<Queue>(getQueueToken(schedule.queue), { strict: false });
-      await queue.upsertJobScheduler(schedule.id, schedule.repeat, {
+      if (!(await this.queueOf(schedule).getJobScheduler(schedule.id))) missing.push(schedule);
+    }
+    if (missing.length === 0) return [];
+    await this.declare(missing);
+    const ids = missing.map((schedule) => schedule.id);
+    this.logger.warn({ schedules: ids }, 'Job schedules were missing from the queue backend (its data was lost?); declared them again');
+    return ids;
+  }
+
+  private async checkSchedules(): Promise<void> {
+    if (this.checking) return;
+    this.checking = true;
+    try {
+      await this.restoreMissing();
+    } catch (error) {
+      this.logger.warn({ err: error }, 'Could not check the job schedules; the next check tries again');
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  private async declare(schedules: readonly Schedule[]): Promise<void> {
+    for (const schedule of schedules) {
+      await this.queueOf(schedule).upsertJobScheduler(schedule.id, schedule.repeat, {
         name: schedule.jobName,
         data: schedule.data ?? {},
         opts: schedule.opts,
       });
     }
-    this.logger.log(`Declared ${SCHEDULES.length} job schedule(s)`);
+  }
+
+  private queueOf(schedule: Schedule): Queue {
+    return this.moduleRef.get<Queue>(getQueueToken(schedule.queue), { strict: false });
   }
 }

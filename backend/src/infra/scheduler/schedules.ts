@@ -42,7 +42,8 @@ export const SCHEDULES: readonly Schedule[] = [
     opts: { attempts: 3, removeOnComplete: { count: 30 }, removeOnFail: { count: 30 } },
   },
   {
-    // Deliveries stored while the queue backend was down wait as `received`; this queues their lead jobs.
+    // Deliveries stored while the queue backend was down wait as `received`; this queues their lead jobs. It also
+    // checks `enqueued` deliveries: lost jobs are queued again, deliveries whose leads are done are closed.
     id: 'housekeeping:relay-webhook-inbox',
     queue: QUEUES.housekeeping,
     jobName: HOUSEKEEPING_JOBS.relayWebhookInbox,

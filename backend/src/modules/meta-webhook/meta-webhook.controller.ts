@@ -48,7 +48,11 @@ export class MetaWebhookController {
       'Stores the delivery in the inbox before answering; right after the answer, queues one job per leadgen change of a connected Page ' +
       '(a delivery stored but not yet queued, e.g. while the queue is down, is queued by the inbox relay). ' +
       'Identical redeliveries are recognised by their body hash; the same lead never gets a second job (deterministic job ids). ' +
-      'Unknown Pages and other fields are acknowledged and recorded as ignored.',
+      'Unknown Pages and other fields are acknowledged and recorded as ignored. ' +
+      'A signed body that is not a readable delivery (another content type than application/json, bytes that are not UTF-8, text that is not JSON, ' +
+      'or JSON with a \\u0000 or an unpaired surrogate escape) is acknowledged too, so Meta does not retry it for 36 hours: it is kept as raw bytes, ' +
+      'quarantined with the reason, and nothing is queued for it. ' +
+      '400 and 415 remain only for a compressed body that cannot be inflated or an unsupported Content-Encoding: the signature cannot be checked then.',
   })
   @ApiHeader({
     name: 'X-Hub-Signature-256',
@@ -56,7 +60,7 @@ export class MetaWebhookController {
     description: '`sha256=` + hex HMAC-SHA256 of the raw request body, keyed with the Meta app secret (META_APP_SECRET, or META_APP_SECRET_PREVIOUS during a secret rotation)',
   })
   @ApiBody({ description: 'The delivery exactly as Meta sends it (application/json)', schema: { type: 'object', example: EXAMPLE_DELIVERY } })
-  @ApiOkResponse({ type: WebhookAckDto, description: 'Stored (or recognised as a duplicate)' })
+  @ApiOkResponse({ type: WebhookAckDto, description: 'Stored (or recognised as a duplicate), quarantined included' })
   @ApiErrorResponses(400, 401, 403, 413, 415)
   receive(
     @Req() req: RawBodyRequest<Request>,

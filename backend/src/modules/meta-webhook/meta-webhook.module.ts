@@ -6,18 +6,20 @@ import { WebhookAfterAck } from './ingest/webhook-after-ack.service';
 import { WebhookDispatchService } from './ingest/webhook-dispatch.service';
 import { WebhookIngestService } from './ingest/webhook-ingest.service';
 import { MetaWebhookController } from './meta-webhook.controller';
+import { EnqueuedInboxCheck } from './relay/enqueued-inbox-check.service';
 import { WebhookInboxRelayService } from './relay/webhook-inbox-relay.service';
 import { WebhookInboxRetentionService } from './webhook-inbox-retention.service';
 
 /**
  * The inbox of Meta webhook deliveries: the signed POST endpoint, storage before the answer, one lead job per
  * leadgen change on `QUEUES.metaWebhook` (payload: jobs/leadgen-job.ts), the relay for deliveries stored while the
- * queue was down, and retention. Meta pages are read only to tell connected Pages from unknown ones.
+ * queue was down (and the check that keeps queued deliveries true to their leads), and retention. Meta pages are read
+ * to tell connected Pages from unknown ones; the lead timeline only to tell whether a delivery's leads are done.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([WebhookInboxEntry, MetaPage])],
   controllers: [MetaWebhookController],
-  providers: [WebhookInboxRetentionService, WebhookDispatchService, WebhookAfterAck, WebhookIngestService, WebhookInboxRelayService],
+  providers: [WebhookInboxRetentionService, WebhookDispatchService, WebhookAfterAck, WebhookIngestService, EnqueuedInboxCheck, WebhookInboxRelayService],
   exports: [TypeOrmModule, WebhookInboxRetentionService, WebhookInboxRelayService],
 })
 export class MetaWebhookModule {}

@@ -16,7 +16,8 @@ import { WebhookIngestService } from './ingest/webhook-ingest.service';
  *
  * - the body limit (413), read as raw bytes whatever the content type;
  * - WebhookIngestService.ingest, shared with the controller (`receive` is ingest + throw): signature over the raw bytes (401/403 and the security
- *   log line), content type (415), JSON (400), the inbox insert, the after-answer dispatch, the delivery counters;
+ *   log line), the body's reading (a signed body with another content type, not UTF-8 or not JSON is quarantined and
+ *   answered 200), the inbox insert, the after-answer dispatch, the delivery counters;
  * - every error as the ErrorEnvelope, with the request id, exactly as the exception filter writes it; 5xx logged;
  * - the HTTP duration metric under the same route label; security headers for a JSON answer.
  *

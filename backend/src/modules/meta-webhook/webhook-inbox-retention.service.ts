@@ -6,8 +6,11 @@ import { In, LessThan, Repository } from 'typeorm';
 import { appConfig } from '../../config/app.config';
 import { WebhookInboxEntry } from './entities/webhook-inbox-entry.entity';
 
-/** Statuses whose rows are finished with; failed rows are kept for investigation and replay. */
-const PRUNABLE = [WebhookInboxStatus.Processed, WebhookInboxStatus.Ignored];
+/**
+ * Statuses whose rows are finished with; failed rows are kept for investigation and replay. Quarantined rows have
+ * nothing to replay: their raw bytes are kept for the retention period for a look, then pruned like the others.
+ */
+const PRUNABLE = [WebhookInboxStatus.Processed, WebhookInboxStatus.Ignored, WebhookInboxStatus.Quarantined];
 
 /** Deletes inbox rows that were handled more than WEBHOOK_INBOX_RETENTION_DAYS ago. */
 @Injectable()

@@ -61,9 +61,14 @@ export class LeadSyncController {
 
   @Get(R.activity)
   @Roles(Role.Viewer)
-  @ApiOperation({ summary: 'Recent webhook deliveries for the organisation’s pages, queue depth, lead syncs by state' })
+  @ApiOperation({
+    summary: 'Recent webhook deliveries for the organisation’s pages, queue depth, lead syncs by state',
+    description:
+      'Deliveries naming one of the organisation’s Pages, quarantined ones included (with the reason). Admins also see quarantined ' +
+      'deliveries that name no Page at all: webhooks are app-wide, so those cannot be attributed to an organisation.',
+  })
   @ApiErrorResponses(401, 403)
   activity(@CurrentPrincipal() principal: Principal): Promise<MetaActivityDto> {
-    return this.activityService.activity(principal.organisationId);
+    return this.activityService.activity(principal.organisationId, principal.role);
   }
 }

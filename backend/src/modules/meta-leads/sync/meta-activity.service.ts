@@ -1,7 +1,15 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { LEAD_SYNC_STATES, LeadSyncState, type MetaActivityDelivery, type MetaActivityDto, type MetaQueueDepth } from '@legeai/contracts';
+import {
+  LEAD_SYNC_STATES,
+  LeadSyncState,
+  Role,
+  type MetaActivityDelivery,
+  type MetaActivityDto,
+  type MetaQueueDepth,
+  type WebhookQuarantineReason,
+} from '@legeai/contracts';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { QUEUES } from '../../../infra/queue/queue-names';
@@ -15,10 +23,36 @@ interface DeliveryRow {
   id: string;
   received_at: Date;
   status: MetaActivityDelivery['status'];
+  quarantine_reason: WebhookQuarantineReason | null;
   job_count: number | null;
   change_count: number;
-  ignored_changes: { reason: string; field?: string | null; pageId?: string | null }[];
+  ignored_changes: { reason: string; field?: string | null; pageId?: string | null }[] | null;
 }
+
+/**
+ * The newest deliveries naming one of the organisation's Pages, from columns ingest filled in (`page_ids`,
+ * `change_count`): the stored body is never parsed here, so no row, however malformed its body, can fail the read.
+ *
+ * Which deliveries an organisation sees: those naming one of its Pages, quarantined ones included (a quarantined
+ * body is still read leniently at ingest for its Pages). A quarantined delivery that names no Page at all cannot be
+ * attributed, and webhooks are app-wide, so it may have carried any organisation's lead: it is shown to the admins
+ * of every organisation, who run the integration and may need to look into it, and to nobody else. What they see
+ * is when it came and why it was quarantined, never its body.
+ *
+ * The window is the newest rows of each status (a backward probe of `ix_meta_webhook_inbox_status_received` each)
+ * instead of a sort of the whole inbox.
+ */
+const RECENT_DELIVERIES_SQL = `
+  WITH recent AS (
+    SELECT r.* FROM unnest(enum_range(NULL::webhook_inbox_status)) AS s(status),
+      LATERAL (SELECT i.id, i.received_at, i.status, i.quarantine_reason, i.job_count, i.change_count, i.ignored_changes, i.page_ids
+                 FROM meta_webhook_inbox i WHERE i.status = s.status ORDER BY i.received_at DESC LIMIT $3) r
+     ORDER BY r.received_at DESC LIMIT $3),
+  pages AS (SELECT coalesce(array_agg(page_id::text), '{}') AS ids FROM meta_pages WHERE organisation_id = $1)
+  SELECT r.id, r.received_at, r.status, r.quarantine_reason, r.job_count, r.change_count, r.ignored_changes
+    FROM recent r, pages p
+   WHERE r.page_ids && p.ids OR ($4 AND r.status = 'quarantined' AND cardinality(r.page_ids) = 0)
+   ORDER BY r.received_at DESC LIMIT $2`;
 
 /** The console's Activity page: recent deliveries for the organisation's pages, queue depth, lead syncs by state. */
 @Injectable()
@@ -29,31 +63,18 @@ export class MetaActivityService {
     @InjectQueue(QUEUES.metaSync) private readonly syncQueue: Queue,
   ) {}
 
-  async activity(organisationId: string): Promise<MetaActivityDto> {
-    const [deliveries, queues, syncs] = await Promise.all([this.deliveries(organisationId), this.queues(), this.syncCounts(organisationId)]);
+  async activity(organisationId: string, role: Role): Promise<MetaActivityDto> {
+    const [deliveries, queues, syncs] = await Promise.all([this.deliveries(organisationId, role), this.queues(), this.syncCounts(organisationId)]);
     return { deliveries, queues, syncs };
   }
 
-  private async deliveries(organisationId: string): Promise<MetaActivityDelivery[]> {
-    const rows = (await this.db.query(
-      `WITH recent AS (
-         SELECT id, received_at, status, job_count, ignored_changes, convert_from(raw_body, 'UTF8')::jsonb AS body
-           FROM meta_webhook_inbox ORDER BY received_at DESC LIMIT $3),
-       shaped AS (
-         SELECT r.*, CASE WHEN jsonb_typeof(r.body -> 'entry') = 'array' THEN r.body -> 'entry' ELSE '[]'::jsonb END AS entries FROM recent r)
-       SELECT s.id, s.received_at, s.status, s.job_count, s.ignored_changes,
-              (SELECT count(*) FROM jsonb_array_elements(s.entries) e,
-                      jsonb_array_elements(CASE WHEN jsonb_typeof(e -> 'changes') = 'array' THEN e -> 'changes' ELSE '[]'::jsonb END) c)::int AS change_count
-         FROM shaped s
-        WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(s.entries) e
-                       WHERE e ->> 'id' IN (SELECT page_id FROM meta_pages WHERE organisation_id = $1))
-        ORDER BY s.received_at DESC LIMIT $2`,
-      [organisationId, RECENT_DELIVERIES, SCANNED_DELIVERIES],
-    )) as DeliveryRow[];
+  private async deliveries(organisationId: string, role: Role): Promise<MetaActivityDelivery[]> {
+    const rows = (await this.db.query(RECENT_DELIVERIES_SQL, [organisationId, RECENT_DELIVERIES, SCANNED_DELIVERIES, role === Role.Admin])) as DeliveryRow[];
     return rows.map((row) => ({
       id: row.id,
       receivedAt: new Date(row.received_at).toISOString(),
       status: row.status,
+      quarantineReason: row.quarantine_reason,
       jobCount: row.job_count,
       changeCount: row.change_count,
       ignored: (row.ignored_changes ?? []).map((c) => ({ reason: c.reason, field: c.field ?? null, pageId: c.pageId ?? null })),

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { WebhookInboxStatus } from '@legeai/contracts';
+import { WebhookInboxStatus, type WebhookQuarantineReason } from '@legeai/contracts';
 import type { IgnoredChange } from '../ingest/leadgen-changes';
 
 /**
@@ -30,6 +30,12 @@ export class WebhookInboxEntry {
     default: WebhookInboxStatus.Received,
   })
   status!: WebhookInboxStatus;
+  /** Why the body was quarantined (status `quarantined`, decided at ingest); null for a readable delivery. */
+  @Column({ name: 'quarantine_reason', type: 'varchar', length: 30, nullable: true }) quarantineReason!: WebhookQuarantineReason | null;
+  /** The Pages the delivery names, read at ingest, so listing deliveries per organisation never parses `raw_body`. */
+  @Column({ name: 'page_ids', type: 'text', array: true, default: () => `'{}'` }) pageIds!: string[];
+  /** Changes in the delivery (leadgen and others), read at ingest. */
+  @Column({ name: 'change_count', type: 'integer', default: 0 }) changeCount!: number;
   @Column({ name: 'attempts', type: 'integer', default: 0 }) attempts!: number;
   @Column({ name: 'last_error', type: 'text', nullable: true }) lastError!: string | null;
   /** The parts of the delivery that produced no job, each with its reason (unknown page, other field, ...). */
@@ -40,4 +46,6 @@ export class WebhookInboxEntry {
   @Column({ name: 'received_at', type: 'timestamptz', default: () => 'now()' }) receivedAt!: Date;
   @Column({ name: 'enqueued_at', type: 'timestamptz', nullable: true }) enqueuedAt!: Date | null;
   @Column({ name: 'processed_at', type: 'timestamptz', nullable: true }) processedAt!: Date | null;
+  /** When the relay last checked an `enqueued` row against the queue and its leads (EnqueuedInboxCheck). */
+  @Column({ name: 'checked_at', type: 'timestamptz', nullable: true }) checkedAt!: Date | null;
 }

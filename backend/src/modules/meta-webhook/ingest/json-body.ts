@@ -1,11 +1,9 @@
+import { parseJson } from './delivery-body';
+
 /**
- * A delivery's body as JSON, or `undefined` when it is not JSON. The webhook request refuses such a body with 400;
- * a stored row always passed it, and the relay reads it again from the inbox.
+ * A stored delivery's body as JSON, or `undefined` when it is not JSON. The relay reads bodies again from the inbox;
+ * those it reads were found readable at ingest (readDeliveryBody), quarantined ones are never dispatched.
  */
 export function parseJsonBody(bytes: Buffer): unknown {
-  try {
-    return JSON.parse(bytes.toString('utf8')) as unknown;
-  } catch {
-    return undefined;
-  }
+  return parseJson(bytes.toString('utf8'));
 }

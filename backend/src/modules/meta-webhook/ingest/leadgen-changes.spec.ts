@@ -81,3 +81,35 @@ describe(extractLeadgenChanges.name, () => {
     expect(result.ignored).toEqual([expect.objectContaining({ entry: null, reason })]);
   });
 });
+
+describe('what a delivery names', () => {
+  it('is every Page of the delivery, once, and every change, usable or not', () => {
+    const extracted = extractLeadgenChanges({
+      object: 'page',
+      entry: [
+        { id: '100', changes: [{ field: 'leadgen', value: value('1') }, { field: 'feed', value: {} }, 'x', { field: 'leadgen', value: value('1') }] },
+        { id: '200', changes: [{ field: 'leadgen', value: value('2', '300') }] },
+        { id: '400', changed_fields: ['leadgen'] },
+        { id: 'not-a-page' },
+      ],
+    });
+    expect(extracted).toMatchObject({ pageIds: ['100', '200', '300', '400'], changeCount: 5 });
+  });
+
+  it('has nothing to say about a body that is not a page delivery', () => {
+    expect(extractLeadgenChanges(undefined)).toMatchObject({ pageIds: [], changeCount: 0 });
+    expect(extractLeadgenChanges({ object: 'user', entry: [{ id: '5', changes: [{ field: 'email' }] }] })).toMatchObject({ pageIds: [], changeCount: 0 });
+  });
+});
+
+describe('strings taken from a delivery', () => {
+  it('are cut and made storable: no NUL, no surrogate left unpaired by the cut', () => {
+    const result = extractLeadgenChanges({ object: 'page', entry: [{ id: '1', changes: [{ field: `${'f'.repeat(99)}\u{1F600}`, value: {} }] }] });
+    expect(result.ignored[0].field).toBe(`${'f'.repeat(99)}\uFFFD`);
+    // Compared as sent: a NUL does not make another object (or field) pass for `page` (or `leadgen`).
+    const other = extractLeadgenChanges({ object: 'pa\u0000ge', entry: [{ id: '1', changes: [] }] });
+    expect(other).toMatchObject({ object: 'page', changes: [], ignored: [{ reason: 'unsupported_object' }] });
+    const field = extractLeadgenChanges({ object: 'page', entry: [{ id: '1', changes: [{ field: 'lead\u0000gen', value: value('1', '1') }] }] });
+    expect(field).toMatchObject({ changes: [], ignored: [{ field: 'leadgen', reason: 'unknown_field' }] });
+  });
+});

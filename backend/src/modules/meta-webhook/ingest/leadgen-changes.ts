@@ -3,7 +3,10 @@
  * `{"object":"page","entry":[{"id","time","changes":[{"field":"leadgen","value":{leadgen_id,page_id,form_id,...}}]}]}`.
  * Every entry and every change is looked at; anything that is not a usable leadgen change is reported with a
  * reason instead of thrown, because the delivery is Meta's (the signature proved it) and must be acknowledged.
+ * Strings taken from the body are cut and made storable (`storableText`): they end up in the inbox row.
  */
+
+import { storableText } from './delivery-body';
 
 export interface LeadgenChange {
   /** Where the change sits in the delivery: index in `entry[]` and in that entry's `changes[]`. */
@@ -42,6 +45,13 @@ export interface ExtractedChanges {
   object: string | null;
   changes: LeadgenChange[];
   ignored: IgnoredChange[];
+  /**
+   * Every Page the delivery names (entry ids and the changes' page ids), each once, and its number of changes
+   * (each element of an entry's `changes[]`, usable or not): the inbox row keeps both for the reads that list
+   * deliveries, so those never parse a stored body.
+   */
+  pageIds: string[];
+  changeCount: number;
 }
 
 type Json = Record<string, unknown>;
@@ -52,29 +62,37 @@ export function extractLeadgenChanges(payload: unknown): ExtractedChanges {
     object,
     changes: [],
     ignored: [{ entry: null, change: null, field: null, pageId: null, reason, ...(detail ? { detail } : {}) }],
+    pageIds: [],
+    changeCount: 0,
   });
   if (!isObject(payload)) return ignoredWhole('unsupported_object', 'the body is not a JSON object');
-  const object = typeof payload['object'] === 'string' ? payload['object'].slice(0, 50) : null;
-  if (object !== 'page') return ignoredWhole('unsupported_object', `object is ${JSON.stringify(payload['object'] ?? null)}`, object);
+  // Compared as sent; what is stored is cut and made storable.
+  const object = typeof payload['object'] === 'string' ? storableText(payload['object'], 50) : null;
+  if (payload['object'] !== 'page') return ignoredWhole('unsupported_object', storableText(`object is ${JSON.stringify(payload['object'] ?? null)}`, 100), object);
   const entries = payload['entry'];
   if (!Array.isArray(entries) || entries.length === 0) return ignoredWhole('no_entries', undefined, object);
 
   const changes: LeadgenChange[] = [];
   const ignored: IgnoredChange[] = [];
   const seen = new Set<string>();
+  const pageIds = new Set<string>();
+  let changeCount = 0;
   entries.forEach((entry: unknown, entryIndex) => {
     const entryPageId = isObject(entry) ? metaId(entry['id']) : null;
     const base = { entry: entryIndex, pageId: typeof entryPageId === 'string' ? entryPageId : null };
+    if (base.pageId !== null) pageIds.add(base.pageId);
     const entryChanges = isObject(entry) ? entry['changes'] : undefined;
     if (!Array.isArray(entryChanges)) {
       // With "Include Values" off Meta sends only `changed_fields`; there is no lead id to fetch.
       ignored.push({ ...base, change: null, field: null, reason: isObject(entry) && Array.isArray(entry['changed_fields']) ? 'no_change_values' : 'malformed_change' });
       return;
     }
+    changeCount += entryChanges.length;
     entryChanges.forEach((change: unknown, changeIndex) => {
       const at = { ...base, change: changeIndex };
-      const field = isObject(change) && typeof change['field'] === 'string' ? change['field'].slice(0, 100) : null;
-      if (field !== 'leadgen') {
+      const sentField = isObject(change) ? change['field'] : undefined;
+      const field = typeof sentField === 'string' ? storableText(sentField, 100) : null;
+      if (sentField !== 'leadgen') {
         ignored.push({ ...at, field, reason: field === null ? 'malformed_change' : 'unknown_field' });
         return;
       }
@@ -83,6 +101,7 @@ export function extractLeadgenChanges(payload: unknown): ExtractedChanges {
         ignored.push({ ...at, field, reason: 'malformed_change', detail: read });
         return;
       }
+      pageIds.add(read.pageId);
       const key = `${read.pageId}:${read.leadgenId}`;
       if (seen.has(key)) {
         ignored.push({ ...at, field, pageId: read.pageId, reason: 'repeated_in_delivery', detail: `leadgen_id ${read.leadgenId}` });
@@ -92,7 +111,7 @@ export function extractLeadgenChanges(payload: unknown): ExtractedChanges {
       changes.push(read);
     });
   });
-  return { object, changes, ignored };
+  return { object, changes, ignored, pageIds: [...pageIds], changeCount };
 }
 
 /** The change's value, or a description of what is wrong with it. */

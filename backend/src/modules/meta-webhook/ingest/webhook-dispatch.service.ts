@@ -36,7 +36,7 @@ export type DispatchableRow = Pick<WebhookInboxEntry, 'id' | 'rawBody' | 'receiv
 };
 
 /** One row's plan: its lead jobs and what it ignores. */
-interface Plan {
+export interface Plan {
   row: DispatchableRow;
   leads: LeadgenChange[];
   ignored: IgnoredChange[];
@@ -89,9 +89,7 @@ export class WebhookDispatchService {
   /** The result of each row, in the order given. */
   async dispatchMany(rows: DispatchableRow[]): Promise<DispatchResult[]> {
     if (rows.length === 0) return [];
-    const extracted = rows.map((row) => row.extracted ?? extractLeadgenChanges(parseJsonBody(row.rawBody)));
-    const known = await this.knownPageIds(extracted.flatMap((e) => e.changes));
-    const plans: Plan[] = rows.map((row, index) => planFor(row, extracted[index], known));
+    const plans = await this.plan(rows);
     const withLeads = plans.filter((plan) => plan.leads.length > 0);
 
     let enqueued = withLeads.length > 0;
@@ -118,6 +116,28 @@ export class WebhookDispatchService {
       ]);
     }
     return plans.map((plan) => (plan.leads.length === 0 ? 'ignored' : enqueued ? 'enqueued' : 'pending'));
+  }
+
+  /** Each row's lead jobs (leadgen changes of Pages connected now) and what it ignores, in the order given. */
+  async plan(rows: DispatchableRow[]): Promise<Plan[]> {
+    const extracted = rows.map((row) => row.extracted ?? extractLeadgenChanges(parseJsonBody(row.rawBody)));
+    const known = await this.knownPageIds(extracted.flatMap((e) => e.changes));
+    return rows.map((row, index) => planFor(row, extracted[index], known));
+  }
+
+  /**
+   * Which of these leads have no job in the queue under their deterministic id, whatever its state (a job that ran
+   * and was trimmed is gone too: the caller knows from the lead's timeline whether it still needs one). One lookup
+   * per lead, sent together; bounded by the enqueue timeout as a whole.
+   */
+  async leadsWithoutJob(leads: LeadgenChange[]): Promise<LeadgenChange[]> {
+    const jobs = await withTimeout(Promise.all(leads.map((lead) => this.queue.getJob(leadgenJobId(lead.pageId, lead.leadgenId)))), ENQUEUE_TIMEOUT_MS);
+    return leads.filter((_, i) => jobs[i] === undefined);
+  }
+
+  /** Adds the lead jobs of rows again, under the same ids (a job still there is kept as it is). */
+  async requeue(items: { lead: LeadgenChange; row: DispatchableRow }[]): Promise<void> {
+    await this.enqueue(items.map(({ lead, row }) => toJob(lead, row)));
   }
 
   /** Adds the jobs in chunks, in order; each chunk must be answered within the enqueue timeout. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode } from '@legeai/contracts';
+import { ErrorCode, type WebhookQuarantineReason } from '@legeai/contracts';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
@@ -9,10 +9,10 @@ import { ApiError } from '../../../common/errors/api-error';
 import { metaConfig } from '../../../config/meta.config';
 import { notePreviousAppSecretUse } from '../../../infra/meta-app-secret/app-secret-verification';
 import { checkWebhookSignature } from './webhook-signature';
-import { parseJsonBody } from './json-body';
+import { readDeliveryBody } from './delivery-body';
 import { extractLeadgenChanges } from './leadgen-changes';
 import { WebhookAfterAck } from './webhook-after-ack.service';
-import { countDelivery } from './webhook-metrics';
+import { countDelivery, countQuarantined } from './webhook-metrics';
 
 /** A webhook request as the controller hands it over: bytes and headers, never the Request itself. */
 export interface WebhookDelivery {
@@ -26,7 +26,7 @@ export interface WebhookDelivery {
 
 /** A refused delivery's answer: the status and what the ErrorEnvelope says. */
 export interface WebhookRefusal {
-  status: 400 | 401 | 403 | 415;
+  status: 401 | 403;
   code: string;
   message: string;
 }
@@ -38,28 +38,34 @@ const refusal = (status: WebhookRefusal['status'], code: string, message: string
 const REFUSALS = {
   noSignature: refusal(401, ErrorCode.Unauthenticated, 'X-Hub-Signature-256 header is required'),
   badSignature: refusal(403, ErrorCode.InvalidSignature, 'X-Hub-Signature-256 does not match the body'),
-  notJson: refusal(415, 'unsupported_media_type', 'Webhook deliveries must be application/json'),
-  invalidJson: refusal(400, ErrorCode.BadRequest, 'The webhook body is not valid JSON'),
 };
 
-const INSERT_DELIVERY = `INSERT INTO meta_webhook_inbox (raw_body, body_sha256, object, signature) VALUES ($1, $2, $3, $4)
-  ON CONFLICT (body_sha256) DO NOTHING RETURNING id, received_at`;
+/** The Pages and the change count are kept for the reads that list deliveries, which never parse a stored body. */
+const INSERT_DELIVERY = `INSERT INTO meta_webhook_inbox (raw_body, body_sha256, object, signature, page_ids, change_count)
+  VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (body_sha256) DO NOTHING RETURNING id, received_at`;
 
-export type WebhookOutcome = 'accepted' | 'duplicate' | 'ignored';
+/** A quarantined body is finished with once stored: nothing is queued for it. */
+const INSERT_QUARANTINED = `INSERT INTO meta_webhook_inbox
+    (raw_body, body_sha256, object, signature, page_ids, change_count, status, quarantine_reason, processed_at)
+  VALUES ($1, $2, $3, $4, $5, $6, 'quarantined', $7, now()) ON CONFLICT (body_sha256) DO NOTHING RETURNING id`;
+
+export type WebhookOutcome = 'accepted' | 'duplicate' | 'ignored' | 'quarantined';
 
 export interface WebhookAck {
   /**
    * `accepted`: stored, with leadgen changes whose jobs are queued right after the answer (or by the relay); those
    * of Pages nobody connected are recorded on the row as ignored. `duplicate`: this exact body was stored before.
-   * `ignored`: stored, but there is no leadgen change in it.
+   * `ignored`: stored, but there is no leadgen change in it. `quarantined`: stored as raw bytes with the reason
+   * (not application/json, not UTF-8, not JSON, or a string PostgreSQL cannot hold), and nothing is queued for it.
    */
   outcome: WebhookOutcome;
 }
 
 /**
- * Receives a Meta webhook delivery: checks the signature, stores the delivery in the inbox (committed before the
- * answer), and hands the row to WebhookAfterAck, which queues one job per leadgen change after the answer. The answer
- * waits for one INSERT and nothing else: Meta wants it fast, and the inbox row is what makes the delivery safe.
+ * Receives a Meta webhook delivery: checks the signature, reads the body once (readDeliveryBody: one that cannot be
+ * processed is stored quarantined and acknowledged), stores the delivery in the inbox (committed before the answer),
+ * and hands the row to WebhookAfterAck, which queues one job per leadgen change after the answer. The answer waits
+ * for one INSERT and nothing else: Meta wants it fast, and the inbox row is what makes the delivery safe.
  */
 @Injectable()
 export class WebhookIngestService {
@@ -94,23 +100,17 @@ export class WebhookIngestService {
   async ingest(delivery: WebhookDelivery): Promise<WebhookResult> {
     const rawBody = this.authenticate(delivery);
     if (!Buffer.isBuffer(rawBody)) return rawBody;
-    if (!delivery.isJson) {
-      countDelivery('invalid_body');
-      this.logger.warn({ ip: delivery.ip }, 'Signed webhook delivery refused: not application/json');
-      return REFUSALS.notJson;
-    }
 
-    const body = parseJsonBody(rawBody);
-    if (body === undefined) {
-      countDelivery('invalid_body');
-      this.logger.warn({ ip: delivery.ip, bytes: rawBody.length }, 'Signed webhook delivery refused: body is not JSON');
-      return REFUSALS.invalidJson;
-    }
-
+    // Decided here, once: a signed body that cannot be processed is still Meta's and is answered 200 (a refusal
+    // would only make Meta retry the same bytes for 36 hours), but it is kept quarantined and never queued.
+    const body = readDeliveryBody(rawBody, delivery.isJson);
     const bodySha256 = createHash('sha256').update(rawBody).digest('hex');
-    const extracted = extractLeadgenChanges(body);
+    const extracted = extractLeadgenChanges(body.json);
+    const columns = [rawBody, bodySha256, extracted.object, delivery.signature!.trim().slice(0, 100), extracted.pageIds, extracted.changeCount];
+    if (!body.readable) return this.quarantine(delivery, columns, body.reason);
+
     // One row per distinct body; an identical redelivery (Meta retries byte for byte) hits the unique hash.
-    const inserted = await this.pool.query(INSERT_DELIVERY, [rawBody, bodySha256, extracted.object, delivery.signature!.trim().slice(0, 100)]);
+    const inserted = await this.pool.query(INSERT_DELIVERY, columns);
     const row = inserted.rows[0] as { id: string; received_at: Date } | undefined;
     if (!row) {
       countDelivery('duplicate');
@@ -122,6 +122,22 @@ export class WebhookIngestService {
     const outcome: WebhookOutcome = extracted.changes.length > 0 ? 'accepted' : 'ignored';
     countDelivery(outcome);
     return { ack: { outcome } };
+  }
+
+  /** Stores the body as received with the reason, and acknowledges it; nothing of the body is logged. */
+  private async quarantine(delivery: WebhookDelivery, columns: unknown[], reason: WebhookQuarantineReason): Promise<WebhookResult> {
+    const inserted = await this.pool.query(INSERT_QUARANTINED, [...columns, reason]);
+    if (inserted.rows.length === 0) {
+      countDelivery('duplicate');
+      return { ack: { outcome: 'duplicate' } };
+    }
+    countDelivery('quarantined');
+    countQuarantined(reason);
+    this.logger.warn(
+      { reason, ip: delivery.ip, bytes: delivery.rawBody!.length, inboxId: (inserted.rows[0] as { id: string }).id },
+      `Signed webhook delivery quarantined: ${reason}`,
+    );
+    return { ack: { outcome: 'quarantined' } };
   }
 
   /** The raw body, once its signature is Meta's; otherwise 401/403 and a security log line (no body, no secret). */

@@ -1,6 +1,7 @@
+import type { WebhookQuarantineReason } from '@legeai/contracts';
 import { Counter, Gauge, register } from 'prom-client';
 
-export type DeliveryOutcome = 'accepted' | 'duplicate' | 'ignored' | 'bad_signature' | 'invalid_body';
+export type DeliveryOutcome = 'accepted' | 'duplicate' | 'ignored' | 'quarantined' | 'bad_signature';
 
 /**
  * On prom-client's shared registry (merged into `/metrics` by MetricsService): module-level counters cannot live
@@ -12,7 +13,7 @@ function counter<L extends string>(name: string, help: string, labelNames: reado
 
 export const webhookDeliveries = counter(
   'meta_webhook_deliveries_total',
-  'Meta webhook deliveries by the answer given: accepted (stored, with leadgen changes to queue), duplicate (same body already stored), ignored (stored, no leadgen change in it), bad_signature (missing or wrong), invalid_body',
+  'Meta webhook deliveries by the answer given: accepted (stored, with leadgen changes to queue), duplicate (same body already stored), ignored (stored, no leadgen change in it), quarantined (stored as raw bytes, not processed: see meta_webhook_quarantined_total), bad_signature (missing or wrong)',
   ['outcome'] as const,
 );
 
@@ -22,7 +23,15 @@ export const webhookEnqueueFailures = counter(
   [] as const,
 );
 
+export const webhookQuarantined = counter(
+  'meta_webhook_quarantined_total',
+  'Signed webhook deliveries kept as raw bytes instead of being processed, by reason: not_application_json, invalid_utf8, not_json, nul_character, unpaired_surrogate',
+  ['reason'] as const,
+);
+
 export const countDelivery = (outcome: DeliveryOutcome): void => webhookDeliveries.inc({ outcome });
+
+export const countQuarantined = (reason: WebhookQuarantineReason): void => webhookQuarantined.inc({ reason });
 
 export const webhookDispatchBacklog = gauge(
   'meta_webhook_dispatch_backlog',

@@ -4,6 +4,7 @@ import { WebhookInboxStatus } from '@legeai/contracts';
 import { LessThan, Repository } from 'typeorm';
 import { WebhookInboxEntry } from '../entities/webhook-inbox-entry.entity';
 import { WebhookDispatchService } from '../ingest/webhook-dispatch.service';
+import { CheckResult, EnqueuedInboxCheck } from './enqueued-inbox-check.service';
 
 /** How old a `received` row must be before the relay takes it (see relayPending). */
 export const RELAY_MIN_AGE_MS = 5_000;
@@ -19,8 +20,9 @@ export interface RelayResult {
 
 /**
  * Queues the lead jobs of deliveries that were stored while the queue backend was unreachable (rows left
- * `received`). Runs at start-up and on the `relay-webhook-inbox` schedule. Re-running it is harmless: job ids are
- * deterministic and rows only move away from `received`.
+ * `received`). Runs at start-up and on the `relay-webhook-inbox` schedule, which then also checks the `enqueued` rows
+ * against the queue and their leads (EnqueuedInboxCheck). Re-running it is harmless: job ids are deterministic and
+ * rows only move away from `received`.
  */
 @Injectable()
 export class WebhookInboxRelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -30,7 +32,16 @@ export class WebhookInboxRelayService implements OnApplicationBootstrap, BeforeA
   constructor(
     @InjectRepository(WebhookInboxEntry) private readonly inbox: Repository<WebhookInboxEntry>,
     private readonly dispatcher: WebhookDispatchService,
+    private readonly enqueued: EnqueuedInboxCheck,
   ) {}
+
+  /** The `relay-webhook-inbox` job: queue what was stored but never queued, then check what was queued. */
+  async run(): Promise<RelayResult & Partial<CheckResult>> {
+    const relayed = await this.relayPending();
+    // The queue backend is down: the check would only wait out its timeout. The next run does it.
+    if (relayed.pending > 0) return relayed;
+    return { ...relayed, ...(await this.enqueued.checkEnqueued()) };
+  }
 
   /** Not awaited: start-up must not wait for a queue backend that may be down; the schedule retries. */
   onApplicationBootstrap(): void {

@@ -118,6 +118,26 @@ describe('ActivityPage', () => {
     expect(deliveries['ignored'].text).toEqual(['unsupported field (feed)']);
   });
 
+  it('labels a quarantined delivery and says why it was not processed', async () => {
+    await render();
+    const [processed] = aMetaActivity().deliveries;
+    await answer(
+      aMetaActivity({
+        deliveries: [
+          { ...processed, id: 'd-2', status: 'quarantined', quarantineReason: 'nul_character', jobCount: null, changeCount: 1, ignored: [] },
+          processed,
+        ],
+      }),
+    );
+
+    const deliveries = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
+    expect(deliveries['status'].text).toEqual(['report quarantined', 'processed']);
+    expect(deliveries['changes'].text[0]).toBe('1 change');
+    expect(deliveries['ignored'].text[0]).toContain('Quarantined: the body contains a NUL character (\\u0000).');
+    expect(deliveries['ignored'].text[0]).toContain('Kept as received');
+    expect(deliveries['ignored'].text[1]).toBe('unsupported field (feed)');
+  });
+
   it("lists failed leads with the error, the hint, attempts and each lead's timeline", async () => {
     await render();
     await answer();

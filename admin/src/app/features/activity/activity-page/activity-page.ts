@@ -17,6 +17,7 @@ import {
   MetaQueueDepth,
   ReplayableLeadSyncState,
   Role,
+  WebhookQuarantineReason,
 } from '@legeai/contracts';
 import { filter, finalize } from 'rxjs';
 
@@ -44,6 +45,15 @@ const SYNC_TONES: Record<LeadSyncState, CountBar['tone']> = {
   [LeadSyncState.Failed]: 'bad',
   [LeadSyncState.Parked]: 'warn',
   [LeadSyncState.Skipped]: 'neutral',
+};
+
+/** What each quarantine reason means, for the deliveries table. */
+const QUARANTINE_REASONS: Record<WebhookQuarantineReason, string> = {
+  not_application_json: 'sent with another content type than application/json',
+  invalid_utf8: 'the body is not valid UTF-8',
+  not_json: 'the body is not JSON',
+  nul_character: 'the body contains a NUL character (\\u0000)',
+  unpaired_surrogate: 'the body contains an unpaired surrogate escape',
 };
 
 interface TimelineStep {
@@ -134,6 +144,11 @@ export class ActivityPage {
 
   protected ignoredReasons(delivery: MetaActivityDelivery): string {
     return delivery.ignored.map((part) => (part.field ? `${part.reason} (${part.field})` : part.reason)).join('; ');
+  }
+
+  /** Why a quarantined delivery was kept instead of processed, in words; empty for the others. */
+  protected quarantineReason(delivery: MetaActivityDelivery): string {
+    return delivery.quarantineReason ? QUARANTINE_REASONS[delivery.quarantineReason] : '';
   }
 
   protected timeline(sync: LeadSyncDto): TimelineStep[] {
