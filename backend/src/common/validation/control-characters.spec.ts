@@ -11,6 +11,13 @@ describe(controlCharacterFields.name, () => {
     expect(fieldsOf({ q: `a${c}b` })).toEqual(['q']);
   });
 
+  it('lets JSON body values span lines (tab, LF, CR) but not hold other control characters, nor keys any', () => {
+    const text = (value: unknown) => controlCharacterFields(value, '', { allowLineBreaks: true }).map((f) => f.field);
+    expect(text({ description: 'Line one\r\nLine two\twith a tab' })).toEqual([]);
+    expect(text({ description: 'a\u0000b', note: 'a\u001bb', other: 'a\u007fb' })).toEqual(['description', 'note', 'other']);
+    expect(text({ 'a\nb': 'x' })).toEqual(['a\\nb']);
+  });
+
   it('names nested values, array items and keys by their path, control characters escaped', () => {
     expect(fieldsOf({ defaults: { city: 'Paris\u0000' }, required: ['email', 'x\u0000'], fields: { 'a\u0000b': 'email' } })).toEqual([
       'defaults.city',

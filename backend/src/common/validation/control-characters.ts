@@ -1,13 +1,24 @@
 import { FieldError } from '@legeai/contracts';
 
 /**
- * C0 control characters and DEL. No text field of the API has a use for them, and they do harm downstream:
+ * C0 control characters and DEL. No query, path or key of the API has a use for them, and they do harm downstream:
  * PostgreSQL refuses NUL in text and jsonb ("invalid byte sequence", a 500 where the client deserved a 400),
  * and the others forge lines in logs and CSV exports or hide text from the person reading it.
  */
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+/**
+ * In JSON body values, tab, line feed and carriage return are text: a product description, a reopen reason or a
+ * mapping default may span lines. Everything else of C0 and DEL is still refused.
+ */
+const CONTROL_CHARACTER_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 const MESSAGE = 'must not contain control characters (U+0000 to U+001F, U+007F)';
+const TEXT_MESSAGE = 'must not contain control characters (U+0000 to U+001F except tab and line breaks, U+007F)';
+
+export interface ControlCharacterOptions {
+  /** Whether string values may hold tab, LF and CR (JSON bodies); keys never may. */
+  allowLineBreaks?: boolean;
+}
 
 /** More than this many offending fields in one request add nothing to the answer. */
 const MAX_REPORTED = 10;
@@ -18,13 +29,15 @@ const MAX_REPORTED = 10;
  * value that is itself one parameter (`@Query('hub.mode')`). Walks with its own stack: a deeply nested body cannot
  * overflow the call stack.
  */
-export function controlCharacterFields(value: unknown, root = ''): FieldError[] {
+export function controlCharacterFields(value: unknown, root = '', options: ControlCharacterOptions = {}): FieldError[] {
+  const valuePattern = options.allowLineBreaks ? CONTROL_CHARACTER_IN_TEXT : CONTROL_CHARACTER;
+  const valueMessage = options.allowLineBreaks ? TEXT_MESSAGE : MESSAGE;
   const found: FieldError[] = [];
   const stack: [unknown, string][] = [[value, root]];
   while (stack.length && found.length < MAX_REPORTED) {
     const [current, path] = stack.pop()!;
     if (typeof current === 'string') {
-      if (CONTROL_CHARACTER.test(current)) found.push({ field: path || 'value', messages: [`${path || 'value'} ${MESSAGE}`] });
+      if (valuePattern.test(current)) found.push({ field: path || 'value', messages: [`${path || 'value'} ${valueMessage}`] });
     } else if (Array.isArray(current)) {
       for (let i = current.length - 1; i >= 0; i--) stack.push([current[i], join(path, String(i))]);
     } else if (isPlainObject(current)) {

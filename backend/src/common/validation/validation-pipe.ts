@@ -13,15 +13,15 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
 }
 
 /**
- * The DTO validation, preceded by one rule for every string a client sends: no control characters (see
- * control-characters.ts). Checked here, on the raw query, path parameters and body, so that no endpoint can forget
+ * The DTO validation, preceded by one rule for every string a client sends: no control characters, except tab and
+ * line breaks in JSON body values (see control-characters.ts). Checked here, on the raw query, path parameters and body, so that no endpoint can forget
  * it and a field the DTO later strips or transforms is covered too. Custom parameters (the principal, headers) are
  * not client text and are left alone.
  */
 class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type !== 'custom') {
-      const fields = controlCharacterFields(value, metadata.data);
+      const fields = controlCharacterFields(value, metadata.data, { allowLineBreaks: metadata.type === 'body' });
       if (fields.length) throw new ValidationFailedError(fields);
     }
     return super.transform(value, metadata);
