@@ -36,7 +36,7 @@ const suites = [
   jest('backend-unit', 'backend/jest.config.js'),
   jest('backend-e2e', 'backend/test/jest-e2e.config.js', ['--runInBand'], { services: true }),
   { name: 'admin-unit', cmd: ['npm', 'run', 'test:admin'], count: vitestCounts, pipe: true, enabled: () => existsSync(join(root, 'angular.json')) },
-  jest('browser', 'e2e/browser/jest.config.js', ['--runInBand'], { services: true }),
+  jest('browser', 'e2e/browser/jest.config.js', ['--runInBand'], { services: true, missing: missingChromium }),
 ];
 
 let passed = 0;
@@ -63,6 +63,13 @@ for (const suite of suites) {
   if (only.length && !only.includes(suite.name)) continue;
   if (suite.enabled && !suite.enabled()) {
     summary.push(`${suite.name}: not present`);
+    continue;
+  }
+  const missing = suite.missing?.();
+  if (missing) {
+    skipped += 1;
+    skippedTests.push(`${suite.name}: the whole suite: ${missing}`);
+    summary.push(`${suite.name}: skipped (${missing})`);
     continue;
   }
   if (suite.services) {
@@ -103,8 +110,8 @@ if (skipped) {
   console.log(`skipped (${skipped}):`);
   for (const test of skippedTests) console.log(`  ${test}`);
 }
-const ciProblems = ci ? [...(services?.fallbacks ?? []), ...(skipped ? [`${skipped} test(s) skipped`] : [])] : [];
-if (ciProblems.length) console.log(`CI=true: every test must run on the machine's PostgreSQL and Redis, but: ${ciProblems.join('; ')}. FAILED`);
+const ciProblems = ci ? [...(services?.fallbacks ?? []), ...(skipped ? [`${skipped} skipped (listed above)`] : [])] : [];
+if (ciProblems.length) console.log(`CI=true: every test must run, on the machine's own PostgreSQL and Redis; this run: ${ciProblems.join('; ')}. FAILED`);
 if (interrupted) console.log(`interrupted by ${interrupted}`);
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed === 0 && ciProblems.length === 0 && !interrupted ? 0 : interrupted === 'SIGINT' ? 130 : 1);
@@ -130,6 +137,12 @@ function runSuite([cmd, ...args], { pipe, env }) {
       resolve({ status: code ?? 1, stdout });
     });
   });
+}
+
+/** The browser tests drive Debian's chromium (E2E_CHROMIUM_PATH, as e2e/browser/browser.ts reads it). */
+function missingChromium() {
+  const chromium = process.env.E2E_CHROMIUM_PATH || '/usr/bin/chromium';
+  return existsSync(chromium) ? undefined : `no chromium at ${chromium}; install Debian's: apt-get install -y chromium`;
 }
 
 function signalGroup(child, signal) {

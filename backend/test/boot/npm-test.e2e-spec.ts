@@ -72,12 +72,19 @@ function portOpen(port: number): Promise<boolean> {
     expect(await portOpen(Number(embedded![1]))).toBe(false);
   });
 
+  it('skips the browser suite, saying why, when there is no chromium', async () => {
+    const run = await npmTestWithOnlyNode(['browser'], { E2E_CHROMIUM_PATH: '/nonexistent/chromium' });
+    expect(run.code).toBe(0);
+    expect(run.output).toContain("browser: the whole suite: no chromium at /nonexistent/chromium; install Debian's: apt-get install -y chromium");
+    expect(lastLine(run.output)).toBe('tests: 0 passed, 0 failed, 1 skipped');
+  });
+
   it('fails under CI=true, saying that tests were skipped and which services were missing', async () => {
     const run = await npmTestWithOnlyNode(['backend-e2e', '--', ABOUT_REDIS], { CI: 'true' });
     expect(run.code).toBe(1);
     expect(run.output).toContain(
-      `CI=true: every test must run on the machine's PostgreSQL and Redis, but: no PostgreSQL reachable at ${run.pgUrl}; ` +
-        `no Redis reachable at ${run.redisUrl}; 1 test(s) skipped. FAILED`,
+      `CI=true: every test must run, on the machine's own PostgreSQL and Redis; this run: no PostgreSQL reachable at ` +
+        `${run.pgUrl}; no Redis reachable at ${run.redisUrl}; 1 skipped (listed above). FAILED`,
     );
     expect(lastLine(run.output)).toBe('tests: 0 passed, 0 failed, 1 skipped');
   });
