@@ -1,6 +1,7 @@
 /**
- * E2E tests: boot the AppModule on the machine's real PostgreSQL and Redis (each file gets its own database and
- * queue prefix; see test/utils/create-test-app.ts). `test/boot/` starts the built server as a child process.
+ * E2E tests: boot the AppModule on a real PostgreSQL and queue backend (each file gets its own database and queue
+ * prefix; see test/utils/create-test-app.ts and test/utils/test-services.ts for which services). `test/boot/` starts
+ * the built server as a child process.
  */
 const path = require('node:path');
 const backendDir = path.join(__dirname, '..');

@@ -7,12 +7,15 @@ import { Client } from 'pg';
 
 /**
  * Runs the built product (`node backend/dist/main.js`, which serves the production console) the way an operator
- * would, for the browser tests: on a database of its own on the machine's PostgreSQL, the machine's Redis under a
- * unique queue prefix, and the bundled Meta sandbox (no META_APP_ID).
+ * would, for the browser tests: on a database of its own on the machine's PostgreSQL (TEST_PG_URL), the machine's
+ * Redis under a unique queue prefix (TEST_REDIS_URL) or, with TEST_QUEUE_BACKEND=postgres (what `npm test` sets
+ * when no Redis is reachable), no REDIS_URL at all, so the queues run on that database as with `npm start`, and the
+ * bundled Meta sandbox (no META_APP_ID).
  */
 const ROOT = path.resolve(__dirname, '../..');
-const PG_ADMIN_URL = process.env['TEST_PG_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+const PG_ADMIN_URL = process.env['TEST_PG_URL'] || 'postgresql://postgres@127.0.0.1:5432/postgres';
+const QUEUE_ENV: NodeJS.ProcessEnv =
+  process.env['TEST_QUEUE_BACKEND'] === 'postgres' ? {} : { REDIS_URL: process.env['TEST_REDIS_URL'] || 'redis://127.0.0.1:6379' };
 
 export interface RunningServer {
   baseUrl: string;
@@ -49,7 +52,7 @@ export async function startServer(): Promise<RunningServer> {
     PORT: String(port),
     PUBLIC_URL: baseUrl,
     DATABASE_URL: dbUrl.toString(),
-    REDIS_URL,
+    ...QUEUE_ENV,
     QUEUE_PREFIX: `legeai_browser_${suffix}`,
     JWT_SECRET: randomBytes(32).toString('base64url'),
     TOKEN_ENCRYPTION_KEYS: `browser:${randomBytes(32).toString('base64')}`,

@@ -21,6 +21,8 @@ export interface EmbeddedPostgresOptions {
   port: number;
   password: string;
   log: (line: string) => void;
+  /** Extra server settings (`-c name=value`), e.g. a throwaway test cluster's `fsync: 'off'`. */
+  settings?: Record<string, string>;
 }
 
 const DATABASE = 'postgres';
@@ -52,7 +54,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     // initdb and postgres refuse to run as root; the package then runs them as a `postgres` system user.
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', ...settingFlags(opts.settings)],
     onLog: (message: string) => stopping || forwardLog(message, opts.log),
     onError: (error: unknown) => opts.log(`embedded postgres: ${String(error)}`),
   });
@@ -79,6 +81,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       return pg.stop();
     },
   };
+}
+
+function settingFlags(settings: Record<string, string> = {}): string[] {
+  return Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
 }
 
 function prepareDirectories(dataDir: string, isRoot: boolean): void {

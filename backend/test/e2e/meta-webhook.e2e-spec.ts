@@ -2,7 +2,6 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { startSandbox } from '@legeai/meta-sandbox';
 import type { RunningSandbox } from '@legeai/meta-sandbox';
 import type { Queue } from 'bullmq';
-import { ChildProcess, spawn } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { QUEUES } from '../../src/infra/queue/queue-names';
@@ -13,7 +12,8 @@ import { ADD_BULK_CHUNK } from '../../src/modules/meta-webhook/ingest/webhook-di
 import { WebhookInboxRelayService } from '../../src/modules/meta-webhook/relay/webhook-inbox-relay.service';
 import { insertConnectedPages } from '../utils/connected-pages';
 import { createTestApp, TestApp } from '../utils/create-test-app';
-import { freePort } from '../utils/free-port';
+import { OwnRedis } from '../utils/own-redis';
+import { describeWithRedisServer } from '../utils/test-services';
 
 const URL_PATH = '/v1/integrations/meta/webhook';
 const SECRET = 'webhook-e2e-app-secret';
@@ -316,26 +316,25 @@ describe('Meta webhook POST (e2e)', () => {
   });
 });
 
-describe('Meta webhook with the queue backend down (e2e)', () => {
-  let redis: ChildProcess | undefined;
-  let port: number;
+// The queue's Redis (a server of this test's own, so stopping it leaves the machine's Redis alone) goes away.
+describeWithRedisServer('Meta webhook with the queue backend down (e2e)', () => {
+  let redis: OwnRedis;
   let t: TestApp;
 
   beforeAll(async () => {
-    port = await freePort();
-    redis = await startRedis(port);
-    t = await createTestApp({ env: { ...ENV, REDIS_URL: `redis://127.0.0.1:${port}` } });
+    redis = await OwnRedis.start();
+    t = await createTestApp({ env: { ...ENV, REDIS_URL: redis.url } });
     await insertConnectedPages(t.dataSource, 'Webhook Test Agency', ['100']);
   });
   afterAll(async () => {
-    if (!redis) redis = await startRedis(port).catch(() => undefined);
+    // The app closes its queue clients only against a live server.
+    await redis?.start().catch(() => undefined);
     await t?.close();
-    await stopRedis(redis);
+    await redis?.dispose();
   });
 
   it('still answers 200 with the row kept as received, and the relay enqueues it once the queue is back', async () => {
-    await stopRedis(redis);
-    redis = undefined;
+    await redis.stop('SIGKILL');
 
     const id = nextLeadId();
     const body = delivery({ id: '100', changes: [leadgen(id, '100')] });
@@ -347,7 +346,7 @@ describe('Meta webhook with the queue backend down (e2e)', () => {
     expect(stored).toMatchObject({ status: 'received', attempts: 1 });
     expect(stored.last_error).toEqual(expect.any(String));
 
-    redis = await startRedis(port);
+    await redis.start();
     const relay = t.app.get(WebhookInboxRelayService);
     // The queue client reconnects on its own schedule; relay until it gets through (each try is bounded).
     let result = await relay.relayPending();
@@ -406,33 +405,3 @@ describe('Meta webhook fed by the Meta sandbox (e2e)', () => {
     }
   });
 });
-
-/** A Redis of this test's own, so stopping it leaves the machine's Redis alone. */
-function startRedis(port: number): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${output}`)), 10_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`redis-server exited (${code}): ${output}`));
-    });
-  });
-}
-
-function stopRedis(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
-}

@@ -2,6 +2,7 @@ import { JwtService } from '@nestjs/jwt';
 import { ErrorCode, Role } from '@legeai/contracts';
 import { createTestApp, TestApp } from '../utils/create-test-app';
 import { createUserAndLogin, FIRST_ADMIN, login } from '../utils/identity-fixtures';
+import { TEST_QUEUE_BACKEND } from '../utils/test-services';
 
 const ALLOWED_ORIGIN = 'https://console.example.test';
 
@@ -16,11 +17,11 @@ describe('platform (e2e)', () => {
   });
 
   describe('/health', () => {
-    it('reports the database and the Redis queue backend up', async () => {
+    it('reports the database and the queue backend up', async () => {
       const res = await t.http.get('/health').expect(200);
       expect(res.body.status).toBe('ok');
       expect(res.body.details.database.status).toBe('up');
-      expect(res.body.details.queue).toMatchObject({ status: 'up', backend: 'redis' });
+      expect(res.body.details.queue).toMatchObject({ status: 'up', backend: TEST_QUEUE_BACKEND });
     });
 
     it('documents its 503 as the error envelope, the shape it answers', async () => {

@@ -7,12 +7,13 @@
  * `npm run build:libs && npm run build:backend`.
  */
 import { FaultTopology, waitFor } from '../utils/fault-topology';
+import { describeWithRedisServer } from '../utils/test-services';
 
 jest.setTimeout(240_000);
 
 const LEADS = 300;
 
-describe('Fault: Redis flushed with lead jobs waiting', () => {
+describeWithRedisServer('Fault: Redis flushed with lead jobs waiting', () => {
   let top: FaultTopology | undefined;
 
   beforeAll(async () => {

@@ -6,12 +6,13 @@
  */
 import { FaultTopology, waitFor } from '../utils/fault-topology';
 import { leadgenDelivery } from '../utils/leadgen-delivery';
+import { describeWithRedisServer } from '../utils/test-services';
 
 jest.setTimeout(240_000);
 
 const LEADS_PER_DELIVERY = 5;
 
-describe('Fault: Redis restarted during a burst of deliveries', () => {
+describeWithRedisServer('Fault: Redis restarted during a burst of deliveries', () => {
   let top: FaultTopology | undefined;
 
   beforeAll(async () => {

@@ -7,9 +7,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { loadEnv, useEnv } from '../../src/config/load-env';
 import { createDatabase, databaseUrlOf, dropDatabase } from './test-database';
-
-/** The machine's Redis (see /work/shared/services.md); overridable for CI machines that differ. */
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+import { queueEnv } from './test-services';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -36,8 +34,9 @@ export interface CreateTestAppOptions {
 
 /**
  * Boots the full AppModule the way main.ts does, on a database created for this call (all migrations applied; or
- * `options.database`) and the machine's Redis under a unique queue prefix. `close()` shuts the app, drops the
- * database it created and deletes the queue keys.
+ * `options.database`) and the test queue backend (test-services.ts): the machine's Redis under a unique queue prefix,
+ * or BullMQ's PostgreSQL backend in that database. `close()` shuts the app, drops the database it created (queues on
+ * PostgreSQL go with it) and deletes the Redis queue keys.
  */
 export async function createTestApp(options: CreateTestAppOptions = {}): Promise<TestApp> {
   const suffix = `${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
@@ -50,7 +49,7 @@ export async function createTestApp(options: CreateTestAppOptions = {}): Promise
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DATABASE_URL: databaseUrl,
-    REDIS_URL,
+    ...queueEnv(),
     QUEUE_PREFIX: prefix,
     JWT_SECRET: randomBytes(32).toString('base64url'),
     TOKEN_ENCRYPTION_KEYS: `test:${randomBytes(32).toString('base64')}`,
@@ -88,7 +87,7 @@ export async function createTestApp(options: CreateTestAppOptions = {}): Promise
       await started.close();
       if (ownsDatabase) await dropDatabase(database);
       // The prefix in force: a test may share one (QUEUE_PREFIX in options.env) between an api and a worker app.
-      await deleteKeys(REDIS_URL, `${env.QUEUE_PREFIX}:*`);
+      if (env.REDIS_URL) await deleteKeys(env.REDIS_URL, `${env.QUEUE_PREFIX}:*`);
     },
   };
 }

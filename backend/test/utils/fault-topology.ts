@@ -1,18 +1,24 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { startSandbox, type RunningSandbox } from '@legeai/meta-sandbox';
-import { Queue } from 'bullmq';
+import { createPostgresBackend, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { POSTGRES_QUEUE_SCHEMA } from '../../src/infra/queue/queue-connection';
 import { QUEUES } from '../../src/infra/queue/queue-names';
 import { OwnRedis } from './own-redis';
 import { freePort } from './free-port';
 import { ProductProcess } from './product-process';
 import { TcpProxy } from './tcp-proxy';
 import { createDatabase, dropDatabase } from './test-database';
+import { REDIS_SERVER } from './test-services';
 
 /**
  * The whole product as real processes for fault tests: a database of its own, a Redis of its own, `APP_ROLE=api`
  * and `APP_ROLE=worker` processes of the built server with the same environment, and an in-process Meta sandbox
  * whose webhooks go to the first api process. Every piece can be killed and restarted by the test.
+ *
+ * Without redis-server on the machine the queues run on BullMQ's PostgreSQL backend in the topology's database, as
+ * `npm start` runs them; scenarios about Redis itself (persistentRedis, `redis`) then cannot run and are skipped with
+ * describeWithRedisServer.
  */
 
 const META = { appId: '1234567890123', secret: 'fault-meta-app-secret', verifyToken: 'fault-verify-token', version: 'v26.0' };
@@ -25,7 +31,7 @@ export interface FaultTopologyOptions {
   workers?: number;
   /** Api processes (default 1); the sandbox's webhooks go to the first. */
   apis?: number;
-  /** Redis with an append-only file, so queued jobs survive a restart. */
+  /** Redis with an append-only file, so queued jobs survive a restart (needs redis-server). */
   persistentRedis?: boolean;
   /** Extra environment for every process. */
   env?: Record<string, string>;
@@ -50,7 +56,7 @@ export class FaultTopology {
   private constructor(
     readonly database: string,
     readonly db: DataSource,
-    readonly redis: OwnRedis,
+    private readonly ownRedis: OwnRedis | undefined,
     readonly sandbox: RunningSandbox,
     readonly env: Record<string, string>,
     readonly queue: Queue,
@@ -71,8 +77,9 @@ export class FaultTopology {
       for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
     };
     try {
-      const redis = await OwnRedis.start({ persistent: options.persistentRedis });
-      cleanups.push(() => redis.dispose());
+      if (options.persistentRedis && !REDIS_SERVER) throw new Error('persistentRedis needs redis-server, which is not installed');
+      const redis = REDIS_SERVER ? await OwnRedis.start({ persistent: options.persistentRedis }) : undefined;
+      if (redis) cleanups.push(() => redis.dispose());
       const apiPort = await freePort();
       const publicUrl = `http://127.0.0.1:${apiPort}`;
       const sandbox = await startSandbox({
@@ -97,7 +104,8 @@ export class FaultTopology {
         NODE_ENV: 'test',
         LOG_LEVEL: 'warn',
         DATABASE_URL: databaseProxy ? databaseProxy.rewrite(databaseUrl) : databaseUrl,
-        REDIS_URL: redis.url,
+        // Without redis-server, no REDIS_URL: the queues on the PostgreSQL backend.
+        ...(redis ? { REDIS_URL: redis.url } : {}),
         QUEUE_PREFIX: prefix,
         JWT_SECRET: randomBytes(32).toString('base64url'),
         TOKEN_ENCRYPTION_KEYS: `fault:${randomBytes(32).toString('base64')}`,
@@ -123,7 +131,14 @@ export class FaultTopology {
 
       const db = await new DataSource({ type: 'postgres', url: databaseUrl, extra: { max: 3 } }).initialize();
       cleanups.push(() => db.destroy());
-      const queue = new Queue(QUEUES.metaWebhook, { connection: { host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null }, prefix });
+      const queue = redis
+        ? new Queue(QUEUES.metaWebhook, { connection: { host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null }, prefix })
+        : // `migrate: true` as the product does: whichever comes first creates the queue schema (under an advisory lock).
+          new Queue(
+            QUEUES.metaWebhook,
+            { connection: { connectionString: databaseUrl, schema: POSTGRES_QUEUE_SCHEMA, migrate: true } as never, prefix },
+            createPostgresBackend as never,
+          );
       queue.on('error', () => undefined); // the test's own Redis is stopped on purpose
       cleanups.push(() => queue.close());
 
@@ -145,6 +160,12 @@ export class FaultTopology {
 
   get api(): ProductProcess {
     return this.apis[0];
+  }
+
+  /** The queues' Redis, for scenarios that stop and restart it (only with redis-server; see describeWithRedisServer). */
+  get redis(): OwnRedis {
+    if (!this.ownRedis) throw new Error('This topology runs its queues on PostgreSQL: there is no Redis to stop (needs redis-server)');
+    return this.ownRedis;
   }
 
   async startWorker(): Promise<ProductProcess> {
@@ -285,11 +306,11 @@ export class FaultTopology {
     await this.stopProcesses();
     // The queue client closes only against a live server (it would otherwise wait for a reconnect forever), so a
     // Redis stopped by a test that failed mid-outage is started again first.
-    if (!this.redis.running) await this.redis.start().catch(() => undefined);
+    if (this.ownRedis && !this.ownRedis.running) await this.ownRedis.start().catch(() => undefined);
     await this.queue.close().catch(() => undefined);
     await this.db.destroy().catch(() => undefined);
     await this.sandbox.close().catch(() => undefined);
-    await this.redis.dispose();
+    await this.ownRedis?.dispose();
     await this.databaseProxy?.close();
     await dropDatabase(this.database);
   }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { freePort } from './free-port';
+import { REDIS_SERVER } from './test-services';
 
 /**
  * A Redis server of the test's own, as a child process, so a test can stop and restart it without touching the
@@ -40,9 +41,10 @@ export class OwnRedis {
   /** Starts the server (again, on the same port and directory) and waits until it answers PING. */
   async start(): Promise<void> {
     if (this.running) return;
+    if (!REDIS_SERVER) throw new Error('OwnRedis needs redis-server, which is not installed (TEST_REDIS_SERVER is empty): use describeWithRedisServer');
     const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--dir', this.dir];
     args.push(...(this.persistent ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']));
-    const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(REDIS_SERVER, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.on('data', (d) => (this.output = (this.output + d).slice(-20_000)));
     child.stderr!.on('data', (d) => (this.output = (this.output + d).slice(-20_000)));
     this.child = child;

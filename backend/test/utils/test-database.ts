@@ -1,7 +1,10 @@
 import { DataSource } from 'typeorm';
 
-/** The machine's PostgreSQL (see /work/shared/services.md); TEST_PG_URL overrides it for CI machines that differ. */
-const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+/**
+ * The machine's PostgreSQL (127.0.0.1:5432, user postgres, trust auth); TEST_PG_URL overrides it, and `npm test`
+ * sets it to the embedded PostgreSQL it starts when none is reachable.
+ */
+const PG_ADMIN_URL = process.env.TEST_PG_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 async function adminQuery(sql: string): Promise<void> {
   const admin = await new DataSource({ type: 'postgres', url: PG_ADMIN_URL, extra: { max: 1 } }).initialize();

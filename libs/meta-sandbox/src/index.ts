@@ -1,7 +1,7 @@
 export { startSandbox } from './start-sandbox';
 export type { RunningSandbox } from './start-sandbox';
 export type { SandboxOptions, WebhookOptions } from './options';
-export { DEFAULT_APP_ID } from './options';
+export { DEFAULT_APP_ID, DEFAULT_REDIRECT_URIS } from './options';
 export { SandboxControl } from './control/sandbox-control';
 export type { WorldSummary } from './control/sandbox-control';
 export type { FaultConfig, ErrorFault } from './core/fault-injector';

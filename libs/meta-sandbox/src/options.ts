@@ -66,6 +66,15 @@ export interface ResolvedOptions {
 
 export const DEFAULT_APP_ID = '1786543210987654';
 
+/**
+ * The product's own callback with nothing configured (PORT 3000, no PUBLIC_URL), under both loopback names, so a
+ * standalone sandbox accepts the product as it starts. Matching stays exact, like Meta's "Valid OAuth Redirect URIs".
+ */
+export const DEFAULT_REDIRECT_URIS: readonly string[] = [
+  'http://localhost:3000/v1/integrations/meta/callback',
+  'http://127.0.0.1:3000/v1/integrations/meta/callback',
+];
+
 export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
   const seed = String(options.seed ?? 'legeai');
   return {
@@ -77,7 +86,7 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     // Derived from the seed so a standalone sandbox prints the same secret on every start.
     appSecret: options.appSecret ?? createHash('sha256').update(`meta-sandbox-app-secret:${seed}`).digest('hex').slice(0, 32),
     appName: options.appName ?? 'LEGEAI Meta Connect (sandbox)',
-    redirectUris: options.redirectUris ?? ['http://localhost:3000/v1/meta/oauth/callback'],
+    redirectUris: [...(options.redirectUris ?? DEFAULT_REDIRECT_URIS)],
     verifyToken: options.verifyToken ?? 'legeai-sandbox-verify-token',
     requireAppsecretProof: options.requireAppsecretProof ?? true,
     clockStart: options.clockStart,

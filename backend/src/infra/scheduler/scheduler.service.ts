@@ -2,6 +2,8 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { STARTUP_LOCKS, withAdvisoryLock } from '../../database/advisory-lock';
 import { Schedule, SCHEDULES } from './schedules';
 
 /**
@@ -23,7 +25,10 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   /** A check waiting on a queue backend that does not answer is not joined by another. */
   private checking = false;
 
-  constructor(private readonly moduleRef: ModuleRef) {}
+  constructor(
+    private readonly moduleRef: ModuleRef,
+    private readonly dataSource: DataSource,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.declare(SCHEDULES);
@@ -61,14 +66,21 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     }
   }
 
+  /**
+   * Instances take turns. On Redis an upsert is one atomic script, but BullMQ's PostgreSQL backend runs it as
+   * several statements: of two instances upserting the same schedule at once, the later one can find the first
+   * one's new iteration and fail ("job ID already exists"), which would stop that instance's start-up.
+   */
   private async declare(schedules: readonly Schedule[]): Promise<void> {
-    for (const schedule of schedules) {
-      await this.queueOf(schedule).upsertJobScheduler(schedule.id, schedule.repeat, {
-        name: schedule.jobName,
-        data: schedule.data ?? {},
-        opts: schedule.opts,
-      });
-    }
+    await withAdvisoryLock(this.dataSource, STARTUP_LOCKS.schedules, async () => {
+      for (const schedule of schedules) {
+        await this.queueOf(schedule).upsertJobScheduler(schedule.id, schedule.repeat, {
+          name: schedule.jobName,
+          data: schedule.data ?? {},
+          opts: schedule.opts,
+        });
+      }
+    });
   }
 
   private queueOf(schedule: Schedule): Queue {
