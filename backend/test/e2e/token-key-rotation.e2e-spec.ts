@@ -84,6 +84,8 @@ describe('token encryption key rotation (e2e)', () => {
   describe('with keys "B,A" (B encrypts, both decrypt)', () => {
     let api: MetaTestEnv;
     let worker: TestApp | undefined;
+    /** The job the api instance queued; the worker's own start may queue another once this one has run. */
+    let queuedJobId: string;
 
     afterAll(async () => {
       await worker?.close();
@@ -106,6 +108,7 @@ describe('token encryption key rotation (e2e)', () => {
       const [job, ...others] = await reencryptJobs(api.t);
       expect(others).toEqual([]);
       expect(await job.getState()).toBe('waiting');
+      queuedJobId = job.id!;
       // Another instance starting during the rotation queues nothing more while that job waits.
       const again = await api.t.app.get(TokenReencryptionService).enqueue();
       expect(again.id).toBe(job.id);
@@ -114,13 +117,12 @@ describe('token encryption key rotation (e2e)', () => {
 
     it('3. a worker runs the job: every token column then carries key B, and the job shows what it moved', async () => {
       worker = await createTestApp({ database, env: { ...api.t.env, APP_ROLE: 'worker' } });
-      const [job] = await reencryptJobs(api.t);
       const done = await waitFor('the re-encryption job to complete', async () => {
-        const state = await housekeeping(api.t).getJobState(job.id!);
+        const state = await housekeeping(api.t).getJobState(queuedJobId);
         return state === 'completed' || state === 'failed' ? state : undefined;
       });
       expect(done).toBe('completed');
-      const finished = (await housekeeping(api.t).getJob(job.id!))!;
+      const finished = (await housekeeping(api.t).getJob(queuedJobId))!;
       const summary = finished.returnvalue as ReencryptionSummary;
       expect(summary.currentKeyId).toBe('kb');
       expect(summary.columns.every((c) => c.failed === 0)).toBe(true);
