@@ -12,3 +12,6 @@ export { DEMO_AD_REFS, DEMO_CAMPAIGN_PLAN } from './world/demo-ad-plan';
 export { API_VERSIONS } from './core/versions';
 export type { MarketingControl, ObjectChange } from './marketing/control/marketing-control';
 export type { LargeAccountRequest, LargeAccountSummary } from './marketing/seed/large-account';
+export type { AppSetupControl, AppSettings } from './control/app-setup-control';
+export type { LoginConfiguration } from './oauth/login-configurations';
+export type { LeadsAccessSettings, LeadAccessVerdict } from './leads/leads-access-manager';

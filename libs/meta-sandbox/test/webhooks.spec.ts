@@ -4,6 +4,7 @@ import { startTestSandbox } from './support/test-sandbox';
 import { appToken, graph } from './support/graph';
 import { loginAs, pageToken } from './support/login';
 import { WebhookReceiver } from './support/webhook-receiver';
+import { controlCall } from './support/control';
 
 describe('webhook subscriptions and delivery', () => {
   let sandbox: RunningSandbox;
@@ -196,6 +197,37 @@ describe('webhook subscriptions and delivery', () => {
       const log = await sandbox.control.flushWebhooks();
       expect(log.map((entry) => entry.outcome)).toEqual(['dropped']);
       expect(receiver.posts()).toEqual([]);
+    });
+
+    describe('a callback URL set at Meta by another deployment', () => {
+      let other: WebhookReceiver;
+
+      beforeEach(async () => {
+        other = await new WebhookReceiver().start();
+      });
+      afterEach(() => other.stop());
+
+      it('shows in GET /{app-id}/subscriptions and takes the notifications', async () => {
+        await subscribeAll();
+        const changed = await controlCall(sandbox, 'PUT', '/webhooks/callback-url', { callbackUrl: other.url });
+        expect(changed.body).toEqual({ success: true });
+        const listed = await graph(sandbox, 'GET', `${sandbox.appId}/subscriptions`, { token: appToken(sandbox) });
+        expect(listed.body.data[0]).toMatchObject({ object: 'page', callback_url: other.url, active: true });
+        sandbox.control.createLeads({ formId: DEMO_IDS.forms.auto });
+        await sandbox.control.flushWebhooks();
+        expect(other.posts()).toHaveLength(1);
+        expect(receiver.posts()).toEqual([]);
+        // No handshake reached either URL: the other deployment had subscribed long before.
+        expect(other.requests.filter((request) => request.method === 'GET')).toEqual([]);
+      });
+
+      it('needs an existing page subscription and an http(s) URL', async () => {
+        const unsubscribed = await controlCall(sandbox, 'PUT', '/webhooks/callback-url', { callbackUrl: other.url });
+        expect(unsubscribed).toEqual({ status: 400, body: { error: { message: 'The app has no page subscription to change; subscribe first' } } });
+        await subscribeAll();
+        const ftp = await controlCall(sandbox, 'PUT', '/webhooks/callback-url', { callbackUrl: 'ftp://example.com/hook' });
+        expect(ftp).toEqual({ status: 400, body: { error: { message: 'callbackUrl must be an http(s) URL' } } });
+      });
     });
 
     it('delivers nothing when webhook delivery is switched off', async () => {

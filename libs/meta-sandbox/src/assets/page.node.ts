@@ -1,14 +1,13 @@
 import type { NodeTypeSpec } from '../core/graph-registry';
 import type { BusinessRecord, PageRecord } from '../world/types';
 import { pageTokenFor } from '../oauth/token-issuer';
-import { canSeePage, pageUsage } from './asset-access';
-
-const tasksOf = (page: PageRecord, ctx: Parameters<NonNullable<NodeTypeSpec<PageRecord>['visible']>>[1]) =>
-  ctx.identity?.user?.pageRoles.find((role) => role.pageId === page.id)?.tasks;
+import { canSeePage, pageTasksOf, pageUsage } from './asset-access';
 
 /**
- * A Facebook Page. `access_token` is the Page token for the calling user (notes §4.1); `leadgen_forms` and
- * `subscribed_apps` are added by the leads and webhooks modules.
+ * A Facebook Page. `access_token` is the Page token for the calling user or system user
+ * (https://developers.facebook.com/docs/pages-api/overview); `tasks` are what the caller may do on the Page (the
+ * product needs ADVERTISE to read leads); `leadgen_forms`, `has_lead_access` and `subscribed_apps` are added by the
+ * leads and webhooks modules.
  */
 export const pageNode: NodeTypeSpec<PageRecord> = {
   type: 'Page',
@@ -24,11 +23,11 @@ export const pageNode: NodeTypeSpec<PageRecord> = {
     category_list: (page) => [{ id: '2255', name: page.category }],
     link: (page) => page.link,
     followers_count: (page) => page.followersCount,
-    tasks: (page, ctx) => tasksOf(page, ctx),
-    // Only a user token can mint a Page token; asked with a Page token, Meta hands back the same token.
+    tasks: (page, ctx) => pageTasksOf(ctx, page.id),
+    // Only a user (or system user) token can mint a Page token; asked with a Page token, Meta hands back the same token.
     access_token: (page, ctx) => {
       const identity = ctx.identity;
-      if (!identity?.user || !tasksOf(page, ctx)) return undefined;
+      if (!identity || !pageTasksOf(ctx, page.id)) return undefined;
       return identity.page ? identity.token.value : pageTokenFor(ctx.world, identity.token, page.id).value;
     },
     business: { nodeType: 'BusinessRef', get: (page, ctx) => ctx.world.businesses.get(page.businessId) },

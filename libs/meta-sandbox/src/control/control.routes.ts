@@ -3,6 +3,7 @@ import type { SandboxRuntime } from '../core/sandbox-runtime';
 import type { SandboxModule } from '../core/sandbox-module';
 import { ControlError, SandboxControl } from './sandbox-control';
 import { validBudgets, validFaults } from './control-validation';
+import { appSetupRoutes } from './app-setup.routes';
 
 const body = (req: Request): Record<string, any> => (req.body && typeof req.body === 'object' ? req.body : {});
 
@@ -35,9 +36,9 @@ export function controlRouter(runtime: SandboxRuntime, control: SandboxControl, 
   router.get('/world', (_req, res) => res.json(control.world()));
   router.post('/reset', (req, res) => res.json(control.reset({ seed: body(req).seed, scenario: body(req).scenario })));
   router.post('/leads', (req, res) => {
-    const { formId, organic, platform } = body(req);
+    const { formId, organic, platform, submittedBy } = body(req);
     const count = optionalNumber(body(req).count, 'count');
-    res.status(201).json({ data: control.createLeads({ formId, count, organic, platform }) });
+    res.status(201).json({ data: control.createLeads({ formId, count, organic, platform, submittedBy }) });
   });
   router.get('/faults', (_req, res) => res.json(runtime.faults.config));
   router.put('/faults', (req, res) => {
@@ -64,14 +65,6 @@ export function controlRouter(runtime: SandboxRuntime, control: SandboxControl, 
       throw new ControlError('reason must be one of password_changed, logged_out, deauthorized, expired');
     }
     res.json({ invalidated: control.invalidateTokens({ token, userId, reason }) });
-  });
-  router.put('/app', (req, res) => {
-    const { redirectUris, requireAppsecretProof } = body(req);
-    if (redirectUris !== undefined && (!Array.isArray(redirectUris) || redirectUris.some((uri) => typeof uri !== 'string'))) {
-      throw new ControlError('redirectUris must be an array of strings');
-    }
-    control.setApp({ redirectUris, requireAppsecretProof });
-    res.json({ success: true });
   });
   router.put('/webhooks', (req, res) => {
     const { enabled, duplicateRate, retryTimeScale, timeoutMs } = body(req);
@@ -101,6 +94,7 @@ export function controlRouter(runtime: SandboxRuntime, control: SandboxControl, 
     const ms = optionalNumber(body(req).ms, 'ms') ?? (optionalNumber(body(req).seconds, 'seconds') ?? 0) * 1000;
     res.json({ now: control.advanceClock(ms) });
   });
+  appSetupRoutes(router, control);
   for (const module of modules) module.control?.(router, runtime);
   router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);

@@ -4,13 +4,14 @@ import type { ScopeUsage } from '../core/usage-tracker';
 import type { BucType, UsageBudgets } from '../core/usage-types';
 import type { CallLogEntry } from '../core/call-log';
 import type { DeliveryLogEntry, WebhookDelivery } from '../webhooks/webhook-delivery';
-import type { TokenInvalidation } from '../world/types';
+import type { TokenInvalidation, TokenRecord } from '../world/types';
 import { UsageTracker } from '../core/usage-tracker';
 import { graphTime } from '../core/clock';
 import { CreateLeadsRequest, createLeads } from '../leads/lead-service';
 import { verifyCallback } from '../webhooks/handshake';
 import { ControlError } from './control-error';
 import { MarketingControl } from '../marketing/control/marketing-control';
+import { AppSetupControl } from './app-setup-control';
 
 export { ControlError };
 
@@ -31,12 +32,15 @@ export interface WorldSummary {
 export class SandboxControl {
   /** Campaigns, ads and insights changed behind the API's back (`/__sandbox/marketing`). */
   readonly marketing: MarketingControl;
+  /** App mode and roles, Standard Access, Page tasks, Leads Access Manager, callback URL, Login for Business configurations. */
+  readonly setup: AppSetupControl;
 
   constructor(
     private readonly runtime: SandboxRuntime,
     private readonly webhooks: WebhookDelivery,
   ) {
     this.marketing = new MarketingControl(runtime);
+    this.setup = new AppSetupControl(runtime);
   }
 
   reset(change: { seed?: string | number; scenario?: string } = {}): WorldSummary {
@@ -79,6 +83,9 @@ export class SandboxControl {
     if (request.formId !== undefined && !this.runtime.world.forms.has(request.formId)) {
       throw new ControlError(`Unknown form ${request.formId}`);
     }
+    if (request.submittedBy !== undefined && !this.runtime.world.users.has(String(request.submittedBy))) {
+      throw new ControlError(`Unknown user ${String(request.submittedBy)}`);
+    }
     return createLeads(this.runtime, request).map((lead) => ({
       id: lead.id,
       form_id: lead.formId,
@@ -114,10 +121,14 @@ export class SandboxControl {
     this.runtime.usage.budgets = { ...current, ...budgets, buc: { ...current.buc, ...(budgets.buc ?? {}) } };
   }
 
-  /** Kills tokens the way Meta does: expired (190/463), password change (460), logout (467), app removal (458). */
+  /**
+   * Kills tokens the way Meta does: expired (190/463), password change (460), logout (467), app removal (458). A
+   * system user id as `userId` reaches its tokens (the business removed the app in Business Settings).
+   */
   invalidateTokens(target: { token?: string; userId?: string; reason: TokenInvalidation }): number {
+    const owns = (token: TokenRecord) => target.userId !== undefined && (token.userId === target.userId || token.systemUserId === target.userId);
     const tokens = [...this.runtime.world.tokens.values()].filter(
-      (token) => (target.token !== undefined && token.value === target.token) || (target.userId !== undefined && token.userId === target.userId),
+      (token) => (target.token !== undefined && token.value === target.token) || owns(token),
     );
     if (tokens.length === 0) throw new ControlError('No token matches');
     for (const token of tokens) token.invalidation = target.reason;

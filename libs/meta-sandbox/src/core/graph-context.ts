@@ -1,6 +1,6 @@
 import type { SandboxRuntime } from './sandbox-runtime';
 import type { World } from '../world/world';
-import type { AppRecord, PageRecord, TokenRecord, UserRecord } from '../world/types';
+import type { AppRecord, PageRecord, SystemUserRecord, TokenRecord, UserRecord } from '../world/types';
 import type { FieldRequest } from './field-selection';
 import type { UsageCharge } from './usage-types';
 import type { UploadedFile } from '../http/multipart';
@@ -12,6 +12,8 @@ export interface Identity {
   token: TokenRecord;
   app: AppRecord;
   user?: UserRecord;
+  /** Set for business integration system user tokens (and Page tokens taken with one) instead of `user`. */
+  systemUser?: SystemUserRecord;
   /** Set for page tokens. */
   page?: PageRecord;
 }

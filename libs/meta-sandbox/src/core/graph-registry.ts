@@ -18,7 +18,10 @@ export interface AccessRule {
   anyPermission?: string[];
   /** Error code when a permission is missing: 200 (default) or 10. */
   deniedCode?: 200 | 10;
-  /** Which deprecation schedule the route follows (notes §0). Default: graph. */
+  /**
+   * Which deprecation schedule the route follows (https://developers.facebook.com/docs/marketing-api/overview/versioning).
+   * Default: graph.
+   */
   schedule?: VersionSchedule;
   /** For marketing routes: 2635 or auto-upgrade with `X-Ad-Api-Version-Warning`. Default: reject. */
   onExpiredVersion?: ExpiredVersionPolicy;
@@ -38,7 +41,8 @@ export interface Operation<T> {
 }
 
 export interface FieldSpec<T> {
-  get(obj: T, ctx: GraphContext): unknown;
+  /** `modifiers` are the field's own (`has_lead_access.user_id(…)`), empty for a plain field. */
+  get(obj: T, ctx: GraphContext, modifiers: Record<string, string>): unknown;
   /** When set, the value is a record of that node type and `field{a,b}` selects its fields. */
   nodeType?: string;
   /** Permissions needed to see this field; without them the field is refused with code 200 (or 10). */
@@ -83,7 +87,7 @@ export interface NodeTypeSpec<T> {
   idOf(obj: T): string;
   /** Whether the caller may see the object at all; Meta answers 100/33 for objects you may not see. */
   visible?(obj: T, ctx: GraphContext): boolean;
-  fields: Record<string, FieldSpec<T> | ((obj: T, ctx: GraphContext) => unknown)>;
+  fields: Record<string, FieldSpec<T> | ((obj: T, ctx: GraphContext, modifiers: Record<string, string>) => unknown)>;
   defaultFields: string[];
   /** Fields rendered even when `fields` does not name them (insights rows always carry dates and breakdowns). */
   alwaysFields?(obj: T, ctx: GraphContext): string[];
@@ -102,7 +106,10 @@ export interface RootRoute {
   path: string;
   access?: AccessRule;
   usage?: (ctx: GraphContext) => UsageCharge[];
-  /** Whether the call itself is charged to the app; a batch is not, its operations are (notes §9.3). Default true. */
+  /**
+   * Whether the call itself is charged to the app; a batch is not, its operations are
+   * (https://developers.facebook.com/docs/graph-api/batch-requests). Default true.
+   */
   countsAsCall?: boolean;
   handle(ctx: GraphContext): unknown | Promise<unknown>;
 }

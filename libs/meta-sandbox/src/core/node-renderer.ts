@@ -17,7 +17,7 @@ export class NodeResult {
 
 export const asNode = (type: string, obj: unknown): NodeResult => new NodeResult(type, obj);
 
-function normalize<T>(spec: FieldSpec<T> | ((obj: T, ctx: GraphContext) => unknown)): FieldSpec<T> {
+function normalize<T>(spec: FieldSpec<T> | ((obj: T, ctx: GraphContext, modifiers: Record<string, string>) => unknown)): FieldSpec<T> {
   return typeof spec === 'function' ? { get: spec } : spec;
 }
 
@@ -63,7 +63,7 @@ export async function renderNode(
 
 async function renderField(ctx: GraphContext, spec: FieldSpec<unknown>, obj: unknown, field: FieldRequest): Promise<unknown> {
   if (spec.permissions) checkPermissions(ctx, { permissions: spec.permissions });
-  const value = spec.get(obj, ctx);
+  const value = spec.get(obj, ctx, field.modifiers);
   if (value === undefined || value === null || !spec.nodeType) return value;
   if (Array.isArray(value)) return Promise.all(value.map((item) => renderNode(ctx, spec.nodeType!, item, field.children)));
   return renderNode(ctx, spec.nodeType, value, field.children);
@@ -80,9 +80,9 @@ export interface EdgeRenderOptions {
 }
 
 /**
- * The query a nested edge's `paging.next` repeats (notes §9.2): the caller's token and proof, the edge's own
- * modifiers (`limit`, `effective_status`, `date_preset`, …) and its sub-fields, so the link serves the next page of
- * the same thing on `/{parent-id}/{edge}`.
+ * The query a nested edge's `paging.next` repeats (https://developers.facebook.com/docs/graph-api/field-expansion):
+ * the caller's token and proof, the edge's own modifiers (`limit`, `effective_status`, `date_preset`, …) and its
+ * sub-fields, so the link serves the next page of the same thing on `/{parent-id}/{edge}`.
  */
 function nestedEdgeParams(ctx: GraphContext, field: FieldRequest): Record<string, string> {
   const params: Record<string, string> = {};

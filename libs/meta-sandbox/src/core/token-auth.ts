@@ -4,9 +4,12 @@ import type { AccessRule } from './graph-registry';
 import { GraphError } from './graph-error';
 import { GraphErrors } from './graph-errors';
 import type { World } from '../world/world';
-import type { TokenRecord } from '../world/types';
+import type { AppRecord, TokenRecord } from '../world/types';
 
-/** A token comes from `access_token` or an `Authorization: Bearer|OAuth …` header (notes §11, Transport). */
+/**
+ * A token comes from `access_token` or an `Authorization: Bearer|OAuth …` header
+ * (https://developers.facebook.com/docs/graph-api/overview).
+ */
 export function tokenFrom(params: Record<string, string>, headers: Record<string, string | undefined>): string | undefined {
   if (params['access_token']) return params['access_token'];
   const match = /^(?:Bearer|OAuth)\s+(.+)$/i.exec(headers['authorization'] ?? '');
@@ -46,6 +49,7 @@ export function identify(world: World, value: string, nowSeconds: number): Ident
     throw GraphErrors.tokenExpired(pstDate(token.expiresAt), pstDate(nowSeconds));
   }
   if (token.type === 'APP') return { app, token };
+  if (token.systemUserId) return identifySystemUser(world, app, token);
   const user = token.userId ? world.users.get(token.userId) : undefined;
   if (!user) throw GraphErrors.cannotParseToken();
   // Removing the app (DELETE /me/permissions) kills every token it issued for that user.
@@ -56,6 +60,20 @@ export function identify(world: World, value: string, nowSeconds: number): Ident
     return { app, user, page, token };
   }
   return { app, user, token };
+}
+
+/**
+ * A business integration system user token, or a Page token taken with one. Removing the app from the business
+ * (Business Settings → Integrations → Connected apps) ends the grant, and with it every such token (190/458).
+ */
+function identifySystemUser(world: World, app: AppRecord, token: TokenRecord): Identity {
+  const systemUser = world.systemUsers.get(token.systemUserId!);
+  if (!systemUser || systemUser.appId !== app.id) throw GraphErrors.cannotParseToken();
+  if (!world.grants.has(world.grantKey(app.id, systemUser.id))) throw GraphErrors.appNotAuthorized(app.id);
+  if (token.type !== 'PAGE') return { app, systemUser, token };
+  const page = token.pageId ? world.pages.get(token.pageId) : undefined;
+  if (!page || !systemUser.pageRoles.some((role) => role.pageId === page.id)) throw GraphErrors.noPageRole();
+  return { app, systemUser, page, token };
 }
 
 /**
@@ -85,9 +103,9 @@ function sameHex(a: string, b: string): boolean {
 }
 
 /**
- * appsecret_proof (notes §1.5): classic `HMAC(secret, token)`, or `HMAC(secret, token|time)` with `appsecret_time`
- * no older than 5 minutes. Required for user and page tokens when the app has "Require App Secret" on; app tokens
- * carry the secret already.
+ * appsecret_proof (https://developers.facebook.com/docs/graph-api/securing-requests): classic `HMAC(secret, token)`,
+ * or `HMAC(secret, token|time)` with `appsecret_time` no older than 5 minutes. Required for user, page and system user
+ * tokens when the app has "Require App Secret" on; app tokens carry the secret already.
  */
 export function checkAppsecretProof(identity: Identity, params: Record<string, string>, nowSeconds: number): void {
   if (!identity.app.requireAppsecretProof || identity.token.type === 'APP') return;

@@ -34,7 +34,8 @@ function answer(question: QuestionRecord, person: Person, rng: Rng, language: st
       return [person.dateOfBirth];
   }
   if (question.options && question.options.length > 0) {
-    // Answers carry the option text the person saw (which of key or text Meta sends is unconfirmed, notes §3.1).
+    // Answers carry the option text the person saw; whether Meta sends the option's key or its text is not documented
+    // (https://developers.facebook.com/docs/marketing-api/guides/lead-ads/retrieving).
     if (question.multiSelect) {
       const chosen = rng.sample(question.options, rng.int(1, question.options.length));
       return chosen.map((option) => option.value);
@@ -49,7 +50,7 @@ export function generateLead(
   world: World,
   form: LeadFormRecord,
   rng: Rng,
-  options: { createdTime: number; organic?: boolean; platform?: 'fb' | 'ig' },
+  options: { createdTime: number; organic?: boolean; platform?: 'fb' | 'ig'; submittedBy?: string },
 ): LeadRecord {
   const language = form.locale.slice(0, 2);
   const person = makePerson(rng, form.locale);
@@ -80,6 +81,7 @@ export function generateLead(
     platform: options.platform ?? (rng.chance(0.3) ? 'ig' : 'fb'),
     ad,
     isTest: false,
+    ...(options.submittedBy ? { submittedBy: options.submittedBy } : {}),
   };
 }
 
@@ -93,6 +95,7 @@ export function testLead(
   createdTime: number,
   given: { name: string; values: string[] }[],
   disclaimers: { checkbox_key: string; is_checked: string }[] | undefined,
+  submittedBy?: string,
 ): LeadRecord {
   return {
     id: world.ids.next('lead'),
@@ -111,6 +114,7 @@ export function testLead(
     isOrganic: true,
     platform: 'fb',
     isTest: true,
+    ...(submittedBy ? { submittedBy } : {}),
   };
 }
 

@@ -1,12 +1,12 @@
 import type { NodeTypeSpec } from '../core/graph-registry';
 import type { LeadFormRecord, PageRecord } from '../world/types';
 import { graphTime } from '../core/clock';
-import { LEAD_ACCESS, canSeePageLeads, leadgenUsage } from './lead-access';
+import { LEAD_ACCESS, canSeePageLeads, leadReader, leadgenUsage } from './lead-access';
 import { isExpired, leadsOfForm } from './lead-retention';
 import { applyLeadFiltering, parseLeadFiltering } from './lead-filtering';
 import { createTestLead } from './test-leads';
 
-/** A lead form (notes §3.4), with its leads and test leads. */
+/** A lead form (https://developers.facebook.com/docs/marketing-api/reference/leadgen-form), with its leads and test leads. */
 export const leadFormNode: NodeTypeSpec<LeadFormRecord> = {
   type: 'LeadgenForm',
   load: (id, world) => world.forms.get(id),
@@ -61,7 +61,8 @@ export const leadFormNode: NodeTypeSpec<LeadFormRecord> = {
         maxLimit: 500,
         items: (form, ctx) => {
           const now = ctx.runtime.clock.now();
-          const live = leadsOfForm(ctx.world, form.id).filter((lead) => !isExpired(lead, now));
+          const readable = leadReader(ctx, form.pageId);
+          const live = leadsOfForm(ctx.world, form.id).filter((lead) => !isExpired(lead, now) && readable(lead));
           return applyLeadFiltering(live, parseLeadFiltering(ctx.params['filtering']));
         },
       },

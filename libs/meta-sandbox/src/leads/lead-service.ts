@@ -9,6 +9,8 @@ export interface CreateLeadsRequest {
   /** Force organic (true) or ad (false) leads; mixed when absent. */
   organic?: boolean;
   platform?: 'fb' | 'ig';
+  /** A Facebook user the sandbox knows (an app tester) who submits the form; a stranger when absent. */
+  submittedBy?: string;
 }
 
 /** Creates leads "now" and announces them, which is what triggers `leadgen` webhooks. */
@@ -25,6 +27,7 @@ export function createLeads(runtime: SandboxRuntime, request: CreateLeadsRequest
       createdTime: runtime.clock.now(),
       organic: request.organic,
       platform: request.platform,
+      submittedBy: request.submittedBy,
     });
     storeLead(world, lead);
     created.push(lead);

@@ -2,18 +2,22 @@ import type { NodeTypeSpec } from '../core/graph-registry';
 import type { LeadRecord } from '../world/types';
 import { graphTime } from '../core/clock';
 import { GraphErrors } from '../core/graph-errors';
-import { LEAD_ACCESS, canSeePageLeads, leadgenUsage } from './lead-access';
+import { LEAD_ACCESS, canSeePageLeads, leadReader, leadgenUsage } from './lead-access';
 import { isExpired } from './lead-retention';
 
-/** Ad fields also need `ads_management` (notes §3). */
+/** Ad fields also need `ads_management` (https://developers.facebook.com/docs/marketing-api/guides/lead-ads/retrieving). */
 const adField = (get: (lead: LeadRecord) => string | undefined) => ({ permissions: ['ads_management'], get });
 
-/** A lead (`/{leadgen-id}`), as delivered by webhooks and listed under forms (notes §3.1). */
+/**
+ * A lead (`/{leadgen-id}`), as delivered by webhooks and listed under forms
+ * (https://developers.facebook.com/docs/marketing-api/guides/lead-ads/retrieving).
+ */
 export const leadNode: NodeTypeSpec<LeadRecord> = {
   type: 'Lead',
   load: (id, world) => world.leads.get(id),
   idOf: (lead) => lead.id,
-  visible: (lead, ctx) => !isExpired(lead, ctx.runtime.clock.now()) && canSeePageLeads(ctx, lead.pageId),
+  visible: (lead, ctx) =>
+    !isExpired(lead, ctx.runtime.clock.now()) && canSeePageLeads(ctx, lead.pageId) && leadReader(ctx, lead.pageId)(lead),
   access: LEAD_ACCESS,
   usage: (lead) => leadgenUsage(lead.pageId),
   defaultFields: ['created_time', 'id', 'field_data'],

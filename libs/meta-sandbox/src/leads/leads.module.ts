@@ -5,12 +5,14 @@ import { LEAD_RETENTION_MS } from './lead-retention';
 import { DEFAULT_BUDGETS } from '../core/usage-types';
 import { leadFormNode, pageRefNode } from './lead-form.node';
 import { leadNode } from './lead.node';
+import { hasLeadAccessField, hasLeadAccessNode } from './has-lead-access.field';
 
-/** Lead forms, leads and test leads. */
+/** Lead forms, leads and test leads, and who may read them (`has_lead_access`, the Leads Access Manager). */
 export const leadsModule: SandboxModule = {
   name: 'leads',
   register(registry, runtime) {
-    // Meta's leadgen budget is 4800 calls a day per Page for each lead of the last 90 days (notes §3.2).
+    // Meta's leadgen budget is 4800 calls a day per Page for each lead of the last 90 days
+    // (https://developers.facebook.com/docs/graph-api/overview/rate-limiting).
     if (runtime.usage.budgets.buc.leadgen === DEFAULT_BUDGETS.buc.leadgen) {
       runtime.usage.budgets.buc.leadgen = (pageId) => {
         const since = runtime.clock.now() - LEAD_RETENTION_MS;
@@ -22,6 +24,8 @@ export const leadsModule: SandboxModule = {
     registry.node(leadFormNode);
     registry.node(pageRefNode);
     registry.node(leadNode);
+    registry.node(hasLeadAccessNode);
+    registry.field('Page', 'has_lead_access', hasLeadAccessField);
     registry.edge<PageRecord>('Page', 'leadgen_forms', {
       list: {
         access: { ...LEAD_ACCESS, permissions: undefined, anyPermission: ['leads_retrieval', 'pages_manage_ads'] },

@@ -16,7 +16,8 @@ function parseJsonArray<T>(raw: string | undefined, name: string): T[] | undefin
 }
 
 /**
- * `POST /{form-id}/test_leads` (notes §3.5): one test lead per form at a time; delete it to create another.
+ * `POST /{form-id}/test_leads` (https://developers.facebook.com/docs/graph-api/reference/lead-gen-data/test_leads/): one
+ * test lead per form at a time; delete it to create another. The caller is the one who submitted it.
  * Like the Lead Ads Testing Tool, it fires the `leadgen` webhook (whether API-created ones do is unconfirmed).
  */
 export function createTestLead(ctx: GraphContext, form: LeadFormRecord): { id: string } {
@@ -42,7 +43,9 @@ export function createTestLead(ctx: GraphContext, form: LeadFormRecord): { id: s
     ctx.params['custom_disclaimer_responses'],
     'custom_disclaimer_responses',
   );
-  const lead = testLead(ctx.world, form, ctx.runtime.clock.now(), fieldData.map((f) => ({ name: f.name, values: f.values.map(String) })), disclaimers);
+  const submittedBy = ctx.identity?.user?.id ?? ctx.identity?.systemUser?.id;
+  const answers = fieldData.map((f) => ({ name: f.name, values: f.values.map(String) }));
+  const lead = testLead(ctx.world, form, ctx.runtime.clock.now(), answers, disclaimers, submittedBy);
   storeLead(ctx.world, lead);
   ctx.runtime.events.emit('lead.created', lead);
   return { id: lead.id };

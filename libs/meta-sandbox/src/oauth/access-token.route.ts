@@ -3,7 +3,8 @@ import type { RootRoute } from '../core/graph-registry';
 import { GraphError } from '../core/graph-error';
 import { GraphErrors } from '../core/graph-errors';
 import { identify } from '../core/token-auth';
-import { issueAppToken, issueUserToken } from './token-issuer';
+import type { GrantRecord } from '../world/types';
+import { issueAppToken, issueSystemUserToken, issueUserToken } from './token-issuer';
 
 /** Authorization codes live 10 minutes. */
 const CODE_TTL_MS = 10 * 60_000;
@@ -31,11 +32,22 @@ function exchangeCode(ctx: GraphContext) {
         'Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request',
     });
   }
-  const grant = ctx.world.grants.get(ctx.world.grantKey(app.id, record.userId));
+  const grant = ctx.world.grants.get(ctx.world.grantKey(app.id, record.systemUserId ?? record.userId));
   if (!grant) throw GraphErrors.invalidParameter('Invalid verification code format.');
   record.used = true;
+  if (record.systemUserId) return systemUserTokenAnswer(ctx, grant, record.systemUserId, record.systemUserTokenSeconds ?? 0);
   const token = issueUserToken(ctx.world, grant, ctx.now(), { longLived: false });
   return { access_token: token.value, token_type: 'bearer', expires_in: token.expiresAt - ctx.now() };
+}
+
+/** A token that never expires is answered without `expires_in`. */
+function systemUserTokenAnswer(ctx: GraphContext, grant: GrantRecord, systemUserId: string, lifetimeSeconds: number) {
+  const systemUser = ctx.world.systemUsers.get(systemUserId);
+  if (!systemUser) throw GraphErrors.invalidParameter('Invalid verification code format.');
+  const token = issueSystemUserToken(ctx.world, grant, systemUser, ctx.now(), lifetimeSeconds);
+  return token.expiresAt === 0
+    ? { access_token: token.value, token_type: 'bearer' }
+    : { access_token: token.value, token_type: 'bearer', expires_in: token.expiresAt - ctx.now() };
 }
 
 function exchangeLongLived(ctx: GraphContext) {
@@ -74,7 +86,11 @@ function handle(ctx: GraphContext) {
 
 const access = { tokens: 'none' as const, skipAppsecretProof: true };
 
-/** `/oauth/access_token`: code exchange, long-lived exchange and app tokens (notes §1.2, §1.3). */
+/**
+ * `/oauth/access_token`: code exchange (https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow),
+ * long-lived exchange (https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived), app
+ * tokens, and system user tokens from a Login for Business code.
+ */
 export const accessTokenRoutes: RootRoute[] = [
   { method: 'GET', path: 'oauth/access_token', access, handle },
   { method: 'POST', path: 'oauth/access_token', access, handle },

@@ -25,13 +25,18 @@ function describe(ctx: GraphContext, token: TokenRecord): Record<string, unknown
       entry.targetIds ? { scope: entry.scope, target_ids: entry.targetIds } : { scope: entry.scope },
     );
   }
-  if (token.userId) data['user_id'] = token.userId;
+  // A system user token speaks for the system user: its id is the token's user_id, its business is in the
+  // business_management target_ids.
+  const userId = token.userId ?? token.systemUserId;
+  if (userId) data['user_id'] = userId;
   return data;
 }
 
 /**
- * `GET /debug_token?input_token=…` (notes §1.4). An invalid token is not an error of the call: it answers
- * `is_valid: false` with the reason in `data.error`.
+ * `GET /debug_token?input_token=…` (https://developers.facebook.com/docs/graph-api/reference/debug_token). An invalid
+ * token is not an error of the call: it answers `is_valid: false` with the reason in `data.error`. `expires_at` 0 means
+ * the token never expires (Page tokens from a long-lived token, system user tokens); `profile_id` is the Page of a Page
+ * token.
  */
 export const debugTokenRoute: RootRoute = {
   method: 'GET',

@@ -28,28 +28,55 @@ export interface ConsentView {
   appName: string;
   userName: string;
   permissions: string[];
+  /** Facebook Login for Business: the configuration fixes the permissions (granted together) and the token type. */
+  configuration?: { name: string; tokenType: 'USER' | 'SYSTEM_USER'; tokenExpiry: 'never' | '60_days' };
   assets: { kind: 'page' | 'ad_account' | 'business'; legend: string; items: { id: string; name: string }[] }[];
 }
 
-/** The consent step: requested permissions and assets, each a checkbox the user may untick. */
-export function consentPage(view: ConsentView): string {
-  const permissionBoxes = view.permissions
+const describePermission = (name: string): string =>
+  `${escapeHtml(PERMISSIONS[name]?.description ?? name)} <small>(${escapeHtml(name)})</small>`;
+
+/** Facebook Login: a checkbox per permission the user may untick. */
+function permissionBoxes(permissions: string[]): string {
+  return permissions
     .map((name) => {
       const fixed = name === 'public_profile';
-      const description = PERMISSIONS[name]?.description ?? name;
       // public_profile is always granted; a disabled box is not submitted, so it is not sent at all.
-      return `<label><input type="checkbox" name="scope" value="${escapeHtml(name)}" checked${fixed ? ' disabled' : ''}> ${escapeHtml(description)} <small>(${escapeHtml(name)})</small></label>`;
+      return `<label><input type="checkbox" name="scope" value="${escapeHtml(name)}" checked${fixed ? ' disabled' : ''}> ${describePermission(name)}</label>`;
     })
     .join('\n');
+}
+
+/** Facebook Login for Business: the configuration's permissions, granted all together or not at all. */
+function permissionList(permissions: string[], configuration: NonNullable<ConsentView['configuration']>, appName: string): string {
+  const items = permissions.map((name) => `<li data-permission="${escapeHtml(name)}">${describePermission(name)}</li>`).join('\n');
+  const token =
+    configuration.tokenType === 'SYSTEM_USER'
+      ? `${escapeHtml(appName)} gets a system user access token for the business you choose, which ${configuration.tokenExpiry === 'never' ? 'does not expire' : 'expires in 60 days'}.`
+      : `${escapeHtml(appName)} gets a user access token for you.`;
+  return `<p class="configuration" data-configuration-token="${configuration.tokenType}">${escapeHtml(configuration.name)}: ${token}</p>\n<ul>\n${items}\n</ul>`;
+}
+
+/** A system user belongs to one business: the business is a choice of one. */
+function assetSet(set: ConsentView['assets'][number], single: boolean): string {
+  const type = single ? 'radio' : 'checkbox';
+  const inputs = set.items.map(
+    (item, i) =>
+      `<label><input type="${type}" name="${set.kind}" value="${escapeHtml(item.id)}"${!single || i === 0 ? ' checked' : ''}> ${escapeHtml(item.name)}</label>`,
+  );
+  return `<fieldset><legend>${escapeHtml(set.legend)}</legend>${inputs.join('\n')}</fieldset>`;
+}
+
+/** The consent step: requested permissions and the assets the user may grant. */
+export function consentPage(view: ConsentView): string {
+  const systemUser = view.configuration?.tokenType === 'SYSTEM_USER';
   const assetSets = view.assets
     .filter((set) => set.items.length > 0)
-    .map(
-      (set) =>
-        `<fieldset><legend>${escapeHtml(set.legend)}</legend>${set.items
-          .map((item) => `<label><input type="checkbox" name="${set.kind}" value="${escapeHtml(item.id)}" checked> ${escapeHtml(item.name)}</label>`)
-          .join('\n')}</fieldset>`,
-    )
+    .map((set) => assetSet(set, systemUser && set.kind === 'business'))
     .join('\n');
+  const permissions = view.configuration
+    ? permissionList(view.permissions, view.configuration, view.appName)
+    : permissionBoxes(view.permissions);
   return layout(
     `Log in to ${view.appName}`,
     `<h1>${escapeHtml(view.appName)} is requesting access</h1>
@@ -57,7 +84,7 @@ export function consentPage(view: ConsentView): string {
 <form method="post" action="${escapeHtml(view.action)}">
 <input type="hidden" name="dialog" value="${escapeHtml(view.dialogId)}">
 <fieldset><legend>Permissions</legend>
-${permissionBoxes}
+${permissions}
 </fieldset>
 ${assetSets}
 <div class="actions">

@@ -1,4 +1,5 @@
 import type { World } from '../world/world';
+import type { LoginConfiguration } from './login-configurations';
 
 /** A dialog the user has opened and not yet answered. */
 export interface DialogSession {
@@ -9,6 +10,8 @@ export interface DialogSession {
   state?: string;
   requested: string[];
   responseType: string;
+  /** Facebook Login for Business: the configuration the dialog was opened with (`config_id`). */
+  configuration?: LoginConfiguration;
 }
 
 export const dialogSessions = (world: World): Map<string, DialogSession> =>

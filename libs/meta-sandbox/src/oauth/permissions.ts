@@ -1,6 +1,6 @@
 /**
  * Permissions the login dialog knows, what it tells the user about each, and which kind of asset a grant can be
- * narrowed to (`granular_scopes[].target_ids`, notes §1.4).
+ * narrowed to (`granular_scopes[].target_ids`, https://developers.facebook.com/docs/graph-api/reference/debug_token).
  */
 export interface PermissionInfo {
   description: string;

@@ -1,9 +1,13 @@
 import type { World } from '../world/world';
-import type { GrantRecord, TokenRecord, UserRecord } from '../world/types';
+import type { GrantRecord, SystemUserRecord, TokenRecord, UserRecord } from '../world/types';
 import { appTokenRecord } from '../core/token-auth';
 
 const DAY = 86_400;
-/** Web login tokens live hours; exchanged ones about 60 days; data access lasts 90 days from login (notes §1). */
+/**
+ * Web login tokens live hours; exchanged ones about 60 days; data access lasts 90 days from login
+ * (https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived,
+ * https://developers.facebook.com/docs/facebook-login/auth-vs-data).
+ */
 export const SHORT_LIVED_SECONDS = 2 * 3600;
 export const LONG_LIVED_SECONDS = 60 * DAY;
 export const DATA_ACCESS_SECONDS = 90 * DAY;
@@ -35,8 +39,38 @@ export function issueUserToken(
 }
 
 /**
- * A Page token obtained with a user token: same scopes; with a long-lived user token it never expires, otherwise it
- * ends with the user token (notes §1.3). Repeated reads give the same token.
+ * A business integration system user token: no person behind it, no data access window, and, as the configuration
+ * says, no expiry (`lifetimeSeconds` 0) or 60 days
+ * (https://developers.facebook.com/docs/facebook-login/facebook-login-for-business).
+ */
+export function issueSystemUserToken(
+  world: World,
+  grant: GrantRecord,
+  systemUser: SystemUserRecord,
+  nowSeconds: number,
+  lifetimeSeconds: number,
+): TokenRecord {
+  const token: TokenRecord = {
+    value: tokenValue(world),
+    type: 'SYSTEM_USER',
+    appId: grant.appId,
+    systemUserId: systemUser.id,
+    scopes: [...grant.granted],
+    granularScopes: grant.granularScopes.map((entry) => ({ ...entry })),
+    issuedAt: nowSeconds,
+    expiresAt: lifetimeSeconds === 0 ? 0 : nowSeconds + lifetimeSeconds,
+    dataAccessExpiresAt: 0,
+    longLived: true,
+  };
+  world.tokens.set(token.value, token);
+  return token;
+}
+
+/**
+ * A Page token obtained with a user (or system user) token: same scopes; with a long-lived token it never expires,
+ * otherwise it ends with the user token
+ * (https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived). Repeated reads give the
+ * same token.
  */
 export function pageTokenFor(world: World, userToken: TokenRecord, pageId: string): TokenRecord {
   const cache = world.ext('page-tokens', () => new Map<string, string>());
@@ -48,6 +82,7 @@ export function pageTokenFor(world: World, userToken: TokenRecord, pageId: strin
     type: 'PAGE',
     appId: userToken.appId,
     userId: userToken.userId,
+    systemUserId: userToken.systemUserId,
     pageId,
     scopes: [...userToken.scopes],
     granularScopes: userToken.granularScopes.map((entry) => ({ ...entry })),

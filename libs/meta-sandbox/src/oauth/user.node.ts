@@ -1,7 +1,18 @@
+import type { GraphContext } from '../core/graph-context';
 import type { NodeTypeSpec } from '../core/graph-registry';
 import type { UserRecord } from '../world/types';
 import { GraphErrors } from '../core/graph-errors';
 import { tokensOf } from './token-issuer';
+
+/** `/me/permissions`: what the person (or system user) granted the calling app, and what they declined. */
+export function permissionRows(ctx: GraphContext, holderId: string): { permission: string; status: string }[] {
+  const grant = ctx.world.grants.get(ctx.world.grantKey(ctx.identity!.app.id, holderId));
+  if (!grant) return [];
+  return [
+    ...grant.granted.map((permission) => ({ permission, status: 'granted' })),
+    ...grant.declined.map((permission) => ({ permission, status: 'declined' })),
+  ];
+}
 
 /**
  * The person behind a user token (`/me`). Other users are invisible to the app. Asset edges (`accounts`,
@@ -35,14 +46,7 @@ export const userNode: NodeTypeSpec<UserRecord> = {
       list: {
         access: { tokens: ['USER'] },
         itemType: 'Permission',
-        items: (user, ctx) => {
-          const grant = ctx.world.grants.get(ctx.world.grantKey(ctx.identity!.app.id, user.id));
-          if (!grant) return [];
-          return [
-            ...grant.granted.map((permission) => ({ permission, status: 'granted' })),
-            ...grant.declined.map((permission) => ({ permission, status: 'declined' })),
-          ];
-        },
+        items: (user, ctx) => permissionRows(ctx, user.id),
       },
       /**
        * `DELETE /me/permissions` removes the app (every token dies with 190/458);

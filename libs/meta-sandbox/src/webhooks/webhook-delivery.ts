@@ -4,6 +4,7 @@ import { metaJson } from '../core/meta-json';
 import { LeadgenChange, leadgenChange, pagePayload } from './leadgen-payload';
 import { RETRY_OFFSETS_MS, retryDelayMs } from './retry-schedule';
 import { signatureHeaders } from './signature';
+import { leadReachesApp } from '../oauth/app-access';
 
 export type DeliveryOutcome = 'delivered' | 'failed' | 'dropped' | 'expired' | 'duplicate';
 
@@ -56,8 +57,9 @@ export class WebhookDelivery {
     return installed ? subscription : undefined;
   }
 
+  /** In development mode a lead of someone without a role on the app is not notified at all. */
   enqueue(lead: LeadRecord): void {
-    if (!this.runtime.options.webhooks.enabled || !this.subscriptionFor(lead)) return;
+    if (!this.runtime.options.webhooks.enabled || !leadReachesApp(this.runtime.world.app, lead) || !this.subscriptionFor(lead)) return;
     this.pending.push(leadgenChange(lead));
     if (this.pending.length === 1) this.later(this.runtime.options.webhooks.batchWindowMs, () => this.flush());
   }

@@ -4,6 +4,8 @@
  */
 export const DEMO_IDS = {
   userId: '10224466880011223',
+  /** LEGEAI's own developer: an administrator of the app (the person who created it in the App Dashboard). */
+  appDeveloperId: '10224466880099001',
   businessId: '872044519931001',
   adAccounts: {
     autoHome: '1025004400112233',
@@ -22,5 +24,10 @@ export const DEMO_IDS = {
     autoSpanish: '555000000000201',
     lifeJapanese: '555000000000301',
     archivedAuto: '555000000000109',
+  },
+  /** Facebook Login for Business configurations the app starts with (`config_id`). */
+  loginConfigurations: {
+    userToken: '1329000000000101',
+    systemUser: '1329000000000102',
   },
 } as const;

@@ -4,6 +4,23 @@
  */
 export type TokenType = 'USER' | 'PAGE' | 'APP' | 'SYSTEM_USER';
 
+/** App Dashboard → App Mode: in development only people with a role on the app use it. */
+export type AppMode = 'live' | 'development';
+
+/** Roles on the app, as `/{app-id}/roles` names them. */
+export type AppRoleName = 'administrators' | 'developers' | 'testers';
+
+export interface AppRole {
+  userId: string;
+  role: AppRoleName;
+}
+
+/**
+ * App Review access level of a permission: Standard Access works only for people with a role on the app, Advanced
+ * Access for everyone (https://developers.facebook.com/docs/graph-api/overview/access-levels).
+ */
+export type PermissionAccess = 'standard' | 'advanced';
+
 export interface AppRecord {
   id: string;
   name: string;
@@ -14,6 +31,10 @@ export interface AppRecord {
   requireAppsecretProof: boolean;
   category: string;
   link: string;
+  mode: AppMode;
+  roles: AppRole[];
+  /** Access level per permission; a permission not listed has Advanced Access. */
+  permissionAccess: Record<string, PermissionAccess>;
 }
 
 export interface PageRole {
@@ -32,6 +53,23 @@ export interface UserRecord {
   pageRoles: PageRole[];
 }
 
+/**
+ * A Business Integration System User: created in the client's business when it installs the app through a Facebook
+ * Login for Business configuration with system user tokens, and holding the assets chosen in the dialog
+ * (https://developers.facebook.com/docs/facebook-login/facebook-login-for-business).
+ */
+export interface SystemUserRecord {
+  id: string;
+  name: string;
+  appId: string;
+  /** The client business the system user belongs to. */
+  businessId: string;
+  businessIds: string[];
+  adAccountIds: string[];
+  pageRoles: PageRole[];
+  createdTime: number;
+}
+
 export interface BusinessRecord {
   id: string;
   name: string;
@@ -47,7 +85,7 @@ export interface AdAccountRecord {
   timezoneName: string;
   accountStatus: number;
   disableReason: number;
-  /** Money in minor units, as strings (notes §4.2). */
+  /** Money in minor units, as strings (https://developers.facebook.com/docs/marketing-api/reference/ad-account). */
   amountSpent: string;
   spendCap: string;
   balance: string;
@@ -125,6 +163,8 @@ export interface LeadRecord {
   platform: 'fb' | 'ig';
   ad?: AdRef;
   isTest: boolean;
+  /** Facebook user who submitted the form, when it is someone the sandbox knows (an app tester); else a stranger. */
+  submittedBy?: string;
 }
 
 export type TokenInvalidation = 'password_changed' | 'logged_out' | 'deauthorized' | 'expired';
@@ -139,6 +179,8 @@ export interface TokenRecord {
   type: TokenType;
   appId: string;
   userId?: string;
+  /** Set for business integration system user tokens and the Page tokens taken with them. */
+  systemUserId?: string;
   pageId?: string;
   scopes: string[];
   granularScopes: GranularScope[];
@@ -155,6 +197,7 @@ export interface TokenRecord {
 /** What a user granted an app in the login dialog. */
 export interface GrantRecord {
   appId: string;
+  /** The person; for a system user token, the system user the grant was made for. */
   userId: string;
   granted: string[];
   declined: string[];
@@ -168,6 +211,10 @@ export interface AuthCodeRecord {
   redirectUri: string;
   createdAt: number;
   used: boolean;
+  /** Facebook Login for Business with system user tokens: the code is exchanged for this system user's token. */
+  systemUserId?: string;
+  /** Seconds a system user token lives; 0 = never expires. */
+  systemUserTokenSeconds?: number;
 }
 
 export interface AppSubscriptionRecord {

@@ -12,6 +12,7 @@ import type {
   LeadRecord,
   PageInstallRecord,
   PageRecord,
+  SystemUserRecord,
   TokenRecord,
   UserRecord,
 } from './types';
@@ -27,6 +28,8 @@ import type {
 export class World {
   readonly apps = new Map<string, AppRecord>();
   readonly users = new Map<string, UserRecord>();
+  /** Business integration system users, created when a business installs the app (Facebook Login for Business). */
+  readonly systemUsers = new Map<string, SystemUserRecord>();
   readonly businesses = new Map<string, BusinessRecord>();
   /** Keyed by numeric account id (without `act_`). */
   readonly adAccounts = new Map<string, AdAccountRecord>();
