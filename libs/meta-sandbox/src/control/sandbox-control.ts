@@ -2,7 +2,7 @@ import type { SandboxRuntime } from '../core/sandbox-runtime';
 import type { FaultConfig } from '../core/fault-injector';
 import type { ScopeUsage } from '../core/usage-tracker';
 import type { BucType, UsageBudgets } from '../core/usage-types';
-import type { CallLogEntry } from '../core/call-log';
+import type { CallFilter, CallLogEntry } from '../core/call-log';
 import type { DeliveryLogEntry, WebhookDelivery } from '../webhooks/webhook-delivery';
 import type { TokenInvalidation } from '../world/types';
 import { UsageTracker } from '../core/usage-tracker';
@@ -172,7 +172,7 @@ export class SandboxControl {
     return this.deliveries();
   }
 
-  calls(options: { sinceSeq?: number; limit?: number } = {}): CallLogEntry[] {
+  calls(options: CallFilter = {}): CallLogEntry[] {
     return this.runtime.callLog.list(options);
   }
 
