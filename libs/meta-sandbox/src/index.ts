@@ -12,3 +12,5 @@ export { DEMO_AD_REFS, DEMO_CAMPAIGN_PLAN } from './world/demo-ad-plan';
 export { API_VERSIONS } from './core/versions';
 export type { MarketingControl, ObjectChange } from './marketing/control/marketing-control';
 export type { LargeAccountRequest, LargeAccountSummary } from './marketing/seed/large-account';
+export type { CatalogControl, CatalogSummary, BatchSettingsChange, BatchSummary, FeedItem } from './marketing/catalogs/catalog-control';
+export { DEMO_CATALOG_ID, DEMO_CLIENT_CATALOG_ID } from './marketing/catalogs/catalog-seed';

@@ -11,6 +11,7 @@ import { CreateLeadsRequest, createLeads } from '../leads/lead-service';
 import { verifyCallback } from '../webhooks/handshake';
 import { ControlError } from './control-error';
 import { MarketingControl } from '../marketing/control/marketing-control';
+import { CatalogControl } from '../marketing/catalogs/catalog-control';
 
 export { ControlError };
 
@@ -31,12 +32,15 @@ export interface WorldSummary {
 export class SandboxControl {
   /** Campaigns, ads and insights changed behind the API's back (`/__sandbox/marketing`). */
   readonly marketing: MarketingControl;
+  /** Catalog batches, item errors, items made elsewhere, call counters (`/__sandbox/catalogs`). */
+  readonly catalogs: CatalogControl;
 
   constructor(
     private readonly runtime: SandboxRuntime,
     private readonly webhooks: WebhookDelivery,
   ) {
     this.marketing = new MarketingControl(runtime);
+    this.catalogs = new CatalogControl(runtime);
   }
 
   reset(change: { seed?: string | number; scenario?: string } = {}): WorldSummary {
