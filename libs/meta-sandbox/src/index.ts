@@ -13,4 +13,6 @@ export { API_VERSIONS } from './core/versions';
 export type { MarketingControl, ObjectChange } from './marketing/control/marketing-control';
 export type { LargeAccountRequest, LargeAccountSummary } from './marketing/seed/large-account';
 export type { CatalogControl, CatalogSummary, BatchSettingsChange, BatchSummary, FeedItem } from './marketing/catalogs/catalog-control';
+export type { ConversionsControl, SendFailureRequest, EventQuery, EventView, DatasetSummary } from './marketing/conversions/conversions-control';
 export { DEMO_CATALOG_ID, DEMO_CLIENT_CATALOG_ID } from './marketing/catalogs/catalog-seed';
+export { DEMO_DATASET_ID } from './marketing/conversions/dataset-seed';

@@ -12,6 +12,7 @@ import { verifyCallback } from '../webhooks/handshake';
 import { ControlError } from './control-error';
 import { MarketingControl } from '../marketing/control/marketing-control';
 import { CatalogControl } from '../marketing/catalogs/catalog-control';
+import { ConversionsControl } from '../marketing/conversions/conversions-control';
 
 export { ControlError };
 
@@ -34,6 +35,8 @@ export class SandboxControl {
   readonly marketing: MarketingControl;
   /** Catalog batches, item errors, items made elsewhere, call counters (`/__sandbox/catalogs`). */
   readonly catalogs: CatalogControl;
+  /** Conversions API events received, failing sends (`/__sandbox/capi`). */
+  readonly conversions: ConversionsControl;
 
   constructor(
     private readonly runtime: SandboxRuntime,
@@ -41,6 +44,7 @@ export class SandboxControl {
   ) {
     this.marketing = new MarketingControl(runtime);
     this.catalogs = new CatalogControl(runtime);
+    this.conversions = new ConversionsControl(runtime);
   }
 
   reset(change: { seed?: string | number; scenario?: string } = {}): WorldSummary {
