@@ -110,6 +110,12 @@ describe('Marketing API: items_batch and check_batch_request_status', () => {
     expect(ids.filter((id: string) => !id.startsWith('HP-'))).toEqual(['OK-1']);
   });
 
+  it('answers no handle when every request was refused on arrival (nothing ingested)', async () => {
+    const sent = await send([policy('ONLY-BAD', { price: 'free' })]);
+    expect(sent.body).toEqual({ handles: [], validation_status: [{ retailer_id: 'ONLY-BAD', errors: [{ message: expect.stringMatching(/^Invalid price/) }], warnings: [] }] });
+    expect(sandbox.control.catalogs.batches(CATALOG)).toEqual([]);
+  });
+
   it('accepts items with warnings (a shouting title, a zero price) and reports them', async () => {
     const sent = await send([policy('LOUD', { title: 'BEST LIFE INSURANCE EVER' }), policy('FREE', { price: '0.00 USD' })]);
     expect(sent.body.validation_status).toEqual([

@@ -8,13 +8,14 @@ import { checkItem, parsePrice } from './item-checks';
 
 /**
  * `POST /{catalog-id}/items_batch` and the life of its handle
- * (https://developers.facebook.com/docs/marketing-api/catalog-batch/guides/send-item-updates and
+ * (https://developers.facebook.com/docs/marketing-api/reference/product-catalog/items_batch/ and
  * https://developers.facebook.com/docs/marketing-api/reference/product-catalog/check_batch_request_status/).
  * Each request is checked when the batch arrives (`validation_status`); the valid ones are applied when the batch
- * ends, in sandbox time, so a client has to poll the handle.
+ * ends, in sandbox time, so a client has to poll the handle. `handles` holds 0 or 1 value: empty when nothing was
+ * ingested (every request refused on arrival).
  */
 
-/** Meta's documented maximum of requests per call ("requests … can contain up to 5,000 updates"). */
+/** Meta's documented maximum of requests per call ("a JSON array of up to 5000 records"). */
 export const MAX_BATCH_REQUESTS = 5000;
 /** Item types of the items_batch reference; the sandbox's catalogs hold products only. */
 const ITEM_TYPES = ['PRODUCT_ITEM', 'HOTEL', 'FLIGHT', 'DESTINATION', 'HOME_LISTING', 'VEHICLE', 'VEHICLE_OFFER', 'MEDIA_TITLE'];
@@ -35,15 +36,12 @@ export function queueItemsBatch(ctx: GraphContext, catalog: CatalogRecord) {
   const counters = countersOf(ctx.world, catalog.id);
   counters.itemsBatchCalls++;
   counters.itemsBatchRequests += requests.length;
-  const failing = settings.failNext > 0;
-  if (failing) settings.failNext--;
   const batch: BatchRecord = {
     handle: `A${ctx.world.rng.stream('marketing.catalogs').chars(31, HANDLE_CHARS)}`,
     catalogId: catalog.id,
     createdAt: ctx.runtime.clock.now(),
     startedMs: settings.startedMs,
     durationMs: Math.max(settings.durationMs, settings.startedMs),
-    failsWith: failing ? settings.failMessage : undefined,
     allowUpsert: optionalString(ctx, 'allow_upsert') !== 'false',
     requests: [],
     errors: [],
@@ -63,6 +61,11 @@ export function queueItemsBatch(ctx: GraphContext, catalog: CatalogRecord) {
         warnings: checked.warnings.map(({ message }) => ({ message })),
       });
     }
+  }
+  if (batch.requests.length === 0) return { handles: [], validation_status: validationStatus };
+  if (settings.failNext > 0) {
+    settings.failNext--;
+    batch.failsWith = settings.failMessage;
   }
   state.batches.set(batch.handle, batch);
   const pending = state.pending.get(catalog.id) ?? [];
