@@ -116,6 +116,10 @@ describe('Conversions API for CRM', () => {
     it('refuses events without customer information with subcode 2804050', async () => {
       expect(await refusal([crmEvent({ user_data: {} })])).toMatchObject({ code: 100, error_subcode: 2804050, error_user_title: 'Insufficient customer information' });
       expect((await refusal([crmEvent({ user_data: { em: [] } })])).error_subcode).toBe(2804050);
+      const tooBroad = { event_name: 'Lead', event_time: nowS(), action_source: 'website', user_data: { country: sha256('us') } };
+      expect(await refusal([tooBroad])).toMatchObject({ error_subcode: 2804050, error_user_msg: expect.stringContaining('too broad') });
+      const byBrowser = { ...tooBroad, user_data: { client_ip_address: '203.0.113.7', client_user_agent: 'Mozilla/5.0' } };
+      expect((await send([byBrowser])).body.events_received).toBe(1);
     });
 
     it('refuses plaintext or uppercase emails and phones, as Meta requires lowercase SHA-256', async () => {

@@ -60,10 +60,34 @@ function checkHashed(user: Record<string, unknown>, index: number): void {
   }
 }
 
+/** Identifiers that match a person on their own; the rest only in combination (Meta's baseline matching requirements). */
+const STRONG_KEYS = ['lead_id', 'em', 'ph', 'external_id', 'fbc', 'fbp', 'madid', 'anon_id', 'subscription_id', 'fb_login_id'];
+const present = (user: Record<string, unknown>, key: string): boolean =>
+  user[key] !== undefined && user[key] !== null && user[key] !== '' && !(Array.isArray(user[key]) && (user[key] as unknown[]).length === 0);
+
+/**
+ * Enough to match the event to a person: one strong identifier, the client's IP address with its user agent, or a
+ * name with a birth date or location. "Our systems are designed to not accept customer information that is unhashed
+ * Contact Information"; since v13.0 a combination that is too broad (a country alone) is refused too.
+ */
+function enoughToMatch(user: Record<string, unknown>): boolean {
+  if (STRONG_KEYS.some((key) => present(user, key))) return true;
+  if (present(user, 'client_ip_address') && present(user, 'client_user_agent')) return true;
+  return present(user, 'fn') && present(user, 'ln') && ['db', 'zp', 'ct'].some((key) => present(user, key));
+}
+
 function checkCustomer(raw: Record<string, unknown>, index: number): Record<string, unknown> {
   const user = raw['user_data'];
-  if (!isObject(user) || !MATCH_KEYS.some((key) => user[key] !== undefined && user[key] !== '' && !(Array.isArray(user[key]) && (user[key] as unknown[]).length === 0))) {
+  if (!isObject(user) || !MATCH_KEYS.some((key) => present(user, key))) {
     throw eventError(index, 'Insufficient customer information', 'This event has no customer information parameters (lead_id, em, ph, …) to match it with.', SUBCODE_NO_CUSTOMER_INFORMATION);
+  }
+  if (!enoughToMatch(user)) {
+    throw eventError(
+      index,
+      'Insufficient customer information',
+      'This event has a combination of customer information parameters too broad to match it with a person: add lead_id, em, ph or external_id.',
+      SUBCODE_NO_CUSTOMER_INFORMATION,
+    );
   }
   const leadId = user['lead_id'];
   if (leadId !== undefined) {
