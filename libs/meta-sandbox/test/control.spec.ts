@@ -116,6 +116,19 @@ describe('control surface', () => {
     ]);
   });
 
+  it('lists and counts calls by path and method, and keeps only an excerpt of huge parameters', async () => {
+    const token = await loginAs(sandbox);
+    const since = sandbox.control.calls().at(-1)?.seq ?? 0;
+    await graph(sandbox, 'GET', 'me', { token, params: { fields: 'id' } });
+    await graph(sandbox, 'GET', 'me/accounts', { token, params: { fields: 'id', note: 'n'.repeat(5_000) } });
+    await graph(sandbox, 'POST', 'me', { token, params: { name: 'x' } });
+    expect((await control('GET', `/calls?since=${since}&path=/me&method=get&count=true`)).body).toEqual({ count: 2 });
+    const accounts = (await control('GET', `/calls?since=${since}&path=accounts`)).body.data;
+    expect(accounts.map((call: { path: string }) => call.path)).toEqual(['/me/accounts']);
+    expect(accounts[0].params.note).toBe(`${'n'.repeat(2_000)}… [5000 characters]`);
+    expect(accounts[0].params.access_token).toBe('[redacted]');
+  });
+
   it('answers 400 for a malformed fault configuration and keeps serving Graph calls', async () => {
     expect((await control('PUT', '/faults', { errors: 'all of them' })).status).toBe(400);
     expect((await control('PUT', '/faults', { errors: [{ code: 2, rate: 7 }] })).status).toBe(400);

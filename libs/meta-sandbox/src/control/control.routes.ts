@@ -87,7 +87,11 @@ export function controlRouter(runtime: SandboxRuntime, control: SandboxControl, 
   router.get('/calls', (req, res) => {
     const sinceSeq = optionalNumber(req.query['since'], 'since');
     const limit = optionalNumber(req.query['limit'], 'limit');
-    res.json({ data: control.calls({ sinceSeq, limit }) });
+    const path = typeof req.query['path'] === 'string' ? req.query['path'] : undefined;
+    const method = typeof req.query['method'] === 'string' ? req.query['method'] : undefined;
+    const calls = control.calls({ sinceSeq, limit, path, method });
+    // `count=true`: how many calls match (for example `path=items_batch`), without the entries.
+    res.json(req.query['count'] === 'true' ? { count: calls.length } : { data: calls });
   });
   router.get('/counters', (_req, res) => res.json(control.counters()));
   router.post('/clock/advance', (req, res) => {

@@ -2,7 +2,7 @@ import type { SandboxRuntime } from '../core/sandbox-runtime';
 import type { FaultConfig } from '../core/fault-injector';
 import type { ScopeUsage } from '../core/usage-tracker';
 import type { BucType, UsageBudgets } from '../core/usage-types';
-import type { CallLogEntry } from '../core/call-log';
+import type { CallFilter, CallLogEntry } from '../core/call-log';
 import type { DeliveryLogEntry, WebhookDelivery } from '../webhooks/webhook-delivery';
 import type { TokenInvalidation, TokenRecord } from '../world/types';
 import { UsageTracker } from '../core/usage-tracker';
@@ -12,6 +12,8 @@ import { verifyCallback } from '../webhooks/handshake';
 import { ControlError } from './control-error';
 import { MarketingControl } from '../marketing/control/marketing-control';
 import { AppSetupControl } from './app-setup-control';
+import { CatalogControl } from '../marketing/catalogs/catalog-control';
+import { ConversionsControl } from '../marketing/conversions/conversions-control';
 
 export { ControlError };
 
@@ -34,6 +36,10 @@ export class SandboxControl {
   readonly marketing: MarketingControl;
   /** App mode and roles, Standard Access, Page tasks, Leads Access Manager, callback URL, Login for Business configurations. */
   readonly setup: AppSetupControl;
+  /** Catalog batches, item errors, items made elsewhere, call counters (`/__sandbox/catalogs`). */
+  readonly catalogs: CatalogControl;
+  /** Conversions API events received, failing sends (`/__sandbox/capi`). */
+  readonly conversions: ConversionsControl;
 
   constructor(
     private readonly runtime: SandboxRuntime,
@@ -41,6 +47,8 @@ export class SandboxControl {
   ) {
     this.marketing = new MarketingControl(runtime);
     this.setup = new AppSetupControl(runtime);
+    this.catalogs = new CatalogControl(runtime);
+    this.conversions = new ConversionsControl(runtime);
   }
 
   reset(change: { seed?: string | number; scenario?: string } = {}): WorldSummary {
@@ -183,7 +191,7 @@ export class SandboxControl {
     return this.deliveries();
   }
 
-  calls(options: { sinceSeq?: number; limit?: number } = {}): CallLogEntry[] {
+  calls(options: CallFilter = {}): CallLogEntry[] {
     return this.runtime.callLog.list(options);
   }
 

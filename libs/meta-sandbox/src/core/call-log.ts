@@ -29,10 +29,27 @@ export interface CallLogEntry {
   params: Record<string, string>;
 }
 
+/**
+ * Longest parameter value the log keeps whole. An `items_batch` call carries up to 5,000 items (megabytes) and a
+ * Conversions API call up to 1,000 events: kept whole, a few thousand such calls would hold gigabytes.
+ */
+export const MAX_LOGGED_PARAM = 2_000;
+
 export function redactParams(params: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(params)) out[key] = SECRET_PARAMS.has(key) ? '[redacted]' : value;
+  for (const [key, value] of Object.entries(params)) {
+    if (SECRET_PARAMS.has(key)) out[key] = '[redacted]';
+    else out[key] = value.length > MAX_LOGGED_PARAM ? `${value.slice(0, MAX_LOGGED_PARAM)}… [${value.length} characters]` : value;
+  }
   return out;
+}
+
+/** Which calls to list or count: `path` is a substring of the path without version (`items_batch`, `/events`). */
+export interface CallFilter {
+  sinceSeq?: number;
+  limit?: number;
+  path?: string;
+  method?: string;
 }
 
 /** Entries the log may hold beyond its capacity before it drops the oldest in one go. */
@@ -58,9 +75,15 @@ export class CallLog {
     if (this.entries.length >= this.capacity + TRIM_SLACK) this.entries.splice(0, this.entries.length - this.capacity);
   }
 
-  list(options: { sinceSeq?: number; limit?: number } = {}): CallLogEntry[] {
+  list(options: CallFilter = {}): CallLogEntry[] {
     const kept = this.entries.length > this.capacity ? this.entries.slice(-this.capacity) : this.entries;
-    const fresh = kept.filter((entry) => entry.seq > (options.sinceSeq ?? 0));
+    const method = options.method?.toUpperCase();
+    const fresh = kept.filter(
+      (entry) =>
+        entry.seq > (options.sinceSeq ?? 0) &&
+        (options.path === undefined || entry.path.includes(options.path)) &&
+        (method === undefined || entry.method === method),
+    );
     return options.limit ? fresh.slice(-options.limit) : fresh;
   }
 

@@ -2,6 +2,7 @@ import express, { Express, Router } from 'express';
 import type { SandboxRuntime } from '../core/sandbox-runtime';
 import { FAVICON_PATH, favicon } from './favicon';
 import { bodyErrorHandler, graphHandler } from './graph-http';
+import { jsonBody } from './json-body';
 
 /**
  * The sandbox's HTTP surface: `/__sandbox` (control, JSON), the favicon and the pages modules serve (the login
@@ -12,7 +13,7 @@ export function createApp(runtime: SandboxRuntime, pages: Router, control: Route
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.use(express.urlencoded({ extended: false, limit: '10mb' }));
-  app.use(express.json({ limit: '10mb' }));
+  app.use(jsonBody('10mb'));
   // Image uploads: Meta takes files up to 30 MB; the Graph handler reads the parts (`http/multipart.ts`).
   app.use(express.raw({ type: 'multipart/form-data', limit: '32mb' }));
   app.use('/__sandbox', control);

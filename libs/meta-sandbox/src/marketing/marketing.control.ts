@@ -1,10 +1,10 @@
 import type { Request, Router } from 'express';
 import type { SandboxRuntime } from '../core/sandbox-runtime';
 import { ControlError } from '../control/control-error';
-import { graphTime } from '../core/clock';
-import { conversions } from './conversions/dataset-state';
 import { marketing } from './marketing-state';
 import { MarketingControl } from './control/marketing-control';
+import { catalogControlRoutes } from './catalogs/catalog-control.routes';
+import { conversionsControlRoutes } from './conversions/conversions-control.routes';
 
 const body = (req: Request): Record<string, any> => (req.body && typeof req.body === 'object' ? req.body : {});
 
@@ -30,7 +30,7 @@ const optionalString = (value: unknown, name: string): string | undefined => {
  * - `POST /marketing/insights/restate`, `PUT|DELETE /marketing/insights/throttle`, `PUT /marketing/insights/report-runs`,
  *   `POST /marketing/insights/report-runs/:id`;
  * - `POST /marketing/large-account`: a benchmark-sized account;
- * - `GET /capi/events?datasetId=`: the Conversions API events received.
+ * - `/catalogs…` (catalogs/catalog-control.routes.ts) and `/capi…` (conversions/conversions-control.routes.ts).
  * `POST /insights/restate` and `POST /insights/report-failures {count}` are kept as older spellings.
  */
 export function marketingControl(router: Router, runtime: SandboxRuntime): void {
@@ -129,19 +129,6 @@ export function marketingControl(router: Router, runtime: SandboxRuntime): void 
       }),
     );
   });
-  router.get('/capi/events', (req, res) => {
-    const datasetId = typeof req.query['datasetId'] === 'string' ? req.query['datasetId'] : undefined;
-    const events = conversions(runtime.world).events.filter((entry) => !datasetId || entry.datasetId === datasetId);
-    res.json({
-      data: events.map((entry) => ({
-        datasetId: entry.datasetId,
-        receivedAt: graphTime(entry.receivedAt),
-        fbtraceId: entry.fbtraceId,
-        testEventCode: entry.testEventCode,
-        matchedLeadId: entry.matchedLeadId,
-        discarded: entry.discarded,
-        event: entry.event,
-      })),
-    });
-  });
+  catalogControlRoutes(router, runtime);
+  conversionsControlRoutes(router, runtime);
 }

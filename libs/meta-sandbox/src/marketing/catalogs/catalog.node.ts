@@ -3,16 +3,14 @@ import type { NodeTypeSpec } from '../../core/graph-registry';
 import type { BatchRecord, CatalogRecord } from './catalog-state';
 import { graphTime } from '../../core/clock';
 import { GraphErrors } from '../../core/graph-errors';
-import { requireString } from '../marketing-params';
-import { catalogs } from './catalog-state';
+import { optionalString, requireString } from '../marketing-params';
+import { catalogs, countersOf, productCount, productsOf } from './catalog-state';
 import { batchStatus, queueItemsBatch, settleBatches } from './items-batch';
+import { productFilter } from './product-filter';
+import { catalogDiagnostics } from './catalog-diagnostics';
 import { createProduct } from './product.node';
+import { CATALOG_ACCESS, canSeeCatalog } from './catalog-access';
 
-export const CATALOG_ACCESS = { permissions: ['catalog_management'] };
-
-/** A catalog belongs to a business; people of that business see it. */
-export const canSeeCatalog = (catalog: CatalogRecord, ctx: GraphContext): boolean =>
-  Boolean(ctx.identity?.user?.businessIds.includes(catalog.businessId));
 
 /** `check_batch_request_status` answers one entry per handle. */
 interface BatchStatusView {
@@ -20,7 +18,10 @@ interface BatchStatusView {
   loadInvalidIds: boolean;
 }
 
-/** A product catalog (notes §7). */
+const ownerOf = (catalog: CatalogRecord, ctx: GraphContext) =>
+  ctx.world.businesses.get(catalog.businessId) ?? (catalog.ownerName ? { id: catalog.businessId, name: catalog.ownerName } : undefined);
+
+/** A product catalog (https://developers.facebook.com/docs/marketing-api/reference/product-catalog/). */
 export const catalogNode: NodeTypeSpec<CatalogRecord> = {
   type: 'ProductCatalog',
   load: (id, world) => {
@@ -37,8 +38,9 @@ export const catalogNode: NodeTypeSpec<CatalogRecord> = {
     id: (c) => c.id,
     name: (c) => c.name,
     vertical: (c) => c.vertical,
-    product_count: (c, ctx) => [...catalogs(ctx.world).products.values()].filter((product) => product.catalogId === c.id).length,
-    business: { nodeType: 'BusinessRef', get: (c, ctx) => ctx.world.businesses.get(c.businessId) },
+    product_count: (c, ctx) => productCount(ctx.world, c.id),
+    business: { nodeType: 'BusinessRef', get: ownerOf },
+    owner_business: { nodeType: 'BusinessRef', get: ownerOf },
     created_time: (c) => graphTime(c.createdTime),
   },
   edges: {
@@ -46,7 +48,12 @@ export const catalogNode: NodeTypeSpec<CatalogRecord> = {
       list: {
         itemType: 'ProductItem',
         maxLimit: 500,
-        items: (catalog, ctx) => [...catalogs(ctx.world).products.values()].filter((product) => product.catalogId === catalog.id),
+        items: (catalog, ctx) => {
+          const filter = productFilter(optionalString(ctx, 'filter'));
+          countersOf(ctx.world, catalog.id).productReads++;
+          const items = productsOf(ctx.world, catalog.id);
+          return filter ? items.filter(filter) : items;
+        },
       },
       create: { handle: (ctx, catalog) => createProduct(ctx, catalog) },
     },
@@ -59,19 +66,27 @@ export const catalogNode: NodeTypeSpec<CatalogRecord> = {
     check_batch_request_status: {
       list: {
         itemType: 'CatalogBatchStatus',
-        usage: (catalog) => [{ type: 'catalog_batch', objectId: catalog.id }],
         items: (catalog, ctx) => {
           const handle = requireString(ctx, 'handle');
+          countersOf(ctx.world, catalog.id).statusPolls++;
           const batch = catalogs(ctx.world).batches.get(handle);
           if (!batch || batch.catalogId !== catalog.id) throw GraphErrors.invalidParameter(`handle ${handle} is not a batch of catalog ${catalog.id}`);
           return [{ batch, loadInvalidIds: ctx.params['load_ids_of_invalid_requests'] === 'true' } satisfies BatchStatusView];
         },
       },
     },
+    diagnostics: {
+      list: {
+        itemType: 'ProductCatalogDiagnosticGroup',
+        items: (catalog, ctx) => catalogDiagnostics(ctx.world, catalog.id),
+      },
+    },
   },
 };
 
-/** The status of one `items_batch` handle (notes §7.2). Errors are known once the batch finished. */
+const issueView = (issue: { line?: number; id?: string; message: string }) => ({ line: issue.line, id: issue.id, message: issue.message });
+
+/** The status of one `items_batch` handle. Errors of applying requests are known once the batch ended. */
 export const batchStatusNode: NodeTypeSpec<BatchStatusView> = {
   type: 'CatalogBatchStatus',
   load: () => undefined,
@@ -81,9 +96,9 @@ export const batchStatusNode: NodeTypeSpec<BatchStatusView> = {
     handle: (view) => view.batch.handle,
     status: (view, ctx) => batchStatus(view.batch, ctx.runtime.clock.now()),
     errors_total_count: (view) => view.batch.errors.length,
-    errors: (view) => view.batch.errors.map((issue) => ({ line: issue.line, id: issue.id, message: issue.message })),
+    errors: (view) => view.batch.errors.map(issueView),
     warnings_total_count: (view) => view.batch.warnings.length,
-    warnings: (view) => view.batch.warnings.map((issue) => ({ line: issue.line, id: issue.id, message: issue.message })),
+    warnings: (view) => view.batch.warnings.map(issueView),
     ids_of_invalid_requests: (view) => (view.loadInvalidIds ? [...new Set(view.batch.errors.map((issue) => issue.id).filter(Boolean))] : []),
   },
 };

@@ -1,119 +1,161 @@
 import type { GraphContext } from '../../core/graph-context';
 import type { World } from '../../world/world';
-import type { BatchIssue, BatchRecord, BatchRequest, CatalogRecord } from './catalog-state';
+import type { BatchRecord, BatchRequest, CatalogRecord, ProductRecord } from './catalog-state';
 import { GraphErrors } from '../../core/graph-errors';
-import { isObject, optionalString, parseEnum, parseJson, requireString } from '../marketing-params';
-import { AVAILABILITIES, CONDITIONS, catalogs, newProduct, productByRetailerId } from './catalog-state';
+import { optionalString, parseEnum, parseJson, requireString } from '../marketing-params';
+import { addProduct, catalogs, countersOf, newProduct, productByRetailerId, removeProduct } from './catalog-state';
+import { checkItem, parsePrice } from './item-checks';
 
-const MAX_REQUESTS = 5000;
-const REQUIRED_ON_CREATE = ['id', 'title', 'description', 'availability', 'condition', 'price', 'link', 'image_link', 'brand'];
-const PRICE = /^(\d+(?:\.\d{1,2})?) ([A-Z]{3})$/;
-/** Sandbox time a batch spends in each state before it finishes. */
-const STARTED_MS = 1_000;
-const FINISHED_MS = 5_000;
+/**
+ * `POST /{catalog-id}/items_batch` and the life of its handle
+ * (https://developers.facebook.com/docs/marketing-api/reference/product-catalog/items_batch/ and
+ * https://developers.facebook.com/docs/marketing-api/reference/product-catalog/check_batch_request_status/).
+ * Each request is checked when the batch arrives (`validation_status`); the valid ones are applied when the batch
+ * ends, in sandbox time, so a client has to poll the handle. `handles` holds 0 or 1 value: empty when nothing was
+ * ingested (every request refused on arrival).
+ */
 
-/** Per-item checks on feed field names (`id`, `title`, `price` as "19.99 USD", `link`, `image_link`; notes §7.2). */
-function itemIssues(request: unknown, line: number): { request?: BatchRequest; errors: BatchIssue[] } {
-  if (!isObject(request) || !isObject(request['data'])) return { errors: [{ line, message: 'Each request needs a method and a data object' }] };
-  const method = request['method'];
-  const data = request['data'];
-  const id = typeof data['id'] === 'string' && data['id'] !== '' ? data['id'] : undefined;
-  const errors: BatchIssue[] = [];
-  const issue = (message: string) => errors.push({ line, id, message });
-  if (method !== 'CREATE' && method !== 'UPDATE' && method !== 'DELETE') issue(`Invalid method ${String(method)}: use CREATE, UPDATE or DELETE`);
-  if (!id) issue('Missing required field: id');
-  if (method === 'CREATE') for (const field of REQUIRED_ON_CREATE.filter((name) => name !== 'id' && (data[name] === undefined || data[name] === ''))) issue(`Missing required field: ${field}`);
-  if (method !== 'DELETE') {
-    if (data['price'] !== undefined && !PRICE.test(String(data['price']))) issue(`Invalid price "${String(data['price'])}": use an amount and an ISO 4217 currency, like "19.99 USD"`);
-    if (data['availability'] !== undefined && !AVAILABILITIES.includes(data['availability'] as never)) issue(`Invalid availability "${String(data['availability'])}"`);
-    if (data['condition'] !== undefined && !CONDITIONS.includes(data['condition'] as never)) issue(`Invalid condition "${String(data['condition'])}"`);
-    for (const field of ['link', 'image_link']) {
-      if (data[field] !== undefined && !/^https?:\/\/\S+$/.test(String(data[field]))) issue(`Invalid URL in ${field}`);
-    }
-  }
-  return errors.length > 0 ? { errors } : { request: { method: method as BatchRequest['method'], data }, errors };
-}
+/** Meta's documented maximum of requests per call ("a JSON array of up to 5000 records"). */
+export const MAX_BATCH_REQUESTS = 5000;
+/** Item types of the items_batch reference; the sandbox's catalogs hold products only. */
+const ITEM_TYPES = ['PRODUCT_ITEM', 'HOTEL', 'FLIGHT', 'DESTINATION', 'HOME_LISTING', 'VEHICLE', 'VEHICLE_OFFER', 'MEDIA_TITLE'];
+const HANDLE_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
-/** `POST /{catalog-id}/items_batch`: validates each item now, applies the valid ones once the batch finishes. */
+type ValidationEntry = { retailer_id?: string; errors: { message: string }[]; warnings: { message: string }[] };
+
 export function queueItemsBatch(ctx: GraphContext, catalog: CatalogRecord) {
-  parseEnum(requireString(ctx, 'item_type'), 'item_type', ['PRODUCT_ITEM']);
+  const itemType = parseEnum(requireString(ctx, 'item_type'), 'item_type', ITEM_TYPES);
+  if (itemType !== 'PRODUCT_ITEM') throw GraphErrors.invalidParameter(`item_type ${itemType} does not match the items of catalog ${catalog.id} (PRODUCT_ITEM)`);
   const requests = parseJson(requireString(ctx, 'requests'), 'requests');
-  if (!Array.isArray(requests) || requests.length === 0) throw GraphErrors.invalidParameter('requests must be a non-empty JSON array');
-  if (requests.length > MAX_REQUESTS) throw GraphErrors.invalidParameter(`requests can hold at most ${MAX_REQUESTS} items per call`);
+  if (!Array.isArray(requests) || requests.length === 0) throw GraphErrors.invalidParameter('Param requests must be a non-empty JSON array');
+  if (requests.length > MAX_BATCH_REQUESTS) {
+    throw GraphErrors.invalidParameter(`Param requests holds ${requests.length} requests; a call can hold at most ${MAX_BATCH_REQUESTS}`);
+  }
+  const state = catalogs(ctx.world);
+  const settings = state.settings;
+  const counters = countersOf(ctx.world, catalog.id);
+  counters.itemsBatchCalls++;
+  counters.itemsBatchRequests += requests.length;
   const batch: BatchRecord = {
-    handle: `A${ctx.world.rng.stream('marketing.catalogs').chars(31, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_')}`,
+    handle: `A${ctx.world.rng.stream('marketing.catalogs').chars(31, HANDLE_CHARS)}`,
     catalogId: catalog.id,
     createdAt: ctx.runtime.clock.now(),
+    startedMs: settings.startedMs,
+    durationMs: Math.max(settings.durationMs, settings.startedMs),
     allowUpsert: optionalString(ctx, 'allow_upsert') !== 'false',
     requests: [],
     errors: [],
     warnings: [],
     applied: false,
   };
-  const validationStatus: { retailer_id?: string; errors: { message: string }[]; warnings: { message: string }[] }[] = [];
-  requests.forEach((raw, line) => {
-    const checked = itemIssues(raw, line);
+  const validationStatus: ValidationEntry[] = [];
+  for (let line = 0; line < requests.length; line++) {
+    const checked = checkItem(requests[line], line);
     if (checked.request) batch.requests.push({ line, request: checked.request });
-    else {
-      batch.errors.push(...checked.errors);
-      validationStatus.push({ retailer_id: checked.errors[0]?.id, errors: checked.errors.map(({ message }) => ({ message })), warnings: [] });
+    batch.errors.push(...checked.errors);
+    batch.warnings.push(...checked.warnings);
+    if (checked.errors.length > 0 || checked.warnings.length > 0) {
+      validationStatus.push({
+        retailer_id: checked.retailerId,
+        errors: checked.errors.map(({ message }) => ({ message })),
+        warnings: checked.warnings.map(({ message }) => ({ message })),
+      });
     }
-  });
-  catalogs(ctx.world).batches.set(batch.handle, batch);
+  }
+  if (batch.requests.length === 0) return { handles: [], validation_status: validationStatus };
+  if (settings.failNext > 0) {
+    settings.failNext--;
+    batch.failsWith = settings.failMessage;
+  }
+  state.batches.set(batch.handle, batch);
+  const pending = state.pending.get(catalog.id) ?? [];
+  pending.push(batch);
+  state.pending.set(catalog.id, pending);
   return { handles: [batch.handle], validation_status: validationStatus };
 }
 
-export function batchStatus(batch: BatchRecord, now: number): string {
-  const elapsed = now - batch.createdAt;
-  if (elapsed < STARTED_MS) return 'started';
-  if (elapsed < FINISHED_MS) return 'in_progress';
-  return 'finished';
+const ended = (batch: BatchRecord, now: number): boolean => batch.endedAt !== undefined || now - batch.createdAt >= batch.durationMs;
+
+/** `started` → `in_progress` → `finished`, or `error` when the batch failed as a whole (nothing applied). */
+export function batchStatus(batch: BatchRecord, now: number): 'started' | 'in_progress' | 'finished' | 'error' {
+  if (ended(batch, now)) return batch.failsWith ? 'error' : 'finished';
+  return now - batch.createdAt < batch.startedMs ? 'started' : 'in_progress';
 }
 
-/** Applies every finished batch of a catalog that was not applied yet, in the order they were sent. */
+/** Applies the catalog's batches that ended since the last look, in the order they were sent. */
 export function settleBatches(world: World, catalogId: string): void {
-  const now = world.clock.now();
   const state = catalogs(world);
-  for (const batch of state.batches.values()) {
-    if (batch.catalogId !== catalogId || batch.applied || batchStatus(batch, now) !== 'finished') continue;
+  const pending = state.pending.get(catalogId);
+  if (!pending || pending.length === 0) return;
+  const now = world.clock.now();
+  const waiting: BatchRecord[] = [];
+  for (const batch of pending) {
+    if (!ended(batch, now)) {
+      waiting.push(batch);
+      continue;
+    }
     batch.applied = true;
+    if (batch.failsWith) {
+      batch.errors.push({ message: batch.failsWith });
+      continue;
+    }
     for (const { line, request } of batch.requests) applyRequest(world, batch, line, request, now);
   }
+  state.pending.set(catalogId, waiting);
+}
+
+/** An item-level error planted by the control surface for this retailer id, used up as it fires. */
+function plantedError(world: World, catalogId: string, retailerId: string): string | undefined {
+  const rules = catalogs(world).itemErrors;
+  const index = rules.findIndex((rule) => rule.retailerId === retailerId && (rule.catalogId === undefined || rule.catalogId === catalogId));
+  if (index < 0) return undefined;
+  const rule = rules[index]!;
+  if (rule.remaining !== undefined && --rule.remaining <= 0) rules.splice(index, 1);
+  return rule.message;
 }
 
 function applyRequest(world: World, batch: BatchRecord, line: number, request: BatchRequest, now: number): void {
-  const state = catalogs(world);
   const retailerId = String(request.data['id']);
+  const planted = plantedError(world, batch.catalogId, retailerId);
+  if (planted) {
+    batch.errors.push({ line, id: retailerId, message: planted });
+    return;
+  }
   const existing = productByRetailerId(world, batch.catalogId, retailerId);
   if (request.method === 'DELETE') {
+    // Deleting what is not there changes nothing; Meta's answer is not documented, the sandbox warns.
     if (!existing) batch.warnings.push({ line, id: retailerId, message: `No item with id ${retailerId} to delete` });
-    else {
-      state.products.delete(existing.id);
-      world.unregister(existing.id);
-    }
+    else removeProduct(world, existing);
     return;
   }
   if (!existing && request.method === 'UPDATE' && !batch.allowUpsert) {
-    batch.errors.push({ line, id: retailerId, message: `No item with id ${retailerId} to update` });
+    batch.errors.push({ line, id: retailerId, message: `No item with id ${retailerId} to update (allow_upsert is false)` });
     return;
   }
-  const data = request.data;
-  const price = data['price'] === undefined ? undefined : PRICE.exec(String(data['price']));
-  const product = existing ?? newProduct(world, batch.catalogId, retailerId, String(data['title'] ?? retailerId), now);
-  if (data['title'] !== undefined) product.name = String(data['title']);
-  if (data['description'] !== undefined) product.description = String(data['description']);
-  if (data['availability'] !== undefined) product.availability = String(data['availability']);
-  if (data['condition'] !== undefined) product.condition = String(data['condition']);
-  if (data['link'] !== undefined) product.url = String(data['link']);
-  if (data['image_link'] !== undefined) product.imageUrl = String(data['image_link']);
-  if (data['brand'] !== undefined) product.brand = String(data['brand']);
-  if (price) {
-    product.priceMinor = Math.round(Number(price[1]) * 100);
-    product.currency = price[2]!;
-  }
+  const product = existing ?? newProduct(world, batch.catalogId, retailerId, retailerId, now);
+  applyFeedFields(product, request.data);
   product.updatedTime = now;
-  if (!existing) {
-    state.products.set(product.id, product);
-    world.register(product.id, 'ProductItem');
+  if (!existing) addProduct(world, product);
+}
+
+/** Copies feed fields onto an item; values were checked when the batch arrived. */
+export function applyFeedFields(product: ProductRecord, data: Record<string, unknown>): void {
+  const text = (field: string): string | undefined => (typeof data[field] === 'string' ? (data[field] as string) : undefined);
+  if (text('title') !== undefined) product.name = text('title')!;
+  if (text('description') !== undefined) product.description = text('description');
+  if (text('availability')) product.availability = text('availability')!;
+  if (text('condition')) product.condition = text('condition')!;
+  if (text('link') !== undefined) product.url = text('link') || undefined;
+  if (text('image_link') !== undefined) product.imageUrl = text('image_link') || undefined;
+  if (text('brand') !== undefined) product.brand = text('brand');
+  if (text('product_type') !== undefined) product.productType = text('product_type');
+  for (let i = 0; i < 5; i++) {
+    const label = text(`custom_label_${i}`);
+    if (label !== undefined) product.customLabels[i] = label;
+  }
+  const price = text('price') ? parsePrice(text('price')!) : undefined;
+  if (price) {
+    product.priceMinor = price.minor;
+    product.currency = price.currency;
   }
 }

@@ -4,7 +4,9 @@ import type { CatalogRecord, ProductRecord } from './catalog-state';
 import { graphTime } from '../../core/clock';
 import { GraphErrors } from '../../core/graph-errors';
 import { optionalString, parseEnum, parseMinorUnits, requireString } from '../marketing-params';
-import { AVAILABILITIES, CONDITIONS, catalogs, formatPrice, newProduct, productByRetailerId } from './catalog-state';
+import { AVAILABILITIES, CONDITIONS, addProduct, catalogs, formatPrice, newProduct, productByRetailerId, removeProduct } from './catalog-state';
+import { canSeeCatalog } from './catalog-access';
+import { productIssues } from './product-quality';
 
 const CURRENCY = /^[A-Z]{3}$/;
 
@@ -28,7 +30,10 @@ function applyProductParams(ctx: GraphContext, product: ProductRecord): void {
   if (text('brand') !== undefined) product.brand = text('brand');
 }
 
-/** `POST /{catalog-id}/products` with `/products` parameter names: price in minor units plus `currency` (notes §7.1). */
+/**
+ * `POST /{catalog-id}/products` with `/products` parameter names: price in minor units plus `currency`
+ * (https://developers.facebook.com/docs/marketing-api/reference/product-catalog/products/).
+ */
 export function createProduct(ctx: GraphContext, catalog: CatalogRecord): { id: string } {
   const retailerId = requireString(ctx, 'retailer_id');
   requireString(ctx, 'name');
@@ -39,8 +44,7 @@ export function createProduct(ctx: GraphContext, catalog: CatalogRecord): { id: 
   }
   const product = newProduct(ctx.world, catalog.id, retailerId, '', ctx.runtime.clock.now());
   applyProductParams(ctx, product);
-  catalogs(ctx.world).products.set(product.id, product);
-  ctx.world.register(product.id, 'ProductItem');
+  addProduct(ctx.world, product);
   return { id: product.id };
 }
 
@@ -51,7 +55,7 @@ export const productNode: NodeTypeSpec<ProductRecord> = {
   idOf: (product) => product.id,
   visible: (product, ctx) => {
     const catalog = catalogs(ctx.world).catalogs.get(product.catalogId);
-    return Boolean(catalog && ctx.identity?.user?.businessIds.includes(catalog.businessId));
+    return Boolean(catalog && canSeeCatalog(catalog, ctx));
   },
   access: { permissions: ['catalog_management'] },
   usage: (product) => [{ type: 'catalog_management', objectId: product.catalogId }],
@@ -68,7 +72,17 @@ export const productNode: NodeTypeSpec<ProductRecord> = {
     url: (p) => p.url,
     image_url: (p) => p.imageUrl,
     brand: (p) => p.brand,
+    product_type: (p) => p.productType,
+    custom_label_0: (p) => p.customLabels[0],
+    custom_label_1: (p) => p.customLabels[1],
+    custom_label_2: (p) => p.customLabels[2],
+    custom_label_3: (p) => p.customLabels[3],
+    custom_label_4: (p) => p.customLabels[4],
     review_status: () => 'approved',
+    /** `ProductItemError`s: what Meta would flag on the item as it is now. */
+    errors: (p) => productIssues(p).map((issue) => ({ title: issue.title, description: issue.description, error_type: issue.type, error_priority: issue.priority })),
+    created_time: (p) => graphTime(p.createdTime),
+    updated_time: (p) => graphTime(p.updatedTime),
   },
   update: {
     handle: (ctx, product) => {
@@ -79,8 +93,7 @@ export const productNode: NodeTypeSpec<ProductRecord> = {
   },
   remove: {
     handle: (ctx, product) => {
-      catalogs(ctx.world).products.delete(product.id);
-      ctx.world.unregister(product.id);
+      removeProduct(ctx.world, product);
       return { success: true };
     },
   },
