@@ -3,7 +3,6 @@ import { Role } from '@legeai/contracts';
 
 import { authGuard, guestGuard } from './core/auth/auth-guard';
 import { roleGuard } from './core/auth/role-guard';
-import { Shell } from './core/layout/shell/shell';
 
 export const routes: Routes = [
   {
@@ -13,7 +12,8 @@ export const routes: Routes = [
   },
   {
     path: '',
-    component: Shell,
+    // Lazy like the pages: the sign-in page, which most first loads show, needs none of the shell's Material.
+    loadComponent: () => import('./core/layout/shell/shell').then((m) => m.Shell),
     canActivate: [authGuard],
     canActivateChild: [authGuard],
     children: [
