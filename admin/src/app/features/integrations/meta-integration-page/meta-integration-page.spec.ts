@@ -202,7 +202,7 @@ describe('MetaIntegrationPage', () => {
         aMetaStatus({ connected: true, status: MetaIntegrationStatus.ReauthRequired, overall: 'error' }),
       );
 
-      expect(text('[data-testid="status-chip"]').trim()).toBe('Reauth required');
+      expect(text('[data-testid="status-chip"]').trim()).toBe('Reconnect needed');
       expect(text('.reconnect')).toContain('Syncing is paused until you reconnect');
     });
 
@@ -255,7 +255,7 @@ describe('MetaIntegrationPage', () => {
       const forms = await (await table('Lead forms')).getCellTextByColumnName();
       expect(forms['name'].text[0]).toContain('Car insurance quote');
       expect(forms['page'].text).toEqual(['Acme Insurance']);
-      expect(forms['status'].text).toEqual(['ACTIVE']);
+      expect(forms['status'].text).toEqual(['Active']);
       expect(forms['leads'].text).toEqual(['42']);
       expect(forms['questions'].text).toEqual(['4']);
     });
