@@ -32,6 +32,16 @@ describe(Timestamp.name, () => {
     expect(time.getAttribute('title')).toBe('5 minutes ago');
   });
 
+  it('shows the date only when asked, for days such as "member since"', async () => {
+    fixture = TestBed.createComponent(Timestamp);
+    fixture.componentRef.setInput('at', fiveMinutesAgo);
+    fixture.componentRef.setInput('show', 'absolute');
+    fixture.componentRef.setInput('precision', 'date');
+    await fixture.whenStable();
+
+    expect((fixture.nativeElement as HTMLElement).textContent?.trim()).toBe(formatInstant(fiveMinutesAgo, 'date'));
+  });
+
   it('shows both', async () => {
     const text = (await render(fiveMinutesAgo, 'both')).textContent!.replace(/\s+/g, ' ').trim();
     expect(text).toBe(`5 minutes ago (${formatInstant(fiveMinutesAgo)})`);

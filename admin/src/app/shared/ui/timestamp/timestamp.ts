@@ -36,7 +36,7 @@ export class Timestamp {
   readonly at = input.required<string | null | undefined>();
   readonly show = input<TimestampShow>('relative');
   /** How precise the exact time is: with the date (default), with seconds, the date only or the time only. */
-  readonly style = input<TimeStyle>('dateTime');
+  readonly precision = input<TimeStyle>('dateTime');
   readonly empty = input('—');
 
   protected readonly date = computed(() => {
@@ -44,6 +44,6 @@ export class Timestamp {
     const date = at ? new Date(at) : null;
     return date && !Number.isNaN(date.getTime()) ? date : null;
   });
-  protected readonly exact = computed(() => formatInstant(this.date()!, this.style()));
+  protected readonly exact = computed(() => formatInstant(this.date()!, this.precision()));
   protected readonly relative = computed(() => timeFromNow(this.date()!));
 }
