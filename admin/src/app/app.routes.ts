@@ -2,7 +2,7 @@ import { Routes } from '@angular/router';
 import { Role } from '@legeai/contracts';
 
 import { authGuard, guestGuard } from './core/auth/auth-guard';
-import { roleGuard } from './core/auth/role-guard';
+import { restrictedTo } from './core/auth/role-guard';
 
 export const routes: Routes = [
   {
@@ -35,22 +35,18 @@ export const routes: Routes = [
         loadChildren: () =>
           import('./features/integrations/integrations.routes').then((m) => m.integrationsRoutes),
       },
-      {
+      ...restrictedTo(Role.Admin, {
         path: 'users',
-        canActivate: [roleGuard(Role.Admin)],
         loadChildren: () => import('./features/users/users.routes').then((m) => m.usersRoutes),
-      },
-      {
+      }),
+      ...restrictedTo(Role.Admin, {
         path: 'api-keys',
-        canActivate: [roleGuard(Role.Admin)],
         loadChildren: () => import('./features/api-keys/api-keys.routes').then((m) => m.apiKeysRoutes),
-      },
-      {
+      }),
+      ...restrictedTo(Role.Admin, {
         path: 'audit-log',
-        canActivate: [roleGuard(Role.Admin)],
-        loadChildren: () =>
-          import('./features/audit-log/audit-log.routes').then((m) => m.auditLogRoutes),
-      },
+        loadChildren: () => import('./features/audit-log/audit-log.routes').then((m) => m.auditLogRoutes),
+      }),
     ],
   },
   { path: '**', redirectTo: '' },

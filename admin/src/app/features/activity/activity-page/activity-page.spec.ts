@@ -197,12 +197,16 @@ describe('ActivityPage', () => {
     await answer();
   });
 
-  it('offers viewers no replay', async () => {
+  it('shows viewers the replays disabled, and says who can replay', async () => {
     await render(Role.Viewer);
     await answer();
 
+    expect(text('[data-testid="read-only-hint"]')).toContain(
+      'Read-only: your role is Viewer. Managers and admins replay failed and parked leads.',
+    );
     await (await loader.getHarness(MatExpansionPanelHarness)).expand();
-    expect(await button(/Replay/)).toBeNull();
+    expect(await (await button(/^replay Replay$/))!.isDisabled()).toBe(true);
+    expect(await (await button(/Replay all failed/))!.isDisabled()).toBe(true);
   });
 
   it('refreshes on every tick while visible, keeping what it shows in between', async () => {

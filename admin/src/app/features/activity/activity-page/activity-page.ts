@@ -30,6 +30,7 @@ import { QUARANTINE_REASON_LABELS, QUEUE_JOB_STATE_LABELS } from '../../../share
 import { confirmAction } from '../../../shared/ui/confirm-dialog/confirm-dialog';
 import { EmptyState } from '../../../shared/ui/empty-state/empty-state';
 import { ErrorState } from '../../../shared/ui/error-state/error-state';
+import { ReadOnlyHint } from '../../../shared/ui/read-only-hint/read-only-hint';
 import { Timestamp } from '../../../shared/ui/timestamp/timestamp';
 import { CountBar, CountBars } from '../count-bars/count-bars';
 import { ActivityApi } from '../data/activity-api';
@@ -70,6 +71,7 @@ interface TimelineStep {
     MatProgressBarModule,
     MatTableModule,
     MatTooltipModule,
+    ReadOnlyHint,
     RouterLink,
     Timestamp,
   ],

@@ -29,6 +29,7 @@ import { LabelPipe } from '../../../shared/labels/label.pipe';
 import { LEAD_FIELD_LABELS, describeReviewReason } from '../../../shared/labels/lead-labels';
 import { confirmAction } from '../../../shared/ui/confirm-dialog/confirm-dialog';
 import { ErrorState } from '../../../shared/ui/error-state/error-state';
+import { ReadOnlyHint } from '../../../shared/ui/read-only-hint/read-only-hint';
 import { Timestamp } from '../../../shared/ui/timestamp/timestamp';
 import { LeadFormApi } from '../data/lead-form-api';
 import { MetaIntegrationApi } from '../data/meta-integration-api';
@@ -70,6 +71,7 @@ type PreviewState =
     MatProgressBarModule,
     MatSelectModule,
     MatTooltipModule,
+    ReadOnlyHint,
     RouterLink,
     Timestamp,
   ],
@@ -203,6 +205,9 @@ export class LeadFormMappingPage implements HoldsEdits, OnInit {
 
   /** Drops the form's own mapping after asking: its questions follow Meta's standard defaults again. */
   protected resetToDefaults(): void {
+    if (!this.canEdit) {
+      return;
+    }
     confirmAction(this.dialog, {
       title: 'Reset to the standard mapping?',
       message:

@@ -90,16 +90,14 @@ export interface AutoSyncChange {
               <mat-icon>account_tree</mat-icon>
               <span>Edit mapping</span>
             </a>
-            @if (canOperate()) {
-              <button mat-menu-item (click)="sendTestLead.emit(form)">
-                <mat-icon>science</mat-icon>
-                <span>Send test lead</span>
-              </button>
-              <button mat-menu-item (click)="syncLeads.emit(form)">
-                <mat-icon>sync</mat-icon>
-                <span>Sync leads now</span>
-              </button>
-            }
+            <button mat-menu-item [disabled]="!canOperate()" (click)="sendTestLead.emit(form)">
+              <mat-icon>science</mat-icon>
+              <span>Send test lead</span>
+            </button>
+            <button mat-menu-item [disabled]="!canOperate()" (click)="syncLeads.emit(form)">
+              <mat-icon>sync</mat-icon>
+              <span>Sync leads now</span>
+            </button>
           </mat-menu>
         </td>
       </ng-container>
@@ -116,7 +114,7 @@ export class LeadFormsTable {
   readonly canManage = input(false);
   /** Ids of forms with a change on its way to the server, whose toggles are disabled meanwhile. */
   readonly pending = input<ReadonlySet<string>>(new Set());
-  /** Managers and admins send test leads and sync leads on demand. */
+  /** Managers and admins send test leads and sync leads on demand; others see both disabled. */
   readonly canOperate = input(false);
   readonly autoSyncChange = output<AutoSyncChange>();
   readonly sendTestLead = output<MetaLeadFormDto>();

@@ -9,6 +9,7 @@ import { LeadDetailDto, UpdateLeadStatusRequest } from '@legeai/contracts';
 import { LabelPipe } from '../../../shared/labels/label.pipe';
 import { answerLabel, describeReviewReason } from '../../../shared/labels/lead-labels';
 import { formatCalendarDay } from '../../../shared/time/format-time';
+import { ReadOnlyHint } from '../../../shared/ui/read-only-hint/read-only-hint';
 import { Timestamp } from '../../../shared/ui/timestamp/timestamp';
 import { LeadStatusChip } from '../lead-status-chip/lead-status-chip';
 import { LeadStatusControl } from '../lead-status-control/lead-status-control';
@@ -26,6 +27,7 @@ import { leadTimeline } from './lead-timeline';
     MatDividerModule,
     MatIconModule,
     MatTooltipModule,
+    ReadOnlyHint,
     Timestamp,
   ],
   templateUrl: './lead-detail.html',
@@ -34,7 +36,7 @@ import { leadTimeline } from './lead-timeline';
 })
 export class LeadDetail {
   readonly lead = input.required<LeadDetailDto>();
-  /** Managers and admins move leads along the pipeline; viewers only read. */
+  /** Managers and admins move leads along the pipeline; viewers see the control disabled, and why. */
   readonly canManage = input(false);
   /** A status change is on its way to the server. */
   readonly saving = input(false);

@@ -439,12 +439,22 @@ describe('LeadsPage', () => {
       expect(text()).toContain('Ελένη Παπαδοπούλου');
     });
 
-    it('lets viewers read a lead but not move it', async () => {
+    it('lets viewers read a lead but not move it, and says why', async () => {
       await openDrawer(detailed, Role.Viewer);
 
       expect(text()).toContain('Ελένη Παπαδοπούλου');
-      expect(await root.getHarnessOrNull(MatFormFieldHarness.with({ floatingLabelText: 'Move to' }))).toBeNull();
-      expect(await root.getHarnessOrNull(MatButtonHarness.with({ text: 'Change status' }))).toBeNull();
+      expect(text().replace(/\s+/g, ' ')).toContain(
+        'Read-only: your role is Viewer. Managers and admins move leads along the pipeline.',
+      );
+      expect(await (await select('Move to')).isDisabled()).toBe(true);
+      expect(await (await root.getHarness(MatButtonHarness.with({ text: 'Change status' }))).isDisabled()).toBe(true);
+    });
+
+    it('shows managers no read-only hint', async () => {
+      await openDrawer(detailed, Role.Manager);
+
+      expect(text()).not.toContain('Read-only');
+      expect(await (await select('Move to')).isDisabled()).toBe(false);
     });
   });
 
