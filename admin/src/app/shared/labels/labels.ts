@@ -7,6 +7,7 @@ import {
   IGNORE_REASON_LABELS,
   LEAD_SYNC_STATE_LABELS,
   QUEUE_JOB_STATE_LABELS,
+  QUEUE_LABELS,
   SYNC_ERROR_KIND_LABELS,
 } from './pipeline-labels';
 import { ROLE_LABELS } from './role-labels';
@@ -24,6 +25,7 @@ const LABELS = {
   syncErrorKind: SYNC_ERROR_KIND_LABELS,
   deliveryStatus: DELIVERY_STATUS_LABELS,
   ignoreReason: IGNORE_REASON_LABELS,
+  queue: QUEUE_LABELS,
   queueJobState: QUEUE_JOB_STATE_LABELS,
   integrationStatus: INTEGRATION_STATUS_LABELS,
   healthLevel: HEALTH_LEVEL_LABELS,

@@ -50,6 +50,14 @@ export const QUARANTINE_REASON_LABELS: Readonly<Record<WebhookQuarantineReason, 
   unpaired_surrogate: 'the body contains an unpaired surrogate escape',
 };
 
+/** What each background queue does; the queue's own name stays beside it for Bull Board. */
+export const QUEUE_LABELS: Readonly<Record<string, string>> = {
+  'meta-webhook': 'Webhook deliveries',
+  'meta-sync': 'Reads from Meta',
+  'meta-health': 'Health checks',
+  housekeeping: 'Housekeeping',
+};
+
 /** Jobs of a queue by state, as the Activity page counts them. */
 export const QUEUE_JOB_STATE_LABELS: Readonly<Record<'waiting' | 'active' | 'delayed' | 'failed', string>> = {
   waiting: 'Waiting',
