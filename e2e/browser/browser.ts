@@ -67,6 +67,17 @@ export async function connectMetaIfNeeded(page: Page): Promise<void> {
   await page.getByRole('table', { name: 'Lead forms' }).getByRole('row').nth(1).waitFor();
 }
 
+/**
+ * The server under test addressed as 127.0.0.1 instead of localhost. The product's PUBLIC_URL (and so the OAuth
+ * callback) says localhost, so pages that need no OAuth round trip are opened this way to show they do not depend on
+ * the host name.
+ */
+export function loopbackBaseUrl(baseURL = requiredEnv('E2E_BASE_URL')): string {
+  const url = new URL(baseURL);
+  if (url.hostname === 'localhost') url.hostname = '127.0.0.1';
+  return url.origin;
+}
+
 export interface ConsoleSession {
   readonly baseURL: string;
   readonly adminEmail: string;
@@ -82,8 +93,10 @@ export interface ConsoleSession {
  * One browser, context and page for a describe block against the server under test (E2E_BASE_URL and its admin
  * login), opened in `beforeAll` and closed in `afterAll`. Call it at the top of the describe block.
  */
-export function useConsoleSession(viewport = { width: 1366, height: 860 }): ConsoleSession {
-  const baseURL = requiredEnv('E2E_BASE_URL');
+export function useConsoleSession(
+  viewport = { width: 1366, height: 860 },
+  { baseURL = requiredEnv('E2E_BASE_URL') }: { baseURL?: string } = {},
+): ConsoleSession {
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   let page: Page | undefined;

@@ -57,7 +57,7 @@ describe('console: capture a lead', () => {
       await page.getByRole('heading', { name: 'Activity' }).waitFor();
       const deliveries = page.getByRole('table', { name: 'Recent deliveries' });
       await deliveries.getByRole('row').nth(1).waitFor();
-      expect(await deliveries.textContent()).toMatch(/processed|enqueued/);
+      expect(await deliveries.textContent()).toMatch(/Processed|Queued/);
       const stored = page.getByTestId('sync-counts').locator('li[data-label="stored"] .value');
       expect(Number(await stored.textContent())).toBeGreaterThanOrEqual(1);
       await page.screenshot({ path: path.join(RESULTS_DIR, 'lead-capture-activity.png'), fullPage: true });

@@ -82,7 +82,7 @@ describe('console: work the leads', () => {
       await drawer().getByLabel('Move to').click();
       await page.getByRole('option', { name: /contacted/i }).click();
       await drawer().getByRole('button', { name: 'Change status' }).click();
-      await page.getByText('Lead moved to contacted.').waitFor();
+      await page.getByText('Lead moved to Contacted.').waitFor();
 
       // Reloaded from the API (and so from the database), the drawer opens on the same lead, contacted.
       await page.reload();

@@ -2,8 +2,7 @@ import { Routes } from '@angular/router';
 import { Role } from '@legeai/contracts';
 
 import { authGuard, guestGuard } from './core/auth/auth-guard';
-import { roleGuard } from './core/auth/role-guard';
-import { Shell } from './core/layout/shell/shell';
+import { restrictedTo } from './core/auth/role-guard';
 
 export const routes: Routes = [
   {
@@ -13,7 +12,8 @@ export const routes: Routes = [
   },
   {
     path: '',
-    component: Shell,
+    // Lazy like the pages: the sign-in page, which most first loads show, needs none of the shell's Material.
+    loadComponent: () => import('./core/layout/shell/shell').then((m) => m.Shell),
     canActivate: [authGuard],
     canActivateChild: [authGuard],
     children: [
@@ -35,22 +35,18 @@ export const routes: Routes = [
         loadChildren: () =>
           import('./features/integrations/integrations.routes').then((m) => m.integrationsRoutes),
       },
-      {
+      ...restrictedTo(Role.Admin, {
         path: 'users',
-        canActivate: [roleGuard(Role.Admin)],
         loadChildren: () => import('./features/users/users.routes').then((m) => m.usersRoutes),
-      },
-      {
+      }),
+      ...restrictedTo(Role.Admin, {
         path: 'api-keys',
-        canActivate: [roleGuard(Role.Admin)],
         loadChildren: () => import('./features/api-keys/api-keys.routes').then((m) => m.apiKeysRoutes),
-      },
-      {
+      }),
+      ...restrictedTo(Role.Admin, {
         path: 'audit-log',
-        canActivate: [roleGuard(Role.Admin)],
-        loadChildren: () =>
-          import('./features/audit-log/audit-log.routes').then((m) => m.auditLogRoutes),
-      },
+        loadChildren: () => import('./features/audit-log/audit-log.routes').then((m) => m.auditLogRoutes),
+      }),
     ],
   },
   { path: '**', redirectTo: '' },

@@ -171,10 +171,10 @@ export function aMetaActivity(overrides: Partial<MetaActivityDto> = {}): MetaAct
         quarantineReason: null,
         jobCount: 1,
         changeCount: 2,
-        ignored: [{ reason: 'unsupported field', field: 'feed', pageId: '1111' }],
+        ignored: [{ reason: 'unknown_field', field: 'feed', pageId: '1111' }],
       },
     ],
-    queues: [{ queue: 'meta-leads', waiting: 3, active: 1, delayed: 2, failed: 0, completed: 40 }],
+    queues: [{ queue: 'meta-webhook', waiting: 3, active: 1, delayed: 2, failed: 0, completed: 40 }],
     syncs: {
       [LeadSyncState.Pending]: 4,
       [LeadSyncState.Stored]: 120,

@@ -98,6 +98,23 @@ describe('AuthStore', () => {
     expect(sut.isAuthenticated()).toBe(false);
   });
 
+  it('starts signed out when the server answers that there is no session with 204 instead of a 401', async () => {
+    const restored = sut.restoreSession();
+    http.expectOne('/v1/auth/refresh').flush(null, { status: 204, statusText: 'No Content' });
+
+    await expect(restored).resolves.toBeUndefined();
+    expect(sut.isAuthenticated()).toBe(false);
+    expect(sut.accessToken()).toBeNull();
+  });
+
+  it('counts a 204 as a failed refresh for a caller that needs a token', async () => {
+    const refreshed = firstValueFrom(sut.refreshAccessToken());
+    http.expectOne('/v1/auth/refresh').flush(null, { status: 204, statusText: 'No Content' });
+
+    await expect(refreshed).rejects.toThrow('No session');
+    expect(sut.isAuthenticated()).toBe(false);
+  });
+
   it('ends the session on the server and locally on logout', async () => {
     const login = firstValueFrom(sut.login({ email: 'admin@example.com', password: 'secret-password' }));
     http.expectOne('/v1/auth/login').flush(aTokenResponse('token-1'));

@@ -67,14 +67,22 @@ export class AuthStore {
 
   /**
    * Exchanges the refresh cookie for a new access token. Concurrent callers share one request, because the
-   * server rotates the refresh token and a second parallel refresh would present a token already used.
+   * server rotates the refresh token and a second parallel refresh would present a token already used. Fails when
+   * there is no session: a 401, or a 204 without a body, the answer a server may give when no refresh cookie came at
+   * all (the browser logs every 4xx in the console, so "signed out" should not be one on a fresh page load).
    */
   refreshAccessToken(): Observable<string> {
     this.refreshInFlight ??= this.http
-      .post<AccessTokenResponse>(`${this.authUrl}/${ROUTES.auth.refresh}`, null, {
+      .post<AccessTokenResponse | null>(`${this.authUrl}/${ROUTES.auth.refresh}`, null, {
         context: new HttpContext().set(SKIP_AUTH, true),
       })
       .pipe(
+        map((response) => {
+          if (!response) {
+            throw new Error('No session to restore');
+          }
+          return response;
+        }),
         tap((response) => this.startSession(response)),
         map((response) => response.accessToken),
         finalize(() => (this.refreshInFlight = null)),

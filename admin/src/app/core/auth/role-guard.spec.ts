@@ -1,12 +1,12 @@
 import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { ActivatedRouteSnapshot, Router, RouterStateSnapshot, UrlTree, provideRouter } from '@angular/router';
+import { Route, UrlSegment, provideRouter } from '@angular/router';
 import { Role } from '@legeai/contracts';
 
 import { aCurrentUser } from '../../../testing/factories';
 import { signIn } from '../../../testing/sign-in';
-import { roleGuard } from './role-guard';
+import { restrictedTo, roleGuard } from './role-guard';
 
 describe('roleGuard', () => {
   beforeEach(() => {
@@ -16,29 +16,40 @@ describe('roleGuard', () => {
   });
 
   function run(role: Role) {
-    return TestBed.runInInjectionContext(() =>
-      roleGuard(role)({} as ActivatedRouteSnapshot, { url: '/users' } as RouterStateSnapshot),
-    );
+    return TestBed.runInInjectionContext(() => roleGuard(role)({ path: 'users' }, [new UrlSegment('users', {})]));
   }
 
-  it('admits a user holding the role', async () => {
+  it('matches for a user holding the role', async () => {
     await signIn(aCurrentUser({ role: Role.Admin }));
     expect(run(Role.Admin)).toBe(true);
   });
 
-  it('admits a user holding a more privileged role', async () => {
+  it('matches for a user holding a more privileged role', async () => {
     await signIn(aCurrentUser({ role: Role.Admin }));
     expect(run(Role.Viewer)).toBe(true);
   });
 
-  it('sends a less privileged user to the overview', async () => {
+  it('does not match for a less privileged user', async () => {
     await signIn(aCurrentUser({ role: Role.Viewer }));
-    const result = run(Role.Admin);
-    expect(result).toBeInstanceOf(UrlTree);
-    expect(TestBed.inject(Router).serializeUrl(result as UrlTree)).toBe('/');
+    expect(run(Role.Admin)).toBe(false);
   });
 
-  it('refuses when nobody is signed in', () => {
-    expect(run(Role.Viewer)).toBeInstanceOf(UrlTree);
+  it('does not match when nobody is signed in', () => {
+    expect(run(Role.Viewer)).toBe(false);
+  });
+});
+
+describe('restrictedTo', () => {
+  it('guards the route and follows it with the not-allowed page at the same path, naming the role it needs', () => {
+    const page: Route & { path: string } = { path: 'users', loadChildren: () => Promise.resolve([]) };
+
+    const [guarded, fallback] = restrictedTo(Role.Admin, page);
+
+    expect(guarded.path).toBe('users');
+    expect(guarded.loadChildren).toBe(page.loadChildren);
+    expect(guarded.canMatch).toHaveLength(1);
+    expect(fallback.path).toBe('users');
+    expect(fallback.canMatch).toBeUndefined();
+    expect(fallback.data).toEqual({ requiredRole: Role.Admin });
   });
 });

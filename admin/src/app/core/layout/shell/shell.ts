@@ -11,6 +11,7 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { map } from 'rxjs';
 
+import { LabelPipe } from '../../../shared/labels/label.pipe';
 import { AuthStore } from '../../auth/auth-store';
 import { NAV_ITEMS, NavAction, groupNavItems } from '../nav-items';
 import { QueuesLauncher } from '../queues-launcher';
@@ -19,6 +20,7 @@ import { QueuesLauncher } from '../queues-launcher';
 @Component({
   selector: 'lg-shell',
   imports: [
+    LabelPipe,
     MatButtonModule,
     MatDividerModule,
     MatIconModule,

@@ -92,6 +92,11 @@ describe('ActivityPage', () => {
     );
   }
 
+  /** What the bars of one chart say they count, as people read it. */
+  function barNames(selector: string): string[] {
+    return Array.from(host().querySelectorAll(`${selector} li.bar .name`)).map((name) => name.textContent?.trim() ?? '');
+  }
+
   async function button(name: RegExp): Promise<MatButtonHarness | null> {
     return loader.getHarnessOrNull(MatButtonHarness.with({ text: name }));
   }
@@ -108,14 +113,16 @@ describe('ActivityPage', () => {
       'parked=0',
       'skipped=1',
     ]);
+    expect(barNames('[data-testid="sync-counts"]')).toEqual(['Pending', 'Stored', 'Already stored', 'Failed', 'Parked', 'Skipped']);
     expect(bars('[data-testid="queue-depth"]')).toEqual(['waiting=3', 'active=1', 'delayed=2', 'failed=0']);
-    expect(text('[data-testid="queue-depth"]')).toContain('meta-leads');
+    expect(barNames('[data-testid="queue-depth"]')).toEqual(['Waiting', 'Running', 'Delayed', 'Failed']);
+    expect(text('[data-testid="queue-depth"] h2')).toBe('Webhook deliveries meta-webhook');
 
     const deliveries = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
     expect(deliveries['receivedAt'].text).toEqual(['3 minutes ago']);
-    expect(deliveries['status'].text).toEqual(['processed']);
+    expect(deliveries['status'].text).toEqual(['Processed']);
     expect(deliveries['changes'].text[0]).toMatch(/^2 changes\s*· 1 lead$/);
-    expect(deliveries['ignored'].text).toEqual(['unsupported field (feed)']);
+    expect(deliveries['ignored'].text).toEqual(['Not a lead change (feed)']);
   });
 
   it('labels a quarantined delivery and says why it was not processed', async () => {
@@ -131,11 +138,11 @@ describe('ActivityPage', () => {
     );
 
     const deliveries = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
-    expect(deliveries['status'].text).toEqual(['report quarantined', 'processed']);
+    expect(deliveries['status'].text).toEqual(['report Quarantined', 'Processed']);
     expect(deliveries['changes'].text[0]).toBe('1 change');
     expect(deliveries['ignored'].text[0]).toContain('Quarantined: the body contains a NUL character (\\u0000).');
     expect(deliveries['ignored'].text[0]).toContain('Kept as received');
-    expect(deliveries['ignored'].text[1]).toBe('unsupported field (feed)');
+    expect(deliveries['ignored'].text[1]).toBe('Not a lead change (feed)');
   });
 
   it("lists failed leads with the error, the hint, attempts and each lead's timeline", async () => {
@@ -144,7 +151,7 @@ describe('ActivityPage', () => {
 
     const panel = await loader.getHarness(MatExpansionPanelHarness);
     expect(await panel.getTitle()).toContain('888000999');
-    expect(await panel.getTitle()).toContain('permission');
+    expect(await panel.getTitle()).toContain('Permission missing');
     expect(await panel.getDescription()).toContain('Requires leads_retrieval permission');
     await panel.expand();
     const body = await panel.getTextContent();
@@ -190,12 +197,16 @@ describe('ActivityPage', () => {
     await answer();
   });
 
-  it('offers viewers no replay', async () => {
+  it('shows viewers the replays disabled, and says who can replay', async () => {
     await render(Role.Viewer);
     await answer();
 
+    expect(text('[data-testid="read-only-hint"]')).toContain(
+      'Read-only: your role is Viewer. Managers and admins replay failed and parked leads.',
+    );
     await (await loader.getHarness(MatExpansionPanelHarness)).expand();
-    expect(await button(/Replay/)).toBeNull();
+    expect(await (await button(/^replay Replay$/))!.isDisabled()).toBe(true);
+    expect(await (await button(/Replay all failed/))!.isDisabled()).toBe(true);
   });
 
   it('refreshes on every tick while visible, keeping what it shows in between', async () => {

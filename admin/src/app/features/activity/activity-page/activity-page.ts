@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -17,7 +16,6 @@ import {
   MetaQueueDepth,
   ReplayableLeadSyncState,
   Role,
-  WebhookQuarantineReason,
 } from '@legeai/contracts';
 import { filter, finalize } from 'rxjs';
 
@@ -26,10 +24,14 @@ import { Notifier } from '../../../core/errors/notifier';
 import { loadable } from '../../../shared/data/loadable';
 import { pendingKeys } from '../../../shared/data/pending-keys';
 import { VisibleInterval } from '../../../shared/data/visible-interval';
-import { timeFromNow } from '../../../shared/time/time-from-now';
+import { LabelPipe } from '../../../shared/labels/label.pipe';
+import { label } from '../../../shared/labels/labels';
+import { QUARANTINE_REASON_LABELS, QUEUE_JOB_STATE_LABELS } from '../../../shared/labels/pipeline-labels';
 import { confirmAction } from '../../../shared/ui/confirm-dialog/confirm-dialog';
 import { EmptyState } from '../../../shared/ui/empty-state/empty-state';
 import { ErrorState } from '../../../shared/ui/error-state/error-state';
+import { ReadOnlyHint } from '../../../shared/ui/read-only-hint/read-only-hint';
+import { Timestamp } from '../../../shared/ui/timestamp/timestamp';
 import { CountBar, CountBars } from '../count-bars/count-bars';
 import { ActivityApi } from '../data/activity-api';
 
@@ -47,15 +49,6 @@ const SYNC_TONES: Record<LeadSyncState, CountBar['tone']> = {
   [LeadSyncState.Skipped]: 'neutral',
 };
 
-/** What each quarantine reason means, for the deliveries table. */
-const QUARANTINE_REASONS: Record<WebhookQuarantineReason, string> = {
-  not_application_json: 'sent with another content type than application/json',
-  invalid_utf8: 'the body is not valid UTF-8',
-  not_json: 'the body is not JSON',
-  nul_character: 'the body contains a NUL character (\\u0000)',
-  unpaired_surrogate: 'the body contains an unpaired surrogate escape',
-};
-
 interface TimelineStep {
   label: string;
   at: string | null;
@@ -69,16 +62,18 @@ interface TimelineStep {
   selector: 'lg-activity-page',
   imports: [
     CountBars,
-    DatePipe,
     EmptyState,
     ErrorState,
+    LabelPipe,
     MatButtonModule,
     MatExpansionModule,
     MatIconModule,
     MatProgressBarModule,
     MatTableModule,
     MatTooltipModule,
+    ReadOnlyHint,
     RouterLink,
+    Timestamp,
   ],
   templateUrl: './activity-page.html',
   styleUrl: './activity-page.scss',
@@ -90,7 +85,6 @@ export class ActivityPage {
   private readonly notifier = inject(Notifier);
 
   protected readonly canReplay = inject(AuthStore).hasRole(Role.Manager);
-  protected readonly timeFromNow = timeFromNow;
   protected readonly deliveryColumns = ['receivedAt', 'status', 'changes', 'ignored'];
 
   protected readonly activity = loadable(() => this.api.activity());
@@ -100,12 +94,14 @@ export class ActivityPage {
     {
       state: LeadSyncState.Failed as ReplayableLeadSyncState,
       title: 'Failed',
+      noun: 'failed leads',
       list: this.failed,
       empty: 'Leads that Meta refused or that ran out of retries show up here.',
     },
     {
       state: LeadSyncState.Parked as ReplayableLeadSyncState,
       title: 'Parked',
+      noun: 'parked leads',
       list: this.parked,
       empty: 'Leads wait here while the Meta connection needs a reconnect.',
     },
@@ -113,7 +109,14 @@ export class ActivityPage {
 
   protected readonly syncBars = computed<CountBar[]>(() => {
     const syncs = this.activity.value()?.syncs;
-    return syncs ? LEAD_SYNC_STATES.map((state) => ({ label: state, value: syncs[state] ?? 0, tone: SYNC_TONES[state] })) : [];
+    return syncs
+      ? LEAD_SYNC_STATES.map((state) => ({
+          key: state,
+          label: label('leadSyncState', state),
+          value: syncs[state] ?? 0,
+          tone: SYNC_TONES[state],
+        }))
+      : [];
   });
 
   /** Ids of syncs with a replay on its way, and the states being replayed in bulk. */
@@ -134,21 +137,27 @@ export class ActivityPage {
   }
 
   protected queueBars(queue: MetaQueueDepth): CountBar[] {
-    return [
-      { label: 'waiting', value: queue.waiting },
-      { label: 'active', value: queue.active, tone: 'good' },
-      { label: 'delayed', value: queue.delayed, tone: 'warn' },
-      { label: 'failed', value: queue.failed, tone: 'bad' },
-    ];
+    const bar = (key: keyof typeof QUEUE_JOB_STATE_LABELS, tone?: CountBar['tone']): CountBar => ({
+      key,
+      label: QUEUE_JOB_STATE_LABELS[key],
+      value: queue[key],
+      tone,
+    });
+    return [bar('waiting'), bar('active', 'good'), bar('delayed', 'warn'), bar('failed', 'bad')];
   }
 
   protected ignoredReasons(delivery: MetaActivityDelivery): string {
-    return delivery.ignored.map((part) => (part.field ? `${part.reason} (${part.field})` : part.reason)).join('; ');
+    return delivery.ignored
+      .map((part) => {
+        const reason = label('ignoreReason', part.reason);
+        return part.field ? `${reason} (${part.field})` : reason;
+      })
+      .join('; ');
   }
 
   /** Why a quarantined delivery was kept instead of processed, in words; empty for the others. */
   protected quarantineReason(delivery: MetaActivityDelivery): string {
-    return delivery.quarantineReason ? QUARANTINE_REASONS[delivery.quarantineReason] : '';
+    return delivery.quarantineReason ? QUARANTINE_REASON_LABELS[delivery.quarantineReason] : '';
   }
 
   protected timeline(sync: LeadSyncDto): TimelineStep[] {
@@ -172,10 +181,11 @@ export class ActivityPage {
   }
 
   protected replayAll(state: ReplayableLeadSyncState, count: number): void {
+    const noun = this.failureLists.find((list) => list.state === state)?.noun ?? 'leads';
     confirmAction(this.dialog, {
-      title: `Replay all ${state} leads?`,
+      title: `Replay all ${noun}?`,
       message:
-        `Every ${state} lead (${count} ${count === 1 ? 'is' : 'are'} listed) runs through the pipeline again: it is ` +
+        `Every one of the ${noun} (${count} ${count === 1 ? 'is' : 'are'} listed) runs through the pipeline again: it is ` +
         'read from Meta, mapped and stored. Leads already stored are not stored twice.',
       confirmLabel: 'Replay all',
     })

@@ -2,6 +2,9 @@ import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 
 export interface CountBar {
+  /** The machine name of what is counted (`stored`, `waiting`), kept as the bar's `data-label`. */
+  key: string;
+  /** What people read. */
   label: string;
   value: number;
   /** Colours the bar: problems stand out, finished work stays calm. */
@@ -14,8 +17,8 @@ export interface CountBar {
   imports: [DecimalPipe],
   template: `
     <ul class="bars" [attr.aria-label]="label()">
-      @for (bar of scaled(); track bar.label) {
-        <li class="bar" [attr.data-label]="bar.label">
+      @for (bar of scaled(); track bar.key) {
+        <li class="bar" [attr.data-label]="bar.key">
           <span class="name">{{ bar.label }}</span>
           <span class="track" aria-hidden="true">
             <span class="fill" [class]="bar.tone ?? 'neutral'" [style.width.%]="bar.percent"></span>
@@ -33,7 +36,7 @@ export interface CountBar {
     }
     .bar {
       display: grid;
-      grid-template-columns: 90px 1fr 56px;
+      grid-template-columns: minmax(90px, max-content) 1fr 56px;
       align-items: center;
       gap: 8px;
       padding: 3px 0;

@@ -84,7 +84,7 @@ describe('ApiKeysPage', () => {
     const dialog = await root.getHarness(MatDialogHarness);
 
     await (await dialog.getHarness(MatInputHarness)).setValue('Data warehouse');
-    await (await dialog.getHarness(MatSelectHarness)).clickOptions({ text: 'manager' });
+    await (await dialog.getHarness(MatSelectHarness)).clickOptions({ text: 'Manager' });
     await (await dialog.getHarness(MatButtonHarness.with({ text: 'Create key' }))).click();
 
     const req = http.expectOne({ method: 'POST', url: '/v1/api-keys' });

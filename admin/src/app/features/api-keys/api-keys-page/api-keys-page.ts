@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -10,9 +9,11 @@ import { filter, switchMap } from 'rxjs';
 
 import { Notifier } from '../../../core/errors/notifier';
 import { loadable } from '../../../shared/data/loadable';
+import { LabelPipe } from '../../../shared/labels/label.pipe';
 import { confirmAction } from '../../../shared/ui/confirm-dialog/confirm-dialog';
 import { EmptyState } from '../../../shared/ui/empty-state/empty-state';
 import { ErrorState } from '../../../shared/ui/error-state/error-state';
+import { Timestamp } from '../../../shared/ui/timestamp/timestamp';
 import { CreateApiKeyDialog } from '../create-api-key-dialog/create-api-key-dialog';
 import { ApiKeysApi } from '../data/api-keys-api';
 
@@ -20,13 +21,14 @@ import { ApiKeysApi } from '../data/api-keys-api';
 @Component({
   selector: 'lg-api-keys-page',
   imports: [
-    DatePipe,
     EmptyState,
     ErrorState,
+    LabelPipe,
     MatButtonModule,
     MatIconModule,
     MatProgressBarModule,
     MatTableModule,
+    Timestamp,
   ],
   templateUrl: './api-keys-page.html',
   styleUrl: './api-keys-page.scss',

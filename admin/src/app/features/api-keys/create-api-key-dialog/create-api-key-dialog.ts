@@ -11,6 +11,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { ApiKeyDto, CreatedApiKeyResponse, ROLES, Role } from '@legeai/contracts';
 
 import { httpErrorMessage } from '../../../core/errors/http-error-message';
+import { LabelPipe } from '../../../shared/labels/label.pipe';
 import { ApiKeysApi } from '../data/api-keys-api';
 
 /**
@@ -21,6 +22,7 @@ import { ApiKeysApi } from '../data/api-keys-api';
   selector: 'lg-create-api-key-dialog',
   imports: [
     ClipboardModule,
+    LabelPipe,
     MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,

@@ -7,7 +7,12 @@ import { MatTableHarness } from '@angular/material/table/testing';
 import { AuditEntryDto, Page } from '@legeai/contracts';
 
 import { provideTestConsole } from '../../../../testing/provide-test-console';
+import { formatInstant } from '../../../shared/time/format-time';
 import { AuditLogPage } from './audit-log-page';
+
+/** Actions the entries cycle through, and how the page words them. */
+const ACTIONS = ['auth.login', 'user.created', 'user.updated', 'api_key.created', 'api_key.revoked'];
+const ACTION_WORDS = ['Signed in', 'User added', 'User changed', 'API key created', 'API key revoked'];
 
 function anEntry(i: number): AuditEntryDto {
   return {
@@ -15,7 +20,7 @@ function anEntry(i: number): AuditEntryDto {
     at: '2026-11-28T12:00:00.000Z',
     actorType: 'user',
     actorId: 'u-1',
-    action: `action.${i}`,
+    action: ACTIONS[i % ACTIONS.length],
     targetType: 'user',
     targetId: 'u-2',
     details: i === 0 ? { role: 'manager', active: false } : {},
@@ -47,8 +52,13 @@ describe('AuditLogPage', () => {
 
     const columns = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
     expect(columns['action'].text).toHaveLength(25);
-    expect(columns['action'].text[0]).toBe('action.0');
-    expect(columns['details'].text[0]).toBe('role: manager, active: false');
+    expect(columns['action'].text.slice(0, 5)).toEqual(ACTION_WORDS);
+    expect(columns['actor'].text[0]).toMatch(/^User\s*u-1$/);
+    expect(columns['details'].text[0]).toBe('Role: manager · Active: no');
+    expect(columns['at'].text[0]).toBe(formatInstant('2026-11-28T12:00:00.000Z'));
+    // The code stays at hand for whoever searches the logs for it.
+    const action = (fixture.nativeElement as HTMLElement).querySelector('[data-testid="audit-action"]');
+    expect(action?.getAttribute('title')).toBe('auth.login');
     expect(await (await loader.getHarness(MatPaginatorHarness)).getRangeLabel()).toBe('1 – 25 of 30');
   });
 
@@ -61,7 +71,7 @@ describe('AuditLogPage', () => {
     await fixture.whenStable();
 
     const columns = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
-    expect(columns['action'].text).toEqual(['action.25', 'action.26', 'action.27', 'action.28', 'action.29']);
+    expect(columns['action'].text).toEqual(ACTION_WORDS);
   });
 
   it('shows an empty state when nothing was recorded', async () => {

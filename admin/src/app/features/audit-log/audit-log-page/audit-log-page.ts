@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -6,14 +5,17 @@ import { MatTableModule } from '@angular/material/table';
 import { AuditEntryDto, Page } from '@legeai/contracts';
 
 import { loadable } from '../../../shared/data/loadable';
+import { describeAuditDetails } from '../../../shared/labels/audit-labels';
+import { LabelPipe } from '../../../shared/labels/label.pipe';
 import { EmptyState } from '../../../shared/ui/empty-state/empty-state';
 import { ErrorState } from '../../../shared/ui/error-state/error-state';
+import { Timestamp } from '../../../shared/ui/timestamp/timestamp';
 import { AuditLogApi } from '../data/audit-log-api';
 
 /** Read-only, paged view of the organisation's append-only audit log. */
 @Component({
   selector: 'lg-audit-log-page',
-  imports: [DatePipe, EmptyState, ErrorState, MatPaginatorModule, MatProgressBarModule, MatTableModule],
+  imports: [EmptyState, ErrorState, LabelPipe, MatPaginatorModule, MatProgressBarModule, MatTableModule, Timestamp],
   templateUrl: './audit-log-page.html',
   styleUrl: './audit-log-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -41,20 +43,13 @@ export class AuditLogPage {
     this.page.load();
   }
 
-  /** `api_key` → `api key`; shown capitalised by the stylesheet. */
-  protected describeKind(kind: string): string {
-    return kind.replace(/_/g, ' ');
-  }
-
   /** Enough of a UUID to tell entries apart at a glance; the full id is in the tooltip. */
   protected shortId(id: string): string {
     return id.length > 8 ? `${id.slice(0, 8)}…` : id;
   }
 
-  /** The entry's details on one line, e.g. `role: manager, active: false`. */
+  /** The entry's details on one line, e.g. "Role: manager · Active: no". */
   protected describeDetails(entry: AuditEntryDto): string {
-    return Object.entries(entry.details ?? {})
-      .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
-      .join(', ');
+    return describeAuditDetails(entry.details);
   }
 }

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -9,20 +8,23 @@ import { RouterLink } from '@angular/router';
 import { AuthStore } from '../../../core/auth/auth-store';
 import { NAV_ITEMS } from '../../../core/layout/nav-items';
 import { loadable } from '../../../shared/data/loadable';
+import { LabelPipe } from '../../../shared/labels/label.pipe';
 import { ErrorState } from '../../../shared/ui/error-state/error-state';
+import { Timestamp } from '../../../shared/ui/timestamp/timestamp';
 import { OrganisationApi } from '../data/organisation-api';
 
 /** Landing page after sign-in: who you are, which organisation, and where to go next. */
 @Component({
   selector: 'lg-home-page',
   imports: [
-    DatePipe,
     ErrorState,
+    LabelPipe,
     MatButtonModule,
     MatCardModule,
     MatIconModule,
     MatProgressBarModule,
     RouterLink,
+    Timestamp,
   ],
   templateUrl: './home-page.html',
   styleUrl: './home-page.scss',

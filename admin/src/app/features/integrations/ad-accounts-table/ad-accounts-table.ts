@@ -2,45 +2,33 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import { MetaAdAccountDto } from '@legeai/contracts';
 
-/** Meta's `account_status` codes, as the Marketing API documents them. */
-const ACCOUNT_STATUSES: Record<number, string> = {
-  1: 'Active',
-  2: 'Disabled',
-  3: 'Unsettled',
-  7: 'Pending risk review',
-  8: 'Pending settlement',
-  9: 'In grace period',
-  100: 'Pending closure',
-  101: 'Closed',
-  201: 'Any active',
-  202: 'Any closed',
-};
+import { AD_ACCOUNT_STATUS_LABELS } from '../../../shared/labels/meta-labels';
 
 /** The ad accounts the connected Meta user granted access to. */
 @Component({
   selector: 'lg-ad-accounts-table',
   imports: [MatTableModule],
   template: `
-    <table mat-table [dataSource]="accounts()" class="ad-accounts-table" aria-label="Ad accounts">
+    <table mat-table [dataSource]="accounts()" class="ad-accounts-table responsive-table" aria-label="Ad accounts">
       <ng-container matColumnDef="name">
         <th mat-header-cell *matHeaderCellDef>Name</th>
         <td mat-cell *matCellDef="let account">{{ account.name }}</td>
       </ng-container>
       <ng-container matColumnDef="adAccountId">
         <th mat-header-cell *matHeaderCellDef>Account id</th>
-        <td mat-cell *matCellDef="let account" class="mono">{{ account.adAccountId }}</td>
+        <td mat-cell *matCellDef="let account" class="mono" data-label="Account id">{{ account.adAccountId }}</td>
       </ng-container>
       <ng-container matColumnDef="currency">
         <th mat-header-cell *matHeaderCellDef>Currency</th>
-        <td mat-cell *matCellDef="let account">{{ account.currency }}</td>
+        <td mat-cell *matCellDef="let account" data-label="Currency">{{ account.currency }}</td>
       </ng-container>
       <ng-container matColumnDef="timezone">
         <th mat-header-cell *matHeaderCellDef>Time zone</th>
-        <td mat-cell *matCellDef="let account">{{ account.timezone }}</td>
+        <td mat-cell *matCellDef="let account" data-label="Time zone">{{ account.timezone }}</td>
       </ng-container>
       <ng-container matColumnDef="status">
         <th mat-header-cell *matHeaderCellDef>Status</th>
-        <td mat-cell *matCellDef="let account">
+        <td mat-cell *matCellDef="let account" data-label="Status">
           <span class="chip" [class.inactive]="!account.isActive">{{ statusLabel(account) }}</span>
         </td>
       </ng-container>
@@ -60,6 +48,6 @@ export class AdAccountsTable {
     if (account.accountStatus === null) {
       return account.isActive ? 'Active' : 'Inactive';
     }
-    return ACCOUNT_STATUSES[account.accountStatus] ?? `Status ${account.accountStatus}`;
+    return AD_ACCOUNT_STATUS_LABELS[account.accountStatus] ?? `Status ${account.accountStatus}`;
   }
 }

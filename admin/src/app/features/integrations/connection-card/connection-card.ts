@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -7,30 +6,21 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { HealthCheckLevel, MetaConnectionStatus, MetaIntegrationStatus } from '@legeai/contracts';
 
+import { label } from '../../../shared/labels/labels';
+import { Timestamp } from '../../../shared/ui/timestamp/timestamp';
+
 import { scopePurpose } from '../meta-scopes';
-import { daysUntil, timeFromNow } from '../../../shared/time/time-from-now';
+import { daysUntil } from '../../../shared/time/time-from-now';
 
 /** A token with fewer days left than this is shown in the warning colour, well before syncs would stop. */
 export const TOKEN_EXPIRY_WARNING_DAYS = 7;
 
-const STATUS_LABELS: Record<MetaIntegrationStatus, string> = {
-  [MetaIntegrationStatus.Active]: 'Active',
-  [MetaIntegrationStatus.ReauthRequired]: 'Reauth required',
-  [MetaIntegrationStatus.Disconnected]: 'Disconnected',
-};
-
 const LEVEL_ICONS: Record<HealthCheckLevel, string> = { ok: 'check_circle', warning: 'warning', error: 'error' };
-
-const OVERALL_LABELS: Record<HealthCheckLevel, string> = {
-  ok: 'Healthy',
-  warning: 'Needs attention',
-  error: 'Action required',
-};
 
 /** The connected Meta account at a glance: who connected it, what it may do, and whether it is healthy. */
 @Component({
   selector: 'lg-connection-card',
-  imports: [DatePipe, MatButtonModule, MatCardModule, MatIconModule, MatProgressSpinnerModule, MatTooltipModule],
+  imports: [MatButtonModule, MatCardModule, MatIconModule, MatProgressSpinnerModule, Timestamp],
   templateUrl: './connection-card.html',
   styleUrl: './connection-card.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -49,14 +39,15 @@ export class ConnectionCard {
   readonly disconnect = output<void>();
 
   protected readonly levelIcons = LEVEL_ICONS;
+  /** A check's level for screen readers, next to its icon. */
+  protected readonly levelLabels: Record<HealthCheckLevel, string> = { ok: 'OK', warning: 'Warning', error: 'Error' };
   protected readonly purpose = scopePurpose;
-  protected readonly timeFromNow = timeFromNow;
 
   protected readonly statusLabel = computed(() => {
     const status = this.status().status;
-    return status ? STATUS_LABELS[status] : 'Not connected';
+    return status ? label('integrationStatus', status) : 'Not connected';
   });
-  protected readonly overallLabel = computed(() => OVERALL_LABELS[this.status().overall]);
+  protected readonly overallLabel = computed(() => label('healthLevel', this.status().overall));
   /** The health checks; a pause of the Graph calls has its own banner with local times instead of a line here. */
   protected readonly checks = computed(() => {
     const { checks, graphPause } = this.status();

@@ -202,12 +202,12 @@ describe('LeadFormMappingPage', () => {
   it('lets viewers read and preview the mapping but not change it', async () => {
     await renderLoaded(Role.Viewer);
 
-    expect(text()).toContain('Only admins can change the mapping');
+    expect(text()).toContain('Read-only: your role is Viewer. Only admins change the mapping; you can see it and its preview.');
     expect(await (await fieldOf('Full name')).isDisabled()).toBe(true);
     expect(await (await defaultInput('Country')).isDisabled()).toBe(true);
     expect(await (await requiredBox('Email')).isDisabled()).toBe(true);
-    expect(await button('Save mapping')).toBeNull();
-    expect(await button('Reset to defaults')).toBeNull();
+    expect(await (await button('Save mapping'))!.isDisabled()).toBe(true);
+    expect(await (await button('Reset to defaults'))!.isDisabled()).toBe(true);
   });
 
   it('resets to the standard mapping once confirmed', async () => {

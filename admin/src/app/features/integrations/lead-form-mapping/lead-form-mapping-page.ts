@@ -25,13 +25,15 @@ import { AuthStore } from '../../../core/auth/auth-store';
 import { httpErrorMessage } from '../../../core/errors/http-error-message';
 import { Notifier } from '../../../core/errors/notifier';
 import { loadable } from '../../../shared/data/loadable';
-import { timeFromNow } from '../../../shared/time/time-from-now';
+import { LabelPipe } from '../../../shared/labels/label.pipe';
+import { LEAD_FIELD_LABELS, describeReviewReason } from '../../../shared/labels/lead-labels';
 import { confirmAction } from '../../../shared/ui/confirm-dialog/confirm-dialog';
 import { ErrorState } from '../../../shared/ui/error-state/error-state';
+import { ReadOnlyHint } from '../../../shared/ui/read-only-hint/read-only-hint';
+import { Timestamp } from '../../../shared/ui/timestamp/timestamp';
 import { LeadFormApi } from '../data/lead-form-api';
 import { MetaIntegrationApi } from '../data/meta-integration-api';
 import {
-  LEAD_FIELD_LABELS,
   MappingChoice,
   STANDARD_MAPPING,
   choiceOf,
@@ -60,6 +62,7 @@ type PreviewState =
   selector: 'lg-lead-form-mapping-page',
   imports: [
     ErrorState,
+    LabelPipe,
     MatButtonModule,
     MatCheckboxModule,
     MatFormFieldModule,
@@ -68,7 +71,9 @@ type PreviewState =
     MatProgressBarModule,
     MatSelectModule,
     MatTooltipModule,
+    ReadOnlyHint,
     RouterLink,
+    Timestamp,
   ],
   templateUrl: './lead-form-mapping-page.html',
   styleUrl: './lead-form-mapping-page.scss',
@@ -87,7 +92,7 @@ export class LeadFormMappingPage implements HoldsEdits, OnInit {
   protected readonly canEdit = inject(AuthStore).hasRole(Role.Admin);
   protected readonly fieldNames = LEAD_FIELD_NAMES;
   protected readonly fieldLabels = LEAD_FIELD_LABELS;
-  protected readonly timeFromNow = timeFromNow;
+  protected readonly describeReviewReason = describeReviewReason;
 
   protected readonly loaded = loadable(() => this.api.mapping(this.id()));
   /** The form's name and page for the heading; the editor works without them. */
@@ -200,6 +205,9 @@ export class LeadFormMappingPage implements HoldsEdits, OnInit {
 
   /** Drops the form's own mapping after asking: its questions follow Meta's standard defaults again. */
   protected resetToDefaults(): void {
+    if (!this.canEdit) {
+      return;
+    }
     confirmAction(this.dialog, {
       title: 'Reset to the standard mapping?',
       message:

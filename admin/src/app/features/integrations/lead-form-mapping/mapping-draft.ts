@@ -3,22 +3,6 @@ import { LEAD_FIELD_NAMES, LeadFieldName, LeadFormMapping, LeadFormQuestionDto }
 /** What a question's answer goes to: a lead field, 'ignore' (kept raw only), or nothing chosen yet (unmapped). */
 export type MappingChoice = LeadFieldName | 'ignore' | null;
 
-/** Lead fields as people read them. */
-export const LEAD_FIELD_LABELS: Readonly<Record<LeadFieldName, string>> = {
-  fullName: 'Full name',
-  firstName: 'First name',
-  lastName: 'Last name',
-  email: 'Email',
-  phone: 'Phone',
-  streetAddress: 'Street address',
-  city: 'City',
-  state: 'State',
-  zipCode: 'ZIP code',
-  country: 'Country',
-  dateOfBirth: 'Date of birth',
-  productInterest: 'Product interest',
-};
-
 /** The choice for one question in the draft. */
 export function choiceOf(mapping: LeadFormMapping, key: string): MappingChoice {
   return Object.hasOwn(mapping.fields, key) ? mapping.fields[key] : null;

@@ -1,4 +1,4 @@
-import { DatePipe, DecimalPipe } from '@angular/common';
+import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -12,6 +12,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MetaLeadFormDto, SyncLeadsRequest, SyncLeadsResult } from '@legeai/contracts';
 
 import { httpErrorMessage } from '../../../core/errors/http-error-message';
+import { Timestamp } from '../../../shared/ui/timestamp/timestamp';
 import { LeadFormApi } from '../data/lead-form-api';
 
 export interface SyncLeadsDialogData {
@@ -28,7 +29,6 @@ const DEFAULT_DAYS = 7;
 @Component({
   selector: 'lg-sync-leads-dialog',
   imports: [
-    DatePipe,
     DecimalPipe,
     MatButtonModule,
     MatDatepickerModule,
@@ -38,6 +38,7 @@ const DEFAULT_DAYS = 7;
     MatInputModule,
     MatProgressBarModule,
     ReactiveFormsModule,
+    Timestamp,
   ],
   providers: [provideNativeDateAdapter()],
   templateUrl: './sync-leads-dialog.html',

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
@@ -10,6 +9,7 @@ import { Observable, Subscription, catchError, exhaustMap, of } from 'rxjs';
 
 import { httpErrorMessage } from '../../../core/errors/http-error-message';
 import { VisibleInterval } from '../../../shared/data/visible-interval';
+import { Timestamp } from '../../../shared/ui/timestamp/timestamp';
 import { LeadFormApi } from '../data/lead-form-api';
 import { isSettled, isStored, testLeadSteps } from './test-lead-steps';
 
@@ -32,7 +32,7 @@ type Phase = 'ready' | 'sending' | 'following' | 'stored' | 'stopped' | 'timeout
  */
 @Component({
   selector: 'lg-test-lead-dialog',
-  imports: [DatePipe, MatButtonModule, MatDialogModule, MatIconModule, MatProgressSpinnerModule, RouterLink],
+  imports: [MatButtonModule, MatDialogModule, MatIconModule, MatProgressSpinnerModule, RouterLink, Timestamp],
   templateUrl: './test-lead-dialog.html',
   styleUrl: './test-lead-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -9,6 +9,8 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import { MetaLeadFormDto } from '@legeai/contracts';
 
+import { LabelPipe } from '../../../shared/labels/label.pipe';
+
 export interface AutoSyncChange {
   form: MetaLeadFormDto;
   autoSync: boolean;
@@ -19,6 +21,7 @@ export interface AutoSyncChange {
   selector: 'lg-lead-forms-table',
   imports: [
     DecimalPipe,
+    LabelPipe,
     MatButtonModule,
     MatIconModule,
     MatMenuModule,
@@ -28,7 +31,7 @@ export interface AutoSyncChange {
     RouterLink,
   ],
   template: `
-    <table mat-table [dataSource]="forms()" [trackBy]="trackById" class="lead-forms-table" aria-label="Lead forms">
+    <table mat-table [dataSource]="forms()" [trackBy]="trackById" class="lead-forms-table responsive-table" aria-label="Lead forms">
       <ng-container matColumnDef="name">
         <th mat-header-cell *matHeaderCellDef>Name</th>
         <td mat-cell *matCellDef="let form">
@@ -38,21 +41,21 @@ export interface AutoSyncChange {
       </ng-container>
       <ng-container matColumnDef="page">
         <th mat-header-cell *matHeaderCellDef>Page</th>
-        <td mat-cell *matCellDef="let form">{{ form.pageName }}</td>
+        <td mat-cell *matCellDef="let form" data-label="Page">{{ form.pageName }}</td>
       </ng-container>
       <ng-container matColumnDef="status">
         <th mat-header-cell *matHeaderCellDef>Status</th>
-        <td mat-cell *matCellDef="let form">
-          <span class="chip" [class.inactive]="form.status !== 'ACTIVE'">{{ form.status }}</span>
+        <td mat-cell *matCellDef="let form" data-label="Status">
+          <span class="chip" [class.inactive]="form.status !== 'ACTIVE'">{{ form.status | label: 'formStatus' }}</span>
         </td>
       </ng-container>
       <ng-container matColumnDef="leads">
         <th mat-header-cell *matHeaderCellDef class="number">Leads</th>
-        <td mat-cell *matCellDef="let form" class="number">{{ form.leadsCount | number }}</td>
+        <td mat-cell *matCellDef="let form" class="number" data-label="Leads">{{ form.leadsCount | number }}</td>
       </ng-container>
       <ng-container matColumnDef="questions">
         <th mat-header-cell *matHeaderCellDef class="number">Questions</th>
-        <td mat-cell *matCellDef="let form" class="number">
+        <td mat-cell *matCellDef="let form" class="number" data-label="Questions">
           {{ form.questionCount }}
           @if (form.unmappedQuestions; as count) {
             <span
@@ -67,7 +70,7 @@ export interface AutoSyncChange {
       </ng-container>
       <ng-container matColumnDef="autoSync">
         <th mat-header-cell *matHeaderCellDef>Auto-sync</th>
-        <td mat-cell *matCellDef="let form">
+        <td mat-cell *matCellDef="let form" data-label="Auto-sync">
           <mat-slide-toggle
             [checked]="form.autoSync"
             [disabled]="!canManage() || pending().has(form.id)"
@@ -87,16 +90,14 @@ export interface AutoSyncChange {
               <mat-icon>account_tree</mat-icon>
               <span>Edit mapping</span>
             </a>
-            @if (canOperate()) {
-              <button mat-menu-item (click)="sendTestLead.emit(form)">
-                <mat-icon>science</mat-icon>
-                <span>Send test lead</span>
-              </button>
-              <button mat-menu-item (click)="syncLeads.emit(form)">
-                <mat-icon>sync</mat-icon>
-                <span>Sync leads now</span>
-              </button>
-            }
+            <button mat-menu-item [disabled]="!canOperate()" (click)="sendTestLead.emit(form)">
+              <mat-icon>science</mat-icon>
+              <span>Send test lead</span>
+            </button>
+            <button mat-menu-item [disabled]="!canOperate()" (click)="syncLeads.emit(form)">
+              <mat-icon>sync</mat-icon>
+              <span>Sync leads now</span>
+            </button>
           </mat-menu>
         </td>
       </ng-container>
@@ -113,7 +114,7 @@ export class LeadFormsTable {
   readonly canManage = input(false);
   /** Ids of forms with a change on its way to the server, whose toggles are disabled meanwhile. */
   readonly pending = input<ReadonlySet<string>>(new Set());
-  /** Managers and admins send test leads and sync leads on demand. */
+  /** Managers and admins send test leads and sync leads on demand; others see both disabled. */
   readonly canOperate = input(false);
   readonly autoSyncChange = output<AutoSyncChange>();
   readonly sendTestLead = output<MetaLeadFormDto>();

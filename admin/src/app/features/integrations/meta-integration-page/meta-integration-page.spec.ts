@@ -132,12 +132,21 @@ describe('MetaIntegrationPage', () => {
       expect(await (await root.getHarness(MatSnackBarHarness)).getMessage()).toBe('Meta is not configured');
     });
 
-    it('offers viewers no Connect button, only who can connect', async () => {
+    it('shows viewers the Connect button disabled, says the page is read-only for them and who can connect', async () => {
       await render(Role.Viewer);
       await answerStatus(aDisconnectedMetaStatus());
 
       expect(text()).toContain('An admin of your organisation can connect');
-      expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: /Connect/ }))).toHaveLength(0);
+      expect(text('[data-testid="read-only-hint"]')).toContain('Read-only: your role is Viewer.');
+      const connect = await loader.getHarness(MatButtonHarness.with({ text: /Connect Meta account/ }));
+      expect(await connect.isDisabled()).toBe(true);
+    });
+
+    it('shows admins no read-only hint', async () => {
+      await render(Role.Admin);
+      await answerStatus(aDisconnectedMetaStatus());
+
+      expect(text()).not.toContain('Read-only');
     });
   });
 
@@ -202,7 +211,7 @@ describe('MetaIntegrationPage', () => {
         aMetaStatus({ connected: true, status: MetaIntegrationStatus.ReauthRequired, overall: 'error' }),
       );
 
-      expect(text('[data-testid="status-chip"]').trim()).toBe('Reauth required');
+      expect(text('[data-testid="status-chip"]').trim()).toBe('Reconnect needed');
       expect(text('.reconnect')).toContain('Syncing is paused until you reconnect');
     });
 
@@ -255,17 +264,35 @@ describe('MetaIntegrationPage', () => {
       const forms = await (await table('Lead forms')).getCellTextByColumnName();
       expect(forms['name'].text[0]).toContain('Car insurance quote');
       expect(forms['page'].text).toEqual(['Acme Insurance']);
-      expect(forms['status'].text).toEqual(['ACTIVE']);
+      expect(forms['status'].text).toEqual(['Active']);
       expect(forms['leads'].text).toEqual(['42']);
       expect(forms['questions'].text).toEqual(['4']);
     });
 
-    it('shows viewers the connection without any action', async () => {
+    it('shows viewers the connection with every action disabled, under a read-only hint', async () => {
       await renderConnected(aMetaStatus(), Role.Viewer);
 
       expect(text('[data-testid="connection-card"]')).toContain('Sandra Sandbox');
-      expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: /Disconnect|Run check now/ }))).toHaveLength(0);
+      expect(text('[data-testid="read-only-hint"]')).toContain(
+        'Read-only: your role is Viewer. Admins connect, check, reconnect and disconnect the Meta account and ' +
+          'switch auto-sync; managers and admins send test leads and sync leads.',
+      );
+      const actions = await loader.getAllHarnesses(MatButtonHarness.with({ text: /Disconnect|Run check now|Refresh assets|Reconnect/ }));
+      expect(actions).toHaveLength(4);
+      for (const action of actions) {
+        expect(await action.isDisabled()).toBe(true);
+      }
       expect(await (await loader.getHarness(MatSlideToggleHarness)).isDisabled()).toBe(true);
+    });
+
+    it('tells managers what they may do here and what only admins do', async () => {
+      await renderConnected(aMetaStatus(), Role.Manager);
+
+      expect(text('[data-testid="read-only-hint"]')).toContain(
+        'Read-only: your role is Manager. Admins connect, check, reconnect and disconnect the Meta account and ' +
+          'switch auto-sync; you can send test leads and sync leads.',
+      );
+      expect(await (await loader.getHarness(MatButtonHarness.with({ text: /Disconnect/ }))).isDisabled()).toBe(true);
     });
 
     it('runs the health check on demand, with progress, and shows the fresh status', async () => {
@@ -385,9 +412,11 @@ describe('MetaIntegrationPage', () => {
       expect(await menuItems()).toEqual(['Edit mapping', 'Send test lead', 'Sync leads now']);
     });
 
-    it('offers viewers only the mapping', async () => {
+    it('offers viewers the mapping, and the test lead and the sync disabled', async () => {
       await renderConnected(aMetaStatus(), Role.Viewer);
-      expect(await menuItems()).toEqual(['Edit mapping']);
+      expect(await menuItems()).toEqual(['Edit mapping', 'Send test lead', 'Sync leads now']);
+      const items = await (await loader.getHarness(MatMenuHarness)).getItems();
+      expect(await Promise.all(items.map((item) => item.isDisabled()))).toEqual([false, true, true]);
     });
 
     it('opens the test lead dialog for the form', async () => {

@@ -15,6 +15,7 @@ import { pendingKeys } from '../../../shared/data/pending-keys';
 import { confirmAction } from '../../../shared/ui/confirm-dialog/confirm-dialog';
 import { EmptyState } from '../../../shared/ui/empty-state/empty-state';
 import { ErrorState } from '../../../shared/ui/error-state/error-state';
+import { ReadOnlyHint } from '../../../shared/ui/read-only-hint/read-only-hint';
 import { AdAccountsTable } from '../ad-accounts-table/ad-accounts-table';
 import { AssetSection } from '../asset-section/asset-section';
 import { BrowserLocation } from '../browser-location';
@@ -32,7 +33,8 @@ import { PagesTable } from '../pages-table/pages-table';
 
 /**
  * Integrations → Meta: connect the organisation's Meta account, watch its health, and see what it brought in.
- * Everyone may look; only admins act.
+ * Everyone may look; admins act on the connection, managers send test leads and sync; the others see the controls
+ * disabled under a read-only hint.
  */
 @Component({
   selector: 'lg-meta-integration-page',
@@ -49,6 +51,7 @@ import { PagesTable } from '../pages-table/pages-table';
     MatProgressBarModule,
     MatTooltipModule,
     PagesTable,
+    ReadOnlyHint,
   ],
   templateUrl: './meta-integration-page.html',
   styleUrl: './meta-integration-page.scss',
@@ -65,6 +68,10 @@ export class MetaIntegrationPage {
   protected readonly canManage = inject(AuthStore).hasRole(Role.Admin);
   /** Managers and admins send test leads and run syncs. */
   protected readonly canOperate = inject(AuthStore).hasRole(Role.Manager);
+  /** Who may do what here, for those who may not do all of it. */
+  protected readonly readOnlyDetail =
+    'Admins connect, check, reconnect and disconnect the Meta account and switch auto-sync; ' +
+    (this.canOperate ? 'you can send test leads and sync leads.' : 'managers and admins send test leads and sync leads.');
   protected readonly status = loadable(() => this.api.status());
   protected readonly adAccounts = loadable(() => this.api.adAccounts());
   protected readonly pages = loadable(() => this.api.pages());

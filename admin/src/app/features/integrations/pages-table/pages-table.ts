@@ -9,7 +9,7 @@ import { MetaPageDto } from '@legeai/contracts';
   selector: 'lg-pages-table',
   imports: [DecimalPipe, MatTableModule, MatTooltipModule],
   template: `
-    <table mat-table [dataSource]="pages()" class="pages-table" aria-label="Pages">
+    <table mat-table [dataSource]="pages()" class="pages-table responsive-table" aria-label="Pages">
       <ng-container matColumnDef="name">
         <th mat-header-cell *matHeaderCellDef>Name</th>
         <td mat-cell *matCellDef="let page">
@@ -19,17 +19,17 @@ import { MetaPageDto } from '@legeai/contracts';
       </ng-container>
       <ng-container matColumnDef="category">
         <th mat-header-cell *matHeaderCellDef>Category</th>
-        <td mat-cell *matCellDef="let page">{{ page.category ?? '—' }}</td>
+        <td mat-cell *matCellDef="let page" data-label="Category">{{ page.category ?? '—' }}</td>
       </ng-container>
       <ng-container matColumnDef="followers">
         <th mat-header-cell *matHeaderCellDef class="number">Followers</th>
-        <td mat-cell *matCellDef="let page" class="number">
+        <td mat-cell *matCellDef="let page" class="number" data-label="Followers">
           {{ page.followersCount === null ? '—' : (page.followersCount | number) }}
         </td>
       </ng-container>
       <ng-container matColumnDef="subscription">
         <th mat-header-cell *matHeaderCellDef>Lead webhook</th>
-        <td mat-cell *matCellDef="let page">
+        <td mat-cell *matCellDef="let page" data-label="Lead webhook">
           @if (page.subscribed) {
             <span class="chip">Subscribed</span>
           } @else {

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
@@ -7,6 +6,11 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { LeadDetailDto, UpdateLeadStatusRequest } from '@legeai/contracts';
 
+import { LabelPipe } from '../../../shared/labels/label.pipe';
+import { answerLabel, describeReviewReason } from '../../../shared/labels/lead-labels';
+import { formatCalendarDay } from '../../../shared/time/format-time';
+import { ReadOnlyHint } from '../../../shared/ui/read-only-hint/read-only-hint';
+import { Timestamp } from '../../../shared/ui/timestamp/timestamp';
 import { LeadStatusChip } from '../lead-status-chip/lead-status-chip';
 import { LeadStatusControl } from '../lead-status-control/lead-status-control';
 import { leadTimeline } from './lead-timeline';
@@ -15,7 +19,7 @@ import { leadTimeline } from './lead-timeline';
 @Component({
   selector: 'lg-lead-detail',
   imports: [
-    DatePipe,
+    LabelPipe,
     LeadStatusChip,
     LeadStatusControl,
     MatButtonModule,
@@ -23,6 +27,8 @@ import { leadTimeline } from './lead-timeline';
     MatDividerModule,
     MatIconModule,
     MatTooltipModule,
+    ReadOnlyHint,
+    Timestamp,
   ],
   templateUrl: './lead-detail.html',
   styleUrl: './lead-detail.scss',
@@ -30,7 +36,7 @@ import { leadTimeline } from './lead-timeline';
 })
 export class LeadDetail {
   readonly lead = input.required<LeadDetailDto>();
-  /** Managers and admins move leads along the pipeline; viewers only read. */
+  /** Managers and admins move leads along the pipeline; viewers see the control disabled, and why. */
   readonly canManage = input(false);
   /** A status change is on its way to the server. */
   readonly saving = input(false);
@@ -46,6 +52,15 @@ export class LeadDetail {
     return [l.streetAddress, l.zipCode, l.city, l.state, l.country].filter(Boolean).join(', ');
   });
   protected readonly timeline = computed(() => leadTimeline(this.lead()));
+  protected readonly dateOfBirth = computed(() => {
+    const day = this.lead().dateOfBirth;
+    return day ? formatCalendarDay(day) : null;
+  });
+  protected readonly reviewReason = computed(() => {
+    const reason = this.lead().reviewReason;
+    return reason ? describeReviewReason(reason) : null;
+  });
+  protected readonly answerLabel = answerLabel;
   protected readonly attribution = computed(() => {
     const a = this.lead().attribution;
     return [

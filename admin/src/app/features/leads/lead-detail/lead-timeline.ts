@@ -1,5 +1,7 @@
 import { LeadDetailDto, LeadStatus } from '@legeai/contracts';
 
+import { label } from '../../../shared/labels/labels';
+
 export interface TimelineEntry {
   label: string;
   at: string;
@@ -16,7 +18,7 @@ export function leadTimeline(lead: LeadDetailDto): TimelineEntry[] {
   }
   const changed = new Date(lead.statusChangedAt).getTime() > new Date(lead.createdAt || lead.receivedAt).getTime();
   if (lead.status !== LeadStatus.New || changed) {
-    entries.push({ label: `Moved to ${lead.status}`, at: lead.statusChangedAt });
+    entries.push({ label: `Moved to ${label('leadStatus', lead.status)}`, at: lead.statusChangedAt });
   }
   return entries;
 }

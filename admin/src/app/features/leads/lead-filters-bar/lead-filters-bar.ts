@@ -12,6 +12,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { LEAD_STATUSES, LeadStatus } from '@legeai/contracts';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 
+import { LabelPipe } from '../../../shared/labels/label.pipe';
 import { DuplicateFilter, LeadFilters, NO_FILTERS, narrowsList, startOfDay, toDay } from '../data/lead-filters';
 
 /** An option of the form or campaign filter. */
@@ -27,6 +28,7 @@ export const SEARCH_DEBOUNCE_MS = 300;
 @Component({
   selector: 'lg-lead-filters-bar',
   imports: [
+    LabelPipe,
     MatButtonModule,
     MatCheckboxModule,
     MatDatepickerModule,

@@ -1,17 +1,19 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { LeadStatus } from '@legeai/contracts';
 
+import { LabelPipe } from '../../../shared/labels/label.pipe';
+
 /** A lead's pipeline stage, coloured so open, won and lost leads stand apart at a glance. */
 @Component({
   selector: 'lg-lead-status-chip',
-  template: `<span class="chip" [class]="'chip status-' + status()">{{ status() }}</span>`,
+  imports: [LabelPipe],
+  template: `<span class="chip" [class]="'chip status-' + status()">{{ status() | label: 'leadStatus' }}</span>`,
   styles: `
     .chip {
       display: inline-block;
       padding: 2px 10px;
       border-radius: 12px;
       font: var(--mat-sys-label-medium);
-      text-transform: capitalize;
       white-space: nowrap;
     }
     .status-new {

@@ -1,3 +1,4 @@
+import { LowerCasePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, input, output, signal } from '@angular/core';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -5,6 +6,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { LEAD_STATUS_TRANSITIONS, LeadStatus, UpdateLeadStatusRequest } from '@legeai/contracts';
+
+import { LabelPipe } from '../../../shared/labels/label.pipe';
 
 /** Stages at which a premium has been quoted, so the value can be recorded with the move. */
 const PREMIUM_STATUSES: readonly LeadStatus[] = [LeadStatus.Quoted, LeadStatus.Won];
@@ -15,11 +18,11 @@ const PREMIUM_STATUSES: readonly LeadStatus[] = [LeadStatus.Quoted, LeadStatus.W
  */
 @Component({
   selector: 'lg-lead-status-control',
-  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, ReactiveFormsModule],
+  imports: [LabelPipe, LowerCasePipe, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, ReactiveFormsModule],
   template: `
     @if (nextStatuses().length === 0) {
       <p class="final">
-        This lead is {{ status() }}; its status can no longer change{{ correctsPremium() ? ', but its premium can be corrected' : '' }}.
+        This lead is {{ status() | label: 'leadStatus' | lowercase }}; its status can no longer change{{ correctsPremium() ? ', but its premium can be corrected' : '' }}.
       </p>
     }
     @if (choices().length > 0) {
@@ -29,8 +32,12 @@ const PREMIUM_STATUSES: readonly LeadStatus[] = [LeadStatus.Quoted, LeadStatus.W
             <mat-label>Move to</mat-label>
             <mat-select [value]="target()" (valueChange)="target.set($event)" [disabled]="disabled()">
               @for (choice of choices(); track choice) {
-                <mat-option [value]="choice" class="capitalize">
-                  {{ choice === status() ? 'Keep ' + choice + ', correct premium' : choice }}
+                <mat-option [value]="choice">
+                  @if (choice === status()) {
+                    Keep {{ choice | label: 'leadStatus' | lowercase }}, correct premium
+                  } @else {
+                    {{ choice | label: 'leadStatus' }}
+                  }
                 </mat-option>
               }
             </mat-select>
@@ -78,10 +85,6 @@ const PREMIUM_STATUSES: readonly LeadStatus[] = [LeadStatus.Quoted, LeadStatus.W
     }
     .currency {
       width: 90px;
-    }
-    .capitalize,
-    mat-select {
-      text-transform: capitalize;
     }
     .final {
       margin: 0;

@@ -1,4 +1,3 @@
-import { formatDate } from '@angular/common';
 import { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestRequest, HttpTestingController } from '@angular/common/http/testing';
@@ -22,6 +21,7 @@ import { aLeadForm } from '../../../../testing/meta-factories';
 import { ManualInterval, provideManualInterval } from '../../../../testing/manual-interval';
 import { provideTestConsole } from '../../../../testing/provide-test-console';
 import { signIn } from '../../../../testing/sign-in';
+import { formatCalendarDay, formatInstant } from '../../../shared/time/format-time';
 import { FileSaver } from '../data/save-file';
 import { SEARCH_DEBOUNCE_MS } from '../lead-filters-bar/lead-filters-bar';
 import { LeadsPage } from './leads-page';
@@ -122,7 +122,7 @@ describe('LeadsPage', () => {
       expect(cells['name'].text).toEqual(['Anna Schmidt', 'Ben Braun']);
       expect(cells['phone'].text).toEqual(['+491512345678', '+491512345678']);
       expect(cells['form'].text).toEqual(['Car insurance quote', 'Car insurance quote']);
-      expect(cells['status'].text).toEqual(['new', 'qualified']);
+      expect(cells['status'].text).toEqual(['New', 'Qualified']);
       expect(cells['flags'].text[0]).toBe('');
       expect(cells['flags'].text[1]).toMatch(/^Duplicate\s*Needs review\s*Organic$/);
       expect(cells['receivedAt'].text[0]).toMatch(/ago|yesterday/);
@@ -153,7 +153,7 @@ describe('LeadsPage', () => {
       req.flush(aLeadPage([anna], 101, 50, 100));
       await stable();
 
-      expect(await (await select('Status')).getValueText()).toBe('quoted');
+      expect(await (await select('Status')).getValueText()).toBe('Quoted');
       expect(await (await select('Form')).getValueText()).toBe('Car insurance quote');
       expect(await (await select('Duplicates')).getValueText()).toBe('Only duplicates');
       const search = await root.getHarness(MatInputHarness.with({ placeholder: 'Name, email or phone' }));
@@ -166,7 +166,7 @@ describe('LeadsPage', () => {
       await render(Role.Manager, '/leads?page=2');
       await answerList([anna], 30);
 
-      await (await select('Status')).clickOptions({ text: 'contacted' });
+      await (await select('Status')).clickOptions({ text: 'Contacted' });
       await stable();
 
       expect(queryParams()).toEqual({ status: 'contacted' });
@@ -279,17 +279,36 @@ describe('LeadsPage', () => {
       expect(drawer).toContain('Ελένη Παπαδοπούλου');
       const chips = await root.getAllHarnesses(MatChipHarness);
       expect(await Promise.all(chips.map((c) => c.getText()))).toEqual(['Haftpflicht', 'Teilkasko', 'Vollkasko']);
-      expect(drawer).toMatch(/privacy_policy\s*\(checked\)/);
-      expect(drawer).toMatch(/marketing_emails\s*\(not checked\)/);
+      // Question and consent keys read as words; the key itself stays in the title.
+      expect(drawer).toContain('Which cover');
+      expect(drawer).not.toContain('which_cover');
+      expect(drawer).toMatch(/Privacy policy\s*\(checked\)/);
+      expect(drawer).toMatch(/Marketing emails\s*\(not checked\)/);
+      expect(drawer).toContain('Duplicate of an earlier lead with the same email address.');
       expect(drawer).toContain('Autumn car campaign (c-1)');
       expect(drawer).toContain('Berlin 25-45 (as-1)');
       expect(drawer).toContain('Carousel A (ad-1)');
       expect(drawer).toContain('Instagram');
       expect(drawer).toContain('Paid');
       expect(drawer).toContain('Received');
-      expect(drawer).toContain('Moved to qualified');
+      expect(drawer).toContain('Moved to Qualified');
       // The list does not reload for opening a lead.
       http.expectNone((req) => req.url === '/v1/leads');
+    });
+
+    it('words the review reason and the date of birth for people, not as keys and ISO dates', async () => {
+      await openDrawer({
+        ...detailed,
+        needsReview: true,
+        reviewReason: 'Missing required dateOfBirth, zipCode',
+        dateOfBirth: '1990-05-01',
+      });
+
+      const drawer = text();
+      expect(drawer).toContain('Needs review: Missing required date of birth, ZIP code');
+      expect(drawer).toContain(formatCalendarDay('1990-05-01'));
+      expect(drawer).not.toContain('1990-05-01');
+      expect(drawer.replace(/\s+/g, ' ')).toContain(`since ${formatInstant(detailed.statusChangedAt)}`);
     });
 
     it('opens the original lead from a duplicate', async () => {
@@ -308,8 +327,8 @@ describe('LeadsPage', () => {
       const moveTo = await select('Move to');
       await moveTo.open();
       const options = await moveTo.getOptions();
-      expect(await Promise.all(options.map((o) => o.getText()))).toEqual(['quoted', 'won', 'lost']);
-      await moveTo.clickOptions({ text: 'quoted' });
+      expect(await Promise.all(options.map((o) => o.getText()))).toEqual(['Quoted', 'Won', 'Lost']);
+      await moveTo.clickOptions({ text: 'Quoted' });
 
       const premium = await root.getHarness(MatInputHarness.with({ selector: '[inputmode=decimal]' }));
       await premium.setValue('1249.50');
@@ -317,7 +336,7 @@ describe('LeadsPage', () => {
       await stable();
 
       // The drawer shows the move before the server answers.
-      expect(text()).toContain('Moved to quoted');
+      expect(text()).toContain('Moved to Quoted');
       const req = http.expectOne({ method: 'PATCH', url: '/v1/leads/l-1/status' });
       expect(req.request.body).toEqual({ status: 'quoted', premiumValue: '1249.50', premiumCurrency: 'EUR' });
       req.flush({ ...detailed, status: LeadStatus.Quoted, premiumValue: '1249.50', premiumCurrency: 'EUR' });
@@ -325,7 +344,8 @@ describe('LeadsPage', () => {
 
       expect(text()).toContain('1249.50 EUR');
       const cells = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
-      expect(cells['status'].text).toEqual(['quoted']);
+      expect(cells['status'].text).toEqual(['Quoted']);
+      expect(await (await root.getHarness(MatSnackBarHarness)).getMessage()).toBe('Lead moved to Quoted.');
     });
 
     it('corrects the premium of a quoted lead without moving it', async () => {
@@ -335,7 +355,7 @@ describe('LeadsPage', () => {
       const moveTo = await select('Move to');
       await moveTo.open();
       const options = await moveTo.getOptions();
-      expect(await Promise.all(options.map((o) => o.getText()))).toEqual(['Keep quoted, correct premium', 'won', 'lost']);
+      expect(await Promise.all(options.map((o) => o.getText()))).toEqual(['Keep quoted, correct premium', 'Won', 'Lost']);
       await moveTo.clickOptions({ text: /Keep quoted/ });
 
       const premium = await root.getHarness(MatInputHarness.with({ selector: '[inputmode=decimal]' }));
@@ -348,7 +368,7 @@ describe('LeadsPage', () => {
       expect(req.request.body).toEqual({ status: 'quoted', premiumValue: '1199.00', premiumCurrency: 'EUR' });
       // The stage keeps its time of change while the server answers.
       const oneLine = (value: string) => value.replace(/\s+/g, ' ');
-      expect(oneLine(text())).toContain(oneLine(`since ${formatDate(quoted.statusChangedAt, 'medium', 'en-US')}`));
+      expect(oneLine(text())).toContain(oneLine(`since ${formatInstant(quoted.statusChangedAt)}`));
       req.flush({ ...quoted, premiumValue: '1199.00' });
       await stable();
 
@@ -379,7 +399,7 @@ describe('LeadsPage', () => {
     it("puts the stage back and shows the server's reason when the move is refused", async () => {
       await openDrawer(detailed);
 
-      await (await select('Move to')).clickOptions({ text: 'lost' });
+      await (await select('Move to')).clickOptions({ text: 'Lost' });
       await (await root.getHarness(MatButtonHarness.with({ text: 'Change status' }))).click();
       await stable();
       http
@@ -390,10 +410,10 @@ describe('LeadsPage', () => {
         });
       await stable();
 
-      expect(text()).toContain('Moved to qualified');
-      expect(text()).not.toContain('Moved to lost');
+      expect(text()).toContain('Moved to Qualified');
+      expect(text()).not.toContain('Moved to Lost');
       const cells = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
-      expect(cells['status'].text).toEqual(['qualified']);
+      expect(cells['status'].text).toEqual(['Qualified']);
       expect(await (await root.getHarness(MatSnackBarHarness)).getMessage()).toBe(
         'The lead moved to won in the meantime',
       );
@@ -419,12 +439,22 @@ describe('LeadsPage', () => {
       expect(text()).toContain('Ελένη Παπαδοπούλου');
     });
 
-    it('lets viewers read a lead but not move it', async () => {
+    it('lets viewers read a lead but not move it, and says why', async () => {
       await openDrawer(detailed, Role.Viewer);
 
       expect(text()).toContain('Ελένη Παπαδοπούλου');
-      expect(await root.getHarnessOrNull(MatFormFieldHarness.with({ floatingLabelText: 'Move to' }))).toBeNull();
-      expect(await root.getHarnessOrNull(MatButtonHarness.with({ text: 'Change status' }))).toBeNull();
+      expect(text().replace(/\s+/g, ' ')).toContain(
+        'Read-only: your role is Viewer. Managers and admins move leads along the pipeline.',
+      );
+      expect(await (await select('Move to')).isDisabled()).toBe(true);
+      expect(await (await root.getHarness(MatButtonHarness.with({ text: 'Change status' }))).isDisabled()).toBe(true);
+    });
+
+    it('shows managers no read-only hint', async () => {
+      await openDrawer(detailed, Role.Manager);
+
+      expect(text()).not.toContain('Read-only');
+      expect(await (await select('Move to')).isDisabled()).toBe(false);
     });
   });
 

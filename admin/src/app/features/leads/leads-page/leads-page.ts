@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -21,7 +20,8 @@ import { loadable } from '../../../shared/data/loadable';
 import { VisibleInterval } from '../../../shared/data/visible-interval';
 import { EmptyState } from '../../../shared/ui/empty-state/empty-state';
 import { ErrorState } from '../../../shared/ui/error-state/error-state';
-import { timeFromNow } from '../../../shared/time/time-from-now';
+import { Timestamp } from '../../../shared/ui/timestamp/timestamp';
+import { label } from '../../../shared/labels/labels';
 import {
   LeadFilters,
   LeadView,
@@ -56,7 +56,6 @@ interface Incoming {
 @Component({
   selector: 'lg-leads-page',
   imports: [
-    DatePipe,
     EmptyState,
     ErrorState,
     LeadDetail,
@@ -72,6 +71,7 @@ interface Incoming {
     MatTableModule,
     MatTooltipModule,
     RouterLink,
+    Timestamp,
   ],
   templateUrl: './leads-page.html',
   styleUrl: './leads-page.scss',
@@ -87,7 +87,6 @@ export class LeadsPage {
   protected readonly canManage = inject(AuthStore).hasRole(Role.Manager);
   protected readonly columns = ['name', 'email', 'phone', 'form', 'campaign', 'status', 'flags', 'receivedAt'];
   protected readonly pageSizes = PAGE_SIZES;
-  protected readonly timeFromNow = timeFromNow;
 
   private readonly params = toSignal(this.route.queryParamMap, { requireSync: true });
   protected readonly view = computed(() => viewFromParams(this.params()));
@@ -238,7 +237,7 @@ export class LeadsPage {
       next: (saved) => {
         this.savingStatus.set(false);
         this.showLead(saved);
-        this.notifier.info(moves ? `Lead moved to ${saved.status}.` : 'Premium saved.');
+        this.notifier.info(moves ? `Lead moved to ${label('leadStatus', saved.status)}.` : 'Premium saved.');
       },
       error: () => {
         this.savingStatus.set(false);

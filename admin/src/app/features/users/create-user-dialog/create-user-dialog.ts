@@ -9,6 +9,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { ROLES, Role, UserDto } from '@legeai/contracts';
 
 import { httpErrorMessage } from '../../../core/errors/http-error-message';
+import { LabelPipe } from '../../../shared/labels/label.pipe';
 import { UsersApi } from '../data/users-api';
 
 /** Must match the API's rule for new passwords. */
@@ -18,6 +19,7 @@ export const MIN_PASSWORD_LENGTH = 12;
 @Component({
   selector: 'lg-create-user-dialog',
   imports: [
+    LabelPipe,
     MatButtonModule,
     MatDialogModule,
     MatFormFieldModule,

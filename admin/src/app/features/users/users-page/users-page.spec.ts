@@ -78,10 +78,10 @@ describe('UsersPage', () => {
     expect(rows['name'].text).toEqual(['Mia Manager', 'Ada Admin']);
     expect(rows['active'].text).toEqual(['Active', 'Active']);
     expect(rows['lastLoginAt'].text[0]).toBe('Never');
-    expect(rows['lastLoginAt'].text[1]).toContain('2026');
+    expect(rows['lastLoginAt'].text[1]).toMatch(/ ago$/);
 
     const roleSelects = await loader.getAllHarnesses(MatSelectHarness);
-    expect(await Promise.all(roleSelects.map((s) => s.getValueText()))).toEqual(['manager', 'admin']);
+    expect(await Promise.all(roleSelects.map((s) => s.getValueText()))).toEqual(['Manager', 'Admin']);
   });
 
   it('shows an empty state when the organisation has no users', async () => {
@@ -205,20 +205,20 @@ describe('UsersPage', () => {
     await loadUsers();
     const [miaRole] = await loader.getAllHarnesses(MatSelectHarness);
 
-    await miaRole.clickOptions({ text: 'viewer' });
+    await miaRole.clickOptions({ text: 'Viewer' });
     const req = http.expectOne({ method: 'PATCH', url: '/v1/users/u-1' });
     expect(req.request.body).toEqual({ role: Role.Viewer });
     req.flush({ ...mia, role: Role.Viewer });
     await fixture.whenStable();
 
-    expect(await miaRole.getValueText()).toBe('viewer');
+    expect(await miaRole.getValueText()).toBe('Viewer');
   });
 
   it("puts the role back and shows the server's reason when the change is refused", async () => {
     await loadUsers();
     const adaRole = (await loader.getAllHarnesses(MatSelectHarness))[1];
 
-    await adaRole.clickOptions({ text: 'viewer' });
+    await adaRole.clickOptions({ text: 'Viewer' });
     http
       .expectOne({ method: 'PATCH', url: '/v1/users/u-2' })
       .flush(anErrorEnvelope(409, 'conflict', 'Cannot demote the last admin'), {
@@ -227,7 +227,7 @@ describe('UsersPage', () => {
       });
     await fixture.whenStable();
 
-    expect(await adaRole.getValueText()).toBe('admin');
+    expect(await adaRole.getValueText()).toBe('Admin');
     const snackBar = await root.getHarness(MatSnackBarHarness);
     expect(await snackBar.getMessage()).toBe('Cannot demote the last admin');
   });

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -14,9 +13,12 @@ import { AuthStore } from '../../../core/auth/auth-store';
 import { Notifier } from '../../../core/errors/notifier';
 import { loadable } from '../../../shared/data/loadable';
 import { pendingKeys } from '../../../shared/data/pending-keys';
+import { LabelPipe } from '../../../shared/labels/label.pipe';
+import { label } from '../../../shared/labels/labels';
 import { confirmAction } from '../../../shared/ui/confirm-dialog/confirm-dialog';
 import { EmptyState } from '../../../shared/ui/empty-state/empty-state';
 import { ErrorState } from '../../../shared/ui/error-state/error-state';
+import { Timestamp } from '../../../shared/ui/timestamp/timestamp';
 import { CreateUserDialog } from '../create-user-dialog/create-user-dialog';
 import { UsersApi } from '../data/users-api';
 
@@ -24,15 +26,16 @@ import { UsersApi } from '../data/users-api';
 @Component({
   selector: 'lg-users-page',
   imports: [
-    DatePipe,
     EmptyState,
     ErrorState,
+    LabelPipe,
     MatButtonModule,
     MatIconModule,
     MatProgressBarModule,
     MatSelectModule,
     MatTableModule,
     MatTooltipModule,
+    Timestamp,
   ],
   templateUrl: './users-page.html',
   styleUrl: './users-page.scss',
@@ -73,7 +76,7 @@ export class UsersPage {
     }
     // On failure the select must show the role the server still has; the row's binding has not changed, so
     // Angular would not reset it on its own.
-    this.save(user, { role }, `${user.email} is now ${role}.`, () => (change.source.value = user.role));
+    this.save(user, { role }, `${user.email} is now ${label('role', role)}.`, () => (change.source.value = user.role));
   }
 
   protected readonly trackById = (_index: number, user: UserDto): string => user.id;

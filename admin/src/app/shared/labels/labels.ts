@@ -1,0 +1,49 @@
+import { AUDIT_ACTION_LABELS, AUDIT_KIND_LABELS } from './audit-labels';
+import { humanizeKey } from './humanize';
+import { DUPLICATE_RULE_LABELS, LEAD_FIELD_LABELS, LEAD_STATUS_LABELS } from './lead-labels';
+import { FORM_STATUS_LABELS, HEALTH_LEVEL_LABELS, INTEGRATION_STATUS_LABELS, QUESTION_TYPE_LABELS } from './meta-labels';
+import {
+  DELIVERY_STATUS_LABELS,
+  IGNORE_REASON_LABELS,
+  LEAD_SYNC_STATE_LABELS,
+  QUEUE_JOB_STATE_LABELS,
+  QUEUE_LABELS,
+  SYNC_ERROR_KIND_LABELS,
+} from './pipeline-labels';
+import { ROLE_LABELS } from './role-labels';
+
+/**
+ * The console's one registry of machine values (enum values, error kinds, inbox reasons, field keys) and the words
+ * people read instead. Templates use the `label` pipe with one of these kinds; code uses `label()`.
+ */
+const LABELS = {
+  role: ROLE_LABELS,
+  leadStatus: LEAD_STATUS_LABELS,
+  leadField: LEAD_FIELD_LABELS,
+  duplicateRule: DUPLICATE_RULE_LABELS,
+  leadSyncState: LEAD_SYNC_STATE_LABELS,
+  syncErrorKind: SYNC_ERROR_KIND_LABELS,
+  deliveryStatus: DELIVERY_STATUS_LABELS,
+  ignoreReason: IGNORE_REASON_LABELS,
+  queue: QUEUE_LABELS,
+  queueJobState: QUEUE_JOB_STATE_LABELS,
+  integrationStatus: INTEGRATION_STATUS_LABELS,
+  healthLevel: HEALTH_LEVEL_LABELS,
+  formStatus: FORM_STATUS_LABELS,
+  questionType: QUESTION_TYPE_LABELS,
+  auditAction: AUDIT_ACTION_LABELS,
+  auditKind: AUDIT_KIND_LABELS,
+} satisfies Record<string, Readonly<Record<string, string>>>;
+
+export type LabelKind = keyof typeof LABELS;
+
+/**
+ * The words for `value` of `kind`; a value the map does not know yet (a new server enum value) is turned into words
+ * from its key instead of being shown raw. Empty for null.
+ */
+export function label(kind: LabelKind, value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') {
+    return '';
+  }
+  return (LABELS[kind] as Readonly<Record<string, string>>)[value] ?? humanizeKey(value);
+}

@@ -1,0 +1,67 @@
+import { LeadSyncErrorKind, LeadSyncState, MetaActivityDelivery, WebhookQuarantineReason } from '@legeai/contracts';
+
+/** Where a Meta lead is in the pipeline. */
+export const LEAD_SYNC_STATE_LABELS: Readonly<Record<LeadSyncState, string>> = {
+  [LeadSyncState.Pending]: 'Pending',
+  [LeadSyncState.Stored]: 'Stored',
+  [LeadSyncState.Duplicate]: 'Already stored',
+  [LeadSyncState.Failed]: 'Failed',
+  [LeadSyncState.Parked]: 'Parked',
+  [LeadSyncState.Skipped]: 'Skipped',
+};
+
+/** Why the last attempt of a lead sync did not store the lead. */
+export const SYNC_ERROR_KIND_LABELS: Readonly<Record<LeadSyncErrorKind, string>> = {
+  auth: 'Token refused',
+  permission: 'Permission missing',
+  rate_limited: 'Rate limited',
+  transient: 'Temporary error',
+  validation: 'Request refused',
+  unknown: 'Unknown error',
+  paused: 'Meta calls paused',
+};
+
+export const DELIVERY_STATUS_LABELS: Readonly<Record<MetaActivityDelivery['status'], string>> = {
+  received: 'Received',
+  enqueued: 'Queued',
+  processed: 'Processed',
+  failed: 'Failed',
+  ignored: 'Ignored',
+  quarantined: 'Quarantined',
+};
+
+/** Why part of a webhook delivery produced no lead job. */
+export const IGNORE_REASON_LABELS: Readonly<Record<string, string>> = {
+  unsupported_object: 'Not a Page delivery',
+  no_entries: 'No entries',
+  no_change_values: 'No change values',
+  unknown_field: 'Not a lead change',
+  malformed_change: 'Unreadable change',
+  unknown_page: 'Page not connected',
+  repeated_in_delivery: 'Repeated in the same delivery',
+};
+
+/** What each quarantine reason means, in a sentence after "Quarantined:". */
+export const QUARANTINE_REASON_LABELS: Readonly<Record<WebhookQuarantineReason, string>> = {
+  not_application_json: 'sent with another content type than application/json',
+  invalid_utf8: 'the body is not valid UTF-8',
+  not_json: 'the body is not JSON',
+  nul_character: 'the body contains a NUL character (\\u0000)',
+  unpaired_surrogate: 'the body contains an unpaired surrogate escape',
+};
+
+/** What each background queue does; the queue's own name stays beside it for Bull Board. */
+export const QUEUE_LABELS: Readonly<Record<string, string>> = {
+  'meta-webhook': 'Webhook deliveries',
+  'meta-sync': 'Reads from Meta',
+  'meta-health': 'Health checks',
+  housekeeping: 'Housekeeping',
+};
+
+/** Jobs of a queue by state, as the Activity page counts them. */
+export const QUEUE_JOB_STATE_LABELS: Readonly<Record<'waiting' | 'active' | 'delayed' | 'failed', string>> = {
+  waiting: 'Waiting',
+  active: 'Running',
+  delayed: 'Delayed',
+  failed: 'Failed',
+};

@@ -1,0 +1,67 @@
+import { Page } from 'playwright-core';
+
+import { loopbackBaseUrl, useConsoleSession } from './browser';
+
+interface Logged {
+  text: string;
+  url: string;
+}
+
+/**
+ * Errors the page writes to the browser console (console.error, failed requests, which Chrome always logs, and
+ * uncaught exceptions) from now on.
+ */
+function collectErrors(page: Page): Logged[] {
+  const errors: Logged[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push({ text: message.text(), url: message.location().url });
+  });
+  page.on('pageerror', (error) => errors.push({ text: `uncaught: ${error.message}`, url: page.url() }));
+  return errors;
+}
+
+/**
+ * The session probe of a signed-out page load: `POST /v1/auth/refresh` without a refresh cookie, answered 401 today,
+ * which Chrome logs as "Failed to load resource … 401". The console cannot skip the probe, because the refresh cookie
+ * is httpOnly (it cannot tell whether there is one), and it already takes a 204 as "no session".
+ *
+ * TODO(backend): answer `POST /v1/auth/refresh` without an `lg_refresh` cookie with 204 No Content (401 stays for a
+ * cookie that is expired, revoked or reused); then drop this exception so the assertion covers the probe too.
+ */
+function isSignedOutSessionProbe(error: Logged): boolean {
+  return /\/v1\/auth\/refresh$/.test(error.url) && /status of 401/.test(error.text);
+}
+
+/** A fresh page load of the production console writes no error to the browser console. */
+describe('console: browser console on page load', () => {
+  const session = useConsoleSession({ width: 1366, height: 860 }, { baseURL: loopbackBaseUrl() });
+  const { screenshotOnFailure } = session;
+
+  it('logs no error when a signed-out visitor opens the console (apart from the session probe, see TODO)', () =>
+    screenshotOnFailure('console-errors-signed-out', async () => {
+      const page = session.page;
+      const errors = collectErrors(page);
+
+      await page.goto('/');
+      await page.waitForURL(/\/login/);
+      await page.getByRole('button', { name: 'Sign in' }).waitFor();
+      await page.waitForLoadState('networkidle');
+
+      expect(errors.filter((error) => !isSignedOutSessionProbe(error))).toEqual([]);
+    }));
+
+  it('logs no error at all when a signed-in user reloads a page', () =>
+    screenshotOnFailure('console-errors-signed-in', async () => {
+      const page = session.page;
+      await session.signIn();
+      await page.goto('/leads');
+      await page.getByRole('heading', { name: 'Leads' }).waitFor();
+      const errors = collectErrors(page);
+
+      await page.reload();
+      await page.getByRole('heading', { name: 'Leads' }).waitFor();
+      await page.waitForLoadState('networkidle');
+
+      expect(errors).toEqual([]);
+    }));
+});
