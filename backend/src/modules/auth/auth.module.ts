@@ -14,7 +14,7 @@ import { AuthCookies } from './auth-cookies';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LOGIN_THROTTLER, LoginThrottlerGuard } from './login-throttler.guard';
-import { SessionsModule } from './sessions/sessions.module';
+import { SessionsModule } from '../sessions';
 
 /**
  * Sign-in, sessions and the global access guard. Importing this module puts every route of the application behind

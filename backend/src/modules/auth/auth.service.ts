@@ -8,7 +8,7 @@ import { UserCredentialsService } from '../users/user-credentials.service';
 import { UsersService } from '../users/users.service';
 import { AccessTokenService, IssuedAccessToken } from './access-token.service';
 import { LOGIN_LOCKOUT } from './login-lockout.policy';
-import { ClientContext, SessionsService } from './sessions/sessions.service';
+import { ClientContext, SessionsService } from '../sessions';
 import { TooManyAttemptsError } from './too-many-attempts.error';
 
 /**

@@ -5,7 +5,7 @@ import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Principal } from '../../common/auth/principal';
 import { ValidationFailedError } from '../../common/errors/api-error';
 import { AuditService } from '../audit/audit.service';
-import { SessionsService } from '../auth/sessions/sessions.service';
+import { SessionsService } from '../sessions';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { User } from './entities/user.entity';
 import { PasswordHasher } from './password-hasher.service';

@@ -1,0 +1,2 @@
+export { SessionsModule } from './sessions.module';
+export { SessionsService, type ClientContext } from './sessions.service';
