@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '../audit/audit.module';
+import { AuditModule } from '../audit';
 import { Lead } from './entities/lead.entity';
 import { LeadRowsQuery } from './lead-rows.query';
 import { LeadsExportService } from './leads-export.service';

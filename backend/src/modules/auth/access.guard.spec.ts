@@ -1,11 +1,9 @@
 import { Controller, ExecutionContext, ForbiddenException, Get, UnauthorizedException } from '@nestjs/common';
 import { Role } from '@legeai/contracts';
-import { AccessTokenService } from '../../modules/auth/access-token.service';
-import { ApiKeyAuthenticator } from '../../modules/api-keys/api-key-authenticator.service';
+import { Principal, Public, Roles, UserRoles } from '../../common/auth';
+import type { ApiKeyAuthenticator } from '../api-keys';
 import { AccessGuard } from './access.guard';
-import { Principal } from './principal';
-import { Public } from './public.decorator';
-import { Roles, UserRoles } from './roles.decorator';
+import type { AccessTokenService } from './access-token.service';
 
 @Controller()
 class Routes {

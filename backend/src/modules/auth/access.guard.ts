@@ -1,10 +1,9 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { API_KEY_HEADER, roleSatisfies } from '@legeai/contracts';
 import type { Request } from 'express';
-import { AccessTokenService } from '../../modules/auth/access-token.service';
-import { ApiKeyAuthenticator } from '../../modules/api-keys/api-key-authenticator.service';
-import { readAccessRule } from './access-rule.metadata';
-import { Principal, PRINCIPAL_REQUEST_KEY } from './principal';
+import { Principal, PRINCIPAL_REQUEST_KEY, readAccessRule } from '../../common/auth';
+import { ApiKeyAuthenticator } from '../api-keys';
+import { AccessTokenService } from './access-token.service';
 
 /**
  * The global guard (APP_GUARD). Default deny: a handler must declare `@Public()` or `@Roles(...)`, and one that

@@ -1,0 +1,2 @@
+export { ApiKeysModule } from './api-keys.module';
+export { ApiKeyAuthenticator } from './api-key-authenticator.service';

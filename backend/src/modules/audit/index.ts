@@ -1,0 +1,2 @@
+export { AuditService } from './audit.service';
+export { AuditModule } from './audit.module';

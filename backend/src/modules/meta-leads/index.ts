@@ -1,0 +1,2 @@
+export { MetaLeadForm } from './entities/meta-lead-form.entity';
+export { MetaLeadMapping } from './entities/meta-lead-mapping.entity';

@@ -1,0 +1,2 @@
+export { OrganisationsService } from './organisations.service';
+export { OrganisationsModule } from './organisations.module';
