@@ -5,6 +5,7 @@ import { appConfig, CONFIG_NAMESPACES } from './config';
 import { DatabaseModule } from './database/database.module';
 import { CryptoModule } from './infra/crypto/crypto.module';
 import { HealthModule } from './infra/health/health.module';
+import { FastRoutesModule } from './infra/http/fast-routes.module';
 import { buildLoggerParams } from './infra/logging/logger-options';
 import { MetaGraphModule } from './infra/meta-graph/meta-graph.module';
 import { MetricsModule } from './infra/metrics/metrics.module';
@@ -35,6 +36,7 @@ import { MetaWebhookModule } from './modules/meta-webhook/meta-webhook.module';
     DatabaseModule,
     QueueModule,
     HealthModule,
+    FastRoutesModule,
     MetricsModule,
     SchedulerModule,
     CryptoModule,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MetricsModule } from '../../infra/metrics/metrics.module';
 import { MetaPage } from '../meta-integrations/entities/meta-page.entity';
 import { WebhookInboxEntry } from './entities/webhook-inbox-entry.entity';
 import { WebhookAfterAck } from './ingest/webhook-after-ack.service';
@@ -8,6 +9,7 @@ import { WebhookIngestService } from './ingest/webhook-ingest.service';
 import { MetaWebhookController } from './meta-webhook.controller';
 import { EnqueuedInboxCheck } from './relay/enqueued-inbox-check.service';
 import { WebhookInboxRelayService } from './relay/webhook-inbox-relay.service';
+import { WebhookFastRoute } from './webhook-fast-route';
 import { WebhookInboxRetentionService } from './webhook-inbox-retention.service';
 
 /**
@@ -17,9 +19,9 @@ import { WebhookInboxRetentionService } from './webhook-inbox-retention.service'
  * to tell connected Pages from unknown ones; the lead timeline only to tell whether a delivery's leads are done.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([WebhookInboxEntry, MetaPage])],
+  imports: [TypeOrmModule.forFeature([WebhookInboxEntry, MetaPage]), MetricsModule],
   controllers: [MetaWebhookController],
-  providers: [WebhookInboxRetentionService, WebhookDispatchService, WebhookAfterAck, WebhookIngestService, EnqueuedInboxCheck, WebhookInboxRelayService],
+  providers: [WebhookFastRoute, WebhookInboxRetentionService, WebhookDispatchService, WebhookAfterAck, WebhookIngestService, EnqueuedInboxCheck, WebhookInboxRelayService],
   exports: [TypeOrmModule, WebhookInboxRetentionService, WebhookInboxRelayService],
 })
 export class MetaWebhookModule {}
