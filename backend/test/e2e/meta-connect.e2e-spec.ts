@@ -212,7 +212,7 @@ describe('Meta connect against the sandbox (e2e)', () => {
     expect(token.hint).toMatch(/Reconnect/);
     expect((await auditActions(env.t, env.admin.organisationId)).map((a) => a.action)).toContain('meta.reauth_required');
     // The scheduled run leaves it paused, not failed.
-    await env.t.app.get((await import('../../src/modules/meta-integrations/health/meta-health.service')).MetaHealthService).checkAll();
+    await env.t.app.get((await import('../../src/modules/meta-auth/health/meta-health.service')).MetaHealthService).checkAll();
     expect((await status()).status).toBe('reauth_required');
 
     const idBefore = (await integrationRows())[0].id;

@@ -5,11 +5,11 @@ import { AuditModule } from '../audit/audit.module';
 import { MetaIntegrationsModule } from '../meta-integrations/meta-integrations.module';
 import { LeadSyncModule } from '../meta-leads/sync/lead-sync.module';
 import { MetaOAuthState } from './entities/meta-oauth-state.entity';
-import { MetaAuthController } from './meta-auth.controller';
-import { MetaConnectService } from './meta-connect.service';
-import { MetaFacebookStrategy } from './meta-facebook.strategy';
-import { MetaOAuthCallbackGuard } from './meta-oauth-callback.guard';
-import { OAuthStateService } from './oauth-state.service';
+import { MetaAuthController } from './oauth/meta-auth.controller';
+import { MetaConnectService } from './oauth/meta-connect.service';
+import { MetaFacebookStrategy } from './oauth/meta-facebook.strategy';
+import { MetaOAuthCallbackGuard } from './oauth/meta-oauth-callback.guard';
+import { OAuthStateService } from './oauth/oauth-state.service';
 
 /** OAuth connect with passport-facebook: single-use states, code exchange, and handing over to the integration. */
 @Module({

@@ -10,9 +10,9 @@ import {
   MetaConnectionStatusDto,
   MetaLeadFormResponse,
   MetaPageResponse,
-} from './dto/meta-responses.dto';
-import { UpdateLeadFormDto } from './dto/update-lead-form.dto';
-import { MetaConnectionService } from './meta-connection.service';
+} from '../meta-auth/dto/meta-responses.dto';
+import { UpdateLeadFormDto } from '../meta-assets/dto/update-lead-form.dto';
+import { MetaConnectionService } from '../meta-auth/connection/meta-connection.service';
 import { MetaIntegrationsService } from './meta-integrations.service';
 
 const R = ROUTES.metaIntegration;

@@ -15,17 +15,17 @@ import { Principal } from '../../common/auth/principal';
 import { ApiError } from '../../common/errors/api-error';
 import { metaConfig } from '../../config/meta.config';
 import { AuditService } from '../audit/audit.service';
-import { MetaLeadForm } from '../meta-leads/entities/meta-lead-form.entity';
+import { MetaLeadForm } from '../meta-assets/entities/meta-lead-form.entity';
 import { unmappedQuestionsOf } from '../meta-leads/mapping/unmapped-questions';
-import { REMOVED_FORM_STATUS } from './assets/meta-assets.service';
-import { MetaAdAccount } from './entities/meta-ad-account.entity';
-import { MetaPage } from './entities/meta-page.entity';
-import { ConnectionBreakers } from './graph-breaker/connection-breakers.service';
-import type { GraphPause } from './graph-breaker/graph-pause';
-import { graphCallsCheck, worstLevel } from './health/health-rules';
-import { MetaHealthService } from './health/meta-health.service';
-import { MetaIntegrationRepository } from './meta-integration.repository';
-import { diffScopes } from './scope-diff';
+import { REMOVED_FORM_STATUS } from '../meta-assets/meta-assets.service';
+import { MetaAdAccount } from '../meta-assets/entities/meta-ad-account.entity';
+import { MetaPage } from '../meta-assets/entities/meta-page.entity';
+import { ConnectionBreakers } from '../meta-auth/graph-breaker/connection-breakers.service';
+import type { GraphPause } from '../meta-auth/graph-breaker/graph-pause';
+import { graphCallsCheck, worstLevel } from '../meta-auth/health/health-rules';
+import { MetaHealthService } from '../meta-auth/health/meta-health.service';
+import { MetaIntegrationRepository } from '../meta-auth/connection/meta-integration.repository';
+import { diffScopes } from '../meta-auth/connection/scope-diff';
 
 /** What the console shows about the organisation's Meta connection, and the one setting it edits per form. */
 @Injectable()

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MetaLeadForm } from './entities/meta-lead-form.entity';
-import { MetaLeadMapping } from './entities/meta-lead-mapping.entity';
+import { MetaLeadForm } from '../meta-assets/entities/meta-lead-form.entity';
+import { MetaLeadMapping } from '../leads/entities/meta-lead-mapping.entity';
 
 /** Lead forms and the mapping of Meta leads to LEGEAI leads. */
 @Module({

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MetricsModule } from '../../infra/metrics/metrics.module';
-import { MetaPage } from '../meta-integrations/entities/meta-page.entity';
+import { MetaPage } from '../meta-assets/entities/meta-page.entity';
 import { WebhookInboxEntry } from './entities/webhook-inbox-entry.entity';
 import { WebhookAfterAck } from './ingest/webhook-after-ack.service';
 import { WebhookDispatchService } from './ingest/webhook-dispatch.service';

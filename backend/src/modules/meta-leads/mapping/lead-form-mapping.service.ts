@@ -14,7 +14,7 @@ import { ApiError } from '../../../common/errors/api-error';
 import { leadsConfig } from '../../../config/leads.config';
 import { AuditService } from '../../audit/audit.service';
 import { Lead } from '../../leads/entities/lead.entity';
-import { MetaLeadForm } from '../entities/meta-lead-form.entity';
+import { MetaLeadForm } from '../../meta-assets/entities/meta-lead-form.entity';
 import type { GraphLead } from '../graph/graph-lead';
 import { effectiveMapping, readFormMapping } from './effective-mapping';
 import { exampleAnswers } from './example-answers';

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../../audit/audit.module';
 import { Lead } from '../../leads/entities/lead.entity';
-import { MetaLeadForm } from '../entities/meta-lead-form.entity';
+import { MetaLeadForm } from '../../meta-assets/entities/meta-lead-form.entity';
 import { LeadFormMappingController } from './lead-form-mapping.controller';
 import { LeadFormMappingService } from './lead-form-mapping.service';
 

@@ -5,9 +5,9 @@ import { DataSource } from 'typeorm';
 import { Principal } from '../../../common/auth/principal';
 import { ApiError, ValidationFailedError } from '../../../common/errors/api-error';
 import { AuditService } from '../../audit/audit.service';
-import { MetaAssetsService } from '../../meta-integrations/assets/meta-assets.service';
-import { MetaIntegrationRepository } from '../../meta-integrations/meta-integration.repository';
-import { MetaLeadForm } from '../entities/meta-lead-form.entity';
+import { MetaAssetsService } from '../../meta-assets/meta-assets.service';
+import { MetaIntegrationRepository } from '../../meta-auth/connection/meta-integration.repository';
+import { MetaLeadForm } from '../../meta-assets/entities/meta-lead-form.entity';
 import { graphApiError } from './graph-api-error';
 import { LeadReconcileService, SweepStoppedError } from './lead-reconcile.service';
 

@@ -5,7 +5,7 @@ import { LeadSyncState } from '@legeai/contracts';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { QUEUES } from '../../../infra/queue/queue-names';
-import { ConnectionBreakers, type ClosedBreaker } from '../../meta-integrations/graph-breaker/connection-breakers.service';
+import { ConnectionBreakers, type ClosedBreaker } from '../../meta-auth/graph-breaker/connection-breakers.service';
 import { leadgenJobId } from '../../meta-webhook/jobs/leadgen-job';
 import type { LeadSyncJobData } from './leadgen-job-options';
 

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { MetaIntegrationStatus } from '@legeai/contracts';
 import { Not, Repository } from 'typeorm';
-import { ApiError } from '../../common/errors/api-error';
+import { ApiError } from '../../../common/errors/api-error';
 import { ErrorCode } from '@legeai/contracts';
-import { MetaIntegration } from './entities/meta-integration.entity';
+import { MetaIntegration } from '../entities/meta-integration.entity';
 
 /** Finds an organisation's live (not disconnected) Meta connection. */
 @Injectable()

@@ -3,7 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import { PassportStrategy } from '@nestjs/passport';
 import { Profile, Strategy } from 'passport-facebook';
 import { META_REQUIRED_SCOPES } from '@legeai/contracts';
-import { metaConfig } from '../../config/meta.config';
+import { metaConfig } from '../../../config/meta.config';
 import { OAUTH_BINDING_KEY, OAuthStateStore } from './oauth-state.store';
 import { OAuthStateBinding, OAuthStateService } from './oauth-state.service';
 

@@ -11,7 +11,7 @@ import { notePreviousAppSecretUse } from '../../../infra/meta-app-secret/app-sec
 import { AuditService } from '../../audit/audit.service';
 import { MetaDataDeletionRequest } from '../entities/meta-data-deletion-request.entity';
 import { MetaIntegration } from '../entities/meta-integration.entity';
-import { MetaConnectionService } from '../meta-connection.service';
+import { MetaConnectionService } from '../connection/meta-connection.service';
 import { parseSignedRequest, SignedRequestError, SignedRequestPayload } from './signed-request';
 
 export interface DataDeletionAnswer {

@@ -5,14 +5,14 @@ import { MetaHealthCheck, MetaIntegrationStatus } from '@legeai/contracts';
 import { DataSource } from 'typeorm';
 import { metaConfig } from '../../../config/meta.config';
 import { graphVersionStatus, MetaGraphError } from '../../../infra/meta-graph';
-import { MetaAssetsService } from '../assets/meta-assets.service';
+import { MetaAssetsService } from '../../meta-assets/meta-assets.service';
 import { MetaIntegration } from '../entities/meta-integration.entity';
-import { MetaAccountApi } from '../meta-account.api';
-import { MetaIntegrationRepository } from '../meta-integration.repository';
-import { MetaReauthService } from '../meta-reauth.service';
-import { MetaSubscriptionsService } from '../meta-subscriptions.service';
-import { MetaTokenVault } from '../meta-token-vault.service';
-import { tokenFacts } from '../token-facts';
+import { MetaAccountApi } from '../connection/meta-account.api';
+import { MetaIntegrationRepository } from '../connection/meta-integration.repository';
+import { MetaReauthService } from '../connection/meta-reauth.service';
+import { MetaSubscriptionsService } from '../../meta-assets/meta-subscriptions.service';
+import { MetaTokenVault } from '../token-vault/meta-token-vault.service';
+import { tokenFacts } from '../connection/token-facts';
 import {
   apiVersionCheck,
   appSubscriptionCheck,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { TokenCipher } from '../../infra/crypto/token-cipher';
-import type { MetaIntegration } from './entities/meta-integration.entity';
-import type { MetaPage } from './entities/meta-page.entity';
+import { TokenCipher } from '../../../infra/crypto/token-cipher';
+import type { MetaIntegration } from '../entities/meta-integration.entity';
+import type { MetaPage } from '../../meta-assets/entities/meta-page.entity';
 
 export interface SealedToken {
   ciphertext: string;

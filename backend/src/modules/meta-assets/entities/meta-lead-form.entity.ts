@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { FormMapping } from '../mapping/form-mapping';
+import type { LeadFormMapping } from '@legeai/contracts';
 
 /** A lead form of a connected page, and whether its leads are pulled into LEGEAI automatically. */
 @Entity({ name: 'meta_lead_forms' })
@@ -18,8 +18,11 @@ export class MetaLeadForm {
   @Column({ name: 'locale', type: 'varchar', length: 20, nullable: true }) locale!: string | null;
   /** The form's questions as Meta describes them, used to map answers to lead fields. */
   @Column({ name: 'questions', type: 'jsonb', default: () => `'[]'` }) questions!: unknown[];
-  /** Which question fills which lead field, default values and required fields; null = Meta's standard defaults. */
-  @Column({ name: 'mapping', type: 'jsonb', nullable: true }) mapping!: FormMapping | null;
+  /**
+   * Which question fills which lead field, default values and required fields; null = Meta's standard defaults.
+   * Written and read by lead capture (meta-leads/mapping), which decides what a mapping means.
+   */
+  @Column({ name: 'mapping', type: 'jsonb', nullable: true }) mapping!: LeadFormMapping | null;
   @Column({ name: 'leads_count', type: 'integer', default: 0 }) leadsCount!: number;
   /** The form's `created_time` at Meta. */
   @Column({ name: 'meta_created_at', type: 'timestamptz', nullable: true }) metaCreatedAt!: Date | null;

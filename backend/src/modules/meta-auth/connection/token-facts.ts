@@ -1,4 +1,4 @@
-import type { MetaIntegration } from './entities/meta-integration.entity';
+import type { MetaIntegration } from '../entities/meta-integration.entity';
 import type { DebugTokenData } from './meta-account.api';
 import { diffScopes } from './scope-diff';
 

@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { MetaGraphError } from '../../../infra/meta-graph';
-import { MetaIntegration } from '../entities/meta-integration.entity';
-import { MetaPage } from '../entities/meta-page.entity';
-import { MetaAccountApi } from '../meta-account.api';
-import { MetaTokenVault } from '../meta-token-vault.service';
+import { MetaGraphError } from '../../infra/meta-graph';
+import { MetaIntegration } from '../meta-auth/entities/meta-integration.entity';
+import { MetaPage } from './entities/meta-page.entity';
+import { MetaAccountApi } from '../meta-auth/connection/meta-account.api';
+import { MetaTokenVault } from '../meta-auth/token-vault/meta-token-vault.service';
 
 export interface FormChanges {
   total: number;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { metaConfig } from '../../config/meta.config';
-import { MetaGraphClient, type GraphCallContext } from '../../infra/meta-graph';
+import { metaConfig } from '../../../config/meta.config';
+import { MetaGraphClient, type GraphCallContext } from '../../../infra/meta-graph';
 
 export interface TokenAnswer {
   access_token: string;

@@ -1,12 +1,12 @@
 import { Controller, Get, Redirect, UseGuards } from '@nestjs/common';
 import { ApiFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MetaAuthUrlResponse, Role, ROUTES } from '@legeai/contracts';
-import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
-import { Principal } from '../../common/auth/principal';
-import { Public } from '../../common/auth/public.decorator';
-import { UserRoles } from '../../common/auth/roles.decorator';
-import { ApiErrorResponses } from '../../common/swagger/api-error-responses.decorator';
-import { MetaAuthUrlResponseDto } from '../meta-integrations/dto/meta-responses.dto';
+import { CurrentPrincipal } from '../../../common/auth/current-principal.decorator';
+import { Principal } from '../../../common/auth/principal';
+import { Public } from '../../../common/auth/public.decorator';
+import { UserRoles } from '../../../common/auth/roles.decorator';
+import { ApiErrorResponses } from '../../../common/swagger/api-error-responses.decorator';
+import { MetaAuthUrlResponseDto } from '../dto/meta-responses.dto';
 import { MetaConnectService } from './meta-connect.service';
 import { CallbackOutcome, MetaOAuthCallbackGuard, OAuthCallbackOutcome } from './meta-oauth-callback.guard';
 

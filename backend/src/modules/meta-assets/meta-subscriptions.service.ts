@@ -7,9 +7,9 @@ import { appConfig } from '../../config/app.config';
 import { MetaGraphError } from '../../infra/meta-graph';
 import { AuditService } from '../audit/audit.service';
 import { MetaPage } from './entities/meta-page.entity';
-import { MetaAccountApi } from './meta-account.api';
-import { MetaTokenVault } from './meta-token-vault.service';
-import type { PageSubscriptionFacts } from './health/health-rules';
+import { MetaAccountApi } from '../meta-auth/connection/meta-account.api';
+import { MetaTokenVault } from '../meta-auth/token-vault/meta-token-vault.service';
+import type { PageSubscriptionFacts } from '../meta-auth/health/health-rules';
 
 export interface AppSubscriptionResult {
   ok: boolean;

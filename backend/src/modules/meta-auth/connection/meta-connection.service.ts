@@ -2,18 +2,18 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { MetaIntegrationStatus } from '@legeai/contracts';
 import { DataSource } from 'typeorm';
-import { Principal } from '../../common/auth/principal';
-import { ApiError } from '../../common/errors/api-error';
+import { Principal } from '../../../common/auth/principal';
+import { ApiError } from '../../../common/errors/api-error';
 import { ErrorCode } from '@legeai/contracts';
-import { MetaGraphError } from '../../infra/meta-graph';
-import { AuditService } from '../audit/audit.service';
-import { MetaAssetsService } from './assets/meta-assets.service';
-import { MetaIntegration } from './entities/meta-integration.entity';
-import { MetaHealthService } from './health/meta-health.service';
+import { MetaGraphError } from '../../../infra/meta-graph';
+import { AuditService } from '../../audit/audit.service';
+import { MetaAssetsService } from '../../meta-assets/meta-assets.service';
+import { MetaIntegration } from '../entities/meta-integration.entity';
+import { MetaHealthService } from '../health/meta-health.service';
 import { MetaAccountApi } from './meta-account.api';
 import { MetaIntegrationRepository } from './meta-integration.repository';
-import { MetaSubscriptionsService } from './meta-subscriptions.service';
-import { MetaTokenVault } from './meta-token-vault.service';
+import { MetaSubscriptionsService } from '../../meta-assets/meta-subscriptions.service';
+import { MetaTokenVault } from '../token-vault/meta-token-vault.service';
 
 /** The admin's actions on an existing connection: check now, re-discover assets, disconnect. */
 @Injectable()

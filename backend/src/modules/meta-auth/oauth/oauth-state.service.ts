@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, Repository } from 'typeorm';
-import { MetaOAuthState } from './entities/meta-oauth-state.entity';
+import { MetaOAuthState } from '../entities/meta-oauth-state.entity';
 import {
   hashOAuthState,
   isWellFormedOAuthState,

@@ -1,2 +1,0 @@
-export { MetaLeadForm } from './entities/meta-lead-form.entity';
-export { MetaLeadMapping } from './entities/meta-lead-mapping.entity';
