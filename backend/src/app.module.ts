@@ -18,11 +18,8 @@ import { OrganisationsModule } from './modules/organisations/organisations.modul
 import { UsersModule } from './modules/users/users.module';
 import { LeadsModule } from './modules/leads/leads.module';
 import { MetaAuthModule } from './modules/meta-auth/meta-auth.module';
-import { MetaIntegrationsModule } from './modules/meta-integrations/meta-integrations.module';
+import { MetaAssetsModule } from './modules/meta-assets';
 import { MetaLeadsModule } from './modules/meta-leads/meta-leads.module';
-import { LeadMappingModule } from './modules/meta-leads/mapping/lead-mapping.module';
-import { LeadReconcileModule } from './modules/meta-leads/reconcile/lead-reconcile.module';
-import { LeadSyncModule } from './modules/meta-leads/sync/lead-sync.module';
 import { MetaWebhookModule } from './modules/meta-webhook/meta-webhook.module';
 
 @Module({
@@ -47,14 +44,11 @@ import { MetaWebhookModule } from './modules/meta-webhook/meta-webhook.module';
     ApiKeysModule,
     OrganisationsModule,
     AuditModule,
-    MetaIntegrationsModule,
     MetaAuthModule,
+    MetaAssetsModule,
+    MetaWebhookModule,
     LeadsModule,
     MetaLeadsModule,
-    LeadMappingModule,
-    LeadReconcileModule,
-    LeadSyncModule,
-    MetaWebhookModule,
   ],
 })
 export class AppModule {}

@@ -1,11 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { MetaGraphError } from '../../infra/meta-graph';
-import { MetaIntegration } from '../meta-auth/entities/meta-integration.entity';
+import { MetaTokenVault, type MetaIntegration, type TokenWipe } from '../meta-auth';
 import { MetaPage } from './entities/meta-page.entity';
-import { MetaAccountApi } from '../meta-auth/connection/meta-account.api';
-import { MetaTokenVault } from '../meta-auth/token-vault/meta-token-vault.service';
+import { MetaAssetsApi } from './meta-assets.api';
 
 export interface FormChanges {
   total: number;
@@ -33,7 +32,7 @@ export class MetaAssetsService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly api: MetaAccountApi,
+    private readonly api: MetaAssetsApi,
     private readonly vault: MetaTokenVault,
   ) {}
 
@@ -158,6 +157,26 @@ export class MetaAssetsService {
       [organisationId, REMOVED_FORM_STATUS],
     );
     return new Set(rows.map((row) => row.form_id));
+  }
+
+  /**
+   * In the transaction that wipes the connection's tokens: the Page tokens go and the Pages stop counting as
+   * subscribed; a disconnect also leaves the Pages and ad accounts inactive (their rows stay for history).
+   */
+  async wipeTokens({ organisationId, integrationId, disconnected }: TokenWipe, tx: EntityManager): Promise<void> {
+    await tx.query(
+      `UPDATE meta_pages SET page_access_token_ciphertext = NULL, page_access_token_key_id = NULL,
+         webhook_subscribed = false, updated_at = now()
+        WHERE organisation_id = $1 AND integration_id = $2`,
+      [organisationId, integrationId],
+    );
+    if (disconnected) {
+      await tx.query(`UPDATE meta_pages SET is_active = false WHERE organisation_id = $1 AND integration_id = $2`, [organisationId, integrationId]);
+      await tx.query(`UPDATE meta_ad_accounts SET is_active = false WHERE organisation_id = $1 AND integration_id = $2`, [
+        organisationId,
+        integrationId,
+      ]);
+    }
   }
 
   /** A declined permission means "none of these", not a failed connect; the health check names what is missing. */

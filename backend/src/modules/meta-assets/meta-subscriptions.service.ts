@@ -5,11 +5,11 @@ import { API_PREFIX, ROUTES } from '@legeai/contracts';
 import { Repository } from 'typeorm';
 import { appConfig } from '../../config/app.config';
 import { MetaGraphError } from '../../infra/meta-graph';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
+import { MetaTokenVault } from '../meta-auth';
 import { MetaPage } from './entities/meta-page.entity';
-import { MetaAccountApi } from '../meta-auth/connection/meta-account.api';
-import { MetaTokenVault } from '../meta-auth/token-vault/meta-token-vault.service';
-import type { PageSubscriptionFacts } from '../meta-auth/health/health-rules';
+import type { PageSubscriptionFacts } from './health/asset-health-rules';
+import { MetaAssetsApi } from './meta-assets.api';
 
 export interface AppSubscriptionResult {
   ok: boolean;
@@ -31,7 +31,7 @@ export class MetaSubscriptionsService {
 
   constructor(
     @InjectRepository(MetaPage) private readonly pages: Repository<MetaPage>,
-    private readonly api: MetaAccountApi,
+    private readonly api: MetaAssetsApi,
     private readonly vault: MetaTokenVault,
     private readonly audit: AuditService,
     @Inject(appConfig.KEY) app: ConfigType<typeof appConfig>,

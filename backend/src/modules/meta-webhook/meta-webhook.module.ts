@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MetricsModule } from '../../infra/metrics/metrics.module';
-import { MetaPage } from '../meta-assets/entities/meta-page.entity';
+import { MetaPage } from '../meta-assets';
+import { MetaAuthModule } from '../meta-auth';
 import { WebhookInboxEntry } from './entities/webhook-inbox-entry.entity';
+import { LastWebhookConnection } from './health/last-webhook.connection';
+import { WebhookInboxRepository } from './inbox/webhook-inbox.repository';
 import { WebhookAfterAck } from './ingest/webhook-after-ack.service';
 import { WebhookDispatchService } from './ingest/webhook-dispatch.service';
 import { WebhookIngestService } from './ingest/webhook-ingest.service';
@@ -19,9 +22,19 @@ import { WebhookInboxRetentionService } from './webhook-inbox-retention.service'
  * to tell connected Pages from unknown ones; the lead timeline only to tell whether a delivery's leads are done.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([WebhookInboxEntry, MetaPage]), MetricsModule],
+  imports: [TypeOrmModule.forFeature([WebhookInboxEntry, MetaPage]), MetricsModule, MetaAuthModule],
   controllers: [MetaWebhookController],
-  providers: [WebhookFastRoute, WebhookInboxRetentionService, WebhookDispatchService, WebhookAfterAck, WebhookIngestService, EnqueuedInboxCheck, WebhookInboxRelayService],
+  providers: [
+    WebhookInboxRepository,
+    WebhookFastRoute,
+    WebhookInboxRetentionService,
+    WebhookDispatchService,
+    WebhookAfterAck,
+    WebhookIngestService,
+    EnqueuedInboxCheck,
+    WebhookInboxRelayService,
+    LastWebhookConnection,
+  ],
   exports: [TypeOrmModule, WebhookInboxRetentionService, WebhookInboxRelayService],
 })
 export class MetaWebhookModule {}

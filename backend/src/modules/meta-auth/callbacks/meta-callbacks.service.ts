@@ -8,7 +8,7 @@ import { ApiError } from '../../../common/errors/api-error';
 import { appConfig } from '../../../config/app.config';
 import { metaConfig } from '../../../config/meta.config';
 import { notePreviousAppSecretUse } from '../../../infra/meta-app-secret/app-secret-verification';
-import { AuditService } from '../../audit/audit.service';
+import { AuditService } from '../../audit';
 import { MetaDataDeletionRequest } from '../entities/meta-data-deletion-request.entity';
 import { MetaIntegration } from '../entities/meta-integration.entity';
 import { MetaConnectionService } from '../connection/meta-connection.service';

@@ -1,19 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { MetaIntegrationStatus } from '@legeai/contracts';
+import { ErrorCode, MetaIntegrationStatus } from '@legeai/contracts';
 import { DataSource } from 'typeorm';
 import { Principal } from '../../../common/auth/principal';
 import { ApiError } from '../../../common/errors/api-error';
-import { ErrorCode } from '@legeai/contracts';
 import { MetaGraphError } from '../../../infra/meta-graph';
-import { AuditService } from '../../audit/audit.service';
-import { MetaAssetsService } from '../../meta-assets/meta-assets.service';
+import { AuditService } from '../../audit';
 import { MetaIntegration } from '../entities/meta-integration.entity';
 import { MetaHealthService } from '../health/meta-health.service';
+import { ConnectionLifecycle } from '../lifecycle/connection-lifecycle';
+import { MetaTokenVault } from '../token-vault/meta-token-vault.service';
 import { MetaAccountApi } from './meta-account.api';
 import { MetaIntegrationRepository } from './meta-integration.repository';
-import { MetaSubscriptionsService } from '../../meta-assets/meta-subscriptions.service';
-import { MetaTokenVault } from '../token-vault/meta-token-vault.service';
 
 /** The admin's actions on an existing connection: check now, re-discover assets, disconnect. */
 @Injectable()
@@ -25,8 +23,7 @@ export class MetaConnectionService {
     private readonly integrations: MetaIntegrationRepository,
     private readonly api: MetaAccountApi,
     private readonly vault: MetaTokenVault,
-    private readonly assets: MetaAssetsService,
-    private readonly subscriptions: MetaSubscriptionsService,
+    private readonly lifecycle: ConnectionLifecycle,
     private readonly health: MetaHealthService,
     private readonly audit: AuditService,
   ) {}
@@ -39,13 +36,16 @@ export class MetaConnectionService {
     });
   }
 
-  /** Re-discovers ad accounts, pages and forms, subscribes new pages, then refreshes the health card. */
+  /**
+   * Finds again what the connection reaches (the participants' refresh: ad accounts, pages and forms re-discovered,
+   * new pages subscribed), then refreshes the health card.
+   */
   async refresh(principal: Principal): Promise<void> {
     const integration = await this.integrations.requireLive(principal.organisationId);
     const token = this.requireToken(integration);
-    let discovered;
+    let found;
     try {
-      discovered = await this.assets.discover(integration, token);
+      found = await this.lifecycle.refresh({ integration, userToken: token });
     } catch (error) {
       if (error instanceof MetaGraphError && error.kind === 'auth') {
         await this.health.check(integration);
@@ -53,25 +53,21 @@ export class MetaConnectionService {
       }
       throw error;
     }
-    await this.subscriptions.subscribePages(integration.organisationId);
     await this.health.check(integration);
-    await this.audit.recordBy(principal, 'meta.assets_refreshed', { type: 'meta_integration', id: integration.id }, {
-      adAccounts: discovered.adAccounts,
-      pages: discovered.pages,
-      forms: discovered.forms,
-    });
+    await this.audit.recordBy(principal, 'meta.assets_refreshed', { type: 'meta_integration', id: integration.id }, found);
   }
 
   /**
-   * Unsubscribes the pages, revokes the app's permissions at Meta, wipes every stored token and marks the
-   * connection disconnected. Leads, forms and the audit trail stay. Meta being unreachable does not block a
-   * disconnect: the tokens are wiped here either way, and the report says what Meta confirmed.
+   * Lets the participants undo what they set up at Meta (the pages are unsubscribed), revokes the app's permissions at
+   * Meta, wipes every stored token and marks the connection disconnected. Leads, forms and the audit trail stay. Meta
+   * being unreachable does not block a disconnect: the tokens are wiped here either way, and the report says what
+   * Meta confirmed.
    */
   async disconnect(principal: Principal): Promise<void> {
     const integration = await this.integrations.requireLive(principal.organisationId);
     const orgId = integration.organisationId;
     const token = this.vault.openUserToken(integration);
-    const pagesUnsubscribed = await this.subscriptions.unsubscribePages(orgId);
+    const undone = await this.lifecycle.disconnecting(integration);
     let revoked = false;
     if (token) {
       try {
@@ -87,11 +83,14 @@ export class MetaConnectionService {
     await this.audit.recordBy(principal, 'meta.disconnected', { type: 'meta_integration', id: integration.id }, {
       metaUserId: integration.metaUserId,
       permissionsRevoked: revoked,
-      pagesUnsubscribed,
+      ...undone,
     });
   }
 
-  /** Removes every token of a connection (and the page tokens) in one transaction. */
+  /**
+   * Removes every token of a connection in one transaction: its user token here, the tokens its participants keep
+   * (the Page tokens) in their `tokensWiped` step.
+   */
   async wipe(organisationId: string, integrationId: string, status: MetaIntegrationStatus, reason: string): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.query(
@@ -102,19 +101,7 @@ export class MetaConnectionService {
           WHERE id = $1 AND organisation_id = $2`,
         [integrationId, organisationId, status, reason],
       );
-      await tx.query(
-        `UPDATE meta_pages SET page_access_token_ciphertext = NULL, page_access_token_key_id = NULL,
-           webhook_subscribed = false, updated_at = now()
-          WHERE organisation_id = $1 AND integration_id = $2`,
-        [organisationId, integrationId],
-      );
-      if (status === MetaIntegrationStatus.Disconnected) {
-        await tx.query(`UPDATE meta_pages SET is_active = false WHERE organisation_id = $1 AND integration_id = $2`, [organisationId, integrationId]);
-        await tx.query(`UPDATE meta_ad_accounts SET is_active = false WHERE organisation_id = $1 AND integration_id = $2`, [
-          organisationId,
-          integrationId,
-        ]);
-      }
+      await this.lifecycle.tokensWiped({ organisationId, integrationId, disconnected: status === MetaIntegrationStatus.Disconnected }, tx);
     });
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { MetaIntegrationStatus } from '@legeai/contracts';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../../audit/audit.service';
+import { AuditService } from '../../audit';
 
 /** Where Meta refused the token; kept in the audit entry so an operator can tell the paths apart. */
 export type ReauthTrigger = 'health_check' | 'lead_sync' | 'lead_reconcile' | 'test_lead';

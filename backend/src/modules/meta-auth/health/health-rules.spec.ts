@@ -1,13 +1,4 @@
-import {
-  apiVersionCheck,
-  lastWebhookCheck,
-  leadFormsCheck,
-  pageSubscriptionsCheck,
-  permissionsCheck,
-  tokenCheck,
-  tokenExpiryCheck,
-  worstLevel,
-} from './health-rules';
+import { apiVersionCheck, permissionsCheck, tokenCheck, tokenExpiryCheck, worstLevel } from './health-rules';
 
 const now = new Date('2026-11-29T12:00:00Z');
 const inDays = (d: number) => new Date(now.getTime() + d * 86_400_000);
@@ -48,23 +39,6 @@ describe('connection health rules', () => {
     expect(check.message).toContain('leads_retrieval');
     expect(check.message).toContain('pages_manage_metadata');
     expect(permissionsCheck([]).level).toBe('ok');
-  });
-
-  it('warns when a page subscription had to be re-created, errors when it could not be', () => {
-    expect(pageSubscriptionsCheck({ total: 2, resubscribed: ['Acme'], failed: [] })).toMatchObject({ level: 'warning' });
-    expect(pageSubscriptionsCheck({ total: 2, resubscribed: [], failed: [{ page: 'Acme', reason: 'no role' }] }).level).toBe('error');
-    expect(pageSubscriptionsCheck({ total: 2, resubscribed: [], failed: [] }).level).toBe('ok');
-  });
-
-  it('reports new and removed forms', () => {
-    expect(leadFormsCheck({ total: 3, added: 1, removed: 2 }).message).toContain('1 new, 2 removed');
-    expect(leadFormsCheck({ total: 0, added: 0, removed: 0 }).level).toBe('warning');
-  });
-
-  it('stays green before the first webhook and warns after a long silence with live forms', () => {
-    expect(lastWebhookCheck(null, true, now).level).toBe('ok');
-    expect(lastWebhookCheck(inDays(-10), true, now).level).toBe('warning');
-    expect(lastWebhookCheck(inDays(-10), false, now).level).toBe('ok');
   });
 
   it('maps the Graph version status to levels', () => {

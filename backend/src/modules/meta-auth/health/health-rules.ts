@@ -4,8 +4,6 @@ import { PAUSE_HINT, pauseMessage, type GraphPause } from '../graph-breaker/grap
 
 /** The console warns this many days before the token (or its data access window) runs out. */
 export const TOKEN_EXPIRY_WARNING_DAYS = 7;
-/** With forms live, this long without a webhook is worth a look (leads still arrive by the backfill). */
-export const WEBHOOK_SILENCE_WARNING_DAYS = 7;
 
 const DAY_MS = 86_400_000;
 const RANK: Record<HealthCheckLevel, number> = { ok: 0, warning: 1, error: 2 };
@@ -63,74 +61,6 @@ export function permissionsCheck(missing: readonly string[]): MetaHealthCheck {
     message: `Missing permission${missing.length === 1 ? '' : 's'}: ${missing.join(', ')}`,
     hint: `Reconnect and keep ${missing.join(', ')} ticked on Meta's consent screen.`,
   };
-}
-
-export interface PageSubscriptionFacts {
-  total: number;
-  /** Pages that had lost their leadgen subscription and were subscribed again by this check. */
-  resubscribed: string[];
-  /** Pages that could not be subscribed, with Meta's reason. */
-  failed: { page: string; reason: string }[];
-}
-
-export function pageSubscriptionsCheck(facts: PageSubscriptionFacts): MetaHealthCheck {
-  if (facts.failed.length) {
-    return {
-      key: 'page_subscriptions',
-      level: 'error',
-      message: `Lead webhooks are off for ${facts.failed.map((f) => `${f.page} (${f.reason})`).join('; ')}`,
-      hint: 'Make sure the connected Meta user has the Advertise task on these pages and granted pages_manage_metadata, then reconnect.',
-    };
-  }
-  if (facts.resubscribed.length) {
-    return {
-      key: 'page_subscriptions',
-      level: 'warning',
-      message: `Lead webhook subscription was missing and has been re-created for: ${facts.resubscribed.join(', ')}`,
-      hint: 'Leads sent while it was missing are fetched by the backfill; if this repeats, check the pages in Meta Business Suite.',
-    };
-  }
-  if (!facts.total) {
-    return { key: 'page_subscriptions', level: 'warning', message: 'No pages are connected', hint: 'Reconnect and select the pages that run lead ads.' };
-  }
-  return { key: 'page_subscriptions', level: 'ok', message: `${plural(facts.total, 'page')} subscribed to lead webhooks` };
-}
-
-export function appSubscriptionCheck(ok: boolean, callbackUrl: string, reason?: string): MetaHealthCheck {
-  if (ok) return { key: 'app_subscription', level: 'ok', message: `Meta sends lead webhooks to ${callbackUrl}` };
-  return {
-    key: 'app_subscription',
-    level: 'error',
-    message: `The app's webhook subscription does not point at ${callbackUrl}${reason ? `: ${reason}` : ''}`,
-    hint: 'Check that PUBLIC_URL is reachable from Meta and META_VERIFY_TOKEN matches the app dashboard, then run the check again.',
-  };
-}
-
-export function leadFormsCheck(facts: { total: number; added: number; removed: number }): MetaHealthCheck {
-  const changes = [facts.added && `${facts.added} new`, facts.removed && `${facts.removed} removed`].filter(Boolean).join(', ');
-  if (!facts.total) {
-    return {
-      key: 'lead_forms',
-      level: 'warning',
-      message: `No lead forms on the connected pages${changes ? ` (${changes})` : ''}`,
-      hint: 'Create an Instant Form on a connected page in Meta Ads Manager; it appears here at the next check.',
-    };
-  }
-  return { key: 'lead_forms', level: 'ok', message: `${plural(facts.total, 'lead form')}${changes ? ` (${changes} since the last check)` : ''}` };
-}
-
-export function lastWebhookCheck(lastWebhookAt: Date | null, hasForms: boolean, now: Date): MetaHealthCheck {
-  if (!lastWebhookAt) return { key: 'last_webhook', level: 'ok', message: 'No webhook received yet' };
-  const silent = days(now.getTime() - lastWebhookAt.getTime());
-  if (hasForms && silent >= WEBHOOK_SILENCE_WARNING_DAYS) {
-    return {
-      key: 'last_webhook',
-      level: 'warning',
-      message: `Last webhook received ${plural(silent, 'day')} ago`,
-      hint: 'If your forms are collecting leads, check the page subscriptions and that PUBLIC_URL is reachable from Meta.',
-    };
-  }
-  return { key: 'last_webhook', level: 'ok', message: `Last webhook received ${lastWebhookAt.toISOString()}` };
 }
 
 export function apiVersionCheck(status: GraphVersionStatus): MetaHealthCheck {

@@ -4,16 +4,13 @@ import { META_REQUIRED_SCOPES, MetaAuthUrlResponse, MetaConnectResult, MetaInteg
 import { Principal } from '../../../common/auth/principal';
 import { appConfig } from '../../../config/app.config';
 import { MetaGraphError } from '../../../infra/meta-graph';
-import { AuditService } from '../../audit/audit.service';
-import { MetaAssetsService } from '../../meta-assets/meta-assets.service';
-import { MetaIntegration } from '../entities/meta-integration.entity';
-import { MetaHealthService } from '../health/meta-health.service';
+import { AuditService } from '../../audit';
 import { MetaAccountApi } from '../connection/meta-account.api';
 import { MetaIntegrationRepository } from '../connection/meta-integration.repository';
-import { MetaSubscriptionsService } from '../../meta-assets/meta-subscriptions.service';
-import { MetaTokenVault } from '../token-vault/meta-token-vault.service';
-import { LeadSyncReplayService } from '../../meta-leads/sync/lead-sync-replay.service';
 import { tokenFacts } from '../connection/token-facts';
+import { MetaIntegration } from '../entities/meta-integration.entity';
+import { ConnectionLifecycle } from '../lifecycle/connection-lifecycle';
+import { MetaTokenVault } from '../token-vault/meta-token-vault.service';
 import { consoleRedirect } from './connect-redirect';
 import { MetaFacebookStrategy, MetaGrant } from './meta-facebook.strategy';
 import type { CallbackOutcome } from './meta-oauth-callback.guard';
@@ -21,8 +18,9 @@ import { OAuthStateService } from './oauth-state.service';
 
 /**
  * "Connect Meta": hands out the dialog URL with a state bound to the admin, and turns Meta's redirect into a
- * stored, working connection: long-lived token, debug_token facts, encrypted storage, asset discovery, webhook
- * subscriptions, then a health check so the console shows a filled-in card at once.
+ * stored, working connection: long-lived token, debug_token facts, encrypted storage, then the connection's
+ * participants in order (ConnectionLifecycle: asset discovery and webhook subscriptions, a health check so the
+ * console shows a filled-in card at once, the leads parked while the token was dead replayed).
  */
 @Injectable()
 export class MetaConnectService {
@@ -34,11 +32,8 @@ export class MetaConnectService {
     private readonly integrations: MetaIntegrationRepository,
     private readonly api: MetaAccountApi,
     private readonly vault: MetaTokenVault,
-    private readonly assets: MetaAssetsService,
-    private readonly subscriptions: MetaSubscriptionsService,
-    private readonly health: MetaHealthService,
+    private readonly lifecycle: ConnectionLifecycle,
     private readonly audit: AuditService,
-    private readonly leadSyncs: LeadSyncReplayService,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
@@ -115,12 +110,7 @@ export class MetaConnectService {
     } satisfies Partial<MetaIntegration>);
     const saved = await this.integrations.rows.save(integration);
 
-    const discovered = await this.assets.discover(saved, token);
-    const pages = await this.subscriptions.subscribePages(organisationId);
-    const app = await this.subscriptions.ensureAppSubscription();
-    await this.health.check(saved);
-    // Leads parked while the token was dead are fetched with the new one (never throws).
-    const replayedLeads = existing ? await this.leadSyncs.replayParked(organisationId) : 0;
+    const done = await this.lifecycle.connected({ integration: saved, userToken: token, reconnected: !!existing });
 
     await this.audit.record({
       organisationId,
@@ -133,12 +123,7 @@ export class MetaConnectService {
         metaUserId: saved.metaUserId,
         grantedScopes: facts.scopes,
         missingScopes: facts.declinedScopes,
-        adAccounts: discovered.adAccounts,
-        pages: discovered.pages,
-        forms: discovered.forms.total,
-        pagesSubscribed: pages.total - pages.failed.length,
-        appSubscription: app.ok,
-        replayedLeads,
+        ...done,
       },
     });
     const missing = facts.declinedScopes;

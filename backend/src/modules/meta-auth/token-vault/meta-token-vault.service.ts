@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { TokenCipher } from '../../../infra/crypto/token-cipher';
 import type { MetaIntegration } from '../entities/meta-integration.entity';
-import type { MetaPage } from '../../meta-assets/entities/meta-page.entity';
+
+/** A row holding a sealed Page token (meta_pages), as far as opening it goes. */
+export interface PageTokenColumns {
+  organisationId: string;
+  pageAccessTokenCiphertext: string | null;
+  pageAccessTokenKeyId: string | null;
+}
 
 export interface SealedToken {
   ciphertext: string;
@@ -31,7 +37,7 @@ export class MetaTokenVault {
   }
 
   /** The page's token, or null when none is stored. */
-  openPageToken(page: Pick<MetaPage, 'organisationId' | 'pageAccessTokenCiphertext' | 'pageAccessTokenKeyId'>): string | null {
+  openPageToken(page: PageTokenColumns): string | null {
     return this.open(page.organisationId, { ciphertext: page.pageAccessTokenCiphertext, keyId: page.pageAccessTokenKeyId });
   }
 }

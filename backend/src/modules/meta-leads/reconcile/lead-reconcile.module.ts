@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../../audit/audit.module';
-import { MetaIntegrationsModule } from '../../meta-integrations/meta-integrations.module';
-import { MetaLeadsModule } from '../meta-leads.module';
+import { AuditModule } from '../../audit';
+import { MetaAssetsModule } from '../../meta-assets';
+import { MetaAuthModule } from '../../meta-auth';
 import { LeadSyncModule } from '../sync/lead-sync.module';
 import { LeadReconcileController } from './lead-reconcile.controller';
 import { LeadReconcileProcessor } from './lead-reconcile.processor';
@@ -16,7 +16,7 @@ import { TestLeadService } from './test-lead.service';
  * `sync-leads`, and test leads. Leads are stored only through the pipeline's `LeadIngestService`.
  */
 @Module({
-  imports: [MetaLeadsModule, MetaIntegrationsModule, AuditModule, LeadSyncModule],
+  imports: [MetaAuthModule, MetaAssetsModule, AuditModule, LeadSyncModule],
   controllers: [LeadReconcileController],
   providers: [
     { provide: RECONCILE_OPTIONS, useValue: DEFAULT_RECONCILE_OPTIONS },

@@ -6,9 +6,8 @@ import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { QUEUES } from '../../../infra/queue/queue-names';
 import { MetaGraphError } from '../../../infra/meta-graph';
-import { MetaAssetsService, REMOVED_FORM_STATUS } from '../../meta-assets/meta-assets.service';
-import { MetaIntegrationRepository } from '../../meta-auth/connection/meta-integration.repository';
-import { MetaReauthService } from '../../meta-auth/connection/meta-reauth.service';
+import { MetaAssetsService, REMOVED_FORM_STATUS } from '../../meta-assets';
+import { MetaIntegrationRepository, MetaReauthService } from '../../meta-auth';
 import { LEAD_RECONCILE_JOBS, reconcileFormJobId, type ReconcileFormJobData } from './reconcile-jobs';
 
 export interface FanoutResult {

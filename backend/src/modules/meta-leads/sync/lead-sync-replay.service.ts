@@ -7,8 +7,8 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../../../common/auth/principal';
 import { ApiError } from '../../../common/errors/api-error';
 import { QUEUES } from '../../../infra/queue/queue-names';
-import { AuditService } from '../../audit/audit.service';
-import { LEADGEN_JOB_NAME, leadgenJobId } from '../../meta-webhook/jobs/leadgen-job';
+import { AuditService } from '../../audit';
+import { LEADGEN_JOB_NAME, leadgenJobId } from '../../meta-webhook';
 import { LEADGEN_JOB_OPTIONS, type LeadSyncJobData } from './leadgen-job-options';
 import { LeadSyncQueryService } from './lead-sync-query.service';
 

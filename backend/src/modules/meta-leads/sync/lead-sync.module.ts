@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '../../audit/audit.module';
-import { MetaIntegrationsModule } from '../../meta-integrations/meta-integrations.module';
+import { AuditModule } from '../../audit';
+import { MetaAuthModule } from '../../meta-auth';
 import { LeadFetcher } from '../graph/lead-fetcher.service';
 import { FormLeadCounts } from '../ingest/form-lead-counts';
 import { LeadIngestService } from '../ingest/lead-ingest.service';
 import { LeadTableStatistics } from '../ingest/lead-table-statistics';
-import { MetaLeadsModule } from '../meta-leads.module';
 import { MetaLeadSync } from './entities/meta-lead-sync.entity';
 import { LeadSyncQueryService } from './lead-sync-query.service';
 import { LeadSyncReplayService } from './lead-sync-replay.service';
@@ -15,16 +14,16 @@ import { LeadSyncController } from './lead-sync.controller';
 import { LeadSyncProcessor } from './lead-sync.processor';
 import { LeadSyncService } from './lead-sync.service';
 import { MetaActivityService } from './meta-activity.service';
+import { ParkedLeadsOnReconnect } from './parked-leads-on-reconnect';
 import { PausedLeadJobs } from './paused-lead-jobs';
 
 /**
  * The real-time lead pipeline: the `leadgen` job processor (Graph fetch → mapping → store, exactly once), the
  * per-lead timeline with failure handling, replays (also after a reconnect, through `LeadSyncReplayService`), and the
- * lead-syncs and activity API. A module of its own because it needs the Meta connection (MetaIntegrationsModule),
- * which itself imports MetaLeadsModule.
+ * lead-syncs and activity API.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([MetaLeadSync]), MetaLeadsModule, MetaIntegrationsModule, AuditModule],
+  imports: [TypeOrmModule.forFeature([MetaLeadSync]), MetaAuthModule, AuditModule],
   controllers: [LeadSyncController],
   providers: [
     LeadFetcher,
@@ -38,6 +37,7 @@ import { PausedLeadJobs } from './paused-lead-jobs';
     LeadSyncReplayService,
     MetaActivityService,
     PausedLeadJobs,
+    ParkedLeadsOnReconnect,
   ],
   exports: [LeadSyncReplayService, LeadIngestService, LeadFetcher],
 })

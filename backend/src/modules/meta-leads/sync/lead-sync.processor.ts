@@ -6,7 +6,7 @@ import { QUEUES } from '../../../infra/queue/queue-names';
 import { ConcurrencyRamp } from '../../../infra/queue/concurrency-ramp';
 import { WorkerProcessor } from '../../../infra/queue/worker-processor.decorator';
 import { LEAD_READS_PER_BATCH } from '../graph/lead-fetcher.service';
-import { LEADGEN_JOB_NAME } from '../../meta-webhook/jobs/leadgen-job';
+import { LEADGEN_JOB_NAME } from '../../meta-webhook';
 import { leadSyncConfig } from '../../../config/lead-sync.config';
 import type { LeadSyncJobData } from './leadgen-job-options';
 import { LeadSyncService } from './lead-sync.service';

@@ -5,8 +5,8 @@ import { LeadSyncState } from '@legeai/contracts';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { QUEUES } from '../../../infra/queue/queue-names';
-import { ConnectionBreakers, type ClosedBreaker } from '../../meta-auth/graph-breaker/connection-breakers.service';
-import { leadgenJobId } from '../../meta-webhook/jobs/leadgen-job';
+import { ConnectionBreakers, type ClosedBreaker } from '../../meta-auth';
+import { leadgenJobId } from '../../meta-webhook';
 import type { LeadSyncJobData } from './leadgen-job-options';
 
 /** Jobs looked up and promoted at once. */

@@ -5,7 +5,7 @@ import { WebhookInboxStatus } from '@legeai/contracts';
 import type { Queue } from 'bullmq';
 import { In, Repository } from 'typeorm';
 import { QUEUES } from '../../../infra/queue/queue-names';
-import { MetaPage } from '../../meta-assets/entities/meta-page.entity';
+import { MetaPage } from '../../meta-assets';
 import { WebhookInboxEntry } from '../entities/webhook-inbox-entry.entity';
 import { LEADGEN_JOB_NAME, LEADGEN_JOB_OPTIONS, LeadgenJobData, leadgenJobId } from '../jobs/leadgen-job';
 import { parseJsonBody } from './json-body';
