@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { LeadSyncState, Role } from '@legeai/contracts';
 import type { Queue } from 'bullmq';
 import { QUEUES } from '../../src/infra/queue/queue-names';
-import { leadgenJobId } from '../../src/modules/meta-webhook/jobs/leadgen-job';
+import { leadgenJobId } from '../../src/modules/meta-leads/meta-leads.jobs';
 import { auditActions, createOrganisationWithAdmin, createUserAndLogin } from '../utils/identity-fixtures';
 import { storedLeadCount, syncRows, waitForStates } from '../utils/lead-sync-rows';
 import { connectOrganisation } from '../utils/meta-connect-fixtures';

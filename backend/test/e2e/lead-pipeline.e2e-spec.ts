@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { LeadSyncState } from '@legeai/contracts';
 import type { Queue } from 'bullmq';
 import { QUEUES } from '../../src/infra/queue/queue-names';
-import { leadgenJobId } from '../../src/modules/meta-webhook/jobs/leadgen-job';
+import { leadgenJobId } from '../../src/modules/meta-leads/meta-leads.jobs';
 import { FormLeadCounts } from '../../src/modules/meta-leads/ingest/form-lead-counts';
 import { LeadIngestService, withinTogether } from '../../src/modules/meta-leads/ingest/lead-ingest.service';
 import { LeadTableStatistics } from '../../src/modules/meta-leads/ingest/lead-table-statistics';

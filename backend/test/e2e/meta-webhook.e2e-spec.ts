@@ -6,7 +6,7 @@ import { createHash, createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { QUEUES } from '../../src/infra/queue/queue-names';
 import { SCHEDULES } from '../../src/infra/scheduler/schedules';
-import { LeadgenJobData, leadgenJobId } from '../../src/modules/meta-webhook/jobs/leadgen-job';
+import { LeadgenJobData, leadgenJobId } from '../../src/modules/meta-leads/meta-leads.jobs';
 import { WebhookAfterAck } from '../../src/modules/meta-webhook/ingest/webhook-after-ack.service';
 import { ADD_BULK_CHUNK } from '../../src/modules/meta-webhook/ingest/webhook-dispatch.service';
 import { WebhookInboxRelayService } from '../../src/modules/meta-webhook/relay/webhook-inbox-relay.service';

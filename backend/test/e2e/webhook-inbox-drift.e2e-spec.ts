@@ -7,7 +7,7 @@ import { HousekeepingProcessor } from '../../src/infra/scheduler/housekeeping.pr
 import { HOUSEKEEPING_JOBS, SCHEDULES } from '../../src/infra/scheduler/schedules';
 import { SchedulerService } from '../../src/infra/scheduler/scheduler.service';
 import { WebhookAfterAck } from '../../src/modules/meta-webhook/ingest/webhook-after-ack.service';
-import { leadgenJobId } from '../../src/modules/meta-webhook/jobs/leadgen-job';
+import { leadgenJobId } from '../../src/modules/meta-leads/meta-leads.jobs';
 import { EnqueuedInboxCheck } from '../../src/modules/meta-webhook/relay/enqueued-inbox-check.service';
 import { leadgenDelivery, signedDelivery } from '../utils/leadgen-delivery';
 import { storedLeadCount, waitForStates } from '../utils/lead-sync-rows';

@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { WebhookInboxSummaries1764400810000 } from '../../src/database/migrations/1764400810000-webhook-inbox-summaries';
 import { QUEUES } from '../../src/infra/queue/queue-names';
 import { WebhookAfterAck } from '../../src/modules/meta-webhook/ingest/webhook-after-ack.service';
-import { leadgenJobId } from '../../src/modules/meta-webhook/jobs/leadgen-job';
+import { leadgenJobId } from '../../src/modules/meta-leads/meta-leads.jobs';
 import { WebhookInboxRelayService } from '../../src/modules/meta-webhook/relay/webhook-inbox-relay.service';
 import { connectPages } from '../utils/connected-pages';
 import { createTestApp, TestApp } from '../utils/create-test-app';

@@ -6,3 +6,4 @@ export { MetaPage } from './entities/meta-page.entity';
 export { MetaAssetsService, REMOVED_FORM_STATUS, type DiscoveryResult, type FormChanges } from './meta-assets.service';
 export { LIVE_LEAD_FORMS } from './meta-assets.connection';
 export { LeadFormMappingCoverage, type UnmappedQuestionCounter } from './lead-form-mapping-coverage';
+export { ConnectedPages } from './connected-pages';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit';
 import { MetaAuthModule } from '../meta-auth';
+import { ConnectedPages } from './connected-pages';
 import { MetaAdAccount } from './entities/meta-ad-account.entity';
 import { MetaLeadForm } from './entities/meta-lead-form.entity';
 import { MetaPage } from './entities/meta-page.entity';
@@ -28,7 +29,8 @@ import { MetaSubscriptionsService } from './meta-subscriptions.service';
     MetaAssetListsService,
     MetaAssetsConnection,
     LeadFormMappingCoverage,
+    ConnectedPages,
   ],
-  exports: [MetaAssetsService, LeadFormMappingCoverage],
+  exports: [MetaAssetsService, LeadFormMappingCoverage, ConnectedPages],
 })
 export class MetaAssetsModule {}

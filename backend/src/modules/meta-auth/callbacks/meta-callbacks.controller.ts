@@ -1,26 +1,23 @@
-import { Body, Controller, Get, Header, HttpCode, HttpStatus, Inject, Param, Post, Query } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
-import { ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ROUTES } from '@legeai/contracts';
 import { Public } from '../../../common/auth/public.decorator';
 import { ApiErrorResponses } from '../../../common/swagger/api-error-responses.decorator';
-import { metaConfig } from '../../../config/meta.config';
 import { DataDeletionAnswerDto, DataDeletionStatusDto } from '../dto/meta-responses.dto';
 import { SignedRequestDto } from '../dto/signed-request.dto';
 import { DataDeletionAnswer, DataDeletionStatusView, MetaCallbacksService } from './meta-callbacks.service';
-import { answerVerification } from './webhook-verification';
 
 const R = ROUTES.metaIntegration;
 
-/** Endpoints Meta itself calls. Public, and each one proves the caller is Meta (signed_request, verify token). */
+/**
+ * Meta's calls about a person (deauthorize, data deletion) and the public status of a deletion. Public: each call
+ * proves it is Meta's with a signed_request. The webhook's calls are the webhook module's (MetaWebhookController).
+ */
 @ApiTags('meta-callbacks')
 @Controller(R.base)
 @Public()
 export class MetaCallbacksController {
-  constructor(
-    private readonly callbacks: MetaCallbacksService,
-    @Inject(metaConfig.KEY) private readonly meta: ConfigType<typeof metaConfig>,
-  ) {}
+  constructor(private readonly callbacks: MetaCallbacksService) {}
 
   @Post(R.deauthorize)
   @HttpCode(HttpStatus.OK)
@@ -48,26 +45,5 @@ export class MetaCallbacksController {
   @ApiErrorResponses(404)
   deletionStatus(@Param('code') code: string): Promise<DataDeletionStatusView> {
     return this.callbacks.deletionStatus(code);
-  }
-
-  /**
-   * Meta's subscription handshake for the webhook URL. Deliveries (`POST webhook`) are handled by the webhook
-   * module.
-   */
-  @Get(R.webhook)
-  @Header('Content-Type', 'text/plain; charset=utf-8')
-  @ApiOperation({ summary: "Meta's webhook verification: echoes hub.challenge when hub.verify_token matches" })
-  @ApiQuery({ name: 'hub.mode', enum: ['subscribe'] })
-  @ApiQuery({ name: 'hub.challenge' })
-  @ApiQuery({ name: 'hub.verify_token' })
-  @ApiProduces('text/plain')
-  @ApiOkResponse({ description: 'The challenge, as plain text' })
-  @ApiErrorResponses(400, 403)
-  verifyWebhook(
-    @Query('hub.mode') mode: unknown,
-    @Query('hub.challenge') challenge: unknown,
-    @Query('hub.verify_token') verifyToken: unknown,
-  ): string {
-    return answerVerification(mode, challenge, verifyToken, this.meta.verifyToken);
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { leadSyncConfig } from '../../../config/lead-sync.config';
 import { BatchingGraphReader, MetaGraphClient, MetaGraphError } from '../../../infra/meta-graph';
-import { LEADGEN_JOB_OPTIONS } from '../../meta-webhook';
+import { LEADGEN_JOB_OPTIONS } from '../meta-leads.jobs';
 import { GRAPH_LEAD_FIELDS, type GraphLead } from './graph-lead';
 import { ReadsInFlight } from './reads-in-flight';
 

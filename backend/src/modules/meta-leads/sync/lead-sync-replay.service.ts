@@ -8,8 +8,8 @@ import type { Principal } from '../../../common/auth/principal';
 import { ApiError } from '../../../common/errors/api-error';
 import { QUEUES } from '../../../infra/queue/queue-names';
 import { AuditService } from '../../audit';
-import { LEADGEN_JOB_NAME, leadgenJobId } from '../../meta-webhook';
-import { LEADGEN_JOB_OPTIONS, type LeadSyncJobData } from './leadgen-job-options';
+import { LEADGEN_JOB_NAME, leadgenJobId } from '../meta-leads.jobs';
+import { LEADGEN_JOB_OPTIONS, type LeadgenJobData } from '../meta-leads.jobs';
 import { LeadSyncQueryService } from './lead-sync-query.service';
 
 interface ClaimedReplay {
@@ -36,7 +36,7 @@ export class LeadSyncReplayService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @InjectQueue(QUEUES.metaWebhook) private readonly queue: Queue<LeadSyncJobData>,
+    @InjectQueue(QUEUES.metaWebhook) private readonly queue: Queue<LeadgenJobData>,
     private readonly query: LeadSyncQueryService,
     private readonly audit: AuditService,
   ) {}

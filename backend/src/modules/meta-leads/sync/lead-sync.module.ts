@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../../audit';
 import { MetaAuthModule } from '../../meta-auth';
+import { MetaWebhookModule } from '../../meta-webhook';
 import { LeadFetcher } from '../graph/lead-fetcher.service';
 import { FormLeadCounts } from '../ingest/form-lead-counts';
 import { LeadIngestService } from '../ingest/lead-ingest.service';
@@ -13,17 +14,18 @@ import { LeadSyncTimeline } from './lead-sync-timeline';
 import { LeadSyncController } from './lead-sync.controller';
 import { LeadSyncProcessor } from './lead-sync.processor';
 import { LeadSyncService } from './lead-sync.service';
+import { LeadgenFieldHandler } from './leadgen-field-handler';
 import { MetaActivityService } from './meta-activity.service';
 import { ParkedLeadsOnReconnect } from './parked-leads-on-reconnect';
 import { PausedLeadJobs } from './paused-lead-jobs';
 
 /**
- * The real-time lead pipeline: the `leadgen` job processor (Graph fetch → mapping → store, exactly once), the
- * per-lead timeline with failure handling, replays (also after a reconnect, through `LeadSyncReplayService`), and the
- * lead-syncs and activity API.
+ * The real-time lead pipeline: the webhook's `leadgen` changes become `leadgen` jobs (LeadgenFieldHandler), whose
+ * processor fetches, maps and stores each lead exactly once; the per-lead timeline with failure handling (it closes the
+ * deliveries through the inbox's repository), replays (also after a reconnect), and the lead-syncs and activity API.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([MetaLeadSync]), MetaAuthModule, AuditModule],
+  imports: [TypeOrmModule.forFeature([MetaLeadSync]), MetaAuthModule, MetaWebhookModule, AuditModule],
   controllers: [LeadSyncController],
   providers: [
     LeadFetcher,
@@ -38,6 +40,7 @@ import { PausedLeadJobs } from './paused-lead-jobs';
     MetaActivityService,
     PausedLeadJobs,
     ParkedLeadsOnReconnect,
+    LeadgenFieldHandler,
   ],
   exports: [LeadSyncReplayService, LeadIngestService, LeadFetcher],
 })

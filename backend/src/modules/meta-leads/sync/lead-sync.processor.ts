@@ -6,9 +6,9 @@ import { QUEUES } from '../../../infra/queue/queue-names';
 import { ConcurrencyRamp } from '../../../infra/queue/concurrency-ramp';
 import { WorkerProcessor } from '../../../infra/queue/worker-processor.decorator';
 import { LEAD_READS_PER_BATCH } from '../graph/lead-fetcher.service';
-import { LEADGEN_JOB_NAME } from '../../meta-webhook';
+import { LEADGEN_JOB_NAME } from '../meta-leads.jobs';
 import { leadSyncConfig } from '../../../config/lead-sync.config';
-import type { LeadSyncJobData } from './leadgen-job-options';
+import type { LeadgenJobData } from '../meta-leads.jobs';
 import { LeadSyncService } from './lead-sync.service';
 
 /**
@@ -32,7 +32,7 @@ export class LeadSyncProcessor extends WorkerHost implements OnApplicationBootst
     this.ramp = new ConcurrencyRamp(this.worker, LEAD_READS_PER_BATCH, this.config.concurrency);
   }
 
-  async process(job: Job<LeadSyncJobData>, token?: string): Promise<unknown> {
+  async process(job: Job<LeadgenJobData>, token?: string): Promise<unknown> {
     this.ramp?.jobStarted();
     if (job.name !== LEADGEN_JOB_NAME) throw new UnrecoverableError(`Unknown job ${job.name} on ${QUEUES.metaWebhook}`);
     const isLastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);

@@ -6,8 +6,8 @@ import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { QUEUES } from '../../../infra/queue/queue-names';
 import { ConnectionBreakers, type ClosedBreaker } from '../../meta-auth';
-import { leadgenJobId } from '../../meta-webhook';
-import type { LeadSyncJobData } from './leadgen-job-options';
+import { leadgenJobId } from '../meta-leads.jobs';
+import type { LeadgenJobData } from '../meta-leads.jobs';
 
 /** Jobs looked up and promoted at once. */
 const CHUNK = 200;
@@ -23,7 +23,7 @@ export class PausedLeadJobs implements OnModuleInit {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @InjectQueue(QUEUES.metaWebhook) private readonly queue: Queue<LeadSyncJobData>,
+    @InjectQueue(QUEUES.metaWebhook) private readonly queue: Queue<LeadgenJobData>,
     private readonly breakers: ConnectionBreakers,
   ) {}
 

@@ -23,6 +23,8 @@ export interface LeadgenJobData {
   inboxId: string;
   /** When that delivery was received, ISO-8601. */
   receivedAt: string;
+  /** The lead's replay number, for a replay (its job id ends in `-r<n>`); absent for jobs made from a webhook. */
+  replay?: number;
 }
 
 /** `leadgen:<page_id>:<leadgen_id>`. BullMQ accepts ':' in custom ids only when the id has exactly three parts. */

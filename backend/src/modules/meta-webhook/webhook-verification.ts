@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { ErrorCode } from '@legeai/contracts';
-import { ApiError } from '../../../common/errors/api-error';
+import { ApiError } from '../../common/errors/api-error';
 
 /**
  * Meta's subscription handshake (https://developers.facebook.com/docs/graph-api/webhooks/getting-started#verification-requests):

@@ -1,4 +1,4 @@
-import type { LeadgenChange } from '../ingest/leadgen-changes';
+import type { LeadgenChange } from '../../meta-webhook';
 
 /**
  * Where a delivery's lead stands, from the lead pipeline's timeline (`meta_lead_syncs`, one row per organisation
@@ -40,4 +40,4 @@ export function leadProgress(counts: Omit<LeadProgressCounts, 'n'>): LeadProgres
 }
 
 /** The query's parameters for these leads. */
-export const leadProgressParams = (leads: LeadgenChange[]) => [leads.map((lead) => lead.pageId), leads.map((lead) => lead.leadgenId)];
+export const leadProgressParams = (leads: readonly LeadgenChange[]) => [leads.map((lead) => lead.pageId), leads.map((lead) => lead.leadgenId)];
