@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigType } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
+import { APP_QUEUES } from './app.queues';
+import { APP_SCHEDULES } from './app.schedules';
 import { appConfig, CONFIG_NAMESPACES } from './config';
 import { DatabaseModule } from './database/database.module';
 import { CryptoModule } from './infra/crypto/crypto.module';
@@ -11,16 +13,16 @@ import { MetaGraphModule } from './infra/meta-graph/meta-graph.module';
 import { MetricsModule } from './infra/metrics/metrics.module';
 import { QueueModule } from './infra/queue/queue.module';
 import { SchedulerModule } from './infra/scheduler/scheduler.module';
-import { ApiKeysModule } from './modules/api-keys/api-keys.module';
-import { AuditModule } from './modules/audit/audit.module';
-import { AuthModule } from './modules/auth/auth.module';
-import { OrganisationsModule } from './modules/organisations/organisations.module';
-import { UsersModule } from './modules/users/users.module';
-import { LeadsModule } from './modules/leads/leads.module';
-import { MetaAuthModule } from './modules/meta-auth/meta-auth.module';
+import { ApiKeysModule } from './modules/api-keys';
+import { AuditModule } from './modules/audit';
+import { AuthModule } from './modules/auth';
+import { OrganisationsModule } from './modules/organisations';
+import { UsersModule } from './modules/users';
+import { LeadsModule } from './modules/leads';
+import { MetaAuthModule } from './modules/meta-auth';
 import { MetaAssetsModule } from './modules/meta-assets';
-import { MetaLeadsModule } from './modules/meta-leads/meta-leads.module';
-import { MetaWebhookModule } from './modules/meta-webhook/meta-webhook.module';
+import { MetaLeadsModule } from './modules/meta-leads';
+import { MetaWebhookModule } from './modules/meta-webhook';
 
 @Module({
   imports: [
@@ -31,11 +33,11 @@ import { MetaWebhookModule } from './modules/meta-webhook/meta-webhook.module';
       useFactory: (app: ConfigType<typeof appConfig>) => buildLoggerParams(app.logLevel),
     }),
     DatabaseModule,
-    QueueModule,
+    QueueModule.forRoot(APP_QUEUES),
     HealthModule,
     FastRoutesModule,
     MetricsModule,
-    SchedulerModule,
+    SchedulerModule.forRoot(APP_SCHEDULES),
     CryptoModule,
     MetaGraphModule,
     // Feature modules: one line each.

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ErrorCode } from '@legeai/contracts';
-import { HousekeepingProcessor } from '../../src/infra/scheduler/housekeeping.processor';
+import { workerOf } from '../utils/queue-workers';
 import { createTestApp, TestApp } from '../utils/create-test-app';
 
 describe('process roles (e2e)', () => {
@@ -26,11 +26,11 @@ describe('process roles (e2e)', () => {
     });
 
     it('runs the queue processors and they take jobs', async () => {
-      expect(t.app.get(HousekeepingProcessor).worker.isRunning()).toBe(true);
-      const queue = t.app.get<Queue>(getQueueToken('housekeeping'));
+      for (const queue of ['meta-auth', 'meta-webhook', 'meta-leads']) expect(workerOf(t.app, queue).isRunning()).toBe(true);
+      const queue = t.app.get<Queue>(getQueueToken('meta-webhook'));
       const job = await queue.add('prune-webhook-inbox', {});
       const { QueueEvents } = await import('bullmq');
-      const events = new QueueEvents('housekeeping', { connection: queue.opts.connection, prefix: queue.opts.prefix });
+      const events = new QueueEvents('meta-webhook', { connection: queue.opts.connection, prefix: queue.opts.prefix });
       try {
         await expect(job.waitUntilFinished(events, 20_000)).resolves.toEqual({ deleted: 0 });
       } finally {
@@ -54,7 +54,7 @@ describe('process roles (e2e)', () => {
     });
 
     it('leaves queue processors stopped', () => {
-      expect(t.app.get(HousekeepingProcessor).worker.isRunning()).toBe(false);
+      for (const queue of ['meta-auth', 'meta-webhook', 'meta-leads']) expect(workerOf(t.app, queue).isRunning()).toBe(false);
     });
 
     it('serves the console, with index.html for client-side routes', async () => {

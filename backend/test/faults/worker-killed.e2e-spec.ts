@@ -5,7 +5,7 @@
  * created and delivered is stored exactly once, and the new worker logs which jobs it recovered as stalled. Runs the
  * built server: `npm run build:libs && npm run build:backend`.
  */
-import { QUEUES } from '../../src/infra/queue/queue-names';
+import { META_LEADS_QUEUE_NAME } from '../../src/modules/meta-leads';
 import { FaultTopology, waitFor } from '../utils/fault-topology';
 import type { ProductProcess } from '../utils/product-process';
 
@@ -92,5 +92,5 @@ function recoveredStalledLines(worker: ProductProcess): { queue: string; count: 
         return [];
       }
     })
-    .filter((line) => line.msg?.startsWith('Recovered') && line.queue === QUEUES.metaWebhook) as { queue: string; count: number; jobIds: string[] }[];
+    .filter((line) => line.msg?.startsWith('Recovered') && line.queue === META_LEADS_QUEUE_NAME) as { queue: string; count: number; jobIds: string[] }[];
 }

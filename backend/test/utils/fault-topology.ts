@@ -3,7 +3,7 @@ import { startSandbox, type RunningSandbox } from '@legeai/meta-sandbox';
 import { createPostgresBackend, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { POSTGRES_QUEUE_SCHEMA } from '../../src/infra/queue/queue-connection';
-import { QUEUES } from '../../src/infra/queue/queue-names';
+import { META_LEADS_QUEUE_NAME } from '../../src/modules/meta-leads';
 import { OwnRedis } from './own-redis';
 import { freePort } from './free-port';
 import { ProductProcess } from './product-process';
@@ -132,10 +132,10 @@ export class FaultTopology {
       const db = await new DataSource({ type: 'postgres', url: databaseUrl, extra: { max: 3 } }).initialize();
       cleanups.push(() => db.destroy());
       const queue = redis
-        ? new Queue(QUEUES.metaWebhook, { connection: { host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null }, prefix })
+        ? new Queue(META_LEADS_QUEUE_NAME, { connection: { host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null }, prefix })
         : // `migrate: true` as the product does: whichever comes first creates the queue schema (under an advisory lock).
           new Queue(
-            QUEUES.metaWebhook,
+            META_LEADS_QUEUE_NAME,
             { connection: { connectionString: databaseUrl, schema: POSTGRES_QUEUE_SCHEMA, migrate: true } as never, prefix },
             createPostgresBackend as never,
           );

@@ -1,10 +1,10 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { STARTUP_LOCKS, withAdvisoryLock } from '../../database/advisory-lock';
-import { Schedule, SCHEDULES } from './schedules';
+import { Schedule, SCHEDULES } from './schedule';
 
 /**
  * How often each instance checks that the schedules still exist in the queue backend. They live there, so a Redis
@@ -14,9 +14,9 @@ import { Schedule, SCHEDULES } from './schedules';
 export const SCHEDULES_CHECK_MS = 15_000;
 
 /**
- * Declares the schedules in the queue backend at start-up, and declares again any that went missing. It only
- * enqueues: the work is done by the queue's processor in a worker process. Upserting is idempotent, so every
- * instance may do it.
+ * Declares the schedules (app.schedules.ts, from each capability's jobs file) in the queue backend at start-up, and
+ * declares again any that went missing. It only enqueues: the work is done by the job's handler in a worker process.
+ * Upserting is idempotent, so every instance may do it.
  */
 @Injectable()
 export class SchedulerService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -26,13 +26,14 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   private checking = false;
 
   constructor(
+    @Inject(SCHEDULES) private readonly schedules: readonly Schedule[],
     private readonly moduleRef: ModuleRef,
     private readonly dataSource: DataSource,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.declare(SCHEDULES);
-    this.logger.log(`Declared ${SCHEDULES.length} job schedule(s)`);
+    await this.declare(this.schedules);
+    this.logger.log(`Declared ${this.schedules.length} job schedule(s)`);
     this.timer = setInterval(() => void this.checkSchedules(), SCHEDULES_CHECK_MS);
     this.timer.unref();
   }
@@ -44,7 +45,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   /** Declares again the schedules the queue backend no longer has; answers their ids. */
   async restoreMissing(): Promise<string[]> {
     const missing: Schedule[] = [];
-    for (const schedule of SCHEDULES) {
+    for (const schedule of this.schedules) {
       if (!(await this.queueOf(schedule).getJobScheduler(schedule.id))) missing.push(schedule);
     }
     if (missing.length === 0) return [];

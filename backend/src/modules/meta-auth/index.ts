@@ -16,3 +16,4 @@ export {
   type TokenWipe,
 } from './lifecycle/connection-participant';
 export { HealthFact, HealthRun } from './lifecycle/health-run';
+export { META_AUTH_JOBS, META_AUTH_QUEUE, META_AUTH_QUEUE_NAME, META_AUTH_SCHEDULES, type MetaAuthJobs } from './meta-auth.jobs';

@@ -18,7 +18,7 @@ import { MetaOAuthState } from './entities/meta-oauth-state.entity';
 import { ConnectionBreakerStore } from './graph-breaker/connection-breaker.store';
 import { ConnectionBreakers } from './graph-breaker/connection-breakers.service';
 import { HealthCheckOnConnect } from './health/health-check-on-connect';
-import { MetaHealthProcessor } from './health/meta-health.processor';
+import { ConnectionHealthJobHandler } from './health/connection-health.job-handler';
 import { MetaHealthService } from './health/meta-health.service';
 import { ConnectionLifecycle } from './lifecycle/connection-lifecycle';
 import { MetaAuthController } from './oauth/meta-auth.controller';
@@ -27,12 +27,13 @@ import { MetaFacebookStrategy } from './oauth/meta-facebook.strategy';
 import { MetaOAuthCallbackGuard } from './oauth/meta-oauth-callback.guard';
 import { OAuthStateService } from './oauth/oauth-state.service';
 import { MetaTokenVault } from './token-vault/meta-token-vault.service';
+import { TokenReencryptionService } from './token-vault/token-reencryption.service';
 
 /**
  * MetaAuth, "the Meta connection": Connect (OAuth with passport-facebook and single-use states), the connection and
  * its encrypted tokens, reauth marking, the health check (scheduled and on demand), the circuit breakers pausing the
- * Graph calls of a connection Meta keeps failing, the connection API (status, check, refresh, disconnect), and Meta's
- * deauthorize and data deletion callbacks. Modules built on the connection join its ConnectionLifecycle; this module
+ * Graph calls of a connection Meta keeps failing, the connection API (status, check, refresh, disconnect), Meta's
+ * deauthorize and data deletion callbacks, and its queue (meta-auth.jobs.ts: health checks, token re-encryption). Modules built on the connection join its ConnectionLifecycle; this module
  * imports none of them.
  */
 @Module({
@@ -52,9 +53,10 @@ import { MetaTokenVault } from './token-vault/meta-token-vault.service';
     MetaIntegrationRepository,
     MetaReauthService,
     MetaTokenVault,
+    TokenReencryptionService,
     MetaAccountApi,
     MetaHealthService,
-    MetaHealthProcessor,
+    ConnectionHealthJobHandler,
     HealthCheckOnConnect,
     MetaConnectionService,
     MetaConnectionStatusService,

@@ -12,3 +12,4 @@ export {
   type FinishedDeliveryCondition,
   type RecentDelivery,
 } from './inbox/webhook-inbox.repository';
+export { META_WEBHOOK_JOBS, META_WEBHOOK_QUEUE, META_WEBHOOK_QUEUE_NAME, META_WEBHOOK_SCHEDULES, type MetaWebhookJobs } from './meta-webhook.jobs';

@@ -15,6 +15,7 @@ import { MetaWebhookController } from './meta-webhook.controller';
 import { EnqueuedInboxCheck } from './relay/enqueued-inbox-check.service';
 import { WebhookInboxRelayService } from './relay/webhook-inbox-relay.service';
 import { WebhookFastRoute } from './webhook-fast-route';
+import { WebhookInboxJobHandlers } from './webhook-inbox.job-handlers';
 import { WebhookInboxRetentionService } from './webhook-inbox-retention.service';
 
 /**
@@ -22,7 +23,7 @@ import { WebhookInboxRetentionService } from './webhook-inbox-retention.service'
  * storage in the inbox before the answer (WebhookInboxRepository holds every statement on it), the dispatch of each
  * change to the handler of its field after the answer (WebhookFieldHandlers: lead capture handles `leadgen`), the
  * relay for deliveries stored while the queue was down (and the check that keeps queued deliveries true to their
- * work), and retention. Ad assets tell connected Pages from unknown ones; the connection's health card shows the last
+ * work), and retention; the last two are the jobs of its queue (meta-webhook.jobs.ts). Ad assets tell connected Pages from unknown ones; the connection's health card shows the last
  * delivery (LastWebhookConnection). It knows nothing of leads: the field's handler does.
  */
 @Module({
@@ -39,7 +40,8 @@ import { WebhookInboxRetentionService } from './webhook-inbox-retention.service'
     EnqueuedInboxCheck,
     WebhookInboxRelayService,
     LastWebhookConnection,
+    WebhookInboxJobHandlers,
   ],
-  exports: [WebhookInboxRepository, WebhookInboxRetentionService, WebhookInboxRelayService],
+  exports: [WebhookInboxRepository],
 })
 export class MetaWebhookModule {}

@@ -12,16 +12,16 @@ import { LeadSyncQueryService } from './lead-sync-query.service';
 import { LeadSyncReplayService } from './lead-sync-replay.service';
 import { LeadSyncTimeline } from './lead-sync-timeline';
 import { LeadSyncController } from './lead-sync.controller';
-import { LeadSyncProcessor } from './lead-sync.processor';
 import { LeadSyncService } from './lead-sync.service';
 import { LeadgenFieldHandler } from './leadgen-field-handler';
+import { LeadgenJobHandler } from './leadgen.job-handler';
 import { MetaActivityService } from './meta-activity.service';
 import { ParkedLeadsOnReconnect } from './parked-leads-on-reconnect';
 import { PausedLeadJobs } from './paused-lead-jobs';
 
 /**
  * The real-time lead pipeline: the webhook's `leadgen` changes become `leadgen` jobs (LeadgenFieldHandler), whose
- * processor fetches, maps and stores each lead exactly once; the per-lead timeline with failure handling (it closes the
+ * handler fetches, maps and stores each lead exactly once; the per-lead timeline with failure handling (it closes the
  * deliveries through the inbox's repository), replays (also after a reconnect), and the lead-syncs and activity API.
  */
 @Module({
@@ -34,7 +34,7 @@ import { PausedLeadJobs } from './paused-lead-jobs';
     LeadTableStatistics,
     LeadSyncTimeline,
     LeadSyncService,
-    LeadSyncProcessor,
+    LeadgenJobHandler,
     LeadSyncQueryService,
     LeadSyncReplayService,
     MetaActivityService,

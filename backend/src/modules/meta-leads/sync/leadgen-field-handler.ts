@@ -3,9 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { QUEUES } from '../../../infra/queue/queue-names';
 import { HandlesWebhookField, type ChangeProgress, type InboxChange, type LeadgenChange, type WebhookFieldHandler } from '../../meta-webhook';
-import { LEADGEN_JOB_NAME, LEADGEN_JOB_OPTIONS, leadgenJobId, type LeadgenJobData } from '../meta-leads.jobs';
+import { LEADGEN_JOB_NAME, LEADGEN_JOB_OPTIONS, leadgenJobId, META_LEADS_QUEUE_NAME, type LeadgenJobData } from '../meta-leads.jobs';
 import { LEAD_PROGRESS_SQL, leadProgress, leadProgressParams, type LeadProgressCounts } from './lead-progress';
 
 /**
@@ -19,7 +18,7 @@ export class LeadgenFieldHandler implements WebhookFieldHandler {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @InjectQueue(QUEUES.metaWebhook) private readonly queue: Queue<LeadgenJobData>,
+    @InjectQueue(META_LEADS_QUEUE_NAME) private readonly queue: Queue<LeadgenJobData>,
   ) {}
 
   async enqueue(changes: readonly InboxChange[]): Promise<void> {

@@ -4,8 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { LEAD_SYNC_STATES, LeadSyncState, Role, type MetaActivityDelivery, type MetaActivityDto, type MetaQueueDepth } from '@legeai/contracts';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { QUEUES } from '../../../infra/queue/queue-names';
 import { WebhookInboxRepository } from '../../meta-webhook';
+import { META_LEADS_QUEUE_NAME } from '../meta-leads.jobs';
 
 /** Deliveries shown on the Activity page. */
 const RECENT_DELIVERIES = 50;
@@ -26,8 +26,7 @@ export class MetaActivityService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly inbox: WebhookInboxRepository,
-    @InjectQueue(QUEUES.metaWebhook) private readonly webhookQueue: Queue,
-    @InjectQueue(QUEUES.metaSync) private readonly syncQueue: Queue,
+    @InjectQueue(META_LEADS_QUEUE_NAME) private readonly leadQueue: Queue,
   ) {}
 
   async activity(organisationId: string, role: Role): Promise<MetaActivityDto> {
@@ -50,7 +49,7 @@ export class MetaActivityService {
 
   private queues(): Promise<MetaQueueDepth[]> {
     return Promise.all(
-      [this.webhookQueue, this.syncQueue].map(async (queue) => {
+      [this.leadQueue].map(async (queue) => {
         const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized');
         return {
           queue: queue.name,

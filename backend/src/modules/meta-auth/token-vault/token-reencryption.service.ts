@@ -1,13 +1,13 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import type { Job, JobsOptions, Queue } from 'bullmq';
+import type { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { QUEUES } from '../queue/queue-names';
-import { HOUSEKEEPING_JOBS } from '../scheduler/schedules';
-import { ENCRYPTED_TOKEN_COLUMNS, type EncryptedTokenColumn } from './encrypted-token-columns';
-import { reencryptColumn } from './reencrypt-tokens';
-import { TokenCipher } from './token-cipher';
+import { ENCRYPTED_TOKEN_COLUMNS, type EncryptedTokenColumn } from '../../../infra/crypto/encrypted-token-columns';
+import { reencryptColumn } from '../../../infra/crypto/reencrypt-tokens';
+import { TokenCipher } from '../../../infra/crypto/token-cipher';
+import { JobHandler } from '../../../infra/queue/job-handler.decorator';
+import { META_AUTH_JOBS, META_AUTH_QUEUE, META_AUTH_QUEUE_NAME, REENCRYPT_JOB_OPTIONS } from '../meta-auth.jobs';
 
 /** What a re-encryption run did, per column; the job's return value in Bull Board. */
 export interface ReencryptionSummary {
@@ -16,23 +16,10 @@ export interface ReencryptionSummary {
 }
 
 /**
- * One re-encryption job waiting or running at a time, however many instances start during a rotation: a
- * deduplication id rather than a fixed job id, so the finished job stays visible in Bull Board and the next start
- * can queue a new one. `keepLastIfActive` queues one more run when a start happens while a run is active (a newer
- * key list may have arrived with it). Retried with backoff: a database hiccup should not leave tokens on the old key.
- */
-const REENCRYPT_JOB_OPTIONS: JobsOptions = {
-  deduplication: { id: HOUSEKEEPING_JOBS.reencryptTokens, keepLastIfActive: true },
-  attempts: 5,
-  backoff: { type: 'exponential', delay: 10_000 },
-  removeOnComplete: { count: 20 },
-  removeOnFail: { count: 20 },
-};
-
-/**
- * Moves stored tokens to the current key, as the `reencrypt-tokens` job of the housekeeping queue. Whenever more
- * than one key is configured, i.e. during a rotation (docs/key-rotation.md), every instance queues it at start-up;
- * a worker runs it. Re-running is harmless: only rows still under an older key are touched.
+ * Moves stored tokens to the current key, as the `reencrypt-tokens` job of the meta-auth queue (the Meta tokens are
+ * the connection's: its user token and the Page tokens). Whenever more than one key is configured, i.e. during a
+ * rotation (docs/key-rotation.md), every instance queues it at start-up; a worker runs it. Re-running is harmless:
+ * only rows still under an older key are touched.
  */
 @Injectable()
 export class TokenReencryptionService implements OnApplicationBootstrap {
@@ -41,7 +28,7 @@ export class TokenReencryptionService implements OnApplicationBootstrap {
   constructor(
     @Inject(TokenCipher) private readonly cipher: TokenCipher,
     private readonly moduleRef: ModuleRef,
-    @InjectQueue(QUEUES.housekeeping) private readonly housekeeping: Queue,
+    @InjectQueue(META_AUTH_QUEUE_NAME) private readonly queue: Queue,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -57,10 +44,15 @@ export class TokenReencryptionService implements OnApplicationBootstrap {
 
   /** Queues the re-encryption job, or answers the one already waiting. */
   enqueue(): Promise<Job> {
-    return this.housekeeping.add(HOUSEKEEPING_JOBS.reencryptTokens, {}, REENCRYPT_JOB_OPTIONS);
+    return this.queue.add(META_AUTH_JOBS.reencryptTokens, {}, REENCRYPT_JOB_OPTIONS);
   }
 
   /** The job's work: every listed column, in batches, rows under an older key only. */
+  @JobHandler(META_AUTH_QUEUE, META_AUTH_JOBS.reencryptTokens)
+  reencrypt(): Promise<ReencryptionSummary> {
+    return this.reencryptAll();
+  }
+
   async reencryptAll(columns: readonly EncryptedTokenColumn[] = ENCRYPTED_TOKEN_COLUMNS): Promise<ReencryptionSummary> {
     const dataSource = this.moduleRef.get(DataSource, { strict: false });
     const summary: ReencryptionSummary = { currentKeyId: this.cipher.currentKeyId, columns: [] };
