@@ -1,6 +1,4 @@
-/** The lead store: what other modules may use of it. */
+/** The lead store: what other modules may use of it (lead capture stores leads and their Meta links). */
 export { LeadsModule } from './leads.module';
-export { Lead } from './entities/lead.entity';
+export { Lead, type ConsentResponse, type LeadAnswer } from './entities/lead.entity';
 export { MetaLeadMapping } from './entities/meta-lead-mapping.entity';
-export type { ConsentResponse } from './entities/lead.entity';
-export type { LeadAnswer } from './entities/lead.entity';
