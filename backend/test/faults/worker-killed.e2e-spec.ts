@@ -5,7 +5,7 @@
  * created and delivered is stored exactly once, and the new worker logs which jobs it recovered as stalled. Runs the
  * built server: `npm run build:libs && npm run build:backend`.
  */
-import { META_LEADS_QUEUE_NAME } from '../../src/modules/meta-leads';
+import { META_LEADS_QUEUE_NAME } from '../../src/modules/meta-leads/meta-leads.jobs';
 import { FaultTopology, waitFor } from '../utils/fault-topology';
 import type { ProductProcess } from '../utils/product-process';
 

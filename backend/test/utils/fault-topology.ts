@@ -3,7 +3,7 @@ import { startSandbox, type RunningSandbox } from '@legeai/meta-sandbox';
 import { createPostgresBackend, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { POSTGRES_QUEUE_SCHEMA } from '../../src/infra/queue/queue-connection';
-import { META_LEADS_QUEUE_NAME } from '../../src/modules/meta-leads';
+import { LEADGEN_JOB_NAME, META_LEADS_QUEUE_NAME } from '../../src/modules/meta-leads/meta-leads.jobs';
 import { OwnRedis } from './own-redis';
 import { freePort } from './free-port';
 import { ProductProcess } from './product-process';
@@ -252,16 +252,35 @@ export class FaultTopology {
     await this.waitQueueIdle(timeoutMs);
   }
 
-  /** Waits until the lead queue has nothing active, waiting or delayed. */
+  /** Waits until no lead job is active, waiting or delayed. */
   async waitQueueIdle(timeoutMs = 30_000): Promise<void> {
     await waitFor(
-      'the lead queue to drain',
+      'the lead jobs to drain',
       async () => {
-        const counts = await this.queue.getJobCounts('active', 'wait', 'delayed', 'prioritized', 'waiting-children');
+        const counts = await this.leadJobCounts('active', 'wait', 'delayed', 'prioritized', 'waiting-children');
         return Object.values(counts).every((n) => n === 0) ? true : JSON.stringify(counts);
       },
       timeoutMs,
     );
+  }
+
+  /**
+   * Lead jobs per state. The lead queue (meta-leads) also holds the reconciliation's jobs, among them the next job of
+   * its schedule, always delayed: only `leadgen` jobs count here.
+   */
+  async leadJobCounts(...states: ('active' | 'wait' | 'delayed' | 'prioritized' | 'waiting-children' | 'failed')[]): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const state of states) {
+      const jobs = await this.queue.getJobs([state]);
+      counts[state] = jobs.filter((job) => job?.name === LEADGEN_JOB_NAME).length;
+    }
+    return counts;
+  }
+
+  /** Lead jobs still to run (what `Queue.count()` counts, for lead jobs only). */
+  async leadJobsToRun(): Promise<number> {
+    const counts = await this.leadJobCounts('wait', 'delayed', 'prioritized', 'waiting-children');
+    return Object.values(counts).reduce((sum, n) => sum + n, 0);
   }
 
   /**
