@@ -200,16 +200,29 @@ describe('platform (e2e)', () => {
   });
 
   describe('schedules', () => {
-    it('declares the webhook inbox schedules once, however often they are upserted', async () => {
+    it('declares every schedule once, however often they are upserted, on the queue where schedules tick', async () => {
       const { getQueueToken } = await import('@nestjs/bullmq');
       const { SchedulerService } = await import('../../src/infra/scheduler/scheduler.service');
       await t.app.get(SchedulerService).onApplicationBootstrap();
-      const queue = t.app.get(getQueueToken('meta-webhook'));
+      await t.app.get(SchedulerService).onApplicationBootstrap();
+      const queue = t.app.get(getQueueToken('schedules'));
       const schedulers = await queue.getJobSchedulers();
       expect(schedulers.map((s: { key: string }) => s.key).sort()).toEqual([
+        'meta-auth:check-all-connections',
+        'meta-leads:reconcile-all',
         'meta-webhook:prune-webhook-inbox',
         'meta-webhook:relay-webhook-inbox',
       ]);
+    });
+
+    it('keeps the capabilities\' queues free of schedulers and of their delayed next jobs', async () => {
+      // A delayed job in the lead queue changes how BullMQ's worker fills its slots (schedule-ticks.ts): the lead
+      // queue holds only jobs that are due, or delayed on purpose.
+      const { getQueueToken } = await import('@nestjs/bullmq');
+      for (const name of ['meta-auth', 'meta-webhook', 'meta-leads']) {
+        const queue = t.app.get(getQueueToken(name));
+        expect({ name, schedulers: await queue.getJobSchedulers(), delayed: await queue.getDelayedCount() }).toEqual({ name, schedulers: [], delayed: 0 });
+      }
     });
   });
 });

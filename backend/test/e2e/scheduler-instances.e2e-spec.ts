@@ -7,6 +7,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { ModuleRef } from '@nestjs/core';
 import { createPostgresBackend, Queue } from 'bullmq';
+import { SCHEDULE_TICKS_QUEUE } from '../../src/infra/scheduler/schedule-ticks';
 import { SchedulerService } from '../../src/infra/scheduler/scheduler.service';
 import { APP_QUEUES } from '../../src/app.queues';
 import { APP_SCHEDULES } from '../../src/app.schedules';
@@ -47,8 +48,8 @@ describe('job schedules declared by instances starting together (PostgreSQL queu
       expect(started.filter((result) => result.status === 'rejected')).toEqual([]);
     }
 
+    const queue = t.app.get<Queue>(getQueueToken(SCHEDULE_TICKS_QUEUE.name));
     for (const schedule of APP_SCHEDULES) {
-      const queue = t.app.get<Queue>(getQueueToken(schedule.queue));
       const schedulers = (await queue.getJobSchedulers()).filter((s) => s.key === schedule.id);
       expect(schedulers).toHaveLength(1);
       const next = (await queue.getJobs(['delayed', 'waiting'])).filter((job) => job.id?.startsWith(`repeat:${schedule.id}:`));

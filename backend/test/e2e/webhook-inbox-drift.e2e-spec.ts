@@ -6,6 +6,7 @@ import { APP_SCHEDULES } from '../../src/app.schedules';
 import { META_LEADS_QUEUE_NAME } from '../../src/modules/meta-leads';
 import { META_WEBHOOK_JOBS, META_WEBHOOK_QUEUE_NAME } from '../../src/modules/meta-webhook';
 import { WebhookInboxJobHandlers } from '../../src/modules/meta-webhook/webhook-inbox.job-handlers';
+import { SCHEDULE_TICKS_QUEUE } from '../../src/infra/scheduler/schedule-ticks';
 import { SchedulerService } from '../../src/infra/scheduler/scheduler.service';
 import { WebhookAfterAck } from '../../src/modules/meta-webhook/ingest/webhook-after-ack.service';
 import { leadgenJobId } from '../../src/modules/meta-leads/meta-leads.jobs';
@@ -136,12 +137,13 @@ describe('Webhook inbox kept true to its leads (e2e)', () => {
 
   it('declares again the schedules the queue backend lost', async () => {
     const relay = APP_SCHEDULES.find((s) => s.jobName === META_WEBHOOK_JOBS.relayInbox)!;
-    const housekeeping = env.t.app.get<Queue>(getQueueToken(relay.queue));
+    // The schedules tick on their own queue (schedule-ticks.ts).
+    const ticks = env.t.app.get<Queue>(getQueueToken(SCHEDULE_TICKS_QUEUE.name));
     const scheduler = env.t.app.get(SchedulerService, { strict: false });
     expect(await scheduler.restoreMissing()).toEqual([]);
-    await housekeeping.removeJobScheduler(relay.id);
-    expect(await housekeeping.getJobScheduler(relay.id)).toBeUndefined();
+    await ticks.removeJobScheduler(relay.id);
+    expect(await ticks.getJobScheduler(relay.id)).toBeUndefined();
     expect(await scheduler.restoreMissing()).toEqual([relay.id]);
-    expect(await housekeeping.getJobScheduler(relay.id)).toMatchObject({ every: 30_000 });
+    expect(await ticks.getJobScheduler(relay.id)).toMatchObject({ every: 30_000 });
   });
 });
