@@ -264,10 +264,7 @@ export class FaultTopology {
     );
   }
 
-  /**
-   * Lead jobs per state. The lead queue (meta-leads) also holds the reconciliation's jobs, among them the next job of
-   * its schedule, always delayed: only `leadgen` jobs count here.
-   */
+  /** Lead jobs per state. The lead queue (meta-leads) also holds the reconciliation's jobs: only `leadgen` jobs count. */
   async leadJobCounts(...states: ('active' | 'wait' | 'delayed' | 'prioritized' | 'waiting-children' | 'failed')[]): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
     for (const state of states) {
