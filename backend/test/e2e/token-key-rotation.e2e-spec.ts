@@ -30,9 +30,9 @@ async function keyIdsByColumn(dataSource: DataSource): Promise<Record<string, st
   return byColumn;
 }
 
-const housekeeping = (t: TestApp) => t.app.get<Queue>(getQueueToken(META_AUTH_QUEUE_NAME));
+const metaAuthQueue = (t: TestApp) => t.app.get<Queue>(getQueueToken(META_AUTH_QUEUE_NAME));
 const reencryptJobs = async (t: TestApp): Promise<Job[]> =>
-  (await housekeeping(t).getJobs(['waiting', 'active', 'delayed', 'completed', 'failed'])).filter(
+  (await metaAuthQueue(t).getJobs(['waiting', 'active', 'delayed', 'completed', 'failed'])).filter(
     (job) => job.name === META_AUTH_JOBS.reencryptTokens,
   );
 
@@ -115,11 +115,11 @@ describe('token encryption key rotation (e2e)', () => {
       worker = await createTestApp({ database, env: { ...api.t.env, APP_ROLE: 'worker' } });
       const [job] = await reencryptJobs(api.t);
       const done = await waitFor('the re-encryption job to complete', async () => {
-        const state = await housekeeping(api.t).getJobState(job.id!);
+        const state = await metaAuthQueue(api.t).getJobState(job.id!);
         return state === 'completed' || state === 'failed' ? state : undefined;
       });
       expect(done).toBe('completed');
-      const finished = (await housekeeping(api.t).getJob(job.id!))!;
+      const finished = (await metaAuthQueue(api.t).getJob(job.id!))!;
       const summary = finished.returnvalue as ReencryptionSummary;
       expect(summary.currentKeyId).toBe('kb');
       expect(summary.columns.every((c) => c.failed === 0)).toBe(true);
@@ -146,8 +146,8 @@ describe('token encryption key rotation (e2e)', () => {
         .send({ name: META_AUTH_JOBS.reencryptTokens, data: {} })
         .expect(200);
       const id = String(added.body.job.id);
-      await waitFor('the second run to complete', async () => (await housekeeping(api.t).getJobState(id)) === 'completed');
-      const rerun = (await housekeeping(api.t).getJob(id))!.returnvalue as ReencryptionSummary;
+      await waitFor('the second run to complete', async () => (await metaAuthQueue(api.t).getJobState(id)) === 'completed');
+      const rerun = (await metaAuthQueue(api.t).getJob(id))!.returnvalue as ReencryptionSummary;
       expect(rerun.columns.map((c) => c.rotated)).toEqual(rerun.columns.map(() => 0));
     });
   });
