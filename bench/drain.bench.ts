@@ -1,6 +1,6 @@
 import { startSandbox } from '@legeai/meta-sandbox';
 import type { SandboxOptions } from '@legeai/meta-sandbox';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connectMetaThroughDialog } from './lib/connect-meta';
 import { startLatencyProxy, type BatchTiming } from './lib/latency-proxy';
@@ -36,24 +36,14 @@ export function batchingFloorMs(leads: number, concurrency: number, latencyMs: n
   return Math.ceil(leads / perRound) * latencyMs;
 }
 
-/** The lead pipeline has landed when the build has a worker for the webhook queue in meta-leads. */
+/** The lead pipeline has landed when the build has lead capture's queue and its `leadgen` job handler. */
 function pipelineBuilt(): boolean {
   const root = join(REPO_ROOT, 'backend', 'dist', 'modules', 'meta-leads');
-  if (!existsSync(root)) return false;
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.js')) files.push(path);
-    }
-  };
-  walk(root);
-  return files.some((file) => {
-    const text = readFileSync(file, 'utf8');
-    return text.includes('WorkerProcessor') && text.includes('QUEUES.metaWebhook');
-  });
+  return existsSync(join(root, 'meta-leads.jobs.js')) && existsSync(join(root, 'sync', 'leadgen.job-handler.js'));
 }
+
+/** The queue the lead jobs run on (backend/src/modules/meta-leads/meta-leads.jobs.ts). */
+const LEAD_QUEUE = 'meta-leads';
 
 function pending(reason: string): BenchResult[] {
   return [
@@ -174,10 +164,10 @@ async function jobOverheads(product: RunningProduct, c: Client, since: Date) {
   const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await redis.connect();
-    const ids = await redis.zrange(`${product.prefix}:meta-webhook:completed`, 0, -1);
+    const ids = await redis.zrange(`${product.prefix}:${LEAD_QUEUE}:completed`, 0, -1);
     const jobs: { leadgenId: string; processedOn: number; finishedOn: number }[] = [];
     for (const id of ids) {
-      const [data, processedOn, finishedOn] = await redis.hmget(`${product.prefix}:meta-webhook:${id}`, 'data', 'processedOn', 'finishedOn');
+      const [data, processedOn, finishedOn] = await redis.hmget(`${product.prefix}:${LEAD_QUEUE}:${id}`, 'data', 'processedOn', 'finishedOn');
       if (data && processedOn && finishedOn) jobs.push({ leadgenId: JSON.parse(data).leadgenId, processedOn: Number(processedOn), finishedOn: Number(finishedOn) });
     }
     if (jobs.length === 0) return null;
@@ -210,7 +200,7 @@ async function jobOverheads(product: RunningProduct, c: Client, since: Date) {
  * stored in the inbox to the last lead stored, both by the database clock.
  */
 export async function run(settings: BenchSettings): Promise<BenchResult[]> {
-  if (!pipelineBuilt()) return pending('the lead pipeline (leadgen job processor in backend/src/modules/meta-leads) is not in the build yet');
+  if (!pipelineBuilt()) return pending('the lead pipeline (leadgen job handler in backend/src/modules/meta-leads) is not in the build yet');
 
   const leads = settings.drainLeads;
   const latencyMs = settings.graphLatencyMs;

@@ -1,28 +1,28 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigType } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
+import { APP_QUEUES } from './app.queues';
+import { APP_SCHEDULES } from './app.schedules';
 import { appConfig, CONFIG_NAMESPACES } from './config';
 import { DatabaseModule } from './database/database.module';
 import { CryptoModule } from './infra/crypto/crypto.module';
 import { HealthModule } from './infra/health/health.module';
+import { FastRoutesModule } from './infra/http/fast-routes.module';
 import { buildLoggerParams } from './infra/logging/logger-options';
 import { MetaGraphModule } from './infra/meta-graph/meta-graph.module';
 import { MetricsModule } from './infra/metrics/metrics.module';
 import { QueueModule } from './infra/queue/queue.module';
 import { SchedulerModule } from './infra/scheduler/scheduler.module';
-import { ApiKeysModule } from './modules/api-keys/api-keys.module';
-import { AuditModule } from './modules/audit/audit.module';
-import { AuthModule } from './modules/auth/auth.module';
-import { OrganisationsModule } from './modules/organisations/organisations.module';
-import { UsersModule } from './modules/users/users.module';
-import { LeadsModule } from './modules/leads/leads.module';
-import { MetaAuthModule } from './modules/meta-auth/meta-auth.module';
-import { MetaIntegrationsModule } from './modules/meta-integrations/meta-integrations.module';
-import { MetaLeadsModule } from './modules/meta-leads/meta-leads.module';
-import { LeadMappingModule } from './modules/meta-leads/mapping/lead-mapping.module';
-import { LeadReconcileModule } from './modules/meta-leads/reconcile/lead-reconcile.module';
-import { LeadSyncModule } from './modules/meta-leads/sync/lead-sync.module';
-import { MetaWebhookModule } from './modules/meta-webhook/meta-webhook.module';
+import { ApiKeysModule } from './modules/api-keys';
+import { AuditModule } from './modules/audit';
+import { AuthModule } from './modules/auth';
+import { OrganisationsModule } from './modules/organisations';
+import { UsersModule } from './modules/users';
+import { LeadsModule } from './modules/leads';
+import { MetaAuthModule } from './modules/meta-auth';
+import { MetaAssetsModule } from './modules/meta-assets';
+import { MetaLeadsModule } from './modules/meta-leads';
+import { MetaWebhookModule } from './modules/meta-webhook';
 
 @Module({
   imports: [
@@ -33,10 +33,11 @@ import { MetaWebhookModule } from './modules/meta-webhook/meta-webhook.module';
       useFactory: (app: ConfigType<typeof appConfig>) => buildLoggerParams(app.logLevel),
     }),
     DatabaseModule,
-    QueueModule,
+    QueueModule.forRoot(APP_QUEUES),
     HealthModule,
+    FastRoutesModule,
     MetricsModule,
-    SchedulerModule,
+    SchedulerModule.forRoot(APP_SCHEDULES),
     CryptoModule,
     MetaGraphModule,
     // Feature modules: one line each.
@@ -45,14 +46,11 @@ import { MetaWebhookModule } from './modules/meta-webhook/meta-webhook.module';
     ApiKeysModule,
     OrganisationsModule,
     AuditModule,
-    MetaIntegrationsModule,
     MetaAuthModule,
+    MetaAssetsModule,
+    MetaWebhookModule,
     LeadsModule,
     MetaLeadsModule,
-    LeadMappingModule,
-    LeadReconcileModule,
-    LeadSyncModule,
-    MetaWebhookModule,
   ],
 })
 export class AppModule {}

@@ -149,7 +149,7 @@ export class EnvSchema {
   @IsOptional() @IsIn(DOCS_ACCESS_MODES)
   DOCS_ACCESS: DocsAccess = 'public';
 
-  /** Days a processed or ignored webhook delivery is kept in the inbox before the housekeeping job prunes it. */
+  /** Days a processed or ignored webhook delivery is kept in the inbox before the prune-webhook-inbox job deletes it. */
   @IsOptional() @Type(() => Number) @IsInt() @Min(1)
   WEBHOOK_INBOX_RETENTION_DAYS = 30;
 

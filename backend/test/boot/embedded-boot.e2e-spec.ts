@@ -87,7 +87,7 @@ describe('embedded boot (built server)', () => {
     expect(running.output()).toContain(`http://localhost:${port}`);
     expect(running.output()).toContain('Initialising embedded PostgreSQL');
 
-    // The queue really lives in PostgreSQL: BullMQ's schema exists and holds the housekeeping schedule.
+    // The queue really lives in PostgreSQL: BullMQ's schema exists.
     const secrets = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8'));
     const db = await new DataSource({
       type: 'postgres',

@@ -1,7 +1,7 @@
 import { ErrorCode } from '@legeai/contracts';
 import jwt from 'jsonwebtoken';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '../../src/modules/auth/access-token.service';
-import { hashRefreshToken } from '../../src/modules/auth/sessions/refresh-token';
+import { hashRefreshToken } from '../../src/modules/sessions/refresh-token';
 import { createTestApp, TestApp } from '../utils/create-test-app';
 import { FIRST_ADMIN, login, refreshCookieOf, setCookieLine } from '../utils/identity-fixtures';
 

@@ -3,8 +3,8 @@ import type { MetaConnectionStatus } from '@legeai/contracts';
 import { graphBreakerConfig, type GraphBreakerConfig } from '../../src/config/graph-breaker.config';
 import { MetaGraphError } from '../../src/infra/meta-graph';
 import type { MetricsService } from '../../src/infra/metrics/metrics.service';
-import { ConnectionBreakerStore } from '../../src/modules/meta-integrations/graph-breaker/connection-breaker.store';
-import { ConnectionBreakers, type CallAdmission, type ClosedBreaker } from '../../src/modules/meta-integrations/graph-breaker/connection-breakers.service';
+import { ConnectionBreakerStore } from '../../src/modules/meta-auth/graph-breaker/connection-breaker.store';
+import { ConnectionBreakers, type CallAdmission, type ClosedBreaker } from '../../src/modules/meta-auth/graph-breaker/connection-breakers.service';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
 import { FIRST_ADMIN, login, type SignedInUser } from '../utils/identity-fixtures';
 

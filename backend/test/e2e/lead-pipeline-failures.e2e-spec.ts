@@ -1,8 +1,8 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { LeadSyncState, Role } from '@legeai/contracts';
 import type { Queue } from 'bullmq';
-import { QUEUES } from '../../src/infra/queue/queue-names';
-import { leadgenJobId } from '../../src/modules/meta-webhook/jobs/leadgen-job';
+import { META_LEADS_QUEUE_NAME } from '../../src/modules/meta-leads';
+import { leadgenJobId } from '../../src/modules/meta-leads/meta-leads.jobs';
 import { auditActions, createOrganisationWithAdmin, createUserAndLogin } from '../utils/identity-fixtures';
 import { storedLeadCount, syncRows, waitForStates } from '../utils/lead-sync-rows';
 import { connectOrganisation } from '../utils/meta-connect-fixtures';
@@ -21,7 +21,7 @@ describe('Lead pipeline failures: Graph errors, throttling, a dead token, replay
   beforeAll(async () => {
     env = await startMetaTestEnv({ seed: 'lead-pipeline-e2e', webhookTimeoutMs: 5000, fastGraphPauses: true });
     await connectOrganisation(env);
-    queue = env.t.app.get<Queue>(getQueueToken(QUEUES.metaWebhook));
+    queue = env.t.app.get<Queue>(getQueueToken(META_LEADS_QUEUE_NAME));
   });
   afterEach(() => env?.sandbox.control.clearFaults());
   afterAll(() => env?.close());

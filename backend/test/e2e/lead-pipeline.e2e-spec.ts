@@ -1,8 +1,8 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { LeadSyncState } from '@legeai/contracts';
 import type { Queue } from 'bullmq';
-import { QUEUES } from '../../src/infra/queue/queue-names';
-import { leadgenJobId } from '../../src/modules/meta-webhook/jobs/leadgen-job';
+import { META_LEADS_QUEUE_NAME } from '../../src/modules/meta-leads';
+import { leadgenJobId } from '../../src/modules/meta-leads/meta-leads.jobs';
 import { FormLeadCounts } from '../../src/modules/meta-leads/ingest/form-lead-counts';
 import { LeadIngestService, withinTogether } from '../../src/modules/meta-leads/ingest/lead-ingest.service';
 import { LeadTableStatistics } from '../../src/modules/meta-leads/ingest/lead-table-statistics';
@@ -95,7 +95,7 @@ describe('Lead pipeline: webhook → Graph fetch → mapping → store (e2e)', (
 
     const res = await env.t.http.post(`/v1/integrations/meta/lead-syncs/${sync.id}/replay`).set(env.admin.auth).expect(200);
     expect(res.body.replays).toBe(1);
-    const queue = env.t.app.get<Queue>(getQueueToken(QUEUES.metaWebhook));
+    const queue = env.t.app.get<Queue>(getQueueToken(META_LEADS_QUEUE_NAME));
     await waitFor('the replay job to finish', async () => (await queue.getJob(`${leadgenJobId(created.page_id, created.id)}-r1`))?.isCompleted());
     const [after] = await syncRows(env.t, [created.id]);
     expect(after.attempts).toBe(sync.attempts + 1);
@@ -301,6 +301,6 @@ describe('Lead pipeline: webhook → Graph fetch → mapping → store (e2e)', (
     expect(activity.body.deliveries[0]).toEqual(
       expect.objectContaining({ status: expect.any(String), changeCount: expect.any(Number), receivedAt: expect.any(String) }),
     );
-    expect(activity.body.queues.map((q: { queue: string }) => q.queue)).toEqual(['meta-webhook', 'meta-sync']);
+    expect(activity.body.queues.map((q: { queue: string }) => q.queue)).toEqual(['meta-leads']);
   });
 });

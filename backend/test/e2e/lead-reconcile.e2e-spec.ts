@@ -2,10 +2,10 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { ErrorCode, MetaIntegrationStatus, Role, SendTestLeadResult, SyncLeadsResult } from '@legeai/contracts';
 import type { Queue } from 'bullmq';
 import { MetaGraphClient } from '../../src/infra/meta-graph';
-import { QUEUES } from '../../src/infra/queue/queue-names';
-import { LEAD_RECONCILE_JOBS, SCHEDULES } from '../../src/infra/scheduler/schedules';
-import { ConnectionBreakers } from '../../src/modules/meta-integrations/graph-breaker/connection-breakers.service';
-import { MetaTokenVault } from '../../src/modules/meta-integrations/meta-token-vault.service';
+import { APP_SCHEDULES } from '../../src/app.schedules';
+import { LEAD_RECONCILE_JOBS, META_LEADS_QUEUE_NAME } from '../../src/modules/meta-leads';
+import { ConnectionBreakers } from '../../src/modules/meta-auth/graph-breaker/connection-breakers.service';
+import { MetaTokenVault } from '../../src/modules/meta-auth/token-vault/meta-token-vault.service';
 import { auditActions, createOrganisationWithAdmin, createUserAndLogin, SignedInUser } from '../utils/identity-fixtures';
 import { connectOrganisation } from '../utils/meta-connect-fixtures';
 import { MetaTestEnv, startMetaTestEnv } from '../utils/meta-test-env';
@@ -81,7 +81,7 @@ describe('Lead reconciliation and test leads (e2e, sandbox over HTTP)', () => {
     await connectOrganisation(env);
     // Every webhook from here on is lost on the way: only the sweep can bring these leads in.
     env.sandbox.control.setFaults({ webhooks: { dropRate: 1 } });
-    queue = env.t.app.get<Queue>(getQueueToken(QUEUES.metaSync));
+    queue = env.t.app.get<Queue>(getQueueToken(META_LEADS_QUEUE_NAME));
     manager = await createUserAndLogin(env.t, env.admin, Role.Manager);
     viewer = await createUserAndLogin(env.t, env.admin, Role.Viewer);
     const active = env.sandbox.control.world().forms.filter((f) => f.status === 'ACTIVE' && f.leads > 0);
@@ -93,9 +93,9 @@ describe('Lead reconciliation and test leads (e2e, sandbox over HTTP)', () => {
     await env?.close();
   });
 
-  it('declares the sweep on the meta-sync queue with the configured cron pattern', () => {
-    const schedule = SCHEDULES.find((s) => s.id === 'meta-sync:reconcile-all')!;
-    expect(schedule).toMatchObject({ queue: QUEUES.metaSync, jobName: LEAD_RECONCILE_JOBS.all });
+  it('declares the sweep on the meta-leads queue with the configured cron pattern', () => {
+    const schedule = APP_SCHEDULES.find((s) => s.id === 'meta-leads:reconcile-all')!;
+    expect(schedule).toMatchObject({ queue: META_LEADS_QUEUE_NAME, jobName: LEAD_RECONCILE_JOBS.all });
     expect(schedule.repeat).toEqual({ pattern: '*/15 * * * *', tz: 'UTC' });
   });
 

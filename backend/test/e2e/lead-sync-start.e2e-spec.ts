@@ -1,6 +1,6 @@
 import { LeadSyncState } from '@legeai/contracts';
 import { LeadSyncTimeline } from '../../src/modules/meta-leads/sync/lead-sync-timeline';
-import type { LeadSyncJobData } from '../../src/modules/meta-leads/sync/leadgen-job-options';
+import type { LeadgenJobData } from '../../src/modules/meta-leads/meta-leads.jobs';
 import { insertConnectedPages } from '../utils/connected-pages';
 import { createTestApp, TestApp } from '../utils/create-test-app';
 
@@ -22,7 +22,7 @@ describe('Lead sync start of jobs starting together (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  const job = (pageId: string, leadgenId: string, replay?: number): LeadSyncJobData => ({
+  const job = (pageId: string, leadgenId: string, replay?: number): LeadgenJobData => ({
     leadgenId,
     pageId,
     formId: '555000',

@@ -1,6 +1,6 @@
 import { MetaConnectionStatus } from '@legeai/contracts';
 import { createHmac } from 'node:crypto';
-import { signRequest } from '../../src/modules/meta-integrations/callbacks/signed-request';
+import { signRequest } from '../../src/modules/meta-auth/callbacks/signed-request';
 import { connectOrganisation } from '../utils/meta-connect-fixtures';
 import { META_APP, MetaTestEnv, startMetaTestEnv } from '../utils/meta-test-env';
 

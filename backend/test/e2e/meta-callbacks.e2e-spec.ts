@@ -1,4 +1,4 @@
-import { signRequest } from '../../src/modules/meta-integrations/callbacks/signed-request';
+import { signRequest } from '../../src/modules/meta-auth/callbacks/signed-request';
 import { auditActions } from '../utils/identity-fixtures';
 import { connectOrganisation } from '../utils/meta-connect-fixtures';
 import { META_APP, MetaTestEnv, startMetaTestEnv } from '../utils/meta-test-env';

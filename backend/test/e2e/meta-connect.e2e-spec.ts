@@ -116,10 +116,30 @@ describe('Meta connect against the sandbox (e2e)', () => {
     expect(s).toMatchObject({ connected: true, status: 'active', overall: 'ok', missingScopes: [], sandbox: false, apiVersion: META_APP.version });
     expect(s.metaUser?.id).toBe(world.userId);
     expect(s.counts).toEqual({ adAccounts: world.adAccounts.length, pages: world.pages.length, leadForms: world.forms.length });
-    expect(s.checks.map((c) => c.key)).toEqual(
-      expect.arrayContaining(['token', 'token_expiry', 'permissions', 'page_subscriptions', 'app_subscription', 'lead_forms', 'last_webhook', 'api_version']),
-    );
-    expect((await auditActions(env.t, env.admin.organisationId)).map((a) => a.action)).toContain('meta.reconnected');
+    // The card lists the token's checks, then the participants' (ad assets, then webhook deliveries), then the version.
+    expect(s.checks.map((c) => c.key)).toEqual(['token', 'token_expiry', 'permissions', 'page_subscriptions', 'app_subscription', 'lead_forms', 'last_webhook', 'api_version']);
+    // The connect's steps ran in their order and each added its part to the audit entry.
+    const { ConnectionLifecycle } = await import('../../src/modules/meta-auth');
+    expect(env.t.app.get(ConnectionLifecycle).names()).toEqual([
+      'meta-assets: discovery and webhook subscriptions',
+      'meta-webhook: last delivery',
+      'meta-auth: health check',
+      'meta-leads: parked leads replayed',
+    ]);
+    const reconnected = (await auditActions(env.t, env.admin.organisationId)).filter((a) => a.action === 'meta.reconnected').pop() as unknown as {
+      details: Record<string, unknown>;
+    };
+    expect(reconnected.details).toEqual({
+      metaUserId: world.userId,
+      grantedScopes: expect.arrayContaining([...META_REQUIRED_SCOPES]),
+      missingScopes: [],
+      adAccounts: world.adAccounts.length,
+      pages: world.pages.length,
+      forms: world.forms.length,
+      pagesSubscribed: world.pages.length,
+      appSubscription: true,
+      replayedLeads: 0,
+    });
 
     // The same callback URL again: the state was used.
     const replay = await followCallback(callbackUrl);
@@ -201,6 +221,21 @@ describe('Meta connect against the sandbox (e2e)', () => {
     expect(((await fields.json()) as { data: { subscribed_fields: string[] }[] }).data[0].subscribed_fields).toContain('leadgen');
   });
 
+  it('refresh finds the assets again and subscribes the pages, audited with what it found', async () => {
+    const world = env.sandbox.control.world();
+    const s = (await env.t.http.post('/v1/integrations/meta/refresh').set(env.admin.auth).expect(200)).body as MetaConnectionStatus;
+    expect(s).toMatchObject({ connected: true, status: 'active' });
+    expect(s.counts).toEqual({ adAccounts: world.adAccounts.length, pages: world.pages.length, leadForms: world.forms.length });
+    const refreshed = (await auditActions(env.t, env.admin.organisationId)).filter((a) => a.action === 'meta.assets_refreshed').pop() as unknown as {
+      details: Record<string, unknown>;
+    };
+    expect(refreshed.details).toEqual({
+      adAccounts: world.adAccounts.length,
+      pages: world.pages.length,
+      forms: { total: world.forms.length, added: 0, removed: 0 },
+    });
+  });
+
   it('a token Meta invalidates turns the connection to reauth_required; reconnecting restores it in place', async () => {
     const userId = env.sandbox.control.world().userId!;
     env.sandbox.control.invalidateTokens({ userId, reason: 'password_changed' });
@@ -212,8 +247,11 @@ describe('Meta connect against the sandbox (e2e)', () => {
     expect(token.hint).toMatch(/Reconnect/);
     expect((await auditActions(env.t, env.admin.organisationId)).map((a) => a.action)).toContain('meta.reauth_required');
     // The scheduled run leaves it paused, not failed.
-    await env.t.app.get((await import('../../src/modules/meta-integrations/health/meta-health.service')).MetaHealthService).checkAll();
+    await env.t.app.get((await import('../../src/modules/meta-auth/health/meta-health.service')).MetaHealthService).checkAll();
     expect((await status()).status).toBe('reauth_required');
+    // A refresh cannot find anything with a refused token: it says to reconnect.
+    const refused = await env.t.http.post('/v1/integrations/meta/refresh').set(env.admin.auth).expect(409);
+    expect(refused.body.error.code).toBe('meta_reauth_required');
 
     const idBefore = (await integrationRows())[0].id;
     const { landing } = await connectMeta(env);

@@ -4,9 +4,10 @@ import type { RunningSandbox } from '@legeai/meta-sandbox';
 import type { Queue } from 'bullmq';
 import { createHash, createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { QUEUES } from '../../src/infra/queue/queue-names';
-import { SCHEDULES } from '../../src/infra/scheduler/schedules';
-import { LeadgenJobData, leadgenJobId } from '../../src/modules/meta-webhook/jobs/leadgen-job';
+import { APP_SCHEDULES } from '../../src/app.schedules';
+import { META_LEADS_QUEUE_NAME } from '../../src/modules/meta-leads';
+import { META_WEBHOOK_QUEUE_NAME } from '../../src/modules/meta-webhook';
+import { LeadgenJobData, leadgenJobId } from '../../src/modules/meta-leads/meta-leads.jobs';
 import { WebhookAfterAck } from '../../src/modules/meta-webhook/ingest/webhook-after-ack.service';
 import { ADD_BULK_CHUNK } from '../../src/modules/meta-webhook/ingest/webhook-dispatch.service';
 import { WebhookInboxRelayService } from '../../src/modules/meta-webhook/relay/webhook-inbox-relay.service';
@@ -70,7 +71,7 @@ describe('Meta webhook POST (e2e)', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ env: ENV });
-    queue = t.app.get<Queue>(getQueueToken(QUEUES.metaWebhook));
+    queue = t.app.get<Queue>(getQueueToken(META_LEADS_QUEUE_NAME));
     await insertConnectedPages(t.dataSource, 'Webhook Test Agency', ['100', '200']);
   });
   afterAll(() => t?.close());
@@ -312,7 +313,7 @@ describe('Meta webhook POST (e2e)', () => {
   });
 
   it('declares the inbox relay schedule', () => {
-    expect(SCHEDULES).toContainEqual(expect.objectContaining({ id: 'housekeeping:relay-webhook-inbox', queue: QUEUES.housekeeping }));
+    expect(APP_SCHEDULES).toContainEqual(expect.objectContaining({ id: 'meta-webhook:relay-webhook-inbox', queue: META_WEBHOOK_QUEUE_NAME }));
   });
 });
 
@@ -359,7 +360,7 @@ describeWithRedisServer('Meta webhook with the queue backend down (e2e)', () => 
     expect(relayed).toMatchObject({ status: 'enqueued', job_count: 1, last_error: null });
     expect(relayed.attempts).toBeGreaterThanOrEqual(2);
 
-    const queue = t.app.get<Queue>(getQueueToken(QUEUES.metaWebhook));
+    const queue = t.app.get<Queue>(getQueueToken(META_LEADS_QUEUE_NAME));
     expect((await queue.getJob(leadgenJobId('100', id)))?.data).toMatchObject({ leadgenId: id, inboxId: stored.id });
     // Relaying again changes nothing.
     expect(await relay.relayPending()).toEqual({ enqueued: 0, ignored: 0, pending: 0 });
@@ -397,7 +398,7 @@ describe('Meta webhook fed by the Meta sandbox (e2e)', () => {
     const rows = (await t.dataSource.query(`SELECT status, raw_body FROM meta_webhook_inbox`)) as { status: string; raw_body: Buffer }[];
     expect(rows.length).toBeGreaterThanOrEqual(1);
     expect(rows.every((row) => row.status === 'enqueued')).toBe(true);
-    const queue = t.app.get<Queue>(getQueueToken(QUEUES.metaWebhook));
+    const queue = t.app.get<Queue>(getQueueToken(META_LEADS_QUEUE_NAME));
     for (const lead of leads) {
       expect(rows.some((row) => row.raw_body.toString().includes(lead.id))).toBe(true);
       expect(await queue.getJob(leadgenJobId(lead.page_id, lead.id))).toBeDefined();

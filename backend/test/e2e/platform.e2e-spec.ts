@@ -38,7 +38,7 @@ describe('platform (e2e)', () => {
       expect(res.headers['content-type']).toMatch(/^text\/plain/);
       expect(res.text).toContain('process_cpu_seconds_total');
       expect(res.text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\} \d+/);
-      expect(res.text).toMatch(/queue_jobs\{queue="housekeeping",state="waiting"\} \d+/);
+      expect(res.text).toMatch(/queue_jobs\{queue="meta-webhook",state="waiting"\} \d+/);
     });
   });
 
@@ -184,7 +184,7 @@ describe('platform (e2e)', () => {
       expect(page.text).toContain('<div id="root">');
       const api = await t.http.get('/admin/queues/api/queues').set('Cookie', cookie).expect(200);
       const names = (api.body.queues as { name: string }[]).map((q) => q.name);
-      expect(names).toEqual(expect.arrayContaining(['housekeeping', 'meta-webhook', 'meta-sync']));
+      expect(names).toEqual(expect.arrayContaining(['meta-auth', 'meta-webhook', 'meta-leads']));
     });
 
     it('closes for an admin whose session has ended', async () => {
@@ -200,16 +200,29 @@ describe('platform (e2e)', () => {
   });
 
   describe('schedules', () => {
-    it('declares the housekeeping schedules once, however often they are upserted', async () => {
+    it('declares every schedule once, however often they are upserted, on the queue where schedules tick', async () => {
       const { getQueueToken } = await import('@nestjs/bullmq');
       const { SchedulerService } = await import('../../src/infra/scheduler/scheduler.service');
       await t.app.get(SchedulerService).onApplicationBootstrap();
-      const queue = t.app.get(getQueueToken('housekeeping'));
+      await t.app.get(SchedulerService).onApplicationBootstrap();
+      const queue = t.app.get(getQueueToken('schedules'));
       const schedulers = await queue.getJobSchedulers();
       expect(schedulers.map((s: { key: string }) => s.key).sort()).toEqual([
-        'housekeeping:prune-webhook-inbox',
-        'housekeeping:relay-webhook-inbox',
+        'meta-auth:check-all-connections',
+        'meta-leads:reconcile-all',
+        'meta-webhook:prune-webhook-inbox',
+        'meta-webhook:relay-webhook-inbox',
       ]);
+    });
+
+    it('keeps the capabilities\' queues free of schedulers and of their delayed next jobs', async () => {
+      // A delayed job in the lead queue changes how BullMQ's worker fills its slots (schedule-ticks.ts): the lead
+      // queue holds only jobs that are due, or delayed on purpose.
+      const { getQueueToken } = await import('@nestjs/bullmq');
+      for (const name of ['meta-auth', 'meta-webhook', 'meta-leads']) {
+        const queue = t.app.get(getQueueToken(name));
+        expect({ name, schedulers: await queue.getJobSchedulers(), delayed: await queue.getDelayedCount() }).toEqual({ name, schedulers: [], delayed: 0 });
+      }
     });
   });
 });

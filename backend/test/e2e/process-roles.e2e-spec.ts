@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ErrorCode } from '@legeai/contracts';
-import { HousekeepingProcessor } from '../../src/infra/scheduler/housekeeping.processor';
+import { workerOf } from '../utils/queue-workers';
+import { waitFor } from '../utils/wait-for';
 import { createTestApp, TestApp } from '../utils/create-test-app';
 
 describe('process roles (e2e)', () => {
@@ -26,16 +27,31 @@ describe('process roles (e2e)', () => {
     });
 
     it('runs the queue processors and they take jobs', async () => {
-      expect(t.app.get(HousekeepingProcessor).worker.isRunning()).toBe(true);
-      const queue = t.app.get<Queue>(getQueueToken('housekeeping'));
+      for (const queue of ['schedules', 'meta-auth', 'meta-webhook', 'meta-leads']) expect(workerOf(t.app, queue).isRunning()).toBe(true);
+      const queue = t.app.get<Queue>(getQueueToken('meta-webhook'));
       const job = await queue.add('prune-webhook-inbox', {});
       const { QueueEvents } = await import('bullmq');
-      const events = new QueueEvents('housekeeping', { connection: queue.opts.connection, prefix: queue.opts.prefix });
+      const events = new QueueEvents('meta-webhook', { connection: queue.opts.connection, prefix: queue.opts.prefix });
       try {
         await expect(job.waitUntilFinished(events, 20_000)).resolves.toEqual({ deleted: 0 });
       } finally {
         await events.close();
       }
+    });
+
+    it("turns a schedule's tick into its job on the capability's queue, which runs it", async () => {
+      const ticks = t.app.get<Queue>(getQueueToken('schedules'));
+      const inbox = t.app.get<Queue>(getQueueToken('meta-webhook'));
+      const tick = await ticks.add('tick', { schedule: 'meta-webhook:prune-webhook-inbox' });
+      const finished = async (queue: Queue, id: string) => {
+        const job = await queue.getJob(id);
+        return job && (await job.getState()) === 'completed' ? job : undefined;
+      };
+      const ticked = await waitFor('the tick to run', () => finished(ticks, tick.id!), 20_000);
+      const id = `meta-webhook:prune-webhook-inbox:${tick.timestamp}`;
+      expect(ticked.returnvalue).toEqual({ added: `meta-webhook/${id}` });
+      const job = await waitFor('the prune job to run', () => finished(inbox, id), 20_000);
+      expect({ name: job.name, result: job.returnvalue }).toEqual({ name: 'prune-webhook-inbox', result: { deleted: 0 } });
     });
   });
 
@@ -54,7 +70,7 @@ describe('process roles (e2e)', () => {
     });
 
     it('leaves queue processors stopped', () => {
-      expect(t.app.get(HousekeepingProcessor).worker.isRunning()).toBe(false);
+      for (const queue of ['schedules', 'meta-auth', 'meta-webhook', 'meta-leads']) expect(workerOf(t.app, queue).isRunning()).toBe(false);
     });
 
     it('serves the console, with index.html for client-side routes', async () => {

@@ -4,9 +4,8 @@ import type { Job, Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ENCRYPTED_TOKEN_COLUMNS } from '../../src/infra/crypto/encrypted-token-columns';
-import { ReencryptionSummary, TokenReencryptionService } from '../../src/infra/crypto/token-reencryption.service';
-import { QUEUES } from '../../src/infra/queue/queue-names';
-import { HOUSEKEEPING_JOBS } from '../../src/infra/scheduler/schedules';
+import { ReencryptionSummary, TokenReencryptionService } from '../../src/modules/meta-auth/token-vault/token-reencryption.service';
+import { META_AUTH_JOBS, META_AUTH_QUEUE_NAME } from '../../src/modules/meta-auth';
 import { createTestApp, TestApp } from '../utils/create-test-app';
 import { connectOrganisation } from '../utils/meta-connect-fixtures';
 import { MetaTestEnv, startMetaTestEnv } from '../utils/meta-test-env';
@@ -31,10 +30,10 @@ async function keyIdsByColumn(dataSource: DataSource): Promise<Record<string, st
   return byColumn;
 }
 
-const housekeeping = (t: TestApp) => t.app.get<Queue>(getQueueToken(QUEUES.housekeeping));
+const metaAuthQueue = (t: TestApp) => t.app.get<Queue>(getQueueToken(META_AUTH_QUEUE_NAME));
 const reencryptJobs = async (t: TestApp): Promise<Job[]> =>
-  (await housekeeping(t).getJobs(['waiting', 'active', 'delayed', 'completed', 'failed'])).filter(
-    (job) => job.name === HOUSEKEEPING_JOBS.reencryptTokens,
+  (await metaAuthQueue(t).getJobs(['waiting', 'active', 'delayed', 'completed', 'failed'])).filter(
+    (job) => job.name === META_AUTH_JOBS.reencryptTokens,
   );
 
 /** A Graph call through the stored tokens: the health check opens the user token and reads with it. */
@@ -118,11 +117,11 @@ describe('token encryption key rotation (e2e)', () => {
     it('3. a worker runs the job: every token column then carries key B, and the job shows what it moved', async () => {
       worker = await createTestApp({ database, env: { ...api.t.env, APP_ROLE: 'worker' } });
       const done = await waitFor('the re-encryption job to complete', async () => {
-        const state = await housekeeping(api.t).getJobState(queuedJobId);
+        const state = await metaAuthQueue(api.t).getJobState(queuedJobId);
         return state === 'completed' || state === 'failed' ? state : undefined;
       });
       expect(done).toBe('completed');
-      const finished = (await housekeeping(api.t).getJob(queuedJobId))!;
+      const finished = (await metaAuthQueue(api.t).getJob(queuedJobId))!;
       const summary = finished.returnvalue as ReencryptionSummary;
       expect(summary.currentKeyId).toBe('kb');
       expect(summary.columns.every((c) => c.failed === 0)).toBe(true);
@@ -137,20 +136,20 @@ describe('token encryption key rotation (e2e)', () => {
     it('4. the job is visible in Bull Board, can be run again from there, and a second run moves nothing', async () => {
       const board = await api.t.http
         .get('/admin/queues/api/queues')
-        .query({ activeQueue: QUEUES.housekeeping, status: 'completed', page: 1 })
+        .query({ activeQueue: META_AUTH_QUEUE_NAME, status: 'completed', page: 1 })
         .set(api.admin.auth)
         .expect(200);
-      const queue = (board.body.queues as { name: string; jobs: { name: string }[] }[]).find((q) => q.name === QUEUES.housekeeping)!;
-      expect(queue.jobs.map((j) => j.name)).toContain(HOUSEKEEPING_JOBS.reencryptTokens);
+      const queue = (board.body.queues as { name: string; jobs: { name: string }[] }[]).find((q) => q.name === META_AUTH_QUEUE_NAME)!;
+      expect(queue.jobs.map((j) => j.name)).toContain(META_AUTH_JOBS.reencryptTokens);
 
       const added = await api.t.http
-        .post(`/admin/queues/api/queues/${QUEUES.housekeeping}/add`)
+        .post(`/admin/queues/api/queues/${META_AUTH_QUEUE_NAME}/add`)
         .set(api.admin.auth)
-        .send({ name: HOUSEKEEPING_JOBS.reencryptTokens, data: {} })
+        .send({ name: META_AUTH_JOBS.reencryptTokens, data: {} })
         .expect(200);
       const id = String(added.body.job.id);
-      await waitFor('the second run to complete', async () => (await housekeeping(api.t).getJobState(id)) === 'completed');
-      const rerun = (await housekeeping(api.t).getJob(id))!.returnvalue as ReencryptionSummary;
+      await waitFor('the second run to complete', async () => (await metaAuthQueue(api.t).getJobState(id)) === 'completed');
+      const rerun = (await metaAuthQueue(api.t).getJob(id))!.returnvalue as ReencryptionSummary;
       expect(rerun.columns.map((c) => c.rotated)).toEqual(rerun.columns.map(() => 0));
     });
   });

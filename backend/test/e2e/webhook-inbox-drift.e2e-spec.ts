@@ -2,12 +2,14 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { LeadSyncState } from '@legeai/contracts';
 import type { Job, Queue } from 'bullmq';
 import { createHash } from 'node:crypto';
-import { QUEUES } from '../../src/infra/queue/queue-names';
-import { HousekeepingProcessor } from '../../src/infra/scheduler/housekeeping.processor';
-import { HOUSEKEEPING_JOBS, SCHEDULES } from '../../src/infra/scheduler/schedules';
+import { APP_SCHEDULES } from '../../src/app.schedules';
+import { META_LEADS_QUEUE_NAME } from '../../src/modules/meta-leads';
+import { META_WEBHOOK_JOBS, META_WEBHOOK_QUEUE_NAME } from '../../src/modules/meta-webhook';
+import { WebhookInboxJobHandlers } from '../../src/modules/meta-webhook/webhook-inbox.job-handlers';
+import { SCHEDULE_TICKS_QUEUE } from '../../src/infra/scheduler/schedule-ticks';
 import { SchedulerService } from '../../src/infra/scheduler/scheduler.service';
 import { WebhookAfterAck } from '../../src/modules/meta-webhook/ingest/webhook-after-ack.service';
-import { leadgenJobId } from '../../src/modules/meta-webhook/jobs/leadgen-job';
+import { leadgenJobId } from '../../src/modules/meta-leads/meta-leads.jobs';
 import { EnqueuedInboxCheck } from '../../src/modules/meta-webhook/relay/enqueued-inbox-check.service';
 import { leadgenDelivery, signedDelivery } from '../utils/leadgen-delivery';
 import { storedLeadCount, waitForStates } from '../utils/lead-sync-rows';
@@ -33,9 +35,9 @@ describe('Webhook inbox kept true to its leads (e2e)', () => {
     await connectOrganisation(env);
     // The test is Meta here: it sends the deliveries itself, so it knows which row carries which lead.
     env.sandbox.control.setWebhooks({ enabled: false });
-    queue = env.t.app.get<Queue>(getQueueToken(QUEUES.metaWebhook));
+    queue = env.t.app.get<Queue>(getQueueToken(META_LEADS_QUEUE_NAME));
     // The tests run the relay job themselves; the schedule's own runs would race with their checks.
-    await env.t.app.get<Queue>(getQueueToken(QUEUES.housekeeping)).pause();
+    await env.t.app.get<Queue>(getQueueToken(META_WEBHOOK_QUEUE_NAME)).pause();
   });
   afterAll(() => env?.close());
 
@@ -53,7 +55,7 @@ describe('Webhook inbox kept true to its leads (e2e)', () => {
     env.t.dataSource.query(`UPDATE meta_webhook_inbox SET enqueued_at = now() - interval '1 minute', checked_at = NULL WHERE id = $1`, [id]);
   /** What the `relay-webhook-inbox` schedule runs. */
   const relayJob = () =>
-    env.t.app.get(HousekeepingProcessor, { strict: false }).process({ name: HOUSEKEEPING_JOBS.relayWebhookInbox } as Job) as Promise<Record<string, number>>;
+    env.t.app.get(WebhookInboxJobHandlers).relayInbox() as Promise<Record<string, number>>;
 
   it('closes a delivery whose lead was stored through another delivery', async () => {
     const [lead] = env.sandbox.control.createLeads({ formId: AUTO_FORM, count: 1 });
@@ -134,13 +136,14 @@ describe('Webhook inbox kept true to its leads (e2e)', () => {
   });
 
   it('declares again the schedules the queue backend lost', async () => {
-    const relay = SCHEDULES.find((s) => s.jobName === HOUSEKEEPING_JOBS.relayWebhookInbox)!;
-    const housekeeping = env.t.app.get<Queue>(getQueueToken(relay.queue));
+    const relay = APP_SCHEDULES.find((s) => s.jobName === META_WEBHOOK_JOBS.relayInbox)!;
+    // The schedules tick on their own queue (schedule-ticks.ts).
+    const ticks = env.t.app.get<Queue>(getQueueToken(SCHEDULE_TICKS_QUEUE.name));
     const scheduler = env.t.app.get(SchedulerService, { strict: false });
     expect(await scheduler.restoreMissing()).toEqual([]);
-    await housekeeping.removeJobScheduler(relay.id);
-    expect(await housekeeping.getJobScheduler(relay.id)).toBeUndefined();
+    await ticks.removeJobScheduler(relay.id);
+    expect(await ticks.getJobScheduler(relay.id)).toBeUndefined();
     expect(await scheduler.restoreMissing()).toEqual([relay.id]);
-    expect(await housekeeping.getJobScheduler(relay.id)).toMatchObject({ every: 30_000 });
+    expect(await ticks.getJobScheduler(relay.id)).toMatchObject({ every: 30_000 });
   });
 });

@@ -4,9 +4,9 @@ import type { Queue } from 'bullmq';
 import { createHash, createHmac } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { WebhookInboxSummaries1764400810000 } from '../../src/database/migrations/1764400810000-webhook-inbox-summaries';
-import { QUEUES } from '../../src/infra/queue/queue-names';
+import { META_LEADS_QUEUE_NAME } from '../../src/modules/meta-leads';
 import { WebhookAfterAck } from '../../src/modules/meta-webhook/ingest/webhook-after-ack.service';
-import { leadgenJobId } from '../../src/modules/meta-webhook/jobs/leadgen-job';
+import { leadgenJobId } from '../../src/modules/meta-leads/meta-leads.jobs';
 import { WebhookInboxRelayService } from '../../src/modules/meta-webhook/relay/webhook-inbox-relay.service';
 import { connectPages } from '../utils/connected-pages';
 import { createTestApp, TestApp } from '../utils/create-test-app';
@@ -76,7 +76,7 @@ describe('Webhook deliveries that cannot be processed (e2e)', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ env: { META_APP_SECRET: SECRET, META_VERIFY_TOKEN: 'quarantine-verify' } });
-    queue = t.app.get<Queue>(getQueueToken(QUEUES.metaWebhook));
+    queue = t.app.get<Queue>(getQueueToken(META_LEADS_QUEUE_NAME));
     ({ admin: adminA, viewer: viewerA } = await signInAdminManagerViewer(t));
     await connectPages(t.dataSource, adminA.organisationId, [PAGE_A]);
     const other = await createOrganisationWithAdmin(t, 'Other Agency');

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Type } from '@nestjs/common';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomBytes } from 'node:crypto';
@@ -22,6 +23,8 @@ export interface TestApp {
 export interface CreateTestAppOptions {
   /** Extra or overriding environment variables (e.g. APP_ROLE, CORS_ORIGINS). */
   env?: Record<string, string>;
+  /** Modules booted beside AppModule (e.g. one that breaks a boot check on purpose). */
+  imports?: Type[];
   /** Adjust the testing module before compiling (overrideProvider etc.). */
   configure?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
   /**
@@ -65,7 +68,7 @@ export async function createTestApp(options: CreateTestAppOptions = {}): Promise
     // Required after the env is fixed, exactly as main.ts does.
     const { AppModule } = await import('../../src/app.module');
     const { configureHttp } = await import('../../src/infra/http/configure-http');
-    let builder = Test.createTestingModule({ imports: [AppModule] });
+    let builder = Test.createTestingModule({ imports: [AppModule, ...(options.imports ?? [])] });
     if (options.configure) builder = options.configure(builder);
     const moduleRef = await builder.compile();
     app = moduleRef.createNestApplication<NestExpressApplication>({ rawBody: true, bufferLogs: true });

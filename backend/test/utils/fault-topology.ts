@@ -3,7 +3,7 @@ import { startSandbox, type RunningSandbox } from '@legeai/meta-sandbox';
 import { createPostgresBackend, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { POSTGRES_QUEUE_SCHEMA } from '../../src/infra/queue/queue-connection';
-import { QUEUES } from '../../src/infra/queue/queue-names';
+import { LEADGEN_JOB_NAME, META_LEADS_QUEUE_NAME } from '../../src/modules/meta-leads/meta-leads.jobs';
 import { OwnRedis } from './own-redis';
 import { freePort } from './free-port';
 import { ProductProcess } from './product-process';
@@ -132,10 +132,10 @@ export class FaultTopology {
       const db = await new DataSource({ type: 'postgres', url: databaseUrl, extra: { max: 3 } }).initialize();
       cleanups.push(() => db.destroy());
       const queue = redis
-        ? new Queue(QUEUES.metaWebhook, { connection: { host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null }, prefix })
+        ? new Queue(META_LEADS_QUEUE_NAME, { connection: { host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null }, prefix })
         : // `migrate: true` as the product does: whichever comes first creates the queue schema (under an advisory lock).
           new Queue(
-            QUEUES.metaWebhook,
+            META_LEADS_QUEUE_NAME,
             { connection: { connectionString: databaseUrl, schema: POSTGRES_QUEUE_SCHEMA, migrate: true } as never, prefix },
             createPostgresBackend as never,
           );
@@ -252,16 +252,32 @@ export class FaultTopology {
     await this.waitQueueIdle(timeoutMs);
   }
 
-  /** Waits until the lead queue has nothing active, waiting or delayed. */
+  /** Waits until no lead job is active, waiting or delayed. */
   async waitQueueIdle(timeoutMs = 30_000): Promise<void> {
     await waitFor(
-      'the lead queue to drain',
+      'the lead jobs to drain',
       async () => {
-        const counts = await this.queue.getJobCounts('active', 'wait', 'delayed', 'prioritized', 'waiting-children');
+        const counts = await this.leadJobCounts('active', 'wait', 'delayed', 'prioritized', 'waiting-children');
         return Object.values(counts).every((n) => n === 0) ? true : JSON.stringify(counts);
       },
       timeoutMs,
     );
+  }
+
+  /** Lead jobs per state. The lead queue (meta-leads) also holds the reconciliation's jobs: only `leadgen` jobs count. */
+  async leadJobCounts(...states: ('active' | 'wait' | 'delayed' | 'prioritized' | 'waiting-children' | 'failed')[]): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const state of states) {
+      const jobs = await this.queue.getJobs([state]);
+      counts[state] = jobs.filter((job) => job?.name === LEADGEN_JOB_NAME).length;
+    }
+    return counts;
+  }
+
+  /** Lead jobs still to run (what `Queue.count()` counts, for lead jobs only). */
+  async leadJobsToRun(): Promise<number> {
+    const counts = await this.leadJobCounts('wait', 'delayed', 'prioritized', 'waiting-children');
+    return Object.values(counts).reduce((sum, n) => sum + n, 0);
   }
 
   /**

@@ -2,11 +2,10 @@ import { Global, Module } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { cryptoConfig } from '../../config/crypto.config';
 import { TokenCipher } from './token-cipher';
-import { TokenReencryptionService } from './token-reencryption.service';
 
 /**
- * Provides the `TokenCipher` built from TOKEN_ENCRYPTION_KEYS (first key encrypts, all decrypt) and the
- * re-encryption that moves stored tokens to the current key during a rotation.
+ * Provides the `TokenCipher` built from TOKEN_ENCRYPTION_KEYS (first key encrypts, all decrypt). Moving stored tokens
+ * to the current key during a rotation (reencrypt-tokens.ts) is run by the module that owns them (meta-auth).
  */
 @Global()
 @Module({
@@ -16,8 +15,7 @@ import { TokenReencryptionService } from './token-reencryption.service';
       inject: [cryptoConfig.KEY],
       useFactory: (cfg: ConfigType<typeof cryptoConfig>) => new TokenCipher(cfg.keys),
     },
-    TokenReencryptionService,
   ],
-  exports: [TokenCipher, TokenReencryptionService],
+  exports: [TokenCipher],
 })
 export class CryptoModule {}

@@ -1,10 +1,8 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { Queue } from 'bullmq';
 import { queueConfig } from '../../config/queue.config';
-import { QUEUES } from '../queue/queue-names';
+import { AppQueues } from '../queue/app-queues';
 
 /**
  * The queue backend answers a real round trip: job counts come from Redis, or from the `bullmq` schema in
@@ -14,7 +12,7 @@ import { QUEUES } from '../queue/queue-names';
 export class QueueHealthIndicator {
   constructor(
     private readonly indicator: HealthIndicatorService,
-    @InjectQueue(QUEUES.housekeeping) private readonly queue: Queue,
+    private readonly queues: AppQueues,
     @Inject(queueConfig.KEY) private readonly cfg: ConfigType<typeof queueConfig>,
   ) {}
 
@@ -25,7 +23,8 @@ export class QueueHealthIndicator {
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
       });
-      await Promise.race([this.queue.getJobCounts('waiting'), timeout]);
+      // Any queue will do: they all live in the same backend.
+      await Promise.race([this.queues.get(this.queues.names()[0]).getJobCounts('waiting'), timeout]);
       return session.up({ backend: this.cfg.backend });
     } catch (error) {
       return session.down({ backend: this.cfg.backend, message: error instanceof Error ? error.message : 'unreachable' });

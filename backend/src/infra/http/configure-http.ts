@@ -10,11 +10,10 @@ import { AllExceptionsFilter } from '../../common/filters/all-exceptions.filter'
 import { createValidationPipe } from '../../common/validation/validation-pipe';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { MetricsService } from '../metrics/metrics.service';
-import { webhookFastRoute } from '../../modules/meta-webhook/webhook-fast-route';
 import { bodyParserErrors } from './body-parser-errors';
 import { answerClientErrors } from './client-errors';
 import { serveConsole } from './console-static';
-import { installFastRoutes, parseByteLimit } from './fast-routes';
+import { FastRouteRegistry, installFastRoutes } from './fast-routes';
 import { HttpDrain } from './http-drain';
 import { securityHeaders } from './security-headers';
 import { applyServerTimeouts } from './server-timeouts';
@@ -67,9 +66,10 @@ export function configureHttp(app: NestExpressApplication): HttpSetup {
     maxAge: 600,
   });
   const webhookPath = `/${API_PREFIX}/${ROUTES.metaIntegration.base}/${ROUTES.metaIntegration.webhook}`;
-  // Meta's deliveries are answered in front of the whole stack below (see webhook-fast-route.ts); the raw-body
-  // parser stays for the spellings the fast route hands on to Express (trailing slash, compressed bodies).
-  installFastRoutes(app, [webhookFastRoute(app, webhookPath, parseByteLimit(cfg.bodyLimit))]);
+  // Routes registered by modules (Meta's deliveries: meta-webhook's WebhookFastRoute) are answered in front of the
+  // whole stack below; the raw-body parser stays for the spellings the fast route hands on to Express (trailing
+  // slash, compressed bodies).
+  installFastRoutes(app, app.get(FastRouteRegistry));
   app.use(webhookPath, ...webhookRawBody(cfg.bodyLimit));
   app.useBodyParser('json', { limit: cfg.bodyLimit });
   app.useBodyParser('urlencoded', { limit: cfg.bodyLimit, extended: true });

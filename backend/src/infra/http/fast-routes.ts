@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -18,11 +19,34 @@ export interface FastRoute {
 }
 
 /**
- * Puts `routes` in front of Express on the app's own HTTP server, the one `app.listen()` starts and
+ * The fast routes of the application. A module registers its route when it initialises (onModuleInit), and the
+ * server looks routes up per request, so registration may happen after `configureHttp` installed the dispatcher
+ * (which runs before `app.init()`); no request arrives before `app.listen()`. Keeps infra/http free of the modules
+ * whose routes it serves.
+ */
+@Injectable()
+export class FastRouteRegistry {
+  private readonly routes: FastRoute[] = [];
+
+  register(route: FastRoute): void {
+    if (this.routes.some((r) => r.method === route.method && r.path === route.path)) {
+      throw new Error(`Two fast routes for ${route.method} ${route.path}`);
+    }
+    this.routes.push(route);
+  }
+
+  /** The route for this method and exact path, if any. */
+  find(method: string | undefined, path: string): FastRoute | undefined {
+    return this.routes.find((r) => r.method === method && r.path === path);
+  }
+}
+
+/**
+ * Puts the registry's routes in front of Express on the app's own HTTP server, the one `app.listen()` starts and
  * `app.getHttpServer()` returns, so production and the e2e tests (supertest on that server) run the same path.
  * Call before `app.listen()` / `app.init()`.
  */
-export function installFastRoutes(app: NestExpressApplication, routes: FastRoute[]): void {
+export function installFastRoutes(app: NestExpressApplication, routes: FastRouteRegistry): void {
   const server = app.getHttpServer() as Server;
   const express = app.getHttpAdapter().getInstance() as (req: IncomingMessage, res: ServerResponse) => void;
   const listeners = server.listeners('request');
@@ -30,7 +54,7 @@ export function installFastRoutes(app: NestExpressApplication, routes: FastRoute
   if (listeners.length !== 1 || listeners[0] !== express) throw new Error('Unexpected HTTP server setup: cannot install the fast routes');
   server.removeListener('request', express);
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const route = routes.find((r) => r.method === req.method && pathOf(req.url) === r.path);
+    const route = routes.find(req.method, pathOf(req.url));
     if (route) route.handle(req, res, () => express(req, res));
     else express(req, res);
   });

@@ -6,7 +6,7 @@ import type { Request, Response } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { ApiError } from '../../common/errors/api-error';
 import { httpConfig } from '../../config/http.config';
-import { AccessTokenService } from '../../modules/auth/access-token.service';
+import { ACCESS_TOKEN_VERIFIER, type AccessTokenVerifier } from '../../common/auth/access-token-verifier';
 
 /**
  * Who may scrape /metrics (METRICS_ACCESS): anyone (`public`), Prometheus with the configured bearer token
@@ -16,7 +16,7 @@ import { AccessTokenService } from '../../modules/auth/access-token.service';
 @Injectable()
 export class MetricsAccessGuard implements CanActivate {
   private readonly tokenDigest?: Buffer;
-  private tokens?: AccessTokenService;
+  private tokens?: AccessTokenVerifier;
 
   constructor(
     @Inject(httpConfig.KEY) private readonly cfg: ConfigType<typeof httpConfig>,
@@ -40,7 +40,7 @@ export class MetricsAccessGuard implements CanActivate {
       case 'admin': {
         const bearer = bearerOf(req);
         // Resolved lazily, as the Bull Board guard does: the auth module is a feature module, not this one's import.
-        this.tokens ??= this.moduleRef.get(AccessTokenService, { strict: false });
+        this.tokens ??= this.moduleRef.get<AccessTokenVerifier>(ACCESS_TOKEN_VERIFIER, { strict: false });
         const principal = bearer ? await this.tokens.authenticate(bearer, req.ip) : null;
         if (!principal) throw new ApiError(401, ErrorCode.Unauthenticated, "Send a console admin's access token as a bearer token");
         if (principal.role !== Role.Admin) throw new ApiError(403, ErrorCode.Forbidden, 'Admins only');

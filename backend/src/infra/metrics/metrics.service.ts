@@ -1,8 +1,6 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import { Queue } from 'bullmq';
 import { collectDefaultMetrics, Gauge, Histogram, register as sharedRegistry, Registry } from 'prom-client';
-import { QUEUES } from '../queue/queue-names';
+import { AppQueues } from '../queue/app-queues';
 
 const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized', 'waiting-children'] as const;
 
@@ -22,13 +20,8 @@ export class MetricsService {
     registers: [this.registry],
   });
 
-  constructor(
-    @InjectQueue(QUEUES.housekeeping) housekeeping: Queue,
-    @InjectQueue(QUEUES.metaWebhook) metaWebhook: Queue,
-    @InjectQueue(QUEUES.metaSync) metaSync: Queue,
-  ) {
+  constructor(queues: AppQueues) {
     collectDefaultMetrics({ register: this.registry });
-    const queues = [housekeeping, metaWebhook, metaSync];
     new Gauge({
       name: 'queue_jobs',
       help: 'Jobs per queue and state, read from the queue backend at scrape time',
@@ -37,7 +30,7 @@ export class MetricsService {
       async collect() {
         this.reset();
         await Promise.all(
-          queues.map(async (queue) => {
+          queues.all().map(async (queue) => {
             const counts = await queue.getJobCounts(...JOB_STATES).catch(() => undefined);
             if (!counts) return;
             for (const state of JOB_STATES) this.set({ queue: queue.name, state }, counts[state] ?? 0);

@@ -4,17 +4,18 @@ import { BOARD_COOKIE, ErrorCode, Role } from '@legeai/contracts';
 import type { NextFunction, Request, Response } from 'express';
 import { toEnvelope } from '../../common/filters/all-exceptions.filter';
 import { ApiError } from '../../common/errors/api-error';
-import { AccessTokenService } from '../../modules/auth/access-token.service';
+import { ACCESS_TOKEN_VERIFIER, type AccessTokenVerifier } from '../../common/auth/access-token-verifier';
 
 /**
  * Bull Board shows job payloads and can retry or delete jobs, so only admins may open it. Express middleware runs
  * outside Nest's guards and filters, so this one authenticates the access token itself (from the bearer header or
- * the `lg_board` cookie set by `POST /v1/auth/board-session`) and answers with the envelope. It goes through
- * AccessTokenService, so a logged-out, deactivated or demoted admin loses the board at once, as with the API.
+ * the `lg_board` cookie set by `POST /v1/auth/board-session`) and answers with the envelope. It goes through the
+ * auth module's AccessTokenVerifier (ACCESS_TOKEN_VERIFIER), so a logged-out, deactivated or demoted admin loses the
+ * board at once, as with the API.
  */
 @Injectable()
 export class BullBoardAuthMiddleware implements NestMiddleware {
-  private tokens?: AccessTokenService;
+  private tokens?: AccessTokenVerifier;
 
   constructor(private readonly moduleRef: ModuleRef) {}
 
@@ -23,7 +24,7 @@ export class BullBoardAuthMiddleware implements NestMiddleware {
     if (!token) return deny(req, res, new ApiError(401, ErrorCode.Unauthenticated, 'Sign in as an admin to open the queue board'));
 
     // Resolved lazily and globally: the board's module is not the auth module, and this runs per request anyway.
-    this.tokens ??= this.moduleRef.get(AccessTokenService, { strict: false });
+    this.tokens ??= this.moduleRef.get<AccessTokenVerifier>(ACCESS_TOKEN_VERIFIER, { strict: false });
     const principal = await this.tokens.authenticate(token, req.ip);
     if (!principal) return deny(req, res, new ApiError(401, ErrorCode.Unauthenticated, 'Invalid or expired token'));
     if (principal.role !== Role.Admin) return deny(req, res, new ApiError(403, ErrorCode.Forbidden, 'Admins only'));

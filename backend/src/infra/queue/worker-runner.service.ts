@@ -1,12 +1,11 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { DiscoveryService } from '@nestjs/core';
-import { getQueueToken, WorkerHost } from '@nestjs/bullmq';
-import { ModuleRef } from '@nestjs/core';
-import type { Queue, Worker } from 'bullmq';
-import { QUEUE_NAMES } from './queue-names';
+import { WorkerHost } from '@nestjs/bullmq';
+import type { Worker } from 'bullmq';
 import { appConfig, runsWorkers } from '../../config/app.config';
 import { queueConfig } from '../../config/queue.config';
+import { AppQueues } from './app-queues';
 import { StalledJobsLog } from './stalled-jobs-log';
 
 /**
@@ -26,7 +25,7 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
 
   constructor(
     private readonly discovery: DiscoveryService,
-    private readonly moduleRef: ModuleRef,
+    private readonly queues: AppQueues,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     @Inject(queueConfig.KEY) private readonly queue: ConfigType<typeof queueConfig>,
   ) {}
@@ -40,10 +39,7 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
       .getProviders()
       .map((wrapper) => wrapper.instance as unknown)
       .filter((instance): instance is WorkerHost => instance instanceof WorkerHost);
-    for (const name of QUEUE_NAMES) {
-      const queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
-      queue.on('error', (error) => this.reportError(`queue ${name}`, error));
-    }
+    for (const queue of this.queues.all()) queue.on('error', (error) => this.reportError(`queue ${queue.name}`, error));
     for (const host of hosts) {
       host.worker.on('error', (error) => this.reportError(`worker ${host.worker.name}`, error));
       host.worker.on('stalled', (jobId) => this.stalled.recovered(host.worker.name, jobId));

@@ -1,10 +1,11 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { STARTUP_LOCKS, withAdvisoryLock } from '../../database/advisory-lock';
-import { Schedule, SCHEDULES } from './schedules';
+import { Schedule, SCHEDULES } from './schedule';
+import { SCHEDULE_TICKS_QUEUE, TICK_OPTIONS } from './schedule-ticks';
 
 /**
  * How often each instance checks that the schedules still exist in the queue backend. They live there, so a Redis
@@ -14,9 +15,10 @@ import { Schedule, SCHEDULES } from './schedules';
 export const SCHEDULES_CHECK_MS = 15_000;
 
 /**
- * Declares the schedules in the queue backend at start-up, and declares again any that went missing. It only
- * enqueues: the work is done by the queue's processor in a worker process. Upserting is idempotent, so every
- * instance may do it.
+ * Declares the schedules (app.schedules.ts, from each capability's jobs file) in the queue backend at start-up, as job
+ * schedulers of the `schedules` queue whose ticks add each schedule's job to its capability's queue
+ * (schedule-ticks.ts), and declares again any that went missing. It only enqueues: the work is done by the job's
+ * handler in a worker process. Upserting is idempotent, so every instance may do it.
  */
 @Injectable()
 export class SchedulerService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -26,13 +28,14 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   private checking = false;
 
   constructor(
+    @Inject(SCHEDULES) private readonly schedules: readonly Schedule[],
     private readonly moduleRef: ModuleRef,
     private readonly dataSource: DataSource,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.declare(SCHEDULES);
-    this.logger.log(`Declared ${SCHEDULES.length} job schedule(s)`);
+    await this.declare(this.schedules);
+    this.logger.log(`Declared ${this.schedules.length} job schedule(s)`);
     this.timer = setInterval(() => void this.checkSchedules(), SCHEDULES_CHECK_MS);
     this.timer.unref();
   }
@@ -44,8 +47,8 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   /** Declares again the schedules the queue backend no longer has; answers their ids. */
   async restoreMissing(): Promise<string[]> {
     const missing: Schedule[] = [];
-    for (const schedule of SCHEDULES) {
-      if (!(await this.queueOf(schedule).getJobScheduler(schedule.id))) missing.push(schedule);
+    for (const schedule of this.schedules) {
+      if (!(await this.ticks().getJobScheduler(schedule.id))) missing.push(schedule);
     }
     if (missing.length === 0) return [];
     await this.declare(missing);
@@ -74,16 +77,12 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   private async declare(schedules: readonly Schedule[]): Promise<void> {
     await withAdvisoryLock(this.dataSource, STARTUP_LOCKS.schedules, async () => {
       for (const schedule of schedules) {
-        await this.queueOf(schedule).upsertJobScheduler(schedule.id, schedule.repeat, {
-          name: schedule.jobName,
-          data: schedule.data ?? {},
-          opts: schedule.opts,
-        });
+        await this.ticks().upsertJobScheduler(schedule.id, schedule.repeat, { name: 'tick', data: { schedule: schedule.id }, opts: TICK_OPTIONS });
       }
     });
   }
 
-  private queueOf(schedule: Schedule): Queue {
-    return this.moduleRef.get<Queue>(getQueueToken(schedule.queue), { strict: false });
+  private ticks(): Queue {
+    return this.moduleRef.get<Queue>(getQueueToken(SCHEDULE_TICKS_QUEUE.name), { strict: false });
   }
 }

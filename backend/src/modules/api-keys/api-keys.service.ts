@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { ApiKeyDto, CreateApiKeyRequest, CreatedApiKeyResponse } from '@legeai/contracts';
 import { DataSource, Repository } from 'typeorm';
 import { Principal } from '../../common/auth/principal';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { displayPrefix, generateApiKey } from './api-key-format';
 import { ApiKey } from './entities/api-key.entity';
 

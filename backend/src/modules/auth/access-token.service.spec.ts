@@ -4,7 +4,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { AuthConfig } from '../../config/auth.config';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, AccessTokenService } from './access-token.service';
-import type { SessionsService } from './sessions/sessions.service';
+import type { SessionsService } from '../sessions';
 
 const SECRET = 'unit-test-jwt-secret-0123456789abcdef0123';
 const TTL = 900;

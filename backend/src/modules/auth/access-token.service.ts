@@ -4,7 +4,7 @@ import { JwtService, JwtSignOptions, JwtVerifyOptions } from '@nestjs/jwt';
 import { Role } from '@legeai/contracts';
 import { Principal } from '../../common/auth/principal';
 import { authConfig } from '../../config/auth.config';
-import { SessionsService } from './sessions/sessions.service';
+import { SessionsService } from '../sessions';
 
 /**
  * Who issues access tokens and for whom. Every token carries both and verification demands both, so a token minted

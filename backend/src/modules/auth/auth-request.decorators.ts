@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { REFRESH_COOKIE } from '@legeai/contracts';
 import type { Request } from 'express';
-import { ClientContext } from './sessions/sessions.service';
+import { ClientContext } from '../sessions';
 
 /** Address and user agent of the caller, kept with sessions and audit entries. */
 export const Client = createParamDecorator((_data: unknown, ctx: ExecutionContext): ClientContext => {

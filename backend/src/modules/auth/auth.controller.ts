@@ -14,7 +14,7 @@ import { AccessTokenResponseDto, CurrentUserResponse } from './dto/access-token.
 import { LoginDto } from './dto/login.dto';
 import { LoginThrottlerGuard } from './login-throttler.guard';
 import { RetryAfterInterceptor } from './retry-after.interceptor';
-import { ClientContext } from './sessions/sessions.service';
+import { ClientContext } from '../sessions';
 
 @ApiTags('auth')
 @Controller(ROUTES.auth.base)

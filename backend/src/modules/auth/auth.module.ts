@@ -4,21 +4,22 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import cookieParser from 'cookie-parser';
-import { AccessGuard } from '../../common/auth/access.guard';
+import { ACCESS_TOKEN_VERIFIER } from '../../common/auth';
 import { authConfig } from '../../config/auth.config';
-import { ApiKeysModule } from '../api-keys/api-keys.module';
-import { AuditModule } from '../audit/audit.module';
-import { UsersModule } from '../users/users.module';
+import { ApiKeysModule } from '../api-keys';
+import { AuditModule } from '../audit';
+import { UsersModule } from '../users';
+import { AccessGuard } from './access.guard';
 import { AccessTokenService } from './access-token.service';
 import { AuthCookies } from './auth-cookies';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LOGIN_THROTTLER, LoginThrottlerGuard } from './login-throttler.guard';
-import { SessionsModule } from './sessions/sessions.module';
+import { SessionsModule } from '../sessions';
 
 /**
  * Sign-in, sessions and the global access guard. Importing this module puts every route of the application behind
- * `AccessGuard`.
+ * `AccessGuard`, and provides `ACCESS_TOKEN_VERIFIER` (common/auth) to the parts that authenticate outside the guards.
  */
 @Module({
   imports: [
@@ -48,8 +49,10 @@ import { SessionsModule } from './sessions/sessions.module';
     AuthCookies,
     LoginThrottlerGuard,
     { provide: APP_GUARD, useClass: AccessGuard },
+    // For what authenticates outside Nest's guards (Bull Board, /metrics): they know the token, not this module.
+    { provide: ACCESS_TOKEN_VERIFIER, useExisting: AccessTokenService },
   ],
-  exports: [AccessTokenService],
+  exports: [AccessTokenService, ACCESS_TOKEN_VERIFIER],
 })
 export class AuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -1,14 +1,11 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { AccessTokenResponse, CurrentUser, LoginRequest } from '@legeai/contracts';
 import { Principal } from '../../common/auth/principal';
-import { AuditService } from '../audit/audit.service';
-import { User } from '../users/entities/user.entity';
-import { PasswordHasher } from '../users/password-hasher.service';
-import { UserCredentialsService } from '../users/user-credentials.service';
-import { UsersService } from '../users/users.service';
+import { AuditService } from '../audit';
+import { User, PasswordHasher, UserCredentialsService, UsersService } from '../users';
 import { AccessTokenService, IssuedAccessToken } from './access-token.service';
 import { LOGIN_LOCKOUT } from './login-lockout.policy';
-import { ClientContext, SessionsService } from './sessions/sessions.service';
+import { ClientContext, SessionsService } from '../sessions';
 import { TooManyAttemptsError } from './too-many-attempts.error';
 
 /**

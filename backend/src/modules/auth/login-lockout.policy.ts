@@ -1,4 +1,4 @@
-import { LockoutPolicy } from '../users/user-credentials.service';
+import { LockoutPolicy } from '../users';
 
 /**
  * Per-account lockout, counted in the database so it holds however many API instances share the load (the per-IP

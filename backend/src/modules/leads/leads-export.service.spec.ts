@@ -1,7 +1,7 @@
 import { LeadSource, LeadStatus, Role } from '@legeai/contracts';
 import { once } from 'node:events';
 import { Principal } from '../../common/auth/principal';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { LeadChunkRow, LeadRowsQuery } from './lead-rows.query';
 import { EXPORT_CHUNK_SIZE, LeadsExportService } from './leads-export.service';
 

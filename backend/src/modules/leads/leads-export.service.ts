@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LeadListQuery } from '@legeai/contracts';
 import { Readable } from 'node:stream';
 import { Principal } from '../../common/auth/principal';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { leadCsvHeader, leadCsvRows } from './lead-csv';
 import { LeadCursor, LeadRowsQuery } from './lead-rows.query';
 import { toLeadSummary } from './lead.mapper';

@@ -1,20 +1,69 @@
 import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '../audit/audit.module';
-import { MetaIntegrationsModule } from '../meta-integrations/meta-integrations.module';
-import { LeadSyncModule } from '../meta-leads/sync/lead-sync.module';
+import { MetricsModule } from '../../infra/metrics/metrics.module';
+import { AuditModule } from '../audit';
+import { MetaCallbacksController } from './callbacks/meta-callbacks.controller';
+import { MetaCallbacksService } from './callbacks/meta-callbacks.service';
+import { MetaAccountApi } from './connection/meta-account.api';
+import { MetaConnectionStatusService } from './connection/meta-connection-status.service';
+import { MetaConnectionController } from './connection/meta-connection.controller';
+import { MetaConnectionService } from './connection/meta-connection.service';
+import { MetaIntegrationRepository } from './connection/meta-integration.repository';
+import { MetaReauthService } from './connection/meta-reauth.service';
+import { MetaDataDeletionRequest } from './entities/meta-data-deletion-request.entity';
+import { MetaGraphBreaker } from './entities/meta-graph-breaker.entity';
+import { MetaIntegration } from './entities/meta-integration.entity';
 import { MetaOAuthState } from './entities/meta-oauth-state.entity';
-import { MetaAuthController } from './meta-auth.controller';
-import { MetaConnectService } from './meta-connect.service';
-import { MetaFacebookStrategy } from './meta-facebook.strategy';
-import { MetaOAuthCallbackGuard } from './meta-oauth-callback.guard';
-import { OAuthStateService } from './oauth-state.service';
+import { ConnectionBreakerStore } from './graph-breaker/connection-breaker.store';
+import { ConnectionBreakers } from './graph-breaker/connection-breakers.service';
+import { HealthCheckOnConnect } from './health/health-check-on-connect';
+import { ConnectionHealthJobHandler } from './health/connection-health.job-handler';
+import { MetaHealthService } from './health/meta-health.service';
+import { ConnectionLifecycle } from './lifecycle/connection-lifecycle';
+import { MetaAuthController } from './oauth/meta-auth.controller';
+import { MetaConnectService } from './oauth/meta-connect.service';
+import { MetaFacebookStrategy } from './oauth/meta-facebook.strategy';
+import { MetaOAuthCallbackGuard } from './oauth/meta-oauth-callback.guard';
+import { OAuthStateService } from './oauth/oauth-state.service';
+import { MetaTokenVault } from './token-vault/meta-token-vault.service';
+import { TokenReencryptionService } from './token-vault/token-reencryption.service';
 
-/** OAuth connect with passport-facebook: single-use states, code exchange, and handing over to the integration. */
+/**
+ * MetaAuth, "the Meta connection": Connect (OAuth with passport-facebook and single-use states), the connection and
+ * its encrypted tokens, reauth marking, the health check (scheduled and on demand), the circuit breakers pausing the
+ * Graph calls of a connection Meta keeps failing, the connection API (status, check, refresh, disconnect), Meta's
+ * deauthorize and data deletion callbacks, and its queue (meta-auth.jobs.ts: health checks, token re-encryption). Modules built on the connection join its ConnectionLifecycle; this module
+ * imports none of them.
+ */
 @Module({
-  imports: [PassportModule, TypeOrmModule.forFeature([MetaOAuthState]), AuditModule, MetaIntegrationsModule, LeadSyncModule],
-  controllers: [MetaAuthController],
-  providers: [OAuthStateService, MetaFacebookStrategy, MetaOAuthCallbackGuard, MetaConnectService],
+  imports: [
+    PassportModule,
+    TypeOrmModule.forFeature([MetaOAuthState, MetaIntegration, MetaDataDeletionRequest, MetaGraphBreaker]),
+    AuditModule,
+    MetricsModule,
+  ],
+  controllers: [MetaAuthController, MetaConnectionController, MetaCallbacksController],
+  providers: [
+    ConnectionLifecycle,
+    OAuthStateService,
+    MetaFacebookStrategy,
+    MetaOAuthCallbackGuard,
+    MetaConnectService,
+    MetaIntegrationRepository,
+    MetaReauthService,
+    MetaTokenVault,
+    TokenReencryptionService,
+    MetaAccountApi,
+    MetaHealthService,
+    ConnectionHealthJobHandler,
+    HealthCheckOnConnect,
+    MetaConnectionService,
+    MetaConnectionStatusService,
+    MetaCallbacksService,
+    ConnectionBreakerStore,
+    ConnectionBreakers,
+  ],
+  exports: [ConnectionLifecycle, MetaIntegrationRepository, MetaReauthService, MetaTokenVault, ConnectionBreakers],
 })
 export class MetaAuthModule {}

@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { MetaLeadForm } from './entities/meta-lead-form.entity';
-import { MetaLeadMapping } from './entities/meta-lead-mapping.entity';
+import { LeadMappingModule } from './mapping/lead-mapping.module';
+import { LeadReconcileModule } from './reconcile/lead-reconcile.module';
+import { LeadSyncModule } from './sync/lead-sync.module';
 
-/** Lead forms and the mapping of Meta leads to LEGEAI leads. */
+/**
+ * MetaLeads, "lead capture": Meta's leads into the lead store. Its parts are modules of their own, each with its
+ * API: `mapping/` (answers to lead fields, the per-form mapping API), `sync/` (the `leadgen` job, the per-lead
+ * timeline, failures, replays, the lead-syncs and activity API), `reconcile/` (the scheduled sweep, `sync-leads`,
+ * test leads).
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([MetaLeadForm, MetaLeadMapping])],
-  exports: [TypeOrmModule],
+  imports: [LeadMappingModule, LeadSyncModule, LeadReconcileModule],
 })
 export class MetaLeadsModule {}

@@ -1,12 +1,15 @@
-import { Controller, Headers, HttpCode, HttpStatus, Ip, Post, Req } from '@nestjs/common';
+import { Controller, Get, Header, Headers, HttpCode, HttpStatus, Inject, Ip, Post, Query, Req } from '@nestjs/common';
 import type { RawBodyRequest } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ConfigType } from '@nestjs/config';
+import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ROUTES } from '@legeai/contracts';
 import type { Request } from 'express';
 import { Public } from '../../common/auth/public.decorator';
 import { ApiErrorResponses } from '../../common/swagger/api-error-responses.decorator';
+import { metaConfig } from '../../config/meta.config';
 import { WebhookAckDto } from './dto/webhook-ack.dto';
 import { WebhookAck, WebhookIngestService } from './ingest/webhook-ingest.service';
+import { answerVerification } from './webhook-verification';
 
 const R = ROUTES.metaIntegration;
 
@@ -27,8 +30,8 @@ const EXAMPLE_DELIVERY = {
 };
 
 /**
- * Meta's webhook deliveries. Public: the HMAC signature over the raw body is the authentication. The GET handshake
- * on the same path lives with the other Meta callbacks (MetaCallbacksController).
+ * Meta's webhook: the subscription handshake (GET, the verify token proves it is Meta) and the deliveries (POST,
+ * the HMAC signature over the raw body is the authentication), on the same path. Public.
  *
  * The exact path is answered by the fast route in front of Express (webhook-fast-route.ts), with the same service and
  * the same answers; this route documents it in Swagger and serves what the fast route hands on (other spellings of
@@ -38,7 +41,28 @@ const EXAMPLE_DELIVERY = {
 @Controller(R.base)
 @Public()
 export class MetaWebhookController {
-  constructor(private readonly ingest: WebhookIngestService) {}
+  constructor(
+    private readonly ingest: WebhookIngestService,
+    @Inject(metaConfig.KEY) private readonly meta: ConfigType<typeof metaConfig>,
+  ) {}
+
+  /** Meta's subscription handshake for the webhook URL, before it sends deliveries there (`POST` below). */
+  @Get(R.webhook)
+  @Header('Content-Type', 'text/plain; charset=utf-8')
+  @ApiOperation({ summary: "Meta's webhook verification: echoes hub.challenge when hub.verify_token matches" })
+  @ApiQuery({ name: 'hub.mode', enum: ['subscribe'] })
+  @ApiQuery({ name: 'hub.challenge' })
+  @ApiQuery({ name: 'hub.verify_token' })
+  @ApiProduces('text/plain')
+  @ApiOkResponse({ description: 'The challenge, as plain text' })
+  @ApiErrorResponses(400, 403)
+  verifyWebhook(
+    @Query('hub.mode') mode: unknown,
+    @Query('hub.challenge') challenge: unknown,
+    @Query('hub.verify_token') verifyToken: unknown,
+  ): string {
+    return answerVerification(mode, challenge, verifyToken, this.meta.verifyToken);
+  }
 
   @Post(R.webhook)
   @HttpCode(HttpStatus.OK)

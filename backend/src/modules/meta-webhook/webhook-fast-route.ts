@@ -1,14 +1,17 @@
-import { INestApplicationContext, Logger } from '@nestjs/common';
-import { ErrorCode } from '@legeai/contracts';
-import type { IncomingMessage } from 'node:http';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { API_PREFIX, ErrorCode, ROUTES } from '@legeai/contracts';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from '../../common/errors/api-error';
 import { toEnvelope } from '../../common/filters/all-exceptions.filter';
-import { FastRoute, readBody, requestIdOf, writeJson } from '../../infra/http/fast-routes';
+import { appConfig } from '../../config/app.config';
+import { FastRoute, FastRouteRegistry, parseByteLimit, readBody, requestIdOf, writeJson } from '../../infra/http/fast-routes';
 import { MetricsService } from '../../infra/metrics/metrics.service';
 import { WebhookIngestService } from './ingest/webhook-ingest.service';
 
 /**
- * `POST /v1/integrations/meta/webhook` served in front of Express and Nest (infra/http/fast-routes.ts). Meta sends
+ * `POST /v1/integrations/meta/webhook` served in front of Express and Nest (infra/http/fast-routes.ts; registered in
+ * the FastRouteRegistry when the module initialises, and looked up by the server per request). Meta sends
  * every lead through here, and the answer must come fast; the work per delivery is small (read the body, check the
  * HMAC, one INSERT), so the general HTTP stack around it was most of the cost. This handler does only what the route
  * needs, with the same answers as the Nest route (MetaWebhookController, which documents it in Swagger and still
@@ -26,46 +29,58 @@ import { WebhookIngestService } from './ingest/webhook-ingest.service';
  * headers and cannot read the answer), authentication guards (the signature is the authentication). Compressed
  * bodies go to Express, whose parser inflates them.
  */
-export function webhookFastRoute(app: INestApplicationContext, path: string, bodyLimit: number): FastRoute {
-  const ingest = app.get(WebhookIngestService);
-  const duration = app.get(MetricsService).httpDuration;
-  const logger = new Logger('MetaWebhookHttp');
-  const tooLarge = new ApiError(413, ErrorCode.PayloadTooLarge, 'Request body is too large');
+@Injectable()
+export class WebhookFastRoute implements FastRoute, OnModuleInit {
+  readonly method = 'POST';
+  readonly path = `/${API_PREFIX}/${ROUTES.metaIntegration.base}/${ROUTES.metaIntegration.webhook}`;
+  private readonly logger = new Logger('MetaWebhookHttp');
+  private readonly tooLarge = new ApiError(413, ErrorCode.PayloadTooLarge, 'Request body is too large');
+  private readonly bodyLimit: number;
 
-  return {
-    method: 'POST',
-    path,
-    handle(req, res, fallback) {
-      const encoding = req.headers['content-encoding'];
-      if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return fallback();
+  constructor(
+    private readonly ingest: WebhookIngestService,
+    private readonly metrics: MetricsService,
+    private readonly routes: FastRouteRegistry,
+    @Inject(appConfig.KEY) app: ConfigType<typeof appConfig>,
+  ) {
+    this.bodyLimit = parseByteLimit(app.bodyLimit);
+  }
 
-      const stopTimer = duration.startTimer();
-      const requestId = requestIdOf(req);
-      const answer = (status: number, body: unknown) => {
-        writeJson(res, status, body, requestId);
-        stopTimer({ method: 'POST', route: path, status: String(status) });
-      };
-      const refuse = (error: unknown) => {
-        const envelope = toEnvelope(error);
-        envelope.error.requestId = requestId;
-        if (envelope.error.status >= 500) logger.error({ err: error, requestId }, error instanceof Error ? error.message : 'Unhandled error');
-        answer(envelope.error.status, envelope);
-      };
+  onModuleInit(): void {
+    this.routes.register(this);
+  }
 
-      readBody(req, bodyLimit, (read) => {
-        if (!('body' in read)) return refuse(tooLarge);
-        ingest
-          .ingest({ rawBody: read.body, signature: header(req, 'x-hub-signature-256'), isJson: isJson(req), ip: req.socket.remoteAddress })
-          .then((result) => {
-            if ('ack' in result) return answer(200, result.ack);
-            // The envelope the exception filter writes for the same refusal as an ApiError.
-            const { status, code, message } = result.refusal;
-            answer(status, { error: { status, code, message, requestId } });
-          })
-          .catch(refuse);
-      });
-    },
-  };
+  handle(req: IncomingMessage, res: ServerResponse, fallback: () => void): void {
+    const encoding = req.headers['content-encoding'];
+    if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return fallback();
+
+    const path = this.path;
+    const stopTimer = this.metrics.httpDuration.startTimer();
+    const requestId = requestIdOf(req);
+    const answer = (status: number, body: unknown) => {
+      writeJson(res, status, body, requestId);
+      stopTimer({ method: 'POST', route: path, status: String(status) });
+    };
+    const refuse = (error: unknown) => {
+      const envelope = toEnvelope(error);
+      envelope.error.requestId = requestId;
+      if (envelope.error.status >= 500) this.logger.error({ err: error, requestId }, error instanceof Error ? error.message : 'Unhandled error');
+      answer(envelope.error.status, envelope);
+    };
+
+    readBody(req, this.bodyLimit, (read) => {
+      if (!('body' in read)) return refuse(this.tooLarge);
+      this.ingest
+        .ingest({ rawBody: read.body, signature: header(req, 'x-hub-signature-256'), isJson: isJson(req), ip: req.socket.remoteAddress })
+        .then((result) => {
+          if ('ack' in result) return answer(200, result.ack);
+          // The envelope the exception filter writes for the same refusal as an ApiError.
+          const { status, code, message } = result.refusal;
+          answer(status, { error: { status, code, message, requestId } });
+        })
+        .catch(refuse);
+    });
+  }
 }
 
 const header = (req: IncomingMessage, name: string): string | undefined => {

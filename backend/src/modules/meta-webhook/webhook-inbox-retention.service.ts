@@ -1,10 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { InjectRepository } from '@nestjs/typeorm';
 import { WebhookInboxStatus } from '@legeai/contracts';
-import { In, LessThan, Repository } from 'typeorm';
 import { appConfig } from '../../config/app.config';
-import { WebhookInboxEntry } from './entities/webhook-inbox-entry.entity';
+import { WebhookInboxRepository } from './inbox/webhook-inbox.repository';
 
 /**
  * Statuses whose rows are finished with; failed rows are kept for investigation and replay. Quarantined rows have
@@ -18,14 +16,13 @@ export class WebhookInboxRetentionService {
   private readonly logger = new Logger(WebhookInboxRetentionService.name);
 
   constructor(
-    @InjectRepository(WebhookInboxEntry) private readonly inbox: Repository<WebhookInboxEntry>,
+    private readonly inbox: WebhookInboxRepository,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
   async prune(now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - this.app.webhookInboxRetentionDays * 24 * 3600 * 1000);
-    const result = await this.inbox.delete({ status: In(PRUNABLE), receivedAt: LessThan(cutoff) });
-    const deleted = result.affected ?? 0;
+    const deleted = await this.inbox.deleteReceivedBefore(PRUNABLE, cutoff);
     if (deleted) this.logger.log(`Pruned ${deleted} webhook inbox row(s) received before ${cutoff.toISOString()}`);
     return deleted;
   }

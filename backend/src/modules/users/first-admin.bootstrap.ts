@@ -7,8 +7,8 @@ import { DataSource } from 'typeorm';
 import { appConfig, servesApi } from '../../config/app.config';
 import { authConfig } from '../../config/auth.config';
 import { ValidationFailedError } from '../../common/errors/api-error';
-import { AuditService } from '../audit/audit.service';
-import { OrganisationsService } from '../organisations/organisations.service';
+import { AuditService } from '../audit';
+import { OrganisationsService } from '../organisations';
 import { UsersService } from './users.service';
 
 /** The embedded default's first admin when ADMIN_EMAIL is unset. */

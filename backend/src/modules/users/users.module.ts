@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '../audit/audit.module';
-import { SessionsModule } from '../auth/sessions/sessions.module';
-import { OrganisationsModule } from '../organisations/organisations.module';
+import { AuditModule } from '../audit';
+import { SessionsModule } from '../sessions';
+import { OrganisationsModule } from '../organisations';
 import { User } from './entities/user.entity';
 import { FIRST_ADMIN_BANNER_WRITER, FirstAdminBootstrap } from './first-admin.bootstrap';
 import { PasswordHasher } from './password-hasher.service';

@@ -4,9 +4,9 @@ import { CreateUserRequest, CurrentUser, Role, UpdateUserRequest, UserDto } from
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Principal } from '../../common/auth/principal';
 import { ValidationFailedError } from '../../common/errors/api-error';
-import { AuditService } from '../audit/audit.service';
-import { SessionsService } from '../auth/sessions/sessions.service';
-import { OrganisationsService } from '../organisations/organisations.service';
+import { AuditService } from '../audit';
+import { SessionsService } from '../sessions';
+import { OrganisationsService } from '../organisations';
 import { User } from './entities/user.entity';
 import { PasswordHasher } from './password-hasher.service';
 import { passwordProblem } from './password-policy';

@@ -21,7 +21,7 @@ describe('label', () => {
     ['leadSyncState', 'duplicate', 'Already stored'],
     ['syncErrorKind', 'rate_limited', 'Rate limited'],
     ['deliveryStatus', 'enqueued', 'Queued'],
-    ['queue', 'meta-webhook', 'Webhook deliveries'],
+    ['queue', 'meta-leads', 'Lead capture'],
     ['ignoreReason', 'unknown_page', 'Page not connected'],
     ['integrationStatus', 'reauth_required', 'Reconnect needed'],
     ['formStatus', 'ARCHIVED', 'Archived'],

@@ -52,10 +52,10 @@ export const QUARANTINE_REASON_LABELS: Readonly<Record<WebhookQuarantineReason, 
 
 /** What each background queue does; the queue's own name stays beside it for Bull Board. */
 export const QUEUE_LABELS: Readonly<Record<string, string>> = {
-  'meta-webhook': 'Webhook deliveries',
-  'meta-sync': 'Reads from Meta',
-  'meta-health': 'Health checks',
-  housekeeping: 'Housekeeping',
+  'meta-leads': 'Lead capture',
+  'meta-webhook': 'Webhook inbox upkeep',
+  'meta-auth': 'Connection health',
+  schedules: 'Schedules',
 };
 
 /** Jobs of a queue by state, as the Activity page counts them. */

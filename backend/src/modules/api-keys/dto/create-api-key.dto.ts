@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CreateApiKeyRequest, Role } from '@legeai/contracts';
 import { IsEnum, IsString, MaxLength, MinLength } from 'class-validator';
-import { Trim } from '../../users/dto/trim.transform';
+import { Trim } from '../../../common/validation/trim.transform';
 
 export class CreateApiKeyDto implements CreateApiKeyRequest {
   @ApiProperty({ minLength: 1, maxLength: 100, example: 'CRM import' })

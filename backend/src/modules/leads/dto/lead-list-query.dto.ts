@@ -3,7 +3,7 @@ import { LeadListQuery, LeadStatus } from '@legeai/contracts';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsIn, IsISO8601, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/paging/page-query.dto';
-import { Trim } from '../../users/dto/trim.transform';
+import { Trim } from '../../../common/validation/trim.transform';
 
 /** Query strings carry text: "true"/"false" become booleans, anything else stays as is and fails @IsBoolean. */
 const QueryBoolean = () =>

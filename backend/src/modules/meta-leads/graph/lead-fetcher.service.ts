@@ -2,8 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { leadSyncConfig } from '../../../config/lead-sync.config';
 import { BatchingGraphReader, MetaGraphClient, MetaGraphError } from '../../../infra/meta-graph';
-import { LEADGEN_JOB_OPTIONS } from '../../meta-webhook/jobs/leadgen-job';
+import { LEADGEN_JOB_OPTIONS } from '../meta-leads.jobs';
 import { GRAPH_LEAD_FIELDS, type GraphLead } from './graph-lead';
+import { LEAD_READS_PER_BATCH } from './lead-reads';
 import { ReadsInFlight } from './reads-in-flight';
 
 /**
@@ -16,8 +17,6 @@ import { ReadsInFlight } from './reads-in-flight';
  */
 /** The longest a read waits for company, in batch windows. */
 const MAX_WAIT_WINDOWS = 5;
-/** Lead reads in flight per Page token: one full batch (Meta's limit of operations in a batch call). */
-export const LEAD_READS_PER_BATCH = 50;
 /**
  * Graph tries of a lead read per job attempt: one. The job's attempts are the retries (the queue's backoff spaces
  * them over minutes); retrying inside an attempt as well multiplied them, so that a lead Meta kept failing cost

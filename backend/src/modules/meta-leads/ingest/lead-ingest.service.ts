@@ -6,7 +6,7 @@ import { LeadSource } from '@legeai/contracts';
 import { DataSource, EntityManager, type QueryRunner } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { leadsConfig } from '../../../config/leads.config';
-import { Lead } from '../../leads/entities/lead.entity';
+import { Lead } from '../../leads';
 import type { GraphLead } from '../graph/graph-lead';
 import { parseGraphTime } from '../graph/graph-time';
 import { personDuplicateQuery } from '../mapping/duplicate-finder';

@@ -1,5 +1,5 @@
 import { LeadSource } from '@legeai/contracts';
-import type { ConsentResponse, Lead, LeadAnswer } from '../../leads/entities/lead.entity';
+import type { ConsentResponse, Lead, LeadAnswer } from '../../leads';
 import type { GraphLead } from '../graph/graph-lead';
 import { parseGraphTime } from '../graph/graph-time';
 import { joinName, normalizeCountry, normalizeDateOfBirth, parseChecked, splitFullName } from './answer-values';

@@ -1,15 +1,19 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '../../audit/audit.module';
-import { Lead } from '../../leads/entities/lead.entity';
-import { MetaLeadForm } from '../entities/meta-lead-form.entity';
+import { AuditModule } from '../../audit';
+import { Lead } from '../../leads';
+import { MetaAssetsModule, MetaLeadForm } from '../../meta-assets';
 import { LeadFormMappingController } from './lead-form-mapping.controller';
 import { LeadFormMappingService } from './lead-form-mapping.service';
+import { MappingCoverageProvider } from './mapping-coverage.provider';
 
-/** The lead form mapping API. The mapper and duplicate finder themselves are plain functions, imported directly. */
+/**
+ * The lead form mapping API, and the unmapped-question count the lead forms list shows. The mapper and duplicate
+ * finder themselves are plain functions, imported directly.
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([MetaLeadForm, Lead]), AuditModule],
+  imports: [TypeOrmModule.forFeature([MetaLeadForm, Lead]), AuditModule, MetaAssetsModule],
   controllers: [LeadFormMappingController],
-  providers: [LeadFormMappingService],
+  providers: [LeadFormMappingService, MappingCoverageProvider],
 })
 export class LeadMappingModule {}

@@ -1,4 +1,4 @@
-import type { MetaLeadForm } from '../entities/meta-lead-form.entity';
+import type { MetaLeadForm } from '../../meta-assets';
 import { readFormMapping, unmappedQuestionKeys } from './effective-mapping';
 import { readFormQuestions } from './form-question';
 

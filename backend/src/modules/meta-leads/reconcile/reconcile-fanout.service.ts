@@ -4,12 +4,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { MetaIntegrationStatus } from '@legeai/contracts';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { QUEUES } from '../../../infra/queue/queue-names';
 import { MetaGraphError } from '../../../infra/meta-graph';
-import { MetaAssetsService, REMOVED_FORM_STATUS } from '../../meta-integrations/assets/meta-assets.service';
-import { MetaIntegrationRepository } from '../../meta-integrations/meta-integration.repository';
-import { MetaReauthService } from '../../meta-integrations/meta-reauth.service';
-import { LEAD_RECONCILE_JOBS, reconcileFormJobId, type ReconcileFormJobData } from './reconcile-jobs';
+import { MetaAssetsService, REMOVED_FORM_STATUS } from '../../meta-assets';
+import { MetaIntegrationRepository, MetaReauthService } from '../../meta-auth';
+import { LEAD_RECONCILE_JOBS, META_LEADS_QUEUE_NAME, RECONCILE_FORM_JOB_OPTIONS, reconcileFormJobId, type ReconcileFormJobData } from '../meta-leads.jobs';
 
 export interface FanoutResult {
   integrations: number;
@@ -30,7 +28,7 @@ export class ReconcileFanoutService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @InjectQueue(QUEUES.metaSync) private readonly queue: Queue,
+    @InjectQueue(META_LEADS_QUEUE_NAME) private readonly queue: Queue,
     private readonly integrations: MetaIntegrationRepository,
     private readonly assets: MetaAssetsService,
     private readonly reauth: MetaReauthService,
@@ -68,7 +66,7 @@ export class ReconcileFanoutService {
         forms.map((form) => ({
           name: LEAD_RECONCILE_JOBS.form,
           data: { organisationId, leadFormId: form.id } satisfies ReconcileFormJobData,
-          opts: { jobId: reconcileFormJobId(form.id, runKey), attempts: 3, backoff: { type: 'exponential', delay: 30_000 } },
+          opts: { ...RECONCILE_FORM_JOB_OPTIONS, jobId: reconcileFormJobId(form.id, runKey) },
         })),
       );
       result.enqueued += forms.length;

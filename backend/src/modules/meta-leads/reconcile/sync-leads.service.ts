@@ -4,10 +4,9 @@ import { ErrorCode, FieldError, MetaIntegrationStatus, SyncLeadsRequest, SyncLea
 import { DataSource } from 'typeorm';
 import { Principal } from '../../../common/auth/principal';
 import { ApiError, ValidationFailedError } from '../../../common/errors/api-error';
-import { AuditService } from '../../audit/audit.service';
-import { MetaAssetsService } from '../../meta-integrations/assets/meta-assets.service';
-import { MetaIntegrationRepository } from '../../meta-integrations/meta-integration.repository';
-import { MetaLeadForm } from '../entities/meta-lead-form.entity';
+import { AuditService } from '../../audit';
+import { MetaAssetsService, MetaLeadForm } from '../../meta-assets';
+import { MetaIntegrationRepository } from '../../meta-auth';
 import { graphApiError } from './graph-api-error';
 import { LeadReconcileService, SweepStoppedError } from './lead-reconcile.service';
 

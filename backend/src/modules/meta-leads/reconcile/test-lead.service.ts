@@ -5,12 +5,9 @@ import { DataSource } from 'typeorm';
 import { Principal } from '../../../common/auth/principal';
 import { ApiError } from '../../../common/errors/api-error';
 import { MetaGraphClient, MetaGraphError, type GraphCallContext } from '../../../infra/meta-graph';
-import { AuditService } from '../../audit/audit.service';
-import { MetaPage } from '../../meta-integrations/entities/meta-page.entity';
-import { MetaIntegrationRepository } from '../../meta-integrations/meta-integration.repository';
-import { MetaReauthService } from '../../meta-integrations/meta-reauth.service';
-import { MetaTokenVault } from '../../meta-integrations/meta-token-vault.service';
-import { MetaLeadForm } from '../entities/meta-lead-form.entity';
+import { AuditService } from '../../audit';
+import { MetaPage, MetaLeadForm } from '../../meta-assets';
+import { MetaIntegrationRepository, MetaReauthService, MetaTokenVault } from '../../meta-auth';
 import { graphApiError } from './graph-api-error';
 
 /**

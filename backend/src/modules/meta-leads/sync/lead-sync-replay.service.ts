@@ -6,10 +6,8 @@ import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../../common/auth/principal';
 import { ApiError } from '../../../common/errors/api-error';
-import { QUEUES } from '../../../infra/queue/queue-names';
-import { AuditService } from '../../audit/audit.service';
-import { LEADGEN_JOB_NAME, leadgenJobId } from '../../meta-webhook/jobs/leadgen-job';
-import { LEADGEN_JOB_OPTIONS, type LeadSyncJobData } from './leadgen-job-options';
+import { AuditService } from '../../audit';
+import { LEADGEN_JOB_NAME, LEADGEN_JOB_OPTIONS, leadgenReplayJobId, META_LEADS_QUEUE_NAME, type LeadgenJobData } from '../meta-leads.jobs';
 import { LeadSyncQueryService } from './lead-sync-query.service';
 
 interface ClaimedReplay {
@@ -26,9 +24,9 @@ const ENQUEUE_CHUNK = 500;
 
 /**
  * Runs leads through the pipeline again: one from the console, all failed or parked ones, or every parked one of an
- * organisation after it reconnects. Each replay is a new job with a deterministic id (`leadgen:<page>:<lead>-r<n>`,
- * n counting the lead's replays; BullMQ accepts ':' in custom ids only with exactly three parts), so it is never
- * swallowed by the completed original; the store's unique key makes sure it cannot create a second lead.
+ * organisation after it reconnects. Each replay is a new job with a deterministic id (leadgenReplayJobId:
+ * `leadgen:<page>:<lead>-r<n>`), so it is never swallowed by the completed original; the store's unique key makes
+ * sure it cannot create a second lead.
  */
 @Injectable()
 export class LeadSyncReplayService {
@@ -36,7 +34,7 @@ export class LeadSyncReplayService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @InjectQueue(QUEUES.metaWebhook) private readonly queue: Queue<LeadSyncJobData>,
+    @InjectQueue(META_LEADS_QUEUE_NAME) private readonly queue: Queue<LeadgenJobData>,
     private readonly query: LeadSyncQueryService,
     private readonly audit: AuditService,
   ) {}
@@ -106,7 +104,7 @@ export class LeadSyncReplayService {
             receivedAt: new Date(row.received_at).toISOString(),
             replay: row.replays,
           },
-          opts: { ...LEADGEN_JOB_OPTIONS, jobId: `${leadgenJobId(row.page_id, row.leadgen_id)}-r${row.replays}` },
+          opts: { ...LEADGEN_JOB_OPTIONS, jobId: leadgenReplayJobId(row.page_id, row.leadgen_id, row.replays) },
         })),
       );
     }

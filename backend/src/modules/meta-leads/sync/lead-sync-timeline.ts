@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { LeadSyncState } from '@legeai/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SameTurnBatch } from '../../../common/batching/same-turn-batch';
-import type { LeadSyncJobData } from './leadgen-job-options';
+import { WebhookInboxRepository, type FinishedDeliveryCondition } from '../../meta-webhook';
+import type { LeadgenJobData } from '../meta-leads.jobs';
 import { PAGE_CONNECTION_COLUMNS, type PageConnection } from './page-connections';
 import type { SyncFailure } from './sync-failure-policy';
 
@@ -22,8 +23,22 @@ export interface StartedSync {
 
 const DONE = `('stored', 'duplicate')`;
 
+/**
+ * A delivery's leads are all finished: the first test is one probe of `ix_meta_lead_syncs_inbox_open`, which holds
+ * only unfinished rows; only when none is left does it count the delivery's leads (the ones whose jobs have not started
+ * yet have no row), which happens about once per delivery. The CASE fixes that order.
+ */
+const DELIVERY_LEADS_FINISHED: FinishedDeliveryCondition = {
+  sql: `CASE
+          WHEN EXISTS (SELECT 1 FROM meta_lead_syncs s
+                        WHERE s.inbox_id = i.id AND s.inbox_id IS NOT NULL AND s.state NOT IN ('stored', 'duplicate', 'skipped'))
+            THEN false
+          ELSE (SELECT count(DISTINCT s.leadgen_id) FROM meta_lead_syncs s WHERE s.inbox_id = i.id) >= COALESCE(i.job_count, 0)
+        END`,
+};
+
 interface PendingStart {
-  data: LeadSyncJobData;
+  data: LeadgenJobData;
   resolve: (started: StartedSync[]) => void;
   reject: (error: unknown) => void;
 }
@@ -65,7 +80,10 @@ export interface StoredStep {
 export class LeadSyncTimeline {
   private readonly starting = new SameTurnBatch<PendingStart>((waiting) => this.beginWaiting(waiting));
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly inbox: WebhookInboxRepository,
+  ) {}
 
   /**
    * Starts a job: reads the organisations that connected the job's Page and, for each, creates the lead's row (or
@@ -80,7 +98,7 @@ export class LeadSyncTimeline {
    * storing transaction commits synchronously later and its flush covers these rows too; if the database crashes
    * before that, the job was not finished either and runs again, writing them again.
    */
-  begin(data: LeadSyncJobData): Promise<StartedSync[]> {
+  begin(data: LeadgenJobData): Promise<StartedSync[]> {
     return new Promise<StartedSync[]>((resolve, reject) => this.starting.add({ data, resolve, reject }));
   }
 
@@ -102,7 +120,7 @@ export class LeadSyncTimeline {
   }
 
   /** One statement for jobs of distinct leads sharing the replay flag; answers each job's organisations, in order. */
-  private async beginMany(jobs: LeadSyncJobData[]): Promise<StartedSync[][]> {
+  private async beginMany(jobs: LeadgenJobData[]): Promise<StartedSync[][]> {
     const rows = (await this.db.query(
       `WITH input AS (
          SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::uuid[], $5::timestamptz[])
@@ -202,22 +220,10 @@ export class LeadSyncTimeline {
    * all organisations of a lead are created before any is processed, so a half-done lead keeps the delivery open.
    *
    * Runs after every lead job, and a delivery carries up to 1,000 leads, so the usual answer ("no, other leads of
-   * it are still in progress") must be cheap: the first test is one probe of `ix_meta_lead_syncs_inbox_open`,
-   * which holds only unfinished rows. Only when none is left does it count the delivery's leads (the ones whose
-   * jobs have not started yet have no row), which happens about once per delivery. The CASE fixes that order.
-   * Nothing is written (and no row lock taken) until the delivery is really done.
+   * it are still in progress") must be cheap (DELIVERY_LEADS_FINISHED). One statement, through the inbox's
+   * repository; nothing is written (and no row lock taken) until the delivery is really done.
    */
   async closeDelivery(inboxId: string, manager: Pick<EntityManager, 'query'> = this.db): Promise<void> {
-    await manager.query(
-      `UPDATE meta_webhook_inbox i SET status = 'processed', processed_at = now()
-        WHERE i.id = $1 AND i.status = 'enqueued'
-          AND CASE
-                WHEN EXISTS (SELECT 1 FROM meta_lead_syncs s
-                              WHERE s.inbox_id = i.id AND s.inbox_id IS NOT NULL AND s.state NOT IN ('stored', 'duplicate', 'skipped'))
-                  THEN false
-                ELSE (SELECT count(DISTINCT s.leadgen_id) FROM meta_lead_syncs s WHERE s.inbox_id = i.id) >= COALESCE(i.job_count, 0)
-              END`,
-      [inboxId],
-    );
+    await this.inbox.closeWhenFinished(inboxId, DELIVERY_LEADS_FINISHED, manager);
   }
 }

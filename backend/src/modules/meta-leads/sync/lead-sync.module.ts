@@ -1,30 +1,31 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '../../audit/audit.module';
-import { MetaIntegrationsModule } from '../../meta-integrations/meta-integrations.module';
+import { AuditModule } from '../../audit';
+import { MetaAuthModule } from '../../meta-auth';
+import { MetaWebhookModule } from '../../meta-webhook';
 import { LeadFetcher } from '../graph/lead-fetcher.service';
 import { FormLeadCounts } from '../ingest/form-lead-counts';
 import { LeadIngestService } from '../ingest/lead-ingest.service';
 import { LeadTableStatistics } from '../ingest/lead-table-statistics';
-import { MetaLeadsModule } from '../meta-leads.module';
 import { MetaLeadSync } from './entities/meta-lead-sync.entity';
 import { LeadSyncQueryService } from './lead-sync-query.service';
 import { LeadSyncReplayService } from './lead-sync-replay.service';
 import { LeadSyncTimeline } from './lead-sync-timeline';
 import { LeadSyncController } from './lead-sync.controller';
-import { LeadSyncProcessor } from './lead-sync.processor';
 import { LeadSyncService } from './lead-sync.service';
+import { LeadgenFieldHandler } from './leadgen-field-handler';
+import { LeadgenJobHandler } from './leadgen.job-handler';
 import { MetaActivityService } from './meta-activity.service';
+import { ParkedLeadsOnReconnect } from './parked-leads-on-reconnect';
 import { PausedLeadJobs } from './paused-lead-jobs';
 
 /**
- * The real-time lead pipeline: the `leadgen` job processor (Graph fetch → mapping → store, exactly once), the
- * per-lead timeline with failure handling, replays (also after a reconnect, through `LeadSyncReplayService`), and the
- * lead-syncs and activity API. A module of its own because it needs the Meta connection (MetaIntegrationsModule),
- * which itself imports MetaLeadsModule.
+ * The real-time lead pipeline: the webhook's `leadgen` changes become `leadgen` jobs (LeadgenFieldHandler), whose
+ * handler fetches, maps and stores each lead exactly once; the per-lead timeline with failure handling (it closes the
+ * deliveries through the inbox's repository), replays (also after a reconnect), and the lead-syncs and activity API.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([MetaLeadSync]), MetaLeadsModule, MetaIntegrationsModule, AuditModule],
+  imports: [TypeOrmModule.forFeature([MetaLeadSync]), MetaAuthModule, MetaWebhookModule, AuditModule],
   controllers: [LeadSyncController],
   providers: [
     LeadFetcher,
@@ -33,11 +34,13 @@ import { PausedLeadJobs } from './paused-lead-jobs';
     LeadTableStatistics,
     LeadSyncTimeline,
     LeadSyncService,
-    LeadSyncProcessor,
+    LeadgenJobHandler,
     LeadSyncQueryService,
     LeadSyncReplayService,
     MetaActivityService,
     PausedLeadJobs,
+    ParkedLeadsOnReconnect,
+    LeadgenFieldHandler,
   ],
   exports: [LeadSyncReplayService, LeadIngestService, LeadFetcher],
 })

@@ -2,13 +2,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { LeadSyncState, MetaIntegrationStatus } from '@legeai/contracts';
 import { metaConfig } from '../../../config/meta.config';
-import { ConnectionBreakers } from '../../meta-integrations/graph-breaker/connection-breakers.service';
-import { MetaReauthService } from '../../meta-integrations/meta-reauth.service';
-import { MetaTokenVault } from '../../meta-integrations/meta-token-vault.service';
+import { ConnectionBreakers, MetaReauthService, MetaTokenVault } from '../../meta-auth';
 import type { GraphLead } from '../graph/graph-lead';
 import { LeadFetcher } from '../graph/lead-fetcher.service';
 import { LeadIngestService, withinTogether } from '../ingest/lead-ingest.service';
-import type { LeadSyncJobData } from './leadgen-job-options';
+import type { LeadgenJobData } from '../meta-leads.jobs';
 import { LeadSyncTimeline, type SyncStart } from './lead-sync-timeline';
 import type { PageConnection } from './page-connections';
 import { decideSyncFailure, pausedFailure, type SyncFailure } from './sync-failure-policy';
@@ -55,7 +53,7 @@ export class LeadSyncService {
     @Inject(metaConfig.KEY) private readonly meta: ConfigType<typeof metaConfig>,
   ) {}
 
-  async handle(data: LeadSyncJobData, attempt: SyncAttempt): Promise<LeadJobOutcome> {
+  async handle(data: LeadgenJobData, attempt: SyncAttempt): Promise<LeadJobOutcome> {
     // Every organisation's row exists before any is worked on, so the delivery is closed only when all are done.
     const started = await this.timeline.begin(data);
     if (started.length === 0) {
@@ -87,7 +85,7 @@ export class LeadSyncService {
   private async syncFor(
     connection: PageConnection,
     start: SyncStart,
-    data: LeadSyncJobData,
+    data: LeadgenJobData,
     attempt: SyncAttempt,
     closeInboxId?: string,
   ): Promise<OrgResult> {
@@ -155,7 +153,7 @@ export class LeadSyncService {
   }
 
   /** Reads the lead and tells the connection's breaker how Meta answered. */
-  private async readLead(connection: PageConnection, data: LeadSyncJobData, token: string, probe: boolean): Promise<GraphLead> {
+  private async readLead(connection: PageConnection, data: LeadgenJobData, token: string, probe: boolean): Promise<GraphLead> {
     try {
       const lead = await this.fetcher.fetchLead(data.leadgenId, token, data.pageId);
       await this.breakers.succeeded(connection.integrationId);

@@ -1,66 +1,32 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  LEAD_SYNC_STATES,
-  LeadSyncState,
-  Role,
-  type MetaActivityDelivery,
-  type MetaActivityDto,
-  type MetaQueueDepth,
-  type WebhookQuarantineReason,
-} from '@legeai/contracts';
+import { LEAD_SYNC_STATES, LeadSyncState, Role, type MetaActivityDelivery, type MetaActivityDto, type MetaQueueDepth } from '@legeai/contracts';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { QUEUES } from '../../../infra/queue/queue-names';
+import { WebhookInboxRepository } from '../../meta-webhook';
+import { META_LEADS_QUEUE_NAME } from '../meta-leads.jobs';
 
 /** Deliveries shown on the Activity page. */
 const RECENT_DELIVERIES = 50;
 /** Newest inbox rows searched for the organisation's pages (webhooks are app-wide, rows name no organisation). */
 const SCANNED_DELIVERIES = 1000;
 
-interface DeliveryRow {
-  id: string;
-  received_at: Date;
-  status: MetaActivityDelivery['status'];
-  quarantine_reason: WebhookQuarantineReason | null;
-  job_count: number | null;
-  change_count: number;
-  ignored_changes: { reason: string; field?: string | null; pageId?: string | null }[] | null;
-}
-
 /**
- * The newest deliveries naming one of the organisation's Pages, from columns ingest filled in (`page_ids`,
- * `change_count`): the stored body is never parsed here, so no row, however malformed its body, can fail the read.
+ * The console's Activity page: recent deliveries for the organisation's pages, queue depth, lead syncs by state.
  *
  * Which deliveries an organisation sees: those naming one of its Pages, quarantined ones included (a quarantined
  * body is still read leniently at ingest for its Pages). A quarantined delivery that names no Page at all cannot be
  * attributed, and webhooks are app-wide, so it may have carried any organisation's lead: it is shown to the admins
  * of every organisation, who run the integration and may need to look into it, and to nobody else. What they see
- * is when it came and why it was quarantined, never its body.
- *
- * The window is the newest rows of each status (a backward probe of `ix_meta_webhook_inbox_status_received` each)
- * instead of a sort of the whole inbox.
+ * is when it came and why it was quarantined, never its body (the inbox's repository reads them).
  */
-const RECENT_DELIVERIES_SQL = `
-  WITH recent AS (
-    SELECT r.* FROM unnest(enum_range(NULL::webhook_inbox_status)) AS s(status),
-      LATERAL (SELECT i.id, i.received_at, i.status, i.quarantine_reason, i.job_count, i.change_count, i.ignored_changes, i.page_ids
-                 FROM meta_webhook_inbox i WHERE i.status = s.status ORDER BY i.received_at DESC LIMIT $3) r
-     ORDER BY r.received_at DESC LIMIT $3),
-  pages AS (SELECT coalesce(array_agg(page_id::text), '{}') AS ids FROM meta_pages WHERE organisation_id = $1)
-  SELECT r.id, r.received_at, r.status, r.quarantine_reason, r.job_count, r.change_count, r.ignored_changes
-    FROM recent r, pages p
-   WHERE r.page_ids && p.ids OR ($4 AND r.status = 'quarantined' AND cardinality(r.page_ids) = 0)
-   ORDER BY r.received_at DESC LIMIT $2`;
-
-/** The console's Activity page: recent deliveries for the organisation's pages, queue depth, lead syncs by state. */
 @Injectable()
 export class MetaActivityService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @InjectQueue(QUEUES.metaWebhook) private readonly webhookQueue: Queue,
-    @InjectQueue(QUEUES.metaSync) private readonly syncQueue: Queue,
+    private readonly inbox: WebhookInboxRepository,
+    @InjectQueue(META_LEADS_QUEUE_NAME) private readonly leadQueue: Queue,
   ) {}
 
   async activity(organisationId: string, role: Role): Promise<MetaActivityDto> {
@@ -69,11 +35,11 @@ export class MetaActivityService {
   }
 
   private async deliveries(organisationId: string, role: Role): Promise<MetaActivityDelivery[]> {
-    const rows = (await this.db.query(RECENT_DELIVERIES_SQL, [organisationId, RECENT_DELIVERIES, SCANNED_DELIVERIES, role === Role.Admin])) as DeliveryRow[];
+    const rows = await this.inbox.recentForOrganisation(organisationId, RECENT_DELIVERIES, SCANNED_DELIVERIES, role === Role.Admin);
     return rows.map((row) => ({
       id: row.id,
       receivedAt: new Date(row.received_at).toISOString(),
-      status: row.status,
+      status: row.status as MetaActivityDelivery['status'],
       quarantineReason: row.quarantine_reason,
       jobCount: row.job_count,
       changeCount: row.change_count,
@@ -83,7 +49,7 @@ export class MetaActivityService {
 
   private queues(): Promise<MetaQueueDepth[]> {
     return Promise.all(
-      [this.webhookQueue, this.syncQueue].map(async (queue) => {
+      [this.leadQueue].map(async (queue) => {
         const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized');
         return {
           queue: queue.name,

@@ -4,10 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { LeadSyncState } from '@legeai/contracts';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { QUEUES } from '../../../infra/queue/queue-names';
-import { ConnectionBreakers, type ClosedBreaker } from '../../meta-integrations/graph-breaker/connection-breakers.service';
-import { leadgenJobId } from '../../meta-webhook/jobs/leadgen-job';
-import type { LeadSyncJobData } from './leadgen-job-options';
+import { ConnectionBreakers, type ClosedBreaker } from '../../meta-auth';
+import { leadgenReplayJobId, META_LEADS_QUEUE_NAME, type LeadgenJobData } from '../meta-leads.jobs';
 
 /** Jobs looked up and promoted at once. */
 const CHUNK = 200;
@@ -23,7 +21,7 @@ export class PausedLeadJobs implements OnModuleInit {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @InjectQueue(QUEUES.metaWebhook) private readonly queue: Queue<LeadSyncJobData>,
+    @InjectQueue(META_LEADS_QUEUE_NAME) private readonly queue: Queue<LeadgenJobData>,
     private readonly breakers: ConnectionBreakers,
   ) {}
 
@@ -39,7 +37,7 @@ export class PausedLeadJobs implements OnModuleInit {
     );
     let promoted = 0;
     for (let i = 0; i < rows.length; i += CHUNK) {
-      const ids = rows.slice(i, i + CHUNK).map((row) => leadgenJobId(row.page_id, row.leadgen_id) + (row.replays > 0 ? `-r${row.replays}` : ''));
+      const ids = rows.slice(i, i + CHUNK).map((row) => leadgenReplayJobId(row.page_id, row.leadgen_id, row.replays));
       const jobs = await Promise.all(ids.map((id) => this.queue.getJob(id)));
       const results = await Promise.all(
         jobs.map(async (job) => {

@@ -1,7 +1,7 @@
 import type { LeadSyncErrorKind } from '@legeai/contracts';
 import { MetaGraphError } from '../../../infra/meta-graph/meta-graph-error';
 import { TokenCipherError } from '../../../infra/crypto/token-cipher';
-import { PAUSE_HINT, pauseMessage, type GraphPause } from '../../meta-integrations/graph-breaker/graph-pause';
+import { PAUSE_HINT, pauseMessage, type GraphPause } from '../../meta-auth';
 
 /** What the pipeline does about a failed attempt to fetch and store one lead. */
 export type SyncAction =

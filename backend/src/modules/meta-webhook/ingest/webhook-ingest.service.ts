@@ -1,13 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type WebhookQuarantineReason } from '@legeai/contracts';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { ApiError } from '../../../common/errors/api-error';
 import { metaConfig } from '../../../config/meta.config';
 import { notePreviousAppSecretUse } from '../../../infra/meta-app-secret/app-secret-verification';
+import { WebhookInboxRepository, type DeliveryColumns } from '../inbox/webhook-inbox.repository';
 import { checkWebhookSignature } from './webhook-signature';
 import { readDeliveryBody } from './delivery-body';
 import { extractLeadgenChanges } from './leadgen-changes';
@@ -40,15 +38,6 @@ const REFUSALS = {
   badSignature: refusal(403, ErrorCode.InvalidSignature, 'X-Hub-Signature-256 does not match the body'),
 };
 
-/** The Pages and the change count are kept for the reads that list deliveries, which never parse a stored body. */
-const INSERT_DELIVERY = `INSERT INTO meta_webhook_inbox (raw_body, body_sha256, object, signature, page_ids, change_count)
-  VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (body_sha256) DO NOTHING RETURNING id, received_at`;
-
-/** A quarantined body is finished with once stored: nothing is queued for it. */
-const INSERT_QUARANTINED = `INSERT INTO meta_webhook_inbox
-    (raw_body, body_sha256, object, signature, page_ids, change_count, status, quarantine_reason, processed_at)
-  VALUES ($1, $2, $3, $4, $5, $6, 'quarantined', $7, now()) ON CONFLICT (body_sha256) DO NOTHING RETURNING id`;
-
 export type WebhookOutcome = 'accepted' | 'duplicate' | 'ignored' | 'quarantined';
 
 export interface WebhookAck {
@@ -71,20 +60,11 @@ export interface WebhookAck {
 export class WebhookIngestService {
   private readonly logger = new Logger(WebhookIngestService.name);
 
-  /**
-   * The connection pool under TypeORM. The one INSERT that every delivery waits for goes straight to it: TypeORM's
-   * query runner (a pool checkout, logging hooks and result shaping per call) costs more CPU than the insert itself
-   * at webhook rates, and this statement needs none of it.
-   */
-  private readonly pool: { query(sql: string, params: unknown[]): Promise<{ rows: unknown[] }> };
-
   constructor(
-    @InjectDataSource() dataSource: DataSource,
+    private readonly inbox: WebhookInboxRepository,
     private readonly afterAck: WebhookAfterAck,
     @Inject(metaConfig.KEY) private readonly meta: ConfigType<typeof metaConfig>,
-  ) {
-    this.pool = (dataSource.driver as PostgresDriver).master;
-  }
+  ) {}
 
   /** For the Nest route: a refusal is thrown as ApiError, which the exception filter turns into the envelope. */
   async receive(delivery: WebhookDelivery): Promise<WebhookAck> {
@@ -106,12 +86,11 @@ export class WebhookIngestService {
     const body = readDeliveryBody(rawBody, delivery.isJson);
     const bodySha256 = createHash('sha256').update(rawBody).digest('hex');
     const extracted = extractLeadgenChanges(body.json);
-    const columns = [rawBody, bodySha256, extracted.object, delivery.signature!.trim().slice(0, 100), extracted.pageIds, extracted.changeCount];
+    const columns: DeliveryColumns = [rawBody, bodySha256, extracted.object, delivery.signature!.trim().slice(0, 100), extracted.pageIds, extracted.changeCount];
     if (!body.readable) return this.quarantine(delivery, columns, body.reason);
 
     // One row per distinct body; an identical redelivery (Meta retries byte for byte) hits the unique hash.
-    const inserted = await this.pool.query(INSERT_DELIVERY, columns);
-    const row = inserted.rows[0] as { id: string; received_at: Date } | undefined;
+    const row = await this.inbox.insertDelivery(columns);
     if (!row) {
       countDelivery('duplicate');
       return { ack: { outcome: 'duplicate' } };
@@ -125,16 +104,16 @@ export class WebhookIngestService {
   }
 
   /** Stores the body as received with the reason, and acknowledges it; nothing of the body is logged. */
-  private async quarantine(delivery: WebhookDelivery, columns: unknown[], reason: WebhookQuarantineReason): Promise<WebhookResult> {
-    const inserted = await this.pool.query(INSERT_QUARANTINED, [...columns, reason]);
-    if (inserted.rows.length === 0) {
+  private async quarantine(delivery: WebhookDelivery, columns: DeliveryColumns, reason: WebhookQuarantineReason): Promise<WebhookResult> {
+    const inboxId = await this.inbox.insertQuarantined(columns, reason);
+    if (inboxId === undefined) {
       countDelivery('duplicate');
       return { ack: { outcome: 'duplicate' } };
     }
     countDelivery('quarantined');
     countQuarantined(reason);
     this.logger.warn(
-      { reason, ip: delivery.ip, bytes: delivery.rawBody!.length, inboxId: (inserted.rows[0] as { id: string }).id },
+      { reason, ip: delivery.ip, bytes: delivery.rawBody!.length, inboxId },
       `Signed webhook delivery quarantined: ${reason}`,
     );
     return { ack: { outcome: 'quarantined' } };

@@ -1,10 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { WebhookInboxEntry } from '../entities/webhook-inbox-entry.entity';
+import { WebhookFieldHandlers } from '../fields/webhook-field-handler';
+import { WebhookInboxRepository } from '../inbox/webhook-inbox.repository';
 import type { LeadgenChange } from '../ingest/leadgen-changes';
-import { DispatchableRow, WebhookDispatchService } from '../ingest/webhook-dispatch.service';
-import { LEAD_PROGRESS_SQL, leadProgress, LeadProgressCounts, leadProgressParams } from './lead-progress';
+import { WebhookDispatchService } from '../ingest/webhook-dispatch.service';
 
 /**
  * How long after its enqueue (or its last check) an `enqueued` row is checked. Shorter than the relay's period (30 s),
@@ -26,28 +24,8 @@ export interface CheckResult {
 }
 
 /**
- * The rows to check: `enqueued` for long enough, checked longest ago first (ix_meta_webhook_inbox_enqueued_check),
- * as many as fit in the lead budget (by `job_count`; the first row always does).
- */
-const ROWS_TO_CHECK = `
-  SELECT i.id, i.raw_body AS "rawBody", i.received_at AS "receivedAt"
-    FROM (SELECT id, COALESCE(checked_at, enqueued_at) AS since,
-                 sum(COALESCE(job_count, 0)) OVER (ORDER BY COALESCE(checked_at, enqueued_at), id) - COALESCE(job_count, 0) AS leads_before
-            FROM meta_webhook_inbox
-           WHERE status = 'enqueued' AND COALESCE(checked_at, enqueued_at) < now() - make_interval(secs => $1::float8 / 1000)
-           ORDER BY COALESCE(checked_at, enqueued_at), id
-           LIMIT $2) c
-    JOIN meta_webhook_inbox i ON i.id = c.id
-   WHERE c.leads_before = 0 OR c.leads_before < $3
-   ORDER BY c.since, c.id`;
-
-/** Only a row still `enqueued` moves: a lead job may have closed it meanwhile (LeadSyncTimeline.closeDelivery). */
-const CLOSE = `UPDATE meta_webhook_inbox SET status = 'processed', processed_at = now(), checked_at = now() WHERE id = ANY($1) AND status = 'enqueued'`;
-const MARK_CHECKED = `UPDATE meta_webhook_inbox SET checked_at = now() WHERE id = ANY($1) AND status = 'enqueued'`;
-
-/**
  * Keeps `enqueued` inbox rows true to their leads, on the relay's schedule. A row is closed by the lead jobs it
- * produced (LeadSyncTimeline.closeDelivery), which misses some cases, and its jobs live in the queue backend, which
+ * produced (WebhookInboxRepository.closeWhenFinished, after each lead), which misses some cases, and its jobs live in the queue backend, which
  * can lose them; both left rows `enqueued` for good:
  * - a lead the row carries was stored through another delivery (a redelivery with other bytes, the same lead in
  *   another batch: the job and its timeline name the first delivery), or its job finished before the row was marked
@@ -55,10 +33,10 @@ const MARK_CHECKED = `UPDATE meta_webhook_inbox SET checked_at = now() WHERE id 
  * - the queue backend lost the jobs (Redis restarted without its data, FLUSHALL): nothing would store the leads
  *   until the scheduled reconciliation, and nothing at all for a form without auto-sync.
  *
- * So for each row it reads its leads' progress (lead-progress.ts): all done → the row is `processed`; a lead still
- * running whose job is gone from the queue → the job is added again (the ids are deterministic, so a job that still
- * exists is left alone, and the store keeps each lead once whatever runs twice); a lead waiting for a replay keeps the
- * row `enqueued`, which is what it is. Bounded per run, oldest check first, so a large backlog is worked through over
+ * So for each row it reads its leads' progress (from the field's handler, which keeps their timeline): all done → the
+ * row is `processed`; a lead still running whose job is gone from the queue → the job is added again (the ids are
+ * deterministic, so a job that still exists is left alone, and the store keeps each lead once whatever runs twice); a
+ * lead waiting for a replay keeps the row `enqueued`, which is what it is. Bounded per run, oldest check first, so a large backlog is worked through over
  * a few runs instead of in one long one.
  */
 @Injectable()
@@ -66,12 +44,13 @@ export class EnqueuedInboxCheck {
   private readonly logger = new Logger(EnqueuedInboxCheck.name);
 
   constructor(
-    @InjectRepository(WebhookInboxEntry) private readonly inbox: Repository<WebhookInboxEntry>,
+    private readonly inbox: WebhookInboxRepository,
     private readonly dispatcher: WebhookDispatchService,
+    private readonly fields: WebhookFieldHandlers,
   ) {}
 
   async checkEnqueued(minAgeMs = CHECK_MIN_AGE_MS, maxRows = CHECK_MAX_ROWS, maxLeads = CHECK_MAX_LEADS): Promise<CheckResult> {
-    const rows = (await this.inbox.query(ROWS_TO_CHECK, [minAgeMs, maxRows, maxLeads])) as DispatchableRow[];
+    const rows = await this.inbox.enqueuedToCheck(minAgeMs, maxRows, maxLeads);
     if (rows.length === 0) return { checked: 0, closed: 0, requeued: 0 };
 
     const plans = await this.dispatcher.plan(rows);
@@ -85,8 +64,8 @@ export class EnqueuedInboxCheck {
 
     const open = new Set(leads.filter((_, i) => progress[i] !== 'done').map(({ row }) => row.id));
     const done = rows.filter((row) => !open.has(row.id)).map((row) => row.id);
-    const closed = done.length > 0 ? await this.update(CLOSE, done) : 0;
-    if (open.size > 0) await this.update(MARK_CHECKED, [...open]);
+    const closed = done.length > 0 ? await this.inbox.closeChecked(done) : 0;
+    if (open.size > 0) await this.inbox.markChecked([...open]);
 
     const result = { checked: rows.length, closed, requeued: requeue.length };
     if (closed > 0 || requeue.length > 0) {
@@ -98,15 +77,9 @@ export class EnqueuedInboxCheck {
     return result;
   }
 
+  /** Each lead's progress, from the records of the field's handler (lead capture's timeline). */
   private async progressOf(leads: LeadgenChange[]) {
     if (leads.length === 0) return [];
-    const counts = (await this.inbox.query(LEAD_PROGRESS_SQL, leadProgressParams(leads))) as LeadProgressCounts[];
-    const byN = new Map(counts.map((c) => [c.n, c]));
-    return leads.map((_, i) => leadProgress(byN.get(i + 1)!));
-  }
-
-  private async update(sql: string, ids: string[]): Promise<number> {
-    const result = (await this.inbox.query(sql, [ids])) as [unknown, number];
-    return result[1];
+    return this.fields.of('leadgen').progress(leads);
   }
 }

@@ -1,8 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { WebhookInboxStatus } from '@legeai/contracts';
-import { LessThan, Repository } from 'typeorm';
-import { WebhookInboxEntry } from '../entities/webhook-inbox-entry.entity';
+import { WebhookInboxRepository } from '../inbox/webhook-inbox.repository';
 import { WebhookDispatchService } from '../ingest/webhook-dispatch.service';
 import { CheckResult, EnqueuedInboxCheck } from './enqueued-inbox-check.service';
 
@@ -30,7 +27,7 @@ export class WebhookInboxRelayService implements OnApplicationBootstrap, BeforeA
   private startup?: Promise<unknown>;
 
   constructor(
-    @InjectRepository(WebhookInboxEntry) private readonly inbox: Repository<WebhookInboxEntry>,
+    private readonly inbox: WebhookInboxRepository,
     private readonly dispatcher: WebhookDispatchService,
     private readonly enqueued: EnqueuedInboxCheck,
   ) {}
@@ -59,12 +56,7 @@ export class WebhookInboxRelayService implements OnApplicationBootstrap, BeforeA
    * after its answer (WebhookAfterAck), and relaying them at the same moment would only do the work twice.
    */
   async relayPending(limit = 1_000, minAgeMs = RELAY_MIN_AGE_MS): Promise<RelayResult> {
-    const rows = await this.inbox.find({
-      select: { id: true, rawBody: true, receivedAt: true },
-      where: { status: WebhookInboxStatus.Received, receivedAt: LessThan(new Date(Date.now() - minAgeMs)) },
-      order: { receivedAt: 'ASC' },
-      take: limit,
-    });
+    const rows = await this.inbox.receivedBefore(new Date(Date.now() - minAgeMs), limit);
     const result: RelayResult = { enqueued: 0, ignored: 0, pending: 0 };
     for (let start = 0; start < rows.length; start += RELAY_BATCH) {
       const outcomes = await this.dispatcher.dispatchMany(rows.slice(start, start + RELAY_BATCH));

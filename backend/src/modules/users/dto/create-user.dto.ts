@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { CreateUserRequest, Role } from '@legeai/contracts';
 import { IsEmail, IsEnum, IsString, MaxLength, MinLength } from 'class-validator';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-policy';
-import { Trim } from './trim.transform';
+import { Trim } from '../../../common/validation/trim.transform';
 
 export class CreateUserDto implements CreateUserRequest {
   @ApiProperty({ format: 'email', maxLength: 320, example: 'ann@example.com' })

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Role, UpdateUserRequest } from '@legeai/contracts';
 import { IsBoolean, IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { Trim } from './trim.transform';
+import { Trim } from '../../../common/validation/trim.transform';
 
 export class UpdateUserDto implements UpdateUserRequest {
   @ApiPropertyOptional({ minLength: 1, maxLength: 200 })

@@ -116,7 +116,7 @@ describe('ActivityPage', () => {
     expect(barNames('[data-testid="sync-counts"]')).toEqual(['Pending', 'Stored', 'Already stored', 'Failed', 'Parked', 'Skipped']);
     expect(bars('[data-testid="queue-depth"]')).toEqual(['waiting=3', 'active=1', 'delayed=2', 'failed=0']);
     expect(barNames('[data-testid="queue-depth"]')).toEqual(['Waiting', 'Running', 'Delayed', 'Failed']);
-    expect(text('[data-testid="queue-depth"] h2')).toBe('Webhook deliveries meta-webhook');
+    expect(text('[data-testid="queue-depth"] h2')).toBe('Lead capture meta-leads');
 
     const deliveries = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
     expect(deliveries['receivedAt'].text).toEqual(['3 minutes ago']);

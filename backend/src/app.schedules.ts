@@ -1,0 +1,11 @@
+import type { Schedule } from './infra/scheduler/schedule';
+import { META_AUTH_SCHEDULES } from './modules/meta-auth';
+import { META_LEADS_SCHEDULES } from './modules/meta-leads';
+import { META_WEBHOOK_SCHEDULES } from './modules/meta-webhook';
+
+/**
+ * Every periodic job, in one place, from each capability's jobs file. SchedulerService declares them in the queue
+ * backend (BullMQ job schedulers: one job per period however many instances run); they only enqueue, the jobs'
+ * handlers do the work.
+ */
+export const APP_SCHEDULES: readonly Schedule[] = [...META_WEBHOOK_SCHEDULES, ...META_AUTH_SCHEDULES, ...META_LEADS_SCHEDULES];

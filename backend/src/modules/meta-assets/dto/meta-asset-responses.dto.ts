@@ -1,0 +1,40 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { MetaAdAccountDto, MetaLeadFormDto, MetaPageDto } from '@legeai/contracts';
+
+/** Swagger shapes of the contracts in libs/contracts/src/meta.ts (the interfaces are the source of truth). */
+
+export class MetaAdAccountResponse implements MetaAdAccountDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: 'act_1015012345' }) adAccountId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() currency!: string;
+  @ApiProperty() timezone!: string;
+  @ApiProperty({ nullable: true, type: Number }) accountStatus!: number | null;
+  @ApiProperty() isActive!: boolean;
+}
+
+export class MetaPageResponse implements MetaPageDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() pageId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: String }) category!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) followersCount!: number | null;
+  @ApiProperty({ description: "Whether the page is subscribed to our app's leadgen webhook" }) subscribed!: boolean;
+  @ApiProperty({ type: [String] }) tasks!: string[];
+  @ApiProperty() isActive!: boolean;
+}
+
+export class MetaLeadFormResponse implements MetaLeadFormDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() formId!: string;
+  @ApiProperty() pageId!: string;
+  @ApiProperty() pageName!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: "Meta's status (ACTIVE, ARCHIVED, ...), or REMOVED when Meta no longer lists it" }) status!: string;
+  @ApiProperty() leadsCount!: number;
+  @ApiProperty() autoSync!: boolean;
+  @ApiProperty() questionCount!: number;
+  @ApiProperty({ description: 'Questions neither the mapping nor the standard defaults cover (as in the mapping endpoint)' })
+  unmappedQuestions!: number;
+  @ApiProperty() createdAt!: string;
+}

@@ -1,0 +1,35 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { LeadFormMapping } from '@legeai/contracts';
+
+/** A lead form of a connected page, and whether its leads are pulled into LEGEAI automatically. */
+@Entity({ name: 'meta_lead_forms' })
+@Index('uq_meta_lead_forms_org_form', ['organisationId', 'formId'], { unique: true })
+export class MetaLeadForm {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+
+  @Column({ name: 'organisation_id', type: 'uuid' }) organisationId!: string;
+  /** The owning row in meta_pages (not Meta's page id). */
+  @Column({ name: 'page_id', type: 'uuid' }) pageId!: string;
+
+  @Column({ name: 'form_id', type: 'varchar', length: 100 }) formId!: string;
+  @Column({ name: 'form_name', type: 'varchar', length: 255, nullable: true }) formName!: string | null;
+  /** Meta's form status (ACTIVE, ARCHIVED, ...). */
+  @Column({ name: 'status', type: 'varchar', length: 50, nullable: true }) status!: string | null;
+  @Column({ name: 'locale', type: 'varchar', length: 20, nullable: true }) locale!: string | null;
+  /** The form's questions as Meta describes them, used to map answers to lead fields. */
+  @Column({ name: 'questions', type: 'jsonb', default: () => `'[]'` }) questions!: unknown[];
+  /**
+   * Which question fills which lead field, default values and required fields; null = Meta's standard defaults.
+   * Written and read by lead capture (meta-leads/mapping), which decides what a mapping means.
+   */
+  @Column({ name: 'mapping', type: 'jsonb', nullable: true }) mapping!: LeadFormMapping | null;
+  @Column({ name: 'leads_count', type: 'integer', default: 0 }) leadsCount!: number;
+  /** The form's `created_time` at Meta. */
+  @Column({ name: 'meta_created_at', type: 'timestamptz', nullable: true }) metaCreatedAt!: Date | null;
+  @Column({ name: 'auto_sync', type: 'boolean', default: true }) autoSync!: boolean;
+  /** High-water mark of the backfill: leads created before this instant have been fetched. */
+  @Column({ name: 'last_synced_at', type: 'timestamptz', nullable: true }) lastSyncedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}

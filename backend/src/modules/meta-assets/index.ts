@@ -1,0 +1,9 @@
+/** Ad assets: what other modules may use of them. */
+export { MetaAssetsModule } from './meta-assets.module';
+export { MetaAdAccount } from './entities/meta-ad-account.entity';
+export { MetaLeadForm } from './entities/meta-lead-form.entity';
+export { MetaPage } from './entities/meta-page.entity';
+export { MetaAssetsService, REMOVED_FORM_STATUS, type DiscoveryResult, type FormChanges } from './meta-assets.service';
+export { LIVE_LEAD_FORMS } from './meta-assets.connection';
+export { LeadFormMappingCoverage, type UnmappedQuestionCounter } from './lead-form-mapping-coverage';
+export { ConnectedPages } from './connected-pages';

@@ -1,0 +1,115 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { metaConfig } from '../../config/meta.config';
+import { MetaGraphClient, type GraphCallContext } from '../../infra/meta-graph';
+
+export interface GraphAdAccount {
+  id: string;
+  account_id?: string;
+  name?: string;
+  currency?: string;
+  timezone_name?: string;
+  account_status?: number;
+  business?: { id: string; name?: string };
+}
+
+export interface GraphPageAccount {
+  id: string;
+  name?: string;
+  access_token?: string;
+  category?: string;
+  tasks?: string[];
+  followers_count?: number;
+}
+
+export interface GraphLeadForm {
+  id: string;
+  name?: string;
+  status?: string;
+  locale?: string;
+  leads_count?: number;
+  created_time?: string;
+  questions?: unknown[];
+}
+
+export interface GraphAppSubscription {
+  object: string;
+  callback_url: string;
+  active: boolean;
+  fields: { name: string; version?: string }[] | string[];
+}
+
+const AD_ACCOUNT_FIELDS = 'id,account_id,name,currency,timezone_name,account_status,business{id,name}';
+const PAGE_FIELDS = 'id,name,access_token,category,tasks,followers_count';
+const FORM_FIELDS = 'id,name,status,locale,leads_count,created_time,questions';
+
+/**
+ * The Graph calls about what a connection reaches (ad accounts, Pages, lead forms) and the webhook subscriptions,
+ * typed, all through the one Graph client (which adds appsecret_proof, timeouts, retries and pacing, and keeps
+ * tokens out of logged URLs).
+ */
+@Injectable()
+export class MetaAssetsApi {
+  constructor(
+    private readonly graph: MetaGraphClient,
+    @Inject(metaConfig.KEY) private readonly meta: ConfigType<typeof metaConfig>,
+  ) {}
+
+  /** `{app-id}|{app-secret}`: the app token Meta accepts for app subscriptions. */
+  private get app(): GraphCallContext {
+    return { accessToken: `${this.meta.appId}|${this.meta.appSecret}` };
+  }
+
+  async adAccounts(token: string): Promise<GraphAdAccount[]> {
+    return collect(this.graph.paginate<GraphAdAccount>('me/adaccounts', { fields: AD_ACCOUNT_FIELDS, limit: 100 }, { accessToken: token }));
+  }
+
+  async pages(token: string): Promise<GraphPageAccount[]> {
+    return collect(this.graph.paginate<GraphPageAccount>('me/accounts', { fields: PAGE_FIELDS, limit: 100 }, { accessToken: token }));
+  }
+
+  async leadForms(pageId: string, pageToken: string): Promise<GraphLeadForm[]> {
+    return collect(
+      this.graph.paginate<GraphLeadForm>(`${pageId}/leadgen_forms`, { fields: FORM_FIELDS, limit: 100 }, { accessToken: pageToken, businessId: pageId }),
+    );
+  }
+
+  /** Installs our app on the page for `leadgen` (needs the page token and pages_manage_metadata). */
+  subscribePage(pageId: string, pageToken: string): Promise<unknown> {
+    return this.graph.post(`${pageId}/subscribed_apps`, { subscribed_fields: 'leadgen' }, { accessToken: pageToken, businessId: pageId, idempotent: true });
+  }
+
+  async pageSubscribedFields(pageId: string, pageToken: string): Promise<string[]> {
+    const answer = await this.graph.get<{ data: { id: string; subscribed_fields?: string[] }[] }>(
+      `${pageId}/subscribed_apps`,
+      { fields: 'id,subscribed_fields' },
+      { accessToken: pageToken, businessId: pageId },
+    );
+    return answer.data.find((app) => app.id === this.meta.appId)?.subscribed_fields ?? [];
+  }
+
+  unsubscribePage(pageId: string, pageToken: string): Promise<unknown> {
+    return this.graph.delete(`${pageId}/subscribed_apps`, {}, { accessToken: pageToken, businessId: pageId });
+  }
+
+  async appSubscriptions(): Promise<GraphAppSubscription[]> {
+    const answer = await this.graph.get<{ data: GraphAppSubscription[] }>(`${this.meta.appId}/subscriptions`, {}, this.app);
+    return answer.data;
+  }
+
+  /** Meta calls the callback with a verification challenge before it accepts the subscription. */
+  subscribeApp(callbackUrl: string): Promise<unknown> {
+    return this.graph.post(
+      `${this.meta.appId}/subscriptions`,
+      { object: 'page', callback_url: callbackUrl, fields: 'leadgen', verify_token: this.meta.verifyToken, include_values: true },
+      { ...this.app, idempotent: true },
+    );
+  }
+
+}
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}

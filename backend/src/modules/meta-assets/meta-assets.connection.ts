@@ -1,0 +1,84 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { MetaHealthCheck } from '@legeai/contracts';
+import type { EntityManager } from 'typeorm';
+import {
+  CONNECTION_ORDER,
+  ConnectionLifecycle,
+  HealthFact,
+  type AuditDetails,
+  type ConnectionParticipant,
+  type ConnectionStatusFacts,
+  type HealthRun,
+  type LiveConnection,
+  type MetaIntegration,
+  type TokenWipe,
+} from '../meta-auth';
+import { appSubscriptionCheck, leadFormsCheck, pageSubscriptionsCheck } from './health/asset-health-rules';
+import { MetaAssetListsService } from './meta-asset-lists.service';
+import { MetaAssetsService } from './meta-assets.service';
+import { MetaSubscriptionsService } from './meta-subscriptions.service';
+
+/** Lead forms Meta still lists after the health check's re-read: a silent webhook matters only when there are some. */
+export const LIVE_LEAD_FORMS = new HealthFact<number>('live lead forms');
+
+/**
+ * Ad assets' part in a connection's life: on connect, discovery then the Pages' and the app's webhook subscriptions;
+ * on refresh, discovery and the Pages' subscriptions; on disconnect, the Pages unsubscribed before the permissions
+ * are revoked, and their tokens wiped with the connection's. On the health card: the subscriptions (missing ones
+ * re-created) and the lead forms that came or went; on the status card, the counts.
+ */
+@Injectable()
+export class MetaAssetsConnection implements ConnectionParticipant, OnModuleInit {
+  readonly name = 'meta-assets: discovery and webhook subscriptions';
+  readonly order = CONNECTION_ORDER.assets;
+
+  constructor(
+    private readonly lifecycle: ConnectionLifecycle,
+    private readonly assets: MetaAssetsService,
+    private readonly subscriptions: MetaSubscriptionsService,
+    private readonly lists: MetaAssetListsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.lifecycle.join(this);
+  }
+
+  async connected({ integration, userToken }: LiveConnection): Promise<AuditDetails> {
+    const discovered = await this.assets.discover(integration, userToken);
+    const pages = await this.subscriptions.subscribePages(integration.organisationId);
+    const app = await this.subscriptions.ensureAppSubscription();
+    return {
+      adAccounts: discovered.adAccounts,
+      pages: discovered.pages,
+      forms: discovered.forms.total,
+      pagesSubscribed: pages.total - pages.failed.length,
+      appSubscription: app.ok,
+    };
+  }
+
+  async refresh({ integration, userToken }: LiveConnection): Promise<AuditDetails> {
+    const discovered = await this.assets.discover(integration, userToken);
+    await this.subscriptions.subscribePages(integration.organisationId);
+    return { adAccounts: discovered.adAccounts, pages: discovered.pages, forms: discovered.forms };
+  }
+
+  async disconnecting(integration: MetaIntegration): Promise<AuditDetails> {
+    return { pagesUnsubscribed: await this.subscriptions.unsubscribePages(integration.organisationId) };
+  }
+
+  tokensWiped(wipe: TokenWipe, tx: EntityManager): Promise<void> {
+    return this.assets.wipeTokens(wipe, tx);
+  }
+
+  async healthChecks(integration: MetaIntegration, run: HealthRun): Promise<MetaHealthCheck[]> {
+    const pages = await this.subscriptions.verifyPages(integration.organisationId);
+    const app = await this.subscriptions.ensureAppSubscription();
+    const forms = await this.assets.syncForms(integration.organisationId);
+    run.set(LIVE_LEAD_FORMS, forms.total);
+    return [pageSubscriptionsCheck(pages), appSubscriptionCheck(app.ok, app.callbackUrl, app.reason), leadFormsCheck(forms)];
+  }
+
+  async status(integration: MetaIntegration): Promise<ConnectionStatusFacts> {
+    return { counts: await this.lists.counts(integration.organisationId) };
+  }
+}

@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit';
+import { MetaAuthModule } from '../meta-auth';
+import { ConnectedPages } from './connected-pages';
+import { MetaAdAccount } from './entities/meta-ad-account.entity';
+import { MetaLeadForm } from './entities/meta-lead-form.entity';
+import { MetaPage } from './entities/meta-page.entity';
+import { LeadFormMappingCoverage } from './lead-form-mapping-coverage';
+import { MetaAssetListsService } from './meta-asset-lists.service';
+import { MetaAssetsApi } from './meta-assets.api';
+import { MetaAssetsConnection } from './meta-assets.connection';
+import { MetaAssetsController } from './meta-assets.controller';
+import { MetaAssetsService } from './meta-assets.service';
+import { MetaSubscriptionsService } from './meta-subscriptions.service';
+
+/**
+ * Ad assets: what a Meta connection reaches (ad accounts, Pages with their tokens, lead forms), their discovery, the
+ * Pages' and the app's webhook subscriptions, the ad-accounts, pages and lead-forms API. Joins the connection's
+ * lifecycle (MetaAssetsConnection). The future home of what campaigns build on.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([MetaAdAccount, MetaPage, MetaLeadForm]), MetaAuthModule, AuditModule],
+  controllers: [MetaAssetsController],
+  providers: [
+    MetaAssetsApi,
+    MetaAssetsService,
+    MetaSubscriptionsService,
+    MetaAssetListsService,
+    MetaAssetsConnection,
+    LeadFormMappingCoverage,
+    ConnectedPages,
+  ],
+  exports: [MetaAssetsService, LeadFormMappingCoverage, ConnectedPages],
+})
+export class MetaAssetsModule {}

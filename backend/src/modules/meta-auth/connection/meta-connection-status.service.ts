@@ -1,0 +1,81 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { MetaConnectionStatus, MetaGraphPause } from '@legeai/contracts';
+import { metaConfig } from '../../../config/meta.config';
+import { ConnectionBreakers } from '../graph-breaker/connection-breakers.service';
+import type { GraphPause } from '../graph-breaker/graph-pause';
+import { graphCallsCheck, worstLevel } from '../health/health-rules';
+import { ConnectionLifecycle } from '../lifecycle/connection-lifecycle';
+import { MetaIntegrationRepository } from './meta-integration.repository';
+import { diffScopes } from './scope-diff';
+
+/**
+ * What the console shows about the organisation's Meta connection: its token and permissions, the health checks of
+ * the last run, whether Meta calls are paused now, and what the participants report (the asset counts, the last
+ * webhook).
+ */
+@Injectable()
+export class MetaConnectionStatusService {
+  constructor(
+    private readonly integrations: MetaIntegrationRepository,
+    private readonly lifecycle: ConnectionLifecycle,
+    private readonly breakers: ConnectionBreakers,
+    @Inject(metaConfig.KEY) private readonly meta: ConfigType<typeof metaConfig>,
+  ) {}
+
+  async status(organisationId: string): Promise<MetaConnectionStatus> {
+    const integration = await this.integrations.findLive(organisationId);
+    const base = { sandbox: this.meta.sandbox, apiVersion: this.meta.apiVersion };
+    if (!integration) {
+      return {
+        ...base,
+        connected: false,
+        status: null,
+        metaUser: null,
+        grantedScopes: [],
+        missingScopes: [],
+        tokenExpiresAt: null,
+        dataAccessExpiresAt: null,
+        connectedAt: null,
+        lastCheckedAt: null,
+        lastWebhookAt: null,
+        overall: 'ok',
+        checks: [],
+        counts: { adAccounts: 0, pages: 0, leadForms: 0 },
+        graphPause: null,
+      };
+    }
+    const [reported, pause] = await Promise.all([this.lifecycle.status(integration), this.breakers.pause(integration.id)]);
+    const checks = [...(pause ? [graphCallsCheck(pause)] : []), ...(integration.healthChecks ?? [])];
+    return {
+      ...base,
+      connected: true,
+      status: integration.status,
+      metaUser: integration.metaUserId ? { id: integration.metaUserId, name: integration.metaUserName ?? '' } : null,
+      grantedScopes: integration.scopes,
+      missingScopes: diffScopes(integration.scopes).missing,
+      tokenExpiresAt: iso(integration.tokenExpiresAt),
+      dataAccessExpiresAt: iso(integration.dataAccessExpiresAt),
+      connectedAt: iso(integration.connectedAt ?? integration.createdAt),
+      lastCheckedAt: iso(integration.lastCheckedAt),
+      lastWebhookAt: reported.lastWebhookAt ?? null,
+      // The stored overall is the worst of the stored checks; a pause adds its own.
+      overall: pause ? worstLevel(checks) : (integration.healthOverall ?? 'ok'),
+      checks,
+      counts: reported.counts ?? { adAccounts: 0, pages: 0, leadForms: 0 },
+      graphPause: pause ? toGraphPauseDto(pause) : null,
+    };
+  }
+}
+
+const iso = (date: Date | null | undefined): string | null => (date ? date.toISOString() : null);
+
+function toGraphPauseDto(pause: GraphPause): MetaGraphPause {
+  return {
+    since: pause.since.toISOString(),
+    failures: pause.failures,
+    nextProbeAt: pause.nextProbeAt.toISOString(),
+    probing: pause.probing,
+    lastError: pause.lastError,
+  };
+}

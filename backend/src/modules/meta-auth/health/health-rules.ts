@@ -1,0 +1,99 @@
+import type { HealthCheckLevel, MetaHealthCheck } from '@legeai/contracts';
+import type { GraphVersionStatus } from '../../../infra/meta-graph';
+import { PAUSE_HINT, pauseMessage, type GraphPause } from '../graph-breaker/graph-pause';
+
+/** The console warns this many days before the token (or its data access window) runs out. */
+export const TOKEN_EXPIRY_WARNING_DAYS = 7;
+
+const DAY_MS = 86_400_000;
+const RANK: Record<HealthCheckLevel, number> = { ok: 0, warning: 1, error: 2 };
+
+export const worstLevel = (checks: readonly MetaHealthCheck[]): HealthCheckLevel =>
+  checks.reduce<HealthCheckLevel>((worst, check) => (RANK[check.level] > RANK[worst] ? check.level : worst), 'ok');
+
+const days = (ms: number): number => Math.floor(ms / DAY_MS);
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function tokenCheck(valid: boolean, reason?: string): MetaHealthCheck {
+  if (valid) return { key: 'token', level: 'ok', message: 'Meta accepts the access token' };
+  return {
+    key: 'token',
+    level: 'error',
+    message: `Meta no longer accepts the access token${reason ? `: ${reason}` : ''}. Syncs are paused.`,
+    hint: 'Reconnect the Meta account (Integrations → Meta → Reconnect) to resume syncing.',
+  };
+}
+
+/** The token's own expiry and the data access window, whichever ends first. */
+export function tokenExpiryCheck(expiresAt: Date | null, dataAccessExpiresAt: Date | null, now: Date): MetaHealthCheck {
+  const candidates = [
+    { at: expiresAt, what: 'The access token' },
+    { at: dataAccessExpiresAt, what: 'Data access' },
+  ].filter((c): c is { at: Date; what: string } => !!c.at);
+  if (!candidates.length) return { key: 'token_expiry', level: 'ok', message: 'The access token does not expire' };
+  const first = candidates.reduce((a, b) => (b.at < a.at ? b : a));
+  const left = first.at.getTime() - now.getTime();
+  const date = first.at.toISOString().slice(0, 10);
+  if (left <= 0) {
+    return {
+      key: 'token_expiry',
+      level: 'error',
+      message: `${first.what} expired on ${date}`,
+      hint: 'Reconnect the Meta account to get a new token.',
+    };
+  }
+  if (left < TOKEN_EXPIRY_WARNING_DAYS * DAY_MS) {
+    return {
+      key: 'token_expiry',
+      level: 'warning',
+      message: `${first.what} expires in ${plural(Math.max(days(left), 0), 'day')} (${date})`,
+      hint: 'Reconnect the Meta account before then; reconnecting renews the token in place.',
+    };
+  }
+  return { key: 'token_expiry', level: 'ok', message: `${first.what} is valid until ${date}` };
+}
+
+export function permissionsCheck(missing: readonly string[]): MetaHealthCheck {
+  if (!missing.length) return { key: 'permissions', level: 'ok', message: 'Every required permission is granted' };
+  return {
+    key: 'permissions',
+    level: 'error',
+    message: `Missing permission${missing.length === 1 ? '' : 's'}: ${missing.join(', ')}`,
+    hint: `Reconnect and keep ${missing.join(', ')} ticked on Meta's consent screen.`,
+  };
+}
+
+export function apiVersionCheck(status: GraphVersionStatus): MetaHealthCheck {
+  switch (status.state) {
+    case 'sunset':
+      return {
+        key: 'api_version',
+        level: 'error',
+        message: `Graph API ${status.version} is past its Marketing API sunset${status.sunsetDate ? ` (${status.sunsetDate})` : ''}`,
+        hint: 'Set META_API_VERSION to a current version and restart.',
+      };
+    case 'near_sunset':
+      return {
+        key: 'api_version',
+        level: 'warning',
+        message: `Graph API ${status.version} reaches its sunset in ${plural(status.daysLeft ?? 0, 'day')} (${status.sunsetDate})`,
+        hint: 'Plan an upgrade of META_API_VERSION before the sunset date.',
+      };
+    case 'unknown':
+      return { key: 'api_version', level: 'ok', message: `Graph API ${status.version} (no sunset announced)` };
+    default:
+      return {
+        key: 'api_version',
+        level: 'ok',
+        message: `Graph API ${status.version}${status.sunsetDate ? `, supported until ${status.sunsetDate}` : ''}`,
+      };
+  }
+}
+
+/**
+ * Live, not stored with the other checks: while the circuit breaker holds the connection's Graph calls. A warning,
+ * not an error: nothing is lost and it ends by itself when Meta answers a probe.
+ */
+export function graphCallsCheck(pause: GraphPause): MetaHealthCheck {
+  return { key: 'graph_calls', level: 'warning', message: pauseMessage(pause), hint: PAUSE_HINT };
+}

@@ -1,0 +1,143 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { META_REQUIRED_SCOPES, MetaAuthUrlResponse, MetaConnectResult, MetaIntegrationStatus } from '@legeai/contracts';
+import { Principal } from '../../../common/auth/principal';
+import { appConfig } from '../../../config/app.config';
+import { MetaGraphError } from '../../../infra/meta-graph';
+import { AuditService } from '../../audit';
+import { MetaAccountApi } from '../connection/meta-account.api';
+import { MetaIntegrationRepository } from '../connection/meta-integration.repository';
+import { tokenFacts } from '../connection/token-facts';
+import { MetaIntegration } from '../entities/meta-integration.entity';
+import { ConnectionLifecycle } from '../lifecycle/connection-lifecycle';
+import { MetaTokenVault } from '../token-vault/meta-token-vault.service';
+import { consoleRedirect } from './connect-redirect';
+import { MetaFacebookStrategy, MetaGrant } from './meta-facebook.strategy';
+import type { CallbackOutcome } from './meta-oauth-callback.guard';
+import { OAuthStateService } from './oauth-state.service';
+
+/**
+ * "Connect Meta": hands out the dialog URL with a state bound to the admin, and turns Meta's redirect into a
+ * stored, working connection: long-lived token, debug_token facts, encrypted storage, then the connection's
+ * participants in order (ConnectionLifecycle: asset discovery and webhook subscriptions, a health check so the
+ * console shows a filled-in card at once, the leads parked while the token was dead replayed).
+ */
+@Injectable()
+export class MetaConnectService {
+  private readonly logger = new Logger(MetaConnectService.name);
+
+  constructor(
+    private readonly strategy: MetaFacebookStrategy,
+    private readonly states: OAuthStateService,
+    private readonly integrations: MetaIntegrationRepository,
+    private readonly api: MetaAccountApi,
+    private readonly vault: MetaTokenVault,
+    private readonly lifecycle: ConnectionLifecycle,
+    private readonly audit: AuditService,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+  ) {}
+
+  async authorizationUrl(principal: Principal): Promise<MetaAuthUrlResponse> {
+    const { state, expiresIn } = await this.states.issue({ organisationId: principal.organisationId, userId: principal.id });
+    await this.audit.recordBy(principal, 'meta.connect_started');
+    return { url: this.strategy.authorizationUrl(state), expiresIn, scopes: [...META_REQUIRED_SCOPES] };
+  }
+
+  /** Where to send the browser after Meta's redirect; never throws, every failure is explained on the console. */
+  async complete(outcome: CallbackOutcome): Promise<string> {
+    switch (outcome.kind) {
+      case 'invalid_state':
+        this.logger.warn({ msg: 'Meta callback with an unusable state', problem: outcome.problem });
+        return this.redirect(MetaConnectResult.InvalidState);
+      case 'denied': {
+        const consumed = await this.states.consume(outcome.state);
+        if (!consumed.ok) return this.redirect(MetaConnectResult.InvalidState);
+        await this.audit.record({
+          organisationId: consumed.binding.organisationId,
+          actorType: 'user',
+          actorId: consumed.binding.userId,
+          action: 'meta.connect_denied',
+          details: { reason: outcome.reason ?? 'user_denied' },
+        });
+        return this.redirect(MetaConnectResult.Denied);
+      }
+      case 'failed':
+        this.logger.warn({ msg: 'Meta login failed', error: describe(outcome.error) });
+        return this.redirect(MetaConnectResult.Failed);
+      case 'granted':
+        try {
+          return await this.connect(outcome.grant);
+        } catch (error) {
+          this.logger.warn({ msg: 'Connecting the Meta account failed', error: describe(error) });
+          await this.audit
+            .record({
+              organisationId: outcome.grant.binding.organisationId,
+              actorType: 'user',
+              actorId: outcome.grant.binding.userId,
+              action: 'meta.connect_failed',
+              details: { error: describe(error) },
+            })
+            .catch(() => undefined);
+          return this.redirect(MetaConnectResult.Failed);
+        }
+    }
+  }
+
+  private async connect(grant: MetaGrant): Promise<string> {
+    const { organisationId, userId } = grant.binding;
+    const longLived = await this.api.exchangeForLongLived(grant.shortLivedToken);
+    const token = longLived.access_token;
+    const debug = await this.api.debugToken(token);
+    if (!debug.is_valid) throw new Error(`Meta reports the new token as invalid: ${debug.error?.message ?? 'no reason given'}`);
+    const facts = tokenFacts(debug);
+
+    const existing = await this.integrations.findLive(organisationId);
+    const integration = existing ?? this.integrations.rows.create({ organisationId });
+    const sealed = this.vault.seal(organisationId, token);
+    Object.assign(integration, {
+      connectedByUserId: userId,
+      metaUserId: debug.user_id ?? grant.metaUser.id,
+      metaUserName: grant.metaUser.name,
+      accessTokenCiphertext: sealed.ciphertext,
+      accessTokenKeyId: sealed.keyId,
+      tokenType: debug.type ?? null,
+      ...facts,
+      tokenExpiresAt: facts.tokenExpiresAt ?? (longLived.expires_in ? new Date(Date.now() + longLived.expires_in * 1000) : null),
+      status: MetaIntegrationStatus.Active,
+      statusReason: null,
+      connectedAt: new Date(),
+      disconnectedAt: null,
+    } satisfies Partial<MetaIntegration>);
+    const saved = await this.integrations.rows.save(integration);
+
+    const done = await this.lifecycle.connected({ integration: saved, userToken: token, reconnected: !!existing });
+
+    await this.audit.record({
+      organisationId,
+      actorType: 'user',
+      actorId: userId,
+      action: existing ? 'meta.reconnected' : 'meta.connected',
+      targetType: 'meta_integration',
+      targetId: saved.id,
+      details: {
+        metaUserId: saved.metaUserId,
+        grantedScopes: facts.scopes,
+        missingScopes: facts.declinedScopes,
+        ...done,
+      },
+    });
+    const missing = facts.declinedScopes;
+    return missing.length ? this.redirect(MetaConnectResult.MissingPermissions, missing) : this.redirect(MetaConnectResult.Connected);
+  }
+
+  private redirect(result: MetaConnectResult, missing: readonly string[] = []): string {
+    return consoleRedirect(this.app.publicUrl, result, missing);
+  }
+}
+
+/** A short, token-free description for logs and the audit trail. */
+function describe(error: unknown): string {
+  if (error instanceof MetaGraphError) return `${error.kind}${error.code ? ` (${error.code})` : ''}: ${error.message}`;
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return 'unknown error';
+}

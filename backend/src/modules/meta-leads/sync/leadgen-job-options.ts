@@ -1,8 +1,0 @@
-import type { LeadgenJobData } from '../../meta-webhook/jobs/leadgen-job';
-
-export { LEADGEN_JOB_OPTIONS } from '../../meta-webhook/jobs/leadgen-job';
-
-/** A lead job; replays carry their replay number (absent for jobs made from a webhook). */
-export interface LeadSyncJobData extends LeadgenJobData {
-  replay?: number;
-}

@@ -1,0 +1,12 @@
+import { lastWebhookCheck } from './last-webhook-check';
+
+const now = new Date('2026-11-29T12:00:00Z');
+const inDays = (d: number) => new Date(now.getTime() + d * 86_400_000);
+
+describe(lastWebhookCheck.name, () => {
+  it('stays green before the first webhook and warns after a long silence with live forms', () => {
+    expect(lastWebhookCheck(null, true, now).level).toBe('ok');
+    expect(lastWebhookCheck(inDays(-10), true, now).level).toBe('warning');
+    expect(lastWebhookCheck(inDays(-10), false, now).level).toBe('ok');
+  });
+});
