@@ -39,7 +39,20 @@ export const ROUTES = {
     /** Under `lead-forms/{id}`: GET and PUT the form's mapping; POST `mapping/preview` tries one on a recent lead. */
     leadFormMapping: 'mapping',
     leadFormMappingPreview: 'mapping/preview',
+    /** MetaAds: `GET/POST campaigns`, `PUT campaigns/{id}`, `GET/POST campaigns/sync`, `POST campaigns/validate`. */
     campaigns: 'campaigns',
+    campaignsSync: 'campaigns/sync',
+    campaignsValidate: 'campaigns/validate',
+    /** `GET adsets`, `PUT adsets/{id}`. */
+    adSets: 'adsets',
+    /** `GET ads`, `PUT ads/{id}`. */
+    ads: 'ads',
+    /** `POST`: pause or resume many campaigns, ad sets or ads. */
+    adsBulkStatus: 'ads-bulk-status',
+    /** `GET`: the guardrails a draft campaign is checked against. */
+    adsGuardrails: 'ads-guardrails',
+    /** `PUT` (admins): the organisation's budget guardrails. */
+    adsSettings: 'ads-settings',
     syncLeads: 'sync-leads',
     /** Under `lead-forms/{id}`: POST sends a test lead to the form. */
     testLead: 'test-lead',

@@ -10,3 +10,4 @@ export * from './health';
 export * from './leads';
 export * from './meta';
 export * from './meta-lead-syncs';
+export * from './meta-ads';
