@@ -68,9 +68,8 @@ export async function connectMetaIfNeeded(page: Page): Promise<void> {
 }
 
 /**
- * The server under test addressed as 127.0.0.1 instead of localhost. The product's PUBLIC_URL (and so the OAuth
- * callback) says localhost, so pages that need no OAuth round trip are opened this way to show they do not depend on
- * the host name.
+ * The server under test addressed as 127.0.0.1 instead of localhost. It runs without PUBLIC_URL, as `npm start` does,
+ * so everything, the Meta connect round trip included, must work at either address.
  */
 export function loopbackBaseUrl(baseURL = requiredEnv('E2E_BASE_URL')): string {
   const url = new URL(baseURL);

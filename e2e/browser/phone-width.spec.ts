@@ -46,8 +46,7 @@ function horizontalOverflow(page: Page): Promise<string[]> {
 }
 
 /**
- * Every page of the console at 390 px, opened on 127.0.0.1 (pages that need no OAuth round trip do not depend on the
- * host name): nothing scrolls sideways, neither the page nor a card, table or dialog. Tables turn into one card per
+ * Every page of the console at 390 px, opened on 127.0.0.1: nothing scrolls sideways, neither the page nor a card, table or dialog. Tables turn into one card per
  * row below the phone breakpoint, so each page is looked at with data in it. Screenshots of each page go to
  * test-results/phone-*.png.
  */
@@ -139,7 +138,7 @@ describe('console at phone width', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    // The OAuth callback goes to PUBLIC_URL (localhost): connect Meta there first, on a desktop-sized screen.
+    // Connect Meta first, on a desktop-sized screen at the other address (localhost): the connection is the organisation's.
     const desktop = await browser.newContext({ baseURL: requiredEnv('E2E_BASE_URL'), viewport: { width: 1366, height: 900 } });
     const setup = await desktop.newPage();
     await setup.goto('/');

@@ -50,7 +50,7 @@ export async function startServer(): Promise<RunningServer> {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     PORT: String(port),
-    PUBLIC_URL: baseUrl,
+    // No PUBLIC_URL, as a new user runs `npm start`: the console must work from whatever address it is opened at.
     DATABASE_URL: dbUrl.toString(),
     ...QUEUE_ENV,
     QUEUE_PREFIX: `legeai_browser_${suffix}`,
@@ -83,7 +83,7 @@ export async function startServer(): Promise<RunningServer> {
     await stop();
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output.join('')}`);
   }
-  return { baseUrl, sandboxUrl: `http://localhost:${sandboxPort}`, adminEmail, adminPassword, stop };
+  return { baseUrl, sandboxUrl: `http://127.0.0.1:${sandboxPort}`, adminEmail, adminPassword, stop };
 }
 
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {

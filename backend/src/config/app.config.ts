@@ -7,7 +7,13 @@ import { parseTrustProxy, TrustProxy } from './trust-proxy';
 export interface AppConfig {
   port: number;
   role: AppRole;
+  /** PUBLIC_URL, or `http://localhost:<PORT>` when it is unset (see `publicUrlSet`). */
   publicUrl: string;
+  /**
+   * Whether PUBLIC_URL was given. Without it, browser-facing flows (the Meta connect round trip, Swagger's servers)
+   * follow the address the request came to, so the console works from 127.0.0.1, a LAN name or a tunnel alike.
+   */
+  publicUrlSet: boolean;
   corsOrigins: string[];
   /** Express' `trust proxy` (TRUST_PROXY): which forwarding headers `req.ip` and `req.secure` believe. */
   trustProxy: TrustProxy;
@@ -29,6 +35,7 @@ export const appConfig = registerAs('app', (): AppConfig => {
     port: env.PORT,
     role: env.APP_ROLE,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    publicUrlSet: !!env.PUBLIC_URL,
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim().replace(/\/+$/, ''))

@@ -13,13 +13,22 @@ export interface MetaConfig {
    * signed_request callbacks made with it are still accepted (docs/key-rotation.md).
    */
   previousAppSecret?: string;
-  redirectUri: string;
+  /**
+   * META_REDIRECT_URI, else `<PUBLIC_URL>/v1/integrations/meta/callback`; null when neither is set: the connect flow
+   * then returns to the address the console was opened at (the same path on the request's origin).
+   */
+  redirectUri: string | null;
   verifyToken: string;
   apiVersion: string;
   graphUrl: string;
   dialogUrl: string;
   /** Whether META_APP_ID is unset: the bundled sandbox stands in for Meta and these values point at it. */
   sandbox: boolean;
+  /**
+   * The bundled sandbox without PUBLIC_URL: its login dialog is opened on the host name the console was opened at
+   * (its own port), so a browser on another machine reaches it as it reaches the console.
+   */
+  dialogHostFollowsRequest: boolean;
   timeoutMs: number;
   /** Pause of a rate-limited scope when Meta gave no regain time (META_RATE_LIMIT_PAUSE_MS). */
   rateLimitPauseMs: number;
@@ -33,12 +42,13 @@ export const metaConfig = registerAs('meta', (): MetaConfig => {
     appId: env.META_APP_ID ?? 'sandbox-app',
     appSecret: env.META_APP_SECRET ?? 'sandbox-app-secret',
     previousAppSecret: env.META_APP_SECRET_PREVIOUS,
-    redirectUri: env.META_REDIRECT_URI ?? `${publicUrl}/v1/integrations/meta/callback`,
+    redirectUri: env.META_REDIRECT_URI ?? (env.PUBLIC_URL ? `${publicUrl}/v1/integrations/meta/callback` : null),
     verifyToken: env.META_VERIFY_TOKEN ?? 'sandbox-verify-token',
     apiVersion: env.META_API_VERSION,
     graphUrl: env.META_GRAPH_URL.replace(/\/+$/, ''),
     dialogUrl: env.META_DIALOG_URL.replace(/\/+$/, ''),
     sandbox,
+    dialogHostFollowsRequest: sandbox && !env.PUBLIC_URL,
     timeoutMs: env.META_TIMEOUT_MS,
     rateLimitPauseMs: env.META_RATE_LIMIT_PAUSE_MS,
   };

@@ -2,6 +2,7 @@ import type { RunningSandbox } from '@legeai/meta-sandbox';
 import { API_PREFIX, ROUTES } from '@legeai/contracts';
 import type { EnvSchema } from '../config/env.schema';
 import { metaConfig } from '../config/meta.config';
+import { setEmbeddedAppDashboard } from './embedded-app-dashboard';
 
 export interface EmbeddedSandbox {
   url: string;
@@ -21,17 +22,30 @@ export async function startEmbeddedSandbox(env: EnvSchema): Promise<EmbeddedSand
   const { startSandbox } = await import('@legeai/meta-sandbox');
   const meta = metaConfig();
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+  const defaultCallback = `${publicUrl}/${API_PREFIX}/${ROUTES.metaIntegration.base}/${ROUTES.metaIntegration.callback}`;
+  const redirectUris = [meta.redirectUri ?? defaultCallback];
   const sandbox: RunningSandbox = await startSandbox({
     port: env.SANDBOX_PORT,
+    // Without PUBLIC_URL the console may be opened from another machine, and its login dialog is opened on the host
+    // name the console was (meta.dialogHostFollowsRequest): listen on every interface, as the product does.
+    host: meta.dialogHostFollowsRequest ? '0.0.0.0' : '127.0.0.1',
     scenario: 'insurance-agency',
     appId: meta.appId,
     appSecret: meta.appSecret,
     verifyToken: meta.verifyToken,
-    redirectUris: [meta.redirectUri],
+    redirectUris,
     demoLeadIntervalSeconds: env.SANDBOX_DEMO_LEAD_INTERVAL,
   });
-  env.META_GRAPH_URL = sandbox.url;
-  env.META_DIALOG_URL = sandbox.url;
+  const local = `http://127.0.0.1:${sandbox.port}`;
+  env.META_GRAPH_URL = local;
+  env.META_DIALOG_URL = local;
+  setEmbeddedAppDashboard({
+    allowRedirectUri(uri) {
+      if (redirectUris.includes(uri)) return;
+      redirectUris.push(uri);
+      sandbox.control.setApp({ redirectUris });
+    },
+  });
   // Our webhook, registered as an app owner would in the dashboard. The handshake is skipped because this server
   // is not listening yet; connecting runs the real subscription (with the handshake) anyway.
   await sandbox.control.subscribeWebhook({
@@ -39,5 +53,11 @@ export async function startEmbeddedSandbox(env: EnvSchema): Promise<EmbeddedSand
     verifyToken: meta.verifyToken,
     verify: false,
   });
-  return { url: sandbox.url, close: () => sandbox.close() };
+  return {
+    url: local,
+    close: () => {
+      setEmbeddedAppDashboard(null);
+      return sandbox.close();
+    },
+  };
 }

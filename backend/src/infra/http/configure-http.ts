@@ -79,7 +79,7 @@ export function configureHttp(app: NestExpressApplication): HttpSetup {
   app.useGlobalFilters(new AllExceptionsFilter());
 
   // DOCS_ACCESS=off: the paths are not registered at all and answer the 404 envelope of an unknown route.
-  if (httpCfg.docsAccess === 'public') setupSwagger(app, cfg.publicUrl);
+  if (httpCfg.docsAccess === 'public') setupSwagger(app, cfg.publicUrlSet ? cfg.publicUrl : undefined);
   const consoleServed = serveConsole(app, cfg.adminDistDir, logger);
   return { consoleServed, drain };
 }

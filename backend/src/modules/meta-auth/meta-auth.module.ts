@@ -22,6 +22,7 @@ import { ConnectionHealthJobHandler } from './health/connection-health.job-handl
 import { MetaHealthService } from './health/meta-health.service';
 import { ConnectionLifecycle } from './lifecycle/connection-lifecycle';
 import { MetaAuthController } from './oauth/meta-auth.controller';
+import { ConnectAddresses } from './oauth/connect-addresses';
 import { MetaConnectService } from './oauth/meta-connect.service';
 import { MetaFacebookStrategy } from './oauth/meta-facebook.strategy';
 import { MetaOAuthCallbackGuard } from './oauth/meta-oauth-callback.guard';
@@ -50,6 +51,7 @@ import { TokenReencryptionService } from './token-vault/token-reencryption.servi
     MetaFacebookStrategy,
     MetaOAuthCallbackGuard,
     MetaConnectService,
+    ConnectAddresses,
     MetaIntegrationRepository,
     MetaReauthService,
     MetaTokenVault,

@@ -1,4 +1,5 @@
-import { Controller, Get, Redirect, UseGuards } from '@nestjs/common';
+import { Controller, Get, Redirect, Req, UseGuards } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MetaAuthUrlResponse, Role, ROUTES } from '@legeai/contracts';
 import { CurrentPrincipal } from '../../../common/auth/current-principal.decorator';
@@ -24,8 +25,8 @@ export class MetaAuthController {
   @ApiOperation({ summary: "Meta's login dialog URL with the product's scopes and a single-use, 10-minute state" })
   @ApiOkResponse({ type: MetaAuthUrlResponseDto })
   @ApiErrorResponses(401, 403)
-  authUrl(@CurrentPrincipal() principal: Principal): Promise<MetaAuthUrlResponse> {
-    return this.connect.authorizationUrl(principal);
+  authUrl(@CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<MetaAuthUrlResponse> {
+    return this.connect.authorizationUrl(principal, req);
   }
 
   /** Public because Meta's redirect carries no credentials; the state proves who started the connect. */
@@ -37,7 +38,7 @@ export class MetaAuthController {
     summary: "Meta's OAuth redirect: stores the connection, then redirects to the console with ?result=…&missing=…",
   })
   @ApiFoundResponse({ description: 'Redirect to /integrations/meta?result=<MetaConnectResult>' })
-  async callback(@OAuthCallbackOutcome() outcome: CallbackOutcome): Promise<{ url: string; statusCode: number }> {
-    return { url: await this.connect.complete(outcome), statusCode: 302 };
+  async callback(@OAuthCallbackOutcome() outcome: CallbackOutcome, @Req() req: Request): Promise<{ url: string; statusCode: number }> {
+    return { url: await this.connect.complete(outcome, req), statusCode: 302 };
   }
 }

@@ -1,8 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
+import { Injectable, Logger } from '@nestjs/common';
 import { META_REQUIRED_SCOPES, MetaAuthUrlResponse, MetaConnectResult, MetaIntegrationStatus } from '@legeai/contracts';
 import { Principal } from '../../../common/auth/principal';
-import { appConfig } from '../../../config/app.config';
+import type { OriginRequest } from '../../../common/http/request-origin';
 import { MetaGraphError } from '../../../infra/meta-graph';
 import { AuditService } from '../../audit';
 import { MetaAccountApi } from '../connection/meta-account.api';
@@ -11,6 +10,7 @@ import { tokenFacts } from '../connection/token-facts';
 import { MetaIntegration } from '../entities/meta-integration.entity';
 import { ConnectionLifecycle } from '../lifecycle/connection-lifecycle';
 import { MetaTokenVault } from '../token-vault/meta-token-vault.service';
+import { ConnectAddresses } from './connect-addresses';
 import { consoleRedirect } from './connect-redirect';
 import { MetaFacebookStrategy, MetaGrant } from './meta-facebook.strategy';
 import type { CallbackOutcome } from './meta-oauth-callback.guard';
@@ -34,24 +34,31 @@ export class MetaConnectService {
     private readonly vault: MetaTokenVault,
     private readonly lifecycle: ConnectionLifecycle,
     private readonly audit: AuditService,
-    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    private readonly addresses: ConnectAddresses,
   ) {}
 
-  async authorizationUrl(principal: Principal): Promise<MetaAuthUrlResponse> {
+  /** `req`: the console's request, whose address the round trip returns to when PUBLIC_URL is unset. */
+  async authorizationUrl(principal: Principal, req: OriginRequest): Promise<MetaAuthUrlResponse> {
     const { state, expiresIn } = await this.states.issue({ organisationId: principal.organisationId, userId: principal.id });
     await this.audit.recordBy(principal, 'meta.connect_started');
-    return { url: this.strategy.authorizationUrl(state), expiresIn, scopes: [...META_REQUIRED_SCOPES] };
+    const location = this.strategy.authorizationUrl(state, this.addresses.callbackUrl(req));
+    return { url: this.addresses.dialogUrl(location, req), expiresIn, scopes: [...META_REQUIRED_SCOPES] };
   }
 
-  /** Where to send the browser after Meta's redirect; never throws, every failure is explained on the console. */
-  async complete(outcome: CallbackOutcome): Promise<string> {
+  /**
+   * Where to send the browser after Meta's redirect (`req`, the redirect, arrived at the console's address); never
+   * throws, every failure is explained on the console.
+   */
+  async complete(outcome: CallbackOutcome, req: OriginRequest): Promise<string> {
+    const redirect = (result: MetaConnectResult, missing: readonly string[] = []) =>
+      consoleRedirect(this.addresses.consoleOrigin(req), result, missing);
     switch (outcome.kind) {
       case 'invalid_state':
         this.logger.warn({ msg: 'Meta callback with an unusable state', problem: outcome.problem });
-        return this.redirect(MetaConnectResult.InvalidState);
+        return redirect(MetaConnectResult.InvalidState);
       case 'denied': {
         const consumed = await this.states.consume(outcome.state);
-        if (!consumed.ok) return this.redirect(MetaConnectResult.InvalidState);
+        if (!consumed.ok) return redirect(MetaConnectResult.InvalidState);
         await this.audit.record({
           organisationId: consumed.binding.organisationId,
           actorType: 'user',
@@ -59,14 +66,15 @@ export class MetaConnectService {
           action: 'meta.connect_denied',
           details: { reason: outcome.reason ?? 'user_denied' },
         });
-        return this.redirect(MetaConnectResult.Denied);
+        return redirect(MetaConnectResult.Denied);
       }
       case 'failed':
         this.logger.warn({ msg: 'Meta login failed', error: describe(outcome.error) });
-        return this.redirect(MetaConnectResult.Failed);
+        return redirect(MetaConnectResult.Failed);
       case 'granted':
         try {
-          return await this.connect(outcome.grant);
+          const missing = await this.connect(outcome.grant);
+          return missing.length ? redirect(MetaConnectResult.MissingPermissions, missing) : redirect(MetaConnectResult.Connected);
         } catch (error) {
           this.logger.warn({ msg: 'Connecting the Meta account failed', error: describe(error) });
           await this.audit
@@ -78,12 +86,13 @@ export class MetaConnectService {
               details: { error: describe(error) },
             })
             .catch(() => undefined);
-          return this.redirect(MetaConnectResult.Failed);
+          return redirect(MetaConnectResult.Failed);
         }
     }
   }
 
-  private async connect(grant: MetaGrant): Promise<string> {
+  /** Stores the connection; returns the scopes the person declined. */
+  private async connect(grant: MetaGrant): Promise<readonly string[]> {
     const { organisationId, userId } = grant.binding;
     const longLived = await this.api.exchangeForLongLived(grant.shortLivedToken);
     const token = longLived.access_token;
@@ -126,12 +135,7 @@ export class MetaConnectService {
         ...done,
       },
     });
-    const missing = facts.declinedScopes;
-    return missing.length ? this.redirect(MetaConnectResult.MissingPermissions, missing) : this.redirect(MetaConnectResult.Connected);
-  }
-
-  private redirect(result: MetaConnectResult, missing: readonly string[] = []): string {
-    return consoleRedirect(this.app.publicUrl, result, missing);
+    return facts.declinedScopes;
   }
 }
 

@@ -27,7 +27,8 @@ export class MetaFacebookStrategy extends PassportStrategy(Strategy, META_STRATE
     super({
       clientID: meta.appId,
       clientSecret: meta.appSecret,
-      callbackURL: meta.redirectUri,
+      // Absent without PUBLIC_URL: every authenticate() call then passes the request's own (ConnectAddresses).
+      callbackURL: meta.redirectUri ?? undefined,
       authorizationURL: `${meta.dialogUrl}/${meta.apiVersion}/dialog/oauth`,
       tokenURL: `${meta.graphUrl}/${meta.apiVersion}/oauth/access_token`,
       profileURL: `${meta.graphUrl}/${meta.apiVersion}/me`,
@@ -52,14 +53,14 @@ export class MetaFacebookStrategy extends PassportStrategy(Strategy, META_STRATE
    * The dialog URL for a state issued by us, built by passport-facebook itself (client id, redirect URI, scope,
    * response type), without sending a redirect: the console opens it.
    */
-  authorizationUrl(state: string): string {
+  authorizationUrl(state: string, callbackURL: string): string {
     let location: string | undefined;
     const probe = Object.create(this) as this & { redirect(url: string): void; error(err: Error): void };
     probe.redirect = (url: string) => (location = url);
     probe.error = (err: Error) => {
       throw err;
     };
-    probe.authenticate({ query: {}, body: {}, headers: {} } as never, { state, scope: [...META_REQUIRED_SCOPES] });
+    probe.authenticate({ query: {}, body: {}, headers: {} } as never, { state, scope: [...META_REQUIRED_SCOPES], callbackURL });
     if (!location) throw new Error('passport-facebook did not produce an authorization URL');
     return location;
   }

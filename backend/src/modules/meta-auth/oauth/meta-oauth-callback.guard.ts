@@ -1,5 +1,7 @@
 import { createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
+import type { OriginRequest } from '../../../common/http/request-origin';
+import { ConnectAddresses } from './connect-addresses';
 import { META_STRATEGY, MetaGrant } from './meta-facebook.strategy';
 import type { StateFailureInfo } from './oauth-state.store';
 import type { OAuthStateProblem } from './oauth-state.rules';
@@ -21,6 +23,10 @@ type Query = Record<string, unknown>;
  */
 @Injectable()
 export class MetaOAuthCallbackGuard extends AuthGuard(META_STRATEGY) {
+  constructor(private readonly addresses: ConnectAddresses) {
+    super();
+  }
+
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<{ query: Query }>();
     const query = req.query ?? {};
@@ -41,8 +47,10 @@ export class MetaOAuthCallbackGuard extends AuthGuard(META_STRATEGY) {
     return (await super.canActivate(context)) as boolean;
   }
 
-  override getAuthenticateOptions(): { session: boolean; property: string } {
-    return { session: false, property: OUTCOME_KEY };
+  /** The code exchange sends the redirect URI the dialog was opened with: this request's address. */
+  override getAuthenticateOptions(context: ExecutionContext): { session: boolean; property: string; callbackURL: string } {
+    const req = context.switchToHttp().getRequest<OriginRequest>();
+    return { session: false, property: OUTCOME_KEY, callbackURL: this.addresses.callbackUrl(req) };
   }
 
   override handleRequest<T = CallbackOutcome>(err: unknown, grant: MetaGrant | false, info: unknown): T {
