@@ -30,7 +30,8 @@ export interface GraphErrorEnvelope {
   };
 }
 
-// Codes from Meta's error reference; see also the notes in docs/ and §8.2 of the API notes.
+// Codes from Meta's error reference (https://developers.facebook.com/docs/graph-api/guides/error-handling); what
+// each kind does to a lead: docs/lead-pipeline.md.
 const AUTH_CODES = new Set([102, 190, 2500]);
 const AUTH_SUBCODE_REASONS: Record<number, string> = {
   458: 'app_not_installed',

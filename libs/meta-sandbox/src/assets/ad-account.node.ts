@@ -5,8 +5,9 @@ import { zoneOffsetHours } from '../core/time-zones';
 import { adAccountUsage, canSeeAdAccount } from './asset-access';
 
 /**
- * An ad account, addressed as `act_<id>` (notes §4.2). On the Marketing API schedule: an expired version gets
- * 2635. Campaigns, ad sets, ads, insights are edges the Marketing API module adds with `registry.edge('AdAccount', …)`.
+ * An ad account, addressed as `act_<id>` (https://developers.facebook.com/docs/marketing-api/reference/ad-account).
+ * On the Marketing API schedule: an expired version gets 2635. Campaigns, ad sets, ads, insights are edges the
+ * Marketing API module adds with `registry.edge('AdAccount', …)`.
  */
 export const adAccountNode: NodeTypeSpec<AdAccountRecord> = {
   type: 'AdAccount',

@@ -3,7 +3,10 @@ import type { BusinessRecord } from '../world/types';
 import { graphTime } from '../core/clock';
 import { canSeeAdAccount, canSeeBusiness, canSeePage } from './asset-access';
 
-/** A Business Manager business (notes §4.3). Needs `business_management`. */
+/**
+ * A Business Manager business (https://developers.facebook.com/docs/marketing-api/reference/business). Needs
+ * `business_management`.
+ */
 export const businessNode: NodeTypeSpec<BusinessRecord> = {
   type: 'Business',
   load: (id, world) => world.businesses.get(id),

@@ -7,7 +7,7 @@ import { metaJson } from './meta-json';
 import { VERSION_PATTERN } from './versions';
 import { tokenFrom } from './token-auth';
 
-/** Meta's limit on operations per batch (notes §9.3). */
+/** Meta's limit on operations per batch (https://developers.facebook.com/docs/graph-api/batch-requests). */
 export const MAX_BATCH_SIZE = 50;
 
 interface BatchOperation {

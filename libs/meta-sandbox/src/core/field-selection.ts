@@ -1,8 +1,9 @@
 import { GraphErrors } from './graph-errors';
 
 /**
- * The `fields` parameter: `id,name,campaigns.limit(5){name,adsets{name}}` (notes §9.2). Modifiers such as
- * `.limit(n)`, `.since(t)`, `.until(t)`, `.summary(true)` apply to nested edges.
+ * The `fields` parameter: `id,name,campaigns.limit(5){name,adsets{name}}`
+ * (https://developers.facebook.com/docs/graph-api/guides/field-expansion). Modifiers such as `.limit(n)`,
+ * `.since(t)`, `.until(t)`, `.summary(true)` apply to nested edges.
  */
 export interface FieldRequest {
   name: string;

@@ -1,7 +1,8 @@
 /**
  * Meta's error envelope: `{"error":{message,type,code,error_subcode?,is_transient?,error_user_title?,
  * error_user_msg?,error_data?,fbtrace_id}}`. Handlers throw a GraphError; the dispatcher adds `fbtrace_id` and
- * turns it into the envelope. Clients must branch on `code`, never on the HTTP status (notes §8.1).
+ * turns it into the envelope. Clients must branch on `code`, never on the HTTP status
+ * (https://developers.facebook.com/docs/graph-api/guides/error-handling).
  */
 export interface GraphErrorInit {
   message: string;

@@ -1,8 +1,9 @@
 import { GraphError } from './graph-error';
 
 /**
- * The errors the sandbox raises, in one place so messages and codes stay consistent with Meta's (notes §8.2).
- * Wording marked "unconfirmed" in the notes is our best guess; clients must only depend on code and subcode.
+ * The errors the sandbox raises, in one place so messages and codes stay consistent with Meta's
+ * (https://developers.facebook.com/docs/graph-api/guides/error-handling). Wording Meta does not publish is our best
+ * guess; clients must only depend on code and subcode.
  */
 export const GraphErrors = {
   invalidParameter: (message: string, subcode?: number) =>

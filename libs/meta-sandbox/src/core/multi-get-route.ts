@@ -4,8 +4,9 @@ import { GraphErrors } from './graph-errors';
 import { renderNode } from './node-renderer';
 
 /**
- * `GET /?ids=a,b,c&fields=…` returns an object keyed by id; every id counts as a call (notes §8.3). An unknown id
- * fails the whole request with code 803, as Meta does.
+ * `GET /?ids=a,b,c&fields=…` returns an object keyed by id; every id counts as a call
+ * (https://developers.facebook.com/docs/graph-api/overview/rate-limiting). An unknown id fails the whole request
+ * with code 803, as Meta does.
  */
 export const multiGetRoute: RootRoute = {
   method: 'GET',

@@ -1,8 +1,9 @@
 import { GraphErrors } from './graph-errors';
 
 /**
- * Cursor paging (notes §9.1): opaque base64 cursors, `before`/`after`, absolute `next`/`previous` URLs carrying
- * the original query. `cursors` are present even on the last page; only the absence of `next` ends the walk.
+ * Cursor paging (https://developers.facebook.com/docs/graph-api/results): opaque base64 cursors, `before`/`after`,
+ * absolute `next`/`previous` URLs carrying the original query. `cursors` are present even on the last page; only
+ * the absence of `next` ends the walk.
  */
 export interface PageWindow<T> {
   items: T[];

@@ -5,9 +5,10 @@ import { UsageCharge } from './usage-types';
 const ACCESS_TIER = 'development_access';
 
 /**
- * `X-App-Usage`, `X-Business-Use-Case-Usage` and `X-Ad-Account-Usage` (notes §8.3): JSON strings of whole percents,
- * regain time in minutes, reset duration in seconds. BUC and ad account headers appear only after a few calls, or
- * at once for a scope that is over its budget.
+ * `X-App-Usage`, `X-Business-Use-Case-Usage` and `X-Ad-Account-Usage`
+ * (https://developers.facebook.com/docs/graph-api/overview/rate-limiting): JSON strings of whole percents, regain
+ * time in minutes, reset duration in seconds. BUC and ad account headers appear only after a few calls, or at once
+ * for a scope that is over its budget.
  */
 export function usageHeaders(
   tracker: UsageTracker,

@@ -77,7 +77,8 @@ const CPU_SHARE = 0.6;
 /**
  * Real rolling-window budgets per app, per BUC object and per ad account. Every charged call is remembered with
  * its time; percentages come from what is still inside the window. Calls made while throttled are recorded too,
- * which lengthens the block exactly as Meta warns (notes §8.3).
+ * which lengthens the block exactly as Meta warns
+ * (https://developers.facebook.com/docs/graph-api/overview/rate-limiting).
  */
 export class UsageTracker {
   private readonly hits = new Map<string, HitWindow>();

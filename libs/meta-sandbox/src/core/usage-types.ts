@@ -1,4 +1,4 @@
-/** Business use case types (notes §8.3). */
+/** Business use case types (https://developers.facebook.com/docs/graph-api/overview/rate-limiting). */
 export type BucType =
   | 'ads_management'
   | 'ads_insights'
@@ -32,7 +32,10 @@ export interface UsageBudgets {
   headerWarmupCalls: number;
 }
 
-/** Rolling windows per BUC type: leadgen and pages are daily, the rest hourly (notes §8.3). */
+/**
+ * Rolling windows per BUC type: leadgen and pages are daily, the rest hourly
+ * (https://developers.facebook.com/docs/graph-api/overview/rate-limiting).
+ */
 export const BUC_WINDOW_MS: Record<BucType, number> = {
   ads_management: 3_600_000,
   ads_insights: 3_600_000,
@@ -45,7 +48,10 @@ export const BUC_WINDOW_MS: Record<BucType, number> = {
   catalog_batch: 3_600_000,
 };
 
-/** The error code Meta returns when a BUC budget is exhausted (notes §8.2). */
+/**
+ * The error code Meta returns when a BUC budget is exhausted
+ * (https://developers.facebook.com/docs/graph-api/guides/error-handling).
+ */
 export const BUC_THROTTLE_CODE: Record<BucType, number> = {
   ads_insights: 80000,
   pages: 80001,

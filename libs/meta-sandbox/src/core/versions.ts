@@ -1,8 +1,10 @@
 import { GraphErrors } from './graph-errors';
 
 /**
- * Graph API versions as data. Meta runs two schedules (notes §0): Graph API endpoints (pages, login, webhooks) and
- * the shorter Marketing API schedule (ads, and lead retrieval, which is documented under the Marketing API).
+ * Graph API versions as data. Meta runs two schedules: Graph API endpoints (pages, login, webhooks;
+ * https://developers.facebook.com/docs/graph-api/guides/versioning) and the shorter Marketing API schedule (ads,
+ * and lead retrieval, which is documented under the Marketing API;
+ * https://developers.facebook.com/docs/marketing-api/versions).
  * Dates are the last day a version answers; `undefined` means no date announced yet. "Now" comes from the sandbox
  * clock, so moving the clock retires versions as time passes.
  */
@@ -28,7 +30,10 @@ export const API_VERSIONS: readonly ApiVersion[] = [
 
 export type VersionSchedule = 'graph' | 'marketing';
 
-/** What a route does when called with a Marketing API version past its date (notes §0). */
+/**
+ * What a route does when called with a Marketing API version past its date
+ * (https://developers.facebook.com/docs/marketing-api/versions).
+ */
 export type ExpiredVersionPolicy = 'reject' | 'auto-upgrade';
 
 export interface ResolvedVersion {
@@ -80,7 +85,8 @@ export class VersionTable {
 
   /**
    * The version prefix is checked in two steps: first the path's own version against the Graph schedule (an
-   * unversioned path is answered by the oldest available version, notes §9.4; an expired Graph version is likewise
+   * unversioned path is answered by the oldest available version, as
+   * https://developers.facebook.com/docs/graph-api/guides/versioning says; an expired Graph version is likewise
    * upgraded to the oldest available one), then, for Marketing API routes, against the shorter schedule.
    */
   resolvePrefix(requested: string | undefined, method: string, now: number): ResolvedVersion {

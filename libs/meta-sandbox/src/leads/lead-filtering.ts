@@ -14,7 +14,10 @@ const OPERATORS: Record<string, (a: number, b: number) => boolean> = {
   LESS_THAN_OR_EQUAL: (a, b) => a <= b,
 };
 
-/** `filtering=[{"field":"time_created","operator":"GREATER_THAN","value":1764300000}]` (notes §3.2). */
+/**
+ * `filtering=[{"field":"time_created","operator":"GREATER_THAN","value":1764300000}]`
+ * (https://developers.facebook.com/docs/marketing-api/guides/lead-ads/retrieving).
+ */
 export function parseLeadFiltering(raw: string | undefined): Filter[] {
   if (raw === undefined || raw === '') return [];
   let parsed: unknown;

@@ -1,7 +1,10 @@
 import type { World } from '../world/world';
 import type { LeadRecord } from '../world/types';
 
-/** Leads can be downloaded for 90 days after submission (notes §3.3); older ones are gone. */
+/**
+ * Leads can be downloaded for 90 days after submission
+ * (https://developers.facebook.com/docs/marketing-api/guides/lead-ads/retrieving); older ones are gone.
+ */
 export const LEAD_RETENTION_MS = 90 * 86_400_000;
 
 export function isExpired(lead: LeadRecord, nowMs: number): boolean {

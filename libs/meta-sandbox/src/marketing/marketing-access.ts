@@ -13,7 +13,10 @@ export const adsManagementUsage = (accountId: string): UsageCharge[] => [
   { type: 'ads_management', objectId: accountId, adAccountId: accountId },
 ];
 
-/** Insights calls count against `ads_insights` instead (notes §8.3). */
+/**
+ * Insights calls count against `ads_insights` instead
+ * (https://developers.facebook.com/docs/graph-api/overview/rate-limiting).
+ */
 export const adsInsightsUsage = (accountId: string): UsageCharge[] => [
   { type: 'ads_insights', objectId: accountId, adAccountId: accountId },
 ];

@@ -73,7 +73,10 @@ export function parseTime(raw: string, name: string): number {
   return ms;
 }
 
-/** `execution_options=["validate_only"]`: check everything, write nothing (notes §5). */
+/**
+ * `execution_options=["validate_only"]`: check everything, write nothing
+ * (https://developers.facebook.com/docs/marketing-api/reference/ad-campaign-group).
+ */
 export function validateOnly(ctx: GraphContext): boolean {
   const raw = optionalString(ctx, 'execution_options');
   return raw !== undefined && parseList(raw, 'execution_options').includes('validate_only');

@@ -71,7 +71,7 @@ export interface CampaignRecord extends Tracked {
   specialAdCategoryCountry: string[];
   buyingType: string;
   bidStrategy?: string;
-  /** Minor units as strings (notes §5.1). */
+  /** Minor units as strings (https://developers.facebook.com/docs/marketing-api/reference/ad-campaign-group). */
   dailyBudget?: string;
   lifetimeBudget?: string;
   startTime?: number;

@@ -29,7 +29,8 @@ const subscriptionsOf = (ctx: GraphContext, app: AppRecord): AppSubscriptionReco
 
 /**
  * Creating or updating a subscription first runs the verification handshake against the callback URL, as Meta
- * does; a wrong echo fails the call and nothing is stored (notes §2.5).
+ * does; a wrong echo fails the call and nothing is stored
+ * (https://developers.facebook.com/docs/graph-api/reference/app/subscriptions).
  */
 async function subscribe(ctx: GraphContext, app: AppRecord): Promise<{ success: true }> {
   const object = ctx.params['object'];
@@ -72,7 +73,7 @@ function unsubscribe(ctx: GraphContext, app: AppRecord): { success: true } {
   return { success: true };
 }
 
-/** Needs an app token (notes §2.5). */
+/** Needs an app token (https://developers.facebook.com/docs/graph-api/reference/app/subscriptions). */
 const APP_ONLY = { tokens: ['APP' as const] };
 
 export const appSubscriptionsEdge: EdgeSpec<AppRecord> = {

@@ -1,7 +1,8 @@
 import { GraphError } from '../core/graph-error';
 
 /**
- * The verification request Meta sends before it accepts a callback URL (notes §2.1):
+ * The verification request Meta sends before it accepts a callback URL
+ * (https://developers.facebook.com/docs/graph-api/webhooks/getting-started):
  * `GET {callback}?hub.mode=subscribe&hub.challenge=…&hub.verify_token=…`, answered 200 with the challenge as body.
  */
 export async function verifyCallback(callbackUrl: string, verifyToken: string, challenge: string, timeoutMs: number): Promise<void> {

@@ -5,7 +5,11 @@ export interface LeadgenChange {
   value: Record<string, string | number>;
 }
 
-/** The `value` of a `leadgen` change: ids only, never answers (notes §2.2). Ad ids are absent for organic leads. */
+/**
+ * The `value` of a `leadgen` change: ids only, never answers
+ * (https://developers.facebook.com/docs/marketing-api/guides/lead-ads/retrieving). Ad ids are absent for organic
+ * leads.
+ */
 export function leadgenChange(lead: LeadRecord): LeadgenChange {
   const value: Record<string, string | number> = {};
   if (lead.ad) value['ad_id'] = lead.ad.adId;

@@ -4,7 +4,10 @@ import type { AppRecord, PageInstallRecord, PageRecord } from '../world/types';
 import { GraphError } from '../core/graph-error';
 import { GraphErrors } from '../core/graph-errors';
 
-/** Installing the app on a Page needs that Page's token and `pages_manage_metadata` (notes §2.6). */
+/**
+ * Installing the app on a Page needs that Page's token and `pages_manage_metadata`
+ * (https://developers.facebook.com/docs/graph-api/reference/page/subscribed_apps).
+ */
 const PAGE_TOKEN = { tokens: ['PAGE' as const] };
 const MANAGE = { tokens: ['PAGE' as const], permissions: ['pages_manage_metadata'] };
 

@@ -1,6 +1,7 @@
 /**
  * When Meta tries a failed delivery again, as offsets from the first attempt: at once, then with decreasing
- * frequency until 36 hours, after which the update is dropped (notes §2.4). The exact steps are not published;
+ * frequency until 36 hours, after which the update is dropped
+ * (https://developers.facebook.com/docs/graph-api/webhooks/getting-started). The exact steps are not published;
  * these are ours.
  */
 export const RETRY_OFFSETS_MS: readonly number[] = [

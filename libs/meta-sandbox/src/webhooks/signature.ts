@@ -2,7 +2,8 @@ import { createHmac } from 'node:crypto';
 
 /**
  * `X-Hub-Signature-256: sha256=<hex HMAC-SHA256(app secret, raw body)>`, plus the legacy SHA-1 header Meta still
- * sends (notes §2.3). Computed over the exact bytes that go on the wire.
+ * sends (https://developers.facebook.com/docs/graph-api/webhooks/getting-started). Computed over the exact bytes that
+ * go on the wire.
  */
 export function signatureHeaders(body: Buffer, appSecret: string): Record<string, string> {
   return {

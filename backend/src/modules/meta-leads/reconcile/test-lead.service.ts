@@ -11,8 +11,10 @@ import { MetaIntegrationRepository, MetaReauthService, MetaTokenVault } from '..
 import { graphApiError } from './graph-api-error';
 
 /**
- * Sends a test lead to a form (`POST /{form-id}/test_leads`, notes §3.5). Meta allows one test lead per form at a
- * time, so an earlier one is deleted first: "send a test lead" always works, and the answer names what it replaced.
+ * Sends a test lead to a form (`POST /{form-id}/test_leads`,
+ * https://developers.facebook.com/docs/marketing-api/guides/lead-ads/testing-troubleshooting). Meta allows one test
+ * lead per form at a time, so an earlier one is deleted first: "send a test lead" always works, and the answer
+ * names what it replaced.
  * No answers are sent, so Meta fills every question with its "test lead: dummy data for …" values, which is how
  * the mapper recognises a test lead (flagged `isTest`, left out of metrics). The lead then arrives like any other,
  * through the leadgen webhook and the pipeline, where the console watches its timeline.

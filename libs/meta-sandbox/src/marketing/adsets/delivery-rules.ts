@@ -49,8 +49,8 @@ export function checkBillingForGoal(billing: string, goal: string): void {
 }
 
 /**
- * Instant-form lead ads (notes §5.2): the ad set promotes a Page (`promoted_object.page_id`) and the ad opens the
- * form on Facebook (`destination_type=ON_AD`).
+ * Instant-form lead ads (https://developers.facebook.com/docs/marketing-api/guides/lead-ads/create): the ad set
+ * promotes a Page (`promoted_object.page_id`) and the ad opens the form on Facebook (`destination_type=ON_AD`).
  */
 export function checkLeadAdSetup(goal: string, promotedObject: Record<string, unknown> | undefined, destinationType: string | undefined): void {
   if (goal !== 'LEAD_GENERATION' && goal !== 'QUALITY_LEAD') return;

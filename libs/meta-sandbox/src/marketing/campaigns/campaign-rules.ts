@@ -2,7 +2,10 @@ import { GraphErrors } from '../../core/graph-errors';
 import { parseEnum, parseList } from '../marketing-params';
 import { adsError } from '../marketing-errors';
 
-/** Outcome-driven objectives: the only ones new campaigns may use (notes §5.1). */
+/**
+ * Outcome-driven objectives: the only ones new campaigns may use
+ * (https://developers.facebook.com/docs/marketing-api/reference/ad-campaign-group).
+ */
 export const ODAX_OBJECTIVES = [
   'OUTCOME_APP_PROMOTION',
   'OUTCOME_AWARENESS',
@@ -47,7 +50,8 @@ export const CAPPED_BID_STRATEGIES = ['LOWEST_COST_WITH_BID_CAP', 'COST_CAP'];
 export function parseObjective(raw: string): string {
   const legacy = LEGACY_OBJECTIVES[raw];
   if (legacy) {
-    // Wording is ours; Meta refuses legacy objectives on create since the ODAX migration (notes §5.1).
+    // Wording is ours; Meta refuses legacy objectives on create since the ODAX migration
+    // (https://developers.facebook.com/docs/marketing-api/reference/ad-campaign-group).
     throw adsError(
       'legacyObjective',
       'Objective no longer available',
@@ -61,7 +65,8 @@ export function parseObjective(raw: string): string {
 
 /**
  * `special_ad_categories` is required on every campaign (`[]` or `["NONE"]` when not special). CREDIT was replaced
- * by FINANCIAL_PRODUCTS_SERVICES on 2025-01-14; insurance belongs to FINANCIAL_PRODUCTS_SERVICES (notes §0).
+ * by FINANCIAL_PRODUCTS_SERVICES on 2025-01-14; insurance belongs to FINANCIAL_PRODUCTS_SERVICES
+ * (https://developers.facebook.com/docs/marketing-api/audiences/special-ad-category).
  */
 export function parseSpecialAdCategories(raw: string | undefined): string[] {
   if (raw === undefined) throw GraphErrors.invalidParameter('The parameter special_ad_categories is required');
@@ -84,7 +89,10 @@ export function parseSpecialAdCategories(raw: string | undefined): string[] {
 
 const ISO_COUNTRY = /^[A-Z]{2}$/;
 
-/** Countries are required as soon as a category is declared (notes §5.1). */
+/**
+ * Countries are required as soon as a category is declared
+ * (https://developers.facebook.com/docs/marketing-api/audiences/special-ad-category).
+ */
 export function parseSpecialAdCategoryCountry(raw: string | undefined, categories: string[]): string[] {
   const countries = raw === undefined ? [] : parseList(raw, 'special_ad_category_country');
   for (const country of countries) {

@@ -21,7 +21,7 @@ function parseSchedule(ctx: GraphContext, startDefault: number | undefined, stop
   return { startTime, stopTime };
 }
 
-/** `POST /act_{id}/campaigns` (notes §5.1). */
+/** `POST /act_{id}/campaigns` (https://developers.facebook.com/docs/marketing-api/reference/ad-campaign-group). */
 export function createCampaign(ctx: GraphContext, account: AdAccountRecord): { id: string } | { success: true } {
   const name = requireString(ctx, 'name');
   const objective = parseObjective(requireString(ctx, 'objective'));
@@ -121,7 +121,10 @@ export function updateCampaign(ctx: GraphContext, campaign: CampaignRecord): { s
   return { success: true };
 }
 
-/** `DELETE /{campaign-id}`: the campaign stays readable by id with status DELETED (notes §5). */
+/**
+ * `DELETE /{campaign-id}`: the campaign stays readable by id with status DELETED
+ * (https://developers.facebook.com/docs/marketing-api/reference/ad-campaign-group).
+ */
 export function deleteCampaign(ctx: GraphContext, campaign: CampaignRecord): { success: true } {
   setStatus(ctx.world, campaign, 'DELETED', ctx.runtime.clock.now());
   return { success: true };

@@ -12,7 +12,10 @@ import { createCampaign, deleteCampaign, updateCampaign } from './campaign-write
 
 const time = (ms: number | undefined) => (ms === undefined ? undefined : graphTime(ms));
 
-/** A campaign (notes §5.1). Budgets read back as minor-unit strings. */
+/**
+ * A campaign (https://developers.facebook.com/docs/marketing-api/reference/ad-campaign-group). Budgets read back as
+ * minor-unit strings.
+ */
 export const campaignNode: NodeTypeSpec<CampaignRecord> = {
   type: 'Campaign',
   load: (id, world) => marketing(world).campaigns.get(id),

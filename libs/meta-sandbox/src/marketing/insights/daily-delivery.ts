@@ -33,7 +33,10 @@ function spendFactorAt(profile: NonNullable<AdRecord['delivery']>, at: number): 
   for (const change of profile.spendChanges ?? []) if (change.from <= at) factor = change.factor;
   return factor;
 }
-/** Days younger than this keep being restated (notes §6.3: recent days change until attribution settles). */
+/**
+ * Days younger than this keep being restated (recent days change until attribution settles:
+ * https://developers.facebook.com/docs/marketing-api/insights/best-practices).
+ */
 const SETTLE_MS = 72 * 3_600_000;
 /** Unsettled numbers move at most once per this period of sandbox time. */
 const RESTATE_STEP_MS = 6 * 3_600_000;

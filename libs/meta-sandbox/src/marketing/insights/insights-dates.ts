@@ -28,7 +28,10 @@ export interface DateRange {
   until: string;
 }
 
-/** Insights keep about 37 months of history (notes §6.3). */
+/**
+ * Insights keep about 37 months of history
+ * (https://developers.facebook.com/docs/marketing-api/reference/ad-account/insights).
+ */
 export const RETENTION_MONTHS = 37;
 
 export const DATE_PRESETS = [
@@ -101,7 +104,10 @@ export function checkRetention(range: DateRange, today: string): void {
   }
 }
 
-/** Reach with breakdowns is only kept 13 months for sync queries (notes §0). */
+/**
+ * Reach with breakdowns is only kept 13 months for sync queries
+ * (https://developers.facebook.com/docs/marketing-api/insights/breakdowns).
+ */
 export const reachCutoff = (today: string): string => addMonths(today, -13);
 
 /** `time_increment`: 1–90 days, `monthly`, or `all_days` (default). */

@@ -35,7 +35,10 @@ export interface InsightsQuery {
   buckets: DateRange[];
   breakdowns: string[];
   filters: InsightsFilter[];
-  /** Reach, frequency and cpp are left out of sync queries with breakdowns starting over 13 months ago (notes §0). */
+  /**
+   * Reach, frequency and cpp are left out of sync queries with breakdowns starting over 13 months ago
+   * (https://developers.facebook.com/docs/marketing-api/insights/breakdowns).
+   */
   omitReach: boolean;
   /** The params as given, kept by async report runs. */
   params: Record<string, string>;

@@ -43,7 +43,10 @@ export interface InsightsRow {
 
 const DEFAULT_FIELDS = ['impressions', 'spend'];
 
-/** Sync queries bigger than this answer "reduce the amount of data" (code 1, subcode 99), as Meta's do (notes §6.1). */
+/**
+ * Sync queries bigger than this answer "reduce the amount of data" (code 1, subcode 99), as Meta's do
+ * (https://developers.facebook.com/docs/marketing-api/insights/best-practices).
+ */
 const SYNC_CELL_LIMIT = 400_000;
 /** How many empty (period, object) groups a page may look through to learn whether another row follows. */
 const LOOKAHEAD_GROUPS = 4_000;

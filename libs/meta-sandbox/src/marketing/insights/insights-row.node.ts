@@ -2,7 +2,10 @@ import type { NodeTypeSpec } from '../../core/graph-registry';
 import type { InsightsRow } from './insights-report';
 import { periodReach } from './insights-report';
 
-/** Major units with the currency's decimals: insights spend is a decimal string, unlike budgets (notes §6.1). */
+/**
+ * Major units with the currency's decimals: insights spend is a decimal string, unlike budgets
+ * (https://developers.facebook.com/docs/marketing-api/insights).
+ */
 const ZERO_DECIMAL = new Set(['JPY', 'KRW', 'VND', 'CLP', 'ISK', 'TWD', 'HUF', 'PYG', 'UGX']);
 const decimals = (row: InsightsRow): number => (ZERO_DECIMAL.has(row.account.currency) ? 0 : 2);
 const major = (row: InsightsRow): number => row.totals.spendMinor / 10 ** decimals(row);
@@ -54,8 +57,9 @@ const reachField = (get: (row: InsightsRow, reach: number) => string | undefined
   row.omitReach ? undefined : get(row, periodReach(row.totals));
 
 /**
- * One insights row, rendered with the caller's `fields`. All metrics are strings (notes §6.1); `date_start`,
- * `date_stop` and the requested breakdowns come back whatever `fields` says.
+ * One insights row, rendered with the caller's `fields`. All metrics are strings
+ * (https://developers.facebook.com/docs/marketing-api/insights); `date_start`, `date_stop` and the requested
+ * breakdowns come back whatever `fields` says.
  */
 export const insightsRowNode: NodeTypeSpec<InsightsRow> = {
   type: 'AdsInsights',

@@ -10,7 +10,10 @@ import { checkInsightsThrottle, insightsThrottleHeader } from './insights-thrott
 import { insightsRowNode } from './insights-row.node';
 import { reportRunNode } from './report-run.node';
 
-/** `POST …/insights`: the same params, answered with a `report_run_id` to poll (notes §6.2). */
+/**
+ * `POST …/insights`: the same params, answered with a `report_run_id` to poll
+ * (https://developers.facebook.com/docs/marketing-api/insights/best-practices).
+ */
 function asyncInsights(ctx: GraphContext, scope: InsightsScope) {
   insightsThrottleHeader(ctx, scope.account.accountId);
   checkInsightsThrottle(ctx, scope.account.accountId);

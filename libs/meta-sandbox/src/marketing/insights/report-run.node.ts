@@ -67,7 +67,8 @@ export const reportRunNode: NodeTypeSpec<ReportRunRecord> = {
           checkInsightsThrottle(ctx, run.scope.account.accountId);
           const status = progressOf(run, ctx.runtime.clock.now()).status;
           if (status !== 'Job Completed') {
-            // Wording is ours: reading results of an unfinished job is refused (notes §6.2).
+            // Wording is ours: reading results of an unfinished job is refused
+            // (https://developers.facebook.com/docs/marketing-api/insights/best-practices).
             throw new GraphError({ code: 100, message: `(#100) Report run ${run.id} is not complete (async_status: ${status}); poll it until Job Completed` });
           }
           return reportOf(ctx.world, run).page(request);
