@@ -107,6 +107,20 @@ describe('Lead pipeline failures: Graph errors, throttling, a dead token, replay
     const reauthAudits = (await auditActions(env.t, env.admin.organisationId)).filter((a) => a.action === 'meta.reauth_required');
     expect(reauthAudits).toEqual([expect.objectContaining({ actor_type: 'system', details: expect.objectContaining({ during: 'lead_sync' }) })]);
 
+    // The health card says so at once, without a new health check run: its stored checks were green at connect.
+    const status = (await env.t.http.get('/v1/integrations/meta/status').set(env.admin.auth).expect(200)).body;
+    expect(status.status).toBe('reauth_required');
+    expect(status.overall).toBe('error');
+    expect(status.checks.find((c: { key: string }) => c.key === 'token')).toMatchObject({ level: 'error', hint: expect.stringMatching(/Reconnect/) });
+    // And the Overview's pipeline numbers count the parked leads of today.
+    const summary = (await env.t.http.get('/v1/integrations/meta/lead-pipeline/summary?tz=America/Chicago').set(env.admin.auth).expect(200)).body;
+    expect(summary.connection).toMatchObject({ connected: true, status: 'reauth_required', overall: 'error' });
+    expect(summary.today.parked).toBeGreaterThanOrEqual(2);
+    expect(summary.week.parked).toBeGreaterThanOrEqual(summary.today.parked);
+    expect(summary.today.received).toBe(Object.entries(summary.today).filter(([k]) => !['received', 'since'].includes(k)).reduce((n, [, v]) => n + (v as number), 0));
+    const badZone = await env.t.http.get('/v1/integrations/meta/lead-pipeline/summary?tz=Mars/Olympus').set(env.admin.auth).expect(400);
+    expect(JSON.stringify(badZone.body.error)).toMatch(/IANA time zone/);
+
     await connectOrganisation(env);
     expect(await integrationStatus()).toBe('active');
     // A replayed job that still meets the old token (a reconnect racing it) is retried with BullMQ's backoff, which

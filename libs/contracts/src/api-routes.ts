@@ -64,6 +64,8 @@ export const ROUTES = {
     leadSyncReplay: 'replay',
     /** Recent webhook deliveries, queue depth and sync counts for the console's Activity page. */
     activity: 'activity',
+    /** `GET`: the Overview's lead pipeline numbers for today and this week, with the connection's state. */
+    leadPipelineSummary: 'lead-pipeline/summary',
   },
 } as const;
 

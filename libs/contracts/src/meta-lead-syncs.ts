@@ -109,3 +109,25 @@ export interface MetaActivityDto {
   /** The organisation's lead syncs per state (every state present, zero included). */
   syncs: Record<LeadSyncState, number>;
 }
+
+/** Leads received in a window, by where they are now. `received` is their total. */
+export interface LeadPipelineCounts {
+  received: number;
+  stored: number;
+  duplicate: number;
+  pending: number;
+  failed: number;
+  parked: number;
+  skipped: number;
+}
+
+/**
+ * `GET integrations/meta/lead-pipeline/summary?tz=…`: what the Overview shows. Windows are calendar-based in `tz`
+ * (the browser's time zone; UTC when not given): today since midnight, this week since Monday midnight.
+ */
+export interface LeadPipelineSummaryDto {
+  timezone: string;
+  today: LeadPipelineCounts & { since: string };
+  week: LeadPipelineCounts & { since: string };
+  connection: { connected: boolean; status: string | null; overall: 'ok' | 'warning' | 'error'; paused: boolean };
+}

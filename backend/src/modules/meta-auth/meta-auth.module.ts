@@ -66,6 +66,6 @@ import { TokenReencryptionService } from './token-vault/token-reencryption.servi
     ConnectionBreakerStore,
     ConnectionBreakers,
   ],
-  exports: [ConnectionLifecycle, MetaIntegrationRepository, MetaReauthService, MetaTokenVault, ConnectionBreakers],
+  exports: [ConnectionLifecycle, MetaIntegrationRepository, MetaReauthService, MetaTokenVault, ConnectionBreakers, MetaConnectionStatusService],
 })
 export class MetaAuthModule {}

@@ -4,14 +4,14 @@ import { MetaConnectionStatus, MetaGraphPause } from '@legeai/contracts';
 import { metaConfig } from '../../../config/meta.config';
 import { ConnectionBreakers } from '../graph-breaker/connection-breakers.service';
 import type { GraphPause } from '../graph-breaker/graph-pause';
-import { graphCallsCheck, worstLevel } from '../health/health-rules';
+import { liveHealth } from '../health/live-health';
 import { ConnectionLifecycle } from '../lifecycle/connection-lifecycle';
 import { MetaIntegrationRepository } from './meta-integration.repository';
 import { diffScopes } from './scope-diff';
 
 /**
  * What the console shows about the organisation's Meta connection: its token and permissions, the health checks of
- * the last run, whether Meta calls are paused now, and what the participants report (the asset counts, the last
+ * the last run corrected by what is known now (a token refused since, an expiry come, a pause: `liveHealth`), and what the participants report (the asset counts, the last
  * webhook).
  */
 @Injectable()
@@ -46,7 +46,17 @@ export class MetaConnectionStatusService {
       };
     }
     const [reported, pause] = await Promise.all([this.lifecycle.status(integration), this.breakers.pause(integration.id)]);
-    const checks = [...(pause ? [graphCallsCheck(pause)] : []), ...(integration.healthChecks ?? [])];
+    const { overall, checks } = liveHealth(
+      integration.healthChecks ?? [],
+      {
+        status: integration.status,
+        statusReason: integration.statusReason,
+        tokenExpiresAt: integration.tokenExpiresAt,
+        dataAccessExpiresAt: integration.dataAccessExpiresAt,
+        pause,
+      },
+      new Date(),
+    );
     return {
       ...base,
       connected: true,
@@ -59,8 +69,7 @@ export class MetaConnectionStatusService {
       connectedAt: iso(integration.connectedAt ?? integration.createdAt),
       lastCheckedAt: iso(integration.lastCheckedAt),
       lastWebhookAt: reported.lastWebhookAt ?? null,
-      // The stored overall is the worst of the stored checks; a pause adds its own.
-      overall: pause ? worstLevel(checks) : (integration.healthOverall ?? 'ok'),
+      overall,
       checks,
       counts: reported.counts ?? { adAccounts: 0, pages: 0, leadForms: 0 },
       graphPause: pause ? toGraphPauseDto(pause) : null,

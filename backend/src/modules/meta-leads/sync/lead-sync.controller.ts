@@ -1,12 +1,15 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Role, ROUTES, type LeadSyncDto, type MetaActivityDto, type Page, type ReplayLeadSyncsResult } from '@legeai/contracts';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Role, ROUTES, type LeadPipelineSummaryDto, type LeadSyncDto, type MetaActivityDto, type Page, type ReplayLeadSyncsResult } from '@legeai/contracts';
 import { CurrentPrincipal } from '../../../common/auth/current-principal.decorator';
 import type { Principal } from '../../../common/auth/principal';
 import { Roles } from '../../../common/auth/roles.decorator';
 import { ApiErrorResponses } from '../../../common/swagger/api-error-responses.decorator';
+import { LeadPipelineSummaryQueryDto } from './dto/lead-pipeline-summary-query.dto';
+import { LeadPipelineSummaryResponseDto } from './dto/lead-pipeline-summary.response.dto';
 import { LeadSyncListQueryDto } from './dto/lead-sync-list-query.dto';
 import { ReplayLeadSyncsDto } from './dto/replay-lead-syncs.dto';
+import { LeadPipelineSummaryService } from './lead-pipeline-summary.service';
 import { LeadSyncQueryService } from './lead-sync-query.service';
 import { LeadSyncReplayService } from './lead-sync-replay.service';
 import { MetaActivityService } from './meta-activity.service';
@@ -21,7 +24,21 @@ export class LeadSyncController {
     private readonly syncs: LeadSyncQueryService,
     private readonly replays: LeadSyncReplayService,
     private readonly activityService: MetaActivityService,
+    private readonly pipelineSummary: LeadPipelineSummaryService,
   ) {}
+
+  @Get(R.leadPipelineSummary)
+  @Roles(Role.Viewer)
+  @ApiOperation({
+    summary:
+      "The Overview's numbers: leads received today and this week (in `tz`, the week from Monday) by where each is now " +
+      '(stored, duplicate, pending, failed, parked, skipped), and the connection state',
+  })
+  @ApiOkResponse({ type: LeadPipelineSummaryResponseDto })
+  @ApiErrorResponses(400, 401, 403)
+  summary(@CurrentPrincipal() principal: Principal, @Query() query: LeadPipelineSummaryQueryDto): Promise<LeadPipelineSummaryDto> {
+    return this.pipelineSummary.summary(principal.organisationId, query.tz);
+  }
 
   @Get(R.leadSyncs)
   @Roles(Role.Viewer)

@@ -8,6 +8,7 @@ import { FormLeadCounts } from '../ingest/form-lead-counts';
 import { LeadIngestService } from '../ingest/lead-ingest.service';
 import { LeadTableStatistics } from '../ingest/lead-table-statistics';
 import { MetaLeadSync } from './entities/meta-lead-sync.entity';
+import { LeadPipelineSummaryService } from './lead-pipeline-summary.service';
 import { LeadSyncQueryService } from './lead-sync-query.service';
 import { LeadSyncReplayService } from './lead-sync-replay.service';
 import { LeadSyncTimeline } from './lead-sync-timeline';
@@ -38,6 +39,7 @@ import { PausedLeadJobs } from './paused-lead-jobs';
     LeadSyncQueryService,
     LeadSyncReplayService,
     MetaActivityService,
+    LeadPipelineSummaryService,
     PausedLeadJobs,
     ParkedLeadsOnReconnect,
     LeadgenFieldHandler,
