@@ -5,7 +5,7 @@ import {
   provideAppInitializer,
   provideBrowserGlobalErrorListeners,
 } from '@angular/core';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 
 import { routes } from './app.routes';
 import { authInterceptor } from './core/auth/auth-interceptor';
@@ -15,7 +15,7 @@ import { errorInterceptor } from './core/errors/error-interceptor';
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    provideRouter(routes, withComponentInputBinding()),
+    provideRouter(routes, withComponentInputBinding(), withInMemoryScrolling({ anchorScrolling: 'enabled' })),
     // The error interceptor is outermost so it sees the outcome after the auth interceptor's refresh and retry.
     provideHttpClient(withInterceptors([errorInterceptor, authInterceptor])),
     // A reload keeps the session: the refresh cookie is exchanged for an access token before the first route runs.

@@ -7,6 +7,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { Role } from '@legeai/contracts';
 
 import { aCurrentUser, aUser } from '../testing/factories';
+import { provideQuietConnectionStatus } from '../testing/quiet-connection-status';
 import { signIn } from '../testing/sign-in';
 import { routes } from './app.routes';
 import { authInterceptor } from './core/auth/auth-interceptor';
@@ -23,6 +24,7 @@ describe('console routes', () => {
         provideHttpClientTesting(),
         provideRouter(routes, withComponentInputBinding()),
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        provideQuietConnectionStatus(),
       ],
     });
     harness = await RouterTestingHarness.create();

@@ -6,6 +6,7 @@ import { provideRouter } from '@angular/router';
 
 import { authInterceptor } from '../app/core/auth/auth-interceptor';
 import { errorInterceptor } from '../app/core/errors/error-interceptor';
+import { provideQuietConnectionStatus } from './quiet-connection-status';
 
 /**
  * What a page needs to run in a unit test the way it runs in the console: the real interceptors over
@@ -17,5 +18,6 @@ export function provideTestConsole(): (Provider | EnvironmentProviders)[] {
     provideHttpClientTesting(),
     provideRouter([]),
     { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+    provideQuietConnectionStatus(),
   ];
 }

@@ -2,11 +2,13 @@ import { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatNavListHarness } from '@angular/material/list/testing';
-import { Role } from '@legeai/contracts';
+import { MetaIntegrationStatus, Role } from '@legeai/contracts';
 
 import { aCurrentUser } from '../../../../testing/factories';
 import { provideTestConsole } from '../../../../testing/provide-test-console';
+import { aMetaStatus } from '../../../../testing/meta-factories';
 import { signIn } from '../../../../testing/sign-in';
+import { ConnectionStatusStore } from '../../meta/connection-status-store';
 import { Shell } from './shell';
 
 describe('Shell', () => {
@@ -29,6 +31,19 @@ describe('Shell', () => {
   it('shows admins every entry, including administration and queues', async () => {
     await renderAs(Role.Admin);
     expect(await navLabels()).toEqual(['Overview', 'Leads', 'Activity', 'Meta', 'Users', 'API keys', 'Audit log', 'Queues', 'API docs']);
+  });
+
+  it('says above every page, as soon as the connection store learns it, that Meta refused the token', async () => {
+    await renderAs(Role.Viewer);
+    const banner = () => (fixture.nativeElement as HTMLElement).querySelector('[data-testid="connection-banner"]');
+    expect(banner()).toBeNull();
+    TestBed.inject(ConnectionStatusStore).set(aMetaStatus({ status: MetaIntegrationStatus.ReauthRequired, overall: 'error' }));
+    await fixture.whenStable();
+    expect(banner()?.textContent).toContain('Meta no longer accepts the access token');
+    expect(banner()?.querySelector('a')?.getAttribute('href')).toBe('/integrations/meta');
+    TestBed.inject(ConnectionStatusStore).set(aMetaStatus());
+    await fixture.whenStable();
+    expect(banner()).toBeNull();
   });
 
   it('hides admin entries from viewers', async () => {

@@ -1,5 +1,5 @@
 import { BreakpointObserver, Breakpoints } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDividerModule } from '@angular/material/divider';
@@ -13,6 +13,8 @@ import { map } from 'rxjs';
 
 import { LabelPipe } from '../../../shared/labels/label.pipe';
 import { AuthStore } from '../../auth/auth-store';
+import { ConnectionStatusStore } from '../../meta/connection-status-store';
+import { ConnectionBanner } from '../connection-banner/connection-banner';
 import { NAV_ITEMS, NavAction, groupNavItems } from '../nav-items';
 import { QueuesLauncher } from '../queues-launcher';
 
@@ -20,6 +22,7 @@ import { QueuesLauncher } from '../queues-launcher';
 @Component({
   selector: 'lg-shell',
   imports: [
+    ConnectionBanner,
     LabelPipe,
     MatButtonModule,
     MatDividerModule,
@@ -39,6 +42,7 @@ import { QueuesLauncher } from '../queues-launcher';
 export class Shell {
   private readonly auth = inject(AuthStore);
   private readonly queues = inject(QueuesLauncher);
+  private readonly connection = inject(ConnectionStatusStore);
 
   protected readonly user = this.auth.user;
   protected readonly sections = computed(() =>
@@ -51,6 +55,12 @@ export class Shell {
       .pipe(map((result) => result.matches)),
     { initialValue: false },
   );
+
+  constructor() {
+    // The banner above every page follows the connection; the poll stops with the signed-in frame.
+    this.connection.startPolling();
+    inject(DestroyRef).onDestroy(() => this.connection.stopPolling());
+  }
 
   protected runAction(event: Event, action: NavAction): void {
     event.preventDefault();

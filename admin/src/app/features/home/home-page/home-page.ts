@@ -12,8 +12,9 @@ import { LabelPipe } from '../../../shared/labels/label.pipe';
 import { ErrorState } from '../../../shared/ui/error-state/error-state';
 import { Timestamp } from '../../../shared/ui/timestamp/timestamp';
 import { OrganisationApi } from '../data/organisation-api';
+import { PipelineOverview } from '../pipeline-overview/pipeline-overview';
 
-/** Landing page after sign-in: who you are, which organisation, and where to go next. */
+/** Landing page after sign-in: the connection and the lead pipeline at a glance, the organisation, where to go next. */
 @Component({
   selector: 'lg-home-page',
   imports: [
@@ -23,6 +24,7 @@ import { OrganisationApi } from '../data/organisation-api';
     MatCardModule,
     MatIconModule,
     MatProgressBarModule,
+    PipelineOverview,
     RouterLink,
     Timestamp,
   ],

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -10,6 +10,7 @@ import { filter, finalize } from 'rxjs';
 
 import { AuthStore } from '../../../core/auth/auth-store';
 import { Notifier } from '../../../core/errors/notifier';
+import { ConnectionStatusStore } from '../../../core/meta/connection-status-store';
 import { loadable } from '../../../shared/data/loadable';
 import { pendingKeys } from '../../../shared/data/pending-keys';
 import { confirmAction } from '../../../shared/ui/confirm-dialog/confirm-dialog';
@@ -64,6 +65,7 @@ export class MetaIntegrationPage {
   private readonly browserLocation = inject(BrowserLocation);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
+  private readonly connection = inject(ConnectionStatusStore);
 
   protected readonly canManage = inject(AuthStore).hasRole(Role.Admin);
   /** Managers and admins send test leads and run syncs. */
@@ -92,6 +94,11 @@ export class MetaIntegrationPage {
   constructor() {
     this.takeConnectOutcome();
     this.loadStatus();
+    // A newer status read elsewhere (the shell's poll) replaces the one shown, so the card and the banner agree.
+    effect(() => {
+      const latest = this.connection.status();
+      if (latest && latest !== untracked(() => this.status.value())) this.status.set(latest);
+    });
   }
 
   protected loadStatus(): void {
@@ -196,6 +203,7 @@ export class MetaIntegrationPage {
 
   /** Assets are listed while there is an integration: loaded the first time, or again when they may have changed. */
   private followStatus(status: MetaConnectionStatus, reloadAssets: boolean): void {
+    this.connection.set(status);
     if (!isLinked(status)) {
       this.adAccounts.reset();
       this.pages.reset();
