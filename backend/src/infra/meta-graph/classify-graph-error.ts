@@ -30,7 +30,7 @@ export interface GraphErrorEnvelope {
   };
 }
 
-// Codes from Meta's error reference; see also the notes in docs/ and §8.2 of the API notes.
+// Codes from Meta's error reference: https://developers.facebook.com/docs/graph-api/guides/error-handling
 const AUTH_CODES = new Set([102, 190, 2500]);
 const AUTH_SUBCODE_REASONS: Record<number, string> = {
   458: 'app_not_installed',

@@ -13,6 +13,7 @@ import { MetaAssetsConnection } from './meta-assets.connection';
 import { MetaAssetsController } from './meta-assets.controller';
 import { MetaAssetsService } from './meta-assets.service';
 import { MetaSubscriptionsService } from './meta-subscriptions.service';
+import { MetaLeadFormsRepository } from './repositories/meta-lead-forms.repository';
 
 /**
  * Ad assets: what a Meta connection reaches (ad accounts, Pages with their tokens, lead forms), their discovery, the
@@ -30,7 +31,8 @@ import { MetaSubscriptionsService } from './meta-subscriptions.service';
     MetaAssetsConnection,
     LeadFormMappingCoverage,
     ConnectedPages,
+    MetaLeadFormsRepository,
   ],
-  exports: [MetaAssetsService, LeadFormMappingCoverage, ConnectedPages],
+  exports: [MetaAssetsService, LeadFormMappingCoverage, ConnectedPages, MetaLeadFormsRepository],
 })
 export class MetaAssetsModule {}

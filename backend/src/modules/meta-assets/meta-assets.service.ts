@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { MetaGraphError } from '../../infra/meta-graph';
+import { decideGraphSync, ONE_OFF_CALL, worthRetrying } from '../../infra/meta-sync';
 import { MetaTokenVault, type MetaIntegration, type TokenWipe } from '../meta-auth';
 import { MetaPage } from './entities/meta-page.entity';
 import { MetaAssetsApi } from './meta-assets.api';
@@ -111,8 +112,10 @@ export class MetaAssetsService {
       try {
         forms = await this.api.leadForms(page.pageId, pageToken);
       } catch (error) {
-        if (!(error instanceof MetaGraphError) || error.kind === 'transient' || error.kind === 'rate_limited') throw error;
-        this.logger.warn({ msg: 'Could not read lead forms of a page', pageId: page.pageId, kind: error.kind, code: error.code });
+        // What may work later fails the run (it is tried again); what needs a person is logged and the page skipped.
+        const decision = decideGraphSync(error, ONE_OFF_CALL);
+        if (worthRetrying(decision)) throw error;
+        this.logger.warn({ msg: 'Could not read lead forms of a page', pageId: page.pageId, kind: decision.failure.kind, code: decision.failure.code });
         continue;
       }
       readPages.push(page.id);
@@ -184,7 +187,7 @@ export class MetaAssetsService {
     try {
       return await read();
     } catch (error) {
-      if (error instanceof MetaGraphError && error.kind === 'permission') {
+      if (error instanceof MetaGraphError && decideGraphSync(error, ONE_OFF_CALL).failure.kind === 'permission') {
         this.logger.warn({ msg: `No permission to list ${what}`, code: error.code, missing: error.missingPermissions });
         return [];
       }

@@ -5,6 +5,7 @@ import { API_PREFIX, ROUTES } from '@legeai/contracts';
 import { Repository } from 'typeorm';
 import { appConfig } from '../../config/app.config';
 import { MetaGraphError } from '../../infra/meta-graph';
+import { decideGraphSync, ONE_OFF_CALL, worthRetrying } from '../../infra/meta-sync';
 import { AuditService } from '../audit';
 import { MetaTokenVault } from '../meta-auth';
 import { MetaPage } from './entities/meta-page.entity';
@@ -130,7 +131,8 @@ export class MetaSubscriptionsService {
       await this.pages.update({ id: page.id }, { webhookSubscribed: true });
       return undefined;
     } catch (error) {
-      if (error instanceof MetaGraphError && (error.kind === 'transient' || error.kind === 'rate_limited')) throw error;
+      // A hiccup or a spent quota fails the run, tried again later; anything else is this page's failure.
+      if (error instanceof MetaGraphError && worthRetrying(decideGraphSync(error, ONE_OFF_CALL))) throw error;
       await this.pages.update({ id: page.id }, { webhookSubscribed: false });
       return reasonOf(error);
     }

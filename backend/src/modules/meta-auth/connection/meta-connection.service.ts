@@ -4,6 +4,7 @@ import { ErrorCode, MetaIntegrationStatus } from '@legeai/contracts';
 import { DataSource } from 'typeorm';
 import { Principal } from '../../../common/auth/principal';
 import { ApiError } from '../../../common/errors/api-error';
+import { decideGraphSync, graphApiError, ONE_OFF_CALL } from '../../../infra/meta-sync';
 import { MetaGraphError } from '../../../infra/meta-graph';
 import { AuditService } from '../../audit';
 import { MetaIntegration } from '../entities/meta-integration.entity';
@@ -47,9 +48,10 @@ export class MetaConnectionService {
     try {
       found = await this.lifecycle.refresh({ integration, userToken: token });
     } catch (error) {
-      if (error instanceof MetaGraphError && error.kind === 'auth') {
+      // A refused token: the health check moves the connection to reauth_required, and the console is told so.
+      if (error instanceof MetaGraphError && decideGraphSync(error, ONE_OFF_CALL).action === 'park') {
         await this.health.check(integration);
-        throw new ApiError(409, ErrorCode.MetaReauthRequired, 'Meta no longer accepts the token: reconnect the Meta account');
+        throw graphApiError(error);
       }
       throw error;
     }
@@ -75,7 +77,7 @@ export class MetaConnectionService {
         revoked = true;
       } catch (error) {
         // A token Meta already refuses has nothing left to revoke.
-        revoked = error instanceof MetaGraphError && error.kind === 'auth';
+        revoked = error instanceof MetaGraphError && decideGraphSync(error, ONE_OFF_CALL).action === 'park';
         if (!revoked) this.logger.warn({ msg: 'Revoking Meta permissions failed', error: (error as Error).message });
       }
     }

@@ -1,4 +1,4 @@
-/** A lead form question as Meta describes it (`/{form-id}?fields=questions`, notes §3.4). */
+/** A lead form question as Meta describes it (`/{form-id}?fields=questions`, https://developers.facebook.com/docs/marketing-api/guides/lead-ads/create). */
 export interface FormQuestion {
   key: string;
   label: string | null;

@@ -132,7 +132,7 @@ function collectFieldValues(
     if (resolved.target === 'ignore') continue;
     const texts = answer.values.map((value) => value.trim()).filter(Boolean);
     if (texts.length === 0) continue;
-    // A product is stored by its option key ("auto"), whichever of key or label Meta sent (notes §3.1).
+    // A product is stored by its option key ("auto"), whichever of key or label Meta sent (https://developers.facebook.com/docs/marketing-api/guides/lead-ads/retrieving).
     const shown = resolved.target === 'productInterest' && question ? texts.map((text) => optionKey(question, text)) : texts;
     candidates.push({ field: resolved.target, strong: resolved.origin !== 'fallback', value: shown.join(', ') });
   }

@@ -12,7 +12,7 @@ export interface DefaultTarget {
 const primary = (field: LeadField): DefaultTarget => ({ field, rank: 'primary' });
 const fallback = (field: LeadField): DefaultTarget => ({ field, rank: 'fallback' });
 
-/** Meta's standard question keys (notes §3.1) and the common custom keys insurers use for the product. */
+/** Meta's standard question keys (https://developers.facebook.com/docs/marketing-api/guides/lead-ads/create) and the common custom keys insurers use for the product. */
 const BY_KEY: Record<string, DefaultTarget> = {
   full_name: primary('fullName'),
   first_name: primary('firstName'),

@@ -5,6 +5,7 @@ import { MetaIntegrationStatus } from '@legeai/contracts';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { MetaGraphError } from '../../../infra/meta-graph';
+import { decideGraphSync, ONE_OFF_CALL } from '../../../infra/meta-sync';
 import { MetaAssetsService, REMOVED_FORM_STATUS } from '../../meta-assets';
 import { MetaIntegrationRepository, MetaReauthService } from '../../meta-auth';
 import { LEAD_RECONCILE_JOBS, META_LEADS_QUEUE_NAME, RECONCILE_FORM_JOB_OPTIONS, reconcileFormJobId, type ReconcileFormJobData } from '../meta-leads.jobs';
@@ -47,7 +48,7 @@ export class ReconcileFanoutService {
       try {
         result.formsAdded += (await this.assets.syncForms(organisationId)).added;
       } catch (error) {
-        if (error instanceof MetaGraphError && error.kind === 'auth') {
+        if (error instanceof MetaGraphError && decideGraphSync(error, ONE_OFF_CALL).action === 'park') {
           const reason = `Meta refused the token while listing lead forms: ${error.message}`;
           await this.reauth.markReauthRequired(organisationId, integration.id, reason, { during: 'lead_reconcile' });
           result.paused++;

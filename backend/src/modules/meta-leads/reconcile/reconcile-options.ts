@@ -1,6 +1,6 @@
 /** Tunables of the sweep that have no environment variable of their own. */
 export interface ReconcileOptions {
-  /** How far back the first sweep of a form reads: Meta keeps leads downloadable for 90 days (notes §3.3). */
+  /** How far back the first sweep of a form reads: Meta keeps leads downloadable for 90 days (https://developers.facebook.com/docs/marketing-api/guides/lead-ads/retrieving). */
   lookbackDays: number;
   /** `limit` of each `/{form-id}/leads` page. */
   pageSize: number;

@@ -4,10 +4,10 @@ import { ErrorCode, FieldError, MetaIntegrationStatus, SyncLeadsRequest, SyncLea
 import { DataSource } from 'typeorm';
 import { Principal } from '../../../common/auth/principal';
 import { ApiError, ValidationFailedError } from '../../../common/errors/api-error';
+import { graphApiError } from '../../../infra/meta-sync';
 import { AuditService } from '../../audit';
 import { MetaAssetsService, MetaLeadForm } from '../../meta-assets';
 import { MetaIntegrationRepository } from '../../meta-auth';
-import { graphApiError } from './graph-api-error';
 import { LeadReconcileService, SweepStoppedError } from './lead-reconcile.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

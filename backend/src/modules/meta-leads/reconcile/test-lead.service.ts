@@ -5,13 +5,13 @@ import { DataSource } from 'typeorm';
 import { Principal } from '../../../common/auth/principal';
 import { ApiError } from '../../../common/errors/api-error';
 import { MetaGraphClient, MetaGraphError, type GraphCallContext } from '../../../infra/meta-graph';
+import { decideGraphSync, graphApiError, ONE_OFF_CALL } from '../../../infra/meta-sync';
 import { AuditService } from '../../audit';
 import { MetaPage, MetaLeadForm } from '../../meta-assets';
 import { MetaIntegrationRepository, MetaReauthService, MetaTokenVault } from '../../meta-auth';
-import { graphApiError } from './graph-api-error';
 
 /**
- * Sends a test lead to a form (`POST /{form-id}/test_leads`, notes §3.5). Meta allows one test lead per form at a
+ * Sends a test lead to a form (`POST /{form-id}/test_leads`, https://developers.facebook.com/docs/marketing-api/guides/lead-ads/testing-troubleshooting). Meta allows one test lead per form at a
  * time, so an earlier one is deleted first: "send a test lead" always works, and the answer names what it replaced.
  * No answers are sent, so Meta fills every question with its "test lead: dummy data for …" values, which is how
  * the mapper recognises a test lead (flagged `isTest`, left out of metrics). The lead then arrives like any other,
@@ -48,7 +48,7 @@ export class TestLeadService {
       result = { leadgenId: String(created.id), replacedLeadgenId: replaced };
     } catch (error) {
       if (!(error instanceof MetaGraphError)) throw error;
-      if (error.kind === 'auth') {
+      if (decideGraphSync(error, ONE_OFF_CALL).action === 'park') {
         const reason = `Meta refused the token while sending a test lead: ${error.message}`;
         await this.reauth.markReauthRequired(organisationId, integration.id, reason, { during: 'test_lead' });
       }

@@ -1,5 +1,5 @@
 /**
- * Reads the `leadgen` changes out of a `page` webhook delivery (notes §2.2):
+ * Reads the `leadgen` changes out of a `page` webhook delivery (https://developers.facebook.com/docs/graph-api/webhooks/getting-started/webhooks-for-leadgen):
  * `{"object":"page","entry":[{"id","time","changes":[{"field":"leadgen","value":{leadgen_id,page_id,form_id,...}}]}]}`.
  * Every entry and every change is looked at; anything that is not a usable leadgen change is reported with a
  * reason instead of thrown, because the delivery is Meta's (the signature proved it) and must be acknowledged.
