@@ -95,14 +95,7 @@ export class MetaConnectionService {
    */
   async wipe(organisationId: string, integrationId: string, status: MetaIntegrationStatus, reason: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      await tx.query(
-        `UPDATE meta_integrations SET access_token_ciphertext = NULL, access_token_key_id = NULL,
-           status = $3::meta_integration_status, status_reason = $4,
-           disconnected_at = CASE WHEN $3::meta_integration_status = 'disconnected' THEN now() ELSE disconnected_at END,
-           health_checks = '[]', health_overall = NULL, updated_at = now()
-          WHERE id = $1 AND organisation_id = $2`,
-        [integrationId, organisationId, status, reason],
-      );
+      await this.integrations.wipeToken(tx, organisationId, integrationId, status, reason);
       await this.lifecycle.tokensWiped({ organisationId, integrationId, disconnected: status === MetaIntegrationStatus.Disconnected }, tx);
     });
   }

@@ -1,13 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { MetaIntegrationStatus } from '@legeai/contracts';
-import { DataSource } from 'typeorm';
 import { leadsConfig } from '../../../config/leads.config';
 import { MetaGraphClient, MetaGraphError } from '../../../infra/meta-graph';
 import { commitWatermark, decideGraphSync, ONE_OFF_CALL, WatermarkTracker } from '../../../infra/meta-sync';
-import { MetaIntegration, ConnectionBreakers, pauseMessage, MetaReauthService, MetaTokenVault } from '../../meta-auth';
-import { MetaPage, MetaLeadForm, MetaLeadFormsRepository } from '../../meta-assets';
+import { ConnectionBreakers, MetaIntegrationRepository, pauseMessage, MetaReauthService, MetaTokenVault } from '../../meta-auth';
+import { MetaLeadFormsRepository, MetaPagesRepository } from '../../meta-assets';
 import { GRAPH_LEAD_FIELDS, type GraphLead } from '../graph/graph-lead';
 import { parseGraphTime } from '../graph/graph-time';
 import { LeadIngestService } from '../ingest/lead-ingest.service';
@@ -53,9 +50,10 @@ export class LeadReconcileService {
   private readonly logger = new Logger(LeadReconcileService.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly graph: MetaGraphClient,
     private readonly forms: MetaLeadFormsRepository,
+    private readonly pages: MetaPagesRepository,
+    private readonly integrations: MetaIntegrationRepository,
     private readonly vault: MetaTokenVault,
     private readonly ingest: LeadIngestService,
     private readonly reauth: MetaReauthService,
@@ -71,11 +69,9 @@ export class LeadReconcileService {
   async sweepForm(organisationId: string, leadFormId: string, range: { from?: Date; to?: Date } = {}, now = new Date()): Promise<SweepResult> {
     const form = await this.forms.findById(organisationId, leadFormId);
     if (!form) return skipped('form no longer exists', null);
-    const integration = await this.db.getRepository(MetaIntegration).findOne({
-      where: { organisationId, status: MetaIntegrationStatus.Active },
-    });
+    const integration = await this.integrations.findActive(organisationId);
     if (!integration) return skipped('no active Meta connection (reconnect needed or disconnected)', form.lastSyncedAt);
-    const page = await this.db.getRepository(MetaPage).findOne({ where: { id: form.pageId, organisationId } });
+    const page = await this.pages.findById(organisationId, form.pageId);
     const pageToken = page?.isActive && this.vault.openPageToken(page);
     if (!page || !pageToken) return skipped('the form’s page is not reachable with a page token', form.lastSyncedAt);
 
