@@ -6,7 +6,7 @@ import { Principal } from '../../common/auth/principal';
 import { ValidationFailedError } from '../../common/errors/api-error';
 import { pageOf } from '../../common/paging/page-query.dto';
 import { AuditService } from '../audit';
-import { MetaLeadForm } from '../meta-assets';
+import { MetaLeadFormsRepository } from '../meta-assets';
 import { MetaLeadMapping } from './entities/meta-lead-mapping.entity';
 import { Lead } from './entities/lead.entity';
 import { LeadRowsQuery } from './lead-rows.query';
@@ -21,6 +21,7 @@ export class LeadsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rows: LeadRowsQuery,
     private readonly audit: AuditService,
+    private readonly forms: MetaLeadFormsRepository,
   ) {}
 
   async list(principal: Principal, query: LeadListQuery): Promise<Page<LeadSummaryDto>> {
@@ -87,7 +88,7 @@ export class LeadsService {
 
   private async detail(m: EntityManager, organisationId: string, lead: Lead): Promise<LeadDetailDto> {
     const [form, mapping] = await Promise.all([
-      lead.formId ? m.getRepository(MetaLeadForm).findOne({ where: { organisationId, formId: lead.formId } }) : null,
+      lead.formId ? this.forms.findByMetaFormId(organisationId, lead.formId, m) : null,
       m.getRepository(MetaLeadMapping).findOne({
         where: { organisationId, legeaiLeadId: lead.id },
         order: { syncedAt: 'ASC' },

@@ -7,3 +7,6 @@ export { MetaAssetsService, REMOVED_FORM_STATUS, type DiscoveryResult, type Form
 export { LIVE_LEAD_FORMS } from './meta-assets.connection';
 export { LeadFormMappingCoverage, type UnmappedQuestionCounter } from './lead-form-mapping-coverage';
 export { ConnectedPages } from './connected-pages';
+export { MetaLeadFormsRepository, type LeadFormKey } from './repositories/meta-lead-forms.repository';
+export { MetaPagesRepository } from './repositories/meta-pages.repository';
+export { PAGE_CONNECTION_COLUMNS, pageConnectionJoins, type PageConnection } from './repositories/page-connection.sql';

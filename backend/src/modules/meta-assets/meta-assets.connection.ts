@@ -17,6 +17,7 @@ import { appSubscriptionCheck, leadFormsCheck, pageSubscriptionsCheck } from './
 import { MetaAssetListsService } from './meta-asset-lists.service';
 import { MetaAssetsService } from './meta-assets.service';
 import { MetaSubscriptionsService } from './meta-subscriptions.service';
+import { pageTokenStoredSql } from './repositories/page-connection.sql';
 
 /** Lead forms Meta still lists after the health check's re-read: a silent webhook matters only when there are some. */
 export const LIVE_LEAD_FORMS = new HealthFact<number>('live lead forms');
@@ -68,6 +69,11 @@ export class MetaAssetsConnection implements ConnectionParticipant, OnModuleInit
 
   tokensWiped(wipe: TokenWipe, tx: EntityManager): Promise<void> {
     return this.assets.wipeTokens(wipe, tx);
+  }
+
+  /** The Page tokens are ours: a lead read's failed Page token counts only while a Page still stores it. */
+  storesTokenSql(integrationAlias: string, ciphertextParam: string): string {
+    return pageTokenStoredSql(integrationAlias, ciphertextParam);
   }
 
   async healthChecks(integration: MetaIntegration, run: HealthRun): Promise<MetaHealthCheck[]> {

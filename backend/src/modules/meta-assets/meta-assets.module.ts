@@ -13,6 +13,9 @@ import { MetaAssetsConnection } from './meta-assets.connection';
 import { MetaAssetsController } from './meta-assets.controller';
 import { MetaAssetsService } from './meta-assets.service';
 import { MetaSubscriptionsService } from './meta-subscriptions.service';
+import { MetaAdAccountsRepository } from './repositories/meta-ad-accounts.repository';
+import { MetaLeadFormsRepository } from './repositories/meta-lead-forms.repository';
+import { MetaPagesRepository } from './repositories/meta-pages.repository';
 
 /**
  * Ad assets: what a Meta connection reaches (ad accounts, Pages with their tokens, lead forms), their discovery, the
@@ -30,7 +33,10 @@ import { MetaSubscriptionsService } from './meta-subscriptions.service';
     MetaAssetsConnection,
     LeadFormMappingCoverage,
     ConnectedPages,
+    MetaLeadFormsRepository,
+    MetaPagesRepository,
+    MetaAdAccountsRepository,
   ],
-  exports: [MetaAssetsService, LeadFormMappingCoverage, ConnectedPages],
+  exports: [MetaAssetsService, LeadFormMappingCoverage, ConnectedPages, MetaLeadFormsRepository, MetaPagesRepository],
 })
 export class MetaAssetsModule {}

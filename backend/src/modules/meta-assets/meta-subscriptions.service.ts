@@ -1,15 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { InjectRepository } from '@nestjs/typeorm';
 import { API_PREFIX, ROUTES } from '@legeai/contracts';
-import { Repository } from 'typeorm';
 import { appConfig } from '../../config/app.config';
 import { MetaGraphError } from '../../infra/meta-graph';
+import { decideGraphSync, ONE_OFF_CALL, worthRetrying } from '../../infra/meta-sync';
 import { AuditService } from '../audit';
 import { MetaTokenVault } from '../meta-auth';
 import { MetaPage } from './entities/meta-page.entity';
 import type { PageSubscriptionFacts } from './health/asset-health-rules';
 import { MetaAssetsApi } from './meta-assets.api';
+import { MetaPagesRepository } from './repositories/meta-pages.repository';
 
 export interface AppSubscriptionResult {
   ok: boolean;
@@ -30,7 +30,7 @@ export class MetaSubscriptionsService {
   readonly webhookUrl: string;
 
   constructor(
-    @InjectRepository(MetaPage) private readonly pages: Repository<MetaPage>,
+    private readonly pages: MetaPagesRepository,
     private readonly api: MetaAssetsApi,
     private readonly vault: MetaTokenVault,
     private readonly audit: AuditService,
@@ -71,7 +71,7 @@ export class MetaSubscriptionsService {
         continue;
       }
       if (fields.includes('leadgen')) {
-        if (!page.webhookSubscribed) await this.pages.update({ id: page.id }, { webhookSubscribed: true });
+        if (!page.webhookSubscribed) await this.pages.setSubscribed(page.id, true);
         continue;
       }
       const failure = await this.subscribe(page);
@@ -122,21 +122,22 @@ export class MetaSubscriptionsService {
   private async subscribe(page: MetaPage): Promise<string | undefined> {
     const token = this.vault.openPageToken(page);
     if (!token) {
-      await this.pages.update({ id: page.id }, { webhookSubscribed: false });
+      await this.pages.setSubscribed(page.id, false);
       return 'no page access token';
     }
     try {
       await this.api.subscribePage(page.pageId, token);
-      await this.pages.update({ id: page.id }, { webhookSubscribed: true });
+      await this.pages.setSubscribed(page.id, true);
       return undefined;
     } catch (error) {
-      if (error instanceof MetaGraphError && (error.kind === 'transient' || error.kind === 'rate_limited')) throw error;
-      await this.pages.update({ id: page.id }, { webhookSubscribed: false });
+      // A hiccup or a spent quota fails the run, tried again later; anything else is this page's failure.
+      if (error instanceof MetaGraphError && worthRetrying(decideGraphSync(error, ONE_OFF_CALL))) throw error;
+      await this.pages.setSubscribed(page.id, false);
       return reasonOf(error);
     }
   }
 
   private activePages(organisationId: string): Promise<MetaPage[]> {
-    return this.pages.find({ where: { organisationId, isActive: true }, order: { pageName: 'ASC' } });
+    return this.pages.findActive(organisationId);
   }
 }

@@ -4,6 +4,7 @@ import { ErrorCode, MetaIntegrationStatus } from '@legeai/contracts';
 import { DataSource } from 'typeorm';
 import { Principal } from '../../../common/auth/principal';
 import { ApiError } from '../../../common/errors/api-error';
+import { decideGraphSync, graphApiError, ONE_OFF_CALL } from '../../../infra/meta-sync';
 import { MetaGraphError } from '../../../infra/meta-graph';
 import { AuditService } from '../../audit';
 import { MetaIntegration } from '../entities/meta-integration.entity';
@@ -47,9 +48,10 @@ export class MetaConnectionService {
     try {
       found = await this.lifecycle.refresh({ integration, userToken: token });
     } catch (error) {
-      if (error instanceof MetaGraphError && error.kind === 'auth') {
+      // A refused token: the health check moves the connection to reauth_required, and the console is told so.
+      if (error instanceof MetaGraphError && decideGraphSync(error, ONE_OFF_CALL).action === 'park') {
         await this.health.check(integration);
-        throw new ApiError(409, ErrorCode.MetaReauthRequired, 'Meta no longer accepts the token: reconnect the Meta account');
+        throw graphApiError(error);
       }
       throw error;
     }
@@ -75,7 +77,7 @@ export class MetaConnectionService {
         revoked = true;
       } catch (error) {
         // A token Meta already refuses has nothing left to revoke.
-        revoked = error instanceof MetaGraphError && error.kind === 'auth';
+        revoked = error instanceof MetaGraphError && decideGraphSync(error, ONE_OFF_CALL).action === 'park';
         if (!revoked) this.logger.warn({ msg: 'Revoking Meta permissions failed', error: (error as Error).message });
       }
     }
@@ -93,14 +95,7 @@ export class MetaConnectionService {
    */
   async wipe(organisationId: string, integrationId: string, status: MetaIntegrationStatus, reason: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      await tx.query(
-        `UPDATE meta_integrations SET access_token_ciphertext = NULL, access_token_key_id = NULL,
-           status = $3::meta_integration_status, status_reason = $4,
-           disconnected_at = CASE WHEN $3::meta_integration_status = 'disconnected' THEN now() ELSE disconnected_at END,
-           health_checks = '[]', health_overall = NULL, updated_at = now()
-          WHERE id = $1 AND organisation_id = $2`,
-        [integrationId, organisationId, status, reason],
-      );
+      await this.integrations.wipeToken(tx, organisationId, integrationId, status, reason);
       await this.lifecycle.tokensWiped({ organisationId, integrationId, disconnected: status === MetaIntegrationStatus.Disconnected }, tx);
     });
   }

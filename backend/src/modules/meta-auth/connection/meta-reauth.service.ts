@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { MetaIntegrationStatus } from '@legeai/contracts';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit';
+import { ConnectionLifecycle } from '../lifecycle/connection-lifecycle';
+import { MetaIntegrationRepository } from './meta-integration.repository';
 
 /** Where Meta refused the token; kept in the audit entry so an operator can tell the paths apart. */
 export type ReauthTrigger = 'health_check' | 'lead_sync' | 'lead_reconcile' | 'test_lead';
@@ -27,33 +28,26 @@ const MAX_REASON_LENGTH = 1000;
 export class MetaReauthService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly integrations: MetaIntegrationRepository,
+    private readonly lifecycle: ConnectionLifecycle,
     private readonly audit: AuditService,
   ) {}
 
   /**
    * Moves an active connection to `reauth_required` with the reason, and audits it once as a system action in the
    * same transaction. Idempotent: a connection that is not active (already waiting, or disconnected) is left as it
-   * is. Answers whether this call changed the status.
+   * is. Answers whether this call changed the status. With `failedPageToken`, the participant storing Page tokens
+   * (meta-assets) says in the same statement whether that token is still stored.
    */
   async markReauthRequired(organisationId: string, integrationId: string, reason: string, options: ReauthOptions): Promise<boolean> {
     const statusReason = reason.slice(0, MAX_REASON_LENGTH);
     return this.db.transaction(async (tx) => {
-      const [moved] = (await tx.query(
-        `UPDATE meta_integrations i SET status = $3::meta_integration_status, status_reason = $4, updated_at = now()
-          WHERE i.id = $1 AND i.organisation_id = $2 AND i.status = $5::meta_integration_status
-            AND ($6::text IS NULL OR EXISTS (
-                  SELECT 1 FROM meta_pages p WHERE p.integration_id = i.id AND p.page_access_token_ciphertext = $6))
-          RETURNING i.id`,
-        [
-          integrationId,
-          organisationId,
-          MetaIntegrationStatus.ReauthRequired,
-          statusReason,
-          MetaIntegrationStatus.Active,
-          options.failedPageToken ?? null,
-        ],
-      )) as [{ id: string }[], number];
-      if (!moved.length) return false;
+      const moved = await this.integrations.markReauthRequired(
+        tx,
+        { organisationId, integrationId, reason: statusReason, failedToken: options.failedPageToken ?? null },
+        this.lifecycle.storesTokenSql('i', '$6'),
+      );
+      if (!moved) return false;
       const target = { type: 'meta_integration', id: integrationId };
       await this.audit.recordSystem(organisationId, 'meta.reauth_required', target, { reason: statusReason, during: options.during }, tx);
       return true;
@@ -61,11 +55,7 @@ export class MetaReauthService {
   }
 
   /** Whether the connection is still active, e.g. after a mark that a replaced Page token made a no-op. */
-  async isActive(organisationId: string, integrationId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(
-      `SELECT 1 FROM meta_integrations WHERE id = $1 AND organisation_id = $2 AND status = $3::meta_integration_status`,
-      [integrationId, organisationId, MetaIntegrationStatus.Active],
-    );
-    return rows.length > 0;
+  isActive(organisationId: string, integrationId: string): Promise<boolean> {
+    return this.integrations.isActive(organisationId, integrationId);
   }
 }

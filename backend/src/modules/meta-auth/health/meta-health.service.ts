@@ -3,6 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import { MetaHealthCheck, MetaIntegrationStatus } from '@legeai/contracts';
 import { metaConfig } from '../../../config/meta.config';
 import { graphVersionStatus, MetaGraphError } from '../../../infra/meta-graph';
+import { decideGraphSync, ONE_OFF_CALL } from '../../../infra/meta-sync';
 import { MetaAccountApi } from '../connection/meta-account.api';
 import { MetaIntegrationRepository } from '../connection/meta-integration.repository';
 import { MetaReauthService } from '../connection/meta-reauth.service';
@@ -67,7 +68,9 @@ export class MetaHealthService {
       ];
       return this.store(integration, MetaIntegrationStatus.Active, null, checks, now);
     } catch (error) {
-      if (error instanceof MetaGraphError && error.kind === 'auth') return this.markReauth(integration, error.message, [version], now);
+      if (error instanceof MetaGraphError && decideGraphSync(error, ONE_OFF_CALL).action === 'park') {
+        return this.markReauth(integration, error.message, [version], now);
+      }
       throw error;
     }
   }

@@ -48,6 +48,12 @@ export class ConnectionLifecycle {
     for (const p of this.participants) await p.tokensWiped?.(wipe, tx);
   }
 
+  /** Whether any participant still stores the token, as one SQL condition (`false` when none stores tokens). */
+  storesTokenSql(integrationAlias: string, ciphertextParam: string): string {
+    const conditions = this.participants.flatMap((p) => (p.storesTokenSql ? [p.storesTokenSql(integrationAlias, ciphertextParam)] : []));
+    return conditions.length ? conditions.map((c) => `(${c})`).join(' OR ') : 'false';
+  }
+
   async healthChecks(integration: MetaIntegration, run: HealthRun): Promise<MetaHealthCheck[]> {
     const checks: MetaHealthCheck[] = [];
     for (const p of this.participants) checks.push(...((await p.healthChecks?.(integration, run)) ?? []));

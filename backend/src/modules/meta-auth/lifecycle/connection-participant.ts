@@ -43,6 +43,13 @@ export interface ConnectionParticipant {
   disconnecting?(integration: MetaIntegration): Promise<AuditDetails | void>;
   /** In the transaction that wipes the connection's tokens (disconnect, deauthorize, data deletion). */
   tokensWiped?(wipe: TokenWipe, tx: EntityManager): Promise<void>;
+  /**
+   * An SQL condition, true while this participant still stores the token (a ciphertext, parameter `ciphertextParam`)
+   * for the connection row `integrationAlias` of `meta_integrations`: marking the connection reauth_required for a
+   * failed token is a no-op once a reconnect replaced it. The participant's table stays its own (the condition's text
+   * is its repository's).
+   */
+  storesTokenSql?(integrationAlias: string, ciphertextParam: string): string;
 
   /**
    * Checks added to the health card of a connection whose token Meta accepts; may call Meta (an `auth` error moves

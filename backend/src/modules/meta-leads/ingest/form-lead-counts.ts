@@ -1,6 +1,5 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { MetaLeadFormsRepository } from '../../meta-assets';
 
 /** How often the collected counts are written. */
 export const FORM_COUNT_FLUSH_MS = 1_000;
@@ -18,7 +17,7 @@ export class FormLeadCounts implements OnModuleDestroy {
   private pending = new Map<string, { organisationId: string; formId: string; n: number }>();
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly forms: MetaLeadFormsRepository) {}
 
   /** One more lead stored for the form (call after the lead's transaction committed). */
   add(organisationId: string, formId: string): void {
@@ -40,12 +39,7 @@ export class FormLeadCounts implements OnModuleDestroy {
     this.pending = new Map();
     if (entries.length === 0) return 0;
     try {
-      await this.db.query(
-        `UPDATE meta_lead_forms f SET leads_count = f.leads_count + c.n
-           FROM unnest($1::uuid[], $2::text[], $3::int[]) AS c(organisation_id, form_id, n)
-          WHERE f.organisation_id = c.organisation_id AND f.form_id = c.form_id`,
-        [entries.map((e) => e.organisationId), entries.map((e) => e.formId), entries.map((e) => e.n)],
-      );
+      await this.forms.addLeadCounts(entries);
     } catch (error) {
       // A display count: the next asset refresh sets it from Meta again.
       this.logger.warn({ forms: entries.length, error: error instanceof Error ? error.message : String(error) }, 'Could not bump form lead counts');

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { LeadStoreRepository } from '../../leads';
 
 /** Leads stored by this process before it checks that the `leads` table has planner statistics. */
 export const STATISTICS_CHECK_AFTER = 500;
@@ -19,7 +18,7 @@ export class LeadTableStatistics {
   private stored = 0;
   private checked = false;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly store: LeadStoreRepository) {}
 
   /** One more lead stored (after its commit). */
   noteStored(): void {
@@ -32,12 +31,8 @@ export class LeadTableStatistics {
 
   /** Analyzes `leads` when it has never been analyzed; answers whether it did. */
   async analyzeIfNeverAnalyzed(): Promise<boolean> {
-    const rows = (await this.db.query(
-      `SELECT last_analyze IS NULL AND last_autoanalyze IS NULL AS never
-         FROM pg_stat_user_tables WHERE relid = 'leads'::regclass`,
-    )) as { never: boolean }[];
-    if (!rows[0]?.never) return false;
-    await this.db.query(`ANALYZE leads`);
+    if (!(await this.store.leadsNeverAnalyzed())) return false;
+    await this.store.analyzeLeads();
     this.logger.log('Analyzed the leads table (it had no planner statistics yet)');
     return true;
   }

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { InjectRepository } from '@nestjs/typeorm';
 import {
   ErrorCode,
   LeadFormMapping,
@@ -8,13 +7,12 @@ import {
   MappedLeadFieldsDto,
   MappingPreviewDto,
 } from '@legeai/contracts';
-import { Repository } from 'typeorm';
 import { Principal } from '../../../common/auth/principal';
 import { ApiError } from '../../../common/errors/api-error';
 import { leadsConfig } from '../../../config/leads.config';
 import { AuditService } from '../../audit';
-import { Lead } from '../../leads';
-import { MetaLeadForm } from '../../meta-assets';
+import { LeadStoreRepository, type Lead } from '../../leads';
+import { MetaLeadFormsRepository, type MetaLeadForm } from '../../meta-assets';
 import type { GraphLead } from '../graph/graph-lead';
 import { effectiveMapping, readFormMapping } from './effective-mapping';
 import { exampleAnswers } from './example-answers';
@@ -29,8 +27,8 @@ import { unmappedQuestionsOf } from './unmapped-questions';
 @Injectable()
 export class LeadFormMappingService {
   constructor(
-    @InjectRepository(MetaLeadForm) private readonly forms: Repository<MetaLeadForm>,
-    @InjectRepository(Lead) private readonly leads: Repository<Lead>,
+    private readonly forms: MetaLeadFormsRepository,
+    private readonly leads: LeadStoreRepository,
     private readonly audit: AuditService,
     @Inject(leadsConfig.KEY) private readonly config: ConfigType<typeof leadsConfig>,
   ) {}
@@ -43,7 +41,7 @@ export class LeadFormMappingService {
     const form = await this.form(principal.organisationId, id);
     const mapping = validateFormMapping(body, readFormQuestions(form.questions));
     const stored = isEmptyMapping(mapping) ? null : mapping;
-    await this.forms.update({ id: form.id, organisationId: principal.organisationId }, { mapping: stored });
+    await this.forms.setMapping(principal.organisationId, form.id, stored);
     await this.audit.recordBy(principal, 'meta.lead_form_mapping_updated', { type: 'meta_lead_form', id: form.id }, {
       formId: form.formId,
       mapping: stored,
@@ -59,10 +57,7 @@ export class LeadFormMappingService {
     const form = await this.form(organisationId, id);
     const questions = readFormQuestions(form.questions);
     const mapping: FormMapping | null = body ? validateFormMapping(body, questions) : readFormMapping(form.mapping);
-    const recent = await this.leads.findOne({
-      where: { organisationId, formId: form.formId },
-      order: { receivedAt: 'DESC', createdAt: 'DESC' },
-    });
+    const recent = await this.leads.latestOfForm(organisationId, form.formId);
     const graphLead = recent ? fromStoredLead(recent) : exampleLead(form, exampleAnswers(questions, this.config.defaultCountry));
     const mapped = mapGraphLead(
       graphLead,
@@ -86,7 +81,7 @@ export class LeadFormMappingService {
   }
 
   private async form(organisationId: string, id: string): Promise<MetaLeadForm> {
-    const form = await this.forms.findOne({ where: { id, organisationId } });
+    const form = await this.forms.findById(organisationId, id);
     if (!form) throw new ApiError(404, ErrorCode.NotFound, 'No such lead form in this organisation');
     return form;
   }

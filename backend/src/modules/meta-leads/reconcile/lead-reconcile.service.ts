@@ -1,17 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { MetaIntegrationStatus } from '@legeai/contracts';
-import { DataSource } from 'typeorm';
 import { leadsConfig } from '../../../config/leads.config';
 import { MetaGraphClient, MetaGraphError } from '../../../infra/meta-graph';
-import { MetaIntegration, ConnectionBreakers, pauseMessage, MetaReauthService, MetaTokenVault } from '../../meta-auth';
-import { MetaPage, MetaLeadForm } from '../../meta-assets';
+import { commitWatermark, decideGraphSync, ONE_OFF_CALL, WatermarkTracker } from '../../../infra/meta-sync';
+import { ConnectionBreakers, MetaIntegrationRepository, pauseMessage, MetaReauthService, MetaTokenVault } from '../../meta-auth';
+import { MetaLeadFormsRepository, MetaPagesRepository } from '../../meta-assets';
 import { GRAPH_LEAD_FIELDS, type GraphLead } from '../graph/graph-lead';
 import { parseGraphTime } from '../graph/graph-time';
 import { LeadIngestService } from '../ingest/lead-ingest.service';
 import { RECONCILE_OPTIONS, type ReconcileOptions } from './reconcile-options';
-import { leadFiltering, nextWatermark, sweepWindow, type SweepWindow } from './reconcile-window';
+import { leadFiltering, sweepWindow, type SweepWindow } from './reconcile-window';
 
 /** What one sweep of one form did. */
 export interface SweepResult {
@@ -52,8 +50,10 @@ export class LeadReconcileService {
   private readonly logger = new Logger(LeadReconcileService.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly graph: MetaGraphClient,
+    private readonly forms: MetaLeadFormsRepository,
+    private readonly pages: MetaPagesRepository,
+    private readonly integrations: MetaIntegrationRepository,
     private readonly vault: MetaTokenVault,
     private readonly ingest: LeadIngestService,
     private readonly reauth: MetaReauthService,
@@ -67,13 +67,11 @@ export class LeadReconcileService {
    * reauth_required, so the other forms of that connection are skipped from then on.
    */
   async sweepForm(organisationId: string, leadFormId: string, range: { from?: Date; to?: Date } = {}, now = new Date()): Promise<SweepResult> {
-    const form = await this.db.getRepository(MetaLeadForm).findOne({ where: { id: leadFormId, organisationId } });
+    const form = await this.forms.findById(organisationId, leadFormId);
     if (!form) return skipped('form no longer exists', null);
-    const integration = await this.db.getRepository(MetaIntegration).findOne({
-      where: { organisationId, status: MetaIntegrationStatus.Active },
-    });
+    const integration = await this.integrations.findActive(organisationId);
     if (!integration) return skipped('no active Meta connection (reconnect needed or disconnected)', form.lastSyncedAt);
-    const page = await this.db.getRepository(MetaPage).findOne({ where: { id: form.pageId, organisationId } });
+    const page = await this.pages.findById(organisationId, form.pageId);
     const pageToken = page?.isActive && this.vault.openPageToken(page);
     if (!page || !pageToken) return skipped('the form’s page is not reachable with a page token', form.lastSyncedAt);
 
@@ -89,7 +87,7 @@ export class LeadReconcileService {
     const gate = await this.breakers.admit(integration.id);
     if (!gate.go) return skipped(pauseMessage(gate.pause), form.lastSyncedAt);
     const counts = { fetched: 0, created: 0, existing: 0, duplicates: 0 };
-    let newest: Date | null = null;
+    const watermark = new WatermarkTracker(form.lastSyncedAt);
     try {
       const leads = this.graph.paginate<GraphLead>(
         `${form.formId}/leads`,
@@ -108,12 +106,13 @@ export class LeadReconcileService {
         if (result.outcome === 'created') counts.created++;
         else counts.existing++;
         if (result.outcome === 'created' && result.duplicateOfId) counts.duplicates++;
-        newest = nextWatermark(newest, parseGraphTime(lead.created_time));
+        watermark.observe(parseGraphTime(lead.created_time));
       }
     } catch (error) {
       await this.breakers.failedWith(integration.id, organisationId, error, { probe: gate.probe });
       if (!(error instanceof MetaGraphError)) throw error;
-      if (error.kind === 'auth') {
+      // The job's outcome is decided by its handler; here only whether the connection needs a reconnect.
+      if (decideGraphSync(error, ONE_OFF_CALL).action === 'park') {
         const reason = `Meta refused the token while reading leads: ${error.message}`;
         await this.reauth.markReauthRequired(organisationId, integration.id, reason, { during: 'lead_reconcile' });
       }
@@ -122,21 +121,10 @@ export class LeadReconcileService {
     }
     await this.breakers.succeeded(integration.id);
 
-    const watermark = window.advancesWatermark ? await this.advanceWatermark(form, newest) : form.lastSyncedAt;
-    const watermarkAdvanced = (watermark?.getTime() ?? null) !== (form.lastSyncedAt?.getTime() ?? null);
-    return { status: 'completed', window, ...counts, watermark, watermarkAdvanced };
-  }
-
-  /** Monotonic even when a scheduled sweep and an on-demand sync of the same form finish together. */
-  private async advanceWatermark(form: MetaLeadForm, newest: Date | null): Promise<Date | null> {
-    if (!newest) return form.lastSyncedAt;
-    const [row]: { last_synced_at: Date | null }[] = await this.db.query(
-      `UPDATE meta_lead_forms SET last_synced_at = GREATEST(COALESCE(last_synced_at, $3::timestamptz), $3::timestamptz), updated_at = now()
-        WHERE id = $1 AND organisation_id = $2
-        RETURNING last_synced_at`,
-      [form.id, form.organisationId, newest],
-    );
-    return row?.last_synced_at ? new Date(row.last_synced_at) : nextWatermark(form.lastSyncedAt, newest);
+    // Only after the last page: the watermark (infra/meta-sync) is the newest created_time read, and never moves back.
+    const stored = window.advancesWatermark ? await commitWatermark(this.forms, { id: form.id, organisationId }, watermark) : form.lastSyncedAt;
+    const watermarkAdvanced = (stored?.getTime() ?? null) !== (form.lastSyncedAt?.getTime() ?? null);
+    return { status: 'completed', window, ...counts, watermark: stored, watermarkAdvanced };
   }
 }
 

@@ -1,11 +1,10 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { MetaIntegrationStatus } from '@legeai/contracts';
 import type { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { MetaGraphError } from '../../../infra/meta-graph';
-import { MetaAssetsService, REMOVED_FORM_STATUS } from '../../meta-assets';
+import { decideGraphSync, ONE_OFF_CALL } from '../../../infra/meta-sync';
+import { MetaAssetsService, MetaLeadFormsRepository } from '../../meta-assets';
 import { MetaIntegrationRepository, MetaReauthService } from '../../meta-auth';
 import { LEAD_RECONCILE_JOBS, META_LEADS_QUEUE_NAME, RECONCILE_FORM_JOB_OPTIONS, reconcileFormJobId, type ReconcileFormJobData } from '../meta-leads.jobs';
 
@@ -27,7 +26,7 @@ export class ReconcileFanoutService {
   private readonly logger = new Logger(ReconcileFanoutService.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly forms: MetaLeadFormsRepository,
     @InjectQueue(META_LEADS_QUEUE_NAME) private readonly queue: Queue,
     private readonly integrations: MetaIntegrationRepository,
     private readonly assets: MetaAssetsService,
@@ -47,7 +46,7 @@ export class ReconcileFanoutService {
       try {
         result.formsAdded += (await this.assets.syncForms(organisationId)).added;
       } catch (error) {
-        if (error instanceof MetaGraphError && error.kind === 'auth') {
+        if (error instanceof MetaGraphError && decideGraphSync(error, ONE_OFF_CALL).action === 'park') {
           const reason = `Meta refused the token while listing lead forms: ${error.message}`;
           await this.reauth.markReauthRequired(organisationId, integration.id, reason, { during: 'lead_reconcile' });
           result.paused++;
@@ -56,17 +55,12 @@ export class ReconcileFanoutService {
         // The forms already known can still be swept; discovery is tried again next run.
         this.logger.warn({ msg: 'Lead form discovery failed before the sweep', organisationId, error: (error as Error).message });
       }
-      const forms: { id: string }[] = await this.db.query(
-        `SELECT f.id FROM meta_lead_forms f JOIN meta_pages p ON p.id = f.page_id
-          WHERE f.organisation_id = $1 AND f.auto_sync AND f.status IS DISTINCT FROM $2 AND p.is_active
-          ORDER BY f.created_at`,
-        [organisationId, REMOVED_FORM_STATUS],
-      );
+      const forms = await this.forms.autoSyncFormIds(organisationId);
       await this.queue.addBulk(
-        forms.map((form) => ({
+        forms.map((leadFormId) => ({
           name: LEAD_RECONCILE_JOBS.form,
-          data: { organisationId, leadFormId: form.id } satisfies ReconcileFormJobData,
-          opts: { ...RECONCILE_FORM_JOB_OPTIONS, jobId: reconcileFormJobId(form.id, runKey) },
+          data: { organisationId, leadFormId } satisfies ReconcileFormJobData,
+          opts: { ...RECONCILE_FORM_JOB_OPTIONS, jobId: reconcileFormJobId(leadFormId, runKey) },
         })),
       );
       result.enqueued += forms.length;

@@ -8,6 +8,8 @@
  * delay, and our clock and Meta's are not the same clock). Re-read leads cost nothing: storing is idempotent.
  */
 
+import { laterWatermark, syncSince } from '../../../infra/meta-sync';
+
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
@@ -43,11 +45,11 @@ export function earliestRetained(now: Date, lookbackDays: number): Date {
 
 export function sweepWindow(input: SweepWindowInput): SweepWindow {
   const earliest = earliestRetained(input.now, input.lookbackDays);
-  const resume = input.watermark ? new Date(input.watermark.getTime() - input.overlapMinutes * MINUTE_MS) : earliest;
   // Nothing older than the retention can come back from Meta, so reading further back is pointless.
+  const resume = syncSince(input.watermark, input.overlapMinutes * MINUTE_MS, earliest);
   const from = maxDate(input.from ?? resume, earliest);
   const to = input.to && input.to.getTime() < input.now.getTime() ? input.to : null;
-  const continuous = from.getTime() <= maxDate(resume, earliest).getTime();
+  const continuous = from.getTime() <= resume.getTime();
   return { from, to, advancesWatermark: to === null && continuous };
 }
 
@@ -69,11 +71,7 @@ export function leadFiltering(window: SweepWindow): { field: 'time_created'; ope
  * "now" but was not read; a watermark of "now" would skip it for good, as would any skew between our clock and
  * Meta's. The newest lead actually read is a point we know everything before was listed. It never moves back.
  */
-export function nextWatermark(current: Date | null, newestSeen: Date | null): Date | null {
-  if (!newestSeen) return current;
-  if (!current) return newestSeen;
-  return newestSeen.getTime() > current.getTime() ? newestSeen : current;
-}
+export const nextWatermark: (current: Date | null, newestSeen: Date | null) => Date | null = laterWatermark;
 
 function maxDate(a: Date, b: Date): Date {
   return a.getTime() >= b.getTime() ? a : b;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
+import { decideGraphSync } from '../../../infra/meta-sync';
 import { JobHandler } from '../../../infra/queue/job-handler.decorator';
 import { LEAD_RECONCILE_JOBS, META_LEADS_QUEUE, type ReconcileFormJobData } from '../meta-leads.jobs';
 import { LeadReconcileService, SweepStoppedError } from './lead-reconcile.service';
@@ -7,9 +8,10 @@ import { ReconcileFanoutService } from './reconcile-fanout.service';
 
 /**
  * The reconciliation's jobs: `reconcile-all` (scheduled) fans out into one `reconcile-form` job per auto-sync form.
- * Error kinds become job outcomes: auth and permission fail for good (retrying a refused token changes nothing;
- * the connection is already paused), a rate limit ends the job quietly (the watermark did not move, so the next
- * run reads the same leads), anything transient is thrown for BullMQ to retry with backoff.
+ * Meta's errors become job outcomes through the sync policy (infra/meta-sync): `park` and `fail` fail for good
+ * (retrying a refused token changes nothing; the connection is already paused), `delay` (a rate limit) ends the job
+ * quietly (the watermark did not move, so the next run reads the same leads), `retry` is thrown for BullMQ to retry
+ * with backoff.
  */
 @Injectable()
 export class ReconcileJobHandlers {
@@ -31,10 +33,18 @@ export class ReconcileJobHandlers {
       return { ...result, watermark: result.watermark?.toISOString() ?? null };
     } catch (error) {
       if (!(error instanceof SweepStoppedError)) throw error;
-      const kind = error.graphError.kind;
-      if (kind === 'rate_limited') return { status: 'stopped', reason: 'rate_limited', retryAfterMs: error.graphError.retryAfterMs, ...error.partial };
-      if (kind === 'auth' || kind === 'permission' || kind === 'validation') throw new UnrecoverableError(error.message);
-      throw error;
+      const isLastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      // Only the action matters here: a delayed sweep is not delayed, the next scheduled run picks it up.
+      const decision = decideGraphSync(error.graphError, { isLastAttempt, rateLimitPauseMs: 0 });
+      switch (decision.action) {
+        case 'delay':
+          return { status: 'stopped', reason: 'rate_limited', retryAfterMs: error.graphError.retryAfterMs, ...error.partial };
+        case 'park':
+        case 'fail':
+          throw new UnrecoverableError(error.message);
+        case 'retry':
+          throw error;
+      }
     }
   }
 }

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, FieldError, MetaIntegrationStatus, SyncLeadsRequest, SyncLeadsResult } from '@legeai/contracts';
-import { DataSource } from 'typeorm';
 import { Principal } from '../../../common/auth/principal';
 import { ApiError, ValidationFailedError } from '../../../common/errors/api-error';
+import { graphApiError } from '../../../infra/meta-sync';
 import { AuditService } from '../../audit';
-import { MetaAssetsService, MetaLeadForm } from '../../meta-assets';
+import { MetaAssetsService, MetaLeadFormsRepository, type MetaLeadForm } from '../../meta-assets';
 import { MetaIntegrationRepository } from '../../meta-auth';
-import { graphApiError } from './graph-api-error';
 import { LeadReconcileService, SweepStoppedError } from './lead-reconcile.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -20,7 +18,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Injectable()
 export class SyncLeadsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly forms: MetaLeadFormsRepository,
     private readonly integrations: MetaIntegrationRepository,
     private readonly assets: MetaAssetsService,
     private readonly reconcile: LeadReconcileService,
@@ -64,12 +62,12 @@ export class SyncLeadsService {
 
   /** Our id or Meta's; a Meta id we do not know yet may be a form created since the last discovery. */
   private async findForm(organisationId: string, formId: string): Promise<MetaLeadForm> {
-    const forms = this.db.getRepository(MetaLeadForm);
-    const where = UUID.test(formId) ? { organisationId, id: formId } : { organisationId, formId };
-    let form = await forms.findOne({ where });
-    if (!form && !UUID.test(formId)) {
+    const ours = UUID.test(formId);
+    const find = () => (ours ? this.forms.findById(organisationId, formId) : this.forms.findByMetaFormId(organisationId, formId));
+    let form = await find();
+    if (!form && !ours) {
       await this.assets.syncForms(organisationId);
-      form = await forms.findOne({ where });
+      form = await find();
     }
     if (!form) throw new ApiError(404, ErrorCode.NotFound, 'No such lead form in this organisation');
     return form;

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, MetaIntegrationStatus, SendTestLeadResult } from '@legeai/contracts';
-import { DataSource } from 'typeorm';
 import { Principal } from '../../../common/auth/principal';
 import { ApiError } from '../../../common/errors/api-error';
 import { MetaGraphClient, MetaGraphError, type GraphCallContext } from '../../../infra/meta-graph';
+import { decideGraphSync, graphApiError, ONE_OFF_CALL } from '../../../infra/meta-sync';
 import { AuditService } from '../../audit';
-import { MetaPage, MetaLeadForm } from '../../meta-assets';
+import { MetaLeadFormsRepository, MetaPagesRepository } from '../../meta-assets';
 import { MetaIntegrationRepository, MetaReauthService, MetaTokenVault } from '../../meta-auth';
-import { graphApiError } from './graph-api-error';
 
 /**
  * Sends a test lead to a form (`POST /{form-id}/test_leads`,
@@ -22,7 +20,8 @@ import { graphApiError } from './graph-api-error';
 @Injectable()
 export class TestLeadService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly forms: MetaLeadFormsRepository,
+    private readonly pages: MetaPagesRepository,
     private readonly graph: MetaGraphClient,
     private readonly integrations: MetaIntegrationRepository,
     private readonly vault: MetaTokenVault,
@@ -32,13 +31,13 @@ export class TestLeadService {
 
   async send(principal: Principal, leadFormId: string): Promise<SendTestLeadResult> {
     const organisationId = principal.organisationId;
-    const form = await this.db.getRepository(MetaLeadForm).findOne({ where: { id: leadFormId, organisationId } });
+    const form = await this.forms.findById(organisationId, leadFormId);
     if (!form) throw new ApiError(404, ErrorCode.NotFound, 'No such lead form in this organisation');
     const integration = await this.integrations.requireLive(organisationId);
     if (integration.status === MetaIntegrationStatus.ReauthRequired) {
       throw new ApiError(409, ErrorCode.MetaReauthRequired, 'Reconnect the Meta account before sending a test lead');
     }
-    const page = await this.db.getRepository(MetaPage).findOne({ where: { id: form.pageId, organisationId } });
+    const page = await this.pages.findById(organisationId, form.pageId);
     const pageToken = page?.isActive && this.vault.openPageToken(page);
     if (!page || !pageToken) throw new ApiError(409, ErrorCode.Conflict, "The form's page is no longer reachable: refresh the Meta assets");
     const ctx: GraphCallContext = { accessToken: pageToken, businessId: page.pageId };
@@ -50,7 +49,7 @@ export class TestLeadService {
       result = { leadgenId: String(created.id), replacedLeadgenId: replaced };
     } catch (error) {
       if (!(error instanceof MetaGraphError)) throw error;
-      if (error.kind === 'auth') {
+      if (decideGraphSync(error, ONE_OFF_CALL).action === 'park') {
         const reason = `Meta refused the token while sending a test lead: ${error.message}`;
         await this.reauth.markReauthRequired(organisationId, integration.id, reason, { during: 'test_lead' });
       }

@@ -1,3 +1,4 @@
+import { pageConnectionJoins } from '../../meta-assets';
 import type { LeadgenChange } from '../../meta-webhook';
 
 /**
@@ -20,8 +21,7 @@ export const LEAD_PROGRESS_SQL = `
          (count(s.id) FILTER (WHERE s.state IN ('stored', 'duplicate', 'skipped')))::int AS finished,
          (count(s.id) FILTER (WHERE s.state = 'pending'))::int AS pending
     FROM unnest($1::varchar[], $2::varchar[]) WITH ORDINALITY AS x(page_id, leadgen_id, n)
-    LEFT JOIN meta_pages p ON p.page_id = x.page_id
-    LEFT JOIN meta_integrations i ON i.id = p.integration_id AND i.organisation_id = p.organisation_id
+    ${pageConnectionJoins('x.page_id', 'LEFT JOIN')}
     LEFT JOIN meta_lead_syncs s ON s.organisation_id = i.organisation_id AND s.leadgen_id = x.leadgen_id
    GROUP BY x.n`;
 

@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { SameTurnBatch } from '../../../common/batching/same-turn-batch';
 import { WebhookInboxRepository, type FinishedDeliveryCondition } from '../../meta-webhook';
 import type { LeadgenJobData } from '../meta-leads.jobs';
-import { PAGE_CONNECTION_COLUMNS, type PageConnection } from './page-connections';
+import { PAGE_CONNECTION_COLUMNS, pageConnectionJoins, type PageConnection } from './page-connections';
 import type { SyncFailure } from './sync-failure-policy';
 
 /** The part of a timeline row the pipeline needs when it starts on a lead. */
@@ -128,8 +128,7 @@ export class LeadSyncTimeline {
        connection AS (
          SELECT x.n, ${PAGE_CONNECTION_COLUMNS}
            FROM input x
-           JOIN meta_pages p ON p.page_id = x.page_id
-           JOIN meta_integrations i ON i.id = p.integration_id AND i.organisation_id = p.organisation_id),
+           ${pageConnectionJoins('x.page_id', 'JOIN')}),
        started AS (
          INSERT INTO meta_lead_syncs (organisation_id, page_id, form_id, leadgen_id, inbox_id, received_at, attempts)
          SELECT c."organisationId", x.page_id, x.form_id, x.leadgen_id, x.inbox_id, x.received_at, 1

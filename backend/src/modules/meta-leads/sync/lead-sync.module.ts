@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../../audit';
+import { LeadsModule } from '../../leads';
+import { MetaAssetsModule } from '../../meta-assets';
 import { MetaAuthModule } from '../../meta-auth';
 import { MetaWebhookModule } from '../../meta-webhook';
 import { LeadFetcher } from '../graph/lead-fetcher.service';
 import { FormLeadCounts } from '../ingest/form-lead-counts';
 import { LeadIngestService } from '../ingest/lead-ingest.service';
+import { LeadStoreWriter } from '../ingest/lead-store-writer';
 import { LeadTableStatistics } from '../ingest/lead-table-statistics';
 import { MetaLeadSync } from './entities/meta-lead-sync.entity';
 import { LeadPipelineSummaryService } from './lead-pipeline-summary.service';
@@ -26,11 +29,12 @@ import { PausedLeadJobs } from './paused-lead-jobs';
  * deliveries through the inbox's repository), replays (also after a reconnect), and the lead-syncs and activity API.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([MetaLeadSync]), MetaAuthModule, MetaWebhookModule, AuditModule],
+  imports: [TypeOrmModule.forFeature([MetaLeadSync]), MetaAuthModule, MetaAssetsModule, MetaWebhookModule, LeadsModule, AuditModule],
   controllers: [LeadSyncController],
   providers: [
     LeadFetcher,
     LeadIngestService,
+    LeadStoreWriter,
     FormLeadCounts,
     LeadTableStatistics,
     LeadSyncTimeline,

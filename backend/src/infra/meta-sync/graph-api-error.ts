@@ -1,10 +1,11 @@
 import { ErrorCode } from '@legeai/contracts';
-import { ApiError } from '../../../common/errors/api-error';
-import type { MetaGraphError } from '../../../infra/meta-graph';
+import { ApiError } from '../../common/errors/api-error';
+import type { MetaGraphError } from '../meta-graph/meta-graph-error';
 
 /**
- * What the console is told when Meta refused an on-demand call. Meta's own message is kept (it never holds a token);
- * `details` carries what the console can act on.
+ * What the console is told when Meta refused a call made in its request (sync now, send a test lead, refresh the
+ * assets): the HTTP side of the sync policy. Meta's own message is kept (it never holds a token); `details` carries
+ * what the console can act on.
  */
 export function graphApiError(error: MetaGraphError, details: Record<string, unknown> = {}): ApiError {
   switch (error.kind) {

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import type { SealedToken } from '../../meta-auth';
+import { MetaPage } from '../entities/meta-page.entity';
+import type { GraphPageAccount } from '../meta-assets.api';
+
+/**
+ * Every statement on `meta_pages` (Pages with their sealed tokens): the discovery's mirror, the subscription flags,
+ * the token wipe, and what other modules read of a Page.
+ */
+@Injectable()
+export class MetaPagesRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  private get rows() {
+    return this.db.getRepository(MetaPage);
+  }
+
+  findById(organisationId: string, id: string): Promise<MetaPage | null> {
+    return this.rows.findOne({ where: { id, organisationId } });
+  }
+
+  /** The organisation's active Pages, by name. */
+  findActive(organisationId: string): Promise<MetaPage[]> {
+    return this.rows.find({ where: { organisationId, isActive: true }, order: { pageName: 'ASC' } });
+  }
+
+  /** The Meta Page ids among `pageIds` connected in any organisation. */
+  async connectedAmong(pageIds: string[]): Promise<string[]> {
+    const rows = await this.rows.find({ select: { pageId: true }, where: { pageId: In(pageIds) } });
+    return rows.map((page) => page.pageId);
+  }
+
+  async setSubscribed(id: string, webhookSubscribed: boolean): Promise<void> {
+    await this.rows.update({ id }, { webhookSubscribed });
+  }
+
+  /** Mirrors one Page Meta listed for the connection, with its token sealed; upserts by Meta's Page id. */
+  async upsertListed(organisationId: string, integrationId: string, page: GraphPageAccount, sealed: SealedToken | null): Promise<void> {
+    await this.db.query(
+      `INSERT INTO meta_pages (organisation_id, integration_id, page_id, page_name, page_access_token_ciphertext,
+         page_access_token_key_id, category, followers_count, tasks, is_active)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, true)
+       ON CONFLICT (organisation_id, page_id) DO UPDATE SET integration_id = EXCLUDED.integration_id,
+         page_name = EXCLUDED.page_name, page_access_token_ciphertext = EXCLUDED.page_access_token_ciphertext,
+         page_access_token_key_id = EXCLUDED.page_access_token_key_id, category = EXCLUDED.category,
+         followers_count = EXCLUDED.followers_count, tasks = EXCLUDED.tasks, is_active = true, updated_at = now()`,
+      [organisationId, integrationId, page.id, page.name ?? null, sealed?.ciphertext ?? null, sealed?.keyId ?? null,
+        page.category ?? null, page.followers_count ?? null, page.tasks ?? []],
+    );
+  }
+
+  /** A Page we can no longer reach cannot deliver leads: inactive, and its token and subscription flag dropped too. */
+  async deactivateUnlisted(organisationId: string, seenPageIds: string[]): Promise<void> {
+    await this.db.query(
+      `UPDATE meta_pages SET is_active = false, webhook_subscribed = false, page_access_token_ciphertext = NULL,
+         page_access_token_key_id = NULL, updated_at = now()
+        WHERE organisation_id = $1 AND is_active AND NOT (page_id = ANY($2::text[]))`,
+      [organisationId, seenPageIds],
+    );
+  }
+
+  /** In the connection's token wipe: the Page tokens go, the Pages stop counting as subscribed (and, on a disconnect, as active). */
+  async wipeTokens(tx: EntityManager, organisationId: string, integrationId: string, deactivate: boolean): Promise<void> {
+    await tx.query(
+      `UPDATE meta_pages SET page_access_token_ciphertext = NULL, page_access_token_key_id = NULL,
+         webhook_subscribed = false, updated_at = now()
+        WHERE organisation_id = $1 AND integration_id = $2`,
+      [organisationId, integrationId],
+    );
+    if (deactivate) {
+      await tx.query(`UPDATE meta_pages SET is_active = false WHERE organisation_id = $1 AND integration_id = $2`, [organisationId, integrationId]);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import type { MetaIntegrationStatus } from '@legeai/contracts';
+
+/**
+ * SQL text of `meta_pages` for statements of other modules that must read a Page within one statement (the lead
+ * pipeline's hottest ones: starting a lead's jobs, and where a delivery's leads stand); a round trip per lead to ask
+ * this repository instead would cost what the pipeline was built to save. The text is this module's, so the table's
+ * shape stays its owner's concern; the statements embed it.
+ */
+
+/**
+ * A Page as connected in one organisation, with what fetching its leads needs. Webhooks name a Page, not an
+ * organisation: a Page connected by two organisations gives each its own copy of the lead, read with that
+ * organisation's own Page token; the copies are never merged.
+ */
+export interface PageConnection {
+  organisationId: string;
+  integrationId: string;
+  integrationStatus: MetaIntegrationStatus;
+  pageActive: boolean;
+  tasks: string[];
+  tokenCiphertext: string | null;
+  tokenKeyId: string | null;
+}
+
+/** The columns of a `PageConnection`, for the Page `p` joined with its connection `i` (`pageConnectionJoins`). */
+export const PAGE_CONNECTION_COLUMNS = `p.organisation_id AS "organisationId", i.id AS "integrationId", i.status AS "integrationStatus",
+  p.is_active AS "pageActive", p.tasks, p.page_access_token_ciphertext AS "tokenCiphertext", p.page_access_token_key_id AS "tokenKeyId"`;
+
+/** Joins the Pages `p` with Meta Page id `pageIdSql` (in any organisation) and their connections `i`. */
+export function pageConnectionJoins(pageIdSql: string, join: 'JOIN' | 'LEFT JOIN'): string {
+  return `${join} meta_pages p ON p.page_id = ${pageIdSql}
+    ${join} meta_integrations i ON i.id = p.integration_id AND i.organisation_id = p.organisation_id`;
+}
+
+/** True while a Page of the connection row `integrationAlias` still stores the Page token `ciphertextParam`. */
+export function pageTokenStoredSql(integrationAlias: string, ciphertextParam: string): string {
+  return `EXISTS (SELECT 1 FROM meta_pages p WHERE p.integration_id = ${integrationAlias}.id AND p.page_access_token_ciphertext = ${ciphertextParam})`;
+}
