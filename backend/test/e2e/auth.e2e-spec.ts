@@ -255,8 +255,10 @@ describe('auth (e2e)', () => {
       expect(reuse).toBeDefined();
     });
 
-    it('refuses a missing or malformed cookie', async () => {
-      await t.http.post('/v1/auth/refresh').expect(401);
+    it('answers "no session" without a cookie, and refuses a malformed one', async () => {
+      const none = await t.http.post('/v1/auth/refresh').expect(204);
+      expect(none.text).toBe('');
+      expect(none.headers['set-cookie']).toBeUndefined();
       await t.http.post('/v1/auth/refresh').set('Cookie', 'lg_refresh=nonsense').expect(401);
     });
 
@@ -321,7 +323,7 @@ describe('auth rate limiting (e2e)', () => {
   });
 
   it('does not throttle other routes', async () => {
-    await t.http.post('/v1/auth/refresh').expect(401);
+    await t.http.post('/v1/auth/refresh').set('Cookie', 'lg_refresh=nonsense').expect(401);
   });
 });
 

@@ -177,11 +177,28 @@ describe('platform (e2e)', () => {
       expect(res.body.error.code).toBe(ErrorCode.Forbidden);
     });
 
+    it("answers a browser with a page in the console's look instead of raw JSON", async () => {
+      const admin = await login(t, FIRST_ADMIN.email, FIRST_ADMIN.password);
+      const manager = await createUserAndLogin(t, admin, Role.Manager);
+      const html = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+      const denied = await t.http.get('/admin/queues').set(manager.auth).set('Accept', html).expect(403);
+      expect(denied.headers['content-type']).toMatch(/^text\/html/);
+      expect(denied.text).toContain('The queues are for admins');
+      expect(denied.text).toContain('href="/"');
+      expect(denied.text).not.toMatch(/<script/i);
+      const anonymous = await t.http.get('/admin/queues').set('Accept', html).expect(401);
+      expect(anonymous.text).toContain('Sign in to open the queues');
+    });
+
     it('opens for an admin through the lg_board cookie, and its API lists the queues', async () => {
       const admin = await login(t, FIRST_ADMIN.email, FIRST_ADMIN.password);
       const cookie = `lg_board=${admin.accessToken}`;
       const page = await t.http.get('/admin/queues').set('Cookie', cookie).expect(200);
       expect(page.text).toContain('<div id="root">');
+      // No request leaves for another origin (the package's page links Google Fonts, which the CSP blocks).
+      expect(page.text).not.toMatch(/https?:\/\/(?!localhost|127\.0\.0\.1)/);
+      const css = /href="(static\/css\/[^"]+)"/.exec(page.text)![1];
+      await t.http.get(`/admin/queues/${css}`).set('Cookie', cookie).expect(200);
       const api = await t.http.get('/admin/queues/api/queues').set('Cookie', cookie).expect(200);
       const names = (api.body.queues as { name: string }[]).map((q) => q.name);
       expect(names).toEqual(expect.arrayContaining(['meta-auth', 'meta-webhook', 'meta-leads']));

@@ -32,11 +32,44 @@ export class BullBoardAuthMiddleware implements NestMiddleware {
   }
 }
 
-/** The envelope the exception filter would write, request id included (set by the request logger before this runs). */
+/**
+ * The envelope the exception filter would write, request id included (set by the request logger before this runs);
+ * a browser opening the board gets the same answer as a page in the console's look instead of raw JSON.
+ */
 function deny(req: Request, res: Response, error: ApiError): void {
   const envelope = toEnvelope(error);
   if (req.id !== undefined) envelope.error.requestId = String(req.id);
+  if (req.accepts(['json', 'html']) === 'html') {
+    res.status(error.getStatus()).type('html').send(deniedPage(error.getStatus(), envelope.error.requestId));
+    return;
+  }
   res.status(error.getStatus()).json(envelope);
+}
+
+/** A static page (no script, styles inline as the CSP allows) in the console's colours. */
+export function deniedPage(status: number, requestId?: string): string {
+  const signIn = status === 401;
+  const title = signIn ? 'Sign in to open the queues' : 'The queues are for admins';
+  const text = signIn
+    ? 'The queue board opens from the console: sign in as an admin, then choose Queues in the navigation.'
+    : 'The queue board shows job payloads and can retry or delete jobs, so only admins may open it. Ask an admin of your organisation if you need something from it.';
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} · LEGEAI Meta Connect</title>
+<style>
+body{margin:0;min-height:100vh;display:grid;place-items:center;background:#f7f9fc;color:#191c20;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+main{max-width:32rem;margin:16px;padding:32px;background:#fff;border:1px solid #c4c6d0;border-radius:16px}
+.mark{display:inline-grid;place-items:center;width:40px;height:40px;border-radius:12px;background:#005cbb;color:#fff;font-weight:600}
+h1{font-size:1.375rem;margin:16px 0 8px}p{margin:0 0 24px;color:#44474e}
+a{display:inline-block;padding:10px 24px;border-radius:20px;background:#005cbb;color:#fff;text-decoration:none;font-weight:500}
+small{display:block;margin-top:24px;color:#74777f}
+</style></head>
+<body><main><span class="mark" aria-hidden="true">L</span><h1>${title}</h1><p>${text}</p>
+<a href="/">${signIn ? 'Open the console' : 'Back to the console'}</a>${requestId ? `<small>Request ${escapeHtml(requestId)}</small>` : ''}</main></body></html>`;
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function bearerToken(req: Request): string | undefined {

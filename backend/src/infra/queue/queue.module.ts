@@ -10,6 +10,7 @@ import { databaseConfig } from '../../config/database.config';
 import { queueConfig } from '../../config/queue.config';
 import { AppQueues } from './app-queues';
 import { BullBoardAuthMiddleware } from './bull-board-auth.middleware';
+import { selfContainedBoardUi } from './bull-board-ui';
 import { JobRegistry, QUEUE_DECLARATIONS } from './job-registry';
 import { buildQueueOptions } from './queue-connection';
 import type { QueueDeclaration } from './queue-declaration';
@@ -40,7 +41,7 @@ export class QueueModule {
           route: OPS_ROUTES.queues,
           adapter: ExpressAdapter,
           middleware: BullBoardAuthMiddleware,
-          boardOptions: { uiConfig: { boardTitle: 'LEGEAI queues' } },
+          boardOptions: { uiBasePath: selfContainedBoardUi(), uiConfig: { boardTitle: 'LEGEAI queues' } },
         }),
         BullBoardModule.forFeature(...names.map(({ name }) => ({ name, adapter: BullMQAdapter }))),
       ],

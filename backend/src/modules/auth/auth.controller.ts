@@ -50,15 +50,22 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Exchange the refresh cookie for a new access token',
-    description: `Reads and rotates the httpOnly \`${REFRESH_COOKIE}\` cookie. A token rotated moments ago (within JWT_REFRESH_REUSE_GRACE seconds, e.g. by another tab refreshing at the same time) still gets an access token of the same session, without a new cookie. Presenting an already-used refresh token after that window ends the whole session.`,
+    description: `Reads and rotates the httpOnly \`${REFRESH_COOKIE}\` cookie; without one, 204 (no session). A token rotated moments ago (within JWT_REFRESH_REUSE_GRACE seconds, e.g. by another tab refreshing at the same time) still gets an access token of the same session, without a new cookie. Presenting an already-used refresh token after that window ends the whole session.`,
   })
   @ApiOkResponse({ type: AccessTokenResponseDto })
+  @ApiNoContentResponse({ description: 'No refresh cookie was sent: there is no session to refresh (not an error)' })
   @ApiErrorResponses(401)
   async refresh(
     @RefreshTokenCookie() refreshToken: unknown,
     @Client() client: ClientContext,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<AccessTokenResponse> {
+  ): Promise<AccessTokenResponse | void> {
+    // The console cannot see its httpOnly cookie, so every signed-out page load asks; "no session" is an answer, not
+    // an error a browser would log. A cookie that is expired, revoked or reused still gets 401.
+    if (refreshToken === undefined || refreshToken === '') {
+      res.status(HttpStatus.NO_CONTENT);
+      return;
+    }
     const signedIn = await this.auth.refresh(refreshToken, client);
     if (signedIn.refresh) this.cookies.setRefresh(res, signedIn.refresh.token, signedIn.refresh.expiresAt);
     return signedIn.response;
