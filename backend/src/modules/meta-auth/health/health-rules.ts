@@ -33,7 +33,8 @@ export function tokenExpiryCheck(expiresAt: Date | null, dataAccessExpiresAt: Da
   if (!candidates.length) return { key: 'token_expiry', level: 'ok', message: 'The access token does not expire' };
   const first = candidates.reduce((a, b) => (b.at < a.at ? b : a));
   const left = first.at.getTime() - now.getTime();
-  const date = first.at.toISOString().slice(0, 10);
+  // Read by people on the health card: "30 Jan 2027", in UTC like the stored timestamps, not an ISO string.
+  const date = first.at.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   if (left <= 0) {
     return {
       key: 'token_expiry',

@@ -45,7 +45,7 @@ describe('liveHealth', () => {
   it('an expiry that has come since the last run is red without a new run', () => {
     const { overall, checks } = liveHealth(STORED, { ...active, tokenExpiresAt: new Date('2026-12-01T00:00:00Z') }, NOW);
     expect(overall).toBe('error');
-    expect(checks.find((c) => c.key === 'token_expiry')!.level).toBe('error');
+    expect(checks.find((c) => c.key === 'token_expiry')).toMatchObject({ level: 'error', message: 'The access token expired on 1 Dec 2026' });
   });
 
   it('a pause adds its own warning on top', () => {
