@@ -92,6 +92,9 @@ export function aLeadForm(overrides: Partial<MetaLeadFormDto> = {}): MetaLeadFor
     questionCount: 4,
     unmappedQuestions: 0,
     createdAt: '2026-10-01T10:00:00.000Z',
+    lastReconciledAt: null,
+    lastReconcileOutcome: null,
+    lastReconcileNote: null,
     ...overrides,
   };
 }

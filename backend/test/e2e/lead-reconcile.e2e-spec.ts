@@ -1,5 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { ErrorCode, MetaIntegrationStatus, Role, SendTestLeadResult, SyncLeadsResult } from '@legeai/contracts';
+import type { MetaLeadFormDto } from '@legeai/contracts';
 import type { Queue } from 'bullmq';
 import { MetaGraphClient } from '../../src/infra/meta-graph';
 import { APP_SCHEDULES } from '../../src/app.schedules';
@@ -160,6 +161,12 @@ describe('Lead reconciliation and test leads (e2e, sandbox over HTTP)', () => {
     expect(mine.existing).toBeGreaterThanOrEqual(6);
     expect(mine.fetched).toBe(mine.existing);
     expect((await forms()).find((f) => f.id === form.id)!.last_synced_at).toEqual(watermark);
+    // The Meta page says when the form was last reconciled, and what the sweep read.
+    const listed = (await env.t.http.get('/v1/integrations/meta/lead-forms').set(env.admin.auth).expect(200)).body as MetaLeadFormDto[];
+    const shown = listed.find((f) => f.id === form.id)!;
+    expect(shown.lastReconcileOutcome).toBe('ok');
+    expect(shown.lastReconcileNote).toBe(`Read ${mine.fetched} leads from Meta, 0 new`);
+    expect(Date.now() - Date.parse(shown.lastReconciledAt!)).toBeLessThan(60_000);
   });
 
   it('discovers a form created at Meta since the last run, sweeps it (auto-sync by default) and stores its leads', async () => {
@@ -331,6 +338,9 @@ describe('Lead reconciliation and test leads (e2e, sandbox over HTTP)', () => {
     expect(await leadCount()).toBe(before);
     const paused = await syncLeads(manager, { formId: form.id }).expect(409);
     expect(paused.body.error.code).toBe(ErrorCode.MetaReauthRequired);
+    const listed = (await env.t.http.get('/v1/integrations/meta/lead-forms').set(env.admin.auth).expect(200)).body as MetaLeadFormDto[];
+    expect(listed.find((f) => f.id === form.id)).toMatchObject({ lastReconcileOutcome: expect.stringMatching(/^(failed|skipped)$/) });
+    expect(listed.find((f) => f.id === form.id)!.lastReconcileNote).toMatch(/^(Stopped|Skipped): /);
   });
 
   /** The test leads Meta holds for the form, read with the page token as the app does. */

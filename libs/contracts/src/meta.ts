@@ -157,7 +157,15 @@ export interface MetaLeadFormDto {
   /** Questions neither the form's mapping nor the standard defaults cover (the mapping endpoint's `unmappedQuestions`, counted). */
   unmappedQuestions: number;
   createdAt: string;
+  /** The last reconciliation sweep of the form's leads (scheduled or on demand); null before the first. */
+  lastReconciledAt: string | null;
+  lastReconcileOutcome: LeadFormReconcileOutcome | null;
+  /** What it read ("read 12 leads, 2 new"), or why it was skipped or stopped. */
+  lastReconcileNote: string | null;
 }
+
+/** How a form's last reconciliation sweep went. */
+export type LeadFormReconcileOutcome = 'ok' | 'skipped' | 'failed';
 
 export interface UpdateLeadFormRequest {
   autoSync: boolean;

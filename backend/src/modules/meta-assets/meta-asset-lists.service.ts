@@ -110,6 +110,9 @@ function toLeadFormDto(form: MetaLeadForm, pageId: string, pageName: string | nu
     questionCount: Array.isArray(form.questions) ? form.questions.length : 0,
     unmappedQuestions,
     createdAt: (form.metaCreatedAt ?? form.createdAt).toISOString(),
+    lastReconciledAt: form.lastReconciledAt ? form.lastReconciledAt.toISOString() : null,
+    lastReconcileOutcome: form.lastReconcileOutcome,
+    lastReconcileNote: form.lastReconcileNote,
   };
 }
 

@@ -1,7 +1,13 @@
 import { AUDIT_ACTION_LABELS, AUDIT_KIND_LABELS } from './audit-labels';
 import { humanizeKey } from './humanize';
 import { DUPLICATE_RULE_LABELS, LEAD_FIELD_LABELS, LEAD_STATUS_LABELS } from './lead-labels';
-import { FORM_STATUS_LABELS, HEALTH_LEVEL_LABELS, INTEGRATION_STATUS_LABELS, QUESTION_TYPE_LABELS } from './meta-labels';
+import {
+  FORM_STATUS_LABELS,
+  HEALTH_LEVEL_LABELS,
+  INTEGRATION_STATUS_LABELS,
+  QUESTION_TYPE_LABELS,
+  RECONCILE_OUTCOME_LABELS,
+} from './meta-labels';
 import {
   DELIVERY_STATUS_LABELS,
   IGNORE_REASON_LABELS,
@@ -30,6 +36,7 @@ const LABELS = {
   integrationStatus: INTEGRATION_STATUS_LABELS,
   healthLevel: HEALTH_LEVEL_LABELS,
   formStatus: FORM_STATUS_LABELS,
+  reconcileOutcome: RECONCILE_OUTCOME_LABELS,
   questionType: QUESTION_TYPE_LABELS,
   auditAction: AUDIT_ACTION_LABELS,
   auditKind: AUDIT_KIND_LABELS,

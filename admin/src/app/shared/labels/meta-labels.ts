@@ -1,4 +1,4 @@
-import { HealthCheckLevel, MetaIntegrationStatus } from '@legeai/contracts';
+import { HealthCheckLevel, LeadFormReconcileOutcome, MetaIntegrationStatus } from '@legeai/contracts';
 
 export const INTEGRATION_STATUS_LABELS: Readonly<Record<MetaIntegrationStatus, string>> = {
   [MetaIntegrationStatus.Active]: 'Active',
@@ -11,6 +11,13 @@ export const HEALTH_LEVEL_LABELS: Readonly<Record<HealthCheckLevel, string>> = {
   ok: 'Healthy',
   warning: 'Needs attention',
   error: 'Action required',
+};
+
+/** How a form's last reconciliation sweep went. */
+export const RECONCILE_OUTCOME_LABELS: Readonly<Record<LeadFormReconcileOutcome, string>> = {
+  ok: 'Reconciled',
+  skipped: 'Skipped',
+  failed: 'Failed',
 };
 
 /** Meta's lead form statuses. */

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { MetaAdAccountDto, MetaLeadFormDto, MetaPageDto } from '@legeai/contracts';
+import { LeadFormReconcileOutcome, MetaAdAccountDto, MetaLeadFormDto, MetaPageDto } from '@legeai/contracts';
 
 /** Swagger shapes of the contracts in libs/contracts/src/meta.ts (the interfaces are the source of truth). */
 
@@ -37,4 +37,7 @@ export class MetaLeadFormResponse implements MetaLeadFormDto {
   @ApiProperty({ description: 'Questions neither the mapping nor the standard defaults cover (as in the mapping endpoint)' })
   unmappedQuestions!: number;
   @ApiProperty() createdAt!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'When the last reconciliation sweep of its leads ran' }) lastReconciledAt!: string | null;
+  @ApiProperty({ nullable: true, enum: ['ok', 'skipped', 'failed'] }) lastReconcileOutcome!: LeadFormReconcileOutcome | null;
+  @ApiProperty({ nullable: true, type: String, description: 'What the sweep read, or why it was skipped or stopped' }) lastReconcileNote!: string | null;
 }

@@ -1,3 +1,4 @@
+import type { LeadFormReconcileOutcome } from '@legeai/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { LeadFormMapping } from '@legeai/contracts';
 
@@ -29,6 +30,11 @@ export class MetaLeadForm {
   @Column({ name: 'auto_sync', type: 'boolean', default: true }) autoSync!: boolean;
   /** High-water mark of the backfill: leads created before this instant have been fetched. */
   @Column({ name: 'last_synced_at', type: 'timestamptz', nullable: true }) lastSyncedAt!: Date | null;
+
+  /** The last reconciliation sweep of the form's leads: when, how it went, and what it read or why it stopped. */
+  @Column({ name: 'last_reconciled_at', type: 'timestamptz', nullable: true }) lastReconciledAt!: Date | null;
+  @Column({ name: 'last_reconcile_outcome', type: 'varchar', length: 10, nullable: true }) lastReconcileOutcome!: LeadFormReconcileOutcome | null;
+  @Column({ name: 'last_reconcile_note', type: 'text', nullable: true }) lastReconcileNote!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { LeadFormMapping } from '@legeai/contracts';
+import type { LeadFormMapping, LeadFormReconcileOutcome } from '@legeai/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SyncWatermarkStore } from '../../../infra/meta-sync';
 import { MetaLeadForm } from '../entities/meta-lead-form.entity';
@@ -113,5 +113,14 @@ export class MetaLeadFormsRepository implements SyncWatermarkStore<LeadFormKey> 
       [id, organisationId, newestSeen],
     );
     return row?.last_synced_at ? new Date(row.last_synced_at) : null;
+  }
+
+  /** Records how the form's latest reconciliation sweep went (the console shows it next to the form). */
+  async recordReconcile({ id, organisationId }: LeadFormKey, outcome: LeadFormReconcileOutcome, note: string, at = new Date()): Promise<void> {
+    await this.db.query(
+      `UPDATE meta_lead_forms SET last_reconciled_at = $3, last_reconcile_outcome = $4, last_reconcile_note = $5
+        WHERE id = $1 AND organisation_id = $2 AND (last_reconciled_at IS NULL OR last_reconciled_at <= $3)`,
+      [id, organisationId, at, outcome, note.slice(0, 1000)],
+    );
   }
 }

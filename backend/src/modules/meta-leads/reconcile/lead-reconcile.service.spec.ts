@@ -11,7 +11,9 @@ const WATERMARK = new Date('2026-12-01T11:00:00Z');
 
 function setup(pages: (GraphLead | MetaGraphError)[][]) {
   const advanced: [LeadFormKey, Date][] = [];
+  const recorded: [string, string][] = [];
   const forms = {
+    recordReconcile: async (_key: LeadFormKey, outcome: string, note: string) => void recorded.push([outcome, note]),
     findById: async () => ({ id: 'lf-1', organisationId: ORG, formId: 'form-1', pageId: 'pg-1', lastSyncedAt: WATERMARK }),
     advanceWatermark: async (key: LeadFormKey, seen: Date) => {
       advanced.push([key, seen]);
@@ -52,7 +54,7 @@ function setup(pages: (GraphLead | MetaGraphError)[][]) {
     lookbackDays: 90,
     pageSize: 100,
   });
-  return { service, advanced, asked, stored, marks, breaker };
+  return { service, advanced, asked, stored, marks, breaker, recorded };
 }
 
 const lead = (id: string, created: string): GraphLead => ({ id, created_time: created, field_data: [] });
@@ -66,6 +68,7 @@ describe(LeadReconcileService.name, () => {
     expect(result).toMatchObject({ status: 'completed', fetched: 3, created: 2, existing: 1, watermarkAdvanced: true });
     expect(t.advanced).toEqual([[{ id: 'lf-1', organisationId: ORG }, new Date('2026-12-01T11:40:00Z')]]);
     expect(t.breaker).toEqual({ succeeded: 1, failed: 0 });
+    expect(t.recorded).toEqual([['ok', 'Read 3 leads from Meta, 2 new']]);
   });
 
   it('leaves the watermark where it was when Meta fails mid-way, and marks the connection on a refused token', async () => {
@@ -77,6 +80,7 @@ describe(LeadReconcileService.name, () => {
     expect(t.advanced).toEqual([]);
     expect(t.marks).toEqual(['Meta refused the token while reading leads: Error validating access token']);
     expect(t.breaker.failed).toBe(1);
+    expect(t.recorded).toEqual([['failed', 'Stopped: Error validating access token']]);
   });
 
   it('does not mark the connection for a rate limit', async () => {

@@ -67,8 +67,26 @@ export class LeadReconcileService {
    * reauth_required, so the other forms of that connection are skipped from then on.
    */
   async sweepForm(organisationId: string, leadFormId: string, range: { from?: Date; to?: Date } = {}, now = new Date()): Promise<SweepResult> {
+    const key = { id: leadFormId, organisationId };
+    let result: SweepResult;
+    try {
+      result = await this.sweep(organisationId, leadFormId, range, now);
+    } catch (error) {
+      const reason = error instanceof SweepStoppedError ? error.graphError : error;
+      await this.forms.recordReconcile(key, 'failed', `Stopped: ${reason instanceof Error ? reason.message : String(reason)}`);
+      throw error;
+    }
+    if (result.status === 'completed') {
+      await this.forms.recordReconcile(key, 'ok', `Read ${plural(result.fetched, 'lead')} from Meta, ${result.created} new`);
+    } else if (result.reason !== FORM_GONE) {
+      await this.forms.recordReconcile(key, 'skipped', `Skipped: ${result.reason}`);
+    }
+    return result;
+  }
+
+  private async sweep(organisationId: string, leadFormId: string, range: { from?: Date; to?: Date }, now: Date): Promise<SweepResult> {
     const form = await this.forms.findById(organisationId, leadFormId);
-    if (!form) return skipped('form no longer exists', null);
+    if (!form) return skipped(FORM_GONE, null);
     const integration = await this.integrations.findActive(organisationId);
     if (!integration) return skipped('no active Meta connection (reconnect needed or disconnected)', form.lastSyncedAt);
     const page = await this.pages.findById(organisationId, form.pageId);
@@ -127,6 +145,9 @@ export class LeadReconcileService {
     return { status: 'completed', window, ...counts, watermark: stored, watermarkAdvanced };
   }
 }
+
+const FORM_GONE = 'form no longer exists';
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function skipped(reason: string, watermark: Date | null): SweepResult {
   return {

@@ -7,9 +7,10 @@ import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
-import { MetaLeadFormDto } from '@legeai/contracts';
+import { LeadFormReconcileOutcome, MetaLeadFormDto } from '@legeai/contracts';
 
 import { LabelPipe } from '../../../shared/labels/label.pipe';
+import { Timestamp } from '../../../shared/ui/timestamp/timestamp';
 
 export interface AutoSyncChange {
   form: MetaLeadFormDto;
@@ -29,6 +30,7 @@ export interface AutoSyncChange {
     MatTableModule,
     MatTooltipModule,
     RouterLink,
+    Timestamp,
   ],
   template: `
     <table mat-table [dataSource]="forms()" [trackBy]="trackById" class="lead-forms-table responsive-table" aria-label="Lead forms">
@@ -79,6 +81,21 @@ export interface AutoSyncChange {
           />
         </td>
       </ng-container>
+      <ng-container matColumnDef="reconciled">
+        <th mat-header-cell *matHeaderCellDef>Last reconciled</th>
+        <td mat-cell *matCellDef="let form" data-label="Last reconciled" [attr.data-reconciled]="form.formId">
+          @if (form.lastReconciledAt) {
+            <span class="reconciled" [class]="'reconcile-' + form.lastReconcileOutcome" [matTooltip]="form.lastReconcileNote ?? ''">
+              <mat-icon class="inline-icon" [attr.aria-label]="form.lastReconcileOutcome | label: 'reconcileOutcome'">{{ reconcileIcon(form) }}</mat-icon>
+              <lg-timestamp [at]="form.lastReconciledAt" />
+            </span>
+          } @else if (form.autoSync) {
+            <span class="muted">Not yet</span>
+          } @else {
+            <span class="muted">Off</span>
+          }
+        </td>
+      </ng-container>
       <ng-container matColumnDef="actions">
         <th mat-header-cell *matHeaderCellDef><span class="cdk-visually-hidden">Actions</span></th>
         <td mat-cell *matCellDef="let form" class="number">
@@ -120,7 +137,12 @@ export class LeadFormsTable {
   readonly sendTestLead = output<MetaLeadFormDto>();
   readonly syncLeads = output<MetaLeadFormDto>();
 
-  protected readonly columns = ['name', 'page', 'status', 'leads', 'questions', 'autoSync', 'actions'];
+  protected readonly columns = ['name', 'page', 'status', 'leads', 'questions', 'autoSync', 'reconciled', 'actions'];
+  private readonly reconcileIcons: Record<LeadFormReconcileOutcome, string> = { ok: 'check_circle', skipped: 'skip_next', failed: 'error' };
+
+  protected reconcileIcon(form: MetaLeadFormDto): string {
+    return this.reconcileIcons[form.lastReconcileOutcome ?? 'ok'];
+  }
   /** Keeps a row (and its toggle) in place when the form is replaced by its changed copy. */
   protected readonly trackById = (_index: number, form: MetaLeadFormDto): string => form.id;
 }

@@ -407,6 +407,20 @@ describe('MetaIntegrationPage', () => {
       expect(forms['questions'].text.map((t) => t.replace(/\s+/g, ' '))).toEqual(['4', '4 2 unmapped']);
     });
 
+    it('says when each form was last reconciled and how, and which auto-sync forms were not yet', async () => {
+      await render();
+      await answerStatus(aMetaStatus());
+      await answerAssets([
+        aLeadForm({ autoSync: true, lastReconciledAt: new Date(Date.now() - 5 * 60_000).toISOString(), lastReconcileOutcome: 'ok', lastReconcileNote: 'Read 3 leads from Meta, 1 new' }),
+        aLeadForm({ id: 'f-2', name: 'Home insurance', autoSync: true }),
+        aLeadForm({ id: 'f-3', name: 'Life insurance', autoSync: false }),
+      ]);
+      const forms = await (await table('Lead forms')).getCellTextByColumnName();
+      const cells = forms['reconciled'].text.map((t) => t.replace(/\s+/g, ' ').trim());
+      expect(cells[0]).toMatch(/^check_circle 5 minutes ago$/);
+      expect(cells.slice(1)).toEqual(['Not yet', 'Off']);
+    });
+
     it('offers managers a test lead and a sync besides the mapping', async () => {
       await renderConnected(aMetaStatus(), Role.Manager);
       expect(await menuItems()).toEqual(['Edit mapping', 'Send test lead', 'Sync leads now']);
