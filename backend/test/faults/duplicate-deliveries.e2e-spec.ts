@@ -7,6 +7,7 @@
  */
 import { AUTO_FORM, FaultTopology, signature } from '../utils/fault-topology';
 import { leadgenDelivery } from '../utils/leadgen-delivery';
+import { waitFor } from '../utils/wait-for';
 
 jest.setTimeout(150_000);
 
@@ -87,9 +88,14 @@ describe('Fault: duplicate, concurrent and tampered deliveries across two api pr
     expect(forgedRows).toBe(0);
     // The 3 identical copies are one inbox row (deduplicated by body hash), the 20 timed ones a row each; their
     // `feed` changes were acknowledged and recorded as ignored, not errored.
-    const rows = await t.db.query(`SELECT status, ignored_changes FROM meta_webhook_inbox WHERE raw_body = ANY($1::bytea[])`, [
-      [body, ...timed].map((b) => Buffer.from(b)),
-    ]);
+    // The dispatch records them right after queueing the jobs; on a busy machine a job can store its lead first.
+    const dispatched = async () => {
+      const found = await t.db.query(`SELECT status, ignored_changes FROM meta_webhook_inbox WHERE raw_body = ANY($1::bytea[])`, [
+        [body, ...timed].map((b) => Buffer.from(b)),
+      ]);
+      return found.length === 21 && found.every((row: { status: string }) => row.status !== 'received') ? found : null;
+    };
+    const rows = await waitFor('every delivery dispatched', dispatched, 30_000);
     expect(rows).toHaveLength(21);
     for (const row of rows) expect(row.ignored_changes.filter((c: { field: string }) => c.field === 'feed')).toHaveLength(2);
   });
