@@ -90,5 +90,6 @@ describe('money of ad accounts', () => {
     expect(percentChange(0, 4000)).toBeNull();
     expect(formatPercentChange(60, 'en-US')).toBe('+60%');
     expect(formatPercentChange(-20, 'en-US')).toBe('-20%');
+    expect(formatPercentChange(50.5, 'en-US')).toBe('+50.5%');
   });
 });

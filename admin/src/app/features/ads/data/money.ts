@@ -106,11 +106,13 @@ export function percentChange(fromMinor: number | null, toMinor: number): number
   return Math.round(((toMinor - fromMinor) / fromMinor) * 100);
 }
 
-/** "+60 %", "−20 %" in the locale's way of writing percentages. */
+/** "+60%", "-20%", "+50.5%" in the locale's way of writing percentages. */
 export function formatPercentChange(percent: number, locale?: Locale): string {
-  return new Intl.NumberFormat(locale as string[] | undefined, { style: 'percent', signDisplay: 'exceptZero' }).format(
-    percent / 100,
-  );
+  return new Intl.NumberFormat(locale as string[] | undefined, {
+    style: 'percent',
+    signDisplay: 'exceptZero',
+    maximumFractionDigits: 1,
+  }).format(percent / 100);
 }
 
 function separators(locale: Locale): { group: string; decimal: string } {
