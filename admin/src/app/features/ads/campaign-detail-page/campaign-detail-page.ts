@@ -4,7 +4,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { MetaAdDto, MetaAdSetDto, MetaCampaignDto, Role } from '@legeai/contracts';
 
 import { AuthStore } from '../../../core/auth/auth-store';
@@ -54,20 +54,22 @@ export class CampaignDetailPage {
   private readonly api = inject(AdsApi);
   private readonly dialog = inject(MatDialog);
 
-  /** The campaign's local id, from the address. */
+  /** Meta's campaign id, from the address. */
   readonly id = input.required<string>();
+  /** The campaign's ad account (`?account=`), where it is looked for when the page is opened by its address. */
+  readonly account = input<string | null>(null);
+  /** The table hands over the row it was opened from, so the page shows at once. */
+  private readonly handedOver = inject(Router).currentNavigation()?.extras.state?.['campaign'] as MetaCampaignDto | undefined;
 
   protected readonly canManage = inject(AuthStore).hasRole(Role.Manager);
   protected readonly adSetColumns = ['name', 'status', 'delivery', 'optimization', 'budget', 'schedule', 'targeting'];
   protected readonly limit = CHILDREN_LIMIT;
 
-  protected readonly campaign = loadable(() => this.api.campaign(this.id()));
+  protected readonly campaign = loadable(() => this.api.findCampaign(this.id(), this.account()));
   protected readonly adSets = loadable(() =>
-    this.api.adSets({ campaignId: this.campaign.value()!.campaignId, sort: 'name', order: 'asc', limit: CHILDREN_LIMIT }),
+    this.api.adSets({ campaignId: this.id(), sort: 'name', order: 'asc', limit: CHILDREN_LIMIT }),
   );
-  protected readonly ads = loadable(() =>
-    this.api.ads({ campaignId: this.campaign.value()!.campaignId, sort: 'name', order: 'asc', limit: CHILDREN_LIMIT }),
-  );
+  protected readonly ads = loadable(() => this.api.ads({ campaignId: this.id(), sort: 'name', order: 'asc', limit: CHILDREN_LIMIT }));
 
   constructor() {
     effect(() => {
@@ -77,12 +79,14 @@ export class CampaignDetailPage {
   }
 
   protected load(): void {
-    this.adSets.reset();
-    this.ads.reset();
-    this.campaign.load(() => {
-      this.adSets.load();
-      this.ads.load();
-    });
+    const row = this.handedOver;
+    if (row && row.campaignId === this.id()) {
+      this.campaign.set(row);
+    } else {
+      this.campaign.load();
+    }
+    this.adSets.load();
+    this.ads.load();
   }
 
   protected replaceCampaign(saved: AdObject): void {

@@ -15,7 +15,6 @@ import { MatStepperModule } from '@angular/material/stepper';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
   CampaignCreationCleanup,
-  CreateLeadCampaignRequest,
   ErrorEnvelope,
   GuardrailFinding,
   LEAD_AD_CALLS_TO_ACTION,
@@ -31,7 +30,7 @@ import { label } from '../../../shared/labels/labels';
 import { ErrorState } from '../../../shared/ui/error-state/error-state';
 import { AudienceFields } from '../audience-fields/audience-fields';
 import { AdsApi } from '../data/ads-api';
-import { draftToRequest, readFileAsBase64 } from '../data/campaign-draft';
+import { CheckRequest, checkRequest, draftToRequest, readFileAsBase64 } from '../data/campaign-draft';
 import { countryName } from '../data/countries';
 import {
   DRAFT_FIELDS,
@@ -136,6 +135,8 @@ export class CreateCampaignPage {
 
   /** The last answer of the guardrail check, for the draft as it was then. */
   protected readonly validation = signal<ValidateLeadCampaignResult | null>(null);
+  /** The fields that check got stand-ins for. */
+  private readonly checkedStandIns = signal<string[]>([]);
   protected readonly checking = signal(false);
   /** Field problems of a refused check or submit (an incomplete draft), shown only on steps already reached. */
   private readonly refusedFields = signal<GuardrailFinding[]>([]);
@@ -145,10 +146,10 @@ export class CreateCampaignPage {
   protected readonly findings = computed(() => {
     const reached = this.reached();
     const refused = this.refusedFields().filter((f) => DRAFT_STEPS.indexOf(stepOfField(f.field)) <= reached);
-    const all = [...(this.validation()?.findings ?? []), ...refused];
-    // The check never sees the image (see checkWhileFilling): what it says about a missing one is not so once chosen.
-    const hasImage = !!this.value().ad.imageBase64;
-    return hasImage ? all.filter((f) => findingsFor([f], DRAFT_FIELDS.image, DRAFT_FIELDS.imageHash).length === 0) : all;
+    // What the check said about its stand-ins (a lead form not chosen yet) is not about the draft.
+    const standIns = this.checkedStandIns();
+    const checked = (this.validation()?.findings ?? []).filter((f) => findingsFor([f], ...standIns).length === 0);
+    return [...checked, ...refused];
   });
   protected readonly byStep = computed(() => findingsByStep(this.findings()));
   protected readonly blocking = computed(() => hasErrors(this.findings()));
@@ -317,6 +318,7 @@ export class CreateCampaignPage {
     // A guardrail refusal carries its findings; validation problems carry fields. Both stand next to their fields.
     const guardrailFindings = Array.isArray(details['findings']) ? (details['findings'] as GuardrailFinding[]) : [];
     if (guardrailFindings.length > 0) {
+      this.checkedStandIns.set([]);
       this.validation.update((v) => ({
         specialAdCategories: v?.specialAdCategories ?? [],
         specialAdCategoryCountry: v?.specialAdCategoryCountry ?? [],
@@ -335,32 +337,32 @@ export class CreateCampaignPage {
   }
 
   /**
-   * Checks the draft against the guardrails as it changes: debounced, only once an account is chosen, never twice for
-   * the same draft, and a newer draft cancels the check of an older one. The image stays out of the check (it is large
-   * and no guardrail looks at it). A failed check keeps the last findings; submit checks again anyway.
+   * Checks the draft against the guardrails as it changes: debounced, once an account and a country are chosen, never
+   * twice for the same draft, and a newer draft cancels the check of an older one. Parts not filled in yet go as
+   * stand-ins (see `checkRequest`). A failed check keeps the last findings; submit checks again anyway.
    */
   private checkWhileFilling(): void {
     this.form.valueChanges
       .pipe(
         startWith(null),
         debounceTime(VALIDATE_DEBOUNCE_MS),
-        map(() => formToDraft(this.form, this.currency())),
-        filter((draft) => !!draft.adAccountId),
-        map((draft) => draftToRequest({ ...draft, imageBase64: null })),
-        distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+        map(() => checkRequest(draftToRequest(formToDraft(this.form, this.currency())))),
+        filter((check): check is CheckRequest => check !== null),
+        distinctUntilChanged((a, b) => JSON.stringify(a.request) === JSON.stringify(b.request)),
         tap(() => this.checking.set(true)),
-        switchMap((request: CreateLeadCampaignRequest) =>
-          this.api.validate(request).pipe(
-            map((result) => ({ result, error: null as unknown })),
-            catchError((error: unknown) => of({ result: null, error })),
+        switchMap((check) =>
+          this.api.validate(check.request).pipe(
+            map((result) => ({ check, result, error: null as unknown })),
+            catchError((error: unknown) => of({ check, result: null, error })),
           ),
         ),
         takeUntilDestroyed(),
       )
-      .subscribe(({ result, error }) => {
+      .subscribe(({ check, result, error }) => {
         this.checking.set(false);
         if (result) {
           this.validation.set(result);
+          this.checkedStandIns.set(check.standIns);
           this.refusedFields.set([]);
         } else if (error instanceof HttpErrorResponse && isErrorEnvelope(error.error)) {
           this.refusedFields.set(envelopeFindings(error.error));

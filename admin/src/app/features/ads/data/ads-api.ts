@@ -23,7 +23,7 @@ import {
   UpdateAdObjectRequest,
   ValidateLeadCampaignResult,
 } from '@legeai/contracts';
-import { Observable, retry, throwError, timer } from 'rxjs';
+import { EMPTY, Observable, expand, filter, map, retry, take, throwError, throwIfEmpty, timer } from 'rxjs';
 
 import { API_BASE_URL } from '../../../core/api/api-base-url';
 import { showsOwnErrors } from '../../../core/api/http-context';
@@ -43,6 +43,8 @@ const COLLECTION: Record<AdObjectKind, string> = {
 /** Answers worth sending again with the same key: the request may never have arrived, or the server was briefly away. */
 const TRANSIENT = new Set([0, 502, 503, 504]);
 const RETRY_DELAYS_MS = [800, 2000];
+/** Campaigns read per request while looking for one: the API's largest page. */
+const FIND_PAGE = 200;
 
 /**
  * MetaAds: the mirror of the organisation's campaigns, ad sets and ads, and the writes to them. Every write carries
@@ -78,11 +80,25 @@ export class AdsApi {
     });
   }
 
-  /** One campaign by its local id; errors are shown by the detail page's error state. */
-  campaign(id: string): Observable<MetaCampaignDto> {
-    return this.http.get<MetaCampaignDto>(`${this.url}/${routes.campaigns}/${encodeURIComponent(id)}`, {
-      context: showsOwnErrors(),
-    });
+  /**
+   * One campaign by Meta's id. The API lists campaigns but reads none by id, so the detail page (when opened by its
+   * address rather than from the table, which hands the row over) looks for it page by page in its ad account, most
+   * accounts answering in one request. Errors, and a campaign that is not in the mirror, are shown by the page.
+   */
+  findCampaign(campaignId: string, adAccountId: string | null): Observable<MetaCampaignDto> {
+    const page = (offset: number) =>
+      this.campaigns({ adAccountId: adAccountId ?? undefined, sort: 'name', order: 'asc', limit: FIND_PAGE, offset });
+    return page(0).pipe(
+      expand((answer) => {
+        const next = answer.offset + answer.items.length;
+        const found = answer.items.some((c) => c.campaignId === campaignId);
+        return found || answer.items.length === 0 || next >= answer.total ? EMPTY : page(next);
+      }),
+      map((answer) => answer.items.find((c) => c.campaignId === campaignId)),
+      filter((campaign): campaign is MetaCampaignDto => campaign !== undefined),
+      take(1),
+      throwIfEmpty(() => notInMirror()),
+    );
   }
 
   adSets(query: AdSetListQuery): Observable<Page<MetaAdSetDto>> {
@@ -160,6 +176,21 @@ export class AdsApi {
       })
       .pipe(retryTransient());
   }
+}
+
+/** The answer for a campaign the mirror does not hold, shaped like the API's own 404 so pages word it the same. */
+function notInMirror(): HttpErrorResponse {
+  return new HttpErrorResponse({
+    status: 404,
+    statusText: 'Not Found',
+    error: {
+      error: {
+        status: 404,
+        code: 'not_found',
+        message: 'This campaign is not in LEGEAI: it may have been deleted in Ads Manager, or not synced yet.',
+      },
+    },
+  });
 }
 
 function keyed(idempotencyKey: string): HttpHeaders {

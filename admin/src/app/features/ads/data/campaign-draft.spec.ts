@@ -1,4 +1,4 @@
-import { CampaignDraft, draftToRequest, emptyDraft, instantToLocalTime, localTimeToInstant } from './campaign-draft';
+import { CampaignDraft, checkRequest, draftToRequest, emptyDraft, instantToLocalTime, localTimeToInstant } from './campaign-draft';
 
 function aDraft(overrides: Partial<CampaignDraft> = {}): CampaignDraft {
   return {
@@ -118,5 +118,46 @@ describe('local times', () => {
     expect(localTimeToInstant('')).toBeUndefined();
     expect(localTimeToInstant('not a time')).toBeUndefined();
     expect(instantToLocalTime(null)).toBe('');
+  });
+});
+
+describe('checkRequest', () => {
+  it('sends a complete draft as it is, without its image, which no guardrail looks at', () => {
+    const check = checkRequest(draftToRequest(aDraft({ imageBase64: 'iVBORw0KGgo=' })))!;
+    expect(check.request.ad).not.toHaveProperty('imageBase64');
+    expect(check.request.ad.imageHash).toMatch(/^[A-Za-z0-9]{8,64}$/);
+    expect(check.request.adSet).toEqual(draftToRequest(aDraft()).adSet);
+    expect(check.standIns).toEqual(['ad.imageHash', 'ad.imageBase64']);
+  });
+
+  it('gives the parts not filled in yet stand-ins the strict request accepts, and names them', () => {
+    const early = draftToRequest(
+      aDraft({ campaignName: '', pageId: null, budgetAmount: '', leadFormId: null, primaryText: '', headline: '', imageBase64: null }),
+    );
+    const check = checkRequest(early)!;
+    expect(check.request.campaign.name).not.toBe('');
+    expect(check.request.adSet.pageId).toMatch(/^\d+$/);
+    expect(check.request.adSet.budget.amountMinor).toBeGreaterThanOrEqual(1);
+    expect(check.request.ad.leadFormId).toMatch(/^\d+$/);
+    expect(check.request.ad.primaryText).not.toBe('');
+    expect(check.request.ad.headline).not.toBe('');
+    expect(check.standIns).toEqual([
+      'campaign.name',
+      'adSet.pageId',
+      'adSet.budget',
+      'ad.leadFormId',
+      'ad.primaryText',
+      'ad.headline',
+      'ad.imageHash',
+      'ad.imageBase64',
+    ]);
+    // What the guardrails look at is the draft's own.
+    expect(check.request.adSet.targeting).toEqual(early.adSet.targeting);
+    expect(check.request.status).toBe('PAUSED');
+  });
+
+  it('waits for an ad account and a country', () => {
+    expect(checkRequest(draftToRequest(aDraft({ adAccountId: null })))).toBeNull();
+    expect(checkRequest(draftToRequest(aDraft({ countries: [] })))).toBeNull();
   });
 });

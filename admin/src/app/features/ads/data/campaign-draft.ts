@@ -127,6 +127,63 @@ export function draftToRequest(draft: CampaignDraft, locale?: Locale): CreateLea
   };
 }
 
+/** A draft's request as the guardrail check takes it, and the fields filled with stand-ins to get there. */
+export interface CheckRequest {
+  request: CreateLeadCampaignRequest;
+  /** Dotted paths whose values are stand-ins: what the check says about them is about the stand-in, not the draft. */
+  standIns: string[];
+}
+
+/** A Meta id no Page or form has: numeric as the API wants it, found by nothing. */
+const NO_ID = '0';
+const PLACEHOLDER_TEXT = 'Draft';
+/** An image hash of the right shape, so the check looks at the rest; the flow uploads the real image on submit. */
+const PLACEHOLDER_IMAGE_HASH = '00000000';
+
+/**
+ * The request for `campaigns/validate` while the draft is still being filled in. The check takes the same strict
+ * request as the creation, so the parts not filled in yet (a later step's lead form, a headline) get stand-ins that
+ * pass its validation, and the caller drops the findings on them; the form's own required markers speak for them.
+ * The image never goes along: it is large, and no guardrail looks at it. `null` until the draft can be checked at all
+ * (an ad account and a country).
+ */
+export function checkRequest(request: CreateLeadCampaignRequest): CheckRequest | null {
+  if (!request.adAccountId || request.adSet.targeting.countries.length === 0) {
+    return null;
+  }
+  const standIns: string[] = [];
+  const standIn = <T>(field: string, value: T, missing: boolean, placeholder: T): T => {
+    if (!missing) {
+      return value;
+    }
+    standIns.push(field);
+    return placeholder;
+  };
+  const { imageBase64: _image, imageHash, ...ad } = request.ad;
+  return {
+    request: {
+      ...request,
+      campaign: { name: standIn('campaign.name', request.campaign.name, !request.campaign.name, PLACEHOLDER_TEXT) },
+      adSet: {
+        ...request.adSet,
+        pageId: standIn('adSet.pageId', request.adSet.pageId, !request.adSet.pageId, NO_ID),
+        budget: {
+          ...request.adSet.budget,
+          amountMinor: standIn('adSet.budget', request.adSet.budget.amountMinor, request.adSet.budget.amountMinor < 1, 1),
+        },
+      },
+      ad: {
+        ...ad,
+        leadFormId: standIn('ad.leadFormId', ad.leadFormId, !ad.leadFormId, NO_ID),
+        primaryText: standIn('ad.primaryText', ad.primaryText, !ad.primaryText, PLACEHOLDER_TEXT),
+        headline: standIn('ad.headline', ad.headline, !ad.headline, PLACEHOLDER_TEXT),
+        imageHash: standIn('ad.imageHash', imageHash ?? '', !imageHash, PLACEHOLDER_IMAGE_HASH),
+      },
+    },
+    standIns: imageHash ? standIns : [...standIns, 'ad.imageBase64'],
+  };
+}
+
 function draftTargeting(draft: CampaignDraft): LeadCampaignTargeting {
   const regions = draft.regions
     .filter((r) => r.key.trim() !== '')
