@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { CONNECTION_ORDER, ConnectionLifecycle, type AuditDetails, type ConnectionParticipant, type LiveConnection } from '../../meta-auth';
 import { AdsSyncService } from './ads-sync.service';
 
@@ -10,6 +10,7 @@ import { AdsSyncService } from './ads-sync.service';
 export class AdsMirrorConnection implements ConnectionParticipant, OnModuleInit {
   readonly name = 'meta-ads: campaign mirror';
   readonly order = CONNECTION_ORDER.adsMirror;
+  private readonly logger = new Logger(AdsMirrorConnection.name);
 
   constructor(
     private readonly lifecycle: ConnectionLifecycle,
@@ -20,11 +21,21 @@ export class AdsMirrorConnection implements ConnectionParticipant, OnModuleInit 
     this.lifecycle.join(this);
   }
 
-  async connected({ integration }: LiveConnection): Promise<AuditDetails> {
-    return { adAccountSyncsQueued: (await this.sync.enqueue(integration.organisationId, 'connect')).length };
+  connected({ integration }: LiveConnection): Promise<AuditDetails> {
+    return this.queueSyncs(integration.organisationId);
   }
 
-  async refresh({ integration }: LiveConnection): Promise<AuditDetails> {
-    return { adAccountSyncsQueued: (await this.sync.enqueue(integration.organisationId, 'connect')).length };
+  refresh({ integration }: LiveConnection): Promise<AuditDetails> {
+    return this.queueSyncs(integration.organisationId);
+  }
+
+  /** A queue that cannot take the jobs does not fail the connect: the hourly schedule syncs the accounts anyway. */
+  private async queueSyncs(organisationId: string): Promise<AuditDetails> {
+    try {
+      return { adAccountSyncsQueued: (await this.sync.enqueue(organisationId, 'connect')).length };
+    } catch (error) {
+      this.logger.warn({ organisationId, err: (error as Error).message }, 'Could not queue the ad account syncs of a connect; the schedule brings them');
+      return { adAccountSyncsQueued: 0, adsSyncError: (error as Error).message };
+    }
   }
 }
