@@ -7,3 +7,4 @@ export { MetaAssetsService, REMOVED_FORM_STATUS, type DiscoveryResult, type Form
 export { LIVE_LEAD_FORMS } from './meta-assets.connection';
 export { LeadFormMappingCoverage, type UnmappedQuestionCounter } from './lead-form-mapping-coverage';
 export { ConnectedPages } from './connected-pages';
+export { AdAssetsDirectory, type AdAccountRef, type LeadFormRef, type PageRef } from './ad-assets-directory';

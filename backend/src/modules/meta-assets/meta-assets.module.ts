@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit';
 import { MetaAuthModule } from '../meta-auth';
+import { AdAssetsDirectory } from './ad-assets-directory';
 import { ConnectedPages } from './connected-pages';
 import { MetaAdAccount } from './entities/meta-ad-account.entity';
 import { MetaLeadForm } from './entities/meta-lead-form.entity';
@@ -30,7 +31,8 @@ import { MetaSubscriptionsService } from './meta-subscriptions.service';
     MetaAssetsConnection,
     LeadFormMappingCoverage,
     ConnectedPages,
+    AdAssetsDirectory,
   ],
-  exports: [MetaAssetsService, LeadFormMappingCoverage, ConnectedPages],
+  exports: [MetaAssetsService, LeadFormMappingCoverage, ConnectedPages, AdAssetsDirectory],
 })
 export class MetaAssetsModule {}

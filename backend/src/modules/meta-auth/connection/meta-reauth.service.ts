@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit';
 
 /** Where Meta refused the token; kept in the audit entry so an operator can tell the paths apart. */
-export type ReauthTrigger = 'health_check' | 'lead_sync' | 'lead_reconcile' | 'test_lead';
+export type ReauthTrigger = 'health_check' | 'lead_sync' | 'lead_reconcile' | 'test_lead' | 'ads_sync' | 'ads_write';
 
 export interface ReauthOptions {
   during: ReauthTrigger;
