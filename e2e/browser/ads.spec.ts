@@ -59,7 +59,7 @@ describe('console: run a lead campaign', () => {
       await session.signIn();
       await connectMetaIfNeeded(page);
 
-      await page.getByRole('navigation').getByRole('link', { name: 'Ads' }).click();
+      await page.getByRole('navigation').getByRole('link', { name: 'Ads', exact: true }).click();
       await page.waitForURL(/\/ads\?account=act_/);
       await page.getByRole('heading', { name: 'Ads', exact: true }).waitFor();
       await page.getByTestId('sync-bar').waitFor();
@@ -68,7 +68,7 @@ describe('console: run a lead campaign', () => {
       await page.waitForURL(/\/ads\/new\?account=act_/);
       await page.getByRole('heading', { name: 'New lead campaign' }).waitFor();
       // The product sets the financial-products category for US audiences, and says so up front.
-      await page.getByTestId('financial-banner').getByText('Special ad category').waitFor();
+      await page.getByTestId('financial-banner').getByText(/^Special ad category: Financial products/).waitFor();
 
       // 1: campaign
       await page.getByLabel('Campaign name').fill(campaignName);
@@ -99,7 +99,7 @@ describe('console: run a lead campaign', () => {
 
       // 4: review, paused unless started
       const review = page.getByTestId('review');
-      await review.getByText(campaignName).waitFor();
+      await review.getByText(campaignName).first().waitFor();
       expect(await page.getByRole('switch', { name: 'Start active' }).getAttribute('aria-checked')).toBe('false');
       const create = page.getByTestId('create-campaign');
       expect((await create.textContent())?.trim()).toContain('Create paused');
