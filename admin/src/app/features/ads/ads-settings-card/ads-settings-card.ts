@@ -15,6 +15,7 @@ import { ErrorState } from '../../../shared/ui/error-state/error-state';
 import { ReadOnlyHint } from '../../../shared/ui/read-only-hint/read-only-hint';
 import { AdsApi } from '../data/ads-api';
 import { currencySymbol, formatMoney, formatMoneyInput, formatPercentChange, parseMoneyInput } from '../data/money';
+import { provideAdsFieldDefaults } from '../field-defaults';
 
 /**
  * The organisation's budget guardrails: a ceiling on the daily budgets of an ad account, and the size of a budget
@@ -33,6 +34,7 @@ import { currencySymbol, formatMoney, formatMoneyInput, formatPercentChange, par
     ReactiveFormsModule,
     ReadOnlyHint,
   ],
+  providers: [provideAdsFieldDefaults()],
   template: `
     <section class="panel card" aria-labelledby="ads-settings-title" data-testid="ads-settings">
       @if (guardrails.loading() || saving()) {
@@ -94,6 +96,7 @@ import { currencySymbol, formatMoney, formatMoneyInput, formatPercentChange, par
     mat-form-field {
       flex: 1 1 240px;
       min-width: 0;
+      margin-bottom: 8px;
     }
     .actions {
       flex: 1 1 100%;

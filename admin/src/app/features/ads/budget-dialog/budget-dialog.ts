@@ -7,7 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MetaAdSetDto, MetaCampaignDto, UpdateAdObjectRequest } from '@legeai/contracts';
+import { ADS_ERROR_CODES, MetaAdSetDto, MetaCampaignDto, UpdateAdObjectRequest } from '@legeai/contracts';
 
 import { httpErrorMessage, isErrorEnvelope } from '../../../core/errors/http-error-message';
 import { Notifier } from '../../../core/errors/notifier';
@@ -23,6 +23,7 @@ import {
   parseMoneyInput,
   percentChange,
 } from '../data/money';
+import { provideAdsFieldDefaults } from '../field-defaults';
 
 export interface BudgetDialogData {
   level: 'campaign' | 'adset';
@@ -47,7 +48,7 @@ export function isConfirmationRequired(error: unknown): boolean {
     error instanceof HttpErrorResponse &&
     error.status === 409 &&
     isErrorEnvelope(error.error) &&
-    /^confirmation_required$/i.test(String(error.error.error.code))
+    error.error.error.code === ADS_ERROR_CODES.confirmationRequired
   );
 }
 
@@ -67,6 +68,7 @@ export function isConfirmationRequired(error: unknown): boolean {
     MatProgressBarModule,
     ReactiveFormsModule,
   ],
+  providers: [provideAdsFieldDefaults()],
   templateUrl: './budget-dialog.html',
   styleUrl: './budget-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -18,6 +18,7 @@ import { AdStatus } from '../ad-status/ad-status';
 import { BudgetDialog, BudgetDialogData } from '../budget-dialog/budget-dialog';
 import { AdsApi } from '../data/ads-api';
 import { budgetOf } from '../data/budget';
+import { countryName } from '../data/countries';
 import { BudgetPipe, MoneyPipe } from '../money.pipe';
 import { AdObject, StatusToggle } from '../status-toggle/status-toggle';
 
@@ -71,6 +72,9 @@ export class CampaignDetailPage {
   );
   protected readonly ads = loadable(() => this.api.ads({ campaignId: this.id(), sort: 'name', order: 'asc', limit: CHILDREN_LIMIT }));
 
+  /** Ads whose image URL did not load (Meta's image URLs expire): they show the placeholder instead of a broken image. */
+  protected readonly brokenImages = signal<ReadonlySet<string>>(new Set());
+
   constructor() {
     effect(() => {
       this.id();
@@ -87,6 +91,14 @@ export class CampaignDetailPage {
     }
     this.adSets.load();
     this.ads.load();
+  }
+
+  protected countryNames(codes: string[]): string {
+    return codes.map((code) => countryName(code)).join(', ');
+  }
+
+  protected imageFailed(adId: string): void {
+    this.brokenImages.update((ids) => new Set([...ids, adId]));
   }
 
   protected replaceCampaign(saved: AdObject): void {

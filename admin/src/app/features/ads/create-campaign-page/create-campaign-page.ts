@@ -14,6 +14,7 @@ import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatStepperModule } from '@angular/material/stepper';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
+  ADS_ERROR_CODES,
   CampaignCreationCleanup,
   ErrorEnvelope,
   GuardrailFinding,
@@ -47,6 +48,7 @@ import { IdempotencyKeys } from '../data/idempotency';
 import { currencySymbol, formatMoney, formatMoneyInput } from '../data/money';
 import { Findings } from '../findings/findings';
 import { buildDraftForm, formToDraft } from './draft-form';
+import { provideAdsFieldDefaults } from '../field-defaults';
 
 /** Typing pauses this long before the draft is checked against the guardrails. */
 export const VALIDATE_DEBOUNCE_MS = 500;
@@ -92,6 +94,7 @@ interface SubmitError {
     ReactiveFormsModule,
     RouterLink,
   ],
+  providers: [provideAdsFieldDefaults()],
   templateUrl: './create-campaign-page.html',
   styleUrl: './create-campaign-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -314,7 +317,7 @@ export class CreateCampaignPage {
     const envelope: ErrorEnvelope | null =
       error instanceof HttpErrorResponse && isErrorEnvelope(error.error) ? error.error : null;
     const details = envelope?.error.details ?? {};
-    const code = String(envelope?.error.code ?? '').toUpperCase();
+    const code = envelope?.error.code;
     // A guardrail refusal carries its findings; validation problems carry fields. Both stand next to their fields.
     const guardrailFindings = Array.isArray(details['findings']) ? (details['findings'] as GuardrailFinding[]) : [];
     if (guardrailFindings.length > 0) {
@@ -332,7 +335,7 @@ export class CreateCampaignPage {
       message: httpErrorMessage(error),
       metaTitle: metaTitle && !httpErrorMessage(error).includes(metaTitle) ? metaTitle : null,
       metaMessage: metaMessage && !httpErrorMessage(error).includes(metaMessage) ? metaMessage : null,
-      cleanup: code === 'META_CAMPAIGN_PARTIAL' && Array.isArray(details['objects']) ? (details as unknown as CampaignCreationCleanup) : null,
+      cleanup: code === ADS_ERROR_CODES.campaignPartial && Array.isArray(details['objects']) ? (details as unknown as CampaignCreationCleanup) : null,
     });
   }
 

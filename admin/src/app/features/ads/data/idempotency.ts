@@ -1,5 +1,7 @@
+import { IDEMPOTENCY_KEY_HEADER } from '@legeai/contracts';
+
 /** The header the API's MetaAds writes take, so a retried request never creates or applies twice. */
-export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+export const IDEMPOTENCY_HEADER = IDEMPOTENCY_KEY_HEADER;
 
 /**
  * A random (version 4) UUID. `crypto.randomUUID` exists only in secure contexts, and a console opened over plain HTTP
