@@ -99,6 +99,7 @@ export class FaultInjector {
 
 function matchesPath(path: string, rule: string): boolean {
   if (!rule.endsWith('$')) return path.includes(rule);
-  const tail = rule.slice(0, -1);
-  return path.split('?')[0]!.replace(/\/+$/, '').endsWith(tail);
+  // Paths come without their leading slash (`act_1/ads`); the rule may name one (`/ads$`, `/me$`).
+  const full = `/${path.split('?')[0]!.replace(/^\/+|\/+$/g, '')}`;
+  return full.endsWith(rule.slice(0, -1));
 }
