@@ -1,10 +1,11 @@
 /**
  * `npm run bench` (full) or `npm run bench -- --quick` (small sizes, well under a minute).
- * `--only=<id>[,<id>]` runs some of: signature, durable, drain (the drain also reports Graph efficiency).
+ * `--only=<id>[,<id>]` runs some of: signature, durable, drain (the drain also reports Graph efficiency), ads-sync.
  * Each benchmark starts what it needs (the built backend as a child process on its own database, baselines as
  * child processes, the Meta sandbox in this process) and stops it before the next one starts.
  */
 import { cpus } from 'node:os';
+import * as adsSync from './ads-sync.bench';
 import * as drain from './drain.bench';
 import * as durable from './ingest-durable.bench';
 import * as signature from './ingest-signature.bench';
@@ -15,6 +16,7 @@ const BENCHMARKS: { id: string; name: string; run: (s: BenchSettings) => Promise
   { id: 'signature', name: signature.NAME, run: signature.run },
   { id: 'durable', name: durable.NAME, run: durable.run },
   { id: 'drain', name: drain.NAME, run: drain.run },
+  { id: 'ads-sync', name: adsSync.NAME, run: adsSync.run },
 ];
 
 async function main(): Promise<void> {

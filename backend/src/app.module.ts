@@ -21,6 +21,7 @@ import { UsersModule } from './modules/users';
 import { LeadsModule } from './modules/leads';
 import { MetaAuthModule } from './modules/meta-auth';
 import { MetaAssetsModule } from './modules/meta-assets';
+import { MetaAdsModule } from './modules/meta-ads';
 import { MetaLeadsModule } from './modules/meta-leads';
 import { MetaWebhookModule } from './modules/meta-webhook';
 
@@ -51,6 +52,7 @@ import { MetaWebhookModule } from './modules/meta-webhook';
     MetaWebhookModule,
     LeadsModule,
     MetaLeadsModule,
+    MetaAdsModule,
   ],
 })
 export class AppModule {}

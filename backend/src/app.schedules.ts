@@ -1,4 +1,5 @@
 import type { Schedule } from './infra/scheduler/schedule';
+import { META_ADS_SCHEDULES } from './modules/meta-ads';
 import { META_AUTH_SCHEDULES } from './modules/meta-auth';
 import { META_LEADS_SCHEDULES } from './modules/meta-leads';
 import { META_WEBHOOK_SCHEDULES } from './modules/meta-webhook';
@@ -8,4 +9,4 @@ import { META_WEBHOOK_SCHEDULES } from './modules/meta-webhook';
  * backend (BullMQ job schedulers: one job per period however many instances run); they only enqueue, the jobs'
  * handlers do the work.
  */
-export const APP_SCHEDULES: readonly Schedule[] = [...META_WEBHOOK_SCHEDULES, ...META_AUTH_SCHEDULES, ...META_LEADS_SCHEDULES];
+export const APP_SCHEDULES: readonly Schedule[] = [...META_WEBHOOK_SCHEDULES, ...META_AUTH_SCHEDULES, ...META_LEADS_SCHEDULES, ...META_ADS_SCHEDULES];

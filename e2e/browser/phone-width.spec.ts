@@ -214,6 +214,27 @@ describe('console at phone width', () => {
       await drawer.getByRole('button', { name: 'Close lead details' }).click();
     }));
 
+  it('ads: the campaign table, a campaign and the creation stepper', () =>
+    onPage('ads', async () => {
+      // The sync that connecting started fills the table; the page reads it again when the sync is done.
+      await page.goto('/ads');
+      await page.waitForURL(/[?&]account=act_/);
+      await page.locator('tr.campaign-row').first().waitFor({ timeout: 60_000 });
+      await settled();
+      await expectNoSidewaysScroll('ads');
+
+      await page.locator('tr.campaign-row a').first().click();
+      await page.waitForURL(/\/ads\/campaigns\//);
+      await page.getByRole('table', { name: 'Ad sets' }).getByRole('row').nth(1).waitFor();
+      await settled();
+      await expectNoSidewaysScroll('ads-campaign');
+
+      await page.goto('/ads/new');
+      await page.getByLabel('Campaign name').waitFor();
+      await settled();
+      await expectNoSidewaysScroll('ads-new');
+    }));
+
   it('activity', () =>
     onPage('activity', async () => {
       await sandbox('PUT', '/faults', { errors: [{ code: 10, rate: 1, method: 'GET' }] });

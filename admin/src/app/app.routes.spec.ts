@@ -53,6 +53,17 @@ describe('console routes', () => {
     TestBed.inject(HttpTestingController).expectNone(() => true);
   });
 
+  it('lets a viewer read Ads but not open the creation of a campaign, naming that page', async () => {
+    await signIn(aCurrentUser({ role: Role.Viewer, email: 'vera@example.com' }));
+
+    await harness.navigateByUrl('/ads/new');
+
+    expect(TestBed.inject(Router).url).toBe('/ads/new');
+    expect(text()).toContain("You can't open New lead campaign");
+    expect(text()).toContain('New lead campaign is for managers and admins.');
+    TestBed.inject(HttpTestingController).expectNone(() => true);
+  });
+
   it('says so for a manager too, and for any address under the page', async () => {
     await signIn(aCurrentUser({ role: Role.Manager }));
 

@@ -27,6 +27,10 @@ export const routes: Routes = [
         loadChildren: () => import('./features/leads/leads.routes').then((m) => m.leadsRoutes),
       },
       {
+        path: 'ads',
+        loadChildren: () => import('./features/ads/ads.routes').then((m) => m.adsRoutes),
+      },
+      {
         path: 'activity',
         loadChildren: () => import('./features/activity/activity.routes').then((m) => m.activityRoutes),
       },

@@ -282,6 +282,10 @@ export class EnvSchema {
   @IsOptional() @Matches(/^\S+(\s+\S+){4,5}$/, { message: 'LEAD_RECONCILE_CRON must be a cron pattern like */15 * * * *' })
   LEAD_RECONCILE_CRON = '*/15 * * * *';
 
+  /** Cron pattern (5 or 6 fields, UTC) of the scheduled sync of every connected ad account's campaigns, ad sets and ads. */
+  @IsOptional() @Matches(/^\S+(\s+\S+){4,5}$/, { message: 'META_ADS_SYNC_CRON must be a cron pattern like 7 * * * *' })
+  META_ADS_SYNC_CRON = '7 * * * *';
+
   /**
    * Lead jobs a worker runs at once. Their Graph reads are coalesced into batch calls of up to 50 per Page token (at
    * most one batch in flight per token), so this should be at least 50 for a burst of leads to cost about one HTTP

@@ -1,3 +1,4 @@
+export { adsConfig } from './ads.config';
 export { appConfig, runsWorkers, servesApi } from './app.config';
 export { authConfig } from './auth.config';
 export { cryptoConfig } from './crypto.config';
@@ -9,6 +10,7 @@ export { leadSyncConfig } from './lead-sync.config';
 export { metaConfig } from './meta.config';
 export { queueConfig } from './queue.config';
 
+import { adsConfig } from './ads.config';
 import { appConfig } from './app.config';
 import { authConfig } from './auth.config';
 import { cryptoConfig } from './crypto.config';
@@ -21,4 +23,4 @@ import { metaConfig } from './meta.config';
 import { queueConfig } from './queue.config';
 
 /** Every namespace, loaded once by ConfigModule.forRoot. */
-export const CONFIG_NAMESPACES = [appConfig, httpConfig, databaseConfig, queueConfig, authConfig, cryptoConfig, metaConfig, graphBreakerConfig, leadsConfig, leadSyncConfig];
+export const CONFIG_NAMESPACES = [appConfig, httpConfig, databaseConfig, queueConfig, authConfig, cryptoConfig, metaConfig, graphBreakerConfig, leadsConfig, leadSyncConfig, adsConfig];

@@ -125,6 +125,7 @@ describe('Meta connect against the sandbox (e2e)', () => {
       'meta-webhook: last delivery',
       'meta-auth: health check',
       'meta-leads: parked leads replayed',
+      'meta-ads: campaign mirror',
     ]);
     const reconnected = (await auditActions(env.t, env.admin.organisationId)).filter((a) => a.action === 'meta.reconnected').pop() as unknown as {
       details: Record<string, unknown>;
@@ -139,6 +140,7 @@ describe('Meta connect against the sandbox (e2e)', () => {
       pagesSubscribed: world.pages.length,
       appSubscription: true,
       replayedLeads: 0,
+      adAccountSyncsQueued: world.adAccounts.length,
     });
 
     // The same callback URL again: the state was used.
@@ -233,6 +235,7 @@ describe('Meta connect against the sandbox (e2e)', () => {
       adAccounts: world.adAccounts.length,
       pages: world.pages.length,
       forms: { total: world.forms.length, added: 0, removed: 0 },
+      adAccountSyncsQueued: world.adAccounts.length,
     });
   });
 

@@ -201,7 +201,7 @@ describe('platform (e2e)', () => {
       await t.http.get(`/admin/queues/${css}`).set('Cookie', cookie).expect(200);
       const api = await t.http.get('/admin/queues/api/queues').set('Cookie', cookie).expect(200);
       const names = (api.body.queues as { name: string }[]).map((q) => q.name);
-      expect(names).toEqual(expect.arrayContaining(['meta-auth', 'meta-webhook', 'meta-leads']));
+      expect(names).toEqual(expect.arrayContaining(['meta-auth', 'meta-webhook', 'meta-leads', 'meta-ads']));
     });
 
     it('closes for an admin whose session has ended', async () => {
@@ -225,6 +225,7 @@ describe('platform (e2e)', () => {
       const queue = t.app.get(getQueueToken('schedules'));
       const schedulers = await queue.getJobSchedulers();
       expect(schedulers.map((s: { key: string }) => s.key).sort()).toEqual([
+        'meta-ads:sync-all',
         'meta-auth:check-all-connections',
         'meta-leads:reconcile-all',
         'meta-webhook:prune-webhook-inbox',
@@ -236,7 +237,7 @@ describe('platform (e2e)', () => {
       // A delayed job in the lead queue changes how BullMQ's worker fills its slots (schedule-ticks.ts): the lead
       // queue holds only jobs that are due, or delayed on purpose.
       const { getQueueToken } = await import('@nestjs/bullmq');
-      for (const name of ['meta-auth', 'meta-webhook', 'meta-leads']) {
+      for (const name of ['meta-auth', 'meta-webhook', 'meta-leads', 'meta-ads']) {
         const queue = t.app.get(getQueueToken(name));
         expect({ name, schedulers: await queue.getJobSchedulers(), delayed: await queue.getDelayedCount() }).toEqual({ name, schedulers: [], delayed: 0 });
       }

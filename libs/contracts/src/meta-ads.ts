@@ -306,3 +306,25 @@ export interface ValidateLeadCampaignResult {
   specialAdCategories: string[];
   specialAdCategoryCountry: string[];
 }
+
+/**
+ * Codes of the MetaAds error envelopes, besides the common ones (`validation_failed`, `meta_rejected`, …). Added to the
+ * contract for the console; backward compatible.
+ */
+export const ADS_ERROR_CODES = {
+  /** 409: a budget change above the organisation's threshold; `details`: `{ from, to, percent, thresholdPercent, currency }`. Send again with `confirmed: true`. */
+  confirmationRequired: 'CONFIRMATION_REQUIRED',
+  /** A creation failed after some objects were made; `details` is a `CampaignCreationCleanup` (plus Meta's `userTitle`/`userMessage`). */
+  campaignPartial: 'META_CAMPAIGN_PARTIAL',
+  /** 422: refused by a guardrail; `details.findings` is `GuardrailFinding[]`. */
+  guardrail: 'ADS_GUARDRAIL',
+  /** 400: a POST without the `Idempotency-Key` header. */
+  idempotencyKeyRequired: 'IDEMPOTENCY_KEY_REQUIRED',
+  /** 422: the key was used with a different request. */
+  idempotencyKeyReused: 'IDEMPOTENCY_KEY_REUSED',
+  /** 409: a request with this key is still being processed. */
+  idempotencyInProgress: 'IDEMPOTENCY_IN_PROGRESS',
+} as const;
+
+/** Header of the writes that must not apply twice (`POST campaigns`, `POST ads-bulk-status`; optional on the PUTs). */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';

@@ -93,6 +93,17 @@ describe('control surface', () => {
     expect((await control('PUT', '/faults', { errors: [{ code: 2, rate: 1, times: -1 }] })).status).toBe(400);
   });
 
+  it("anchors a fault's path at the end of the call's path when it ends in $", async () => {
+    const token = await loginAs(sandbox);
+    sandbox.control.setFaults({ errors: [{ code: 2, rate: 1, path: '/me$' }] });
+    const code = async (path: string) => (await graph(sandbox, 'GET', path, { token })).body.error?.code ?? 0;
+    expect(await code('me')).toBe(2);
+    expect(await code('me/accounts')).toBe(0);
+    sandbox.control.setFaults({ errors: [{ code: 2, rate: 1, path: 'me' }] });
+    expect(await code('me/accounts')).toBe(2);
+    sandbox.control.clearFaults();
+  });
+
   it('adds injected latency once per HTTP request: a batch pays it once, not once per operation', async () => {
     const token = await loginAs(sandbox);
     const since = sandbox.control.calls().at(-1)?.seq ?? 0;

@@ -10,3 +10,4 @@ export { ConnectedPages } from './connected-pages';
 export { MetaLeadFormsRepository, type LeadFormKey } from './repositories/meta-lead-forms.repository';
 export { MetaPagesRepository } from './repositories/meta-pages.repository';
 export { PAGE_CONNECTION_COLUMNS, pageConnectionJoins, type PageConnection } from './repositories/page-connection.sql';
+export { AdAssetsDirectory, type AdAccountRef, type LeadFormRef, type PageRef } from './ad-assets-directory';

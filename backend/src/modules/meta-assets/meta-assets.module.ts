@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit';
 import { MetaAuthModule } from '../meta-auth';
+import { AdAssetsDirectory } from './ad-assets-directory';
 import { ConnectedPages } from './connected-pages';
 import { MetaAdAccount } from './entities/meta-ad-account.entity';
 import { MetaLeadForm } from './entities/meta-lead-form.entity';
@@ -36,7 +37,8 @@ import { MetaPagesRepository } from './repositories/meta-pages.repository';
     MetaLeadFormsRepository,
     MetaPagesRepository,
     MetaAdAccountsRepository,
+    AdAssetsDirectory,
   ],
-  exports: [MetaAssetsService, LeadFormMappingCoverage, ConnectedPages, MetaLeadFormsRepository, MetaPagesRepository],
+  exports: [MetaAssetsService, LeadFormMappingCoverage, ConnectedPages, MetaLeadFormsRepository, MetaPagesRepository, AdAssetsDirectory],
 })
 export class MetaAssetsModule {}

@@ -12,7 +12,10 @@ export interface ErrorFault {
    * need a retry to happen without leaving how many to chance. No limit when absent.
    */
   times?: number;
-  /** Substring of the path (without version) the rule applies to; all paths when absent. */
+  /**
+   * Substring of the path (without version) the rule applies to; all paths when absent. A trailing `$` anchors it at
+   * the end of the path: `/ads$` fails `POST /act_1/ads` but not `/act_1/adsets`.
+   */
   path?: string;
   method?: string;
 }
@@ -70,7 +73,7 @@ export class FaultInjector {
   errorFor(method: string, path: string): GraphError | undefined {
     for (const rule of this.config.errors ?? []) {
       if (rule.method && rule.method.toUpperCase() !== method) continue;
-      if (rule.path && !path.includes(rule.path)) continue;
+      if (rule.path && !matchesPath(path, rule.path)) continue;
       const fired = this.fired.get(rule) ?? 0;
       if (rule.times !== undefined && fired >= rule.times) continue;
       if (this.rng.chance(rule.rate)) {
@@ -92,4 +95,11 @@ export class FaultInjector {
   duplicateWebhook(): boolean {
     return this.rng.chance(this.config.webhooks?.duplicateRate ?? 0);
   }
+}
+
+function matchesPath(path: string, rule: string): boolean {
+  if (!rule.endsWith('$')) return path.includes(rule);
+  // Paths come without their leading slash (`act_1/ads`); the rule may name one (`/ads$`, `/me$`).
+  const full = `/${path.split('?')[0]!.replace(/^\/+|\/+$/g, '')}`;
+  return full.endsWith(rule.slice(0, -1));
 }

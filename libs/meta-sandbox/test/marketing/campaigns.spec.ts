@@ -178,6 +178,21 @@ describe('Marketing API: campaigns, ad sets, ads and creatives', () => {
       expect(await ids({ effective_status: '["DELETED"]' })).toEqual([created.body.id]);
     });
 
+    it('removes the end of a daily-budget ad set or campaign with end_time / stop_time 0, and keeps it for a lifetime budget', async () => {
+      const { campaignId, adsetId } = await campaignWithAdSet();
+      const end = new Date(Date.parse(CLOCK_START) + 10 * 86_400_000).toISOString();
+      expect((await post(adsetId, { end_time: end })).body).toEqual({ success: true });
+      expect((await get(adsetId, { fields: 'end_time' })).body.end_time).toBe(end.replace(/\.\d{3}Z$/, '+0000'));
+      expect((await post(adsetId, { end_time: '0' })).body).toEqual({ success: true });
+      expect((await get(adsetId, { fields: 'end_time' })).body.end_time).toBeUndefined();
+      expect((await post(campaignId, { stop_time: end })).body).toEqual({ success: true });
+      expect((await post(campaignId, { stop_time: '0' })).body).toEqual({ success: true });
+      expect((await get(campaignId, { fields: 'stop_time' })).body.stop_time).toBeUndefined();
+      const lifetime = await post(`${ACT}/adsets`, leadAdSet(campaignId, { daily_budget: '', lifetime_budget: '140000', end_time: end }));
+      const kept = await post(lifetime.body.id, { end_time: '0' });
+      expect(kept.body.error).toMatchObject({ code: 100, error_user_title: 'End date required' });
+    });
+
     it('refuses to change the objective of an existing campaign', async () => {
       const res = await post(AUTO_CAMPAIGN, { objective: 'OUTCOME_TRAFFIC' });
       expect(res.body.error.code).toBe(100);

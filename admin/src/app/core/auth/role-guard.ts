@@ -15,15 +15,16 @@ export function roleGuard(role: Role): CanMatchFn {
 
 /**
  * `route` for users holding at least `role`; everyone else gets the not-allowed page at the same address (so the
- * address bar, a reload and the back button keep meaning the page they asked for), which says why.
+ * address bar, a reload and the back button keep meaning the page they asked for), which says why. `pageName` names
+ * the page there when the navigation's entry for the address would not (a page inside a section others may open).
  */
-export function restrictedTo(role: Role, route: Route & { path: string }): Route[] {
+export function restrictedTo(role: Role, route: Route & { path: string }, pageName?: string): Route[] {
   return [
     { ...route, canMatch: [...(route.canMatch ?? []), roleGuard(role)] },
     {
       path: route.path,
       title: 'Not allowed · LEGEAI Meta Connect',
-      data: { requiredRole: role },
+      data: { requiredRole: role, ...(pageName ? { pageName } : {}) },
       loadChildren: () => import('./not-allowed-page/not-allowed.routes').then((m) => m.notAllowedRoutes),
     },
   ];

@@ -43,6 +43,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     target: { kind: 'route', path: '/leads' },
   },
   {
+    label: 'Ads',
+    icon: 'campaign',
+    minRole: Role.Viewer,
+    summary: 'Run lead campaigns on Meta: budgets, review problems, pause and resume, and new campaigns within the insurance rules.',
+    target: { kind: 'route', path: '/ads' },
+  },
+  {
     label: 'Activity',
     icon: 'monitor_heart',
     minRole: Role.Viewer,

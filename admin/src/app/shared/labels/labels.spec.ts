@@ -1,4 +1,5 @@
 import {
+  LEAD_AD_CALLS_TO_ACTION,
   LEAD_FIELD_NAMES,
   LEAD_STATUSES,
   LEAD_SYNC_STATES,
@@ -29,6 +30,13 @@ describe('label', () => {
     ['questionType', 'FULL_NAME', 'Full name'],
     ['auditAction', 'api_key.revoked', 'API key revoked'],
     ['auditKind', 'meta_lead_form', 'Lead form'],
+    ['adEffectiveStatus', 'DISAPPROVED', 'Rejected'],
+    ['adEffectiveStatus', 'CAMPAIGN_PAUSED', 'Campaign paused'],
+    ['adObjective', 'OUTCOME_LEADS', 'Leads'],
+    ['adOptimizationGoal', 'QUALITY_LEAD', 'Quality leads'],
+    ['adCallToAction', 'GET_QUOTE', 'Get quote'],
+    ['specialAdCategory', 'FINANCIAL_PRODUCTS_SERVICES', 'Financial products and services'],
+    ['adSyncState', 'paused', 'Paused by Meta throttling'],
   ])('words %s "%s" as "%s"', (kind, value, words) => {
     expect(label(kind, value)).toBe(words);
   });
@@ -50,6 +58,9 @@ describe('label', () => {
     ['leadField', LEAD_FIELD_NAMES],
     ['leadSyncState', LEAD_SYNC_STATES],
     ['integrationStatus', Object.values(MetaIntegrationStatus)],
+    ['adStatus', ['ACTIVE', 'PAUSED', 'DELETED', 'ARCHIVED']],
+    ['adCallToAction', LEAD_AD_CALLS_TO_ACTION],
+    ['adSyncState', ['never', 'queued', 'running', 'ok', 'failed', 'paused']],
   ])('has its own words for every %s the contracts define', (kind, values) => {
     for (const value of values) {
       // A label that only capitalises the key would pass through humanizeKey; these maps must say more or the same.

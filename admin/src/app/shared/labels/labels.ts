@@ -1,3 +1,15 @@
+import {
+  AD_CALL_TO_ACTION_LABELS,
+  AD_EFFECTIVE_STATUS_LABELS,
+  AD_OBJECTIVE_LABELS,
+  AD_OPTIMIZATION_GOAL_LABELS,
+  AD_PROBLEM_KIND_LABELS,
+  AD_STATUS_LABELS,
+  AD_SYNC_STATE_LABELS,
+  BID_STRATEGY_LABELS,
+  GENDER_LABELS,
+  SPECIAL_AD_CATEGORY_LABELS,
+} from './ads-labels';
 import { AUDIT_ACTION_LABELS, AUDIT_KIND_LABELS } from './audit-labels';
 import { humanizeKey } from './humanize';
 import { DUPLICATE_RULE_LABELS, LEAD_FIELD_LABELS, LEAD_STATUS_LABELS } from './lead-labels';
@@ -40,6 +52,16 @@ const LABELS = {
   questionType: QUESTION_TYPE_LABELS,
   auditAction: AUDIT_ACTION_LABELS,
   auditKind: AUDIT_KIND_LABELS,
+  adStatus: AD_STATUS_LABELS,
+  adEffectiveStatus: AD_EFFECTIVE_STATUS_LABELS,
+  adObjective: AD_OBJECTIVE_LABELS,
+  adOptimizationGoal: AD_OPTIMIZATION_GOAL_LABELS,
+  adCallToAction: AD_CALL_TO_ACTION_LABELS,
+  specialAdCategory: SPECIAL_AD_CATEGORY_LABELS,
+  bidStrategy: BID_STRATEGY_LABELS,
+  adSyncState: AD_SYNC_STATE_LABELS,
+  adProblemKind: AD_PROBLEM_KIND_LABELS,
+  gender: GENDER_LABELS,
 } satisfies Record<string, Readonly<Record<string, string>>>;
 
 export type LabelKind = keyof typeof LABELS;

@@ -65,7 +65,8 @@ export interface ConnectionParticipant {
 /**
  * The places of the participants. The connect callback runs, in this order: discovery and webhook subscriptions
  * (meta-assets), the health check (meta-auth's own, so the console shows a filled-in card at once), then the work that
- * waited for a working connection (meta-leads: leads parked while the token was dead are replayed). The health card
+ * waited for a working connection (meta-leads: leads parked while the token was dead are replayed), then the mirror
+ * of the ad accounts' campaigns (meta-ads queues a sync of each). The health card
  * lists the token's checks, then the participants' checks in this order (page and app subscriptions and lead forms,
  * then the last webhook), then the Graph API version.
  */
@@ -78,4 +79,6 @@ export const CONNECTION_ORDER = {
   healthCheck: 300,
   /** What resumes once the connection works again. */
   resume: 400,
+  /** The ad accounts' campaigns mirrored (meta-ads queues a sync of each account). */
+  adsMirror: 500,
 } as const;

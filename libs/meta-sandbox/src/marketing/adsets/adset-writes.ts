@@ -41,7 +41,8 @@ function parseSchedule(ctx: GraphContext, now: number, current?: AdSetRecord) {
   const startRaw = optionalString(ctx, 'start_time');
   const endRaw = optionalString(ctx, 'end_time');
   const startTime = startRaw === undefined ? (current?.startTime ?? now) : parseTime(startRaw, 'start_time');
-  const endTime = endRaw === undefined ? current?.endTime : parseTime(endRaw, 'end_time');
+  // `end_time=0` on an update makes a daily-budget ad set ongoing (https://developers.facebook.com/docs/marketing-api/reference/ad-campaign#Updating).
+  const endTime = endRaw === undefined ? current?.endTime : current && endRaw.trim() === '0' ? undefined : parseTime(endRaw, 'end_time');
   if (endTime !== undefined && endTime <= startTime) {
     throw adsError('invalidSchedule', 'Invalid schedule', 'The ad set must end after it starts: end_time must be later than start_time.', ['end_time']);
   }

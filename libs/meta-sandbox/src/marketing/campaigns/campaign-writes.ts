@@ -14,7 +14,8 @@ function parseSchedule(ctx: GraphContext, startDefault: number | undefined, stop
   const startRaw = optionalString(ctx, 'start_time');
   const stopRaw = optionalString(ctx, 'stop_time');
   const startTime = startRaw === undefined ? startDefault : parseTime(startRaw, 'start_time');
-  const stopTime = stopRaw === undefined ? stopDefault : parseTime(stopRaw, 'stop_time');
+  // `stop_time=0` on an update removes the end, as for ad sets.
+  const stopTime = stopRaw === undefined ? stopDefault : startDefault !== undefined && stopRaw.trim() === '0' ? undefined : parseTime(stopRaw, 'stop_time');
   if (stopTime !== undefined && stopTime <= (startTime ?? ctx.runtime.clock.now())) {
     throw adsError('invalidSchedule', 'Invalid schedule', 'The campaign must end after it starts: stop_time must be later than start_time.', ['stop_time']);
   }

@@ -65,9 +65,16 @@ export class NotAllowedPage {
   /** The least role the page needs, from the route `restrictedTo` made. */
   readonly requiredRole = input<Role>(Role.Admin);
 
+  /** The page's name when the route gives one (see `restrictedTo`). */
+  readonly pageName = input<string | null>(null);
+
   protected readonly user = inject(AuthStore).user;
-  /** The page's name as the navigation calls it, found by its address. */
+  /** The page's name as the route or else the navigation calls it, found by its address. */
   protected readonly page = computed(() => {
+    const named = this.pageName();
+    if (named) {
+      return named;
+    }
     const item = NAV_ITEMS.find(
       (entry) => entry.target.kind === 'route' && entry.target.path !== '/' && this.path.startsWith(entry.target.path),
     );

@@ -30,7 +30,7 @@ describe('Shell', () => {
 
   it('shows admins every entry, including administration and queues', async () => {
     await renderAs(Role.Admin);
-    expect(await navLabels()).toEqual(['Overview', 'Leads', 'Activity', 'Meta', 'Users', 'API keys', 'Audit log', 'Queues', 'API docs']);
+    expect(await navLabels()).toEqual(['Overview', 'Leads', 'Ads', 'Activity', 'Meta', 'Users', 'API keys', 'Audit log', 'Queues', 'API docs']);
   });
 
   it('says above every page, as soon as the connection store learns it, that Meta refused the token', async () => {
@@ -48,7 +48,7 @@ describe('Shell', () => {
 
   it('hides admin entries from viewers', async () => {
     await renderAs(Role.Viewer);
-    expect(await navLabels()).toEqual(['Overview', 'Leads', 'Activity', 'Meta', 'API docs']);
+    expect(await navLabels()).toEqual(['Overview', 'Leads', 'Ads', 'Activity', 'Meta', 'API docs']);
   });
 
   it('shows the organisation and the signed-in user in the toolbar', async () => {
