@@ -35,7 +35,7 @@ export class BullBoardAuthMiddleware implements NestMiddleware {
 /** The envelope the exception filter would write, request id included (set by the request logger before this runs). */
 function deny(req: Request, res: Response, error: ApiError): void {
   const envelope = toEnvelope(error);
-  if (req.id !== undefined) envelope.error.requestId = String(req.id);
+  if (req.id !== undefined) envelope.error.requestId = String(req.id as string | number); // ids are made by the request logger
   res.status(error.getStatus()).json(envelope);
 }
 

@@ -154,7 +154,9 @@ export class LeadIngestService {
 
   private async storeWaiting(waiting: Pending[]): Promise<void> {
     const group = waiting.sort((a, b) => compareKeys(a.input, b.input));
-    const oneByOne = () => group.forEach((p) => this.ingest(p.input, p.hooks).then(p.resolve, p.reject));
+    const oneByOne = () => {
+      for (const p of group) this.ingest(p.input, p.hooks).then(p.resolve, p.reject);
+    };
     // The same Meta lead twice in one group (a replay racing its webhook) would claim against itself.
     const distinct = group.every((p, i) => i === 0 || compareKeys(group[i - 1].input, p.input) !== 0);
     if (group.length === 1 || !distinct) return oneByOne();
@@ -266,7 +268,7 @@ export class LeadIngestService {
        linked AS (
          UPDATE meta_lead_mappings SET legeai_lead_id = (SELECT id FROM lead) WHERE organisation_id = $${n + 1} AND meta_lead_id = $${n + 2})
        SELECT (SELECT id FROM lead) AS "leadId", (SELECT id FROM duplicate) AS "duplicateOfId"`,
-      [...insertParams, organisationId, graphLead.id, ...duplicate.params],
+      [...(insertParams as unknown[]), organisationId, graphLead.id, ...duplicate.params],
     )) as { leadId: string; duplicateOfId: string | null }[];
     return { outcome: 'created', leadId: stored.leadId, duplicateOfId: stored.duplicateOfId, mappedAt };
   }
@@ -290,7 +292,7 @@ export class LeadIngestService {
       .values(rows.map((r) => ({ ...r.values, id: r.id })))
       .returning(['id'])
       .getQueryAndParameters();
-    const params: unknown[] = [...insertParams];
+    const params: unknown[] = [...(insertParams as unknown[])];
     const duplicates: string[] = [];
     leads.forEach(({ input, claimed }, i) => {
       const q = personDuplicateQuery(input.organisationId, claimed.key, rows[i].receivedAt, this.leads.duplicateWindowDays, params.length + 1);
