@@ -168,7 +168,7 @@ async function jobOverheads(product: RunningProduct, c: Client, since: Date) {
     const jobs: { leadgenId: string; processedOn: number; finishedOn: number }[] = [];
     for (const id of ids) {
       const [data, processedOn, finishedOn] = await redis.hmget(`${product.prefix}:${LEAD_QUEUE}:${id}`, 'data', 'processedOn', 'finishedOn');
-      if (data && processedOn && finishedOn) jobs.push({ leadgenId: JSON.parse(data).leadgenId, processedOn: Number(processedOn), finishedOn: Number(finishedOn) });
+      if (data && processedOn && finishedOn) jobs.push({ leadgenId: (JSON.parse(data) as { leadgenId: string }).leadgenId, processedOn: Number(processedOn), finishedOn: Number(finishedOn) });
     }
     if (jobs.length === 0) return null;
     const rows = (

@@ -7,6 +7,7 @@
 //
 //   node scripts/module-graph.mjs            the graph between module folders, then any broken rule
 //   node scripts/module-graph.mjs --files    also every import behind each edge
+//   node scripts/module-graph.mjs --quiet    only the verdict (as `npm run lint` runs it)
 //
 // Exit code 1 when a rule is broken. Type-only imports count: they are dependencies of the code as written.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'backend', 'src');
 const showFiles = process.argv.includes('--files');
+const quiet = process.argv.includes('--quiet');
 
 function sourceFiles(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -52,12 +54,12 @@ for (const file of sourceFiles(SRC)) {
 }
 
 const moduleEdges = [...edges.keys()].filter((edge) => edge.startsWith('modules/') && edge.split(' → ')[1].startsWith('modules/')).sort();
-console.log('Module folder → module folder:');
-for (const edge of moduleEdges) {
+if (!quiet) console.log('Module folder → module folder:');
+for (const edge of quiet ? [] : moduleEdges) {
   console.log(`  ${edge.replaceAll('modules/', '')}`);
   if (showFiles) for (const where of edges.get(edge)) console.log(`      ${where}`);
 }
-if (showFiles) {
+if (showFiles && !quiet) {
   console.log('Other edges:');
   for (const edge of [...edges.keys()].filter((e) => !moduleEdges.includes(e)).sort()) console.log(`  ${edge} (${edges.get(edge).length})`);
 }

@@ -30,8 +30,9 @@ const jest = (name, config, extra = [], options = {}) => ({
 });
 
 const suites = [
+  // Lint, format check and type-check (scripts/check.mjs); a failure here fails the run, the suites after it still run.
+  { name: 'check', cmd: ['npm', 'run', 'check'], count: null },
   { name: 'build', cmd: ['npm', 'run', 'build'], count: null },
-  { name: 'typecheck', cmd: ['npm', 'run', 'typecheck'], count: null },
   jest('sandbox', 'libs/meta-sandbox/jest.config.js', ['--runInBand']),
   jest('backend-unit', 'backend/jest.config.js'),
   jest('backend-e2e', 'backend/test/jest-e2e.config.js', ['--runInBand'], { services: true }),
@@ -173,6 +174,7 @@ function jestCounts(file) {
 }
 
 function vitestCounts(stdout = '') {
+  // eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
   const plain = stdout.replace(/\x1b\[[0-9;]*m/g, '');
   const line = plain.split('\n').find((l) => /^\s*Tests\s+/.test(l));
   if (!line) return null;

@@ -58,7 +58,7 @@ export async function startLatencyProxy(target: string, latencyMs = 0): Promise<
       counts.other = 0;
       counts.otherPaths = {};
     },
-    close: async () => undefined,
+    close: () => Promise.resolve(),
   };
   const server = createServer((req, res) => {
     const arrived = performance.now();

@@ -42,7 +42,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   // autocannon's own latency histogram keeps whole milliseconds, which on a loopback server answering in 2–4 ms
   // turns a p99 ratio into 2/4 or 3/4 by rounding alone. Percentiles are taken here from every answer's exact time.
   const times: number[] = [];
-  instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  // `on` returns the instance, itself a promise: the next line awaits it.
+  void instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
   const result = await instance;
   times.sort((a, b) => a - b);
   const statusCounts = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, Number(count)]));

@@ -26,7 +26,7 @@ export async function freePort(): Promise<number> {
 export interface Child {
   process: ChildProcess;
   /** The last lines the child wrote (stdout and stderr), for error messages. */
-  tail(): string;
+  tail: () => string;
   stop(): Promise<void>;
 }
 

@@ -81,7 +81,7 @@ export async function startServer(): Promise<RunningServer> {
     await waitForHealth(`${baseUrl}/health`, child);
   } catch (error) {
     await stop();
-    throw new Error(`${(error as Error).message}\n--- server output ---\n${output.join('')}`);
+    throw new Error(`${(error as Error).message}\n--- server output ---\n${output.join('')}`, { cause: error });
   }
   return { baseUrl, sandboxUrl: `http://127.0.0.1:${sandboxPort}`, adminEmail, adminPassword, stop };
 }

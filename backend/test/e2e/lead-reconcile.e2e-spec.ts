@@ -165,7 +165,7 @@ describe('Lead reconciliation and test leads (e2e, sandbox over HTTP)', () => {
     const listed = (await env.t.http.get('/v1/integrations/meta/lead-forms').set(env.admin.auth).expect(200)).body as MetaLeadFormDto[];
     const shown = listed.find((f) => f.id === form.id)!;
     expect(shown.lastReconcileOutcome).toBe('ok');
-    expect(shown.lastReconcileNote).toBe(`Read ${mine.fetched} leads from Meta, 0 new`);
+    expect(shown.lastReconcileNote).toBe(`Read ${String(mine.fetched)} leads from Meta, 0 new`);
     expect(Date.now() - Date.parse(shown.lastReconciledAt!)).toBeLessThan(60_000);
   });
 

@@ -14,7 +14,7 @@ const SCOPES = ['email', 'pages_show_list', 'pages_read_engagement', 'leads_retr
 /** Consents on the sandbox's login dialog with everything ticked, and exchanges the code through the client. */
 async function login(sandbox: RunningSandbox, client: MetaGraphClient): Promise<string> {
   const query = new URLSearchParams({ client_id: sandbox.appId, redirect_uri: REDIRECT_URI, state: 's', scope: SCOPES.join(','), response_type: 'code' });
-  const html = await (await fetch(`${sandbox.url}/${VERSION}/dialog/oauth?${query}`)).text();
+  const html = await (await fetch(`${sandbox.url}/${VERSION}/dialog/oauth?${query.toString()}`)).text();
   const body = new URLSearchParams({ dialog: /name="dialog" value="([^"]+)"/.exec(html)![1], decision: 'continue' });
   for (const [, name, value] of html.matchAll(/<input type="checkbox" name="([a-z_]+)" value="([^"]+)" checked(?! disabled)/g)) body.append(name, value);
   const action = /<form method="post" action="([^"]+)"/.exec(html)![1];

@@ -1,6 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { LeadSyncState } from '@legeai/contracts';
-import type { Job, Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { createHash } from 'node:crypto';
 import { APP_SCHEDULES } from '../../src/app.schedules';
 import { META_LEADS_QUEUE_NAME } from '../../src/modules/meta-leads';

@@ -91,7 +91,7 @@ describe('Fault: PostgreSQL unreachable, then back', () => {
     try {
       await t.waitAllStored(ids, 60_000);
     } catch (error) {
-      throw new Error(`${(error as Error).message}\n${t.outputs()}`);
+      throw new Error(`${(error as Error).message}\n${t.outputs()}`, { cause: error });
     }
     expect(await t.exactlyOnceProblems(ids)).toEqual([]);
     expect(t.apis.every((p) => p.alive) && t.workers.every((p) => p.alive)).toBe(true);

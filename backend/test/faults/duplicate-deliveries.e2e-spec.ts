@@ -5,7 +5,7 @@
  * and unsigned bodies are refused and leave nothing behind. Every lead is stored exactly once.
  * Runs the built server: `npm run build:libs && npm run build:backend`.
  */
-import { AUTO_FORM, FaultTopology, signature } from '../utils/fault-topology';
+import { FaultTopology, signature } from '../utils/fault-topology';
 import { leadgenDelivery } from '../utils/leadgen-delivery';
 import { waitFor } from '../utils/wait-for';
 
@@ -78,7 +78,7 @@ describe('Fault: duplicate, concurrent and tampered deliveries across two api pr
     try {
       await t.waitAllStored(ids, 60_000);
     } catch (error) {
-      throw new Error(`${(error as Error).message}\n${t.outputs()}`);
+      throw new Error(`${(error as Error).message}\n${t.outputs()}`, { cause: error });
     }
     expect(await t.exactlyOnceProblems(ids)).toEqual([]);
     expect(await t.storedCounts([FAKE_LEAD])).toEqual([]);

@@ -73,7 +73,7 @@ describe('Fault: Graph errors and throttling under load', () => {
       );
       await t.waitQueueIdle();
     } catch (error) {
-      throw new Error(`${(error as Error).message}\n${t.outputs()}`);
+      throw new Error(`${(error as Error).message}\n${t.outputs()}`, { cause: error });
     }
     const injected = t.sandbox.control.counters().byErrorCode;
     // Which codes fire depends on how the two workers' calls interleave; each family always does at these rates.

@@ -113,7 +113,7 @@ describe('Fault: a Graph outage', () => {
         return b && b.wait_ms >= 4_000 ? true : JSON.stringify(b);
       });
     } catch (error) {
-      throw new Error(`${(error as Error).message}\n${t.outputs()}`);
+      throw new Error(`${(error as Error).message}\n${t.outputs()}`, { cause: error });
     }
     const readsDuringOutage = leadReads(ids, since);
     const leadsRead = new Set(
@@ -132,7 +132,7 @@ describe('Fault: a Graph outage', () => {
     try {
       await t.waitAllStored(ids, 60_000);
     } catch (error) {
-      throw new Error(`${(error as Error).message}\n${t.outputs()}`);
+      throw new Error(`${(error as Error).message}\n${t.outputs()}`, { cause: error });
     }
     expect(await t.exactlyOnceProblems(ids)).toEqual([]);
     expect(await t.queue.getFailedCount()).toBe(0);
@@ -163,7 +163,7 @@ describe('Fault: a Graph outage', () => {
         120_000,
       );
     } catch (error) {
-      throw new Error(`${(error as Error).message}\n${t.outputs()}`);
+      throw new Error(`${(error as Error).message}\n${t.outputs()}`, { cause: error });
     }
     const reads = leadReads([lead.id], since);
     // Before the cap: 4 client tries × 8 job attempts = 32 reads of one lead; now 8.

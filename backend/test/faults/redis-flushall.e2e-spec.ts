@@ -63,7 +63,7 @@ describeWithRedisServer('Fault: Redis flushed with lead jobs waiting', () => {
         60_000,
       );
     } catch (error) {
-      throw new Error(`${(error as Error).message}\n${t.outputs()}`);
+      throw new Error(`${(error as Error).message}\n${t.outputs()}`, { cause: error });
     }
     expect(await t.exactlyOnceProblems(ids)).toEqual([]);
     const output = t.outputs();

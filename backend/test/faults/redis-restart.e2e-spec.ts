@@ -81,7 +81,7 @@ describeWithRedisServer('Fault: Redis restarted during a burst of deliveries', (
         90_000,
       );
     } catch (error) {
-      throw new Error(`${(error as Error).message}\n${t.outputs()}`);
+      throw new Error(`${(error as Error).message}\n${t.outputs()}`, { cause: error });
     }
     expect(await t.exactlyOnceProblems(ids)).toEqual([]);
     expect(t.apis.every((p) => p.alive) && t.workers.every((p) => p.alive)).toBe(true);

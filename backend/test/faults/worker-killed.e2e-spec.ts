@@ -55,7 +55,7 @@ describe('Fault: a worker killed in the middle of lead jobs', () => {
     try {
       await t.waitAllStored(ids, 90_000);
     } catch (error) {
-      throw new Error(`${(error as Error).message}\n${t.outputs()}`);
+      throw new Error(`${(error as Error).message}\n${t.outputs()}`, { cause: error });
     }
     expect(await t.exactlyOnceProblems(ids)).toEqual([]);
 

@@ -37,7 +37,7 @@ export async function waitForStates(t: TestApp, leadgenIds: string[], states: st
   } catch (error) {
     // Say where each lead got stuck, so an intermittent failure can be understood from the CI log alone.
     const where = seen.map((row) => ({ state: row.state, attempts: row.attempts, error: row.error_kind, replays: row.replays }));
-    throw new Error(`${(error as Error).message}; rows: ${JSON.stringify(where)}`);
+    throw new Error(`${(error as Error).message}; rows: ${JSON.stringify(where)}`, { cause: error });
   }
 }
 

@@ -15,7 +15,7 @@ describe('standalone sandbox options (npm run sandbox)', () => {
   const dialog = (redirectUri: string) =>
     fetch(
       `${sandbox!.url}/${VERSION}/dialog/oauth?` +
-        new URLSearchParams({ client_id: sandbox!.appId, redirect_uri: redirectUri, state: 's', scope: 'email', response_type: 'code' }),
+        new URLSearchParams({ client_id: sandbox!.appId, redirect_uri: redirectUri, state: 's', scope: 'email', response_type: 'code' }).toString(),
     );
 
   it("accepts the product's default callback, by localhost and 127.0.0.1, with nothing configured", async () => {

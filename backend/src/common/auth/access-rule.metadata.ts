@@ -8,7 +8,7 @@ export const USERS_ONLY_KEY = 'legeai:access:users-only';
 /** What a route declares about who may call it; `undefined` means it declares nothing and is refused. */
 export type AccessRule = { public: true } | { public: false; roles: Role[]; usersOnly: boolean };
 
-type Target = object | Function;
+type Target = object; // classes and handler functions are objects too
 
 /** Reads the rule of a handler, falling back to its controller class. */
 export function readAccessRule(handler: Target, controller: Target): AccessRule | undefined {

@@ -35,6 +35,9 @@ const BODY_PARSER_MESSAGES: Record<string, string> = {
 
 const UNAVAILABLE_MESSAGE = 'A service this request needs is unavailable; retry shortly';
 
+/** The matched route's template (`/v1/leads/:id`); Express types `req.route` as `any`. */
+const routeOf = (req: Request): string | undefined => (req.route as { path?: string } | undefined)?.path;
+
 /**
  * The only exception filter: every 4xx/5xx leaves as an ErrorEnvelope. Unexpected errors become a 500 whose message
  * reveals nothing; their detail goes to the log only. A database or queue that cannot be reached is a 503 with
@@ -51,11 +54,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
 
     const envelope = toEnvelope(exception);
-    if (envelope.error.code === ErrorCode.ServiceUnavailable && !(exception instanceof HttpException)) {
-      this.logger.warn({ method: req.method, route: req.route?.path, cause: describeCause(exception) }, UNAVAILABLE_MESSAGE);
+    if (envelope.error.code === (ErrorCode.ServiceUnavailable as string) && !(exception instanceof HttpException)) {
+      this.logger.warn({ method: req.method, route: routeOf(req), cause: describeCause(exception) }, UNAVAILABLE_MESSAGE);
     } else if (envelope.error.status >= 500) {
       this.logger.error(
-        { err: exception, method: req.method, route: req.route?.path },
+        { err: exception, method: req.method, route: routeOf(req) },
         exception instanceof Error ? exception.message : 'Unhandled error',
       );
     }

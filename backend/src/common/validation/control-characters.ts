@@ -5,11 +5,13 @@ import { FieldError } from '@legeai/contracts';
  * PostgreSQL refuses NUL in text and jsonb ("invalid byte sequence", a 500 where the client deserved a 400),
  * and the others forge lines in logs and CSV exports or hide text from the person reading it.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is this file's purpose
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 /**
  * In JSON body values, tab, line feed and carriage return are text: a product description, a reopen reason or a
  * mapping default may span lines. Everything else of C0 and DEL is still refused.
  */
+// eslint-disable-next-line no-control-regex -- as above
 const CONTROL_CHARACTER_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 const MESSAGE = 'must not contain control characters (U+0000 to U+001F, U+007F)';
@@ -61,6 +63,6 @@ const printable = (key: string) => (CONTROL_CHARACTER.test(key) ? JSON.stringify
 /** JSON bodies and query strings are plain (or null-prototype) objects; anything else (a Buffer) is not walked. */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object') return false;
-  const proto = Object.getPrototypeOf(value);
+  const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }

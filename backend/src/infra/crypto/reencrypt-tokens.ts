@@ -46,7 +46,7 @@ export async function reencryptColumn(
       const rowId = String(row.id);
       lastId = rowId;
       try {
-        const context = row.ctx == null ? '' : String(row.ctx);
+        const context = typeof row.ctx === 'string' ? row.ctx : ''; // selected as ::text, or absent
         const next = cipher.reencrypt({ ciphertext: String(row.ct), keyId: String(row.kid) }, context);
         const updated = await query(`UPDATE ${t} SET ${ct} = $1, ${kid} = $2 WHERE ${id}::text = $3 AND ${kid} = $4 RETURNING 1 AS ok`, [
           next.ciphertext,

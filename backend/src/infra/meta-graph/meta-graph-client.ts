@@ -136,7 +136,7 @@ export class MetaGraphClient {
 
   private async batchChunk<T>(requests: GraphBatchRequest[], ctx: GraphCallContext): Promise<GraphBatchResult<T>[]> {
     const policy = this.retryPolicy(ctx);
-    const results: (GraphBatchResult<T> | undefined)[] = new Array(requests.length);
+    const results = new Array<GraphBatchResult<T> | undefined>(requests.length);
     let pending = requests.map((_, i) => i);
     const objectIds = this.objectIds(ctx);
     for (let round = 1; pending.length; round++) {

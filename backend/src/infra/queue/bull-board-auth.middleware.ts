@@ -38,7 +38,7 @@ export class BullBoardAuthMiddleware implements NestMiddleware {
  */
 function deny(req: Request, res: Response, error: ApiError): void {
   const envelope = toEnvelope(error);
-  if (req.id !== undefined) envelope.error.requestId = String(req.id);
+  if (req.id !== undefined) envelope.error.requestId = String(req.id as string | number); // ids are made by the request logger
   if (req.accepts(['json', 'html']) === 'html') {
     res.status(error.getStatus()).type('html').send(deniedPage(error.getStatus(), envelope.error.requestId));
     return;

@@ -36,7 +36,7 @@ describe(AccessGuard.name, () => {
     sut = new AccessGuard(tokens, keys);
   });
 
-  function contextFor(cls: Function, handler: string, headers: Record<string, string> = {}) {
+  function contextFor(cls: abstract new (...args: never[]) => unknown, handler: string, headers: Record<string, string> = {}) {
     const request: Record<string, unknown> = { headers, ip: '127.0.0.1' };
     const ctx = {
       getType: () => 'http',

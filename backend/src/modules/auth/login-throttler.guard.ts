@@ -12,9 +12,9 @@ export const LOGIN_THROTTLER = 'login';
  */
 @Injectable()
 export class LoginThrottlerGuard extends ThrottlerGuard {
-  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+  protected override throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const retryAfterSeconds = Math.max(1, Math.ceil(detail.timeToBlockExpire));
     context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(retryAfterSeconds));
-    throw new TooManyAttemptsError('Too many sign-in attempts from this address; try again later', retryAfterSeconds);
+    return Promise.reject(new TooManyAttemptsError('Too many sign-in attempts from this address; try again later', retryAfterSeconds));
   }
 }

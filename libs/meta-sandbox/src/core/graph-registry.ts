@@ -32,7 +32,8 @@ export interface AccessRule {
 /** A rate-limit hook: which BUC scopes a call on this target is charged to. */
 export type UsageHook<T> = (target: T, ctx: GraphContext) => UsageCharge[];
 
-export type Handler<T> = (ctx: GraphContext, target: T) => unknown | Promise<unknown>;
+/** Answers a value, or a Promise of one. */
+export type Handler<T> = (ctx: GraphContext, target: T) => unknown;
 
 export interface Operation<T> {
   access?: AccessRule;
@@ -111,7 +112,7 @@ export interface RootRoute {
    * (https://developers.facebook.com/docs/graph-api/batch-requests). Default true.
    */
   countsAsCall?: boolean;
-  handle(ctx: GraphContext): unknown | Promise<unknown>;
+  handle(ctx: GraphContext): unknown; // a value, or a Promise of one
 }
 
 /** `me` and `app` resolve from the token rather than from the world index. */

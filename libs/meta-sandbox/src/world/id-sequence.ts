@@ -11,7 +11,7 @@ const BASES: Record<string, bigint> = {
 export class IdSequence {
   private readonly counters = new Map<string, bigint>();
 
-  next(kind: keyof typeof BASES | string): string {
+  next(kind: string): string {
     const base = BASES[kind] ?? BASES['object']!;
     const count = (this.counters.get(kind) ?? 0n) + 1n;
     this.counters.set(kind, count);

@@ -23,12 +23,12 @@ export function configDialogUrl(sandbox: RunningSandbox, configId: string, extra
     override_default_response_type: 'true',
     ...extra,
   });
-  return `${sandbox.url}/${VERSION}/dialog/oauth?${query}`;
+  return `${sandbox.url}/${VERSION}/dialog/oauth?${query.toString()}`;
 }
 
 export function dialogUrl(sandbox: RunningSandbox, scope: string[], extra: Record<string, string> = {}): string {
   const query = new URLSearchParams({ client_id: sandbox.appId, redirect_uri: REDIRECT_URI, state: 'st-123', scope: scope.join(','), response_type: 'code', ...extra });
-  return `${sandbox.url}/${VERSION}/dialog/oauth?${query}`;
+  return `${sandbox.url}/${VERSION}/dialog/oauth?${query.toString()}`;
 }
 
 const checkedValues = (html: string, name: string): string[] =>

@@ -70,5 +70,6 @@ function describeValue(value: unknown): string {
   if (Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null)) {
     return value.map((item) => describeValue(item)).join(', ');
   }
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  // Details come from JSON: what is left is a number or an object.
+  return typeof value === 'number' || typeof value === 'bigint' ? String(value) : JSON.stringify(value);
 }

@@ -127,7 +127,7 @@ export class LeadStoreRepository {
        linked AS (
          UPDATE meta_lead_mappings SET legeai_lead_id = (SELECT id FROM lead) WHERE organisation_id = $${n + 1} AND meta_lead_id = $${n + 2})
        SELECT (SELECT id FROM lead) AS "leadId", (SELECT id FROM duplicate) AS "duplicateOfId"`,
-      [...insertParams, lead.organisationId, lead.metaLeadId, ...duplicate.params],
+      [...(insertParams as unknown[]), lead.organisationId, lead.metaLeadId, ...duplicate.params],
     )) as StoredLead[];
     return stored;
   }
@@ -147,7 +147,7 @@ export class LeadStoreRepository {
       .values(leads.map((lead, i) => ({ ...withDuplicateColumns(lead.values, `dup_${i}`), id: ids[i] })))
       .returning(['id'])
       .getQueryAndParameters();
-    const params: unknown[] = [...insertParams];
+    const params: unknown[] = [...(insertParams as unknown[])];
     const duplicates: string[] = [];
     leads.forEach((lead, i) => {
       const q = personDuplicateQuery(lead.organisationId, lead.person, lead.receivedAt, duplicateWindowDays, params.length + 1);

@@ -140,6 +140,6 @@ export function creativeSummary(c: GraphCreative): { summary: AdCreativeSummary;
       imageUrl: text(c.image_url),
       imageHash: text(c.image_hash) ?? text(data?.['image_hash']),
     },
-    leadFormId: formId === undefined || formId === null ? null : String(formId),
+    leadFormId: typeof formId === 'string' || typeof formId === 'number' ? String(formId) : null,
   };
 }

@@ -57,7 +57,8 @@ export function parseSignedRequest(signedRequest: unknown, secrets: AppSecrets):
   }
   if (!payload || typeof payload !== 'object') throw new SignedRequestError('malformed', 'signed_request payload is not an object');
   const body = payload as Record<string, unknown>;
-  if (String(body['algorithm'] ?? '').toUpperCase() !== 'HMAC-SHA256') {
+  const algorithm = body['algorithm'];
+  if (typeof algorithm !== 'string' || algorithm.toUpperCase() !== 'HMAC-SHA256') {
     throw new SignedRequestError('unsupported_algorithm', 'signed_request algorithm must be HMAC-SHA256');
   }
   const userId = body['user_id'];

@@ -68,7 +68,7 @@ export class ConnectionLifecycle {
 
   /** Read together: these are reads of different tables, and the status is asked on every console visit. */
   async status(integration: MetaIntegration): Promise<ConnectionStatusFacts> {
-    const facts = await Promise.all(this.participants.map((p) => p.status?.(integration)));
+    const facts = await Promise.all(this.participants.map(async (p) => p.status?.(integration)));
     return Object.assign({}, ...facts) as ConnectionStatusFacts;
   }
 

@@ -77,7 +77,9 @@ export class LeadIngestService {
 
   private async storeWaiting(waiting: Pending[]): Promise<void> {
     const group = waiting.sort((a, b) => compareInputs(a.input, b.input));
-    const oneByOne = () => group.forEach((p) => this.ingest(p.input, p.hooks).then(p.resolve, p.reject));
+    const oneByOne = () => {
+      for (const p of group) this.ingest(p.input, p.hooks).then(p.resolve, p.reject);
+    };
     // The same Meta lead twice in one group (a replay racing its webhook) would claim against itself.
     const distinct = group.every((p, i) => i === 0 || compareInputs(group[i - 1].input, p.input) !== 0);
     if (group.length === 1 || !distinct) return oneByOne();

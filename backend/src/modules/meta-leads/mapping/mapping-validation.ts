@@ -16,7 +16,7 @@ export function validateFormMapping(input: { fields: object; defaults: object; r
   const targets = `one of ${[...LEAD_FIELDS, 'ignore'].join(', ')}`;
 
   const fields: Record<string, MappingTarget> = {};
-  for (const [key, target] of Object.entries(input.fields)) {
+  for (const [key, target] of Object.entries(input.fields) as [string, unknown][]) {
     if (!keys.has(key)) errors.push({ field: `fields.${key}`, messages: [`"${key}" is not a question of this form`] });
     else if (target !== 'ignore' && !isLeadField(target)) errors.push({ field: `fields.${key}`, messages: [`must be ${targets}`] });
     else fields[key] = target;

@@ -55,8 +55,8 @@ export class WebhookFieldHandlers implements OnModuleInit {
     const found = this.discovery
       .getProviders()
       .filter((wrapper) => wrapper.metatype && wrapper.instance && Reflect.getMetadata(FIELD_HANDLER, wrapper.metatype) !== undefined)
-      .map((wrapper) => ({ field: Reflect.getMetadata(FIELD_HANDLER, wrapper.metatype!) as string, handler: wrapper.instance as WebhookFieldHandler, name: wrapper.name }));
-    const problems = fieldHandlerProblems(found.map(({ field, name }) => ({ field, name: String(name) })));
+      .map((wrapper) => ({ field: Reflect.getMetadata(FIELD_HANDLER, wrapper.metatype!) as string, handler: wrapper.instance as WebhookFieldHandler, name: String(wrapper.name) }));
+    const problems = fieldHandlerProblems(found.map(({ field, name }) => ({ field, name })));
     if (problems.length) throw new Error(`Webhook field handlers: ${problems.join('; ')}`);
     for (const { field, handler } of found) this.handlers.set(field, handler);
   }

@@ -6,6 +6,9 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { WebhookInboxEntry } from '../entities/webhook-inbox-entry.entity';
 import type { IgnoredChange } from '../ingest/leadgen-changes';
 
+/** The part of node-postgres' pool this repository uses (TypeORM types the driver's pool as `any`). */
+type PgPool = { query(sql: string, params: unknown[]): Promise<{ rows: unknown[] }> };
+
 /** A stored delivery as the dispatch reads it back: its id, bytes and arrival. */
 export type StoredDelivery = Pick<WebhookInboxEntry, 'id' | 'rawBody' | 'receivedAt'>;
 
@@ -119,10 +122,10 @@ export class WebhookInboxRepository {
    * query runner (a pool checkout, logging hooks and result shaping per call) costs more CPU than the insert itself
    * at webhook rates, and this statement needs none of it.
    */
-  private readonly pool: { query(sql: string, params: unknown[]): Promise<{ rows: unknown[] }> };
+  private readonly pool: PgPool;
 
   constructor(@InjectDataSource() private readonly db: DataSource) {
-    this.pool = (db.driver as PostgresDriver).master;
+    this.pool = (db.driver as PostgresDriver).master as PgPool;
   }
 
   /** Stores a delivery (one row per distinct body); answers its row, or undefined for a body stored before. */
@@ -199,11 +202,11 @@ export class WebhookInboxRepository {
    * of `ix_meta_webhook_inbox_status_received` per status instead of a scan of the whole inbox.
    */
   async lastReceivedAt(): Promise<Date | null> {
-    const [row] = await this.db.query(
+    const [row] = (await this.db.query(
       `SELECT max(m.last) AS at
          FROM unnest(enum_range(NULL::webhook_inbox_status)) AS s(status),
               LATERAL (SELECT max(i.received_at) AS last FROM meta_webhook_inbox i WHERE i.status = s.status) m`,
-    );
+    )) as { at: Date | null }[];
     return row?.at ? new Date(row.at) : null;
   }
 

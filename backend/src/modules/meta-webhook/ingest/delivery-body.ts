@@ -84,5 +84,5 @@ function unstorableString(text: string, json: unknown): 'nul_character' | 'unpai
  */
 export function storableText(value: string, max: number): string {
   const cut = value.length > max ? value.slice(0, max) : value;
-  return cut.replace(/\u0000/g, '').replace(UNPAIRED_SURROGATES, '\uFFFD');
+  return cut.replaceAll('\u0000', '').replace(UNPAIRED_SURROGATES, '\uFFFD');
 }

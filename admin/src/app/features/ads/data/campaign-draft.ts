@@ -238,8 +238,9 @@ export function instantToLocalTime(instant: string | null): string {
 export function readFileAsBase64(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
+    // readAsDataURL always yields a string.
+    reader.onload = () => resolve((reader.result as string).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('The image could not be read'));
     reader.readAsDataURL(file);
   });
 }

@@ -3,7 +3,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import { HealthCheckLevel, MetaConnectionStatus, MetaIntegrationStatus } from '@legeai/contracts';
 
 import { label } from '../../../shared/labels/labels';

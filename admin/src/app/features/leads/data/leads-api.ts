@@ -89,8 +89,8 @@ async function withReadableBody(error: unknown): Promise<unknown> {
 function readText(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
+    reader.onload = () => resolve(reader.result as string); // readAsText always yields a string
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read'));
     reader.readAsText(blob);
   });
 }
