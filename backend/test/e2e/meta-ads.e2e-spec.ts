@@ -291,6 +291,10 @@ describe('MetaAds (e2e, sandbox over HTTP)', () => {
       const end = new Date(Math.floor(Date.now() / 1000) * 1000 + 30 * 86_400_000).toISOString(); // Meta keeps whole seconds
       const cut = await http().put(`${base}/campaigns/${AUTO_CAMPAIGN}`).set(manager.auth).send({ dailyBudgetMinor: 7000, endTime: end }).expect(200);
       expect(cut.body).toMatchObject({ dailyBudgetMinor: 7000, stopTime: end });
+      // The same values again (a form saved unchanged): answered from the mirror, nothing sent to Meta.
+      const since = lastSeq();
+      await http().put(`${base}/campaigns/${AUTO_CAMPAIGN}`).set(manager.auth).send({ dailyBudgetMinor: 7000, endTime: end }).expect(200);
+      expect(graphWrites(since)).toEqual([]);
     });
 
     it("returns Meta's refusal of an edit and leaves the mirror unchanged", async () => {
@@ -322,6 +326,7 @@ describe('MetaAds (e2e, sandbox over HTTP)', () => {
       const noTargeting = await create({ ...draft(), adSet: { ...draft().adSet, targeting: undefined } }).expect(400);
       expect(noTargeting.body.error.fields.map((f: any) => f.field)).toContain('adSet.targeting');
       await http().put(`${base}/campaigns/not-an-id`).set(manager.auth).send({ status: 'PAUSED' }).expect(400);
+      await http().put(`${base}/campaigns/${AUTO_CAMPAIGN}`).set(manager.auth).send({}).expect(400);
       await http().put(`${base}/campaigns/${AUTO_CAMPAIGN}`).set(manager.auth).send({ status: 'DELETED' }).expect(400);
       await http().put(`${base}/ads/${HOME_AD}`).set(manager.auth).send({ dailyBudgetMinor: 100 }).expect((r) => expect([400, 409]).toContain(r.status));
       await http().get(`${base}/campaigns`).query({ sort: 'spend' }).set(viewer.auth).expect(400);

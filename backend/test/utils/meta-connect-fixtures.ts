@@ -1,5 +1,6 @@
 import type { MetaTestEnv } from './meta-test-env';
 import type { SignedInUser } from './identity-fixtures';
+import { waitFor } from './wait-for';
 
 export interface ConsentForm {
   action: string;
@@ -50,8 +51,26 @@ export async function connectMeta(env: MetaTestEnv, options: { untick?: string[]
   return { landing: await followCallback(callbackUrl), callbackUrl };
 }
 
-/** Connects the organisation of `user` (the first admin by default) and fails unless the console would show it connected. */
+/**
+ * Connects the organisation of `user` (the first admin by default) and fails unless the console would show it
+ * connected; then waits for the ad account syncs the connect queued (meta-ads), so that the Graph faults and call
+ * counts a test sets up afterwards meet only its own calls.
+ */
 export async function connectOrganisation(env: MetaTestEnv, user?: SignedInUser): Promise<void> {
   const { landing } = await connectMeta(env, { user });
   if (landing.searchParams.get('result') !== 'connected') throw new Error(`connect landed on ${landing.href}`);
+  await waitForAdsMirror(env, (user ?? env.admin).organisationId);
+}
+
+/** Waits until no sync of the organisation's active ad accounts is queued or running. */
+export async function waitForAdsMirror(env: MetaTestEnv, organisationId: string): Promise<void> {
+  await waitFor('the ad account syncs queued by the connect', async () => {
+    const [row]: { pending: number }[] = await env.t.dataSource.query(
+      `SELECT count(*)::int AS pending FROM meta_ad_accounts a
+         LEFT JOIN meta_ads_sync_state s ON s.organisation_id = a.organisation_id AND s.ad_account_id = a.ad_account_id
+        WHERE a.organisation_id = $1 AND a.is_active AND (s.state IS NULL OR s.state IN ('queued', 'running'))`,
+      [organisationId],
+    );
+    return row.pending === 0;
+  });
 }

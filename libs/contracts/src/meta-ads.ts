@@ -316,6 +316,8 @@ export const ADS_ERROR_CODES = {
   confirmationRequired: 'CONFIRMATION_REQUIRED',
   /** A creation failed after some objects were made; `details` is a `CampaignCreationCleanup` (plus Meta's `userTitle`/`userMessage`). */
   campaignPartial: 'META_CAMPAIGN_PARTIAL',
+  /** 502: everything was created at Meta but not read back yet; `details` has the Meta ids; the next sync shows it. */
+  campaignCreatedUnread: 'META_CAMPAIGN_CREATED_UNREAD',
   /** 422: refused by a guardrail; `details.findings` is `GuardrailFinding[]`. */
   guardrail: 'ADS_GUARDRAIL',
   /** 400: a POST without the `Idempotency-Key` header. */

@@ -107,7 +107,8 @@ export class LeadCampaignCreator {
       graphRequests: session.counter.requests,
     });
     if (!campaign || !adSet || !ad) {
-      throw new ApiError(502, 'META_CAMPAIGN_CREATED_UNREAD', 'The campaign was created at Meta but could not be read back yet; it shows after the next sync', { ...ids });
+      // Kept for the idempotency key: a retry must not create the campaign a second time.
+      throw new KeptFailure(502, ADS_ERROR_CODES.campaignCreatedUnread, 'The campaign was created at Meta but could not be read back yet; it shows after the next sync', { ...ids });
     }
     return {
       campaign: (await this.lists.campaignDtos(organisationId, [campaign]))[0],

@@ -68,8 +68,11 @@ export class AdObjectWritesService {
   async update(principal: Principal, level: AdObjectLevel, id: string, change: UpdateAdObjectRequest, options: { bulk?: boolean } = {}): Promise<AnyDto> {
     const organisationId = principal.organisationId;
     const target = await this.load(organisationId, level, id);
+    const fields = [change.name, change.status, change.dailyBudgetMinor, change.lifetimeBudgetMinor, change.endTime];
+    if (fields.every((value) => value === undefined)) throw new ApiError(400, ErrorCode.ValidationFailed, 'Nothing to change: send name, status, a budget or an end time');
     const params = await this.graphParams(organisationId, target, change);
-    if (Object.keys(params).length === 0) throw new ApiError(400, ErrorCode.ValidationFailed, 'Nothing to change: send name, status, a budget or an end time');
+    // What was sent is what the object already is (a form saved unchanged, a retried pause): nothing to ask Meta.
+    if (Object.keys(params).length === 0) return this.toDto(organisationId, level, target.row);
     await this.checkGuardrails(organisationId, target, change);
 
     const session = await this.sessions.open(organisationId, target.row.adAccountId);
