@@ -7,3 +7,5 @@ export { MetaAssetsService, REMOVED_FORM_STATUS, type DiscoveryResult, type Form
 export { LIVE_LEAD_FORMS } from './meta-assets.connection';
 export { LeadFormMappingCoverage, type UnmappedQuestionCounter } from './lead-form-mapping-coverage';
 export { ConnectedPages } from './connected-pages';
+export { type LeadFormLegalContent } from './lead-form-legal-content';
+export { LeadSourceAssets, type LeadFormFacts, type LeadFormQuestion } from './lead-source-assets';

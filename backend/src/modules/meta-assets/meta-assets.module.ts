@@ -7,6 +7,7 @@ import { MetaAdAccount } from './entities/meta-ad-account.entity';
 import { MetaLeadForm } from './entities/meta-lead-form.entity';
 import { MetaPage } from './entities/meta-page.entity';
 import { LeadFormMappingCoverage } from './lead-form-mapping-coverage';
+import { LeadSourceAssets } from './lead-source-assets';
 import { MetaAssetListsService } from './meta-asset-lists.service';
 import { MetaAssetsApi } from './meta-assets.api';
 import { MetaAssetsConnection } from './meta-assets.connection';
@@ -30,7 +31,8 @@ import { MetaSubscriptionsService } from './meta-subscriptions.service';
     MetaAssetsConnection,
     LeadFormMappingCoverage,
     ConnectedPages,
+    LeadSourceAssets,
   ],
-  exports: [MetaAssetsService, LeadFormMappingCoverage, ConnectedPages],
+  exports: [MetaAssetsService, LeadFormMappingCoverage, ConnectedPages, LeadSourceAssets],
 })
 export class MetaAssetsModule {}

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { MetaGraphError } from '../../infra/meta-graph';
 import { MetaTokenVault, type MetaIntegration, type TokenWipe } from '../meta-auth';
 import { MetaPage } from './entities/meta-page.entity';
+import { toLegalContent } from './lead-form-legal-content';
 import { MetaAssetsApi } from './meta-assets.api';
 
 export interface FormChanges {
@@ -78,14 +79,15 @@ export class MetaAssetsService {
       const sealed = page.access_token ? this.vault.seal(orgId, page.access_token) : null;
       await this.db.query(
         `INSERT INTO meta_pages (organisation_id, integration_id, page_id, page_name, page_access_token_ciphertext,
-           page_access_token_key_id, category, followers_count, tasks, is_active)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, true)
+           page_access_token_key_id, category, followers_count, tasks, business_id, is_active)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, true)
          ON CONFLICT (organisation_id, page_id) DO UPDATE SET integration_id = EXCLUDED.integration_id,
            page_name = EXCLUDED.page_name, page_access_token_ciphertext = EXCLUDED.page_access_token_ciphertext,
            page_access_token_key_id = EXCLUDED.page_access_token_key_id, category = EXCLUDED.category,
-           followers_count = EXCLUDED.followers_count, tasks = EXCLUDED.tasks, is_active = true, updated_at = now()`,
+           followers_count = EXCLUDED.followers_count, tasks = EXCLUDED.tasks, business_id = EXCLUDED.business_id,
+           is_active = true, updated_at = now()`,
         [orgId, integration.id, page.id, page.name ?? null, sealed?.ciphertext ?? null, sealed?.keyId ?? null,
-          page.category ?? null, page.followers_count ?? null, page.tasks ?? []],
+          page.category ?? null, page.followers_count ?? null, page.tasks ?? [], page.business?.id ?? null],
       );
     }
     // A page we can no longer reach cannot deliver leads: drop its token and subscription flag too.
@@ -120,14 +122,16 @@ export class MetaAssetsService {
         seen.add(form.id);
         await this.db.query(
           `INSERT INTO meta_lead_forms (organisation_id, page_id, form_id, form_name, status, locale, questions, leads_count,
-             meta_created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)
+             meta_created_at, legal_content)
+           VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10::jsonb)
            ON CONFLICT (organisation_id, form_id) DO UPDATE SET page_id = EXCLUDED.page_id, form_name = EXCLUDED.form_name,
              status = EXCLUDED.status, locale = EXCLUDED.locale, questions = EXCLUDED.questions,
-             leads_count = EXCLUDED.leads_count, meta_created_at = EXCLUDED.meta_created_at, updated_at = now()`,
+             leads_count = EXCLUDED.leads_count, meta_created_at = EXCLUDED.meta_created_at,
+             legal_content = EXCLUDED.legal_content, updated_at = now()`,
           [organisationId, page.id, form.id, form.name ?? null, form.status ?? null, form.locale ?? null,
             JSON.stringify(form.questions ?? []), Math.max(0, form.leads_count ?? 0),
-            form.created_time ? new Date(form.created_time.replace(/\+0000$/, 'Z')) : null],
+            form.created_time ? new Date(form.created_time.replace(/\+0000$/, 'Z')) : null,
+            JSON.stringify(toLegalContent(form))],
         );
       }
     }
