@@ -24,13 +24,15 @@ export class LeadDetailReader {
   ) {}
 
   async read(m: EntityManager, organisationId: string, lead: Lead, contactAccess: boolean): Promise<LeadDetailDto> {
-    const [forms, pages, mapping, statusHistory, currency] = await Promise.all([
-      this.assets.forms(organisationId, lead.formId ? [lead.formId] : [], m),
-      this.assets.pageNames(organisationId, lead.pageId ? [lead.pageId] : [], m),
-      m.getRepository(MetaLeadMapping).findOne({ where: { organisationId, legeaiLeadId: lead.id }, order: { syncedAt: 'ASC' } }),
-      this.history.list(m, organisationId, lead.id),
-      this.currencyOf(m, organisationId, lead),
-    ]);
+    // One after another: inside a transaction these share one connection, which runs a query at a time anyway.
+    const forms = await this.assets.forms(organisationId, lead.formId ? [lead.formId] : [], m);
+    const pages = await this.assets.pageNames(organisationId, lead.pageId ? [lead.pageId] : [], m);
+    const mapping = await m.getRepository(MetaLeadMapping).findOne({
+      where: { organisationId, legeaiLeadId: lead.id },
+      order: { syncedAt: 'ASC' },
+    });
+    const statusHistory = await this.history.list(m, organisationId, lead.id);
+    const currency = await this.currencyOf(m, organisationId, lead);
     const form = lead.formId ? forms.get(lead.formId) : undefined;
     const detail: LeadDetailDto = {
       ...toLeadDetail(lead, form?.name ?? null, mapping?.metaLeadId ?? null),
