@@ -72,8 +72,8 @@ describe('console: the lead drawer', () => {
       await dialog.getByRole('button', { name: 'Mark as won' }).click();
       await dialog.getByText('Choose whether the premium is known.').waitFor();
       await dialog.getByRole('radio', { name: 'The annual premium is known' }).check();
-      await dialog.getByLabel('Annual premium').fill('1,250.50');
-      expect(await dialog.getByLabel('Currency').inputValue()).toBe('USD');
+      await dialog.getByRole('textbox', { name: 'Annual premium' }).fill('1,250.50');
+      expect(await dialog.getByRole('textbox', { name: 'Currency' }).inputValue()).toBe('USD');
       await dialog.getByRole('button', { name: 'Mark as won' }).click();
 
       await page.getByText('Lead moved to Won.').waitFor();
@@ -86,7 +86,7 @@ describe('console: the lead drawer', () => {
       const dialog = await openedDialog(page);
       await dialog.getByRole('button', { name: 'Reopen' }).click();
       await dialog.getByText('Say why the lead is reopened.').waitFor();
-      await dialog.getByLabel('Reason').fill('Policy cancelled in the cooling-off period');
+      await dialog.getByRole('textbox', { name: 'Reason' }).fill('Policy cancelled in the cooling-off period');
       await dialog.getByRole('button', { name: 'Reopen' }).click();
       await page.getByText('Lead reopened as New.').waitFor();
 
