@@ -94,7 +94,7 @@ export interface ConsoleSession {
  */
 export function useConsoleSession(
   viewport = { width: 1366, height: 860 },
-  { baseURL = requiredEnv('E2E_BASE_URL') }: { baseURL?: string } = {},
+  { baseURL = requiredEnv('E2E_BASE_URL'), locale }: { baseURL?: string; locale?: string } = {},
 ): ConsoleSession {
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
@@ -102,7 +102,7 @@ export function useConsoleSession(
 
   beforeAll(async () => {
     browser = await launchChromium();
-    context = await browser.newContext({ baseURL, viewport });
+    context = await browser.newContext({ baseURL, viewport, ...(locale && { locale }) });
     page = await context.newPage();
   });
   afterAll(async () => {

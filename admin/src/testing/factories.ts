@@ -8,6 +8,7 @@ export function aCurrentUser(overrides: Partial<CurrentUser> = {}): CurrentUser 
     role: Role.Admin,
     organisationId: 'org-1',
     organisationName: 'Acme Insurance',
+    canSeeContacts: true,
     ...overrides,
   };
 }
@@ -28,6 +29,7 @@ export function aUser(overrides: Partial<UserDto> = {}): UserDto {
     active: true,
     createdAt: '2026-01-02T10:00:00.000Z',
     lastLoginAt: null,
+    canExportContacts: false,
     ...overrides,
   };
 }

@@ -59,6 +59,14 @@ export function aLeadDetail(overrides: Partial<LeadDetailDto> = {}): LeadDetailD
     statusChangedAt: summary.receivedAt,
     createdAt: summary.receivedAt,
     updatedAt: summary.receivedAt,
+    formLocale: 'DE_DE',
+    answers: [{ key: 'full_name', label: 'Vollständiger Name', type: 'FULL_NAME', values: ['Anna Schmidt'] }],
+    consent: null,
+    pageName: 'Acme Versicherungen',
+    premiumUnknown: false,
+    currency: { code: 'EUR', source: 'ad_account' },
+    statusHistory: [],
+    contactMasked: false,
     ...overrides,
   };
 }

@@ -50,7 +50,8 @@ describe('leads (e2e)', () => {
   });
   afterAll(() => t?.close());
 
-  const list = async (query: Record<string, string | number | boolean>, who = viewer) => {
+  // A manager sees contact details unmasked; what a viewer sees is in lead-work.e2e-spec.ts.
+  const list = async (query: Record<string, string | number | boolean>, who = manager) => {
     const res = await t.http.get('/v1/leads').query(query).set(who.auth);
     expect(res.status).toBe(200);
     return res.body as Page<LeadSummaryDto>;
@@ -142,7 +143,7 @@ describe('leads (e2e)', () => {
 
   describe('GET /v1/leads/:id', () => {
     it('returns everything about the lead, with its Meta leadgen id', async () => {
-      const res = await t.http.get(`/v1/leads/${leads.jane.id}`).set(viewer.auth).expect(200);
+      const res = await t.http.get(`/v1/leads/${leads.jane.id}`).set(manager.auth).expect(200);
       const body = res.body as LeadDetailDto;
       expect(body).toMatchObject({
         id: leads.jane.id, fullName: 'Jane Doe', formName: 'Car insurance quote', phone: '(555) 010-2000',
@@ -186,7 +187,11 @@ describe('leads (e2e)', () => {
       expect(entry).toEqual([
         expect.objectContaining({
           action: 'lead.status_changed', actor_type: 'user',
-          details: { from: 'qualified', to: 'quoted', premiumValue: '1249.50', premiumCurrency: 'EUR' },
+          details: {
+            from: 'qualified', to: 'quoted', premiumValue: '1249.50', premiumCurrency: 'EUR',
+            before: { status: 'qualified', premiumValue: null, premiumCurrency: null },
+            after: { status: 'quoted', premiumValue: '1249.50', premiumCurrency: 'EUR' },
+          },
         }),
       ]);
     });
@@ -266,7 +271,7 @@ describe('leads (e2e)', () => {
 
   describe('GET /v1/leads/export.csv', () => {
     const exportCsv = (query: Record<string, string | boolean> = {}) =>
-      t.http.get('/v1/leads/export.csv').query(query).set(viewer.auth).buffer(true).parse((res, done) => {
+      t.http.get('/v1/leads/export.csv').query(query).set(manager.auth).buffer(true).parse((res, done) => {
         const parts: Buffer[] = [];
         res.on('data', (c: Buffer) => parts.push(c));
         res.on('end', () => done(null, Buffer.concat(parts).toString('utf8')));
@@ -277,26 +282,26 @@ describe('leads (e2e)', () => {
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(res.headers['content-disposition']).toMatch(/^attachment; filename=leads-\d{4}-\d{2}-\d{2}\.csv$/);
       const text = res.body as string;
-      expect(text.startsWith('\uFEFFid,received_at,status,full_name,email,phone,phone_e164,')).toBe(true);
+      expect(text.startsWith('\uFEFFid,received_at,status,premium_value,premium_currency,full_name,first_name,last_name,email,phone,phone_e164,')).toBe(true);
       const lines = text.slice(1).split('\r\n');
       expect(lines.at(-1)).toBe('');
       expect(lines).toHaveLength(1 + 5 + 1);
       expect(text).toContain(',"Doe, ""Johnny""",');
       expect(text).toContain(',Ζωή Παπαδοπούλου,');
-      expect(text).toContain(`,"'=HYPERLINK(""http://evil.test"",""click"")",'@attacker.test,`);
+      expect(text).toContain(`,"'=HYPERLINK(""http://evil.test"",""click"")",,,'@attacker.test,`);
       expect(text).not.toContain('Tess Test');
       expect(text).not.toContain('jane.rival@example.com');
 
       const exported = (await auditActions(t, admin.organisationId)).filter((a) => a.action === 'lead.exported');
       expect(exported.at(-1)).toMatchObject({
-        details: { rows: 5, complete: true, filter: { from: at(1).toISOString(), to: at(6).toISOString() } },
+        details: { format: 'csv', rows: 5, complete: true, contactDetails: true, filter: { from: at(1).toISOString(), to: at(6).toISOString() } },
       });
     });
 
     it('applies the list filters', async () => {
       const text = (await exportCsv({ formId: 'F1', includeTest: true }).expect(200)).body as string;
       const rows = text.slice(1).trimEnd().split('\r\n').slice(1);
-      expect(rows.map((r) => r.split(',')[3])).toEqual(['Tess Test', 'Bob Smith', 'Jane Doe']);
+      expect(rows.map((r) => r.split(',')[5])).toEqual(['Tess Test', 'Bob Smith', 'Jane Doe']);
     });
 
     it('writes only the header when nothing matches', async () => {
@@ -325,13 +330,13 @@ describe('leads (e2e)', () => {
       expect(ids).toHaveLength(1101);
       expect(new Set(ids)).toEqual(new Set(stored.map((r: { id: string }) => r.id)));
       const exported = (await auditActions(t, bulk.org.id)).filter((a) => a.action === 'lead.exported');
-      expect(exported).toEqual([expect.objectContaining({ details: { rows: 1101, complete: true, filter: { sort } } })]);
+      expect(exported).toEqual([expect.objectContaining({ details: { format: 'csv', rows: 1101, complete: true, contactDetails: true, filter: { sort } } })]);
     });
 
     it('rejects bad filters with 400 before sending anything', async () => {
-      const res = await t.http.get('/v1/leads/export.csv').query({ status: 'nope' }).set(viewer.auth).expect(400);
+      const res = await t.http.get('/v1/leads/export.csv').query({ status: 'nope' }).set(manager.auth).expect(400);
       expect(res.body.error.fields[0].field).toBe('status');
-      await t.http.get('/v1/leads/export.csv').query({ limit: 10 }).set(viewer.auth).expect(400);
+      await t.http.get('/v1/leads/export.csv').query({ limit: 10 }).set(manager.auth).expect(400);
     });
   });
 
@@ -340,14 +345,20 @@ describe('leads (e2e)', () => {
     const ops = [
       doc.paths['/v1/leads'].get,
       doc.paths['/v1/leads/export.csv'].get,
+      doc.paths['/v1/leads/export.xlsx'].get,
       doc.paths['/v1/leads/{id}'].get,
       doc.paths['/v1/leads/{id}/status'].patch,
+      doc.paths['/v1/leads/{id}/reopen'].post,
     ];
     for (const op of ops) {
       expect(op.security.length).toBeGreaterThan(0);
       expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403']));
     }
     expect(Object.keys(doc.paths['/v1/leads/export.csv'].get.responses['200'].content)).toEqual(['text/csv']);
+    expect(Object.keys(doc.paths['/v1/leads/export.xlsx'].get.responses['200'].content)).toEqual([
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ]);
+    expect(Object.keys(doc.paths['/v1/leads/{id}/reopen'].post.responses)).toEqual(expect.arrayContaining(['200', '404', '409']));
     expect(Object.keys(doc.paths['/v1/leads/{id}/status'].patch.responses)).toEqual(expect.arrayContaining(['404', '409']));
     expect(doc.paths['/v1/leads'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
       expect.arrayContaining(['q', 'status', 'formId', 'campaignId', 'duplicate', 'needsReview', 'includeTest', 'from', 'to', 'sort', 'limit', 'offset']),

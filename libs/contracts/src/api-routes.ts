@@ -19,9 +19,14 @@ export const ROUTES = {
   organisation: 'organisation',
   audit: 'audit-log',
   leads: 'leads',
-  /** Under `leads`: `GET leads/export.csv` and `PATCH leads/{id}/status`. */
+  /**
+   * Under `leads`: `GET leads/export.csv`, `GET leads/export.xlsx`, `PATCH leads/{id}/status` and
+   * `POST leads/{id}/reopen`.
+   */
   leadsExport: 'export.csv',
+  leadsExportXlsx: 'export.xlsx',
   leadStatus: 'status',
+  leadReopen: 'reopen',
   metaIntegration: {
     base: 'integrations/meta',
     authUrl: 'auth/url',

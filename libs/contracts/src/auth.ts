@@ -23,6 +23,8 @@ export interface CurrentUser {
   role: Role;
   organisationId: string;
   organisationName: string;
+  /** May see and export leads' contact details (admins and managers; viewers an admin granted it to). */
+  canSeeContacts: boolean;
 }
 
 /** Who a request acts as: a console user (via access token) or an organisation API key. */

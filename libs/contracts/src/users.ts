@@ -8,6 +8,11 @@ export interface UserDto {
   active: boolean;
   createdAt: string;
   lastLoginAt: string | null;
+  /**
+   * Granted the contact details permission (see and export emails, phones, addresses). Admins and managers have it
+   * by their role; this grant is what gives it to a viewer.
+   */
+  canExportContacts: boolean;
 }
 
 export interface CreateUserRequest {
@@ -22,4 +27,11 @@ export interface UpdateUserRequest {
   name?: string;
   role?: Role;
   active?: boolean;
+  /** Grant or withdraw the contact details permission (matters for viewers; admins and managers have it anyway). */
+  canExportContacts?: boolean;
+}
+
+/** Whether a role, with the user's own grant, may see and export contact details. */
+export function hasContactAccess(role: Role, granted: boolean): boolean {
+  return role === Role.Admin || role === Role.Manager || granted;
 }

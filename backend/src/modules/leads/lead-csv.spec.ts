@@ -1,68 +1,43 @@
-import { LeadSource, LeadStatus, LeadSummaryDto } from '@legeai/contracts';
-import { LEAD_CSV_COLUMNS, leadCsvHeader, leadCsvRows } from './lead-csv';
-
-const lead = (over: Partial<LeadSummaryDto> = {}): LeadSummaryDto => ({
-  id: 'a0000000-0000-4000-8000-000000000001',
-  fullName: 'Jane Doe',
-  email: 'jane@example.com',
-  phone: '555 0100',
-  phoneE164: null,
-  status: LeadStatus.New,
-  source: LeadSource.MetaLeadAds,
-  formId: 'f1',
-  formName: 'Car quote',
-  campaignId: null,
-  campaignName: null,
-  isOrganic: false,
-  isTest: false,
-  duplicateOfId: null,
-  duplicateRule: null,
-  needsReview: false,
-  premiumValue: '1249.50',
-  premiumCurrency: 'EUR',
-  receivedAt: '2026-11-01T10:00:00.000Z',
-  ...over,
-});
-
-/** The cells of the one data line produced for `l`. */
-const cells = (l: LeadSummaryDto): string => leadCsvRows([l]);
-const column = (name: string) => LEAD_CSV_COLUMNS.findIndex((c) => c.header === name);
+import { parse } from 'csv-parse/sync';
+import { csvHeader, csvRows, defuseFormula } from './lead-csv';
 
 describe('lead CSV', () => {
   it('starts with a UTF-8 BOM and a CRLF-terminated header row', () => {
-    const header = leadCsvHeader();
-    expect(header.startsWith('\uFEFFid,received_at,status,full_name,email,phone')).toBe(true);
-    expect(header.endsWith('premium_currency\r\n')).toBe(true);
+    const header = csvHeader(['id', 'received_at', 'What year is your vehicle?']);
+    expect(header).toBe('\uFEFFid,received_at,What year is your vehicle?\r\n');
   });
 
-  it('writes a plain row unquoted, empty cells for nulls, one CRLF line per lead', () => {
-    const line = cells(lead());
-    expect(line.endsWith('\r\n')).toBe(true);
-    const fields = line.trimEnd().split(',');
-    expect(fields).toHaveLength(LEAD_CSV_COLUMNS.length);
-    expect(fields[column('full_name')]).toBe('Jane Doe');
-    expect(fields[column('phone_e164')]).toBe('');
-    expect(fields[column('premium_value')]).toBe('1249.50');
+  it('writes one CRLF line per row, empty cells as empty fields', () => {
+    expect(csvRows([['a', '', 'c'], ['d', 'e', 'f']])).toBe('a,,c\r\nd,e,f\r\n');
+    expect(csvRows([])).toBe('');
   });
 
   it('quotes fields with commas, quotes and line breaks (RFC 4180), doubling quotes', () => {
-    const line = cells(lead({ fullName: 'Doe, Jane "JD"', formName: 'Line1\nLine2', campaignName: 'a\rb' }));
-    expect(line).toContain(',"Doe, Jane ""JD""",');
-    expect(line).toContain(',"Line1\nLine2",');
-    expect(line).toContain(',"a\rb",');
+    const line = csvRows([['Doe, Jane "JD"', 'Line1\nLine2', 'a\rb']]);
+    expect(line).toBe('"Doe, Jane ""JD""","Line1\nLine2","a\rb"\r\n');
   });
 
   it('keeps non-Latin text as is', () => {
-    expect(cells(lead({ fullName: 'Ζωή Παπαδοπούλου 山田太郎' }))).toContain(',Ζωή Παπαδοπούλου 山田太郎,');
+    expect(csvRows([['Ζωή Παπαδοπούλου 山田太郎']])).toBe('Ζωή Παπαδοπούλου 山田太郎\r\n');
   });
 
-  it.each(['=HYPERLINK("http://x","y")', '+SUM(1,2)', '-2+3', '@cmd'])('defuses formula %s with a leading apostrophe', (v) => {
-    const line = cells(lead({ fullName: v }));
-    const expected = /[",]/.test(v) ? `"'${v.replace(/"/g, '""')}"` : `'${v}`;
-    expect(line).toContain(`,${expected},`);
-  });
+  it.each(['=HYPERLINK("http://x","y")', '+SUM(1,2)', '@cmd', '-2+3+cmd|\' /C calc\'!A0', '=1+1', '\tx', '+', '-'])(
+    'defuses formula %j with a leading apostrophe',
+    (v) => {
+      expect(defuseFormula(v)).toBe(`'${v}`);
+    },
+  );
 
-  it('writes nothing for no leads', () => {
-    expect(leadCsvRows([])).toBe('');
+  it.each(['+17185550179', '+1 (718) 555-0179', '-12.50', '+44 20 7946 0958', '1,250.50', '-1,250.50', '555/0100', 'plain', ''])(
+    'leaves the real value %j alone',
+    (v) => {
+      expect(defuseFormula(v)).toBe(v);
+    },
+  );
+
+  it('round-trips a phone through a CSV reader unchanged', () => {
+    const text = csvHeader(['phone', 'name']) + csvRows([['+17185550179', '=cmd()']]);
+    const records = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+    expect(records).toEqual([{ phone: '+17185550179', name: "'=cmd()" }]);
   });
 });

@@ -9,7 +9,6 @@ describe(assertTransition.name, () => {
     [LeadStatus.Contacted, LeadStatus.Quoted],
     [LeadStatus.Quoted, LeadStatus.Won],
     [LeadStatus.Qualified, LeadStatus.Lost],
-    [LeadStatus.Lost, LeadStatus.New],
   ])('allows %s → %s', (from, to) => {
     expect(() => assertTransition(from, to)).not.toThrow();
   });
@@ -18,6 +17,8 @@ describe(assertTransition.name, () => {
     [LeadStatus.Quoted, LeadStatus.Contacted],
     [LeadStatus.Won, LeadStatus.Lost],
     [LeadStatus.Lost, LeadStatus.Won],
+    [LeadStatus.Lost, LeadStatus.New],
+    [LeadStatus.Won, LeadStatus.Quoted],
     [LeadStatus.New, LeadStatus.New],
   ])('refuses %s → %s with 409', (from, to) => {
     expect(() => assertTransition(from, to)).toThrow(ApiError);
@@ -39,15 +40,16 @@ describe(assertTransition.name, () => {
     }
   });
 
-  it('says when a status is final', () => {
-    expect(() => assertTransition(LeadStatus.Won, LeadStatus.Lost)).toThrow('no moves are allowed from won');
+  it('says a closed status is left by reopening', () => {
+    expect(() => assertTransition(LeadStatus.Won, LeadStatus.Lost)).toThrow(/no moves are allowed from won; .*reopen/);
+    expect(() => assertTransition(LeadStatus.Lost, LeadStatus.New)).toThrow(/reopen/);
   });
 
-  it('never allows staying in place or going back except lost → new', () => {
+  it('never allows staying in place or going back: going back is a reopen, with a reason', () => {
     for (const from of LEAD_STATUSES) {
       expect(allowedTransitions(from)).not.toContain(from);
       const back = allowedTransitions(from).filter((to) => LEAD_STATUSES.indexOf(to) < LEAD_STATUSES.indexOf(from));
-      expect(back).toEqual(from === LeadStatus.Lost ? [LeadStatus.New] : []);
+      expect(back).toEqual([]);
     }
   });
 });

@@ -62,7 +62,13 @@ export function toLeadSummary(row: LeadSummaryRow): LeadSummaryDto {
   };
 }
 
-export function toLeadDetail(lead: Lead, formName: string | null, metaLeadId: string | null): LeadDetailDto {
+/** The detail's fields that come from the lead row alone; `LeadDetailReader` adds the form, history and currency. */
+export type LeadDetailCore = Omit<
+  LeadDetailDto,
+  'formLocale' | 'answers' | 'consent' | 'pageName' | 'premiumUnknown' | 'currency' | 'statusHistory' | 'contactMasked'
+>;
+
+export function toLeadDetail(lead: Lead, formName: string | null, metaLeadId: string | null): LeadDetailCore {
   return {
     ...toLeadSummary({ ...lead, formName }),
     firstName: lead.firstName,

@@ -1,50 +1,94 @@
-import { Injectable } from '@nestjs/common';
+import { ForbiddenException, Injectable } from '@nestjs/common';
 import { LeadListQuery } from '@legeai/contracts';
 import { Readable } from 'node:stream';
 import { Principal } from '../../common/auth/principal';
 import { AuditService } from '../audit';
-import { leadCsvHeader, leadCsvRows } from './lead-csv';
-import { LeadCursor, LeadRowsQuery } from './lead-rows.query';
-import { toLeadSummary } from './lead.mapper';
+import { LeadSourceAssets } from '../meta-assets';
+import { UsersService } from '../users';
+import { csvHeader, csvRows } from './lead-csv';
+import { ExportColumn, ExportContext, exportColumns } from './lead-export-columns';
+import { LeadExportRow, LeadExportRowsQuery } from './lead-export-rows.query';
+import { LeadCursor } from './lead-rows.query';
+import { XlsxSheetWriter } from './lead-xlsx';
 import { assertDateRange } from './leads.service';
 
 /** Rows read from the database per round trip while exporting. */
 export const EXPORT_CHUNK_SIZE = 500;
 
+export type LeadExportFormat = 'csv' | 'xlsx';
+
 export interface LeadExport {
   filename: string;
+  contentType: string;
   stream: Readable;
 }
 
-/** Streams the filtered leads as CSV, chunk by chunk, so an export never holds the whole table in memory. */
+const CONTENT_TYPES: Record<LeadExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/**
+ * Streams the filtered leads as CSV or XLSX, chunk by chunk, so an export never holds the whole table in memory:
+ * every answer under its question label, consent with its text and time, attribution by name and id. Exporting is
+ * the contact details permission's (admins, managers, viewers granted it); every export is audited.
+ */
 @Injectable()
 export class LeadsExportService {
   constructor(
-    private readonly rows: LeadRowsQuery,
+    private readonly rows: LeadExportRowsQuery,
+    private readonly assets: LeadSourceAssets,
+    private readonly users: UsersService,
     private readonly audit: AuditService,
   ) {}
 
-  /** Validates before anything is sent, so bad filters still get a 400 rather than a broken download. */
-  export(principal: Principal, filter: LeadListQuery, now = new Date()): LeadExport {
+  /** Checks and prepares before anything is sent, so a refusal or bad filters get a 4xx rather than a broken file. */
+  async export(principal: Principal, filter: LeadListQuery, format: LeadExportFormat, now = new Date()): Promise<LeadExport> {
     assertDateRange(filter);
+    if (!(await this.users.hasContactAccess(principal))) {
+      throw new ForbiddenException(
+        'Exporting leads includes their contact details: admins and managers may, and viewers an admin has granted it to',
+      );
+    }
     const query: LeadListQuery = { ...filter, limit: undefined, offset: undefined };
+    const answerKeys = await this.rows.answerKeys(principal.organisationId, query);
+    const formIds = [...new Set(answerKeys.map((a) => a.formId).filter((id): id is string => id !== null))];
+    const pageIds = [...new Set(answerKeys.map((a) => a.pageId).filter((id): id is string => id !== null))];
+    const [forms, pageNames] = await Promise.all([
+      this.assets.forms(principal.organisationId, formIds),
+      this.assets.pageNames(principal.organisationId, pageIds),
+    ]);
+    const columns = exportColumns(answerKeys, forms);
+    const ctx: ExportContext = { forms, pageNames };
+    const chunks = this.chunks(principal, query, format, (row) => columns.map((c) => c.cell(row, ctx)));
     return {
-      filename: `leads-${now.toISOString().slice(0, 10)}.csv`,
-      stream: Readable.from(this.lines(principal, query)),
+      filename: `leads-${now.toISOString().slice(0, 10)}.${format}`,
+      contentType: CONTENT_TYPES[format],
+      stream: format === 'csv' ? Readable.from(csvLines(columns, chunks)) : xlsxStream(columns, chunks),
     };
   }
 
-  private async *lines(principal: Principal, query: LeadListQuery): AsyncGenerator<string> {
+  /**
+   * The rows as cells, chunk by chunk (keyset, not OFFSET: a long export costs the same per chunk and rows arriving
+   * meanwhile do not shift it). The audit entry is written when the generator ends, also when the download is
+   * aborted (the consumer's return runs the finally block) or fails midway: every export that started is on record,
+   * with the rows produced so far and whether it finished.
+   */
+  private async *chunks(
+    principal: Principal,
+    query: LeadListQuery,
+    format: LeadExportFormat,
+    cells: (row: LeadExportRow) => string[],
+  ): AsyncGenerator<string[][]> {
     let count = 0;
     let complete = false;
     try {
-      yield leadCsvHeader();
       let cursor: LeadCursor | undefined;
       for (;;) {
         const chunk = await this.rows.chunk(principal.organisationId, query, EXPORT_CHUNK_SIZE, cursor);
         if (chunk.length > 0) {
           count += chunk.length;
-          yield leadCsvRows(chunk.map(toLeadSummary));
+          yield chunk.map(cells);
         }
         if (chunk.length < EXPORT_CHUNK_SIZE) break;
         const last = chunk[chunk.length - 1];
@@ -52,15 +96,48 @@ export class LeadsExportService {
       }
       complete = true;
     } finally {
-      // Also when the download is aborted (Nest destroys the stream, which runs this block) or fails midway: every
-      // export that started is on record, with the rows produced so far and whether it finished.
       await this.audit.recordBy(principal, 'lead.exported', undefined, {
+        format,
         filter: withoutUndefined(query),
         rows: count,
         complete,
+        contactDetails: true,
       });
     }
   }
+}
+
+/**
+ * The first chunk is read before the header is sent, so the audited read has started (an unstarted generator's
+ * finally never runs): a download aborted during the header is on record too.
+ */
+async function* csvLines(columns: readonly ExportColumn[], chunks: AsyncGenerator<string[][]>): AsyncGenerator<string> {
+  try {
+    const first = await chunks.next();
+    yield csvHeader(columns.map((c) => c.header));
+    if (first.done) return;
+    yield csvRows(first.value);
+    for await (const rows of chunks) yield csvRows(rows);
+  } finally {
+    await chunks.return(undefined);
+  }
+}
+
+/** The workbook's bytes as they are zipped; a failure midway destroys the stream, which aborts the download. */
+function xlsxStream(columns: readonly ExportColumn[], chunks: AsyncGenerator<string[][]>): Readable {
+  const writer = new XlsxSheetWriter('Leads', columns.map((c) => c.header));
+  void (async () => {
+    try {
+      for await (const rows of chunks) {
+        if (writer.output.destroyed) break; // the client went away: stop reading (the generator's finally audits it)
+        await writer.addRows(rows);
+      }
+      if (!writer.output.destroyed) await writer.finish();
+    } catch (error) {
+      writer.output.destroy(error as Error);
+    }
+  })();
+  return writer.output;
 }
 
 function withoutUndefined(query: LeadListQuery): Record<string, unknown> {

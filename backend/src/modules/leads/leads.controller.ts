@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { LeadDetailDto, LeadSummaryDto, Page, Role, ROUTES } from '@legeai/contracts';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
@@ -7,9 +7,17 @@ import { Roles } from '../../common/auth/roles.decorator';
 import { ApiErrorResponses } from '../../common/swagger/api-error-responses.decorator';
 import { LeadFilterDto, LeadListQueryDto } from './dto/lead-list-query.dto';
 import { LeadDetailResponse, LeadSummaryPageResponse } from './dto/lead.response';
+import { ReopenLeadDto } from './dto/reopen-lead.dto';
 import { UpdateLeadStatusDto } from './dto/update-lead-status.dto';
-import { LeadsExportService } from './leads-export.service';
+import { LeadReopenService } from './lead-reopen.service';
+import { LeadExportFormat, LeadsExportService } from './leads-export.service';
 import { LeadsService } from './leads.service';
+
+const EXPORT_DESCRIPTION =
+  'Same filters as the list, no paging; streamed. Columns: the lead, contact, address, platform, Page, form, ' +
+  'campaign, ad set and ad by id and name, Meta lead id, consent (time, disclaimer, each checkbox with its text, ' +
+  'privacy policy), then every answer under its question label. Needs the contact details permission (admins, ' +
+  'managers, viewers an admin granted it; else 403). Each export is audited (lead.exported).';
 
 /**
  * The organisation's lead store: anyone signed in (or an API key) reads; managers move leads through the pipeline.
@@ -21,11 +29,15 @@ export class LeadsController {
   constructor(
     private readonly leads: LeadsService,
     private readonly exports: LeadsExportService,
+    private readonly reopening: LeadReopenService,
   ) {}
 
   @Get()
   @Roles(Role.Viewer)
-  @ApiOperation({ summary: 'Search and filter leads, newest first; test leads are left out unless includeTest=true' })
+  @ApiOperation({
+    summary: 'Search and filter leads, newest first; test leads are left out unless includeTest=true',
+    description: 'Emails and phones are masked for callers without the contact details permission.',
+  })
   @ApiOkResponse({ type: LeadSummaryPageResponse })
   @ApiErrorResponses(400, 401, 403)
   list(@CurrentPrincipal() principal: Principal, @Query() query: LeadListQueryDto): Promise<Page<LeadSummaryDto>> {
@@ -36,21 +48,39 @@ export class LeadsController {
   @Get(ROUTES.leadsExport)
   @Roles(Role.Viewer)
   @ApiOperation({
-    summary: 'Download the filtered leads as CSV',
-    description: 'Same filters as the list, no paging. UTF-8 with a byte order mark, RFC 4180 quoting; cells starting ' +
-      "with = + - @ are prefixed with ' so spreadsheets do not run them as formulas. Each export is audited.",
+    summary: 'Download the filtered leads as CSV (for programs)',
+    description: EXPORT_DESCRIPTION + ' UTF-8 with a byte order mark, RFC 4180 quoting. A cell starting with = + - @, ' +
+      "tab or CR gets a leading ' so spreadsheets do not run it as a formula, unless it is a plain number or phone " +
+      '(an optional + or -, then only digits, spaces and . , ( ) / -), which stays as it is. For a spreadsheet, use export.xlsx.',
   })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV file (attachment)', schema: { type: 'string' } })
   @ApiErrorResponses(400, 401, 403)
-  export(@CurrentPrincipal() principal: Principal, @Query() filter: LeadFilterDto): StreamableFile {
-    const { filename, stream } = this.exports.export(principal, filter);
-    return new StreamableFile(stream, { type: 'text/csv; charset=utf-8', disposition: `attachment; filename=${filename}` });
+  exportCsv(@CurrentPrincipal() principal: Principal, @Query() filter: LeadFilterDto): Promise<StreamableFile> {
+    return this.download(principal, filter, 'csv');
+  }
+
+  @Get(ROUTES.leadsExportXlsx)
+  @Roles(Role.Viewer)
+  @ApiOperation({
+    summary: 'Download the filtered leads as an XLSX workbook (for spreadsheets)',
+    description: EXPORT_DESCRIPTION + ' Every cell is text: phones, ids and answers open exactly as stored, and no cell ' +
+      'can be a formula.',
+  })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'XLSX file (attachment)', schema: { type: 'string', format: 'binary' } })
+  @ApiErrorResponses(400, 401, 403)
+  exportXlsx(@CurrentPrincipal() principal: Principal, @Query() filter: LeadFilterDto): Promise<StreamableFile> {
+    return this.download(principal, filter, 'xlsx');
   }
 
   @Get(':id')
   @Roles(Role.Viewer)
-  @ApiOperation({ summary: 'One lead with answers, consent, attribution and its Meta leadgen id' })
+  @ApiOperation({
+    summary: 'One lead with answers under their question labels, consent text, attribution and status history',
+    description: 'Contact details are masked (contactMasked: true) for callers without the contact details ' +
+      'permission; an unmasked view is audited as lead.contact_viewed.',
+  })
   @ApiOkResponse({ type: LeadDetailResponse })
   @ApiErrorResponses(400, 401, 403, 404)
   get(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<LeadDetailDto> {
@@ -61,10 +91,13 @@ export class LeadsController {
   @Roles(Role.Manager)
   @ApiOperation({
     summary: 'Move a lead along the pipeline, optionally with its premium; or correct the premium',
-    description: 'Allowed: forward one or more steps, to lost from any open state, lost → new. Other moves get 409 ' +
-      'naming the allowed ones. The current status with a different premiumValue and/or premiumCurrency corrects ' +
-      'the premium (audited as lead.premium_changed; the status and its time stay); the current status with nothing ' +
-      'to change is a no-op that answers 200 with the lead as it is.',
+    description: 'Allowed: forward one or more steps, to lost from any open state; won and lost are left only by ' +
+      'POST reopen. Other moves get 409 naming the allowed ones. Won needs premiumValue, or premiumUnknown: true ' +
+      '(400 otherwise). A premium without premiumCurrency is in the lead\'s currency: its Page\'s ad account ' +
+      'currency, else the organisation\'s default; with neither, 400 asks for it. The current status with a ' +
+      'different premium corrects the premium (audited as lead.premium_changed; the status and its time stay); the ' +
+      'current status with nothing to change is a no-op that answers 200 with the lead as it is. Every change is ' +
+      'kept in the lead\'s statusHistory.',
   })
   @ApiOkResponse({ type: LeadDetailResponse })
   @ApiErrorResponses(400, 401, 403, 404, 409)
@@ -74,5 +107,28 @@ export class LeadsController {
     @Body() body: UpdateLeadStatusDto,
   ): Promise<LeadDetailDto> {
     return this.leads.changeStatus(principal, id, body);
+  }
+
+  @Post(`:id/${ROUTES.leadReopen}`)
+  @HttpCode(200)
+  @Roles(Role.Manager)
+  @ApiOperation({
+    summary: 'Reopen a won or lost lead, with a reason',
+    description: 'Back to the open status it had before it was closed, or the one named. 409 when the lead is not ' +
+      'won or lost. The reason goes into the lead\'s statusHistory; audited as lead.reopened with before and after.',
+  })
+  @ApiOkResponse({ type: LeadDetailResponse })
+  @ApiErrorResponses(400, 401, 403, 404, 409)
+  reopen(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ReopenLeadDto,
+  ): Promise<LeadDetailDto> {
+    return this.reopening.reopen(principal, id, body);
+  }
+
+  private async download(principal: Principal, filter: LeadFilterDto, format: LeadExportFormat): Promise<StreamableFile> {
+    const { filename, contentType, stream } = await this.exports.export(principal, filter, format);
+    return new StreamableFile(stream, { type: contentType, disposition: `attachment; filename=${filename}` });
   }
 }

@@ -6,13 +6,15 @@ import { Principal } from '../../common/auth/principal';
 import { ValidationFailedError } from '../../common/errors/api-error';
 import { pageOf } from '../../common/paging/page-query.dto';
 import { AuditService } from '../audit';
-import { MetaLeadFormsRepository } from '../meta-assets';
-import { MetaLeadMapping } from './entities/meta-lead-mapping.entity';
+import { UsersService } from '../users';
+import { maskSummary } from './contact-masking';
 import { Lead } from './entities/lead.entity';
+import { LeadDetailReader } from './lead-detail.reader';
 import { LeadRowsQuery } from './lead-rows.query';
-import { premiumChange } from './lead-premium';
+import { premiumChange, requestedPremium } from './lead-premium';
+import { LeadStatusHistory } from './lead-status-history';
 import { assertTransition } from './lead-status.rules';
-import { toLeadDetail, toLeadSummary } from './lead.mapper';
+import { toLeadSummary } from './lead.mapper';
 
 /** Reading the organisation's leads and moving them through the sales pipeline. */
 @Injectable()
@@ -21,80 +23,100 @@ export class LeadsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rows: LeadRowsQuery,
     private readonly audit: AuditService,
-    private readonly forms: MetaLeadFormsRepository,
+    private readonly details: LeadDetailReader,
+    private readonly history: LeadStatusHistory,
+    private readonly users: UsersService,
   ) {}
 
+  /** Emails and phones are masked for callers without the contact details permission. */
   async list(principal: Principal, query: LeadListQuery): Promise<Page<LeadSummaryDto>> {
     assertDateRange(query);
     const { limit, offset } = pageOf(query);
-    const { rows, total } = await this.rows.page(principal.organisationId, query, limit, offset);
-    return { items: rows.map(toLeadSummary), total, limit, offset };
+    const [{ rows, total }, contactAccess] = await Promise.all([
+      this.rows.page(principal.organisationId, query, limit, offset),
+      this.users.hasContactAccess(principal),
+    ]);
+    const items = rows.map(toLeadSummary);
+    return { items: contactAccess ? items : items.map(maskSummary), total, limit, offset };
   }
 
+  /** One lead; a view of its contact details is audited (`lead.contact_viewed`), masked ones are not. */
   async get(principal: Principal, id: string): Promise<LeadDetailDto> {
-    return this.detail(this.dataSource.manager, principal.organisationId, await this.find(this.dataSource.manager, principal, id));
+    const m = this.dataSource.manager;
+    const [lead, contactAccess] = await Promise.all([this.find(m, principal, id), this.users.hasContactAccess(principal)]);
+    const detail = await this.details.read(m, principal.organisationId, lead, contactAccess);
+    if (contactAccess) await this.audit.recordBy(principal, 'lead.contact_viewed', { type: 'lead', id: lead.id });
+    return detail;
   }
 
-  /** Moves a lead along LEAD_STATUS_TRANSITIONS (409 otherwise) and records who did it, in one transaction. */
   /**
-   * Moves a lead to another status, optionally recording its premium. The same status corrects the premium
+   * Moves a lead to another status, optionally recording its premium. Won needs a premium or an explicit "not
+   * known yet"; a premium without currency is in the lead's currency. The same status corrects the premium
    * (`lead.premium_changed`) or, when nothing differs, answers the lead unchanged: a repeated or double-clicked
-   * request should not fail, and a quoted or won lead's premium must stay correctable.
+   * request should not fail, and a quoted or won lead's premium must stay correctable. Every change is kept in the
+   * lead's status history and audited, in the transaction of the change.
    */
   async changeStatus(principal: Principal, id: string, request: UpdateLeadStatusRequest): Promise<LeadDetailDto> {
     return this.dataSource.transaction(async (m) => {
       const lead = await this.find(m, principal, id, true);
       const from = lead.status;
-      if (request.status === from) return this.correctPremium(m, principal, lead, request);
-      assertTransition(from, request.status);
-      const change: Partial<Lead> = { status: request.status, statusChangedAt: new Date() };
-      if (request.premiumValue !== undefined) change.premiumValue = request.premiumValue;
-      if (request.premiumCurrency !== undefined) change.premiumCurrency = request.premiumCurrency;
+      if (request.status !== from) assertTransition(from, request.status);
+      const currency = request.premiumValue !== undefined && !request.premiumCurrency
+        ? (await this.details.currencyOf(m, principal.organisationId, lead))?.code ?? null
+        : null;
+      const { premium, unknown } = requestedPremium(request, currency);
+      if (request.status === from) return this.correctPremium(m, principal, lead, premium, unknown);
+
+      const change: Partial<Lead> = { status: request.status, statusChangedAt: new Date(), ...premium };
       await m.getRepository(Lead).update({ id: lead.id, organisationId: principal.organisationId }, change);
+      const after = await this.find(m, principal, id);
+      await this.history.record(m, principal, lead.id, {
+        kind: 'status', from, to: after.status, premiumValue: after.premiumValue, premiumCurrency: after.premiumCurrency, premiumUnknown: unknown,
+      });
       await this.audit.recordBy(principal, 'lead.status_changed', { type: 'lead', id: lead.id }, {
         from,
         to: request.status,
-        ...(request.premiumValue !== undefined && { premiumValue: request.premiumValue }),
-        ...(request.premiumCurrency !== undefined && { premiumCurrency: request.premiumCurrency }),
+        ...(premium.premiumValue !== undefined && { premiumValue: premium.premiumValue }),
+        ...(premium.premiumCurrency !== undefined && { premiumCurrency: premium.premiumCurrency }),
+        ...(unknown && { premiumUnknown: true }),
+        before: { status: from, premiumValue: lead.premiumValue, premiumCurrency: lead.premiumCurrency },
+        after: { status: after.status, premiumValue: after.premiumValue, premiumCurrency: after.premiumCurrency },
       }, m);
-      const updated = await this.find(m, principal, id);
-      return this.detail(m, principal.organisationId, updated);
+      return this.details.read(m, principal.organisationId, after, true);
     });
   }
 
   /** Same status: store the premium fields that differ (status and its time stay), audited; else change nothing. */
-  private async correctPremium(m: EntityManager, principal: Principal, lead: Lead, request: UpdateLeadStatusRequest): Promise<LeadDetailDto> {
-    const change = premiumChange(lead, request);
-    if (Object.keys(change).length === 0) return this.detail(m, principal.organisationId, lead);
+  private async correctPremium(
+    m: EntityManager,
+    principal: Principal,
+    lead: Lead,
+    wanted: Partial<Pick<Lead, 'premiumValue' | 'premiumCurrency'>>,
+    unknown: boolean,
+  ): Promise<LeadDetailDto> {
+    const change = premiumChange(lead, wanted);
+    if (Object.keys(change).length === 0) return this.details.read(m, principal.organisationId, lead, true);
     await m.getRepository(Lead).update({ id: lead.id, organisationId: principal.organisationId }, change);
     const updated = await this.find(m, principal, lead.id);
+    await this.history.record(m, principal, lead.id, {
+      kind: 'premium', from: lead.status, to: lead.status, premiumValue: updated.premiumValue, premiumCurrency: updated.premiumCurrency, premiumUnknown: unknown,
+    });
     await this.audit.recordBy(principal, 'lead.premium_changed', { type: 'lead', id: lead.id }, {
       status: lead.status,
       from: { premiumValue: lead.premiumValue, premiumCurrency: lead.premiumCurrency },
       to: { premiumValue: updated.premiumValue, premiumCurrency: updated.premiumCurrency },
     }, m);
-    return this.detail(m, principal.organisationId, updated);
+    return this.details.read(m, principal.organisationId, updated, true);
   }
 
   /** Another organisation's lead answers exactly like a missing one. */
-  private async find(m: EntityManager, principal: Principal, id: string, lock = false): Promise<Lead> {
+  async find(m: EntityManager, principal: Principal, id: string, lock = false): Promise<Lead> {
     const lead = await m.getRepository(Lead).findOne({
       where: { id, organisationId: principal.organisationId },
       ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
     });
     if (!lead) throw new NotFoundException('Lead not found');
     return lead;
-  }
-
-  private async detail(m: EntityManager, organisationId: string, lead: Lead): Promise<LeadDetailDto> {
-    const [form, mapping] = await Promise.all([
-      lead.formId ? this.forms.findByMetaFormId(organisationId, lead.formId, m) : null,
-      m.getRepository(MetaLeadMapping).findOne({
-        where: { organisationId, legeaiLeadId: lead.id },
-        order: { syncedAt: 'ASC' },
-      }),
-    ]);
-    return toLeadDetail(lead, form?.formName ?? null, mapping?.metaLeadId ?? null);
   }
 }
 

@@ -11,3 +11,5 @@ export { MetaLeadFormsRepository, type LeadFormKey } from './repositories/meta-l
 export { MetaPagesRepository } from './repositories/meta-pages.repository';
 export { PAGE_CONNECTION_COLUMNS, pageConnectionJoins, type PageConnection } from './repositories/page-connection.sql';
 export { AdAssetsDirectory, type AdAccountRef, type LeadFormRef, type PageRef } from './ad-assets-directory';
+export { type LeadFormLegalContent } from './lead-form-legal-content';
+export { LeadSourceAssets, type LeadFormFacts, type LeadFormQuestion } from './lead-source-assets';

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { metaConfig } from '../../config/meta.config';
 import { MetaGraphClient, type GraphCallContext } from '../../infra/meta-graph';
+import { LEGAL_CONTENT_FIELDS, type GraphLegalContentFields } from './lead-form-legal-content';
 
 export interface GraphAdAccount {
   id: string;
@@ -20,9 +21,10 @@ export interface GraphPageAccount {
   category?: string;
   tasks?: string[];
   followers_count?: number;
+  business?: { id: string };
 }
 
-export interface GraphLeadForm {
+export interface GraphLeadForm extends GraphLegalContentFields {
   id: string;
   name?: string;
   status?: string;
@@ -40,8 +42,9 @@ export interface GraphAppSubscription {
 }
 
 const AD_ACCOUNT_FIELDS = 'id,account_id,name,currency,timezone_name,account_status,business{id,name}';
-const PAGE_FIELDS = 'id,name,access_token,category,tasks,followers_count';
-const FORM_FIELDS = 'id,name,status,locale,leads_count,created_time,questions';
+// The Page's business tells which ad accounts (and so which currency) go with its leads.
+const PAGE_FIELDS = 'id,name,access_token,category,tasks,followers_count,business{id}';
+const FORM_FIELDS = `id,name,status,locale,leads_count,created_time,questions,${LEGAL_CONTENT_FIELDS}`;
 
 /**
  * The Graph calls about what a connection reaches (ad accounts, Pages, lead forms) and the webhook subscriptions,

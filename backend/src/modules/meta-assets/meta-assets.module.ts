@@ -8,6 +8,7 @@ import { MetaAdAccount } from './entities/meta-ad-account.entity';
 import { MetaLeadForm } from './entities/meta-lead-form.entity';
 import { MetaPage } from './entities/meta-page.entity';
 import { LeadFormMappingCoverage } from './lead-form-mapping-coverage';
+import { LeadSourceAssets } from './lead-source-assets';
 import { MetaAssetListsService } from './meta-asset-lists.service';
 import { MetaAssetsApi } from './meta-assets.api';
 import { MetaAssetsConnection } from './meta-assets.connection';
@@ -38,7 +39,8 @@ import { MetaPagesRepository } from './repositories/meta-pages.repository';
     MetaPagesRepository,
     MetaAdAccountsRepository,
     AdAssetsDirectory,
+    LeadSourceAssets,
   ],
-  exports: [MetaAssetsService, LeadFormMappingCoverage, ConnectedPages, MetaLeadFormsRepository, MetaPagesRepository, AdAssetsDirectory],
+  exports: [MetaAssetsService, LeadFormMappingCoverage, ConnectedPages, MetaLeadFormsRepository, MetaPagesRepository, AdAssetsDirectory, LeadSourceAssets],
 })
 export class MetaAssetsModule {}

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit';
 import { Organisation } from './entities/organisation.entity';
 import { OrganisationsController } from './organisations.controller';
 import { OrganisationsService } from './organisations.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Organisation])],
+  imports: [TypeOrmModule.forFeature([Organisation]), AuditModule],
   controllers: [OrganisationsController],
   providers: [OrganisationsService],
   exports: [OrganisationsService],

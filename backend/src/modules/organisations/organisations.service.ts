@@ -1,24 +1,53 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { OrganisationDto } from '@legeai/contracts';
-import { EntityManager, Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { OrganisationDto, UpdateOrganisationRequest } from '@legeai/contracts';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Principal } from '../../common/auth/principal';
+import { AuditService } from '../audit';
 import { Organisation } from './entities/organisation.entity';
 
 @Injectable()
 export class OrganisationsService {
-  constructor(@InjectRepository(Organisation) private readonly organisations: Repository<Organisation>) {}
+  constructor(
+    @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async get(principal: Principal): Promise<OrganisationDto> {
     const org = await this.organisations.findOneBy({ id: principal.organisationId });
     // Only possible if the organisation was deleted under a live session.
     if (!org) throw new NotFoundException('Organisation not found');
-    return { id: org.id, name: org.name, createdAt: org.createdAt.toISOString() };
+    return toOrganisationDto(org);
+  }
+
+  /** Changes the organisation's settings; each change is audited with its before and after. */
+  async update(principal: Principal, change: UpdateOrganisationRequest): Promise<OrganisationDto> {
+    return this.dataSource.transaction(async (m) => {
+      const repo = m.getRepository(Organisation);
+      const org = await repo.findOne({ where: { id: principal.organisationId }, lock: { mode: 'pessimistic_write' } });
+      if (!org) throw new NotFoundException('Organisation not found');
+      if (change.defaultCurrency !== undefined && change.defaultCurrency !== org.defaultCurrency) {
+        const from = org.defaultCurrency;
+        org.defaultCurrency = change.defaultCurrency;
+        await repo.save(org);
+        await this.audit.recordBy(principal, 'organisation.updated', { type: 'organisation', id: org.id }, {
+          changes: { defaultCurrency: { from, to: org.defaultCurrency } },
+        }, m);
+      }
+      return toOrganisationDto(org);
+    });
   }
 
   async nameOf(organisationId: string): Promise<string> {
     const org = await this.organisations.findOneBy({ id: organisationId });
     return org?.name ?? '';
+  }
+
+  async defaultCurrencyOf(organisationId: string, manager?: EntityManager): Promise<string | null> {
+    const repo = manager ? manager.getRepository(Organisation) : this.organisations;
+    const org = await repo.findOne({ where: { id: organisationId }, select: { id: true, defaultCurrency: true } });
+    return org?.defaultCurrency ?? null;
   }
 
   create(name: string, manager?: EntityManager): Promise<Organisation> {
@@ -31,4 +60,8 @@ export class OrganisationsService {
     const repo = manager ? manager.getRepository(Organisation) : this.organisations;
     return repo.findOne({ where: {}, order: { createdAt: 'ASC' } });
   }
+}
+
+function toOrganisationDto(org: Organisation): OrganisationDto {
+  return { id: org.id, name: org.name, createdAt: org.createdAt.toISOString(), defaultCurrency: org.defaultCurrency };
 }

@@ -8,6 +8,7 @@ export function toUserDto(user: User): UserDto {
     name: user.name,
     role: user.role,
     active: user.active,
+    canExportContacts: user.canExportContacts,
     createdAt: user.createdAt.toISOString(),
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
   };

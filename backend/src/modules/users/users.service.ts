@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { CreateUserRequest, CurrentUser, Role, UpdateUserRequest, UserDto } from '@legeai/contracts';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { CreateUserRequest, CurrentUser, hasContactAccess, Role, UpdateUserRequest, UserDto } from '@legeai/contracts';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { Principal } from '../../common/auth/principal';
 import { ValidationFailedError } from '../../common/errors/api-error';
 import { AuditService } from '../audit';
@@ -102,11 +102,13 @@ export class UsersService {
       });
       if (conflict) throw new ConflictException(conflict);
 
-      const before = { name: target.name, role: target.role, active: target.active };
+      const facts = (u: User) => ({ name: u.name, role: u.role, active: u.active, canExportContacts: u.canExportContacts });
+      const before = facts(target);
       if (change.name !== undefined) target.name = change.name.trim();
       if (change.role !== undefined) target.role = change.role;
       if (change.active !== undefined) target.active = change.active;
-      const changes = diff(before, { name: target.name, role: target.role, active: target.active });
+      if (change.canExportContacts !== undefined) target.canExportContacts = change.canExportContacts;
+      const changes = diff(before, facts(target));
       if (Object.keys(changes).length === 0) return target;
 
       await repo.save(target);
@@ -129,7 +131,28 @@ export class UsersService {
       role: user.role,
       organisationId: user.organisationId,
       organisationName: await this.organisations.nameOf(user.organisationId),
+      canSeeContacts: hasContactAccess(user.role, user.canExportContacts),
     };
+  }
+
+  /**
+   * Whether the caller may see and export leads' contact details: by role (admins, managers; API keys by their
+   * role alone), or, for a viewer, by an admin's grant read now, so a withdrawn grant holds at the next request.
+   */
+  async hasContactAccess(principal: Principal): Promise<boolean> {
+    if (hasContactAccess(principal.role, false) || principal.kind !== 'user') return hasContactAccess(principal.role, false);
+    const user = await this.users.findOne({
+      where: { id: principal.id, organisationId: principal.organisationId },
+      select: { id: true, canExportContacts: true },
+    });
+    return user?.canExportContacts === true;
+  }
+
+  /** Display names of the organisation's users, for showing who did something. */
+  async namesOf(organisationId: string, ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.users.find({ where: { organisationId, id: In([...ids]) }, select: { id: true, name: true } });
+    return new Map(rows.map((u) => [u.id, u.name]));
   }
 
   /** Any user by id, across organisations: for the auth flow, which starts from a token rather than a principal. */

@@ -38,9 +38,11 @@ export const leadFormNode: NodeTypeSpec<LeadFormRecord> = {
     privacy_policy_url: (form) => form.privacyPolicyUrl,
     privacy_policy: (form) => ({ url: form.privacyPolicyUrl, link_text: form.privacyPolicyLinkText }),
     follow_up_action_url: (form) => form.followUpActionUrl,
-    legal_content: (form) =>
-      form.disclaimer && {
-        id: `${form.id}9`,
+    // Meta's LeadGenLegalContent: the privacy policy every form has, and the custom disclaimer when the form adds one.
+    legal_content: (form) => ({
+      id: `${form.id}9`,
+      privacy_policy: { url: form.privacyPolicyUrl, link_text: form.privacyPolicyLinkText },
+      ...(form.disclaimer && {
         custom_disclaimer: {
           title: form.disclaimer.title,
           body: { text: form.disclaimer.body },
@@ -51,7 +53,8 @@ export const leadFormNode: NodeTypeSpec<LeadFormRecord> = {
             is_checked_by_default: box.isCheckedByDefault,
           })),
         },
-      },
+      }),
+    }),
   },
   edges: {
     leads: {

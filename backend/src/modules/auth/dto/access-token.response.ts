@@ -8,6 +8,8 @@ export class CurrentUserResponse implements CurrentUser {
   @ApiProperty({ enum: Role, enumName: 'Role' }) role!: Role;
   @ApiProperty({ format: 'uuid' }) organisationId!: string;
   @ApiProperty() organisationName!: string;
+  @ApiProperty({ description: "May see and export leads' contact details (admins, managers, viewers granted it)" })
+  canSeeContacts!: boolean;
 }
 
 export class AccessTokenResponseDto implements AccessTokenResponse {

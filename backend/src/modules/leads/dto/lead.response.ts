@@ -1,7 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
   LeadAnswerDto,
+  LeadAnswerViewDto,
+  LeadConsentCheckboxDto,
   LeadConsentDto,
+  LeadConsentViewDto,
+  LeadCurrencyDto,
+  LeadStatusActorDto,
+  LeadStatusChangeDto,
   LeadDetailDto,
   LeadSource,
   LeadStatus,
@@ -65,6 +71,53 @@ export class LeadAttributionResponse {
   @nullableString({ description: "Meta's leadgen id" }) metaLeadId!: string | null;
 }
 
+export class LeadAnswerViewResponse implements LeadAnswerViewDto {
+  @ApiProperty({ example: 'vehicle_year' }) key!: string;
+  @nullableString({ example: 'What year is your vehicle?', description: "The form's own label, in its language" }) label!: string | null;
+  @nullableString({ example: 'CUSTOM' }) type!: string | null;
+  @ApiProperty({ type: [String] }) values!: string[];
+}
+
+export class LeadConsentCheckboxResponse implements LeadConsentCheckboxDto {
+  @ApiProperty() key!: string;
+  @nullableString({ description: 'The text next to the checkbox on the form' }) text!: string | null;
+  @ApiProperty({ type: Boolean, nullable: true }) isRequired!: boolean | null;
+  @ApiProperty() isChecked!: boolean;
+}
+
+export class LeadConsentViewResponse implements LeadConsentViewDto {
+  @ApiProperty({ format: 'date-time', description: 'When the form was sent' }) agreedAt!: string;
+  @nullableString() disclaimerTitle!: string | null;
+  @nullableString() disclaimerBody!: string | null;
+  @ApiProperty({ type: [LeadConsentCheckboxResponse] }) checkboxes!: LeadConsentCheckboxResponse[];
+  @nullableString({ format: 'uri' }) privacyPolicyUrl!: string | null;
+  @nullableString() privacyPolicyLinkText!: string | null;
+}
+
+export class LeadStatusActorResponse implements LeadStatusActorDto {
+  @ApiProperty({ enum: ['user', 'api_key', 'system'] }) type!: 'user' | 'api_key' | 'system';
+  @nullableString({ format: 'uuid' }) id!: string | null;
+  @nullableString({ description: "The user's name" }) name!: string | null;
+}
+
+export class LeadStatusChangeResponse implements LeadStatusChangeDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ enum: ['status', 'premium', 'reopen'] }) kind!: 'status' | 'premium' | 'reopen';
+  @ApiProperty({ enum: LeadStatus, enumName: 'LeadStatus', nullable: true }) from!: LeadStatus | null;
+  @ApiProperty({ enum: LeadStatus, enumName: 'LeadStatus' }) to!: LeadStatus;
+  @nullableString({ example: '1249.50' }) premiumValue!: string | null;
+  @nullableString({ example: 'USD' }) premiumCurrency!: string | null;
+  @ApiProperty() premiumUnknown!: boolean;
+  @nullableString({ description: 'Why a closed lead was reopened' }) reason!: string | null;
+  @ApiProperty({ type: LeadStatusActorResponse }) actor!: LeadStatusActorResponse;
+}
+
+export class LeadCurrencyResponse implements LeadCurrencyDto {
+  @ApiProperty({ example: 'USD' }) code!: string;
+  @ApiProperty({ enum: ['lead', 'ad_account', 'organisation'] }) source!: 'lead' | 'ad_account' | 'organisation';
+}
+
 export class LeadDetailResponse extends LeadSummaryResponse implements LeadDetailDto {
   @nullableString() firstName!: string | null;
   @nullableString() lastName!: string | null;
@@ -83,5 +136,17 @@ export class LeadDetailResponse extends LeadSummaryResponse implements LeadDetai
   @ApiProperty({ format: 'date-time' }) statusChangedAt!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @nullableString({ example: 'ES_LA', description: "The form's language" }) formLocale!: string | null;
+  @ApiProperty({ type: [LeadAnswerViewResponse], description: "Answers in the form's order under its own question labels" })
+  answers!: LeadAnswerViewResponse[];
+  @ApiProperty({ type: LeadConsentViewResponse, nullable: true }) consent!: LeadConsentViewResponse | null;
+  @nullableString({ description: "The Facebook Page's name" }) pageName!: string | null;
+  @ApiProperty({ description: 'Won with the premium explicitly not known yet' }) premiumUnknown!: boolean;
+  @ApiProperty({ type: LeadCurrencyResponse, nullable: true, description: 'The currency a premium is recorded in by default' })
+  currency!: LeadCurrencyResponse | null;
+  @ApiProperty({ type: [LeadStatusChangeResponse], description: 'Every status change, oldest first' })
+  statusHistory!: LeadStatusChangeResponse[];
+  @ApiProperty({ description: 'Contact details are masked: the caller lacks the contact details permission' })
+  contactMasked!: boolean;
 }
 

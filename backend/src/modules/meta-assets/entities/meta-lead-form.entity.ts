@@ -1,6 +1,7 @@
 import type { LeadFormReconcileOutcome } from '@legeai/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { LeadFormMapping } from '@legeai/contracts';
+import type { LeadFormLegalContent } from '../lead-form-legal-content';
 
 /** A lead form of a connected page, and whether its leads are pulled into LEGEAI automatically. */
 @Entity({ name: 'meta_lead_forms' })
@@ -24,6 +25,8 @@ export class MetaLeadForm {
    * Written and read by lead capture (meta-leads/mapping), which decides what a mapping means.
    */
   @Column({ name: 'mapping', type: 'jsonb', nullable: true }) mapping!: LeadFormMapping | null;
+  /** The disclaimer, consent checkboxes and privacy policy the person agreed to; null when the form has none. */
+  @Column({ name: 'legal_content', type: 'jsonb', nullable: true }) legalContent!: LeadFormLegalContent | null;
   @Column({ name: 'leads_count', type: 'integer', default: 0 }) leadsCount!: number;
   /** The form's `created_time` at Meta. */
   @Column({ name: 'meta_created_at', type: 'timestamptz', nullable: true }) metaCreatedAt!: Date | null;

@@ -16,6 +16,8 @@ export class MetaPage {
   @Column({ name: 'page_access_token_ciphertext', type: 'text', nullable: true }) pageAccessTokenCiphertext!: string | null;
   @Column({ name: 'page_access_token_key_id', type: 'varchar', length: 64, nullable: true }) pageAccessTokenKeyId!: string | null;
 
+  /** Meta's business the Page belongs to: its ad accounts are the ones whose currency the Page's leads use. */
+  @Column({ name: 'business_id', type: 'varchar', length: 100, nullable: true }) businessId!: string | null;
   @Column({ name: 'category', type: 'varchar', length: 100, nullable: true }) category!: string | null;
   @Column({ name: 'followers_count', type: 'integer', nullable: true }) followersCount!: number | null;
   /** What the connected user may do on the page (ADVERTISE, MANAGE, ...); leads need ADVERTISE. */

@@ -4,6 +4,7 @@ import type { LeadFormMapping, LeadFormReconcileOutcome } from '@legeai/contract
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SyncWatermarkStore } from '../../../infra/meta-sync';
 import { MetaLeadForm } from '../entities/meta-lead-form.entity';
+import { toLegalContent } from '../lead-form-legal-content';
 import type { GraphLeadForm } from '../meta-assets.api';
 
 /** Status given to a form Meta no longer lists on a connected page; its row (and its leads) stay. */
@@ -71,14 +72,16 @@ export class MetaLeadFormsRepository implements SyncWatermarkStore<LeadFormKey> 
   async upsertListed(organisationId: string, pageRowId: string, form: GraphLeadForm): Promise<void> {
     await this.db.query(
       `INSERT INTO meta_lead_forms (organisation_id, page_id, form_id, form_name, status, locale, questions, leads_count,
-         meta_created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)
+         meta_created_at, legal_content)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10::jsonb)
        ON CONFLICT (organisation_id, form_id) DO UPDATE SET page_id = EXCLUDED.page_id, form_name = EXCLUDED.form_name,
          status = EXCLUDED.status, locale = EXCLUDED.locale, questions = EXCLUDED.questions,
-         leads_count = EXCLUDED.leads_count, meta_created_at = EXCLUDED.meta_created_at, updated_at = now()`,
+         leads_count = EXCLUDED.leads_count, meta_created_at = EXCLUDED.meta_created_at,
+         legal_content = EXCLUDED.legal_content, updated_at = now()`,
       [organisationId, pageRowId, form.id, form.name ?? null, form.status ?? null, form.locale ?? null,
         JSON.stringify(form.questions ?? []), Math.max(0, form.leads_count ?? 0),
-        form.created_time ? new Date(form.created_time.replace(/\+0000$/, 'Z')) : null],
+        form.created_time ? new Date(form.created_time.replace(/\+0000$/, 'Z')) : null,
+        JSON.stringify(toLegalContent(form))],
     );
   }
 

@@ -40,14 +40,15 @@ export class MetaPagesRepository {
   async upsertListed(organisationId: string, integrationId: string, page: GraphPageAccount, sealed: SealedToken | null): Promise<void> {
     await this.db.query(
       `INSERT INTO meta_pages (organisation_id, integration_id, page_id, page_name, page_access_token_ciphertext,
-         page_access_token_key_id, category, followers_count, tasks, is_active)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, true)
+         page_access_token_key_id, category, followers_count, tasks, business_id, is_active)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, true)
        ON CONFLICT (organisation_id, page_id) DO UPDATE SET integration_id = EXCLUDED.integration_id,
          page_name = EXCLUDED.page_name, page_access_token_ciphertext = EXCLUDED.page_access_token_ciphertext,
          page_access_token_key_id = EXCLUDED.page_access_token_key_id, category = EXCLUDED.category,
-         followers_count = EXCLUDED.followers_count, tasks = EXCLUDED.tasks, is_active = true, updated_at = now()`,
+         followers_count = EXCLUDED.followers_count, tasks = EXCLUDED.tasks, business_id = EXCLUDED.business_id,
+         is_active = true, updated_at = now()`,
       [organisationId, integrationId, page.id, page.name ?? null, sealed?.ciphertext ?? null, sealed?.keyId ?? null,
-        page.category ?? null, page.followers_count ?? null, page.tasks ?? []],
+        page.category ?? null, page.followers_count ?? null, page.tasks ?? [], page.business?.id ?? null],
     );
   }
 

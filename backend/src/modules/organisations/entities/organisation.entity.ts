@@ -9,6 +9,10 @@ export class Organisation {
   @Column({ type: 'varchar', length: 200 })
   name!: string;
 
+  /** ISO 4217 code premiums are in when no ad account of the lead's Page says otherwise; null until an admin sets it. */
+  @Column({ name: 'default_currency', type: 'char', length: 3, nullable: true })
+  defaultCurrency!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -29,6 +29,10 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /** An admin's grant of the contact details permission; admins and managers have it by role. */
+  @Column({ name: 'can_export_contacts', type: 'boolean', default: false })
+  canExportContacts!: boolean;
+
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
   lastLoginAt!: Date | null;
 

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { OrganisationDto, ROUTES } from '@legeai/contracts';
+import { OrganisationDto, ROUTES, UpdateOrganisationRequest } from '@legeai/contracts';
 import { Observable } from 'rxjs';
 
 import { API_BASE_URL } from '../../../core/api/api-base-url';
@@ -13,5 +13,10 @@ export class OrganisationApi {
 
   get(): Observable<OrganisationDto> {
     return this.http.get<OrganisationDto>(this.url, { context: showsOwnErrors() });
+  }
+
+  /** Admins only; a refusal surfaces through the global snack bar. */
+  update(change: UpdateOrganisationRequest): Observable<OrganisationDto> {
+    return this.http.patch<OrganisationDto>(this.url, change);
   }
 }

@@ -7,6 +7,7 @@ import {
   MetaLeadFormDto,
   Page,
   ROUTES,
+  ReopenLeadRequest,
   UpdateLeadStatusRequest,
 } from '@legeai/contracts';
 import { Observable, catchError, from, switchMap, throwError } from 'rxjs';
@@ -15,7 +16,10 @@ import { API_BASE_URL } from '../../../core/api/api-base-url';
 import { showsOwnErrors } from '../../../core/api/http-context';
 import { queryParams } from '../../../core/api/query-params';
 
-/** The organisation's lead store: list, detail, status pipeline and CSV export. */
+/** Export formats: CSV for programs, XLSX (every cell text) for spreadsheets. */
+export type LeadExportFormat = 'csv' | 'xlsx';
+
+/** The organisation's lead store: list, detail, status pipeline, reopening and exports. */
 @Injectable({ providedIn: 'root' })
 export class LeadsApi {
   private readonly http = inject(HttpClient);
@@ -40,13 +44,19 @@ export class LeadsApi {
     );
   }
 
+  /** A refused reopen (409) surfaces through the snack bar with the server's reason. */
+  reopen(id: string, request: ReopenLeadRequest): Observable<LeadDetailDto> {
+    return this.http.post<LeadDetailDto>(`${this.url}/${encodeURIComponent(id)}/${ROUTES.leadReopen}`, request);
+  }
+
   /**
-   * The CSV of every lead matching `query` (paging aside). Fetched through HttpClient rather than a link because the
-   * API wants the bearer token, which lives in memory only. Errors are shown next to the export button.
+   * Every lead matching `query` (paging aside) as CSV or XLSX. Fetched through HttpClient rather than a link because
+   * the API wants the bearer token, which lives in memory only. Errors are shown next to the export buttons.
    */
-  exportCsv(query: Omit<LeadListQuery, 'limit' | 'offset'>): Observable<Blob> {
+  export(query: Omit<LeadListQuery, 'limit' | 'offset'>, format: LeadExportFormat): Observable<Blob> {
+    const route = format === 'csv' ? ROUTES.leadsExport : ROUTES.leadsExportXlsx;
     return this.http
-      .get(`${this.url}/${ROUTES.leadsExport}`, {
+      .get(`${this.url}/${route}`, {
         params: queryParams(query),
         responseType: 'blob',
         context: showsOwnErrors(),

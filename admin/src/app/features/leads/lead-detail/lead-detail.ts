@@ -4,10 +4,11 @@ import { MatChipsModule } from '@angular/material/chips';
 import { MatDividerModule } from '@angular/material/divider';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import { LeadDetailDto, UpdateLeadStatusRequest } from '@legeai/contracts';
+import { LeadDetailDto, ReopenLeadRequest, UpdateLeadStatusRequest } from '@legeai/contracts';
 
 import { LabelPipe } from '../../../shared/labels/label.pipe';
 import { answerLabel, describeReviewReason } from '../../../shared/labels/lead-labels';
+import { formatMoney } from '../../../shared/money/money';
 import { formatCalendarDay } from '../../../shared/time/format-time';
 import { ReadOnlyHint } from '../../../shared/ui/read-only-hint/read-only-hint';
 import { Timestamp } from '../../../shared/ui/timestamp/timestamp';
@@ -41,16 +42,24 @@ export class LeadDetail {
   /** A status change is on its way to the server. */
   readonly saving = input(false);
   readonly statusChange = output<UpdateLeadStatusRequest>();
+  readonly reopen = output<ReopenLeadRequest>();
   readonly openLead = output<string>();
 
   protected readonly name = computed(() => {
     const l = this.lead();
     return l.fullName || [l.firstName, l.lastName].filter(Boolean).join(' ');
   });
-  protected readonly address = computed(() => {
+  /** The whole address as one block: street; city, state and ZIP; country by name. */
+  protected readonly addressLines = computed(() => addressLines(this.lead()));
+  protected readonly premium = computed(() => {
     const l = this.lead();
-    return [l.streetAddress, l.zipCode, l.city, l.state, l.country].filter(Boolean).join(', ');
+    if (l.premiumValue) {
+      return formatMoney(l.premiumValue, l.premiumCurrency);
+    }
+    return l.premiumUnknown ? 'Not known yet' : null;
   });
+  /** The form's language (Meta's `ES_LA` → `es`), so answers are read out and hyphenated in it. */
+  protected readonly formLanguage = computed(() => this.lead().formLocale?.split('_')[0]?.toLowerCase() ?? null);
   protected readonly timeline = computed(() => leadTimeline(this.lead()));
   protected readonly dateOfBirth = computed(() => {
     const day = this.lead().dateOfBirth;
@@ -64,7 +73,7 @@ export class LeadDetail {
   protected readonly attribution = computed(() => {
     const a = this.lead().attribution;
     return [
-      { label: 'Page', value: a.pageId },
+      { label: 'Page', value: labelled(this.lead().pageName, a.pageId) },
       { label: 'Form', value: labelled(this.lead().formName, a.formId) },
       { label: 'Campaign', value: labelled(a.campaignName, a.campaignId) },
       { label: 'Ad set', value: labelled(a.adsetName, a.adsetId) },
@@ -73,6 +82,27 @@ export class LeadDetail {
       { label: 'Meta lead id', value: a.metaLeadId },
     ];
   });
+}
+
+/** Street; "City, ST 12345"; the country by name in the reader's language. */
+export function addressLines(
+  lead: Pick<LeadDetailDto, 'streetAddress' | 'city' | 'state' | 'zipCode' | 'country'>,
+  locale?: string,
+): string[] {
+  const region = [lead.state, lead.zipCode].filter(Boolean).join(' ');
+  const locality = [lead.city, region].filter(Boolean).join(', ');
+  return [lead.streetAddress, locality, countryName(lead.country, locale)].filter((line): line is string => !!line);
+}
+
+function countryName(code: string | null, locale?: string): string | null {
+  if (!code) {
+    return null;
+  }
+  try {
+    return new Intl.DisplayNames(locale ? [locale] : undefined, { type: 'region' }).of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
 }
 
 function labelled(name: string | null, id: string | null): string | null {

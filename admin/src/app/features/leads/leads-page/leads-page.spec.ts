@@ -4,9 +4,11 @@ import { TestRequest, HttpTestingController } from '@angular/common/http/testing
 import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatChipHarness } from '@angular/material/chips/testing';
+import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatPaginatorHarness } from '@angular/material/paginator/testing';
+import { MatRadioButtonHarness } from '@angular/material/radio/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatSortHarness } from '@angular/material/sort/testing';
 import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
@@ -47,7 +49,7 @@ describe('LeadsPage', () => {
     campaignName: 'Home contents',
   });
 
-  async function render(role: Role = Role.Manager, url = '/leads'): Promise<void> {
+  async function render(role: Role = Role.Manager, url = '/leads', canSeeContacts = true): Promise<void> {
     saved = [];
     interval = new ManualInterval();
     TestBed.configureTestingModule({
@@ -59,7 +61,7 @@ describe('LeadsPage', () => {
       ],
     });
     http = TestBed.inject(HttpTestingController);
-    await signIn(aCurrentUser({ role }));
+    await signIn(aCurrentUser({ role, canSeeContacts }));
 
     harness = await RouterTestingHarness.create();
     await harness.navigateByUrl(url, LeadsPage);
@@ -256,10 +258,25 @@ describe('LeadsPage', () => {
         { name: 'full_name', values: ['Ελένη Παπαδοπούλου'] },
         { name: 'which_cover', values: ['Haftpflicht', 'Teilkasko', 'Vollkasko'] },
       ],
+      answers: [
+        { key: 'full_name', label: null, type: null, values: ['Ελένη Παπαδοπούλου'] },
+        { key: 'which_cover', label: null, type: null, values: ['Haftpflicht', 'Teilkasko', 'Vollkasko'] },
+      ],
       consentResponses: [
         { checkboxKey: 'privacy_policy', isChecked: true },
         { checkboxKey: 'marketing_emails', isChecked: false },
       ],
+      consent: {
+        agreedAt: '2026-11-20T10:00:00.000Z',
+        disclaimerTitle: null,
+        disclaimerBody: null,
+        checkboxes: [
+          { key: 'privacy_policy', text: null, isRequired: null, isChecked: true },
+          { key: 'marketing_emails', text: null, isRequired: null, isChecked: false },
+        ],
+        privacyPolicyUrl: null,
+        privacyPolicyLinkText: null,
+      },
       duplicateOfId: 'l-0',
       duplicateRule: 'email',
     });
@@ -342,7 +359,7 @@ describe('LeadsPage', () => {
       req.flush({ ...detailed, status: LeadStatus.Quoted, premiumValue: '1249.50', premiumCurrency: 'EUR' });
       await stable();
 
-      expect(text()).toContain('1249.50 EUR');
+      expect(text()).toContain('€1,249.50');
       const cells = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
       expect(cells['status'].text).toEqual(['Quoted']);
       expect(await (await root.getHarness(MatSnackBarHarness)).getMessage()).toBe('Lead moved to Quoted.');
@@ -359,41 +376,108 @@ describe('LeadsPage', () => {
       await moveTo.clickOptions({ text: /Keep quoted/ });
 
       const premium = await root.getHarness(MatInputHarness.with({ selector: '[inputmode=decimal]' }));
-      expect(await premium.getValue()).toBe('1249.50');
-      await premium.setValue('1199.00');
-      await (await root.getHarness(MatButtonHarness.with({ text: 'Save premium' }))).click();
+      // Shown and typed the reader's way (en-US here), sent as the API's decimal string.
+      expect(await premium.getValue()).toBe('1,249.50');
+      await premium.setValue('1,199');
+      await (await root.getHarness(MatButtonHarness.with({ text: 'Correct premium' }))).click();
       await stable();
 
       const req = http.expectOne({ method: 'PATCH', url: '/v1/leads/l-1/status' });
-      expect(req.request.body).toEqual({ status: 'quoted', premiumValue: '1199.00', premiumCurrency: 'EUR' });
+      expect(req.request.body).toEqual({ status: 'quoted', premiumValue: '1199', premiumCurrency: 'EUR' });
       // The stage keeps its time of change while the server answers.
       const oneLine = (value: string) => value.replace(/\s+/g, ' ');
       expect(oneLine(text())).toContain(oneLine(`since ${formatInstant(quoted.statusChangedAt)}`));
       req.flush({ ...quoted, premiumValue: '1199.00' });
       await stable();
 
-      expect(text()).toContain('1199.00 EUR');
+      expect(text()).toContain('€1,199.00');
       expect(await (await root.getHarness(MatSnackBarHarness)).getMessage()).toBe('Premium saved.');
     });
 
     it('lets a won lead have its premium corrected, asking for the premium first', async () => {
-      await openDrawer({ ...detailed, status: LeadStatus.Won, premiumValue: null, premiumCurrency: null });
+      await openDrawer({ ...detailed, status: LeadStatus.Won, premiumValue: null, premiumCurrency: null, premiumUnknown: true });
 
-      expect(text()).toContain('This lead is won; its status can no longer change, but its premium can be corrected.');
+      expect(text()).toContain('This lead is won; its premium can be corrected.');
+      expect(text()).toContain('Not known yet');
       expect(await root.getHarnessOrNull(MatFormFieldHarness.with({ floatingLabelText: 'Move to' }))).toBeNull();
-      await (await root.getHarness(MatButtonHarness.with({ text: 'Save premium' }))).click();
+      await (await root.getHarness(MatButtonHarness.with({ text: 'Correct premium' }))).click();
+      await stable();
+      const dialog = await root.getHarness(MatDialogHarness);
+      // Neither answer is preselected: saving without choosing says so and sends nothing.
+      await (await dialog.getHarness(MatButtonHarness.with({ text: 'Save premium' }))).click();
       await stable();
       http.expectNone({ method: 'PATCH', url: '/v1/leads/l-1/status' });
-      expect(text()).toContain('Enter the premium.');
+      expect(await (await dialog.host()).text()).toContain('Choose whether the premium is known.');
 
-      await (await root.getHarness(MatInputHarness.with({ selector: '[inputmode=decimal]' }))).setValue('980');
-      await (await root.getHarness(MatButtonHarness.with({ text: 'Save premium' }))).click();
+      await (await dialog.getHarness(MatRadioButtonHarness.with({ label: 'The annual premium is known' }))).check();
+      await (await dialog.getHarness(MatInputHarness.with({ selector: '[inputmode=decimal]' }))).setValue('1,250.50');
+      expect(await (await dialog.getHarness(MatInputHarness.with({ selector: '[maxlength="3"]' }))).getValue()).toBe('EUR');
+      expect(await (await dialog.host()).text()).toContain("Currency from the ad account of the lead's Page.");
+      await (await dialog.getHarness(MatButtonHarness.with({ text: 'Save premium' }))).click();
       await stable();
       const req = http.expectOne({ method: 'PATCH', url: '/v1/leads/l-1/status' });
-      expect(req.request.body).toEqual({ status: 'won', premiumValue: '980', premiumCurrency: 'EUR' });
-      req.flush({ ...detailed, status: LeadStatus.Won, premiumValue: '980.00', premiumCurrency: 'EUR' });
+      expect(req.request.body).toEqual({ status: 'won', premiumValue: '1250.50', premiumCurrency: 'EUR' });
+      req.flush({ ...detailed, status: LeadStatus.Won, premiumValue: '1250.50', premiumCurrency: 'EUR' });
       await stable();
-      expect(text()).toContain('980.00 EUR');
+      expect(text()).toContain('€1,250.50');
+    });
+
+    it('marks a lead won only with a premium or an explicit "not known yet"', async () => {
+      await openDrawer(detailed);
+
+      await (await select('Move to')).clickOptions({ text: 'Won' });
+      await (await root.getHarness(MatButtonHarness.with({ text: 'Change status' }))).click();
+      await stable();
+      const dialog = await root.getHarness(MatDialogHarness);
+      await (await dialog.getHarness(MatRadioButtonHarness.with({ label: 'The annual premium is known' }))).check();
+      await (await dialog.getHarness(MatInputHarness.with({ selector: '[inputmode=decimal]' }))).setValue('12.345');
+      await (await dialog.getHarness(MatButtonHarness.with({ text: 'Mark as won' }))).click();
+      await stable();
+      http.expectNone({ method: 'PATCH', url: '/v1/leads/l-1/status' });
+      expect(await (await dialog.host()).text()).toContain('Use an amount like 1,250.50.');
+
+      await (await dialog.getHarness(MatRadioButtonHarness.with({ label: 'Premium not known yet' }))).check();
+      await (await dialog.getHarness(MatButtonHarness.with({ text: 'Mark as won' }))).click();
+      await stable();
+      const req = http.expectOne({ method: 'PATCH', url: '/v1/leads/l-1/status' });
+      expect(req.request.body).toEqual({ status: 'won', premiumUnknown: true });
+    });
+
+    it('reopens a lost lead with a reason and shows every change in the timeline', async () => {
+      const lost = { ...detailed, status: LeadStatus.Lost };
+      await openDrawer(lost);
+
+      await (await root.getHarness(MatButtonHarness.with({ text: /Reopen/ }))).click();
+      await stable();
+      const dialog = await root.getHarness(MatDialogHarness);
+      await (await dialog.getHarness(MatButtonHarness.with({ text: 'Reopen' }))).click();
+      await stable();
+      http.expectNone({ method: 'POST', url: '/v1/leads/l-1/reopen' });
+      expect(await (await dialog.host()).text()).toContain('Say why the lead is reopened.');
+
+      await (await dialog.getHarness(MatInputHarness.with({ selector: 'textarea' }))).setValue('Customer called back');
+      await (await dialog.getHarness(MatButtonHarness.with({ text: 'Reopen' }))).click();
+      await stable();
+      const req = http.expectOne({ method: 'POST', url: '/v1/leads/l-1/reopen' });
+      expect(req.request.body).toEqual({ reason: 'Customer called back' });
+      const actor = { type: 'user' as const, id: 'u-1', name: 'Mia Manager' };
+      const change = { premiumValue: null, premiumCurrency: null, premiumUnknown: false, reason: null, actor };
+      req.flush({
+        ...detailed,
+        status: LeadStatus.Qualified,
+        statusHistory: [
+          { ...change, id: 'c1', at: '2026-11-20T11:00:00.000Z', kind: 'status', from: LeadStatus.New, to: LeadStatus.Qualified },
+          { ...change, id: 'c2', at: '2026-11-20T12:00:00.000Z', kind: 'status', from: LeadStatus.Qualified, to: LeadStatus.Lost },
+          { ...change, id: 'c3', at: '2026-11-20T13:00:00.000Z', kind: 'reopen', from: LeadStatus.Lost, to: LeadStatus.Qualified, reason: 'Customer called back' },
+        ],
+      });
+      await stable();
+      const timeline = text().replace(/\s+/g, ' ');
+      expect(timeline).toContain('Moved to Qualified by Mia Manager');
+      expect(timeline).toContain('Moved to Lost by Mia Manager');
+      expect(timeline).toContain('Reopened from lost to qualified by Mia Manager');
+      expect(timeline).toContain('Reason: Customer called back');
+      expect(await (await root.getHarness(MatSnackBarHarness)).getMessage()).toBe('Lead reopened as Qualified.');
     });
 
     it("puts the stage back and shows the server's reason when the move is refused", async () => {
@@ -475,6 +559,28 @@ describe('LeadsPage', () => {
       expect(saved[0].fileName).toMatch(/^leads-\d{4}-\d{2}-\d{2}\.csv$/);
       expect(saved[0].blob.size).toBeGreaterThan(0);
       expect(saved[0].blob.type).toBe('text/csv');
+    });
+
+    it('downloads the XLSX workbook of the current filters', async () => {
+      await render(Role.Manager, '/leads?status=won');
+      await answerList([anna]);
+
+      await (await loader.getHarness(MatButtonHarness.with({ text: /Export XLSX/ }))).click();
+      const req = http.expectOne((r) => r.url === '/v1/leads/export.xlsx');
+      expect(params(req)).toEqual({ status: 'won', sort: '-receivedAt' });
+      req.flush(new Blob(['PK'], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+      await stable();
+      expect(saved[0].fileName).toMatch(/^leads-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    });
+
+    it('keeps the exports closed to a viewer without the contact details permission, and says why', async () => {
+      await render(Role.Viewer, '/leads', false);
+      await answerList([anna]);
+
+      for (const name of [/Export XLSX/, /Export CSV/]) {
+        expect(await (await loader.getHarness(MatButtonHarness.with({ text: name }))).isDisabled()).toBe(true);
+      }
+      expect(text()).toContain('Exports carry contact details: an admin can grant you that permission.');
     });
 
     it("shows the server's reason when the export fails", async () => {

@@ -10,7 +10,7 @@ import { MatSortModule, Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { LeadDetailDto, LeadListQuery, LeadSummaryDto, Role, UpdateLeadStatusRequest } from '@legeai/contracts';
+import { LeadDetailDto, LeadListQuery, LeadSummaryDto, ReopenLeadRequest, Role, UpdateLeadStatusRequest } from '@legeai/contracts';
 import { catchError, distinctUntilChanged, exhaustMap, filter, map, of } from 'rxjs';
 
 import { AuthStore } from '../../../core/auth/auth-store';
@@ -33,7 +33,7 @@ import {
   viewFromParams,
   viewToParams,
 } from '../data/lead-filters';
-import { LeadsApi } from '../data/leads-api';
+import { LeadExportFormat, LeadsApi } from '../data/leads-api';
 import { FileSaver } from '../data/save-file';
 import { LeadDetail } from '../lead-detail/lead-detail';
 import { FilterOption, LeadFiltersBar } from '../lead-filters-bar/lead-filters-bar';
@@ -84,7 +84,10 @@ export class LeadsPage {
   private readonly notifier = inject(Notifier);
   private readonly fileSaver = inject(FileSaver);
 
-  protected readonly canManage = inject(AuthStore).hasRole(Role.Manager);
+  private readonly auth = inject(AuthStore);
+  protected readonly canManage = this.auth.hasRole(Role.Manager);
+  /** Exports carry contact details: admins, managers and viewers an admin granted it to. */
+  protected readonly canExport = computed(() => this.auth.user()?.canSeeContacts === true);
   protected readonly columns = ['name', 'email', 'phone', 'form', 'campaign', 'status', 'flags', 'receivedAt'];
   protected readonly pageSizes = PAGE_SIZES;
 
@@ -228,8 +231,9 @@ export class LeadsPage {
       ...before,
       status: request.status,
       statusChangedAt: moves ? new Date().toISOString() : before.statusChangedAt,
-      premiumValue: request.premiumValue ?? before.premiumValue,
-      premiumCurrency: request.premiumCurrency ?? before.premiumCurrency,
+      premiumValue: request.premiumUnknown ? null : (request.premiumValue ?? before.premiumValue),
+      premiumCurrency: request.premiumUnknown ? null : (request.premiumCurrency ?? before.premiumCurrency),
+      premiumUnknown: request.premiumUnknown === true,
     };
     this.showLead(optimistic);
     this.savingStatus.set(true);
@@ -246,14 +250,31 @@ export class LeadsPage {
     });
   }
 
-  protected exportCsv(): void {
+  /** Reopens a won or lost lead with the reason given in the dialog; the drawer shows the server's answer. */
+  protected reopen(request: ReopenLeadRequest): void {
+    const lead = this.detail.value();
+    if (!lead) {
+      return;
+    }
+    this.savingStatus.set(true);
+    this.api.reopen(lead.id, request).subscribe({
+      next: (saved) => {
+        this.savingStatus.set(false);
+        this.showLead(saved);
+        this.notifier.info(`Lead reopened as ${label('leadStatus', saved.status)}.`);
+      },
+      error: () => this.savingStatus.set(false),
+    });
+  }
+
+  protected exportLeads(format: LeadExportFormat): void {
     const { filters, sort } = this.view();
     this.exporting.set(true);
     this.exportError.set(null);
-    this.api.exportCsv(toFilterQuery(filters, sort)).subscribe({
-      next: (csv) => {
+    this.api.export(toFilterQuery(filters, sort), format).subscribe({
+      next: (file) => {
         this.exporting.set(false);
-        this.fileSaver.save(csv, `leads-${toDay(new Date())}.csv`);
+        this.fileSaver.save(file, `leads-${toDay(new Date())}.${format}`);
       },
       error: (error: unknown) => {
         this.exporting.set(false);

@@ -8,6 +8,7 @@ import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatProgressBarHarness } from '@angular/material/progress-bar/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
+import { MatSlideToggleHarness } from '@angular/material/slide-toggle/testing';
 import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { Role } from '@legeai/contracts';
@@ -199,6 +200,25 @@ describe('UsersPage', () => {
         'A user with this email already exists',
       );
     });
+  });
+
+  it('grants a viewer the contact details permission; admins and managers have it by role', async () => {
+    const vic = aUser({ id: 'u-3', email: 'vic@example.com', name: 'Vic Viewer', role: Role.Viewer });
+    await loadUsers([mia, vic]);
+    const rows = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
+    expect(rows['contacts'].text).toEqual(['By role', 'Hidden']);
+
+    const toggle = await loader.getHarness(MatSlideToggleHarness);
+    await toggle.check();
+    const req = http.expectOne({ method: 'PATCH', url: '/v1/users/u-3' });
+    expect(req.request.body).toEqual({ canExportContacts: true });
+    req.flush({ ...vic, canExportContacts: true });
+    await fixture.whenStable();
+
+    expect(await toggle.isChecked()).toBe(true);
+    expect(await (await root.getHarness(MatSnackBarHarness)).getMessage()).toBe(
+      'vic@example.com may now see and export contact details.',
+    );
   });
 
   it('changes a role inline', async () => {

@@ -4,6 +4,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectChange, MatSelectModule } from '@angular/material/select';
+import { MatSlideToggleChange, MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { ROLES, Role, UserDto } from '@legeai/contracts';
@@ -33,6 +34,7 @@ import { UsersApi } from '../data/users-api';
     MatIconModule,
     MatProgressBarModule,
     MatSelectModule,
+    MatSlideToggleModule,
     MatTableModule,
     MatTooltipModule,
     Timestamp,
@@ -48,7 +50,8 @@ export class UsersPage {
 
   protected readonly currentUserId = inject(AuthStore).user()?.id ?? null;
   protected readonly roles = ROLES;
-  protected readonly columns = ['email', 'name', 'role', 'active', 'lastLoginAt', 'actions'];
+  protected readonly columns = ['email', 'name', 'role', 'contacts', 'active', 'lastLoginAt', 'actions'];
+  protected readonly viewer = Role.Viewer;
   protected readonly users = loadable(() => this.usersApi.list());
   protected readonly rows = computed(() => this.users.value() ?? []);
   /** Ids of users with a change on its way to the server. */
@@ -79,6 +82,17 @@ export class UsersPage {
     this.save(user, { role }, `${user.email} is now ${label('role', role)}.`, () => (change.source.value = user.role));
   }
 
+  /** Grants or withdraws a viewer's contact details permission (seeing and exporting emails, phones, addresses). */
+  protected changeContactAccess(user: UserDto, change: MatSlideToggleChange): void {
+    const canExportContacts = change.checked;
+    this.save(
+      user,
+      { canExportContacts },
+      canExportContacts ? `${user.email} may now see and export contact details.` : `${user.email} no longer sees contact details.`,
+      () => (change.source.checked = user.canExportContacts),
+    );
+  }
+
   protected readonly trackById = (_index: number, user: UserDto): string => user.id;
 
   protected toggleActive(user: UserDto): void {
@@ -99,7 +113,7 @@ export class UsersPage {
 
   private save(
     user: UserDto,
-    changes: Partial<Pick<UserDto, 'role' | 'active'>>,
+    changes: Partial<Pick<UserDto, 'role' | 'active' | 'canExportContacts'>>,
     done: string,
     undo?: () => void,
   ): void {

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { LeadStatus, LeadStatusChangeDto } from '@legeai/contracts';
+import { EntityManager } from 'typeorm';
+import { Principal } from '../../common/auth/principal';
+import { UsersService } from '../users';
+import { LeadStatusChange, LeadStatusChangeKind } from './entities/lead-status-change.entity';
+
+export interface StatusChangeFacts {
+  kind: LeadStatusChangeKind;
+  from: LeadStatus | null;
+  to: LeadStatus;
+  premiumValue?: string | null;
+  premiumCurrency?: string | null;
+  premiumUnknown?: boolean;
+  reason?: string | null;
+}
+
+/** Every status change of a lead: written with the change, read whole for the lead's timeline. */
+@Injectable()
+export class LeadStatusHistory {
+  constructor(private readonly users: UsersService) {}
+
+  /** In the transaction of the change, so the lead and its history never disagree. */
+  async record(m: EntityManager, principal: Principal, leadId: string, facts: StatusChangeFacts): Promise<void> {
+    const repo = m.getRepository(LeadStatusChange);
+    await repo.insert({
+      organisationId: principal.organisationId,
+      leadId,
+      kind: facts.kind,
+      fromStatus: facts.from,
+      toStatus: facts.to,
+      premiumValue: facts.premiumValue ?? null,
+      premiumCurrency: facts.premiumCurrency ?? null,
+      premiumUnknown: facts.premiumUnknown ?? false,
+      reason: facts.reason ?? null,
+      actorType: principal.kind,
+      actorId: principal.id,
+    });
+  }
+
+  /** All of a lead's changes, oldest first, with the names of the users who made them. */
+  async list(m: EntityManager, organisationId: string, leadId: string): Promise<LeadStatusChangeDto[]> {
+    const rows = await m.getRepository(LeadStatusChange).find({
+      where: { organisationId, leadId },
+      order: { at: 'ASC', id: 'ASC' },
+    });
+    const userIds = [...new Set(rows.filter((r) => r.actorType === 'user' && r.actorId).map((r) => r.actorId!))];
+    const names = await this.users.namesOf(organisationId, userIds);
+    return rows.map((row) => ({
+      id: row.id,
+      at: row.at.toISOString(),
+      kind: row.kind,
+      from: row.fromStatus,
+      to: row.toStatus,
+      premiumValue: row.premiumValue,
+      premiumCurrency: row.premiumCurrency,
+      premiumUnknown: row.premiumUnknown,
+      reason: row.reason,
+      actor: { type: row.actorType, id: row.actorId, name: row.actorType === 'user' && row.actorId ? names.get(row.actorId) ?? null : null },
+    }));
+  }
+
+  /** The open status a closed lead had before it was closed, if its history tells. */
+  async statusBeforeClosing(m: EntityManager, organisationId: string, leadId: string, closed: LeadStatus): Promise<LeadStatus | null> {
+    const last = await m.getRepository(LeadStatusChange).findOne({
+      where: { organisationId, leadId, toStatus: closed, kind: 'status' },
+      order: { at: 'DESC', id: 'DESC' },
+    });
+    return last?.fromStatus ?? null;
+  }
+}
