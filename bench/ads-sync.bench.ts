@@ -25,7 +25,10 @@ interface SyncRow {
 }
 
 async function syncRow(product: RunningProduct, act: string): Promise<SyncRow | undefined> {
-  return withClient(product.databaseUrl, async (c) => (await c.query<SyncRow>(`SELECT * FROM meta_ads_sync_state WHERE ad_account_id = $1`, [act])).rows[0]);
+  return withClient(
+    product.databaseUrl,
+    async (c) => (await c.query<SyncRow>(`SELECT * FROM meta_ads_sync_state WHERE ad_account_id = $1`, [act])).rows[0],
+  );
 }
 
 /** Waits for the account's sync to end after `after` (polling its state row every 200 ms: cheap next to the sync). */
@@ -35,7 +38,10 @@ async function waitForSync(product: RunningProduct, act: string, after: Date, ti
     const row = await syncRow(product, act);
     if (row?.state === 'ok' && row.last_synced_at && row.last_synced_at > after) return row;
     if (row?.state === 'failed') throw new Error(`the sync of ${act} failed: ${JSON.stringify(row)}`);
-    if (Date.now() > deadline) throw new Error(`the sync of ${act} did not end within ${timeoutMs / 1000} s: ${JSON.stringify(row)}; product output:\n${product.child.tail()}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `the sync of ${act} did not end within ${timeoutMs / 1000} s: ${JSON.stringify(row)}; product output:\n${product.child.tail()}`,
+      );
     await sleep(200);
   }
 }
@@ -51,7 +57,9 @@ async function waitForSync(product: RunningProduct, act: string, after: Date, ti
 export async function run(settings: BenchSettings): Promise<BenchResult[]> {
   const target = `≤ ${REQUESTS_TARGET}× the paging floor in Graph requests`;
   if (!built()) return [{ name: NAME, target, comparisons: [], pass: null, notes: ['pending: meta-ads is not in the build'] }];
-  const size = settings.quick ? { campaigns: 30, adsetsPerCampaign: 5, adsPerAdset: 4 } : { campaigns: 300, adsetsPerCampaign: 5, adsPerAdset: 4 };
+  const size = settings.quick
+    ? { campaigns: 30, adsetsPerCampaign: 5, adsPerAdset: 4 }
+    : { campaigns: 300, adsetsPerCampaign: 5, adsPerAdset: 4 };
   const accountId = DEMO_IDS.adAccounts.lifeHealth;
   const act = `act_${accountId}`;
   const port = await freePort();
@@ -76,9 +84,14 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
     const built = sandbox.control.marketing.buildLargeAccount({ accountId, ...size, historyDays: 30 });
     const counts = (await (await fetch(`${sandbox.url}/__sandbox/marketing`)).json()) as { adAccounts: unknown[] };
     const objects = (counts.adAccounts as { id: string; campaigns: number; adsets: number; ads: number }[]).find((a) => a.id === act)!;
-    const floorRequests = Math.ceil(objects.campaigns / PAGE_SIZE) + Math.ceil(objects.adsets / PAGE_SIZE) + Math.ceil(objects.ads / PAGE_SIZE);
+    const floorRequests =
+      Math.ceil(objects.campaigns / PAGE_SIZE) + Math.ceil(objects.adsets / PAGE_SIZE) + Math.ceil(objects.ads / PAGE_SIZE);
 
-    const login = await fetch(`${product.url}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BENCH_ADMIN) });
+    const login = await fetch(`${product.url}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(BENCH_ADMIN),
+    });
     const { accessToken } = (await login.json()) as { accessToken: string };
     const before = await syncRow(product, act);
     const seq = Math.max(0, ...sandbox.control.calls({ limit: 1_000_000 }).map((c) => c.seq));
@@ -94,7 +107,9 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
     const answerMs = calls.reduce((sum, c) => sum + c.durationMs, 0);
     const syncMs = done.last_synced_at!.getTime() - done.started_at!.getTime();
     const requests = done.last_requests ?? calls.length;
-    const byEdge = ['campaigns', 'adsets', 'ads'].map((edge) => `${edge} ${calls.filter((c) => c.path.endsWith(`/${act}/${edge}`)).length}`).join(', ');
+    const byEdge = ['campaigns', 'adsets', 'ads']
+      .map((edge) => `${edge} ${calls.filter((c) => c.path.endsWith(`/${act}/${edge}`)).length}`)
+      .join(', ');
     return [
       {
         name: NAME,

@@ -48,7 +48,13 @@ const LEAD_QUEUE = 'meta-leads';
 function pending(reason: string): BenchResult[] {
   return [
     { name: NAME, target: `≤ ${DRAIN_TARGET}× the batching floor`, comparisons: [], pass: null, notes: [`pending: ${reason}`] },
-    { name: EFFICIENCY, target: `≤ ${EFFICIENCY_TARGET} HTTP requests per 1,000 leads (floor 20)`, comparisons: [], pass: null, notes: [`pending: ${reason}`] },
+    {
+      name: EFFICIENCY,
+      target: `≤ ${EFFICIENCY_TARGET} HTTP requests per 1,000 leads (floor 20)`,
+      comparisons: [],
+      pass: null,
+      notes: [`pending: ${reason}`],
+    },
   ];
 }
 
@@ -94,7 +100,8 @@ async function waitForLeads(product: RunningProduct, ids: string[], target: numb
  */
 export function batchCycleNotes(timings: BatchTiming[], latencyMs: number): string[] {
   if (timings.length < 2) return [];
-  const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
+  const pct = (values: number[], p: number) =>
+    [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
   const ms = (values: number[]) => `${pct(values, 0.5).toFixed(0)} ms / ${pct(values, 0.9).toFixed(0)} ms`;
   const cycle: number[] = [];
   const turnaround: number[] = [];
@@ -118,7 +125,9 @@ function drainEdgeNotes(timings: BatchTiming[], firstDeliveryMs: number, lastSto
   const wallOf = (t: number) => performance.timeOrigin + t;
   const first = wallOf(timings[0].arrived) - firstDeliveryMs;
   const last = lastStoredMs - wallOf(timings[timings.length - 1].sent);
-  return [`first batch call left ${first.toFixed(0)} ms after the first delivery was stored; the last lead was stored ${last.toFixed(0)} ms after the last batch call's answer reached the product`];
+  return [
+    `first batch call left ${first.toFixed(0)} ms after the first delivery was stored; the last lead was stored ${last.toFixed(0)} ms after the last batch call's answer reached the product`,
+  ];
 }
 
 async function drainBreakdown(product: RunningProduct, since: Date): Promise<string[]> {
@@ -167,8 +176,18 @@ async function jobOverheads(product: RunningProduct, c: Client, since: Date) {
     const ids = await redis.zrange(`${product.prefix}:${LEAD_QUEUE}:completed`, 0, -1);
     const jobs: { leadgenId: string; processedOn: number; finishedOn: number }[] = [];
     for (const id of ids) {
-      const [data, processedOn, finishedOn] = await redis.hmget(`${product.prefix}:${LEAD_QUEUE}:${id}`, 'data', 'processedOn', 'finishedOn');
-      if (data && processedOn && finishedOn) jobs.push({ leadgenId: (JSON.parse(data) as { leadgenId: string }).leadgenId, processedOn: Number(processedOn), finishedOn: Number(finishedOn) });
+      const [data, processedOn, finishedOn] = await redis.hmget(
+        `${product.prefix}:${LEAD_QUEUE}:${id}`,
+        'data',
+        'processedOn',
+        'finishedOn',
+      );
+      if (data && processedOn && finishedOn)
+        jobs.push({
+          leadgenId: (JSON.parse(data) as { leadgenId: string }).leadgenId,
+          processedOn: Number(processedOn),
+          finishedOn: Number(finishedOn),
+        });
     }
     if (jobs.length === 0) return null;
     const rows = (
@@ -240,21 +259,26 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
     proxy.latencyMs = latencyMs;
     proxy.resetCounts();
     const sandboxBefore = sandbox.control.counters().httpRequests;
-    const start = await withClient(product.databaseUrl, async (c) => (await c.query<{ t: Date }>(`SELECT clock_timestamp() AS t`)).rows[0].t);
+    const start = await withClient(
+      product.databaseUrl,
+      async (c) => (await c.query<{ t: Date }>(`SELECT clock_timestamp() AS t`)).rows[0].t,
+    );
     const wall = Date.now();
     const created = sandbox.control.createLeads({ formId: form.id, count: leads }).map((lead) => lead.id);
     const stored = await waitForLeads(product, created, leads, 60_000, start);
     const wallMs = Date.now() - wall;
     const sandboxRequests = sandbox.control.counters().httpRequests - sandboxBefore;
 
-    const times = await withClient(product.databaseUrl, async (c) =>
-      (
-        await c.query<{ first: Date; last: Date }>(
-          `SELECT (SELECT min(received_at) FROM meta_webhook_inbox WHERE received_at >= $1) AS first,
+    const times = await withClient(
+      product.databaseUrl,
+      async (c) =>
+        (
+          await c.query<{ first: Date; last: Date }>(
+            `SELECT (SELECT min(received_at) FROM meta_webhook_inbox WHERE received_at >= $1) AS first,
                   (SELECT max(synced_at) FROM meta_lead_mappings WHERE meta_lead_id = ANY($2)) AS last`,
-          [start, created],
-        )
-      ).rows[0],
+            [start, created],
+          )
+        ).rows[0],
     );
     const drainMs = new Date(times.last).getTime() - new Date(times.first).getTime();
     if (process.env.BENCH_BATCH_TIMINGS_FILE) writeFileSync(process.env.BENCH_BATCH_TIMINGS_FILE, JSON.stringify(proxy.batchTimings));

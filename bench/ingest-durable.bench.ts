@@ -54,8 +54,14 @@ export async function run(settings: BenchSettings): Promise<BenchResult> {
       200,
       settings,
     );
-    const rows = await withClient(product.databaseUrl, async (c) =>
-      (await c.query<{ status: string; n: number }>(`SELECT status::text, count(*)::int AS n FROM meta_webhook_inbox GROUP BY 1 ORDER BY 1`)).rows,
+    const rows = await withClient(
+      product.databaseUrl,
+      async (c) =>
+        (
+          await c.query<{ status: string; n: number }>(
+            `SELECT status::text, count(*)::int AS n FROM meta_webhook_inbox GROUP BY 1 ORDER BY 1`,
+          )
+        ).rows,
     );
     const notes = [
       ...result.notes,
@@ -75,13 +81,17 @@ export async function run(settings: BenchSettings): Promise<BenchResult> {
 }
 
 const countReceived = (url: string): Promise<number> =>
-  withClient(url, async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM meta_webhook_inbox WHERE status = 'received'`)).rows[0].n);
+  withClient(
+    url,
+    async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM meta_webhook_inbox WHERE status = 'received'`)).rows[0].n,
+  );
 
 /** Polls until the product has queued the jobs of every row it stored (up to 2 minutes); returns the time taken. */
 async function waitForDispatched(url: string, baselineRows: () => number, productLog: () => string): Promise<number> {
   const started = Date.now();
   while ((await countReceived(url)) > baselineRows()) {
-    if (Date.now() - started > 120_000) throw new Error(`The product did not queue the jobs of its stored deliveries within 2 minutes; its last lines:\n${productLog()}`);
+    if (Date.now() - started > 120_000)
+      throw new Error(`The product did not queue the jobs of its stored deliveries within 2 minutes; its last lines:\n${productLog()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return Date.now() - started;

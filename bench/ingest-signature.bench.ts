@@ -28,7 +28,10 @@ export async function run(settings: BenchSettings): Promise<BenchResult> {
       403,
       settings,
     );
-    const stored = await withClient(product.databaseUrl, async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM meta_webhook_inbox`)).rows[0].n);
+    const stored = await withClient(
+      product.databaseUrl,
+      async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM meta_webhook_inbox`)).rows[0].n,
+    );
     const notes = [...result.notes, `product inbox rows after the run: ${stored} (expected 0)`];
     return {
       name: NAME,

@@ -22,7 +22,10 @@ const BENCHMARKS: { id: string; name: string; run: (s: BenchSettings) => Promise
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const settings: BenchSettings = args.includes('--quick') ? { ...QUICK } : { ...FULL };
-  const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const only = args
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
   const leads = args.find((a) => a.startsWith('--leads='));
   if (leads) settings.drainLeads = Number(leads.slice('--leads='.length));
   const selected = BENCHMARKS.filter((b) => !only || only.includes(b.id));

@@ -48,7 +48,9 @@ export async function prepareServices({ root, env, log }) {
       const embedded = await startEmbeddedPostgres(root, log);
       stopPostgres = embedded.stop;
       suiteEnv.TEST_PG_URL = embedded.url;
-      lines.push(`PostgreSQL: embedded, started for this run on 127.0.0.1:${embedded.port} (${embedded.version}); none reachable at ${redact(pgUrl)} (${pg.reason})`);
+      lines.push(
+        `PostgreSQL: embedded, started for this run on 127.0.0.1:${embedded.port} (${embedded.version}); none reachable at ${redact(pgUrl)} (${pg.reason})`,
+      );
       fallbacks.push(`no PostgreSQL reachable at ${redact(pgUrl)}`);
     } catch (error) {
       problems.push(`No PostgreSQL reachable at ${redact(pgUrl)} (${pg.reason}), and the embedded one did not start: ${message(error)}`);
@@ -58,7 +60,9 @@ export async function prepareServices({ root, env, log }) {
   const redisUrl = env.TEST_REDIS_URL || DEFAULT_REDIS_URL;
   if (env.TEST_QUEUE_BACKEND) {
     suiteEnv.TEST_QUEUE_BACKEND = env.TEST_QUEUE_BACKEND;
-    lines.push(`queues: ${env.TEST_QUEUE_BACKEND === 'postgres' ? "BullMQ's PostgreSQL backend" : `Redis at ${redact(redisUrl)}`} (TEST_QUEUE_BACKEND=${env.TEST_QUEUE_BACKEND})`);
+    lines.push(
+      `queues: ${env.TEST_QUEUE_BACKEND === 'postgres' ? "BullMQ's PostgreSQL backend" : `Redis at ${redact(redisUrl)}`} (TEST_QUEUE_BACKEND=${env.TEST_QUEUE_BACKEND})`,
+    );
     if (env.TEST_QUEUE_BACKEND === 'postgres') fallbacks.push('TEST_QUEUE_BACKEND=postgres');
   } else {
     const redis = await probeRedis(redisUrl);
@@ -111,7 +115,13 @@ async function probePostgres(url) {
 
 async function probeRedis(url) {
   const Redis = require('ioredis');
-  const client = new Redis(url, { lazyConnect: true, connectTimeout: 3_000, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+  const client = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 3_000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
   let lastError;
   client.on('error', (error) => (lastError = error));
   try {
@@ -132,7 +142,8 @@ function findRedisServer(env) {
   const named = 'TEST_REDIS_SERVER' in env ? env.TEST_REDIS_SERVER : 'redis-server';
   if (!named) return { reason: 'TEST_REDIS_SERVER is empty (as if redis-server were not installed)' };
   const run = spawnSync(named, ['--version'], { encoding: 'utf8' });
-  if (run.status !== 0) return { reason: `${named === 'redis-server' ? 'redis-server is not installed' : `TEST_REDIS_SERVER=${named} does not run`}` };
+  if (run.status !== 0)
+    return { reason: `${named === 'redis-server' ? 'redis-server is not installed' : `TEST_REDIS_SERVER=${named} does not run`}` };
   return { path: named, version: `Redis ${/v=(\S+)/.exec(run.stdout)?.[1] ?? '?'}` };
 }
 

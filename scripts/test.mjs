@@ -36,7 +36,13 @@ const suites = [
   jest('sandbox', 'libs/meta-sandbox/jest.config.js', ['--runInBand']),
   jest('backend-unit', 'backend/jest.config.js'),
   jest('backend-e2e', 'backend/test/jest-e2e.config.js', ['--runInBand'], { services: true }),
-  { name: 'admin-unit', cmd: ['npm', 'run', 'test:admin'], count: vitestCounts, pipe: true, enabled: () => existsSync(join(root, 'angular.json')) },
+  {
+    name: 'admin-unit',
+    cmd: ['npm', 'run', 'test:admin'],
+    count: vitestCounts,
+    pipe: true,
+    enabled: () => existsSync(join(root, 'angular.json')),
+  },
   jest('browser', 'e2e/browser/jest.config.js', ['--runInBand'], { services: true, missing: missingChromium }),
 ];
 
@@ -112,7 +118,8 @@ if (skipped) {
   for (const test of skippedTests) console.log(`  ${test}`);
 }
 const ciProblems = ci ? [...(services?.fallbacks ?? []), ...(skipped ? [`${skipped} skipped (listed above)`] : [])] : [];
-if (ciProblems.length) console.log(`CI=true: every test must run, on the machine's own PostgreSQL and Redis; this run: ${ciProblems.join('; ')}. FAILED`);
+if (ciProblems.length)
+  console.log(`CI=true: every test must run, on the machine's own PostgreSQL and Redis; this run: ${ciProblems.join('; ')}. FAILED`);
 if (interrupted) console.log(`interrupted by ${interrupted}`);
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed === 0 && ciProblems.length === 0 && !interrupted ? 0 : interrupted === 'SIGINT' ? 130 : 1);

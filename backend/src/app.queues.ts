@@ -11,4 +11,10 @@ import { META_WEBHOOK_QUEUE } from './modules/meta-webhook';
  * and gives each one processor, which routes its jobs to the capability's @JobHandler methods. Future capabilities
  * (meta-insights, meta-catalog, meta-conversions) add theirs here when they land.
  */
-export const APP_QUEUES: readonly QueueDeclaration[] = [SCHEDULE_TICKS_QUEUE, META_AUTH_QUEUE, META_WEBHOOK_QUEUE, META_LEADS_QUEUE, META_ADS_QUEUE];
+export const APP_QUEUES: readonly QueueDeclaration[] = [
+  SCHEDULE_TICKS_QUEUE,
+  META_AUTH_QUEUE,
+  META_WEBHOOK_QUEUE,
+  META_LEADS_QUEUE,
+  META_ADS_QUEUE,
+];

@@ -9,4 +9,9 @@ import { META_WEBHOOK_SCHEDULES } from './modules/meta-webhook';
  * backend (BullMQ job schedulers: one job per period however many instances run); they only enqueue, the jobs'
  * handlers do the work.
  */
-export const APP_SCHEDULES: readonly Schedule[] = [...META_WEBHOOK_SCHEDULES, ...META_AUTH_SCHEDULES, ...META_LEADS_SCHEDULES, ...META_ADS_SCHEDULES];
+export const APP_SCHEDULES: readonly Schedule[] = [
+  ...META_WEBHOOK_SCHEDULES,
+  ...META_AUTH_SCHEDULES,
+  ...META_LEADS_SCHEDULES,
+  ...META_ADS_SCHEDULES,
+];

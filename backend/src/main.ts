@@ -75,10 +75,7 @@ const FORCE_EXIT_MS = 15_000;
  * their current job, queue and database connections close); then the embedded database. Exits as soon as that is
  * done.
  */
-function installShutdown(
-  getRunning: () => { app?: INestApplication; drain?: HttpDrain },
-  postgres?: EmbeddedPostgresHandle,
-): void {
+function installShutdown(getRunning: () => { app?: INestApplication; drain?: HttpDrain }, postgres?: EmbeddedPostgresHandle): void {
   let stoppingSince: number | undefined;
   const stop = async (signal: NodeJS.Signals) => {
     if (stoppingSince !== undefined) {

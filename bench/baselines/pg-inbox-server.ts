@@ -29,12 +29,10 @@ const server = createServer((req, res) => {
     }
     const object = (parsed as { object?: unknown } | null)?.object;
     const hash = createHash('sha256').update(body).digest('hex');
-    pool
-      .query(INSERT, [body, hash, typeof object === 'string' ? object.slice(0, 50) : null, String(signature).slice(0, 100)])
-      .then(
-        (result) => answer(res, 200, { outcome: result.rows.length ? 'accepted' : 'duplicate' }),
-        () => answer(res, 500, { error: { code: 'internal' } }),
-      );
+    pool.query(INSERT, [body, hash, typeof object === 'string' ? object.slice(0, 50) : null, String(signature).slice(0, 100)]).then(
+      (result) => answer(res, 200, { outcome: result.rows.length ? 'accepted' : 'duplicate' }),
+      () => answer(res, 500, { error: { code: 'internal' } }),
+    );
   });
 });
 

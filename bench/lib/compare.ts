@@ -34,7 +34,14 @@ export async function compareUnderLoad(
 ): Promise<LoadComparison> {
   const settleMs = new Map<string, number[]>();
   const run = async (target: Target, durationSeconds: number) => {
-    const result = await runLoad({ url: target.url, path, connections: settings.connections, durationSeconds, next: target.next, expectStatus });
+    const result = await runLoad({
+      url: target.url,
+      path,
+      connections: settings.connections,
+      durationSeconds,
+      next: target.next,
+      expectStatus,
+    });
     if (target.settle) settleMs.set(target.label, [...(settleMs.get(target.label) ?? []), await target.settle()]);
     return result;
   };
@@ -44,7 +51,16 @@ export async function compareUnderLoad(
   const baselineRuns: LoadResult[] = [];
   const productRuns: LoadResult[] = [];
   for (let round = 0; round < settings.rounds; round++) {
-    const order: [Target, LoadResult[]][] = round % 2 === 0 ? [[baseline, baselineRuns], [product, productRuns]] : [[product, productRuns], [baseline, baselineRuns]];
+    const order: [Target, LoadResult[]][] =
+      round % 2 === 0
+        ? [
+            [baseline, baselineRuns],
+            [product, productRuns],
+          ]
+        : [
+            [product, productRuns],
+            [baseline, baselineRuns],
+          ];
     for (const [target, runs] of order) runs.push(await run(target, settings.durationSeconds));
   }
 
@@ -57,11 +73,17 @@ export async function compareUnderLoad(
       `product ${productRuns.map((r) => `${r.requestsPerSecond.toFixed(0)}/${r.p99Ms}`).join(', ')}`,
   ];
   for (const [label, times] of settleMs) {
-    notes.push(`${label}: work left after each run (warm-up first) took ${times.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ')} to finish`);
+    notes.push(
+      `${label}: work left after each run (warm-up first) took ${times.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ')} to finish`,
+    );
   }
-  for (const [label, runs] of [[baseline.label, baselineRuns], [product.label, productRuns]] as const) {
+  for (const [label, runs] of [
+    [baseline.label, baselineRuns],
+    [product.label, productRuns],
+  ] as const) {
     const unexpected = runs.reduce((n, r) => n + r.unexpected, 0);
-    if (unexpected > 0) notes.push(`${label}: ${unexpected} answers were not ${expectStatus} or failed (${JSON.stringify(runs.map((r) => r.statusCounts))})`);
+    if (unexpected > 0)
+      notes.push(`${label}: ${unexpected} answers were not ${expectStatus} or failed (${JSON.stringify(runs.map((r) => r.statusCounts))})`);
   }
   return {
     comparisons: [

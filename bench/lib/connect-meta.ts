@@ -24,7 +24,8 @@ export async function connectMetaThroughDialog(productUrl: string, sandboxUrl: s
   if (!action || !dialog) throw new Error(`unexpected consent page: ${html.slice(0, 300)}`);
   const body = new URLSearchParams({ dialog, decision: 'continue' });
   for (const name of ['scope', 'page', 'ad_account', 'business']) {
-    for (const m of html.matchAll(new RegExp(`<input type="checkbox" name="${name}" value="([^"]+)" checked(?! disabled)`, 'g'))) body.append(name, m[1]);
+    for (const m of html.matchAll(new RegExp(`<input type="checkbox" name="${name}" value="([^"]+)" checked(?! disabled)`, 'g')))
+      body.append(name, m[1]);
   }
   const decided = await fetch(`${sandboxUrl}${action}`, { method: 'POST', body, redirect: 'manual' });
   if (decided.status !== 302) throw new Error(`consent → ${decided.status} ${await decided.text()}`);

@@ -14,6 +14,10 @@ export async function connectPageDirectly(databaseUrl: string, pageId: string): 
         [org.id],
       )
     ).rows[0];
-    await c.query(`INSERT INTO meta_pages (organisation_id, integration_id, page_id) VALUES ($1, $2, $3)`, [org.id, integration.id, pageId]);
+    await c.query(`INSERT INTO meta_pages (organisation_id, integration_id, page_id) VALUES ($1, $2, $3)`, [
+      org.id,
+      integration.id,
+      pageId,
+    ]);
   });
 }

@@ -24,7 +24,14 @@ export function deliveryFactory(pageId: string, formId: string) {
           changes: [
             {
               field: 'leadgen',
-              value: { ad_id: '120211000000000001', form_id: formId, leadgen_id: leadgenId, created_time: now, page_id: pageId, adgroup_id: '120211000000000001' },
+              value: {
+                ad_id: '120211000000000001',
+                form_id: formId,
+                leadgen_id: leadgenId,
+                created_time: now,
+                page_id: pageId,
+                adgroup_id: '120211000000000001',
+              },
             },
           ],
         },

@@ -68,8 +68,8 @@ export async function startLatencyProxy(target: string, latencyMs = 0): Promise<
     if (isBatch) {
       counts.batch++;
       proxy.batchTimings.push(timing);
-    }
-    else if (req.method === 'GET' && NODE_READ.test(url.pathname) && (url.searchParams.get('fields') ?? '').includes('field_data')) counts.singleLead++;
+    } else if (req.method === 'GET' && NODE_READ.test(url.pathname) && (url.searchParams.get('fields') ?? '').includes('field_data'))
+      counts.singleLead++;
     else {
       counts.other++;
       const key = `${req.method} ${url.pathname.replace(/\d{5,}/g, '{id}')}`;
@@ -82,7 +82,13 @@ export async function startLatencyProxy(target: string, latencyMs = 0): Promise<
       setTimeout(() => {
         timing.forwarded = performance.now();
         const out = httpRequest(
-          { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
+          {
+            host: upstream.hostname,
+            port: upstream.port,
+            method: req.method,
+            path: req.url,
+            headers: { ...req.headers, host: upstream.host },
+          },
           (answer) => {
             res.writeHead(answer.statusCode ?? 502, answer.headers);
             answer.on('end', () => (timing.answered = performance.now()));

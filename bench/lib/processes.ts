@@ -63,7 +63,8 @@ export function startNode(script: string, env: Record<string, string>, nodeArgs:
 export async function waitForHttp(url: string, child: Child, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.process.exitCode !== null) throw new Error(`process exited with ${child.process.exitCode} before ${url} answered:\n${child.tail()}`);
+    if (child.process.exitCode !== null)
+      throw new Error(`process exited with ${child.process.exitCode} before ${url} answered:\n${child.tail()}`);
     try {
       const res = await fetch(url);
       if (res.ok) return;

@@ -71,7 +71,7 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
     META_DIALOG_URL: graphUrl,
     ...options.env,
   };
-  const child = startNode(MAIN, env, options.nodeArgs ?? (process.env.BENCH_PRODUCT_NODE_ARGS?.split(' ').filter(Boolean)));
+  const child = startNode(MAIN, env, options.nodeArgs ?? process.env.BENCH_PRODUCT_NODE_ARGS?.split(' ').filter(Boolean));
   const stop = async () => {
     await child.stop();
     // BENCH_KEEP_DATABASE=1 leaves the product's database and queue keys for a look afterwards (names printed).

@@ -68,7 +68,10 @@ describe('console: run a lead campaign', () => {
       await page.waitForURL(/\/ads\/new\?account=act_/);
       await page.getByRole('heading', { name: 'New lead campaign' }).waitFor();
       // The product sets the financial-products category for US audiences, and says so up front.
-      await page.getByTestId('financial-banner').getByText(/^Special ad category: Financial products/).waitFor();
+      await page
+        .getByTestId('financial-banner')
+        .getByText(/^Special ad category: Financial products/)
+        .waitFor();
 
       // 1: campaign
       await page.getByLabel('Campaign name').fill(campaignName);
@@ -91,7 +94,9 @@ describe('console: run a lead campaign', () => {
 
       // 3: ad
       await choose('Lead form');
-      await page.locator('input[type="file"]').setInputFiles({ name: 'house.png', mimeType: 'image/png', buffer: Buffer.from(PNG, 'base64') });
+      await page
+        .locator('input[type="file"]')
+        .setInputFiles({ name: 'house.png', mimeType: 'image/png', buffer: Buffer.from(PNG, 'base64') });
       await page.getByText('house.png').first().waitFor();
       await page.getByLabel('Primary text').fill('Compare home insurance from local agents in minutes.');
       await page.getByLabel('Headline').fill('Your home quote in 2 minutes');

@@ -82,7 +82,9 @@ describe('console: the lead drawer', () => {
 
   it('reopens the won lead with a reason and shows every change in the timeline, also after a reload', () =>
     screenshotOnFailure('lead-drawer-reopen', async () => {
-      await drawer().getByRole('button', { name: /Reopen/ }).click();
+      await drawer()
+        .getByRole('button', { name: /Reopen/ })
+        .click();
       const dialog = await openedDialog(page);
       await dialog.getByRole('button', { name: 'Reopen' }).click();
       await dialog.getByText('Say why the lead is reopened.').waitFor();
@@ -99,7 +101,9 @@ describe('console: the lead drawer', () => {
       await page.reload();
       await timeline().getByText('Reopened from won to new').waitFor();
       const text = (await timeline().textContent())!.replace(/\s+/g, ' ');
-      expect(text).toMatch(/Received.*Moved to Won by Administrator.*Premium \$1,250\.50.*Reopened from won to new by Administrator.*Reason: Policy cancelled in the cooling-off period.*Moved to Contacted by Administrator/);
+      expect(text).toMatch(
+        /Received.*Moved to Won by Administrator.*Premium \$1,250\.50.*Reopened from won to new by Administrator.*Reason: Policy cancelled in the cooling-off period.*Moved to Contacted by Administrator/,
+      );
       await page.screenshot({ path: path.join(RESULTS_DIR, 'lead-drawer-timeline.png') });
     }));
 });

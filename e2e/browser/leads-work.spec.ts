@@ -28,7 +28,8 @@ describe('console: work the leads', () => {
     if (!res.ok) throw new Error(`sandbox ${method} ${route} answered ${res.status}: ${await res.text()}`);
     return (res.status === 204 ? undefined : await res.json()) as T;
   }
-  const createLead = async () => (await sandbox<{ data: { id: string }[] }>('POST', '/leads', { formId, count: 1, organic: false })).data[0].id;
+  const createLead = async () =>
+    (await sandbox<{ data: { id: string }[] }>('POST', '/leads', { formId, count: 1, organic: false })).data[0].id;
 
   beforeAll(async () => {
     page = session.page;
@@ -87,7 +88,10 @@ describe('console: work the leads', () => {
       // Reloaded from the API (and so from the database), the drawer opens on the same lead, contacted.
       await page.reload();
       await drawer().getByRole('heading', { name: leadName }).waitFor();
-      await drawer().locator('p.current').getByText(/contacted/i).waitFor();
+      await drawer()
+        .locator('p.current')
+        .getByText(/contacted/i)
+        .waitFor();
       await page.screenshot({ path: path.join(RESULTS_DIR, 'leads-work-status.png') });
       await drawer().getByRole('button', { name: 'Close lead details' }).click();
     }));
@@ -123,7 +127,8 @@ describe('console: work the leads', () => {
       await panel.waitFor({ state: 'detached', timeout: 60_000 });
       // The Activity page refreshes itself: the replayed lead is counted as stored, once.
       await page.waitForFunction(
-        (before) => Number(document.querySelector('[data-testid="sync-counts"] li[data-label="stored"] .value')?.textContent) === before + 1,
+        (before) =>
+          Number(document.querySelector('[data-testid="sync-counts"] li[data-label="stored"] .value')?.textContent) === before + 1,
         storedBefore,
         { timeout: 60_000 },
       );

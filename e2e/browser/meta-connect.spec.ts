@@ -80,9 +80,7 @@ describe('console: connect a Meta account', () => {
       const name = (await firstForm().getByRole('cell').first().textContent())?.trim() ?? '';
       const before = await toggle().getAttribute('aria-checked');
 
-      const saved = page.waitForResponse(
-        (response) => response.request().method() === 'PATCH' && response.url().includes('/lead-forms/'),
-      );
+      const saved = page.waitForResponse((response) => response.request().method() === 'PATCH' && response.url().includes('/lead-forms/'));
       await toggle().click();
       // The server accepted the change; the switch alone would show the optimistic state.
       expect((await saved).status()).toBe(200);

@@ -26,7 +26,10 @@ function horizontalOverflow(page: Page): Promise<string[]> {
     const name = (el: Element) =>
       [
         el.tagName.toLowerCase(),
-        ...Array.from(el.classList).filter((c) => !c.startsWith('ng-') && !c.startsWith('_ng')).slice(0, 3).map((c) => `.${c}`),
+        ...Array.from(el.classList)
+          .filter((c) => !c.startsWith('ng-') && !c.startsWith('_ng'))
+          .slice(0, 3)
+          .map((c) => `.${c}`),
         el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : '',
         el.getAttribute('aria-label') ? `[aria-label="${el.getAttribute('aria-label')}"]` : '',
       ].join('');
@@ -128,7 +131,11 @@ describe('console at phone width', () => {
   const leadForms = () => page.getByRole('table', { name: 'Lead forms' });
   /** Chooses `item` in the first lead form's actions menu. */
   async function chooseFormAction(item: string): Promise<void> {
-    await leadForms().getByRole('row').nth(1).getByRole('button', { name: /^Actions for / }).click();
+    await leadForms()
+      .getByRole('row')
+      .nth(1)
+      .getByRole('button', { name: /^Actions for / })
+      .click();
     await page.getByRole('menuitem', { name: item }).click();
   }
   async function openFormDialog(item: string): Promise<Locator> {
@@ -319,7 +326,10 @@ describe('console at phone width', () => {
       await expectNoSidewaysScroll('api-key-created');
       await dialog.getByRole('button', { name: 'I have stored the key' }).click();
       await dialog.waitFor({ state: 'detached' });
-      await page.getByRole('button', { name: /^Revoke / }).first().waitFor();
+      await page
+        .getByRole('button', { name: /^Revoke / })
+        .first()
+        .waitFor();
       await expectNoSidewaysScroll('api-keys');
     }));
 

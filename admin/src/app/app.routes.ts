@@ -36,8 +36,7 @@ export const routes: Routes = [
       },
       {
         path: 'integrations',
-        loadChildren: () =>
-          import('./features/integrations/integrations.routes').then((m) => m.integrationsRoutes),
+        loadChildren: () => import('./features/integrations/integrations.routes').then((m) => m.integrationsRoutes),
       },
       ...restrictedTo(Role.Admin, {
         path: 'users',

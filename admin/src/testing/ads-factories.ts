@@ -1,11 +1,4 @@
-import {
-  AdAccountSyncStateDto,
-  AdsGuardrailsDto,
-  MetaAdDto,
-  MetaAdSetDto,
-  MetaCampaignDto,
-  Page,
-} from '@legeai/contracts';
+import { AdAccountSyncStateDto, AdsGuardrailsDto, MetaAdDto, MetaAdSetDto, MetaCampaignDto, Page } from '@legeai/contracts';
 
 export function aCampaign(overrides: Partial<MetaCampaignDto> = {}): MetaCampaignDto {
   return {

@@ -13,10 +13,7 @@ export function aCurrentUser(overrides: Partial<CurrentUser> = {}): CurrentUser 
   };
 }
 
-export function aTokenResponse(
-  accessToken = 'token-1',
-  user: CurrentUser = aCurrentUser(),
-): AccessTokenResponse {
+export function aTokenResponse(accessToken = 'token-1', user: CurrentUser = aCurrentUser()): AccessTokenResponse {
   return { accessToken, expiresAt: '2030-01-01T00:00:00.000Z', user };
 }
 

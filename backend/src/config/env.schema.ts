@@ -1,18 +1,6 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Max,
-  Min,
-  ValidateBy,
-  ValidateIf,
-} from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
 import { IsTrustProxy } from './trust-proxy';
 
 export const APP_ROLES = ['all', 'api', 'worker'] as const;
@@ -49,20 +37,28 @@ const NotAbove = (other: keyof EnvSchema) =>
  * also provide its own secrets.
  */
 export class EnvSchema {
-  @IsOptional() @IsIn(['development', 'production', 'test'])
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
-  @IsOptional() @IsIn(APP_ROLES)
+  @IsOptional()
+  @IsIn(APP_ROLES)
   APP_ROLE: AppRole = 'all';
 
-  @IsOptional() @IsUrl(URL_OPTIONS)
+  @IsOptional()
+  @IsUrl(URL_OPTIONS)
   PUBLIC_URL?: string;
 
   /** Comma-separated origins allowed to call the API from a browser; empty means same-origin only. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   @Matches(/^(https?:\/\/[^\s,]+)(\s*,\s*https?:\/\/[^\s,]+)*$/, {
     message: 'CORS_ORIGINS must be a comma-separated list of http(s) origins',
   })
@@ -73,26 +69,37 @@ export class EnvSchema {
    * audit; https for Secure cookies): false, a hop count, or their addresses and subnets. `true` is refused, see
    * trust-proxy.ts.
    */
-  @IsOptional() @IsTrustProxy()
+  @IsOptional()
+  @IsTrustProxy()
   TRUST_PROXY = 'false';
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   DATA_DIR?: string;
 
-  @IsOptional() @IsString() @Matches(/^postgres(ql)?:\/\//, {
+  @IsOptional()
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\//, {
     message: 'DATABASE_URL must be a postgres:// or postgresql:// URL',
   })
   DATABASE_URL?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(65535)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   EMBEDDED_PG_PORT = 54329;
 
-  @IsOptional() @IsString() @Matches(/^rediss?:\/\//, {
+  @IsOptional()
+  @IsString()
+  @Matches(/^rediss?:\/\//, {
     message: 'REDIS_URL must be a redis:// or rediss:// URL',
   })
   REDIS_URL?: string;
 
-  @IsOptional() @Matches(/^[a-zA-Z0-9_-]+$/, {
+  @IsOptional()
+  @Matches(/^[a-zA-Z0-9_-]+$/, {
     message: 'QUEUE_PREFIX may only contain letters, digits, "_" and "-"',
   })
   QUEUE_PREFIX = 'legeai';
@@ -101,106 +108,156 @@ export class EnvSchema {
    * How long a worker's lock on a running job lasts without renewal (renewed every half of it). A job whose worker
    * died is taken up again by another worker once its lock has expired and a stalled-job check has seen it twice.
    */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
   QUEUE_LOCK_DURATION_MS = 30000;
 
   /** Milliseconds between a worker's checks for jobs whose worker died (their lock expired while active). */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
   QUEUE_STALLED_INTERVAL_MS = 30000;
 
-  @IsOptional() @IsString() @IsNotEmpty()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
   ORG_NAME = 'LEGEAI';
 
-  @IsOptional() @IsIn(LOG_LEVELS)
+  @IsOptional()
+  @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
 
-  @IsOptional() @Matches(/^\d+(b|kb|mb)$/i, { message: 'BODY_LIMIT must look like 512kb or 1mb' })
+  @IsOptional()
+  @Matches(/^\d+(b|kb|mb)$/i, { message: 'BODY_LIMIT must look like 512kb or 1mb' })
   BODY_LIMIT = '1mb';
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   ADMIN_DIST_DIR?: string;
 
   // --- HTTP server ------------------------------------------------------------------------------------------------
   /** Milliseconds a client has to send a request's headers; a slower one gets a 408 and the connection is closed. */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(100) @Max(600000) @NotAbove('HTTP_REQUEST_TIMEOUT_MS')
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(600000)
+  @NotAbove('HTTP_REQUEST_TIMEOUT_MS')
   HTTP_HEADERS_TIMEOUT_MS = 10000;
 
   /** Milliseconds a client has to send a whole request, headers and body (not the time we take to answer). */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(100) @Max(600000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(600000)
   HTTP_REQUEST_TIMEOUT_MS = 30000;
 
   /** Milliseconds an idle keep-alive connection stays open for the client's next request. */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(100) @Max(600000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(600000)
   HTTP_KEEP_ALIVE_TIMEOUT_MS = 5000;
 
   /**
    * Who may read /metrics. Unset: `token` when METRICS_TOKEN is set, otherwise `off` with NODE_ENV=production and
    * `public` elsewhere (see ops.config.ts).
    */
-  @IsOptional() @IsIn(METRICS_ACCESS_MODES)
+  @IsOptional()
+  @IsIn(METRICS_ACCESS_MODES)
   METRICS_ACCESS?: MetricsAccess;
 
   /** Bearer token Prometheus sends (its `authorization` / `bearer_token` setting) when METRICS_ACCESS is `token`. */
   @ValidateIf((env: EnvSchema) => env.METRICS_ACCESS === 'token' || env.METRICS_TOKEN !== undefined)
-  @IsString() @Matches(/^[\x21-\x7e]{32,}$/, { message: 'METRICS_TOKEN must be at least 32 printable characters without spaces' })
+  @IsString()
+  @Matches(/^[\x21-\x7e]{32,}$/, { message: 'METRICS_TOKEN must be at least 32 printable characters without spaces' })
   METRICS_TOKEN?: string;
 
   /** Whether Swagger UI (/docs) and the OpenAPI document (/docs-json) are served. */
-  @IsOptional() @IsIn(DOCS_ACCESS_MODES)
+  @IsOptional()
+  @IsIn(DOCS_ACCESS_MODES)
   DOCS_ACCESS: DocsAccess = 'public';
 
   /** Days a processed or ignored webhook delivery is kept in the inbox before the prune-webhook-inbox job deletes it. */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
   WEBHOOK_INBOX_RETENTION_DAYS = 30;
 
   // --- identity -------------------------------------------------------------------------------------------------
   /** Required when DATABASE_URL is set; in embedded mode it is generated once into <DATA_DIR>/secrets.json. */
   @ValidateIf((env: EnvSchema) => !!env.DATABASE_URL || env.JWT_SECRET !== undefined)
-  @IsString() @Matches(/^.{32,}$/s, { message: 'JWT_SECRET must be at least 32 characters' })
+  @IsString()
+  @Matches(/^.{32,}$/s, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(30)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(30)
   JWT_ACCESS_TTL = 900;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(60)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
   JWT_REFRESH_TTL = 1209600;
 
   /** Seconds a rotated refresh token still buys an access token (concurrent tabs); 0 = strictly single-use. */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(300)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(300)
   JWT_REFRESH_REUSE_GRACE = 30;
 
-  @IsOptional() @Matches(/^[^\s@]+@[^\s@]+$/, { message: 'ADMIN_EMAIL must be an email address' })
+  @IsOptional()
+  @Matches(/^[^\s@]+@[^\s@]+$/, { message: 'ADMIN_EMAIL must be an email address' })
   ADMIN_EMAIL?: string;
 
   @IsOptional()
-  @IsString() @Matches(/^.{12,}$/s, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
+  @IsString()
+  @Matches(/^.{12,}$/s, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
   ADMIN_PASSWORD?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
   LOGIN_RATE_LIMIT = 10;
 
   // --- crypto ---------------------------------------------------------------------------------------------------
   /** "kid1:base64-32-bytes,kid0:..."; the first key encrypts, all decrypt. Required when DATABASE_URL is set. */
   @ValidateIf((env: EnvSchema) => !!env.DATABASE_URL || env.TOKEN_ENCRYPTION_KEYS !== undefined)
-  @IsString() @Matches(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/]{43}=(\s*,\s*[A-Za-z0-9_-]+:[A-Za-z0-9+/]{43}=)*$/, {
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/]{43}=(\s*,\s*[A-Za-z0-9_-]+:[A-Za-z0-9+/]{43}=)*$/, {
     message: 'TOKEN_ENCRYPTION_KEYS must be "kid:base64-of-32-bytes" entries separated by commas',
   })
   TOKEN_ENCRYPTION_KEYS?: string;
 
   // --- Meta -----------------------------------------------------------------------------------------------------
   /** Unset means sandbox mode: the bundled Meta imitation stands in for Meta. */
-  @IsOptional() @Matches(/^\d+$/, { message: 'META_APP_ID must be numeric' })
+  @IsOptional()
+  @Matches(/^\d+$/, { message: 'META_APP_ID must be numeric' })
   META_APP_ID?: string;
 
   @ValidateIf((env: EnvSchema) => !!env.META_APP_ID || env.META_APP_SECRET !== undefined)
-  @IsString() @IsNotEmpty()
+  @IsString()
+  @IsNotEmpty()
   META_APP_SECRET?: string;
 
   /**
    * The app secret before the last "Reset" in Meta's dashboard, while Meta may still deliver what it signed with it:
    * webhooks and signed_request callbacks verify with either secret. Only META_APP_SECRET signs what we send.
    */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   @ValidateBy({
     name: 'previousAppSecret',
     validator: {
@@ -218,72 +275,110 @@ export class EnvSchema {
   META_REDIRECT_URI?: string;
 
   @ValidateIf((env: EnvSchema) => !!env.META_APP_ID || env.META_VERIFY_TOKEN !== undefined)
-  @IsString() @IsNotEmpty()
+  @IsString()
+  @IsNotEmpty()
   META_VERIFY_TOKEN?: string;
 
-  @IsOptional() @Matches(/^v\d+\.\d+$/, { message: 'META_API_VERSION must look like v26.0' })
+  @IsOptional()
+  @Matches(/^v\d+\.\d+$/, { message: 'META_API_VERSION must look like v26.0' })
   META_API_VERSION = 'v26.0';
 
-  @IsOptional() @IsUrl(URL_OPTIONS)
+  @IsOptional()
+  @IsUrl(URL_OPTIONS)
   META_GRAPH_URL = 'https://graph.facebook.com';
 
-  @IsOptional() @IsUrl(URL_OPTIONS)
+  @IsOptional()
+  @IsUrl(URL_OPTIONS)
   META_DIALOG_URL = 'https://www.facebook.com';
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
   META_TIMEOUT_MS = 15000;
 
   /**
    * Milliseconds Graph calls of a scope are paused after a rate-limit error that gave no regain time. Meta keeps
    * counting calls made while throttled, so keep the default of a minute outside tests.
    */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
   META_RATE_LIMIT_PAUSE_MS = 60000;
 
   /**
    * Circuit breaker of a connection's Graph calls: this many transient failures in a row (no success in between,
    * within META_BREAKER_WINDOW_MS of the first) pause the connection's lead jobs until a single probe call succeeds.
    */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
   META_BREAKER_THRESHOLD = 10;
 
   /** Milliseconds within which the failures must fall to count as one run. */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
   META_BREAKER_WINDOW_MS = 60000;
 
   /** Milliseconds before the first probe once paused; each failed probe doubles it up to META_BREAKER_MAX_WAIT_MS. */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
   META_BREAKER_FIRST_WAIT_MS = 10000;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
   META_BREAKER_MAX_WAIT_MS = 300000;
 
   /**
    * Milliseconds a worker trusts its copy of the breakers before reading them again from the database (the lead jobs'
    * hot path reads the copy, not the database); also how long a job waits while another one probes.
    */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(50) @Max(60000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  @Max(60000)
   META_BREAKER_REFRESH_MS = 2000;
 
   // --- leads ----------------------------------------------------------------------------------------------------
   /** Country (ISO 3166-1 alpha-2) assumed for phone numbers given without an international prefix. */
-  @IsOptional() @Matches(/^[A-Za-z]{2}$/, { message: 'LEAD_DEFAULT_COUNTRY must be a two-letter country code like US' })
+  @IsOptional()
+  @Matches(/^[A-Za-z]{2}$/, { message: 'LEAD_DEFAULT_COUNTRY must be a two-letter country code like US' })
   LEAD_DEFAULT_COUNTRY = 'US';
 
   /** Days back a new lead is compared with earlier leads of the same person (same email or phone). */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3650)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3650)
   LEAD_DUPLICATE_WINDOW_DAYS = 30;
 
   /** Minutes the reconciliation sweep re-reads before its watermark. */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1440)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1440)
   LEAD_RECONCILE_OVERLAP_MINUTES = 30;
 
   /** Cron pattern (5 or 6 fields) of the scheduled reconciliation sweep. */
-  @IsOptional() @Matches(/^\S+(\s+\S+){4,5}$/, { message: 'LEAD_RECONCILE_CRON must be a cron pattern like */15 * * * *' })
+  @IsOptional()
+  @Matches(/^\S+(\s+\S+){4,5}$/, { message: 'LEAD_RECONCILE_CRON must be a cron pattern like */15 * * * *' })
   LEAD_RECONCILE_CRON = '*/15 * * * *';
 
   /** Cron pattern (5 or 6 fields, UTC) of the scheduled sync of every connected ad account's campaigns, ad sets and ads. */
-  @IsOptional() @Matches(/^\S+(\s+\S+){4,5}$/, { message: 'META_ADS_SYNC_CRON must be a cron pattern like 7 * * * *' })
+  @IsOptional()
+  @Matches(/^\S+(\s+\S+){4,5}$/, { message: 'META_ADS_SYNC_CRON must be a cron pattern like 7 * * * *' })
   META_ADS_SYNC_CRON = '7 * * * *';
 
   /**
@@ -291,22 +386,37 @@ export class EnvSchema {
    * most one batch in flight per token), so this should be at least 50 for a burst of leads to cost about one HTTP
    * request per 50 leads; the jobs beyond 50 store the previous batches while the next one travels.
    */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   LEAD_SYNC_CONCURRENCY = 150;
 
   /** Milliseconds a lead read waits for others with the same Page token before they leave as one batch call. */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
   LEAD_FETCH_BATCH_WINDOW_MS = 100;
 
   // --- bundled Meta sandbox (only when META_APP_ID is unset) ------------------------------------------------------
   /** Port of the in-process Meta sandbox in sandbox mode. */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   SANDBOX_PORT = 4010;
 
   /**
    * Sandbox mode only: the sandbox creates a demo lead (and sends its webhook) every N seconds, so a new user sees
    * leads arrive; 0 turns it off (tests do).
    */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
   SANDBOX_DEMO_LEAD_INTERVAL: number = 30;
 }

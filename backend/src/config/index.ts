@@ -23,4 +23,16 @@ import { metaConfig } from './meta.config';
 import { queueConfig } from './queue.config';
 
 /** Every namespace, loaded once by ConfigModule.forRoot. */
-export const CONFIG_NAMESPACES = [appConfig, httpConfig, databaseConfig, queueConfig, authConfig, cryptoConfig, metaConfig, graphBreakerConfig, leadsConfig, leadSyncConfig, adsConfig];
+export const CONFIG_NAMESPACES = [
+  appConfig,
+  httpConfig,
+  databaseConfig,
+  queueConfig,
+  authConfig,
+  cryptoConfig,
+  metaConfig,
+  graphBreakerConfig,
+  leadsConfig,
+  leadSyncConfig,
+  adsConfig,
+];

@@ -40,9 +40,7 @@ describe(loadEnv.name, () => {
   it('names a variable with a bad value', () => {
     expect(problemsOf({ PORT: 'abc' })).toEqual(['PORT']);
     expect(problemsOf({ APP_ROLE: 'scheduler' })).toEqual(['APP_ROLE']);
-    expect(problemsOf({ DATABASE_URL: 'mysql://x', JWT_SECRET: 'x'.repeat(40), TOKEN_ENCRYPTION_KEYS: KEY })).toEqual([
-      'DATABASE_URL',
-    ]);
+    expect(problemsOf({ DATABASE_URL: 'mysql://x', JWT_SECRET: 'x'.repeat(40), TOKEN_ENCRYPTION_KEYS: KEY })).toEqual(['DATABASE_URL']);
     expect(problemsOf({ CORS_ORIGINS: 'localhost:4200' })).toEqual(['CORS_ORIGINS']);
   });
 

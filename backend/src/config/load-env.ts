@@ -11,10 +11,7 @@ export const REPO_ROOT = resolve(__dirname, '../../..');
 /** Thrown when the environment is invalid; the message names every offending variable and is meant for humans. */
 export class EnvValidationError extends Error {
   constructor(readonly problems: { variable: string; messages: string[] }[]) {
-    super(
-      'Invalid environment configuration:\n' +
-        problems.map((p) => `  - ${p.variable}: ${p.messages.join('; ')}`).join('\n'),
-    );
+    super('Invalid environment configuration:\n' + problems.map((p) => `  - ${p.variable}: ${p.messages.join('; ')}`).join('\n'));
     this.name = 'EnvValidationError';
   }
 }

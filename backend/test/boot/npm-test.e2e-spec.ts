@@ -32,7 +32,11 @@ async function npmTestWithOnlyNode(args: string[], extra: Record<string, string>
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of Object.keys(env)) if (name.startsWith('TEST_') || name === 'CI') delete env[name];
   Object.assign(env, { TEST_PG_URL: pgUrl, TEST_REDIS_URL: redisUrl, TEST_REDIS_SERVER: '', [NESTED]: '1' }, extra);
-  const child = spawn(process.execPath, [resolve(ROOT, 'scripts/test.mjs'), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [resolve(ROOT, 'scripts/test.mjs'), ...args], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -56,7 +60,10 @@ function portOpen(port: number): Promise<boolean> {
     expect({ code: run.code, tail: run.output.slice(-3000) }).toMatchObject({ code: 0 });
 
     const summary = run.output.slice(run.output.lastIndexOf('=== summary'));
-    const embedded = /PostgreSQL: embedded, started for this run on 127\.0\.0\.1:(\d+) \(PostgreSQL 18[.\d]*\); none reachable at (\S+) \(ECONNREFUSED\)/.exec(summary);
+    const embedded =
+      /PostgreSQL: embedded, started for this run on 127\.0\.0\.1:(\d+) \(PostgreSQL 18[.\d]*\); none reachable at (\S+) \(ECONNREFUSED\)/.exec(
+        summary,
+      );
     expect(embedded?.[2]).toBe(run.pgUrl);
     expect(summary).toContain(`queues: BullMQ's PostgreSQL backend; no Redis reachable at ${run.redisUrl} (ECONNREFUSED)`);
     expect(summary).toContain('Redis scenarios (a redis-server of their own, stopped and restarted): skipped, TEST_REDIS_SERVER is empty');
@@ -75,7 +82,9 @@ function portOpen(port: number): Promise<boolean> {
   it('skips the browser suite, saying why, when there is no chromium', async () => {
     const run = await npmTestWithOnlyNode(['browser'], { E2E_CHROMIUM_PATH: '/nonexistent/chromium' });
     expect(run.code).toBe(0);
-    expect(run.output).toContain("browser: the whole suite: no chromium at /nonexistent/chromium; install Debian's: apt-get install -y chromium");
+    expect(run.output).toContain(
+      "browser: the whole suite: no chromium at /nonexistent/chromium; install Debian's: apt-get install -y chromium",
+    );
     expect(lastLine(run.output)).toBe('tests: 0 passed, 0 failed, 1 skipped');
   });
 

@@ -27,8 +27,7 @@ describe('api keys (e2e)', () => {
       ['POST', '/v1/api-keys', { name: 'n', role: 'viewer' }],
       ['DELETE', '/v1/api-keys/00000000-0000-4000-8000-000000000000', undefined],
     ] as const;
-    const call = (method: string, path: string) =>
-      t.http[method.toLowerCase() as 'get' | 'post' | 'delete'](path);
+    const call = (method: string, path: string) => t.http[method.toLowerCase() as 'get' | 'post' | 'delete'](path);
 
     it.each(routes)('%s %s: 401 without credentials, 403 for manager and viewer', async (method, path, body) => {
       expect((await call(method, path).send(body)).status).toBe(401);

@@ -9,18 +9,17 @@ import { FIRST_ADMIN, login, refreshCookieOf, setCookieLine } from '../utils/ide
 const GRACE_SECONDS = 30;
 
 /** The session id (`sid`) of an access token. */
-const sessionIdOf = (accessToken: string): string =>
-  JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString('utf8')).sid;
+const sessionIdOf = (accessToken: string): string => JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString('utf8')).sid;
 
 describe('auth (e2e)', () => {
   let t: TestApp;
 
   /** Moves a refresh token's rotation `seconds` into the past, so a test needs not wait out the grace window. */
   const ageRotation = (refreshCookie: string, seconds: number) =>
-    t.dataSource.query(
-      `UPDATE auth_sessions SET rotated_at = rotated_at - make_interval(secs => $2) WHERE token_hash = $1`,
-      [hashRefreshToken(refreshCookie.split('=')[1]), seconds],
-    );
+    t.dataSource.query(`UPDATE auth_sessions SET rotated_at = rotated_at - make_interval(secs => $2) WHERE token_hash = $1`, [
+      hashRefreshToken(refreshCookie.split('=')[1]),
+      seconds,
+    ]);
 
   beforeAll(async () => {
     // A generous per-address limit: this file signs in many times; the limit itself is tested below.
@@ -57,7 +56,10 @@ describe('auth (e2e)', () => {
     });
 
     it('accepts the email in any case', async () => {
-      await t.http.post('/v1/auth/login').send({ ...FIRST_ADMIN, email: FIRST_ADMIN.email.toUpperCase() }).expect(200);
+      await t.http
+        .post('/v1/auth/login')
+        .send({ ...FIRST_ADMIN, email: FIRST_ADMIN.email.toUpperCase() })
+        .expect(200);
     });
 
     it('answers a wrong password and an unknown email with the same generic 401', async () => {
@@ -88,7 +90,10 @@ describe('auth (e2e)', () => {
         .expect(201);
 
       for (let i = 0; i < 5; i++) {
-        await t.http.post('/v1/auth/login').send({ email, password: `wrong-password-${i}` }).expect(401);
+        await t.http
+          .post('/v1/auth/login')
+          .send({ email, password: `wrong-password-${i}` })
+          .expect(401);
       }
       const locked = await t.http.post('/v1/auth/login').send({ email, password: 'the-right-password' }).expect(429);
       expect(locked.body.error.code).toBe(ErrorCode.RateLimited);
@@ -225,10 +230,9 @@ describe('auth (e2e)', () => {
       // The successor still rotates, and nothing was recorded as reuse.
       const next = await t.http.post('/v1/auth/refresh').set('Cookie', successors[0]!).expect(200);
       expect(refreshCookieOf(next)).toBeDefined();
-      const reuse = await t.dataSource.query(
-        `SELECT 1 FROM audit_log WHERE action = 'auth.refresh_reuse' AND details->>'sessionId' = $1`,
-        [sessionIdOf(admin.accessToken)],
-      );
+      const reuse = await t.dataSource.query(`SELECT 1 FROM audit_log WHERE action = 'auth.refresh_reuse' AND details->>'sessionId' = $1`, [
+        sessionIdOf(admin.accessToken),
+      ]);
       expect(reuse).toHaveLength(0);
     });
 
@@ -248,10 +252,9 @@ describe('auth (e2e)', () => {
       await t.http.get('/v1/auth/me').set('Authorization', `Bearer ${currentAccess}`).expect(401);
       await t.http.get('/v1/auth/me').set(admin.auth).expect(401);
 
-      const [reuse] = await t.dataSource.query(
-        `SELECT actor_id FROM audit_log WHERE action = 'auth.refresh_reuse' AND actor_id = $1`,
-        [admin.id],
-      );
+      const [reuse] = await t.dataSource.query(`SELECT actor_id FROM audit_log WHERE action = 'auth.refresh_reuse' AND actor_id = $1`, [
+        admin.id,
+      ]);
       expect(reuse).toBeDefined();
     });
 

@@ -52,7 +52,8 @@ describe('bad input on every documented endpoint (e2e)', () => {
 
   const urlOf = (path: string) => path.replace(/\{[^}]+\}/g, PLACEHOLDER_ID);
   const queryParams = (op: Operation) => (op.parameters ?? []).filter((p) => p.in === 'query');
-  const paged = () => ops.filter(({ method, op }) => method === 'get' && ['limit', 'offset'].every((n) => queryParams(op).some((p) => p.name === n)));
+  const paged = () =>
+    ops.filter(({ method, op }) => method === 'get' && ['limit', 'offset'].every((n) => queryParams(op).some((p) => p.name === n)));
 
   const send = (method: Op['method'], url: string, body?: unknown) => {
     const req = t.http[method](url).set(admin.auth);
@@ -78,7 +79,10 @@ describe('bad input on every documented endpoint (e2e)', () => {
   ])('answers %s=%p on every paged list with a 400 naming it', async (name, value) => {
     const failures: string[] = [];
     for (const { path } of paged()) {
-      const res = await t.http.get(urlOf(path)).query({ [name]: value }).set(admin.auth);
+      const res = await t.http
+        .get(urlOf(path))
+        .query({ [name]: value })
+        .set(admin.auth);
       const fields = ((res.body?.error?.fields ?? []) as { field: string }[]).map((f) => f.field);
       if (res.status !== 400 || res.body.error.code !== ErrorCode.ValidationFailed || !fields.includes(name)) {
         failures.push(`GET ${path}?${name}=${value} → ${res.status} ${JSON.stringify(res.body)}`);
@@ -105,7 +109,9 @@ describe('bad input on every documented endpoint (e2e)', () => {
           const fields = ((res.body?.error?.fields ?? []) as { field: string }[]).map((f) => f.field);
           // The envelope is JSON even from a handler that declares a text/plain answer (Meta's verification echo).
           if (res.status !== 400 || !fields.includes(param.name) || !/^application\/json/.test(res.headers['content-type'])) {
-            failures.push(`${method.toUpperCase()} ${path}?${param.name}=${JSON.stringify(bad)} → ${res.status} ${JSON.stringify(res.body)}`);
+            failures.push(
+              `${method.toUpperCase()} ${path}?${param.name}=${JSON.stringify(bad)} → ${res.status} ${JSON.stringify(res.body)}`,
+            );
           }
         }
       }

@@ -4,13 +4,18 @@ import { graphBreakerConfig, type GraphBreakerConfig } from '../../src/config/gr
 import { MetaGraphError } from '../../src/infra/meta-graph';
 import type { MetricsService } from '../../src/infra/metrics/metrics.service';
 import { ConnectionBreakerStore } from '../../src/modules/meta-auth/graph-breaker/connection-breaker.store';
-import { ConnectionBreakers, type CallAdmission, type ClosedBreaker } from '../../src/modules/meta-auth/graph-breaker/connection-breakers.service';
+import {
+  ConnectionBreakers,
+  type CallAdmission,
+  type ClosedBreaker,
+} from '../../src/modules/meta-auth/graph-breaker/connection-breakers.service';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
 import { FIRST_ADMIN, login, type SignedInUser } from '../utils/identity-fixtures';
 
 jest.setTimeout(60_000);
 
-const transient = () => new MetaGraphError({ kind: 'transient', code: 2, httpStatus: 503, message: '(#2) Service temporarily unavailable' });
+const transient = () =>
+  new MetaGraphError({ kind: 'transient', code: 2, httpStatus: 503, message: '(#2) Service temporarily unavailable' });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -29,7 +34,12 @@ describe('Connection breakers shared by workers (e2e)', () => {
 
   beforeAll(async () => {
     t = await createTestApp({
-      env: { META_BREAKER_THRESHOLD: '3', META_BREAKER_FIRST_WAIT_MS: '400', META_BREAKER_MAX_WAIT_MS: '1000', META_BREAKER_REFRESH_MS: '50' },
+      env: {
+        META_BREAKER_THRESHOLD: '3',
+        META_BREAKER_FIRST_WAIT_MS: '400',
+        META_BREAKER_MAX_WAIT_MS: '1000',
+        META_BREAKER_REFRESH_MS: '50',
+      },
     });
     admin = await login(t, FIRST_ADMIN.email, FIRST_ADMIN.password);
     [{ id: integrationId }] = await t.dataSource.query(
@@ -44,9 +54,11 @@ describe('Connection breakers shared by workers (e2e)', () => {
   afterAll(() => t?.close());
 
   const row = async () =>
-    (await t.dataSource.query(`SELECT state, failures, wait_ms, updated_at FROM meta_graph_breakers WHERE integration_id = $1`, [integrationId]))[0] as
-      | { state: string; failures: number; wait_ms: number; updated_at: Date }
-      | undefined;
+    (
+      await t.dataSource.query(`SELECT state, failures, wait_ms, updated_at FROM meta_graph_breakers WHERE integration_id = $1`, [
+        integrationId,
+      ])
+    )[0] as { state: string; failures: number; wait_ms: number; updated_at: Date } | undefined;
   const status = async () => (await t.http.get('/v1/integrations/meta/status').set(admin.auth).expect(200)).body as MetaConnectionStatus;
   /** Waits until both copies are older than the refresh interval, so the next admit reads the database. */
   const refreshed = () => sleep(settings.refreshMs + 20);
@@ -82,7 +94,12 @@ describe('Connection breakers shared by workers (e2e)', () => {
     expect(paused.overall).toBe('warning');
 
     await untilProbeTime();
-    const claims = await Promise.all([first.admit(integrationId), second.admit(integrationId), first.admit(integrationId), second.admit(integrationId)]);
+    const claims = await Promise.all([
+      first.admit(integrationId),
+      second.admit(integrationId),
+      first.admit(integrationId),
+      second.admit(integrationId),
+    ]);
     expect(claims.filter((c) => c.go)).toEqual([{ go: true, probe: true }]);
     expect(claims.filter((c) => !c.go)).toHaveLength(3);
     expect((await status()).graphPause).toMatchObject({ probing: true });
@@ -133,7 +150,10 @@ describe('Connection breakers shared by workers (e2e)', () => {
     // One turn, as a batch answer's reads report: five failures, a success, two failures (the threshold is three).
     const reports = [...Array.from({ length: 5 }, () => first.failed(integrationId, admin.organisationId, transient()))];
     reports.push(first.succeeded(integrationId));
-    reports.push(first.failed(integrationId, admin.organisationId, transient()), first.failed(integrationId, admin.organisationId, transient()));
+    reports.push(
+      first.failed(integrationId, admin.organisationId, transient()),
+      first.failed(integrationId, admin.organisationId, transient()),
+    );
     await Promise.all(reports);
     expect(await row()).toMatchObject({ state: 'closed', failures: 2 });
   });
@@ -151,7 +171,10 @@ describe('Connection breakers shared by workers (e2e)', () => {
     for (let i = 0; i < 3; i++) await first.failed(integrationId, admin.organisationId, transient());
     await untilProbeTime();
     expect(await first.admit(integrationId)).toEqual({ go: true, probe: true });
-    const heldBack = new MetaGraphError({ kind: 'rate_limited', message: 'Meta calls for business 1 are paused (x-business-use-case-usage)' });
+    const heldBack = new MetaGraphError({
+      kind: 'rate_limited',
+      message: 'Meta calls for business 1 are paused (x-business-use-case-usage)',
+    });
     await first.failedWith(integrationId, admin.organisationId, heldBack, { probe: true });
     expect(await row()).toMatchObject({ state: 'open', failures: 3 });
     await refreshed();

@@ -32,8 +32,16 @@ class RetiredQueueModule {}
 
 describe('job handlers checked at boot (e2e)', () => {
   it.each<[string, Type, string]>([
-    ['a job name with two handlers', SecondLeadgenModule, 'job "leadgen" of queue meta-leads has 2 handlers (LeadgenJobHandler.run, SecondLeadgenHandler.run)'],
-    ['a handler of a queue nobody declares', RetiredQueueModule, 'RetiredQueueHandler.prune handles "prune" of queue housekeeping, which is not declared'],
+    [
+      'a job name with two handlers',
+      SecondLeadgenModule,
+      'job "leadgen" of queue meta-leads has 2 handlers (LeadgenJobHandler.run, SecondLeadgenHandler.run)',
+    ],
+    [
+      'a handler of a queue nobody declares',
+      RetiredQueueModule,
+      'RetiredQueueHandler.prune handles "prune" of queue housekeeping, which is not declared',
+    ],
   ])('refuses to start with %s', async (_what, broken, problem) => {
     const outcome = await createTestApp({ imports: [broken] }).then(
       (app) => app,

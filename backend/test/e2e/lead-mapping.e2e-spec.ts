@@ -118,7 +118,9 @@ describe('lead mapping and person duplicates (e2e)', () => {
       });
       const theirs = await find(rival.organisationId, { emailNormalized: 'ana@example.com' }, day(12), 4);
       expect(theirs?.leadId).not.toBe(first.id);
-      const [row] = await t.dataSource.query<{ organisation_id: string }[]>(`SELECT organisation_id FROM leads WHERE id = $1`, [theirs!.leadId]);
+      const [row] = await t.dataSource.query<{ organisation_id: string }[]>(`SELECT organisation_id FROM leads WHERE id = $1`, [
+        theirs!.leadId,
+      ]);
       expect(row!.organisation_id).toBe(rival.organisationId);
       await expect(find(rival.organisationId, { emailNormalized: 'ana@example.com' }, day(25), 10)).resolves.toBeNull();
     });
@@ -193,7 +195,11 @@ describe('lead mapping and person duplicates (e2e)', () => {
       });
       // A newer lead of the same Meta form id in another organisation must not be previewed.
       await insertLeadForm(t.dataSource, rival.organisationId, '9001', 'Auto', AUTO_QUESTIONS);
-      await insertLead(t.dataSource, rival.organisationId, { formId: '9001', receivedAt: day(4), rawAnswers: [{ name: 'full_name', values: ['Rival Lead'] }] });
+      await insertLead(t.dataSource, rival.organisationId, {
+        formId: '9001',
+        receivedAt: day(4),
+        rawAnswers: [{ name: 'full_name', values: ['Rival Lead'] }],
+      });
     });
 
     it('shows viewers the effective mapping, the questions and the unmapped ones', async () => {
@@ -245,7 +251,11 @@ describe('lead mapping and person duplicates (e2e)', () => {
       const res = await t.http
         .put(url(formId))
         .set(admin.auth)
-        .send({ fields: { coverage_needs: 'productInterest', zip_code: 'ignore' }, defaults: { country: 'us' }, required: ['email', 'phone', 'email'] })
+        .send({
+          fields: { coverage_needs: 'productInterest', zip_code: 'ignore' },
+          defaults: { country: 'us' },
+          required: ['email', 'phone', 'email'],
+        })
         .expect(200);
       const body = res.body as LeadFormMappingDto;
       expect(body.customised).toBe(true);
@@ -270,7 +280,9 @@ describe('lead mapping and person duplicates (e2e)', () => {
       const res = await t.http
         .post(url(formId, '/preview'))
         .set(viewer.auth)
-        .send({ mapping: { fields: { current_insurer: 'city', coverage_needs: 'productInterest' }, defaults: {}, required: ['dateOfBirth'] } })
+        .send({
+          mapping: { fields: { current_insurer: 'city', coverage_needs: 'productInterest' }, defaults: {}, required: ['dateOfBirth'] },
+        })
         .expect(200);
       const body = res.body as MappingPreviewDto;
       expect(body.source).toBe('lead');
@@ -287,7 +299,9 @@ describe('lead mapping and person duplicates (e2e)', () => {
       expect(body.missingRequired).toEqual(['dateOfBirth']);
       expect(body.needsReview).toBe(true);
       expect(body.unmappedQuestions).toEqual([]);
-      const [row] = await t.dataSource.query<{ mapping: { fields: object } }[]>(`SELECT mapping FROM meta_lead_forms WHERE id = $1`, [formId]);
+      const [row] = await t.dataSource.query<{ mapping: { fields: object } }[]>(`SELECT mapping FROM meta_lead_forms WHERE id = $1`, [
+        formId,
+      ]);
       expect(row!.mapping.fields).not.toHaveProperty('current_insurer');
     });
 
@@ -316,7 +330,7 @@ describe('lead mapping and person duplicates (e2e)', () => {
       expect((res.body as ErrorEnvelope).error.fields?.map((f) => f.field)).toEqual(['fields.unknown_question']);
     });
 
-    it("keeps organisations apart and answers 400/404 for bad ids", async () => {
+    it('keeps organisations apart and answers 400/404 for bad ids', async () => {
       await t.http.get(url(formId)).set(rival.auth).expect(404);
       await t.http.put(url(formId)).set(rival.auth).send({ fields: {}, defaults: {}, required: [] }).expect(404);
       await t.http.post(url(formId, '/preview')).set(rival.auth).send({}).expect(404);
@@ -335,11 +349,16 @@ describe('lead mapping and person duplicates (e2e)', () => {
         const res = await t.http.get('/v1/integrations/meta/lead-forms').set(user.auth).expect(200);
         return (res.body as MetaLeadFormDto[]).find((form) => form.id === formId)?.unmappedQuestions;
       };
-      const unmapped = async () => ((await t.http.get(url(formId)).set(viewer.auth).expect(200)).body as LeadFormMappingDto).unmappedQuestions;
+      const unmapped = async () =>
+        ((await t.http.get(url(formId)).set(viewer.auth).expect(200)).body as LeadFormMappingDto).unmappedQuestions;
 
       expect(await listed(viewer)).toBe(2);
       expect(await unmapped()).toHaveLength(2);
-      await t.http.put(url(formId)).set(admin.auth).send({ fields: { coverage_needs: 'productInterest' }, defaults: {}, required: [] }).expect(200);
+      await t.http
+        .put(url(formId))
+        .set(admin.auth)
+        .send({ fields: { coverage_needs: 'productInterest' }, defaults: {}, required: [] })
+        .expect(200);
       expect(await listed(viewer)).toBe(1);
       expect(await unmapped()).toEqual(['current_insurer']);
       expect(await listed(rival)).toBeUndefined();

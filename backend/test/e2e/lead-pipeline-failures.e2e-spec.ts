@@ -33,14 +33,22 @@ describe('Lead pipeline failures: Graph errors, throttling, a dead token, replay
     return leads;
   };
   const integrationStatus = async (): Promise<string> =>
-    (await env.t.dataSource.query(`SELECT status FROM meta_integrations WHERE organisation_id = $1 AND status <> 'disconnected'`, [env.admin.organisationId]))[0]
-      .status;
+    (
+      await env.t.dataSource.query(`SELECT status FROM meta_integrations WHERE organisation_id = $1 AND status <> 'disconnected'`, [
+        env.admin.organisationId,
+      ])
+    )[0].status;
 
-  it('retries transient Graph errors (codes 1 and 2) with the queue\'s backoff, one read per attempt, and stores the lead once', async () => {
+  it("retries transient Graph errors (codes 1 and 2) with the queue's backoff, one read per attempt, and stores the lead once", async () => {
     // Deterministic on purpose (a rate left the failures in a row to chance): the next Graph call fails with code 2,
     // the one after with code 1. A lead read is tried once per job attempt (the queue's backoff spaces the retries),
     // so the first two attempts fail and the third gets the lead.
-    env.sandbox.control.setFaults({ errors: [{ code: 2, rate: 1, times: 1 }, { code: 1, rate: 1, times: 1 }] });
+    env.sandbox.control.setFaults({
+      errors: [
+        { code: 2, rate: 1, times: 1 },
+        { code: 1, rate: 1, times: 1 },
+      ],
+    });
     const before = env.sandbox.control.counters().byErrorCode;
     const [lead] = await announce(1);
     const [stored] = await waitForStates(env.t, [lead.id], [LeadSyncState.Stored], 60_000);
@@ -105,19 +113,29 @@ describe('Lead pipeline failures: Graph errors, throttling, a dead token, replay
     await waitForStates(env.t, [second.id], [LeadSyncState.Parked]);
     expect(env.sandbox.control.counters().graphCalls).toBe(callsBefore);
     const reauthAudits = (await auditActions(env.t, env.admin.organisationId)).filter((a) => a.action === 'meta.reauth_required');
-    expect(reauthAudits).toEqual([expect.objectContaining({ actor_type: 'system', details: expect.objectContaining({ during: 'lead_sync' }) })]);
+    expect(reauthAudits).toEqual([
+      expect.objectContaining({ actor_type: 'system', details: expect.objectContaining({ during: 'lead_sync' }) }),
+    ]);
 
     // The health card says so at once, without a new health check run: its stored checks were green at connect.
     const status = (await env.t.http.get('/v1/integrations/meta/status').set(env.admin.auth).expect(200)).body;
     expect(status.status).toBe('reauth_required');
     expect(status.overall).toBe('error');
-    expect(status.checks.find((c: { key: string }) => c.key === 'token')).toMatchObject({ level: 'error', hint: expect.stringMatching(/Reconnect/) });
+    expect(status.checks.find((c: { key: string }) => c.key === 'token')).toMatchObject({
+      level: 'error',
+      hint: expect.stringMatching(/Reconnect/),
+    });
     // And the Overview's pipeline numbers count the parked leads of today.
-    const summary = (await env.t.http.get('/v1/integrations/meta/lead-pipeline/summary?tz=America/Chicago').set(env.admin.auth).expect(200)).body;
+    const summary = (await env.t.http.get('/v1/integrations/meta/lead-pipeline/summary?tz=America/Chicago').set(env.admin.auth).expect(200))
+      .body;
     expect(summary.connection).toMatchObject({ connected: true, status: 'reauth_required', overall: 'error' });
     expect(summary.today.parked).toBeGreaterThanOrEqual(2);
     expect(summary.week.parked).toBeGreaterThanOrEqual(summary.today.parked);
-    expect(summary.today.received).toBe(Object.entries(summary.today).filter(([k]) => !['received', 'since'].includes(k)).reduce((n, [, v]) => n + (v as number), 0));
+    expect(summary.today.received).toBe(
+      Object.entries(summary.today)
+        .filter(([k]) => !['received', 'since'].includes(k))
+        .reduce((n, [, v]) => n + (v as number), 0),
+    );
     const badZone = await env.t.http.get('/v1/integrations/meta/lead-pipeline/summary?tz=Mars/Olympus').set(env.admin.auth).expect(400);
     expect(JSON.stringify(badZone.body.error)).toMatch(/IANA time zone/);
 

@@ -30,7 +30,11 @@ describe('Lead pipeline: webhook → Graph fetch → mapping → store (e2e)', (
   const createLeads = (count: number, formId = AUTO_FORM) => env.sandbox.control.createLeads({ formId, count });
   const post = (body: string) => {
     const signed = signedDelivery(body);
-    return env.t.http.post('/v1/integrations/meta/webhook').set('Content-Type', 'application/json').set('X-Hub-Signature-256', signed.signature).send(signed.body);
+    return env.t.http
+      .post('/v1/integrations/meta/webhook')
+      .set('Content-Type', 'application/json')
+      .set('X-Hub-Signature-256', signed.signature)
+      .send(signed.body);
   };
 
   it('stores a sandbox lead announced by its webhook once, mapped and attributed, with its timeline', async () => {
@@ -43,13 +47,21 @@ describe('Lead pipeline: webhook → Graph fetch → mapping → store (e2e)', (
     expect(sync.mapped_at).not.toBeNull();
     expect(sync.stored_at).not.toBeNull();
     const [lead] = await env.t.dataSource.query(`SELECT * FROM leads WHERE id = $1`, [sync.lead_id]);
-    expect(lead).toMatchObject({ organisation_id: env.admin.organisationId, source: 'meta_lead_ads', page_id: MAIN_PAGE, form_id: AUTO_FORM });
+    expect(lead).toMatchObject({
+      organisation_id: env.admin.organisationId,
+      source: 'meta_lead_ads',
+      page_id: MAIN_PAGE,
+      form_id: AUTO_FORM,
+    });
     expect(lead.email_normalized ?? lead.phone_e164).toBeTruthy();
     expect(lead.raw_answers.length).toBeGreaterThan(0);
     if (!created.is_organic) expect(lead.campaign_id).toMatch(/^\d+$/);
     expect(await storedLeadCount(env.t, created.id)).toBe(1);
 
-    const [inbox] = await env.t.dataSource.query(`SELECT status, processed_at FROM meta_webhook_inbox WHERE id = (SELECT inbox_id FROM meta_lead_syncs WHERE id = $1)`, [sync.id]);
+    const [inbox] = await env.t.dataSource.query(
+      `SELECT status, processed_at FROM meta_webhook_inbox WHERE id = (SELECT inbox_id FROM meta_lead_syncs WHERE id = $1)`,
+      [sync.id],
+    );
     expect(inbox.status).toBe('processed');
 
     const res = await env.t.http.get(`/v1/integrations/meta/lead-syncs/${sync.id}`).set(env.admin.auth).expect(200);
@@ -65,9 +77,7 @@ describe('Lead pipeline: webhook → Graph fetch → mapping → store (e2e)', (
 
     // Differently timed bodies are separate inbox rows; the store still keeps one lead per leadgen id.
     for (let i = 0; i < 3; i++) await post(leadgenDelivery([a], 1764400100 + i)).expect(200);
-    const copies = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => post(leadgenDelivery([b], 1764400200 + i))),
-    );
+    const copies = await Promise.all(Array.from({ length: 20 }, (_, i) => post(leadgenDelivery([b], 1764400200 + i))));
     expect(copies.every((r) => r.status === 200)).toBe(true);
     await waitForStates(env.t, [a.id, b.id], [LeadSyncState.Stored]);
     expect(await storedLeadCount(env.t, a.id)).toBe(1);
@@ -96,7 +106,9 @@ describe('Lead pipeline: webhook → Graph fetch → mapping → store (e2e)', (
     const res = await env.t.http.post(`/v1/integrations/meta/lead-syncs/${sync.id}/replay`).set(env.admin.auth).expect(200);
     expect(res.body.replays).toBe(1);
     const queue = env.t.app.get<Queue>(getQueueToken(META_LEADS_QUEUE_NAME));
-    await waitFor('the replay job to finish', async () => (await queue.getJob(`${leadgenJobId(created.page_id, created.id)}-r1`))?.isCompleted());
+    await waitFor('the replay job to finish', async () =>
+      (await queue.getJob(`${leadgenJobId(created.page_id, created.id)}-r1`))?.isCompleted(),
+    );
     const [after] = await syncRows(env.t, [created.id]);
     expect(after.attempts).toBe(sync.attempts + 1);
     expect(after.state).toBe(LeadSyncState.Stored);
@@ -105,9 +117,10 @@ describe('Lead pipeline: webhook → Graph fetch → mapping → store (e2e)', (
     // The replay really read the lead again from Meta; the database refused the second copy.
     expect(env.sandbox.control.counters().graphCalls).toBeGreaterThan(before);
     expect(await storedLeadCount(env.t, created.id)).toBe(1);
-    const audit = await env.t.dataSource.query(`SELECT action FROM audit_log WHERE organisation_id = $1 AND action = 'meta.lead_sync_replayed'`, [
-      env.admin.organisationId,
-    ]);
+    const audit = await env.t.dataSource.query(
+      `SELECT action FROM audit_log WHERE organisation_id = $1 AND action = 'meta.lead_sync_replayed'`,
+      [env.admin.organisationId],
+    );
     expect(audit.length).toBeGreaterThanOrEqual(1);
   });
 
@@ -115,7 +128,12 @@ describe('Lead pipeline: webhook → Graph fetch → mapping → store (e2e)', (
     const before = env.sandbox.control.counters().httpRequests;
     const created = createLeads(100);
     await env.sandbox.control.flushWebhooks();
-    await waitForStates(env.t, created.map((l) => l.id), [LeadSyncState.Stored], 60_000);
+    await waitForStates(
+      env.t,
+      created.map((l) => l.id),
+      [LeadSyncState.Stored],
+      60_000,
+    );
     const requests = env.sandbox.control.counters().httpRequests - before;
     expect(requests).toBeGreaterThanOrEqual(2);
     expect(requests).toBeLessThanOrEqual(5);
@@ -126,12 +144,19 @@ describe('Lead pipeline: webhook → Graph fetch → mapping → store (e2e)', (
     await env.sandbox.control.flushWebhooks();
     await waitForStates(env.t, [created.id], [LeadSyncState.Stored]);
     const lead = created;
-    const graphLead = { id: lead.id, created_time: lead.created_time, form_id: lead.form_id, field_data: [{ name: 'email', values: ['race@example.com'] }] };
+    const graphLead = {
+      id: lead.id,
+      created_time: lead.created_time,
+      form_id: lead.form_id,
+      field_data: [{ name: 'email', values: ['race@example.com'] }],
+    };
     // Another organisation has no copy yet, so twenty concurrent copies race to create it there.
     const { admin: other } = await createOrganisationWithAdmin(env.t, 'Race Agency');
     const ingest = env.t.app.get(LeadIngestService);
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => ingest.ingest({ organisationId: other.organisationId, graphLead, pageId: lead.page_id, source: 'webhook' })),
+      Array.from({ length: 20 }, () =>
+        ingest.ingest({ organisationId: other.organisationId, graphLead, pageId: lead.page_id, source: 'webhook' }),
+      ),
     );
     expect(results.filter((r) => r.outcome === 'created')).toHaveLength(1);
     expect(new Set(results.map((r) => r.leadId)).size).toBe(1);
@@ -157,7 +182,9 @@ describe('Lead pipeline: webhook → Graph fetch → mapping → store (e2e)', (
     // The earliest is stored first; the other three arrive together and must all see it.
     const first = await ingest.ingest({ organisationId: org.organisationId, graphLead: leads[0], pageId: MAIN_PAGE, source: 'backfill' });
     const rest = await Promise.all(
-      leads.slice(1).map((graphLead) => ingest.ingest({ organisationId: org.organisationId, graphLead, pageId: MAIN_PAGE, source: 'backfill' })),
+      leads
+        .slice(1)
+        .map((graphLead) => ingest.ingest({ organisationId: org.organisationId, graphLead, pageId: MAIN_PAGE, source: 'backfill' })),
     );
     expect(first.duplicateOfId).toBeNull();
     expect(rest.map((r) => r.duplicateOfId)).toEqual([first.leadId, first.leadId, null]);
@@ -175,9 +202,14 @@ describe('Lead pipeline: webhook → Graph fetch → mapping → store (e2e)', (
 
     // The form's count moves with the stored leads, written in bulk after the commits.
     const countOf = async (organisationId: string) =>
-      ((await env.t.dataSource.query(`SELECT leads_count FROM meta_lead_forms WHERE organisation_id = $1 AND form_id = $2`, [organisationId, AUTO_FORM])) as {
-        leads_count: number;
-      }[])[0]?.leads_count;
+      (
+        (await env.t.dataSource.query(`SELECT leads_count FROM meta_lead_forms WHERE organisation_id = $1 AND form_id = $2`, [
+          organisationId,
+          AUTO_FORM,
+        ])) as {
+          leads_count: number;
+        }[]
+      )[0]?.leads_count;
     const counts = env.t.app.get(FormLeadCounts);
     await counts.flush();
     const before = await countOf(env.admin.organisationId);
@@ -197,7 +229,12 @@ describe('Lead pipeline: webhook → Graph fetch → mapping → store (e2e)', (
       form_id: AUTO_FORM,
       field_data: Object.entries(answers).map(([name, value]) => ({ name, values: [value] })),
     });
-    const input = (graphLead: ReturnType<typeof person>) => ({ organisationId: org.organisationId, graphLead, pageId: MAIN_PAGE, source: 'webhook' as const });
+    const input = (graphLead: ReturnType<typeof person>) => ({
+      organisationId: org.organisationId,
+      graphLead,
+      pageId: MAIN_PAGE,
+      source: 'webhook' as const,
+    });
     const stored = await ingest.ingest(input(person('991000000000000', 0, { email: 'stored@example.com' })));
     const group = [
       person('991000000000004', 4, { email: 'Group.Person@example.com' }),
@@ -212,7 +249,11 @@ describe('Lead pipeline: webhook → Graph fetch → mapping → store (e2e)', (
       group.map((graphLead) =>
         ingest.ingestTogether(input(graphLead), {
           within: async () => void within.push(graphLead.id),
-          withinTogether: withinTogether('group-step', graphLead.id, async (_tx, entries) => void together.push(entries.map((e) => e.item))),
+          withinTogether: withinTogether(
+            'group-step',
+            graphLead.id,
+            async (_tx, entries) => void together.push(entries.map((e) => e.item)),
+          ),
         }),
       ),
     );
@@ -249,8 +290,13 @@ describe('Lead pipeline: webhook → Graph fetch → mapping → store (e2e)', (
     expect(await storedLeadCount(env.t, failing[1].id, org.organisationId)).toBe(0);
 
     // Groups sharing persons in opposite orders and the same lead twice: no deadlock, one lead each.
-    const shared = [person('991000000000020', 20, { email: 'x@example.com', phone_number: '+14155550111' }), person('991000000000021', 21, { email: 'y@example.com', phone_number: '+14155550111' })];
-    const racing = await Promise.all([...shared, ...[...shared].reverse(), shared[0]].map((graphLead) => ingest.ingestTogether(input(graphLead))));
+    const shared = [
+      person('991000000000020', 20, { email: 'x@example.com', phone_number: '+14155550111' }),
+      person('991000000000021', 21, { email: 'y@example.com', phone_number: '+14155550111' }),
+    ];
+    const racing = await Promise.all(
+      [...shared, ...[...shared].reverse(), shared[0]].map((graphLead) => ingest.ingestTogether(input(graphLead))),
+    );
     expect(racing.filter((r) => r.outcome === 'created')).toHaveLength(2);
     expect(await storedLeadCount(env.t, shared[0].id, org.organisationId)).toBe(1);
     expect(await storedLeadCount(env.t, shared[1].id, org.organisationId)).toBe(1);

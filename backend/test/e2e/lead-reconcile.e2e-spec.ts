@@ -34,7 +34,9 @@ describe('Lead reconciliation and test leads (e2e, sandbox over HTTP)', () => {
 
   const db = () => env.t.dataSource;
   const forms = async (): Promise<FormRow[]> =>
-    db().query(`SELECT id, form_id, page_id, auto_sync, last_synced_at FROM meta_lead_forms WHERE organisation_id = $1`, [env.admin.organisationId]);
+    db().query(`SELECT id, form_id, page_id, auto_sync, last_synced_at FROM meta_lead_forms WHERE organisation_id = $1`, [
+      env.admin.organisationId,
+    ]);
   const mappingCounts = async (metaLeadIds: string[]): Promise<Map<string, number>> => {
     const rows: { meta_lead_id: string; n: number }[] = await db().query(
       `SELECT meta_lead_id, count(*)::int AS n FROM meta_lead_mappings WHERE organisation_id = $1 AND meta_lead_id = ANY($2::text[]) GROUP BY 1`,
@@ -58,7 +60,9 @@ describe('Lead reconciliation and test leads (e2e, sandbox over HTTP)', () => {
     expect(state).toBe('completed');
     const done = await queue.getJob(job.id!);
     const fanout = done!.returnvalue as Record<string, number>;
-    const ids = (await db().query(`SELECT id FROM meta_lead_forms`)).map((r: { id: string }) => `${LEAD_RECONCILE_JOBS.form}:${r.id}:${done!.timestamp}`);
+    const ids = (await db().query(`SELECT id FROM meta_lead_forms`)).map(
+      (r: { id: string }) => `${LEAD_RECONCILE_JOBS.form}:${r.id}:${done!.timestamp}`,
+    );
     const sweeps: Record<string, unknown>[] = [];
     for (const id of ids) {
       const sweep = await queue.getJob(id);
@@ -120,9 +124,12 @@ describe('Lead reconciliation and test leads (e2e, sandbox over HTTP)', () => {
     );
     expect(stored).toHaveLength(created.length);
     expect(stored.every((r: { source: string }) => r.source === 'backfill')).toBe(true);
-    expect(stored.filter((r: { is_organic: boolean }) => r.is_organic).map((r: { meta_lead_id: string }) => r.meta_lead_id).sort()).toEqual(
-      organic.map((l) => l.id).sort(),
-    );
+    expect(
+      stored
+        .filter((r: { is_organic: boolean }) => r.is_organic)
+        .map((r: { meta_lead_id: string }) => r.meta_lead_id)
+        .sort(),
+    ).toEqual(organic.map((l) => l.id).sort());
 
     // The whole history of every swept form came in too (first sweep: the retention window), one lead per Meta lead.
     const world = env.sandbox.control.world();
@@ -174,7 +181,13 @@ describe('Lead reconciliation and test leads (e2e, sandbox over HTTP)', () => {
     const world = (env.sandbox.control as unknown as { runtime: { world: SandboxWorld; clock: { now(): number } } }).runtime.world;
     const template = world.forms.get(form.form_id)!;
     const newFormId = world.ids.next('object');
-    world.forms.set(newFormId, { ...template, id: newFormId, name: 'Renters quote (new)', status: 'ACTIVE', createdTime: world.clock.now() });
+    world.forms.set(newFormId, {
+      ...template,
+      id: newFormId,
+      name: 'Renters quote (new)',
+      status: 'ACTIVE',
+      createdTime: world.clock.now(),
+    });
     world.register(newFormId, 'LeadgenForm');
     const leads = env.sandbox.control.createLeads({ formId: newFormId, count: 3 });
 
@@ -201,7 +214,14 @@ describe('Lead reconciliation and test leads (e2e, sandbox over HTTP)', () => {
     );
     const res = await syncLeads(manager, { formId: form.form_id, from: from.toISOString() }).expect(200);
     const body = res.body as SyncLeadsResult;
-    expect(body).toMatchObject({ formId: form.id, metaFormId: form.form_id, created: 3, existing: known, to: null, watermarkAdvanced: true });
+    expect(body).toMatchObject({
+      formId: form.id,
+      metaFormId: form.form_id,
+      created: 3,
+      existing: known,
+      to: null,
+      watermarkAdvanced: true,
+    });
     expect(body.fetched).toBe(3 + known);
     expect(body.watermark).toBe(new Date(Math.max(...fresh.map((l) => graphDate(l.created_time).getTime()))).toISOString());
     const counts = await mappingCounts(fresh.map((l) => l.id));
@@ -209,7 +229,13 @@ describe('Lead reconciliation and test leads (e2e, sandbox over HTTP)', () => {
 
     // The same range again: everything already exists. By our form id this time.
     const again = (await syncLeads(manager, { formId: form.id, from: from.toISOString() }).expect(200)).body as SyncLeadsResult;
-    expect(again).toMatchObject({ created: 0, existing: 3 + known, fetched: 3 + known, watermark: body.watermark, watermarkAdvanced: false });
+    expect(again).toMatchObject({
+      created: 0,
+      existing: 3 + known,
+      fetched: 3 + known,
+      watermark: body.watermark,
+      watermarkAdvanced: false,
+    });
 
     // A closed range in the past reads only that slice and leaves the watermark alone.
     const to = new Date(Date.now() - 86_400_000);
@@ -217,8 +243,16 @@ describe('Lead reconciliation and test leads (e2e, sandbox over HTTP)', () => {
       `SELECT count(*)::int AS n FROM meta_lead_mappings WHERE organisation_id = $1 AND form_id = $2 AND meta_created_time >= $3 AND meta_created_time < $4`,
       [env.admin.organisationId, form.form_id, from, to],
     );
-    const slice = (await syncLeads(manager, { formId: form.form_id, from: from.toISOString(), to: to.toISOString() }).expect(200)).body as SyncLeadsResult;
-    expect(slice).toMatchObject({ created: 0, existing: older, fetched: older, to: to.toISOString(), watermark: body.watermark, watermarkAdvanced: false });
+    const slice = (await syncLeads(manager, { formId: form.form_id, from: from.toISOString(), to: to.toISOString() }).expect(200))
+      .body as SyncLeadsResult;
+    expect(slice).toMatchObject({
+      created: 0,
+      existing: older,
+      fetched: older,
+      to: to.toISOString(),
+      watermark: body.watermark,
+      watermarkAdvanced: false,
+    });
 
     const audit = await auditActions(env.t, env.admin.organisationId);
     expect(audit.filter((a) => a.action === 'meta.leads_synced')).toHaveLength(3);
@@ -251,7 +285,8 @@ describe('Lead reconciliation and test leads (e2e, sandbox over HTTP)', () => {
   it('sends a test lead to the form, which arrives through the webhook pipeline flagged as a test lead', async () => {
     env.sandbox.control.clearFaults();
     try {
-      const first = (await env.t.http.post(`/v1/integrations/meta/lead-forms/${form.id}/test-lead`).set(manager.auth).expect(200)).body as SendTestLeadResult;
+      const first = (await env.t.http.post(`/v1/integrations/meta/lead-forms/${form.id}/test-lead`).set(manager.auth).expect(200))
+        .body as SendTestLeadResult;
       expect(first.leadgenId).toMatch(/^\d+$/);
       expect(first.replacedLeadgenId).toBeNull();
       expect(await testLeadsAtMeta()).toEqual([first.leadgenId]);
@@ -274,7 +309,8 @@ describe('Lead reconciliation and test leads (e2e, sandbox over HTTP)', () => {
     const [first] = await testLeadsAtMeta();
     expect(first).toBeDefined();
 
-    const second = (await env.t.http.post(`/v1/integrations/meta/lead-forms/${form.id}/test-lead`).set(manager.auth).expect(200)).body as SendTestLeadResult;
+    const second = (await env.t.http.post(`/v1/integrations/meta/lead-forms/${form.id}/test-lead`).set(manager.auth).expect(200))
+      .body as SendTestLeadResult;
     expect(second.replacedLeadgenId).toBe(first);
     expect(second.leadgenId).not.toBe(first);
     expect(await testLeadsAtMeta()).toEqual([second.leadgenId]);
@@ -295,7 +331,9 @@ describe('Lead reconciliation and test leads (e2e, sandbox over HTTP)', () => {
   });
 
   it("sweeps wait while the connection's Graph calls are paused: nothing is read, sync-leads answers 409 naming the pause", async () => {
-    const [integration] = await db().query(`SELECT id FROM meta_integrations WHERE organisation_id = $1 AND status = 'active'`, [env.admin.organisationId]);
+    const [integration] = await db().query(`SELECT id FROM meta_integrations WHERE organisation_id = $1 AND status = 'active'`, [
+      env.admin.organisationId,
+    ]);
     await db().query(
       `INSERT INTO meta_graph_breakers (integration_id, organisation_id, state, failures, since, probe_at, wait_ms)
        VALUES ($1, $2, 'open', 12, now(), now() + interval '1 hour', 10000)`,
@@ -350,7 +388,9 @@ describe('Lead reconciliation and test leads (e2e, sandbox over HTTP)', () => {
       [form.page_id],
     );
     const token = env.t.app.get(MetaTokenVault).open(env.admin.organisationId, page)!;
-    const answer = await env.t.app.get(MetaGraphClient).get<{ data: { id: string }[] }>(`${form.form_id}/test_leads`, { fields: 'id' }, { accessToken: token });
+    const answer = await env.t.app
+      .get(MetaGraphClient)
+      .get<{ data: { id: string }[] }>(`${form.form_id}/test_leads`, { fields: 'id' }, { accessToken: token });
     return answer.data.map((lead) => lead.id);
   }
 });

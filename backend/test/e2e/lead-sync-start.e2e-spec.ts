@@ -36,9 +36,10 @@ describe('Lead sync start of jobs starting together (e2e)', () => {
 
   const attemptsOf = async (leadgenId: string) =>
     (
-      (await t.dataSource.query(`SELECT organisation_id, attempts, state FROM meta_lead_syncs WHERE leadgen_id = $1 ORDER BY organisation_id`, [
-        leadgenId,
-      ])) as { organisation_id: string; attempts: number; state: string }[]
+      (await t.dataSource.query(
+        `SELECT organisation_id, attempts, state FROM meta_lead_syncs WHERE leadgen_id = $1 ORDER BY organisation_id`,
+        [leadgenId],
+      )) as { organisation_id: string; attempts: number; state: string }[]
     ).map((r) => [r.organisation_id, r.attempts, r.state]);
 
   it("gives each job its own organisations' rows: one Page of one organisation, one of two, an unknown Page, and the same lead twice", async () => {

@@ -1,12 +1,6 @@
 import { ErrorCode, Role } from '@legeai/contracts';
 import { createTestApp, TestApp } from '../utils/create-test-app';
-import {
-  createOrganisationWithAdmin,
-  createUserAndLogin,
-  FIRST_ADMIN,
-  login,
-  SignedInUser,
-} from '../utils/identity-fixtures';
+import { createOrganisationWithAdmin, createUserAndLogin, FIRST_ADMIN, login, SignedInUser } from '../utils/identity-fixtures';
 
 const LIST = '/v1/integrations/meta/lead-syncs';
 

@@ -43,18 +43,24 @@ describe('leads as an agency works them (e2e)', () => {
     (await http().get(`/v1/leads/${id}`).set(who.auth).expect(200)).body as LeadDetailDto;
   const patchStatus = (body: object, who: SignedInUser = manager, id = leadId) =>
     http().patch(`/v1/leads/${id}/status`).set(who.auth).send(body);
-  const reopen = (body: object, who: SignedInUser = manager, id = leadId) =>
-    http().post(`/v1/leads/${id}/reopen`).set(who.auth).send(body);
+  const reopen = (body: object, who: SignedInUser = manager, id = leadId) => http().post(`/v1/leads/${id}/reopen`).set(who.auth).send(body);
   const actionsOn = async (organisationId: string, id: string) =>
-    (await auditActions(env.t, organisationId)).filter((a) => a.target_id === id) as unknown as { action: string; details: Record<string, unknown> }[];
+    (await auditActions(env.t, organisationId)).filter((a) => a.target_id === id) as unknown as {
+      action: string;
+      details: Record<string, unknown>;
+    }[];
 
   describe('the drawer reads like the form', () => {
     it("shows the answers under the form's own labels, in the form's language, in the form's order", async () => {
       const lead = await detail();
       expect(lead.formLocale).toBe('ES_LA');
       expect(lead.answers.map((a) => a.label)).toEqual([
-        'Nombre completo', 'Correo electrónico', 'Número de teléfono', 'Código postal',
-        '¿Qué cobertura le interesa?', '¿Cuándo prefiere que lo llamemos?',
+        'Nombre completo',
+        'Correo electrónico',
+        'Número de teléfono',
+        'Código postal',
+        '¿Qué cobertura le interesa?',
+        '¿Cuándo prefiere que lo llamemos?',
       ]);
       expect(lead.answers.find((a) => a.key === 'mejor_horario')!.values[0]).toMatch(/^(Mañana|Tarde|Noche)$/);
     });
@@ -68,10 +74,14 @@ describe('leads as an agency works them (e2e)', () => {
         disclaimerTitle: 'Consentimiento',
         disclaimerBody: 'Usaremos sus respuestas para preparar una cotización.',
         privacyPolicyUrl: 'https://harborpoint-insurance.example/privacy',
-        checkboxes: [{
-          key: 'consentimiento_tcpa', isChecked: true, isRequired: true,
-          text: 'Acepto que Harbor Point Seguros me contacte por teléfono, mensaje de texto o correo electrónico.',
-        }],
+        checkboxes: [
+          {
+            key: 'consentimiento_tcpa',
+            isChecked: true,
+            isRequired: true,
+            text: 'Acepto que Harbor Point Seguros me contacte por teléfono, mensaje de texto o correo electrónico.',
+          },
+        ],
       });
     });
 
@@ -138,7 +148,11 @@ describe('leads as an agency works them (e2e)', () => {
         ['reopen', 'lost', 'qualified'],
         ['status', 'qualified', 'won'],
       ]);
-      expect(lead.statusHistory[0]).toMatchObject({ premiumValue: '1250.50', premiumCurrency: 'USD', actor: { type: 'user', name: 'Test manager' } });
+      expect(lead.statusHistory[0]).toMatchObject({
+        premiumValue: '1250.50',
+        premiumCurrency: 'USD',
+        actor: { type: 'user', name: 'Test manager' },
+      });
       expect(lead.statusHistory[5]).toMatchObject({ reason: 'Called back', actor: { name: 'Administrator' } });
       expect(lead.statusHistory[6]).toMatchObject({ premiumUnknown: true, premiumValue: null });
       const times = lead.statusHistory.map((c) => Date.parse(c.at));
@@ -157,7 +171,9 @@ describe('leads as an agency works them (e2e)', () => {
       expect((await detail(admin, lead.id)).currency).toEqual({ code: 'CAD', source: 'organisation' });
       const won = await patchStatus({ status: 'won', premiumValue: '1250.50' }, admin, lead.id).expect(200);
       expect(won.body).toMatchObject({ premiumValue: '1250.50', premiumCurrency: 'CAD' });
-      const updated = (await auditActions(env.t, org.id)).find((a) => a.action === 'organisation.updated') as unknown as { details: unknown };
+      const updated = (await auditActions(env.t, org.id)).find((a) => a.action === 'organisation.updated') as unknown as {
+        details: unknown;
+      };
       expect(updated.details).toEqual({ changes: { defaultCurrency: { from: null, to: 'CAD' } } });
     });
   });
@@ -167,10 +183,23 @@ describe('leads as an agency works them (e2e)', () => {
 
     beforeAll(async () => {
       const phoneLead = await insertLead(env.t.dataSource, env.admin.organisationId, {
-        fullName: '=HYPERLINK("http://evil.test","click")', email: 'ana@example.test', phone: '+17185550179',
-        phoneE164: '+17185550179', formId: SPANISH_FORM, pageId: SPANISH_PAGE, platform: 'fb',
-        campaignId: 'C9', campaignName: 'Auto ES', adsetId: 'S9', adsetName: 'Hispanic US', adId: 'A9', adName: 'Cotiza hoy',
-        rawAnswers: [{ name: 'mejor_horario', values: ['Tarde'] }, { name: 'tipo_de_cobertura', values: ['Choque', 'Cobertura amplia'] }],
+        fullName: '=HYPERLINK("http://evil.test","click")',
+        email: 'ana@example.test',
+        phone: '+17185550179',
+        phoneE164: '+17185550179',
+        formId: SPANISH_FORM,
+        pageId: SPANISH_PAGE,
+        platform: 'fb',
+        campaignId: 'C9',
+        campaignName: 'Auto ES',
+        adsetId: 'S9',
+        adsetName: 'Hispanic US',
+        adId: 'A9',
+        adName: 'Cotiza hoy',
+        rawAnswers: [
+          { name: 'mejor_horario', values: ['Tarde'] },
+          { name: 'tipo_de_cobertura', values: ['Choque', 'Cobertura amplia'] },
+        ],
         consentResponses: [{ checkboxKey: 'consentimiento_tcpa', isChecked: true }],
         receivedAt: new Date('2026-03-01T10:00:00Z'),
       });
@@ -178,11 +207,16 @@ describe('leads as an agency works them (e2e)', () => {
     });
 
     const download = (format: 'csv' | 'xlsx', who: SignedInUser) =>
-      http().get(`/v1/leads/export.${format}`).query({ formId: SPANISH_FORM }).set(who.auth).buffer(true).parse((res, done) => {
-        const parts: Buffer[] = [];
-        res.on('data', (c: Buffer) => parts.push(c));
-        res.on('end', () => done(null, Buffer.concat(parts)));
-      });
+      http()
+        .get(`/v1/leads/export.${format}`)
+        .query({ formId: SPANISH_FORM })
+        .set(who.auth)
+        .buffer(true)
+        .parse((res, done) => {
+          const parts: Buffer[] = [];
+          res.on('data', (c: Buffer) => parts.push(c));
+          res.on('end', () => done(null, Buffer.concat(parts)));
+        });
 
     it('exports CSV with every answer under its question label, consent with text and time, attribution by name and id', async () => {
       const res = await download('csv', manager).expect(200);
@@ -198,7 +232,12 @@ describe('leads as an agency works them (e2e)', () => {
         page_name: 'Harbor Point Seguros',
         form_id: SPANISH_FORM,
         form_name: 'Cotización de seguro de auto',
-        campaign_id: 'C9', campaign_name: 'Auto ES', adset_id: 'S9', adset_name: 'Hispanic US', ad_id: 'A9', ad_name: 'Cotiza hoy',
+        campaign_id: 'C9',
+        campaign_name: 'Auto ES',
+        adset_id: 'S9',
+        adset_name: 'Hispanic US',
+        ad_id: 'A9',
+        ad_name: 'Cotiza hoy',
         consent_at: '2026-03-01T10:00:00.000Z',
         consent_disclaimer: 'Consentimiento: Usaremos sus respuestas para preparar una cotización.',
         consent_checkboxes: '[x] Acepto que Harbor Point Seguros me contacte por teléfono, mensaje de texto o correo electrónico.',
@@ -245,7 +284,8 @@ describe('leads as an agency works them (e2e)', () => {
       }
       const masked = await detail(viewer, phoneLeadId);
       expect(masked).toMatchObject({ contactMasked: true, email: 'a•••@example.test', phone: '•••79', fullName: expect.any(String) });
-      const page = (await http().get('/v1/leads').query({ formId: SPANISH_FORM }).set(viewer.auth).expect(200)).body as Page<LeadSummaryDto>;
+      const page = (await http().get('/v1/leads').query({ formId: SPANISH_FORM }).set(viewer.auth).expect(200))
+        .body as Page<LeadSummaryDto>;
       expect(page.items.find((l) => l.id === phoneLeadId)).toMatchObject({ email: 'a•••@example.test', phoneE164: '•••79' });
       // Neither the refused exports nor the masked views are recorded as views of contact details.
       const since = (await auditActions(env.t, env.admin.organisationId)).slice(before);

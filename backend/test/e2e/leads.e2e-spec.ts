@@ -26,25 +26,52 @@ describe('leads (e2e)', () => {
     await insertLeadForm(ds, other.organisationId, 'F1', 'Rival form');
 
     leads.jane = await insertLead(ds, org, {
-      fullName: 'Jane Doe', email: 'Jane.Doe@Example.com', phone: '(555) 010-2000', phoneE164: '+15550102000',
-      formId: 'F1', campaignId: 'C1', campaignName: 'Spring', receivedAt: at(1), pageId: 'P1', adId: 'A1',
-      rawAnswers: [{ name: 'cover', values: ['home', 'car'] }], consentResponses: [{ checkboxKey: 'tos', isChecked: true }],
+      fullName: 'Jane Doe',
+      email: 'Jane.Doe@Example.com',
+      phone: '(555) 010-2000',
+      phoneE164: '+15550102000',
+      formId: 'F1',
+      campaignId: 'C1',
+      campaignName: 'Spring',
+      receivedAt: at(1),
+      pageId: 'P1',
+      adId: 'A1',
+      rawAnswers: [{ name: 'cover', values: ['home', 'car'] }],
+      consentResponses: [{ checkboxKey: 'tos', isChecked: true }],
     });
     leads.zoi = await insertLead(ds, org, {
-      fullName: 'Ζωή Παπαδοπούλου', email: 'zoi@example.gr', formId: 'F2', campaignId: 'C2',
-      status: LeadStatus.Contacted, needsReview: true, reviewReason: 'missing phone', receivedAt: at(2),
+      fullName: 'Ζωή Παπαδοπούλου',
+      email: 'zoi@example.gr',
+      formId: 'F2',
+      campaignId: 'C2',
+      status: LeadStatus.Contacted,
+      needsReview: true,
+      reviewReason: 'missing phone',
+      receivedAt: at(2),
     });
     leads.bob = await insertLead(ds, org, {
-      fullName: 'Bob Smith', email: 'bob@example.net', phone: '555 010 2000', formId: 'F1', campaignId: 'C1',
-      duplicateOfId: leads.jane.id, duplicateRule: 'phone', receivedAt: at(3),
+      fullName: 'Bob Smith',
+      email: 'bob@example.net',
+      phone: '555 010 2000',
+      formId: 'F1',
+      campaignId: 'C1',
+      duplicateOfId: leads.jane.id,
+      duplicateRule: 'phone',
+      receivedAt: at(3),
     });
     leads.test = await insertLead(ds, org, { fullName: 'Tess Test', isTest: true, formId: 'F1', receivedAt: at(4) });
     leads.formula = await insertLead(ds, org, {
-      fullName: '=HYPERLINK("http://evil.test","click")', email: '@attacker.test', receivedAt: at(5),
+      fullName: '=HYPERLINK("http://evil.test","click")',
+      email: '@attacker.test',
+      receivedAt: at(5),
     });
     leads.quoted = await insertLead(ds, org, { fullName: 'Doe, "Johnny"', email: 'johnny@example.com', receivedAt: at(6) });
     leads.rival = await insertLead(ds, other.organisationId, {
-      fullName: 'Jane Doe', email: 'jane.rival@example.com', formId: 'F1', campaignId: 'C1', receivedAt: at(1),
+      fullName: 'Jane Doe',
+      email: 'jane.rival@example.com',
+      formId: 'F1',
+      campaignId: 'C1',
+      receivedAt: at(1),
     });
     await insertMetaLeadMapping(ds, org, leads.jane.id, '1234567890123', 'F1');
   });
@@ -65,8 +92,13 @@ describe('leads (e2e)', () => {
       expect(page).toMatchObject({ total: 5, limit: 50, offset: 0 });
       const jane = page.items.find((l) => l.id === leads.jane.id)!;
       expect(jane).toMatchObject({
-        formId: 'F1', formName: 'Car insurance quote', campaignId: 'C1', status: 'new', isTest: false,
-        receivedAt: at(1).toISOString(), phoneE164: '+15550102000',
+        formId: 'F1',
+        formName: 'Car insurance quote',
+        campaignId: 'C1',
+        status: 'new',
+        isTest: false,
+        receivedAt: at(1).toISOString(),
+        phoneE164: '+15550102000',
       });
       expect(page.items.find((l) => l.id === leads.zoi.id)!.formName).toBeNull();
     });
@@ -146,8 +178,12 @@ describe('leads (e2e)', () => {
       const res = await t.http.get(`/v1/leads/${leads.jane.id}`).set(manager.auth).expect(200);
       const body = res.body as LeadDetailDto;
       expect(body).toMatchObject({
-        id: leads.jane.id, fullName: 'Jane Doe', formName: 'Car insurance quote', phone: '(555) 010-2000',
-        rawAnswers: [{ name: 'cover', values: ['home', 'car'] }], consentResponses: [{ checkboxKey: 'tos', isChecked: true }],
+        id: leads.jane.id,
+        fullName: 'Jane Doe',
+        formName: 'Car insurance quote',
+        phone: '(555) 010-2000',
+        rawAnswers: [{ name: 'cover', values: ['home', 'car'] }],
+        consentResponses: [{ checkboxKey: 'tos', isChecked: true }],
         attribution: { pageId: 'P1', formId: 'F1', adId: 'A1', campaignId: 'C1', metaLeadId: '1234567890123', isTest: false },
       });
       expect(body.statusChangedAt).toEqual(expect.any(String));
@@ -162,8 +198,7 @@ describe('leads (e2e)', () => {
   });
 
   describe('PATCH /v1/leads/:id/status', () => {
-    const patch = (id: string, body: object, who: SignedInUser) =>
-      t.http.patch(`/v1/leads/${id}/status`).set(who.auth).send(body);
+    const patch = (id: string, body: object, who: SignedInUser) => t.http.patch(`/v1/leads/${id}/status`).set(who.auth).send(body);
 
     it('is refused to viewers (403) and changes nothing', async () => {
       const lead = await insertLead(t.dataSource, admin.organisationId, { isTest: true });
@@ -178,17 +213,22 @@ describe('leads (e2e)', () => {
       const res = await patch(lead.id, { status: 'quoted', premiumValue: '1249.50', premiumCurrency: 'eur' }, manager).expect(200);
       expect(res.body).toMatchObject({ id: lead.id, status: 'quoted', premiumValue: '1249.50', premiumCurrency: 'EUR' });
 
-      const [row] = await t.dataSource.query(
-        `SELECT status, premium_value, premium_currency, status_changed_at FROM leads WHERE id = $1`, [lead.id]);
+      const [row] = await t.dataSource.query(`SELECT status, premium_value, premium_currency, status_changed_at FROM leads WHERE id = $1`, [
+        lead.id,
+      ]);
       expect(row).toMatchObject({ status: 'quoted', premium_value: '1249.50', premium_currency: 'EUR' });
       expect(row.status_changed_at.getTime()).toBeGreaterThan(before.status_changed_at.getTime());
 
       const entry = (await auditActions(t, admin.organisationId)).filter((a) => a.target_id === lead.id);
       expect(entry).toEqual([
         expect.objectContaining({
-          action: 'lead.status_changed', actor_type: 'user',
+          action: 'lead.status_changed',
+          actor_type: 'user',
           details: {
-            from: 'qualified', to: 'quoted', premiumValue: '1249.50', premiumCurrency: 'EUR',
+            from: 'qualified',
+            to: 'quoted',
+            premiumValue: '1249.50',
+            premiumCurrency: 'EUR',
             before: { status: 'qualified', premiumValue: null, premiumCurrency: null },
             after: { status: 'quoted', premiumValue: '1249.50', premiumCurrency: 'EUR' },
           },
@@ -209,19 +249,31 @@ describe('leads (e2e)', () => {
     it('corrects the premium of a quoted or won lead, keeping its status and time of change, and audits both values', async () => {
       for (const status of [LeadStatus.Quoted, LeadStatus.Won]) {
         const lead = await insertLead(t.dataSource, admin.organisationId, {
-          isTest: true, status, premiumValue: '1249.50', premiumCurrency: 'EUR', statusChangedAt: new Date('2026-01-02T03:04:05Z'),
+          isTest: true,
+          status,
+          premiumValue: '1249.50',
+          premiumCurrency: 'EUR',
+          statusChangedAt: new Date('2026-01-02T03:04:05Z'),
         });
         const res = await patch(lead.id, { status, premiumValue: '1199', premiumCurrency: 'usd' }, manager).expect(200);
-        expect(res.body).toMatchObject({ status, premiumValue: '1199.00', premiumCurrency: 'USD', statusChangedAt: '2026-01-02T03:04:05.000Z' });
+        expect(res.body).toMatchObject({
+          status,
+          premiumValue: '1199.00',
+          premiumCurrency: 'USD',
+          statusChangedAt: '2026-01-02T03:04:05.000Z',
+        });
 
         const [row] = await t.dataSource.query(
-          `SELECT status, premium_value, premium_currency, status_changed_at FROM leads WHERE id = $1`, [lead.id]);
+          `SELECT status, premium_value, premium_currency, status_changed_at FROM leads WHERE id = $1`,
+          [lead.id],
+        );
         expect(row).toMatchObject({ status, premium_value: '1199.00', premium_currency: 'USD' });
         expect(row.status_changed_at.toISOString()).toBe('2026-01-02T03:04:05.000Z');
         const entries = (await auditActions(t, admin.organisationId)).filter((a) => a.target_id === lead.id);
         expect(entries).toEqual([
           expect.objectContaining({
-            action: 'lead.premium_changed', actor_type: 'user',
+            action: 'lead.premium_changed',
+            actor_type: 'user',
             details: {
               status,
               from: { premiumValue: '1249.50', premiumCurrency: 'EUR' },
@@ -235,7 +287,11 @@ describe('leads (e2e)', () => {
     it('answers the same status with nothing to change with 200 and the lead as it is, writing and auditing nothing', async () => {
       const changedAt = new Date('2026-01-02T03:04:05Z');
       const lead = await insertLead(t.dataSource, admin.organisationId, {
-        isTest: true, status: LeadStatus.Quoted, premiumValue: '1249.50', premiumCurrency: 'EUR', statusChangedAt: changedAt,
+        isTest: true,
+        status: LeadStatus.Quoted,
+        premiumValue: '1249.50',
+        premiumCurrency: 'EUR',
+        statusChangedAt: changedAt,
       });
       const bodies = [{ status: 'quoted' }, { status: 'quoted', premiumValue: '1249.5', premiumCurrency: 'eur' }];
       for (const body of bodies) {
@@ -271,18 +327,27 @@ describe('leads (e2e)', () => {
 
   describe('GET /v1/leads/export.csv', () => {
     const exportCsv = (query: Record<string, string | boolean> = {}) =>
-      t.http.get('/v1/leads/export.csv').query(query).set(manager.auth).buffer(true).parse((res, done) => {
-        const parts: Buffer[] = [];
-        res.on('data', (c: Buffer) => parts.push(c));
-        res.on('end', () => done(null, Buffer.concat(parts).toString('utf8')));
-      });
+      t.http
+        .get('/v1/leads/export.csv')
+        .query(query)
+        .set(manager.auth)
+        .buffer(true)
+        .parse((res, done) => {
+          const parts: Buffer[] = [];
+          res.on('data', (c: Buffer) => parts.push(c));
+          res.on('end', () => done(null, Buffer.concat(parts).toString('utf8')));
+        });
 
     it('downloads the filtered leads as UTF-8 CSV with quoting and formula defusing, and audits it', async () => {
       const res = await exportCsv({ from: at(1).toISOString(), to: at(6).toISOString() }).expect(200);
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(res.headers['content-disposition']).toMatch(/^attachment; filename=leads-\d{4}-\d{2}-\d{2}\.csv$/);
       const text = res.body as string;
-      expect(text.startsWith('\uFEFFid,received_at,status,premium_value,premium_currency,full_name,first_name,last_name,email,phone,phone_e164,')).toBe(true);
+      expect(
+        text.startsWith(
+          '\uFEFFid,received_at,status,premium_value,premium_currency,full_name,first_name,last_name,email,phone,phone_e164,',
+        ),
+      ).toBe(true);
       const lines = text.slice(1).split('\r\n');
       expect(lines.at(-1)).toBe('');
       expect(lines).toHaveLength(1 + 5 + 1);
@@ -294,7 +359,13 @@ describe('leads (e2e)', () => {
 
       const exported = (await auditActions(t, admin.organisationId)).filter((a) => a.action === 'lead.exported');
       expect(exported.at(-1)).toMatchObject({
-        details: { format: 'csv', rows: 5, complete: true, contactDetails: true, filter: { from: at(1).toISOString(), to: at(6).toISOString() } },
+        details: {
+          format: 'csv',
+          rows: 5,
+          complete: true,
+          contactDetails: true,
+          filter: { from: at(1).toISOString(), to: at(6).toISOString() },
+        },
       });
     });
 
@@ -318,19 +389,30 @@ describe('leads (e2e)', () => {
          FROM generate_series(1, 1101) AS i`,
         [bulk.org.id],
       );
-      const res = await t.http.get('/v1/leads/export.csv').query({ sort }).set(bulk.admin.auth).buffer(true)
+      const res = await t.http
+        .get('/v1/leads/export.csv')
+        .query({ sort })
+        .set(bulk.admin.auth)
+        .buffer(true)
         .parse((r, done) => {
           const parts: Buffer[] = [];
           r.on('data', (c: Buffer) => parts.push(c));
           r.on('end', () => done(null, Buffer.concat(parts).toString('utf8')));
         })
         .expect(200);
-      const ids = (res.body as string).slice(1).trimEnd().split('\r\n').slice(1).map((line) => line.split(',')[0]);
+      const ids = (res.body as string)
+        .slice(1)
+        .trimEnd()
+        .split('\r\n')
+        .slice(1)
+        .map((line) => line.split(',')[0]);
       const stored = await t.dataSource.query(`SELECT id FROM leads WHERE organisation_id = $1`, [bulk.org.id]);
       expect(ids).toHaveLength(1101);
       expect(new Set(ids)).toEqual(new Set(stored.map((r: { id: string }) => r.id)));
       const exported = (await auditActions(t, bulk.org.id)).filter((a) => a.action === 'lead.exported');
-      expect(exported).toEqual([expect.objectContaining({ details: { format: 'csv', rows: 1101, complete: true, contactDetails: true, filter: { sort } } })]);
+      expect(exported).toEqual([
+        expect.objectContaining({ details: { format: 'csv', rows: 1101, complete: true, contactDetails: true, filter: { sort } } }),
+      ]);
     });
 
     it('rejects bad filters with 400 before sending anything', async () => {
@@ -361,7 +443,20 @@ describe('leads (e2e)', () => {
     expect(Object.keys(doc.paths['/v1/leads/{id}/reopen'].post.responses)).toEqual(expect.arrayContaining(['200', '404', '409']));
     expect(Object.keys(doc.paths['/v1/leads/{id}/status'].patch.responses)).toEqual(expect.arrayContaining(['404', '409']));
     expect(doc.paths['/v1/leads'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
-      expect.arrayContaining(['q', 'status', 'formId', 'campaignId', 'duplicate', 'needsReview', 'includeTest', 'from', 'to', 'sort', 'limit', 'offset']),
+      expect.arrayContaining([
+        'q',
+        'status',
+        'formId',
+        'campaignId',
+        'duplicate',
+        'needsReview',
+        'includeTest',
+        'from',
+        'to',
+        'sort',
+        'limit',
+        'offset',
+      ]),
     );
   });
 });

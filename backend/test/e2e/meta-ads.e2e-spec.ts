@@ -33,13 +33,18 @@ describe('MetaAds (e2e, sandbox over HTTP)', () => {
   const http = () => env.t.http;
   const base = '/v1/integrations/meta';
   const control = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown) =>
-    fetch(`${env.sandbox.url}/__sandbox${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) }).then(async (r) => {
+    fetch(`${env.sandbox.url}/__sandbox${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }).then(async (r) => {
       if (!r.ok) throw new Error(`${method} ${path} → ${r.status} ${await r.text()}`);
       return r.json();
     });
   const lastSeq = () => env.sandbox.control.calls({ limit: 1_000_000 }).reduce((max, c) => Math.max(max, c.seq), 0);
   const graphWrites = (since: number) => env.sandbox.control.calls({ sinceSeq: since, limit: 100_000 }).filter((c) => c.method !== 'GET');
-  const states = async (user: SignedInUser = env.admin): Promise<AdAccountSyncStateDto[]> => (await http().get(`${base}/campaigns/sync`).set(user.auth).expect(200)).body;
+  const states = async (user: SignedInUser = env.admin): Promise<AdAccountSyncStateDto[]> =>
+    (await http().get(`${base}/campaigns/sync`).set(user.auth).expect(200)).body;
   const stateOf = async (act: string) => (await states()).find((s) => s.adAccountId === act)!;
   const audits = async (): Promise<Audit[]> => (await auditActions(env.t, env.admin.organisationId)) as Audit[];
 
@@ -52,10 +57,17 @@ describe('MetaAds (e2e, sandbox over HTTP)', () => {
   }
   async function syncNow(act: string): Promise<AdAccountSyncStateDto> {
     const before = new Date((await stateOf(act)).lastSyncedAt ?? 0);
-    await http().post(`${base}/campaigns/sync`).set(manager.auth).send({ adAccountId: act }).expect(202, { queued: [act] });
+    await http()
+      .post(`${base}/campaigns/sync`)
+      .set(manager.auth)
+      .send({ adAccountId: act })
+      .expect(202, { queued: [act] });
     return synced(act, before);
   }
-  const sandboxCounts = async (act: string) => ((await control('GET', '/marketing')).adAccounts as { id: string; campaigns: number; adsets: number; ads: number }[]).find((a) => a.id === act)!;
+  const sandboxCounts = async (act: string) =>
+    ((await control('GET', '/marketing')).adAccounts as { id: string; campaigns: number; adsets: number; ads: number }[]).find(
+      (a) => a.id === act,
+    )!;
 
   const draft = (change: (d: CreateLeadCampaignRequest) => void = () => undefined): CreateLeadCampaignRequest => {
     const d: CreateLeadCampaignRequest = {
@@ -68,7 +80,14 @@ describe('MetaAds (e2e, sandbox over HTTP)', () => {
         budget: { type: 'daily', amountMinor: 2500 },
         targeting: { countries: ['US'] },
       },
-      ad: { name: 'E2E – Auto ad', leadFormId: DEMO_IDS.forms.auto, imageBase64: PNG, primaryText: 'Compare auto quotes from local carriers.', headline: 'Auto insurance in 5 minutes', callToAction: 'SIGN_UP' },
+      ad: {
+        name: 'E2E – Auto ad',
+        leadFormId: DEMO_IDS.forms.auto,
+        imageBase64: PNG,
+        primaryText: 'Compare auto quotes from local carriers.',
+        headline: 'Auto insurance in 5 minutes',
+        callToAction: 'SIGN_UP',
+      },
     };
     change(d);
     return d;
@@ -119,7 +138,13 @@ describe('MetaAds (e2e, sandbox over HTTP)', () => {
       });
       const traffic = (await http().get(`${base}/campaigns`).query({ objective: 'OUTCOME_TRAFFIC' }).set(viewer.auth).expect(200)).body;
       expect(traffic.items.map((c: any) => c.objective)).toEqual(['OUTCOME_TRAFFIC']);
-      const page = (await http().get(`${base}/campaigns`).query({ adAccountId: ACT, sort: 'budget', order: 'desc', limit: 2, offset: 1 }).set(viewer.auth).expect(200)).body;
+      const page = (
+        await http()
+          .get(`${base}/campaigns`)
+          .query({ adAccountId: ACT, sort: 'budget', order: 'desc', limit: 2, offset: 1 })
+          .set(viewer.auth)
+          .expect(200)
+      ).body;
       expect(page).toMatchObject({ limit: 2, offset: 1 });
       expect(page.items).toHaveLength(2);
       expect(page.items.every((c: any) => c.adAccountId === ACT)).toBe(true);
@@ -132,7 +157,11 @@ describe('MetaAds (e2e, sandbox over HTTP)', () => {
         targeting: { regions: ['New Jersey', 'New York'], ageMin: 18, ageMax: 65, genders: [] },
       });
       const ads = (await http().get(`${base}/ads`).query({ adSetId: HOME_ADSET }).set(viewer.auth).expect(200)).body;
-      expect(ads.items.find((a: any) => a.adId === HOME_AD)).toMatchObject({ leadFormId: DEMO_IDS.forms.home, leadFormName: expect.any(String), creative: { headline: 'Ready for storm season?' } });
+      expect(ads.items.find((a: any) => a.adId === HOME_AD)).toMatchObject({
+        leadFormId: DEMO_IDS.forms.home,
+        leadFormName: expect.any(String),
+        creative: { headline: 'Ready for storm season?' },
+      });
       const refused = (await http().get(`${base}/ads`).query({ effectiveStatus: 'DISAPPROVED' }).set(viewer.auth).expect(200)).body;
       expect(refused.total).toBeGreaterThanOrEqual(1);
       expect(refused.items[0].problems[0]).toMatchObject({ kind: 'review_rejected', title: 'Unrealistic Outcomes' });
@@ -145,11 +174,16 @@ describe('MetaAds (e2e, sandbox over HTTP)', () => {
       await syncNow(ACT);
       const [campaign] = (await http().get(`${base}/campaigns`).query({ q: 'paused in Ads' }).set(viewer.auth).expect(200)).body.items;
       expect(campaign).toMatchObject({ campaignId: HOME_CAMPAIGN, status: 'PAUSED', effectiveStatus: 'PAUSED' });
-      const adSet = (await http().get(`${base}/adsets`).query({ campaignId: HOME_CAMPAIGN }).set(viewer.auth).expect(200)).body.items.find((s: any) => s.adSetId === HOME_ADSET);
+      const adSet = (await http().get(`${base}/adsets`).query({ campaignId: HOME_CAMPAIGN }).set(viewer.auth).expect(200)).body.items.find(
+        (s: any) => s.adSetId === HOME_ADSET,
+      );
       expect(adSet).toMatchObject({ dailyBudgetMinor: 4200, effectiveStatus: 'CAMPAIGN_PAUSED' });
-      const live = (await http().get(`${base}/ads`).query({ adSetId: HOME_ADSET }).set(viewer.auth).expect(200)).body.items.map((a: any) => a.adId);
+      const live = (await http().get(`${base}/ads`).query({ adSetId: HOME_ADSET }).set(viewer.auth).expect(200)).body.items.map(
+        (a: any) => a.adId,
+      );
       expect(live).not.toContain(HOME_AD);
-      const deleted = (await http().get(`${base}/ads`).query({ adSetId: HOME_ADSET, status: 'DELETED' }).set(viewer.auth).expect(200)).body.items;
+      const deleted = (await http().get(`${base}/ads`).query({ adSetId: HOME_ADSET, status: 'DELETED' }).set(viewer.auth).expect(200)).body
+        .items;
       expect(deleted.map((a: any) => [a.adId, a.status])).toEqual([[HOME_AD, 'DELETED']]);
     });
 
@@ -187,9 +221,25 @@ describe('MetaAds (e2e, sandbox over HTTP)', () => {
       expect(res.body).toMatchObject({
         specialAdCategories: ['FINANCIAL_PRODUCTS_SERVICES'],
         specialAdCategoryCountry: ['US'],
-        campaign: { name: 'E2E – Auto leads', status: 'PAUSED', objective: 'OUTCOME_LEADS', specialAdCategories: ['FINANCIAL_PRODUCTS_SERVICES'] },
-        adSet: { status: 'PAUSED', optimizationGoal: 'QUALITY_LEAD', destinationType: 'ON_AD', pageId: DEMO_IDS.pages.main, dailyBudgetMinor: 2500 },
-        ad: { status: 'PAUSED', effectiveStatus: 'PENDING_REVIEW', leadFormId: DEMO_IDS.forms.auto, creative: { headline: 'Auto insurance in 5 minutes', body: 'Compare auto quotes from local carriers.', callToAction: 'SIGN_UP' } },
+        campaign: {
+          name: 'E2E – Auto leads',
+          status: 'PAUSED',
+          objective: 'OUTCOME_LEADS',
+          specialAdCategories: ['FINANCIAL_PRODUCTS_SERVICES'],
+        },
+        adSet: {
+          status: 'PAUSED',
+          optimizationGoal: 'QUALITY_LEAD',
+          destinationType: 'ON_AD',
+          pageId: DEMO_IDS.pages.main,
+          dailyBudgetMinor: 2500,
+        },
+        ad: {
+          status: 'PAUSED',
+          effectiveStatus: 'PENDING_REVIEW',
+          leadFormId: DEMO_IDS.forms.auto,
+          creative: { headline: 'Auto insurance in 5 minutes', body: 'Compare auto quotes from local carriers.', callToAction: 'SIGN_UP' },
+        },
       });
       const writes = graphWrites(since).map((c) => c.path.replace(/^\/v\d+\.\d+/, ''));
       expect(writes).toEqual([`/${ACT}/adimages`, `/${ACT}/campaigns`, `/${ACT}/adsets`, `/${ACT}/adcreatives`, `/${ACT}/ads`]);
@@ -199,20 +249,31 @@ describe('MetaAds (e2e, sandbox over HTTP)', () => {
       expect(retry.body.campaign.campaignId).toBe(res.body.campaign.campaignId);
       expect(graphWrites(since)).toHaveLength(5);
 
-      const reused = await create(draft((d) => (d.campaign.name = 'Another')), idempotencyKey).expect(422);
+      const reused = await create(
+        draft((d) => (d.campaign.name = 'Another')),
+        idempotencyKey,
+      ).expect(422);
       expect(reused.body.error.code).toBe(ADS_ERROR_CODES.idempotencyKeyReused);
 
       const listed = (await http().get(`${base}/campaigns`).query({ q: 'E2E – Auto' }).set(viewer.auth).expect(200)).body.items;
       expect(listed.map((c: any) => c.campaignId)).toEqual([res.body.campaign.campaignId]);
       const entry = (await audits()).find((a) => a.action === 'meta_ads.campaign_created');
-      expect(entry).toMatchObject({ actor_type: 'user', target_id: res.body.campaign.campaignId, details: { before: null, after: { adId: res.body.ad.adId, status: 'PAUSED' } } });
+      expect(entry).toMatchObject({
+        actor_type: 'user',
+        target_id: res.body.campaign.campaignId,
+        details: { before: null, after: { adId: res.body.ad.adId, status: 'PAUSED' } },
+      });
     });
 
     it.each([
       ['financial_age_narrowing', (d: CreateLeadCampaignRequest) => (d.adSet.targeting.ageMin = 25)],
       ['financial_gender', (d: CreateLeadCampaignRequest) => (d.adSet.targeting.genders = [2])],
       ['financial_zip', (d: CreateLeadCampaignRequest) => (d.adSet.targeting.zips = ['US:10001'])],
-      ['financial_radius', (d: CreateLeadCampaignRequest) => (d.adSet.targeting.cities = [{ key: '2490299', name: 'Newark', radius: 10, distanceUnit: 'mile' }])],
+      [
+        'financial_radius',
+        (d: CreateLeadCampaignRequest) =>
+          (d.adSet.targeting.cities = [{ key: '2490299', name: 'Newark', radius: 10, distanceUnit: 'mile' }]),
+      ],
     ])('refuses %s before anything reaches Meta, saying why', async (code, change) => {
       const since = lastSeq();
       const res = await create(draft(change)).expect(422);
@@ -226,12 +287,24 @@ describe('MetaAds (e2e, sandbox over HTTP)', () => {
     });
 
     it('refuses a daily budget above the organisation ceiling', async () => {
-      await http().put(`${base}/ads-settings`).set(manager.auth).send({ dailyBudgetCeilingMinor: 1000, confirmChangeAbovePercent: 50 }).expect(403);
-      const settings = await http().put(`${base}/ads-settings`).set(env.admin.auth).send({ dailyBudgetCeilingMinor: 100_000, confirmChangeAbovePercent: 50 }).expect(200);
+      await http()
+        .put(`${base}/ads-settings`)
+        .set(manager.auth)
+        .send({ dailyBudgetCeilingMinor: 1000, confirmChangeAbovePercent: 50 })
+        .expect(403);
+      const settings = await http()
+        .put(`${base}/ads-settings`)
+        .set(env.admin.auth)
+        .send({ dailyBudgetCeilingMinor: 100_000, confirmChangeAbovePercent: 50 })
+        .expect(200);
       expect(settings.body).toMatchObject({ financialCategoryCountries: ['US'], minRadiusMiles: 15, dailyBudgetCeilingMinor: 100_000 });
       const res = await create(draft((d) => (d.adSet.budget.amountMinor = 95_000))).expect(422);
       expect(res.body.error.details.findings.map((f: any) => f.code)).toEqual(['budget_ceiling']);
-      await http().put(`${base}/ads-settings`).set(env.admin.auth).send({ dailyBudgetCeilingMinor: null, confirmChangeAbovePercent: 50 }).expect(200);
+      await http()
+        .put(`${base}/ads-settings`)
+        .set(env.admin.auth)
+        .send({ dailyBudgetCeilingMinor: null, confirmChangeAbovePercent: 50 })
+        .expect(200);
       expect((await http().get(`${base}/ads-guardrails`).set(viewer.auth).expect(200)).body.dailyBudgetCeilingMinor).toBeNull();
     });
 
@@ -243,7 +316,11 @@ describe('MetaAds (e2e, sandbox over HTTP)', () => {
       });
       expect(res.body.error.message).toContain(res.body.error.details.userMessage);
       const campaignId = res.body.error.details.objects[0].id;
-      expect(env.sandbox.control.calls({ limit: 100_000 }).some((c) => c.method === 'DELETE' && c.path.endsWith(`/${campaignId}`) && c.status === 200)).toBe(true);
+      expect(
+        env.sandbox.control
+          .calls({ limit: 100_000 })
+          .some((c) => c.method === 'DELETE' && c.path.endsWith(`/${campaignId}`) && c.status === 200),
+      ).toBe(true);
       expect((await http().get(`${base}/campaigns`).query({ q: 'E2E – Auto' }).set(viewer.auth).expect(200)).body.total).toBe(1);
     });
 
@@ -266,11 +343,23 @@ describe('MetaAds (e2e, sandbox over HTTP)', () => {
     it('pauses and resumes one object, and many in bulk, with an audit entry for each', async () => {
       const paused = await http().put(`${base}/campaigns/${AUTO_CAMPAIGN}`).set(manager.auth).send({ status: 'PAUSED' }).expect(200);
       expect(paused.body).toMatchObject({ campaignId: AUTO_CAMPAIGN, status: 'PAUSED', effectiveStatus: 'PAUSED' });
-      const ids = (await http().get(`${base}/adsets`).query({ campaignId: AUTO_CAMPAIGN }).set(viewer.auth).expect(200)).body.items.map((s: any) => s.id);
+      const ids = (await http().get(`${base}/adsets`).query({ campaignId: AUTO_CAMPAIGN }).set(viewer.auth).expect(200)).body.items.map(
+        (s: any) => s.id,
+      );
       await http().post(`${base}/ads-bulk-status`).set(manager.auth).send({ level: 'adset', ids, status: 'PAUSED' }).expect(400);
-      const bulk = await http().post(`${base}/ads-bulk-status`).set(manager.auth).set('Idempotency-Key', key()).send({ level: 'adset', ids, status: 'PAUSED' }).expect(200);
+      const bulk = await http()
+        .post(`${base}/ads-bulk-status`)
+        .set(manager.auth)
+        .set('Idempotency-Key', key())
+        .send({ level: 'adset', ids, status: 'PAUSED' })
+        .expect(200);
       expect(bulk.body.results).toEqual(ids.map((id: string) => ({ id, ok: true, status: 'PAUSED' })));
-      const resumed = await http().post(`${base}/ads-bulk-status`).set(manager.auth).set('Idempotency-Key', key()).send({ level: 'campaign', ids: [AUTO_CAMPAIGN, '999999999'], status: 'ACTIVE' }).expect(200);
+      const resumed = await http()
+        .post(`${base}/ads-bulk-status`)
+        .set(manager.auth)
+        .set('Idempotency-Key', key())
+        .send({ level: 'campaign', ids: [AUTO_CAMPAIGN, '999999999'], status: 'ACTIVE' })
+        .expect(200);
       expect(resumed.body.results).toEqual([
         { id: AUTO_CAMPAIGN, ok: true, status: 'ACTIVE' },
         { id: '999999999', ok: false, error: expect.stringMatching(/No such campaign/) },
@@ -282,14 +371,30 @@ describe('MetaAds (e2e, sandbox over HTTP)', () => {
 
     it('asks to confirm a budget increase above the threshold, then applies it with an audit entry', async () => {
       const ask = await http().put(`${base}/campaigns/${AUTO_CAMPAIGN}`).set(manager.auth).send({ dailyBudgetMinor: 12000 }).expect(409);
-      expect(ask.body.error).toMatchObject({ code: ADS_ERROR_CODES.confirmationRequired, details: { from: 6000, to: 12000, percent: 100, thresholdPercent: 50, currency: 'USD' } });
-      const done = await http().put(`${base}/campaigns/${AUTO_CAMPAIGN}`).set(manager.auth).send({ dailyBudgetMinor: 12000, confirmed: true }).expect(200);
+      expect(ask.body.error).toMatchObject({
+        code: ADS_ERROR_CODES.confirmationRequired,
+        details: { from: 6000, to: 12000, percent: 100, thresholdPercent: 50, currency: 'USD' },
+      });
+      const done = await http()
+        .put(`${base}/campaigns/${AUTO_CAMPAIGN}`)
+        .set(manager.auth)
+        .send({ dailyBudgetMinor: 12000, confirmed: true })
+        .expect(200);
       expect(done.body.dailyBudgetMinor).toBe(12000);
       const entry = (await audits()).reverse().find((a) => a.action === 'meta_ads.campaign_updated');
-      expect(entry?.details).toMatchObject({ confirmed: true, before: { dailyBudgetMinor: 6000 }, after: { dailyBudgetMinor: 12000 }, changes: { daily_budget: 12000 } });
+      expect(entry?.details).toMatchObject({
+        confirmed: true,
+        before: { dailyBudgetMinor: 6000 },
+        after: { dailyBudgetMinor: 12000 },
+        changes: { daily_budget: 12000 },
+      });
       // A cut needs no confirmation; an end date is set on the campaign's stop_time.
       const end = new Date(Math.floor(Date.now() / 1000) * 1000 + 30 * 86_400_000).toISOString(); // Meta keeps whole seconds
-      const cut = await http().put(`${base}/campaigns/${AUTO_CAMPAIGN}`).set(manager.auth).send({ dailyBudgetMinor: 7000, endTime: end }).expect(200);
+      const cut = await http()
+        .put(`${base}/campaigns/${AUTO_CAMPAIGN}`)
+        .set(manager.auth)
+        .send({ dailyBudgetMinor: 7000, endTime: end })
+        .expect(200);
       expect(cut.body).toMatchObject({ dailyBudgetMinor: 7000, stopTime: end });
       // The same values again (a form saved unchanged): answered from the mirror, nothing sent to Meta.
       const since = lastSeq();
@@ -298,10 +403,16 @@ describe('MetaAds (e2e, sandbox over HTTP)', () => {
     });
 
     it("returns Meta's refusal of an edit and leaves the mirror unchanged", async () => {
-      const before = (await http().get(`${base}/adsets`).query({ campaignId: '120210000000000103' }).set(viewer.auth).expect(200)).body.items[0];
+      const before = (await http().get(`${base}/adsets`).query({ campaignId: '120210000000000103' }).set(viewer.auth).expect(200)).body
+        .items[0];
       const res = await http().put(`${base}/adsets/${before.id}`).set(manager.auth).send({ dailyBudgetMinor: 5 }).expect(422);
-      expect(res.body.error).toMatchObject({ code: ErrorCode.MetaRejected, details: { userTitle: 'Your Budget Is Too Low', userMessage: expect.stringContaining('minimum') } });
-      const after = (await http().get(`${base}/adsets`).query({ campaignId: '120210000000000103' }).set(viewer.auth).expect(200)).body.items.find((s: any) => s.id === before.id);
+      expect(res.body.error).toMatchObject({
+        code: ErrorCode.MetaRejected,
+        details: { userTitle: 'Your Budget Is Too Low', userMessage: expect.stringContaining('minimum') },
+      });
+      const after = (
+        await http().get(`${base}/adsets`).query({ campaignId: '120210000000000103' }).set(viewer.auth).expect(200)
+      ).body.items.find((s: any) => s.id === before.id);
       expect(after.dailyBudgetMinor).toBe(before.dailyBudgetMinor);
       expect(after.syncedAt).toBe(before.syncedAt);
     });
@@ -314,21 +425,34 @@ describe('MetaAds (e2e, sandbox over HTTP)', () => {
       await http().post(`${base}/campaigns/sync`).set(viewer.auth).send({}).expect(403);
       await http().put(`${base}/campaigns/${AUTO_CAMPAIGN}`).set(viewer.auth).send({ status: 'PAUSED' }).expect(403);
       await create(draft(), key(), viewer).expect(403);
-      await http().post(`${base}/ads-bulk-status`).set(viewer.auth).set('Idempotency-Key', key()).send({ level: 'ad', ids: ['1'], status: 'PAUSED' }).expect(403);
+      await http()
+        .post(`${base}/ads-bulk-status`)
+        .set(viewer.auth)
+        .set('Idempotency-Key', key())
+        .send({ level: 'ad', ids: ['1'], status: 'PAUSED' })
+        .expect(403);
     });
 
     it('answers bad input with a 400 envelope naming the problem', async () => {
       const missingKey = await create(draft(), null).expect(400);
       expect(missingKey.body.error.code).toBe(ADS_ERROR_CODES.idempotencyKeyRequired);
-      const bad = await create({ ...draft(), adSet: { ...draft().adSet, budget: { type: 'weekly', amountMinor: -1 } }, extra: 1 }).expect(400);
+      const bad = await create({ ...draft(), adSet: { ...draft().adSet, budget: { type: 'weekly', amountMinor: -1 } }, extra: 1 }).expect(
+        400,
+      );
       expect(bad.body.error.code).toBe(ErrorCode.ValidationFailed);
-      expect(bad.body.error.fields.map((f: any) => f.field)).toEqual(expect.arrayContaining(['extra', 'adSet.budget.type', 'adSet.budget.amountMinor']));
+      expect(bad.body.error.fields.map((f: any) => f.field)).toEqual(
+        expect.arrayContaining(['extra', 'adSet.budget.type', 'adSet.budget.amountMinor']),
+      );
       const noTargeting = await create({ ...draft(), adSet: { ...draft().adSet, targeting: undefined } }).expect(400);
       expect(noTargeting.body.error.fields.map((f: any) => f.field)).toContain('adSet.targeting');
       await http().put(`${base}/campaigns/not-an-id`).set(manager.auth).send({ status: 'PAUSED' }).expect(400);
       await http().put(`${base}/campaigns/${AUTO_CAMPAIGN}`).set(manager.auth).send({}).expect(400);
       await http().put(`${base}/campaigns/${AUTO_CAMPAIGN}`).set(manager.auth).send({ status: 'DELETED' }).expect(400);
-      await http().put(`${base}/ads/${HOME_AD}`).set(manager.auth).send({ dailyBudgetMinor: 100 }).expect((r) => expect([400, 409]).toContain(r.status));
+      await http()
+        .put(`${base}/ads/${HOME_AD}`)
+        .set(manager.auth)
+        .send({ dailyBudgetMinor: 100 })
+        .expect((r) => expect([400, 409]).toContain(r.status));
       await http().get(`${base}/campaigns`).query({ sort: 'spend' }).set(viewer.auth).expect(400);
       await http().get(`${base}/ads`).query({ limit: 'lots' }).set(viewer.auth).expect(400);
       await http().post(`${base}/campaigns/sync`).set(manager.auth).send({ adAccountId: 'act_1' }).expect(404);

@@ -33,7 +33,9 @@ describe('Meta app secret rotation (e2e)', () => {
     env.t.http
       .post(`/v1/integrations/meta/${path}`)
       .type('form')
-      .send({ signed_request: signRequest({ algorithm: 'HMAC-SHA256', issued_at: Math.floor(Date.now() / 1000), user_id: '999000111' }, secret) });
+      .send({
+        signed_request: signRequest({ algorithm: 'HMAC-SHA256', issued_at: Math.floor(Date.now() / 1000), user_id: '999000111' }, secret),
+      });
   /** meta_app_secret_previous_used_total for one surface, as /metrics shows it. */
   const previousUses = async (surface: string): Promise<number> => {
     const text = (await env.t.http.get('/metrics').expect(200)).text;
@@ -44,7 +46,8 @@ describe('Meta app secret rotation (e2e)', () => {
   const emptyDelivery = () => JSON.stringify({ object: 'page', entry: [], n: ++deliveries });
 
   it('sends Meta only the current secret: the connect (code exchange) and the health check (appsecret_proof) succeed', async () => {
-    const status = (await env.t.http.post('/v1/integrations/meta/status/check').set(env.admin.auth).expect(200)).body as MetaConnectionStatus;
+    const status = (await env.t.http.post('/v1/integrations/meta/status/check').set(env.admin.auth).expect(200))
+      .body as MetaConnectionStatus;
     expect(status.connected).toBe(true);
     expect(status.checks.find((c) => c.key === 'token')!.level).toBe('ok');
     // The sandbox requires appsecret_proof and knows only the current secret: nothing it answered was an error.

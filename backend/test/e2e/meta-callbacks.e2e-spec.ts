@@ -22,8 +22,7 @@ describe("Meta's deauthorize and data deletion callbacks (e2e)", () => {
   const signed = (payload: Record<string, unknown>, secret = META_APP.secret) =>
     signRequest({ algorithm: 'HMAC-SHA256', issued_at: Math.floor(Date.now() / 1000), ...payload }, secret);
 
-  const post = (path: string, body: Record<string, string>) =>
-    env.t.http.post(`/v1/integrations/meta/${path}`).type('form').send(body);
+  const post = (path: string, body: Record<string, string>) => env.t.http.post(`/v1/integrations/meta/${path}`).type('form').send(body);
 
   it('answers the webhook verification challenge only with our verify token', async () => {
     const ok = await env.t.http
@@ -74,7 +73,9 @@ describe("Meta's deauthorize and data deletion callbacks (e2e)", () => {
 
     const [row] = await env.t.dataSource.query(`SELECT status, meta_user_name, access_token_ciphertext FROM meta_integrations`);
     expect(row).toMatchObject({ status: 'disconnected', meta_user_name: null, access_token_ciphertext: null });
-    const [pages] = await env.t.dataSource.query(`SELECT count(*)::int AS n FROM meta_pages WHERE page_access_token_ciphertext IS NOT NULL`);
+    const [pages] = await env.t.dataSource.query(
+      `SELECT count(*)::int AS n FROM meta_pages WHERE page_access_token_ciphertext IS NOT NULL`,
+    );
     expect(pages.n).toBe(0);
 
     await env.t.http.get('/v1/integrations/meta/data-deletion/0123456789abcdef01234567').expect(404);

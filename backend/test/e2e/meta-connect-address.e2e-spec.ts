@@ -10,7 +10,12 @@ jest.setTimeout(60_000);
 const PUBLIC = 'https://crm.agency.test';
 
 /** A GET to the app on 127.0.0.1 as a browser that opened it under another name would send it. */
-function getAs(env: MetaTestEnv, host: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; location?: string; body: string }> {
+function getAs(
+  env: MetaTestEnv,
+  host: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; location?: string; body: string }> {
   const { port } = new URL(env.publicUrl);
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, headers: { ...headers, Host: host } }, (res) => {

@@ -106,18 +106,36 @@ describe('Meta connect against the sandbox (e2e)', () => {
     expect(pageRows.every((p: { page_access_token_ciphertext: string | null }) => !!p.page_access_token_ciphertext)).toBe(true);
 
     // Meta's side: the app's page subscription calls our webhook for leadgen.
-    const subs = await fetch(`${env.sandbox.url}/${META_APP.version}/${META_APP.id}/subscriptions?access_token=${encodeURIComponent(`${META_APP.id}|${META_APP.secret}`)}`);
+    const subs = await fetch(
+      `${env.sandbox.url}/${META_APP.version}/${META_APP.id}/subscriptions?access_token=${encodeURIComponent(`${META_APP.id}|${META_APP.secret}`)}`,
+    );
     const subsBody = (await subs.json()) as { data: unknown[] };
     expect(subsBody.data).toEqual([
       expect.objectContaining({ object: 'page', callback_url: `${env.publicUrl}/v1/integrations/meta/webhook`, active: true }),
     ]);
 
     const s = await status();
-    expect(s).toMatchObject({ connected: true, status: 'active', overall: 'ok', missingScopes: [], sandbox: false, apiVersion: META_APP.version });
+    expect(s).toMatchObject({
+      connected: true,
+      status: 'active',
+      overall: 'ok',
+      missingScopes: [],
+      sandbox: false,
+      apiVersion: META_APP.version,
+    });
     expect(s.metaUser?.id).toBe(world.userId);
     expect(s.counts).toEqual({ adAccounts: world.adAccounts.length, pages: world.pages.length, leadForms: world.forms.length });
     // The card lists the token's checks, then the participants' (ad assets, then webhook deliveries), then the version.
-    expect(s.checks.map((c) => c.key)).toEqual(['token', 'token_expiry', 'permissions', 'page_subscriptions', 'app_subscription', 'lead_forms', 'last_webhook', 'api_version']);
+    expect(s.checks.map((c) => c.key)).toEqual([
+      'token',
+      'token_expiry',
+      'permissions',
+      'page_subscriptions',
+      'app_subscription',
+      'lead_forms',
+      'last_webhook',
+      'api_version',
+    ]);
     // The connect's steps ran in their order and each added its part to the audit entry.
     const { ConnectionLifecycle } = await import('../../src/modules/meta-auth');
     expect(env.t.app.get(ConnectionLifecycle).names()).toEqual([
@@ -127,7 +145,9 @@ describe('Meta connect against the sandbox (e2e)', () => {
       'meta-leads: parked leads replayed',
       'meta-ads: campaign mirror',
     ]);
-    const reconnected = (await auditActions(env.t, env.admin.organisationId)).filter((a) => a.action === 'meta.reconnected').pop() as unknown as {
+    const reconnected = (await auditActions(env.t, env.admin.organisationId))
+      .filter((a) => a.action === 'meta.reconnected')
+      .pop() as unknown as {
       details: Record<string, unknown>;
     };
     expect(reconnected.details).toEqual({
@@ -179,13 +199,21 @@ describe('Meta connect against the sandbox (e2e)', () => {
 
   it('toggles auto-sync of a form, audited, and rejects bad input with 4xx', async () => {
     const forms = (await env.t.http.get('/v1/integrations/meta/lead-forms').set(env.admin.auth).expect(200)).body;
-    const res = await env.t.http.patch(`/v1/integrations/meta/lead-forms/${forms[0].id}`).set(env.admin.auth).send({ autoSync: false }).expect(200);
+    const res = await env.t.http
+      .patch(`/v1/integrations/meta/lead-forms/${forms[0].id}`)
+      .set(env.admin.auth)
+      .send({ autoSync: false })
+      .expect(200);
     expect(res.body).toMatchObject({ id: forms[0].id, autoSync: false });
     const [row] = await env.t.dataSource.query(`SELECT auto_sync FROM meta_lead_forms WHERE id = $1`, [forms[0].id]);
     expect(row.auto_sync).toBe(false);
     await env.t.http.patch(`/v1/integrations/meta/lead-forms/${forms[0].id}`).set(env.admin.auth).send({ autoSync: 'yes' }).expect(400);
     await env.t.http.patch(`/v1/integrations/meta/lead-forms/not-a-uuid`).set(env.admin.auth).send({ autoSync: true }).expect(400);
-    await env.t.http.patch(`/v1/integrations/meta/lead-forms/00000000-0000-4000-8000-000000000000`).set(env.admin.auth).send({ autoSync: true }).expect(404);
+    await env.t.http
+      .patch(`/v1/integrations/meta/lead-forms/00000000-0000-4000-8000-000000000000`)
+      .set(env.admin.auth)
+      .send({ autoSync: true })
+      .expect(404);
     expect((await auditActions(env.t, env.admin.organisationId)).map((a) => a.action)).toContain('meta.lead_form_updated');
     // A refresh keeps the admin's choice.
     await env.t.http.post('/v1/integrations/meta/refresh').set(env.admin.auth).expect(200);
@@ -228,7 +256,9 @@ describe('Meta connect against the sandbox (e2e)', () => {
     const s = (await env.t.http.post('/v1/integrations/meta/refresh').set(env.admin.auth).expect(200)).body as MetaConnectionStatus;
     expect(s).toMatchObject({ connected: true, status: 'active' });
     expect(s.counts).toEqual({ adAccounts: world.adAccounts.length, pages: world.pages.length, leadForms: world.forms.length });
-    const refreshed = (await auditActions(env.t, env.admin.organisationId)).filter((a) => a.action === 'meta.assets_refreshed').pop() as unknown as {
+    const refreshed = (await auditActions(env.t, env.admin.organisationId))
+      .filter((a) => a.action === 'meta.assets_refreshed')
+      .pop() as unknown as {
       details: Record<string, unknown>;
     };
     expect(refreshed.details).toEqual({
@@ -278,9 +308,13 @@ describe('Meta connect against the sandbox (e2e)', () => {
     const [wiped] = await env.t.dataSource.query(`SELECT * FROM meta_integrations WHERE id = $1`, [row.id]);
     expect(wiped).toMatchObject({ status: 'disconnected', access_token_ciphertext: null, access_token_key_id: null });
     expect(wiped.disconnected_at).not.toBeNull();
-    const pageTokens = await env.t.dataSource.query(`SELECT count(*)::int AS n FROM meta_pages WHERE page_access_token_ciphertext IS NOT NULL OR webhook_subscribed`);
+    const pageTokens = await env.t.dataSource.query(
+      `SELECT count(*)::int AS n FROM meta_pages WHERE page_access_token_ciphertext IS NOT NULL OR webhook_subscribed`,
+    );
     expect(pageTokens[0].n).toBe(0);
-    const [leads] = await env.t.dataSource.query(`SELECT count(*)::int AS n FROM leads WHERE organisation_id = $1`, [env.admin.organisationId]);
+    const [leads] = await env.t.dataSource.query(`SELECT count(*)::int AS n FROM leads WHERE organisation_id = $1`, [
+      env.admin.organisationId,
+    ]);
     expect(leads.n).toBe(1);
     const [forms] = await env.t.dataSource.query(`SELECT count(*)::int AS n FROM meta_lead_forms`);
     expect(forms.n).toBeGreaterThan(0);
@@ -288,7 +322,9 @@ describe('Meta connect against the sandbox (e2e)', () => {
     // At Meta: the app was removed, so the old token is refused.
     const { createHmac } = await import('node:crypto');
     const proof = createHmac('sha256', META_APP.secret).update(userToken).digest('hex');
-    const me = await fetch(`${env.sandbox.url}/${META_APP.version}/me?appsecret_proof=${proof}`, { headers: { Authorization: `Bearer ${userToken}` } });
+    const me = await fetch(`${env.sandbox.url}/${META_APP.version}/me?appsecret_proof=${proof}`, {
+      headers: { Authorization: `Bearer ${userToken}` },
+    });
     expect(me.status).toBeGreaterThanOrEqual(400);
     expect(((await me.json()) as { error: { code: number } }).error.code).toBe(190);
     const actions = await auditActions(env.t, env.admin.organisationId);

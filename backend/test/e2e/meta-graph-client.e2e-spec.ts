@@ -13,10 +13,17 @@ const SCOPES = ['email', 'pages_show_list', 'pages_read_engagement', 'leads_retr
 
 /** Consents on the sandbox's login dialog with everything ticked, and exchanges the code through the client. */
 async function login(sandbox: RunningSandbox, client: MetaGraphClient): Promise<string> {
-  const query = new URLSearchParams({ client_id: sandbox.appId, redirect_uri: REDIRECT_URI, state: 's', scope: SCOPES.join(','), response_type: 'code' });
+  const query = new URLSearchParams({
+    client_id: sandbox.appId,
+    redirect_uri: REDIRECT_URI,
+    state: 's',
+    scope: SCOPES.join(','),
+    response_type: 'code',
+  });
   const html = await (await fetch(`${sandbox.url}/${VERSION}/dialog/oauth?${query.toString()}`)).text();
   const body = new URLSearchParams({ dialog: /name="dialog" value="([^"]+)"/.exec(html)![1], decision: 'continue' });
-  for (const [, name, value] of html.matchAll(/<input type="checkbox" name="([a-z_]+)" value="([^"]+)" checked(?! disabled)/g)) body.append(name, value);
+  for (const [, name, value] of html.matchAll(/<input type="checkbox" name="([a-z_]+)" value="([^"]+)" checked(?! disabled)/g))
+    body.append(name, value);
   const action = /<form method="post" action="([^"]+)"/.exec(html)![1];
   const decided = await fetch(`${sandbox.url}${action}`, { method: 'POST', body, redirect: 'manual' });
   const code = new URL(decided.headers.get('location')!).searchParams.get('code')!;
@@ -45,7 +52,12 @@ describe('MetaGraphClient against the Meta sandbox', () => {
   const httpRequests = () => sandbox.control.counters().httpRequests;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ seed: 'graph-client-e2e', redirectUris: [REDIRECT_URI], requireAppsecretProof: true, webhooks: { enabled: false } });
+    sandbox = await startSandbox({
+      seed: 'graph-client-e2e',
+      redirectUris: [REDIRECT_URI],
+      requireAppsecretProof: true,
+      webhooks: { enabled: false },
+    });
     token = await login(sandbox, client());
   });
   afterAll(() => sandbox?.close());
@@ -53,18 +65,19 @@ describe('MetaGraphClient against the Meta sandbox', () => {
   it('is accepted with appsecret_proof (classic and time-stamped) and the token in the Authorization header', async () => {
     const me = await client().get<{ id: string; name: string }>('/me', { fields: 'id,name' }, { accessToken: token });
     expect(me).toEqual({ id: DEMO_IDS.userId, name: expect.any(String) });
-    const timed = await client({ proofMode: 'timed', now: () => Date.parse(sandbox.control.now().replace('+0000', 'Z')) }).get<{ id: string }>(
-      '/me',
-      { fields: 'id' },
-      { accessToken: token },
-    );
+    const timed = await client({ proofMode: 'timed', now: () => Date.parse(sandbox.control.now().replace('+0000', 'Z')) }).get<{
+      id: string;
+    }>('/me', { fields: 'id' }, { accessToken: token });
     expect(timed.id).toBe(DEMO_IDS.userId);
   });
 
   it('is rejected with a proof made from the wrong app secret', async () => {
     const err = await client({ appSecret: 'not-the-app-secret' })
       .get('/me', {}, { accessToken: token })
-      .then(() => undefined, (e: unknown) => e);
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(err).toBeInstanceOf(MetaGraphError);
     expect(err).toMatchObject({ kind: 'validation', code: 100 });
     expect((err as MetaGraphError).message).toMatch(/appsecret_proof/);
@@ -75,7 +88,12 @@ describe('MetaGraphClient against the Meta sandbox', () => {
     const other = await login(sandbox, client());
     sandbox.control.invalidateTokens({ token: other, reason: 'expired' });
     const before = httpRequests();
-    await expect(client().get('/me', {}, { accessToken: other })).rejects.toMatchObject({ kind: 'auth', code: 190, subcode: 463, authReason: 'token_expired' });
+    await expect(client().get('/me', {}, { accessToken: other })).rejects.toMatchObject({
+      kind: 'auth',
+      code: 190,
+      subcode: 463,
+      authReason: 'token_expired',
+    });
     expect(httpRequests() - before).toBe(1); // auth errors are not retried
   });
 
@@ -84,7 +102,11 @@ describe('MetaGraphClient against the Meta sandbox', () => {
     const before = httpRequests();
     const ids: string[] = [];
     let pages = 0;
-    for await (const page of client().pages<{ id: string }>(`${DEMO_IDS.forms.home}/leads`, { fields: 'id', limit: 25 }, { accessToken: token })) {
+    for await (const page of client().pages<{ id: string }>(
+      `${DEMO_IDS.forms.home}/leads`,
+      { fields: 'id', limit: 25 },
+      { accessToken: token },
+    )) {
       pages++;
       ids.push(...page.data.map((l) => l.id));
     }
@@ -111,7 +133,9 @@ describe('MetaGraphClient against the Meta sandbox', () => {
     const leads = sandbox.control.createLeads({ formId: DEMO_IDS.forms.life, count: 100 });
     const reader = new BatchingGraphReader(client());
     const before = httpRequests();
-    const fetched = await Promise.all(leads.map((l) => reader.get<{ id: string; form_id: string }>(`/${l.id}`, { fields: 'id,form_id' }, { accessToken: token })));
+    const fetched = await Promise.all(
+      leads.map((l) => reader.get<{ id: string; form_id: string }>(`/${l.id}`, { fields: 'id,form_id' }, { accessToken: token })),
+    );
     expect(httpRequests() - before).toBeLessThanOrEqual(3);
     expect(fetched.map((l) => l.id)).toEqual(leads.map((l) => l.id));
     expect(fetched.every((l) => l.form_id === DEMO_IDS.forms.life)).toBe(true);

@@ -27,7 +27,10 @@ describe('Meta tokens at rest and in logs (e2e)', () => {
     const [integration] = await env.t.dataSource.query(`SELECT * FROM meta_integrations`);
     const pages = await env.t.dataSource.query(`SELECT * FROM meta_pages`);
     const secrets = [
-      cipher.decrypt({ ciphertext: integration.access_token_ciphertext, keyId: integration.access_token_key_id }, integration.organisation_id),
+      cipher.decrypt(
+        { ciphertext: integration.access_token_ciphertext, keyId: integration.access_token_key_id },
+        integration.organisation_id,
+      ),
       ...pages.map((p: { page_access_token_ciphertext: string; page_access_token_key_id: string; organisation_id: string }) =>
         cipher.decrypt({ ciphertext: p.page_access_token_ciphertext, keyId: p.page_access_token_key_id }, p.organisation_id),
       ),

@@ -30,7 +30,15 @@ const nextLeadId = () => `9${Date.now()}${String(++counter).padStart(3, '0')}`;
 
 const leadgen = (leadgenId: string, pageId: string, extra: Record<string, unknown> = {}) => ({
   field: 'leadgen',
-  value: { leadgen_id: leadgenId, page_id: pageId, form_id: '555000', adgroup_id: '666000', ad_id: '666000', created_time: 1764399990, ...extra },
+  value: {
+    leadgen_id: leadgenId,
+    page_id: pageId,
+    form_id: '555000',
+    adgroup_id: '666000',
+    ad_id: '666000',
+    created_time: 1764399990,
+    ...extra,
+  },
 });
 const delivery = (...entries: { id: string; changes: unknown[] }[]) =>
   JSON.stringify({ object: 'page', entry: entries.map((entry) => ({ time: 1764400000, ...entry })) });
@@ -85,7 +93,9 @@ describe('Meta webhook POST (e2e)', () => {
 
     const [row] = await inboxRows(t, body);
     expect(row).toMatchObject({ status: 'enqueued', attempts: 1, job_count: 1, last_error: null, ignored_changes: [] });
-    const stored = (await t.dataSource.query(`SELECT raw_body, signature, received_at FROM meta_webhook_inbox WHERE id = $1`, [row.id])) as {
+    const stored = (await t.dataSource.query(`SELECT raw_body, signature, received_at FROM meta_webhook_inbox WHERE id = $1`, [
+      row.id,
+    ])) as {
       raw_body: Buffer;
       signature: string;
       received_at: Date;
@@ -152,7 +162,11 @@ describe('Meta webhook POST (e2e)', () => {
     const [row] = await inboxRows(t, body);
     expect(row).toMatchObject({ status: 'enqueued', job_count: 3 });
     expect(row.ignored_changes).toEqual([expect.objectContaining({ reason: 'unknown_field', field: 'feed' })]);
-    for (const [id, page] of [[ids[0], '100'], [ids[1], '100'], [ids[2], '200']]) {
+    for (const [id, page] of [
+      [ids[0], '100'],
+      [ids[1], '100'],
+      [ids[2], '200'],
+    ]) {
       expect(await queue.getJob(leadgenJobId(page, id))).toBeDefined();
     }
   });
@@ -256,14 +270,19 @@ describe('Meta webhook POST (e2e)', () => {
   it('sends the security headers every other route sends (its own, stricter CSP aside), on answers and refusals', async () => {
     const other = await t.http.get('/health');
     const security = Object.keys(other.headers).filter((name) =>
-      /^(content-security-policy|strict-transport-security|referrer-policy|cross-origin-|origin-agent-cluster|x-(content-type|dns-prefetch|download|frame|permitted|xss))/.test(name),
+      /^(content-security-policy|strict-transport-security|referrer-policy|cross-origin-|origin-agent-cluster|x-(content-type|dns-prefetch|download|frame|permitted|xss))/.test(
+        name,
+      ),
     );
     expect(security).toContain('referrer-policy');
     expect(security.length).toBeGreaterThanOrEqual(12);
     const body = delivery({ id: '100', changes: [leadgen(nextLeadId(), '100')] });
     for (const res of [await post(body).expect(200), await post(body, `sha256=${'0'.repeat(64)}`).expect(403)]) {
       for (const name of security) {
-        expect({ name, value: res.headers[name] }).toEqual({ name, value: name === 'content-security-policy' ? "default-src 'none'; frame-ancestors 'none'" : other.headers[name] });
+        expect({ name, value: res.headers[name] }).toEqual({
+          name,
+          value: name === 'content-security-policy' ? "default-src 'none'; frame-ancestors 'none'" : other.headers[name],
+        });
       }
     }
     expect((await post(body).expect(200)).headers['referrer-policy']).toBe('no-referrer');
@@ -313,7 +332,9 @@ describe('Meta webhook POST (e2e)', () => {
   });
 
   it('declares the inbox relay schedule', () => {
-    expect(APP_SCHEDULES).toContainEqual(expect.objectContaining({ id: 'meta-webhook:relay-webhook-inbox', queue: META_WEBHOOK_QUEUE_NAME }));
+    expect(APP_SCHEDULES).toContainEqual(
+      expect.objectContaining({ id: 'meta-webhook:relay-webhook-inbox', queue: META_WEBHOOK_QUEUE_NAME }),
+    );
   });
 });
 
@@ -374,8 +395,17 @@ describe('Meta webhook fed by the Meta sandbox (e2e)', () => {
   beforeAll(async () => {
     t = await createTestApp({ env: ENV });
     await t.app.listen(0, '127.0.0.1');
-    sandbox = await startSandbox({ port: 0, appSecret: SECRET, verifyToken: VERIFY_TOKEN, webhooks: { duplicateRate: 0, batchWindowMs: 20 } });
-    await insertConnectedPages(t.dataSource, 'Webhook Test Agency', sandbox.control.world().pages.map((page) => page.id));
+    sandbox = await startSandbox({
+      port: 0,
+      appSecret: SECRET,
+      verifyToken: VERIFY_TOKEN,
+      webhooks: { duplicateRate: 0, batchWindowMs: 20 },
+    });
+    await insertConnectedPages(
+      t.dataSource,
+      'Webhook Test Agency',
+      sandbox.control.world().pages.map((page) => page.id),
+    );
   });
   afterAll(async () => {
     await sandbox?.close();

@@ -56,13 +56,20 @@ describe('platform (e2e)', () => {
 
     it('documents every Meta integration and leads operation: summary, auth (or public by design), error answers', async () => {
       const doc = (await t.http.get('/docs-json').expect(200)).body as {
-        paths: Record<string, Record<string, { summary?: string; security?: Record<string, string[]>[]; responses: Record<string, unknown> }>>;
+        paths: Record<
+          string,
+          Record<string, { summary?: string; security?: Record<string, string[]>[]; responses: Record<string, unknown> }>
+        >;
       };
       // Meta calls these, or the browser returns through them: they carry no credentials of ours.
-      const publicByDesign = ['/webhook', '/callback', '/deauthorize', '/data-deletion', '/data-deletion/{code}'].map((p) => `/v1/integrations/meta${p}`);
+      const publicByDesign = ['/webhook', '/callback', '/deauthorize', '/data-deletion', '/data-deletion/{code}'].map(
+        (p) => `/v1/integrations/meta${p}`,
+      );
       const ops = Object.entries(doc.paths)
         .filter(([path]) => path.startsWith('/v1/integrations/meta') || path.startsWith('/v1/leads'))
-        .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, path, op })));
+        .flatMap(([path, methods]) =>
+          Object.entries(methods).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, path, op })),
+        );
       expect(ops.length).toBeGreaterThan(25);
       for (const { name, path, op } of ops) {
         const schemes = (op.security ?? []).flatMap((requirement) => Object.keys(requirement));
@@ -99,10 +106,7 @@ describe('platform (e2e)', () => {
 
   describe('CORS', () => {
     it('allows a configured origin, with credentials', async () => {
-      const res = await t.http
-        .options('/v1/auth/login')
-        .set('Origin', ALLOWED_ORIGIN)
-        .set('Access-Control-Request-Method', 'POST');
+      const res = await t.http.options('/v1/auth/login').set('Origin', ALLOWED_ORIGIN).set('Access-Control-Request-Method', 'POST');
       expect(res.status).toBe(204);
       expect(res.headers['access-control-allow-origin']).toBe(ALLOWED_ORIGIN);
       expect(res.headers['access-control-allow-credentials']).toBe('true');
@@ -165,7 +169,10 @@ describe('platform (e2e)', () => {
     });
 
     it('refuses a forged token', async () => {
-      const forged = new JwtService().sign({ sub: 'x', role: Role.Admin, typ: 'access' }, { secret: 'not-the-secret-at-all-0123456789abcdef' });
+      const forged = new JwtService().sign(
+        { sub: 'x', role: Role.Admin, typ: 'access' },
+        { secret: 'not-the-secret-at-all-0123456789abcdef' },
+      );
       await t.http.get('/admin/queues').set('Authorization', `Bearer ${forged}`).expect(401);
     });
 
@@ -208,9 +215,13 @@ describe('platform (e2e)', () => {
       const admin = await login(t, FIRST_ADMIN.email, FIRST_ADMIN.password);
       const cookie = `lg_board=${admin.accessToken}`;
       await t.http.get('/admin/queues').set('Cookie', cookie).expect(200);
-      await t.http.post('/v1/auth/logout').set(admin.auth).set('Cookie', admin.refreshCookie).expect((r) => {
-        if (r.status >= 300) throw new Error(`logout answered ${r.status}`);
-      });
+      await t.http
+        .post('/v1/auth/logout')
+        .set(admin.auth)
+        .set('Cookie', admin.refreshCookie)
+        .expect((r) => {
+          if (r.status >= 300) throw new Error(`logout answered ${r.status}`);
+        });
       const res = await t.http.get('/admin/queues').set('Cookie', cookie).expect(401);
       expect(res.body.error.code).toBe(ErrorCode.Unauthenticated);
     });
@@ -233,13 +244,17 @@ describe('platform (e2e)', () => {
       ]);
     });
 
-    it('keeps the capabilities\' queues free of schedulers and of their delayed next jobs', async () => {
+    it("keeps the capabilities' queues free of schedulers and of their delayed next jobs", async () => {
       // A delayed job in the lead queue changes how BullMQ's worker fills its slots (schedule-ticks.ts): the lead
       // queue holds only jobs that are due, or delayed on purpose.
       const { getQueueToken } = await import('@nestjs/bullmq');
       for (const name of ['meta-auth', 'meta-webhook', 'meta-leads', 'meta-ads']) {
         const queue = t.app.get(getQueueToken(name));
-        expect({ name, schedulers: await queue.getJobSchedulers(), delayed: await queue.getDelayedCount() }).toEqual({ name, schedulers: [], delayed: 0 });
+        expect({ name, schedulers: await queue.getJobSchedulers(), delayed: await queue.getDelayedCount() }).toEqual({
+          name,
+          schedulers: [],
+          delayed: 0,
+        });
       }
     });
   });

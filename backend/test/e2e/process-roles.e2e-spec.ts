@@ -27,7 +27,8 @@ describe('process roles (e2e)', () => {
     });
 
     it('runs the queue processors and they take jobs', async () => {
-      for (const queue of ['schedules', 'meta-auth', 'meta-webhook', 'meta-leads', 'meta-ads']) expect(workerOf(t.app, queue).isRunning()).toBe(true);
+      for (const queue of ['schedules', 'meta-auth', 'meta-webhook', 'meta-leads', 'meta-ads'])
+        expect(workerOf(t.app, queue).isRunning()).toBe(true);
       const queue = t.app.get<Queue>(getQueueToken('meta-webhook'));
       const job = await queue.add('prune-webhook-inbox', {});
       const { QueueEvents } = await import('bullmq');
@@ -69,7 +70,8 @@ describe('process roles (e2e)', () => {
     });
 
     it('leaves queue processors stopped', () => {
-      for (const queue of ['schedules', 'meta-auth', 'meta-webhook', 'meta-leads', 'meta-ads']) expect(workerOf(t.app, queue).isRunning()).toBe(false);
+      for (const queue of ['schedules', 'meta-auth', 'meta-webhook', 'meta-leads', 'meta-ads'])
+        expect(workerOf(t.app, queue).isRunning()).toBe(false);
     });
 
     it('serves the console, with index.html for client-side routes', async () => {

@@ -72,7 +72,11 @@ describe('token encryption key rotation (e2e)', () => {
       tokenCount = Object.values(kids).flat().length;
       expect(kids['meta_integrations.access_token_ciphertext']).toEqual(['ka']);
       expect(kids['meta_pages.page_access_token_ciphertext'].length).toBeGreaterThan(0);
-      expect(Object.values(kids).flat().every((kid) => kid === 'ka')).toBe(true);
+      expect(
+        Object.values(kids)
+          .flat()
+          .every((kid) => kid === 'ka'),
+      ).toBe(true);
       expect(await reencryptJobs(first.t)).toEqual([]);
     } finally {
       // The app stops; Meta (the sandbox) and the database stay.
@@ -102,7 +106,11 @@ describe('token encryption key rotation (e2e)', () => {
       const status = await healthCheck(api);
       expect(status.connected).toBe(true);
       expect(status.checks.find((c) => c.key === 'token')!.level).toBe('ok');
-      expect(Object.values(await keyIdsByColumn(api.t.dataSource)).flat().every((kid) => kid === 'ka')).toBe(true);
+      expect(
+        Object.values(await keyIdsByColumn(api.t.dataSource))
+          .flat()
+          .every((kid) => kid === 'ka'),
+      ).toBe(true);
 
       const [job, ...others] = await reencryptJobs(api.t);
       expect(others).toEqual([]);
@@ -129,7 +137,11 @@ describe('token encryption key rotation (e2e)', () => {
 
       const kids = await keyIdsByColumn(api.t.dataSource);
       expect(Object.values(kids).flat()).toHaveLength(tokenCount);
-      expect(Object.values(kids).flat().every((kid) => kid === 'kb')).toBe(true);
+      expect(
+        Object.values(kids)
+          .flat()
+          .every((kid) => kid === 'kb'),
+      ).toBe(true);
       expect((await healthCheck(api)).checks.find((c) => c.key === 'token')!.level).toBe('ok');
     });
 
@@ -162,7 +174,11 @@ describe('token encryption key rotation (e2e)', () => {
       expect(status.checks.find((c) => c.key === 'token')!.level).toBe('ok');
       // Page tokens are opened too: refreshing the assets reads every Page with its own token.
       await last.t.http.post('/v1/integrations/meta/refresh').set(last.admin.auth).expect(200);
-      expect(Object.values(await keyIdsByColumn(last.t.dataSource)).flat().every((kid) => kid === 'kb')).toBe(true);
+      expect(
+        Object.values(await keyIdsByColumn(last.t.dataSource))
+          .flat()
+          .every((kid) => kid === 'kb'),
+      ).toBe(true);
       expect(await reencryptJobs(last.t)).toEqual([]);
     } finally {
       await last.t.close();

@@ -86,12 +86,7 @@ describe('users (e2e)', () => {
         .send({ email: 'not-an-email', name: '', role: 'owner', password: 'short' })
         .expect(400);
       expect(res.body.error.code).toBe(ErrorCode.ValidationFailed);
-      expect(res.body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual([
-        'email',
-        'name',
-        'password',
-        'role',
-      ]);
+      expect(res.body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['email', 'name', 'password', 'role']);
     });
 
     it('refuses unknown properties (whitelist)', async () => {
@@ -117,11 +112,7 @@ describe('users (e2e)', () => {
     it('renames and changes the role; the new role applies to live sessions at once', async () => {
       const someone = await createUserAndLogin(t, admin, Role.Viewer);
       await t.http.get('/v1/api-keys').set(someone.auth).expect(403);
-      const res = await t.http
-        .patch(`/v1/users/${someone.id}`)
-        .set(admin.auth)
-        .send({ name: 'Promoted', role: 'admin' })
-        .expect(200);
+      const res = await t.http.patch(`/v1/users/${someone.id}`).set(admin.auth).send({ name: 'Promoted', role: 'admin' }).expect(200);
       expect(res.body).toMatchObject({ name: 'Promoted', role: 'admin' });
       await t.http.get('/v1/api-keys').set(someone.auth).expect(200);
     });
@@ -166,11 +157,7 @@ describe('users (e2e)', () => {
     });
 
     it('validates the body (400 listing the fields)', async () => {
-      const res = await t.http
-        .patch(`/v1/users/${viewer.id}`)
-        .set(admin.auth)
-        .send({ role: 'superuser', active: 'yes' })
-        .expect(400);
+      const res = await t.http.patch(`/v1/users/${viewer.id}`).set(admin.auth).send({ role: 'superuser', active: 'yes' }).expect(400);
       expect(res.body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['active', 'role']);
     });
   });

@@ -43,19 +43,28 @@ describe('Webhook inbox kept true to its leads (e2e)', () => {
 
   const deliver = async (body: string) => {
     const signed = signedDelivery(body);
-    await env.t.http.post('/v1/integrations/meta/webhook').set('Content-Type', 'application/json').set('X-Hub-Signature-256', signed.signature).send(signed.body).expect(200);
+    await env.t.http
+      .post('/v1/integrations/meta/webhook')
+      .set('Content-Type', 'application/json')
+      .set('X-Hub-Signature-256', signed.signature)
+      .send(signed.body)
+      .expect(200);
     await env.t.app.get(WebhookAfterAck).idle();
-    const [row] = (await env.t.dataSource.query(`SELECT id, status FROM meta_webhook_inbox WHERE body_sha256 = $1`, [sha256(body)])) as { id: string; status: string }[];
+    const [row] = (await env.t.dataSource.query(`SELECT id, status FROM meta_webhook_inbox WHERE body_sha256 = $1`, [sha256(body)])) as {
+      id: string;
+      status: string;
+    }[];
     return row;
   };
   const statusOf = async (id: string) =>
     ((await env.t.dataSource.query(`SELECT status FROM meta_webhook_inbox WHERE id = $1`, [id])) as { status: string }[])[0].status;
   /** As if the row had been queued a minute ago: the check leaves rows alone for their first 20 seconds. */
   const age = (id: string) =>
-    env.t.dataSource.query(`UPDATE meta_webhook_inbox SET enqueued_at = now() - interval '1 minute', checked_at = NULL WHERE id = $1`, [id]);
+    env.t.dataSource.query(`UPDATE meta_webhook_inbox SET enqueued_at = now() - interval '1 minute', checked_at = NULL WHERE id = $1`, [
+      id,
+    ]);
   /** What the `relay-webhook-inbox` schedule runs. */
-  const relayJob = () =>
-    env.t.app.get(WebhookInboxJobHandlers).relayInbox() as Promise<Record<string, number>>;
+  const relayJob = () => env.t.app.get(WebhookInboxJobHandlers).relayInbox() as Promise<Record<string, number>>;
 
   it('closes a delivery whose lead was stored through another delivery', async () => {
     const [lead] = env.sandbox.control.createLeads({ formId: AUTO_FORM, count: 1 });
@@ -89,7 +98,11 @@ describe('Webhook inbox kept true to its leads (e2e)', () => {
     const result = await relayJob();
     expect(result).toMatchObject({ checked: expect.any(Number), requeued: 3 });
     for (const lead of leads) expect(await queue.getJob(leadgenJobId(lead.page_id, lead.id))).toBeDefined();
-    await waitForStates(env.t, leads.map((lead) => lead.id), [LeadSyncState.Stored]);
+    await waitForStates(
+      env.t,
+      leads.map((lead) => lead.id),
+      [LeadSyncState.Stored],
+    );
     await waitFor('the delivery to close', async () => (await statusOf(row.id)) === 'processed');
     for (const lead of leads) expect(await storedLeadCount(env.t, lead.id)).toBe(1);
   });
@@ -101,7 +114,10 @@ describe('Webhook inbox kept true to its leads (e2e)', () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       const leadgenId = `97${Date.now()}${i}`;
-      const body = JSON.stringify({ object: 'page', entry: [{ id: pageId, time: i, changes: [{ field: 'leadgen', value: { leadgen_id: leadgenId, page_id: pageId } }] }] });
+      const body = JSON.stringify({
+        object: 'page',
+        entry: [{ id: pageId, time: i, changes: [{ field: 'leadgen', value: { leadgen_id: leadgenId, page_id: pageId } }] }],
+      });
       const [inbox] = (await env.t.dataSource.query(
         `INSERT INTO meta_webhook_inbox (raw_body, body_sha256, object, status, job_count, enqueued_at, page_ids, change_count)
          VALUES ($1, $2, 'page', 'enqueued', 1, now() - interval '1 minute' + $3 * interval '1 second', ARRAY[$4], 1) RETURNING id`,
@@ -116,7 +132,10 @@ describe('Webhook inbox kept true to its leads (e2e)', () => {
     const only = async (maxRows: number) => {
       // Only these rows are old enough (the other tests' rows are closed, or checked just now).
       const result = await check.checkEnqueued(20_000, maxRows);
-      const rows = (await env.t.dataSource.query(`SELECT id, status, checked_at FROM meta_webhook_inbox WHERE id = ANY($1) ORDER BY enqueued_at`, [ids])) as {
+      const rows = (await env.t.dataSource.query(
+        `SELECT id, status, checked_at FROM meta_webhook_inbox WHERE id = ANY($1) ORDER BY enqueued_at`,
+        [ids],
+      )) as {
         id: string;
         status: string;
         checked_at: Date | null;
@@ -124,15 +143,26 @@ describe('Webhook inbox kept true to its leads (e2e)', () => {
       return { result, statuses: rows.map((r) => r.status), checked: rows.map((r) => r.checked_at !== null) };
     };
 
-    expect(await only(2)).toEqual({ result: { checked: 2, closed: 0, requeued: 0 }, statuses: ['enqueued', 'enqueued', 'enqueued'], checked: [true, true, false] });
+    expect(await only(2)).toEqual({
+      result: { checked: 2, closed: 0, requeued: 0 },
+      statuses: ['enqueued', 'enqueued', 'enqueued'],
+      checked: [true, true, false],
+    });
     // The third, never checked, comes first now; the two checked just now wait their 20 seconds.
-    expect(await only(2)).toEqual({ result: { checked: 1, closed: 0, requeued: 0 }, statuses: ['enqueued', 'enqueued', 'enqueued'], checked: [true, true, true] });
+    expect(await only(2)).toEqual({
+      result: { checked: 1, closed: 0, requeued: 0 },
+      statuses: ['enqueued', 'enqueued', 'enqueued'],
+      checked: [true, true, true],
+    });
     expect((await only(2)).result).toEqual({ checked: 0, closed: 0, requeued: 0 });
 
     // Replayed and stored: the next check closes the deliveries.
     await env.t.dataSource.query(`UPDATE meta_lead_syncs SET state = 'stored' WHERE inbox_id = ANY($1)`, [ids]);
     await env.t.dataSource.query(`UPDATE meta_webhook_inbox SET checked_at = now() - interval '1 minute' WHERE id = ANY($1)`, [ids]);
-    expect(await only(10)).toMatchObject({ result: { checked: 3, closed: 3, requeued: 0 }, statuses: ['processed', 'processed', 'processed'] });
+    expect(await only(10)).toMatchObject({
+      result: { checked: 3, closed: 3, requeued: 0 },
+      statuses: ['processed', 'processed', 'processed'],
+    });
   });
 
   it('declares again the schedules the queue backend lost', async () => {

@@ -32,7 +32,9 @@ const nextLeadId = () => `8${Date.now()}${String(++counter).padStart(3, '0')}`;
 /** A one-lead delivery for Page A, written by hand so `formId` can carry any escape or byte. */
 const leadgenBody = (leadgenId: string, formId: string | Buffer): Buffer =>
   Buffer.concat([
-    Buffer.from(`{"object":"page","entry":[{"id":"${PAGE_A}","time":1764400000,"changes":[{"field":"leadgen","value":{"leadgen_id":"${leadgenId}","page_id":"${PAGE_A}","form_id":"`),
+    Buffer.from(
+      `{"object":"page","entry":[{"id":"${PAGE_A}","time":1764400000,"changes":[{"field":"leadgen","value":{"leadgen_id":"${leadgenId}","page_id":"${PAGE_A}","form_id":"`,
+    ),
     Buffer.isBuffer(formId) ? formId : Buffer.from(formId),
     Buffer.from(`","created_time":1764399990}}]}]}`),
   ]);
@@ -87,37 +89,45 @@ describe('Webhook deliveries that cannot be processed (e2e)', () => {
 
   it.each([
     ['a \\u0000 escape', (id: string) => leadgenBody(id, '555\\u0000'), 'application/json', 'nul_character'],
-    ['bytes that are not UTF-8', (id: string) => leadgenBody(id, Buffer.from([0x35, 0xff, 0xfe, 0x35])), 'application/json', 'invalid_utf8'],
+    [
+      'bytes that are not UTF-8',
+      (id: string) => leadgenBody(id, Buffer.from([0x35, 0xff, 0xfe, 0x35])),
+      'application/json',
+      'invalid_utf8',
+    ],
     ['an unpaired surrogate escape', (id: string) => leadgenBody(id, '555\\ud800'), 'application/json', 'unpaired_surrogate'],
     ['another content type', (id: string) => leadgenBody(id, '555'), 'text/plain', 'not_application_json'],
-  ])('acknowledges a signed body with %s, keeps it quarantined byte for byte for its Page, and queues nothing', async (_what, build, contentType, reason) => {
-    const id = nextLeadId();
-    const body = build(id);
-    const res = await post(body, contentType).expect(200);
-    expect(res.body).toEqual({ outcome: 'quarantined' });
-    await t.app.get(WebhookAfterAck).idle();
+  ])(
+    'acknowledges a signed body with %s, keeps it quarantined byte for byte for its Page, and queues nothing',
+    async (_what, build, contentType, reason) => {
+      const id = nextLeadId();
+      const body = build(id);
+      const res = await post(body, contentType).expect(200);
+      expect(res.body).toEqual({ outcome: 'quarantined' });
+      await t.app.get(WebhookAfterAck).idle();
 
-    const row = await rowOf(body);
-    expect(row).toMatchObject({ status: 'quarantined', quarantine_reason: reason, page_ids: [PAGE_A], change_count: 1, job_count: null });
-    expect(row!.processed_at).not.toBeNull();
-    expect(row!.raw_body.equals(body)).toBe(true);
-    expect(await queue.getJob(leadgenJobId(PAGE_A, id))).toBeUndefined();
-    // The relay leaves it alone too.
-    await t.dataSource.query(`UPDATE meta_webhook_inbox SET received_at = now() - interval '1 minute' WHERE id = $1`, [row!.id]);
-    await t.app.get(WebhookInboxRelayService).relayPending();
-    expect((await rowOf(body))!.status).toBe('quarantined');
-    expect(await queue.getJob(leadgenJobId(PAGE_A, id))).toBeUndefined();
+      const row = await rowOf(body);
+      expect(row).toMatchObject({ status: 'quarantined', quarantine_reason: reason, page_ids: [PAGE_A], change_count: 1, job_count: null });
+      expect(row!.processed_at).not.toBeNull();
+      expect(row!.raw_body.equals(body)).toBe(true);
+      expect(await queue.getJob(leadgenJobId(PAGE_A, id))).toBeUndefined();
+      // The relay leaves it alone too.
+      await t.dataSource.query(`UPDATE meta_webhook_inbox SET received_at = now() - interval '1 minute' WHERE id = $1`, [row!.id]);
+      await t.app.get(WebhookInboxRelayService).relayPending();
+      expect((await rowOf(body))!.status).toBe('quarantined');
+      expect(await queue.getJob(leadgenJobId(PAGE_A, id))).toBeUndefined();
 
-    // Attributed to Page A: its organisation sees it (every role, like its other deliveries), the other does not.
-    expect(await activitySeenBy(row!.id)).toEqual({ adminA: true, viewerA: true, adminB: false });
-    const activity = (await t.http.get('/v1/integrations/meta/activity').set(viewerA.auth).expect(200)).body as MetaActivityDto;
-    expect(activity.deliveries.find((delivery) => delivery.id === row!.id)).toMatchObject({
-      status: 'quarantined',
-      quarantineReason: reason,
-      changeCount: 1,
-      jobCount: null,
-    });
-  });
+      // Attributed to Page A: its organisation sees it (every role, like its other deliveries), the other does not.
+      expect(await activitySeenBy(row!.id)).toEqual({ adminA: true, viewerA: true, adminB: false });
+      const activity = (await t.http.get('/v1/integrations/meta/activity').set(viewerA.auth).expect(200)).body as MetaActivityDto;
+      expect(activity.deliveries.find((delivery) => delivery.id === row!.id)).toMatchObject({
+        status: 'quarantined',
+        quarantineReason: reason,
+        changeCount: 1,
+        jobCount: null,
+      });
+    },
+  );
 
   it('acknowledges a signed body that is not JSON, keeps it quarantined, and shows it to the admins of every organisation only', async () => {
     const body = `{"object":"page","entry":[{"id":"${PAGE_A}","changes":[`;
@@ -154,20 +164,31 @@ describe('Webhook deliveries that cannot be processed (e2e)', () => {
     const body = leadgenBody(nextLeadId(), '555\\u0000');
     expect((await post(body).expect(200)).body).toEqual({ outcome: 'quarantined' });
     expect((await post(body).expect(200)).body).toEqual({ outcome: 'duplicate' });
-    const [{ n }] = (await t.dataSource.query(`SELECT count(*)::int AS n FROM meta_webhook_inbox WHERE body_sha256 = $1`, [sha256(body)])) as { n: number }[];
+    const [{ n }] = (await t.dataSource.query(`SELECT count(*)::int AS n FROM meta_webhook_inbox WHERE body_sha256 = $1`, [
+      sha256(body),
+    ])) as { n: number }[];
     expect(n).toBe(1);
   });
 
   it('still refuses a bad signature before reading the body: 403, nothing kept', async () => {
     const body = '{"object":"page","entry":[';
     const before = await t.dataSource.query(`SELECT count(*)::int AS n FROM meta_webhook_inbox`);
-    await t.http.post(URL_PATH).set('Content-Type', 'text/plain').set('X-Hub-Signature-256', `sha256=${'0'.repeat(64)}`).send(body).expect(403);
+    await t.http
+      .post(URL_PATH)
+      .set('Content-Type', 'text/plain')
+      .set('X-Hub-Signature-256', `sha256=${'0'.repeat(64)}`)
+      .send(body)
+      .expect(403);
     expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM meta_webhook_inbox`)).toEqual(before);
   });
 
   it('keeps the Activity page answering over rows with unreadable bodies stored before ingest decided', async () => {
     // What the ingest used to store: bodies JavaScript could read, PostgreSQL could not (the read cast them to jsonb).
-    const bodies = [leadgenBody(nextLeadId(), '555\\u0000'), leadgenBody(nextLeadId(), Buffer.from([0xc3, 0x28])), Buffer.from('{"object":"page","entry":[{"a":1e999999}]}')];
+    const bodies = [
+      leadgenBody(nextLeadId(), '555\\u0000'),
+      leadgenBody(nextLeadId(), Buffer.from([0xc3, 0x28])),
+      Buffer.from('{"object":"page","entry":[{"a":1e999999}]}'),
+    ];
     const ids: string[] = [];
     for (const body of bodies) {
       const [row] = (await t.dataSource.query(
@@ -180,16 +201,22 @@ describe('Webhook deliveries that cannot be processed (e2e)', () => {
   });
 
   it('fills in the rows stored before ingest decided: their Pages and changes, and the quarantine of a bad body never dispatched', async () => {
-    const good = Buffer.from(`{"object":"page","entry":[{"id":"${PAGE_B}","changes":[{"field":"leadgen","value":{"leadgen_id":"${nextLeadId()}"}},{"field":"feed"}]}]}`);
+    const good = Buffer.from(
+      `{"object":"page","entry":[{"id":"${PAGE_B}","changes":[{"field":"leadgen","value":{"leadgen_id":"${nextLeadId()}"}},{"field":"feed"}]}]}`,
+    );
     const waiting = leadgenBody(nextLeadId(), '555\\u0000');
     const dispatched = leadgenBody(nextLeadId(), Buffer.from([0xc3, 0x28]));
     const insert = async (body: Buffer, status: string) =>
-      ((await t.dataSource.query(
-        `INSERT INTO meta_webhook_inbox (raw_body, body_sha256, object, signature, status) VALUES ($1, $2, 'page', $3, $4) RETURNING id`,
-        [body, sha256(body), sign(body), status],
-      )) as { id: string }[])[0].id;
+      (
+        (await t.dataSource.query(
+          `INSERT INTO meta_webhook_inbox (raw_body, body_sha256, object, signature, status) VALUES ($1, $2, 'page', $3, $4) RETURNING id`,
+          [body, sha256(body), sign(body), status],
+        )) as { id: string }[]
+      )[0].id;
     const ids = [await insert(good, 'processed'), await insert(waiting, 'received'), await insert(dispatched, 'enqueued')];
-    const quarantinedBefore = (await t.dataSource.query(`SELECT id, quarantine_reason FROM meta_webhook_inbox WHERE status = 'quarantined' ORDER BY id`)) as unknown[];
+    const quarantinedBefore = (await t.dataSource.query(
+      `SELECT id, quarantine_reason FROM meta_webhook_inbox WHERE status = 'quarantined' ORDER BY id`,
+    )) as unknown[];
 
     const runner = t.dataSource.createQueryRunner();
     try {
@@ -204,14 +231,22 @@ describe('Webhook deliveries that cannot be processed (e2e)', () => {
     )) as QuarantinedRow[];
     const byId = new Map(rows.map((row) => [row.id, row]));
     expect(byId.get(ids[0])).toMatchObject({ status: 'processed', quarantine_reason: null, page_ids: [PAGE_B], change_count: 2 });
-    expect(byId.get(ids[1])).toMatchObject({ status: 'quarantined', quarantine_reason: 'nul_character', page_ids: [PAGE_A], change_count: 1 });
+    expect(byId.get(ids[1])).toMatchObject({
+      status: 'quarantined',
+      quarantine_reason: 'nul_character',
+      page_ids: [PAGE_A],
+      change_count: 1,
+    });
     expect(byId.get(ids[1])!.processed_at).not.toBeNull();
     // Its leads went through the pipeline: the status still says what became of them.
     expect(byId.get(ids[2])).toMatchObject({ status: 'enqueued', quarantine_reason: 'invalid_utf8', page_ids: [PAGE_A], change_count: 1 });
     // Rows quarantined at ingest keep their reason (their content type is not known from the bytes).
-    expect(await t.dataSource.query(`SELECT id, quarantine_reason FROM meta_webhook_inbox WHERE status = 'quarantined' AND id <> $1 ORDER BY id`, [ids[1]])).toEqual(
-      quarantinedBefore,
-    );
+    expect(
+      await t.dataSource.query(
+        `SELECT id, quarantine_reason FROM meta_webhook_inbox WHERE status = 'quarantined' AND id <> $1 ORDER BY id`,
+        [ids[1]],
+      ),
+    ).toEqual(quarantinedBefore);
   });
 
   it('counts quarantined deliveries on /metrics, by reason', async () => {

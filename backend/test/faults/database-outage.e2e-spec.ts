@@ -80,7 +80,11 @@ describe('Fault: PostgreSQL unreachable, then back', () => {
       await proxy.restore();
     }
 
-    await waitFor('the api to see the database again', async () => ((await fetch(`${t.api.url}/health`)).status === 200 ? true : 'still down'), 30_000);
+    await waitFor(
+      'the api to see the database again',
+      async () => ((await fetch(`${t.api.url}/health`)).status === 200 ? true : 'still down'),
+      30_000,
+    );
     // Meta retries the delivery it got no 2xx for; the next one is new.
     expect((await post(t.api, duringBody)).status).toBe(200);
     expect(await inboxRows(duringBody)).toBe(1);

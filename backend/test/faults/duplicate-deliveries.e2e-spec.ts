@@ -71,7 +71,11 @@ describe('Fault: duplicate, concurrent and tampered deliveries across two api pr
         headers: { 'Content-Type': 'application/json', 'X-Hub-Signature-256': `sha256=${'0'.repeat(64)}` },
         body: forged,
       }),
-      await fetch(`${api1.url}/v1/integrations/meta/webhook`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: forged }),
+      await fetch(`${api1.url}/v1/integrations/meta/webhook`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: forged,
+      }),
     ];
     for (const res of refused) expect([401, 403]).toContain(res.status);
 
@@ -82,9 +86,10 @@ describe('Fault: duplicate, concurrent and tampered deliveries across two api pr
     }
     expect(await t.exactlyOnceProblems(ids)).toEqual([]);
     expect(await t.storedCounts([FAKE_LEAD])).toEqual([]);
-    const [{ forgedRows }] = await t.db.query(`SELECT count(*)::int AS "forgedRows" FROM meta_webhook_inbox WHERE position($1 in convert_from(raw_body, 'UTF8')) > 0`, [
-      FAKE_LEAD,
-    ]);
+    const [{ forgedRows }] = await t.db.query(
+      `SELECT count(*)::int AS "forgedRows" FROM meta_webhook_inbox WHERE position($1 in convert_from(raw_body, 'UTF8')) > 0`,
+      [FAKE_LEAD],
+    );
     expect(forgedRows).toBe(0);
     // The 3 identical copies are one inbox row (deduplicated by body hash), the 20 timed ones a row each; their
     // `feed` changes were acknowledged and recorded as ignored, not errored.

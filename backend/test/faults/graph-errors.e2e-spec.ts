@@ -31,10 +31,10 @@ describe('Fault: Graph errors and throttling under load', () => {
   it('retries transient errors, delays throttled leads, and stores every lead exactly once', async () => {
     const t = top!;
     const timeline = async (ids: string[]): Promise<TimelineRow[]> =>
-      t.db.query(`SELECT leadgen_id, state, error_kind, attempts FROM meta_lead_syncs WHERE organisation_id = $1 AND leadgen_id = ANY($2)`, [
-        t.organisationId,
-        ids,
-      ]);
+      t.db.query(
+        `SELECT leadgen_id, state, error_kind, attempts FROM meta_lead_syncs WHERE organisation_id = $1 AND leadgen_id = ANY($2)`,
+        [t.organisationId, ids],
+      );
     t.sandbox.control.setFaults({
       latencyMs: 5,
       errors: [

@@ -48,10 +48,10 @@ describe('Fault: a Graph outage', () => {
   });
 
   const timeline = (ids: string[]): Promise<TimelineRow[]> =>
-    top!.db.query(`SELECT leadgen_id, state, error_kind, error_message, hint, attempts FROM meta_lead_syncs WHERE organisation_id = $1 AND leadgen_id = ANY($2)`, [
-      top!.organisationId,
-      ids,
-    ]);
+    top!.db.query(
+      `SELECT leadgen_id, state, error_kind, error_message, hint, attempts FROM meta_lead_syncs WHERE organisation_id = $1 AND leadgen_id = ANY($2)`,
+      [top!.organisationId, ids],
+    );
 
   /** Graph reads of these leads the sandbox served, batch operations included (each operation is one entry). */
   const leadReads = (ids: string[], sinceSeq: number): number => {
@@ -93,7 +93,9 @@ describe('Fault: a Graph outage', () => {
       expect(status!.graphPause!.failures).toBeGreaterThanOrEqual(10);
       expect(status!.graphPause!.lastError).toMatch(/temporarily unavailable|unexpected/i);
       expect(status!.checks[0]).toMatchObject({ key: 'graph_calls', level: 'warning' });
-      expect(status!.checks[0].message).toMatch(/^Meta calls for this connection are paused since \S+ after \d+ failures; (next probe at \S+|a probe call is under way)$/);
+      expect(status!.checks[0].message).toMatch(
+        /^Meta calls for this connection are paused since \S+ after \d+ failures; (next probe at \S+|a probe call is under way)$/,
+      );
       expect(status!.overall).not.toBe('ok');
       expect(await metrics()).toMatch(/meta_graph_paused_connections\{state="(open|half_open)"\} 1/);
 

@@ -85,7 +85,9 @@ describe('HTTP server of the built process: slow clients and graceful stop', () 
       express: await RawConnection.open(port),
       fastRoute: await RawConnection.open(port),
     };
-    inFlight.express.write(`POST /v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${login.length}\r\n\r\n${login.slice(0, 10)}`);
+    inFlight.express.write(
+      `POST /v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${login.length}\r\n\r\n${login.slice(0, 10)}`,
+    );
     inFlight.fastRoute.write(
       `POST /v1/integrations/meta/webhook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nX-Hub-Signature-256: sha256=${'0'.repeat(64)}\r\n` +
         `Content-Length: ${delivery.length}\r\n\r\n${delivery.slice(0, 10)}`,

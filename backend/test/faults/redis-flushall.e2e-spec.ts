@@ -38,7 +38,9 @@ describeWithRedisServer('Fault: Redis flushed with lead jobs waiting', () => {
           `SELECT count(*) FILTER (WHERE status = 'received')::int AS received, coalesce(sum(job_count), 0)::int AS jobs FROM meta_webhook_inbox`,
         );
         const waiting = await t.leadJobsToRun();
-        return received === 0 && jobs === LEADS && waiting === LEADS ? true : `${received} received, ${jobs} jobs recorded, ${waiting} waiting`;
+        return received === 0 && jobs === LEADS && waiting === LEADS
+          ? true
+          : `${received} received, ${jobs} jobs recorded, ${waiting} waiting`;
       },
       60_000,
     );
@@ -57,7 +59,10 @@ describeWithRedisServer('Fault: Redis flushed with lead jobs waiting', () => {
       await waitFor(
         'every inbox row to be processed',
         async () => {
-          const rows = (await t.db.query(`SELECT status::text, count(*)::int AS n FROM meta_webhook_inbox GROUP BY status`)) as { status: string; n: number }[];
+          const rows = (await t.db.query(`SELECT status::text, count(*)::int AS n FROM meta_webhook_inbox GROUP BY status`)) as {
+            status: string;
+            n: number;
+          }[];
           return rows.length === 1 && rows[0].status === 'processed' ? true : JSON.stringify(rows);
         },
         60_000,

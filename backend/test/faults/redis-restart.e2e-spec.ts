@@ -49,7 +49,9 @@ describeWithRedisServer('Fault: Redis restarted during a burst of deliveries', (
     await waitFor(
       'an enqueue attempt to fail',
       async () => {
-        const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM meta_webhook_inbox WHERE status = 'received' AND last_error IS NOT NULL`);
+        const [{ n }] = await t.db.query(
+          `SELECT count(*)::int AS n FROM meta_webhook_inbox WHERE status = 'received' AND last_error IS NOT NULL`,
+        );
         return n > 0 ? true : 'no failed enqueue yet';
       },
       30_000,
@@ -75,7 +77,10 @@ describeWithRedisServer('Fault: Redis restarted during a burst of deliveries', (
       await waitFor(
         'every inbox row to be processed',
         async () => {
-          const rows = (await t.db.query(`SELECT status::text, count(*)::int AS n FROM meta_webhook_inbox GROUP BY status`)) as { status: string; n: number }[];
+          const rows = (await t.db.query(`SELECT status::text, count(*)::int AS n FROM meta_webhook_inbox GROUP BY status`)) as {
+            status: string;
+            n: number;
+          }[];
           return rows.length === 1 && rows[0].status === 'processed' ? true : JSON.stringify(rows);
         },
         90_000,

@@ -94,5 +94,9 @@ function recoveredStalledLines(worker: ProductProcess): { queue: string; count: 
         return [];
       }
     })
-    .filter((line) => line.msg?.startsWith('Recovered') && line.queue === META_LEADS_QUEUE_NAME) as { queue: string; count: number; jobIds: string[] }[];
+    .filter((line) => line.msg?.startsWith('Recovered') && line.queue === META_LEADS_QUEUE_NAME) as {
+    queue: string;
+    count: number;
+    jobIds: string[];
+  }[];
 }

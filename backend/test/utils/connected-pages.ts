@@ -18,6 +18,10 @@ export async function connectPages(db: DataSource, organisationId: string, pageI
     [organisationId],
   )) as { id: string }[];
   for (const pageId of pageIds) {
-    await db.query(`INSERT INTO meta_pages (organisation_id, integration_id, page_id) VALUES ($1, $2, $3)`, [organisationId, integration.id, pageId]);
+    await db.query(`INSERT INTO meta_pages (organisation_id, integration_id, page_id) VALUES ($1, $2, $3)`, [
+      organisationId,
+      integration.id,
+      pageId,
+    ]);
   }
 }

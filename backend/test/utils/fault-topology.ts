@@ -146,7 +146,9 @@ export class FaultTopology {
       cleanups.push(() => topology.stopProcesses());
       // The first api runs the migrations (under an advisory lock) and seeds the admin; the rest start together.
       topology.apis.push(await ProductProcess.start('api-1', { ...env, APP_ROLE: 'api' }, apiPort));
-      const more = Array.from({ length: (options.apis ?? 1) - 1 }, (_, i) => ProductProcess.start(`api-${i + 2}`, { ...env, APP_ROLE: 'api' }));
+      const more = Array.from({ length: (options.apis ?? 1) - 1 }, (_, i) =>
+        ProductProcess.start(`api-${i + 2}`, { ...env, APP_ROLE: 'api' }),
+      );
       const workers = Array.from({ length: options.workers ?? 1 }, () => topology.startWorker());
       topology.apis.push(...(await Promise.all(more)));
       await Promise.all(workers);
@@ -186,7 +188,9 @@ export class FaultTopology {
     this.accessToken = session.accessToken;
     this.organisationId = session.user.organisationId;
 
-    const authUrl = await fetch(`${this.api.url}/v1/integrations/meta/auth/url`, { headers: { Authorization: `Bearer ${this.accessToken}` } });
+    const authUrl = await fetch(`${this.api.url}/v1/integrations/meta/auth/url`, {
+      headers: { Authorization: `Bearer ${this.accessToken}` },
+    });
     if (authUrl.status !== 200) throw new Error(`auth/url → ${authUrl.status} ${await authUrl.text()}`);
     const dialog = await fetch(((await authUrl.json()) as { url: string }).url);
     const html = await dialog.text();
@@ -265,7 +269,9 @@ export class FaultTopology {
   }
 
   /** Lead jobs per state. The lead queue (meta-leads) also holds the reconciliation's jobs: only `leadgen` jobs count. */
-  async leadJobCounts(...states: ('active' | 'wait' | 'delayed' | 'prioritized' | 'waiting-children' | 'failed')[]): Promise<Record<string, number>> {
+  async leadJobCounts(
+    ...states: ('active' | 'wait' | 'delayed' | 'prioritized' | 'waiting-children' | 'failed')[]
+  ): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
     for (const state of states) {
       const jobs = await this.queue.getJobs([state]);
@@ -308,7 +314,9 @@ export class FaultTopology {
 
   /** Output of every process, for a failing test's message. */
   outputs(): string {
-    return [...this.apis, ...this.workers].map((p) => `--- ${p.name} (pid ${p.pid}, ${p.alive ? 'alive' : 'dead'})\n${p.output().slice(-4000)}`).join('\n');
+    return [...this.apis, ...this.workers]
+      .map((p) => `--- ${p.name} (pid ${p.pid}, ${p.alive ? 'alive' : 'dead'})\n${p.output().slice(-4000)}`)
+      .join('\n');
   }
 
   private async stopProcesses(): Promise<void> {

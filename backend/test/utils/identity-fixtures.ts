@@ -79,9 +79,11 @@ export async function createOrganisationWithAdmin(t: TestApp, name: string): Pro
 }
 
 /** Every audit row of an organisation, oldest first. */
-export async function auditActions(t: TestApp, organisationId: string): Promise<{ action: string; target_id: string | null; actor_type: string }[]> {
-  return t.dataSource.query(
-    `SELECT action, target_id, actor_type, details FROM audit_log WHERE organisation_id = $1 ORDER BY at, id`,
-    [organisationId],
-  );
+export async function auditActions(
+  t: TestApp,
+  organisationId: string,
+): Promise<{ action: string; target_id: string | null; actor_type: string }[]> {
+  return t.dataSource.query(`SELECT action, target_id, actor_type, details FROM audit_log WHERE organisation_id = $1 ORDER BY at, id`, [
+    organisationId,
+  ]);
 }

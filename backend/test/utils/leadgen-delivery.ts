@@ -18,7 +18,10 @@ export function leadgenDelivery(leads: { id: string; page_id: string; form_id: s
     entry: [...byPage].map(([pageId, list]) => ({
       id: pageId,
       time,
-      changes: list.map((lead) => ({ field: 'leadgen', value: { leadgen_id: lead.id, page_id: pageId, form_id: lead.form_id, created_time: time } })),
+      changes: list.map((lead) => ({
+        field: 'leadgen',
+        value: { leadgen_id: lead.id, page_id: pageId, form_id: lead.form_id, created_time: time },
+      })),
     })),
   });
 }

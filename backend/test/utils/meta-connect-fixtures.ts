@@ -43,7 +43,10 @@ export async function followCallback(callbackUrl: string): Promise<URL> {
 }
 
 /** The whole Connect click-through; answers the console URL the browser lands on. */
-export async function connectMeta(env: MetaTestEnv, options: { untick?: string[]; user?: SignedInUser } = {}): Promise<{ landing: URL; callbackUrl: string }> {
+export async function connectMeta(
+  env: MetaTestEnv,
+  options: { untick?: string[]; user?: SignedInUser } = {},
+): Promise<{ landing: URL; callbackUrl: string }> {
   const res = await env.t.http.get('/v1/integrations/meta/auth/url').set((options.user ?? env.admin).auth);
   if (res.status !== 200) throw new Error(`auth/url → ${res.status} ${JSON.stringify(res.body)}`);
   const form = await openConsent(res.body.url);

@@ -69,7 +69,8 @@ export async function startMetaTestEnv(options: MetaTestEnvOptions = {}): Promis
     const stream = { write: (line: string) => void logs.push(line) };
     overrides.push((builder) => builder.overrideProvider(PARAMS_PROVIDER_TOKEN).useValue({ pinoHttp: [params.pinoHttp, stream] }));
   }
-  if (options.fastGraphPauses) overrides.push((builder) => builder.overrideProvider(MetaGraphClient).useValue(fastGraphClient(sandbox.url)));
+  if (options.fastGraphPauses)
+    overrides.push((builder) => builder.overrideProvider(MetaGraphClient).useValue(fastGraphClient(sandbox.url)));
   let t: TestApp;
   try {
     t = await createTestApp({

@@ -41,7 +41,8 @@ export class OwnRedis {
   /** Starts the server (again, on the same port and directory) and waits until it answers PING. */
   async start(): Promise<void> {
     if (this.running) return;
-    if (!REDIS_SERVER) throw new Error('OwnRedis needs redis-server, which is not installed (TEST_REDIS_SERVER is empty): use describeWithRedisServer');
+    if (!REDIS_SERVER)
+      throw new Error('OwnRedis needs redis-server, which is not installed (TEST_REDIS_SERVER is empty): use describeWithRedisServer');
     const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--dir', this.dir];
     args.push(...(this.persistent ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']));
     const child = spawn(REDIS_SERVER, args, { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -37,7 +37,13 @@ export enum WebhookInboxStatus {
  * bytes that are not UTF-8, text that is not JSON, or JSON with strings PostgreSQL cannot hold as text (a `\u0000`
  * escape, or an unpaired UTF-16 surrogate escape such as a lone `\ud800`).
  */
-export const WEBHOOK_QUARANTINE_REASONS = ['not_application_json', 'invalid_utf8', 'not_json', 'nul_character', 'unpaired_surrogate'] as const;
+export const WEBHOOK_QUARANTINE_REASONS = [
+  'not_application_json',
+  'invalid_utf8',
+  'not_json',
+  'nul_character',
+  'unpaired_surrogate',
+] as const;
 export type WebhookQuarantineReason = (typeof WEBHOOK_QUARANTINE_REASONS)[number];
 
 /** `GET /v1/integrations/meta/auth/url`: where the console sends the admin to grant access. */

@@ -9,7 +9,8 @@ export interface CliOptions extends SandboxOptions {
 /** The standalone sandbox's options from its environment (`npm run sandbox`). */
 export function cliOptions(env: NodeJS.ProcessEnv): CliOptions {
   const port = Number(env['SANDBOX_PORT'] ?? 4010);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`SANDBOX_PORT must be a port number, got ${env['SANDBOX_PORT']}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`SANDBOX_PORT must be a port number, got ${env['SANDBOX_PORT']}`);
   const demoInterval = Number(env['SANDBOX_DEMO_LEAD_SECONDS'] ?? 0);
   return {
     port,
@@ -25,6 +26,9 @@ export function cliOptions(env: NodeJS.ProcessEnv): CliOptions {
  * callback works without configuring anything.
  */
 function redirectUris(value: string | undefined): string[] {
-  const listed = (value ?? '').split(',').map((uri) => uri.trim()).filter(Boolean);
+  const listed = (value ?? '')
+    .split(',')
+    .map((uri) => uri.trim())
+    .filter(Boolean);
   return listed.length > 0 ? listed : [...DEFAULT_REDIRECT_URIS];
 }

@@ -16,6 +16,12 @@ export type { AppSetupControl, AppSettings } from './control/app-setup-control';
 export type { LoginConfiguration } from './oauth/login-configurations';
 export type { LeadsAccessSettings, LeadAccessVerdict } from './leads/leads-access-manager';
 export type { CatalogControl, CatalogSummary, BatchSettingsChange, BatchSummary, FeedItem } from './marketing/catalogs/catalog-control';
-export type { ConversionsControl, SendFailureRequest, EventQuery, EventView, DatasetSummary } from './marketing/conversions/conversions-control';
+export type {
+  ConversionsControl,
+  SendFailureRequest,
+  EventQuery,
+  EventView,
+  DatasetSummary,
+} from './marketing/conversions/conversions-control';
 export { DEMO_CATALOG_ID, DEMO_CLIENT_CATALOG_ID } from './marketing/catalogs/catalog-seed';
 export { DEMO_DATASET_ID } from './marketing/conversions/dataset-seed';

@@ -69,14 +69,22 @@ describe('Graph API behaviour', () => {
     it('accepts the time-stamped form', async () => {
       const time = Math.floor(Date.parse('2026-11-29T09:00:00Z') / 1000);
       const proof = appsecretProof(sandbox.appSecret, token, time);
-      const me = await graph(sandbox, 'GET', 'me', { token, proof: false, params: { appsecret_proof: proof, appsecret_time: String(time) } });
+      const me = await graph(sandbox, 'GET', 'me', {
+        token,
+        proof: false,
+        params: { appsecret_proof: proof, appsecret_time: String(time) },
+      });
       expect(me.body.id).toBe(DEMO_IDS.userId);
     });
 
     it('refuses a time-stamped proof older than 5 minutes', async () => {
       const time = Math.floor(Date.parse('2026-11-29T08:50:00Z') / 1000);
       const proof = appsecretProof(sandbox.appSecret, token, time);
-      const me = await graph(sandbox, 'GET', 'me', { token, proof: false, params: { appsecret_proof: proof, appsecret_time: String(time) } });
+      const me = await graph(sandbox, 'GET', 'me', {
+        token,
+        proof: false,
+        params: { appsecret_proof: proof, appsecret_time: String(time) },
+      });
       expect(me.body.error).toMatchObject({ code: 100 });
     });
 
@@ -88,11 +96,16 @@ describe('Graph API behaviour', () => {
   });
 
   describe('errors', () => {
-    it('uses Meta\'s envelope with an fbtrace_id', async () => {
+    it("uses Meta's envelope with an fbtrace_id", async () => {
       const me = await graph(sandbox, 'GET', 'me', { token: 'EAAGnotatoken' });
       expect(me.status).toBe(400);
       expect(me.body).toEqual({
-        error: { message: 'Invalid OAuth access token - Cannot parse access token', type: 'OAuthException', code: 190, fbtrace_id: expect.any(String) },
+        error: {
+          message: 'Invalid OAuth access token - Cannot parse access token',
+          type: 'OAuthException',
+          code: 190,
+          fbtrace_id: expect.any(String),
+        },
       });
     });
 
@@ -127,7 +140,9 @@ describe('Graph API behaviour', () => {
 
     it('escapes non-ASCII characters and slashes in JSON as Meta does', async () => {
       const page = await pageToken(sandbox, token, DEMO_IDS.pages.japanese);
-      const response = await fetch(`${sandbox.url}/v25.0/me?fields=name,link&access_token=${page}&appsecret_proof=${appsecretProof(sandbox.appSecret, page)}`);
+      const response = await fetch(
+        `${sandbox.url}/v25.0/me?fields=name,link&access_token=${page}&appsecret_proof=${appsecretProof(sandbox.appSecret, page)}`,
+      );
       const raw = await response.text();
       expect(raw).toContain('\\u30cf');
       expect(raw).toContain('https:\\/\\/www.facebook.com');
@@ -135,7 +150,11 @@ describe('Graph API behaviour', () => {
     });
 
     it('answers an unparseable JSON body with a 400 in the envelope', async () => {
-      const response = await fetch(`${sandbox.url}/v25.0/me`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });
+      const response = await fetch(`${sandbox.url}/v25.0/me`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{oops',
+      });
       expect(response.status).toBe(400);
       expect(((await response.json()) as { error: { code: number } }).error.code).toBe(100);
     });
@@ -144,7 +163,10 @@ describe('Graph API behaviour', () => {
   describe('fields and paging', () => {
     it('expands nested edges with .limit() and nested fields', async () => {
       const page = await pageToken(sandbox, token, DEMO_IDS.pages.main);
-      const result = await graph(sandbox, 'GET', DEMO_IDS.pages.main, { token: page, params: { fields: 'name,leadgen_forms.limit(2){name,page{name}}' } });
+      const result = await graph(sandbox, 'GET', DEMO_IDS.pages.main, {
+        token: page,
+        params: { fields: 'name,leadgen_forms.limit(2){name,page{name}}' },
+      });
       expect(result.body.name).toBe('Harbor Point Insurance');
       expect(result.body.leadgen_forms.data).toHaveLength(2);
       expect(result.body.leadgen_forms.data[0].page).toEqual({ id: DEMO_IDS.pages.main, name: 'Harbor Point Insurance' });
@@ -169,12 +191,18 @@ describe('Graph API behaviour', () => {
     });
 
     it('gets several objects at once with ?ids=', async () => {
-      const result = await graph(sandbox, 'GET', '', { token, params: { ids: `act_${DEMO_IDS.adAccounts.autoHome},act_${DEMO_IDS.adAccounts.lifeHealth}`, fields: 'name' } });
+      const result = await graph(sandbox, 'GET', '', {
+        token,
+        params: { ids: `act_${DEMO_IDS.adAccounts.autoHome},act_${DEMO_IDS.adAccounts.lifeHealth}`, fields: 'name' },
+      });
       expect(Object.keys(result.body)).toEqual([`act_${DEMO_IDS.adAccounts.autoHome}`, `act_${DEMO_IDS.adAccounts.lifeHealth}`]);
     });
 
     it('fails ?ids= with 803 when one id does not exist', async () => {
-      const result = await graph(sandbox, 'GET', '', { token, params: { ids: `act_${DEMO_IDS.adAccounts.autoHome},424242`, fields: 'name' } });
+      const result = await graph(sandbox, 'GET', '', {
+        token,
+        params: { ids: `act_${DEMO_IDS.adAccounts.autoHome},424242`, fields: 'name' },
+      });
       expect(result.body.error).toMatchObject({ code: 803 });
     });
   });

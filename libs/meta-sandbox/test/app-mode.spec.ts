@@ -29,7 +29,10 @@ describe('app mode, roles and access levels', () => {
 
     it('has no Graph field for the app mode', async () => {
       const app = await graph(sandbox, 'GET', sandbox.appId, { token: appToken(sandbox), params: { fields: 'id,is_in_dev_mode' } });
-      expect(app.body.error).toMatchObject({ code: 100, message: '(#100) Tried accessing nonexisting field (is_in_dev_mode) on node type (Application)' });
+      expect(app.body.error).toMatchObject({
+        code: 100,
+        message: '(#100) Tried accessing nonexisting field (is_in_dev_mode) on node type (Application)',
+      });
     });
 
     it('changes mode, roles and access levels through /__sandbox/app and refuses nonsense with a 400', async () => {
@@ -90,7 +93,8 @@ describe('app mode, roles and access levels', () => {
 
     it('hides the leads of everyone else from reads and lists, while the form still counts them', async () => {
       const page = await subscribedAsTester();
-      const countBefore = (await graph(sandbox, 'GET', DEMO_IDS.forms.home, { token: page, params: { fields: 'leads_count' } })).body.leads_count;
+      const countBefore = (await graph(sandbox, 'GET', DEMO_IDS.forms.home, { token: page, params: { fields: 'leads_count' } })).body
+        .leads_count;
       const [stranger] = sandbox.control.createLeads({ formId: DEMO_IDS.forms.home });
       const [tester] = sandbox.control.createLeads({ formId: DEMO_IDS.forms.home, submittedBy: DEMO_IDS.appDeveloperId });
       expect((await graph(sandbox, 'GET', stranger!.id, { token: page })).body.error).toMatchObject({ code: 100, error_subcode: 33 });

@@ -31,18 +31,26 @@ describe('Facebook Login for Business', () => {
     });
 
     it('refuses configurations the App Dashboard would not save', async () => {
-      const emailForSystemUser = await controlCall(sandbox, 'POST', '/login-configurations', { tokenType: 'SYSTEM_USER', permissions: ['email', 'ads_read'] });
+      const emailForSystemUser = await controlCall(sandbox, 'POST', '/login-configurations', {
+        tokenType: 'SYSTEM_USER',
+        permissions: ['email', 'ads_read'],
+      });
       expect(emailForSystemUser.status).toBe(400);
       expect(emailForSystemUser.body.error.message).toContain('system user');
-      expect((await controlCall(sandbox, 'POST', '/login-configurations', { permissions: ['leads_retrieval', 'read_minds'] })).body.error.message).toContain('read_minds');
+      expect(
+        (await controlCall(sandbox, 'POST', '/login-configurations', { permissions: ['leads_retrieval', 'read_minds'] })).body.error
+          .message,
+      ).toContain('read_minds');
       expect((await controlCall(sandbox, 'POST', '/login-configurations', { permissions: ['public_profile', 'email'] })).status).toBe(400);
-      expect((await controlCall(sandbox, 'POST', '/login-configurations', { permissions: ['ads_read'], assets: ['planets'] })).status).toBe(400);
+      expect((await controlCall(sandbox, 'POST', '/login-configurations', { permissions: ['ads_read'], assets: ['planets'] })).status).toBe(
+        400,
+      );
       expect((await controlCall(sandbox, 'DELETE', '/login-configurations/42')).status).toBe(400);
     });
   });
 
   describe('the dialog with config_id', () => {
-    it('asks for the configuration\'s permissions, whatever scope says, without letting the user untick them', async () => {
+    it("asks for the configuration's permissions, whatever scope says, without letting the user untick them", async () => {
       const form = await openDialog(configDialogUrl(sandbox, USER_CONFIG, { scope: 'email' }));
       for (const permission of ['leads_retrieval', 'pages_manage_metadata', 'business_management']) {
         expect(form.html).toContain(`<li data-permission="${permission}">`);
@@ -55,7 +63,10 @@ describe('Facebook Login for Business', () => {
     });
 
     it('shows only the asset kinds the configuration asks for', async () => {
-      const created = await controlCall(sandbox, 'POST', '/login-configurations', { permissions: ['pages_show_list', 'leads_retrieval'], assets: ['pages'] });
+      const created = await controlCall(sandbox, 'POST', '/login-configurations', {
+        permissions: ['pages_show_list', 'leads_retrieval'],
+        assets: ['pages'],
+      });
       expect(created.status).toBe(201);
       const form = await openDialog(configDialogUrl(sandbox, created.body.id));
       expect(form.pages).toHaveLength(3);
@@ -63,7 +74,7 @@ describe('Facebook Login for Business', () => {
       expect(form.businesses).toEqual([]);
     });
 
-    it('shows Meta\'s unavailable-app page for an unknown config_id and never redirects', async () => {
+    it("shows Meta's unavailable-app page for an unknown config_id and never redirects", async () => {
       const response = await fetch(configDialogUrl(sandbox, '999000111'), { redirect: 'manual' });
       expect(response.status).toBe(400);
       const html = await response.text();
@@ -92,7 +103,9 @@ describe('Facebook Login for Business', () => {
       expect(exchanged.body).toMatchObject({ token_type: 'bearer', expires_in: expect.any(Number) });
       const info = await debug(exchanged.body.access_token);
       expect(info).toMatchObject({ type: 'USER', user_id: DEMO_IDS.userId });
-      expect(info.scopes).toEqual(expect.arrayContaining(['leads_retrieval', 'pages_manage_metadata', 'ads_management', 'business_management']));
+      expect(info.scopes).toEqual(
+        expect.arrayContaining(['leads_retrieval', 'pages_manage_metadata', 'ads_management', 'business_management']),
+      );
       expect(info.granular_scopes).toContainEqual({ scope: 'pages_show_list', target_ids: [DEMO_IDS.pages.spanish] });
       const permissions = await graph(sandbox, 'GET', 'me/permissions', { token: exchanged.body.access_token });
       expect(permissions.body.data.every((row: { status: string }) => row.status === 'granted')).toBe(true);
@@ -119,7 +132,10 @@ describe('Facebook Login for Business', () => {
       expect(info.profile_id).toBeUndefined();
       expect(info.scopes).not.toContain('public_profile');
       expect(info.granular_scopes).toContainEqual({ scope: 'business_management', target_ids: [DEMO_IDS.businessId] });
-      expect(info.granular_scopes).toContainEqual({ scope: 'ads_read', target_ids: [DEMO_IDS.adAccounts.autoHome, DEMO_IDS.adAccounts.lifeHealth] });
+      expect(info.granular_scopes).toContainEqual({
+        scope: 'ads_read',
+        target_ids: [DEMO_IDS.adAccounts.autoHome, DEMO_IDS.adAccounts.lifeHealth],
+      });
     });
 
     it('answers /me as the system user, with the business that installed the app, and reaches that business', async () => {
@@ -170,7 +186,7 @@ describe('Facebook Login for Business', () => {
       expect(viaPage.body.form_id).toBe(DEMO_IDS.forms.auto);
     });
 
-    it('reuses the business\'s system user when the business installs the app again', async () => {
+    it("reuses the business's system user when the business installs the app again", async () => {
       await loginWithConfiguration(sandbox, SYSTEM_USER_CONFIG);
       await loginWithConfiguration(sandbox, SYSTEM_USER_CONFIG);
       expect(sandbox.control.setup.settings().systemUsers).toHaveLength(1);

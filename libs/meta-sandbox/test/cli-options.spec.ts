@@ -15,7 +15,13 @@ describe('standalone sandbox options (npm run sandbox)', () => {
   const dialog = (redirectUri: string) =>
     fetch(
       `${sandbox!.url}/${VERSION}/dialog/oauth?` +
-        new URLSearchParams({ client_id: sandbox!.appId, redirect_uri: redirectUri, state: 's', scope: 'email', response_type: 'code' }).toString(),
+        new URLSearchParams({
+          client_id: sandbox!.appId,
+          redirect_uri: redirectUri,
+          state: 's',
+          scope: 'email',
+          response_type: 'code',
+        }).toString(),
     );
 
   it("accepts the product's default callback, by localhost and 127.0.0.1, with nothing configured", async () => {
@@ -35,7 +41,10 @@ describe('standalone sandbox options (npm run sandbox)', () => {
 
   it('replaces the defaults with SANDBOX_REDIRECT_URIS, and keeps them when it is blank', async () => {
     const custom = 'https://crm.example.test/v1/integrations/meta/callback';
-    expect(cliOptions({ SANDBOX_REDIRECT_URIS: ` ${custom} , http://localhost:4200/cb ` }).redirectUris).toEqual([custom, 'http://localhost:4200/cb']);
+    expect(cliOptions({ SANDBOX_REDIRECT_URIS: ` ${custom} , http://localhost:4200/cb ` }).redirectUris).toEqual([
+      custom,
+      'http://localhost:4200/cb',
+    ]);
     expect(cliOptions({ SANDBOX_REDIRECT_URIS: ' , ' }).redirectUris).toContain(PRODUCT_CALLBACK);
 
     sandbox = await startSandbox(cliOptions({ SANDBOX_PORT: '0', SANDBOX_REDIRECT_URIS: custom }));

@@ -85,7 +85,12 @@ describe('control surface', () => {
       for (let i = 0; i < n; i++) out.push((await graph(sandbox, 'GET', 'me', { token })).body.error?.code ?? 0);
       return out;
     };
-    await control('PUT', '/faults', { errors: [{ code: 2, rate: 1, times: 2 }, { code: 1, rate: 1, times: 1 }] });
+    await control('PUT', '/faults', {
+      errors: [
+        { code: 2, rate: 1, times: 2 },
+        { code: 1, rate: 1, times: 1 },
+      ],
+    });
     expect(await codes(5)).toEqual([2, 2, 1, 0, 0]);
     sandbox.control.setFaults({ errors: [{ code: 2, rate: 1, times: 1 }] });
     expect(await codes(2)).toEqual([2, 0]);
@@ -110,7 +115,10 @@ describe('control surface', () => {
     sandbox.control.setFaults({ latencyMs: 25 });
     const batch = await graph(sandbox, 'POST', '', {
       token,
-      params: { batch: JSON.stringify(Array.from({ length: 5 }, () => ({ method: 'GET', relative_url: 'me?fields=id' }))), include_headers: 'false' },
+      params: {
+        batch: JSON.stringify(Array.from({ length: 5 }, () => ({ method: 'GET', relative_url: 'me?fields=id' }))),
+        include_headers: 'false',
+      },
     });
     await graph(sandbox, 'GET', 'me', { token, params: { fields: 'id' } });
     sandbox.control.clearFaults();
@@ -147,7 +155,7 @@ describe('control surface', () => {
     expect((await graph(sandbox, 'GET', 'me', { token })).status).toBe(200);
   });
 
-  it('invalidates a user\'s tokens with a chosen reason', async () => {
+  it("invalidates a user's tokens with a chosen reason", async () => {
     const token = await loginAs(sandbox);
     await control('POST', '/tokens/invalidate', { userId: DEMO_IDS.userId, reason: 'logged_out' });
     expect((await graph(sandbox, 'GET', 'me', { token })).body.error).toMatchObject({ code: 190, error_subcode: 467 });
@@ -204,7 +212,13 @@ describe('demo mode', () => {
     try {
       await sandbox.control.subscribeWebhook({ callbackUrl: receiver.url, verifyToken: receiver.verifyToken });
       await receiver.waitForPosts(2);
-      const ids = receiver.posts().flatMap((post) => JSON.parse(post.raw.toString()).entry.flatMap((e: { changes: { value: { leadgen_id: string } }[] }) => e.changes.map((c) => c.value.leadgen_id)));
+      const ids = receiver
+        .posts()
+        .flatMap((post) =>
+          JSON.parse(post.raw.toString()).entry.flatMap((e: { changes: { value: { leadgen_id: string } }[] }) =>
+            e.changes.map((c) => c.value.leadgen_id),
+          ),
+        );
       expect(new Set(ids).size).toBeGreaterThanOrEqual(2);
     } finally {
       await sandbox.close();

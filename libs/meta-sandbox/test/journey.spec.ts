@@ -39,7 +39,12 @@ describe('Meta journey against the sandbox', () => {
     expect(short.status).toBe(200);
     expect(short.body.token_type).toBe('bearer');
     const long = await graph(sandbox, 'GET', 'oauth/access_token', {
-      params: { grant_type: 'fb_exchange_token', client_id: sandbox.appId, client_secret: sandbox.appSecret, fb_exchange_token: short.body.access_token },
+      params: {
+        grant_type: 'fb_exchange_token',
+        client_id: sandbox.appId,
+        client_secret: sandbox.appSecret,
+        fb_exchange_token: short.body.access_token,
+      },
     });
     expect(long.status).toBe(200);
     expect(long.body.expires_in).toBeGreaterThan(59 * 86_400);
@@ -55,14 +60,20 @@ describe('Meta journey against the sandbox', () => {
     // 4. Assets: businesses, ad accounts, pages with page tokens, lead forms.
     const businesses = await graph(sandbox, 'GET', 'me/businesses', { token: userToken, params: { fields: 'id,name' } });
     expect(businesses.body.data).toEqual([{ id: DEMO_IDS.businessId, name: 'Harbor Point Insurance Group' }]);
-    const accounts = await graph(sandbox, 'GET', 'me/adaccounts', { token: userToken, params: { fields: 'id,account_id,name,currency,timezone_name,account_status' } });
+    const accounts = await graph(sandbox, 'GET', 'me/adaccounts', {
+      token: userToken,
+      params: { fields: 'id,account_id,name,currency,timezone_name,account_status' },
+    });
     expect(accounts.body.data.map((a: { account_id: string }) => a.account_id)).toEqual(Object.values(DEMO_IDS.adAccounts));
     expect(accounts.body.data[0]).toMatchObject({ currency: 'USD', account_status: 1, timezone_name: 'America/New_York' });
     const pages = await graph(sandbox, 'GET', 'me/accounts', { token: userToken, params: { fields: 'id,name,access_token,tasks' } });
     const page = pages.body.data.find((p: { id: string }) => p.id === DEMO_IDS.pages.main);
     expect(page.tasks).toContain('ADVERTISE');
     const pageToken: string = page.access_token;
-    const forms = await graph(sandbox, 'GET', `${DEMO_IDS.pages.main}/leadgen_forms`, { token: pageToken, params: { fields: 'id,name,status,questions' } });
+    const forms = await graph(sandbox, 'GET', `${DEMO_IDS.pages.main}/leadgen_forms`, {
+      token: pageToken,
+      params: { fields: 'id,name,status,questions' },
+    });
     const autoForm = forms.body.data.find((f: { id: string }) => f.id === DEMO_IDS.forms.auto);
     expect(autoForm.questions.map((q: { key: string }) => q.key)).toContain('coverage_needs');
 
@@ -74,7 +85,10 @@ describe('Meta journey against the sandbox', () => {
     expect(subscribe.body).toEqual({ success: true });
     const handshake = receiver.requests.find((r) => r.method === 'GET')!;
     expect(handshake.url.searchParams.get('hub.mode')).toBe('subscribe');
-    const install = await graph(sandbox, 'POST', `${DEMO_IDS.pages.main}/subscribed_apps`, { token: pageToken, params: { subscribed_fields: 'leadgen' } });
+    const install = await graph(sandbox, 'POST', `${DEMO_IDS.pages.main}/subscribed_apps`, {
+      token: pageToken,
+      params: { subscribed_fields: 'leadgen' },
+    });
     expect(install.body).toEqual({ success: true });
     const installed = await graph(sandbox, 'GET', `${DEMO_IDS.pages.main}/subscribed_apps`, { token: pageToken });
     expect(installed.body.data).toEqual([expect.objectContaining({ id: sandbox.appId, subscribed_fields: ['leadgen'] })]);
@@ -95,7 +109,10 @@ describe('Meta journey against the sandbox', () => {
     expect(timingSafeEqual(Buffer.from(given), Buffer.from(expected))).toBe(true);
     const payload = JSON.parse(delivery.raw.toString('utf8'));
     expect(payload.object).toBe('page');
-    expect(payload.entry[0].changes[0]).toMatchObject({ field: 'leadgen', value: { leadgen_id: leadId, form_id: DEMO_IDS.forms.auto, page_id: DEMO_IDS.pages.main } });
+    expect(payload.entry[0].changes[0]).toMatchObject({
+      field: 'leadgen',
+      value: { leadgen_id: leadId, form_id: DEMO_IDS.forms.auto, page_id: DEMO_IDS.pages.main },
+    });
 
     // 8. Fetch the lead it announced.
     const lead = await graph(sandbox, 'GET', leadId, { token: pageToken, params: { fields: 'id,form_id,field_data,created_time' } });
@@ -124,7 +141,9 @@ describe('Meta journey against the sandbox', () => {
     run = await graph(sandbox, 'GET', reportRunId, { token: userToken, params: { fields: 'async_status,async_percent_completion' } });
     expect(run.body).toMatchObject({ async_status: 'Job Completed', async_percent_completion: 100 });
     const report = await graph(sandbox, 'GET', `${reportRunId}/insights`, { token: userToken });
-    expect(report.body.data.map((row: { campaign_id: string }) => row.campaign_id)).toEqual(sync.body.data.map((row: { campaign_id: string }) => row.campaign_id));
+    expect(report.body.data.map((row: { campaign_id: string }) => row.campaign_id)).toEqual(
+      sync.body.data.map((row: { campaign_id: string }) => row.campaign_id),
+    );
 
     // 10. A batch request: one response per operation, bodies as JSON strings.
     const batch = await graph(sandbox, 'POST', '', {

@@ -7,7 +7,8 @@ describe('quoteLongIntegers', () => {
   });
 
   it('leaves strings, short integers, decimals and exponents alone', () => {
-    const text = '{"note":"call 12345678901234567, then \\"98765432109876543\\"","x":123456789012345,"y":1234567890123456.5,"z":1234567890123456e2}';
+    const text =
+      '{"note":"call 12345678901234567, then \\"98765432109876543\\"","x":123456789012345,"y":1234567890123456.5,"z":1234567890123456e2}';
     expect(quoteLongIntegers(text)).toBe(text);
   });
 });

@@ -34,7 +34,10 @@ describe('lead access', () => {
   afterEach(() => receiver.stop());
 
   const leadAccess = async (token = page, modifiers = '') =>
-    graph(sandbox, 'GET', PAGE, { token, params: { fields: LEAD_ACCESS_FIELDS.replace('has_lead_access', `has_lead_access${modifiers}`) } });
+    graph(sandbox, 'GET', PAGE, {
+      token,
+      params: { fields: LEAD_ACCESS_FIELDS.replace('has_lead_access', `has_lead_access${modifiers}`) },
+    });
 
   /** A new lead, notified by webhook, then read as the product would on that notification. */
   async function newLeadRead(): Promise<{ leadId: string; notified: boolean; read: { status: number; body: any } }> {
@@ -67,7 +70,11 @@ describe('lead access', () => {
 
   it('answers for another person and app with user_id() and app_id(), and refuses unknown ones', async () => {
     const developer = await leadAccess(page, `.user_id(${DEMO_IDS.appDeveloperId}).app_id(${sandbox.appId})`);
-    expect(developer.body.has_lead_access).toMatchObject({ user_id: DEMO_IDS.appDeveloperId, can_access_lead: false, user_has_leads_permission: false });
+    expect(developer.body.has_lead_access).toMatchObject({
+      user_id: DEMO_IDS.appDeveloperId,
+      can_access_lead: false,
+      user_has_leads_permission: false,
+    });
     expect((await leadAccess(page, '.user_id(42)')).body.error).toMatchObject({ code: 100 });
     expect((await leadAccess(page, '.app_id(42)')).body.error).toMatchObject({ code: 100 });
   });
@@ -78,7 +85,7 @@ describe('lead access', () => {
       expect(set.body.data).toEqual({ people: [DEMO_IDS.userId], crms: [] });
     });
 
-    it('says so in has_lead_access, with Meta\'s reason and resolution', async () => {
+    it("says so in has_lead_access, with Meta's reason and resolution", async () => {
       expect((await leadAccess()).body.has_lead_access).toMatchObject({
         app_has_leads_permission: false,
         user_has_leads_permission: true,
@@ -95,7 +102,7 @@ describe('lead access', () => {
       expect(read.body.error).toMatchObject({ code: 100, error_subcode: 33 });
     });
 
-    it('leaves real leads out of the form\'s list while test leads keep working', async () => {
+    it("leaves real leads out of the form's list while test leads keep working", async () => {
       const test = await graph(sandbox, 'POST', `${DEMO_IDS.forms.auto}/test_leads`, { token: page });
       const listed = await graph(sandbox, 'GET', `${DEMO_IDS.forms.auto}/leads`, { token: page, params: { fields: 'id', limit: '500' } });
       expect(listed.body.data).toEqual([{ id: test.body.id }]);
@@ -123,7 +130,9 @@ describe('lead access', () => {
 
   describe('a person without the ADVERTISE task on the Page', () => {
     beforeEach(async () => {
-      expect((await controlCall(sandbox, 'PUT', `/pages/${PAGE}/tasks`, { tasks: ['ANALYZE', 'MODERATE'] })).body).toEqual({ success: true });
+      expect((await controlCall(sandbox, 'PUT', `/pages/${PAGE}/tasks`, { tasks: ['ANALYZE', 'MODERATE'] })).body).toEqual({
+        success: true,
+      });
     });
 
     it('shows in the tasks of /me/accounts and in has_lead_access', async () => {
@@ -154,6 +163,8 @@ describe('lead access', () => {
     expect(await refusal(`/pages/${PAGE}/leads-access`, { people: 'everyone' })).toBe('people must be a list of user ids');
     expect(await refusal(`/pages/${PAGE}/tasks`, { tasks: ['FLY'] })).toContain('Unknown task FLY');
     expect(await refusal(`/pages/${PAGE}/tasks`, { tasks: [] })).toContain('tasks must be a non-empty list');
-    expect(await refusal(`/pages/${PAGE}/tasks`, { tasks: ['ADVERTISE'], userId: DEMO_IDS.appDeveloperId })).toContain('has no role on Page');
+    expect(await refusal(`/pages/${PAGE}/tasks`, { tasks: ['ADVERTISE'], userId: DEMO_IDS.appDeveloperId })).toContain(
+      'has no role on Page',
+    );
   });
 });

@@ -35,21 +35,31 @@ describe('lead forms and leads', () => {
     return result.body.data;
   };
 
-  it('lists a Page\'s forms for auto, home, life and health with their questions and status', async () => {
-    const forms = await graph(sandbox, 'GET', `${DEMO_IDS.pages.main}/leadgen_forms`, { token: page, params: { fields: 'name,status,leads_count,questions' } });
+  it("lists a Page's forms for auto, home, life and health with their questions and status", async () => {
+    const forms = await graph(sandbox, 'GET', `${DEMO_IDS.pages.main}/leadgen_forms`, {
+      token: page,
+      params: { fields: 'name,status,leads_count,questions' },
+    });
     const names = forms.body.data.map((form: { name: string }) => form.name.toLowerCase());
     for (const product of ['auto', 'home', 'life', 'health']) expect(names.some((name: string) => name.includes(product))).toBe(true);
     expect(forms.body.data.map((form: { status: string }) => form.status)).toContain('ARCHIVED');
     const auto = forms.body.data.find((form: { id: string }) => form.id === DEMO_IDS.forms.auto);
     expect(auto.leads_count).toBeGreaterThan(0);
     expect(auto.questions).toContainEqual(
-      expect.objectContaining({ key: 'coverage_needs', type: 'CUSTOM', options: expect.arrayContaining([{ key: 'collision', value: 'Collision' }]) }),
+      expect.objectContaining({
+        key: 'coverage_needs',
+        type: 'CUSTOM',
+        options: expect.arrayContaining([{ key: 'collision', value: 'Collision' }]),
+      }),
     );
   });
 
   it('serves non-Latin Page names, form labels and answers', async () => {
     const japanesePage = await pageToken(sandbox, user, DEMO_IDS.pages.japanese);
-    const form = await graph(sandbox, 'GET', DEMO_IDS.forms.lifeJapanese, { token: japanesePage, params: { fields: 'name,locale,questions,page' } });
+    const form = await graph(sandbox, 'GET', DEMO_IDS.forms.lifeJapanese, {
+      token: japanesePage,
+      params: { fields: 'name,locale,questions,page' },
+    });
     expect(form.body).toMatchObject({ name: '生命保険のお見積り', locale: 'JA_JP', page: { name: 'ハーバーポイント保険' } });
     const leads = await allLeads(DEMO_IDS.forms.lifeJapanese, japanesePage);
     const name = leads[0]!.field_data.find((field) => field.name === 'full_name')!.values[0]!;
@@ -90,7 +100,11 @@ describe('lead forms and leads', () => {
     const middle = Math.floor(Date.parse(leads[Math.floor(leads.length / 2)]!.created_time.replace('+0000', 'Z')) / 1000);
     const newer = await graph(sandbox, 'GET', `${DEMO_IDS.forms.auto}/leads`, {
       token: page,
-      params: { fields: 'created_time', limit: '500', filtering: JSON.stringify([{ field: 'time_created', operator: 'GREATER_THAN', value: middle }]) },
+      params: {
+        fields: 'created_time',
+        limit: '500',
+        filtering: JSON.stringify([{ field: 'time_created', operator: 'GREATER_THAN', value: middle }]),
+      },
     });
     expect(newer.body.data.length).toBeGreaterThan(0);
     expect(newer.body.data.length).toBeLessThan(leads.length);
@@ -127,7 +141,7 @@ describe('lead forms and leads', () => {
     expect(third.status).toBe(200);
   });
 
-  it('fills unanswered test lead questions with Meta\'s dummy values', async () => {
+  it("fills unanswered test lead questions with Meta's dummy values", async () => {
     const created = await graph(sandbox, 'POST', `${DEMO_IDS.forms.home}/test_leads`, {
       token: page,
       params: { field_data: JSON.stringify([{ name: 'full_name', values: ['Test Person'] }]) },

@@ -44,7 +44,7 @@ describe('OAuth and tokens', () => {
     expect((await fetch(dialogUrl(sandbox, ['email'], { redirect_uri: other }))).status).toBe(200);
   });
 
-  it('redirects with Meta\'s denial parameters and the state on Cancel', async () => {
+  it("redirects with Meta's denial parameters and the state on Cancel", async () => {
     const form = await openDialog(dialogUrl(sandbox, ['email']));
     const location = await submitDialog(sandbox, form, 'cancel');
     expect(Object.fromEntries(location.searchParams)).toEqual({
@@ -114,7 +114,12 @@ describe('OAuth and tokens', () => {
   it('answers /me with the fields asked for, and email only with the email permission', async () => {
     const withEmail = await loginAs(sandbox, ['email']);
     const me = await graph(sandbox, 'GET', 'me', { token: withEmail, params: { fields: 'id,name,email,first_name' } });
-    expect(me.body).toEqual({ id: DEMO_IDS.userId, name: 'Dana Whitfield', email: 'dana.whitfield@harborpoint-insurance.example', first_name: 'Dana' });
+    expect(me.body).toEqual({
+      id: DEMO_IDS.userId,
+      name: 'Dana Whitfield',
+      email: 'dana.whitfield@harborpoint-insurance.example',
+      first_name: 'Dana',
+    });
     const withoutEmail = await loginAs(sandbox, ['email'], { scopes: [] });
     const me2 = await graph(sandbox, 'GET', 'me', { token: withoutEmail, params: { fields: 'id,email' } });
     expect(me2.body).toEqual({ id: DEMO_IDS.userId });
@@ -164,7 +169,10 @@ describe('OAuth and tokens', () => {
       params: { grant_type: 'fb_exchange_token', client_id: sandbox.appId, client_secret: sandbox.appSecret, fb_exchange_token: short },
     });
     const pages = await graph(sandbox, 'GET', 'me/accounts', { token: long.body.access_token, params: { fields: 'id,access_token' } });
-    const debug = await graph(sandbox, 'GET', 'debug_token', { token: appToken(sandbox), params: { input_token: pages.body.data[0].access_token } });
+    const debug = await graph(sandbox, 'GET', 'debug_token', {
+      token: appToken(sandbox),
+      params: { input_token: pages.body.data[0].access_token },
+    });
     expect(debug.body.data).toMatchObject({ type: 'PAGE', profile_id: pages.body.data[0].id, expires_at: 0 });
   });
 });

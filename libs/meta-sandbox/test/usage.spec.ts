@@ -23,7 +23,11 @@ describe('usage headers and throttling', () => {
     sandbox.control.setUsageBudgets({ appCallsPerHour: 10 });
     await graph(sandbox, 'GET', 'me', { token });
     const me = await graph(sandbox, 'GET', 'me', { token });
-    expect(JSON.parse(me.headers.get('x-app-usage')!)).toEqual({ call_count: 20, total_time: expect.any(Number), total_cputime: expect.any(Number) });
+    expect(JSON.parse(me.headers.get('x-app-usage')!)).toEqual({
+      call_count: 20,
+      total_time: expect.any(Number),
+      total_cputime: expect.any(Number),
+    });
   });
 
   it('throttles the app with code 4 once its budget is used, and keeps counting refused calls', async () => {
@@ -41,7 +45,11 @@ describe('usage headers and throttling', () => {
     const refused = await graph(sandbox, 'GET', account, { token, params: { fields: 'name' } });
     expect(refused.body.error).toMatchObject({ code: 80004, error_subcode: 2446079 });
     const buc = JSON.parse(refused.headers.get('x-business-use-case-usage')!);
-    expect(buc[DEMO_IDS.adAccounts.autoHome][0]).toMatchObject({ type: 'ads_management', call_count: 125, ads_api_access_tier: 'development_access' });
+    expect(buc[DEMO_IDS.adAccounts.autoHome][0]).toMatchObject({
+      type: 'ads_management',
+      call_count: 125,
+      ads_api_access_tier: 'development_access',
+    });
     expect(buc[DEMO_IDS.adAccounts.autoHome][0].estimated_time_to_regain_access).toBeGreaterThan(0);
   });
 
@@ -54,9 +62,15 @@ describe('usage headers and throttling', () => {
 
   it('throttles a user with #17, subcode 2446079 on Marketing API calls, until released', async () => {
     sandbox.control.throttle('user', DEMO_IDS.userId);
-    expect((await graph(sandbox, 'GET', 'me', { token })).body.error).toEqual(expect.objectContaining({ code: 17, message: '(#17) User request limit reached' }));
+    expect((await graph(sandbox, 'GET', 'me', { token })).body.error).toEqual(
+      expect.objectContaining({ code: 17, message: '(#17) User request limit reached' }),
+    );
     expect((await graph(sandbox, 'GET', 'me', { token })).body.error.error_subcode).toBeUndefined();
-    expect((await graph(sandbox, 'GET', account, { token })).body.error).toMatchObject({ code: 17, error_subcode: 2446079, is_transient: true });
+    expect((await graph(sandbox, 'GET', account, { token })).body.error).toMatchObject({
+      code: 17,
+      error_subcode: 2446079,
+      is_transient: true,
+    });
     sandbox.control.throttle('user', DEMO_IDS.userId, false);
     expect((await graph(sandbox, 'GET', account, { token })).status).toBe(200);
   });
@@ -72,7 +86,10 @@ describe('usage headers and throttling', () => {
     expect(first.headers.get('x-ad-account-usage')).toBeNull();
     await graph(sandbox, 'GET', account, { token });
     const third = await graph(sandbox, 'GET', account, { token });
-    expect(JSON.parse(third.headers.get('x-ad-account-usage')!)).toMatchObject({ acc_id_util_pct: 0, ads_api_access_tier: 'development_access' });
+    expect(JSON.parse(third.headers.get('x-ad-account-usage')!)).toMatchObject({
+      acc_id_util_pct: 0,
+      ads_api_access_tier: 'development_access',
+    });
   });
 
   it('answers 613 when the ad account budget is exhausted', async () => {
@@ -110,7 +127,10 @@ describe('batch requests', () => {
   });
 
   it('answers per-operation errors inside a 200', async () => {
-    const result = await batch([{ method: 'GET', relative_url: 'me' }, { method: 'GET', relative_url: 'me?fields=nope' }]);
+    const result = await batch([
+      { method: 'GET', relative_url: 'me' },
+      { method: 'GET', relative_url: 'me?fields=nope' },
+    ]);
     expect(result.status).toBe(200);
     expect(result.body[0].code).toBe(200);
     expect(result.body[1].code).toBe(400);
@@ -130,12 +150,19 @@ describe('batch requests', () => {
       { method: 'GET', relative_url: '?ids={result=accounts:$.data.*.id}&fields=name', depends_on: 'accounts' },
     ]);
     expect(result.body[0]).toBeNull();
-    expect(Object.keys(JSON.parse(result.body[1].body))).toEqual([`act_${DEMO_IDS.adAccounts.autoHome}`, `act_${DEMO_IDS.adAccounts.lifeHealth}`]);
+    expect(Object.keys(JSON.parse(result.body[1].body))).toEqual([
+      `act_${DEMO_IDS.adAccounts.autoHome}`,
+      `act_${DEMO_IDS.adAccounts.lifeHealth}`,
+    ]);
   });
 
   it('counts every operation as a call', async () => {
     const before = sandbox.control.counters().usage[`app:${sandbox.appId}`]?.callCount ?? 0;
-    await batch([{ method: 'GET', relative_url: 'me' }, { method: 'GET', relative_url: 'me' }, { method: 'GET', relative_url: 'me' }]);
+    await batch([
+      { method: 'GET', relative_url: 'me' },
+      { method: 'GET', relative_url: 'me' },
+      { method: 'GET', relative_url: 'me' },
+    ]);
     expect(sandbox.control.counters().usage[`app:${sandbox.appId}`]!.callCount - before).toBe(3);
     expect(sandbox.control.calls().filter((call) => call.inBatch)).toHaveLength(3);
   });
@@ -144,7 +171,11 @@ describe('batch requests', () => {
     const page = await pageToken(sandbox, token, DEMO_IDS.pages.main);
     const result = await graph(sandbox, 'POST', '', {
       token: page,
-      params: { batch: JSON.stringify([{ method: 'POST', relative_url: `${DEMO_IDS.pages.main}/subscribed_apps`, body: 'subscribed_fields=leadgen' }]) },
+      params: {
+        batch: JSON.stringify([
+          { method: 'POST', relative_url: `${DEMO_IDS.pages.main}/subscribed_apps`, body: 'subscribed_fields=leadgen' },
+        ]),
+      },
     });
     expect(JSON.parse(result.body[0].body)).toEqual({ success: true });
   });

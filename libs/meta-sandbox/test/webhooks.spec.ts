@@ -31,7 +31,10 @@ describe('webhook subscriptions and delivery', () => {
   /** App subscription plus the app installed on the main Page: what must hold for leads to be delivered. */
   async function subscribeAll(): Promise<void> {
     expect((await subscribeApp()).body).toEqual({ success: true });
-    expect((await graph(sandbox, 'POST', `${DEMO_IDS.pages.main}/subscribed_apps`, { token: page, params: { subscribed_fields: 'leadgen' } })).body).toEqual({ success: true });
+    expect(
+      (await graph(sandbox, 'POST', `${DEMO_IDS.pages.main}/subscribed_apps`, { token: page, params: { subscribed_fields: 'leadgen' } }))
+        .body,
+    ).toEqual({ success: true });
   }
 
   describe('app subscriptions', () => {
@@ -43,7 +46,9 @@ describe('webhook subscriptions and delivery', () => {
       expect(handshake.url.searchParams.get('hub.verify_token')).toBe(receiver.verifyToken);
       expect(handshake.url.searchParams.get('hub.challenge')).toMatch(/^\d+$/);
       const listed = await graph(sandbox, 'GET', `${sandbox.appId}/subscriptions`, { token: appToken(sandbox) });
-      expect(listed.body.data).toEqual([{ object: 'page', callback_url: receiver.url, active: true, fields: [{ name: 'leadgen', version: 'v25.0' }] }]);
+      expect(listed.body.data).toEqual([
+        { object: 'page', callback_url: receiver.url, active: true, fields: [{ name: 'leadgen', version: 'v25.0' }] },
+      ]);
     });
 
     it('fails with 2201 and stores nothing when the callback echoes something else', async () => {
@@ -76,14 +81,20 @@ describe('webhook subscriptions and delivery', () => {
   describe('page subscribed_apps', () => {
     it('needs a Page token', async () => {
       const user = await loginAs(sandbox);
-      const result = await graph(sandbox, 'POST', `${DEMO_IDS.pages.main}/subscribed_apps`, { token: user, params: { subscribed_fields: 'leadgen' } });
+      const result = await graph(sandbox, 'POST', `${DEMO_IDS.pages.main}/subscribed_apps`, {
+        token: user,
+        params: { subscribed_fields: 'leadgen' },
+      });
       expect(result.body.error.code).toBe(190);
     });
 
     it('needs pages_manage_metadata', async () => {
       const narrow = await loginAs(sandbox, ['pages_show_list', 'leads_retrieval']);
       const narrowPage = await pageToken(sandbox, narrow, DEMO_IDS.pages.main);
-      const result = await graph(sandbox, 'POST', `${DEMO_IDS.pages.main}/subscribed_apps`, { token: narrowPage, params: { subscribed_fields: 'leadgen' } });
+      const result = await graph(sandbox, 'POST', `${DEMO_IDS.pages.main}/subscribed_apps`, {
+        token: narrowPage,
+        params: { subscribed_fields: 'leadgen' },
+      });
       expect(result.body.error).toMatchObject({ code: 200 });
     });
 
@@ -117,7 +128,17 @@ describe('webhook subscriptions and delivery', () => {
           {
             id: DEMO_IDS.pages.main,
             time: expect.any(Number),
-            changes: [{ field: 'leadgen', value: { form_id: DEMO_IDS.forms.auto, leadgen_id: lead!.id, created_time: expect.any(Number), page_id: DEMO_IDS.pages.main } }],
+            changes: [
+              {
+                field: 'leadgen',
+                value: {
+                  form_id: DEMO_IDS.forms.auto,
+                  leadgen_id: lead!.id,
+                  created_time: expect.any(Number),
+                  page_id: DEMO_IDS.pages.main,
+                },
+              },
+            ],
           },
         ],
       });
@@ -223,7 +244,10 @@ describe('webhook subscriptions and delivery', () => {
 
       it('needs an existing page subscription and an http(s) URL', async () => {
         const unsubscribed = await controlCall(sandbox, 'PUT', '/webhooks/callback-url', { callbackUrl: other.url });
-        expect(unsubscribed).toEqual({ status: 400, body: { error: { message: 'The app has no page subscription to change; subscribe first' } } });
+        expect(unsubscribed).toEqual({
+          status: 400,
+          body: { error: { message: 'The app has no page subscription to change; subscribe first' } },
+        });
         await subscribeAll();
         const ftp = await controlCall(sandbox, 'PUT', '/webhooks/callback-url', { callbackUrl: 'ftp://example.com/hook' });
         expect(ftp).toEqual({ status: 400, body: { error: { message: 'callbackUrl must be an http(s) URL' } } });

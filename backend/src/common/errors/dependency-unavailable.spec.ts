@@ -15,7 +15,10 @@ describe(isDependencyUnavailable.name, () => {
     ["node-postgres' lost connection", new Error('Connection terminated unexpectedly')],
     ["pg-pool's connect timeout", new Error('timeout exceeded when trying to connect')],
     ['a client whose connection failed', new Error('Client has encountered a connection error and is not queryable')],
-    ['TypeORM before the connection exists', Object.assign(new Error('Cannot execute operation'), { name: 'CannotExecuteNotConnectedError' })],
+    [
+      'TypeORM before the connection exists',
+      Object.assign(new Error('Cannot execute operation'), { name: 'CannotExecuteNotConnectedError' }),
+    ],
     ['every address of a host refused', new AggregateError([withCode('ECONNREFUSED'), withCode('ECONNREFUSED')])],
     ['a lost connection under a QueryFailedError', new QueryFailedError('SELECT 1', [], new Error('Connection terminated unexpectedly'))],
   ])('recognises %s', (_, error) => {

@@ -88,7 +88,8 @@ export function toEnvelope(exception: unknown): ErrorEnvelope {
     const message = BODY_PARSER_MESSAGES[exception.type] ?? 'Invalid request body';
     return envelope(exception.status, codeFor(exception.status), message, {});
   }
-  if (isDependencyUnavailable(exception)) return envelope(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.ServiceUnavailable, UNAVAILABLE_MESSAGE, {});
+  if (isDependencyUnavailable(exception))
+    return envelope(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.ServiceUnavailable, UNAVAILABLE_MESSAGE, {});
   return envelope(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.Internal, 'Internal server error', {});
 }
 

@@ -12,9 +12,7 @@ export class MetaAndLeads1764400100000 implements MigrationInterface {
     await q.query(`CREATE TYPE meta_integration_status AS ENUM ('active', 'reauth_required', 'disconnected')`);
     await q.query(`CREATE TYPE lead_status AS ENUM ('new', 'contacted', 'qualified', 'quoted', 'won', 'lost')`);
     await q.query(`CREATE TYPE lead_source AS ENUM ('meta_lead_ads', 'manual', 'api')`);
-    await q.query(
-      `CREATE TYPE webhook_inbox_status AS ENUM ('received', 'enqueued', 'processed', 'failed', 'ignored')`,
-    );
+    await q.query(`CREATE TYPE webhook_inbox_status AS ENUM ('received', 'enqueued', 'processed', 'failed', 'ignored')`);
 
     await q.query(`
       CREATE TABLE meta_integrations (
@@ -59,9 +57,7 @@ export class MetaAndLeads1764400100000 implements MigrationInterface {
         CONSTRAINT fk_meta_ad_accounts_integration FOREIGN KEY (integration_id, organisation_id)
           REFERENCES meta_integrations (id, organisation_id) ON DELETE CASCADE
       )`);
-    await q.query(
-      `CREATE UNIQUE INDEX uq_meta_ad_accounts_org_account ON meta_ad_accounts (organisation_id, ad_account_id)`,
-    );
+    await q.query(`CREATE UNIQUE INDEX uq_meta_ad_accounts_org_account ON meta_ad_accounts (organisation_id, ad_account_id)`);
     await q.query(`CREATE INDEX ix_meta_ad_accounts_integration ON meta_ad_accounts (integration_id)`);
 
     await q.query(`
@@ -179,9 +175,7 @@ export class MetaAndLeads1764400100000 implements MigrationInterface {
         meta_created_time timestamptz,
         synced_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(
-      `CREATE UNIQUE INDEX uq_meta_lead_mappings_org_lead ON meta_lead_mappings (organisation_id, meta_lead_id)`,
-    );
+    await q.query(`CREATE UNIQUE INDEX uq_meta_lead_mappings_org_lead ON meta_lead_mappings (organisation_id, meta_lead_id)`);
     await q.query(`CREATE INDEX ix_meta_lead_mappings_lead ON meta_lead_mappings (legeai_lead_id)`);
 
     await q.query(`

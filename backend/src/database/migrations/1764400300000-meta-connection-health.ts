@@ -51,9 +51,7 @@ export class MetaConnectionHealth1764400300000 implements MigrationInterface {
         requested_at timestamptz NOT NULL DEFAULT now(),
         completed_at timestamptz
       )`);
-    await q.query(
-      `CREATE UNIQUE INDEX uq_meta_data_deletion_code ON meta_data_deletion_requests (confirmation_code)`,
-    );
+    await q.query(`CREATE UNIQUE INDEX uq_meta_data_deletion_code ON meta_data_deletion_requests (confirmation_code)`);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -38,13 +38,17 @@ export class MetaLeadSyncs1764400600000 implements MigrationInterface {
     await q.query(`CREATE INDEX ix_meta_lead_syncs_inbox ON meta_lead_syncs (inbox_id) WHERE inbox_id IS NOT NULL`);
 
     await q.query(`ALTER TABLE meta_lead_mappings DROP CONSTRAINT IF EXISTS meta_lead_mappings_source_check`);
-    await q.query(`ALTER TABLE meta_lead_mappings ADD CONSTRAINT meta_lead_mappings_source_check CHECK (source IN ('webhook', 'backfill', 'replay'))`);
+    await q.query(
+      `ALTER TABLE meta_lead_mappings ADD CONSTRAINT meta_lead_mappings_source_check CHECK (source IN ('webhook', 'backfill', 'replay'))`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE meta_lead_mappings DROP CONSTRAINT IF EXISTS meta_lead_mappings_source_check`);
     await q.query(`UPDATE meta_lead_mappings SET source = 'webhook' WHERE source = 'replay'`);
-    await q.query(`ALTER TABLE meta_lead_mappings ADD CONSTRAINT meta_lead_mappings_source_check CHECK (source IN ('webhook', 'backfill'))`);
+    await q.query(
+      `ALTER TABLE meta_lead_mappings ADD CONSTRAINT meta_lead_mappings_source_check CHECK (source IN ('webhook', 'backfill'))`,
+    );
     await q.query(`DROP TABLE meta_lead_syncs`);
     await q.query(`DROP TYPE meta_lead_sync_state`);
   }

@@ -21,7 +21,10 @@ export class WebhookInboxSummaries1764400810000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const rows = (await q.query(`SELECT id, raw_body FROM meta_webhook_inbox WHERE id > $1 AND status <> 'quarantined' ORDER BY id LIMIT ${BATCH}`, [after])) as {
+      const rows = (await q.query(
+        `SELECT id, raw_body FROM meta_webhook_inbox WHERE id > $1 AND status <> 'quarantined' ORDER BY id LIMIT ${BATCH}`,
+        [after],
+      )) as {
         id: string;
         raw_body: Buffer;
       }[];
@@ -30,7 +33,12 @@ export class WebhookInboxSummaries1764400810000 implements MigrationInterface {
       const facts = rows.map((row) => {
         const body = readDeliveryBody(row.raw_body, true);
         const extracted = extractLeadgenChanges(body.json);
-        return { id: row.id, pageIds: JSON.stringify(extracted.pageIds), changeCount: extracted.changeCount, reason: body.readable ? null : body.reason };
+        return {
+          id: row.id,
+          pageIds: JSON.stringify(extracted.pageIds),
+          changeCount: extracted.changeCount,
+          reason: body.readable ? null : body.reason,
+        };
       });
       await q.query(
         `UPDATE meta_webhook_inbox i SET

@@ -22,7 +22,9 @@ export class MetaGraphBreakers1764400880000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     // The workers read the rows that are not clean every few seconds.
-    await q.query(`CREATE INDEX ix_meta_graph_breakers_unsettled ON meta_graph_breakers (integration_id) WHERE state <> 'closed' OR failures > 0`);
+    await q.query(
+      `CREATE INDEX ix_meta_graph_breakers_unsettled ON meta_graph_breakers (integration_id) WHERE state <> 'closed' OR failures > 0`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

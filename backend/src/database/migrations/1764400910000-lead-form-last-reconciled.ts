@@ -16,6 +16,8 @@ export class LeadFormLastReconciled1764400910000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE meta_lead_forms DROP COLUMN last_reconciled_at, DROP COLUMN last_reconcile_outcome, DROP COLUMN last_reconcile_note`);
+    await q.query(
+      `ALTER TABLE meta_lead_forms DROP COLUMN last_reconciled_at, DROP COLUMN last_reconcile_outcome, DROP COLUMN last_reconcile_note`,
+    );
   }
 }

@@ -32,13 +32,22 @@ describe(reencryptColumn.name, () => {
 
   it('moves every old-key ciphertext to the current key, skips what it cannot read, and is idempotent', async () => {
     const old = new TokenCipher([k0]);
-    const rows = Array.from({ length: 7 }, (_, i) => ({ id: randomUUID(), owner: `integration-${i}`, plain: `EAAtoken${i}abcdefghijklmnop` }));
+    const rows = Array.from({ length: 7 }, (_, i) => ({
+      id: randomUUID(),
+      owner: `integration-${i}`,
+      plain: `EAAtoken${i}abcdefghijklmnop`,
+    }));
     for (const r of rows) {
       const ct = old.encrypt(r.plain, r.owner);
       await db.query('INSERT INTO stored_tokens VALUES ($1, $2, $3, $4)', [r.id, r.owner, ct.ciphertext, ct.keyId]);
     }
     const stranger = randomUUID();
-    await db.query('INSERT INTO stored_tokens VALUES ($1, $2, $3, $4)', [stranger, 'x', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'gone']);
+    await db.query('INSERT INTO stored_tokens VALUES ($1, $2, $3, $4)', [
+      stranger,
+      'x',
+      'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      'gone',
+    ]);
     await db.query('INSERT INTO stored_tokens VALUES ($1, $2, NULL, NULL)', [randomUUID(), 'wiped']);
 
     const rotated = new TokenCipher([k1, k0]);

@@ -15,7 +15,10 @@ export type TokenCipherErrorReason = 'unknown_key' | 'tampered' | 'malformed' | 
 
 /** Raised when a stored token cannot be decrypted; never carries plaintext or key material. */
 export class TokenCipherError extends Error {
-  constructor(readonly reason: TokenCipherErrorReason, message: string) {
+  constructor(
+    readonly reason: TokenCipherErrorReason,
+    message: string,
+  ) {
     super(message);
     this.name = 'TokenCipherError';
   }
@@ -73,7 +76,10 @@ export class TokenCipher {
     try {
       return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
     } catch {
-      throw new TokenCipherError('tampered', `Encrypted token failed authentication with key "${token.keyId}" (altered, or bound to other context)`);
+      throw new TokenCipherError(
+        'tampered',
+        `Encrypted token failed authentication with key "${token.keyId}" (altered, or bound to other context)`,
+      );
     }
   }
 

@@ -27,7 +27,9 @@ describe(toHealthFailure.name, () => {
   });
 
   it('names both when both are down', () => {
-    const failure = toHealthFailure(terminusFailure({ database: { status: 'down' }, queue: { status: 'down', backend: 'redis', message: 'x' } }));
+    const failure = toHealthFailure(
+      terminusFailure({ database: { status: 'down' }, queue: { status: 'down', backend: 'redis', message: 'x' } }),
+    );
     expect(toEnvelope(failure).error.message).toBe('Down: database, queue');
   });
 

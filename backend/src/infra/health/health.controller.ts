@@ -7,7 +7,10 @@ import { ApiErrorResponses } from '../../common/swagger/api-error-responses.deco
 import { toHealthFailure } from './health-report';
 import { QueueHealthIndicator } from './queue.health';
 
-const DEPENDENCY_STATES = { type: 'object', additionalProperties: { type: 'object', properties: { status: { type: 'string', enum: ['up', 'down'] } } } };
+const DEPENDENCY_STATES = {
+  type: 'object',
+  additionalProperties: { type: 'object', properties: { status: { type: 'string', enum: ['up', 'down'] } } },
+};
 const HEALTH_REPORT_SCHEMA = {
   type: 'object',
   properties: { status: { type: 'string', example: 'ok' }, info: DEPENDENCY_STATES, error: DEPENDENCY_STATES, details: DEPENDENCY_STATES },

@@ -28,12 +28,10 @@ export interface HttpSetup {
   drain: HttpDrain;
 }
 
-const OPS_EXCLUDES = [
-  OPS_ROUTES.health,
-  OPS_ROUTES.metrics,
-  OPS_ROUTES.queues,
-  `${OPS_ROUTES.queues}/{*path}`,
-].map((path) => ({ path: path.slice(1), method: RequestMethod.ALL }));
+const OPS_EXCLUDES = [OPS_ROUTES.health, OPS_ROUTES.metrics, OPS_ROUTES.queues, `${OPS_ROUTES.queues}/{*path}`].map((path) => ({
+  path: path.slice(1),
+  method: RequestMethod.ALL,
+}));
 
 /**
  * Everything about the HTTP surface that is not a controller, shared by main.ts and the e2e tests so they exercise

@@ -79,8 +79,10 @@ const JSON_CSP = "default-src 'none'; frame-ancestors 'none'";
  * of an object.
  */
 const JSON_HEADERS: readonly string[] = [
-  'Content-Type', 'application/json; charset=utf-8',
-  'Cache-Control', 'no-store',
+  'Content-Type',
+  'application/json; charset=utf-8',
+  'Cache-Control',
+  'no-store',
   ...securityHeaderPairs().flatMap(([name, value]) => [name, name.toLowerCase() === 'content-security-policy' ? JSON_CSP : value]),
 ];
 

@@ -13,7 +13,10 @@ import type { HttpConfig } from '../../config/http.config';
  *   server starts listening, so this must run before `listen()`. A quarter of the shorter limit (at most 1 s) keeps a
  *   slow client's overrun small; the check only walks connections with a request still arriving.
  */
-export function applyServerTimeouts(server: Server, cfg: Pick<HttpConfig, 'headersTimeoutMs' | 'requestTimeoutMs' | 'keepAliveTimeoutMs'>): void {
+export function applyServerTimeouts(
+  server: Server,
+  cfg: Pick<HttpConfig, 'headersTimeoutMs' | 'requestTimeoutMs' | 'keepAliveTimeoutMs'>,
+): void {
   server.headersTimeout = cfg.headersTimeoutMs;
   server.requestTimeout = cfg.requestTimeoutMs;
   server.keepAliveTimeout = cfg.keepAliveTimeoutMs;

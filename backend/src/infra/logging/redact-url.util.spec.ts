@@ -6,9 +6,9 @@ describe(redactUrl.name, () => {
   });
 
   it('redacts OAuth and Graph API credentials and keeps the other parameters', () => {
-    expect(
-      redactUrl('/v1/integrations/meta/callback?code=AQBx123&state=abc&granted_scopes=ads_read'),
-    ).toBe('/v1/integrations/meta/callback?code=[redacted]&state=[redacted]&granted_scopes=ads_read');
+    expect(redactUrl('/v1/integrations/meta/callback?code=AQBx123&state=abc&granted_scopes=ads_read')).toBe(
+      '/v1/integrations/meta/callback?code=[redacted]&state=[redacted]&granted_scopes=ads_read',
+    );
     expect(
       redactUrl(
         'https://graph.facebook.com/v26.0/oauth/access_token?client_id=1&client_secret=s3cr3t&fb_exchange_token=EAAB&grant_type=fb_exchange_token',

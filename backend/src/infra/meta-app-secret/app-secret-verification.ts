@@ -17,10 +17,7 @@ export type AppSecrets = Pick<MetaConfig, 'appSecret' | 'previousAppSecret'>;
  * Only verification looks at the previous secret: what we send Meta (appsecret_proof, the OAuth code exchange, the app
  * token) uses the current one, the only one Meta knows after a reset.
  */
-export function verifyWithAppSecrets(
-  secrets: AppSecrets,
-  signedWith: (secret: string) => boolean,
-): AppSecretUsed | null {
+export function verifyWithAppSecrets(secrets: AppSecrets, signedWith: (secret: string) => boolean): AppSecretUsed | null {
   const current = signedWith(secrets.appSecret);
   const previous = secrets.previousAppSecret !== undefined && signedWith(secrets.previousAppSecret);
   if (current) return 'current';

@@ -37,11 +37,15 @@ describe(withRetry.name, () => {
 
   it('retries transient errors with growing delays, then succeeds', async () => {
     let calls = 0;
-    const result = await withRetry(async () => {
-      calls++;
-      if (calls < 3) throw fail('transient');
-      return 'ok';
-    }, policy, deps);
+    const result = await withRetry(
+      async () => {
+        calls++;
+        if (calls < 3) throw fail('transient');
+        return 'ok';
+      },
+      policy,
+      deps,
+    );
     expect(result).toBe('ok');
     expect(calls).toBe(3);
     expect(sleeps).toEqual([50, 100]);
@@ -50,10 +54,14 @@ describe(withRetry.name, () => {
   it('gives up after maxAttempts and rethrows the last error', async () => {
     let calls = 0;
     await expect(
-      withRetry(async () => {
-        calls++;
-        throw fail('transient');
-      }, policy, deps),
+      withRetry(
+        async () => {
+          calls++;
+          throw fail('transient');
+        },
+        policy,
+        deps,
+      ),
     ).rejects.toMatchObject({ kind: 'transient' });
     expect(calls).toBe(4);
     expect(sleeps).toHaveLength(3);
@@ -64,10 +72,14 @@ describe(withRetry.name, () => {
     async (kind) => {
       let calls = 0;
       await expect(
-        withRetry(async () => {
-          calls++;
-          throw fail(kind);
-        }, policy, deps),
+        withRetry(
+          async () => {
+            calls++;
+            throw fail(kind);
+          },
+          policy,
+          deps,
+        ),
       ).rejects.toMatchObject({ kind });
       expect(calls).toBe(1);
     },
@@ -75,16 +87,29 @@ describe(withRetry.name, () => {
 
   it('does not retry foreign errors', async () => {
     let calls = 0;
-    await expect(withRetry(async () => { calls++; throw new Error('bug'); }, policy, deps)).rejects.toThrow('bug');
+    await expect(
+      withRetry(
+        async () => {
+          calls++;
+          throw new Error('bug');
+        },
+        policy,
+        deps,
+      ),
+    ).rejects.toThrow('bug');
     expect(calls).toBe(1);
   });
 
   it('waits at least the time Meta asked for', async () => {
     let calls = 0;
-    await withRetry(async () => {
-      if (calls++ === 0) throw fail('transient', 5000);
-      return 1;
-    }, policy, deps);
+    await withRetry(
+      async () => {
+        if (calls++ === 0) throw fail('transient', 5000);
+        return 1;
+      },
+      policy,
+      deps,
+    );
     expect(sleeps).toEqual([5000]);
   });
 });

@@ -13,7 +13,14 @@ import {
 } from './circuit-breaker';
 import { MetaGraphError } from './meta-graph-error';
 
-const settings: BreakerSettings = { threshold: 10, windowMs: 60_000, firstWaitMs: 10_000, maxWaitMs: 40_000, probeLeaseMs: 30_000, recheckMs: 2_000 };
+const settings: BreakerSettings = {
+  threshold: 10,
+  windowMs: 60_000,
+  firstWaitMs: 10_000,
+  maxWaitMs: 40_000,
+  probeLeaseMs: 30_000,
+  recheckMs: 2_000,
+};
 const T0 = 1_000_000;
 
 /** `n` failures reported one at a time, 100 ms apart, from `s` at `at`. */
@@ -50,7 +57,10 @@ describe('circuit breaker', () => {
 
   it('starts a new run when the reporter succeeded since the run began (the failures were not in a row)', () => {
     const s = fail(CLOSED, 9);
-    expect(afterFailures(s, { now: T0 + 5_000, count: 1, lastSuccessAt: T0 + 4_000 }, settings)).toMatchObject({ state: 'closed', failures: 1 });
+    expect(afterFailures(s, { now: T0 + 5_000, count: 1, lastSuccessAt: T0 + 4_000 }, settings)).toMatchObject({
+      state: 'closed',
+      failures: 1,
+    });
     // A success from before the run does not count.
     expect(afterFailures(s, { now: T0 + 5_000, count: 1, lastSuccessAt: T0 - 1 }, settings)).toMatchObject({ state: 'open', failures: 10 });
   });

@@ -48,7 +48,10 @@ const VALIDATION_CODES = new Set([100, 101, 110, 506, 803, 1500, 2635]);
 
 export function isGraphErrorEnvelope(body: unknown): body is GraphErrorEnvelope {
   return (
-    !!body && typeof body === 'object' && 'error' in body && !!(body as { error: unknown }).error &&
+    !!body &&
+    typeof body === 'object' &&
+    'error' in body &&
+    !!(body as { error: unknown }).error &&
     typeof (body as { error: unknown }).error === 'object'
   );
 }
@@ -66,19 +69,36 @@ export function classifyGraphFailure(failure: GraphFailure): MetaGraphError {
     return new MetaGraphError({ kind: 'transient', network: 'timeout', message: 'Graph API request timed out' });
   }
   if (failure.networkError !== undefined) {
-    return new MetaGraphError({ kind: 'transient', network: 'unreachable', message: `Graph API unreachable: ${describeNetworkError(failure.networkError)}` });
+    return new MetaGraphError({
+      kind: 'transient',
+      network: 'unreachable',
+      message: `Graph API unreachable: ${describeNetworkError(failure.networkError)}`,
+    });
   }
   const status = failure.status;
   if (isGraphErrorEnvelope(failure.body)) return classifyEnvelope(failure.body, failure);
 
   const text = typeof failure.body === 'string' ? failure.body.slice(0, 200) : '';
   if (status === 429) {
-    return new MetaGraphError({ kind: 'rate_limited', httpStatus: status, message: 'Graph API answered 429', retryAfterMs: retryAfterMs(failure) });
+    return new MetaGraphError({
+      kind: 'rate_limited',
+      httpStatus: status,
+      message: 'Graph API answered 429',
+      retryAfterMs: retryAfterMs(failure),
+    });
   }
   if ((status !== undefined && status >= 500) || /service unavailable/i.test(text)) {
-    return new MetaGraphError({ kind: 'transient', httpStatus: status, message: `Graph API answered ${status}${text ? `: ${redactText(text)}` : ''}` });
+    return new MetaGraphError({
+      kind: 'transient',
+      httpStatus: status,
+      message: `Graph API answered ${status}${text ? `: ${redactText(text)}` : ''}`,
+    });
   }
-  return new MetaGraphError({ kind: 'unknown', httpStatus: status, message: `Unexpected Graph API answer ${status}${text ? `: ${redactText(text)}` : ''}` });
+  return new MetaGraphError({
+    kind: 'unknown',
+    httpStatus: status,
+    message: `Unexpected Graph API answer ${status}${text ? `: ${redactText(text)}` : ''}`,
+  });
 }
 
 function classifyEnvelope(envelope: GraphErrorEnvelope, failure: GraphFailure): MetaGraphError {

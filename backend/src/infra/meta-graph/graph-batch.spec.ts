@@ -10,13 +10,26 @@ const SECRET = 'batch-secret';
 
 describe('graph batch helpers', () => {
   it('splits at 50', () => {
-    expect(chunk(Array.from({ length: 120 }, (_, i) => i), 50).map((c) => c.length)).toEqual([50, 50, 20]);
+    expect(
+      chunk(
+        Array.from({ length: 120 }, (_, i) => i),
+        50,
+      ).map((c) => c.length),
+    ).toEqual([50, 50, 20]);
     expect(chunk([], 50)).toEqual([]);
   });
 
   it('encodes GETs into relative_url and POSTs into a form body, without a leading slash', () => {
-    expect(toBatchOperation({ method: 'GET', path: '/123', params: { fields: 'id,field_data' } })).toEqual({ method: 'GET', relative_url: '123?fields=id%2Cfield_data' });
-    expect(toBatchOperation({ method: 'POST', path: '120/', params: { status: 'PAUSED' }, name: 'p' })).toEqual({ method: 'POST', relative_url: '120/', body: 'status=PAUSED', name: 'p' });
+    expect(toBatchOperation({ method: 'GET', path: '/123', params: { fields: 'id,field_data' } })).toEqual({
+      method: 'GET',
+      relative_url: '123?fields=id%2Cfield_data',
+    });
+    expect(toBatchOperation({ method: 'POST', path: '120/', params: { status: 'PAUSED' }, name: 'p' })).toEqual({
+      method: 'POST',
+      relative_url: '120/',
+      body: 'status=PAUSED',
+      name: 'p',
+    });
     expect(toBatchOperation({ method: 'DELETE', path: 'x' })).toEqual({ method: 'DELETE', relative_url: 'x' });
   });
 
@@ -42,8 +55,18 @@ function batchAnswer(req: RecordedRequest, nulls: Set<string>) {
       nulls.delete(id);
       return null;
     }
-    if (id.startsWith('bad')) return { code: 400, headers: [], body: JSON.stringify({ error: { message: '(#100) Invalid parameter', code: 100, error_user_msg: `bad ${id}` } }) };
-    if (id.startsWith('perm')) return { code: 403, headers: [], body: JSON.stringify({ error: { message: '(#10) Requires leads_retrieval permission', code: 10 } }) };
+    if (id.startsWith('bad'))
+      return {
+        code: 400,
+        headers: [],
+        body: JSON.stringify({ error: { message: '(#100) Invalid parameter', code: 100, error_user_msg: `bad ${id}` } }),
+      };
+    if (id.startsWith('perm'))
+      return {
+        code: 403,
+        headers: [],
+        body: JSON.stringify({ error: { message: '(#10) Requires leads_retrieval permission', code: 10 } }),
+      };
     return { code: 200, headers: [{ name: 'Content-Type', value: 'application/json' }], body: JSON.stringify({ id, via: op.method }) };
   });
 }
@@ -57,11 +80,22 @@ describe('batch over HTTP', () => {
   beforeEach(() => {
     server.requests.length = 0;
     nulls = new Set();
-    handler = (req, res) => (req.method === 'POST' && req.url.pathname === '/v26.0/' ? sendJson(res, 200, batchAnswer(req, nulls)) : sendJson(res, 200, { id: req.url.pathname.split('/').pop(), via: 'single' }));
+    handler = (req, res) =>
+      req.method === 'POST' && req.url.pathname === '/v26.0/'
+        ? sendJson(res, 200, batchAnswer(req, nulls))
+        : sendJson(res, 200, { id: req.url.pathname.split('/').pop(), via: 'single' });
   });
 
   const client = () =>
-    new MetaGraphClient({ graphUrl: server.url, apiVersion: 'v26.0', appSecret: SECRET, timeoutMs: 2000, metrics: false, random: () => 0, sleep: async () => undefined });
+    new MetaGraphClient({
+      graphUrl: server.url,
+      apiVersion: 'v26.0',
+      appSecret: SECRET,
+      timeoutMs: 2000,
+      metrics: false,
+      random: () => 0,
+      sleep: async () => undefined,
+    });
 
   it('sends 120 requests as 3 calls of 50/50/20, with one top-level token and proof, none in any operation', async () => {
     const requests = Array.from({ length: 120 }, (_, i) => ({ method: 'GET' as const, path: String(1000 + i), params: { fields: 'id' } }));
@@ -99,29 +133,55 @@ describe('batch over HTTP', () => {
 
   it('re-submits only the operations that did not run (null items)', async () => {
     nulls = new Set(['2', '3']);
-    const results = await client().batch([1, 2, 3, 4].map((i) => ({ method: 'GET' as const, path: String(i) })), { accessToken: TOKEN });
+    const results = await client().batch(
+      [1, 2, 3, 4].map((i) => ({ method: 'GET' as const, path: String(i) })),
+      { accessToken: TOKEN },
+    );
     expect(results.every((r) => r.ok)).toBe(true);
     expect(server.requests).toHaveLength(2);
     expect((JSON.parse(server.requests[1].form.get('batch')!) as BatchOperation[]).map((o) => o.relative_url)).toEqual(['2', '3']);
   });
 
   it('with maxAttempts 1, neither re-submits a transiently failed read nor retries a failed batch call', async () => {
-    const transient = { code: 500, headers: [], body: JSON.stringify({ error: { message: 'An unexpected error has occurred.', code: 2, is_transient: true } }) };
+    const transient = {
+      code: 500,
+      headers: [],
+      body: JSON.stringify({ error: { message: 'An unexpected error has occurred.', code: 2, is_transient: true } }),
+    };
     handler = (_req, res) => sendJson(res, 200, [transient, transient]);
-    const results = await client().batch([{ method: 'GET', path: '1' }, { method: 'GET', path: '2' }], { accessToken: TOKEN, maxAttempts: 1 });
+    const results = await client().batch(
+      [
+        { method: 'GET', path: '1' },
+        { method: 'GET', path: '2' },
+      ],
+      { accessToken: TOKEN, maxAttempts: 1 },
+    );
     expect(results.map((r) => !r.ok && r.error.kind)).toEqual(['transient', 'transient']);
     expect(server.requests).toHaveLength(1);
 
     server.requests.length = 0;
     handler = (_req, res) => sendJson(res, 503, { error: { message: 'Service temporarily unavailable', code: 2, is_transient: true } });
-    await expect(client().batch([{ method: 'GET', path: '1' }, { method: 'GET', path: '2' }], { accessToken: TOKEN, maxAttempts: 1 })).rejects.toMatchObject({
+    await expect(
+      client().batch(
+        [
+          { method: 'GET', path: '1' },
+          { method: 'GET', path: '2' },
+        ],
+        { accessToken: TOKEN, maxAttempts: 1 },
+      ),
+    ).rejects.toMatchObject({
       kind: 'transient',
     });
     expect(server.requests).toHaveLength(1);
 
     // Without it, the client's policy: four rounds of the failed reads.
     server.requests.length = 0;
-    handler = (_req, res) => sendJson(res, 200, (JSON.parse(_req.form.get('batch')!) as unknown[]).map(() => transient));
+    handler = (_req, res) =>
+      sendJson(
+        res,
+        200,
+        (JSON.parse(_req.form.get('batch')!) as unknown[]).map(() => transient),
+      );
     await client().batch([{ method: 'GET', path: '1' }], { accessToken: TOKEN });
     expect(server.requests).toHaveLength(4);
   });

@@ -14,8 +14,7 @@ export interface GraphBatchRequest {
 }
 
 export type GraphBatchResult<T = unknown> =
-  | { ok: true; status: number; headers: Record<string, string>; body: T }
-  | { ok: false; error: MetaGraphError };
+  { ok: true; status: number; headers: Record<string, string>; body: T } | { ok: false; error: MetaGraphError };
 
 /** One operation as Meta expects it inside `batch=[…]`; relative to the versioned base, never with a token. */
 export interface BatchOperation {

@@ -22,36 +22,45 @@ function singleton<T>(registry: Registry, name: string, create: () => T): T {
 }
 
 export function createGraphMetrics(registry: Registry = register): GraphMetrics {
-  const calls = singleton(registry, 'meta_graph_requests_total', () =>
-    new Counter({
-      name: 'meta_graph_requests_total',
-      help: 'HTTP calls to the Meta Graph API by method, path template, status and error kind',
-      labelNames: ['method', 'path', 'status', 'kind'],
-      registers: [registry],
-    }),
+  const calls = singleton(
+    registry,
+    'meta_graph_requests_total',
+    () =>
+      new Counter({
+        name: 'meta_graph_requests_total',
+        help: 'HTTP calls to the Meta Graph API by method, path template, status and error kind',
+        labelNames: ['method', 'path', 'status', 'kind'],
+        registers: [registry],
+      }),
   );
-  const latency = singleton(registry, 'meta_graph_request_duration_seconds', () =>
-    new Histogram({
-      name: 'meta_graph_request_duration_seconds',
-      help: 'Latency of HTTP calls to the Meta Graph API',
-      labelNames: ['method', 'path'],
-      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
-      registers: [registry],
-    }),
+  const latency = singleton(
+    registry,
+    'meta_graph_request_duration_seconds',
+    () =>
+      new Histogram({
+        name: 'meta_graph_request_duration_seconds',
+        help: 'Latency of HTTP calls to the Meta Graph API',
+        labelNames: ['method', 'path'],
+        buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
+        registers: [registry],
+      }),
   );
-  singleton(registry, 'meta_graph_paused_scopes', () =>
-    new Gauge({
-      name: 'meta_graph_paused_scopes',
-      help: 'Scopes (app, ad account, business) currently paused because of Meta rate limits',
-      labelNames: ['scope'],
-      registers: [registry],
-      collect() {
-        this.reset();
-        const counts: Record<string, number> = { app: 0, ad_account: 0, business: 0 };
-        for (const source of pauseSources) for (const p of source()) counts[p.scope] = (counts[p.scope] ?? 0) + 1;
-        for (const [scope, n] of Object.entries(counts)) this.set({ scope }, n);
-      },
-    }),
+  singleton(
+    registry,
+    'meta_graph_paused_scopes',
+    () =>
+      new Gauge({
+        name: 'meta_graph_paused_scopes',
+        help: 'Scopes (app, ad account, business) currently paused because of Meta rate limits',
+        labelNames: ['scope'],
+        registers: [registry],
+        collect() {
+          this.reset();
+          const counts: Record<string, number> = { app: 0, ad_account: 0, business: 0 };
+          for (const source of pauseSources) for (const p of source()) counts[p.scope] = (counts[p.scope] ?? 0) + 1;
+          for (const [scope, n] of Object.entries(counts)) this.set({ scope }, n);
+        },
+      }),
   );
   return {
     observeCall(labels, seconds) {

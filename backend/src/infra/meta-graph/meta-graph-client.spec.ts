@@ -58,7 +58,7 @@ describe(MetaGraphClient.name, () => {
     expect(req.headers.authorization).toBe(`Bearer ${TOKEN}`);
   });
 
-  it('remembers and logs Meta\'s version warning once', async () => {
+  it("remembers and logs Meta's version warning once", async () => {
     handler = (_req, res) => sendJson(res, 200, {}, { 'x-ad-api-version-warning': 'The call was upgraded to v25.0' });
     const c = client();
     await c.get('/me', {}, { accessToken: TOKEN });
@@ -77,7 +77,11 @@ describe(MetaGraphClient.name, () => {
 
   it('POSTs a form body with nested values as JSON, the token and the proof, nothing in the URL', async () => {
     handler = (_req, res) => sendJson(res, 200, { id: '120210000000000001' });
-    await client().post('act_1/campaigns', { name: 'Auto', special_ad_categories: ['FINANCIAL_PRODUCTS_SERVICES'] }, { accessToken: TOKEN });
+    await client().post(
+      'act_1/campaigns',
+      { name: 'Auto', special_ad_categories: ['FINANCIAL_PRODUCTS_SERVICES'] },
+      { accessToken: TOKEN },
+    );
     const [req] = server.requests;
     expect(req.method).toBe('POST');
     expect(req.url.search).toBe('');
@@ -89,8 +93,17 @@ describe(MetaGraphClient.name, () => {
 
   it('throws a typed auth error for 190 without retrying, and logs no token', async () => {
     handler = (_req, res) =>
-      sendJson(res, 400, { error: { message: `Malformed access token ${TOKEN}`, type: 'OAuthException', code: 190, error_subcode: 467, fbtrace_id: 'Atrace' } });
-    const err: MetaGraphError = await client().get('/me', {}, { accessToken: TOKEN }).then(() => { throw new Error('expected a failure'); }, (e: MetaGraphError) => e);
+      sendJson(res, 400, {
+        error: { message: `Malformed access token ${TOKEN}`, type: 'OAuthException', code: 190, error_subcode: 467, fbtrace_id: 'Atrace' },
+      });
+    const err: MetaGraphError = await client()
+      .get('/me', {}, { accessToken: TOKEN })
+      .then(
+        () => {
+          throw new Error('expected a failure');
+        },
+        (e: MetaGraphError) => e,
+      );
     expect(err).toBeInstanceOf(MetaGraphError);
     expect(err).toMatchObject({ kind: 'auth', code: 190, subcode: 467, fbtraceId: 'Atrace', httpStatus: 400, request: 'GET /me' });
     expect(err.message).not.toContain(TOKEN);
@@ -137,14 +150,21 @@ describe(MetaGraphClient.name, () => {
   });
 
   describe('pacing', () => {
-    const hot = JSON.stringify({ '123': [{ type: 'ads_management', call_count: 100, total_cputime: 10, total_time: 10, estimated_time_to_regain_access: 5 }] });
+    const hot = JSON.stringify({
+      '123': [{ type: 'ads_management', call_count: 100, total_cputime: 10, total_time: 10, estimated_time_to_regain_access: 5 }],
+    });
 
     it('fails fast with the regain time once usage headers say the account is exhausted', async () => {
       handler = (_req, res) => sendJson(res, 200, { data: [] }, { 'x-business-use-case-usage': hot });
       const c = client();
       const ctx = { accessToken: TOKEN, adAccountId: 'act_123', onPaused: 'fail' as const };
       await c.get('act_123/campaigns', {}, ctx);
-      const err: MetaGraphError = await c.get('act_123/campaigns', {}, ctx).then(() => { throw new Error('expected a failure'); }, (e: MetaGraphError) => e);
+      const err: MetaGraphError = await c.get('act_123/campaigns', {}, ctx).then(
+        () => {
+          throw new Error('expected a failure');
+        },
+        (e: MetaGraphError) => e,
+      );
       expect(err).toMatchObject({ kind: 'rate_limited', retryAfterMs: 300_000 });
       expect(server.requests).toHaveLength(1);
       expect(c.pauses()).toEqual([expect.objectContaining({ scope: 'business', id: '123' })]);
@@ -157,7 +177,12 @@ describe(MetaGraphClient.name, () => {
       let n = 0;
       handler = (_req, res) =>
         n++ === 0
-          ? sendJson(res, 400, { error: { message: '(#80004) There have been too many calls to this ad-account.', code: 80004, error_subcode: 2446079 } }, { 'x-business-use-case-usage': hot })
+          ? sendJson(
+              res,
+              400,
+              { error: { message: '(#80004) There have been too many calls to this ad-account.', code: 80004, error_subcode: 2446079 } },
+              { 'x-business-use-case-usage': hot },
+            )
           : sendJson(res, 200, { data: [] });
       const c = client({ maxPauseWaitMs: 600_000 });
       const ctx = { accessToken: TOKEN, adAccountId: 'act_123' };
@@ -197,7 +222,8 @@ describe(MetaGraphClient.name, () => {
       handler = pagedHandler(100, 10);
       const seen: number[] = [];
       const walk = async () => {
-        for await (const page of client().pages<{ id: string }>('form1/leads', {}, { accessToken: TOKEN }, { maxPages: 2 })) seen.push(page.data.length);
+        for await (const page of client().pages<{ id: string }>('form1/leads', {}, { accessToken: TOKEN }, { maxPages: 2 }))
+          seen.push(page.data.length);
       };
       await expect(walk()).rejects.toBeInstanceOf(GraphPagingLimitError);
       expect(seen).toEqual([10, 10]);

@@ -1,12 +1,29 @@
 import { appsecretProofParams } from './appsecret-proof';
 import { DEFAULT_RETRY_POLICY, realSleep, withRetry, type RetryPolicy } from './backoff';
 import { classifyGraphFailure, isFailedAnswer } from './classify-graph-error';
-import { batchItemHeaders, chunk, MAX_BATCH_SIZE, parseBatchItem, toBatchOperation, type GraphBatchRequest, type GraphBatchResult, type RawBatchItem } from './graph-batch';
+import {
+  batchItemHeaders,
+  chunk,
+  MAX_BATCH_SIZE,
+  parseBatchItem,
+  toBatchOperation,
+  type GraphBatchRequest,
+  type GraphBatchResult,
+  type RawBatchItem,
+} from './graph-batch';
 import { encodeParams, sendGraphRequest, type FetchLike, type GraphHttpRequest } from './graph-http';
 import { createGraphMetrics, pathTemplate, type GraphMetrics } from './graph-metrics';
 import { nextPageRequest, type PageRequest } from './graph-paging';
 import { GraphPagingLimitError, MetaGraphError } from './meta-graph-error';
-import { silentGraphLogger, type AppsecretProofMode, type GraphCallContext, type GraphLogger, type GraphMethod, type GraphPage, type GraphParams } from './meta-graph.types';
+import {
+  silentGraphLogger,
+  type AppsecretProofMode,
+  type GraphCallContext,
+  type GraphLogger,
+  type GraphMethod,
+  type GraphPage,
+  type GraphParams,
+} from './meta-graph.types';
 import { redactText } from './redact';
 import { DEFAULT_PACING, normaliseAccountId, UsagePacer, type PacingOptions, type ScopePause } from './usage-pacer';
 
@@ -102,7 +119,14 @@ export class MetaGraphClient {
       // A POST that got no answer may have been applied; repeat it only when Meta answered with an error.
       (err) => err.kind === 'transient' && (idempotent || err.httpStatus !== undefined),
       (err, retry, delayMs) =>
-        this.logger.warn('Graph call failed, retrying', { method, path: pathTemplate(path), kind: err.kind, code: err.code, retry, delayMs }),
+        this.logger.warn('Graph call failed, retrying', {
+          method,
+          path: pathTemplate(path),
+          kind: err.kind,
+          code: err.code,
+          retry,
+          delayMs,
+        }),
     );
   }
 
@@ -142,7 +166,12 @@ export class MetaGraphClient {
     for (let round = 1; pending.length; round++) {
       const ops = pending.map((i) => toBatchOperation(requests[i]));
       const allReads = pending.every((i) => requests[i].method === 'GET');
-      const answer = await this.request<unknown>('POST', '/', { batch: ops, include_headers: true }, { ...ctx, idempotent: ctx.idempotent ?? allReads });
+      const answer = await this.request<unknown>(
+        'POST',
+        '/',
+        { batch: ops, include_headers: true },
+        { ...ctx, idempotent: ctx.idempotent ?? allReads },
+      );
       if (!Array.isArray(answer) || answer.length !== ops.length) {
         throw new MetaGraphError({ kind: 'unknown', message: 'Graph batch answer is not an array of one item per operation' });
       }
@@ -150,7 +179,10 @@ export class MetaGraphClient {
       answer.forEach((item: RawBatchItem | null, k) => {
         const index = pending[k];
         if (!item) {
-          results[index] = { ok: false, error: new MetaGraphError({ kind: 'transient', message: 'Batch operation did not run (timed out at Meta)' }) };
+          results[index] = {
+            ok: false,
+            error: new MetaGraphError({ kind: 'transient', message: 'Batch operation did not run (timed out at Meta)' }),
+          };
           again.push(index);
           return;
         }
@@ -185,7 +217,13 @@ export class MetaGraphClient {
       this.noteVersionWarning(res.headers['x-ad-api-version-warning']);
       if (!isFailedAnswer(res.status, res.body)) {
         this.record(method, template, status, 'ok', startedHr);
-        this.logger.debug('Graph call', { method, url: redactText(this.logUrl(req.url), [ctx.accessToken]), status: res.status, attempt, ms: this.now() - started });
+        this.logger.debug('Graph call', {
+          method,
+          url: redactText(this.logUrl(req.url), [ctx.accessToken]),
+          status: res.status,
+          attempt,
+          ms: this.now() - started,
+        });
         return res.body;
       }
       throw classifyGraphFailure({ status: res.status, body: res.body, headers: res.headers, objectIds: this.objectIds(ctx) });

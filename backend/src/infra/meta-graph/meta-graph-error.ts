@@ -103,7 +103,10 @@ export class MetaGraphError extends Error implements MetaGraphErrorFields {
 
 /** Thrown by the paging iterator when an edge has more pages than the caller allowed. */
 export class GraphPagingLimitError extends Error {
-  constructor(readonly maxPages: number, readonly path: string) {
+  constructor(
+    readonly maxPages: number,
+    readonly path: string,
+  ) {
     super(`Paging ${path} stopped after ${maxPages} pages while more were available`);
     this.name = 'GraphPagingLimitError';
   }

@@ -17,9 +17,7 @@ describe('redact', () => {
   });
 
   it('keeps grant_type=fb_exchange_token (a value, not a secret)', () => {
-    expect(redactText('/oauth/access_token?grant_type=fb_exchange_token')).toBe(
-      '/oauth/access_token?grant_type=fb_exchange_token',
-    );
+    expect(redactText('/oauth/access_token?grant_type=fb_exchange_token')).toBe('/oauth/access_token?grant_type=fb_exchange_token');
   });
 
   it('removes Meta-looking tokens and authorization header values from free text', () => {

@@ -14,10 +14,7 @@ const SECRET_KEYS = new Set([
 export const REDACTED = '[REDACTED]';
 
 /** Matches `access_token=…` style pairs inside any text (URLs, batch relative_urls, form bodies). */
-const PAIR_PATTERN = new RegExp(
-  `((?:^|[?&\\s"'{,;])(?:${[...SECRET_KEYS].join('|')})"?\\s*[=:]\\s*"?)([^&\\s"',}]+)`,
-  'gi',
-);
+const PAIR_PATTERN = new RegExp(`((?:^|[?&\\s"'{,;])(?:${[...SECRET_KEYS].join('|')})"?\\s*[=:]\\s*"?)([^&\\s"',}]+)`, 'gi');
 
 /** Meta user/page/system tokens start with EAA and are long; catch them even outside a named pair. */
 const META_TOKEN_PATTERN = /\bEAA[A-Za-z0-9]{20,}\b/g;

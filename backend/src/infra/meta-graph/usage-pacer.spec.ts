@@ -10,7 +10,9 @@ function setup() {
 }
 
 const buc = (id: string, type: string, callCount: number, regainMin: number) =>
-  JSON.stringify({ [id]: [{ type, call_count: callCount, total_cputime: 10, total_time: 10, estimated_time_to_regain_access: regainMin }] });
+  JSON.stringify({
+    [id]: [{ type, call_count: callCount, total_cputime: 10, total_time: 10, estimated_time_to_regain_access: regainMin }],
+  });
 
 describe(UsagePacer.name, () => {
   it('does nothing while usage stays under the threshold', () => {

@@ -71,7 +71,13 @@ export class UsagePacer {
       const high = buc.maxPct >= thresholdPct;
       if (!high && buc.regainMs <= 0) continue;
       const ms = high ? Math.max(buc.regainMs, minPauseMs) : buc.regainMs;
-      this.pause({ scope: 'business', id: buc.objectId, until: this.now() + ms, reason: `x-business-use-case-usage:${buc.type}`, usagePct: buc.maxPct });
+      this.pause({
+        scope: 'business',
+        id: buc.objectId,
+        until: this.now() + ms,
+        reason: `x-business-use-case-usage:${buc.type}`,
+        usagePct: buc.maxPct,
+      });
     }
   }
 

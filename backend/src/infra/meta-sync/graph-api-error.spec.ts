@@ -21,8 +21,12 @@ describe(graphApiError.name, () => {
   });
 
   it('tells what the console can act on', () => {
-    expect(graphApiError(error({ kind: 'permission', missingPermissions: ['leads_retrieval'] })).details).toEqual({ missingPermissions: ['leads_retrieval'] });
+    expect(graphApiError(error({ kind: 'permission', missingPermissions: ['leads_retrieval'] })).details).toEqual({
+      missingPermissions: ['leads_retrieval'],
+    });
     expect(graphApiError(error({ kind: 'rate_limited', retryAfterMs: 5_000 })).details).toEqual({ retryAfterMs: 5_000 });
-    expect(graphApiError(error({ kind: 'validation', userMessage: 'Budget too low' })).message).toBe('Meta rejected the request: Budget too low');
+    expect(graphApiError(error({ kind: 'validation', userMessage: 'Budget too low' })).message).toBe(
+      'Meta rejected the request: Budget too low',
+    );
   });
 });

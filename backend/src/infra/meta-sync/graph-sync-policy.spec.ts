@@ -23,7 +23,12 @@ describe(decideGraphSync.name, () => {
       const decide = graphSyncPolicy({ undecryptableToken: 'The stored ad account token cannot be decrypted' });
       expect(decide(new TokenCipherError('tampered', 'bad tag'), notLast)).toEqual({
         action: 'park',
-        failure: { kind: 'auth', code: null, message: 'The stored ad account token cannot be decrypted', hint: DEFAULT_GRAPH_SYNC_HINTS.reconnect },
+        failure: {
+          kind: 'auth',
+          code: null,
+          message: 'The stored ad account token cannot be decrypted',
+          hint: DEFAULT_GRAPH_SYNC_HINTS.reconnect,
+        },
       });
     });
   });
@@ -33,7 +38,9 @@ describe(decideGraphSync.name, () => {
       const decide = graphSyncPolicy({ afterPermissionGranted: 'then sync again' });
       const decision = decide(graphError({ kind: 'permission', code: 200, missingPermissions: ['ads_read', 'ads_management'] }), notLast);
       expect(decision.action).toBe('fail');
-      expect(decision.failure.hint).toBe('Grant the ads_read, ads_management permissions to the app and reconnect the Meta account, then sync again');
+      expect(decision.failure.hint).toBe(
+        'Grant the ads_read, ads_management permissions to the app and reconnect the Meta account, then sync again',
+      );
     });
 
     it('asks the context’s explainer when Meta named no permission', () => {
@@ -41,7 +48,10 @@ describe(decideGraphSync.name, () => {
       const error = graphError({ kind: 'permission', code: 10 });
       const decision = decideGraphSync(error, { ...notLast, explainPermission });
       expect(explainPermission).toHaveBeenCalledWith(error);
-      expect(decision).toMatchObject({ action: 'fail', failure: { kind: 'permission', code: 10, hint: 'Needs the ADVERTISE task on the Page' } });
+      expect(decision).toMatchObject({
+        action: 'fail',
+        failure: { kind: 'permission', code: 10, hint: 'Needs the ADVERTISE task on the Page' },
+      });
     });
 
     it('falls back to the capability’s unnamed-permission words without an explainer', () => {
@@ -81,7 +91,10 @@ describe(decideGraphSync.name, () => {
     });
 
     it('keeps the code null for a network failure', () => {
-      const decision = decideGraphSync(new MetaGraphError({ kind: 'transient', network: 'timeout', message: 'Graph API request timed out' }), notLast);
+      const decision = decideGraphSync(
+        new MetaGraphError({ kind: 'transient', network: 'timeout', message: 'Graph API request timed out' }),
+        notLast,
+      );
       expect(decision.failure).toEqual({ kind: 'transient', code: null, message: 'Graph API request timed out', hint: null });
     });
   });

@@ -71,7 +71,11 @@ const MAX_RATE_LIMIT_DELAY_MS = 3_600_000;
  * Turns one error into the action and what a timeline or a log records. Pure. `hints` are the capability's words
  * (leads say that parked leads are replayed after the reconnect; ads say what they say).
  */
-export function decideGraphSync(error: unknown, ctx: GraphSyncContext, hints: GraphSyncHints = DEFAULT_GRAPH_SYNC_HINTS): GraphSyncDecision {
+export function decideGraphSync(
+  error: unknown,
+  ctx: GraphSyncContext,
+  hints: GraphSyncHints = DEFAULT_GRAPH_SYNC_HINTS,
+): GraphSyncDecision {
   if (error instanceof MetaGraphError) return decideGraphError(error, ctx, hints);
   if (error instanceof TokenCipherError) {
     return { action: 'park', failure: { kind: 'auth', code: null, message: hints.undecryptableToken, hint: hints.reconnect } };

@@ -10,7 +10,7 @@ export function httpMetricsMiddleware(metrics: MetricsService) {
     const stop = metrics.httpDuration.startTimer();
     res.once('finish', () => {
       const template = (req.route as { path?: string } | undefined)?.path;
-      const route = template ? `${req.baseUrl ?? ''}${template}` : (res.locals.metricsRoute as string | undefined) ?? 'unmatched';
+      const route = template ? `${req.baseUrl ?? ''}${template}` : ((res.locals.metricsRoute as string | undefined) ?? 'unmatched');
       stop({ method: req.method, route: String(route), status: String(res.statusCode) });
     });
     next();

@@ -32,5 +32,7 @@ export function selfContainedBoardUi(): string {
 
 /** The template without stylesheet links to other origins. */
 export function withoutExternalFonts(page: string): string {
-  return page.replace(/<link[^>]+href="https?:\/\/[^"]+"[^>]*rel="stylesheet"[^>]*>\s*/g, '').replace(/<link[^>]+rel="preconnect"[^>]*>\s*/g, '');
+  return page
+    .replace(/<link[^>]+href="https?:\/\/[^"]+"[^>]*rel="stylesheet"[^>]*>\s*/g, '')
+    .replace(/<link[^>]+rel="preconnect"[^>]*>\s*/g, '');
 }

@@ -22,7 +22,11 @@ export type JobHandlerMethod<Payload> = (job: Job<Payload>, token?: string) => P
  *     sweep(job: Job<ReconcileFormJobData>) { return this.reconcile.sweepForm(job.data.organisationId, job.data.leadFormId); }
  */
 export function JobHandler<Payloads extends object, Name extends keyof Payloads & string>(queue: QueueDeclaration<Payloads>, name: Name) {
-  return <Method extends JobHandlerMethod<Payloads[Name]>>(_target: object, _key: string | symbol, descriptor: TypedPropertyDescriptor<Method>): void => {
+  return <Method extends JobHandlerMethod<Payloads[Name]>>(
+    _target: object,
+    _key: string | symbol,
+    descriptor: TypedPropertyDescriptor<Method>,
+  ): void => {
     Reflect.defineMetadata(JOB_HANDLER, { queue: queue.name, name } satisfies JobHandlerTarget, descriptor.value!);
   };
 }

@@ -5,14 +5,19 @@ import { JobHandler } from './job-handler.decorator';
 import { jobHandlerProblems, JobRegistry } from './job-registry';
 import { declareQueue } from './queue-declaration';
 
-const leads = declareQueue<{ leadgen: { id: string }; 'reconcile-all': object }>({ name: 'leads', jobs: { leadgen: { concurrency: 2 }, 'reconcile-all': {} } });
+const leads = declareQueue<{ leadgen: { id: string }; 'reconcile-all': object }>({
+  name: 'leads',
+  jobs: { leadgen: { concurrency: 2 }, 'reconcile-all': {} },
+});
 const health = declareQueue<{ check: object }>({ name: 'health', jobs: { check: {} } });
 
 describe(jobHandlerProblems.name, () => {
   const handler = (queue: string, name: string, owner = `${queue}.${name}`) => ({ queue, name, owner });
 
   it('accepts exactly one handler per declared job name', () => {
-    expect(jobHandlerProblems([leads, health], [handler('leads', 'leadgen'), handler('leads', 'reconcile-all'), handler('health', 'check')])).toEqual([]);
+    expect(
+      jobHandlerProblems([leads, health], [handler('leads', 'leadgen'), handler('leads', 'reconcile-all'), handler('health', 'check')]),
+    ).toEqual([]);
   });
 
   it('names a declared job without a handler, a job with two, and handlers of undeclared jobs and queues', () => {
@@ -86,7 +91,11 @@ describe(JobRegistry.name, () => {
   });
 
   it('refuses to start when a job name has two handlers, or none', () => {
-    const twice = new JobRegistry([leads, health], discovering(new LeadJobs(), new HealthJobs(), new AnotherLeadgen()), new MetadataScanner());
+    const twice = new JobRegistry(
+      [leads, health],
+      discovering(new LeadJobs(), new HealthJobs(), new AnotherLeadgen()),
+      new MetadataScanner(),
+    );
     expect(() => twice.onModuleInit()).toThrow('job "leadgen" of queue leads has 2 handlers (LeadJobs.leadgen, AnotherLeadgen.leadgen)');
     const missing = new JobRegistry([leads, health], discovering(new LeadJobs()), new MetadataScanner());
     expect(() => missing.onModuleInit()).toThrow('job "check" of queue health has no handler');

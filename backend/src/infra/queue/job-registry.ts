@@ -20,7 +20,10 @@ export interface FoundJobHandler {
  * What is wrong between the declared queues and the handlers found: a declared job name without a handler or with
  * more than one, a handler of a job name its queue does not declare, or of a queue nobody declares.
  */
-export function jobHandlerProblems(queues: readonly QueueDeclaration[], handlers: readonly Pick<FoundJobHandler, 'queue' | 'name' | 'owner'>[]): string[] {
+export function jobHandlerProblems(
+  queues: readonly QueueDeclaration[],
+  handlers: readonly Pick<FoundJobHandler, 'queue' | 'name' | 'owner'>[],
+): string[] {
   const problems: string[] = [];
   for (const queue of queues) {
     for (const name of jobNamesOf(queue)) {
@@ -32,7 +35,8 @@ export function jobHandlerProblems(queues: readonly QueueDeclaration[], handlers
   for (const handler of handlers) {
     const queue = queues.find((q) => q.name === handler.queue);
     if (!queue) problems.push(`${handler.owner} handles "${handler.name}" of queue ${handler.queue}, which is not declared`);
-    else if (!(handler.name in queue.jobs)) problems.push(`${handler.owner} handles "${handler.name}", which queue ${handler.queue} does not declare`);
+    else if (!(handler.name in queue.jobs))
+      problems.push(`${handler.owner} handles "${handler.name}", which queue ${handler.queue} does not declare`);
   }
   return problems;
 }

@@ -33,7 +33,13 @@ describe(JobRouter.name, () => {
   it('runs at most the limit of one name at once; the next ones wait their turn in order, others are not held up', async () => {
     const leads = gate();
     const sweeps = gate();
-    const sut = new JobRouter(queue, new Map([['lead', leads.handler], ['sweep', sweeps.handler]]));
+    const sut = new JobRouter(
+      queue,
+      new Map([
+        ['lead', leads.handler],
+        ['sweep', sweeps.handler],
+      ]),
+    );
     const runs = ['1', '2', '3', '4', '5'].map((id) => sut.route(job('lead', id).job, 'token'));
     const sweep = sut.route(job('sweep', 's1').job);
     await turn();

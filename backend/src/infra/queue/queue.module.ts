@@ -45,13 +45,7 @@ export class QueueModule {
         }),
         BullBoardModule.forFeature(...names.map(({ name }) => ({ name, adapter: BullMQAdapter }))),
       ],
-      providers: [
-        { provide: QUEUE_DECLARATIONS, useValue: queues },
-        JobRegistry,
-        AppQueues,
-        ...queues.map(queueProcessor),
-        WorkerRunner,
-      ],
+      providers: [{ provide: QUEUE_DECLARATIONS, useValue: queues }, JobRegistry, AppQueues, ...queues.map(queueProcessor), WorkerRunner],
       exports: [BullModule, AppQueues],
     };
   }

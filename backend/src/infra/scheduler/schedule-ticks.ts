@@ -24,7 +24,12 @@ export const SCHEDULE_TICKS_QUEUE = declareQueue<{ tick: ScheduleTick }>({
 });
 
 /** A tick's own options: retried briefly (its only work is one add), few kept. */
-export const TICK_OPTIONS = { attempts: 3, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } as const;
+export const TICK_OPTIONS = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 1_000 },
+  removeOnComplete: { count: 100 },
+  removeOnFail: { count: 100 },
+} as const;
 
 /** The job a tick adds: one per schedule and tick, so a tick retried after its add is not added twice. */
 export const tickJobId = (scheduleId: string, tickedAt: number): string => `${scheduleId}:${tickedAt}`;

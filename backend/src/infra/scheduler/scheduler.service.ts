@@ -77,7 +77,11 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   private async declare(schedules: readonly Schedule[]): Promise<void> {
     await withAdvisoryLock(this.dataSource, STARTUP_LOCKS.schedules, async () => {
       for (const schedule of schedules) {
-        await this.ticks().upsertJobScheduler(schedule.id, schedule.repeat, { name: 'tick', data: { schedule: schedule.id }, opts: TICK_OPTIONS });
+        await this.ticks().upsertJobScheduler(schedule.id, schedule.repeat, {
+          name: 'tick',
+          data: { schedule: schedule.id },
+          opts: TICK_OPTIONS,
+        });
       }
     });
   }

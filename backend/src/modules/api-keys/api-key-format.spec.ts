@@ -25,8 +25,7 @@ describe('api key format', () => {
     expect(parseApiKeyPrefix(key)).toBe(prefix);
   });
 
-  it.each(['', 'lgk_', 'lgk_abc_def', 'Bearer x', `xyz_${'a'.repeat(12)}_${'b'.repeat(43)}`])(
-    'rejects malformed key %j',
-    (bad) => expect(parseApiKeyPrefix(bad)).toBeNull(),
+  it.each(['', 'lgk_', 'lgk_abc_def', 'Bearer x', `xyz_${'a'.repeat(12)}_${'b'.repeat(43)}`])('rejects malformed key %j', (bad) =>
+    expect(parseApiKeyPrefix(bad)).toBeNull(),
   );
 });

@@ -39,11 +39,17 @@ export class ApiKeysService {
           createdBy: principal.kind === 'user' ? principal.id : null,
         }),
       );
-      await this.audit.recordBy(principal, 'api_key.created', { type: 'api_key', id: saved.id }, {
-        name: saved.name,
-        prefix: displayPrefix(saved.prefix),
-        role: saved.role,
-      }, m);
+      await this.audit.recordBy(
+        principal,
+        'api_key.created',
+        { type: 'api_key', id: saved.id },
+        {
+          name: saved.name,
+          prefix: displayPrefix(saved.prefix),
+          role: saved.role,
+        },
+        m,
+      );
       return saved;
     });
     return { ...toApiKeyDto(row), key: generated.key };
@@ -60,10 +66,16 @@ export class ApiKeysService {
       if (!key) throw new NotFoundException('API key not found');
       if (key.revokedAt) return;
       await repo.update(key.id, { revokedAt: new Date() });
-      await this.audit.recordBy(principal, 'api_key.revoked', { type: 'api_key', id: key.id }, {
-        name: key.name,
-        prefix: displayPrefix(key.prefix),
-      }, m);
+      await this.audit.recordBy(
+        principal,
+        'api_key.revoked',
+        { type: 'api_key', id: key.id },
+        {
+          name: key.name,
+          prefix: displayPrefix(key.prefix),
+        },
+        m,
+      );
     });
   }
 }

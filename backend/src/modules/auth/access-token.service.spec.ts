@@ -18,7 +18,15 @@ describe(AccessTokenService.name, () => {
   const sut = new AccessTokenService(new JwtService({ secret: SECRET }), sessions, { accessTtlSeconds: TTL } as AuthConfig);
 
   const now = () => Math.floor(Date.now() / 1000);
-  const claims = () => ({ sub: userId, org: organisationId, role: Role.Admin, sid: sessionId, typ: 'access', iat: now(), exp: now() + TTL });
+  const claims = () => ({
+    sub: userId,
+    org: organisationId,
+    role: Role.Admin,
+    sid: sessionId,
+    typ: 'access',
+    iat: now(),
+    exp: now() + TTL,
+  });
   /** A token signed with the real secret, as an attacker holding it (or a bug elsewhere) could mint one. */
   const forge = (payload: object, options: jwt.SignOptions = {}) =>
     jwt.sign(payload, SECRET, { algorithm: 'HS256', issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE, ...options });
@@ -37,7 +45,12 @@ describe(AccessTokenService.name, () => {
     const issued = await sut.issue({ userId, organisationId, role: Role.Admin, sessionId });
     const decoded = jwt.decode(issued.token, { complete: true })!;
     expect(decoded.header.alg).toBe('HS256');
-    expect(decoded.payload).toMatchObject({ iss: ACCESS_TOKEN_ISSUER, aud: ACCESS_TOKEN_AUDIENCE, iat: expect.any(Number), exp: expect.any(Number) });
+    expect(decoded.payload).toMatchObject({
+      iss: ACCESS_TOKEN_ISSUER,
+      aud: ACCESS_TOKEN_AUDIENCE,
+      iat: expect.any(Number),
+      exp: expect.any(Number),
+    });
     await expect(sut.authenticate(issued.token)).resolves.toMatchObject({ kind: 'user', id: userId, sessionId });
   });
 

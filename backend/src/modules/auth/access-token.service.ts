@@ -90,11 +90,7 @@ export class AccessTokenService {
       return null;
     }
     const wellFormed =
-      claims.typ === 'access' &&
-      isUuid(claims.sub) &&
-      isUuid(claims.sid) &&
-      typeof claims.org === 'string' &&
-      this.hasSaneLifetime(claims);
+      claims.typ === 'access' && isUuid(claims.sub) && isUuid(claims.sid) && typeof claims.org === 'string' && this.hasSaneLifetime(claims);
     return wellFormed ? claims : null;
   }
 

@@ -75,7 +75,7 @@ export class AuthController {
   @Public()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({
-    summary: "End the session of the refresh cookie; its access tokens stop working too",
+    summary: 'End the session of the refresh cookie; its access tokens stop working too',
     description: `Reads the httpOnly \`${REFRESH_COOKIE}\` cookie and clears it. Always 204.`,
   })
   @ApiNoContentResponse()

@@ -109,10 +109,7 @@ export class AuthService {
     const waitMs = lockedUntil ? lockedUntil.getTime() - Date.now() : 0;
     // Locked accounts are refused before the password is checked, so guessing during the lock learns nothing.
     if (waitMs > 0) {
-      throw new TooManyAttemptsError(
-        'Too many failed sign-in attempts for this account; try again later',
-        Math.ceil(waitMs / 1000),
-      );
+      throw new TooManyAttemptsError('Too many failed sign-in attempts for this account; try again later', Math.ceil(waitMs / 1000));
     }
   }
 

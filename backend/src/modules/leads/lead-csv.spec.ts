@@ -8,7 +8,12 @@ describe('lead CSV', () => {
   });
 
   it('writes one CRLF line per row, empty cells as empty fields', () => {
-    expect(csvRows([['a', '', 'c'], ['d', 'e', 'f']])).toBe('a,,c\r\nd,e,f\r\n');
+    expect(
+      csvRows([
+        ['a', '', 'c'],
+        ['d', 'e', 'f'],
+      ]),
+    ).toBe('a,,c\r\nd,e,f\r\n');
     expect(csvRows([])).toBe('');
   });
 
@@ -21,7 +26,7 @@ describe('lead CSV', () => {
     expect(csvRows([['Ζωή Παπαδοπούλου 山田太郎']])).toBe('Ζωή Παπαδοπούλου 山田太郎\r\n');
   });
 
-  it.each(['=HYPERLINK("http://x","y")', '+SUM(1,2)', '@cmd', '-2+3+cmd|\' /C calc\'!A0', '=1+1', '\tx', '+', '-'])(
+  it.each(['=HYPERLINK("http://x","y")', '+SUM(1,2)', '@cmd', "-2+3+cmd|' /C calc'!A0", '=1+1', '\tx', '+', '-'])(
     'defuses formula %j with a leading apostrophe',
     (v) => {
       expect(defuseFormula(v)).toBe(`'${v}`);

@@ -29,5 +29,8 @@ export function csvHeader(headers: readonly string[]): string {
 
 export function csvRows(rows: readonly (readonly string[])[]): string {
   if (rows.length === 0) return '';
-  return stringify(rows.map((cells) => cells.map(defuseFormula)), OPTIONS);
+  return stringify(
+    rows.map((cells) => cells.map(defuseFormula)),
+    OPTIONS,
+  );
 }

@@ -39,7 +39,7 @@ export class LeadDetailReader {
       formLocale: form?.locale ?? null,
       answers: answersView(lead.rawAnswers, form),
       consent: consentView(lead.consentResponses, form, lead.receivedAt),
-      pageName: lead.pageId ? pages.get(lead.pageId) ?? null : null,
+      pageName: lead.pageId ? (pages.get(lead.pageId) ?? null) : null,
       // Won can only be stored without a premium by saying it is not known yet (or before that rule existed).
       premiumUnknown: lead.status === LeadStatus.Won && lead.premiumValue === null,
       currency,
@@ -50,7 +50,11 @@ export class LeadDetailReader {
   }
 
   /** The lead's own currency once it has one; else its Page's ad accounts'; else the organisation's default. */
-  async currencyOf(m: EntityManager, organisationId: string, lead: Pick<Lead, 'premiumCurrency' | 'pageId'>): Promise<LeadCurrencyDto | null> {
+  async currencyOf(
+    m: EntityManager,
+    organisationId: string,
+    lead: Pick<Lead, 'premiumCurrency' | 'pageId'>,
+  ): Promise<LeadCurrencyDto | null> {
     if (lead.premiumCurrency) return { code: lead.premiumCurrency, source: 'lead' };
     const adAccount = await this.assets.currencyForPage(organisationId, lead.pageId, m);
     if (adAccount) return { code: adAccount, source: 'ad_account' };

@@ -3,18 +3,36 @@ import { exportColumns } from './lead-export-columns';
 import type { LeadExportRow } from './lead-export-rows.query';
 
 const form = (formId: string, name: string, questions: [string, string][]): LeadFormFacts => ({
-  formId, name, locale: 'EN_US', legalContent: null,
+  formId,
+  name,
+  locale: 'EN_US',
+  legalContent: null,
   questions: questions.map(([key, label]) => ({ key, label, type: 'CUSTOM' })),
 });
 
 describe(exportColumns.name, () => {
   const forms = new Map([
-    ['A', form('A', 'Auto', [['email', 'Email'], ['vehicle_year', 'What year is your vehicle?']])],
-    ['H', form('H', 'Home', [['email_address', 'Email'], ['home_type', 'What type of home is it?']])],
+    [
+      'A',
+      form('A', 'Auto', [
+        ['email', 'Email'],
+        ['vehicle_year', 'What year is your vehicle?'],
+      ]),
+    ],
+    [
+      'H',
+      form('H', 'Home', [
+        ['email_address', 'Email'],
+        ['home_type', 'What type of home is it?'],
+      ]),
+    ],
   ]);
   const columns = exportColumns(
-    [{ formId: 'H', pageId: null, keys: ['email_address', 'home_type'] }, { formId: 'A', pageId: null, keys: ['email', 'vehicle_year'] },
-      { formId: null, pageId: null, keys: ['notes'] }],
+    [
+      { formId: 'H', pageId: null, keys: ['email_address', 'home_type'] },
+      { formId: 'A', pageId: null, keys: ['email', 'vehicle_year'] },
+      { formId: null, pageId: null, keys: ['notes'] },
+    ],
     forms,
   );
   const headers = columns.map((c) => c.header);
@@ -31,8 +49,23 @@ describe(exportColumns.name, () => {
   });
 
   it('carries platform, Page, form, campaign, ad set and ad by id and name, and consent', () => {
-    for (const name of ['platform', 'page_id', 'page_name', 'form_id', 'form_name', 'campaign_id', 'campaign_name', 'adset_id',
-      'adset_name', 'ad_id', 'ad_name', 'consent_at', 'consent_disclaimer', 'consent_checkboxes', 'privacy_policy_url']) {
+    for (const name of [
+      'platform',
+      'page_id',
+      'page_name',
+      'form_id',
+      'form_name',
+      'campaign_id',
+      'campaign_name',
+      'adset_id',
+      'adset_name',
+      'ad_id',
+      'ad_name',
+      'consent_at',
+      'consent_disclaimer',
+      'consent_checkboxes',
+      'privacy_policy_url',
+    ]) {
       expect(headers).toContain(name);
     }
   });

@@ -63,7 +63,7 @@ const FIXED: readonly ExportColumn[] = [
   { header: 'privacy_policy_url', cell: (r, c) => (r.formId ? text(c.forms.get(r.formId)?.legalContent?.privacyPolicyUrl) : '') },
 ];
 
-const legalOf = (r: LeadExportRow, c: ExportContext) => (r.formId ? c.forms.get(r.formId)?.legalContent ?? null : null);
+const legalOf = (r: LeadExportRow, c: ExportContext) => (r.formId ? (c.forms.get(r.formId)?.legalContent ?? null) : null);
 const hasConsent = (r: LeadExportRow, c: ExportContext) => r.consentResponses.length > 0 || legalOf(r, c) !== null;
 
 function disclaimer(r: LeadExportRow, c: ExportContext): string {

@@ -2,25 +2,33 @@ import type { LeadFormFacts } from '../meta-assets';
 import { answersView, consentView } from './lead-form-view';
 
 const spanish: LeadFormFacts = {
-  formId: 'F', name: 'Cotización', locale: 'ES_LA',
+  formId: 'F',
+  name: 'Cotización',
+  locale: 'ES_LA',
   questions: [
     { key: 'full_name', label: 'Nombre completo', type: 'FULL_NAME' },
     { key: 'mejor_horario', label: '¿Cuándo prefiere que lo llamemos?', type: 'CUSTOM' },
   ],
   legalContent: {
-    disclaimerTitle: 'Consentimiento', disclaimerBody: 'Usaremos sus respuestas.',
+    disclaimerTitle: 'Consentimiento',
+    disclaimerBody: 'Usaremos sus respuestas.',
     checkboxes: [
       { key: 'tcpa', text: 'Acepto que me contacten', isRequired: true, isCheckedByDefault: false },
       { key: 'news', text: 'Ofertas', isRequired: false, isCheckedByDefault: false },
     ],
-    privacyPolicyUrl: 'https://a.example/privacy', privacyPolicyLinkText: 'Privacidad',
+    privacyPolicyUrl: 'https://a.example/privacy',
+    privacyPolicyLinkText: 'Privacidad',
   },
 };
 
 describe('the lead as its form showed it', () => {
   it("orders answers as the form does, under its labels, and keeps answers the form doesn't list under their key", () => {
     const view = answersView(
-      [{ name: 'extra', values: ['x'] }, { name: 'mejor_horario', values: ['Tarde'] }, { name: 'full_name', values: ['Ana'] }],
+      [
+        { name: 'extra', values: ['x'] },
+        { name: 'mejor_horario', values: ['Tarde'] },
+        { name: 'full_name', values: ['Ana'] },
+      ],
       spanish,
     );
     expect(view).toEqual([

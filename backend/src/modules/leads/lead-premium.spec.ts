@@ -22,7 +22,9 @@ describe(requestedPremium.name, () => {
   });
 
   it('refuses premiumUnknown with a value, or on another status', () => {
-    expect(fieldOf(() => requestedPremium({ status: LeadStatus.Won, premiumUnknown: true, premiumValue: '1' }, 'USD'))).toBe('premiumUnknown');
+    expect(fieldOf(() => requestedPremium({ status: LeadStatus.Won, premiumUnknown: true, premiumValue: '1' }, 'USD'))).toBe(
+      'premiumUnknown',
+    );
     expect(fieldOf(() => requestedPremium({ status: LeadStatus.Quoted, premiumUnknown: true }, 'USD'))).toBe('premiumUnknown');
   });
 
@@ -31,7 +33,9 @@ describe(requestedPremium.name, () => {
       premiumValue: '1250.50',
       premiumCurrency: 'CAD',
     });
-    expect(requestedPremium({ status: LeadStatus.Won, premiumValue: '1', premiumCurrency: 'JPY' }, 'CAD').premium.premiumCurrency).toBe('JPY');
+    expect(requestedPremium({ status: LeadStatus.Won, premiumValue: '1', premiumCurrency: 'JPY' }, 'CAD').premium.premiumCurrency).toBe(
+      'JPY',
+    );
     expect(fieldOf(() => requestedPremium({ status: LeadStatus.Won, premiumValue: '1' }, null))).toBe('premiumCurrency');
   });
 

@@ -16,7 +16,10 @@ type PremiumRequest = Pick<UpdateLeadStatusRequest, 'status' | 'premiumValue' | 
  * - `premiumUnknown` is for won only, and never with a value.
  * Throws 400 naming the field otherwise.
  */
-export function requestedPremium(request: PremiumRequest, leadCurrency: string | null): { premium: Partial<LeadPremium>; unknown: boolean } {
+export function requestedPremium(
+  request: PremiumRequest,
+  leadCurrency: string | null,
+): { premium: Partial<LeadPremium>; unknown: boolean } {
   const unknown = request.premiumUnknown === true;
   if (unknown && request.premiumValue !== undefined) {
     fail('premiumUnknown', 'Send either premiumValue or premiumUnknown: true, not both');
@@ -31,7 +34,10 @@ export function requestedPremium(request: PremiumRequest, leadCurrency: string |
     premium.premiumValue = request.premiumValue;
     const currency = request.premiumCurrency ?? leadCurrency;
     if (!currency) {
-      fail('premiumCurrency', "No currency is known for this lead (no ad account of its Page has one and the organisation has no default currency): send premiumCurrency");
+      fail(
+        'premiumCurrency',
+        'No currency is known for this lead (no ad account of its Page has one and the organisation has no default currency): send premiumCurrency',
+      );
     }
     premium.premiumCurrency = currency;
   } else if (request.premiumCurrency !== undefined) {

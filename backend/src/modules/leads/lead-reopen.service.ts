@@ -35,16 +35,39 @@ export class LeadReopenService {
       }
       const before = await this.history.statusBeforeClosing(m, principal.organisationId, lead.id, lead.status);
       const to = request.status ?? (before && OPEN_LEAD_STATUSES.includes(before) ? before : LeadStatus.New);
-      await m.getRepository(Lead).update({ id: lead.id, organisationId: principal.organisationId }, { status: to, statusChangedAt: new Date() });
+      await m
+        .getRepository(Lead)
+        .update({ id: lead.id, organisationId: principal.organisationId }, { status: to, statusChangedAt: new Date() });
       const after = await this.leads.find(m, principal, id);
       await this.history.record(m, principal, lead.id, {
-        kind: 'reopen', from: lead.status, to, premiumValue: after.premiumValue, premiumCurrency: after.premiumCurrency, reason: request.reason,
-      });
-      await this.audit.recordBy(principal, 'lead.reopened', { type: 'lead', id: lead.id }, {
+        kind: 'reopen',
+        from: lead.status,
+        to,
+        premiumValue: after.premiumValue,
+        premiumCurrency: after.premiumCurrency,
         reason: request.reason,
-        before: { status: lead.status, statusChangedAt: lead.statusChangedAt.toISOString(), premiumValue: lead.premiumValue, premiumCurrency: lead.premiumCurrency },
-        after: { status: after.status, statusChangedAt: after.statusChangedAt.toISOString(), premiumValue: after.premiumValue, premiumCurrency: after.premiumCurrency },
-      }, m);
+      });
+      await this.audit.recordBy(
+        principal,
+        'lead.reopened',
+        { type: 'lead', id: lead.id },
+        {
+          reason: request.reason,
+          before: {
+            status: lead.status,
+            statusChangedAt: lead.statusChangedAt.toISOString(),
+            premiumValue: lead.premiumValue,
+            premiumCurrency: lead.premiumCurrency,
+          },
+          after: {
+            status: after.status,
+            statusChangedAt: after.statusChangedAt.toISOString(),
+            premiumValue: after.premiumValue,
+            premiumCurrency: after.premiumCurrency,
+          },
+        },
+        m,
+      );
       return this.details.read(m, principal.organisationId, after, true);
     });
   }

@@ -56,7 +56,11 @@ export class LeadStatusHistory {
       premiumCurrency: row.premiumCurrency,
       premiumUnknown: row.premiumUnknown,
       reason: row.reason,
-      actor: { type: row.actorType, id: row.actorId, name: row.actorType === 'user' && row.actorId ? names.get(row.actorId) ?? null : null },
+      actor: {
+        type: row.actorType,
+        id: row.actorId,
+        name: row.actorType === 'user' && row.actorId ? (names.get(row.actorId) ?? null) : null,
+      },
     }));
   }
 

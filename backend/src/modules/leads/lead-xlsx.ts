@@ -23,7 +23,11 @@ export class XlsxSheetWriter {
   constructor(sheetName: string, headers: readonly string[]) {
     this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: this.output, useSharedStrings: false, useStyles: true });
     this.sheet = this.workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-    this.sheet.columns = headers.map((header) => ({ header, width: Math.min(Math.max(header.length + 2, 12), 60), style: { numFmt: '@' } }));
+    this.sheet.columns = headers.map((header) => ({
+      header,
+      width: Math.min(Math.max(header.length + 2, 12), 60),
+      style: { numFmt: '@' },
+    }));
     this.sheet.getRow(1).font = { bold: true };
     this.sheet.getRow(1).commit();
   }

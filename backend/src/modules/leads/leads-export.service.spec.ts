@@ -12,13 +12,43 @@ import { EXPORT_CHUNK_SIZE, LeadsExportService } from './leads-export.service';
 const principal: Principal = { kind: 'user', id: 'u1', organisationId: 'o1', role: Role.Manager };
 
 const row = (i: number): LeadExportRow => ({
-  id: `id-${i}`, cursorAt: `2026-01-01 00:00:00.00000${i % 10}+00`, receivedAt: new Date(Date.UTC(2026, 0, 1)),
-  status: LeadStatus.New, premiumValue: null, premiumCurrency: null, fullName: `Lead ${i}`, firstName: null, lastName: null,
-  email: null, phone: '+17185550179', phoneE164: '+17185550179', streetAddress: null, city: null, state: null, zipCode: null,
-  country: null, dateOfBirth: null, productInterest: null, source: LeadSource.MetaLeadAds, platform: 'ig', isOrganic: false,
-  isTest: false, pageId: 'P1', formId: 'F1', campaignId: null, campaignName: null, adsetId: null, adsetName: null, adId: null,
-  adName: null, metaLeadId: null, duplicateOfId: null, duplicateRule: null, needsReview: false,
-  rawAnswers: [{ name: 'vehicle_year', values: ['2024'] }], consentResponses: [],
+  id: `id-${i}`,
+  cursorAt: `2026-01-01 00:00:00.00000${i % 10}+00`,
+  receivedAt: new Date(Date.UTC(2026, 0, 1)),
+  status: LeadStatus.New,
+  premiumValue: null,
+  premiumCurrency: null,
+  fullName: `Lead ${i}`,
+  firstName: null,
+  lastName: null,
+  email: null,
+  phone: '+17185550179',
+  phoneE164: '+17185550179',
+  streetAddress: null,
+  city: null,
+  state: null,
+  zipCode: null,
+  country: null,
+  dateOfBirth: null,
+  productInterest: null,
+  source: LeadSource.MetaLeadAds,
+  platform: 'ig',
+  isOrganic: false,
+  isTest: false,
+  pageId: 'P1',
+  formId: 'F1',
+  campaignId: null,
+  campaignName: null,
+  adsetId: null,
+  adsetName: null,
+  adId: null,
+  adName: null,
+  metaLeadId: null,
+  duplicateOfId: null,
+  duplicateRule: null,
+  needsReview: false,
+  rawAnswers: [{ name: 'vehicle_year', values: ['2024'] }],
+  consentResponses: [],
 });
 
 async function text(stream: Readable): Promise<string> {
@@ -33,10 +63,19 @@ describe(LeadsExportService.name, () => {
     const answerKeys = jest.fn(async () => [{ formId: 'F1', pageId: 'P1', keys: ['vehicle_year'] }]);
     const recordBy = jest.fn(async () => undefined);
     const assets = {
-      forms: async () => new Map([['F1', {
-        formId: 'F1', name: 'Auto', locale: 'EN_US', legalContent: null,
-        questions: [{ key: 'vehicle_year', label: 'What year is your vehicle?', type: 'CUSTOM' }],
-      }]]),
+      forms: async () =>
+        new Map([
+          [
+            'F1',
+            {
+              formId: 'F1',
+              name: 'Auto',
+              locale: 'EN_US',
+              legalContent: null,
+              questions: [{ key: 'vehicle_year', label: 'What year is your vehicle?', type: 'CUSTOM' }],
+            },
+          ],
+        ]),
       pageNames: async () => new Map([['P1', 'Harbor Point']]),
     };
     const sut = new LeadsExportService(
@@ -63,7 +102,11 @@ describe(LeadsExportService.name, () => {
     const last = full(0)[EXPORT_CHUNK_SIZE - 1];
     expect(chunk).toHaveBeenLastCalledWith('o1', expect.anything(), EXPORT_CHUNK_SIZE, { receivedAt: last.cursorAt, id: last.id });
     expect(recordBy).toHaveBeenCalledWith(principal, 'lead.exported', undefined, {
-      format: 'csv', filter: { status: 'new' }, rows: EXPORT_CHUNK_SIZE + 1, complete: true, contactDetails: true,
+      format: 'csv',
+      filter: { status: 'new' },
+      rows: EXPORT_CHUNK_SIZE + 1,
+      complete: true,
+      contactDetails: true,
     });
   });
 
@@ -79,7 +122,12 @@ describe(LeadsExportService.name, () => {
     const headers = sheet.getRow(1).values as string[];
     expect(sheet.getRow(2).getCell(headers.indexOf('phone')).value).toBe('+17185550179');
     expect(sheet.getRow(2).getCell(headers.indexOf('What year is your vehicle?')).value).toBe('2024');
-    expect(recordBy).toHaveBeenCalledWith(principal, 'lead.exported', undefined, expect.objectContaining({ format: 'xlsx', rows: 1, complete: true }));
+    expect(recordBy).toHaveBeenCalledWith(
+      principal,
+      'lead.exported',
+      undefined,
+      expect.objectContaining({ format: 'xlsx', rows: 1, complete: true }),
+    );
   });
 
   it('audits an aborted download with the rows produced so far', async () => {

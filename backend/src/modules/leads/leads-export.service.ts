@@ -125,7 +125,10 @@ async function* csvLines(columns: readonly ExportColumn[], chunks: AsyncGenerato
 
 /** The workbook's bytes as they are zipped; a failure midway destroys the stream, which aborts the download. */
 function xlsxStream(columns: readonly ExportColumn[], chunks: AsyncGenerator<string[][]>): Readable {
-  const writer = new XlsxSheetWriter('Leads', columns.map((c) => c.header));
+  const writer = new XlsxSheetWriter(
+    'Leads',
+    columns.map((c) => c.header),
+  );
   void (async () => {
     try {
       for await (const rows of chunks) {

@@ -49,7 +49,9 @@ export class LeadsController {
   @Roles(Role.Viewer)
   @ApiOperation({
     summary: 'Download the filtered leads as CSV (for programs)',
-    description: EXPORT_DESCRIPTION + ' UTF-8 with a byte order mark, RFC 4180 quoting. A cell starting with = + - @, ' +
+    description:
+      EXPORT_DESCRIPTION +
+      ' UTF-8 with a byte order mark, RFC 4180 quoting. A cell starting with = + - @, ' +
       "tab or CR gets a leading ' so spreadsheets do not run it as a formula, unless it is a plain number or phone " +
       '(an optional + or -, then only digits, spaces and . , ( ) / -), which stays as it is. For a spreadsheet, use export.xlsx.',
   })
@@ -64,8 +66,8 @@ export class LeadsController {
   @Roles(Role.Viewer)
   @ApiOperation({
     summary: 'Download the filtered leads as an XLSX workbook (for spreadsheets)',
-    description: EXPORT_DESCRIPTION + ' Every cell is text: phones, ids and answers open exactly as stored, and no cell ' +
-      'can be a formula.',
+    description:
+      EXPORT_DESCRIPTION + ' Every cell is text: phones, ids and answers open exactly as stored, and no cell ' + 'can be a formula.',
   })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ description: 'XLSX file (attachment)', schema: { type: 'string', format: 'binary' } })
@@ -78,7 +80,8 @@ export class LeadsController {
   @Roles(Role.Viewer)
   @ApiOperation({
     summary: 'One lead with answers under their question labels, consent text, attribution and status history',
-    description: 'Contact details are masked (contactMasked: true) for callers without the contact details ' +
+    description:
+      'Contact details are masked (contactMasked: true) for callers without the contact details ' +
       'permission; an unmasked view is audited as lead.contact_viewed.',
   })
   @ApiOkResponse({ type: LeadDetailResponse })
@@ -91,13 +94,14 @@ export class LeadsController {
   @Roles(Role.Manager)
   @ApiOperation({
     summary: 'Move a lead along the pipeline, optionally with its premium; or correct the premium',
-    description: 'Allowed: forward one or more steps, to lost from any open state; won and lost are left only by ' +
+    description:
+      'Allowed: forward one or more steps, to lost from any open state; won and lost are left only by ' +
       'POST reopen. Other moves get 409 naming the allowed ones. Won needs premiumValue, or premiumUnknown: true ' +
-      '(400 otherwise). A premium without premiumCurrency is in the lead\'s currency: its Page\'s ad account ' +
-      'currency, else the organisation\'s default; with neither, 400 asks for it. The current status with a ' +
+      "(400 otherwise). A premium without premiumCurrency is in the lead's currency: its Page's ad account " +
+      "currency, else the organisation's default; with neither, 400 asks for it. The current status with a " +
       'different premium corrects the premium (audited as lead.premium_changed; the status and its time stay); the ' +
       'current status with nothing to change is a no-op that answers 200 with the lead as it is. Every change is ' +
-      'kept in the lead\'s statusHistory.',
+      "kept in the lead's statusHistory.",
   })
   @ApiOkResponse({ type: LeadDetailResponse })
   @ApiErrorResponses(400, 401, 403, 404, 409)
@@ -114,8 +118,9 @@ export class LeadsController {
   @Roles(Role.Manager)
   @ApiOperation({
     summary: 'Reopen a won or lost lead, with a reason',
-    description: 'Back to the open status it had before it was closed, or the one named. 409 when the lead is not ' +
-      'won or lost. The reason goes into the lead\'s statusHistory; audited as lead.reopened with before and after.',
+    description:
+      'Back to the open status it had before it was closed, or the one named. 409 when the lead is not ' +
+      "won or lost. The reason goes into the lead's statusHistory; audited as lead.reopened with before and after.",
   })
   @ApiOkResponse({ type: LeadDetailResponse })
   @ApiErrorResponses(400, 401, 403, 404, 409)

@@ -61,9 +61,10 @@ export class LeadsService {
       const lead = await this.find(m, principal, id, true);
       const from = lead.status;
       if (request.status !== from) assertTransition(from, request.status);
-      const currency = request.premiumValue !== undefined && !request.premiumCurrency
-        ? (await this.details.currencyOf(m, principal.organisationId, lead))?.code ?? null
-        : null;
+      const currency =
+        request.premiumValue !== undefined && !request.premiumCurrency
+          ? ((await this.details.currencyOf(m, principal.organisationId, lead))?.code ?? null)
+          : null;
       const { premium, unknown } = requestedPremium(request, currency);
       if (request.status === from) return this.correctPremium(m, principal, lead, premium, unknown);
 
@@ -71,17 +72,28 @@ export class LeadsService {
       await m.getRepository(Lead).update({ id: lead.id, organisationId: principal.organisationId }, change);
       const after = await this.find(m, principal, id);
       await this.history.record(m, principal, lead.id, {
-        kind: 'status', from, to: after.status, premiumValue: after.premiumValue, premiumCurrency: after.premiumCurrency, premiumUnknown: unknown,
-      });
-      await this.audit.recordBy(principal, 'lead.status_changed', { type: 'lead', id: lead.id }, {
+        kind: 'status',
         from,
-        to: request.status,
-        ...(premium.premiumValue !== undefined && { premiumValue: premium.premiumValue }),
-        ...(premium.premiumCurrency !== undefined && { premiumCurrency: premium.premiumCurrency }),
-        ...(unknown && { premiumUnknown: true }),
-        before: { status: from, premiumValue: lead.premiumValue, premiumCurrency: lead.premiumCurrency },
-        after: { status: after.status, premiumValue: after.premiumValue, premiumCurrency: after.premiumCurrency },
-      }, m);
+        to: after.status,
+        premiumValue: after.premiumValue,
+        premiumCurrency: after.premiumCurrency,
+        premiumUnknown: unknown,
+      });
+      await this.audit.recordBy(
+        principal,
+        'lead.status_changed',
+        { type: 'lead', id: lead.id },
+        {
+          from,
+          to: request.status,
+          ...(premium.premiumValue !== undefined && { premiumValue: premium.premiumValue }),
+          ...(premium.premiumCurrency !== undefined && { premiumCurrency: premium.premiumCurrency }),
+          ...(unknown && { premiumUnknown: true }),
+          before: { status: from, premiumValue: lead.premiumValue, premiumCurrency: lead.premiumCurrency },
+          after: { status: after.status, premiumValue: after.premiumValue, premiumCurrency: after.premiumCurrency },
+        },
+        m,
+      );
       return this.details.read(m, principal.organisationId, after, true);
     });
   }
@@ -99,13 +111,24 @@ export class LeadsService {
     await m.getRepository(Lead).update({ id: lead.id, organisationId: principal.organisationId }, change);
     const updated = await this.find(m, principal, lead.id);
     await this.history.record(m, principal, lead.id, {
-      kind: 'premium', from: lead.status, to: lead.status, premiumValue: updated.premiumValue, premiumCurrency: updated.premiumCurrency, premiumUnknown: unknown,
+      kind: 'premium',
+      from: lead.status,
+      to: lead.status,
+      premiumValue: updated.premiumValue,
+      premiumCurrency: updated.premiumCurrency,
+      premiumUnknown: unknown,
     });
-    await this.audit.recordBy(principal, 'lead.premium_changed', { type: 'lead', id: lead.id }, {
-      status: lead.status,
-      from: { premiumValue: lead.premiumValue, premiumCurrency: lead.premiumCurrency },
-      to: { premiumValue: updated.premiumValue, premiumCurrency: updated.premiumCurrency },
-    }, m);
+    await this.audit.recordBy(
+      principal,
+      'lead.premium_changed',
+      { type: 'lead', id: lead.id },
+      {
+        status: lead.status,
+        from: { premiumValue: lead.premiumValue, premiumCurrency: lead.premiumCurrency },
+        to: { premiumValue: updated.premiumValue, premiumCurrency: updated.premiumCurrency },
+      },
+      m,
+    );
     return this.details.read(m, principal.organisationId, updated, true);
   }
 

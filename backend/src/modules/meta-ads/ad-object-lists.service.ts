@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { AdAccountSyncStateDto, AdListQuery, AdSetListQuery, AdObjectListQuery, MetaAdDto, MetaAdSetDto, MetaCampaignDto, Page } from '@legeai/contracts';
+import type {
+  AdAccountSyncStateDto,
+  AdListQuery,
+  AdSetListQuery,
+  AdObjectListQuery,
+  MetaAdDto,
+  MetaAdSetDto,
+  MetaCampaignDto,
+  Page,
+} from '@legeai/contracts';
 import { pageOf } from '../../common/paging/page-query.dto';
 import { AdAssetsDirectory, type AdAccountRef } from '../meta-assets';
 import type { MetaAd } from './entities/meta-ad.entity';
@@ -37,7 +46,13 @@ export class AdObjectListsService {
   }
 
   async campaignDtos(organisationId: string, rows: MetaCampaign[]): Promise<MetaCampaignDto[]> {
-    const [accounts, counts] = await Promise.all([this.accounts(organisationId), this.objects.childCounts(organisationId, rows.map((r) => r.campaignId))]);
+    const [accounts, counts] = await Promise.all([
+      this.accounts(organisationId),
+      this.objects.childCounts(
+        organisationId,
+        rows.map((r) => r.campaignId),
+      ),
+    ]);
     return rows.map((row) => toCampaignDto(row, accounts.get(row.adAccountId), counts.get(row.campaignId) ?? { adSets: 0, ads: 0 }));
   }
 
@@ -47,13 +62,19 @@ export class AdObjectListsService {
   }
 
   async adDtos(organisationId: string, rows: MetaAd[]): Promise<MetaAdDto[]> {
-    const forms = await this.directory.leadForms(organisationId, rows.flatMap((r) => (r.leadFormId ? [r.leadFormId] : [])));
+    const forms = await this.directory.leadForms(
+      organisationId,
+      rows.flatMap((r) => (r.leadFormId ? [r.leadFormId] : [])),
+    );
     return rows.map((row) => toAdDto(row, row.leadFormId ? (forms.get(row.leadFormId)?.name ?? null) : null));
   }
 
   /** Every active ad account, with its mirror's state (`never` before its first sync). */
   async syncStates(organisationId: string): Promise<AdAccountSyncStateDto[]> {
-    const [accounts, states] = await Promise.all([this.directory.listAdAccounts(organisationId, { activeOnly: true }), this.states.list(organisationId)]);
+    const [accounts, states] = await Promise.all([
+      this.directory.listAdAccounts(organisationId, { activeOnly: true }),
+      this.states.list(organisationId),
+    ]);
     const byAccount = new Map(states.map((s) => [s.adAccountId, s]));
     return Promise.all(
       accounts.map(async (account): Promise<AdAccountSyncStateDto> => {

@@ -26,9 +26,17 @@ export class AdsSettingsService {
 
   async update(principal: Principal, request: AdsSettingsRequest): Promise<AdsGuardrailsDto> {
     const before = await this.settings.get(principal.organisationId);
-    const after = { dailyBudgetCeilingMinor: request.dailyBudgetCeilingMinor, confirmChangeAbovePercent: request.confirmChangeAbovePercent };
+    const after = {
+      dailyBudgetCeilingMinor: request.dailyBudgetCeilingMinor,
+      confirmChangeAbovePercent: request.confirmChangeAbovePercent,
+    };
     await this.settings.save(principal.organisationId, after, principal.kind === 'user' ? principal.id : null);
-    await this.audit.recordBy(principal, 'meta_ads.settings_updated', { type: 'organisation', id: principal.organisationId }, { before, after });
+    await this.audit.recordBy(
+      principal,
+      'meta_ads.settings_updated',
+      { type: 'organisation', id: principal.organisationId },
+      { before, after },
+    );
     return this.guardrails(principal.organisationId);
   }
 }

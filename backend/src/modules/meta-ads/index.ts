@@ -1,3 +1,10 @@
 /** MetaAds: what other modules (and the composition root) may use of it. */
 export { MetaAdsModule } from './meta-ads.module';
-export { META_ADS_JOBS, META_ADS_QUEUE, META_ADS_QUEUE_NAME, META_ADS_SCHEDULES, type MetaAdsJobs, type SyncAccountJobData } from './meta-ads.jobs';
+export {
+  META_ADS_JOBS,
+  META_ADS_QUEUE,
+  META_ADS_QUEUE_NAME,
+  META_ADS_SCHEDULES,
+  type MetaAdsJobs,
+  type SyncAccountJobData,
+} from './meta-ads.jobs';

@@ -45,7 +45,10 @@ export class AdAssetsDirectory {
   ) {}
 
   async listAdAccounts(organisationId: string, options: { activeOnly?: boolean } = {}): Promise<AdAccountRef[]> {
-    const rows = await this.adAccounts.find({ where: { organisationId, ...(options.activeOnly ? { isActive: true } : {}) }, order: { adAccountName: 'ASC' } });
+    const rows = await this.adAccounts.find({
+      where: { organisationId, ...(options.activeOnly ? { isActive: true } : {}) },
+      order: { adAccountName: 'ASC' },
+    });
     return rows.map(toAdAccountRef);
   }
 
@@ -73,7 +76,16 @@ export class AdAssetsDirectory {
       forms.map((form) => {
         const page = pageById.get(form.pageId);
         const status = form.status ?? 'UNKNOWN';
-        return [form.formId, { formId: form.formId, name: form.formName ?? form.formId, status, pageId: page?.pageId ?? '', live: status !== REMOVED_FORM_STATUS && !!page?.isActive }];
+        return [
+          form.formId,
+          {
+            formId: form.formId,
+            name: form.formName ?? form.formId,
+            status,
+            pageId: page?.pageId ?? '',
+            live: status !== REMOVED_FORM_STATUS && !!page?.isActive,
+          },
+        ];
       }),
     );
   }

@@ -9,7 +9,10 @@ describe('toLegalContent', () => {
           custom_disclaimer: {
             title: 'Consent to contact',
             body: { text: 'We will call you.' },
-            checkboxes: [{ key: 'tcpa', text: 'I agree to be called', is_required: true, is_checked_by_default: false }, { text: 'no key' }],
+            checkboxes: [
+              { key: 'tcpa', text: 'I agree to be called', is_required: true, is_checked_by_default: false },
+              { text: 'no key' },
+            ],
           },
           privacy_policy: { url: 'https://agency.example/privacy', link_text: 'Privacy' },
         },

@@ -72,11 +72,13 @@ function toFacts(form: MetaLeadForm): LeadFormFacts {
     questions: (form.questions ?? []).flatMap((q) => {
       const question = q as { key?: unknown; label?: unknown; type?: unknown };
       if (typeof question.key !== 'string') return [];
-      return [{
-        key: question.key,
-        label: typeof question.label === 'string' && question.label.trim() ? question.label : null,
-        type: typeof question.type === 'string' ? question.type : null,
-      }];
+      return [
+        {
+          key: question.key,
+          label: typeof question.label === 'string' && question.label.trim() ? question.label : null,
+          type: typeof question.type === 'string' ? question.type : null,
+        },
+      ];
     }),
     legalContent: form.legalContent,
   };

@@ -75,10 +75,15 @@ export class MetaAssetListsService {
     if (form.autoSync !== change.autoSync) {
       form.autoSync = change.autoSync;
       await this.forms.update({ id: form.id, organisationId: principal.organisationId }, { autoSync: change.autoSync });
-      await this.audit.recordBy(principal, 'meta.lead_form_updated', { type: 'meta_lead_form', id: form.id }, {
-        formId: form.formId,
-        autoSync: change.autoSync,
-      });
+      await this.audit.recordBy(
+        principal,
+        'meta.lead_form_updated',
+        { type: 'meta_lead_form', id: form.id },
+        {
+          formId: form.formId,
+          autoSync: change.autoSync,
+        },
+      );
     }
     return toLeadFormDto(form, page.pageId, page.pageName, this.mappingCoverage.unmappedQuestions(form));
   }
@@ -115,4 +120,3 @@ function toLeadFormDto(form: MetaLeadForm, pageId: string, pageName: string | nu
     lastReconcileNote: form.lastReconcileNote,
   };
 }
-

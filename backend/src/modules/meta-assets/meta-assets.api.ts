@@ -73,13 +73,21 @@ export class MetaAssetsApi {
 
   async leadForms(pageId: string, pageToken: string): Promise<GraphLeadForm[]> {
     return collect(
-      this.graph.paginate<GraphLeadForm>(`${pageId}/leadgen_forms`, { fields: FORM_FIELDS, limit: 100 }, { accessToken: pageToken, businessId: pageId }),
+      this.graph.paginate<GraphLeadForm>(
+        `${pageId}/leadgen_forms`,
+        { fields: FORM_FIELDS, limit: 100 },
+        { accessToken: pageToken, businessId: pageId },
+      ),
     );
   }
 
   /** Installs our app on the page for `leadgen` (needs the page token and pages_manage_metadata). */
   subscribePage(pageId: string, pageToken: string): Promise<unknown> {
-    return this.graph.post(`${pageId}/subscribed_apps`, { subscribed_fields: 'leadgen' }, { accessToken: pageToken, businessId: pageId, idempotent: true });
+    return this.graph.post(
+      `${pageId}/subscribed_apps`,
+      { subscribed_fields: 'leadgen' },
+      { accessToken: pageToken, businessId: pageId, idempotent: true },
+    );
   }
 
   async pageSubscribedFields(pageId: string, pageToken: string): Promise<string[]> {
@@ -108,7 +116,6 @@ export class MetaAssetsApi {
       { ...this.app, idempotent: true },
     );
   }
-
 }
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {

@@ -46,7 +46,7 @@ export class MetaAssetsController {
 
   @Patch(`${R.leadForms}/:id`)
   @Roles(Role.Admin)
-  @ApiOperation({ summary: "Turn automatic lead sync of a form on or off" })
+  @ApiOperation({ summary: 'Turn automatic lead sync of a form on or off' })
   @ApiOkResponse({ type: MetaLeadFormResponse })
   @ApiErrorResponses(400, 401, 403, 404)
   updateLeadForm(

@@ -41,6 +41,14 @@ import { MetaPagesRepository } from './repositories/meta-pages.repository';
     AdAssetsDirectory,
     LeadSourceAssets,
   ],
-  exports: [MetaAssetsService, LeadFormMappingCoverage, ConnectedPages, MetaLeadFormsRepository, MetaPagesRepository, AdAssetsDirectory, LeadSourceAssets],
+  exports: [
+    MetaAssetsService,
+    LeadFormMappingCoverage,
+    ConnectedPages,
+    MetaLeadFormsRepository,
+    MetaPagesRepository,
+    AdAssetsDirectory,
+    LeadSourceAssets,
+  ],
 })
 export class MetaAssetsModule {}

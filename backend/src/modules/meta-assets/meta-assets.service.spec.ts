@@ -7,7 +7,13 @@ import type { MetaLeadFormsRepository } from './repositories/meta-lead-forms.rep
 import type { MetaPagesRepository } from './repositories/meta-pages.repository';
 
 const ORG = 'org-1';
-const page = (id: string, pageId: string) => ({ id, pageId, organisationId: ORG, pageAccessTokenCiphertext: 'c', pageAccessTokenKeyId: 'k' });
+const page = (id: string, pageId: string) => ({
+  id,
+  pageId,
+  organisationId: ORG,
+  pageAccessTokenCiphertext: 'c',
+  pageAccessTokenKeyId: 'k',
+});
 
 function setup(leadForms: (pageId: string) => Promise<{ id: string }[]>) {
   const live = { before: new Set(['f-old', 'f-keep']), after: new Set(['f-keep', 'f-new']) };
@@ -27,7 +33,10 @@ function setup(leadForms: (pageId: string) => Promise<{ id: string }[]>) {
     upsertListed: async (...args: unknown[]) => void calls.push(['account', args[2]]),
     deactivateUnlisted: async (...args: unknown[]) => void calls.push(['accounts-unlisted', args[1]]),
   } as unknown as MetaAdAccountsRepository;
-  const vault = { openPageToken: () => 'page-token', seal: (_o: string, t: string) => ({ ciphertext: `sealed:${t}`, keyId: 'k1' }) } as unknown as MetaTokenVault;
+  const vault = {
+    openPageToken: () => 'page-token',
+    seal: (_o: string, t: string) => ({ ciphertext: `sealed:${t}`, keyId: 'k1' }),
+  } as unknown as MetaTokenVault;
   const api = {
     leadForms,
     adAccounts: async () => [{ id: '123' }, { id: 'act_456' }],

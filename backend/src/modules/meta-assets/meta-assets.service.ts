@@ -88,7 +88,12 @@ export class MetaAssetsService {
         // What may work later fails the run (it is tried again); what needs a person is logged and the page skipped.
         const decision = decideGraphSync(error, ONE_OFF_CALL);
         if (worthRetrying(decision)) throw error;
-        this.logger.warn({ msg: 'Could not read lead forms of a page', pageId: page.pageId, kind: decision.failure.kind, code: decision.failure.code });
+        this.logger.warn({
+          msg: 'Could not read lead forms of a page',
+          pageId: page.pageId,
+          kind: decision.failure.kind,
+          code: decision.failure.code,
+        });
         continue;
       }
       readPages.push(page.id);
@@ -116,7 +121,7 @@ export class MetaAssetsService {
     if (disconnected) await this.adAccounts.deactivateForIntegration(tx, organisationId, integrationId);
   }
 
-/** A declined permission means "none of these", not a failed connect; the health check names what is missing. */
+  /** A declined permission means "none of these", not a failed connect; the health check names what is missing. */
   private async tolerateMissingPermission<T>(what: string, read: () => Promise<T[]>): Promise<T[]> {
     try {
       return await read();

@@ -17,7 +17,7 @@ export interface AppSubscriptionResult {
   reason?: string;
 }
 
-const reasonOf = (error: unknown): string => (error instanceof MetaGraphError ? error.userMessage ?? error.message : 'unexpected error');
+const reasonOf = (error: unknown): string => (error instanceof MetaGraphError ? (error.userMessage ?? error.message) : 'unexpected error');
 
 /**
  * Lead notifications reach us only when the page installed our app for `leadgen` AND the app-level `page`
@@ -80,10 +80,15 @@ export class MetaSubscriptionsService {
         continue;
       }
       facts.resubscribed.push(page.pageName ?? page.pageId);
-      await this.audit.recordSystem(organisationId, 'meta.page_resubscribed', { type: 'meta_page', id: page.id }, {
-        pageId: page.pageId,
-        reason: 'leadgen subscription was missing at Meta',
-      });
+      await this.audit.recordSystem(
+        organisationId,
+        'meta.page_resubscribed',
+        { type: 'meta_page', id: page.id },
+        {
+          pageId: page.pageId,
+          reason: 'leadgen subscription was missing at Meta',
+        },
+      );
     }
     return facts;
   }

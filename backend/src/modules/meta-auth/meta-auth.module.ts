@@ -66,6 +66,13 @@ import { TokenReencryptionService } from './token-vault/token-reencryption.servi
     ConnectionBreakerStore,
     ConnectionBreakers,
   ],
-  exports: [ConnectionLifecycle, MetaIntegrationRepository, MetaReauthService, MetaTokenVault, ConnectionBreakers, MetaConnectionStatusService],
+  exports: [
+    ConnectionLifecycle,
+    MetaIntegrationRepository,
+    MetaReauthService,
+    MetaTokenVault,
+    ConnectionBreakers,
+    MetaConnectionStatusService,
+  ],
 })
 export class MetaAuthModule {}

@@ -22,7 +22,14 @@ const EXAMPLE_DELIVERY = {
       changes: [
         {
           field: 'leadgen',
-          value: { leadgen_id: '444444444444', page_id: '153125381133', form_id: '555555555555', adgroup_id: '666666666666', ad_id: '666666666666', created_time: 1764399990 },
+          value: {
+            leadgen_id: '444444444444',
+            page_id: '153125381133',
+            form_id: '555555555555',
+            adgroup_id: '666666666666',
+            ad_id: '666666666666',
+            created_time: 1764399990,
+          },
         },
       ],
     },
@@ -81,9 +88,13 @@ export class MetaWebhookController {
   @ApiHeader({
     name: 'X-Hub-Signature-256',
     required: true,
-    description: '`sha256=` + hex HMAC-SHA256 of the raw request body, keyed with the Meta app secret (META_APP_SECRET, or META_APP_SECRET_PREVIOUS during a secret rotation)',
+    description:
+      '`sha256=` + hex HMAC-SHA256 of the raw request body, keyed with the Meta app secret (META_APP_SECRET, or META_APP_SECRET_PREVIOUS during a secret rotation)',
   })
-  @ApiBody({ description: 'The delivery exactly as Meta sends it (application/json)', schema: { type: 'object', example: EXAMPLE_DELIVERY } })
+  @ApiBody({
+    description: 'The delivery exactly as Meta sends it (application/json)',
+    schema: { type: 'object', example: EXAMPLE_DELIVERY },
+  })
   @ApiOkResponse({ type: WebhookAckDto, description: 'Stored (or recognised as a duplicate), quarantined included' })
   @ApiErrorResponses(400, 401, 403, 413, 415)
   receive(

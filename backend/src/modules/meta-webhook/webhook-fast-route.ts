@@ -64,7 +64,8 @@ export class WebhookFastRoute implements FastRoute, OnModuleInit {
     const refuse = (error: unknown) => {
       const envelope = toEnvelope(error);
       envelope.error.requestId = requestId;
-      if (envelope.error.status >= 500) this.logger.error({ err: error, requestId }, error instanceof Error ? error.message : 'Unhandled error');
+      if (envelope.error.status >= 500)
+        this.logger.error({ err: error, requestId }, error instanceof Error ? error.message : 'Unhandled error');
       answer(envelope.error.status, envelope);
     };
 

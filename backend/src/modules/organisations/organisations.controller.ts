@@ -27,7 +27,8 @@ export class OrganisationsController {
   @Roles(Role.Admin)
   @ApiOperation({
     summary: "Change the organisation's settings",
-    description: 'defaultCurrency: the ISO 4217 code premiums are recorded in when no ad account of the lead\'s Page ' +
+    description:
+      "defaultCurrency: the ISO 4217 code premiums are recorded in when no ad account of the lead's Page " +
       'says otherwise (null unsets it). Audited as organisation.updated with before and after.',
   })
   @ApiOkResponse({ type: OrganisationResponse })

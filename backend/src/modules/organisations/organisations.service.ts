@@ -31,9 +31,15 @@ export class OrganisationsService {
         const from = org.defaultCurrency;
         org.defaultCurrency = change.defaultCurrency;
         await repo.save(org);
-        await this.audit.recordBy(principal, 'organisation.updated', { type: 'organisation', id: org.id }, {
-          changes: { defaultCurrency: { from, to: org.defaultCurrency } },
-        }, m);
+        await this.audit.recordBy(
+          principal,
+          'organisation.updated',
+          { type: 'organisation', id: org.id },
+          {
+            changes: { defaultCurrency: { from, to: org.defaultCurrency } },
+          },
+          m,
+        );
       }
       return toOrganisationDto(org);
     });

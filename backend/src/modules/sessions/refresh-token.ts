@@ -11,5 +11,4 @@ export function hashRefreshToken(token: string): string {
 }
 
 /** Cheap shape check so garbage never reaches the database. */
-export const looksLikeRefreshToken = (token: unknown): token is string =>
-  typeof token === 'string' && /^[A-Za-z0-9_-]{43}$/.test(token);
+export const looksLikeRefreshToken = (token: unknown): token is string => typeof token === 'string' && /^[A-Za-z0-9_-]{43}$/.test(token);

@@ -82,9 +82,7 @@ export class SessionsService {
   /** Ends the session a refresh token belongs to; returns it, or null when the token is unknown. */
   async revokeByToken(refreshToken: unknown): Promise<{ userId: string; familyId: string } | null> {
     if (!looksLikeRefreshToken(refreshToken)) return null;
-    const row = await this.dataSource
-      .getRepository(AuthSession)
-      .findOne({ where: { tokenHash: hashRefreshToken(refreshToken) } });
+    const row = await this.dataSource.getRepository(AuthSession).findOne({ where: { tokenHash: hashRefreshToken(refreshToken) } });
     if (!row) return null;
     await this.revokeFamily(row.familyId);
     return { userId: row.userId, familyId: row.familyId };
@@ -129,12 +127,7 @@ export class SessionsService {
     return live;
   }
 
-  private async insertToken(
-    m: EntityManager,
-    userId: string,
-    familyId: string,
-    client: ClientContext,
-  ): Promise<IssuedRefreshToken> {
+  private async insertToken(m: EntityManager, userId: string, familyId: string, client: ClientContext): Promise<IssuedRefreshToken> {
     const { token, hash } = generateRefreshToken();
     const expiresAt = new Date(Date.now() + this.cfg.refreshTtlSeconds * 1000);
     await m.getRepository(AuthSession).insert({

@@ -66,23 +66,25 @@ export class FirstAdminBootstrap implements OnApplicationBootstrap {
       await m.query('SELECT pg_advisory_xact_lock($1)', [FIRST_ADMIN_LOCK]);
       if ((await this.users.countAll(m)) > 0) return false;
       const org = (await this.organisations.findFirst(m)) ?? (await this.organisations.create(this.app.orgName, m));
-      await this.users.insertUser(
-        { organisationId: org.id, email, name: 'Administrator', role: Role.Admin, password },
-        (user, tx) =>
-          this.audit.recordSystem(
-            org.id,
-            'user.created',
-            { type: 'user', id: user.id },
-            { email: user.email, role: user.role, reason: 'first admin' },
-            tx,
-          ),
-        m,
-      ).catch((err: unknown) => {
-        if (err instanceof ValidationFailedError) {
-          throw new Error(`ADMIN_PASSWORD is not acceptable: ${err.fields?.[0]?.messages.join('; ') ?? err.message}`);
-        }
-        throw err;
-      });
+      await this.users
+        .insertUser(
+          { organisationId: org.id, email, name: 'Administrator', role: Role.Admin, password },
+          (user, tx) =>
+            this.audit.recordSystem(
+              org.id,
+              'user.created',
+              { type: 'user', id: user.id },
+              { email: user.email, role: user.role, reason: 'first admin' },
+              tx,
+            ),
+          m,
+        )
+        .catch((err: unknown) => {
+          if (err instanceof ValidationFailedError) {
+            throw new Error(`ADMIN_PASSWORD is not acceptable: ${err.fields?.[0]?.messages.join('; ') ?? err.message}`);
+          }
+          throw err;
+        });
       return true;
     });
     if (!created) return 'exists';

@@ -18,15 +18,13 @@ describe(userChangeConflict.name, () => {
   });
 
   it('refuses deactivating yourself', () => {
-    expect(userChangeConflict(facts({ actorId: 'admin-1', target: admin, change: { active: false } }))).toMatch(
-      /your own account/,
-    );
+    expect(userChangeConflict(facts({ actorId: 'admin-1', target: admin, change: { active: false } }))).toMatch(/your own account/);
   });
 
   it('refuses demoting yourself even when other admins exist', () => {
-    expect(
-      userChangeConflict(facts({ actorId: 'admin-1', target: admin, change: { role: Role.Viewer }, activeAdminCount: 3 })),
-    ).toMatch(/your own role/);
+    expect(userChangeConflict(facts({ actorId: 'admin-1', target: admin, change: { role: Role.Viewer }, activeAdminCount: 3 }))).toMatch(
+      /your own role/,
+    );
   });
 
   it('allows setting your own role to the one you already have', () => {

@@ -40,11 +40,7 @@ export class UsersController {
   })
   @ApiOkResponse({ type: UserResponse })
   @ApiErrorResponses(400, 401, 403, 404, 409)
-  update(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: UpdateUserDto,
-  ): Promise<UserDto> {
+  update(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
     return this.users.update(principal, id, body);
   }
 }

@@ -36,13 +36,17 @@ export class UsersService {
   }
 
   async create(principal: Principal, request: CreateUserRequest): Promise<UserDto> {
-    const user = await this.insertUser(
-      { organisationId: principal.organisationId, ...request },
-      (created, m) =>
-        this.audit.recordBy(principal, 'user.created', { type: 'user', id: created.id }, {
+    const user = await this.insertUser({ organisationId: principal.organisationId, ...request }, (created, m) =>
+      this.audit.recordBy(
+        principal,
+        'user.created',
+        { type: 'user', id: created.id },
+        {
           email: created.email,
           role: created.role,
-        }, m),
+        },
+        m,
+      ),
     );
     return toUserDto(user);
   }

@@ -38,7 +38,9 @@ export function registerUserAssetEdges(registry: GraphRegistry): void {
       access: { tokens: ['USER'], anyPermission: ['ads_read', 'ads_management'], schedule: 'marketing', onExpiredVersion: 'reject' },
       itemType: 'AdAccount',
       items: (user, ctx) =>
-        user.adAccountIds.map((id) => ctx.world.adAccounts.get(id)!).filter((account) => account && canSeeAdAccount(ctx, account.accountId)),
+        user.adAccountIds
+          .map((id) => ctx.world.adAccounts.get(id)!)
+          .filter((account) => account && canSeeAdAccount(ctx, account.accountId)),
     },
   });
   registry.edge<UserRecord>('User', 'businesses', {

@@ -4,14 +4,7 @@ import { DEMO_IDS } from '../world/demo-ids';
 import { LoginConfiguration, addLoginConfiguration, loginConfigurations } from '../oauth/login-configurations';
 import { LeadsAccessSettings, leadsAccessManager } from '../leads/leads-access-manager';
 import { ControlError } from './control-error';
-import {
-  validLeadsAccess,
-  validLoginConfiguration,
-  validMode,
-  validPermissionAccess,
-  validRole,
-  validTasks,
-} from './app-setup-validation';
+import { validLeadsAccess, validLoginConfiguration, validMode, validPermissionAccess, validRole, validTasks } from './app-setup-validation';
 
 export interface AppSettings {
   id: string;

@@ -36,7 +36,8 @@ export function validPermissionAccess(value: unknown): Record<string, Permission
 
 export function validTasks(value: unknown): string[] {
   if (!isStringList(value) || value.length === 0) throw new ControlError(`tasks must be a non-empty list of ${PAGE_TASKS.join(', ')}`);
-  for (const task of value) if (!PAGE_TASKS.includes(task)) throw new ControlError(`Unknown task ${task}; tasks are ${PAGE_TASKS.join(', ')}`);
+  for (const task of value)
+    if (!PAGE_TASKS.includes(task)) throw new ControlError(`Unknown task ${task}; tasks are ${PAGE_TASKS.join(', ')}`);
   return [...new Set(value)];
 }
 
@@ -74,5 +75,11 @@ export function validLoginConfiguration(value: unknown): Omit<LoginConfiguration
   if (tokenType === 'USER' && body['tokenExpiry'] !== undefined) throw new ControlError('tokenExpiry applies to system user tokens only');
   const name = body['name'] ?? `Configuration (${tokenType === 'USER' ? 'user' : 'system user'} access token)`;
   if (typeof name !== 'string' || name.trim() === '') throw new ControlError('name must be a non-empty string');
-  return { name, tokenType, permissions: [...new Set(permissions)], assets: [...new Set(assets)] as LoginConfiguration['assets'], tokenExpiry };
+  return {
+    name,
+    tokenType,
+    permissions: [...new Set(permissions)],
+    assets: [...new Set(assets)] as LoginConfiguration['assets'],
+    tokenExpiry,
+  };
 }

@@ -10,7 +10,8 @@ export function validFaults(input: unknown): FaultConfig {
   if (!input || typeof input !== 'object') throw new ControlError('faults must be an object');
   const config = input as Record<string, unknown>;
   if (config['latencyMs'] !== undefined && !isCount(config['latencyMs'])) throw new ControlError('latencyMs must be a non-negative number');
-  if (config['batchNullRate'] !== undefined && !isRate(config['batchNullRate'])) throw new ControlError('batchNullRate must be between 0 and 1');
+  if (config['batchNullRate'] !== undefined && !isRate(config['batchNullRate']))
+    throw new ControlError('batchNullRate must be between 0 and 1');
   const errors = config['errors'];
   if (errors !== undefined) {
     if (!Array.isArray(errors)) throw new ControlError('errors must be an array');
@@ -45,7 +46,8 @@ export function validBudgets(input: unknown): Partial<UsageBudgets> {
   const buc = budgets['buc'];
   if (buc !== undefined) {
     if (!buc || typeof buc !== 'object') throw new ControlError('buc must be an object');
-    for (const [type, value] of Object.entries(buc)) if (!isCount(value)) throw new ControlError(`buc.${type} must be a non-negative number`);
+    for (const [type, value] of Object.entries(buc))
+      if (!isCount(value)) throw new ControlError(`buc.${type} must be a non-negative number`);
   }
   return budgets as Partial<UsageBudgets>;
 }

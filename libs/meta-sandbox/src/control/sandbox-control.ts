@@ -87,7 +87,9 @@ export class SandboxControl {
   }
 
   /** Creates leads now; each one triggers a `leadgen` webhook when subscriptions allow. */
-  createLeads(request: CreateLeadsRequest = {}): { id: string; form_id: string; page_id: string; created_time: string; is_organic: boolean }[] {
+  createLeads(
+    request: CreateLeadsRequest = {},
+  ): { id: string; form_id: string; page_id: string; created_time: string; is_organic: boolean }[] {
     if (request.formId !== undefined && !this.runtime.world.forms.has(request.formId)) {
       throw new ControlError(`Unknown form ${request.formId}`);
     }
@@ -134,7 +136,8 @@ export class SandboxControl {
    * system user id as `userId` reaches its tokens (the business removed the app in Business Settings).
    */
   invalidateTokens(target: { token?: string; userId?: string; reason: TokenInvalidation }): number {
-    const owns = (token: TokenRecord) => target.userId !== undefined && (token.userId === target.userId || token.systemUserId === target.userId);
+    const owns = (token: TokenRecord) =>
+      target.userId !== undefined && (token.userId === target.userId || token.systemUserId === target.userId);
     const tokens = [...this.runtime.world.tokens.values()].filter(
       (token) => (target.token !== undefined && token.value === target.token) || owns(token),
     );
@@ -172,7 +175,15 @@ export class SandboxControl {
     const fields = request.fields ?? ['leadgen'];
     world.appSubscriptions.set(world.app.id, [
       ...(world.appSubscriptions.get(world.app.id) ?? []).filter((entry) => entry.object !== 'page'),
-      { object: 'page', callbackUrl: request.callbackUrl, verifyToken, fields, includeValues: true, version: this.runtime.versions.latest(this.runtime.clock.now()), active: true },
+      {
+        object: 'page',
+        callbackUrl: request.callbackUrl,
+        verifyToken,
+        fields,
+        includeValues: true,
+        version: this.runtime.versions.latest(this.runtime.clock.now()),
+        active: true,
+      },
     ]);
     for (const page of world.pages.values()) {
       const installs = (world.pageInstalls.get(page.id) ?? []).filter((install) => install.appId !== world.app.id);
@@ -195,7 +206,13 @@ export class SandboxControl {
     return this.runtime.callLog.list(options);
   }
 
-  counters(): { httpRequests: number; graphCalls: number; byStatus: Record<string, number>; byErrorCode: Record<string, number>; usage: Record<string, ScopeUsage> } {
+  counters(): {
+    httpRequests: number;
+    graphCalls: number;
+    byStatus: Record<string, number>;
+    byErrorCode: Record<string, number>;
+    usage: Record<string, ScopeUsage>;
+  } {
     const log = this.runtime.callLog;
     return {
       httpRequests: log.httpRequests,

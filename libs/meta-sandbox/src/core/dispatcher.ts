@@ -100,7 +100,8 @@ export class GraphDispatcher {
       error = caught instanceof GraphError ? caught : internalError(caught);
       status = error.status;
       body = error.toEnvelope(traceId.slice(0, 23));
-      if (error.code === 190) headers['www-authenticate'] = `OAuth "Facebook Platform" "invalid_token" "${error.message.replace(/"/g, "'")}"`;
+      if (error.code === 190)
+        headers['www-authenticate'] = `OAuth "Facebook Platform" "invalid_token" "${error.message.replace(/"/g, "'")}"`;
     }
     if (version) headers['facebook-api-version'] = version.answering;
     if (version?.warning) headers['x-ad-api-version-warning'] = version.warning;
@@ -194,7 +195,10 @@ export class GraphDispatcher {
     return { node, obj };
   }
 
-  private operationOf(target: Target & { kind: 'node' }, method: HttpMethod): Operation<any> | { access?: AccessRule; usage?: Operation<any>['usage'] } | undefined {
+  private operationOf(
+    target: Target & { kind: 'node' },
+    method: HttpMethod,
+  ): Operation<any> | { access?: AccessRule; usage?: Operation<any>['usage'] } | undefined {
     if (target.edge) {
       if (method === 'GET') return target.edge.list;
       return method === 'POST' ? target.edge.create : target.edge.remove;
@@ -309,4 +313,3 @@ function internalError(caught: unknown): GraphError {
   console.error('[meta-sandbox] unexpected error', caught);
   return GraphErrors.unknown();
 }
-

@@ -48,7 +48,12 @@ export function errorForCode(code: number, subcode?: number): GraphError {
   switch (code) {
     case 1:
       return subcode === 99
-        ? new GraphError({ code: 1, subcode: 99, status: 500, message: 'Please reduce the amount of data you\'re asking for, then retry your request' })
+        ? new GraphError({
+            code: 1,
+            subcode: 99,
+            status: 500,
+            message: "Please reduce the amount of data you're asking for, then retry your request",
+          })
         : GraphErrors.unknown();
     case 2:
       return GraphErrors.temporary();

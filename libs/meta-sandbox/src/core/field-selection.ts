@@ -19,7 +19,9 @@ export interface FieldRequest {
 export function formatFields(fields: FieldRequest[]): string {
   return fields
     .map((field) => {
-      const modifiers = Object.entries(field.modifiers).map(([name, value]) => `.${name}(${value})`).join('');
+      const modifiers = Object.entries(field.modifiers)
+        .map(([name, value]) => `.${name}(${value})`)
+        .join('');
       const children = field.children ? `{${formatFields(field.children)}}` : '';
       return `${field.name}${modifiers}${children}`;
     })
@@ -94,6 +96,8 @@ class FieldParser {
   }
 
   private fail(): never {
-    throw GraphErrors.invalidParameter(`Syntax error "Expected end of string instead of "${this.text.slice(this.pos, this.pos + 1)}"." at character ${this.pos}: ${this.text}`);
+    throw GraphErrors.invalidParameter(
+      `Syntax error "Expected end of string instead of "${this.text.slice(this.pos, this.pos + 1)}"." at character ${this.pos}: ${this.text}`,
+    );
   }
 }

@@ -6,8 +6,7 @@ import { GraphError } from './graph-error';
  * guess; clients must only depend on code and subcode.
  */
 export const GraphErrors = {
-  invalidParameter: (message: string, subcode?: number) =>
-    new GraphError({ code: 100, message: `(#100) ${message}`, subcode }),
+  invalidParameter: (message: string, subcode?: number) => new GraphError({ code: 100, message: `(#100) ${message}`, subcode }),
 
   /** Missing object, or one the token may not see: Meta does not tell the two apart. */
   unsupportedRequest: (method: string, id: string) =>
@@ -21,8 +20,7 @@ export const GraphErrors = {
         'https://developers.facebook.com/docs/graph-api',
     }),
 
-  unknownPath: (path: string) =>
-    new GraphError({ code: 2500, message: `Unknown path components: ${path}` }),
+  unknownPath: (path: string) => new GraphError({ code: 2500, message: `Unknown path components: ${path}` }),
 
   nonexistingField: (field: string, nodeType: string) =>
     new GraphError({ code: 100, message: `(#100) Tried accessing nonexisting field (${field}) on node type (${nodeType})` }),
@@ -112,6 +110,11 @@ export const GraphErrors = {
     }),
 
   temporary: () =>
-    new GraphError({ code: 2, message: 'An unexpected error has occurred. Please retry your request later.', isTransient: true, status: 500 }),
+    new GraphError({
+      code: 2,
+      message: 'An unexpected error has occurred. Please retry your request later.',
+      isTransient: true,
+      status: 500,
+    }),
   unknown: () => new GraphError({ code: 1, message: 'An unknown error has occurred.', status: 500 }),
 };

@@ -68,7 +68,12 @@ export interface EdgeListSpec<T> {
    * One page computed on demand, for edges too large to list whole (insights over years of days): the edge makes
    * its own opaque cursors and only computes what the page shows.
    */
-  page?(target: T, ctx: GraphContext, modifiers: Record<string, string>, request: PageRequest): PageWindow<unknown> | Promise<PageWindow<unknown>>;
+  page?(
+    target: T,
+    ctx: GraphContext,
+    modifiers: Record<string, string>,
+    request: PageRequest,
+  ): PageWindow<unknown> | Promise<PageWindow<unknown>>;
   /** Largest page Meta serves on this edge. Default 100. */
   maxLimit?: number;
   /** `summary=true` extras (for example `total_count`). */

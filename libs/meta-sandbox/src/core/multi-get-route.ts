@@ -12,7 +12,10 @@ export const multiGetRoute: RootRoute = {
   method: 'GET',
   path: '',
   async handle(ctx) {
-    const ids = (ctx.params['ids'] ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+    const ids = (ctx.params['ids'] ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean);
     if (ids.length === 0) throw GraphErrors.unsupportedRequest('GET', '/');
     const loaded = [];
     const missing: string[] = [];

@@ -73,4 +73,5 @@ export function dayStartMs(date: string, zone: string): number {
 /** The UTC instant the local day ends: 23, 24 or 25 hours after it started. */
 export const dayEndMs = (date: string, zone: string): number => dayStartMs(addDays(date, 1), zone);
 
-export const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+export const addDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);

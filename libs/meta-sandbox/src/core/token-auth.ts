@@ -16,8 +16,7 @@ export function tokenFrom(params: Record<string, string>, headers: Record<string
   return match?.[1]?.trim();
 }
 
-const pstDate = (unixSeconds: number): string =>
-  new Date(unixSeconds * 1000).toUTCString().replace('GMT', 'UTC');
+const pstDate = (unixSeconds: number): string => new Date(unixSeconds * 1000).toUTCString().replace('GMT', 'UTC');
 
 /**
  * Turns a token string into who is calling, or the 190 error Meta gives for it. App tokens are either the literal
@@ -150,4 +149,3 @@ export function grantsTarget(ctx: GraphContext, scope: string, targetId: string)
   const granular = token.granularScopes.find((entry) => entry.scope === scope);
   return !granular?.targetIds || granular.targetIds.includes(targetId);
 }
-

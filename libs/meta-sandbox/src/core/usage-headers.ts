@@ -10,11 +10,7 @@ const ACCESS_TIER = 'development_access';
  * time in minutes, reset duration in seconds. BUC and ad account headers appear only after a few calls, or at once
  * for a scope that is over its budget.
  */
-export function usageHeaders(
-  tracker: UsageTracker,
-  appId: string | undefined,
-  charges: UsageCharge[],
-): Record<string, string> {
+export function usageHeaders(tracker: UsageTracker, appId: string | undefined, charges: UsageCharge[]): Record<string, string> {
   const headers: Record<string, string> = {};
   const warmup = tracker.budgets.headerWarmupCalls;
   if (appId) {

@@ -37,7 +37,10 @@ class HitWindow {
   /** Drops the calls made at or before `cutoff`. */
   expire(cutoff: number): void {
     if (!this.ordered) {
-      const live = this.items.slice(this.head).filter((hit) => hit.at > cutoff).sort((a, b) => a.at - b.at);
+      const live = this.items
+        .slice(this.head)
+        .filter((hit) => hit.at > cutoff)
+        .sort((a, b) => a.at - b.at);
       this.items = live;
       this.head = 0;
       this.spent = live.reduce((sum, hit) => sum + hit.costMs, 0);

@@ -35,7 +35,12 @@ export function parseMultipart(body: Buffer, contentType: string): MultipartBody
       const name = /name="([^"]*)"/i.exec(headers)?.[1];
       const filename = /filename="([^"]*)"/i.exec(headers)?.[1];
       if (name !== undefined && filename !== undefined) {
-        out.files.push({ field: name, filename, contentType: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1]?.trim(), data: Buffer.from(data) });
+        out.files.push({
+          field: name,
+          filename,
+          contentType: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1]?.trim(),
+          data: Buffer.from(data),
+        });
       } else if (name !== undefined) {
         out.fields[name] = data.toString('utf8');
       }

@@ -37,5 +37,12 @@ function plannedAdsAt(world: World, form: LeadFormRecord, atMs: number): AdRef[]
       const until = delivery.untilDaysAgo === undefined ? Infinity : world.createdAt - delivery.untilDaysAgo * DAY_MS;
       return atMs >= from && atMs < until;
     })
-    .map(({ adId, adName, adsetId, adsetName, campaignId, campaignName }) => ({ adId, adName, adsetId, adsetName, campaignId, campaignName }));
+    .map(({ adId, adName, adsetId, adsetName, campaignId, campaignName }) => ({
+      adId,
+      adName,
+      adsetId,
+      adsetName,
+      campaignId,
+      campaignName,
+    }));
 }

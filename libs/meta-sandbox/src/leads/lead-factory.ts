@@ -109,8 +109,7 @@ export function testLead(
           values: [`test lead: dummy data for ${question.key}`],
         },
     ),
-    disclaimerResponses:
-      disclaimers ?? (form.disclaimer?.checkboxes ?? []).map((box) => ({ checkbox_key: box.key, is_checked: '1' })),
+    disclaimerResponses: disclaimers ?? (form.disclaimer?.checkboxes ?? []).map((box) => ({ checkbox_key: box.key, is_checked: '1' })),
     isOrganic: true,
     platform: 'fb',
     isTest: true,

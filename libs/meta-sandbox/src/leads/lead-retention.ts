@@ -13,5 +13,7 @@ export function isExpired(lead: LeadRecord, nowMs: number): boolean {
 
 /** Leads of a form, newest first, as Meta lists them. */
 export function leadsOfForm(world: World, formId: string): LeadRecord[] {
-  return [...world.leads.values()].filter((lead) => lead.formId === formId).sort((a, b) => b.createdTime - a.createdTime || (a.id < b.id ? 1 : -1));
+  return [...world.leads.values()]
+    .filter((lead) => lead.formId === formId)
+    .sort((a, b) => b.createdTime - a.createdTime || (a.id < b.id ? 1 : -1));
 }

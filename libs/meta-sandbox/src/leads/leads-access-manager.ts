@@ -61,8 +61,7 @@ export function leadAccessVerdict(world: World, pageId: string, appId: string, h
     verdict.failure_resolution = 'Please make sure the user has the Advertise task on the page';
   } else if (!personAllowed) {
     verdict.failure_reason = 'The user has no leads access in Lead Access Manager';
-    verdict.failure_resolution =
-      `Please make sure the user is given leads access in the Lead Access Manager setting for the page (${MANAGER_HELP})`;
+    verdict.failure_resolution = `Please make sure the user is given leads access in the Lead Access Manager setting for the page (${MANAGER_HELP})`;
   }
   return verdict;
 }

@@ -9,7 +9,13 @@ function registerMinimumBudgetNode(registry: GraphRegistry): void {
     type: 'MinimumBudget',
     load: () => undefined,
     idOf: (row) => row.currency,
-    defaultFields: ['currency', 'min_daily_budget_imp', 'min_daily_budget_high_freq', 'min_daily_budget_low_freq', 'min_daily_budget_video_views'],
+    defaultFields: [
+      'currency',
+      'min_daily_budget_imp',
+      'min_daily_budget_high_freq',
+      'min_daily_budget_low_freq',
+      'min_daily_budget_video_views',
+    ],
     fields: {
       currency: (row) => row.currency,
       min_daily_budget_imp: (row) => row.min_daily_budget_imp,

@@ -7,8 +7,18 @@ export const WRITE_STATUSES = ['ACTIVE', 'PAUSED', 'DELETED', 'ARCHIVED'] as con
 
 /** Every `effective_status` Meta lists for ads, ad sets and campaigns (the filter accepts any of them on any edge). */
 export const EFFECTIVE_STATUSES = [
-  'ACTIVE', 'PAUSED', 'DELETED', 'PENDING_REVIEW', 'DISAPPROVED', 'PREAPPROVED', 'PENDING_BILLING_INFO',
-  'CAMPAIGN_PAUSED', 'ARCHIVED', 'ADSET_PAUSED', 'IN_PROCESS', 'WITH_ISSUES',
+  'ACTIVE',
+  'PAUSED',
+  'DELETED',
+  'PENDING_REVIEW',
+  'DISAPPROVED',
+  'PREAPPROVED',
+  'PENDING_BILLING_INFO',
+  'CAMPAIGN_PAUSED',
+  'ARCHIVED',
+  'ADSET_PAUSED',
+  'IN_PROCESS',
+  'WITH_ISSUES',
 ] as const;
 
 export const parseStatus = (raw: string): ConfiguredStatus => parseEnum(raw, 'status', WRITE_STATUSES) as ConfiguredStatus;

@@ -22,7 +22,8 @@ export function parseAttributionSpec(raw: string | undefined): AttributionEntry[
   if (raw === undefined || raw === '') return undefined;
   const value = parseJson(raw, 'attribution_spec');
   const refuse = (message: string) => adsError('attributionSpec', 'Invalid attribution setting', message, ['attribution_spec']);
-  if (!Array.isArray(value) || value.length === 0) throw refuse('attribution_spec must be a non-empty JSON array of {event_type, window_days}.');
+  if (!Array.isArray(value) || value.length === 0)
+    throw refuse('attribution_spec must be a non-empty JSON array of {event_type, window_days}.');
   const seen = new Set<string>();
   return value.map((entry) => {
     if (!isObject(entry) || typeof entry['event_type'] !== 'string' || !(entry['event_type'] in WINDOWS)) {

@@ -15,7 +15,12 @@ function perDay(record: CampaignRecord | AdSetRecord): number {
  * A budget raised or cut (over the API or "in Ads Manager") changes what the ads under it spend from that moment;
  * the days before keep what they spent. Call with the record before and after the change.
  */
-export function applyBudgetChange(world: World, before: CampaignRecord | AdSetRecord, after: CampaignRecord | AdSetRecord, at: number): void {
+export function applyBudgetChange(
+  world: World,
+  before: CampaignRecord | AdSetRecord,
+  after: CampaignRecord | AdSetRecord,
+  at: number,
+): void {
   const old = perDay(before);
   const next = perDay(after);
   if (!(old > 0) || !(next > 0) || old === next) return;

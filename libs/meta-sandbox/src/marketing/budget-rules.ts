@@ -49,10 +49,17 @@ const money = (minor: number, account: AdAccountRecord) => `${(minor / 100).toFi
 
 function checkLimits(amount: number, minimum: number, account: AdAccountRecord, field: string, what: string): number {
   if (amount < minimum) {
-    throw adsError('budgetTooLow', 'Your Budget Is Too Low', `The minimum ${what} budget for this ad account is ${money(minimum, account)}.`, [field]);
+    throw adsError(
+      'budgetTooLow',
+      'Your Budget Is Too Low',
+      `The minimum ${what} budget for this ad account is ${money(minimum, account)}.`,
+      [field],
+    );
   }
   if (amount > MAX_BUDGET_MINOR) {
-    throw adsError('budgetTooHigh', 'Your Budget Is Too High', `Budgets cannot be higher than ${money(MAX_BUDGET_MINOR, account)}.`, [field]);
+    throw adsError('budgetTooHigh', 'Your Budget Is Too High', `Budgets cannot be higher than ${money(MAX_BUDGET_MINOR, account)}.`, [
+      field,
+    ]);
   }
   return amount;
 }
@@ -67,15 +74,20 @@ export function parseBudgets(
   const daily = optionalString(ctx, 'daily_budget');
   const lifetime = optionalString(ctx, 'lifetime_budget');
   if (daily !== undefined && lifetime !== undefined) {
-    throw adsError('budgetLevelConflict', 'Choose one budget type', `A ${level} can have a daily budget or a lifetime budget, not both.`, ['daily_budget']);
+    throw adsError('budgetLevelConflict', 'Choose one budget type', `A ${level} can have a daily budget or a lifetime budget, not both.`, [
+      'daily_budget',
+    ]);
   }
   const perDay = minimumDailyBudget(account, schedule.billingEvent);
   const choice: BudgetChoice = {};
-  if (daily !== undefined) choice.dailyBudget = String(checkLimits(parseMinorUnits(daily, 'daily_budget'), perDay, account, 'daily_budget', 'daily'));
+  if (daily !== undefined)
+    choice.dailyBudget = String(checkLimits(parseMinorUnits(daily, 'daily_budget'), perDay, account, 'daily_budget', 'daily'));
   if (lifetime !== undefined) {
     const days = schedule.days ?? 1;
     const what = `lifetime (${days} day${days > 1 ? 's' : ''})`;
-    choice.lifetimeBudget = String(checkLimits(parseMinorUnits(lifetime, 'lifetime_budget'), perDay * days, account, 'lifetime_budget', what));
+    choice.lifetimeBudget = String(
+      checkLimits(parseMinorUnits(lifetime, 'lifetime_budget'), perDay * days, account, 'lifetime_budget', what),
+    );
   }
   return choice;
 }

@@ -26,8 +26,20 @@ interface Filter {
 }
 
 const OPERATORS = [
-  'EQUAL', 'NOT_EQUAL', 'GREATER_THAN', 'GREATER_THAN_OR_EQUAL', 'LESS_THAN', 'LESS_THAN_OR_EQUAL', 'IN_RANGE', 'NOT_IN_RANGE',
-  'CONTAIN', 'NOT_CONTAIN', 'IN', 'NOT_IN', 'STARTS_WITH', 'ENDS_WITH',
+  'EQUAL',
+  'NOT_EQUAL',
+  'GREATER_THAN',
+  'GREATER_THAN_OR_EQUAL',
+  'LESS_THAN',
+  'LESS_THAN_OR_EQUAL',
+  'IN_RANGE',
+  'NOT_IN_RANGE',
+  'CONTAIN',
+  'NOT_CONTAIN',
+  'IN',
+  'NOT_IN',
+  'STARTS_WITH',
+  'ENDS_WITH',
 ];
 
 /** Fields the sandbox can filter on, per entity (the prefix is the entity's own or a parent's). */
@@ -49,7 +61,9 @@ function parseFiltering(raw: string | undefined, entity: Entity): Filter[] {
     }
     const field = entry['field'].startsWith(`${entity}.`) ? entry['field'].slice(entity.length + 1) : entry['field'];
     if (!FIELDS[entity].includes(field)) {
-      throw GraphErrors.invalidParameter(`Filtering field '${entry['field']}' with operation '${entry['operator'].toLowerCase()}' is not supported`);
+      throw GraphErrors.invalidParameter(
+        `Filtering field '${entry['field']}' with operation '${entry['operator'].toLowerCase()}' is not supported`,
+      );
     }
     parseEnum(entry['operator'], `filtering[${i}].operator`, OPERATORS);
     if (['IN', 'NOT_IN', 'IN_RANGE', 'NOT_IN_RANGE'].includes(entry['operator']) && !Array.isArray(entry['value'])) {
@@ -173,7 +187,13 @@ export function listFilter(ctx: GraphContext, modifiers: Record<string, string>,
     }
     return filters.every((filter) => {
       const actual = valueOf(object, filter.field);
-      return compare(actual, filter.operator, TIME_FIELDS.has(filter.field) && typeof filter.value === 'string' && !/^\d+$/.test(filter.value) ? Math.floor(Date.parse(filter.value) / 1000) : filter.value);
+      return compare(
+        actual,
+        filter.operator,
+        TIME_FIELDS.has(filter.field) && typeof filter.value === 'string' && !/^\d+$/.test(filter.value)
+          ? Math.floor(Date.parse(filter.value) / 1000)
+          : filter.value,
+      );
     });
   };
 }

@@ -48,7 +48,12 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 /** A list parameter: a JSON array, or a bare comma-separated value as some clients send it. */
 export function parseList(raw: string, name: string): string[] {
   const trimmed = raw.trim();
-  const value = trimmed.startsWith('[') ? parseJson(trimmed, name) : trimmed.split(',').map((part) => part.trim()).filter(Boolean);
+  const value = trimmed.startsWith('[')
+    ? parseJson(trimmed, name)
+    : trimmed
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean);
   if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
     throw GraphErrors.invalidParameter(`Param ${name} must be an array of strings`);
   }
@@ -57,7 +62,8 @@ export function parseList(raw: string, name: string): string[] {
 
 /** Budgets and bid amounts: whole minor units of the account currency (cents for USD). */
 export function parseMinorUnits(raw: string, name: string): number {
-  if (!/^\d+$/.test(raw.trim())) throw GraphErrors.invalidParameter(`Param ${name} must be a non-negative integer in the minor unit of the account currency`);
+  if (!/^\d+$/.test(raw.trim()))
+    throw GraphErrors.invalidParameter(`Param ${name} must be a non-negative integer in the minor unit of the account currency`);
   const value = Number(raw);
   if (!Number.isSafeInteger(value)) throw GraphErrors.invalidParameter(`Param ${name} is too large`);
   return value;

@@ -217,7 +217,11 @@ export function addAd(world: World, ad: AdRecord): void {
 export function changeCreative(world: World, ad: AdRecord, creativeId: string): void {
   const state = marketing(world);
   const before = formOfAd(world, ad);
-  if (before) state.index.adsByForm.set(before, (state.index.adsByForm.get(before) ?? []).filter((other) => other !== ad));
+  if (before)
+    state.index.adsByForm.set(
+      before,
+      (state.index.adsByForm.get(before) ?? []).filter((other) => other !== ad),
+    );
   ad.creativeId = creativeId;
   const after = formOfAd(world, ad);
   if (after) push(state.index.adsByForm, after, ad);

@@ -59,7 +59,10 @@ export function marketingControl(router: Router, runtime: SandboxRuntime): void 
   });
   router.delete('/marketing/objects/:id', (req, res) => res.json(control.change(req.params['id']!, { status: 'DELETED' })));
   router.post('/marketing/ads/:id/disapprove', (req, res) => {
-    control.disapprove(req.params['id']!, { policy: optionalString(body(req).policy, 'policy'), message: optionalString(body(req).message, 'message') });
+    control.disapprove(req.params['id']!, {
+      policy: optionalString(body(req).policy, 'policy'),
+      message: optionalString(body(req).message, 'message'),
+    });
     res.json({ success: true });
   });
   router.post('/marketing/ads/:id/approve', (req, res) => {
@@ -68,7 +71,12 @@ export function marketingControl(router: Router, runtime: SandboxRuntime): void 
   });
   router.post('/marketing/objects/:id/issues', (req, res) => {
     const { summary, message, errorCode, type } = body(req);
-    control.addIssue(req.params['id']!, { summary, message: optionalString(message, 'message'), errorCode: optionalNumber(errorCode, 'errorCode'), type });
+    control.addIssue(req.params['id']!, {
+      summary,
+      message: optionalString(message, 'message'),
+      errorCode: optionalNumber(errorCode, 'errorCode'),
+      type,
+    });
     res.status(201).json({ success: true });
   });
   router.delete('/marketing/objects/:id/issues', (req, res) => {
@@ -107,7 +115,13 @@ export function marketingControl(router: Router, runtime: SandboxRuntime): void 
   });
   router.put('/marketing/insights/report-runs', (req, res) => {
     const { fail, skip, durationSeconds } = body(req);
-    res.json(control.setReportRuns({ fail: optionalNumber(fail, 'fail'), skip: optionalNumber(skip, 'skip'), durationSeconds: durationSeconds === null ? null : optionalNumber(durationSeconds, 'durationSeconds') }));
+    res.json(
+      control.setReportRuns({
+        fail: optionalNumber(fail, 'fail'),
+        skip: optionalNumber(skip, 'skip'),
+        durationSeconds: durationSeconds === null ? null : optionalNumber(durationSeconds, 'durationSeconds'),
+      }),
+    );
   });
   router.post('/insights/report-failures', (req, res) => {
     const count = optionalNumber(body(req).count, 'count') ?? 1;

@@ -60,10 +60,15 @@ function exchangeLongLived(ctx: GraphContext) {
     throw GraphErrors.invalidParameter('fb_exchange_token must be a user access token of this app');
   }
   const grant = ctx.world.grants.get(ctx.world.grantKey(app.id, identity.user!.id))!;
-  const token = issueUserToken(ctx.world, { ...grant, granted: identity.token.scopes, granularScopes: identity.token.granularScopes }, ctx.now(), {
-    longLived: true,
-    dataAccessExpiresAt: identity.token.dataAccessExpiresAt,
-  });
+  const token = issueUserToken(
+    ctx.world,
+    { ...grant, granted: identity.token.scopes, granularScopes: identity.token.granularScopes },
+    ctx.now(),
+    {
+      longLived: true,
+      dataAccessExpiresAt: identity.token.dataAccessExpiresAt,
+    },
+  );
   return { access_token: token.value, token_type: 'bearer', expires_in: token.expiresAt - ctx.now() };
 }
 

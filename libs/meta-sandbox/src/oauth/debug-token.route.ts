@@ -49,7 +49,9 @@ export const debugTokenRoute: RootRoute = {
     try {
       const identity = identify(ctx.world, input, ctx.now());
       if (identity.app.id !== ctx.identity!.app.id) {
-        throw GraphErrors.invalidParameter('You must provide an app access token, or a user access token that is an owner or developer of the app');
+        throw GraphErrors.invalidParameter(
+          'You must provide an app access token, or a user access token that is an owner or developer of the app',
+        );
       }
       return { data: describe(ctx, identity.token) };
     } catch (error) {

@@ -100,7 +100,9 @@ export function openLoginDialog(runtime: SandboxRuntime, query: Query, action: s
   const askable = askablePermissions(app, user.id, request.permissions);
   // A system user has no profile: public_profile (and email) do not apply to its token.
   const permissions =
-    request.configuration?.tokenType === 'SYSTEM_USER' ? askable : ['public_profile', ...askable.filter((name) => name !== 'public_profile')];
+    request.configuration?.tokenType === 'SYSTEM_USER'
+      ? askable
+      : ['public_profile', ...askable.filter((name) => name !== 'public_profile')];
   const session: DialogSession = {
     id: world.rng.stream('oauth-dialog').chars(24),
     appId: app.id,
@@ -121,7 +123,11 @@ export function openLoginDialog(runtime: SandboxRuntime, query: Query, action: s
       appName: app.name,
       userName: user.name,
       permissions,
-      configuration: configuration && { name: configuration.name, tokenType: configuration.tokenType, tokenExpiry: configuration.tokenExpiry },
+      configuration: configuration && {
+        name: configuration.name,
+        tokenType: configuration.tokenType,
+        tokenExpiry: configuration.tokenExpiry,
+      },
       assets: assetsOf(runtime, user, request.assetKinds),
     },
   };

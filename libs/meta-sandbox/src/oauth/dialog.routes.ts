@@ -23,7 +23,10 @@ export function registerDialogRoutes(router: Router, runtime: SandboxRuntime): v
     if (!VERSION_PATTERN.test(String(req.params['version']))) return next();
     const result = decideConsent(runtime, (req.body ?? {}) as Record<string, unknown>);
     if ('error' in result) {
-      res.status(400).type('html').send(errorPage(result.title ?? 'This dialog has expired', result.error));
+      res
+        .status(400)
+        .type('html')
+        .send(errorPage(result.title ?? 'This dialog has expired', result.error));
       return;
     }
     res.redirect(302, result.location);

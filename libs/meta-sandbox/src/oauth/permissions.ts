@@ -23,6 +23,9 @@ export const PERMISSIONS: Record<string, PermissionInfo> = {
 
 /** `scope` may be comma- or space-separated. */
 export function parseScope(scope: string | undefined): string[] {
-  const names = (scope ?? '').split(/[\s,]+/).map((name) => name.trim()).filter(Boolean);
+  const names = (scope ?? '')
+    .split(/[\s,]+/)
+    .map((name) => name.trim())
+    .filter(Boolean);
   return [...new Set(names)];
 }

@@ -18,7 +18,10 @@ function parseList(raw: string | undefined): string[] {
       throw GraphErrors.invalidParameter('Param fields must be a list of field names');
     }
   }
-  return text.split(',').map((name) => name.trim()).filter(Boolean);
+  return text
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
 }
 
 const subscriptionsOf = (ctx: GraphContext, app: AppRecord): AppSubscriptionRecord[] => {

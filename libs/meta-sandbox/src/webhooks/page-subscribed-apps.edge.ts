@@ -33,7 +33,10 @@ function parseFields(raw: string | undefined): string[] {
       throw GraphErrors.invalidParameter('Param subscribed_fields must be a list of field names');
     }
   }
-  return text.split(',').map((name) => name.trim()).filter(Boolean);
+  return text
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
 }
 
 export const pageSubscribedAppsEdge: EdgeSpec<PageRecord> = {

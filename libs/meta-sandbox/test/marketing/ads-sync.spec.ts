@@ -88,8 +88,16 @@ describe('Marketing API: reading campaigns, ad sets and ads for a sync', () => {
   });
 
   it('filters with filtering on prefixed and plain fields, as incremental syncs send them', async () => {
-    const inCampaign = await get(`${ACT}/ads`, { fields: 'id', filtering: JSON.stringify([{ field: 'campaign.id', operator: 'IN', value: [AUTO_CAMPAIGN] }]) });
-    expect(inCampaign.body.data.map((ad: { id: string }) => ad.id)).toEqual(['120210000000011101', '120210000000011102', '120210000000011201', '120210000000011202']);
+    const inCampaign = await get(`${ACT}/ads`, {
+      fields: 'id',
+      filtering: JSON.stringify([{ field: 'campaign.id', operator: 'IN', value: [AUTO_CAMPAIGN] }]),
+    });
+    expect(inCampaign.body.data.map((ad: { id: string }) => ad.id)).toEqual([
+      '120210000000011101',
+      '120210000000011102',
+      '120210000000011201',
+      '120210000000011202',
+    ]);
     const since = Math.floor(Date.parse(CLOCK_START) / 1000) - 10 * 86_400;
     const recent = await get(`${ACT}/campaigns`, {
       fields: 'id,updated_time',
@@ -104,9 +112,12 @@ describe('Marketing API: reading campaigns, ad sets and ads for a sync', () => {
 
   it('shows deleted objects only when a filter asks for them', async () => {
     await graph(sandbox, 'DELETE', '120210000000011202', { token });
-    const ids = async (params: Record<string, string>) => (await get(`${AUTO_CAMPAIGN}/ads`, { fields: 'id', ...params })).body.data.map((ad: { id: string }) => ad.id);
+    const ids = async (params: Record<string, string>) =>
+      (await get(`${AUTO_CAMPAIGN}/ads`, { fields: 'id', ...params })).body.data.map((ad: { id: string }) => ad.id);
     expect(await ids({})).not.toContain('120210000000011202');
-    expect(await ids({ filtering: JSON.stringify([{ field: 'ad.effective_status', operator: 'IN', value: ['DELETED'] }]) })).toEqual(['120210000000011202']);
+    expect(await ids({ filtering: JSON.stringify([{ field: 'ad.effective_status', operator: 'IN', value: ['DELETED'] }]) })).toEqual([
+      '120210000000011202',
+    ]);
   });
 
   it('answers updated_since on ad sets and ads, and is_completed on campaigns', async () => {
@@ -119,7 +130,8 @@ describe('Marketing API: reading campaigns, ad sets and ads for a sync', () => {
   });
 
   it('uses the edge date_preset for nested insights and checks it', async () => {
-    const week = (await get(`${ACT}/campaigns`, { fields: 'id,insights{spend,date_start,date_stop}', date_preset: 'last_7d', limit: '1' })).body.data[0];
+    const week = (await get(`${ACT}/campaigns`, { fields: 'id,insights{spend,date_start,date_stop}', date_preset: 'last_7d', limit: '1' }))
+      .body.data[0];
     expect(week.insights.data[0]).toMatchObject({ date_start: '2026-11-22', date_stop: '2026-11-28' });
     expect((await get(`${ACT}/campaigns`, { date_preset: 'last_fortnight' })).body.error.code).toBe(100);
   });
@@ -129,7 +141,9 @@ describe('Marketing API: reading campaigns, ad sets and ads for a sync', () => {
       let res = await get(`${ACT}/${edge}`);
       for (let i = 0; i < 3; i++) res = await get(`${ACT}/${edge}`);
       const buc = JSON.parse(res.headers.get('x-business-use-case-usage')!);
-      expect(buc[DEMO_IDS.adAccounts.autoHome]).toContainEqual(expect.objectContaining({ type: 'ads_management', ads_api_access_tier: 'development_access' }));
+      expect(buc[DEMO_IDS.adAccounts.autoHome]).toContainEqual(
+        expect.objectContaining({ type: 'ads_management', ads_api_access_tier: 'development_access' }),
+      );
       expect(JSON.parse(res.headers.get('x-ad-account-usage')!)).toHaveProperty('acc_id_util_pct');
     }
   });

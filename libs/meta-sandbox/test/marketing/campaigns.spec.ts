@@ -36,7 +36,10 @@ describe('Marketing API: campaigns, ad sets, ads and creatives', () => {
       expect(all).toHaveLength(15);
       expect(all.filter((c: { objective: string }) => c.objective === 'OUTCOME_LEADS')).toHaveLength(14);
       expect(all.filter((c: { objective: string }) => c.objective === 'OUTCOME_TRAFFIC')).toHaveLength(1);
-      const adsets = [...(await get(`${ACT}/adsets`, { fields: 'campaign_id', limit: '100' })).body.data, ...(await get(`act_${DEMO_IDS.adAccounts.lifeHealth}/adsets`, { fields: 'campaign_id', limit: '100' })).body.data];
+      const adsets = [
+        ...(await get(`${ACT}/adsets`, { fields: 'campaign_id', limit: '100' })).body.data,
+        ...(await get(`act_${DEMO_IDS.adAccounts.lifeHealth}/adsets`, { fields: 'campaign_id', limit: '100' })).body.data,
+      ];
       const perCampaign = new Map<string, number>();
       for (const adset of adsets) perCampaign.set(adset.campaign_id, (perCampaign.get(adset.campaign_id) ?? 0) + 1);
       expect([...perCampaign.values()].filter((count) => count >= 2).length).toBeGreaterThanOrEqual(12);
@@ -48,7 +51,13 @@ describe('Marketing API: campaigns, ad sets, ads and creatives', () => {
     });
 
     it('has a paused campaign, completed ones, a paused ad set and ad, and an ad refused in review', async () => {
-      const ads = (await get(`${ACT}/ads`, { fields: 'id,effective_status', limit: '100', effective_status: '["DISAPPROVED","PAUSED","CAMPAIGN_PAUSED"]' })).body.data;
+      const ads = (
+        await get(`${ACT}/ads`, {
+          fields: 'id,effective_status',
+          limit: '100',
+          effective_status: '["DISAPPROVED","PAUSED","CAMPAIGN_PAUSED"]',
+        })
+      ).body.data;
       expect(ads).toContainEqual({ id: '120210000000018102', effective_status: 'DISAPPROVED' });
       expect(ads).toContainEqual({ id: '120210000000015102', effective_status: 'PAUSED' });
       expect(ads).toContainEqual({ id: '120210000000016101', effective_status: 'CAMPAIGN_PAUSED' });
@@ -124,7 +133,12 @@ describe('Marketing API: campaigns, ad sets, ads and creatives', () => {
     });
 
     it('accepts an empty category list for a non-special campaign', async () => {
-      const res = await post(`${ACT}/campaigns`, { name: 'Brand', objective: 'OUTCOME_AWARENESS', special_ad_categories: '[]', status: 'PAUSED' });
+      const res = await post(`${ACT}/campaigns`, {
+        name: 'Brand',
+        objective: 'OUTCOME_AWARENESS',
+        special_ad_categories: '[]',
+        status: 'PAUSED',
+      });
       expect(res.status).toBe(200);
     });
 
@@ -161,10 +175,21 @@ describe('Marketing API: campaigns, ad sets, ads and creatives', () => {
     it('creates, reads back budgets as minor-unit strings, updates and deletes', async () => {
       const created = await post(`${ACT}/campaigns`, leadCampaign({ daily_budget: '5000', bid_strategy: 'LOWEST_COST_WITHOUT_CAP' }));
       expect(created.body.id).toMatch(/^\d{18}$/);
-      const read = await get(created.body.id, { fields: 'name,objective,status,effective_status,daily_budget,bid_strategy,special_ad_category_country' });
-      expect(read.body).toMatchObject({ objective: 'OUTCOME_LEADS', status: 'PAUSED', effective_status: 'PAUSED', daily_budget: '5000', special_ad_category_country: ['US'] });
+      const read = await get(created.body.id, {
+        fields: 'name,objective,status,effective_status,daily_budget,bid_strategy,special_ad_category_country',
+      });
+      expect(read.body).toMatchObject({
+        objective: 'OUTCOME_LEADS',
+        status: 'PAUSED',
+        effective_status: 'PAUSED',
+        daily_budget: '5000',
+        special_ad_category_country: ['US'],
+      });
       expect(await post(created.body.id, { daily_budget: '7500', status: 'ACTIVE' }).then((r) => r.body)).toEqual({ success: true });
-      expect((await get(created.body.id, { fields: 'daily_budget,status' })).body).toMatchObject({ daily_budget: '7500', status: 'ACTIVE' });
+      expect((await get(created.body.id, { fields: 'daily_budget,status' })).body).toMatchObject({
+        daily_budget: '7500',
+        status: 'ACTIVE',
+      });
       const removed = await graph(sandbox, 'DELETE', created.body.id, { token });
       expect(removed.body).toEqual({ success: true });
       expect((await get(created.body.id, { fields: 'status' })).body.status).toBe('DELETED');
@@ -173,7 +198,8 @@ describe('Marketing API: campaigns, ad sets, ads and creatives', () => {
     it('hides deleted campaigns from the list unless effective_status asks for them', async () => {
       const created = await post(`${ACT}/campaigns`, leadCampaign());
       await post(created.body.id, { status: 'DELETED' });
-      const ids = async (params: Record<string, string>) => (await get(`${ACT}/campaigns`, params)).body.data.map((c: { id: string }) => c.id);
+      const ids = async (params: Record<string, string>) =>
+        (await get(`${ACT}/campaigns`, params)).body.data.map((c: { id: string }) => c.id);
       expect(await ids({})).not.toContain(created.body.id);
       expect(await ids({ effective_status: '["DELETED"]' })).toEqual([created.body.id]);
     });
@@ -217,18 +243,26 @@ describe('Marketing API: campaigns, ad sets, ads and creatives', () => {
     it('creates a lead ad set and lists it under its campaign', async () => {
       const { campaignId, adsetId } = await campaignWithAdSet();
       const list = await get(`${campaignId}/adsets`, { fields: 'id,optimization_goal,destination_type,daily_budget,effective_status' });
-      expect(list.body.data).toEqual([{ id: adsetId, optimization_goal: 'LEAD_GENERATION', destination_type: 'ON_AD', daily_budget: '2500', effective_status: 'PAUSED' }]);
+      expect(list.body.data).toEqual([
+        { id: adsetId, optimization_goal: 'LEAD_GENERATION', destination_type: 'ON_AD', daily_budget: '2500', effective_status: 'PAUSED' },
+      ]);
     });
 
     it('requires targeting_automation.advantage_audience 0 or 1 (100/1870227)', async () => {
       const campaign = await post(`${ACT}/campaigns`, leadCampaign());
-      const res = await post(`${ACT}/adsets`, leadAdSet(campaign.body.id, { targeting: JSON.stringify({ geo_locations: { countries: ['US'] } }) }));
+      const res = await post(
+        `${ACT}/adsets`,
+        leadAdSet(campaign.body.id, { targeting: JSON.stringify({ geo_locations: { countries: ['US'] } }) }),
+      );
       expect(res.body.error).toMatchObject({ code: 100, error_subcode: 1870227, error_user_title: 'Advantage Audience Flag Required' });
     });
 
     it('requires geo_locations', async () => {
       const campaign = await post(`${ACT}/campaigns`, leadCampaign());
-      const res = await post(`${ACT}/adsets`, leadAdSet(campaign.body.id, { targeting: JSON.stringify({ targeting_automation: { advantage_audience: 1 } }) }));
+      const res = await post(
+        `${ACT}/adsets`,
+        leadAdSet(campaign.body.id, { targeting: JSON.stringify({ targeting_automation: { advantage_audience: 1 } }) }),
+      );
       expect(res.body.error.code).toBe(100);
       expect(res.body.error.error_data.blame_field_specs[0]).toEqual(['targeting', 'geo_locations']);
     });
@@ -237,7 +271,10 @@ describe('Marketing API: campaigns, ad sets, ads and creatives', () => {
       ['age narrowing', { age_min: 25 }],
       ['gender targeting', { genders: [1] }],
       ['ZIP codes', { geo_locations: { zips: [{ key: 'US:07030' }] } }],
-      ['a radius under 15 miles', { geo_locations: { custom_locations: [{ latitude: 40.7, longitude: -74, radius: 10, distance_unit: 'mile' }] } }],
+      [
+        'a radius under 15 miles',
+        { geo_locations: { custom_locations: [{ latitude: 40.7, longitude: -74, radius: 10, distance_unit: 'mile' }] } },
+      ],
     ])('refuses %s in a special ad category', async (_what, extra) => {
       const campaign = await post(`${ACT}/campaigns`, leadCampaign());
       const res = await post(`${ACT}/adsets`, leadAdSet(campaign.body.id, { targeting: sacTargeting(extra) }));
@@ -246,7 +283,9 @@ describe('Marketing API: campaigns, ad sets, ads and creatives', () => {
 
     it('allows a 25 km radius in a special ad category', async () => {
       const campaign = await post(`${ACT}/campaigns`, leadCampaign());
-      const targeting = sacTargeting({ geo_locations: { custom_locations: [{ latitude: 40.7, longitude: -74, radius: 25, distance_unit: 'kilometer' }] } });
+      const targeting = sacTargeting({
+        geo_locations: { custom_locations: [{ latitude: 40.7, longitude: -74, radius: 25, distance_unit: 'kilometer' }] },
+      });
       expect((await post(`${ACT}/adsets`, leadAdSet(campaign.body.id, { targeting }))).status).toBe(200);
     });
 
@@ -270,12 +309,16 @@ describe('Marketing API: campaigns, ad sets, ads and creatives', () => {
 
     it('requires destination_type ON_AD for lead ads', async () => {
       const campaign = await post(`${ACT}/campaigns`, leadCampaign());
-      expect((await post(`${ACT}/adsets`, leadAdSet(campaign.body.id, { destination_type: 'WEBSITE' }))).body.error.error_data.blame_field_specs).toEqual([['destination_type']]);
+      expect(
+        (await post(`${ACT}/adsets`, leadAdSet(campaign.body.id, { destination_type: 'WEBSITE' }))).body.error.error_data.blame_field_specs,
+      ).toEqual([['destination_type']]);
     });
 
     it('refuses a billing event the performance goal does not bill on', async () => {
       const campaign = await post(`${ACT}/campaigns`, leadCampaign());
-      expect((await post(`${ACT}/adsets`, leadAdSet(campaign.body.id, { billing_event: 'LINK_CLICKS' }))).body.error.error_user_title).toBe('Billing event not available');
+      expect((await post(`${ACT}/adsets`, leadAdSet(campaign.body.id, { billing_event: 'LINK_CLICKS' }))).body.error.error_user_title).toBe(
+        'Billing event not available',
+      );
     });
 
     it('refuses a performance goal the objective does not offer', async () => {
@@ -288,7 +331,10 @@ describe('Marketing API: campaigns, ad sets, ads and creatives', () => {
       expect((await get(AUTO_ADSET, { fields: 'effective_status' })).body.effective_status).toBe('CAMPAIGN_PAUSED');
       await post(AUTO_CAMPAIGN, { status: 'ACTIVE' });
       await post(AUTO_ADSET, { status: 'PAUSED' });
-      expect((await get(AUTO_AD, { fields: 'effective_status,status' })).body).toMatchObject({ effective_status: 'ADSET_PAUSED', status: 'ACTIVE' });
+      expect((await get(AUTO_AD, { fields: 'effective_status,status' })).body).toMatchObject({
+        effective_status: 'ADSET_PAUSED',
+        status: 'ACTIVE',
+      });
     });
   });
 
@@ -299,14 +345,25 @@ describe('Marketing API: campaigns, ad sets, ads and creatives', () => {
         name: 'Quote creative',
         object_story_spec: JSON.stringify({
           page_id: DEMO_IDS.pages.main,
-          link_data: { message: 'Compare quotes', link: 'https://fb.me/', call_to_action: { type: 'SIGN_UP', value: { lead_gen_form_id: DEMO_IDS.forms.auto } } },
+          link_data: {
+            message: 'Compare quotes',
+            link: 'https://fb.me/',
+            call_to_action: { type: 'SIGN_UP', value: { lead_gen_form_id: DEMO_IDS.forms.auto } },
+          },
         }),
       });
       expect(creative.status).toBe(200);
-      const ad = await post(`${ACT}/ads`, { name: 'Ad A', adset_id: adsetId, creative: JSON.stringify({ creative_id: creative.body.id }), status: 'PAUSED' });
+      const ad = await post(`${ACT}/ads`, {
+        name: 'Ad A',
+        adset_id: adsetId,
+        creative: JSON.stringify({ creative_id: creative.body.id }),
+        status: 'PAUSED',
+      });
       expect(ad.status).toBe(200);
       const list = await get(`${adsetId}/ads`, { fields: 'name,creative{id,call_to_action_type}' });
-      expect(list.body.data).toEqual([{ id: ad.body.id, name: 'Ad A', creative: { id: creative.body.id, call_to_action_type: 'SIGN_UP' } }]);
+      expect(list.body.data).toEqual([
+        { id: ad.body.id, name: 'Ad A', creative: { id: creative.body.id, call_to_action_type: 'SIGN_UP' } },
+      ]);
       expect((await post(ad.body.id, { name: 'Ad B' })).body).toEqual({ success: true });
       expect((await graph(sandbox, 'DELETE', ad.body.id, { token })).body).toEqual({ success: true });
       expect((await get(`${adsetId}/ads`)).body.data).toEqual([]);
@@ -327,7 +384,11 @@ describe('Marketing API: campaigns, ad sets, ads and creatives', () => {
       const creative = await post(`${ACT}/adcreatives`, {
         object_story_spec: JSON.stringify({ page_id: DEMO_IDS.pages.main, link_data: { link: 'https://example.com/' } }),
       });
-      const res = await post(`${ACT}/ads`, { name: 'No form', adset_id: adsetId, creative: JSON.stringify({ creative_id: creative.body.id }) });
+      const res = await post(`${ACT}/ads`, {
+        name: 'No form',
+        adset_id: adsetId,
+        creative: JSON.stringify({ creative_id: creative.body.id }),
+      });
       expect(res.body.error.error_user_title).toBe('Lead form required');
     });
   });

@@ -45,9 +45,15 @@ describe('Marketing API: items_batch and check_batch_request_status', () => {
   const status = (handle: string) =>
     get(`${CATALOG}/check_batch_request_status`, { handle, load_ids_of_invalid_requests: 'true' }).then((r) => r.body.data[0]);
   const retailerIds = async () =>
-    (await get(`${CATALOG}/products`, { fields: 'retailer_id', limit: '500' })).body.data.map((p: { retailer_id: string }) => p.retailer_id);
+    (await get(`${CATALOG}/products`, { fields: 'retailer_id', limit: '500' })).body.data.map(
+      (p: { retailer_id: string }) => p.retailer_id,
+    );
   const control = (method: string, path: string, body?: unknown) =>
-    fetch(`${sandbox.url}/__sandbox${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    fetch(`${sandbox.url}/__sandbox${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
 
   it('answers a handle, then the handle goes started → in_progress → finished over sandbox time, and only then applies', async () => {
     const sent = await send([
@@ -63,7 +69,13 @@ describe('Marketing API: items_batch and check_batch_request_status', () => {
     expect(await retailerIds()).not.toContain('SKU-9');
     sandbox.control.advanceClock(4_000);
     expect(await status(handle)).toEqual({
-      handle, status: 'finished', errors_total_count: 0, errors: [], warnings_total_count: 0, warnings: [], ids_of_invalid_requests: [],
+      handle,
+      status: 'finished',
+      errors_total_count: 0,
+      errors: [],
+      warnings_total_count: 0,
+      warnings: [],
+      ids_of_invalid_requests: [],
     });
     const products = (await get(`${CATALOG}/products`, { fields: 'retailer_id,availability,price,custom_label_0', limit: '50' })).body.data;
     const byRetailer = Object.fromEntries(products.map((p: { retailer_id: string }) => [p.retailer_id, p]));
@@ -86,7 +98,12 @@ describe('Marketing API: items_batch and check_batch_request_status', () => {
       { method: 'UPSERT', data: { id: 'BAD-METHOD' } },
       { method: 'CREATE', data: { title: 'No id' } },
     ]);
-    const byId = Object.fromEntries(sent.body.validation_status.map((entry: { retailer_id?: string; errors: { message: string }[] }) => [entry.retailer_id ?? '(none)', entry.errors.map((e) => e.message)]));
+    const byId = Object.fromEntries(
+      sent.body.validation_status.map((entry: { retailer_id?: string; errors: { message: string }[] }) => [
+        entry.retailer_id ?? '(none)',
+        entry.errors.map((e) => e.message),
+      ]),
+    );
     expect(byId).toEqual({
       'NO-IMAGE': ['Missing required field: image_link'],
       'BAD-PRICE': [expect.stringMatching(/^Invalid price "1234,50 USD"/)],
@@ -104,7 +121,17 @@ describe('Marketing API: items_batch and check_batch_request_status', () => {
     expect(done.status).toBe('finished');
     expect(done.errors_total_count).toBe(10);
     expect(done.errors).toContainEqual({ line: 1, id: 'NO-IMAGE', message: 'Missing required field: image_link' });
-    expect(done.ids_of_invalid_requests).toEqual(['NO-IMAGE', 'BAD-PRICE', 'REL-LINK', 'NO-TITLE', 'LONG-DESC', 'BAD-AVAIL', 'LONG-LABEL', 'NUM-PRICE', 'BAD-METHOD']);
+    expect(done.ids_of_invalid_requests).toEqual([
+      'NO-IMAGE',
+      'BAD-PRICE',
+      'REL-LINK',
+      'NO-TITLE',
+      'LONG-DESC',
+      'BAD-AVAIL',
+      'LONG-LABEL',
+      'NUM-PRICE',
+      'BAD-METHOD',
+    ]);
     const ids = await retailerIds();
     expect(ids).toContain('OK-1');
     expect(ids.filter((id: string) => !id.startsWith('HP-'))).toEqual(['OK-1']);
@@ -112,7 +139,10 @@ describe('Marketing API: items_batch and check_batch_request_status', () => {
 
   it('answers no handle when every request was refused on arrival (nothing ingested)', async () => {
     const sent = await send([policy('ONLY-BAD', { price: 'free' })]);
-    expect(sent.body).toEqual({ handles: [], validation_status: [{ retailer_id: 'ONLY-BAD', errors: [{ message: expect.stringMatching(/^Invalid price/) }], warnings: [] }] });
+    expect(sent.body).toEqual({
+      handles: [],
+      validation_status: [{ retailer_id: 'ONLY-BAD', errors: [{ message: expect.stringMatching(/^Invalid price/) }], warnings: [] }],
+    });
     expect(sandbox.control.catalogs.batches(CATALOG)).toEqual([]);
   });
 
@@ -128,7 +158,13 @@ describe('Marketing API: items_batch and check_batch_request_status', () => {
   });
 
   it('refuses UPDATE of an unknown retailer id when allow_upsert is false, creates it otherwise; DELETE of an unknown one warns', async () => {
-    const strict = await send([{ method: 'UPDATE', data: { id: 'GHOST-1', availability: 'in stock' } }, { method: 'DELETE', data: { id: 'GHOST-2' } }], { allow_upsert: 'false' });
+    const strict = await send(
+      [
+        { method: 'UPDATE', data: { id: 'GHOST-1', availability: 'in stock' } },
+        { method: 'DELETE', data: { id: 'GHOST-2' } },
+      ],
+      { allow_upsert: 'false' },
+    );
     const upsert = await send([{ method: 'UPDATE', data: policy('NEW-1').data }]);
     sandbox.control.advanceClock(10_000);
     expect(await status(strict.body.handles[0])).toMatchObject({
@@ -148,7 +184,9 @@ describe('Marketing API: items_batch and check_batch_request_status', () => {
     expect(refused.body.error).toMatchObject({ code: 100, message: expect.stringContaining('at most 5000') });
     expect((await post(`${CATALOG}/items_batch`, { item_type: 'PRODUCT_ITEM', requests: '{}' })).body.error.code).toBe(100);
     expect((await post(`${CATALOG}/items_batch`, { item_type: 'PRODUCT_ITEM', requests: '[oops' })).body.error.code).toBe(100);
-    expect((await post(`${CATALOG}/items_batch`, { item_type: 'HOTEL', requests: JSON.stringify([policy('H')]) })).body.error.code).toBe(100);
+    expect((await post(`${CATALOG}/items_batch`, { item_type: 'HOTEL', requests: JSON.stringify([policy('H')]) })).body.error.code).toBe(
+      100,
+    );
     expect((await post(`${CATALOG}/items_batch`, { item_type: 'SPACESHIP', requests: '[]' })).body.error.code).toBe(100);
     expect((await (await control('GET', `/catalogs/batches?catalogId=${CATALOG}`)).json()).data).toEqual([]);
     expect((await send(tooMany.slice(0, 5000))).body.handles).toHaveLength(1);
@@ -174,7 +212,10 @@ describe('Marketing API: items_batch and check_batch_request_status', () => {
     }
     sandbox.control.advanceClock(10_000);
     expect((await get(CATALOG, { fields: 'product_count' })).body.product_count).toBe(12_006);
-    const one = await get(`${CATALOG}/products`, { fields: 'retailer_id,price', filter: JSON.stringify({ retailer_id: { eq: 'BULK-11999' } }) });
+    const one = await get(`${CATALOG}/products`, {
+      fields: 'retailer_id,price',
+      filter: JSON.stringify({ retailer_id: { eq: 'BULK-11999' } }),
+    });
     expect(one.body.data).toEqual([{ id: expect.any(String), retailer_id: 'BULK-11999', price: '$1,234.50' }]);
     // The call log keeps a bounded excerpt of each huge `requests` parameter.
     const logged = sandbox.control.calls({ path: 'items_batch' });
@@ -193,7 +234,12 @@ describe('Marketing API: items_batch and check_batch_request_status', () => {
       expect(await (await control('GET', '/calls?path=check_batch_request_status&count=true')).json()).toEqual({ count: 2 });
       expect(await (await control('GET', '/calls?path=items_batch&method=POST&count=true')).json()).toEqual({ count: 1 });
       await control('DELETE', '/catalogs/counters');
-      expect(sandbox.control.catalogs.counters(CATALOG)).toEqual({ itemsBatchCalls: 0, itemsBatchRequests: 0, statusPolls: 0, productReads: 0 });
+      expect(sandbox.control.catalogs.counters(CATALOG)).toEqual({
+        itemsBatchCalls: 0,
+        itemsBatchRequests: 0,
+        statusPolls: 0,
+        productReads: 0,
+      });
     });
 
     it('makes handles slow: a batch stays in_progress until its configured duration has passed', async () => {
@@ -214,7 +260,11 @@ describe('Marketing API: items_batch and check_batch_request_status', () => {
       const failed = (await send([policy('FAIL-1')])).body.handles[0];
       const fine = (await send([policy('FINE-1')])).body.handles[0];
       sandbox.control.advanceClock(10_000);
-      expect(await status(failed)).toMatchObject({ status: 'error', errors_total_count: 1, errors: [{ message: expect.stringMatching(/retry/i) }] });
+      expect(await status(failed)).toMatchObject({
+        status: 'error',
+        errors_total_count: 1,
+        errors: [{ message: expect.stringMatching(/retry/i) }],
+      });
       expect((await status(fine)).status).toBe('finished');
       const ids = await retailerIds();
       expect(ids).toContain('FINE-1');
@@ -226,7 +276,9 @@ describe('Marketing API: items_batch and check_batch_request_status', () => {
       const a = (await send([policy('END-A')])).body.handles[0];
       const b = (await send([policy('END-B')])).body.handles[0];
       expect((await control('POST', `/catalogs/batches/${a}`, { outcome: 'finished' })).status).toBe(200);
-      expect((await control('POST', `/catalogs/batches/${b}`, { outcome: 'error', message: 'Catalog is being migrated' })).status).toBe(200);
+      expect((await control('POST', `/catalogs/batches/${b}`, { outcome: 'error', message: 'Catalog is being migrated' })).status).toBe(
+        200,
+      );
       expect((await status(a)).status).toBe('finished');
       expect(await status(b)).toMatchObject({ status: 'error', errors: [{ message: 'Catalog is being migrated' }] });
       expect(await retailerIds()).toContain('END-A');
@@ -234,13 +286,23 @@ describe('Marketing API: items_batch and check_batch_request_status', () => {
     });
 
     it('injects an item-level error for a retailer id: that request fails when applied, the rest of the batch applies', async () => {
-      const planted = await control('POST', '/catalogs/item-errors', { retailerId: 'HP-LIFE-TERM20', message: 'Image could not be downloaded', times: 1 });
+      const planted = await control('POST', '/catalogs/item-errors', {
+        retailerId: 'HP-LIFE-TERM20',
+        message: 'Image could not be downloaded',
+        times: 1,
+      });
       expect(planted.status).toBe(201);
-      const first = (await send([{ method: 'UPDATE', data: { id: 'HP-LIFE-TERM20', title: 'Term life – 20 years (new)' } }, policy('ITEM-OK')])).body.handles[0];
+      const first = (
+        await send([{ method: 'UPDATE', data: { id: 'HP-LIFE-TERM20', title: 'Term life – 20 years (new)' } }, policy('ITEM-OK')])
+      ).body.handles[0];
       sandbox.control.advanceClock(10_000);
-      expect(await status(first)).toMatchObject({ errors: [{ line: 0, id: 'HP-LIFE-TERM20', message: 'Image could not be downloaded' }], ids_of_invalid_requests: ['HP-LIFE-TERM20'] });
+      expect(await status(first)).toMatchObject({
+        errors: [{ line: 0, id: 'HP-LIFE-TERM20', message: 'Image could not be downloaded' }],
+        ids_of_invalid_requests: ['HP-LIFE-TERM20'],
+      });
       expect(await retailerIds()).toContain('ITEM-OK');
-      const second = (await send([{ method: 'UPDATE', data: { id: 'HP-LIFE-TERM20', title: 'Term life – 20 years (new)' } }])).body.handles[0];
+      const second = (await send([{ method: 'UPDATE', data: { id: 'HP-LIFE-TERM20', title: 'Term life – 20 years (new)' } }])).body
+        .handles[0];
       sandbox.control.advanceClock(10_000);
       expect((await status(second)).errors_total_count).toBe(0);
     });

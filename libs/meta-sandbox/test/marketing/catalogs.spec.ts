@@ -22,7 +22,11 @@ describe('Marketing API: catalogs, products, filters and diagnostics', () => {
   const post = (path: string, params: Record<string, string>) => graph(sandbox, 'POST', path, { token, params });
   const get = (path: string, params: Record<string, string> = {}) => graph(sandbox, 'GET', path, { token, params });
   const control = (method: string, path: string, body?: unknown) =>
-    fetch(`${sandbox.url}/__sandbox${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    fetch(`${sandbox.url}/__sandbox${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
 
   it('lists the business’s catalogs with product_count and creates one, commerce by default', async () => {
     const created = await post(`${DEMO_IDS.businessId}/owned_product_catalogs`, { name: 'Policies 2027' });
@@ -37,9 +41,15 @@ describe('Marketing API: catalogs, products, filters and diagnostics', () => {
   it('lists the catalogs clients shared with the business, with their owner, and serves their products', async () => {
     const list = await get(`${DEMO_IDS.businessId}/client_product_catalogs`, { fields: 'id,name,business{id,name}' });
     expect(list.body.data).toEqual([
-      { id: DEMO_CLIENT_CATALOG_ID, name: 'Bayside CU – Member insurance offers', business: { id: '872044519938802', name: 'Bayside Members Credit Union' } },
+      {
+        id: DEMO_CLIENT_CATALOG_ID,
+        name: 'Bayside CU – Member insurance offers',
+        business: { id: '872044519938802', name: 'Bayside Members Credit Union' },
+      },
     ]);
-    expect((await get(`${DEMO_CLIENT_CATALOG_ID}/products`, { fields: 'retailer_id' })).body.data).toEqual([{ retailer_id: 'BCU-AUTO-MEMBER', id: expect.any(String) }]);
+    expect((await get(`${DEMO_CLIENT_CATALOG_ID}/products`, { fields: 'retailer_id' })).body.data).toEqual([
+      { retailer_id: 'BCU-AUTO-MEMBER', id: expect.any(String) },
+    ]);
   });
 
   it('refuses an unknown vertical', async () => {
@@ -54,11 +64,24 @@ describe('Marketing API: catalogs, products, filters and diagnostics', () => {
 
   it('creates, reads, updates and deletes a product with /products parameter names', async () => {
     const created = await post(`${CATALOG}/products`, {
-      retailer_id: 'SKU-1', name: 'Auto policy', price: '1999', currency: 'USD', availability: 'in stock', condition: 'new',
-      url: 'https://harborpoint-insurance.example/auto', image_url: 'https://harborpoint-insurance.example/auto.jpg', brand: 'Harbor Point',
+      retailer_id: 'SKU-1',
+      name: 'Auto policy',
+      price: '1999',
+      currency: 'USD',
+      availability: 'in stock',
+      condition: 'new',
+      url: 'https://harborpoint-insurance.example/auto',
+      image_url: 'https://harborpoint-insurance.example/auto.jpg',
+      brand: 'Harbor Point',
     });
     const id = created.body.id;
-    expect((await get(id, { fields: 'retailer_id,name,price,currency' })).body).toEqual({ id, retailer_id: 'SKU-1', name: 'Auto policy', price: '$19.99', currency: 'USD' });
+    expect((await get(id, { fields: 'retailer_id,name,price,currency' })).body).toEqual({
+      id,
+      retailer_id: 'SKU-1',
+      name: 'Auto policy',
+      price: '$19.99',
+      currency: 'USD',
+    });
     expect((await post(id, { availability: 'out of stock' })).body).toEqual({ success: true });
     expect((await get(id, { fields: 'availability' })).body.availability).toBe('out of stock');
     expect((await get(`${CATALOG}/products`, { filter: JSON.stringify({ retailer_id: { eq: 'SKU-1' } }) })).body.data).toHaveLength(1);
@@ -68,19 +91,30 @@ describe('Marketing API: catalogs, products, filters and diagnostics', () => {
   });
 
   it('refuses a product with a bad availability', async () => {
-    const res = await post(`${CATALOG}/products`, { retailer_id: 'SKU-2', name: 'X', price: '100', currency: 'USD', availability: 'maybe' });
+    const res = await post(`${CATALOG}/products`, {
+      retailer_id: 'SKU-2',
+      name: 'X',
+      price: '100',
+      currency: 'USD',
+      availability: 'maybe',
+    });
     expect(res.body.error.code).toBe(100);
   });
 
   describe('reading items', () => {
     it('filters by retailer id (eq, is_any), by custom label and by price, with and/or', async () => {
       const ids = async (filter: unknown) =>
-        (await get(`${CATALOG}/products`, { fields: 'retailer_id', filter: JSON.stringify(filter) })).body.data.map((p: { retailer_id: string }) => p.retailer_id);
+        (await get(`${CATALOG}/products`, { fields: 'retailer_id', filter: JSON.stringify(filter) })).body.data.map(
+          (p: { retailer_id: string }) => p.retailer_id,
+        );
       expect(await ids({ retailer_id: { eq: 'HP-LIFE-TERM20' } })).toEqual(['HP-LIFE-TERM20']);
       expect(await ids({ retailer_id: { is_any: ['HP-AUTO-STD', 'HP-HOME-PLUS', 'NOPE'] } })).toEqual(['HP-AUTO-STD', 'HP-HOME-PLUS']);
       expect(await ids({ custom_label_0: { eq: 'health' } })).toEqual(['HP-HEALTH-SILVER']);
       expect(await ids({ price: { gt: 100 } })).toEqual(['HP-HOME-PLUS', 'HP-HEALTH-SILVER']);
-      expect(await ids({ or: [{ retailer_id: { starts_with: 'HP-LIFE' } }, { availability: { eq: 'out of stock' } }] })).toEqual(['HP-LIFE-TERM20', 'HP-RENTERS-PROMO']);
+      expect(await ids({ or: [{ retailer_id: { starts_with: 'HP-LIFE' } }, { availability: { eq: 'out of stock' } }] })).toEqual([
+        'HP-LIFE-TERM20',
+        'HP-RENTERS-PROMO',
+      ]);
     });
 
     it('refuses a filter on an unknown field, with an unknown operator or that is not JSON', async () => {
@@ -93,9 +127,18 @@ describe('Marketing API: catalogs, products, filters and diagnostics', () => {
 
     it('pages through the items with cursors and reads the fields a sync compares', async () => {
       const seen: string[] = [];
-      let page = await get(`${CATALOG}/products`, { fields: 'retailer_id,name,price,availability,custom_label_0,url,image_url', limit: '4', summary: 'true' });
+      let page = await get(`${CATALOG}/products`, {
+        fields: 'retailer_id,name,price,availability,custom_label_0,url,image_url',
+        limit: '4',
+        summary: 'true',
+      });
       expect(page.body.summary).toEqual({ total_count: 6 });
-      expect(page.body.data[0]).toMatchObject({ retailer_id: 'HP-AUTO-STD', price: '$89.00', custom_label_0: 'auto', url: expect.stringMatching(/^https:\/\//) });
+      expect(page.body.data[0]).toMatchObject({
+        retailer_id: 'HP-AUTO-STD',
+        price: '$89.00',
+        custom_label_0: 'auto',
+        url: expect.stringMatching(/^https:\/\//),
+      });
       for (;;) {
         seen.push(...page.body.data.map((p: { retailer_id: string }) => p.retailer_id));
         if (!page.body.paging?.next) break;
@@ -120,12 +163,16 @@ describe('Marketing API: catalogs, products, filters and diagnostics', () => {
           expect.objectContaining({ type: 'LOW_QUALITY_TITLE_AND_DESCRIPTION', severity: 'OPPORTUNITY', number_of_affected_items: 1 }),
         ]),
       );
-      const umbrella = (await get(`${CATALOG}/products`, { fields: 'errors', filter: JSON.stringify({ retailer_id: { eq: 'HP-UMBRELLA-1M' } }) })).body.data[0];
+      const umbrella = (
+        await get(`${CATALOG}/products`, { fields: 'errors', filter: JSON.stringify({ retailer_id: { eq: 'HP-UMBRELLA-1M' } }) })
+      ).body.data[0];
       expect(umbrella.errors).toEqual([expect.objectContaining({ error_type: 'EMPTY_IMAGE_URL', error_priority: 'HIGH' })]);
     });
 
     it('clears a group once items_batch fixed the items', async () => {
-      const requests = [{ method: 'UPDATE', data: { id: 'HP-UMBRELLA-1M', image_link: 'https://harborpoint-insurance.example/img/umbrella.jpg' } }];
+      const requests = [
+        { method: 'UPDATE', data: { id: 'HP-UMBRELLA-1M', image_link: 'https://harborpoint-insurance.example/img/umbrella.jpg' } },
+      ];
       await post(`${CATALOG}/items_batch`, { item_type: 'PRODUCT_ITEM', requests: JSON.stringify(requests) });
       sandbox.control.advanceClock(10_000);
       const types = (await get(`${CATALOG}/diagnostics`)).body.data.map((group: { type: string }) => group.type);
@@ -139,7 +186,10 @@ describe('Marketing API: catalogs, products, filters and diagnostics', () => {
         items: [{ id: 'CM-PET-BASIC', title: 'Pet insurance – Basic', price: '19.00 USD', custom_label_0: 'pet' }],
       });
       expect(added.status).toBe(201);
-      const found = await get(`${CATALOG}/products`, { fields: 'retailer_id,price,custom_label_0', filter: JSON.stringify({ retailer_id: { eq: 'CM-PET-BASIC' } }) });
+      const found = await get(`${CATALOG}/products`, {
+        fields: 'retailer_id,price,custom_label_0',
+        filter: JSON.stringify({ retailer_id: { eq: 'CM-PET-BASIC' } }),
+      });
       expect(found.body.data).toEqual([{ id: expect.any(String), retailer_id: 'CM-PET-BASIC', price: '$19.00', custom_label_0: 'pet' }]);
       const summary = (await (await control('GET', '/catalogs')).json()).data.find((c: { id: string }) => c.id === CATALOG);
       expect(summary).toMatchObject({ productCount: 7, madeElsewhere: 7 });

@@ -32,9 +32,14 @@ describe('Conversions API for CRM', () => {
   });
   const post = (path: string, params: Record<string, string>) => graph(sandbox, 'POST', path, { token, params });
   const get = (path: string, params: Record<string, string> = {}) => graph(sandbox, 'GET', path, { token, params });
-  const send = (events: unknown[], extra: Record<string, string> = {}) => post(`${DATASET}/events`, { data: JSON.stringify(events), ...extra });
+  const send = (events: unknown[], extra: Record<string, string> = {}) =>
+    post(`${DATASET}/events`, { data: JSON.stringify(events), ...extra });
   const control = (method: string, path: string, body?: unknown) =>
-    fetch(`${sandbox.url}/__sandbox${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    fetch(`${sandbox.url}/__sandbox${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   const recorded = async (query = `datasetId=${DATASET}`) => (await (await control('GET', `/capi/events?${query}`)).json()).data;
   const refusal = async (events: unknown[]) => (await send(events)).body.error;
 
@@ -43,7 +48,10 @@ describe('Conversions API for CRM', () => {
       const created = await post(`${ACT}/adspixels`, { name: 'LEGEAI CRM events' });
       expect(created.body.id).toMatch(/^\d+$/);
       const ofAccount = await get(`${ACT}/adspixels`, { fields: 'id,name' });
-      expect(ofAccount.body.data).toEqual([{ id: DATASET, name: 'Harbor Point CRM' }, { id: created.body.id, name: 'LEGEAI CRM events' }]);
+      expect(ofAccount.body.data).toEqual([
+        { id: DATASET, name: 'Harbor Point CRM' },
+        { id: created.body.id, name: 'LEGEAI CRM events' },
+      ]);
       const ofBusiness = await get(`${DEMO_IDS.businessId}/owned_pixels`, { fields: 'id' });
       expect(ofBusiness.body.data.map((d: { id: string }) => d.id)).toEqual([DATASET, created.body.id]);
       const read = await get(created.body.id, { fields: 'name,creation_time,owner_ad_account,is_created_by_business,owner_business' });
@@ -80,20 +88,32 @@ describe('Conversions API for CRM', () => {
       expect(res.body).toEqual({ events_received: 2, messages: [], fbtrace_id: expect.any(String) });
       const events = await recorded();
       expect(events.map((entry: { event: { event_name: string } }) => entry.event.event_name)).toEqual(['Qualified Lead', 'Converted']);
-      expect(events[0]).toMatchObject({ datasetId: DATASET, partnerAgent: 'legeai-meta-connect', deduplicated: false, fbtraceId: res.body.fbtrace_id });
+      expect(events[0]).toMatchObject({
+        datasetId: DATASET,
+        partnerAgent: 'legeai-meta-connect',
+        deduplicated: false,
+        fbtraceId: res.body.fbtrace_id,
+      });
     });
 
     it('accepts a JSON body, hashed email and phone, and a lead id sent as a JSON number too large for a double', async () => {
       const bigLeadId = '98765432109876543';
       const body = `{"data":[{"event_name":"Lead","event_time":${nowS()},"action_source":"system_generated","user_data":{"lead_id":${bigLeadId},"em":["${sha256('dana@example.com')}"],"ph":"${sha256('15551234567')}"},"custom_data":{"event_source":"crm","lead_event_source":"LEGEAI"}}],"access_token":"${token}","appsecret_proof":"${appsecretProof(sandbox.appSecret, token)}"}`;
-      const res = await fetch(`${sandbox.url}/v25.0/${DATASET}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const res = await fetch(`${sandbox.url}/v25.0/${DATASET}/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
       expect(await res.json()).toMatchObject({ events_received: 1 });
       expect((await recorded())[0].event.user_data.lead_id).toBe(bigLeadId);
     });
 
     it('matches events to the leads it knows and marks the ones dated before their lead as discarded', async () => {
       const [lead] = sandbox.control.createLeads({ count: 1 });
-      await send([crmEvent({ user_data: { lead_id: lead!.id }, event_time: nowS() - 7200 }), crmEvent({ user_data: { lead_id: lead!.id }, event_time: nowS() })]);
+      await send([
+        crmEvent({ user_data: { lead_id: lead!.id }, event_time: nowS() - 7200 }),
+        crmEvent({ user_data: { lead_id: lead!.id }, event_time: nowS() }),
+      ]);
       const events = await recorded();
       expect(events.map((e: { matchedLeadId?: string; discarded?: string }) => [e.matchedLeadId, e.discarded])).toEqual([
         [lead!.id, 'event_time is before the lead was created'],
@@ -102,19 +122,34 @@ describe('Conversions API for CRM', () => {
     });
 
     it('refuses events older than 7 days with subcode 2804003, and events in the future', async () => {
-      expect(await refusal([crmEvent({ event_time: nowS() - 8 * 86_400 })])).toMatchObject({ code: 100, error_subcode: 2804003, error_user_title: 'Event Timestamp Too Old', is_transient: false });
-      expect(await refusal([crmEvent({ event_time: nowS() + 3600 })])).toMatchObject({ code: 100, error_user_title: 'Event Timestamp In The Future' });
+      expect(await refusal([crmEvent({ event_time: nowS() - 8 * 86_400 })])).toMatchObject({
+        code: 100,
+        error_subcode: 2804003,
+        error_user_title: 'Event Timestamp Too Old',
+        is_transient: false,
+      });
+      expect(await refusal([crmEvent({ event_time: nowS() + 3600 })])).toMatchObject({
+        code: 100,
+        error_user_title: 'Event Timestamp In The Future',
+      });
       expect(await refusal([crmEvent({ event_time: 'yesterday' })])).toMatchObject({ code: 100, error_user_title: 'Invalid event time' });
       expect((await send([crmEvent({ event_time: nowS() - 6 * 86_400 })])).body.events_received).toBe(1);
     });
 
     it('refuses an unknown action_source, and CRM events that are not system_generated', async () => {
       expect((await refusal([crmEvent({ action_source: 'crm' })])).error_user_title).toBe('Invalid action source');
-      expect(await refusal([crmEvent({ action_source: 'website' })])).toMatchObject({ error_user_title: 'Invalid action source', error_user_msg: expect.stringContaining('system_generated') });
+      expect(await refusal([crmEvent({ action_source: 'website' })])).toMatchObject({
+        error_user_title: 'Invalid action source',
+        error_user_msg: expect.stringContaining('system_generated'),
+      });
     });
 
     it('refuses events without customer information with subcode 2804050', async () => {
-      expect(await refusal([crmEvent({ user_data: {} })])).toMatchObject({ code: 100, error_subcode: 2804050, error_user_title: 'Insufficient customer information' });
+      expect(await refusal([crmEvent({ user_data: {} })])).toMatchObject({
+        code: 100,
+        error_subcode: 2804050,
+        error_user_title: 'Insufficient customer information',
+      });
       expect((await refusal([crmEvent({ user_data: { em: [] } })])).error_subcode).toBe(2804050);
       const tooBroad = { event_name: 'Lead', event_time: nowS(), action_source: 'website', user_data: { country: sha256('us') } };
       expect(await refusal([tooBroad])).toMatchObject({ error_subcode: 2804050, error_user_msg: expect.stringContaining('too broad') });
@@ -124,16 +159,22 @@ describe('Conversions API for CRM', () => {
 
     it('refuses plaintext or uppercase emails and phones, as Meta requires lowercase SHA-256', async () => {
       const crm = { event_source: 'crm', lead_event_source: 'LEGEAI' };
-      expect(await refusal([crmEvent({ user_data: { lead_id: '1140000000007919', em: ['dana@example.com'] }, custom_data: crm })])).toMatchObject({
+      expect(
+        await refusal([crmEvent({ user_data: { lead_id: '1140000000007919', em: ['dana@example.com'] }, custom_data: crm })]),
+      ).toMatchObject({
         error_user_title: 'Unhashed customer information',
         error_user_msg: expect.stringContaining('plain text'),
       });
       expect((await refusal([crmEvent({ user_data: { ph: '+1 555 123 4567' } })])).error_user_title).toBe('Unhashed customer information');
-      expect((await refusal([crmEvent({ user_data: { em: sha256('dana@example.com').toUpperCase() } })])).error_user_title).toBe('Invalid hashed customer information');
+      expect((await refusal([crmEvent({ user_data: { em: sha256('dana@example.com').toUpperCase() } })])).error_user_title).toBe(
+        'Invalid hashed customer information',
+      );
     });
 
     it('refuses a lead_id that is hashed or not 15 to 17 digits', async () => {
-      expect((await refusal([crmEvent({ user_data: { lead_id: sha256('1140000000007919') } })])).error_user_msg).toContain('must not be hashed');
+      expect((await refusal([crmEvent({ user_data: { lead_id: sha256('1140000000007919') } })])).error_user_msg).toContain(
+        'must not be hashed',
+      );
       expect((await refusal([crmEvent({ user_data: { lead_id: '12345' } })])).error_user_title).toBe('Invalid lead ID');
     });
 
@@ -144,7 +185,11 @@ describe('Conversions API for CRM', () => {
 
     it('rejects the whole request when one event is invalid, naming it, and keeps none of it', async () => {
       const error = await refusal([crmEvent(), crmEvent({ event_name: '' })]);
-      expect(error).toMatchObject({ code: 100, error_user_title: 'Missing event name', error_user_msg: expect.stringMatching(/^data\[1\]/) });
+      expect(error).toMatchObject({
+        code: 100,
+        error_user_title: 'Missing event name',
+        error_user_msg: expect.stringMatching(/^data\[1\]/),
+      });
       expect(await recorded('')).toEqual([]);
     });
 
@@ -167,7 +212,9 @@ describe('Conversions API for CRM', () => {
         expect(res.status).toBe(200);
       }
       for (let batch = 0; batch < 10; batch++) {
-        const events = Array.from({ length: 1000 }, (_, i) => crmEvent({ event_id: `burst-${batch}-${i}`, user_data: { lead_id: String(1_140_000_000_000_000n + BigInt(batch * 1000 + i)) } }));
+        const events = Array.from({ length: 1000 }, (_, i) =>
+          crmEvent({ event_id: `burst-${batch}-${i}`, user_data: { lead_id: String(1_140_000_000_000_000n + BigInt(batch * 1000 + i)) } }),
+        );
         expect((await send(events)).body.events_received).toBe(1000);
       }
       const summary = (await (await control('GET', '/capi/datasets')).json()).data.find((d: { id: string }) => d.id === DATASET);
@@ -178,13 +225,19 @@ describe('Conversions API for CRM', () => {
   describe('deduplication', () => {
     it('deduplicates the same event_id and event_name within 48 hours; another stage of the same lead is not a duplicate', async () => {
       const longToken = await longLived(sandbox, token);
-      const sendLong = (events: unknown[]) => graph(sandbox, 'POST', `${DATASET}/events`, { token: longToken, params: { data: JSON.stringify(events) } });
+      const sendLong = (events: unknown[]) =>
+        graph(sandbox, 'POST', `${DATASET}/events`, { token: longToken, params: { data: JSON.stringify(events) } });
       expect((await sendLong([crmEvent({ event_id: 'L1:qualified' })])).body.events_received).toBe(1);
-      expect((await sendLong([crmEvent({ event_id: 'L1:qualified' }), crmEvent({ event_id: 'L1:qualified', event_name: 'Converted' })])).body.events_received).toBe(2);
+      expect(
+        (await sendLong([crmEvent({ event_id: 'L1:qualified' }), crmEvent({ event_id: 'L1:qualified', event_name: 'Converted' })])).body
+          .events_received,
+      ).toBe(2);
       sandbox.control.advanceClock(49 * 3_600_000);
       await sendLong([crmEvent({ event_id: 'L1:qualified' })]);
       const events = await recorded();
-      expect(events.map((e: { seq: number; deduplicated: boolean; duplicateOfSeq?: number }) => [e.deduplicated, e.duplicateOfSeq])).toEqual([
+      expect(
+        events.map((e: { seq: number; deduplicated: boolean; duplicateOfSeq?: number }) => [e.deduplicated, e.duplicateOfSeq]),
+      ).toEqual([
         [false, undefined],
         [true, events[0].seq],
         [false, undefined],
@@ -197,9 +250,13 @@ describe('Conversions API for CRM', () => {
     it('keeps test events apart: the Test events view shows them, live events and deduplication do not', async () => {
       await send([crmEvent({ event_id: 'L2:qualified' })], { test_event_code: 'TEST4242' });
       await send([crmEvent({ event_id: 'L2:qualified' })]);
-      expect((await recorded()).map((e: { deduplicated: boolean; testEventCode?: string }) => [e.deduplicated, e.testEventCode])).toEqual([[false, undefined]]);
+      expect((await recorded()).map((e: { deduplicated: boolean; testEventCode?: string }) => [e.deduplicated, e.testEventCode])).toEqual([
+        [false, undefined],
+      ]);
       const tests = (await (await control('GET', `/capi/test-events?datasetId=${DATASET}&testEventCode=TEST4242`)).json()).data;
-      expect(tests).toEqual([expect.objectContaining({ testEventCode: 'TEST4242', event: expect.objectContaining({ event_id: 'L2:qualified' }) })]);
+      expect(tests).toEqual([
+        expect.objectContaining({ testEventCode: 'TEST4242', event: expect.objectContaining({ event_id: 'L2:qualified' }) }),
+      ]);
       expect(sandbox.control.conversions.datasets().find((d) => d.id === DATASET)).toMatchObject({ received: 1, testEvents: 1 });
     });
   });
@@ -211,7 +268,9 @@ describe('Conversions API for CRM', () => {
       for (let i = 0; i < 2; i++) expect((await send([crmEvent()])).body.error).toMatchObject({ code: 2, is_transient: true });
       expect((await send([crmEvent()])).body.events_received).toBe(1);
       expect(await recorded()).toHaveLength(1);
-      expect((await (await control('GET', '/capi/failures')).json()).data).toEqual([expect.objectContaining({ code: 2, times: 2, fired: 2 })]);
+      expect((await (await control('GET', '/capi/failures')).json()).data).toEqual([
+        expect.objectContaining({ code: 2, times: 2, fired: 2 }),
+      ]);
     });
 
     it('fails a share of sends (rate) deterministically, for one dataset only, until cleared', async () => {

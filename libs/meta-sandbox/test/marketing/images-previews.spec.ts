@@ -46,8 +46,19 @@ describe('Marketing API: ad images and previews', () => {
       const body = (await res.json()) as any;
       expect(res.status).toBe(200);
       expect(Object.keys(body.images).sort()).toEqual(['banner.png', 'photo.jpg']);
-      const listed = await get(`${ACT}/adimages`, { fields: 'hash,name,width,height', hashes: JSON.stringify([body.images['photo.jpg'].hash]) });
-      expect(listed.body.data).toEqual([{ id: `${DEMO_IDS.adAccounts.autoHome}:${body.images['photo.jpg'].hash}`, hash: body.images['photo.jpg'].hash, name: 'photo.jpg', width: 640, height: 360 }]);
+      const listed = await get(`${ACT}/adimages`, {
+        fields: 'hash,name,width,height',
+        hashes: JSON.stringify([body.images['photo.jpg'].hash]),
+      });
+      expect(listed.body.data).toEqual([
+        {
+          id: `${DEMO_IDS.adAccounts.autoHome}:${body.images['photo.jpg'].hash}`,
+          hash: body.images['photo.jpg'].hash,
+          name: 'photo.jpg',
+          width: 640,
+          height: 360,
+        },
+      ]);
     });
 
     it('refuses bytes that are not an image, and an upload without any', async () => {
@@ -58,7 +69,9 @@ describe('Marketing API: ad images and previews', () => {
 
     it('lists the demo images and refuses to delete one a creative uses', async () => {
       const images = (await get(`${ACT}/adimages`, { fields: 'hash,name,creatives' })).body.data;
-      expect(images.map((image: { name: string }) => image.name)).toEqual(expect.arrayContaining(['harbor-point-auto.png', 'harbor-point-home.png']));
+      expect(images.map((image: { name: string }) => image.name)).toEqual(
+        expect.arrayContaining(['harbor-point-auto.png', 'harbor-point-home.png']),
+      );
       const used = images.find((image: { creatives: string[] }) => image.creatives.length > 0);
       const refused = await graph(sandbox, 'DELETE', `${ACT}/adimages`, { token, params: { hash: used.hash } });
       expect(refused.body.error).toMatchObject({ code: 100, error_user_title: 'Image In Use' });
@@ -75,11 +88,14 @@ describe('Marketing API: ad images and previews', () => {
       const ad = (await get(AUTO_AD, { fields: 'creative{id}' })).body;
       const res = await get(`${ad.creative.id}/previews`, { ad_format: 'DESKTOP_FEED_STANDARD' });
       expect(res.body.data).toHaveLength(1);
-      expect(res.body.data[0].body).toMatch(/^<iframe src="[^"]+preview_iframe\.php\?d=[^"]+&amp;t=[^"]+" width="540" height="690" scrolling="yes" style="border: none;"><\/iframe>$/);
+      expect(res.body.data[0].body).toMatch(
+        /^<iframe src="[^"]+preview_iframe\.php\?d=[^"]+&amp;t=[^"]+" width="540" height="690" scrolling="yes" style="border: none;"><\/iframe>$/,
+      );
       const page = await fetch(iframeSrc(res.body.data[0].body));
       const html = await page.text();
       expect(page.headers.get('content-type')).toContain('text/html');
-      for (const text of ['Harbor Point Insurance', 'Sponsored', 'Drivers save 15% on average', 'Get quote', 'Form on Facebook']) expect(html).toContain(text);
+      for (const text of ['Harbor Point Insurance', 'Sponsored', 'Drivers save 15% on average', 'Get quote', 'Form on Facebook'])
+        expect(html).toContain(text);
       const image = /<img class="media" src="([^"]+)"/.exec(html)![1]!;
       expect((await fetch(image)).status).toBe(200);
     });
@@ -87,7 +103,10 @@ describe('Marketing API: ad images and previews', () => {
     it('previews an ad in a story format, and refuses a missing or unknown ad_format', async () => {
       const story = await get(`${AUTO_AD}/previews`, { ad_format: 'INSTAGRAM_STORY' });
       expect(story.body.data[0].body).toContain('width="320" height="570"');
-      expect((await get(`${AUTO_AD}/previews`)).body.error).toMatchObject({ code: 100, message: '(#100) The parameter ad_format is required' });
+      expect((await get(`${AUTO_AD}/previews`)).body.error).toMatchObject({
+        code: 100,
+        message: '(#100) The parameter ad_format is required',
+      });
       expect((await get(`${AUTO_AD}/previews`, { ad_format: 'BILLBOARD' })).body.error.code).toBe(100);
     });
 
@@ -95,7 +114,12 @@ describe('Marketing API: ad images and previews', () => {
       const spec = {
         object_story_spec: {
           page_id: DEMO_IDS.pages.main,
-          link_data: { message: 'Quotes <b>today</b>', name: 'Home & auto', link: 'https://fb.me/', call_to_action: { type: 'APPLY_NOW', value: { lead_gen_form_id: DEMO_IDS.forms.home } } },
+          link_data: {
+            message: 'Quotes <b>today</b>',
+            name: 'Home & auto',
+            link: 'https://fb.me/',
+            call_to_action: { type: 'APPLY_NOW', value: { lead_gen_form_id: DEMO_IDS.forms.home } },
+          },
         },
       };
       const res = await get(`${ACT}/generatepreviews`, { ad_format: 'MOBILE_FEED_STANDARD', creative: JSON.stringify(spec) });
@@ -103,7 +127,12 @@ describe('Marketing API: ad images and previews', () => {
       expect(html).toContain('Quotes &lt;b&gt;today&lt;/b&gt;');
       expect(html).toContain('Home &amp; auto');
       expect(html).toContain('Apply now');
-      const bad = await get(`${ACT}/generatepreviews`, { ad_format: 'MOBILE_FEED_STANDARD', creative: JSON.stringify({ object_story_spec: { page_id: DEMO_IDS.pages.main, link_data: { link: 'https://fb.me/', image_hash: 'nope' } } }) });
+      const bad = await get(`${ACT}/generatepreviews`, {
+        ad_format: 'MOBILE_FEED_STANDARD',
+        creative: JSON.stringify({
+          object_story_spec: { page_id: DEMO_IDS.pages.main, link_data: { link: 'https://fb.me/', image_hash: 'nope' } },
+        }),
+      });
       expect(bad.body.error.error_user_title).toBe('Image not found');
     });
 

@@ -12,7 +12,9 @@ const action = (row: { actions?: { action_type: string }[] } | undefined, type =
 
 /** A calendar day in a time zone, computed here independently of the sandbox. */
 const localDay = (iso: string, zone: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso.replace('+0000', 'Z')));
+  new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(iso.replace('+0000', 'Z')),
+  );
 
 /** MetaInsights' view: facts that agree with the leads, per level and breakdown, plus the knobs a sync must survive. */
 describe('Marketing API: insights that tell the same story as the leads', () => {
@@ -77,11 +79,17 @@ describe('Marketing API: insights that tell the same story as the leads', () => 
     });
 
     it('gives the Chicago account its current offset, daylight saving included', async () => {
-      expect((await get(LIFE_ACT, { fields: 'timezone_name,timezone_offset_hours_utc' })).body).toMatchObject({ timezone_name: 'America/Chicago', timezone_offset_hours_utc: -6 });
+      expect((await get(LIFE_ACT, { fields: 'timezone_name,timezone_offset_hours_utc' })).body).toMatchObject({
+        timezone_name: 'America/Chicago',
+        timezone_offset_hours_utc: -6,
+      });
       const summer = await startTestSandbox({ clockStart: '2026-07-01T12:00:00Z' });
       try {
         const summerToken = await loginAs(summer);
-        expect((await graph(summer, 'GET', LIFE_ACT, { token: summerToken, params: { fields: 'timezone_offset_hours_utc' } })).body.timezone_offset_hours_utc).toBe(-5);
+        expect(
+          (await graph(summer, 'GET', LIFE_ACT, { token: summerToken, params: { fields: 'timezone_offset_hours_utc' } })).body
+            .timezone_offset_hours_utc,
+        ).toBe(-5);
       } finally {
         await summer.close();
       }
@@ -139,7 +147,13 @@ describe('Marketing API: insights that tell the same story as the leads', () => 
 
   describe('attribution', () => {
     it('adds per-window counts to each action; view windows Meta dropped stay empty', async () => {
-      const row = (await insights(ACT, { fields: 'actions', date_preset: 'last_90d', action_attribution_windows: '["1d_click","7d_click","1d_view","7d_view","default"]' })).body.data[0];
+      const row = (
+        await insights(ACT, {
+          fields: 'actions',
+          date_preset: 'last_90d',
+          action_attribution_windows: '["1d_click","7d_click","1d_view","7d_view","default"]',
+        })
+      ).body.data[0];
       const lead = action(row)!;
       expect(Number(lead['1d_click']) + Number(lead['1d_view'] ?? 0)).toBe(Number(lead['value']));
       expect(lead['7d_click']).toBe(lead['1d_click']);
@@ -151,14 +165,29 @@ describe('Marketing API: insights that tell the same story as the leads', () => 
     it('counts only click-through leads for ad sets that attribute on clicks, with use_unified_attribution_setting', async () => {
       const clickOnly = JSON.stringify([{ event_type: 'CLICK_THROUGH', window_days: 1 }]);
       for (const adset of (await get(`${ACT}/adsets`, { fields: 'id', limit: '100' })).body.data) {
-        expect((await graph(sandbox, 'POST', adset.id, { token, params: { attribution_spec: clickOnly } })).body).toEqual({ success: true });
+        expect((await graph(sandbox, 'POST', adset.id, { token, params: { attribution_spec: clickOnly } })).body).toEqual({
+          success: true,
+        });
       }
-      const windows = action((await insights(ACT, { fields: 'actions', date_preset: 'last_90d', action_attribution_windows: '["1d_view"]' })).body.data[0])!;
-      const unified = action((await insights(ACT, { fields: 'actions', date_preset: 'last_90d', use_unified_attribution_setting: 'true' })).body.data[0])!;
-      const account = action((await insights(ACT, { fields: 'actions', date_preset: 'last_90d', use_account_attribution_setting: 'true' })).body.data[0])!;
+      const windows = action(
+        (await insights(ACT, { fields: 'actions', date_preset: 'last_90d', action_attribution_windows: '["1d_view"]' })).body.data[0],
+      )!;
+      const unified = action(
+        (await insights(ACT, { fields: 'actions', date_preset: 'last_90d', use_unified_attribution_setting: 'true' })).body.data[0],
+      )!;
+      const account = action(
+        (await insights(ACT, { fields: 'actions', date_preset: 'last_90d', use_account_attribution_setting: 'true' })).body.data[0],
+      )!;
       expect(Number(unified['value'])).toBe(Number(windows['value']) - Number(windows['1d_view']));
       expect(account['value']).toBe(windows['value']);
-      const adsetRow = (await insights(ACT, { level: 'adset', fields: 'attribution_setting', date_preset: 'last_7d', use_unified_attribution_setting: 'true' })).body.data[0];
+      const adsetRow = (
+        await insights(ACT, {
+          level: 'adset',
+          fields: 'attribution_setting',
+          date_preset: 'last_7d',
+          use_unified_attribution_setting: 'true',
+        })
+      ).body.data[0];
       expect(adsetRow.attribution_setting).toBe('1d_click');
     });
 
@@ -250,7 +279,11 @@ describe('Marketing API: insights that tell the same story as the leads', () => 
       sandbox.control.advanceClock(2_000);
       expect((await control('POST', `/marketing/insights/report-runs/${id}`, { outcome: 'failed' })).status).toBe(200);
       sandbox.control.advanceClock(120_000);
-      expect((await get(id, { fields: 'async_status,error_code,error_subcode' })).body).toMatchObject({ async_status: 'Job Failed', error_code: -2, error_subcode: 2490547 });
+      expect((await get(id, { fields: 'async_status,error_code,error_subcode' })).body).toMatchObject({
+        async_status: 'Job Failed',
+        error_code: -2,
+        error_subcode: 2490547,
+      });
     });
 
     it('serves two accounts × 1,000 ads × 730 days of ad-level daily facts page by page, the same on every read', async () => {
@@ -264,7 +297,9 @@ describe('Marketing API: insights that tell the same story as the leads', () => 
       expect((await status(id)).async_status).toBe('Job Completed');
       const first = (await get(`${id}/insights`, { limit: '500' })).body;
       expect(first.data).toHaveLength(500);
-      expect(first.data[0]).toEqual(expect.objectContaining({ ad_id: expect.any(String), spend: expect.any(String), date_start: first.data[0].date_stop }));
+      expect(first.data[0]).toEqual(
+        expect.objectContaining({ ad_id: expect.any(String), spend: expect.any(String), date_start: first.data[0].date_stop }),
+      );
       let page = first;
       for (let i = 0; i < 5; i++) page = (await (await fetch(page.paging.next)).json()) as any;
       expect(page.data).toHaveLength(500);

@@ -27,12 +27,16 @@ describe('Marketing API: insights', () => {
 
   describe('sync reads', () => {
     it('answers one account row with string metrics and the requested dates', async () => {
-      const res = await insights(ACT, { fields: 'account_id,impressions,reach,frequency,clicks,spend,cpc,cpm,ctr', time_range: range('2026-10-01', '2026-10-31') });
+      const res = await insights(ACT, {
+        fields: 'account_id,impressions,reach,frequency,clicks,spend,cpc,cpm,ctr',
+        time_range: range('2026-10-01', '2026-10-31'),
+      });
       expect(res.status).toBe(200);
       expect(res.body.data).toHaveLength(1);
       const row = res.body.data[0];
       expect(row).toMatchObject({ account_id: DEMO_IDS.adAccounts.autoHome, date_start: '2026-10-01', date_stop: '2026-10-31' });
-      for (const field of ['impressions', 'reach', 'clicks', 'spend', 'cpc', 'cpm', 'ctr', 'frequency']) expect(typeof row[field]).toBe('string');
+      for (const field of ['impressions', 'reach', 'clicks', 'spend', 'cpc', 'cpm', 'ctr', 'frequency'])
+        expect(typeof row[field]).toBe('string');
       expect(row.spend).toMatch(/^\d+\.\d{2}$/);
       expect(Number(row.reach)).toBeLessThan(Number(row.impressions));
       expect(Number(row.cpm)).toBeCloseTo((Number(row.spend) / Number(row.impressions)) * 1000, 3);
@@ -43,11 +47,18 @@ describe('Marketing API: insights', () => {
       const ids = res.body.data.map((row: { campaign_id: string }) => row.campaign_id).sort();
       // 107 ended thirty days ago, on the first day of the range; 106 was paused six days ago.
       expect(ids).toEqual(['101', '102', '103', '104', '105', '106', '107', '108'].map((n) => `120210000000000${n}`));
-      expect(res.body.data.find((row: { campaign_id: string }) => row.campaign_id === AUTO_CAMPAIGN).campaign_name).toBe('Auto quotes – Always on');
+      expect(res.body.data.find((row: { campaign_id: string }) => row.campaign_id === AUTO_CAMPAIGN).campaign_name).toBe(
+        'Auto quotes – Always on',
+      );
     });
 
     it('splits by day with time_increment=1 and omits days before the campaign started (2026-10-02)', async () => {
-      const res = await insights(`120210000000000202`, { fields: 'impressions', time_range: range('2026-09-01', '2026-10-15'), time_increment: '1', limit: '100' });
+      const res = await insights(`120210000000000202`, {
+        fields: 'impressions',
+        time_range: range('2026-09-01', '2026-10-15'),
+        time_increment: '1',
+        limit: '100',
+      });
       const dates = res.body.data.map((row: { date_start: string }) => row.date_start);
       expect(dates[0]).toBe('2026-10-02');
       expect(dates.every((date: string, i: number) => i === 0 || date > dates[i - 1])).toBe(true);
@@ -84,7 +95,12 @@ describe('Marketing API: insights', () => {
 
     it('breaks down by publisher_platform', async () => {
       const rows = (await insights(ACT, { fields: 'impressions', breakdowns: 'publisher_platform', date_preset: 'last_7d' })).body.data;
-      expect(rows.map((row: { publisher_platform: string }) => row.publisher_platform).sort()).toEqual(['audience_network', 'facebook', 'instagram', 'messenger']);
+      expect(rows.map((row: { publisher_platform: string }) => row.publisher_platform).sort()).toEqual([
+        'audience_network',
+        'facebook',
+        'instagram',
+        'messenger',
+      ]);
     });
 
     it('refuses an unknown breakdown and mixed breakdown families', async () => {
@@ -103,10 +119,13 @@ describe('Marketing API: insights', () => {
     });
 
     it('counts the same ad leads the leads API serves for a settled day', async () => {
-      const leads = (await graph(sandbox, 'GET', `${DEMO_IDS.forms.auto}/leads`, { token, params: { fields: 'ad_id,created_time', limit: '500' } })).body.data;
+      const leads = (
+        await graph(sandbox, 'GET', `${DEMO_IDS.forms.auto}/leads`, { token, params: { fields: 'ad_id,created_time', limit: '500' } })
+      ).body.data;
       const local = (iso: string) => new Date(Date.parse(iso.replace('+0000', 'Z')) - 5 * 3_600_000).toISOString().slice(0, 10);
       const days = new Map<string, number>();
-      for (const lead of leads) if (lead.ad_id === AUTO_AD) days.set(local(lead.created_time), (days.get(local(lead.created_time)) ?? 0) + 1);
+      for (const lead of leads)
+        if (lead.ad_id === AUTO_AD) days.set(local(lead.created_time), (days.get(local(lead.created_time)) ?? 0) + 1);
       const [date, count] = [...days.entries()].find(([day]) => day < '2026-11-20')!;
       const row = (await insights(AUTO_AD, { fields: 'actions', time_range: range(date, date) })).body.data[0];
       expect(row.actions.find((entry: { action_type: string }) => entry.action_type === 'lead').value).toBe(String(count));
@@ -135,7 +154,8 @@ describe('Marketing API: insights', () => {
 
     it('restates the last days as the clock moves while older days stay frozen', async () => {
       token = await longLived(sandbox, token);
-      const day = (date: string) => insights(ACT, { fields: 'impressions,spend', time_range: range(date, date) }).then((r) => r.body.data[0]);
+      const day = (date: string) =>
+        insights(ACT, { fields: 'impressions,spend', time_range: range(date, date) }).then((r) => r.body.data[0]);
       const recentBefore = await day(YESTERDAY);
       const oldBefore = await day('2026-11-10');
       sandbox.control.advanceClock(12 * 3_600_000);
@@ -144,7 +164,8 @@ describe('Marketing API: insights', () => {
     });
 
     it('restates unsettled days on demand from the control surface', async () => {
-      const day = () => insights(ACT, { fields: 'impressions', time_range: range(YESTERDAY, YESTERDAY) }).then((r) => r.body.data[0].impressions);
+      const day = () =>
+        insights(ACT, { fields: 'impressions', time_range: range(YESTERDAY, YESTERDAY) }).then((r) => r.body.data[0].impressions);
       const before = await day();
       const restated = await fetch(`${sandbox.url}/__sandbox/insights/restate`, { method: 'POST' });
       expect(restated.status).toBe(200);
@@ -159,7 +180,9 @@ describe('Marketing API: insights', () => {
     });
 
     it('leaves reach out of sync breakdown queries starting over 13 months ago', async () => {
-      const rows = (await insights(ACT, { fields: 'impressions,reach', breakdowns: '["age"]', time_range: range('2025-09-01', '2026-11-01') })).body.data;
+      const rows = (
+        await insights(ACT, { fields: 'impressions,reach', breakdowns: '["age"]', time_range: range('2025-09-01', '2026-11-01') })
+      ).body.data;
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.every((row: Record<string, string>) => row['reach'] === undefined && row['impressions'] !== undefined)).toBe(true);
     });
@@ -179,7 +202,13 @@ describe('Marketing API: insights', () => {
     });
 
     it('pages ad-level daily rows with cursors', async () => {
-      const params = { level: 'ad', fields: 'ad_id,impressions', time_range: range('2026-11-01', '2026-11-10'), time_increment: '1', limit: '10' };
+      const params = {
+        level: 'ad',
+        fields: 'ad_id,impressions',
+        time_range: range('2026-11-01', '2026-11-10'),
+        time_increment: '1',
+        limit: '10',
+      };
       const first = await insights(ACT, params);
       expect(first.body.data).toHaveLength(10);
       expect(first.body.paging.next).toContain('after=');
@@ -196,20 +225,28 @@ describe('Marketing API: insights', () => {
     });
 
     it('expands insights inside fields', async () => {
-      const res = await graph(sandbox, 'GET', AUTO_CAMPAIGN, { token, params: { fields: 'name,insights.date_preset(last_7d){spend,impressions}' } });
+      const res = await graph(sandbox, 'GET', AUTO_CAMPAIGN, {
+        token,
+        params: { fields: 'name,insights.date_preset(last_7d){spend,impressions}' },
+      });
       expect(res.body.insights.data[0]).toEqual(expect.objectContaining({ spend: expect.any(String), date_start: expect.any(String) }));
     });
   });
 
   describe('async report runs', () => {
-    const poll = (id: string) => graph(sandbox, 'GET', id, { token, params: { fields: 'id,async_status,async_percent_completion,date_start,date_stop' } });
+    const poll = (id: string) =>
+      graph(sandbox, 'GET', id, { token, params: { fields: 'id,async_status,async_percent_completion,date_start,date_stop' } });
 
     it('queues, runs as the clock moves, completes, and serves the same rows as a sync read', async () => {
       const params = { level: 'campaign', fields: 'campaign_id,impressions,spend', time_range: range('2026-10-01', '2026-10-31') };
       const queued = await graph(sandbox, 'POST', `${ACT}/insights`, { token, params });
       expect(queued.body.report_run_id).toMatch(/^\d+$/);
       const id = queued.body.report_run_id;
-      expect((await poll(id)).body).toMatchObject({ async_status: 'Job Not Started', async_percent_completion: 0, date_start: '2026-10-01' });
+      expect((await poll(id)).body).toMatchObject({
+        async_status: 'Job Not Started',
+        async_percent_completion: 0,
+        date_start: '2026-10-01',
+      });
       expect((await graph(sandbox, 'GET', `${id}/insights`, { token })).body.error.code).toBe(100);
       sandbox.control.advanceClock(2_500);
       const running = (await poll(id)).body;
@@ -222,10 +259,17 @@ describe('Marketing API: insights', () => {
     });
 
     it('ends in Job Failed with error details when the control surface says so', async () => {
-      await fetch(`${sandbox.url}/__sandbox/insights/report-failures`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"count":1}' });
+      await fetch(`${sandbox.url}/__sandbox/insights/report-failures`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"count":1}',
+      });
       const queued = await graph(sandbox, 'POST', `${AUTO_CAMPAIGN}/insights`, { token, params: { date_preset: 'last_7d' } });
       sandbox.control.advanceClock(120_000);
-      const run = await graph(sandbox, 'GET', queued.body.report_run_id, { token, params: { fields: 'async_status,error_code,error_subcode,error_user_msg' } });
+      const run = await graph(sandbox, 'GET', queued.body.report_run_id, {
+        token,
+        params: { fields: 'async_status,error_code,error_subcode,error_user_msg' },
+      });
       expect(run.body).toMatchObject({ async_status: 'Job Failed', error_code: -2, error_subcode: 2490547 });
     });
 

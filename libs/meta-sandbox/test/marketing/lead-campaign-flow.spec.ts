@@ -43,15 +43,25 @@ describe('Marketing API: a lead campaign from scratch', () => {
   });
 
   /** Campaign, ad set, creative and ad; answers their ids. */
-  async function createLeadAd(options: { campaign?: Record<string, string>; adset?: Record<string, string>; story?: object; adStatus?: string } = {}) {
+  async function createLeadAd(
+    options: { campaign?: Record<string, string>; adset?: Record<string, string>; story?: object; adStatus?: string } = {},
+  ) {
     const imageHash = await uploadImage();
     const campaign = await post(`${ACT}/campaigns`, leadCampaign(options.campaign));
     expect(campaign.status).toBe(200);
     const adset = await post(`${ACT}/adsets`, leadAdSet(campaign.body.id, options.adset));
     expect(adset.body).toEqual({ id: expect.any(String) });
-    const creative = await post(`${ACT}/adcreatives`, { name: 'Auto creative', object_story_spec: JSON.stringify(options.story ?? linkData(imageHash)) });
+    const creative = await post(`${ACT}/adcreatives`, {
+      name: 'Auto creative',
+      object_story_spec: JSON.stringify(options.story ?? linkData(imageHash)),
+    });
     expect(creative.body).toEqual({ id: expect.any(String) });
-    const ad = await post(`${ACT}/ads`, { name: 'Auto ad', adset_id: adset.body.id, creative: JSON.stringify({ creative_id: creative.body.id }), status: options.adStatus ?? 'PAUSED' });
+    const ad = await post(`${ACT}/ads`, {
+      name: 'Auto ad',
+      adset_id: adset.body.id,
+      creative: JSON.stringify({ creative_id: creative.body.id }),
+      status: options.adStatus ?? 'PAUSED',
+    });
     expect(ad.body).toEqual({ id: expect.any(String) });
     return { campaignId: campaign.body.id, adsetId: adset.body.id, creativeId: creative.body.id, adId: ad.body.id, imageHash };
   }
@@ -68,14 +78,23 @@ describe('Marketing API: a lead campaign from scratch', () => {
         special_ad_category_country: ['US'],
         status: 'PAUSED',
       });
-      expect((await get(adsetId, { fields: 'lifetime_budget,end_time,optimization_goal,billing_event,destination_type,promoted_object,attribution_spec' })).body).toMatchObject({
+      expect(
+        (
+          await get(adsetId, {
+            fields: 'lifetime_budget,end_time,optimization_goal,billing_event,destination_type,promoted_object,attribution_spec',
+          })
+        ).body,
+      ).toMatchObject({
         lifetime_budget: '140000',
         end_time: end.replace(/\.\d{3}Z$/, '+0000'),
         optimization_goal: 'QUALITY_LEAD',
         billing_event: 'IMPRESSIONS',
         destination_type: 'ON_AD',
         promoted_object: { page_id: DEMO_IDS.pages.main },
-        attribution_spec: [{ event_type: 'CLICK_THROUGH', window_days: 7 }, { event_type: 'VIEW_THROUGH', window_days: 1 }],
+        attribution_spec: [
+          { event_type: 'CLICK_THROUGH', window_days: 7 },
+          { event_type: 'VIEW_THROUGH', window_days: 1 },
+        ],
       });
       expect((await get(creativeId, { fields: 'title,body,image_hash,image_url,call_to_action_type' })).body).toMatchObject({
         title: 'Auto insurance in 5 minutes',
@@ -83,14 +102,21 @@ describe('Marketing API: a lead campaign from scratch', () => {
         image_hash: imageHash,
         call_to_action_type: 'SIGN_UP',
       });
-      expect((await get(adId, { fields: 'status,effective_status' })).body).toMatchObject({ status: 'PAUSED', effective_status: 'PENDING_REVIEW' });
+      expect((await get(adId, { fields: 'status,effective_status' })).body).toMatchObject({
+        status: 'PAUSED',
+        effective_status: 'PENDING_REVIEW',
+      });
     });
 
     it('takes the creative inline on the ad', async () => {
       const imageHash = await uploadImage();
       const campaign = await post(`${ACT}/campaigns`, leadCampaign());
       const adset = await post(`${ACT}/adsets`, leadAdSet(campaign.body.id));
-      const ad = await post(`${ACT}/ads`, { name: 'Inline', adset_id: adset.body.id, creative: JSON.stringify({ name: 'Inline creative', object_story_spec: linkData(imageHash) }) });
+      const ad = await post(`${ACT}/ads`, {
+        name: 'Inline',
+        adset_id: adset.body.id,
+        creative: JSON.stringify({ name: 'Inline creative', object_story_spec: linkData(imageHash) }),
+      });
       const read = await get(ad.body.id, { fields: 'creative{name,title}' });
       expect(read.body.creative).toMatchObject({ name: 'Inline creative', title: 'Auto insurance in 5 minutes' });
     });
@@ -111,7 +137,11 @@ describe('Marketing API: a lead campaign from scratch', () => {
         }),
       });
       expect(creative.status).toBe(200);
-      const ad = await post(`${ACT}/ads`, { name: 'Dynamic', adset_id: adset.body.id, creative: JSON.stringify({ creative_id: creative.body.id }) });
+      const ad = await post(`${ACT}/ads`, {
+        name: 'Dynamic',
+        adset_id: adset.body.id,
+        creative: JSON.stringify({ creative_id: creative.body.id }),
+      });
       expect(ad.status).toBe(200);
     });
   });
@@ -125,7 +155,11 @@ describe('Marketing API: a lead campaign from scratch', () => {
     });
 
     it('shows an active ad in an active campaign as ACTIVE after review, and sends it new leads', async () => {
-      const { campaignId, adsetId, adId } = await createLeadAd({ campaign: { status: 'ACTIVE' }, adset: { status: 'ACTIVE' }, adStatus: 'ACTIVE' });
+      const { campaignId, adsetId, adId } = await createLeadAd({
+        campaign: { status: 'ACTIVE' },
+        adset: { status: 'ACTIVE' },
+        adStatus: 'ACTIVE',
+      });
       sandbox.control.createLeads({ formId: DEMO_IDS.forms.auto, count: 40, organic: false });
       const before = (await get(`${adId}/leads`)).body.data;
       expect(before).toEqual([]);
@@ -151,9 +185,14 @@ describe('Marketing API: a lead campaign from scratch', () => {
     it('reviews an ad again when its creative changes', async () => {
       const { adId, imageHash } = await createLeadAd();
       sandbox.control.advanceClock(31_000);
-      const creative = await post(`${ACT}/adcreatives`, { object_story_spec: JSON.stringify(linkData(imageHash, { name: 'A new headline' })) });
+      const creative = await post(`${ACT}/adcreatives`, {
+        object_story_spec: JSON.stringify(linkData(imageHash, { name: 'A new headline' })),
+      });
       await post(adId, { creative: JSON.stringify({ creative_id: creative.body.id }) });
-      expect((await get(adId, { fields: 'effective_status,creative{title}' })).body).toMatchObject({ effective_status: 'PENDING_REVIEW', creative: { title: 'A new headline' } });
+      expect((await get(adId, { fields: 'effective_status,creative{title}' })).body).toMatchObject({
+        effective_status: 'PENDING_REVIEW',
+        creative: { title: 'A new headline' },
+      });
     });
   });
 
@@ -161,12 +200,22 @@ describe('Marketing API: a lead campaign from scratch', () => {
     it('pauses and resumes, changes budget, end time and name, then deletes with DELETE and status', async () => {
       const { campaignId, adsetId, adId } = await createLeadAd();
       const end = new Date(Date.parse(CLOCK_START) + 30 * 86_400_000).toISOString();
-      expect((await post(adsetId, { daily_budget: '4000', end_time: end, name: 'Renamed set', status: 'ACTIVE' })).body).toEqual({ success: true });
-      expect((await get(adsetId, { fields: 'daily_budget,end_time,name,status' })).body).toMatchObject({ daily_budget: '4000', name: 'Renamed set', status: 'ACTIVE' });
+      expect((await post(adsetId, { daily_budget: '4000', end_time: end, name: 'Renamed set', status: 'ACTIVE' })).body).toEqual({
+        success: true,
+      });
+      expect((await get(adsetId, { fields: 'daily_budget,end_time,name,status' })).body).toMatchObject({
+        daily_budget: '4000',
+        name: 'Renamed set',
+        status: 'ACTIVE',
+      });
       expect((await post(campaignId, { status: 'ACTIVE', name: 'Renamed campaign' })).body).toEqual({ success: true });
       expect((await graph(sandbox, 'DELETE', adId, { token })).body).toEqual({ success: true });
       expect((await post(adsetId, { status: 'DELETED' })).body).toEqual({ success: true });
-      expect((await get(adId, { fields: 'status,effective_status' })).body).toEqual({ id: adId, status: 'DELETED', effective_status: 'DELETED' });
+      expect((await get(adId, { fields: 'status,effective_status' })).body).toEqual({
+        id: adId,
+        status: 'DELETED',
+        effective_status: 'DELETED',
+      });
       const edit = await post(adsetId, { name: 'Too late' });
       expect(edit.body.error).toMatchObject({ code: 100, error_subcode: 1487056, error_user_title: "Can't Edit Ad Set" });
     });
@@ -180,7 +229,11 @@ describe('Marketing API: a lead campaign from scratch', () => {
     };
 
     it('requires an end time for a lifetime budget (campaign and ad set)', async () => {
-      expect(await refused(`${ACT}/campaigns`, leadCampaign({ lifetime_budget: '100000' }))).toMatchObject({ code: 100, error_user_title: 'End date required', error_data: { blame_field_specs: [['stop_time']] } });
+      expect(await refused(`${ACT}/campaigns`, leadCampaign({ lifetime_budget: '100000' }))).toMatchObject({
+        code: 100,
+        error_user_title: 'End date required',
+        error_data: { blame_field_specs: [['stop_time']] },
+      });
       const campaign = await post(`${ACT}/campaigns`, leadCampaign());
       const error = await refused(`${ACT}/adsets`, leadAdSet(campaign.body.id, { daily_budget: '', lifetime_budget: '100000' }));
       expect(error).toMatchObject({ error_user_title: 'End date required', error_data: { blame_field_specs: [['end_time']] } });
@@ -200,7 +253,12 @@ describe('Marketing API: a lead campaign from scratch', () => {
     it('asks more of ad sets billed on clicks', async () => {
       const campaign = await post(`${ACT}/campaigns`, leadCampaign({ objective: 'OUTCOME_TRAFFIC' }));
       const error = await refused(`${ACT}/adsets`, {
-        ...leadAdSet(campaign.body.id, { optimization_goal: 'LINK_CLICKS', billing_event: 'LINK_CLICKS', destination_type: 'WEBSITE', daily_budget: '300' }),
+        ...leadAdSet(campaign.body.id, {
+          optimization_goal: 'LINK_CLICKS',
+          billing_event: 'LINK_CLICKS',
+          destination_type: 'WEBSITE',
+          daily_budget: '300',
+        }),
       });
       expect(error).toMatchObject({ error_subcode: 1885272 });
     });
@@ -218,29 +276,56 @@ describe('Marketing API: a lead campaign from scratch', () => {
     });
 
     it('allows the same narrowing without a special ad category', async () => {
-      const campaign = await post(`${ACT}/campaigns`, { name: 'No category', objective: 'OUTCOME_LEADS', special_ad_categories: '[]', status: 'PAUSED' });
-      const res = await post(`${ACT}/adsets`, leadAdSet(campaign.body.id, { targeting: sacTargeting({ age_min: 30, age_max: 55, genders: [2] }) }));
+      const campaign = await post(`${ACT}/campaigns`, {
+        name: 'No category',
+        objective: 'OUTCOME_LEADS',
+        special_ad_categories: '[]',
+        status: 'PAUSED',
+      });
+      const res = await post(
+        `${ACT}/adsets`,
+        leadAdSet(campaign.body.id, { targeting: sacTargeting({ age_min: 30, age_max: 55, genders: [2] }) }),
+      );
       expect(res.status).toBe(200);
     });
 
     it('refuses a lead form of another Page, an archived form and a button that cannot open a form', async () => {
       const imageHash = await uploadImage();
       const story = (overrides: object) => JSON.stringify(linkData(imageHash, overrides));
-      expect(await refused(`${ACT}/adcreatives`, { object_story_spec: story({ call_to_action: { type: 'SIGN_UP', value: { lead_gen_form_id: DEMO_IDS.forms.autoSpanish } } }) })).toMatchObject({
+      expect(
+        await refused(`${ACT}/adcreatives`, {
+          object_story_spec: story({ call_to_action: { type: 'SIGN_UP', value: { lead_gen_form_id: DEMO_IDS.forms.autoSpanish } } }),
+        }),
+      ).toMatchObject({
         error_user_title: 'Lead form not available',
       });
-      expect(await refused(`${ACT}/adcreatives`, { object_story_spec: story({ call_to_action: { type: 'SIGN_UP', value: { lead_gen_form_id: DEMO_IDS.forms.archivedAuto } } }) })).toMatchObject({
+      expect(
+        await refused(`${ACT}/adcreatives`, {
+          object_story_spec: story({ call_to_action: { type: 'SIGN_UP', value: { lead_gen_form_id: DEMO_IDS.forms.archivedAuto } } }),
+        }),
+      ).toMatchObject({
         error_user_title: 'Lead form not active',
       });
-      expect(await refused(`${ACT}/adcreatives`, { object_story_spec: story({ call_to_action: { type: 'SHOP_NOW', value: { lead_gen_form_id: DEMO_IDS.forms.auto } } }) })).toMatchObject({
+      expect(
+        await refused(`${ACT}/adcreatives`, {
+          object_story_spec: story({ call_to_action: { type: 'SHOP_NOW', value: { lead_gen_form_id: DEMO_IDS.forms.auto } } }),
+        }),
+      ).toMatchObject({
         error_user_title: 'Button not available for lead ads',
       });
-      expect((await refused(`${ACT}/adcreatives`, { object_story_spec: story({ call_to_action: { type: 'PRESS_HERE' } }) })).code).toBe(100);
+      expect((await refused(`${ACT}/adcreatives`, { object_story_spec: story({ call_to_action: { type: 'PRESS_HERE' } }) })).code).toBe(
+        100,
+      );
     });
 
     it('refuses an image hash the account never uploaded', async () => {
-      const error = await refused(`${ACT}/adcreatives`, { object_story_spec: JSON.stringify(linkData('0123456789abcdef0123456789abcdef')) });
-      expect(error).toMatchObject({ error_user_title: 'Image not found', error_data: { blame_field_specs: [['object_story_spec', 'link_data', 'image_hash']] } });
+      const error = await refused(`${ACT}/adcreatives`, {
+        object_story_spec: JSON.stringify(linkData('0123456789abcdef0123456789abcdef')),
+      });
+      expect(error).toMatchObject({
+        error_user_title: 'Image not found',
+        error_data: { blame_field_specs: [['object_story_spec', 'link_data', 'image_hash']] },
+      });
     });
 
     it('refuses an ad whose creative speaks for another Page than the ad set promotes', async () => {
@@ -250,17 +335,27 @@ describe('Marketing API: a lead campaign from scratch', () => {
         page_id: DEMO_IDS.pages.spanish,
         link_data: { link: 'https://fb.me/', call_to_action: { type: 'SIGN_UP', value: { lead_gen_form_id: DEMO_IDS.forms.autoSpanish } } },
       };
-      const error = await refused(`${ACT}/ads`, { name: 'Mismatch', adset_id: adset.body.id, creative: JSON.stringify({ object_story_spec: spanish }) });
+      const error = await refused(`${ACT}/ads`, {
+        name: 'Mismatch',
+        adset_id: adset.body.id,
+        creative: JSON.stringify({ object_story_spec: spanish }),
+      });
       expect(error.error_user_title).toBe('Page does not match');
     });
 
     it('refuses a capped bid strategy without a bid amount, an attribution window Meta dropped and changing a locked field', async () => {
       const campaign = await post(`${ACT}/campaigns`, leadCampaign());
-      expect(await refused(`${ACT}/adsets`, leadAdSet(campaign.body.id, { bid_strategy: 'COST_CAP' }))).toMatchObject({ error_subcode: 2490487 });
+      expect(await refused(`${ACT}/adsets`, leadAdSet(campaign.body.id, { bid_strategy: 'COST_CAP' }))).toMatchObject({
+        error_subcode: 2490487,
+      });
       const spec = JSON.stringify([{ event_type: 'VIEW_THROUGH', window_days: 28 }]);
-      expect(await refused(`${ACT}/adsets`, leadAdSet(campaign.body.id, { attribution_spec: spec }))).toMatchObject({ error_user_title: 'Invalid attribution setting' });
+      expect(await refused(`${ACT}/adsets`, leadAdSet(campaign.body.id, { attribution_spec: spec }))).toMatchObject({
+        error_user_title: 'Invalid attribution setting',
+      });
       const adset = await post(`${ACT}/adsets`, leadAdSet(campaign.body.id));
-      expect(await refused(adset.body.id, { optimization_goal: 'QUALITY_LEAD' })).toMatchObject({ error_data: { blame_field_specs: [['optimization_goal']] } });
+      expect(await refused(adset.body.id, { optimization_goal: 'QUALITY_LEAD' })).toMatchObject({
+        error_data: { blame_field_specs: [['optimization_goal']] },
+      });
     });
 
     it('refuses new ads under a deleted campaign', async () => {
@@ -272,7 +367,10 @@ describe('Marketing API: a lead campaign from scratch', () => {
 
     it('refuses an end time before the start', async () => {
       const campaign = await post(`${ACT}/campaigns`, leadCampaign());
-      const error = await refused(`${ACT}/adsets`, leadAdSet(campaign.body.id, { start_time: '2026-12-10T00:00:00+0000', end_time: '2026-12-05T00:00:00+0000' }));
+      const error = await refused(
+        `${ACT}/adsets`,
+        leadAdSet(campaign.body.id, { start_time: '2026-12-10T00:00:00+0000', end_time: '2026-12-05T00:00:00+0000' }),
+      );
       expect(error).toMatchObject({ error_user_title: 'Invalid schedule' });
     });
   });

@@ -9,7 +9,9 @@ export interface GraphResult {
 }
 
 export const appsecretProof = (secret: string, token: string, time?: number): string =>
-  createHmac('sha256', secret).update(time === undefined ? token : `${token}|${time}`).digest('hex');
+  createHmac('sha256', secret)
+    .update(time === undefined ? token : `${token}|${time}`)
+    .digest('hex');
 
 export const appToken = (sandbox: RunningSandbox): string => `${sandbox.appId}|${sandbox.appSecret}`;
 

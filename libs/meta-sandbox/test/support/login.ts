@@ -27,12 +27,21 @@ export function configDialogUrl(sandbox: RunningSandbox, configId: string, extra
 }
 
 export function dialogUrl(sandbox: RunningSandbox, scope: string[], extra: Record<string, string> = {}): string {
-  const query = new URLSearchParams({ client_id: sandbox.appId, redirect_uri: REDIRECT_URI, state: 'st-123', scope: scope.join(','), response_type: 'code', ...extra });
+  const query = new URLSearchParams({
+    client_id: sandbox.appId,
+    redirect_uri: REDIRECT_URI,
+    state: 'st-123',
+    scope: scope.join(','),
+    response_type: 'code',
+    ...extra,
+  });
   return `${sandbox.url}/${VERSION}/dialog/oauth?${query.toString()}`;
 }
 
 const checkedValues = (html: string, name: string): string[] =>
-  [...html.matchAll(new RegExp(`<input type="(?:checkbox|radio)" name="${name}" value="([^"]+)" checked(?! disabled)`, 'g'))].map((m) => m[1]!);
+  [...html.matchAll(new RegExp(`<input type="(?:checkbox|radio)" name="${name}" value="([^"]+)" checked(?! disabled)`, 'g'))].map(
+    (m) => m[1]!,
+  );
 
 /** Reads the consent form the way a browser would see it. */
 export async function openDialog(url: string): Promise<DialogForm> {

@@ -24,9 +24,7 @@ describe('authGuard and guestGuard', () => {
     const result = run(authGuard);
 
     expect(result).toBeInstanceOf(UrlTree);
-    expect(TestBed.inject(Router).serializeUrl(result as UrlTree)).toBe(
-      '/login?returnUrl=%2Fusers%3Fpage%3D2',
-    );
+    expect(TestBed.inject(Router).serializeUrl(result as UrlTree)).toBe('/login?returnUrl=%2Fusers%3Fpage%3D2');
   });
 
   it('lets signed-in users through', async () => {

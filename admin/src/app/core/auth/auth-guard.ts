@@ -12,5 +12,4 @@ export const authGuard: CanActivateFn = (_route, state) => {
 };
 
 /** Keeps signed-in users away from the login page. */
-export const guestGuard: CanActivateFn = () =>
-  inject(AuthStore).isAuthenticated() ? inject(Router).createUrlTree(['/']) : true;
+export const guestGuard: CanActivateFn = () => (inject(AuthStore).isAuthenticated() ? inject(Router).createUrlTree(['/']) : true);

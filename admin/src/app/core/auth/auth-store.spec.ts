@@ -47,12 +47,10 @@ describe('AuthStore', () => {
 
   it('stays signed out when the credentials are rejected', async () => {
     const result = firstValueFrom(sut.login({ email: 'admin@example.com', password: 'wrong' }));
-    http
-      .expectOne('/v1/auth/login')
-      .flush(anErrorEnvelope(401, 'unauthenticated', 'Invalid credentials'), {
-        status: 401,
-        statusText: 'Unauthorized',
-      });
+    http.expectOne('/v1/auth/login').flush(anErrorEnvelope(401, 'unauthenticated', 'Invalid credentials'), {
+      status: 401,
+      statusText: 'Unauthorized',
+    });
 
     await expect(result).rejects.toMatchObject({ status: 401 });
     expect(sut.isAuthenticated()).toBe(false);

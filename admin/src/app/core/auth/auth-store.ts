@@ -1,14 +1,7 @@
 import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import {
-  AccessTokenResponse,
-  CurrentUser,
-  LoginRequest,
-  ROUTES,
-  Role,
-  roleSatisfies,
-} from '@legeai/contracts';
+import { AccessTokenResponse, CurrentUser, LoginRequest, ROUTES, Role, roleSatisfies } from '@legeai/contracts';
 import { Observable, catchError, finalize, firstValueFrom, map, of, shareReplay, tap, timeout } from 'rxjs';
 
 import { API_BASE_URL } from '../api/api-base-url';

@@ -30,12 +30,10 @@ describe('errorInterceptor', () => {
 
   it("shows the error envelope's message once", async () => {
     const result = firstValueFrom(client.patch('/v1/users/u-1', { role: 'viewer' }));
-    http
-      .expectOne('/v1/users/u-1')
-      .flush(anErrorEnvelope(409, 'conflict', 'Cannot demote the last admin'), {
-        status: 409,
-        statusText: 'Conflict',
-      });
+    http.expectOne('/v1/users/u-1').flush(anErrorEnvelope(409, 'conflict', 'Cannot demote the last admin'), {
+      status: 409,
+      statusText: 'Conflict',
+    });
 
     await expect(result).rejects.toMatchObject({ status: 409 });
     expect(shown).toEqual(['Cannot demote the last admin']);

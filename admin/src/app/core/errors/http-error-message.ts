@@ -18,9 +18,7 @@ export function httpErrorMessage(error: unknown): string {
   if (isErrorEnvelope(error.error)) {
     const { message, fields } = error.error.error;
     const fieldProblems = (fields ?? []).flatMap((f) => f.messages);
-    return fieldProblems.length > 0 && !fieldProblems.includes(message)
-      ? `${message}: ${fieldProblems.join('; ')}`
-      : message;
+    return fieldProblems.length > 0 && !fieldProblems.includes(message) ? `${message}: ${fieldProblems.join('; ')}` : message;
   }
   return `The request failed (${error.status} ${error.statusText || 'error'}).`;
 }

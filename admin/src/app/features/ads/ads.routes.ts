@@ -10,11 +10,15 @@ export const adsRoutes: Routes = [
     loadComponent: () => import('./campaigns-page/campaigns-page').then((m) => m.CampaignsPage),
   },
   // Creating spends money: viewers get the not-allowed page, which says who can.
-  ...restrictedTo(Role.Manager, {
-    path: 'new',
-    title: 'New lead campaign · LEGEAI Meta Connect',
-    loadComponent: () => import('./create-campaign-page/create-campaign-page').then((m) => m.CreateCampaignPage),
-  }, 'New lead campaign'),
+  ...restrictedTo(
+    Role.Manager,
+    {
+      path: 'new',
+      title: 'New lead campaign · LEGEAI Meta Connect',
+      loadComponent: () => import('./create-campaign-page/create-campaign-page').then((m) => m.CreateCampaignPage),
+    },
+    'New lead campaign',
+  ),
   {
     path: 'campaigns/:id',
     title: 'Campaign · LEGEAI Meta Connect',

@@ -16,9 +16,7 @@ export class VisibleInterval {
       startWith(null),
       map(() => this.document.visibilityState !== 'hidden'),
       distinctUntilChanged(),
-      switchMap((visible, index) =>
-        visible ? timer(index === 0 ? periodMs : 0, periodMs).pipe(map(() => undefined)) : EMPTY,
-      ),
+      switchMap((visible, index) => (visible ? timer(index === 0 ? periodMs : 0, periodMs).pipe(map(() => undefined)) : EMPTY)),
     );
   }
 }

@@ -79,9 +79,7 @@ describe('describeReviewReason', () => {
     expect(describeReviewReason('Missing required dateOfBirth, zipCode; email "x" is not a valid address')).toBe(
       'Missing required date of birth, ZIP code; email "x" is not a valid address',
     );
-    expect(describeReviewReason('Missing required fields: productInterest')).toBe(
-      'Missing required fields: product interest',
-    );
+    expect(describeReviewReason('Missing required fields: productInterest')).toBe('Missing required fields: product interest');
   });
 
   it('leaves words that only look like keys inside other words alone', () => {

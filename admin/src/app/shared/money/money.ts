@@ -68,7 +68,10 @@ export function parseMoney(text: string, options: MoneyFormatOptions = {}): stri
   }
   // Another convention only when its decimal separator is there: "12.345" in en-US stays refused rather than
   // becoming 12345, a thousand times what was meant.
-  for (const separators of [{ group: ',', decimal: '.' }, { group: '.', decimal: ',' }]) {
+  for (const separators of [
+    { group: ',', decimal: '.' },
+    { group: '.', decimal: ',' },
+  ]) {
     const amount = parseWith(clean, separators, true);
     if (amount !== null) {
       return amount;

@@ -6,8 +6,7 @@ import { PageQueryDto } from '../../../common/paging/page-query.dto';
 import { Trim } from '../../../common/validation/trim.transform';
 
 /** Query strings carry text: "true"/"false" become booleans, anything else stays as is and fails @IsBoolean. */
-const QueryBoolean = () =>
-  Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
+const QueryBoolean = () => Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
 
 export const LEAD_SORTS = ['receivedAt', '-receivedAt'] as const;
 

@@ -149,4 +149,3 @@ export class LeadDetailResponse extends LeadSummaryResponse implements LeadDetai
   @ApiProperty({ description: 'Contact details are masked: the caller lacks the contact details permission' })
   contactMasked!: boolean;
 }
-

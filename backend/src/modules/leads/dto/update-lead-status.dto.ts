@@ -21,7 +21,8 @@ export class UpdateLeadStatusDto implements UpdateLeadStatusRequest {
 
   @ApiPropertyOptional({
     example: 'USD',
-    description: "ISO 4217 code. Left out, the lead's currency is used: its Page's ad account currency, else the " +
+    description:
+      "ISO 4217 code. Left out, the lead's currency is used: its Page's ad account currency, else the " +
       "organisation's default; with neither, a premiumValue needs it (400).",
   })
   @IsOptional()

@@ -120,7 +120,10 @@ export class LeadStoreRepository {
       .returning(['id'])
       .getQueryAndParameters();
     const n = insertParams.length;
-    const duplicate = personDuplicateQuery(lead.organisationId, lead.person, lead.receivedAt, duplicateWindowDays, n + 3) ?? { sql: NO_DUPLICATE, params: [] };
+    const duplicate = personDuplicateQuery(lead.organisationId, lead.person, lead.receivedAt, duplicateWindowDays, n + 3) ?? {
+      sql: NO_DUPLICATE,
+      params: [],
+    };
     const [stored] = (await tx.query(
       `WITH duplicate AS (${duplicate.sql}),
        lead AS (${insertSql}),

@@ -6,7 +6,8 @@ import { AD_OBJECT_ID_PATTERN } from './dto/ad-object-writes.dto';
 @Injectable()
 export class AdObjectIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!AD_OBJECT_ID_PATTERN.test(value)) throw new ValidationFailedError([{ field: 'id', messages: ["id must be a local id (uuid) or Meta's numeric id"] }]);
+    if (!AD_OBJECT_ID_PATTERN.test(value))
+      throw new ValidationFailedError([{ field: 'id', messages: ["id must be a local id (uuid) or Meta's numeric id"] }]);
     return value;
   }
 }

@@ -48,8 +48,16 @@ import { CreateLeadCampaignDto } from './dto/create-lead-campaign.dto';
 
 const R = ROUTES.metaIntegration;
 const KEY = IDEMPOTENCY_KEY_HEADER.toLowerCase();
-const requiredKey = ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: true, description: 'Unique per intended write: a retry with the same key and body gets the first answer and applies nothing twice' });
-const optionalKey = ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: false, description: 'Optional: a retry with the same key and body gets the first answer' });
+const requiredKey = ApiHeader({
+  name: IDEMPOTENCY_KEY_HEADER,
+  required: true,
+  description: 'Unique per intended write: a retry with the same key and body gets the first answer and applies nothing twice',
+});
+const optionalKey = ApiHeader({
+  name: IDEMPOTENCY_KEY_HEADER,
+  required: false,
+  description: 'Optional: a retry with the same key and body gets the first answer',
+});
 
 /** Says when an answer is the stored one of an earlier request with the same key. */
 function answer<T>(res: Response, outcome: IdempotentResult<T>): T {
@@ -76,7 +84,10 @@ export class MetaAdsController {
 
   @Get(R.campaigns)
   @Roles(Role.Viewer)
-  @ApiOperation({ operationId: 'listCampaigns', summary: 'Campaigns of the connected ad accounts, with filters, sorting and paging (deleted ones only with status=DELETED)' })
+  @ApiOperation({
+    operationId: 'listCampaigns',
+    summary: 'Campaigns of the connected ad accounts, with filters, sorting and paging (deleted ones only with status=DELETED)',
+  })
   @ApiOkResponse({ type: CampaignPageResponse })
   @ApiErrorResponses(400, 401, 403)
   campaigns(@CurrentPrincipal() principal: Principal, @Query() query: AdObjectListQueryDto): Promise<Page<MetaCampaignDto>> {
@@ -88,7 +99,8 @@ export class MetaAdsController {
   @requiredKey
   @ApiOperation({
     operationId: 'createLeadCampaign',
-    summary: 'Create a lead campaign, its ad set (instant form) and its ad in one flow, PAUSED unless asked; guardrails first, cleanup on a failed step',
+    summary:
+      'Create a lead campaign, its ad set (instant form) and its ad in one flow, PAUSED unless asked; guardrails first, cleanup on a failed step',
   })
   @ApiCreatedResponse({ type: CreateLeadCampaignResponse })
   @ApiErrorResponses(400, 401, 403, 404, 409, 422, 429, 502, 503)
@@ -99,12 +111,18 @@ export class MetaAdsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CreateLeadCampaignResult> {
     const run = () => this.creator.create(principal, body);
-    return answer(res, await this.idempotency.run(principal.organisationId, key, 'campaigns.create', body, run, { required: true, status: 201 }));
+    return answer(
+      res,
+      await this.idempotency.run(principal.organisationId, key, 'campaigns.create', body, run, { required: true, status: 201 }),
+    );
   }
 
   @Get(R.campaignsSync)
   @Roles(Role.Viewer)
-  @ApiOperation({ operationId: 'listAdsSyncStates', summary: "How each active ad account's mirror stands: last sync, its Graph requests, object counts" })
+  @ApiOperation({
+    operationId: 'listAdsSyncStates',
+    summary: "How each active ad account's mirror stands: last sync, its Graph requests, object counts",
+  })
   @ApiOkResponse({ type: [AdAccountSyncStateResponse] })
   @ApiErrorResponses(401, 403)
   syncStates(@CurrentPrincipal() principal: Principal): Promise<AdAccountSyncStateDto[]> {
@@ -124,7 +142,10 @@ export class MetaAdsController {
   @Post(R.campaignsValidate)
   @HttpCode(200)
   @Roles(Role.Manager)
-  @ApiOperation({ operationId: 'validateLeadCampaign', summary: 'The guardrail findings of a lead campaign draft, and the special ad category the product would set; creates nothing' })
+  @ApiOperation({
+    operationId: 'validateLeadCampaign',
+    summary: 'The guardrail findings of a lead campaign draft, and the special ad category the product would set; creates nothing',
+  })
   @ApiOkResponse({ type: ValidateLeadCampaignResponse })
   @ApiErrorResponses(400, 401, 403)
   async validate(@CurrentPrincipal() principal: Principal, @Body() body: CreateLeadCampaignDto): Promise<ValidateLeadCampaignResult> {
@@ -135,7 +156,10 @@ export class MetaAdsController {
   @Put(`${R.campaigns}/:id`)
   @Roles(Role.Manager)
   @optionalKey
-  @ApiOperation({ operationId: 'updateCampaign', summary: 'Rename, pause or resume a campaign, change its budget or end date (a large increase needs confirmed: true)' })
+  @ApiOperation({
+    operationId: 'updateCampaign',
+    summary: 'Rename, pause or resume a campaign, change its budget or end date (a large increase needs confirmed: true)',
+  })
   @ApiOkResponse({ type: MetaCampaignResponse })
   @ApiErrorResponses(400, 401, 403, 404, 409, 422, 429, 502, 503)
   async updateCampaign(
@@ -146,12 +170,18 @@ export class MetaAdsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<MetaCampaignDto> {
     const run = () => this.writes.update(principal, 'campaign', id, body) as Promise<MetaCampaignDto>;
-    return answer(res, await this.idempotency.run(principal.organisationId, key, `campaigns.update:${id}`, body, run, { required: false, status: 200 }));
+    return answer(
+      res,
+      await this.idempotency.run(principal.organisationId, key, `campaigns.update:${id}`, body, run, { required: false, status: 200 }),
+    );
   }
 
   @Get(R.adSets)
   @Roles(Role.Viewer)
-  @ApiOperation({ operationId: 'listAdSets', summary: 'Ad sets, with filters (ad account, campaign, status, objective), sorting and paging' })
+  @ApiOperation({
+    operationId: 'listAdSets',
+    summary: 'Ad sets, with filters (ad account, campaign, status, objective), sorting and paging',
+  })
   @ApiOkResponse({ type: AdSetPageResponse })
   @ApiErrorResponses(400, 401, 403)
   adSets(@CurrentPrincipal() principal: Principal, @Query() query: AdSetListQueryDto): Promise<Page<MetaAdSetDto>> {
@@ -172,12 +202,18 @@ export class MetaAdsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<MetaAdSetDto> {
     const run = () => this.writes.update(principal, 'adset', id, body) as Promise<MetaAdSetDto>;
-    return answer(res, await this.idempotency.run(principal.organisationId, key, `adsets.update:${id}`, body, run, { required: false, status: 200 }));
+    return answer(
+      res,
+      await this.idempotency.run(principal.organisationId, key, `adsets.update:${id}`, body, run, { required: false, status: 200 }),
+    );
   }
 
   @Get(R.ads)
   @Roles(Role.Viewer)
-  @ApiOperation({ operationId: 'listAds', summary: 'Ads with their creative and lead form, with filters (ad account, campaign, ad set, status, objective), sorting and paging' })
+  @ApiOperation({
+    operationId: 'listAds',
+    summary: 'Ads with their creative and lead form, with filters (ad account, campaign, ad set, status, objective), sorting and paging',
+  })
   @ApiOkResponse({ type: AdPageResponse })
   @ApiErrorResponses(400, 401, 403)
   ads(@CurrentPrincipal() principal: Principal, @Query() query: AdListQueryDto): Promise<Page<MetaAdDto>> {
@@ -198,7 +234,10 @@ export class MetaAdsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<MetaAdDto> {
     const run = () => this.writes.update(principal, 'ad', id, body) as Promise<MetaAdDto>;
-    return answer(res, await this.idempotency.run(principal.organisationId, key, `ads.update:${id}`, body, run, { required: false, status: 200 }));
+    return answer(
+      res,
+      await this.idempotency.run(principal.organisationId, key, `ads.update:${id}`, body, run, { required: false, status: 200 }),
+    );
   }
 
   @Post(R.adsBulkStatus)
@@ -215,12 +254,18 @@ export class MetaAdsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<BulkStatusResult> {
     const run = () => this.writes.bulkStatus(principal, body);
-    return answer(res, await this.idempotency.run(principal.organisationId, key, 'ads.bulk-status', body, run, { required: true, status: 200 }));
+    return answer(
+      res,
+      await this.idempotency.run(principal.organisationId, key, 'ads.bulk-status', body, run, { required: true, status: 200 }),
+    );
   }
 
   @Get(R.adsGuardrails)
   @Roles(Role.Viewer)
-  @ApiOperation({ operationId: 'getAdsGuardrails', summary: 'The guardrails a draft campaign is checked against (special ad category countries, radius, budget ceiling and threshold)' })
+  @ApiOperation({
+    operationId: 'getAdsGuardrails',
+    summary: 'The guardrails a draft campaign is checked against (special ad category countries, radius, budget ceiling and threshold)',
+  })
   @ApiOkResponse({ type: AdsGuardrailsResponse })
   @ApiErrorResponses(401, 403)
   guardrails(@CurrentPrincipal() principal: Principal): Promise<AdsGuardrailsDto> {
@@ -229,7 +274,10 @@ export class MetaAdsController {
 
   @Put(R.adsSettings)
   @Roles(Role.Admin)
-  @ApiOperation({ operationId: 'updateAdsSettings', summary: "Set the organisation's daily budget ceiling and the budget change that needs confirmation" })
+  @ApiOperation({
+    operationId: 'updateAdsSettings',
+    summary: "Set the organisation's daily budget ceiling and the budget change that needs confirmation",
+  })
   @ApiOkResponse({ type: AdsGuardrailsResponse })
   @ApiErrorResponses(400, 401, 403)
   updateSettings(@CurrentPrincipal() principal: Principal, @Body() body: AdsSettingsDto): Promise<AdsGuardrailsDto> {

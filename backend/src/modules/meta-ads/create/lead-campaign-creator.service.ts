@@ -88,27 +88,37 @@ export class LeadCampaignCreator {
       this.objects.findAdSet(organisationId, ids.adset),
       this.objects.findAd(organisationId, ids.ad),
     ]);
-    await this.audit.recordBy(principal, 'meta_ads.campaign_created', { type: 'meta_campaign', id: ids.campaign }, {
-      adAccountId: act,
-      before: null,
-      after: {
-        campaignId: ids.campaign,
-        adSetId: ids.adset,
-        creativeId: ids.creative,
-        adId: ids.ad,
-        status,
-        name: draft.campaign.name,
-        budget: draft.adSet.budget,
-        specialAdCategories: checked.specialAdCategories,
-        specialAdCategoryCountry: checked.specialAdCategoryCountry,
-        leadFormId: draft.ad.leadFormId,
-        pageId: draft.adSet.pageId,
+    await this.audit.recordBy(
+      principal,
+      'meta_ads.campaign_created',
+      { type: 'meta_campaign', id: ids.campaign },
+      {
+        adAccountId: act,
+        before: null,
+        after: {
+          campaignId: ids.campaign,
+          adSetId: ids.adset,
+          creativeId: ids.creative,
+          adId: ids.ad,
+          status,
+          name: draft.campaign.name,
+          budget: draft.adSet.budget,
+          specialAdCategories: checked.specialAdCategories,
+          specialAdCategoryCountry: checked.specialAdCategoryCountry,
+          leadFormId: draft.ad.leadFormId,
+          pageId: draft.adSet.pageId,
+        },
+        graphRequests: session.counter.requests,
       },
-      graphRequests: session.counter.requests,
-    });
+    );
     if (!campaign || !adSet || !ad) {
       // Kept for the idempotency key: a retry must not create the campaign a second time.
-      throw new KeptFailure(502, ADS_ERROR_CODES.campaignCreatedUnread, 'The campaign was created at Meta but could not be read back yet; it shows after the next sync', { ...ids });
+      throw new KeptFailure(
+        502,
+        ADS_ERROR_CODES.campaignCreatedUnread,
+        'The campaign was created at Meta but could not be read back yet; it shows after the next sync',
+        { ...ids },
+      );
     }
     return {
       campaign: (await this.lists.campaignDtos(organisationId, [campaign]))[0],
@@ -120,13 +130,23 @@ export class LeadCampaignCreator {
   }
 
   /** Deletes what the earlier steps made (newest first) and turns the failure into the envelope that reports it. */
-  private async failed(principal: Principal, session: AdsWriteSession, draft: CreateLeadCampaignRequest, step: Step, made: Made[], error: unknown): Promise<Error> {
+  private async failed(
+    principal: Principal,
+    session: AdsWriteSession,
+    draft: CreateLeadCampaignRequest,
+    step: Step,
+    made: Made[],
+    error: unknown,
+  ): Promise<Error> {
     for (const object of [...made].reverse()) {
       try {
         await this.graph.remove(object.id, session.ctx, session.counter);
         object.cleanedUp = true;
       } catch (cleanupError) {
-        this.logger.warn({ organisationId: session.organisationId, object, err: (cleanupError as Error).message }, 'Could not delete an object of a failed campaign creation');
+        this.logger.warn(
+          { organisationId: session.organisationId, object, err: (cleanupError as Error).message },
+          'Could not delete an object of a failed campaign creation',
+        );
       }
     }
     const graphError = error instanceof MetaGraphError ? error : undefined;
@@ -142,11 +162,16 @@ export class LeadCampaignCreator {
         : `${leftovers.map((o) => `${o.level} ${o.id}`).join(', ')} could not be deleted: delete ${leftovers.length > 1 ? 'them' : 'it'} in Ads Manager.`) +
       (unknownOutcome ? ` Meta did not answer the ${STEP_NAMES[step]} request, so it may exist at Meta: the next sync shows it.` : '');
     const details = { ...cleanup, ...(graphError ? metaFacts(graphError) : {}), ...(unknownOutcome ? { unknownOutcome: true } : {}) };
-    await this.audit.recordBy(principal, 'meta_ads.campaign_creation_failed', { type: 'meta_ad_account', id: draft.adAccountId }, {
-      adAccountId: draft.adAccountId,
-      name: draft.campaign.name,
-      ...details,
-    });
+    await this.audit.recordBy(
+      principal,
+      'meta_ads.campaign_creation_failed',
+      { type: 'meta_ad_account', id: draft.adAccountId },
+      {
+        adAccountId: draft.adAccountId,
+        name: draft.campaign.name,
+        ...details,
+      },
+    );
     const status = graphError?.kind === 'validation' ? 422 : graphError?.kind === 'rate_limited' ? 429 : 502;
     // Something left at Meta: the answer is kept for the idempotency key, so a retry does not make a second one.
     return leftovers.length > 0 || unknownOutcome

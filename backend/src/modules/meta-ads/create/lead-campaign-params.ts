@@ -6,7 +6,11 @@ import type { SpecialCategoryChoice } from '../guardrails';
  * The Graph parameters of each step of a lead campaign on an instant form
  * (https://developers.facebook.com/docs/marketing-api/guides/lead-ads/create). Pure.
  */
-export function campaignParams(draft: CreateLeadCampaignRequest, categories: SpecialCategoryChoice, status: 'ACTIVE' | 'PAUSED'): GraphParams {
+export function campaignParams(
+  draft: CreateLeadCampaignRequest,
+  categories: SpecialCategoryChoice,
+  status: 'ACTIVE' | 'PAUSED',
+): GraphParams {
   return {
     name: draft.campaign.name,
     objective: 'OUTCOME_LEADS',
@@ -49,7 +53,10 @@ export function targetingSpec(targeting: LeadCampaignTargeting): Record<string, 
   if (regions.length || cities.length || zips.length) {
     if (regions.length) geo.regions = regions.map((r) => ({ key: r.key }));
     if (cities.length) {
-      geo.cities = cities.map((c) => ({ key: c.key, ...(c.radius !== undefined ? { radius: c.radius, distance_unit: c.distanceUnit ?? 'mile' } : {}) }));
+      geo.cities = cities.map((c) => ({
+        key: c.key,
+        ...(c.radius !== undefined ? { radius: c.radius, distance_unit: c.distanceUnit ?? 'mile' } : {}),
+      }));
     }
     if (zips.length) geo.zips = zips.map((key) => ({ key }));
   } else {

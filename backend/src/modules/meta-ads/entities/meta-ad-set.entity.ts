@@ -20,7 +20,8 @@ export class MetaAdSet {
   /** `promoted_object.page_id`: the Page whose instant forms the ad set uses. */
   @Column({ name: 'page_id', type: 'varchar', length: 100, nullable: true }) pageId!: string | null;
   @Column({ name: 'daily_budget_minor', type: 'bigint', nullable: true, transformer: BIGINT_NUMBER }) dailyBudgetMinor!: number | null;
-  @Column({ name: 'lifetime_budget_minor', type: 'bigint', nullable: true, transformer: BIGINT_NUMBER }) lifetimeBudgetMinor!: number | null;
+  @Column({ name: 'lifetime_budget_minor', type: 'bigint', nullable: true, transformer: BIGINT_NUMBER }) lifetimeBudgetMinor!:
+    number | null;
   @Column({ name: 'bid_strategy', type: 'varchar', length: 60, nullable: true }) bidStrategy!: string | null;
   @Column({ name: 'start_time', type: 'timestamptz', nullable: true }) startTime!: Date | null;
   @Column({ name: 'end_time', type: 'timestamptz', nullable: true }) endTime!: Date | null;

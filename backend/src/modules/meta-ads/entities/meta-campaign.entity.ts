@@ -18,7 +18,8 @@ export class MetaCampaign {
   @Column({ name: 'special_ad_categories', type: 'text', array: true, default: () => `'{}'` }) specialAdCategories!: string[];
   @Column({ name: 'special_ad_category_country', type: 'text', array: true, default: () => `'{}'` }) specialAdCategoryCountry!: string[];
   @Column({ name: 'daily_budget_minor', type: 'bigint', nullable: true, transformer: BIGINT_NUMBER }) dailyBudgetMinor!: number | null;
-  @Column({ name: 'lifetime_budget_minor', type: 'bigint', nullable: true, transformer: BIGINT_NUMBER }) lifetimeBudgetMinor!: number | null;
+  @Column({ name: 'lifetime_budget_minor', type: 'bigint', nullable: true, transformer: BIGINT_NUMBER }) lifetimeBudgetMinor!:
+    number | null;
   @Column({ name: 'bid_strategy', type: 'varchar', length: 60, nullable: true }) bidStrategy!: string | null;
   @Column({ name: 'start_time', type: 'timestamptz', nullable: true }) startTime!: Date | null;
   @Column({ name: 'stop_time', type: 'timestamptz', nullable: true }) stopTime!: Date | null;

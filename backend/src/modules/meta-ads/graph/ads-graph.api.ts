@@ -62,7 +62,13 @@ export class AdsGraphApi {
   }
 
   /** `POST /act_{id}/{edge}`: creates an object; not repeated after a timeout (it may have been created). */
-  async create(adAccountId: string, edge: 'campaigns' | 'adsets' | 'adcreatives' | 'ads', params: GraphParams, ctx: GraphCallContext, counter: RequestCounter): Promise<string> {
+  async create(
+    adAccountId: string,
+    edge: 'campaigns' | 'adsets' | 'adcreatives' | 'ads',
+    params: GraphParams,
+    ctx: GraphCallContext,
+    counter: RequestCounter,
+  ): Promise<string> {
     counter.requests++;
     const answer = await this.graph.post<{ id: string }>(`${adAccountId}/${edge}`, params, { ...ctx, idempotent: false });
     return answer.id;
@@ -83,7 +89,11 @@ export class AdsGraphApi {
   async uploadImage(adAccountId: string, base64: string, ctx: GraphCallContext, counter: RequestCounter): Promise<string> {
     counter.requests++;
     // Same bytes, same hash: uploading twice makes no second image, so a lost answer may be repeated.
-    const answer = await this.graph.post<{ images?: Record<string, { hash?: string }> }>(`${adAccountId}/adimages`, { bytes: base64 }, { ...ctx, idempotent: true });
+    const answer = await this.graph.post<{ images?: Record<string, { hash?: string }> }>(
+      `${adAccountId}/adimages`,
+      { bytes: base64 },
+      { ...ctx, idempotent: true },
+    );
     const hash = Object.values(answer.images ?? {})[0]?.hash;
     if (!hash) throw new MetaGraphError({ kind: 'unknown', message: 'Meta answered the image upload without an image hash' });
     return hash;

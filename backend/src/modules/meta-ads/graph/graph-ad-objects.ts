@@ -68,11 +68,9 @@ export interface GraphAd extends GraphAdObject {
 
 const COMMON = 'id,account_id,name,status,effective_status,updated_time,issues_info';
 export const CAMPAIGN_FIELDS = `${COMMON},objective,special_ad_categories,special_ad_category_country,daily_budget,lifetime_budget,bid_strategy,start_time,stop_time`;
-export const AD_SET_FIELDS =
-  `${COMMON},campaign_id,optimization_goal,billing_event,destination_type,promoted_object,daily_budget,lifetime_budget,bid_strategy,start_time,end_time,targeting`;
+export const AD_SET_FIELDS = `${COMMON},campaign_id,optimization_goal,billing_event,destination_type,promoted_object,daily_budget,lifetime_budget,bid_strategy,start_time,end_time,targeting`;
 /** The creative comes along by field expansion: one request per page of ads, not one per ad. */
-export const AD_FIELDS =
-  `${COMMON},campaign_id,adset_id,ad_review_feedback,creative{id,name,title,body,image_url,image_hash,call_to_action_type,object_story_spec,asset_feed_spec}`;
+export const AD_FIELDS = `${COMMON},campaign_id,adset_id,ad_review_feedback,creative{id,name,title,body,image_url,image_hash,call_to_action_type,object_story_spec,asset_feed_spec}`;
 
 export type AdEdge = 'campaigns' | 'adsets' | 'ads';
 export const FIELDS_OF: Record<AdEdge, string> = { campaigns: CAMPAIGN_FIELDS, adsets: AD_SET_FIELDS, ads: AD_FIELDS };

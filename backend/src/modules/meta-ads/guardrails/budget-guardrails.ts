@@ -30,7 +30,14 @@ export function activeDailyBudgetMinor(holders: readonly BudgetHolder[], change?
   const all = new Map(holders.map((h) => [`${h.level}:${h.id}`, { ...h }]));
   if (change) {
     const key = `${change.level}:${change.id}`;
-    const current = all.get(key) ?? { level: change.level, id: change.id, campaignId: change.campaignId, status: 'PAUSED', dailyBudgetMinor: null, deleted: false };
+    const current = all.get(key) ?? {
+      level: change.level,
+      id: change.id,
+      campaignId: change.campaignId,
+      status: 'PAUSED',
+      dailyBudgetMinor: null,
+      deleted: false,
+    };
     all.set(key, {
       ...current,
       status: change.status ?? current.status,
@@ -49,7 +56,12 @@ export function activeDailyBudgetMinor(holders: readonly BudgetHolder[], change?
 }
 
 /** The organisation's ceiling on the account's active daily budgets; null ceiling = none. */
-export function dailyCeilingFinding(ceilingMinor: number | null, totalAfterMinor: number, field: string, currency: string): GuardrailFinding | null {
+export function dailyCeilingFinding(
+  ceilingMinor: number | null,
+  totalAfterMinor: number,
+  field: string,
+  currency: string,
+): GuardrailFinding | null {
   if (ceilingMinor === null || totalAfterMinor <= ceilingMinor) return null;
   return {
     code: 'budget_ceiling',

@@ -32,6 +32,7 @@ export interface SpecialCategoryChoice {
  */
 export function specialCategoriesFor(countries: readonly string[]): SpecialCategoryChoice {
   const targeted = [...new Set(countries.map((c) => c.toUpperCase()))].sort();
-  if (!targeted.some((country) => FINANCIAL_CATEGORY_COUNTRIES.includes(country))) return { specialAdCategories: [], specialAdCategoryCountry: [] };
+  if (!targeted.some((country) => FINANCIAL_CATEGORY_COUNTRIES.includes(country)))
+    return { specialAdCategories: [], specialAdCategoryCountry: [] };
   return { specialAdCategories: [FINANCIAL_CATEGORY], specialAdCategoryCountry: targeted };
 }

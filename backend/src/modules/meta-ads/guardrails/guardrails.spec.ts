@@ -15,7 +15,13 @@ const draft = (change: (d: CreateLeadCampaignRequest) => void = () => undefined)
   const d: CreateLeadCampaignRequest = {
     adAccountId: 'act_1',
     campaign: { name: 'Auto leads' },
-    adSet: { name: 'US adults', pageId: '1', optimizationGoal: 'LEAD_GENERATION', budget: { type: 'daily', amountMinor: 2500 }, targeting: { countries: ['US'] } },
+    adSet: {
+      name: 'US adults',
+      pageId: '1',
+      optimizationGoal: 'LEAD_GENERATION',
+      budget: { type: 'daily', amountMinor: 2500 },
+      targeting: { countries: ['US'] },
+    },
     ad: { name: 'Ad', leadFormId: '2', primaryText: 'Quotes', headline: 'Save', callToAction: 'SIGN_UP' },
   };
   change(d);
@@ -26,7 +32,10 @@ const codes = (d: CreateLeadCampaignRequest, c = ctx) => checkLeadCampaignDraft(
 
 describe('special ad category', () => {
   it('sets FINANCIAL_PRODUCTS_SERVICES with every targeted country when the US is targeted', () => {
-    expect(specialCategoriesFor(['us', 'CA'])).toEqual({ specialAdCategories: ['FINANCIAL_PRODUCTS_SERVICES'], specialAdCategoryCountry: ['CA', 'US'] });
+    expect(specialCategoriesFor(['us', 'CA'])).toEqual({
+      specialAdCategories: ['FINANCIAL_PRODUCTS_SERVICES'],
+      specialAdCategoryCountry: ['CA', 'US'],
+    });
   });
   it('sets none for countries where it does not apply', () => {
     expect(specialCategoriesFor(['FR'])).toEqual({ specialAdCategories: [], specialAdCategoryCountry: [] });
@@ -35,7 +44,9 @@ describe('special ad category', () => {
 
 describe('financial targeting', () => {
   it('accepts the full audience', () => {
-    expect(financialTargetingFindings({ countries: ['US'], ageMin: 18, ageMax: 65, genders: [1, 2], cities: [{ key: 'x', radius: 15 }] })).toEqual([]);
+    expect(
+      financialTargetingFindings({ countries: ['US'], ageMin: 18, ageMax: 65, genders: [1, 2], cities: [{ key: 'x', radius: 15 }] }),
+    ).toEqual([]);
   });
   it('refuses age narrowing, gender, ZIP codes and a small radius, each on its field with a reason', () => {
     const findings = financialTargetingFindings({
@@ -44,7 +55,11 @@ describe('financial targeting', () => {
       ageMax: 54,
       genders: [2],
       zips: ['US:10001'],
-      cities: [{ key: '2420379', name: 'Austin', radius: 10, distanceUnit: 'mile' }, { key: 'y', radius: 20, distanceUnit: 'kilometer' }, { key: 'z', radius: 24.2, distanceUnit: 'kilometer' }],
+      cities: [
+        { key: '2420379', name: 'Austin', radius: 10, distanceUnit: 'mile' },
+        { key: 'y', radius: 20, distanceUnit: 'kilometer' },
+        { key: 'z', radius: 24.2, distanceUnit: 'kilometer' },
+      ],
     });
     expect(findings.map((f) => [f.code, f.field])).toEqual([
       ['financial_age_narrowing', 'adSet.targeting.ageMin'],
@@ -81,7 +96,9 @@ describe('budgets', () => {
   it('counts a change: resuming a campaign brings its active ad sets in', () => {
     expect(activeDailyBudgetMinor(holders, { level: 'campaign', id: 'c2', campaignId: 'c2', status: 'ACTIVE' })).toBe(11000);
     expect(activeDailyBudgetMinor(holders, { level: 'adset', id: 's1', campaignId: 'c1', dailyBudgetMinor: 6000 })).toBe(7000);
-    expect(activeDailyBudgetMinor(holders, { level: 'adset', id: 'new', campaignId: 'c1', status: 'ACTIVE', dailyBudgetMinor: 500 })).toBe(4500);
+    expect(activeDailyBudgetMinor(holders, { level: 'adset', id: 'new', campaignId: 'c1', status: 'ACTIVE', dailyBudgetMinor: 500 })).toBe(
+      4500,
+    );
   });
   it('refuses a draft above the ceiling, counting the new budget even when created paused', () => {
     expect(codes(draft(), { ...ctx, holders, dailyBudgetCeilingMinor: 6000 })).toEqual(['budget_ceiling']);
@@ -101,7 +118,9 @@ describe('budgets', () => {
 describe('schedule', () => {
   it('needs an end after the start for a lifetime budget, in the future', () => {
     expect(codes(draft((d) => (d.adSet.budget = { type: 'lifetime', amountMinor: 50000 })))).toEqual(['lifetime_needs_end']);
-    expect(codes(draft((d) => Object.assign(d.adSet, { startTime: '2026-12-10T00:00:00Z', endTime: '2026-12-05T00:00:00Z' })))).toEqual(['schedule_order']);
+    expect(codes(draft((d) => Object.assign(d.adSet, { startTime: '2026-12-10T00:00:00Z', endTime: '2026-12-05T00:00:00Z' })))).toEqual([
+      'schedule_order',
+    ]);
     expect(codes(draft((d) => (d.adSet.endTime = '2026-11-01T00:00:00Z')))).toEqual(['schedule_past']);
   });
 });

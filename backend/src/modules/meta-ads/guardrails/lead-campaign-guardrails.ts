@@ -41,12 +41,22 @@ function scheduleFindings(draft: CreateLeadCampaignRequest, now: Date): Guardrai
   const start = startTime ? new Date(startTime) : now;
   const end = endTime ? new Date(endTime) : null;
   if (budget.type === 'lifetime' && !end) {
-    findings.push({ code: 'lifetime_needs_end', severity: 'error', field: 'adSet.endTime', message: 'A lifetime budget is spent over the schedule: set an end date.' });
+    findings.push({
+      code: 'lifetime_needs_end',
+      severity: 'error',
+      field: 'adSet.endTime',
+      message: 'A lifetime budget is spent over the schedule: set an end date.',
+    });
   }
   if (end && end.getTime() <= now.getTime()) {
     findings.push({ code: 'schedule_past', severity: 'error', field: 'adSet.endTime', message: 'The end date must be in the future.' });
   } else if (end && end.getTime() <= start.getTime()) {
-    findings.push({ code: 'schedule_order', severity: 'error', field: 'adSet.endTime', message: 'The end date must be after the start date.' });
+    findings.push({
+      code: 'schedule_order',
+      severity: 'error',
+      field: 'adSet.endTime',
+      message: 'The end date must be after the start date.',
+    });
   }
   return findings;
 }

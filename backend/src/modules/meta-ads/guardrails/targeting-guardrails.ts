@@ -12,17 +12,35 @@ export function financialTargetingFindings(targeting: LeadCampaignTargeting): Gu
   const findings: GuardrailFinding[] = [];
   const why = 'Insurance is a financial product: Meta requires these ads to reach';
   if (targeting.ageMin !== undefined && targeting.ageMin !== FINANCIAL_AGE_MIN) {
-    findings.push(error('financial_age_narrowing', `${FIELD}.ageMin`, `${why} everyone aged ${FINANCIAL_AGE_MIN} to ${FINANCIAL_AGE_MAX}+, so the minimum age cannot be changed.`));
+    findings.push(
+      error(
+        'financial_age_narrowing',
+        `${FIELD}.ageMin`,
+        `${why} everyone aged ${FINANCIAL_AGE_MIN} to ${FINANCIAL_AGE_MAX}+, so the minimum age cannot be changed.`,
+      ),
+    );
   }
   if (targeting.ageMax !== undefined && targeting.ageMax !== FINANCIAL_AGE_MAX) {
-    findings.push(error('financial_age_narrowing', `${FIELD}.ageMax`, `${why} everyone aged ${FINANCIAL_AGE_MIN} to ${FINANCIAL_AGE_MAX}+, so the maximum age cannot be changed.`));
+    findings.push(
+      error(
+        'financial_age_narrowing',
+        `${FIELD}.ageMax`,
+        `${why} everyone aged ${FINANCIAL_AGE_MIN} to ${FINANCIAL_AGE_MAX}+, so the maximum age cannot be changed.`,
+      ),
+    );
   }
   const genders = targeting.genders ?? [];
   if (genders.length > 0 && !(genders.includes(1) && genders.includes(2))) {
     findings.push(error('financial_gender', `${FIELD}.genders`, `${why} all genders: targeting by gender is not allowed.`));
   }
   if ((targeting.zips ?? []).length > 0) {
-    findings.push(error('financial_zip', `${FIELD}.zips`, `${why} whole areas: ZIP or postal code targeting is not allowed. Target a city with a radius of at least ${MIN_RADIUS_MILES} miles, a region or the country instead.`));
+    findings.push(
+      error(
+        'financial_zip',
+        `${FIELD}.zips`,
+        `${why} whole areas: ZIP or postal code targeting is not allowed. Target a city with a radius of at least ${MIN_RADIUS_MILES} miles, a region or the country instead.`,
+      ),
+    );
   }
   (targeting.cities ?? []).forEach((city, i) => {
     if (city.radius === undefined) return;

@@ -6,10 +6,15 @@ import type { MetaCampaign } from '../entities/meta-campaign.entity';
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 /** A row gone at Meta reads as DELETED whatever status it was last seen with. */
-const statusOf = (row: { status: string; deletedAt: Date | null }): AdObjectStatus => (row.deletedAt ? 'DELETED' : (row.status as AdObjectStatus));
+const statusOf = (row: { status: string; deletedAt: Date | null }): AdObjectStatus =>
+  row.deletedAt ? 'DELETED' : (row.status as AdObjectStatus);
 const effectiveOf = (row: { effectiveStatus: string; deletedAt: Date | null }): string => (row.deletedAt ? 'DELETED' : row.effectiveStatus);
 
-export function toCampaignDto(row: MetaCampaign, account: AdAccountRef | undefined, counts: { adSets: number; ads: number }): MetaCampaignDto {
+export function toCampaignDto(
+  row: MetaCampaign,
+  account: AdAccountRef | undefined,
+  counts: { adSets: number; ads: number },
+): MetaCampaignDto {
   return {
     id: row.id,
     campaignId: row.campaignId,

@@ -27,11 +27,23 @@ const gone = (status: string | undefined): boolean => status === 'DELETED' || st
 const account = (adAccountId: string, raw: string | undefined) => (raw ? `act_${raw.replace(/^act_/, '')}` : adAccountId);
 
 /** `issues_info` (delivery issues) and `ad_review_feedback` (a refusal in review) as the console's problems. */
-export function problemsOf(level: AdObjectLevel, objectId: string, issues: GraphIssue[] | undefined, review?: GraphAd['ad_review_feedback']): AdReviewProblem[] {
+export function problemsOf(
+  level: AdObjectLevel,
+  objectId: string,
+  issues: GraphIssue[] | undefined,
+  review?: GraphAd['ad_review_feedback'],
+): AdReviewProblem[] {
   const problems: AdReviewProblem[] = [];
-  for (const [title, message] of Object.entries(review?.global ?? {})) problems.push({ level, objectId, kind: 'review_rejected', title, message: String(message) });
+  for (const [title, message] of Object.entries(review?.global ?? {}))
+    problems.push({ level, objectId, kind: 'review_rejected', title, message: String(message) });
   for (const issue of issues ?? []) {
-    problems.push({ level, objectId, kind: 'delivery_issue', title: issue.error_summary ?? 'Delivery issue', message: issue.error_message ?? issue.error_summary ?? '' });
+    problems.push({
+      level,
+      objectId,
+      kind: 'delivery_issue',
+      title: issue.error_summary ?? 'Delivery issue',
+      message: issue.error_message ?? issue.error_summary ?? '',
+    });
   }
   return problems;
 }
@@ -115,7 +127,8 @@ export function adRow(organisationId: string, adAccountId: string, g: GraphAd, s
 }
 
 type Spec = Record<string, unknown>;
-const obj = (value: unknown): Spec | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Spec) : undefined);
+const obj = (value: unknown): Spec | undefined =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Spec) : undefined;
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
 /**
@@ -128,7 +141,9 @@ export function creativeSummary(c: GraphCreative): { summary: AdCreativeSummary;
   const data = obj(story?.['link_data']) ?? obj(story?.['video_data']);
   const cta = obj(data?.['call_to_action']);
   const feedActions = Array.isArray(c.asset_feed_spec?.['call_to_actions']) ? (c.asset_feed_spec!['call_to_actions'] as unknown[]) : [];
-  const formId = obj(cta?.['value'])?.['lead_gen_form_id'] ?? feedActions.map((a) => obj(obj(a)?.['value'])?.['lead_gen_form_id']).find((id) => id !== undefined);
+  const formId =
+    obj(cta?.['value'])?.['lead_gen_form_id'] ??
+    feedActions.map((a) => obj(obj(a)?.['value'])?.['lead_gen_form_id']).find((id) => id !== undefined);
   return {
     summary: {
       creativeId: c.id,

@@ -24,8 +24,15 @@ export function summariseTargeting(targeting: Spec | undefined): TargetingSummar
   const zips = [...list(geo['zips']), ...list(geo['postal_codes'])].map((z) => (typeof z === 'string' ? z : text(obj(z)['key'])));
   const ageMin = typeof spec['age_min'] === 'number' ? spec['age_min'] : null;
   const ageMax = typeof spec['age_max'] === 'number' ? spec['age_max'] : null;
-  const genders = list(spec['genders']).map(Number).filter((g) => g === 1 || g === 2);
-  const places = [countries.join(', '), regions.join(', '), cities.join(', '), zips.length ? `${zips.length} ZIP code${zips.length > 1 ? 's' : ''}` : '']
+  const genders = list(spec['genders'])
+    .map(Number)
+    .filter((g) => g === 1 || g === 2);
+  const places = [
+    countries.join(', '),
+    regions.join(', '),
+    cities.join(', '),
+    zips.length ? `${zips.length} ZIP code${zips.length > 1 ? 's' : ''}` : '',
+  ]
     .filter(Boolean)
     .join(' · ');
   const ages = `${ageMin ?? 18}–${ageMax === null || ageMax >= 65 ? '65+' : ageMax}`;

@@ -97,7 +97,9 @@ const UPSERT = {
 };
 
 function recordsOf(rows: object[], columns: Column[]): string {
-  return JSON.stringify(rows.map((row) => Object.fromEntries(columns.map(([c, , prop]) => [c, (row as Record<string, unknown>)[prop] ?? null]))));
+  return JSON.stringify(
+    rows.map((row) => Object.fromEntries(columns.map(([c, , prop]) => [c, (row as Record<string, unknown>)[prop] ?? null]))),
+  );
 }
 
 export type ListFilters = Omit<AdObjectListQuery, 'limit' | 'offset' | 'sort' | 'order'> & {
@@ -187,15 +189,33 @@ export class AdObjectsRepository {
       this.adSets.find({ where, select: { adSetId: true, campaignId: true, status: true, dailyBudgetMinor: true } }),
     ]);
     return [
-      ...campaigns.map((c): BudgetHolder => ({ level: 'campaign', id: c.campaignId, campaignId: c.campaignId, status: c.status, dailyBudgetMinor: c.dailyBudgetMinor, deleted: false })),
-      ...adSets.map((s): BudgetHolder => ({ level: 'adset', id: s.adSetId, campaignId: s.campaignId, status: s.status, dailyBudgetMinor: s.dailyBudgetMinor, deleted: false })),
+      ...campaigns.map((c): BudgetHolder => ({
+        level: 'campaign',
+        id: c.campaignId,
+        campaignId: c.campaignId,
+        status: c.status,
+        dailyBudgetMinor: c.dailyBudgetMinor,
+        deleted: false,
+      })),
+      ...adSets.map((s): BudgetHolder => ({
+        level: 'adset',
+        id: s.adSetId,
+        campaignId: s.campaignId,
+        status: s.status,
+        dailyBudgetMinor: s.dailyBudgetMinor,
+        deleted: false,
+      })),
     ];
   }
 
   /** Live (not deleted) objects of an ad account, per level. */
   async counts(organisationId: string, adAccountId: string): Promise<{ campaigns: number; adSets: number; ads: number }> {
     const where = { organisationId, adAccountId, deletedAt: IsNull() };
-    const [campaigns, adSets, ads] = await Promise.all([this.campaigns.count({ where }), this.adSets.count({ where }), this.ads.count({ where })]);
+    const [campaigns, adSets, ads] = await Promise.all([
+      this.campaigns.count({ where }),
+      this.adSets.count({ where }),
+      this.ads.count({ where }),
+    ]);
     return { campaigns, adSets, ads };
   }
 
@@ -208,10 +228,16 @@ export class AdObjectsRepository {
         .createQueryBuilder('o')
         .select('o.campaign_id', 'campaign_id')
         .addSelect('count(*)::int', 'n')
-        .where('o.organisation_id = :organisationId AND o.campaign_id IN (:...campaignIds) AND o.deleted_at IS NULL', { organisationId, campaignIds })
+        .where('o.organisation_id = :organisationId AND o.campaign_id IN (:...campaignIds) AND o.deleted_at IS NULL', {
+          organisationId,
+          campaignIds,
+        })
         .groupBy('o.campaign_id')
         .getRawMany<{ campaign_id: string; n: number }>();
-    const [adSets, ads] = await Promise.all([count(this.adSets as Repository<ObjectLiteral>), count(this.ads as Repository<ObjectLiteral>)]);
+    const [adSets, ads] = await Promise.all([
+      count(this.adSets as Repository<ObjectLiteral>),
+      count(this.ads as Repository<ObjectLiteral>),
+    ]);
     for (const row of adSets) out.get(row.campaign_id)!.adSets = row.n;
     for (const row of ads) out.get(row.campaign_id)!.ads = row.n;
     return out;

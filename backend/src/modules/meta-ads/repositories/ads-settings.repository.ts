@@ -18,10 +18,15 @@ export class AdsSettingsRepository {
 
   async get(organisationId: string): Promise<AdsBudgetSettings> {
     const row = await this.rows.findOne({ where: { organisationId } });
-    return row ? { dailyBudgetCeilingMinor: row.dailyBudgetCeilingMinor, confirmChangeAbovePercent: row.confirmChangeAbovePercent } : { ...DEFAULT_ADS_SETTINGS };
+    return row
+      ? { dailyBudgetCeilingMinor: row.dailyBudgetCeilingMinor, confirmChangeAbovePercent: row.confirmChangeAbovePercent }
+      : { ...DEFAULT_ADS_SETTINGS };
   }
 
   async save(organisationId: string, settings: AdsBudgetSettings, updatedBy: string | null): Promise<void> {
-    await this.rows.upsert({ organisationId, ...settings, updatedBy }, { conflictPaths: ['organisationId'], skipUpdateIfNoValuesChanged: false });
+    await this.rows.upsert(
+      { organisationId, ...settings, updatedBy },
+      { conflictPaths: ['organisationId'], skipUpdateIfNoValuesChanged: false },
+    );
   }
 }

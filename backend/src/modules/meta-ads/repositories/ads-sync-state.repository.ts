@@ -11,7 +11,10 @@ export class AdsSyncStateRepository {
   constructor(@InjectRepository(MetaAdsSyncState) private readonly rows: Repository<MetaAdsSyncState>) {}
 
   async set(organisationId: string, adAccountId: string, change: Change): Promise<void> {
-    await this.rows.upsert({ organisationId, adAccountId, ...change }, { conflictPaths: ['organisationId', 'adAccountId'], skipUpdateIfNoValuesChanged: false });
+    await this.rows.upsert(
+      { organisationId, adAccountId, ...change },
+      { conflictPaths: ['organisationId', 'adAccountId'], skipUpdateIfNoValuesChanged: false },
+    );
   }
 
   /** Marks queued unless a sync of the account is running: its row keeps saying so until it ends. */

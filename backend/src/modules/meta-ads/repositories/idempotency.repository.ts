@@ -27,7 +27,10 @@ export class IdempotencyRepository {
   }
 
   async complete(organisationId: string, key: string, status: number, response: unknown): Promise<void> {
-    await this.rows.update({ organisationId, key }, { state: 'done', responseStatus: status, response: response as object, completedAt: new Date() });
+    await this.rows.update(
+      { organisationId, key },
+      { state: 'done', responseStatus: status, response: response as object, completedAt: new Date() },
+    );
   }
 
   /** Frees the key of a request that changed nothing and may be tried again (Meta was away, a rate limit). */

@@ -34,7 +34,10 @@ export class AdsMirrorConnection implements ConnectionParticipant, OnModuleInit 
     try {
       return { adAccountSyncsQueued: (await this.sync.enqueue(organisationId, 'connect')).length };
     } catch (error) {
-      this.logger.warn({ organisationId, err: (error as Error).message }, 'Could not queue the ad account syncs of a connect; the schedule brings them');
+      this.logger.warn(
+        { organisationId, err: (error as Error).message },
+        'Could not queue the ad account syncs of a connect; the schedule brings them',
+      );
       return { adAccountSyncsQueued: 0, adsSyncError: (error as Error).message };
     }
   }

@@ -23,12 +23,19 @@ export function decideAdsSyncFailure(error: unknown, fallbackPauseMs: number): A
   switch (error.kind) {
     case 'rate_limited': {
       const delayMs = Math.min(MAX_DELAY_MS, Math.max(MIN_DELAY_MS, error.retryAfterMs ?? fallbackPauseMs));
-      return { action: 'delay', delayMs, message: `Meta is throttling this ad account's calls (${error.code ?? 'rate limit'}); the sync resumes in ${Math.ceil(delayMs / 1000)} s` };
+      return {
+        action: 'delay',
+        delayMs,
+        message: `Meta is throttling this ad account's calls (${error.code ?? 'rate limit'}); the sync resumes in ${Math.ceil(delayMs / 1000)} s`,
+      };
     }
     case 'auth':
       return { action: 'reauth', message: `Meta no longer accepts the token: ${error.message}` };
     case 'permission':
-      return { action: 'fail', message: `Meta refused for lack of a permission (${(error.missingPermissions ?? []).join(', ') || 'ads_read or ads_management'}): ${error.message}` };
+      return {
+        action: 'fail',
+        message: `Meta refused for lack of a permission (${(error.missingPermissions ?? []).join(', ') || 'ads_read or ads_management'}): ${error.message}`,
+      };
     case 'transient':
       return { action: 'retry', message: error.message };
     case 'validation':

@@ -67,7 +67,12 @@ export class AdsSyncService {
   async enqueueOnDemand(organisationId: string, adAccountId?: string): Promise<string[]> {
     if (adAccountId) {
       const account = await this.directory.adAccount(organisationId, adAccountId);
-      if (!account?.isActive) throw new ApiError(404, ErrorCode.NotFound, `Ad account ${adAccountId} is not reachable through this organisation's Meta connection`);
+      if (!account?.isActive)
+        throw new ApiError(
+          404,
+          ErrorCode.NotFound,
+          `Ad account ${adAccountId} is not reachable through this organisation's Meta connection`,
+        );
       return this.enqueue(organisationId, 'on_demand', [adAccountId]);
     }
     return this.enqueue(organisationId, 'on_demand');
@@ -89,7 +94,10 @@ export class AdsSyncService {
     const integration = await this.integrations.findLive(organisationId);
     const account = await this.directory.adAccount(organisationId, adAccountId);
     if (!integration || integration.status !== MetaIntegrationStatus.Active || !account?.isActive) {
-      const message = !integration || integration.status !== MetaIntegrationStatus.Active ? 'The Meta connection is not active (reconnect needed or disconnected)' : 'The ad account is no longer reachable through the connection';
+      const message =
+        !integration || integration.status !== MetaIntegrationStatus.Active
+          ? 'The Meta connection is not active (reconnect needed or disconnected)'
+          : 'The ad account is no longer reachable through the connection';
       await this.states.set(organisationId, adAccountId, { state: 'failed', lastError: message, resumesAt: null });
       return { next: 'done', summary: { skipped: message } };
     }
@@ -97,7 +105,11 @@ export class AdsSyncService {
     if (!token) return { next: 'done', summary: { skipped: 'No token is stored for the connection' } };
     const gate = await this.breakers.admit(integration.id);
     if (!gate.go) {
-      await this.states.set(organisationId, adAccountId, { state: 'paused', lastError: pauseMessage(gate.pause), resumesAt: new Date(Date.now() + gate.delayMs) });
+      await this.states.set(organisationId, adAccountId, {
+        state: 'paused',
+        lastError: pauseMessage(gate.pause),
+        resumesAt: new Date(Date.now() + gate.delayMs),
+      });
       return { next: 'delay', delayMs: gate.delayMs };
     }
 
@@ -115,7 +127,9 @@ export class AdsSyncService {
       objects += await this.mirrorEdge<GraphAdSet>(adAccountId, 'adsets', ctx, counter, (page) =>
         this.objects.upsertAdSets(page.map((g) => adSetRow(organisationId, adAccountId, g, started))),
       );
-      objects += await this.mirrorEdge<GraphAd>(adAccountId, 'ads', ctx, counter, (page) => this.objects.upsertAds(page.map((g) => adRow(organisationId, adAccountId, g, started))));
+      objects += await this.mirrorEdge<GraphAd>(adAccountId, 'ads', ctx, counter, (page) =>
+        this.objects.upsertAds(page.map((g) => adRow(organisationId, adAccountId, g, started))),
+      );
       await this.breakers.succeeded(integration.id);
     } catch (error) {
       await this.breakers.failedWith(integration.id, organisationId, error, { probe: gate.probe });
@@ -137,7 +151,13 @@ export class AdsSyncService {
    * Pages an edge into the mirror, storing each page while the next one is read: the sync takes about the longer of
    * reading and storing, not their sum. One store at a time, in page order.
    */
-  private async mirrorEdge<T>(adAccountId: string, edge: AdEdge, ctx: ReturnType<typeof adsCallContext>, counter: RequestCounter, store: (page: T[]) => Promise<void>): Promise<number> {
+  private async mirrorEdge<T>(
+    adAccountId: string,
+    edge: AdEdge,
+    ctx: ReturnType<typeof adsCallContext>,
+    counter: RequestCounter,
+    store: (page: T[]) => Promise<void>,
+  ): Promise<number> {
     let count = 0;
     let storing: Promise<void> = Promise.resolve();
     try {
@@ -164,12 +184,19 @@ export class AdsSyncService {
     counter: RequestCounter,
   ): Promise<AdsSyncOutcome> {
     const decision = decideAdsSyncFailure(error, this.meta.rateLimitPauseMs);
-    this.logger.warn({ organisationId, adAccountId, action: decision.action, requests: counter.requests }, `Ad account sync stopped: ${decision.message}`);
+    this.logger.warn(
+      { organisationId, adAccountId, action: decision.action, requests: counter.requests },
+      `Ad account sync stopped: ${decision.message}`,
+    );
     const common = { lastError: decision.message, lastRequests: counter.requests };
     switch (decision.action) {
       case 'delay':
         // What was read so far stays; the sync starts over at the regain time and nothing is marked deleted meanwhile.
-        await this.states.set(organisationId, adAccountId, { ...common, state: 'paused', resumesAt: new Date(Date.now() + decision.delayMs) });
+        await this.states.set(organisationId, adAccountId, {
+          ...common,
+          state: 'paused',
+          resumesAt: new Date(Date.now() + decision.delayMs),
+        });
         return { next: 'delay', delayMs: decision.delayMs };
       case 'reauth':
         await this.reauth.markReauthRequired(organisationId, integrationId, decision.message, { during: 'ads_sync' });
@@ -179,9 +206,12 @@ export class AdsSyncService {
         await this.states.set(organisationId, adAccountId, { ...common, state: 'failed', resumesAt: null });
         return { next: 'fail', message: decision.message };
       case 'retry':
-        await this.states.set(organisationId, adAccountId, { ...common, state: attempt.isLastAttempt ? 'failed' : 'queued', resumesAt: null });
+        await this.states.set(organisationId, adAccountId, {
+          ...common,
+          state: attempt.isLastAttempt ? 'failed' : 'queued',
+          resumesAt: null,
+        });
         return { next: 'retry', error };
     }
   }
 }
-

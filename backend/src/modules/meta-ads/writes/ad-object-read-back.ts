@@ -25,14 +25,19 @@ export class AdObjectReadBack {
   async refresh(session: AdsWriteSession, level: AdObjectLevel, metaId: string): Promise<boolean> {
     const { organisationId, account } = session;
     try {
-      const answer = await session.call((ctx, counter) => this.graph.read<GraphCampaign & GraphAdSet & GraphAd>(metaId, EDGE[level], ctx, counter));
+      const answer = await session.call((ctx, counter) =>
+        this.graph.read<GraphCampaign & GraphAdSet & GraphAd>(metaId, EDGE[level], ctx, counter),
+      );
       const now = new Date();
       if (level === 'campaign') await this.objects.upsertCampaigns([campaignRow(organisationId, account.adAccountId, answer, now)]);
       else if (level === 'adset') await this.objects.upsertAdSets([adSetRow(organisationId, account.adAccountId, answer, now)]);
       else await this.objects.upsertAds([adRow(organisationId, account.adAccountId, answer, now)]);
       return true;
     } catch (error) {
-      this.logger.warn({ organisationId, level, metaId, err: (error as Error).message }, 'Could not read back an ad object after a write; the next sync brings it');
+      this.logger.warn(
+        { organisationId, level, metaId, err: (error as Error).message },
+        'Could not read back an ad object after a write; the next sync brings it',
+      );
       return false;
     }
   }

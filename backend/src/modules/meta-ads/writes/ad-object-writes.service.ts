@@ -44,7 +44,12 @@ function snapshot(level: AdObjectLevel, row: Row): Record<string, unknown> {
   if (level === 'ad') return base;
   const budgeted = row as MetaCampaign | MetaAdSet;
   const end = level === 'campaign' ? (row as MetaCampaign).stopTime : (row as MetaAdSet).endTime;
-  return { ...base, dailyBudgetMinor: budgeted.dailyBudgetMinor, lifetimeBudgetMinor: budgeted.lifetimeBudgetMinor, endTime: end?.toISOString() ?? null };
+  return {
+    ...base,
+    dailyBudgetMinor: budgeted.dailyBudgetMinor,
+    lifetimeBudgetMinor: budgeted.lifetimeBudgetMinor,
+    endTime: end?.toISOString() ?? null,
+  };
 }
 
 /**
@@ -65,11 +70,18 @@ export class AdObjectWritesService {
     private readonly audit: AuditService,
   ) {}
 
-  async update(principal: Principal, level: AdObjectLevel, id: string, change: UpdateAdObjectRequest, options: { bulk?: boolean } = {}): Promise<AnyDto> {
+  async update(
+    principal: Principal,
+    level: AdObjectLevel,
+    id: string,
+    change: UpdateAdObjectRequest,
+    options: { bulk?: boolean } = {},
+  ): Promise<AnyDto> {
     const organisationId = principal.organisationId;
     const target = await this.load(organisationId, level, id);
     const fields = [change.name, change.status, change.dailyBudgetMinor, change.lifetimeBudgetMinor, change.endTime];
-    if (fields.every((value) => value === undefined)) throw new ApiError(400, ErrorCode.ValidationFailed, 'Nothing to change: send name, status, a budget or an end time');
+    if (fields.every((value) => value === undefined))
+      throw new ApiError(400, ErrorCode.ValidationFailed, 'Nothing to change: send name, status, a budget or an end time');
     const params = await this.graphParams(organisationId, target, change);
     // What was sent is what the object already is (a form saved unchanged, a retried pause): nothing to ask Meta.
     if (Object.keys(params).length === 0) return this.toDto(organisationId, level, target.row);
@@ -85,14 +97,19 @@ export class AdObjectWritesService {
     }
     await this.readBack.refresh(session, level, target.metaId);
     const after = (await this.load(organisationId, level, target.row.id)).row;
-    await this.audit.recordBy(principal, `meta_ads.${level}_updated`, { type: `meta_${level}`, id: target.metaId }, {
-      adAccountId: target.row.adAccountId,
-      changes: params,
-      before: snapshot(level, target.row),
-      after: snapshot(level, after),
-      ...(change.confirmed ? { confirmed: true } : {}),
-      ...(options.bulk ? { bulk: true } : {}),
-    });
+    await this.audit.recordBy(
+      principal,
+      `meta_ads.${level}_updated`,
+      { type: `meta_${level}`, id: target.metaId },
+      {
+        adAccountId: target.row.adAccountId,
+        changes: params,
+        before: snapshot(level, target.row),
+        after: snapshot(level, after),
+        ...(change.confirmed ? { confirmed: true } : {}),
+        ...(options.bulk ? { bulk: true } : {}),
+      },
+    );
     return this.toDto(organisationId, level, after);
   }
 
@@ -113,7 +130,11 @@ export class AdObjectWritesService {
 
   private async load(organisationId: string, level: AdObjectLevel, id: string): Promise<Target> {
     const row =
-      level === 'campaign' ? await this.objects.findCampaign(organisationId, id) : level === 'adset' ? await this.objects.findAdSet(organisationId, id) : await this.objects.findAd(organisationId, id);
+      level === 'campaign'
+        ? await this.objects.findCampaign(organisationId, id)
+        : level === 'adset'
+          ? await this.objects.findAdSet(organisationId, id)
+          : await this.objects.findAd(organisationId, id);
     if (!row) throw new ApiError(404, ErrorCode.NotFound, `No such ${level === 'adset' ? 'ad set' : level} in this organisation`);
     return { level, row, metaId: metaIdOf(level, row) };
   }
@@ -122,7 +143,11 @@ export class AdObjectWritesService {
   private async graphParams(organisationId: string, { level, row }: Target, change: UpdateAdObjectRequest): Promise<GraphParams> {
     const what = level === 'adset' ? 'ad set' : level;
     if (row.deletedAt || row.status === 'DELETED' || row.status === 'ARCHIVED') {
-      throw new ApiError(409, ErrorCode.Conflict, `This ${what} is ${row.deletedAt ? 'deleted' : row.status.toLowerCase()} at Meta and can no longer be changed`);
+      throw new ApiError(
+        409,
+        ErrorCode.Conflict,
+        `This ${what} is ${row.deletedAt ? 'deleted' : row.status.toLowerCase()} at Meta and can no longer be changed`,
+      );
     }
     const params: GraphParams = {};
     if (change.name !== undefined && change.name !== row.name) params.name = change.name;
@@ -142,15 +167,19 @@ export class AdObjectWritesService {
         throw new ApiError(
           400,
           ErrorCode.ValidationFailed,
-          level === 'campaign' ? "This campaign's budgets are on its ad sets: change an ad set's budget" : "This ad set's campaign holds the budget (campaign budget): change the campaign's budget",
+          level === 'campaign'
+            ? "This campaign's budgets are on its ad sets: change an ad set's budget"
+            : "This ad set's campaign holds the budget (campaign budget): change the campaign's budget",
         );
       }
       if (change.dailyBudgetMinor !== undefined) {
-        if (budgeted.lifetimeBudgetMinor !== null) throw new ApiError(400, ErrorCode.ValidationFailed, `This ${what} has a lifetime budget: Meta does not switch it to a daily one`);
+        if (budgeted.lifetimeBudgetMinor !== null)
+          throw new ApiError(400, ErrorCode.ValidationFailed, `This ${what} has a lifetime budget: Meta does not switch it to a daily one`);
         if (change.dailyBudgetMinor !== budgeted.dailyBudgetMinor) params.daily_budget = change.dailyBudgetMinor;
       }
       if (change.lifetimeBudgetMinor !== undefined) {
-        if (budgeted.dailyBudgetMinor !== null) throw new ApiError(400, ErrorCode.ValidationFailed, `This ${what} has a daily budget: Meta does not switch it to a lifetime one`);
+        if (budgeted.dailyBudgetMinor !== null)
+          throw new ApiError(400, ErrorCode.ValidationFailed, `This ${what} has a daily budget: Meta does not switch it to a lifetime one`);
         if (change.lifetimeBudgetMinor !== budgeted.lifetimeBudgetMinor) params.lifetime_budget = change.lifetimeBudgetMinor;
       }
     }
@@ -158,13 +187,15 @@ export class AdObjectWritesService {
       const field = level === 'campaign' ? 'stop_time' : 'end_time';
       const current = level === 'campaign' ? (row as MetaCampaign).stopTime : (row as MetaAdSet).endTime;
       if (change.endTime === null) {
-        if (budgeted.lifetimeBudgetMinor !== null) throw new ApiError(400, ErrorCode.ValidationFailed, `A ${what} with a lifetime budget needs an end time`);
+        if (budgeted.lifetimeBudgetMinor !== null)
+          throw new ApiError(400, ErrorCode.ValidationFailed, `A ${what} with a lifetime budget needs an end time`);
         // 0 makes a daily-budget object run on with no end (https://developers.facebook.com/docs/marketing-api/reference/ad-campaign#Updating).
         if (current) params[field] = 0;
       } else {
         const end = new Date(change.endTime);
         if (end.getTime() <= Date.now()) throw new ApiError(400, ErrorCode.ValidationFailed, 'The end time must be in the future');
-        if (budgeted.startTime && end.getTime() <= budgeted.startTime.getTime()) throw new ApiError(400, ErrorCode.ValidationFailed, 'The end time must be after the start time');
+        if (budgeted.startTime && end.getTime() <= budgeted.startTime.getTime())
+          throw new ApiError(400, ErrorCode.ValidationFailed, 'The end time must be after the start time');
         if (!current || current.getTime() !== end.getTime()) params[field] = end.toISOString();
       }
     }
@@ -172,8 +203,13 @@ export class AdObjectWritesService {
   }
 
   /** Which level holds the budgets of this object's campaign: the campaign (campaign budget) or its ad sets. */
-  private async budgetHolder(organisationId: string, level: 'campaign' | 'adset', row: MetaCampaign | MetaAdSet): Promise<'campaign' | 'adset'> {
-    const campaign = level === 'campaign' ? (row as MetaCampaign) : await this.objects.campaignByMetaId(organisationId, (row as MetaAdSet).campaignId);
+  private async budgetHolder(
+    organisationId: string,
+    level: 'campaign' | 'adset',
+    row: MetaCampaign | MetaAdSet,
+  ): Promise<'campaign' | 'adset'> {
+    const campaign =
+      level === 'campaign' ? (row as MetaCampaign) : await this.objects.campaignByMetaId(organisationId, (row as MetaAdSet).campaignId);
     return campaign && (campaign.dailyBudgetMinor !== null || campaign.lifetimeBudgetMinor !== null) ? 'campaign' : 'adset';
   }
 
@@ -190,7 +226,15 @@ export class AdObjectWritesService {
         409,
         ADS_ERROR_CODES.confirmationRequired,
         `This raises the budget by ${check.percent} %, above your organisation's ${check.thresholdPercent} % threshold: confirm the change to apply it`,
-        { from: check.fromMinor, to: check.toMinor, percent: check.percent, thresholdPercent: check.thresholdPercent, currency, level, id: metaId },
+        {
+          from: check.fromMinor,
+          to: check.toMinor,
+          percent: check.percent,
+          thresholdPercent: check.thresholdPercent,
+          currency,
+          level,
+          id: metaId,
+        },
       );
     }
     const resumes = change.status === 'ACTIVE' && row.status !== 'ACTIVE';
@@ -198,10 +242,21 @@ export class AdObjectWritesService {
     const holders = await this.objects.budgetHolders(organisationId, row.adAccountId);
     const campaignId = level === 'campaign' ? metaId : (row as MetaAdSet).campaignId;
     const before = activeDailyBudgetMinor(holders);
-    const after = activeDailyBudgetMinor(holders, { level, id: metaId, campaignId, status: change.status, dailyBudgetMinor: change.dailyBudgetMinor });
+    const after = activeDailyBudgetMinor(holders, {
+      level,
+      id: metaId,
+      campaignId,
+      status: change.status,
+      dailyBudgetMinor: change.dailyBudgetMinor,
+    });
     // Only what adds spend is held to the ceiling: a cut or a pause is always allowed.
     if (after <= before) return;
-    const finding = dailyCeilingFinding(settings.dailyBudgetCeilingMinor, after, change.dailyBudgetMinor !== undefined ? 'dailyBudgetMinor' : 'status', currency);
+    const finding = dailyCeilingFinding(
+      settings.dailyBudgetCeilingMinor,
+      after,
+      change.dailyBudgetMinor !== undefined ? 'dailyBudgetMinor' : 'status',
+      currency,
+    );
     if (finding) throw guardrailError([finding]);
   }
 

@@ -11,9 +11,15 @@ export function adsWriteError(error: MetaGraphError, details: Record<string, unk
   const meta = metaFacts(error);
   switch (error.kind) {
     case 'validation':
-      return new ApiError(422, ErrorCode.MetaRejected, error.userMessage ?? `Meta refused the request: ${error.message}`, { ...meta, ...details });
+      return new ApiError(422, ErrorCode.MetaRejected, error.userMessage ?? `Meta refused the request: ${error.message}`, {
+        ...meta,
+        ...details,
+      });
     case 'auth':
-      return new ApiError(409, ErrorCode.MetaReauthRequired, 'Meta no longer accepts the token: reconnect the Meta account', { ...meta, ...details });
+      return new ApiError(409, ErrorCode.MetaReauthRequired, 'Meta no longer accepts the token: reconnect the Meta account', {
+        ...meta,
+        ...details,
+      });
     case 'permission':
       return new ApiError(409, ErrorCode.MetaPermissionMissing, `Meta refused for lack of a permission: ${error.message}`, {
         ...meta,
@@ -21,7 +27,11 @@ export function adsWriteError(error: MetaGraphError, details: Record<string, unk
         ...details,
       });
     case 'rate_limited':
-      return new ApiError(429, ErrorCode.MetaRateLimited, 'Meta is throttling this ad account; try again later', { ...meta, retryAfterMs: error.retryAfterMs ?? null, ...details });
+      return new ApiError(429, ErrorCode.MetaRateLimited, 'Meta is throttling this ad account; try again later', {
+        ...meta,
+        retryAfterMs: error.retryAfterMs ?? null,
+        ...details,
+      });
     default:
       return new ApiError(502, ErrorCode.MetaUnavailable, 'Meta did not answer properly; try again in a moment', { ...meta, ...details });
   }

@@ -31,7 +31,12 @@ export class AdsWriteSession {
     } catch (error) {
       await this.breakers.failedWith(this.integrationId, this.organisationId, error, { probe });
       if (error instanceof MetaGraphError && error.kind === 'auth') {
-        await this.reauth.markReauthRequired(this.organisationId, this.integrationId, `Meta refused the token during a campaign change: ${error.message}`, { during: 'ads_write' });
+        await this.reauth.markReauthRequired(
+          this.organisationId,
+          this.integrationId,
+          `Meta refused the token during a campaign change: ${error.message}`,
+          { during: 'ads_write' },
+        );
       }
       throw error;
     }
@@ -55,13 +60,22 @@ export class AdsWriteSessions {
       throw new ApiError(409, ErrorCode.MetaReauthRequired, 'The Meta connection needs a reconnect before campaigns can be changed');
     }
     const account = await this.directory.adAccount(organisationId, adAccountId);
-    if (!account || !account.isActive) throw new ApiError(404, ErrorCode.NotFound, `Ad account ${adAccountId} is not reachable through this organisation's Meta connection`);
+    if (!account || !account.isActive)
+      throw new ApiError(404, ErrorCode.NotFound, `Ad account ${adAccountId} is not reachable through this organisation's Meta connection`);
     const token = this.vault.openUserToken(integration);
     if (!token) throw new ApiError(409, ErrorCode.MetaReauthRequired, 'No token is stored for the Meta connection: reconnect it');
     const gate = await this.breakers.admit(integration.id);
     if (!gate.go) {
       throw new ApiError(503, ErrorCode.MetaUnavailable, pauseMessage(gate.pause), { retryAfterMs: gate.delayMs });
     }
-    return new AdsWriteSession(organisationId, account, adsCallContext(token, adAccountId), integration.id, gate.probe, this.breakers, this.reauth);
+    return new AdsWriteSession(
+      organisationId,
+      account,
+      adsCallContext(token, adAccountId),
+      integration.id,
+      gate.probe,
+      this.breakers,
+      this.reauth,
+    );
   }
 }

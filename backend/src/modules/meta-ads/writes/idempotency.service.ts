@@ -36,20 +36,33 @@ export class IdempotencyService {
   ): Promise<IdempotentResult<T>> {
     if (key === undefined || key === '') {
       if (options.required) {
-        throw new ApiError(400, ADS_ERROR_CODES.idempotencyKeyRequired, `Send an ${IDEMPOTENCY_KEY_HEADER} header (any unique value, e.g. a UUID) so that a retried request never applies twice`);
+        throw new ApiError(
+          400,
+          ADS_ERROR_CODES.idempotencyKeyRequired,
+          `Send an ${IDEMPOTENCY_KEY_HEADER} header (any unique value, e.g. a UUID) so that a retried request never applies twice`,
+        );
       }
       return { result: await work(), replayed: false };
     }
-    if (!KEY.test(key)) throw new ApiError(400, ErrorCode.ValidationFailed, `${IDEMPOTENCY_KEY_HEADER} must be 1 to 255 visible ASCII characters`);
+    if (!KEY.test(key))
+      throw new ApiError(400, ErrorCode.ValidationFailed, `${IDEMPOTENCY_KEY_HEADER} must be 1 to 255 visible ASCII characters`);
     const hash = requestHash(operation, request);
     const claim = await this.keys.claim(organisationId, key, hash);
     if (!claim.owned) {
       const row = claim.row;
       if (row.requestHash !== hash) {
-        throw new ApiError(422, ADS_ERROR_CODES.idempotencyKeyReused, `This ${IDEMPOTENCY_KEY_HEADER} was already used with a different request; use a new key for a new request`);
+        throw new ApiError(
+          422,
+          ADS_ERROR_CODES.idempotencyKeyReused,
+          `This ${IDEMPOTENCY_KEY_HEADER} was already used with a different request; use a new key for a new request`,
+        );
       }
       if (row.state === 'pending') {
-        throw new ApiError(409, ADS_ERROR_CODES.idempotencyInProgress, `A request with this ${IDEMPOTENCY_KEY_HEADER} is still being processed; retry in a moment`);
+        throw new ApiError(
+          409,
+          ADS_ERROR_CODES.idempotencyInProgress,
+          `A request with this ${IDEMPOTENCY_KEY_HEADER} is still being processed; retry in a moment`,
+        );
       }
       if ((row.responseStatus ?? 200) >= 400) throw storedError(row.responseStatus!, row.response);
       return { result: row.response as T, replayed: true };
@@ -60,7 +73,11 @@ export class IdempotencyService {
       return { result, replayed: false };
     } catch (error) {
       if (error instanceof KeptFailure) {
-        await this.keys.complete(organisationId, key, error.getStatus(), { code: error.code, message: error.message, details: error.details ?? null });
+        await this.keys.complete(organisationId, key, error.getStatus(), {
+          code: error.code,
+          message: error.message,
+          details: error.details ?? null,
+        });
       } else {
         await this.keys.release(organisationId, key);
       }
@@ -71,7 +88,12 @@ export class IdempotencyService {
 
 function storedError(status: number, response: unknown): ApiError {
   const body = (response ?? {}) as { code?: string; message?: string; details?: Record<string, unknown> | null };
-  return new ApiError(status, body.code ?? ErrorCode.Conflict, body.message ?? 'The earlier request with this key failed', body.details ?? undefined);
+  return new ApiError(
+    status,
+    body.code ?? ErrorCode.Conflict,
+    body.message ?? 'The earlier request with this key failed',
+    body.details ?? undefined,
+  );
 }
 
 /** The operation and its body, with object keys sorted: the same request always hashes the same. */
@@ -83,7 +105,10 @@ function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 }

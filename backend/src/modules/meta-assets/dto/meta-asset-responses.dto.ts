@@ -37,7 +37,9 @@ export class MetaLeadFormResponse implements MetaLeadFormDto {
   @ApiProperty({ description: 'Questions neither the mapping nor the standard defaults cover (as in the mapping endpoint)' })
   unmappedQuestions!: number;
   @ApiProperty() createdAt!: string;
-  @ApiProperty({ nullable: true, type: String, description: 'When the last reconciliation sweep of its leads ran' }) lastReconciledAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When the last reconciliation sweep of its leads ran' }) lastReconciledAt!:
+    string | null;
   @ApiProperty({ nullable: true, enum: ['ok', 'skipped', 'failed'] }) lastReconcileOutcome!: LeadFormReconcileOutcome | null;
-  @ApiProperty({ nullable: true, type: String, description: 'What the sweep read, or why it was skipped or stopped' }) lastReconcileNote!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'What the sweep read, or why it was skipped or stopped' }) lastReconcileNote!:
+    string | null;
 }

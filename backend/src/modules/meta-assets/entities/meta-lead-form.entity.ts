@@ -36,7 +36,8 @@ export class MetaLeadForm {
 
   /** The last reconciliation sweep of the form's leads: when, how it went, and what it read or why it stopped. */
   @Column({ name: 'last_reconciled_at', type: 'timestamptz', nullable: true }) lastReconciledAt!: Date | null;
-  @Column({ name: 'last_reconcile_outcome', type: 'varchar', length: 10, nullable: true }) lastReconcileOutcome!: LeadFormReconcileOutcome | null;
+  @Column({ name: 'last_reconcile_outcome', type: 'varchar', length: 10, nullable: true })
+  lastReconcileOutcome!: LeadFormReconcileOutcome | null;
   @Column({ name: 'last_reconcile_note', type: 'text', nullable: true }) lastReconcileNote!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

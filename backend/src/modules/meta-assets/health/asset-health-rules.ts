@@ -28,7 +28,12 @@ export function pageSubscriptionsCheck(facts: PageSubscriptionFacts): MetaHealth
     };
   }
   if (!facts.total) {
-    return { key: 'page_subscriptions', level: 'warning', message: 'No pages are connected', hint: 'Reconnect and select the pages that run lead ads.' };
+    return {
+      key: 'page_subscriptions',
+      level: 'warning',
+      message: 'No pages are connected',
+      hint: 'Reconnect and select the pages that run lead ads.',
+    };
   }
   return { key: 'page_subscriptions', level: 'ok', message: `${plural(facts.total, 'page')} subscribed to lead webhooks` };
 }
@@ -53,5 +58,9 @@ export function leadFormsCheck(facts: { total: number; added: number; removed: n
       hint: 'Create an Instant Form on a connected page in Meta Ads Manager; it appears here at the next check.',
     };
   }
-  return { key: 'lead_forms', level: 'ok', message: `${plural(facts.total, 'lead form')}${changes ? ` (${changes} since the last check)` : ''}` };
+  return {
+    key: 'lead_forms',
+    level: 'ok',
+    message: `${plural(facts.total, 'lead form')}${changes ? ` (${changes} since the last check)` : ''}`,
+  };
 }

@@ -17,8 +17,16 @@ export class MetaAdAccountsRepository {
        ON CONFLICT (organisation_id, ad_account_id) DO UPDATE SET integration_id = EXCLUDED.integration_id,
          ad_account_name = EXCLUDED.ad_account_name, currency = EXCLUDED.currency, timezone = EXCLUDED.timezone,
          account_status = EXCLUDED.account_status, business_id = EXCLUDED.business_id, is_active = true, updated_at = now()`,
-      [organisationId, integrationId, adAccountId, account.name ?? null, account.currency ?? null, account.timezone_name ?? null,
-        account.account_status ?? null, account.business?.id ?? null],
+      [
+        organisationId,
+        integrationId,
+        adAccountId,
+        account.name ?? null,
+        account.currency ?? null,
+        account.timezone_name ?? null,
+        account.account_status ?? null,
+        account.business?.id ?? null,
+      ],
     );
   }
 

@@ -78,10 +78,18 @@ export class MetaLeadFormsRepository implements SyncWatermarkStore<LeadFormKey> 
          status = EXCLUDED.status, locale = EXCLUDED.locale, questions = EXCLUDED.questions,
          leads_count = EXCLUDED.leads_count, meta_created_at = EXCLUDED.meta_created_at,
          legal_content = EXCLUDED.legal_content, updated_at = now()`,
-      [organisationId, pageRowId, form.id, form.name ?? null, form.status ?? null, form.locale ?? null,
-        JSON.stringify(form.questions ?? []), Math.max(0, form.leads_count ?? 0),
+      [
+        organisationId,
+        pageRowId,
+        form.id,
+        form.name ?? null,
+        form.status ?? null,
+        form.locale ?? null,
+        JSON.stringify(form.questions ?? []),
+        Math.max(0, form.leads_count ?? 0),
         form.created_time ? new Date(form.created_time.replace(/\+0000$/, 'Z')) : null,
-        JSON.stringify(toLegalContent(form))],
+        JSON.stringify(toLegalContent(form)),
+      ],
     );
   }
 
@@ -119,7 +127,12 @@ export class MetaLeadFormsRepository implements SyncWatermarkStore<LeadFormKey> 
   }
 
   /** Records how the form's latest reconciliation sweep went (the console shows it next to the form). */
-  async recordReconcile({ id, organisationId }: LeadFormKey, outcome: LeadFormReconcileOutcome, note: string, at = new Date()): Promise<void> {
+  async recordReconcile(
+    { id, organisationId }: LeadFormKey,
+    outcome: LeadFormReconcileOutcome,
+    note: string,
+    at = new Date(),
+  ): Promise<void> {
     await this.db.query(
       `UPDATE meta_lead_forms SET last_reconciled_at = $3, last_reconcile_outcome = $4, last_reconcile_note = $5
         WHERE id = $1 AND organisation_id = $2 AND (last_reconciled_at IS NULL OR last_reconciled_at <= $3)`,

@@ -47,8 +47,18 @@ export class MetaPagesRepository {
          page_access_token_key_id = EXCLUDED.page_access_token_key_id, category = EXCLUDED.category,
          followers_count = EXCLUDED.followers_count, tasks = EXCLUDED.tasks, business_id = EXCLUDED.business_id,
          is_active = true, updated_at = now()`,
-      [organisationId, integrationId, page.id, page.name ?? null, sealed?.ciphertext ?? null, sealed?.keyId ?? null,
-        page.category ?? null, page.followers_count ?? null, page.tasks ?? [], page.business?.id ?? null],
+      [
+        organisationId,
+        integrationId,
+        page.id,
+        page.name ?? null,
+        sealed?.ciphertext ?? null,
+        sealed?.keyId ?? null,
+        page.category ?? null,
+        page.followers_count ?? null,
+        page.tasks ?? [],
+        page.business?.id ?? null,
+      ],
     );
   }
 
@@ -71,7 +81,10 @@ export class MetaPagesRepository {
       [organisationId, integrationId],
     );
     if (deactivate) {
-      await tx.query(`UPDATE meta_pages SET is_active = false WHERE organisation_id = $1 AND integration_id = $2`, [organisationId, integrationId]);
+      await tx.query(`UPDATE meta_pages SET is_active = false WHERE organisation_id = $1 AND integration_id = $2`, [
+        organisationId,
+        integrationId,
+      ]);
     }
   }
 }

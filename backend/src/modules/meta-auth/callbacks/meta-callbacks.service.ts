@@ -55,7 +55,9 @@ export class MetaCallbacksService {
         MetaIntegrationStatus.ReauthRequired,
         'The Meta user removed the app from their account',
       );
-      await this.audit.recordSystem(integration.organisationId, 'meta.deauthorized', integrationTarget(integration), { metaUserId: payload.user_id });
+      await this.audit.recordSystem(integration.organisationId, 'meta.deauthorized', integrationTarget(integration), {
+        metaUserId: payload.user_id,
+      });
     }
     return { success: true };
   }
@@ -74,12 +76,22 @@ export class MetaCallbacksService {
     const affected = await this.integrations.find({ where: { metaUserId: payload.user_id } });
     for (const integration of affected) {
       if (integration.status !== MetaIntegrationStatus.Disconnected) {
-        await this.connections.wipe(integration.organisationId, integration.id, MetaIntegrationStatus.Disconnected, 'Meta data deletion request');
+        await this.connections.wipe(
+          integration.organisationId,
+          integration.id,
+          MetaIntegrationStatus.Disconnected,
+          'Meta data deletion request',
+        );
       }
       await this.integrations.update({ id: integration.id }, { metaUserName: null });
-      await this.audit.recordSystem(integration.organisationId, 'meta.data_deleted', integrationTarget(integration), { confirmationCode: code });
+      await this.audit.recordSystem(integration.organisationId, 'meta.data_deleted', integrationTarget(integration), {
+        confirmationCode: code,
+      });
     }
-    await this.deletions.update({ id: request.id }, { status: 'completed', completedAt: new Date(), integrationsAffected: affected.length });
+    await this.deletions.update(
+      { id: request.id },
+      { status: 'completed', completedAt: new Date(), integrationsAffected: affected.length },
+    );
     return { url: this.statusUrl(code), confirmation_code: code };
   }
 

@@ -58,7 +58,9 @@ describe(parseSignedRequest.name, () => {
   });
 
   it('rejects another algorithm even when correctly signed', () => {
-    expect(problemOf(() => parseSignedRequest(signRequest({ ...payload, algorithm: 'none' }, SECRET), SECRETS))).toBe('unsupported_algorithm');
+    expect(problemOf(() => parseSignedRequest(signRequest({ ...payload, algorithm: 'none' }, SECRET), SECRETS))).toBe(
+      'unsupported_algorithm',
+    );
   });
 
   it('rejects a signed payload without a user', () => {

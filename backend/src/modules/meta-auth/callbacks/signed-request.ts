@@ -19,7 +19,10 @@ export interface VerifiedSignedRequest {
 export type SignedRequestProblem = 'malformed' | 'unsupported_algorithm' | 'bad_signature';
 
 export class SignedRequestError extends Error {
-  constructor(readonly problem: SignedRequestProblem, message: string) {
+  constructor(
+    readonly problem: SignedRequestProblem,
+    message: string,
+  ) {
     super(message);
     this.name = 'SignedRequestError';
   }

@@ -31,10 +31,15 @@ export class MetaConnectionService {
 
   async checkNow(principal: Principal): Promise<void> {
     const integration = await this.health.check(await this.integrations.requireLive(principal.organisationId));
-    await this.audit.recordBy(principal, 'meta.health_checked', { type: 'meta_integration', id: integration.id }, {
-      overall: integration.healthOverall,
-      status: integration.status,
-    });
+    await this.audit.recordBy(
+      principal,
+      'meta.health_checked',
+      { type: 'meta_integration', id: integration.id },
+      {
+        overall: integration.healthOverall,
+        status: integration.status,
+      },
+    );
   }
 
   /**
@@ -82,11 +87,16 @@ export class MetaConnectionService {
       }
     }
     await this.wipe(orgId, integration.id, MetaIntegrationStatus.Disconnected, 'Disconnected by an administrator');
-    await this.audit.recordBy(principal, 'meta.disconnected', { type: 'meta_integration', id: integration.id }, {
-      metaUserId: integration.metaUserId,
-      permissionsRevoked: revoked,
-      ...undone,
-    });
+    await this.audit.recordBy(
+      principal,
+      'meta.disconnected',
+      { type: 'meta_integration', id: integration.id },
+      {
+        metaUserId: integration.metaUserId,
+        permissionsRevoked: revoked,
+        ...undone,
+      },
+    );
   }
 
   /**

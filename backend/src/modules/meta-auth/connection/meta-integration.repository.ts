@@ -32,7 +32,12 @@ export class MetaIntegrationRepository {
    */
   async markReauthRequired(
     tx: EntityManager,
-    { organisationId, integrationId, reason, failedToken }: { organisationId: string; integrationId: string; reason: string; failedToken: string | null },
+    {
+      organisationId,
+      integrationId,
+      reason,
+      failedToken,
+    }: { organisationId: string; integrationId: string; reason: string; failedToken: string | null },
     tokenStillStored: string,
   ): Promise<boolean> {
     const [moved] = (await tx.query(
@@ -54,7 +59,13 @@ export class MetaIntegrationRepository {
   }
 
   /** Drops the user token and moves the connection to `status` (in the transaction that wipes every token of it). */
-  async wipeToken(tx: EntityManager, organisationId: string, integrationId: string, status: MetaIntegrationStatus, reason: string): Promise<void> {
+  async wipeToken(
+    tx: EntityManager,
+    organisationId: string,
+    integrationId: string,
+    status: MetaIntegrationStatus,
+    reason: string,
+  ): Promise<void> {
     await tx.query(
       `UPDATE meta_integrations SET access_token_ciphertext = NULL, access_token_key_id = NULL,
          status = $3::meta_integration_status, status_reason = $4,

@@ -17,7 +17,17 @@ export class MetaAuthUrlResponseDto implements MetaAuthUrlResponse {
 
 export class MetaHealthCheckDto implements MetaHealthCheck {
   @ApiProperty({
-    enum: ['token', 'token_expiry', 'permissions', 'page_subscriptions', 'app_subscription', 'lead_forms', 'last_webhook', 'api_version', 'graph_calls'],
+    enum: [
+      'token',
+      'token_expiry',
+      'permissions',
+      'page_subscriptions',
+      'app_subscription',
+      'lead_forms',
+      'last_webhook',
+      'api_version',
+      'graph_calls',
+    ],
   })
   key!: MetaHealthCheck['key'];
   @ApiProperty({ enum: ['ok', 'warning', 'error'] }) level!: HealthCheckLevel;
@@ -58,7 +68,10 @@ export class MetaConnectionStatusDto implements MetaConnectionStatus {
   @ApiProperty({ nullable: true, type: String }) lastCheckedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) lastWebhookAt!: string | null;
   @ApiProperty({ enum: ['ok', 'warning', 'error'] }) overall!: HealthCheckLevel;
-  @ApiProperty({ type: [MetaHealthCheckDto], description: 'The last health check, preceded by a live graph_calls check while calls are paused' })
+  @ApiProperty({
+    type: [MetaHealthCheckDto],
+    description: 'The last health check, preceded by a live graph_calls check while calls are paused',
+  })
   checks!: MetaHealthCheck[];
   @ApiProperty({ type: MetaCountsDto }) counts!: { adAccounts: number; pages: number; leadForms: number };
   @ApiProperty({

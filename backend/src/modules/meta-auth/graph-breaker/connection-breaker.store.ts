@@ -35,7 +35,11 @@ export class ConnectionBreakerStore {
 
   /** The breakers that are not clean (open, probing, or closed with failures counted); clean ones have no weight. */
   async unsettled(): Promise<ConnectionBreaker[]> {
-    const rows = await this.db.getRepository(MetaGraphBreaker).createQueryBuilder('b').where(`b.state <> 'closed' OR b.failures > 0`).getMany();
+    const rows = await this.db
+      .getRepository(MetaGraphBreaker)
+      .createQueryBuilder('b')
+      .where(`b.state <> 'closed' OR b.failures > 0`)
+      .getMany();
     return rows.map(toBreaker);
   }
 
@@ -75,7 +79,11 @@ export class ConnectionBreakerStore {
       if (!row) return null;
       const before = toBreaker(row);
       const next = rule(before);
-      const after: ConnectionBreaker = { ...before, ...next, lastError: options.lastError !== undefined ? options.lastError : before.lastError };
+      const after: ConnectionBreaker = {
+        ...before,
+        ...next,
+        lastError: options.lastError !== undefined ? options.lastError : before.lastError,
+      };
       const changed = !same(before, after);
       if (changed || after.lastError !== before.lastError) await this.write(tx, after);
       return { before, after, changed };

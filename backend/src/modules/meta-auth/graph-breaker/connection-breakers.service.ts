@@ -119,7 +119,9 @@ export class ConnectionBreakers {
 
   /** A call of the connection failed transiently (5xx, codes 1/2, a timeout). Never throws. */
   failed(integrationId: string, organisationId: string, error: Error): Promise<void> {
-    return new Promise<void>((done) => this.failures.add({ integrationId, organisationId, message: error.message, seq: ++this.outcomes, done }));
+    return new Promise<void>((done) =>
+      this.failures.add({ integrationId, organisationId, message: error.message, seq: ++this.outcomes, done }),
+    );
   }
 
   /**
@@ -191,7 +193,10 @@ export class ConnectionBreakers {
           if (inRow === 0) return;
           const now = Date.now();
           const report = { now, count: inRow, lastSuccessAt: this.lastSuccessAt.get(integrationId) };
-          const change = await this.store.change(integrationId, (s) => afterFailures(s, report, this.settings), { organisationId, lastError: message });
+          const change = await this.store.change(integrationId, (s) => afterFailures(s, report, this.settings), {
+            organisationId,
+            lastError: message,
+          });
           if (change) this.noteFailures(change);
         } catch (error) {
           this.logger.warn({ integrationId, err: error }, 'Could not count failed Graph calls of a connection');
@@ -204,7 +209,12 @@ export class ConnectionBreakers {
 
   private noteFailures({ before, after }: BreakerChange): void {
     this.remember(after);
-    const fields = { integrationId: after.integrationId, failures: after.failures, nextProbeAt: toDate(after.probeAt), lastError: after.lastError };
+    const fields = {
+      integrationId: after.integrationId,
+      failures: after.failures,
+      nextProbeAt: toDate(after.probeAt),
+      lastError: after.lastError,
+    };
     if (before.state === 'closed' && after.state === 'open') {
       this.metrics.count('opened');
       this.logger.warn(fields, 'Meta keeps failing this connection; its Graph calls are paused until a probe succeeds');

@@ -27,7 +27,11 @@ describe('liveHealth', () => {
   });
 
   it('a token Meta refused after the last run turns the token check and the overall red at once', () => {
-    const { overall, checks } = liveHealth(STORED, { ...active, status: MetaIntegrationStatus.ReauthRequired, statusReason: 'Error validating access token' }, NOW);
+    const { overall, checks } = liveHealth(
+      STORED,
+      { ...active, status: MetaIntegrationStatus.ReauthRequired, statusReason: 'Error validating access token' },
+      NOW,
+    );
     expect(overall).toBe('error');
     const token = checks.find((c) => c.key === 'token')!;
     expect(token.level).toBe('error');
@@ -45,11 +49,20 @@ describe('liveHealth', () => {
   it('an expiry that has come since the last run is red without a new run', () => {
     const { overall, checks } = liveHealth(STORED, { ...active, tokenExpiresAt: new Date('2026-12-01T00:00:00Z') }, NOW);
     expect(overall).toBe('error');
-    expect(checks.find((c) => c.key === 'token_expiry')).toMatchObject({ level: 'error', message: 'The access token expired on 1 Dec 2026' });
+    expect(checks.find((c) => c.key === 'token_expiry')).toMatchObject({
+      level: 'error',
+      message: 'The access token expired on 1 Dec 2026',
+    });
   });
 
   it('a pause adds its own warning on top', () => {
-    const pause = { since: NOW, failures: 5, nextProbeAt: new Date(NOW.getTime() + 60_000), probing: false, lastError: 'Service unavailable' };
+    const pause = {
+      since: NOW,
+      failures: 5,
+      nextProbeAt: new Date(NOW.getTime() + 60_000),
+      probing: false,
+      lastError: 'Service unavailable',
+    };
     const { overall, checks } = liveHealth(STORED, { ...active, pause }, NOW);
     expect(overall).toBe('warning');
     expect(checks[0]!.key).toBe('graph_calls');

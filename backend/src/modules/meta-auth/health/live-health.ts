@@ -19,7 +19,11 @@ export interface LiveConnectionFacts {
  * at once, an expiry that has come turns the expiry check red, and a pause adds its own check; the overall level is
  * always the worst of what is shown, so the banner, the card and the Overview cannot disagree.
  */
-export function liveHealth(stored: readonly MetaHealthCheck[], facts: LiveConnectionFacts, now: Date): { overall: HealthCheckLevel; checks: MetaHealthCheck[] } {
+export function liveHealth(
+  stored: readonly MetaHealthCheck[],
+  facts: LiveConnectionFacts,
+  now: Date,
+): { overall: HealthCheckLevel; checks: MetaHealthCheck[] } {
   const replaced = new Map<MetaHealthCheck['key'], MetaHealthCheck>();
   if (facts.status === MetaIntegrationStatus.ReauthRequired) replaced.set('token', tokenCheck(false, facts.statusReason ?? undefined));
   // Only once a run stored an expiry check: before the first run the card says no check has run yet.

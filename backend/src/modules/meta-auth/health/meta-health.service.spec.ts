@@ -9,13 +9,23 @@ import type { MetaTokenVault } from '../token-vault/meta-token-vault.service';
 import { MetaHealthService } from './meta-health.service';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
-const integration = () => ({ id: 'int-1', organisationId: 'org-1', status: MetaIntegrationStatus.Active, declinedScopes: [] }) as unknown as MetaIntegration;
+const integration = () =>
+  ({ id: 'int-1', organisationId: 'org-1', status: MetaIntegrationStatus.Active, declinedScopes: [] }) as unknown as MetaIntegration;
 
 function setup(opts: { token?: string | null; valid?: boolean; participants?: () => Promise<unknown[]> }) {
   const saved: MetaIntegration[] = [];
-  const integrations = { rows: { save: async (row: MetaIntegration) => (saved.push({ ...row }), row) }, findAllLive: async () => [] } as unknown as MetaIntegrationRepository;
+  const integrations = {
+    rows: { save: async (row: MetaIntegration) => (saved.push({ ...row }), row) },
+    findAllLive: async () => [],
+  } as unknown as MetaIntegrationRepository;
   const api = {
-    debugToken: async () => ({ is_valid: opts.valid ?? true, scopes: [], expires_at: 0, data_access_expires_at: 0, error: opts.valid === false ? { message: 'Session expired' } : undefined }),
+    debugToken: async () => ({
+      is_valid: opts.valid ?? true,
+      scopes: [],
+      expires_at: 0,
+      data_access_expires_at: 0,
+      error: opts.valid === false ? { message: 'Session expired' } : undefined,
+    }),
   } as unknown as MetaAccountApi;
   const vault = { openUserToken: () => (opts.token === undefined ? 'user-token' : opts.token) } as unknown as MetaTokenVault;
   const lifecycle = {
@@ -23,7 +33,9 @@ function setup(opts: { token?: string | null; valid?: boolean; participants?: ()
     healthChecksWithoutToken: async () => [],
   } as unknown as ConnectionLifecycle;
   const marks: string[] = [];
-  const reauth = { markReauthRequired: async (_o: string, _i: string, reason: string) => (marks.push(reason), true) } as unknown as MetaReauthService;
+  const reauth = {
+    markReauthRequired: async (_o: string, _i: string, reason: string) => (marks.push(reason), true),
+  } as unknown as MetaReauthService;
   const service = new MetaHealthService(integrations, api, vault, lifecycle, reauth, { apiVersion: 'v24.0' } as never);
   return { service, saved, marks };
 }
@@ -51,7 +63,9 @@ describe(MetaHealthService.name, () => {
   });
 
   it('marks it when a participant’s Graph call is refused for the token (the sync policy parks)', async () => {
-    const t = setup({ participants: async () => Promise.reject(new MetaGraphError({ kind: 'auth', code: 190, message: 'Token expired' })) });
+    const t = setup({
+      participants: async () => Promise.reject(new MetaGraphError({ kind: 'auth', code: 190, message: 'Token expired' })),
+    });
     expect((await t.service.check(integration(), NOW)).status).toBe(MetaIntegrationStatus.ReauthRequired);
     expect(t.marks).toEqual(['Token expired']);
   });

@@ -82,7 +82,12 @@ describe(ConnectionLifecycle.name, () => {
   it('hands the wipe transaction to every participant, and merges the status facts', async () => {
     const tx = {} as EntityManager;
     const wiped: unknown[] = [];
-    sut.join(participant('assets', 100, { tokensWiped: async (wipe, m) => void wiped.push([wipe, m]), status: async () => ({ counts: { adAccounts: 1, pages: 2, leadForms: 3 } }) }));
+    sut.join(
+      participant('assets', 100, {
+        tokensWiped: async (wipe, m) => void wiped.push([wipe, m]),
+        status: async () => ({ counts: { adAccounts: 1, pages: 2, leadForms: 3 } }),
+      }),
+    );
     sut.join(participant('webhook', 200, { status: async () => ({ lastWebhookAt: '2026-11-29T12:00:00.000Z' }) }));
     await sut.tokensWiped({ organisationId: 'o', integrationId: 'i', disconnected: true }, tx);
     expect(wiped).toEqual([[{ organisationId: 'o', integrationId: 'i', disconnected: true }, tx]]);

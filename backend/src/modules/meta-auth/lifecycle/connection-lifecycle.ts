@@ -2,13 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { MetaHealthCheck } from '@legeai/contracts';
 import type { EntityManager } from 'typeorm';
 import type { MetaIntegration } from '../entities/meta-integration.entity';
-import type {
-  AuditDetails,
-  ConnectionParticipant,
-  ConnectionStatusFacts,
-  LiveConnection,
-  TokenWipe,
-} from './connection-participant';
+import type { AuditDetails, ConnectionParticipant, ConnectionStatusFacts, LiveConnection, TokenWipe } from './connection-participant';
 import type { HealthRun } from './health-run';
 
 /**

@@ -64,6 +64,5 @@ export class MetaOAuthCallbackGuard extends AuthGuard(META_STRATEGY) {
 
 /** The outcome the guard recorded. */
 export const OAuthCallbackOutcome = createParamDecorator(
-  (_data: unknown, ctx: ExecutionContext): CallbackOutcome =>
-    ctx.switchToHttp().getRequest<Record<string, CallbackOutcome>>()[OUTCOME_KEY],
+  (_data: unknown, ctx: ExecutionContext): CallbackOutcome => ctx.switchToHttp().getRequest<Record<string, CallbackOutcome>>()[OUTCOME_KEY],
 );

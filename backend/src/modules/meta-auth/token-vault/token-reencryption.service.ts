@@ -59,7 +59,8 @@ export class TokenReencryptionService implements OnApplicationBootstrap {
     for (const column of columns) {
       const report = await reencryptColumn((sql, params) => dataSource.query(sql, params), column, this.cipher);
       this.logger.log({ msg: 'Tokens re-encrypted', currentKeyId: this.cipher.currentKeyId, ...report, failed: report.failed.length });
-      for (const f of report.failed) this.logger.warn({ msg: 'Token could not be re-encrypted', table: report.table, id: f.id, reason: f.reason });
+      for (const f of report.failed)
+        this.logger.warn({ msg: 'Token could not be re-encrypted', table: report.table, id: f.id, reason: f.reason });
       summary.columns.push({ table: report.table, column: report.column, rotated: report.rotated, failed: report.failed.length });
     }
     return summary;

@@ -11,7 +11,13 @@ describe('ReadsInFlight', () => {
     const cap = new ReadsInFlight(2);
     const gates = [deferred(), deferred(), deferred()];
     const started: number[] = [];
-    const runs = gates.map((g, i) => cap.run('token-a', async () => { started.push(i); await g.promise; return i; }));
+    const runs = gates.map((g, i) =>
+      cap.run('token-a', async () => {
+        started.push(i);
+        await g.promise;
+        return i;
+      }),
+    );
     const other = cap.run('token-b', async () => 'b');
     await new Promise((r) => setImmediate(r));
     expect(started).toEqual([0, 1]);
@@ -27,7 +33,11 @@ describe('ReadsInFlight', () => {
 
   it('frees the slot when a read fails', async () => {
     const cap = new ReadsInFlight(1);
-    await expect(cap.run('t', async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(
+      cap.run('t', async () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     await expect(cap.run('t', async () => 'next')).resolves.toBe('next');
   });
 

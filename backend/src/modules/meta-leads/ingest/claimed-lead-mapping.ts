@@ -18,7 +18,12 @@ export interface MappedClaim {
 export function mapClaimedLead(input: IngestInput, claim: ClaimedLead, opts: { defaultCountry: string }): MappedClaim {
   const mapped = mapGraphLead(
     input.graphLead,
-    { formId: input.graphLead.form_id ?? '', pageId: input.pageId, questions: claim.questions ?? [], mapping: (claim.mapping as FormMapping | null) ?? null },
+    {
+      formId: input.graphLead.form_id ?? '',
+      pageId: input.pageId,
+      questions: claim.questions ?? [],
+      mapping: (claim.mapping as FormMapping | null) ?? null,
+    },
     opts,
   );
   const person = { emailNormalized: mapped.lead.emailNormalized ?? null, phoneE164: mapped.lead.phoneE164 ?? null };

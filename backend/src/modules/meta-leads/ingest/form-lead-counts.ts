@@ -42,7 +42,10 @@ export class FormLeadCounts implements OnModuleDestroy {
       await this.forms.addLeadCounts(entries);
     } catch (error) {
       // A display count: the next asset refresh sets it from Meta again.
-      this.logger.warn({ forms: entries.length, error: error instanceof Error ? error.message : String(error) }, 'Could not bump form lead counts');
+      this.logger.warn(
+        { forms: entries.length, error: error instanceof Error ? error.message : String(error) },
+        'Could not bump form lead counts',
+      );
     }
     return entries.length;
   }

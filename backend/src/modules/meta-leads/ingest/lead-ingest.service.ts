@@ -7,7 +7,14 @@ import { compareInputs, type IngestHooks, type IngestInput, type IngestResult, t
 import { LeadStoreWriter } from './lead-store-writer';
 import { LeadTableStatistics } from './lead-table-statistics';
 
-export { withinTogether, type IngestHooks, type IngestInput, type IngestResult, type IngestSource, type WithinTogether } from './lead-ingest.types';
+export {
+  withinTogether,
+  type IngestHooks,
+  type IngestInput,
+  type IngestResult,
+  type IngestSource,
+  type WithinTogether,
+} from './lead-ingest.types';
 
 /** A lead waiting to be stored with the others of its Graph batch. */
 interface Pending {
@@ -90,7 +97,10 @@ export class LeadIngestService {
       results = await this.storeGroup(runner, group);
     } catch (error) {
       await runner.release();
-      this.logger.warn({ leads: group.length, error: error instanceof Error ? error.message : String(error) }, 'Storing leads together failed; storing them one by one');
+      this.logger.warn(
+        { leads: group.length, error: error instanceof Error ? error.message : String(error) },
+        'Storing leads together failed; storing them one by one',
+      );
       return oneByOne();
     }
     const ranAfterCommit = new Set<string>();
@@ -121,7 +131,10 @@ export class LeadIngestService {
     const tx = runner.manager;
     await runner.startTransaction();
     try {
-      const results = await this.writer.storeGroup(tx, group.map((p) => p.input));
+      const results = await this.writer.storeGroup(
+        tx,
+        group.map((p) => p.input),
+      );
       const runTogether = new Map<string, { run: WithinTogether['run']; entries: { result: IngestResult; item: unknown }[] }>();
       for (const [i, p] of group.entries()) {
         if (p.hooks.within) await p.hooks.within(tx, results[i]);

@@ -54,7 +54,12 @@ const graphLead = (id: string, email: string): GraphLead => ({
     { name: 'full_name', values: ['Ana Pop'] },
   ],
 });
-const input = (id: string, email: string): IngestInput => ({ organisationId: ORG, graphLead: graphLead(id, email), pageId: 'page-1', source: 'webhook' });
+const input = (id: string, email: string): IngestInput => ({
+  organisationId: ORG,
+  graphLead: graphLead(id, email),
+  pageId: 'page-1',
+  source: 'webhook',
+});
 
 describe(LeadStoreWriter.name, () => {
   let store: FakeLeadStore;
@@ -99,6 +104,9 @@ describe(LeadStoreWriter.name, () => {
   it('answers the existing lead for the members of a group claimed before', async () => {
     await writer.storeOne(tx, input('m1', 'ana@example.com'));
     const results = await writer.storeGroup(tx, [input('m1', 'ana@example.com'), input('m2', 'bob@example.com')]);
-    expect(results).toMatchObject([{ outcome: 'existing', leadId: 'lead-1' }, { outcome: 'created', leadId: 'lead-2' }]);
+    expect(results).toMatchObject([
+      { outcome: 'existing', leadId: 'lead-1' },
+      { outcome: 'created', leadId: 'lead-2' },
+    ]);
   });
 });

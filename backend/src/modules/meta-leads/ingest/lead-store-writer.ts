@@ -36,12 +36,19 @@ export class LeadStoreWriter {
   async storeGroup(tx: EntityManager, inputs: IngestInput[]): Promise<IngestResult[]> {
     const claims = await this.store.claimAll(tx, inputs.map(claimOf));
     const mapped = inputs.map((input, i) => (claims[i].claimedId ? this.map(input, claims[i]) : null));
-    await this.store.lockPersons(tx, mapped.map((m) => m?.lockKeys ?? []));
+    await this.store.lockPersons(
+      tx,
+      mapped.map((m) => m?.lockKeys ?? []),
+    );
     const alone = storableTogether(mapped);
     const results: IngestResult[] = new Array<IngestResult>(inputs.length);
     const together = mapped.flatMap((m, i) => (alone[i] && m ? [{ i, m }] : []));
     if (together.length) {
-      const stored = await this.store.insertAll(tx, together.map(({ m }) => m.lead), this.leads.duplicateWindowDays);
+      const stored = await this.store.insertAll(
+        tx,
+        together.map(({ m }) => m.lead),
+        this.leads.duplicateWindowDays,
+      );
       together.forEach(({ i, m }, j) => (results[i] = { outcome: 'created', ...stored[j], mappedAt: m.mappedAt }));
     }
     for (const [i, input] of inputs.entries()) {
@@ -70,5 +77,11 @@ export class LeadStoreWriter {
 }
 
 function claimOf({ organisationId, graphLead, source }: IngestInput): LeadClaim {
-  return { organisationId, metaLeadId: graphLead.id, formId: graphLead.form_id ?? null, source, createdTime: parseGraphTime(graphLead.created_time) };
+  return {
+    organisationId,
+    metaLeadId: graphLead.id,
+    formId: graphLead.form_id ?? null,
+    source,
+    createdTime: parseGraphTime(graphLead.created_time),
+  };
 }

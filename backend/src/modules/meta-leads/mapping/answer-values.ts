@@ -45,13 +45,31 @@ function countryNameIndex(): Map<string, string> {
 }
 
 const COUNTRY_ALIASES: Record<string, string> = {
-  USA: 'US', 'U.S.': 'US', 'U.S.A.': 'US', 'United States of America': 'US', America: 'US',
-  UK: 'GB', 'U.K.': 'GB', 'Great Britain': 'GB', England: 'GB', Scotland: 'GB', Wales: 'GB',
-  Deutschland: 'DE', España: 'ES', México: 'MX', Brasil: 'BR', '日本': 'JP',
+  USA: 'US',
+  'U.S.': 'US',
+  'U.S.A.': 'US',
+  'United States of America': 'US',
+  America: 'US',
+  UK: 'GB',
+  'U.K.': 'GB',
+  'Great Britain': 'GB',
+  England: 'GB',
+  Scotland: 'GB',
+  Wales: 'GB',
+  Deutschland: 'DE',
+  España: 'ES',
+  México: 'MX',
+  Brasil: 'BR',
+  日本: 'JP',
 };
 
 const foldName = (name: string): string =>
-  name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[.\s]+/g, ' ').trim().toLowerCase();
+  name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[.\s]+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 /** ISO 3166-1 alpha-2 code from a country answer (`US`, `us`, `United States`, `Deutschland`), or null. */
 export function normalizeCountry(raw: string | null | undefined): string | null {

@@ -50,10 +50,7 @@ describe('normalizeEmail', () => {
     expect(normalizeEmail('Tarō@例え.jp')).toBe('tarō@例え.jp');
   });
 
-  it.each([[''], ['no-at-sign'], ['a@b'], ['two words@example.com'], ['test lead: dummy data for email'], [null]])(
-    'rejects %p',
-    (raw) => {
-      expect(normalizeEmail(raw)).toBeNull();
-    },
-  );
+  it.each([[''], ['no-at-sign'], ['a@b'], ['two words@example.com'], ['test lead: dummy data for email'], [null]])('rejects %p', (raw) => {
+    expect(normalizeEmail(raw)).toBeNull();
+  });
 });

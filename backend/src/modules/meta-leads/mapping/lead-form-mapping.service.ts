@@ -1,12 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import {
-  ErrorCode,
-  LeadFormMapping,
-  LeadFormMappingDto,
-  MappedLeadFieldsDto,
-  MappingPreviewDto,
-} from '@legeai/contracts';
+import { ErrorCode, LeadFormMapping, LeadFormMappingDto, MappedLeadFieldsDto, MappingPreviewDto } from '@legeai/contracts';
 import { Principal } from '../../../common/auth/principal';
 import { ApiError } from '../../../common/errors/api-error';
 import { leadsConfig } from '../../../config/leads.config';
@@ -42,10 +36,15 @@ export class LeadFormMappingService {
     const mapping = validateFormMapping(body, readFormQuestions(form.questions));
     const stored = isEmptyMapping(mapping) ? null : mapping;
     await this.forms.setMapping(principal.organisationId, form.id, stored);
-    await this.audit.recordBy(principal, 'meta.lead_form_mapping_updated', { type: 'meta_lead_form', id: form.id }, {
-      formId: form.formId,
-      mapping: stored,
-    });
+    await this.audit.recordBy(
+      principal,
+      'meta.lead_form_mapping_updated',
+      { type: 'meta_lead_form', id: form.id },
+      {
+        formId: form.formId,
+        mapping: stored,
+      },
+    );
     return toDto({ ...form, mapping: stored });
   }
 

@@ -79,7 +79,12 @@ describe('mapGraphLead', () => {
 
   it('joins first and last name into the full name', () => {
     const { lead } = map(
-      graphLead({ field_data: [{ name: 'first_name', values: ['Priya'] }, { name: 'last_name', values: ['Patel'] }] }),
+      graphLead({
+        field_data: [
+          { name: 'first_name', values: ['Priya'] },
+          { name: 'last_name', values: ['Patel'] },
+        ],
+      }),
       form({ questions: [] }),
     );
     expect(lead).toMatchObject({ fullName: 'Priya Patel', firstName: 'Priya', lastName: 'Patel' });
@@ -87,8 +92,18 @@ describe('mapGraphLead', () => {
 
   it('maps standard fields by question type even when the key is custom', () => {
     const { lead, unmappedQuestions } = map(
-      graphLead({ field_data: [{ name: 'your_mail', values: ['x@example.org'] }, { name: 'wohnort', values: ['Berlin'] }] }),
-      form({ questions: [{ key: 'your_mail', type: 'EMAIL' }, { key: 'wohnort', type: 'CITY' }] }),
+      graphLead({
+        field_data: [
+          { name: 'your_mail', values: ['x@example.org'] },
+          { name: 'wohnort', values: ['Berlin'] },
+        ],
+      }),
+      form({
+        questions: [
+          { key: 'your_mail', type: 'EMAIL' },
+          { key: 'wohnort', type: 'CITY' },
+        ],
+      }),
     );
     expect(lead).toMatchObject({ email: 'x@example.org', city: 'Berlin' });
     expect(unmappedQuestions).toEqual([]);
@@ -119,7 +134,12 @@ describe('mapGraphLead', () => {
 
   it('prefers email over work_email whatever their order', () => {
     const { lead } = map(
-      graphLead({ field_data: [{ name: 'work_email', values: ['ana@corp.example'] }, { name: 'email', values: ['ana@home.example'] }] }),
+      graphLead({
+        field_data: [
+          { name: 'work_email', values: ['ana@corp.example'] },
+          { name: 'email', values: ['ana@home.example'] },
+        ],
+      }),
       form({ questions: [] }),
     );
     expect(lead.emailNormalized).toBe('ana@home.example');
@@ -155,13 +175,21 @@ describe('mapGraphLead', () => {
   });
 
   it('lets a custom mapping override a standard default', () => {
-    const { lead } = map(graphLead(), form({ mapping: { fields: { current_insurer: 'city', zip_code: 'state' }, defaults: {}, required: [] } }));
+    const { lead } = map(
+      graphLead(),
+      form({ mapping: { fields: { current_insurer: 'city', zip_code: 'state' }, defaults: {}, required: [] } }),
+    );
     expect(lead).toMatchObject({ city: 'GEICO', state: '07102', zipCode: null });
   });
 
   it('keeps a lead missing required fields and flags it for review naming them', () => {
     const { lead, missingRequired } = map(
-      graphLead({ field_data: [{ name: 'full_name', values: ['Tom Smith'] }, { name: 'email', values: [''] }] }),
+      graphLead({
+        field_data: [
+          { name: 'full_name', values: ['Tom Smith'] },
+          { name: 'email', values: [''] },
+        ],
+      }),
       form({ mapping: { fields: {}, defaults: {}, required: ['email', 'phone', 'fullName'] } }),
     );
     expect(missingRequired).toEqual(['email', 'phone']);
@@ -179,7 +207,14 @@ describe('mapGraphLead', () => {
   });
 
   it("reads national numbers in the lead's own country before the default one", () => {
-    const { lead } = map(graphLead({ field_data: [{ name: 'phone_number', values: ['030 1234567'] }, { name: 'country', values: ['DE'] }] }));
+    const { lead } = map(
+      graphLead({
+        field_data: [
+          { name: 'phone_number', values: ['030 1234567'] },
+          { name: 'country', values: ['DE'] },
+        ],
+      }),
+    );
     expect(lead.phoneE164).toBe('+49301234567');
     expect(map(graphLead({ field_data: [{ name: 'phone_number', values: ['07911 123456'] }] }), form(), 'GB').lead.phoneE164).toBe(
       '+447911123456',
@@ -309,16 +344,31 @@ describe('mapGraphLead', () => {
   );
 
   it('cuts over-long answers to the column widths', () => {
-    const { lead } = map(graphLead({ field_data: [{ name: 'city', values: ['x'.repeat(500)] }, { name: 'zip_code', values: ['9'.repeat(40)] }] }));
+    const { lead } = map(
+      graphLead({
+        field_data: [
+          { name: 'city', values: ['x'.repeat(500)] },
+          { name: 'zip_code', values: ['9'.repeat(40)] },
+        ],
+      }),
+    );
     expect(lead.city).toHaveLength(120);
     expect(lead.zipCode).toHaveLength(20);
   });
 
   it('ignores a stored mapping that names unknown fields, and question keys like object properties', () => {
     const { lead, unmappedQuestions } = map(
-      graphLead({ field_data: [{ name: 'constructor', values: ['x'] }, { name: 'email', values: ['a@example.com'] }] }),
+      graphLead({
+        field_data: [
+          { name: 'constructor', values: ['x'] },
+          { name: 'email', values: ['a@example.com'] },
+        ],
+      }),
       form({
-        questions: [{ key: 'constructor', type: 'CUSTOM' }, { key: 'email', type: 'EMAIL' }],
+        questions: [
+          { key: 'constructor', type: 'CUSTOM' },
+          { key: 'email', type: 'EMAIL' },
+        ],
         mapping: { fields: { email: 'premium' }, defaults: { nope: 'x' }, required: ['bogus'] } as never,
       }),
     );

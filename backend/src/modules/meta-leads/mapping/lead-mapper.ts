@@ -32,8 +32,7 @@ const MAX_LENGTH = LEAD_FIELD_MAX_LENGTH;
 /** Meta's Lead Ads Testing Tool and `POST /{form-id}/test_leads` fill unanswered questions with this placeholder. */
 const TEST_LEAD_VALUE = /^<?test lead: dummy data for /i;
 
-const clip = (value: string | null | undefined, max: number): string | null =>
-  value ? Array.from(value).slice(0, max).join('') : null;
+const clip = (value: string | null | undefined, max: number): string | null => (value ? Array.from(value).slice(0, max).join('') : null);
 
 /**
  * Turns a Graph lead into the columns of a LEGEAI lead: answers through the form's mapping (or Meta's standard

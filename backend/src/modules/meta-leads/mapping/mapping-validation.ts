@@ -10,7 +10,10 @@ import { isLeadField, LEAD_FIELD_MAX_LENGTH, LEAD_FIELDS, LeadField } from './le
  * field or 'ignore', every default fit its column. Throws one 400 naming each bad entry (`fields.<key>`,
  * `defaults.<field>`, `required[<i>]`); answers the cleaned mapping.
  */
-export function validateFormMapping(input: { fields: object; defaults: object; required: unknown[] }, questions: FormQuestion[]): FormMapping {
+export function validateFormMapping(
+  input: { fields: object; defaults: object; required: unknown[] },
+  questions: FormQuestion[],
+): FormMapping {
   const errors: FieldError[] = [];
   const keys = new Set(questions.map((question) => question.key));
   const targets = `one of ${[...LEAD_FIELDS, 'ignore'].join(', ')}`;

@@ -14,7 +14,11 @@ describe(unmappedQuestionsOf.name, () => {
   });
 
   it('counts a question mapped to a field or ignored as mapped', () => {
-    const mapping = { fields: { coverage_needs: 'productInterest' as const, current_insurer: 'ignore' as const }, defaults: {}, required: [] };
+    const mapping = {
+      fields: { coverage_needs: 'productInterest' as const, current_insurer: 'ignore' as const },
+      defaults: {},
+      required: [],
+    };
     expect(unmappedQuestionsOf({ questions, mapping })).toEqual([]);
   });
 

@@ -20,7 +20,9 @@ function setup(pages: (GraphLead | MetaGraphError)[][]) {
       return seen;
     },
   } as unknown as MetaLeadFormsRepository;
-  const pagesRepo = { findById: async () => ({ id: 'pg-1', pageId: 'page-1', organisationId: ORG, isActive: true }) } as unknown as MetaPagesRepository;
+  const pagesRepo = {
+    findById: async () => ({ id: 'pg-1', pageId: 'page-1', organisationId: ORG, isActive: true }),
+  } as unknown as MetaPagesRepository;
   const integrations = { findActive: async () => ({ id: 'int-1', organisationId: ORG }) } as unknown as MetaIntegrationRepository;
   const vault = { openPageToken: () => 'page-token' } as unknown as MetaTokenVault;
   const asked: Record<string, unknown>[] = [];
@@ -28,10 +30,11 @@ function setup(pages: (GraphLead | MetaGraphError)[][]) {
     paginate: (_path: string, params: Record<string, unknown>) => {
       asked.push(params);
       return (async function* () {
-        for (const page of pages) for (const item of page) {
-          if (item instanceof MetaGraphError) throw item;
-          yield item;
-        }
+        for (const page of pages)
+          for (const item of page) {
+            if (item instanceof MetaGraphError) throw item;
+            yield item;
+          }
       })();
     },
   } as unknown as MetaGraphClient;
@@ -43,17 +46,30 @@ function setup(pages: (GraphLead | MetaGraphError)[][]) {
     },
   } as unknown as LeadIngestService;
   const marks: string[] = [];
-  const reauth = { markReauthRequired: async (_o: string, _i: string, reason: string) => (marks.push(reason), true) } as unknown as MetaReauthService;
+  const reauth = {
+    markReauthRequired: async (_o: string, _i: string, reason: string) => (marks.push(reason), true),
+  } as unknown as MetaReauthService;
   const breaker = { succeeded: 0, failed: 0 };
   const breakers = {
     admit: async () => ({ go: true, probe: false }),
     succeeded: async () => void breaker.succeeded++,
     failedWith: async () => void breaker.failed++,
   } as unknown as ConnectionBreakers;
-  const service = new LeadReconcileService(graph, forms, pagesRepo, integrations, vault, ingest, reauth, breakers, { reconcileOverlapMinutes: 30 } as never, {
-    lookbackDays: 90,
-    pageSize: 100,
-  });
+  const service = new LeadReconcileService(
+    graph,
+    forms,
+    pagesRepo,
+    integrations,
+    vault,
+    ingest,
+    reauth,
+    breakers,
+    { reconcileOverlapMinutes: 30 } as never,
+    {
+      lookbackDays: 90,
+      pageSize: 100,
+    },
+  );
   return { service, advanced, asked, stored, marks, breaker, recorded };
 }
 
@@ -61,9 +77,14 @@ const lead = (id: string, created: string): GraphLead => ({ id, created_time: cr
 
 describe(LeadReconcileService.name, () => {
   it('reads from the watermark minus the overlap and moves it to the newest lead read, after the last page', async () => {
-    const t = setup([[lead('a', '2026-12-01T11:40:00+0000'), lead('old', '2026-12-01T10:45:00+0000')], [lead('b', '2026-12-01T11:20:00+0000')]]);
+    const t = setup([
+      [lead('a', '2026-12-01T11:40:00+0000'), lead('old', '2026-12-01T10:45:00+0000')],
+      [lead('b', '2026-12-01T11:20:00+0000')],
+    ]);
     const result = await t.service.sweepForm(ORG, 'lf-1', {}, NOW);
-    expect(t.asked[0].filtering).toEqual([{ field: 'time_created', operator: 'GREATER_THAN', value: Date.parse('2026-12-01T10:30:00Z') / 1000 - 1 }]);
+    expect(t.asked[0].filtering).toEqual([
+      { field: 'time_created', operator: 'GREATER_THAN', value: Date.parse('2026-12-01T10:30:00Z') / 1000 - 1 },
+    ]);
     expect(t.stored).toEqual(['a', 'old', 'b']);
     expect(result).toMatchObject({ status: 'completed', fetched: 3, created: 2, existing: 1, watermarkAdvanced: true });
     expect(t.advanced).toEqual([[{ id: 'lf-1', organisationId: ORG }, new Date('2026-12-01T11:40:00Z')]]);
@@ -91,7 +112,12 @@ describe(LeadReconcileService.name, () => {
 
   it('does not move the watermark for a closed range', async () => {
     const t = setup([[lead('a', '2026-11-20T11:40:00+0000')]]);
-    const result = await t.service.sweepForm(ORG, 'lf-1', { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-11-30T00:00:00Z') }, NOW);
+    const result = await t.service.sweepForm(
+      ORG,
+      'lf-1',
+      { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-11-30T00:00:00Z') },
+      NOW,
+    );
     expect(result).toMatchObject({ status: 'completed', fetched: 1, watermark: WATERMARK, watermarkAdvanced: false });
     expect(t.advanced).toEqual([]);
   });

@@ -66,7 +66,12 @@ export class LeadReconcileService {
    * Sweeps one form. Meta errors are thrown as `SweepStoppedError`; an auth error first moves the connection to
    * reauth_required, so the other forms of that connection are skipped from then on.
    */
-  async sweepForm(organisationId: string, leadFormId: string, range: { from?: Date; to?: Date } = {}, now = new Date()): Promise<SweepResult> {
+  async sweepForm(
+    organisationId: string,
+    leadFormId: string,
+    range: { from?: Date; to?: Date } = {},
+    now = new Date(),
+  ): Promise<SweepResult> {
     const key = { id: leadFormId, organisationId };
     let result: SweepResult;
     try {
@@ -140,7 +145,9 @@ export class LeadReconcileService {
     await this.breakers.succeeded(integration.id);
 
     // Only after the last page: the watermark (infra/meta-sync) is the newest created_time read, and never moves back.
-    const stored = window.advancesWatermark ? await commitWatermark(this.forms, { id: form.id, organisationId }, watermark) : form.lastSyncedAt;
+    const stored = window.advancesWatermark
+      ? await commitWatermark(this.forms, { id: form.id, organisationId }, watermark)
+      : form.lastSyncedAt;
     const watermarkAdvanced = (stored?.getTime() ?? null) !== (form.lastSyncedAt?.getTime() ?? null);
     return { status: 'completed', window, ...counts, watermark: stored, watermarkAdvanced };
   }

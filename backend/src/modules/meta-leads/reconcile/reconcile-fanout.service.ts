@@ -6,7 +6,13 @@ import { MetaGraphError } from '../../../infra/meta-graph';
 import { decideGraphSync, ONE_OFF_CALL } from '../../../infra/meta-sync';
 import { MetaAssetsService, MetaLeadFormsRepository } from '../../meta-assets';
 import { MetaIntegrationRepository, MetaReauthService } from '../../meta-auth';
-import { LEAD_RECONCILE_JOBS, META_LEADS_QUEUE_NAME, RECONCILE_FORM_JOB_OPTIONS, reconcileFormJobId, type ReconcileFormJobData } from '../meta-leads.jobs';
+import {
+  LEAD_RECONCILE_JOBS,
+  META_LEADS_QUEUE_NAME,
+  RECONCILE_FORM_JOB_OPTIONS,
+  reconcileFormJobId,
+  type ReconcileFormJobData,
+} from '../meta-leads.jobs';
 
 export interface FanoutResult {
   integrations: number;

@@ -55,11 +55,16 @@ export class TestLeadService {
       }
       throw graphApiError(error, { formId: form.id });
     }
-    await this.audit.recordBy(principal, 'meta.test_lead_sent', { type: 'meta_lead_form', id: form.id }, {
-      metaFormId: form.formId,
-      leadgenId: result.leadgenId,
-      replacedLeadgenId: result.replacedLeadgenId,
-    });
+    await this.audit.recordBy(
+      principal,
+      'meta.test_lead_sent',
+      { type: 'meta_lead_form', id: form.id },
+      {
+        metaFormId: form.formId,
+        leadgenId: result.leadgenId,
+        replacedLeadgenId: result.replacedLeadgenId,
+      },
+    );
     return result;
   }
 

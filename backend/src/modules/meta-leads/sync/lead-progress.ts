@@ -40,4 +40,7 @@ export function leadProgress(counts: Omit<LeadProgressCounts, 'n'>): LeadProgres
 }
 
 /** The query's parameters for these leads. */
-export const leadProgressParams = (leads: readonly LeadgenChange[]) => [leads.map((lead) => lead.pageId), leads.map((lead) => lead.leadgenId)];
+export const leadProgressParams = (leads: readonly LeadgenChange[]) => [
+  leads.map((lead) => lead.pageId),
+  leads.map((lead) => lead.leadgenId),
+];

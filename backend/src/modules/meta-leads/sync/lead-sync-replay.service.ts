@@ -43,7 +43,12 @@ export class LeadSyncReplayService {
     const [claimed] = await this.claim(principal.organisationId, `id = $2`, [id]);
     if (!claimed) throw new ApiError(404, ErrorCode.NotFound, 'Lead sync not found');
     await this.enqueue([claimed]);
-    await this.audit.recordBy(principal, 'meta.lead_sync_replayed', { type: 'meta_lead_sync', id }, { leadgenId: claimed.leadgen_id, replay: claimed.replays });
+    await this.audit.recordBy(
+      principal,
+      'meta.lead_sync_replayed',
+      { type: 'meta_lead_sync', id },
+      { leadgenId: claimed.leadgen_id, replay: claimed.replays },
+    );
     return this.query.get(principal.organisationId, id);
   }
 

@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Role, ROUTES, type LeadPipelineSummaryDto, type LeadSyncDto, type MetaActivityDto, type Page, type ReplayLeadSyncsResult } from '@legeai/contracts';
+import {
+  Role,
+  ROUTES,
+  type LeadPipelineSummaryDto,
+  type LeadSyncDto,
+  type MetaActivityDto,
+  type Page,
+  type ReplayLeadSyncsResult,
+} from '@legeai/contracts';
 import { CurrentPrincipal } from '../../../common/auth/current-principal.decorator';
 import type { Principal } from '../../../common/auth/principal';
 import { Roles } from '../../../common/auth/roles.decorator';

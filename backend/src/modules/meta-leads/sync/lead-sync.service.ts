@@ -18,8 +18,7 @@ export interface SyncAttempt {
 
 /** What the job should do next: finish, or run again later without spending an attempt. */
 export type LeadJobOutcome =
-  | { next: 'done'; summary: Record<string, LeadSyncState | 'retrying'> | { skipped: string } }
-  | { next: 'delay'; delayMs: number };
+  { next: 'done'; summary: Record<string, LeadSyncState | 'retrying'> | { skipped: string } } | { next: 'delay'; delayMs: number };
 
 type OrgResult = { state: LeadSyncState; stored?: boolean } | { delayMs: number } | { retry: unknown };
 
@@ -119,7 +118,10 @@ export class LeadSyncService {
         { organisationId: connection.organisationId, graphLead, pageId: data.pageId, source: data.replay ? 'replay' : 'webhook' },
         {
           withinTogether: withinTogether('lead-sync-stored', { id: start.id, fetchedAt: readAt.at, formId: readAt.formId }, (tx, entries) =>
-            this.timeline.storedMany(tx, entries.map(({ result, item }) => ({ ...item, outcome: result.outcome, leadId: result.leadId, mappedAt: result.mappedAt }))),
+            this.timeline.storedMany(
+              tx,
+              entries.map(({ result, item }) => ({ ...item, outcome: result.outcome, leadId: result.leadId, mappedAt: result.mappedAt })),
+            ),
           ),
           afterCommit: closeInboxId ? (manager) => this.timeline.closeDelivery(closeInboxId, manager) : undefined,
           afterCommitKey: closeInboxId ? `close-delivery:${closeInboxId}` : undefined,
@@ -133,7 +135,13 @@ export class LeadSyncService {
         rateLimitPauseMs: this.meta.rateLimitPauseMs,
       });
       this.logger.warn(
-        { organisationId: connection.organisationId, leadgenId: data.leadgenId, kind: decision.failure.kind, code: decision.failure.code, action: decision.action },
+        {
+          organisationId: connection.organisationId,
+          leadgenId: data.leadgenId,
+          kind: decision.failure.kind,
+          code: decision.failure.code,
+          action: decision.action,
+        },
         `Lead sync failed: ${decision.failure.message}`,
       );
       switch (decision.action) {

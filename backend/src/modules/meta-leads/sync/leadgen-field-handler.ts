@@ -3,7 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { HandlesWebhookField, type ChangeProgress, type InboxChange, type LeadgenChange, type WebhookFieldHandler } from '../../meta-webhook';
+import {
+  HandlesWebhookField,
+  type ChangeProgress,
+  type InboxChange,
+  type LeadgenChange,
+  type WebhookFieldHandler,
+} from '../../meta-webhook';
 import { LEADGEN_JOB_NAME, LEADGEN_JOB_OPTIONS, leadgenJobId, META_LEADS_QUEUE_NAME, type LeadgenJobData } from '../meta-leads.jobs';
 import { LEAD_PROGRESS_SQL, leadProgress, leadProgressParams, type LeadProgressCounts } from './lead-progress';
 

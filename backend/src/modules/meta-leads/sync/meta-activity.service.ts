@@ -1,7 +1,14 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { LEAD_SYNC_STATES, LeadSyncState, Role, type MetaActivityDelivery, type MetaActivityDto, type MetaQueueDepth } from '@legeai/contracts';
+import {
+  LEAD_SYNC_STATES,
+  LeadSyncState,
+  Role,
+  type MetaActivityDelivery,
+  type MetaActivityDto,
+  type MetaQueueDepth,
+} from '@legeai/contracts';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { WebhookInboxRepository } from '../../meta-webhook';
@@ -30,7 +37,11 @@ export class MetaActivityService {
   ) {}
 
   async activity(organisationId: string, role: Role): Promise<MetaActivityDto> {
-    const [deliveries, queues, syncs] = await Promise.all([this.deliveries(organisationId, role), this.queues(), this.syncCounts(organisationId)]);
+    const [deliveries, queues, syncs] = await Promise.all([
+      this.deliveries(organisationId, role),
+      this.queues(),
+      this.syncCounts(organisationId),
+    ]);
     return { deliveries, queues, syncs };
   }
 

@@ -57,11 +57,16 @@ describe(decideSyncFailure.name, () => {
 
   it('bounds the delay to between a second and an hour', () => {
     expect(decideSyncFailure(graphError({ kind: 'rate_limited', code: 17, retryAfterMs: 5 }), notLast)).toMatchObject({ delayMs: 1_000 });
-    expect(decideSyncFailure(graphError({ kind: 'rate_limited', code: 17, retryAfterMs: 86_400_000 }), notLast)).toMatchObject({ delayMs: 3_600_000 });
+    expect(decideSyncFailure(graphError({ kind: 'rate_limited', code: 17, retryAfterMs: 86_400_000 }), notLast)).toMatchObject({
+      delayMs: 3_600_000,
+    });
   });
 
   it('retries a transient error while attempts remain, then fails it', () => {
-    expect(decideSyncFailure(graphError({ kind: 'transient', code: 2 }), notLast)).toMatchObject({ action: 'retry', failure: { kind: 'transient', code: 2 } });
+    expect(decideSyncFailure(graphError({ kind: 'transient', code: 2 }), notLast)).toMatchObject({
+      action: 'retry',
+      failure: { kind: 'transient', code: 2 },
+    });
     const final = decideSyncFailure(graphError({ kind: 'transient', code: 2 }), last);
     expect(final.action).toBe('fail');
     expect(final.failure.hint).toMatch(/replay/i);
@@ -74,12 +79,21 @@ describe(decideSyncFailure.name, () => {
 
   it('retries an unexpected error (database hiccup, bug) and fails it on the last attempt', () => {
     expect(decideSyncFailure(new Error('connection terminated'), notLast)).toMatchObject({ action: 'retry', failure: { kind: 'unknown' } });
-    expect(decideSyncFailure(new Error('connection terminated'), last)).toMatchObject({ action: 'fail', failure: { message: 'connection terminated' } });
+    expect(decideSyncFailure(new Error('connection terminated'), last)).toMatchObject({
+      action: 'fail',
+      failure: { message: 'connection terminated' },
+    });
   });
 });
 
 describe(pausedFailure.name, () => {
-  const pause = { since: new Date('2026-11-20T09:00:00.250Z'), failures: 12, nextProbeAt: new Date('2026-11-20T09:00:40Z'), probing: false, lastError: 'x' };
+  const pause = {
+    since: new Date('2026-11-20T09:00:00.250Z'),
+    failures: 12,
+    nextProbeAt: new Date('2026-11-20T09:00:40Z'),
+    probing: false,
+    lastError: 'x',
+  };
 
   it('records the pause of the connection, not an error of the lead, with a hint that it ends by itself', () => {
     expect(pausedFailure(pause)).toEqual({

@@ -55,7 +55,11 @@ export class WebhookFieldHandlers implements OnModuleInit {
     const found = this.discovery
       .getProviders()
       .filter((wrapper) => wrapper.metatype && wrapper.instance && Reflect.getMetadata(FIELD_HANDLER, wrapper.metatype) !== undefined)
-      .map((wrapper) => ({ field: Reflect.getMetadata(FIELD_HANDLER, wrapper.metatype!) as string, handler: wrapper.instance as WebhookFieldHandler, name: String(wrapper.name) }));
+      .map((wrapper) => ({
+        field: Reflect.getMetadata(FIELD_HANDLER, wrapper.metatype!) as string,
+        handler: wrapper.instance as WebhookFieldHandler,
+        name: String(wrapper.name),
+      }));
     const problems = fieldHandlerProblems(found.map(({ field, name }) => ({ field, name })));
     if (problems.length) throw new Error(`Webhook field handlers: ${problems.join('; ')}`);
     for (const { field, handler } of found) this.handlers.set(field, handler);
@@ -78,7 +82,8 @@ export function fieldHandlerProblems(handlers: { field: string; name: string }[]
     if (named.length > 1) problems.push(`"${field}" has ${named.length} handlers (${named.join(', ')})`);
   }
   for (const h of handlers) {
-    if (!(HANDLED_FIELDS as readonly string[]).includes(h.field)) problems.push(`${h.name} handles "${h.field}", which the webhook does not read`);
+    if (!(HANDLED_FIELDS as readonly string[]).includes(h.field))
+      problems.push(`${h.name} handles "${h.field}", which the webhook does not read`);
   }
   return problems;
 }

@@ -1,7 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { MetaHealthCheck } from '@legeai/contracts';
 import { LIVE_LEAD_FORMS } from '../../meta-assets';
-import { CONNECTION_ORDER, ConnectionLifecycle, type ConnectionParticipant, type ConnectionStatusFacts, type HealthRun } from '../../meta-auth';
+import {
+  CONNECTION_ORDER,
+  ConnectionLifecycle,
+  type ConnectionParticipant,
+  type ConnectionStatusFacts,
+  type HealthRun,
+} from '../../meta-auth';
 import { WebhookInboxRepository } from '../inbox/webhook-inbox.repository';
 import { lastWebhookCheck } from './last-webhook-check';
 

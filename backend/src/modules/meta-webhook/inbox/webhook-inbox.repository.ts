@@ -13,7 +13,14 @@ type PgPool = { query(sql: string, params: unknown[]): Promise<{ rows: unknown[]
 export type StoredDelivery = Pick<WebhookInboxEntry, 'id' | 'rawBody' | 'receivedAt'>;
 
 /** The columns ingest writes for a delivery, in INSERT order: raw body, body hash, object, signature, Pages, changes. */
-export type DeliveryColumns = [rawBody: Buffer, bodySha256: string, object: string | null, signature: string, pageIds: string[], changeCount: number];
+export type DeliveryColumns = [
+  rawBody: Buffer,
+  bodySha256: string,
+  object: string | null,
+  signature: string,
+  pageIds: string[],
+  changeCount: number,
+];
 
 /** What the dispatch settled for one row: its lead jobs are queued (`enqueued`), or it had nothing to do (`ignored`). */
 export interface DispatchedRow {
@@ -141,7 +148,12 @@ export class WebhookInboxRepository {
   }
 
   async markDispatched(rows: DispatchedRow[]): Promise<void> {
-    await this.db.query(MARK_DISPATCHED, [rows.map((r) => r.id), rows.map((r) => r.status), rows.map((r) => JSON.stringify(r.ignored)), rows.map((r) => r.jobCount)]);
+    await this.db.query(MARK_DISPATCHED, [
+      rows.map((r) => r.id),
+      rows.map((r) => r.status),
+      rows.map((r) => JSON.stringify(r.ignored)),
+      rows.map((r) => r.jobCount),
+    ]);
   }
 
   async markPending(rows: { id: string; ignored: IgnoredChange[] }[], error: string): Promise<void> {
@@ -177,7 +189,11 @@ export class WebhookInboxRepository {
    * inside the storing transaction's connection when given `manager`). Nothing is written, and no row lock taken,
    * while the delivery is not finished.
    */
-  async closeWhenFinished(inboxId: string, finished: FinishedDeliveryCondition, manager: Pick<EntityManager, 'query'> = this.db): Promise<void> {
+  async closeWhenFinished(
+    inboxId: string,
+    finished: FinishedDeliveryCondition,
+    manager: Pick<EntityManager, 'query'> = this.db,
+  ): Promise<void> {
     await manager.query(
       `UPDATE meta_webhook_inbox i SET status = 'processed', processed_at = now()
         WHERE i.id = $1 AND i.status = 'enqueued' AND ${finished.sql}`,
@@ -192,8 +208,18 @@ export class WebhookInboxRepository {
   }
 
   /** The newest deliveries naming one of the organisation's Pages (see RECENT_FOR_ORGANISATION). */
-  async recentForOrganisation(organisationId: string, limit: number, scanned: number, withUnattributedQuarantined: boolean): Promise<RecentDelivery[]> {
-    return (await this.db.query(RECENT_FOR_ORGANISATION, [organisationId, limit, scanned, withUnattributedQuarantined])) as RecentDelivery[];
+  async recentForOrganisation(
+    organisationId: string,
+    limit: number,
+    scanned: number,
+    withUnattributedQuarantined: boolean,
+  ): Promise<RecentDelivery[]> {
+    return (await this.db.query(RECENT_FOR_ORGANISATION, [
+      organisationId,
+      limit,
+      scanned,
+      withUnattributedQuarantined,
+    ])) as RecentDelivery[];
   }
 
   /**

@@ -16,11 +16,23 @@ describe(readDeliveryBody.name, () => {
 
   it.each([
     ['another content type', Buffer.from('{"object":"page"}'), false, 'not_application_json', { object: 'page' }],
-    ['bytes that are not UTF-8', Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]), true, 'invalid_utf8', { a: '\uFFFD' }],
+    [
+      'bytes that are not UTF-8',
+      Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]),
+      true,
+      'invalid_utf8',
+      { a: '\uFFFD' },
+    ],
     ['an overlong UTF-8 encoding', Buffer.from([0x22, 0xc0, 0xaf, 0x22]), true, 'invalid_utf8', '\uFFFD\uFFFD'],
     ['text that is not JSON', Buffer.from('{"object":'), true, 'not_json', undefined],
     ['a raw NUL byte (not JSON)', Buffer.from('{"a":"\u0000"}'), true, 'not_json', undefined],
-    ['a \\u0000 escape in a value', Buffer.from('{"entry":[{"changes":[{"value":{"form_id":"1\\u0000"}}]}]}'), true, 'nul_character', expect.anything()],
+    [
+      'a \\u0000 escape in a value',
+      Buffer.from('{"entry":[{"changes":[{"value":{"form_id":"1\\u0000"}}]}]}'),
+      true,
+      'nul_character',
+      expect.anything(),
+    ],
     ['a \\u0000 escape in a key', Buffer.from('{"a\\u0000":1}'), true, 'nul_character', expect.anything()],
     ['a lone high surrogate', Buffer.from('["x\\uD800"]'), true, 'unpaired_surrogate', expect.anything()],
     ['a lone low surrogate', Buffer.from('["\\udc00x"]'), true, 'unpaired_surrogate', expect.anything()],

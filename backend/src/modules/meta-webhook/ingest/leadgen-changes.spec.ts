@@ -15,7 +15,14 @@ describe(extractLeadgenChanges.name, () => {
     const result = extractLeadgenChanges({
       object: 'page',
       entry: [
-        { id: '100', time: 1, changes: [{ field: 'leadgen', value: value('1') }, { field: 'leadgen', value: value('2') }] },
+        {
+          id: '100',
+          time: 1,
+          changes: [
+            { field: 'leadgen', value: value('1') },
+            { field: 'leadgen', value: value('2') },
+          ],
+        },
         { id: '200', time: 1, changes: [{ field: 'leadgen', value: value('3', '200') }] },
       ],
     });
@@ -31,20 +38,37 @@ describe(extractLeadgenChanges.name, () => {
   it('accepts ids sent as JSON numbers and normalises them to strings', () => {
     const result = extractLeadgenChanges({
       object: 'page',
-      entry: [{ id: 100, changes: [{ field: 'leadgen', value: { leadgen_id: 444444444444, page_id: 100, form_id: 555, created_time: '1764399990' } }] }],
+      entry: [
+        {
+          id: 100,
+          changes: [{ field: 'leadgen', value: { leadgen_id: 444444444444, page_id: 100, form_id: 555, created_time: '1764399990' } }],
+        },
+      ],
     });
-    expect(result.changes[0]).toMatchObject({ leadgenId: '444444444444', pageId: '100', formId: '555', adId: null, createdTime: 1764399990 });
+    expect(result.changes[0]).toMatchObject({
+      leadgenId: '444444444444',
+      pageId: '100',
+      formId: '555',
+      adId: null,
+      createdTime: 1764399990,
+    });
   });
 
   it('refuses a numeric id too large to have survived JSON.parse', () => {
     // eslint-disable-next-line no-loss-of-precision -- the lost precision is what the test is about
-    const result = extractLeadgenChanges({ object: 'page', entry: [{ id: '1', changes: [{ field: 'leadgen', value: { leadgen_id: 12345678901234567, page_id: '1' } }] }] });
+    const result = extractLeadgenChanges({
+      object: 'page',
+      entry: [{ id: '1', changes: [{ field: 'leadgen', value: { leadgen_id: 12345678901234567, page_id: '1' } }] }],
+    });
     expect(result.changes).toEqual([]);
     expect(result.ignored[0]).toMatchObject({ reason: 'malformed_change', detail: expect.stringContaining('too large') });
   });
 
   it('takes the page from the entry when the change does not name it', () => {
-    const result = extractLeadgenChanges({ object: 'page', entry: [{ id: '300', changes: [{ field: 'leadgen', value: { leadgen_id: '9' } }] }] });
+    const result = extractLeadgenChanges({
+      object: 'page',
+      entry: [{ id: '300', changes: [{ field: 'leadgen', value: { leadgen_id: '9' } }] }],
+    });
     expect(result.changes[0]).toMatchObject({ pageId: '300', leadgenId: '9', formId: null });
   });
 
@@ -52,7 +76,15 @@ describe(extractLeadgenChanges.name, () => {
     const result = extractLeadgenChanges({
       object: 'page',
       entry: [
-        { id: '100', changes: [{ field: 'feed', value: {} }, { field: 'leadgen', value: value('1') }, { field: 'leadgen', value: { page_id: '100' } }, 'x'] },
+        {
+          id: '100',
+          changes: [
+            { field: 'feed', value: {} },
+            { field: 'leadgen', value: value('1') },
+            { field: 'leadgen', value: { page_id: '100' } },
+            'x',
+          ],
+        },
         { id: '100', changed_fields: ['leadgen'] },
       ],
     });
@@ -66,7 +98,18 @@ describe(extractLeadgenChanges.name, () => {
   });
 
   it('keeps one change per lead when a delivery repeats it', () => {
-    const result = extractLeadgenChanges({ object: 'page', entry: [{ id: '100', changes: [{ field: 'leadgen', value: value('1') }, { field: 'leadgen', value: value('1') }] }] });
+    const result = extractLeadgenChanges({
+      object: 'page',
+      entry: [
+        {
+          id: '100',
+          changes: [
+            { field: 'leadgen', value: value('1') },
+            { field: 'leadgen', value: value('1') },
+          ],
+        },
+      ],
+    });
     expect(result.changes).toHaveLength(1);
     expect(result.ignored).toEqual([expect.objectContaining({ change: 1, reason: 'repeated_in_delivery' })]);
   });
@@ -88,7 +131,10 @@ describe('what a delivery names', () => {
     const extracted = extractLeadgenChanges({
       object: 'page',
       entry: [
-        { id: '100', changes: [{ field: 'leadgen', value: value('1') }, { field: 'feed', value: {} }, 'x', { field: 'leadgen', value: value('1') }] },
+        {
+          id: '100',
+          changes: [{ field: 'leadgen', value: value('1') }, { field: 'feed', value: {} }, 'x', { field: 'leadgen', value: value('1') }],
+        },
         { id: '200', changes: [{ field: 'leadgen', value: value('2', '300') }] },
         { id: '400', changed_fields: ['leadgen'] },
         { id: 'not-a-page' },
@@ -99,18 +145,27 @@ describe('what a delivery names', () => {
 
   it('has nothing to say about a body that is not a page delivery', () => {
     expect(extractLeadgenChanges(undefined)).toMatchObject({ pageIds: [], changeCount: 0 });
-    expect(extractLeadgenChanges({ object: 'user', entry: [{ id: '5', changes: [{ field: 'email' }] }] })).toMatchObject({ pageIds: [], changeCount: 0 });
+    expect(extractLeadgenChanges({ object: 'user', entry: [{ id: '5', changes: [{ field: 'email' }] }] })).toMatchObject({
+      pageIds: [],
+      changeCount: 0,
+    });
   });
 });
 
 describe('strings taken from a delivery', () => {
   it('are cut and made storable: no NUL, no surrogate left unpaired by the cut', () => {
-    const result = extractLeadgenChanges({ object: 'page', entry: [{ id: '1', changes: [{ field: `${'f'.repeat(99)}\u{1F600}`, value: {} }] }] });
+    const result = extractLeadgenChanges({
+      object: 'page',
+      entry: [{ id: '1', changes: [{ field: `${'f'.repeat(99)}\u{1F600}`, value: {} }] }],
+    });
     expect(result.ignored[0].field).toBe(`${'f'.repeat(99)}\uFFFD`);
     // Compared as sent: a NUL does not make another object (or field) pass for `page` (or `leadgen`).
     const other = extractLeadgenChanges({ object: 'pa\u0000ge', entry: [{ id: '1', changes: [] }] });
     expect(other).toMatchObject({ object: 'page', changes: [], ignored: [{ reason: 'unsupported_object' }] });
-    const field = extractLeadgenChanges({ object: 'page', entry: [{ id: '1', changes: [{ field: 'lead\u0000gen', value: value('1', '1') }] }] });
+    const field = extractLeadgenChanges({
+      object: 'page',
+      entry: [{ id: '1', changes: [{ field: 'lead\u0000gen', value: value('1', '1') }] }],
+    });
     expect(field).toMatchObject({ changes: [], ignored: [{ field: 'leadgen', reason: 'unknown_field' }] });
   });
 });

@@ -22,13 +22,7 @@ export interface LeadgenChange {
 }
 
 export type IgnoreReason =
-  | 'unsupported_object'
-  | 'no_entries'
-  | 'no_change_values'
-  | 'unknown_field'
-  | 'malformed_change'
-  | 'unknown_page'
-  | 'repeated_in_delivery';
+  'unsupported_object' | 'no_entries' | 'no_change_values' | 'unknown_field' | 'malformed_change' | 'unknown_page' | 'repeated_in_delivery';
 
 /** One part of a delivery that produced no job, and why. Stored on the inbox row (`ignored_changes`). */
 export interface IgnoredChange {
@@ -69,7 +63,8 @@ export function extractLeadgenChanges(payload: unknown): ExtractedChanges {
   if (!isObject(payload)) return ignoredWhole('unsupported_object', 'the body is not a JSON object');
   // Compared as sent; what is stored is cut and made storable.
   const object = typeof payload['object'] === 'string' ? storableText(payload['object'], 50) : null;
-  if (payload['object'] !== 'page') return ignoredWhole('unsupported_object', storableText(`object is ${JSON.stringify(payload['object'] ?? null)}`, 100), object);
+  if (payload['object'] !== 'page')
+    return ignoredWhole('unsupported_object', storableText(`object is ${JSON.stringify(payload['object'] ?? null)}`, 100), object);
   const entries = payload['entry'];
   if (!Array.isArray(entries) || entries.length === 0) return ignoredWhole('no_entries', undefined, object);
 
@@ -85,7 +80,12 @@ export function extractLeadgenChanges(payload: unknown): ExtractedChanges {
     const entryChanges = isObject(entry) ? entry['changes'] : undefined;
     if (!Array.isArray(entryChanges)) {
       // With "Include Values" off Meta sends only `changed_fields`; there is no lead id to fetch.
-      ignored.push({ ...base, change: null, field: null, reason: isObject(entry) && Array.isArray(entry['changed_fields']) ? 'no_change_values' : 'malformed_change' });
+      ignored.push({
+        ...base,
+        change: null,
+        field: null,
+        reason: isObject(entry) && Array.isArray(entry['changed_fields']) ? 'no_change_values' : 'malformed_change',
+      });
       return;
     }
     changeCount += entryChanges.length;
@@ -136,7 +136,16 @@ function readLeadgenValue(value: unknown, entryPageId: string | null | Invalid, 
       : typeof created === 'string' && /^\d{1,12}$/.test(created)
         ? Number(created)
         : null;
-  return { entry, change, leadgenId, pageId, formId: optional('form_id'), adId: optional('ad_id'), adgroupId: optional('adgroup_id'), createdTime };
+  return {
+    entry,
+    change,
+    leadgenId,
+    pageId,
+    formId: optional('form_id'),
+    adId: optional('ad_id'),
+    adgroupId: optional('adgroup_id'),
+    createdTime,
+  };
 }
 
 class Invalid {

@@ -71,7 +71,10 @@ export class WebhookAfterAck implements BeforeApplicationShutdown {
           if (results.includes('pending')) this.dropBacklog('the queue backend did not answer');
         } catch (error) {
           webhookDispatchLeftToRelay.inc(batch.length);
-          this.logger.error({ err: error, inboxIds: batch.map((row) => row.id) }, 'Dispatching stored webhook deliveries failed; the inbox relay will retry');
+          this.logger.error(
+            { err: error, inboxIds: batch.map((row) => row.id) },
+            'Dispatching stored webhook deliveries failed; the inbox relay will retry',
+          );
         }
       }
     } finally {

@@ -74,8 +74,14 @@ export class WebhookDispatchService {
         webhookEnqueueFailures.inc(withLeads.length);
         const message = error instanceof Error ? error.message : String(error);
         const jobs = withLeads.reduce((n, plan) => n + plan.leads.length, 0);
-        this.logger.warn({ inboxIds: withLeads.map((plan) => plan.row.id), jobs, error: message }, 'Could not enqueue webhook lead jobs; the inbox relay will retry');
-        await this.inbox.markPending(withLeads.map((plan) => ({ id: plan.row.id, ignored: plan.ignored })), message);
+        this.logger.warn(
+          { inboxIds: withLeads.map((plan) => plan.row.id), jobs, error: message },
+          'Could not enqueue webhook lead jobs; the inbox relay will retry',
+        );
+        await this.inbox.markPending(
+          withLeads.map((plan) => ({ id: plan.row.id, ignored: plan.ignored })),
+          message,
+        );
       }
     }
 
@@ -129,7 +135,14 @@ function planFor(row: DispatchableRow, extracted: ExtractedChanges, known: Set<s
     ...extracted.ignored,
     ...extracted.changes
       .filter((change) => !known.has(change.pageId))
-      .map((change) => ({ entry: change.entry, change: change.change, field: 'leadgen', pageId: change.pageId, reason: 'unknown_page' as const, detail: `leadgen_id ${change.leadgenId}` })),
+      .map((change) => ({
+        entry: change.entry,
+        change: change.change,
+        field: 'leadgen',
+        pageId: change.pageId,
+        reason: 'unknown_page' as const,
+        detail: `leadgen_id ${change.leadgenId}`,
+      })),
   ];
   return { row, leads, ignored };
 }

@@ -31,7 +31,8 @@ export interface WebhookRefusal {
 
 export type WebhookResult = { ack: WebhookAck } | { refusal: WebhookRefusal };
 
-const refusal = (status: WebhookRefusal['status'], code: string, message: string) => Object.freeze({ refusal: Object.freeze({ status, code, message }) });
+const refusal = (status: WebhookRefusal['status'], code: string, message: string) =>
+  Object.freeze({ refusal: Object.freeze({ status, code, message }) });
 
 const REFUSALS = {
   noSignature: refusal(401, ErrorCode.Unauthenticated, 'X-Hub-Signature-256 header is required'),
@@ -86,7 +87,14 @@ export class WebhookIngestService {
     const body = readDeliveryBody(rawBody, delivery.isJson);
     const bodySha256 = createHash('sha256').update(rawBody).digest('hex');
     const extracted = extractLeadgenChanges(body.json);
-    const columns: DeliveryColumns = [rawBody, bodySha256, extracted.object, delivery.signature!.trim().slice(0, 100), extracted.pageIds, extracted.changeCount];
+    const columns: DeliveryColumns = [
+      rawBody,
+      bodySha256,
+      extracted.object,
+      delivery.signature!.trim().slice(0, 100),
+      extracted.pageIds,
+      extracted.changeCount,
+    ];
     if (!body.readable) return this.quarantine(delivery, columns, body.reason);
 
     // One row per distinct body; an identical redelivery (Meta retries byte for byte) hits the unique hash.
@@ -146,4 +154,3 @@ export class WebhookIngestService {
     );
   }
 }
-

@@ -16,7 +16,15 @@ describe(checkWebhookSignature.name, () => {
   });
 
   it('accepts upper-case hex and surrounding whitespace', () => {
-    expect(checkWebhookSignature(body, `  ${sign(body).replace(/[a-f]/g, (c) => c.toUpperCase()).replace('SHA256', 'sha256')} `, SECRETS)).toEqual(CURRENT_VALID);
+    expect(
+      checkWebhookSignature(
+        body,
+        `  ${sign(body)
+          .replace(/[a-f]/g, (c) => c.toUpperCase())
+          .replace('SHA256', 'sha256')} `,
+        SECRETS,
+      ),
+    ).toEqual(CURRENT_VALID);
   });
 
   describe('during an app secret rotation', () => {

@@ -5,6 +5,11 @@ export class OrganisationResponse implements OrganisationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'Acme Insurance' }) name!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ type: String, nullable: true, example: 'USD', description: 'ISO 4217; premiums default to it when no ad account says otherwise' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'USD',
+    description: 'ISO 4217; premiums default to it when no ad account says otherwise',
+  })
   defaultCurrency!: string | null;
 }

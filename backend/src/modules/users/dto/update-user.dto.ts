@@ -23,7 +23,8 @@ export class UpdateUserDto implements UpdateUserRequest {
   active?: boolean;
 
   @ApiPropertyOptional({
-    description: "Grant (true) or withdraw the contact details permission: seeing leads' emails, phones and addresses " +
+    description:
+      "Grant (true) or withdraw the contact details permission: seeing leads' emails, phones and addresses " +
       'unmasked, and exporting leads. Admins and managers have it by their role; this grant gives it to a viewer.',
   })
   @IsOptional()

@@ -15,7 +15,10 @@ import { reviewOf } from './creative-rules';
 const DAY_MS = 86_400_000;
 
 /** `creative={"creative_id":"…"}`, or a whole creative spec that is created on the way (inline creative). */
-function creativeFor(ctx: GraphContext, account: AdAccountRecord): { creative: CreativeRecord } | { spec: ReturnType<typeof parseCreativeSpec> } {
+function creativeFor(
+  ctx: GraphContext,
+  account: AdAccountRecord,
+): { creative: CreativeRecord } | { spec: ReturnType<typeof parseCreativeSpec> } {
   const raw = optionalJson(ctx, 'creative');
   if (raw === undefined) throw GraphErrors.invalidParameter('The parameter creative is required');
   if (!isObject(raw)) throw GraphErrors.invalidParameter('Param creative must be a JSON object with creative_id or a creative spec');
@@ -28,16 +31,27 @@ function creativeFor(ctx: GraphContext, account: AdAccountRecord): { creative: C
   return { creative };
 }
 
-const isLeadAdSet = (adset: AdSetRecord): boolean => adset.optimizationGoal === 'LEAD_GENERATION' || adset.optimizationGoal === 'QUALITY_LEAD';
+const isLeadAdSet = (adset: AdSetRecord): boolean =>
+  adset.optimizationGoal === 'LEAD_GENERATION' || adset.optimizationGoal === 'QUALITY_LEAD';
 
 function checkFitsAdSet(adset: AdSetRecord, creative: Pick<CreativeRecord, 'leadGenFormId' | 'pageId'>): void {
   if (!isLeadAdSet(adset)) return;
   if (!creative.leadGenFormId) {
-    throw adsError('leadFormRequired', 'Lead form required', 'Ads in a lead ad set need a creative whose call to action opens an instant form (lead_gen_form_id).', ['creative']);
+    throw adsError(
+      'leadFormRequired',
+      'Lead form required',
+      'Ads in a lead ad set need a creative whose call to action opens an instant form (lead_gen_form_id).',
+      ['creative'],
+    );
   }
   const promotedPage = adset.promotedObject?.['page_id'];
   if (promotedPage !== undefined && creative.pageId !== promotedPage) {
-    throw adsError('leadFormOtherPage', 'Page does not match', `The creative speaks for Page ${creative.pageId}, but the ad set promotes Page ${String(promotedPage)}.`, ['creative']);
+    throw adsError(
+      'leadFormOtherPage',
+      'Page does not match',
+      `The creative speaks for Page ${creative.pageId}, but the ad set promotes Page ${String(promotedPage)}.`,
+      ['creative'],
+    );
   }
 }
 
@@ -101,7 +115,8 @@ export function createAd(ctx: GraphContext, account: AdAccountRecord): { id: str
   const chosen = creativeFor(ctx, account);
   checkFitsAdSet(adset, 'creative' in chosen ? chosen.creative : chosen.spec);
   const status = parseStatus(optionalString(ctx, 'status') ?? 'ACTIVE');
-  if (status === 'DELETED' || status === 'ARCHIVED') throw GraphErrors.invalidParameter('status must be ACTIVE or PAUSED when creating an ad');
+  if (status === 'DELETED' || status === 'ARCHIVED')
+    throw GraphErrors.invalidParameter('status must be ACTIVE or PAUSED when creating an ad');
   if (validateOnly(ctx)) return { success: true };
   const creative = 'creative' in chosen ? chosen.creative : saveCreative(ctx, account, chosen.spec);
   const now = ctx.runtime.clock.now();
@@ -135,7 +150,9 @@ export function updateAd(ctx: GraphContext, ad: AdRecord): { success: true } {
   const state = marketing(ctx.world);
   const adsetId = optionalString(ctx, 'adset_id');
   if (adsetId !== undefined && adsetId !== ad.adsetId) {
-    throw adsError('lockedField', 'Field cannot be changed', 'adset_id cannot be changed on an existing ad. Create a new ad instead.', ['adset_id']);
+    throw adsError('lockedField', 'Field cannot be changed', 'adset_id cannot be changed on an existing ad. Create a new ad instead.', [
+      'adset_id',
+    ]);
   }
   const account = ctx.world.adAccounts.get(ad.accountId)!;
   const chosen = ctx.params['creative'] !== undefined ? creativeFor(ctx, account) : undefined;

@@ -33,7 +33,9 @@ export const adNode: NodeTypeSpec<AdRecord> = {
     effective_status: (ad, ctx) => adEffectiveStatus(ctx.world, ad, ctx.runtime.clock.now()),
     // Filled once a review refused the ad: policy → what the reviewer says.
     ad_review_feedback: (ad, ctx) =>
-      ad.review.verdict === 'DISAPPROVED' && ctx.runtime.clock.now() >= ad.review.decidedAt ? { global: ad.review.feedback ?? {} } : undefined,
+      ad.review.verdict === 'DISAPPROVED' && ctx.runtime.clock.now() >= ad.review.decidedAt
+        ? { global: ad.review.feedback ?? {} }
+        : undefined,
     issues_info: (ad) => issuesInfo(ad.issues, 'AD', ad.id),
     preview_shareable_link: (ad, ctx) => `${ctx.baseUrl}/ads/preview/?ad_id=${ad.id}`,
     created_time: (ad) => graphTime(ad.createdTime),

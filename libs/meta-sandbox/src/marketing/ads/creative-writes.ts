@@ -25,7 +25,12 @@ const firstText = (list: unknown): string | undefined => (Array.isArray(list) ? 
 function checkImage(ctx: GraphContext, account: AdAccountRecord, hash: unknown, blame: string[]): string | undefined {
   if (hash === undefined) return undefined;
   if (typeof hash !== 'string' || !imageOf(ctx.world, account.accountId, hash)) {
-    throw adsError('imageNotFound', 'Image not found', `Image hash ${String(hash)} is not an image of ad account act_${account.accountId}. Upload it to /act_${account.accountId}/adimages first.`, blame);
+    throw adsError(
+      'imageNotFound',
+      'Image not found',
+      `Image hash ${String(hash)} is not an image of ad account act_${account.accountId}. Upload it to /act_${account.accountId}/adimages first.`,
+      blame,
+    );
   }
   return hash;
 }
@@ -39,10 +44,20 @@ function checkLeadForm(ctx: GraphContext, formId: unknown, pageId: string, callT
   const id = String(formId);
   const form = ctx.world.forms.get(id);
   if (!form || form.pageId !== pageId) {
-    throw adsError('leadFormOtherPage', 'Lead form not available', `Form ${id} is not a lead form of Page ${pageId}. Use a form the ad's Page owns.`, blame);
+    throw adsError(
+      'leadFormOtherPage',
+      'Lead form not available',
+      `Form ${id} is not a lead form of Page ${pageId}. Use a form the ad's Page owns.`,
+      blame,
+    );
   }
   if (form.status !== 'ACTIVE') {
-    throw adsError('leadFormInactive', 'Lead form not active', `Form ${id} is ${form.status.toLowerCase()}. Only active forms can be used in ads.`, blame);
+    throw adsError(
+      'leadFormInactive',
+      'Lead form not active',
+      `Form ${id} is ${form.status.toLowerCase()}. Only active forms can be used in ads.`,
+      blame,
+    );
   }
   if (!LEAD_FORM_CALL_TO_ACTIONS.includes(callToAction)) {
     throw adsError(
@@ -61,7 +76,8 @@ type CreativeFields = Omit<CreativeRecord, 'id' | 'accountId' | 'status' | 'crea
 export function parseCreativeSpec(ctx: GraphContext, account: AdAccountRecord, spec: Record<string, unknown>): CreativeFields {
   const story = spec['object_story_spec'];
   const assetFeed = spec['asset_feed_spec'];
-  if (story === undefined && spec['object_story_id'] === undefined) throw GraphErrors.invalidParameter('The parameter object_story_spec is required');
+  if (story === undefined && spec['object_story_id'] === undefined)
+    throw GraphErrors.invalidParameter('The parameter object_story_spec is required');
   if (story !== undefined && !isObject(story)) throw GraphErrors.invalidParameter('Param object_story_spec must be a JSON object');
   if (assetFeed !== undefined && !isObject(assetFeed)) throw GraphErrors.invalidParameter('Param asset_feed_spec must be a JSON object');
   const out: CreativeFields = { name: text(spec['name']) ?? 'Untitled creative' };
@@ -73,7 +89,11 @@ export function parseCreativeSpec(ctx: GraphContext, account: AdAccountRecord, s
   checkPromotedPage(pageId, canAdvertiseFor(ctx, pageId), ['object_story_spec', 'page_id']);
   out.pageId = pageId;
   out.objectStorySpec = story;
-  const content = isObject(story['link_data']) ? { key: 'link_data', data: story['link_data'] } : isObject(story['video_data']) ? { key: 'video_data', data: story['video_data'] } : undefined;
+  const content = isObject(story['link_data'])
+    ? { key: 'link_data', data: story['link_data'] }
+    : isObject(story['video_data'])
+      ? { key: 'video_data', data: story['video_data'] }
+      : undefined;
   if (!content && !assetFeed) throw GraphErrors.invalidParameter('object_story_spec needs link_data or video_data (or an asset_feed_spec)');
   if (content) {
     const data = content.data;
@@ -83,7 +103,8 @@ export function parseCreativeSpec(ctx: GraphContext, account: AdAccountRecord, s
     out.description = text(data['description'] ?? data['link_description']);
     out.imageHash = checkImage(ctx, account, data['image_hash'], ['object_story_spec', content.key, 'image_hash']);
     if (video) {
-      if (typeof data['video_id'] !== 'string' && typeof data['video_id'] !== 'number') throw GraphErrors.invalidParameter('object_story_spec.video_data.video_id is required');
+      if (typeof data['video_id'] !== 'string' && typeof data['video_id'] !== 'number')
+        throw GraphErrors.invalidParameter('object_story_spec.video_data.video_id is required');
       out.videoId = String(data['video_id']);
     }
     const cta = data['call_to_action'];
@@ -92,7 +113,13 @@ export function parseCreativeSpec(ctx: GraphContext, account: AdAccountRecord, s
       out.callToActionType = checkCallToAction(cta['type'], ['object_story_spec', content.key, 'call_to_action']);
       const value = isObject(cta['value']) ? cta['value'] : undefined;
       if (value?.['lead_gen_form_id'] !== undefined) {
-        out.leadGenFormId = checkLeadForm(ctx, value['lead_gen_form_id'], pageId, out.callToActionType, ['object_story_spec', content.key, 'call_to_action', 'value', 'lead_gen_form_id']);
+        out.leadGenFormId = checkLeadForm(ctx, value['lead_gen_form_id'], pageId, out.callToActionType, [
+          'object_story_spec',
+          content.key,
+          'call_to_action',
+          'value',
+          'lead_gen_form_id',
+        ]);
       }
     }
     if (!video && !out.leadGenFormId && typeof data['link'] !== 'string') {
@@ -116,7 +143,13 @@ export function parseCreativeSpec(ctx: GraphContext, account: AdAccountRecord, s
       out.callToActionType ??= type;
       const value = isObject(action['value']) ? action['value'] : undefined;
       if (value?.['lead_gen_form_id'] !== undefined) {
-        out.leadGenFormId ??= checkLeadForm(ctx, value['lead_gen_form_id'], pageId, type, ['asset_feed_spec', 'call_to_actions', String(i), 'value', 'lead_gen_form_id']);
+        out.leadGenFormId ??= checkLeadForm(ctx, value['lead_gen_form_id'], pageId, type, [
+          'asset_feed_spec',
+          'call_to_actions',
+          String(i),
+          'value',
+          'lead_gen_form_id',
+        ]);
       }
     });
   }
@@ -125,7 +158,13 @@ export function parseCreativeSpec(ctx: GraphContext, account: AdAccountRecord, s
 
 /** Stores a creative read by `parseCreativeSpec`. */
 export function saveCreative(ctx: GraphContext, account: AdAccountRecord, fields: CreativeFields): CreativeRecord {
-  const creative: CreativeRecord = { ...fields, id: nextAdObjectId(ctx.world), accountId: account.accountId, status: 'ACTIVE', createdTime: ctx.runtime.clock.now() };
+  const creative: CreativeRecord = {
+    ...fields,
+    id: nextAdObjectId(ctx.world),
+    accountId: account.accountId,
+    status: 'ACTIVE',
+    createdTime: ctx.runtime.clock.now(),
+  };
   addCreative(ctx.world, creative);
   return creative;
 }

@@ -46,7 +46,8 @@ export const creativeNode: NodeTypeSpec<CreativeRecord> = {
     handle: (ctx, creative) => {
       const editable = new Set(['name', 'status', 'access_token', 'appsecret_proof', 'appsecret_time', 'method', 'fields']);
       const locked = Object.keys(ctx.params).find((key) => !editable.has(key));
-      if (locked) throw GraphErrors.invalidParameter(`Ad creatives cannot be edited once created (${locked}); create a new creative instead`);
+      if (locked)
+        throw GraphErrors.invalidParameter(`Ad creatives cannot be edited once created (${locked}); create a new creative instead`);
       const name = optionalString(ctx, 'name');
       if (name !== undefined) creative.name = name;
       return { success: true };
@@ -67,7 +68,8 @@ export function registerCreatives(registry: GraphRegistry): void {
     list: {
       itemType: 'AdCreative',
       maxLimit: 500,
-      items: (account, ctx) => (marketing(ctx.world).index.creativesByAccount.get(account.accountId) ?? []).filter((creative) => creative.status !== 'DELETED'),
+      items: (account, ctx) =>
+        (marketing(ctx.world).index.creativesByAccount.get(account.accountId) ?? []).filter((creative) => creative.status !== 'DELETED'),
     },
     create: { access: ADS_WRITE, handle: (ctx, account) => createCreative(ctx, account) },
   });

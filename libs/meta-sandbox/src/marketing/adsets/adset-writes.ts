@@ -3,7 +3,16 @@ import type { AdAccountRecord } from '../../world/types';
 import type { AdSetRecord, CampaignRecord } from '../marketing-state';
 import { GraphErrors } from '../../core/graph-errors';
 import { addAdSet, marketing, nextAdObjectId } from '../marketing-state';
-import { isObject, optionalJson, optionalString, parseEnum, parseMinorUnits, parseTime, requireString, validateOnly } from '../marketing-params';
+import {
+  isObject,
+  optionalJson,
+  optionalString,
+  parseEnum,
+  parseMinorUnits,
+  parseTime,
+  requireString,
+  validateOnly,
+} from '../marketing-params';
 import { parseStatus, setStatus } from '../ad-status';
 import { adsError } from '../marketing-errors';
 import { budgetConflict, hasBudget, parseBudgets, scheduleDays } from '../budget-rules';
@@ -35,7 +44,9 @@ const campaignHasBudget = (campaign: CampaignRecord): boolean => Boolean(campaig
 
 /** Whether the caller can advertise for a Page: a role with the ADVERTISE task. */
 export const canAdvertiseFor = (ctx: GraphContext, pageId: string): boolean =>
-  Boolean(ctx.world.pages.get(pageId) && ctx.identity?.user?.pageRoles.find((entry) => entry.pageId === pageId)?.tasks.includes('ADVERTISE'));
+  Boolean(
+    ctx.world.pages.get(pageId) && ctx.identity?.user?.pageRoles.find((entry) => entry.pageId === pageId)?.tasks.includes('ADVERTISE'),
+  );
 
 function parseSchedule(ctx: GraphContext, now: number, current?: AdSetRecord) {
   const startRaw = optionalString(ctx, 'start_time');
@@ -44,7 +55,9 @@ function parseSchedule(ctx: GraphContext, now: number, current?: AdSetRecord) {
   // `end_time=0` on an update makes a daily-budget ad set ongoing (https://developers.facebook.com/docs/marketing-api/reference/ad-campaign#Updating).
   const endTime = endRaw === undefined ? current?.endTime : current && endRaw.trim() === '0' ? undefined : parseTime(endRaw, 'end_time');
   if (endTime !== undefined && endTime <= startTime) {
-    throw adsError('invalidSchedule', 'Invalid schedule', 'The ad set must end after it starts: end_time must be later than start_time.', ['end_time']);
+    throw adsError('invalidSchedule', 'Invalid schedule', 'The ad set must end after it starts: end_time must be later than start_time.', [
+      'end_time',
+    ]);
   }
   if (endRaw !== undefined && endTime !== undefined && endTime <= now) {
     throw adsError('invalidSchedule', 'End time in the past', 'end_time must be in the future.', ['end_time']);
@@ -68,35 +81,51 @@ export function createAdSet(ctx: GraphContext, account: AdAccountRecord): { id: 
   const promoted = optionalJson(ctx, 'promoted_object');
   if (promoted !== undefined && !isObject(promoted)) throw GraphErrors.invalidParameter('Param promoted_object must be a JSON object');
   checkLeadAdSetup(goal, promoted, destinationType);
-  if (promoted && typeof promoted['page_id'] === 'string') checkPromotedPage(promoted['page_id'], canAdvertiseFor(ctx, promoted['page_id']));
+  if (promoted && typeof promoted['page_id'] === 'string')
+    checkPromotedPage(promoted['page_id'], canAdvertiseFor(ctx, promoted['page_id']));
   const targeting = parseTargeting(optionalString(ctx, 'targeting'), campaign.specialAdCategories);
   const attributionSpec = parseAttributionSpec(optionalString(ctx, 'attribution_spec'));
   const now = ctx.runtime.clock.now();
   const { startTime, endTime } = parseSchedule(ctx, now);
   const lifetime = optionalString(ctx, 'lifetime_budget') !== undefined || Boolean(campaign.lifetimeBudget);
   if (lifetime && endTime === undefined) {
-    throw adsError('endTimeRequired', 'End date required', 'Ad sets with a lifetime budget, or in a campaign with one, need an end_time.', ['end_time']);
+    throw adsError('endTimeRequired', 'End date required', 'Ad sets with a lifetime budget, or in a campaign with one, need an end_time.', [
+      'end_time',
+    ]);
   }
   const budget = parseBudgets(ctx, account, 'ad set', { days: scheduleDays(startTime, endTime), billingEvent: billing });
   if (hasBudget(budget) && campaignHasBudget(campaign)) throw budgetConflict('ad set');
   if (!hasBudget(budget) && !campaignHasBudget(campaign)) {
-    throw adsError('budgetRequired', 'Budget required', 'Set a daily_budget or lifetime_budget on the ad set, or a budget on its campaign.', ['daily_budget']);
+    throw adsError(
+      'budgetRequired',
+      'Budget required',
+      'Set a daily_budget or lifetime_budget on the ad set, or a budget on its campaign.',
+      ['daily_budget'],
+    );
   }
   const bidStrategy = optionalString(ctx, 'bid_strategy');
   if (bidStrategy !== undefined) {
     parseEnum(bidStrategy, 'bid_strategy', BID_STRATEGIES);
     if (campaignHasBudget(campaign)) {
-      throw adsError('bidStrategyLevel', 'Bid strategy set on the campaign', 'This campaign has a campaign budget, so its bid strategy is set on the campaign.', ['bid_strategy']);
+      throw adsError(
+        'bidStrategyLevel',
+        'Bid strategy set on the campaign',
+        'This campaign has a campaign budget, so its bid strategy is set on the campaign.',
+        ['bid_strategy'],
+      );
     }
   }
   const bidAmountRaw = optionalString(ctx, 'bid_amount');
   const bidAmount = bidAmountRaw === undefined ? undefined : parseMinorUnits(bidAmountRaw, 'bid_amount');
   const strategy = bidStrategy ?? campaign.bidStrategy ?? 'LOWEST_COST_WITHOUT_CAP';
   if (CAPPED_BID_STRATEGIES.includes(strategy) && bidAmount === undefined) {
-    throw adsError('bidAmountRequired', 'Bid amount required', `Ad sets using the ${strategy} bid strategy need a bid_amount.`, ['bid_amount']);
+    throw adsError('bidAmountRequired', 'Bid amount required', `Ad sets using the ${strategy} bid strategy need a bid_amount.`, [
+      'bid_amount',
+    ]);
   }
   const status = parseStatus(optionalString(ctx, 'status') ?? 'ACTIVE');
-  if (status === 'DELETED' || status === 'ARCHIVED') throw GraphErrors.invalidParameter('status must be ACTIVE or PAUSED when creating an ad set');
+  if (status === 'DELETED' || status === 'ARCHIVED')
+    throw GraphErrors.invalidParameter('status must be ACTIVE or PAUSED when creating an ad set');
   if (validateOnly(ctx)) return { success: true };
   const adset: AdSetRecord = {
     id: nextAdObjectId(ctx.world),
@@ -134,11 +163,21 @@ export function updateAdSet(ctx: GraphContext, adset: AdSetRecord): { success: t
   const state = marketing(ctx.world);
   const campaign = state.campaigns.get(adset.campaignId)!;
   const account = ctx.world.adAccounts.get(adset.accountId)!;
-  const current = { campaign_id: adset.campaignId, optimization_goal: adset.optimizationGoal, billing_event: adset.billingEvent, destination_type: adset.destinationType };
+  const current = {
+    campaign_id: adset.campaignId,
+    optimization_goal: adset.optimizationGoal,
+    billing_event: adset.billingEvent,
+    destination_type: adset.destinationType,
+  };
   for (const locked of LOCKED) {
     const value = optionalString(ctx, locked);
     if (value !== undefined && value !== current[locked]) {
-      throw adsError('lockedField', 'Field cannot be changed', `${locked} cannot be changed on an existing ad set. Create a new ad set instead.`, [locked]);
+      throw adsError(
+        'lockedField',
+        'Field cannot be changed',
+        `${locked} cannot be changed on an existing ad set. Create a new ad set instead.`,
+        [locked],
+      );
     }
   }
   const next: Partial<AdSetRecord> = {};

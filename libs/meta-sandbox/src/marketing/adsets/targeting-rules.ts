@@ -37,11 +37,19 @@ function checkAges(targeting: Record<string, unknown>): void {
   const min = targeting['age_min'];
   const max = targeting['age_max'];
   const bad = (name: string) =>
-    adsError('invalidTargeting', 'Invalid Age Range', `targeting.${name} must be a whole number between 13 and 65 (65 means 65 and older).`, ['targeting', name]);
+    adsError(
+      'invalidTargeting',
+      'Invalid Age Range',
+      `targeting.${name} must be a whole number between 13 and 65 (65 means 65 and older).`,
+      ['targeting', name],
+    );
   if (min !== undefined && (!Number.isInteger(min) || (min as number) < 13 || (min as number) > 65)) throw bad('age_min');
   if (max !== undefined && (!Number.isInteger(max) || (max as number) < 13 || (max as number) > 65)) throw bad('age_max');
   if (typeof min === 'number' && typeof max === 'number' && min > max) {
-    throw adsError('invalidTargeting', 'Invalid Age Range', 'targeting.age_min cannot be greater than targeting.age_max.', ['targeting', 'age_min']);
+    throw adsError('invalidTargeting', 'Invalid Age Range', 'targeting.age_min cannot be greater than targeting.age_max.', [
+      'targeting',
+      'age_min',
+    ]);
   }
 }
 
@@ -60,8 +68,16 @@ function checkAdvantageAudience(targeting: Record<string, unknown>): void {
 
 /** Demographic detailed targeting options that special ad category audiences may not use. */
 const DEMOGRAPHIC_OPTIONS = [
-  'income', 'family_statuses', 'life_events', 'relationship_statuses', 'education_statuses', 'education_majors',
-  'industries', 'work_positions', 'work_employers', 'interested_in',
+  'income',
+  'family_statuses',
+  'life_events',
+  'relationship_statuses',
+  'education_statuses',
+  'education_majors',
+  'industries',
+  'work_positions',
+  'work_employers',
+  'interested_in',
 ];
 
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
@@ -69,10 +85,12 @@ const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : [
 function checkSpecialCategoryAudience(targeting: Record<string, unknown>, geo: Record<string, unknown>, categories: string[]): void {
   const category = categories.join(', ');
   const refuse = (what: string, blame: string[]) =>
-    adsError('specialCategoryAudience', 'Audience Not Allowed for Special Ad Category', `Campaigns in the ${category} special ad category ${what}`, [
-      'targeting',
-      ...blame,
-    ]);
+    adsError(
+      'specialCategoryAudience',
+      'Audience Not Allowed for Special Ad Category',
+      `Campaigns in the ${category} special ad category ${what}`,
+      ['targeting', ...blame],
+    );
   const min = targeting['age_min'];
   const max = targeting['age_max'];
   if (min !== undefined && min !== 18) throw refuse('must include ages 18 to 65+: age_min cannot be changed.', ['age_min']);
@@ -89,7 +107,8 @@ function checkSpecialCategoryAudience(targeting: Record<string, unknown>, geo: R
       if (!isObject(place) || place['radius'] === undefined) continue;
       const radius = Number(place['radius']);
       const miles = place['distance_unit'] === 'kilometer' ? radius / KM_PER_MILE : radius;
-      if (!(miles >= MIN_RADIUS_MILES)) throw refuse('need a radius of at least 15 miles (about 24 km) around a location.', ['geo_locations', key]);
+      if (!(miles >= MIN_RADIUS_MILES))
+        throw refuse('need a radius of at least 15 miles (about 24 km) around a location.', ['geo_locations', key]);
     }
   }
   for (const key of ['custom_audiences', 'excluded_custom_audiences']) {

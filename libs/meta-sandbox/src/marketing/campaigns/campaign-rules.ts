@@ -96,7 +96,8 @@ const ISO_COUNTRY = /^[A-Z]{2}$/;
 export function parseSpecialAdCategoryCountry(raw: string | undefined, categories: string[]): string[] {
   const countries = raw === undefined ? [] : parseList(raw, 'special_ad_category_country');
   for (const country of countries) {
-    if (!ISO_COUNTRY.test(country)) throw GraphErrors.invalidParameter(`special_ad_category_country must hold ISO country codes, got ${country}`);
+    if (!ISO_COUNTRY.test(country))
+      throw GraphErrors.invalidParameter(`special_ad_category_country must hold ISO country codes, got ${country}`);
   }
   if (categories.length > 0 && countries.length === 0) {
     throw adsError(

@@ -15,9 +15,19 @@ function parseSchedule(ctx: GraphContext, startDefault: number | undefined, stop
   const stopRaw = optionalString(ctx, 'stop_time');
   const startTime = startRaw === undefined ? startDefault : parseTime(startRaw, 'start_time');
   // `stop_time=0` on an update removes the end, as for ad sets.
-  const stopTime = stopRaw === undefined ? stopDefault : startDefault !== undefined && stopRaw.trim() === '0' ? undefined : parseTime(stopRaw, 'stop_time');
+  const stopTime =
+    stopRaw === undefined
+      ? stopDefault
+      : startDefault !== undefined && stopRaw.trim() === '0'
+        ? undefined
+        : parseTime(stopRaw, 'stop_time');
   if (stopTime !== undefined && stopTime <= (startTime ?? ctx.runtime.clock.now())) {
-    throw adsError('invalidSchedule', 'Invalid schedule', 'The campaign must end after it starts: stop_time must be later than start_time.', ['stop_time']);
+    throw adsError(
+      'invalidSchedule',
+      'Invalid schedule',
+      'The campaign must end after it starts: stop_time must be later than start_time.',
+      ['stop_time'],
+    );
   }
   return { startTime, stopTime };
 }
@@ -29,7 +39,8 @@ export function createCampaign(ctx: GraphContext, account: AdAccountRecord): { i
   const categories = parseSpecialAdCategories(optionalString(ctx, 'special_ad_categories'));
   const countries = parseSpecialAdCategoryCountry(optionalString(ctx, 'special_ad_category_country'), categories);
   const status = parseStatus(optionalString(ctx, 'status') ?? 'ACTIVE');
-  if (status === 'DELETED' || status === 'ARCHIVED') throw GraphErrors.invalidParameter('status must be ACTIVE or PAUSED when creating a campaign');
+  if (status === 'DELETED' || status === 'ARCHIVED')
+    throw GraphErrors.invalidParameter('status must be ACTIVE or PAUSED when creating a campaign');
   const now = ctx.runtime.clock.now();
   const { startTime, stopTime } = parseSchedule(ctx, undefined, undefined);
   if (optionalString(ctx, 'lifetime_budget') !== undefined && stopTime === undefined) {
@@ -75,7 +86,12 @@ export function createCampaign(ctx: GraphContext, account: AdAccountRecord): { i
 /** Meta only edits active and paused objects (SDK error 100/1487056 "Can't Edit Ad Set"). */
 export function cannotEdit(kind: 'campaign' | 'ad set' | 'ad', status: string) {
   const title = `Can't Edit ${kind === 'ad set' ? 'Ad Set' : kind === 'ad' ? 'Ad' : 'Campaign'}`;
-  return adsError('cannotEditDeleted', title, `You can't edit this ${kind}: it is ${status.toLowerCase()}. You can only edit active or paused ${kind}s.`, ['status']);
+  return adsError(
+    'cannotEditDeleted',
+    title,
+    `You can't edit this ${kind}: it is ${status.toLowerCase()}. You can only edit active or paused ${kind}s.`,
+    ['status'],
+  );
 }
 
 /** `POST /{campaign-id}`: name, status, budgets, bid strategy, categories, schedule. */
@@ -84,10 +100,16 @@ export function updateCampaign(ctx: GraphContext, campaign: CampaignRecord): { s
   const status = optionalString(ctx, 'status');
   const nextStatus = status === undefined ? undefined : parseStatus(status);
   // A deleted campaign stays deleted; an archived one may only be deleted.
-  if (campaign.status === 'DELETED' || (campaign.status === 'ARCHIVED' && nextStatus !== 'DELETED')) throw cannotEdit('campaign', campaign.status);
+  if (campaign.status === 'DELETED' || (campaign.status === 'ARCHIVED' && nextStatus !== 'DELETED'))
+    throw cannotEdit('campaign', campaign.status);
   const objective = optionalString(ctx, 'objective');
   if (objective !== undefined && objective !== campaign.objective) {
-    throw adsError('lockedField', 'Objective cannot be changed', 'The objective of an existing campaign cannot be changed. Create a new campaign instead.', ['objective']);
+    throw adsError(
+      'lockedField',
+      'Objective cannot be changed',
+      'The objective of an existing campaign cannot be changed. Create a new campaign instead.',
+      ['objective'],
+    );
   }
   const next: Partial<CampaignRecord> = {};
   const name = optionalString(ctx, 'name');
@@ -103,11 +125,15 @@ export function updateCampaign(ctx: GraphContext, campaign: CampaignRecord): { s
   const budget = parseBudgets(ctx, account, 'campaign', { days: scheduleDays(startTime ?? campaign.createdTime, stopTime) });
   if (hasBudget(budget)) {
     if (!campaign.dailyBudget && !campaign.lifetimeBudget) {
-      const withBudget = (marketing(ctx.world).index.adsetsByCampaign.get(campaign.id) ?? []).some((adset) => adset.dailyBudget || adset.lifetimeBudget);
+      const withBudget = (marketing(ctx.world).index.adsetsByCampaign.get(campaign.id) ?? []).some(
+        (adset) => adset.dailyBudget || adset.lifetimeBudget,
+      );
       if (withBudget) throw budgetConflict('campaign');
     }
-    if (budget.dailyBudget && campaign.lifetimeBudget) throw GraphErrors.invalidParameter('Cannot switch a lifetime budget to a daily budget');
-    if (budget.lifetimeBudget && campaign.dailyBudget) throw GraphErrors.invalidParameter('Cannot switch a daily budget to a lifetime budget');
+    if (budget.dailyBudget && campaign.lifetimeBudget)
+      throw GraphErrors.invalidParameter('Cannot switch a lifetime budget to a daily budget');
+    if (budget.lifetimeBudget && campaign.dailyBudget)
+      throw GraphErrors.invalidParameter('Cannot switch a daily budget to a lifetime budget');
     Object.assign(next, budget);
   }
   const bidStrategy = optionalString(ctx, 'bid_strategy');

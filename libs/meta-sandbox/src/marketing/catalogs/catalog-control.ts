@@ -2,7 +2,16 @@ import type { SandboxRuntime } from '../../core/sandbox-runtime';
 import type { CatalogCounters, CatalogRecord } from './catalog-state';
 import { ControlError } from '../../control/control-error';
 import { isObject } from '../marketing-params';
-import { addProduct, catalogs, countersOf, newProduct, productByRetailerId, productCount, productsOf, removeProduct } from './catalog-state';
+import {
+  addProduct,
+  catalogs,
+  countersOf,
+  newProduct,
+  productByRetailerId,
+  productCount,
+  productsOf,
+  removeProduct,
+} from './catalog-state';
 import { applyFeedFields, batchStatus, settleBatches } from './items-batch';
 import { checkItem } from './item-checks';
 
@@ -94,7 +103,8 @@ export class CatalogControl {
     };
     const startedMs = seconds(change.startedSeconds, 'startedSeconds');
     const durationMs = seconds(change.durationSeconds, 'durationSeconds');
-    if (change.failNext !== undefined && !(Number.isInteger(change.failNext) && change.failNext >= 0)) throw new ControlError('failNext must be a non-negative integer');
+    if (change.failNext !== undefined && !(Number.isInteger(change.failNext) && change.failNext >= 0))
+      throw new ControlError('failNext must be a non-negative integer');
     if (startedMs !== undefined) settings.startedMs = startedMs;
     if (durationMs !== undefined) settings.durationMs = durationMs;
     if (settings.startedMs > settings.durationMs) settings.startedMs = settings.durationMs;
@@ -135,7 +145,8 @@ export class CatalogControl {
   injectItemError(rule: { catalogId?: string; retailerId: string; message?: string; times?: number }): void {
     if (typeof rule.retailerId !== 'string' || rule.retailerId === '') throw new ControlError('retailerId is required');
     if (rule.catalogId !== undefined) this.catalog(rule.catalogId);
-    if (rule.times !== undefined && !(Number.isInteger(rule.times) && rule.times > 0)) throw new ControlError('times must be a positive integer');
+    if (rule.times !== undefined && !(Number.isInteger(rule.times) && rule.times > 0))
+      throw new ControlError('times must be a positive integer');
     catalogs(this.world).itemErrors.push({
       catalogId: rule.catalogId,
       retailerId: rule.retailerId,
@@ -158,9 +169,11 @@ export class CatalogControl {
     const checked = items.map((data, line) => {
       if (!isObject(data)) throw new ControlError(`items[${line}] must be an object`);
       const result = checkItem({ method: 'UPDATE', data }, line);
-      if (typeof data['title'] !== 'string' || data['title'].trim() === '') result.errors.push({ line, message: 'Missing required field: title' });
+      if (typeof data['title'] !== 'string' || data['title'].trim() === '')
+        result.errors.push({ line, message: 'Missing required field: title' });
       if (result.errors.length > 0) throw new ControlError(`items[${line}]: ${result.errors.map((e) => e.message).join('; ')}`);
-      if (productByRetailerId(this.world, catalogId, String(data['id']))) throw new ControlError(`items[${line}]: the catalog already has an item with id ${String(data['id'])}`);
+      if (productByRetailerId(this.world, catalogId, String(data['id'])))
+        throw new ControlError(`items[${line}]: the catalog already has an item with id ${String(data['id'])}`);
       return data;
     });
     const now = this.runtime.clock.now();
@@ -175,7 +188,8 @@ export class CatalogControl {
   /** Deletes items as someone in Commerce Manager would; answers how many existed. */
   removeItems(catalogId: string, retailerIds: string[]): number {
     this.catalog(catalogId);
-    if (!Array.isArray(retailerIds) || retailerIds.some((id) => typeof id !== 'string')) throw new ControlError('retailerIds must be an array of strings');
+    if (!Array.isArray(retailerIds) || retailerIds.some((id) => typeof id !== 'string'))
+      throw new ControlError('retailerIds must be an array of strings');
     let removed = 0;
     for (const retailerId of retailerIds) {
       const product = productByRetailerId(this.world, catalogId, retailerId);

@@ -16,17 +16,47 @@ export interface DiagnosticGroup {
   title: string;
   subtitle: string;
   affectedItems: number;
-  diagnostics: { error_type: string; title: string; description: string; number_of_affected_items: number; sample_retailer_ids: string[] }[];
+  diagnostics: {
+    error_type: string;
+    title: string;
+    description: string;
+    number_of_affected_items: number;
+    sample_retailer_ids: string[];
+  }[];
 }
 
 /** Which diagnostic group an item error type falls in. */
 const GROUP_OF: Record<string, { type: string; title: string; subtitle: string }> = {
-  EMPTY_IMAGE_URL: { type: 'ATTRIBUTES_MISSING', title: 'Items are missing required information', subtitle: 'Add the missing attributes so the items can be shown in ads.' },
-  EMPTY_DESCRIPTION: { type: 'ATTRIBUTES_MISSING', title: 'Items are missing required information', subtitle: 'Add the missing attributes so the items can be shown in ads.' },
-  EMPTY_PRODUCT_URL: { type: 'ATTRIBUTES_MISSING', title: 'Items are missing required information', subtitle: 'Add the missing attributes so the items can be shown in ads.' },
-  ITEM_PRICE_NOT_POSITIVE: { type: 'ATTRIBUTES_INVALID', title: 'Items have invalid information', subtitle: 'Correct the attributes so the items can be shown in ads.' },
-  LOW_QUALITY_TITLE_AND_DESCRIPTION: { type: 'LOW_QUALITY_TITLE_AND_DESCRIPTION', title: 'Improve titles and descriptions', subtitle: 'Clear titles and descriptions may help items perform better.' },
-  DUPLICATE_TITLE_AND_DESCRIPTION: { type: 'LOW_QUALITY_TITLE_AND_DESCRIPTION', title: 'Improve titles and descriptions', subtitle: 'Clear titles and descriptions may help items perform better.' },
+  EMPTY_IMAGE_URL: {
+    type: 'ATTRIBUTES_MISSING',
+    title: 'Items are missing required information',
+    subtitle: 'Add the missing attributes so the items can be shown in ads.',
+  },
+  EMPTY_DESCRIPTION: {
+    type: 'ATTRIBUTES_MISSING',
+    title: 'Items are missing required information',
+    subtitle: 'Add the missing attributes so the items can be shown in ads.',
+  },
+  EMPTY_PRODUCT_URL: {
+    type: 'ATTRIBUTES_MISSING',
+    title: 'Items are missing required information',
+    subtitle: 'Add the missing attributes so the items can be shown in ads.',
+  },
+  ITEM_PRICE_NOT_POSITIVE: {
+    type: 'ATTRIBUTES_INVALID',
+    title: 'Items have invalid information',
+    subtitle: 'Correct the attributes so the items can be shown in ads.',
+  },
+  LOW_QUALITY_TITLE_AND_DESCRIPTION: {
+    type: 'LOW_QUALITY_TITLE_AND_DESCRIPTION',
+    title: 'Improve titles and descriptions',
+    subtitle: 'Clear titles and descriptions may help items perform better.',
+  },
+  DUPLICATE_TITLE_AND_DESCRIPTION: {
+    type: 'LOW_QUALITY_TITLE_AND_DESCRIPTION',
+    title: 'Improve titles and descriptions',
+    subtitle: 'Clear titles and descriptions may help items perform better.',
+  },
 };
 
 const SAMPLE = 5;
@@ -38,7 +68,16 @@ export function catalogDiagnostics(world: World, catalogId: string): DiagnosticG
       const meta = GROUP_OF[issue.type] ?? { type: 'ATTRIBUTES_INVALID', title: 'Items have invalid information', subtitle: '' };
       let group = groups.get(meta.type);
       if (!group) {
-        group = { type: meta.type, severity: 'OPPORTUNITY', title: meta.title, subtitle: meta.subtitle, affectedItems: 0, diagnostics: [], items: new Set(), byType: new Map() };
+        group = {
+          type: meta.type,
+          severity: 'OPPORTUNITY',
+          title: meta.title,
+          subtitle: meta.subtitle,
+          affectedItems: 0,
+          diagnostics: [],
+          items: new Set(),
+          byType: new Map(),
+        };
         groups.set(meta.type, group);
       }
       if (issue.priority === 'HIGH' || meta.type === 'ATTRIBUTES_MISSING') group.severity = 'MUST_FIX';

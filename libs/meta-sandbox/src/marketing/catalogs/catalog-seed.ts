@@ -20,8 +20,20 @@ const MADE_ELSEWHERE: Partial<ProductRecord>[] = [
   { retailerId: 'HP-HOME-PLUS', name: 'Homeowners insurance – Plus', priceMinor: 12400, customLabels: ['home', 'monthly'] },
   { retailerId: 'HP-LIFE-TERM20', name: 'Term life – 20 years', priceMinor: 3100, customLabels: ['life', 'monthly'] },
   { retailerId: 'HP-HEALTH-SILVER', name: 'Health plan – Silver', priceMinor: 41500, customLabels: ['health', 'monthly'] },
-  { retailerId: 'HP-UMBRELLA-1M', name: 'Umbrella liability – $1M', priceMinor: 2900, customLabels: ['umbrella', 'monthly'], imageUrl: undefined },
-  { retailerId: 'HP-RENTERS-PROMO', name: 'RENTERS INSURANCE SPECIAL', priceMinor: 1500, customLabels: ['renters', 'monthly'], availability: 'out of stock' },
+  {
+    retailerId: 'HP-UMBRELLA-1M',
+    name: 'Umbrella liability – $1M',
+    priceMinor: 2900,
+    customLabels: ['umbrella', 'monthly'],
+    imageUrl: undefined,
+  },
+  {
+    retailerId: 'HP-RENTERS-PROMO',
+    name: 'RENTERS INSURANCE SPECIAL',
+    priceMinor: 1500,
+    customLabels: ['renters', 'monthly'],
+    availability: 'out of stock',
+  },
 ];
 
 function seedItem(world: World, catalogId: string, i: number, item: Partial<ProductRecord>, created: number): void {
@@ -52,7 +64,14 @@ function seedItem(world: World, catalogId: string, i: number, item: Partial<Prod
 export function seedDemoCatalogs(world: World): void {
   if (!world.businesses.has(DEMO_IDS.businessId)) return;
   const created = world.clock.now() - 200 * 86_400_000;
-  addCatalog(world, { id: DEMO_CATALOG_ID, businessId: DEMO_IDS.businessId, sharedWithBusinessIds: [], name: 'Harbor Point – Policies', vertical: 'commerce', createdTime: created });
+  addCatalog(world, {
+    id: DEMO_CATALOG_ID,
+    businessId: DEMO_IDS.businessId,
+    sharedWithBusinessIds: [],
+    name: 'Harbor Point – Policies',
+    vertical: 'commerce',
+    createdTime: created,
+  });
   MADE_ELSEWHERE.forEach((item, i) => seedItem(world, DEMO_CATALOG_ID, i, item, created));
   addCatalog(world, {
     id: DEMO_CLIENT_CATALOG_ID,
@@ -63,5 +82,11 @@ export function seedDemoCatalogs(world: World): void {
     vertical: 'commerce',
     createdTime: created,
   });
-  seedItem(world, DEMO_CLIENT_CATALOG_ID, 0, { retailerId: 'BCU-AUTO-MEMBER', name: 'Member auto insurance', priceMinor: 7900, customLabels: ['auto', 'partner'] }, created);
+  seedItem(
+    world,
+    DEMO_CLIENT_CATALOG_ID,
+    0,
+    { retailerId: 'BCU-AUTO-MEMBER', name: 'Member auto insurance', priceMinor: 7900, customLabels: ['auto', 'partner'] },
+    created,
+  );
 }

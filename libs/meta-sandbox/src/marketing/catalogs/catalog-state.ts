@@ -151,7 +151,14 @@ export function addCatalog(world: World, catalog: CatalogRecord): void {
 }
 
 /** A catalog item before its fields are applied: in stock, new, no price yet. `addProduct` stores it. */
-export function newProduct(world: World, catalogId: string, retailerId: string, name: string, now: number, origin: ProductRecord['origin'] = 'api'): ProductRecord {
+export function newProduct(
+  world: World,
+  catalogId: string,
+  retailerId: string,
+  name: string,
+  now: number,
+  origin: ProductRecord['origin'] = 'api',
+): ProductRecord {
   return {
     id: nextCatalogObjectId(world, 'product'),
     catalogId,
@@ -203,12 +210,34 @@ export function productCount(world: World, catalogId: string): number {
 
 /** Catalog verticals (`ProductCatalog.Vertical` in Meta's Business SDK); items_batch `PRODUCT_ITEM`s live in `commerce`. */
 export const CATALOG_VERTICALS = [
-  'adoptable_pets', 'apps_and_software', 'articles_and_publications', 'commerce', 'destinations', 'flights', 'generic',
-  'home_listings', 'hotels', 'local_service_businesses', 'media_titles', 'offer_items', 'offline_commerce', 'services',
-  'transactable_items', 'vehicles',
+  'adoptable_pets',
+  'apps_and_software',
+  'articles_and_publications',
+  'commerce',
+  'destinations',
+  'flights',
+  'generic',
+  'home_listings',
+  'hotels',
+  'local_service_businesses',
+  'media_titles',
+  'offer_items',
+  'offline_commerce',
+  'services',
+  'transactable_items',
+  'vehicles',
 ] as const;
 
-export const AVAILABILITIES = ['in stock', 'out of stock', 'preorder', 'available for order', 'discontinued', 'pending', 'mark_as_sold', 'mark_as_expired'] as const;
+export const AVAILABILITIES = [
+  'in stock',
+  'out of stock',
+  'preorder',
+  'available for order',
+  'discontinued',
+  'pending',
+  'mark_as_sold',
+  'mark_as_expired',
+] as const;
 export const CONDITIONS = ['new', 'refurbished', 'used', 'used_like_new', 'used_good', 'used_fair', 'cpo', 'open_box_new'] as const;
 
 const priceFormats = new Map<string, Intl.NumberFormat | null>();

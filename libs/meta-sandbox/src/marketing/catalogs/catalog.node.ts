@@ -11,7 +11,6 @@ import { catalogDiagnostics } from './catalog-diagnostics';
 import { createProduct } from './product.node';
 import { CATALOG_ACCESS, canSeeCatalog } from './catalog-access';
 
-
 /** `check_batch_request_status` answers one entry per handle. */
 interface BatchStatusView {
   batch: BatchRecord;
@@ -70,7 +69,8 @@ export const catalogNode: NodeTypeSpec<CatalogRecord> = {
           const handle = requireString(ctx, 'handle');
           countersOf(ctx.world, catalog.id).statusPolls++;
           const batch = catalogs(ctx.world).batches.get(handle);
-          if (!batch || batch.catalogId !== catalog.id) throw GraphErrors.invalidParameter(`handle ${handle} is not a batch of catalog ${catalog.id}`);
+          if (!batch || batch.catalogId !== catalog.id)
+            throw GraphErrors.invalidParameter(`handle ${handle} is not a batch of catalog ${catalog.id}`);
           return [{ batch, loadInvalidIds: ctx.params['load_ids_of_invalid_requests'] === 'true' } satisfies BatchStatusView];
         },
       },
@@ -99,6 +99,7 @@ export const batchStatusNode: NodeTypeSpec<BatchStatusView> = {
     errors: (view) => view.batch.errors.map(issueView),
     warnings_total_count: (view) => view.batch.warnings.length,
     warnings: (view) => view.batch.warnings.map(issueView),
-    ids_of_invalid_requests: (view) => (view.loadInvalidIds ? [...new Set(view.batch.errors.map((issue) => issue.id).filter(Boolean))] : []),
+    ids_of_invalid_requests: (view) =>
+      view.loadInvalidIds ? [...new Set(view.batch.errors.map((issue) => issue.id).filter(Boolean))] : [],
   },
 };

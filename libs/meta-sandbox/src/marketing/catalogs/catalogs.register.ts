@@ -48,7 +48,8 @@ export function registerCatalogs(registry: GraphRegistry): void {
       access: CATALOG_ACCESS,
       usage: businessUsage,
       itemType: 'ProductCatalog',
-      items: (business, ctx) => [...catalogs(ctx.world).catalogs.values()].filter((catalog) => catalog.sharedWithBusinessIds.includes(business.id)),
+      items: (business, ctx) =>
+        [...catalogs(ctx.world).catalogs.values()].filter((catalog) => catalog.sharedWithBusinessIds.includes(business.id)),
     },
   });
 }

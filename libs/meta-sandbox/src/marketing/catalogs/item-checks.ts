@@ -14,8 +14,24 @@ import { fieldWarnings } from './product-quality';
 /** Fields a CREATE must carry; `brand` may be replaced by `gtin` or `mpn`. */
 const REQUIRED_ON_CREATE = ['title', 'description', 'availability', 'condition', 'price', 'link', 'image_link'] as const;
 const STRING_FIELDS = [
-  'id', 'title', 'description', 'availability', 'condition', 'price', 'sale_price', 'link', 'image_link', 'brand', 'gtin', 'mpn',
-  'product_type', 'custom_label_0', 'custom_label_1', 'custom_label_2', 'custom_label_3', 'custom_label_4',
+  'id',
+  'title',
+  'description',
+  'availability',
+  'condition',
+  'price',
+  'sale_price',
+  'link',
+  'image_link',
+  'brand',
+  'gtin',
+  'mpn',
+  'product_type',
+  'custom_label_0',
+  'custom_label_1',
+  'custom_label_2',
+  'custom_label_3',
+  'custom_label_4',
 ];
 export const MAX_TITLE = 200;
 export const MAX_DESCRIPTION = 9_999;
@@ -54,7 +70,8 @@ export function checkItem(raw: unknown, line: number): CheckedItem {
   const errors: BatchIssue[] = [];
   const warnings: BatchIssue[] = [];
   const error = (message: string) => errors.push({ line, id: retailerId, message });
-  if (method !== 'CREATE' && method !== 'UPDATE' && method !== 'DELETE') error(`Invalid method ${JSON.stringify(method)}: use CREATE, UPDATE or DELETE`);
+  if (method !== 'CREATE' && method !== 'UPDATE' && method !== 'DELETE')
+    error(`Invalid method ${JSON.stringify(method)}: use CREATE, UPDATE or DELETE`);
   if (!retailerId) error('Missing required field: id');
   else if (retailerId.length > MAX_RETAILER_ID) error(`Invalid id: at most ${MAX_RETAILER_ID} characters`);
   if (method === 'DELETE' || errors.length > 0) return outcome(method, data, retailerId, errors, warnings);
@@ -64,7 +81,8 @@ export function checkItem(raw: unknown, line: number): CheckedItem {
   }
   const text = (field: string): string | undefined => (typeof data[field] === 'string' ? (data[field] as string) : undefined);
   // A field of the wrong type was refused above; "missing" is for absent or blank ones.
-  const missing = (field: string): boolean => data[field] === undefined || data[field] === null || (typeof data[field] === 'string' && data[field].trim() === '');
+  const missing = (field: string): boolean =>
+    data[field] === undefined || data[field] === null || (typeof data[field] === 'string' && data[field].trim() === '');
   if (method === 'CREATE') {
     for (const field of REQUIRED_ON_CREATE) if (missing(field)) error(`Missing required field: ${field}`);
     if (missing('brand') && missing('gtin') && missing('mpn')) error('Missing required field: brand (or gtin or mpn)');
@@ -72,14 +90,18 @@ export function checkItem(raw: unknown, line: number): CheckedItem {
   const title = text('title');
   if (title !== undefined && title.length > MAX_TITLE) error(`Invalid title: ${title.length} characters, at most ${MAX_TITLE}`);
   const description = text('description');
-  if (description !== undefined && description.length > MAX_DESCRIPTION) error(`Invalid description: ${description.length} characters, at most ${MAX_DESCRIPTION}`);
+  if (description !== undefined && description.length > MAX_DESCRIPTION)
+    error(`Invalid description: ${description.length} characters, at most ${MAX_DESCRIPTION}`);
   const price = text('price');
   const parsedPrice = price === undefined || price === '' ? undefined : parsePrice(price);
-  if (price !== undefined && price !== '' && !parsedPrice) error(`Invalid price "${price}": use an amount and an ISO 4217 currency code, like "1234.50 USD"`);
+  if (price !== undefined && price !== '' && !parsedPrice)
+    error(`Invalid price "${price}": use an amount and an ISO 4217 currency code, like "1234.50 USD"`);
   const availability = text('availability');
-  if (availability && !(AVAILABILITIES as readonly string[]).includes(availability)) error(`Invalid availability "${availability}": use one of ${AVAILABILITIES.join(', ')}`);
+  if (availability && !(AVAILABILITIES as readonly string[]).includes(availability))
+    error(`Invalid availability "${availability}": use one of ${AVAILABILITIES.join(', ')}`);
   const condition = text('condition');
-  if (condition && !(CONDITIONS as readonly string[]).includes(condition)) error(`Invalid condition "${condition}": use one of ${CONDITIONS.join(', ')}`);
+  if (condition && !(CONDITIONS as readonly string[]).includes(condition))
+    error(`Invalid condition "${condition}": use one of ${CONDITIONS.join(', ')}`);
   for (const field of ['link', 'image_link']) {
     const value = text(field);
     if (value && !isAbsoluteHttpUrl(value)) error(`Invalid URL in ${field}: "${value}" is not an absolute http or https URL`);
@@ -88,11 +110,18 @@ export function checkItem(raw: unknown, line: number): CheckedItem {
     const label = text(`custom_label_${i}`);
     if (label !== undefined && label.length > MAX_CUSTOM_LABEL) error(`Invalid custom_label_${i}: at most ${MAX_CUSTOM_LABEL} characters`);
   }
-  for (const issue of fieldWarnings({ title, description, priceMinor: parsedPrice?.minor })) warnings.push({ line, id: retailerId, message: `${issue.title}: ${issue.description}` });
+  for (const issue of fieldWarnings({ title, description, priceMinor: parsedPrice?.minor }))
+    warnings.push({ line, id: retailerId, message: `${issue.title}: ${issue.description}` });
   return outcome(method, data, retailerId, errors, warnings);
 }
 
-function outcome(method: unknown, data: Record<string, unknown>, retailerId: string | undefined, errors: BatchIssue[], warnings: BatchIssue[]): CheckedItem {
+function outcome(
+  method: unknown,
+  data: Record<string, unknown>,
+  retailerId: string | undefined,
+  errors: BatchIssue[],
+  warnings: BatchIssue[],
+): CheckedItem {
   if (errors.length > 0) return { retailerId, errors, warnings };
   return { request: { method: method as BatchRequest['method'], data }, retailerId, errors, warnings };
 }

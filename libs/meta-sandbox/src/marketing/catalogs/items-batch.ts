@@ -25,9 +25,11 @@ type ValidationEntry = { retailer_id?: string; errors: { message: string }[]; wa
 
 export function queueItemsBatch(ctx: GraphContext, catalog: CatalogRecord) {
   const itemType = parseEnum(requireString(ctx, 'item_type'), 'item_type', ITEM_TYPES);
-  if (itemType !== 'PRODUCT_ITEM') throw GraphErrors.invalidParameter(`item_type ${itemType} does not match the items of catalog ${catalog.id} (PRODUCT_ITEM)`);
+  if (itemType !== 'PRODUCT_ITEM')
+    throw GraphErrors.invalidParameter(`item_type ${itemType} does not match the items of catalog ${catalog.id} (PRODUCT_ITEM)`);
   const requests = parseJson(requireString(ctx, 'requests'), 'requests');
-  if (!Array.isArray(requests) || requests.length === 0) throw GraphErrors.invalidParameter('Param requests must be a non-empty JSON array');
+  if (!Array.isArray(requests) || requests.length === 0)
+    throw GraphErrors.invalidParameter('Param requests must be a non-empty JSON array');
   if (requests.length > MAX_BATCH_REQUESTS) {
     throw GraphErrors.invalidParameter(`Param requests holds ${requests.length} requests; a call can hold at most ${MAX_BATCH_REQUESTS}`);
   }

@@ -30,14 +30,26 @@ const TEXT_FIELDS: Record<string, (p: ProductRecord) => string | undefined> = {
 /** `price` compares in major units, as the feed writes it. */
 const NUMBER_FIELDS: Record<string, (p: ProductRecord) => number> = { price: (p) => p.priceMinor / 100 };
 
-const TEXT_OPERATORS = ['eq', 'neq', 'is_any', 'is_not_any', 'contains', 'not_contains', 'i_contains', 'i_not_contains', 'starts_with', 'i_starts_with'];
+const TEXT_OPERATORS = [
+  'eq',
+  'neq',
+  'is_any',
+  'is_not_any',
+  'contains',
+  'not_contains',
+  'i_contains',
+  'i_not_contains',
+  'starts_with',
+  'i_starts_with',
+];
 const NUMBER_OPERATORS = ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'is_any', 'is_not_any'];
 
 const invalid = (detail: string) => GraphErrors.invalidParameter(`Param filter is invalid: ${detail}`);
 
 function textTest(field: string, operator: string, operand: unknown): (value: string | undefined) => boolean {
   const list = (): string[] => {
-    if (!Array.isArray(operand) || operand.some((item) => typeof item !== 'string' && typeof item !== 'number')) throw invalid(`${field}.${operator} needs an array of strings`);
+    if (!Array.isArray(operand) || operand.some((item) => typeof item !== 'string' && typeof item !== 'number'))
+      throw invalid(`${field}.${operator} needs an array of strings`);
     return operand.map(String);
   };
   const one = (): string => {
@@ -45,17 +57,48 @@ function textTest(field: string, operator: string, operand: unknown): (value: st
     return String(operand);
   };
   switch (operator) {
-    case 'eq': { const v = one(); return (value) => value === v; }
-    case 'neq': { const v = one(); return (value) => value !== v; }
-    case 'is_any': { const set = new Set(list()); return (value) => value !== undefined && set.has(value); }
-    case 'is_not_any': { const set = new Set(list()); return (value) => value === undefined || !set.has(value); }
-    case 'contains': { const v = one(); return (value) => value !== undefined && value.includes(v); }
-    case 'not_contains': { const v = one(); return (value) => value === undefined || !value.includes(v); }
-    case 'i_contains': { const v = one().toLowerCase(); return (value) => value !== undefined && value.toLowerCase().includes(v); }
-    case 'i_not_contains': { const v = one().toLowerCase(); return (value) => value === undefined || !value.toLowerCase().includes(v); }
-    case 'starts_with': { const v = one(); return (value) => value !== undefined && value.startsWith(v); }
-    case 'i_starts_with': { const v = one().toLowerCase(); return (value) => value !== undefined && value.toLowerCase().startsWith(v); }
-    default: throw invalid(`unknown operator ${operator} for ${field}; use one of ${TEXT_OPERATORS.join(', ')}`);
+    case 'eq': {
+      const v = one();
+      return (value) => value === v;
+    }
+    case 'neq': {
+      const v = one();
+      return (value) => value !== v;
+    }
+    case 'is_any': {
+      const set = new Set(list());
+      return (value) => value !== undefined && set.has(value);
+    }
+    case 'is_not_any': {
+      const set = new Set(list());
+      return (value) => value === undefined || !set.has(value);
+    }
+    case 'contains': {
+      const v = one();
+      return (value) => value !== undefined && value.includes(v);
+    }
+    case 'not_contains': {
+      const v = one();
+      return (value) => value === undefined || !value.includes(v);
+    }
+    case 'i_contains': {
+      const v = one().toLowerCase();
+      return (value) => value !== undefined && value.toLowerCase().includes(v);
+    }
+    case 'i_not_contains': {
+      const v = one().toLowerCase();
+      return (value) => value === undefined || !value.toLowerCase().includes(v);
+    }
+    case 'starts_with': {
+      const v = one();
+      return (value) => value !== undefined && value.startsWith(v);
+    }
+    case 'i_starts_with': {
+      const v = one().toLowerCase();
+      return (value) => value !== undefined && value.toLowerCase().startsWith(v);
+    }
+    default:
+      throw invalid(`unknown operator ${operator} for ${field}; use one of ${TEXT_OPERATORS.join(', ')}`);
   }
 }
 
@@ -72,13 +115,20 @@ function numberTest(field: string, operator: string, operand: unknown): (value: 
   }
   const v = num(operand);
   switch (operator) {
-    case 'eq': return (value) => value === v;
-    case 'neq': return (value) => value !== v;
-    case 'lt': return (value) => value < v;
-    case 'lte': return (value) => value <= v;
-    case 'gt': return (value) => value > v;
-    case 'gte': return (value) => value >= v;
-    default: throw invalid(`unknown operator ${operator} for ${field}; use one of ${NUMBER_OPERATORS.join(', ')}`);
+    case 'eq':
+      return (value) => value === v;
+    case 'neq':
+      return (value) => value !== v;
+    case 'lt':
+      return (value) => value < v;
+    case 'lte':
+      return (value) => value <= v;
+    case 'gt':
+      return (value) => value > v;
+    case 'gte':
+      return (value) => value >= v;
+    default:
+      throw invalid(`unknown operator ${operator} for ${field}; use one of ${NUMBER_OPERATORS.join(', ')}`);
   }
 }
 

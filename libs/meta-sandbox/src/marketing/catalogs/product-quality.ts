@@ -18,13 +18,28 @@ const isAllCaps = (text: string): boolean => /[A-Z].*[A-Z].*[A-Z].*[A-Z].*[A-Z]/
 export function fieldWarnings(data: { title?: string; description?: string; priceMinor?: number }): ProductIssue[] {
   const issues: ProductIssue[] = [];
   if (data.title !== undefined && isAllCaps(data.title)) {
-    issues.push({ type: 'LOW_QUALITY_TITLE_AND_DESCRIPTION', priority: 'LOW', title: 'Title in all capital letters', description: 'Titles in all capital letters may perform worse in ads. Use sentence case.' });
+    issues.push({
+      type: 'LOW_QUALITY_TITLE_AND_DESCRIPTION',
+      priority: 'LOW',
+      title: 'Title in all capital letters',
+      description: 'Titles in all capital letters may perform worse in ads. Use sentence case.',
+    });
   }
   if (data.title !== undefined && data.description !== undefined && data.title.trim() === data.description.trim()) {
-    issues.push({ type: 'DUPLICATE_TITLE_AND_DESCRIPTION', priority: 'LOW', title: 'Title and description are the same', description: 'Describe the item in the description instead of repeating its title.' });
+    issues.push({
+      type: 'DUPLICATE_TITLE_AND_DESCRIPTION',
+      priority: 'LOW',
+      title: 'Title and description are the same',
+      description: 'Describe the item in the description instead of repeating its title.',
+    });
   }
   if (data.priceMinor !== undefined && data.priceMinor <= 0) {
-    issues.push({ type: 'ITEM_PRICE_NOT_POSITIVE', priority: 'HIGH', title: 'Price is zero', description: 'Items priced at 0 are not shown in ads. Set a price greater than 0.' });
+    issues.push({
+      type: 'ITEM_PRICE_NOT_POSITIVE',
+      priority: 'HIGH',
+      title: 'Price is zero',
+      description: 'Items priced at 0 are not shown in ads. Set a price greater than 0.',
+    });
   }
   return issues;
 }
@@ -32,9 +47,27 @@ export function fieldWarnings(data: { title?: string; description?: string; pric
 /** Every issue of an item as it is now, including the missing attributes of items made elsewhere. */
 export function productIssues(product: ProductRecord): ProductIssue[] {
   const issues: ProductIssue[] = [];
-  if (!product.imageUrl) issues.push({ type: 'EMPTY_IMAGE_URL', priority: 'HIGH', title: 'Missing image', description: 'Add an image_link: items without an image cannot be shown in ads.' });
-  if (!product.description) issues.push({ type: 'EMPTY_DESCRIPTION', priority: 'MEDIUM', title: 'Missing description', description: 'Add a description of the item.' });
-  if (!product.url) issues.push({ type: 'EMPTY_PRODUCT_URL', priority: 'HIGH', title: 'Missing website link', description: 'Add a link to the item’s page on your website.' });
+  if (!product.imageUrl)
+    issues.push({
+      type: 'EMPTY_IMAGE_URL',
+      priority: 'HIGH',
+      title: 'Missing image',
+      description: 'Add an image_link: items without an image cannot be shown in ads.',
+    });
+  if (!product.description)
+    issues.push({
+      type: 'EMPTY_DESCRIPTION',
+      priority: 'MEDIUM',
+      title: 'Missing description',
+      description: 'Add a description of the item.',
+    });
+  if (!product.url)
+    issues.push({
+      type: 'EMPTY_PRODUCT_URL',
+      priority: 'HIGH',
+      title: 'Missing website link',
+      description: 'Add a link to the item’s page on your website.',
+    });
   issues.push(...fieldWarnings({ title: product.name, description: product.description, priceMinor: product.priceMinor }));
   return issues;
 }

@@ -4,7 +4,16 @@ import type { CatalogRecord, ProductRecord } from './catalog-state';
 import { graphTime } from '../../core/clock';
 import { GraphErrors } from '../../core/graph-errors';
 import { optionalString, parseEnum, parseMinorUnits, requireString } from '../marketing-params';
-import { AVAILABILITIES, CONDITIONS, addProduct, catalogs, formatPrice, newProduct, productByRetailerId, removeProduct } from './catalog-state';
+import {
+  AVAILABILITIES,
+  CONDITIONS,
+  addProduct,
+  catalogs,
+  formatPrice,
+  newProduct,
+  productByRetailerId,
+  removeProduct,
+} from './catalog-state';
 import { canSeeCatalog } from './catalog-access';
 import { productIssues } from './product-quality';
 
@@ -21,7 +30,10 @@ function applyProductParams(ctx: GraphContext, product: ProductRecord): void {
     if (!CURRENCY.test(text('currency')!)) throw GraphErrors.invalidParameter('currency must be an ISO 4217 code');
     product.currency = text('currency')!;
   }
-  for (const [param, key] of [['url', 'url'], ['image_url', 'imageUrl']] as const) {
+  for (const [param, key] of [
+    ['url', 'url'],
+    ['image_url', 'imageUrl'],
+  ] as const) {
     const value = text(param);
     if (value === undefined) continue;
     if (!/^https?:\/\/\S+$/.test(value)) throw GraphErrors.invalidParameter(`${param} must be an http(s) URL`);
@@ -80,7 +92,13 @@ export const productNode: NodeTypeSpec<ProductRecord> = {
     custom_label_4: (p) => p.customLabels[4],
     review_status: () => 'approved',
     /** `ProductItemError`s: what Meta would flag on the item as it is now. */
-    errors: (p) => productIssues(p).map((issue) => ({ title: issue.title, description: issue.description, error_type: issue.type, error_priority: issue.priority })),
+    errors: (p) =>
+      productIssues(p).map((issue) => ({
+        title: issue.title,
+        description: issue.description,
+        error_type: issue.type,
+        error_priority: issue.priority,
+      })),
     created_time: (p) => graphTime(p.createdTime),
     updated_time: (p) => graphTime(p.updatedTime),
   },

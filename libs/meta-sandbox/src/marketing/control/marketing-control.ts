@@ -65,15 +65,21 @@ export class MarketingControl {
     if (change.status !== undefined && !(WRITE_STATUSES as readonly string[]).includes(change.status)) {
       throw new ControlError(`status must be one of ${WRITE_STATUSES.join(', ')}`);
     }
-    if (change.name !== undefined && (typeof change.name !== 'string' || change.name.trim() === '')) throw new ControlError('name must be a non-empty string');
+    if (change.name !== undefined && (typeof change.name !== 'string' || change.name.trim() === ''))
+      throw new ControlError('name must be a non-empty string');
     const budgets = [change.dailyBudget, change.lifetimeBudget].filter((value) => value !== undefined);
-    if (budgets.some((value) => !Number.isSafeInteger(value) || (value as number) <= 0)) throw new ControlError('budgets are positive whole minor units');
+    if (budgets.some((value) => !Number.isSafeInteger(value) || (value as number) <= 0))
+      throw new ControlError('budgets are positive whole minor units');
     if (budgets.length > 0 && kind === 'ad') throw new ControlError('ads have no budget: change their ad set or campaign');
-    if (change.dailyBudget !== undefined && change.lifetimeBudget !== undefined) throw new ControlError('give dailyBudget or lifetimeBudget, not both');
+    if (change.dailyBudget !== undefined && change.lifetimeBudget !== undefined)
+      throw new ControlError('give dailyBudget or lifetimeBudget, not both');
     let end: number | undefined;
     if (change.endTime !== undefined) {
       if (kind === 'ad') throw new ControlError('ads have no end time: change their ad set or campaign');
-      end = typeof change.endTime === 'number' ? change.endTime * 1000 : Date.parse(String(change.endTime).replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+      end =
+        typeof change.endTime === 'number'
+          ? change.endTime * 1000
+          : Date.parse(String(change.endTime).replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
       if (!Number.isFinite(end)) throw new ControlError('endTime must be an ISO time or unix seconds');
     }
     const budgeted = record as CampaignRecord | AdSetRecord;
@@ -81,7 +87,8 @@ export class MarketingControl {
     const before = { ...budgeted };
     if (change.name !== undefined) record.name = change.name;
     if (change.dailyBudget !== undefined) Object.assign(budgeted, { dailyBudget: String(change.dailyBudget), lifetimeBudget: undefined });
-    if (change.lifetimeBudget !== undefined) Object.assign(budgeted, { lifetimeBudget: String(change.lifetimeBudget), dailyBudget: undefined });
+    if (change.lifetimeBudget !== undefined)
+      Object.assign(budgeted, { lifetimeBudget: String(change.lifetimeBudget), dailyBudget: undefined });
     if (end !== undefined) {
       if (kind === 'campaign') (record as CampaignRecord).stopTime = end;
       else (record as AdSetRecord).endTime = end;
@@ -98,8 +105,8 @@ export class MarketingControl {
     const state = marketing(this.runtime.world);
     const campaign = kind === 'campaign' ? (record as CampaignRecord) : state.campaigns.get((record as AdSetRecord).campaignId)!;
     const campaignBudget = Boolean(campaign.dailyBudget || campaign.lifetimeBudget);
-    if (kind === 'adset' && campaignBudget) throw new ControlError('this ad set\'s campaign has the budget: change the campaign');
-    if (kind === 'campaign' && !campaignBudget) throw new ControlError('this campaign\'s ad sets have the budgets: change an ad set');
+    if (kind === 'adset' && campaignBudget) throw new ControlError("this ad set's campaign has the budget: change the campaign");
+    if (kind === 'campaign' && !campaignBudget) throw new ControlError("this campaign's ad sets have the budgets: change an ad set");
   }
 
   /** A reviewer refuses the ad now (it stops delivering); `approve` lets it run again. */
@@ -107,7 +114,17 @@ export class MarketingControl {
     const ad = this.ad(adId);
     const now = this.now;
     const policy = reason.policy ?? 'Misleading Claims';
-    resubmit(this.runtime.world, ad, { submittedAt: now, decidedAt: now, verdict: 'DISAPPROVED', feedback: { [policy]: reason.message ?? 'This ad was found to make claims people may find misleading.' } }, now);
+    resubmit(
+      this.runtime.world,
+      ad,
+      {
+        submittedAt: now,
+        decidedAt: now,
+        verdict: 'DISAPPROVED',
+        feedback: { [policy]: reason.message ?? 'This ad was found to make claims people may find misleading.' },
+      },
+      now,
+    );
     ad.updatedTime = now;
   }
 
@@ -146,7 +163,9 @@ export class MarketingControl {
    * `spendFactor` for one ad or a whole account, and one ad's conversions move by `leadsDelta`, as Meta's late
    * attribution does; the day then no longer matches the leads the sandbox holds, which is the point.
    */
-  restate(request: { date?: string; adId?: string; accountId?: string; spendFactor?: number; leadsDelta?: number } = {}): { revision: number } {
+  restate(request: { date?: string; adId?: string; accountId?: string; spendFactor?: number; leadsDelta?: number } = {}): {
+    revision: number;
+  } {
     const state = insightsState(this.runtime.world);
     state.revision++;
     if (request.date === undefined) return { revision: state.revision };
@@ -157,7 +176,9 @@ export class MarketingControl {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(request.date)) throw new ControlError('date must be YYYY-MM-DD');
     const today = localDate(this.now, account.timezoneName);
     if (request.date > today || request.date < addDays(today, -RESTATE_DAYS)) {
-      throw new ControlError(`Meta restates the last ${RESTATE_DAYS} days only: date must be between ${addDays(today, -RESTATE_DAYS)} and ${today}`);
+      throw new ControlError(
+        `Meta restates the last ${RESTATE_DAYS} days only: date must be between ${addDays(today, -RESTATE_DAYS)} and ${today}`,
+      );
     }
     const spendFactor = request.spendFactor ?? 1;
     const leadsDelta = request.leadsDelta ?? 0;
@@ -176,7 +197,10 @@ export class MarketingControl {
   throttleInsights(request: { accountId?: string; accountPct?: number; appPct?: number; code?: number }): void {
     const code = request.code ?? 80000;
     if (code !== 80000 && code !== 4 && code !== 17) throw new ControlError('code must be 80000, 4 or 17');
-    for (const [name, value] of [['accountPct', request.accountPct], ['appPct', request.appPct]] as const) {
+    for (const [name, value] of [
+      ['accountPct', request.accountPct],
+      ['appPct', request.appPct],
+    ] as const) {
       if (value !== undefined && !(Number.isFinite(value) && value >= 0)) throw new ControlError(`${name} must be a non-negative number`);
     }
     const accountId = request.accountId?.replace(/^act_/, '');
@@ -200,18 +224,34 @@ export class MarketingControl {
   }
 
   /** The next async report runs: `fail` of them end in Job Failed, then `skip` in Job Skipped; `durationSeconds` makes every new run that slow. */
-  setReportRuns(request: { fail?: number; skip?: number; durationSeconds?: number | null }): { failNext: number; skipNext: number; durationSeconds?: number } {
+  setReportRuns(request: { fail?: number; skip?: number; durationSeconds?: number | null }): {
+    failNext: number;
+    skipNext: number;
+    durationSeconds?: number;
+  } {
     const state = reportRuns(this.runtime.world);
-    for (const [name, value] of [['fail', request.fail], ['skip', request.skip]] as const) {
+    for (const [name, value] of [
+      ['fail', request.fail],
+      ['skip', request.skip],
+    ] as const) {
       if (value !== undefined && !(Number.isInteger(value) && value >= 0)) throw new ControlError(`${name} must be a non-negative integer`);
     }
-    if (request.durationSeconds !== undefined && request.durationSeconds !== null && !(Number.isFinite(request.durationSeconds) && request.durationSeconds >= 2)) {
+    if (
+      request.durationSeconds !== undefined &&
+      request.durationSeconds !== null &&
+      !(Number.isFinite(request.durationSeconds) && request.durationSeconds >= 2)
+    ) {
       throw new ControlError('durationSeconds must be at least 2');
     }
     if (request.fail !== undefined) state.failNext = request.fail;
     if (request.skip !== undefined) state.skipNext = request.skip;
-    if (request.durationSeconds !== undefined) state.durationMs = request.durationSeconds === null ? undefined : request.durationSeconds * 1000;
-    return { failNext: state.failNext, skipNext: state.skipNext, durationSeconds: state.durationMs === undefined ? undefined : state.durationMs / 1000 };
+    if (request.durationSeconds !== undefined)
+      state.durationMs = request.durationSeconds === null ? undefined : request.durationSeconds * 1000;
+    return {
+      failNext: state.failNext,
+      skipNext: state.skipNext,
+      durationSeconds: state.durationMs === undefined ? undefined : state.durationMs / 1000,
+    };
   }
 
   /** Ends one queued run as failed or skipped (it must not have completed yet). */
@@ -228,10 +268,16 @@ export class MarketingControl {
   /** A benchmark-sized account (defaults: 300 campaigns, 1,500 ad sets, 6,000 ads, 730 days of history). */
   buildLargeAccount(request: LargeAccountRequest): LargeAccountSummary {
     const accountId = String(request.accountId ?? '').replace(/^act_/, '');
-    for (const [name, value] of Object.entries({ campaigns: request.campaigns, adsetsPerCampaign: request.adsetsPerCampaign, adsPerAdset: request.adsPerAdset, historyDays: request.historyDays })) {
+    for (const [name, value] of Object.entries({
+      campaigns: request.campaigns,
+      adsetsPerCampaign: request.adsetsPerCampaign,
+      adsPerAdset: request.adsPerAdset,
+      historyDays: request.historyDays,
+    })) {
       if (value !== undefined && !(Number.isInteger(value) && value >= 1)) throw new ControlError(`${name} must be a positive integer`);
     }
-    if ((request.campaigns ?? 300) * (request.adsetsPerCampaign ?? 5) * (request.adsPerAdset ?? 4) > 50_000) throw new ControlError('at most 50,000 ads per call');
+    if ((request.campaigns ?? 300) * (request.adsetsPerCampaign ?? 5) * (request.adsPerAdset ?? 4) > 50_000)
+      throw new ControlError('at most 50,000 ads per call');
     if ((request.historyDays ?? 730) > 1_100) throw new ControlError('historyDays must be at most 1,100 (insights keep 37 months)');
     try {
       return buildLargeAccount(this.runtime.world, { ...request, accountId });

@@ -19,7 +19,6 @@ import { quoteLongIntegers } from '../../http/json-body';
 export const MAX_EVENTS = 1000;
 export const DEDUP_WINDOW_MS = 48 * 3_600_000;
 
-
 /** A send failure planted by the control surface for this dataset, if one fires now. */
 function plantedFailure(world: World, datasetId: string): GraphError | undefined {
   const state = conversions(world);
@@ -38,8 +37,10 @@ function parseEvents(ctx: GraphContext): unknown[] {
   if (raw === undefined) throw requiredParam('data');
   // Lead ids are 15–17 digits: sent as JSON numbers they may exceed 2^53, so long integers are read as strings.
   const data = parseJson(quoteLongIntegers(raw), 'data');
-  if (!Array.isArray(data) || data.length === 0) throw new GraphError({ code: 100, message: '(#100) Param data must be a non-empty array of events' });
-  if (data.length > MAX_EVENTS) throw new GraphError({ code: 100, message: `(#100) Param data holds ${data.length} events; a request can hold at most ${MAX_EVENTS}` });
+  if (!Array.isArray(data) || data.length === 0)
+    throw new GraphError({ code: 100, message: '(#100) Param data must be a non-empty array of events' });
+  if (data.length > MAX_EVENTS)
+    throw new GraphError({ code: 100, message: `(#100) Param data holds ${data.length} events; a request can hold at most ${MAX_EVENTS}` });
   return data;
 }
 
@@ -72,7 +73,16 @@ export function receiveEvents(ctx: GraphContext, dataset: DatasetRecord) {
   for (const event of events) {
     const leadId = (event['user_data'] as Record<string, unknown>)['lead_id'];
     const lead = leadId === undefined ? undefined : ctx.world.leads.get(String(leadId));
-    const entry: ReceivedEvent = { seq: ++state.nextSeq, datasetId: dataset.id, receivedAt: nowMs, fbtraceId, testEventCode, partnerAgent, event, matchedLeadId: lead?.id };
+    const entry: ReceivedEvent = {
+      seq: ++state.nextSeq,
+      datasetId: dataset.id,
+      receivedAt: nowMs,
+      fbtraceId,
+      testEventCode,
+      partnerAgent,
+      event,
+      matchedLeadId: lead?.id,
+    };
     if (lead && Number(event['event_time']) * 1000 < lead.createdTime - 1000) entry.discarded = 'event_time is before the lead was created';
     deduplicate(ctx.world, entry);
     log.push(entry);

@@ -27,7 +27,9 @@ export function conversionsControlRoutes(router: Router, runtime: SandboxRuntime
     }),
   );
   router.get('/capi/test-events', (req, res) =>
-    res.json({ data: control.events({ datasetId: queryString(req, 'datasetId'), test: true, testEventCode: queryString(req, 'testEventCode') }) }),
+    res.json({
+      data: control.events({ datasetId: queryString(req, 'datasetId'), test: true, testEventCode: queryString(req, 'testEventCode') }),
+    }),
   );
   router.delete('/capi/events', (req, res) => {
     control.clear(queryString(req, 'datasetId'));

@@ -88,9 +88,17 @@ export class ConversionsControl {
     if (request.subcode !== undefined && !Number.isInteger(request.subcode)) throw new ControlError('subcode must be an integer');
     const rate = request.rate ?? 1;
     if (!(rate >= 0 && rate <= 1)) throw new ControlError('rate must be between 0 and 1');
-    if (request.times !== undefined && !(Number.isInteger(request.times) && request.times >= 0)) throw new ControlError('times must be a non-negative integer');
+    if (request.times !== undefined && !(Number.isInteger(request.times) && request.times >= 0))
+      throw new ControlError('times must be a non-negative integer');
     this.checkDataset(request.datasetId);
-    this.state.failures.push({ code: request.code, subcode: request.subcode, rate, times: request.times, datasetId: request.datasetId, fired: 0 });
+    this.state.failures.push({
+      code: request.code,
+      subcode: request.subcode,
+      rate,
+      times: request.times,
+      datasetId: request.datasetId,
+      fired: 0,
+    });
   }
 
   failures(): (SendFailureRequest & { fired: number })[] {

@@ -62,7 +62,8 @@ export function registerConversions(registry: GraphRegistry): void {
   registry.edge<AdAccountRecord>('AdAccount', 'adspixels', {
     list: {
       itemType: 'AdsPixel',
-      items: (account, ctx) => [...conversions(ctx.world).datasets.values()].filter((dataset) => dataset.adAccountIds.includes(account.accountId)),
+      items: (account, ctx) =>
+        [...conversions(ctx.world).datasets.values()].filter((dataset) => dataset.adAccountIds.includes(account.accountId)),
     },
     create: { access: { permissions: ['ads_management'] }, handle: (ctx, account) => createDataset(ctx, account) },
   });

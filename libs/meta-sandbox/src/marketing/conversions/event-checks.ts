@@ -21,8 +21,39 @@ export const FUTURE_SKEW_S = 60;
 export const SUBCODE_TOO_OLD = 2804003;
 export const SUBCODE_NO_CUSTOMER_INFORMATION = 2804050;
 
-export const ACTION_SOURCES = ['email', 'website', 'app', 'phone_call', 'chat', 'physical_store', 'system_generated', 'business_messaging', 'other'];
-const MATCH_KEYS = ['lead_id', 'em', 'ph', 'external_id', 'fn', 'ln', 'db', 'ge', 'ct', 'st', 'zp', 'country', 'client_ip_address', 'client_user_agent', 'fbc', 'fbp', 'madid', 'anon_id', 'subscription_id', 'fb_login_id'];
+export const ACTION_SOURCES = [
+  'email',
+  'website',
+  'app',
+  'phone_call',
+  'chat',
+  'physical_store',
+  'system_generated',
+  'business_messaging',
+  'other',
+];
+const MATCH_KEYS = [
+  'lead_id',
+  'em',
+  'ph',
+  'external_id',
+  'fn',
+  'ln',
+  'db',
+  'ge',
+  'ct',
+  'st',
+  'zp',
+  'country',
+  'client_ip_address',
+  'client_user_agent',
+  'fbc',
+  'fbp',
+  'madid',
+  'anon_id',
+  'subscription_id',
+  'fb_login_id',
+];
 /** Keys Meta requires hashed. */
 const HASHED_KEYS = ['em', 'ph', 'fn', 'ln', 'db', 'ge', 'ct', 'st', 'zp', 'country'];
 const SHA256 = /^[a-f0-9]{64}$/;
@@ -48,7 +79,8 @@ function checkHashed(user: Record<string, unknown>, index: number): void {
       if (typeof value === 'string' && /^[a-fA-F0-9]{64}$/.test(value)) {
         throw eventError(index, 'Invalid hashed customer information', `user_data.${key} must be a lowercase hexadecimal SHA-256 hash`);
       }
-      const plain = typeof value === 'string' && (key === 'em' ? value.includes('@') : key === 'ph' ? /^[+\d\s().-]{6,}$/.test(value) : true);
+      const plain =
+        typeof value === 'string' && (key === 'em' ? value.includes('@') : key === 'ph' ? /^[+\d\s().-]{6,}$/.test(value) : true);
       throw eventError(
         index,
         'Unhashed customer information',
@@ -79,7 +111,12 @@ function enoughToMatch(user: Record<string, unknown>): boolean {
 function checkCustomer(raw: Record<string, unknown>, index: number): Record<string, unknown> {
   const user = raw['user_data'];
   if (!isObject(user) || !MATCH_KEYS.some((key) => present(user, key))) {
-    throw eventError(index, 'Insufficient customer information', 'This event has no customer information parameters (lead_id, em, ph, …) to match it with.', SUBCODE_NO_CUSTOMER_INFORMATION);
+    throw eventError(
+      index,
+      'Insufficient customer information',
+      'This event has no customer information parameters (lead_id, em, ph, …) to match it with.',
+      SUBCODE_NO_CUSTOMER_INFORMATION,
+    );
   }
   if (!enoughToMatch(user)) {
     throw eventError(
@@ -91,9 +128,12 @@ function checkCustomer(raw: Record<string, unknown>, index: number): Record<stri
   }
   const leadId = user['lead_id'];
   if (leadId !== undefined) {
-    const text = typeof leadId === 'number' ? (Number.isSafeInteger(leadId) ? String(leadId) : '') : typeof leadId === 'string' ? leadId : '';
-    if (SHA256.test(text)) throw eventError(index, 'Invalid lead ID', 'user_data.lead_id must not be hashed: send the lead id as Meta gave it');
-    if (!LEAD_ID.test(text)) throw eventError(index, 'Invalid lead ID', 'user_data.lead_id must be the 15 to 17 digit id of a Meta lead (leadgen_id)');
+    const text =
+      typeof leadId === 'number' ? (Number.isSafeInteger(leadId) ? String(leadId) : '') : typeof leadId === 'string' ? leadId : '';
+    if (SHA256.test(text))
+      throw eventError(index, 'Invalid lead ID', 'user_data.lead_id must not be hashed: send the lead id as Meta gave it');
+    if (!LEAD_ID.test(text))
+      throw eventError(index, 'Invalid lead ID', 'user_data.lead_id must be the 15 to 17 digit id of a Meta lead (leadgen_id)');
   }
   checkHashed(user, index);
   return user;
@@ -106,7 +146,11 @@ function checkCrm(raw: Record<string, unknown>, user: Record<string, unknown>, i
   const isCrm = eventSource === 'crm' || (raw['action_source'] === 'system_generated' && user['lead_id'] !== undefined);
   if (!isCrm) return;
   if (raw['action_source'] !== 'system_generated') {
-    throw eventError(index, 'Invalid action source', 'CRM events (custom_data.event_source "crm") must have action_source "system_generated"');
+    throw eventError(
+      index,
+      'Invalid action source',
+      'CRM events (custom_data.event_source "crm") must have action_source "system_generated"',
+    );
   }
   if (eventSource !== 'crm') throw eventError(index, 'Missing event source', 'CRM events need custom_data.event_source "crm"');
   const crm = (custom as Record<string, unknown>)['lead_event_source'];
@@ -118,11 +162,18 @@ function checkCrm(raw: Record<string, unknown>, user: Record<string, unknown>, i
 /** Checks one event; throws the GraphError Meta would answer for the whole request. */
 export function checkEvent(raw: unknown, index: number, nowS: number): Record<string, unknown> {
   if (!isObject(raw)) throw eventError(index, 'Invalid event', 'each event must be a JSON object');
-  if (typeof raw['event_name'] !== 'string' || raw['event_name'].trim() === '') throw eventError(index, 'Missing event name', 'event_name is required');
+  if (typeof raw['event_name'] !== 'string' || raw['event_name'].trim() === '')
+    throw eventError(index, 'Missing event name', 'event_name is required');
   const time = typeof raw['event_time'] === 'string' && /^\d+$/.test(raw['event_time']) ? Number(raw['event_time']) : raw['event_time'];
-  if (typeof time !== 'number' || !Number.isInteger(time)) throw eventError(index, 'Invalid event time', 'event_time must be a unix timestamp in seconds');
+  if (typeof time !== 'number' || !Number.isInteger(time))
+    throw eventError(index, 'Invalid event time', 'event_time must be a unix timestamp in seconds');
   if (time < nowS - MAX_EVENT_AGE_S) {
-    throw eventError(index, 'Event Timestamp Too Old', 'The timestamp for this event is more than 7 days in the past. Send events within 7 days of when they occurred.', SUBCODE_TOO_OLD);
+    throw eventError(
+      index,
+      'Event Timestamp Too Old',
+      'The timestamp for this event is more than 7 days in the past. Send events within 7 days of when they occurred.',
+      SUBCODE_TOO_OLD,
+    );
   }
   if (time > nowS + FUTURE_SKEW_S) throw eventError(index, 'Event Timestamp In The Future', 'event_time cannot be in the future.');
   const source = raw['action_source'];
@@ -132,7 +183,8 @@ export function checkEvent(raw: unknown, index: number, nowS: number): Record<st
   if (raw['event_id'] !== undefined && typeof raw['event_id'] !== 'string' && typeof raw['event_id'] !== 'number') {
     throw eventError(index, 'Invalid event ID', 'event_id must be a string');
   }
-  if (raw['custom_data'] !== undefined && !isObject(raw['custom_data'])) throw eventError(index, 'Invalid custom data', 'custom_data must be a JSON object');
+  if (raw['custom_data'] !== undefined && !isObject(raw['custom_data']))
+    throw eventError(index, 'Invalid custom data', 'custom_data must be a JSON object');
   const user = checkCustomer(raw, index);
   checkCrm(raw, user, index);
   return raw;

@@ -16,7 +16,8 @@ export interface AdImageRecord {
   updatedTime: number;
 }
 
-export const adImages = (world: World): Map<string, AdImageRecord> => world.ext('marketing.adimages', () => new Map<string, AdImageRecord>());
+export const adImages = (world: World): Map<string, AdImageRecord> =>
+  world.ext('marketing.adimages', () => new Map<string, AdImageRecord>());
 
 /** The hash Meta gives an image: an MD5 of its bytes, so the same file uploaded twice is the same image. */
 export const imageHash = (bytes: Buffer): string => createHash('md5').update(bytes).digest('hex');
@@ -43,4 +44,5 @@ export function storeImage(world: World, accountId: string, name: string, bytes:
 
 /** Where the sandbox serves an image's bytes (Meta's are temporary CDN links). */
 export const IMAGE_PATH = '/sandbox-cdn/adimages';
-export const imageUrl = (base: string, image: AdImageRecord): string => `${base}${IMAGE_PATH}/${image.accountId}/${image.hash}.${image.info.format === 'jpeg' ? 'jpg' : image.info.format}`;
+export const imageUrl = (base: string, image: AdImageRecord): string =>
+  `${base}${IMAGE_PATH}/${image.accountId}/${image.hash}.${image.info.format === 'jpeg' ? 'jpg' : image.info.format}`;

@@ -62,10 +62,15 @@ function decodeBytes(raw: string): Buffer {
  * (https://developers.facebook.com/docs/marketing-api/reference/ad-account/adimages/).
  */
 function uploadImages(ctx: GraphContext, account: AdAccountRecord): { images: Record<string, { hash: string; url: string }> } {
-  const uploads: { key: string; name: string; data: Buffer }[] = ctx.files.map((file) => ({ key: file.filename || file.field, name: file.filename || file.field, data: file.data }));
+  const uploads: { key: string; name: string; data: Buffer }[] = ctx.files.map((file) => ({
+    key: file.filename || file.field,
+    name: file.filename || file.field,
+    data: file.data,
+  }));
   const bytes = optionalString(ctx, 'bytes');
   if (bytes !== undefined) uploads.push({ key: 'bytes', name: optionalString(ctx, 'name') ?? 'bytes', data: decodeBytes(bytes) });
-  if (optionalString(ctx, 'copy_from') !== undefined) throw GraphErrors.invalidParameter('copy_from is not supported by the sandbox: upload the image bytes instead');
+  if (optionalString(ctx, 'copy_from') !== undefined)
+    throw GraphErrors.invalidParameter('copy_from is not supported by the sandbox: upload the image bytes instead');
   if (uploads.length === 0) throw GraphErrors.invalidParameter('Upload an image: send bytes (base64) or a file in a multipart body');
   const images: Record<string, { hash: string; url: string }> = {};
   for (const upload of uploads) {

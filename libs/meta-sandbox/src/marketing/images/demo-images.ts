@@ -6,11 +6,26 @@ import { storeImage } from './ad-image-state';
 
 /** One colour scheme per product line of the agency. */
 const PALETTE: Record<DemoImage, [[number, number, number], [number, number, number]]> = {
-  auto: [[22, 78, 140], [90, 160, 220]],
-  home: [[46, 110, 70], [150, 200, 120]],
-  life: [[120, 60, 110], [220, 170, 200]],
-  health: [[20, 120, 130], [150, 220, 215]],
-  blog: [[70, 70, 80], [200, 200, 205]],
+  auto: [
+    [22, 78, 140],
+    [90, 160, 220],
+  ],
+  home: [
+    [46, 110, 70],
+    [150, 200, 120],
+  ],
+  life: [
+    [120, 60, 110],
+    [220, 170, 200],
+  ],
+  health: [
+    [20, 120, 130],
+    [150, 220, 215],
+  ],
+  blog: [
+    [70, 70, 80],
+    [200, 200, 205],
+  ],
 };
 
 /** Built once per process: the bytes never change, and deflating 1200×628 pixels on every reset would show. */

@@ -57,7 +57,12 @@ function chunk(type: string, data: Buffer): Buffer {
  * A plain PNG: a background with a lighter band across the middle, the look of a product photo placeholder. The
  * demo creatives use these as their uploaded images.
  */
-export function placeholderPng(width: number, height: number, background: [number, number, number], band: [number, number, number]): Buffer {
+export function placeholderPng(
+  width: number,
+  height: number,
+  background: [number, number, number],
+  band: [number, number, number],
+): Buffer {
   const row = width * 3 + 1;
   const line = (color: [number, number, number]) => {
     const out = Buffer.alloc(row);
@@ -71,7 +76,12 @@ export function placeholderPng(width: number, height: number, background: [numbe
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 export const CONTENT_TYPES: Record<ImageInfo['format'], string> = { png: 'image/png', jpeg: 'image/jpeg', gif: 'image/gif' };

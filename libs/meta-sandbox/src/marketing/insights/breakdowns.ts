@@ -6,14 +6,73 @@ import { METRIC_KEYS } from './daily-delivery';
 
 /** The breakdowns the sandbox can split delivery by, with each value's typical share for an insurance advertiser. */
 const DIMENSIONS: Record<string, { group: string; values: [string, number][] }> = {
-  age: { group: 'demographic', values: [['18-24', 0.07], ['25-34', 0.21], ['35-44', 0.25], ['45-54', 0.21], ['55-64', 0.16], ['65+', 0.1]] },
-  gender: { group: 'demographic', values: [['female', 0.53], ['male', 0.44], ['unknown', 0.03]] },
+  age: {
+    group: 'demographic',
+    values: [
+      ['18-24', 0.07],
+      ['25-34', 0.21],
+      ['35-44', 0.25],
+      ['45-54', 0.21],
+      ['55-64', 0.16],
+      ['65+', 0.1],
+    ],
+  },
+  gender: {
+    group: 'demographic',
+    values: [
+      ['female', 0.53],
+      ['male', 0.44],
+      ['unknown', 0.03],
+    ],
+  },
   country: { group: 'geo', values: [['US', 1]] },
-  region: { group: 'geo', values: [['New Jersey', 0.34], ['New York', 0.31], ['Pennsylvania', 0.16], ['Connecticut', 0.11], ['Delaware', 0.08]] },
-  publisher_platform: { group: 'delivery', values: [['facebook', 0.63], ['instagram', 0.3], ['audience_network', 0.05], ['messenger', 0.02]] },
-  platform_position: { group: 'delivery', values: [['feed', 0.58], ['story', 0.14], ['facebook_reels', 0.1], ['instagram_reels', 0.1], ['marketplace', 0.08]] },
-  device_platform: { group: 'delivery', values: [['mobile_app', 0.83], ['mobile_web', 0.06], ['desktop', 0.11]] },
-  impression_device: { group: 'delivery', values: [['iphone', 0.47], ['android_smartphone', 0.36], ['desktop', 0.11], ['ipad', 0.04], ['other', 0.02]] },
+  region: {
+    group: 'geo',
+    values: [
+      ['New Jersey', 0.34],
+      ['New York', 0.31],
+      ['Pennsylvania', 0.16],
+      ['Connecticut', 0.11],
+      ['Delaware', 0.08],
+    ],
+  },
+  publisher_platform: {
+    group: 'delivery',
+    values: [
+      ['facebook', 0.63],
+      ['instagram', 0.3],
+      ['audience_network', 0.05],
+      ['messenger', 0.02],
+    ],
+  },
+  platform_position: {
+    group: 'delivery',
+    values: [
+      ['feed', 0.58],
+      ['story', 0.14],
+      ['facebook_reels', 0.1],
+      ['instagram_reels', 0.1],
+      ['marketplace', 0.08],
+    ],
+  },
+  device_platform: {
+    group: 'delivery',
+    values: [
+      ['mobile_app', 0.83],
+      ['mobile_web', 0.06],
+      ['desktop', 0.11],
+    ],
+  },
+  impression_device: {
+    group: 'delivery',
+    values: [
+      ['iphone', 0.47],
+      ['android_smartphone', 0.36],
+      ['desktop', 0.11],
+      ['ipad', 0.04],
+      ['other', 0.02],
+    ],
+  },
 };
 
 export const SUPPORTED_BREAKDOWNS = Object.keys(DIMENSIONS);
@@ -23,7 +82,8 @@ export function parseBreakdowns(raw: string | undefined): string[] {
   if (raw === undefined || raw.trim() === '') return [];
   const list = parseList(raw, 'breakdowns');
   list.forEach((name, i) => {
-    if (!DIMENSIONS[name]) throw GraphErrors.invalidParameter(`breakdowns[${i}] must be one of the following values: ${SUPPORTED_BREAKDOWNS.join(', ')}`);
+    if (!DIMENSIONS[name])
+      throw GraphErrors.invalidParameter(`breakdowns[${i}] must be one of the following values: ${SUPPORTED_BREAKDOWNS.join(', ')}`);
   });
   const groups = new Set(list.map((name) => DIMENSIONS[name]!.group));
   if (groups.size > 1) throw GraphErrors.invalidParameter(`Current combination of data breakdown columns (${list.join(', ')}) is invalid`);

@@ -23,7 +23,18 @@ export interface DayMetrics {
   landingPageViews: number;
 }
 
-export const METRIC_KEYS: (keyof DayMetrics)[] = ['impressions', 'reach', 'clicks', 'linkClicks', 'spendMinor', 'leads', 'viewLeads', 'postEngagement', 'videoViews', 'landingPageViews'];
+export const METRIC_KEYS: (keyof DayMetrics)[] = [
+  'impressions',
+  'reach',
+  'clicks',
+  'linkClicks',
+  'spendMinor',
+  'leads',
+  'viewLeads',
+  'postEngagement',
+  'videoViews',
+  'landingPageViews',
+];
 
 const DAY_MS = 86_400_000;
 

@@ -35,9 +35,26 @@ export interface DateRange {
 export const RETENTION_MONTHS = 37;
 
 export const DATE_PRESETS = [
-  'today', 'yesterday', 'this_month', 'last_month', 'this_quarter', 'maximum', 'data_maximum', 'last_3d', 'last_7d',
-  'last_14d', 'last_28d', 'last_30d', 'last_90d', 'last_week_mon_sun', 'last_week_sun_sat', 'last_quarter', 'last_year',
-  'this_week_mon_today', 'this_week_sun_today', 'this_year',
+  'today',
+  'yesterday',
+  'this_month',
+  'last_month',
+  'this_quarter',
+  'maximum',
+  'data_maximum',
+  'last_3d',
+  'last_7d',
+  'last_14d',
+  'last_28d',
+  'last_30d',
+  'last_90d',
+  'last_week_mon_sun',
+  'last_week_sun_sat',
+  'last_quarter',
+  'last_year',
+  'this_week_mon_today',
+  'this_week_sun_today',
+  'this_year',
 ] as const;
 
 /** `date_preset` relative to today in the account's time zone; `last_Nd` ends yesterday, as on Meta. */
@@ -88,11 +105,18 @@ export function presetRange(preset: string, today: string): DateRange {
 
 export function parseTimeRange(raw: string): DateRange {
   const value = parseJson(raw, 'time_range');
-  if (!isObject(value) || typeof value['since'] !== 'string' || typeof value['until'] !== 'string' || !DATE.test(value['since']) || !DATE.test(value['until'])) {
+  if (
+    !isObject(value) ||
+    typeof value['since'] !== 'string' ||
+    typeof value['until'] !== 'string' ||
+    !DATE.test(value['since']) ||
+    !DATE.test(value['until'])
+  ) {
     throw GraphErrors.invalidParameter('time_range must be a JSON object with since and until dates formatted YYYY-MM-DD');
   }
   const range = { since: value['since'], until: value['until'] };
-  if (Number.isNaN(Date.parse(range.since)) || Number.isNaN(Date.parse(range.until))) throw GraphErrors.invalidParameter('time_range holds an invalid date');
+  if (Number.isNaN(Date.parse(range.since)) || Number.isNaN(Date.parse(range.until)))
+    throw GraphErrors.invalidParameter('time_range holds an invalid date');
   if (range.since > range.until) throw GraphErrors.invalidParameter('time_range since must be on or before until');
   return range;
 }
@@ -100,7 +124,10 @@ export function parseTimeRange(raw: string): DateRange {
 /** Meta refuses ranges starting more than 37 months back (error 3018). */
 export function checkRetention(range: DateRange, today: string): void {
   if (range.since < addMonths(today, -RETENTION_MONTHS)) {
-    throw new GraphError({ code: 3018, message: `(#3018) The start date of the time range cannot be beyond ${RETENTION_MONTHS} months from the current date` });
+    throw new GraphError({
+      code: 3018,
+      message: `(#3018) The start date of the time range cannot be beyond ${RETENTION_MONTHS} months from the current date`,
+    });
   }
 }
 
@@ -123,7 +150,8 @@ export function buckets(range: DateRange, increment: string | undefined): DateRa
     return out;
   }
   const days = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!(days >= 1 && days <= 90)) throw GraphErrors.invalidParameter('time_increment must be an integer between 1 and 90, monthly or all_days');
+  if (!(days >= 1 && days <= 90))
+    throw GraphErrors.invalidParameter('time_increment must be an integer between 1 and 90, monthly or all_days');
   for (let start = range.since; start <= range.until; start = addDays(start, days)) {
     const end = addDays(start, days - 1);
     out.push({ since: start, until: end < range.until ? end : range.until });

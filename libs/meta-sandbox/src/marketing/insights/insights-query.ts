@@ -46,7 +46,18 @@ export interface InsightsQuery {
 
 const ENTITY_FIELDS = ['campaign.id', 'adset.id', 'ad.id', 'campaign.name', 'adset.name', 'ad.name'];
 const METRIC_FIELDS = ['impressions', 'reach', 'clicks', 'spend', 'ctr', 'cpc', 'cpm', 'inline_link_clicks'];
-const OPERATORS = ['EQUAL', 'NOT_EQUAL', 'GREATER_THAN', 'GREATER_THAN_OR_EQUAL', 'LESS_THAN', 'LESS_THAN_OR_EQUAL', 'IN', 'NOT_IN', 'CONTAIN', 'NOT_CONTAIN'];
+const OPERATORS = [
+  'EQUAL',
+  'NOT_EQUAL',
+  'GREATER_THAN',
+  'GREATER_THAN_OR_EQUAL',
+  'LESS_THAN',
+  'LESS_THAN_OR_EQUAL',
+  'IN',
+  'NOT_IN',
+  'CONTAIN',
+  'NOT_CONTAIN',
+];
 
 function parseFiltering(raw: string | undefined): InsightsFilter[] {
   if (raw === undefined) return [];
@@ -57,7 +68,9 @@ function parseFiltering(raw: string | undefined): InsightsFilter[] {
       throw GraphErrors.invalidParameter(`filtering[${i}] must be an object with field, operator and value`);
     }
     if (![...ENTITY_FIELDS, ...METRIC_FIELDS].includes(entry['field'])) {
-      throw GraphErrors.invalidParameter(`filtering[${i}].field must be one of the following values: ${[...ENTITY_FIELDS, ...METRIC_FIELDS].join(', ')}`);
+      throw GraphErrors.invalidParameter(
+        `filtering[${i}].field must be one of the following values: ${[...ENTITY_FIELDS, ...METRIC_FIELDS].join(', ')}`,
+      );
     }
     parseEnum(entry['operator'], `filtering[${i}].operator`, OPERATORS);
     return { field: entry['field'], operator: entry['operator'], value: entry['value'] };
@@ -65,11 +78,31 @@ function parseFiltering(raw: string | undefined): InsightsFilter[] {
 }
 
 export const ATTRIBUTION_WINDOWS = [
-  '1d_click', '7d_click', '28d_click', '1d_view', '7d_view', '28d_view', '1d_ev', 'dda', 'default',
-  '7d_view_first_conversion', '28d_view_first_conversion', '7d_view_all_conversions', '28d_view_all_conversions',
-  'skan_click', 'skan_view',
+  '1d_click',
+  '7d_click',
+  '28d_click',
+  '1d_view',
+  '7d_view',
+  '28d_view',
+  '1d_ev',
+  'dda',
+  'default',
+  '7d_view_first_conversion',
+  '28d_view_first_conversion',
+  '7d_view_all_conversions',
+  '28d_view_all_conversions',
+  'skan_click',
+  'skan_view',
 ];
-const ACTION_BREAKDOWNS = ['action_type', 'action_device', 'action_destination', 'action_reaction', 'action_target_id', 'action_video_sound', 'action_video_type'];
+const ACTION_BREAKDOWNS = [
+  'action_type',
+  'action_device',
+  'action_destination',
+  'action_reaction',
+  'action_target_id',
+  'action_video_sound',
+  'action_video_type',
+];
 
 function parseBoolean(raw: string | undefined, name: string): boolean {
   if (raw === undefined || raw === '') return false;

@@ -51,7 +51,8 @@ const SYNC_CELL_LIMIT = 400_000;
 /** How many empty (period, object) groups a page may look through to learn whether another row follows. */
 const LOOKAHEAD_GROUPS = 4_000;
 
-const emptyTotals = (): RowTotals => ({ ...Object.fromEntries(METRIC_KEYS.map((key) => [key, 0])), reachMax: 0, unifiedLeads: 0 }) as RowTotals;
+const emptyTotals = (): RowTotals =>
+  ({ ...Object.fromEntries(METRIC_KEYS.map((key) => [key, 0])), reachMax: 0, unifiedLeads: 0 }) as RowTotals;
 
 const dayCount = (since: string, until: string): number => Math.round((Date.parse(until) - Date.parse(since)) / 86_400_000) + 1;
 
@@ -78,10 +79,17 @@ export class InsightsReport {
     this.objects = objectsOf(world, scope, query);
     const adCount = this.objects.reduce((sum, object) => sum + object.ads.length, 0);
     const sample = this.objects[0]?.ads[0]?.id ?? 'none';
-    this.segmentKeys = segmentsFor(world.seed, sample, query.breakdowns).map((segment) => segment.key).sort();
+    this.segmentKeys = segmentsFor(world.seed, sample, query.breakdowns)
+      .map((segment) => segment.key)
+      .sort();
     const days = query.buckets.reduce((sum, bucket) => sum + dayCount(bucket.since, bucket.until), 0);
     if (!async && days * adCount * this.segmentKeys.length > SYNC_CELL_LIMIT) {
-      throw new GraphError({ code: 1, subcode: 99, status: 500, message: "Please reduce the amount of data you're asking for, then retry your request" });
+      throw new GraphError({
+        code: 1,
+        subcode: 99,
+        status: 500,
+        message: "Please reduce the amount of data you're asking for, then retry your request",
+      });
     }
     for (const object of this.objects) Object.assign(object, deliveryDays(world, object.ads, scope.account.timezoneName, now));
     this.history = new DeliveryHistory(world, now, leadFactsAsOf(world, now));
@@ -98,7 +106,8 @@ export class InsightsReport {
     const limit = request.limit;
     const total = this.query.buckets.length * this.objects.length * this.segmentKeys.length;
     const backward = request.before !== undefined;
-    const from = request.after !== undefined ? this.decode(request.after) + 1 : request.before !== undefined ? this.decode(request.before) - 1 : 0;
+    const from =
+      request.after !== undefined ? this.decode(request.after) + 1 : request.before !== undefined ? this.decode(request.before) - 1 : 0;
     const found: { position: number; row: InsightsRow }[] = [];
     let position = from;
     const step = backward ? -1 : 1;
@@ -129,7 +138,7 @@ export class InsightsReport {
   private anyRow(start: number, direction: number, total: number): boolean {
     const perGroup = this.segmentKeys.length;
     let budget = LOOKAHEAD_GROUPS * perGroup;
-    for (let position = start; position >= 0 && position < total; ) {
+    for (let position = start; position >= 0 && position < total;) {
       const skipTo = this.skipEmptyGroup(position, direction);
       if (skipTo !== undefined) {
         position = skipTo;

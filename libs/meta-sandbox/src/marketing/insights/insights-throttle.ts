@@ -30,7 +30,8 @@ export function checkInsightsThrottle(ctx: GraphContext, accountId: string): voi
   if (!forced || forced.code === 80000) return;
   const pct = Math.max(forced.appPct, forced.accountPct.get(accountId) ?? forced.accountPct.get('*') ?? 0);
   if (pct < 100) return;
-  if (forced.code === 17) throw new GraphError({ code: 17, subcode: 2446079, message: '(#17) User request limit reached', isTransient: true });
+  if (forced.code === 17)
+    throw new GraphError({ code: 17, subcode: 2446079, message: '(#17) User request limit reached', isTransient: true });
   throw new GraphError({
     code: 4,
     subcode: 1504022,

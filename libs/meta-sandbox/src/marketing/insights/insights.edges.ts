@@ -58,21 +58,33 @@ export function registerInsights(registry: GraphRegistry): void {
   registry.edge<AdAccountRecord>(
     'AdAccount',
     'insights',
-    insightsEdge((account) => ({ account, nodeLevel: 'account' }), (account) => account.accountId),
+    insightsEdge(
+      (account) => ({ account, nodeLevel: 'account' }),
+      (account) => account.accountId,
+    ),
   );
   registry.edge<CampaignRecord>(
     'Campaign',
     'insights',
-    insightsEdge((c, ctx) => ({ account: accountOf(ctx, c.accountId), nodeLevel: 'campaign', campaignId: c.id }), (c) => c.accountId),
+    insightsEdge(
+      (c, ctx) => ({ account: accountOf(ctx, c.accountId), nodeLevel: 'campaign', campaignId: c.id }),
+      (c) => c.accountId,
+    ),
   );
   registry.edge<AdSetRecord>(
     'AdSet',
     'insights',
-    insightsEdge((a, ctx) => ({ account: accountOf(ctx, a.accountId), nodeLevel: 'adset', campaignId: a.campaignId, adsetId: a.id }), (a) => a.accountId),
+    insightsEdge(
+      (a, ctx) => ({ account: accountOf(ctx, a.accountId), nodeLevel: 'adset', campaignId: a.campaignId, adsetId: a.id }),
+      (a) => a.accountId,
+    ),
   );
   registry.edge<AdRecord>(
     'Ad',
     'insights',
-    insightsEdge((ad, ctx) => ({ account: accountOf(ctx, ad.accountId), nodeLevel: 'ad', adId: ad.id }), (ad) => ad.accountId),
+    insightsEdge(
+      (ad, ctx) => ({ account: accountOf(ctx, ad.accountId), nodeLevel: 'ad', adId: ad.id }),
+      (ad) => ad.accountId,
+    ),
   );
 }

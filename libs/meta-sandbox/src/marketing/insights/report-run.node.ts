@@ -52,10 +52,15 @@ export const reportRunNode: NodeTypeSpec<ReportRunRecord> = {
     date_stop: (run) => run.query.range.until,
     error_code: (run, ctx) => (failed(run, ctx.runtime.clock.now()) ? -2 : undefined),
     error_subcode: (run, ctx) => (failed(run, ctx.runtime.clock.now()) ? 2490547 : undefined),
-    error_message: (run, ctx) => (failed(run, ctx.runtime.clock.now()) ? 'The report failed to run. Please try again or split the report into smaller ones.' : undefined),
+    error_message: (run, ctx) =>
+      failed(run, ctx.runtime.clock.now())
+        ? 'The report failed to run. Please try again or split the report into smaller ones.'
+        : undefined,
     error_user_title: (run, ctx) => (failed(run, ctx.runtime.clock.now()) ? 'Report failed' : undefined),
     error_user_msg: (run, ctx) =>
-      failed(run, ctx.runtime.clock.now()) ? 'Your report could not be completed. Try again, or request less data (fewer days, objects or breakdowns).' : undefined,
+      failed(run, ctx.runtime.clock.now())
+        ? 'Your report could not be completed. Try again, or request less data (fewer days, objects or breakdowns).'
+        : undefined,
   },
   edges: {
     insights: {
@@ -69,7 +74,10 @@ export const reportRunNode: NodeTypeSpec<ReportRunRecord> = {
           if (status !== 'Job Completed') {
             // Wording is ours: reading results of an unfinished job is refused
             // (https://developers.facebook.com/docs/marketing-api/insights/best-practices).
-            throw new GraphError({ code: 100, message: `(#100) Report run ${run.id} is not complete (async_status: ${status}); poll it until Job Completed` });
+            throw new GraphError({
+              code: 100,
+              message: `(#100) Report run ${run.id} is not complete (async_status: ${status}); poll it until Job Completed`,
+            });
           }
           return reportOf(ctx.world, run).page(request);
         },

@@ -68,7 +68,9 @@ export function progressOf(run: ReportRunRecord, now: number): { status: AsyncSt
   if (elapsed < QUEUED_MS) return { status: 'Job Not Started', percent: 0 };
   if (run.outcome === 'skipped') return { status: 'Job Skipped', percent: 0, completedAt: run.createdAt + QUEUED_MS };
   if (elapsed < STARTING_MS) return { status: 'Job Started', percent: 0 };
-  if (run.outcome === 'failed' && elapsed >= run.durationMs / 2) return { status: 'Job Failed', percent: 50, completedAt: run.createdAt + run.durationMs / 2 };
-  if (elapsed < run.durationMs) return { status: 'Job Running', percent: Math.floor(((elapsed - STARTING_MS) / (run.durationMs - STARTING_MS)) * 100) };
+  if (run.outcome === 'failed' && elapsed >= run.durationMs / 2)
+    return { status: 'Job Failed', percent: 50, completedAt: run.createdAt + run.durationMs / 2 };
+  if (elapsed < run.durationMs)
+    return { status: 'Job Running', percent: Math.floor(((elapsed - STARTING_MS) / (run.durationMs - STARTING_MS)) * 100) };
   return { status: 'Job Completed', percent: 100, completedAt: run.createdAt + run.durationMs };
 }

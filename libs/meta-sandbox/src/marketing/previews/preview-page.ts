@@ -31,13 +31,15 @@ body{margin:0;font-family:Helvetica,Arial,sans-serif;background:#f0f2f5;color:#1
 export function previewPage(content: PreviewContent): string {
   const { layout } = layoutOf(content.format);
   const button = callToActionLabel(content.callToAction);
-  const caption = content.leadForm ? 'Form on Facebook' : (() => {
-    try {
-      return content.link ? new URL(content.link).hostname : '';
-    } catch {
-      return '';
-    }
-  })();
+  const caption = content.leadForm
+    ? 'Form on Facebook'
+    : (() => {
+        try {
+          return content.link ? new URL(content.link).hostname : '';
+        } catch {
+          return '';
+        }
+      })();
   const avatar = `<div class="avatar">${escape(content.pageName.slice(0, 1))}</div>`;
   const head = `<div class="head">${avatar}<div><div class="page">${escape(content.pageName)}</div><div class="sponsored">Sponsored</div></div></div>`;
   const image = content.imageUrl ? `<img class="media" src="${escape(content.imageUrl)}" alt="">` : '<div class="media"></div>';

@@ -14,7 +14,10 @@ import { AD_FORMATS, layoutOf } from './preview-formats';
 import { decodePreview, encodePreview } from './preview-content';
 import { previewPage } from './preview-page';
 
-type CreativeView = Pick<CreativeRecord, 'accountId' | 'pageId' | 'title' | 'body' | 'description' | 'imageHash' | 'callToActionType' | 'leadGenFormId' | 'objectStorySpec'>;
+type CreativeView = Pick<
+  CreativeRecord,
+  'accountId' | 'pageId' | 'title' | 'body' | 'description' | 'imageHash' | 'callToActionType' | 'leadGenFormId' | 'objectStorySpec'
+>;
 
 const IFRAME_PATH = '/ads/api/preview_iframe.php';
 
@@ -51,7 +54,8 @@ function creativeParam(ctx: GraphContext, account: AdAccountRecord): CreativeVie
   if (!isObject(raw)) throw GraphErrors.invalidParameter('The parameter creative is required (a creative spec or {"creative_id": …})');
   if (raw['creative_id'] !== undefined) {
     const creative = marketing(ctx.world).creatives.get(String(raw['creative_id']));
-    if (!creative || creative.accountId !== account.accountId) throw GraphErrors.invalidParameter(`creative_id ${String(raw['creative_id'])} is not a creative of this ad account`);
+    if (!creative || creative.accountId !== account.accountId)
+      throw GraphErrors.invalidParameter(`creative_id ${String(raw['creative_id'])} is not a creative of this ad account`);
     return creative;
   }
   return { accountId: account.accountId, ...parseCreativeSpec(ctx, account, raw) };
@@ -69,7 +73,9 @@ export function registerPreviews(registry: GraphRegistry): void {
     defaultFields: ['body'],
     fields: { body: (preview) => preview.body },
   });
-  registry.edge<CreativeRecord>('AdCreative', 'previews', { list: { itemType: 'AdPreview', items: (creative, ctx) => previewOf(ctx, creative) } });
+  registry.edge<CreativeRecord>('AdCreative', 'previews', {
+    list: { itemType: 'AdPreview', items: (creative, ctx) => previewOf(ctx, creative) },
+  });
   registry.edge<AdRecord>('Ad', 'previews', { list: { itemType: 'AdPreview', items: (ad, ctx) => previewOf(ctx, creativeOfAd(ctx, ad)) } });
   registry.edge<AdAccountRecord>('AdAccount', 'generatepreviews', {
     list: { itemType: 'AdPreview', items: (account, ctx) => previewOf(ctx, creativeParam(ctx, account)) },
@@ -78,7 +84,8 @@ export function registerPreviews(registry: GraphRegistry): void {
 
 /** The preview pages: the iframe target, and an ad's shareable preview link. */
 export function previewRoutes(router: Router, runtime: SandboxRuntime): void {
-  const origin = (req: { protocol: string; get(name: string): string | undefined }) => runtime.options.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  const origin = (req: { protocol: string; get(name: string): string | undefined }) =>
+    runtime.options.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
   router.get(IFRAME_PATH, (req, res) => {
     const content = decodePreview(runtime.world.app.secret, req.query['d'], req.query['t']);
     if (!content) {

@@ -14,7 +14,9 @@ const span = (from: number, to: number | undefined): ActiveSpan[] => (to === und
 
 function targetingOf(adset: DemoAdSetPlan): Record<string, unknown> {
   return {
-    geo_locations: adset.regions ? { regions: adset.regions, location_types: ['home', 'recent'] } : { countries: ['US'], location_types: ['home', 'recent'] },
+    geo_locations: adset.regions
+      ? { regions: adset.regions, location_types: ['home', 'recent'] }
+      : { countries: ['US'], location_types: ['home', 'recent'] },
     age_min: 18,
     age_max: 65,
     ...(adset.locales ? { locales: adset.locales } : {}),
@@ -137,7 +139,7 @@ function seedAd(
     body: adPlan.message,
     description: adPlan.description,
     imageHash: image.hash,
-    videoId: adPlan.video ? String(BigInt(adPlan.id) % 10_000_000_000n + 90_000_000_000n) : undefined,
+    videoId: adPlan.video ? String((BigInt(adPlan.id) % 10_000_000_000n) + 90_000_000_000n) : undefined,
     callToActionType: adPlan.callToAction,
     leadGenFormId: form?.id,
     status: 'ACTIVE',

@@ -107,7 +107,13 @@ export function buildLargeAccount(world: World, request: LargeAccountRequest): L
           pageId: form.pageId,
           objectStorySpec: {
             page_id: form.pageId,
-            link_data: { message: `Compare ${product.toLowerCase()} coverage with a local agent.`, name: headline, link: 'https://fb.me/', image_hash: image.hash, call_to_action: { type: 'GET_QUOTE', value: { lead_gen_form_id: form.id } } },
+            link_data: {
+              message: `Compare ${product.toLowerCase()} coverage with a local agent.`,
+              name: headline,
+              link: 'https://fb.me/',
+              image_hash: image.hash,
+              call_to_action: { type: 'GET_QUOTE', value: { lead_gen_form_id: form.id } },
+            },
           },
           title: headline,
           body: `Compare ${product.toLowerCase()} coverage with a local agent.`,
@@ -131,7 +137,12 @@ export function buildLargeAccount(world: World, request: LargeAccountRequest): L
           review: { submittedAt: start - DAY_MS, decidedAt: start, verdict: 'APPROVED' },
           approvedSpans: [{ from: start }],
           heldLeadsFrom: now,
-          delivery: { dailySpendMinor: Math.round((dailyBudget / adsPerAdset) * (0.86 + rng.next() * 0.1)), cpmMinor: rng.int(1400, 2300), ctr: 0.008 + rng.next() * 0.01, video: a % 4 === 0 },
+          delivery: {
+            dailySpendMinor: Math.round((dailyBudget / adsPerAdset) * (0.86 + rng.next() * 0.1)),
+            cpmMinor: rng.int(1400, 2300),
+            ctr: 0.008 + rng.next() * 0.01,
+            video: a % 4 === 0,
+          },
           createdTime: start - DAY_MS,
           updatedTime: start,
         };
@@ -139,5 +150,11 @@ export function buildLargeAccount(world: World, request: LargeAccountRequest): L
       }
     }
   }
-  return { accountId: account.accountId, campaigns, adsets: campaigns * adsetsPerCampaign, ads: campaigns * adsetsPerCampaign * adsPerAdset, historyDays };
+  return {
+    accountId: account.accountId,
+    campaigns,
+    adsets: campaigns * adsetsPerCampaign,
+    ads: campaigns * adsetsPerCampaign * adsPerAdset,
+    historyDays,
+  };
 }

@@ -23,8 +23,34 @@ export function buildInsuranceAgency(world: World, options: ResolvedOptions): vo
   user.businessIds.push(DEMO_IDS.businessId);
 
   const accounts: AdAccountRecord[] = [
-    { accountId: DEMO_IDS.adAccounts.autoHome, name: 'Harbor Point – Auto & Home', currency: 'USD', timezoneName: 'America/New_York', accountStatus: 1, disableReason: 0, amountSpent: '4821377', spendCap: '0', balance: '0', minDailyBudget: 100, businessId: DEMO_IDS.businessId, createdTime: now - 700 * DAY_MS },
-    { accountId: DEMO_IDS.adAccounts.lifeHealth, name: 'Harbor Point – Life & Health', currency: 'USD', timezoneName: 'America/Chicago', accountStatus: 1, disableReason: 0, amountSpent: '1938450', spendCap: '5000000', balance: '12500', minDailyBudget: 100, businessId: DEMO_IDS.businessId, createdTime: now - 400 * DAY_MS },
+    {
+      accountId: DEMO_IDS.adAccounts.autoHome,
+      name: 'Harbor Point – Auto & Home',
+      currency: 'USD',
+      timezoneName: 'America/New_York',
+      accountStatus: 1,
+      disableReason: 0,
+      amountSpent: '4821377',
+      spendCap: '0',
+      balance: '0',
+      minDailyBudget: 100,
+      businessId: DEMO_IDS.businessId,
+      createdTime: now - 700 * DAY_MS,
+    },
+    {
+      accountId: DEMO_IDS.adAccounts.lifeHealth,
+      name: 'Harbor Point – Life & Health',
+      currency: 'USD',
+      timezoneName: 'America/Chicago',
+      accountStatus: 1,
+      disableReason: 0,
+      amountSpent: '1938450',
+      spendCap: '5000000',
+      balance: '12500',
+      minDailyBudget: 100,
+      businessId: DEMO_IDS.businessId,
+      createdTime: now - 400 * DAY_MS,
+    },
   ];
   for (const account of accounts) {
     world.adAccounts.set(account.accountId, account);
@@ -33,9 +59,30 @@ export function buildInsuranceAgency(world: World, options: ResolvedOptions): vo
   }
 
   const pages: PageRecord[] = [
-    { id: DEMO_IDS.pages.main, name: 'Harbor Point Insurance', category: 'Insurance Agent', businessId: DEMO_IDS.businessId, link: 'https://www.facebook.com/harborpointinsurance', followersCount: 4821 },
-    { id: DEMO_IDS.pages.spanish, name: 'Harbor Point Seguros', category: 'Insurance Agent', businessId: DEMO_IDS.businessId, link: 'https://www.facebook.com/harborpointseguros', followersCount: 1290 },
-    { id: DEMO_IDS.pages.japanese, name: 'ハーバーポイント保険', category: 'Insurance Agent', businessId: DEMO_IDS.businessId, link: 'https://www.facebook.com/harborpoint.jp', followersCount: 377 },
+    {
+      id: DEMO_IDS.pages.main,
+      name: 'Harbor Point Insurance',
+      category: 'Insurance Agent',
+      businessId: DEMO_IDS.businessId,
+      link: 'https://www.facebook.com/harborpointinsurance',
+      followersCount: 4821,
+    },
+    {
+      id: DEMO_IDS.pages.spanish,
+      name: 'Harbor Point Seguros',
+      category: 'Insurance Agent',
+      businessId: DEMO_IDS.businessId,
+      link: 'https://www.facebook.com/harborpointseguros',
+      followersCount: 1290,
+    },
+    {
+      id: DEMO_IDS.pages.japanese,
+      name: 'ハーバーポイント保険',
+      category: 'Insurance Agent',
+      businessId: DEMO_IDS.businessId,
+      link: 'https://www.facebook.com/harborpoint.jp',
+      followersCount: 377,
+    },
   ];
   for (const page of pages) {
     world.pages.set(page.id, page);

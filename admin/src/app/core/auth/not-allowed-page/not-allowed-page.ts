@@ -60,7 +60,10 @@ import { AuthStore } from '../auth-store';
 export class NotAllowedPage {
   /** The address asked for, e.g. `/users`. */
   private readonly path =
-    '/' + inject(ActivatedRoute).snapshot.pathFromRoot.flatMap((route) => route.url.map((segment) => segment.path)).join('/');
+    '/' +
+    inject(ActivatedRoute)
+      .snapshot.pathFromRoot.flatMap((route) => route.url.map((segment) => segment.path))
+      .join('/');
 
   /** The least role the page needs, from the route `restrictedTo` made. */
   readonly requiredRole = input<Role>(Role.Admin);

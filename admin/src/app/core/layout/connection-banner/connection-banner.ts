@@ -17,8 +17,7 @@ import { ConnectionStatusStore } from '../../meta/connection-status-store';
       <div class="banner error" role="alert" data-testid="connection-banner">
         <mat-icon>sync_problem</mat-icon>
         <span class="text">
-          Meta no longer accepts the access token. New leads are parked, not lost, until the Meta account is
-          reconnected.
+          Meta no longer accepts the access token. New leads are parked, not lost, until the Meta account is reconnected.
         </span>
         <a matButton routerLink="/integrations/meta">Open Meta connection</a>
       </div>

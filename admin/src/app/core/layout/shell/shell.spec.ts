@@ -30,7 +30,18 @@ describe('Shell', () => {
 
   it('shows admins every entry, including administration and queues', async () => {
     await renderAs(Role.Admin);
-    expect(await navLabels()).toEqual(['Overview', 'Leads', 'Ads', 'Activity', 'Meta', 'Users', 'API keys', 'Audit log', 'Queues', 'API docs']);
+    expect(await navLabels()).toEqual([
+      'Overview',
+      'Leads',
+      'Ads',
+      'Activity',
+      'Meta',
+      'Users',
+      'API keys',
+      'Audit log',
+      'Queues',
+      'API docs',
+    ]);
   });
 
   it('says above every page, as soon as the connection store learns it, that Meta refused the token', async () => {

@@ -41,11 +41,7 @@ describe('ActivityPage', () => {
   async function render(role: Role = Role.Manager): Promise<void> {
     interval = new ManualInterval();
     TestBed.configureTestingModule({
-      providers: [
-        ...provideTestConsole(),
-        provideRouter([{ path: 'activity', component: ActivityPage }]),
-        provideManualInterval(interval),
-      ],
+      providers: [...provideTestConsole(), provideRouter([{ path: 'activity', component: ActivityPage }]), provideManualInterval(interval)],
     });
     http = TestBed.inject(HttpTestingController);
     await signIn(aCurrentUser({ role }));
@@ -63,9 +59,7 @@ describe('ActivityPage', () => {
   }
 
   function expectSyncs(state: LeadSyncState): TestRequest {
-    return http.expectOne(
-      (req) => req.method === 'GET' && req.url === `${BASE}/lead-syncs` && req.params.get('state') === state,
-    );
+    return http.expectOne((req) => req.method === 'GET' && req.url === `${BASE}/lead-syncs` && req.params.get('state') === state);
   }
 
   /** Answers one round of the page's reads. */
@@ -105,14 +99,7 @@ describe('ActivityPage', () => {
     await render();
     await answer();
 
-    expect(bars('[data-testid="sync-counts"]')).toEqual([
-      'pending=4',
-      'stored=120',
-      'duplicate=6',
-      'failed=2',
-      'parked=0',
-      'skipped=1',
-    ]);
+    expect(bars('[data-testid="sync-counts"]')).toEqual(['pending=4', 'stored=120', 'duplicate=6', 'failed=2', 'parked=0', 'skipped=1']);
     expect(barNames('[data-testid="sync-counts"]')).toEqual(['Pending', 'Stored', 'Already stored', 'Failed', 'Parked', 'Skipped']);
     expect(bars('[data-testid="queue-depth"]')).toEqual(['waiting=3', 'active=1', 'delayed=2', 'failed=0']);
     expect(barNames('[data-testid="queue-depth"]')).toEqual(['Waiting', 'Running', 'Delayed', 'Failed']);
@@ -131,7 +118,15 @@ describe('ActivityPage', () => {
     await answer(
       aMetaActivity({
         deliveries: [
-          { ...processed, id: 'd-2', status: 'quarantined', quarantineReason: 'nul_character', jobCount: null, changeCount: 1, ignored: [] },
+          {
+            ...processed,
+            id: 'd-2',
+            status: 'quarantined',
+            quarantineReason: 'nul_character',
+            jobCount: null,
+            changeCount: 1,
+            ignored: [],
+          },
           processed,
         ],
       }),
@@ -168,9 +163,7 @@ describe('ActivityPage', () => {
 
     await (await loader.getHarness(MatExpansionPanelHarness)).expand();
     await (await button(/^replay\s*Replay$/))!.click();
-    http
-      .expectOne({ method: 'POST', url: `${BASE}/lead-syncs/ls-9/replay` })
-      .flush({ ...failedSync, state: LeadSyncState.Pending });
+    http.expectOne({ method: 'POST', url: `${BASE}/lead-syncs/ls-9/replay` }).flush({ ...failedSync, state: LeadSyncState.Pending });
     await stable();
 
     await answer(aMetaActivity({ syncs: { ...aMetaActivity().syncs, failed: 0 } }), []);

@@ -39,10 +39,7 @@ export class ActivityApi {
 
   /** A refusal surfaces through the snack bar. */
   replay(id: string): Observable<LeadSyncDto> {
-    return this.http.post<LeadSyncDto>(
-      `${this.url}/${routes.leadSyncs}/${encodeURIComponent(id)}/${routes.leadSyncReplay}`,
-      null,
-    );
+    return this.http.post<LeadSyncDto>(`${this.url}/${routes.leadSyncs}/${encodeURIComponent(id)}/${routes.leadSyncReplay}`, null);
   }
 
   /** A refusal surfaces through the snack bar. */

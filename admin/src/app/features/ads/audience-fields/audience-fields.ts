@@ -94,9 +94,7 @@ export class AudienceFields {
   }
 
   protected addCity(): void {
-    this.group().controls.cities.push(
-      cityForm(this.fb, { key: '', name: '', radius: NEW_CITY_RADIUS_MILES, distanceUnit: 'mile' }),
-    );
+    this.group().controls.cities.push(cityForm(this.fb, { key: '', name: '', radius: NEW_CITY_RADIUS_MILES, distanceUnit: 'mile' }));
   }
 
   protected removeCity(index: number): void {

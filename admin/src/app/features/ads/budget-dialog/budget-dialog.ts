@@ -15,14 +15,7 @@ import { AdsApi } from '../data/ads-api';
 import { budgetOf } from '../data/budget';
 import { instantToLocalTime, localTimeToInstant } from '../data/campaign-draft';
 import { IdempotencyKeys } from '../data/idempotency';
-import {
-  currencySymbol,
-  formatMoney,
-  formatMoneyInput,
-  formatPercentChange,
-  parseMoneyInput,
-  percentChange,
-} from '../data/money';
+import { currencySymbol, formatMoney, formatMoneyInput, formatPercentChange, parseMoneyInput, percentChange } from '../data/money';
 import { provideAdsFieldDefaults } from '../field-defaults';
 
 export interface BudgetDialogData {
@@ -59,15 +52,7 @@ export function isConfirmationRequired(error: unknown): boolean {
  */
 @Component({
   selector: 'lg-budget-dialog',
-  imports: [
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatIconModule,
-    MatInputModule,
-    MatProgressBarModule,
-    ReactiveFormsModule,
-  ],
+  imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, ReactiveFormsModule],
   providers: [provideAdsFieldDefaults()],
   templateUrl: './budget-dialog.html',
   styleUrl: './budget-dialog.scss',

@@ -67,9 +67,7 @@ export class CampaignDetailPage {
   protected readonly limit = CHILDREN_LIMIT;
 
   protected readonly campaign = loadable(() => this.api.findCampaign(this.id(), this.account()));
-  protected readonly adSets = loadable(() =>
-    this.api.adSets({ campaignId: this.id(), sort: 'name', order: 'asc', limit: CHILDREN_LIMIT }),
-  );
+  protected readonly adSets = loadable(() => this.api.adSets({ campaignId: this.id(), sort: 'name', order: 'asc', limit: CHILDREN_LIMIT }));
   protected readonly ads = loadable(() => this.api.ads({ campaignId: this.id(), sort: 'name', order: 'asc', limit: CHILDREN_LIMIT }));
 
   /** Ads whose image URL did not load (Meta's image URLs expire): they show the placeholder instead of a broken image. */

@@ -157,7 +157,12 @@ describe('CampaignsPage', () => {
     expect(bulk.request.method).toBe('POST');
     expect(bulk.request.body).toEqual({ level: 'campaign', ids: ['c-1', 'c-2'], status: 'PAUSED' });
     expect(bulk.request.headers.get(IDEMPOTENCY_HEADER)).toMatch(/^[0-9a-f-]{36}$/);
-    bulk.flush({ results: [{ id: 'c-1', ok: true, status: 'PAUSED' }, { id: 'c-2', ok: true, status: 'PAUSED' }] });
+    bulk.flush({
+      results: [
+        { id: 'c-1', ok: true, status: 'PAUSED' },
+        { id: 'c-2', ok: true, status: 'PAUSED' },
+      ],
+    });
     await stable();
 
     listRequest().flush(aPage([{ ...home, status: 'PAUSED', effectiveStatus: 'PAUSED' }, rejected]));
@@ -192,7 +197,10 @@ describe('CampaignsPage', () => {
     const toggle = (await loader.getAllHarnesses(MatSlideToggleHarness))[0];
     await toggle.toggle();
     const first = http.expectOne('/v1/integrations/meta/campaigns/c-1');
-    first.flush({ error: { status: 422, code: 'meta_rejected', message: 'Meta refused the change' } }, { status: 422, statusText: 'Unprocessable' });
+    first.flush(
+      { error: { status: 422, code: 'meta_rejected', message: 'Meta refused the change' } },
+      { status: 422, statusText: 'Unprocessable' },
+    );
     await stable();
     expect(await toggle.isChecked()).toBe(true);
 

@@ -96,18 +96,7 @@ export class CampaignsPage {
   private readonly syncBar = viewChild(SyncBar);
 
   protected readonly canManage = inject(AuthStore).hasRole(Role.Manager);
-  protected readonly columns = [
-    'select',
-    'name',
-    'status',
-    'delivery',
-    'objective',
-    'budget',
-    'spend',
-    'leads',
-    'cpl',
-    'updatedAt',
-  ];
+  protected readonly columns = ['select', 'name', 'status', 'delivery', 'objective', 'budget', 'spend', 'leads', 'cpl', 'updatedAt'];
   protected readonly pageSizes = CAMPAIGN_PAGE_SIZES;
   protected readonly objectives = AD_OBJECTIVES;
   protected readonly setStatuses = SET_STATUSES;
@@ -118,9 +107,7 @@ export class CampaignsPage {
   protected readonly narrowed = computed(() => narrowsCampaigns(this.view()));
 
   protected readonly accounts = loadable(() => this.api.adAccounts());
-  protected readonly account = computed(
-    () => this.accounts.value()?.find((a) => a.adAccountId === this.view().adAccountId) ?? null,
-  );
+  protected readonly account = computed(() => this.accounts.value()?.find((a) => a.adAccountId === this.view().adAccountId) ?? null);
   protected readonly list = loadable(() => this.api.campaigns(campaignListQuery(this.view())));
 
   /** Local ids of the selected rows of this page. */
@@ -164,14 +151,15 @@ export class CampaignsPage {
       this.objective.setValue(view.objective, { emitEvent: false });
     });
     this.search.valueChanges
-      .pipe(debounceTime(CAMPAIGN_SEARCH_DEBOUNCE_MS), map((q) => q.trim()), distinctUntilChanged(), takeUntilDestroyed())
+      .pipe(
+        debounceTime(CAMPAIGN_SEARCH_DEBOUNCE_MS),
+        map((q) => q.trim()),
+        distinctUntilChanged(),
+        takeUntilDestroyed(),
+      )
       .subscribe((q) => q !== this.view().q && this.show({ ...this.view(), q, pageIndex: 0 }));
-    this.status.valueChanges
-      .pipe(takeUntilDestroyed())
-      .subscribe((status) => this.show({ ...this.view(), status, pageIndex: 0 }));
-    this.objective.valueChanges
-      .pipe(takeUntilDestroyed())
-      .subscribe((objective) => this.show({ ...this.view(), objective, pageIndex: 0 }));
+    this.status.valueChanges.pipe(takeUntilDestroyed()).subscribe((status) => this.show({ ...this.view(), status, pageIndex: 0 }));
+    this.objective.valueChanges.pipe(takeUntilDestroyed()).subscribe((objective) => this.show({ ...this.view(), objective, pageIndex: 0 }));
   }
 
   protected loadList(): void {

@@ -67,7 +67,8 @@ describe('CreateCampaignPage', () => {
 
   const stable = () => harness.fixture.whenStable();
   const text = () => (harness.routeNativeElement?.textContent ?? '').replace(/\s+/g, ' ');
-  const byTestId = (id: string) => harness.routeNativeElement?.querySelector(`[data-testid="${id}"]`)?.textContent?.replace(/\s+/g, ' ') ?? '';
+  const byTestId = (id: string) =>
+    harness.routeNativeElement?.querySelector(`[data-testid="${id}"]`)?.textContent?.replace(/\s+/g, ' ') ?? '';
 
   /** Lets the debounce pass and answers every check of the draft it sent; returns the last one sent. */
   async function answerChecks(result: ValidateLeadCampaignResult = financial): Promise<CreateLeadCampaignRequest> {

@@ -314,8 +314,7 @@ export class CreateCampaignPage {
   }
 
   private showSubmitError(error: unknown): void {
-    const envelope: ErrorEnvelope | null =
-      error instanceof HttpErrorResponse && isErrorEnvelope(error.error) ? error.error : null;
+    const envelope: ErrorEnvelope | null = error instanceof HttpErrorResponse && isErrorEnvelope(error.error) ? error.error : null;
     const details = envelope?.error.details ?? {};
     const code = envelope?.error.code;
     // A guardrail refusal carries its findings; validation problems carry fields. Both stand next to their fields.
@@ -335,7 +334,10 @@ export class CreateCampaignPage {
       message: httpErrorMessage(error),
       metaTitle: metaTitle && !httpErrorMessage(error).includes(metaTitle) ? metaTitle : null,
       metaMessage: metaMessage && !httpErrorMessage(error).includes(metaMessage) ? metaMessage : null,
-      cleanup: code === ADS_ERROR_CODES.campaignPartial && Array.isArray(details['objects']) ? (details as unknown as CampaignCreationCleanup) : null,
+      cleanup:
+        code === ADS_ERROR_CODES.campaignPartial && Array.isArray(details['objects'])
+          ? (details as unknown as CampaignCreationCleanup)
+          : null,
     });
   }
 

@@ -62,10 +62,7 @@ export function regionForm(fb: NonNullableFormBuilder, region: RegionDraft = { k
   return fb.group({ key: fb.control(region.key, Validators.required), name: fb.control(region.name) });
 }
 
-export function cityForm(
-  fb: NonNullableFormBuilder,
-  city: CityDraft = { key: '', name: '', radius: 25, distanceUnit: 'mile' },
-): CityForm {
+export function cityForm(fb: NonNullableFormBuilder, city: CityDraft = { key: '', name: '', radius: 25, distanceUnit: 'mile' }): CityForm {
   return fb.group({
     key: fb.control(city.key, Validators.required),
     name: fb.control(city.name),

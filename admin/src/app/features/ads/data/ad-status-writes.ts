@@ -27,8 +27,7 @@ export class AdStatusWrites {
     return this.api.update<T>(level, object.id, changes, this.keys.keyFor(action, changes)).pipe(
       tap({
         next: () => this.keys.settle(action),
-        error: (error: unknown) =>
-          this.notifier.error(`${object.name} could not be ${verb(status)}: ${httpErrorMessage(error)}`),
+        error: (error: unknown) => this.notifier.error(`${object.name} could not be ${verb(status)}: ${httpErrorMessage(error)}`),
       }),
     );
   }

@@ -202,8 +202,6 @@ function retryTransient<T>() {
   return retry<T>({
     count: RETRY_DELAYS_MS.length,
     delay: (error: unknown, attempt) =>
-      error instanceof HttpErrorResponse && TRANSIENT.has(error.status)
-        ? timer(RETRY_DELAYS_MS[attempt - 1])
-        : throwError(() => error),
+      error instanceof HttpErrorResponse && TRANSIENT.has(error.status) ? timer(RETRY_DELAYS_MS[attempt - 1]) : throwError(() => error),
   });
 }

@@ -82,10 +82,7 @@ describe('draftToRequest', () => {
     expect(request.adSet.targeting).toEqual({
       countries: ['US'],
       regions: [{ key: '3873', name: 'New Jersey' }],
-      cities: [
-        { key: '2418779', name: 'Newark', radius: 25, distanceUnit: 'mile' },
-        { key: '2420379' },
-      ],
+      cities: [{ key: '2418779', name: 'Newark', radius: 25, distanceUnit: 'mile' }, { key: '2420379' }],
       zips: ['07102'],
     });
   });

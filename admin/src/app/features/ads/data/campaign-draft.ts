@@ -1,10 +1,4 @@
-import {
-  BudgetType,
-  CreateLeadCampaignRequest,
-  LeadAdCallToAction,
-  LeadCampaignTargeting,
-  LeadOptimizationGoal,
-} from '@legeai/contracts';
+import { BudgetType, CreateLeadCampaignRequest, LeadAdCallToAction, LeadCampaignTargeting, LeadOptimizationGoal } from '@legeai/contracts';
 
 import { Locale, parseMoneyInput } from './money';
 

@@ -61,7 +61,11 @@ export function formatMoneyInput(amountMinor: number, currency: string, locale?:
 
 /** The currency's symbol in the locale, for an input's prefix: "$", "€", "¥". */
 export function currencySymbol(currency: string, locale?: Locale): string {
-  return moneyFormat(currency, locale).formatToParts(0).find((part) => part.type === 'currency')?.value ?? currency;
+  return (
+    moneyFormat(currency, locale)
+      .formatToParts(0)
+      .find((part) => part.type === 'currency')?.value ?? currency
+  );
 }
 
 /**
@@ -73,7 +77,10 @@ export function currencySymbol(currency: string, locale?: Locale): string {
 export function parseMoneyInput(text: string, currency: string, locale?: Locale): number | null {
   const { group, decimal } = separators(locale);
   // Spaces of every kind (fr-FR groups with a narrow no-break space), and the symbol or code typed with the amount.
-  let cleaned = text.replace(/[\s\u00a0\u202f]/g, '').replace(currencySymbol(currency, locale), '').replace(currency.toUpperCase(), '');
+  let cleaned = text
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(currencySymbol(currency, locale), '')
+    .replace(currency.toUpperCase(), '');
   if (group.trim() !== '') {
     const grouped = new RegExp(`^\\d{1,3}(${escape(group)}\\d{3})+(${escape(decimal)}\\d*)?$`);
     if (cleaned.includes(group) && group !== decimal) {

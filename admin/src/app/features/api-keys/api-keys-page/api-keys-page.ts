@@ -20,16 +20,7 @@ import { ApiKeysApi } from '../data/api-keys-api';
 /** Admins issue and revoke the organisation's API keys for systems that call the REST API. */
 @Component({
   selector: 'lg-api-keys-page',
-  imports: [
-    EmptyState,
-    ErrorState,
-    LabelPipe,
-    MatButtonModule,
-    MatIconModule,
-    MatProgressBarModule,
-    MatTableModule,
-    Timestamp,
-  ],
+  imports: [EmptyState, ErrorState, LabelPipe, MatButtonModule, MatIconModule, MatProgressBarModule, MatTableModule, Timestamp],
   templateUrl: './api-keys-page.html',
   styleUrl: './api-keys-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -85,12 +85,10 @@ describe('LoginPage', () => {
 
   it('says when the credentials are wrong and lets the user try again', async () => {
     await submit('admin@example.com', 'wrong-password');
-    http
-      .expectOne('/v1/auth/login')
-      .flush(anErrorEnvelope(401, 'unauthenticated', 'Invalid credentials'), {
-        status: 401,
-        statusText: 'Unauthorized',
-      });
+    http.expectOne('/v1/auth/login').flush(anErrorEnvelope(401, 'unauthenticated', 'Invalid credentials'), {
+      status: 401,
+      statusText: 'Unauthorized',
+    });
     await fixture.whenStable();
 
     expect(alertText()).toContain('Email or password is incorrect.');
@@ -114,8 +112,6 @@ describe('LoginPage', () => {
     TestBed.inject(AuthStore).signOutReason.set('Your session has expired. Please sign in again.');
     await fixture.whenStable();
 
-    expect((fixture.nativeElement as HTMLElement).querySelector('[role=status]')?.textContent).toContain(
-      'Your session has expired',
-    );
+    expect((fixture.nativeElement as HTMLElement).querySelector('[role=status]')?.textContent).toContain('Your session has expired');
   });
 });

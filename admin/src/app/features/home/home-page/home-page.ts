@@ -48,10 +48,9 @@ export class HomePage {
   protected readonly organisation = loadable(() => this.organisationApi.get());
   /** Console pages this user may open, offered as shortcuts. */
   protected readonly quickLinks = computed(() =>
-    NAV_ITEMS.filter(
-      (item) =>
-        item.summary && item.target.kind === 'route' && this.auth.user() && this.auth.hasRole(item.minRole),
-    ).map((item) => ({ ...item, path: item.target.kind === 'route' ? item.target.path : '/' })),
+    NAV_ITEMS.filter((item) => item.summary && item.target.kind === 'route' && this.auth.user() && this.auth.hasRole(item.minRole)).map(
+      (item) => ({ ...item, path: item.target.kind === 'route' ? item.target.path : '/' }),
+    ),
   );
 
   private readonly notifier = inject(Notifier);

@@ -48,7 +48,8 @@ export class PipelineOverview {
     if (!status.connected || status.status === MetaIntegrationStatus.Disconnected) {
       return { text: 'No Meta account connected', tone: 'none', icon: 'link_off' };
     }
-    if (status.status === MetaIntegrationStatus.ReauthRequired) return { text: 'Meta refused the token: reconnect', tone: 'error', icon: 'sync_problem' };
+    if (status.status === MetaIntegrationStatus.ReauthRequired)
+      return { text: 'Meta refused the token: reconnect', tone: 'error', icon: 'sync_problem' };
     if (status.graphPause) return { text: 'Connected, Meta calls paused', tone: 'warning', icon: 'pause_circle' };
     return {
       text: `Connected · health ${label('healthLevel', status.overall).toLowerCase()}`,

@@ -34,7 +34,11 @@ describe('pipelineRows', () => {
   it('flags only failed and parked numbers above zero as needing attention', () => {
     const quiet = { ...summary, today: { ...summary.today, failed: 0, parked: 0 } };
     expect(pipelineRows(quiet)[0].cells.filter((c) => c.attention)).toEqual([]);
-    expect(pipelineRows(summary)[0].cells.filter((c) => c.attention).map((c) => c.key)).toEqual(['failed', 'parked']);
+    expect(
+      pipelineRows(summary)[0]
+        .cells.filter((c) => c.attention)
+        .map((c) => c.key),
+    ).toEqual(['failed', 'parked']);
   });
 
   it('formats a local calendar day', () => {

@@ -53,8 +53,7 @@ export class ConnectionCard {
     return graphPause ? checks.filter((check) => check.key !== 'graph_calls') : checks;
   });
   protected readonly needsReconnect = computed(
-    () =>
-      this.status().status === MetaIntegrationStatus.ReauthRequired || this.status().missingScopes.length > 0,
+    () => this.status().status === MetaIntegrationStatus.ReauthRequired || this.status().missingScopes.length > 0,
   );
   protected readonly reconnectReason = computed(() =>
     this.status().status === MetaIntegrationStatus.ReauthRequired

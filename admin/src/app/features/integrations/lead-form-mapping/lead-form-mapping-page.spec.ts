@@ -176,9 +176,7 @@ describe('LeadFormMappingPage', () => {
 
     await (await requiredBox('Phone')).check();
     await afterDebounce();
-    expectPreview().flush(
-      aMappingPreview({ missingRequired: ['phone'], needsReview: true, reviewReason: 'missing required: phone' }),
-    );
+    expectPreview().flush(aMappingPreview({ missingRequired: ['phone'], needsReview: true, reviewReason: 'missing required: phone' }));
     await stable();
 
     expect(text('[data-testid="needs-review"]')).toContain('would need review: missing required: phone');

@@ -49,10 +49,7 @@ import { HoldsEdits } from './unsaved-changes-guard';
 /** Edits wait this long before the preview is asked for, so typing a default does not call the API per keystroke. */
 export const PREVIEW_DEBOUNCE_MS = 400;
 
-type PreviewState =
-  | { kind: 'loading' }
-  | { kind: 'ready'; preview: MappingPreviewDto }
-  | { kind: 'error'; message: string };
+type PreviewState = { kind: 'loading' } | { kind: 'ready'; preview: MappingPreviewDto } | { kind: 'error'; message: string };
 
 /**
  * Integrations → Meta → a lead form's mapping: which question fills which lead field, per-form defaults and the
@@ -97,9 +94,7 @@ export class LeadFormMappingPage implements HoldsEdits, OnInit {
   protected readonly loaded = loadable(() => this.api.mapping(this.id()));
   /** The form's name and page for the heading; the editor works without them. */
   private readonly forms = loadable(() => this.integrationApi.leadForms());
-  protected readonly form = computed<MetaLeadFormDto | null>(
-    () => this.forms.value()?.find((f) => f.id === this.id()) ?? null,
-  );
+  protected readonly form = computed<MetaLeadFormDto | null>(() => this.forms.value()?.find((f) => f.id === this.id()) ?? null);
 
   /** The mapping as edited; `null` until loaded. */
   protected readonly draft = signal<LeadFormMapping | null>(null);

@@ -60,18 +60,14 @@ describe('TestLeadDialog', () => {
 
   async function sendAndAccept(leadgenId = '777000111'): Promise<void> {
     await click('Send test lead');
-    http
-      .expectOne({ method: 'POST', url: `${BASE}/lead-forms/f-1/test-lead` })
-      .flush({ leadgenId, replacedLeadgenId: null });
+    http.expectOne({ method: 'POST', url: `${BASE}/lead-forms/f-1/test-lead` }).flush({ leadgenId, replacedLeadgenId: null });
     await stable();
   }
 
   async function poll(answer: (req: TestRequest) => void): Promise<void> {
     interval.tick();
     await stable();
-    answer(
-      http.expectOne((req) => req.method === 'GET' && req.url.startsWith(`${BASE}/lead-syncs`)),
-    );
+    answer(http.expectOne((req) => req.method === 'GET' && req.url.startsWith(`${BASE}/lead-syncs`)));
     await stable();
   }
 

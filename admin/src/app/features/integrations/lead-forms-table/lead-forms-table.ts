@@ -86,7 +86,9 @@ export interface AutoSyncChange {
         <td mat-cell *matCellDef="let form" data-label="Last reconciled" [attr.data-reconciled]="form.formId">
           @if (form.lastReconciledAt) {
             <span class="reconciled" [class]="'reconcile-' + form.lastReconcileOutcome" [matTooltip]="form.lastReconcileNote ?? ''">
-              <mat-icon class="inline-icon" [attr.aria-label]="form.lastReconcileOutcome | label: 'reconcileOutcome'">{{ reconcileIcon(form) }}</mat-icon>
+              <mat-icon class="inline-icon" [attr.aria-label]="form.lastReconcileOutcome | label: 'reconcileOutcome'">{{
+                reconcileIcon(form)
+              }}</mat-icon>
               <lg-timestamp [at]="form.lastReconciledAt" />
             </span>
           } @else if (form.autoSync) {

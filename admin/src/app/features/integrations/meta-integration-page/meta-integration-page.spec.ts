@@ -14,13 +14,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { MetaConnectionStatus, MetaIntegrationStatus, Role } from '@legeai/contracts';
 
 import { aCurrentUser, anErrorEnvelope } from '../../../../testing/factories';
-import {
-  aDisconnectedMetaStatus,
-  aLeadForm,
-  aMetaPage,
-  aMetaStatus,
-  anAdAccount,
-} from '../../../../testing/meta-factories';
+import { aDisconnectedMetaStatus, aLeadForm, aMetaPage, aMetaStatus, anAdAccount } from '../../../../testing/meta-factories';
 import { provideTestConsole } from '../../../../testing/provide-test-console';
 import { signIn } from '../../../../testing/sign-in';
 import { BrowserLocation } from '../browser-location';
@@ -207,9 +201,7 @@ describe('MetaIntegrationPage', () => {
     });
 
     it('says syncing is paused when Meta no longer accepts the token', async () => {
-      await renderConnected(
-        aMetaStatus({ connected: true, status: MetaIntegrationStatus.ReauthRequired, overall: 'error' }),
-      );
+      await renderConnected(aMetaStatus({ connected: true, status: MetaIntegrationStatus.ReauthRequired, overall: 'error' }));
 
       expect(text('[data-testid="status-chip"]').trim()).toBe('Reconnect needed');
       expect(text('.reconnect')).toContain('Syncing is paused until you reconnect');
@@ -224,7 +216,13 @@ describe('MetaIntegrationPage', () => {
             { key: 'graph_calls', level: 'warning', message: `Meta calls for this connection are paused since ${since} after 12 failures` },
             { key: 'token', level: 'ok', message: 'The access token is valid.' },
           ],
-          graphPause: { since, failures: 12, nextProbeAt: '2026-11-20T09:05:00.000Z', probing: false, lastError: 'Service temporarily unavailable' },
+          graphPause: {
+            since,
+            failures: 12,
+            nextProbeAt: '2026-11-20T09:05:00.000Z',
+            probing: false,
+            lastError: 'Service temporarily unavailable',
+          },
         }),
       );
 
@@ -241,7 +239,15 @@ describe('MetaIntegrationPage', () => {
 
     it('says a probe is under way while one is out', async () => {
       await renderConnected(
-        aMetaStatus({ graphPause: { since: '2026-11-20T09:00:00.000Z', failures: 1, nextProbeAt: '2026-11-20T09:05:00.000Z', probing: true, lastError: null } }),
+        aMetaStatus({
+          graphPause: {
+            since: '2026-11-20T09:00:00.000Z',
+            failures: 1,
+            nextProbeAt: '2026-11-20T09:05:00.000Z',
+            probing: true,
+            lastError: null,
+          },
+        }),
       );
       expect(text('[data-testid="graph-pause"]')).toContain('after 1 failure; a probe call is under way.');
     });
@@ -411,7 +417,12 @@ describe('MetaIntegrationPage', () => {
       await render();
       await answerStatus(aMetaStatus());
       await answerAssets([
-        aLeadForm({ autoSync: true, lastReconciledAt: new Date(Date.now() - 5 * 60_000).toISOString(), lastReconcileOutcome: 'ok', lastReconcileNote: 'Read 3 leads from Meta, 1 new' }),
+        aLeadForm({
+          autoSync: true,
+          lastReconciledAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+          lastReconcileOutcome: 'ok',
+          lastReconcileNote: 'Read 3 leads from Meta, 1 new',
+        }),
         aLeadForm({ id: 'f-2', name: 'Home insurance', autoSync: true }),
         aLeadForm({ id: 'f-3', name: 'Life insurance', autoSync: false }),
       ]);
@@ -450,8 +461,16 @@ describe('MetaIntegrationPage', () => {
       const dialog = await root.getHarness(MatDialogHarness);
       await (await dialog.getHarness(MatButtonHarness.with({ text: 'Sync now' }))).click();
       http.expectOne({ method: 'POST', url: `${BASE}/sync-leads` }).flush({
-        formId: 'f-1', metaFormId: '9001', from: '2026-11-13T00:00:00.000Z', to: null,
-        fetched: 3, created: 1, existing: 2, duplicates: 0, watermark: null, watermarkAdvanced: false,
+        formId: 'f-1',
+        metaFormId: '9001',
+        from: '2026-11-13T00:00:00.000Z',
+        to: null,
+        fetched: 3,
+        created: 1,
+        existing: 2,
+        duplicates: 0,
+        watermark: null,
+        watermarkAdvanced: false,
       });
       await stable();
       await (await dialog.getHarness(MatButtonHarness.with({ text: 'Close' }))).click();

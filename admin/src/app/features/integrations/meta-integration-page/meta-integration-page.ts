@@ -20,11 +20,7 @@ import { ReadOnlyHint } from '../../../shared/ui/read-only-hint/read-only-hint';
 import { AdAccountsTable } from '../ad-accounts-table/ad-accounts-table';
 import { AssetSection } from '../asset-section/asset-section';
 import { BrowserLocation } from '../browser-location';
-import {
-  ConnectOutcome,
-  ConnectResultBanner,
-  parseConnectOutcome,
-} from '../connect-result-banner/connect-result-banner';
+import { ConnectOutcome, ConnectResultBanner, parseConnectOutcome } from '../connect-result-banner/connect-result-banner';
 import { ConnectionCard } from '../connection-card/connection-card';
 import { MetaIntegrationApi } from '../data/meta-integration-api';
 import { AutoSyncChange, LeadFormsTable } from '../lead-forms-table/lead-forms-table';

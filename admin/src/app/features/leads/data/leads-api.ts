@@ -38,10 +38,7 @@ export class LeadsApi {
 
   /** A refused move (409) surfaces through the snack bar with the server's reason; the caller reverts. */
   updateStatus(id: string, request: UpdateLeadStatusRequest): Observable<LeadDetailDto> {
-    return this.http.patch<LeadDetailDto>(
-      `${this.url}/${encodeURIComponent(id)}/${ROUTES.leadStatus}`,
-      request,
-    );
+    return this.http.patch<LeadDetailDto>(`${this.url}/${encodeURIComponent(id)}/${ROUTES.leadStatus}`, request);
   }
 
   /** A refused reopen (409) surfaces through the snack bar with the server's reason. */

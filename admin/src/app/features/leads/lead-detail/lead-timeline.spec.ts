@@ -4,9 +4,17 @@ import { aLeadDetail } from '../../../../testing/lead-factories';
 import { leadTimeline } from './lead-timeline';
 
 const change = (over: Partial<LeadStatusChangeDto>): LeadStatusChangeDto => ({
-  id: 'c', at: '2026-11-21T10:00:00.000Z', kind: 'status', from: LeadStatus.New, to: LeadStatus.Contacted,
-  premiumValue: null, premiumCurrency: null, premiumUnknown: false, reason: null,
-  actor: { type: 'user', id: 'u', name: 'Mia Manager' }, ...over,
+  id: 'c',
+  at: '2026-11-21T10:00:00.000Z',
+  kind: 'status',
+  from: LeadStatus.New,
+  to: LeadStatus.Contacted,
+  premiumValue: null,
+  premiumCurrency: null,
+  premiumUnknown: false,
+  reason: null,
+  actor: { type: 'user', id: 'u', name: 'Mia Manager' },
+  ...over,
 });
 
 describe(leadTimeline.name, () => {
@@ -16,7 +24,13 @@ describe(leadTimeline.name, () => {
       createdAt: '2026-11-20T10:00:05.000Z',
       statusHistory: [
         change({ to: LeadStatus.Won, premiumValue: '1250.50', premiumCurrency: 'USD' }),
-        change({ kind: 'reopen', from: LeadStatus.Won, to: LeadStatus.New, reason: 'Cancelled', actor: { type: 'api_key', id: 'k', name: null } }),
+        change({
+          kind: 'reopen',
+          from: LeadStatus.Won,
+          to: LeadStatus.New,
+          reason: 'Cancelled',
+          actor: { type: 'api_key', id: 'k', name: null },
+        }),
         change({ from: LeadStatus.New, to: LeadStatus.Won, premiumUnknown: true }),
         change({ kind: 'premium', from: LeadStatus.Won, to: LeadStatus.Won, premiumValue: '99', premiumCurrency: 'EUR' }),
       ],

@@ -152,9 +152,7 @@ export class LeadStatusControl {
   /** Whether the lead has a premium to correct without moving (it is quoted or won). */
   protected readonly correctsPremium = computed(() => PREMIUM_STATUSES.includes(this.status()));
   /** The moves, and keeping the current status to correct the premium when there is one. */
-  protected readonly choices = computed(() =>
-    this.correctsPremium() ? [this.status(), ...this.nextStatuses()] : this.nextStatuses(),
-  );
+  protected readonly choices = computed(() => (this.correctsPremium() ? [this.status(), ...this.nextStatuses()] : this.nextStatuses()));
   protected readonly target = signal<LeadStatus | null>(null);
   protected readonly keepsStatus = computed(() => this.target() === this.status());
   protected readonly premiumValue = new FormControl('', { nonNullable: true, validators: localeAmount });

@@ -468,7 +468,15 @@ describe('LeadsPage', () => {
         statusHistory: [
           { ...change, id: 'c1', at: '2026-11-20T11:00:00.000Z', kind: 'status', from: LeadStatus.New, to: LeadStatus.Qualified },
           { ...change, id: 'c2', at: '2026-11-20T12:00:00.000Z', kind: 'status', from: LeadStatus.Qualified, to: LeadStatus.Lost },
-          { ...change, id: 'c3', at: '2026-11-20T13:00:00.000Z', kind: 'reopen', from: LeadStatus.Lost, to: LeadStatus.Qualified, reason: 'Customer called back' },
+          {
+            ...change,
+            id: 'c3',
+            at: '2026-11-20T13:00:00.000Z',
+            kind: 'reopen',
+            from: LeadStatus.Lost,
+            to: LeadStatus.Qualified,
+            reason: 'Customer called back',
+          },
         ],
       });
       await stable();
@@ -498,9 +506,7 @@ describe('LeadsPage', () => {
       expect(text()).not.toContain('Moved to Lost');
       const cells = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
       expect(cells['status'].text).toEqual(['Qualified']);
-      expect(await (await root.getHarness(MatSnackBarHarness)).getMessage()).toBe(
-        'The lead moved to won in the meantime',
-      );
+      expect(await (await root.getHarness(MatSnackBarHarness)).getMessage()).toBe('The lead moved to won in the meantime');
     });
 
     it('shows why the lead failed to load, with a retry', async () => {
@@ -527,9 +533,7 @@ describe('LeadsPage', () => {
       await openDrawer(detailed, Role.Viewer);
 
       expect(text()).toContain('Ελένη Παπαδοπούλου');
-      expect(text().replace(/\s+/g, ' ')).toContain(
-        'Read-only: your role is Viewer. Managers and admins move leads along the pipeline.',
-      );
+      expect(text().replace(/\s+/g, ' ')).toContain('Read-only: your role is Viewer. Managers and admins move leads along the pipeline.');
       expect(await (await select('Move to')).isDisabled()).toBe(true);
       expect(await (await root.getHarness(MatButtonHarness.with({ text: 'Change status' }))).isDisabled()).toBe(true);
     });

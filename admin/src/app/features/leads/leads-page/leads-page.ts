@@ -364,8 +364,18 @@ export class LeadsPage {
       }
       return next;
     };
-    this.seenForms.update((known) => learn(known, leads.map((l) => [l.formId, l.formName])));
-    this.seenCampaigns.update((known) => learn(known, leads.map((l) => [l.campaignId, l.campaignName])));
+    this.seenForms.update((known) =>
+      learn(
+        known,
+        leads.map((l) => [l.formId, l.formName]),
+      ),
+    );
+    this.seenCampaigns.update((known) =>
+      learn(
+        known,
+        leads.map((l) => [l.campaignId, l.campaignName]),
+      ),
+    );
   }
 }
 

@@ -17,7 +17,16 @@ export interface ReopenDialogData {
 /** Reopening a won or lost lead: always with a reason, which stays in the lead's timeline and the audit log. */
 @Component({
   selector: 'lg-reopen-dialog',
-  imports: [LabelPipe, LowerCasePipe, MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, MatSelectModule, ReactiveFormsModule],
+  imports: [
+    LabelPipe,
+    LowerCasePipe,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    ReactiveFormsModule,
+  ],
   template: `
     <h2 mat-dialog-title>Reopen this {{ data.status | label: 'leadStatus' | lowercase }} lead</h2>
     <mat-dialog-content>

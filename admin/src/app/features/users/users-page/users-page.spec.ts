@@ -93,12 +93,10 @@ describe('UsersPage', () => {
   });
 
   it('shows the error with a retry that reloads the list', async () => {
-    http
-      .expectOne('/v1/users')
-      .flush(anErrorEnvelope(503, 'service_unavailable', 'Database unavailable'), {
-        status: 503,
-        statusText: 'Service Unavailable',
-      });
+    http.expectOne('/v1/users').flush(anErrorEnvelope(503, 'service_unavailable', 'Database unavailable'), {
+      status: 503,
+      statusText: 'Service Unavailable',
+    });
     await fixture.whenStable();
 
     expect(text()).toContain('Users could not be loaded');
@@ -137,9 +135,7 @@ describe('UsersPage', () => {
 
       expect(await (await field(dialog, 'Email')).getTextErrors()).toEqual(['Email is required.']);
       expect(await (await field(dialog, 'Name')).getTextErrors()).toEqual(['Name is required.']);
-      expect(await (await field(dialog, 'Initial password')).getTextErrors()).toEqual([
-        'Password is required.',
-      ]);
+      expect(await (await field(dialog, 'Initial password')).getTextErrors()).toEqual(['Password is required.']);
       http.expectNone('/v1/users');
     });
 
@@ -152,9 +148,7 @@ describe('UsersPage', () => {
       await (await dialog.getHarness(MatButtonHarness.with({ text: 'Create user' }))).click();
 
       expect(await (await field(dialog, 'Email')).getTextErrors()).toEqual(['Enter a valid email address.']);
-      expect(await (await field(dialog, 'Initial password')).getTextErrors()).toEqual([
-        'Use at least 12 characters.',
-      ]);
+      expect(await (await field(dialog, 'Initial password')).getTextErrors()).toEqual(['Use at least 12 characters.']);
       http.expectNone('/v1/users');
     });
 
@@ -196,9 +190,7 @@ describe('UsersPage', () => {
       await fixture.whenStable();
 
       expect(await root.getAllHarnesses(MatDialogHarness)).toHaveLength(1);
-      expect(document.querySelector('mat-dialog-container')?.textContent).toContain(
-        'A user with this email already exists',
-      );
+      expect(document.querySelector('mat-dialog-container')?.textContent).toContain('A user with this email already exists');
     });
   });
 
@@ -216,9 +208,7 @@ describe('UsersPage', () => {
     await fixture.whenStable();
 
     expect(await toggle.isChecked()).toBe(true);
-    expect(await (await root.getHarness(MatSnackBarHarness)).getMessage()).toBe(
-      'vic@example.com may now see and export contact details.',
-    );
+    expect(await (await root.getHarness(MatSnackBarHarness)).getMessage()).toBe('vic@example.com may now see and export contact details.');
   });
 
   it('changes a role inline', async () => {
@@ -239,12 +229,10 @@ describe('UsersPage', () => {
     const adaRole = (await loader.getAllHarnesses(MatSelectHarness))[1];
 
     await adaRole.clickOptions({ text: 'Viewer' });
-    http
-      .expectOne({ method: 'PATCH', url: '/v1/users/u-2' })
-      .flush(anErrorEnvelope(409, 'conflict', 'Cannot demote the last admin'), {
-        status: 409,
-        statusText: 'Conflict',
-      });
+    http.expectOne({ method: 'PATCH', url: '/v1/users/u-2' }).flush(anErrorEnvelope(409, 'conflict', 'Cannot demote the last admin'), {
+      status: 409,
+      statusText: 'Conflict',
+    });
     await fixture.whenStable();
 
     expect(await adaRole.getValueText()).toBe('Admin');

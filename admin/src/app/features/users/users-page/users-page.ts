@@ -106,9 +106,7 @@ export class UsersPage {
       destructive: !activate,
     })
       .pipe(filter(Boolean))
-      .subscribe(() =>
-        this.save(user, { active: activate }, `${user.email} ${activate ? 'reactivated' : 'deactivated'}.`),
-      );
+      .subscribe(() => this.save(user, { active: activate }, `${user.email} ${activate ? 'reactivated' : 'deactivated'}.`));
   }
 
   private save(

@@ -22,11 +22,7 @@ export interface ConfirmDialogData {
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button matButton mat-dialog-close>Cancel</button>
-      <button
-        matButton="filled"
-        [class.destructive]="data.destructive"
-        [mat-dialog-close]="true"
-      >
+      <button matButton="filled" [class.destructive]="data.destructive" [mat-dialog-close]="true">
         {{ data.confirmLabel }}
       </button>
     </mat-dialog-actions>

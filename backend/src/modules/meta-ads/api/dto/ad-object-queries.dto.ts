@@ -21,7 +21,7 @@ class AdObjectFiltersDto implements Omit<AdObjectListQuery, 'limit' | 'offset'> 
 
   @ApiPropertyOptional({ description: "Meta's effective_status, e.g. DISAPPROVED or WITH_ISSUES", maxLength: 40 })
   @IsOptional()
-  @Matches(/^[A-Z_]{1,40}$/, { message: 'effectiveStatus must be one of Meta\'s effective statuses, e.g. WITH_ISSUES' })
+  @Matches(/^[A-Z_]{1,40}$/, { message: "effectiveStatus must be one of Meta's effective statuses, e.g. WITH_ISSUES" })
   effectiveStatus?: string;
 
   @ApiPropertyOptional({ example: 'OUTCOME_LEADS', description: "The campaign's objective" })

@@ -1,6 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AdObjectLevel, AdsSettingsRequest, AdsSyncRequest, BulkStatusRequest, UpdateAdObjectRequest } from '@legeai/contracts';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { Trim } from '../../../../common/validation/trim.transform';
 
 /** Meta caps budgets far below this (a million dollars); above it a typo, not a budget. */
@@ -35,7 +50,12 @@ export class UpdateAdObjectDto implements UpdateAdObjectRequest {
   @Max(MAX_BUDGET_MINOR)
   lifetimeBudgetMinor?: number;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String, description: 'Campaigns: stop_time; ad sets: end_time. null removes it (daily budgets only).' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'Campaigns: stop_time; ad sets: end_time. null removes it (daily budgets only).',
+  })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsISO8601({ strict: true }, { message: 'endTime must be an ISO-8601 date-time or null' })
@@ -71,7 +91,11 @@ export class AdsSyncDto implements AdsSyncRequest {
 }
 
 export class AdsSettingsDto implements AdsSettingsRequest {
-  @ApiProperty({ type: 'integer', nullable: true, description: 'Ceiling on the sum of active daily budgets per ad account, minor units; null = none' })
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'Ceiling on the sum of active daily budgets per ad account, minor units; null = none',
+  })
   @ValidateIf((_, value) => value !== null)
   @IsInt()
   @Min(1)

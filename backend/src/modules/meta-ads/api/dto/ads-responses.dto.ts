@@ -64,7 +64,8 @@ export class MetaCampaignResponse implements MetaCampaignDto {
   @ApiProperty() adSetCount!: number;
   @ApiProperty() adCount!: number;
   @ApiProperty({ type: [AdReviewProblemResponse] }) problems!: AdReviewProblem[];
-  @ApiProperty({ nullable: true, type: AdObjectResultsResponse, description: 'null until insights have data' }) results!: AdObjectResults | null;
+  @ApiProperty({ nullable: true, type: AdObjectResultsResponse, description: 'null until insights have data' })
+  results!: AdObjectResults | null;
   @ApiProperty({ nullable: true, type: String }) updatedAt!: string | null;
   @ApiProperty() syncedAt!: string;
 }

@@ -60,7 +60,11 @@ class CityDto extends PlaceDto {
 }
 
 class TargetingDto implements LeadCampaignTargeting {
-  @ApiProperty({ type: [String], example: ['US'], description: 'ISO country codes where the ads run; regions and cities narrow within them' })
+  @ApiProperty({
+    type: [String],
+    example: ['US'],
+    description: 'ISO country codes where the ads run; regions and cities narrow within them',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)

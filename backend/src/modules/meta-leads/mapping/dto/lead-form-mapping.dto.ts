@@ -35,7 +35,11 @@ export class LeadFormMappingBody implements LeadFormMapping {
   @IsObject()
   defaults!: Partial<Record<LeadFieldName, string>>;
 
-  @ApiProperty({ description: 'Lead fields a lead must have; leads without them are kept and flagged for review', enum: LEAD_FIELD_NAMES, isArray: true })
+  @ApiProperty({
+    description: 'Lead fields a lead must have; leads without them are kept and flagged for review',
+    enum: LEAD_FIELD_NAMES,
+    isArray: true,
+  })
   @IsArray()
   required!: LeadFieldName[];
 }

@@ -10,7 +10,9 @@ export class SyncLeadsDto implements SyncLeadsRequest {
   })
   formId!: string;
 
-  @ApiPropertyOptional({ description: 'Read leads created at or after this instant (ISO-8601); default: the form’s watermark minus the overlap' })
+  @ApiPropertyOptional({
+    description: 'Read leads created at or after this instant (ISO-8601); default: the form’s watermark minus the overlap',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'from must be an ISO-8601 date-time' })
   from?: string;
@@ -36,5 +38,6 @@ export class SyncLeadsResponse implements SyncLeadsResult {
 
 export class SendTestLeadResponse implements SendTestLeadResult {
   @ApiProperty({ description: "Meta's id of the test lead; it arrives through the webhook pipeline" }) leadgenId!: string;
-  @ApiProperty({ nullable: true, type: String, description: 'The earlier test lead deleted to make room' }) replacedLeadgenId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The earlier test lead deleted to make room' }) replacedLeadgenId!:
+    string | null;
 }

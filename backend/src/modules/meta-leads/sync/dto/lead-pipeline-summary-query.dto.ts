@@ -14,7 +14,10 @@ class IanaTimeZone implements ValidatorConstraintInterface {
 }
 
 export class LeadPipelineSummaryQueryDto {
-  @ApiPropertyOptional({ description: "The viewer's IANA time zone: where today and this week begin. Default UTC.", example: 'America/Chicago' })
+  @ApiPropertyOptional({
+    description: "The viewer's IANA time zone: where today and this week begin. Default UTC.",
+    example: 'America/Chicago',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)
