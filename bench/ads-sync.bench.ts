@@ -73,7 +73,7 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
     webhooks: { enabled: false },
     // Budgets out of the way: this measures the sync's requests and time, not throttling (the e2e tests cover that).
     usage: { appCallsPerHour: 1e9, adAccountCallsPerHour: 1e9, buc: { ads_management: 1e9 } } as SandboxOptions['usage'],
-  } as SandboxOptions);
+  });
   let product: RunningProduct | undefined;
   try {
     product = await startProduct({ role: 'all', logLevel: 'warn', port, graphUrl: sandbox.url, env: { META_DIALOG_URL: sandbox.url } });

@@ -99,7 +99,7 @@ describe('console: work the leads', () => {
   it('exports the searched leads as CSV', () =>
     screenshotOnFailure('leads-work-csv', async () => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
-      const csv = await readFile((await download.path())!, 'utf8');
+      const csv = await readFile(await download.path(), 'utf8');
       const lines = csv.trim().split(/\r?\n/);
       expect(lines[0]).toMatch(/email/i);
       expect(lines.length).toBeGreaterThanOrEqual(2);

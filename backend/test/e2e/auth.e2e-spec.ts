@@ -228,7 +228,7 @@ describe('auth (e2e)', () => {
         await t.http.get('/v1/auth/me').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
       }
       // The successor still rotates, and nothing was recorded as reuse.
-      const next = await t.http.post('/v1/auth/refresh').set('Cookie', successors[0]!).expect(200);
+      const next = await t.http.post('/v1/auth/refresh').set('Cookie', successors[0]).expect(200);
       expect(refreshCookieOf(next)).toBeDefined();
       const reuse = await t.dataSource.query(`SELECT 1 FROM audit_log WHERE action = 'auth.refresh_reuse' AND details->>'sessionId' = $1`, [
         sessionIdOf(admin.accessToken),

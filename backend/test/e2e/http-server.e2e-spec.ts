@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { createTestApp, TestApp } from '../utils/create-test-app';
 import { RawConnection } from '../utils/raw-connection';
 
@@ -18,7 +17,7 @@ describe('HTTP server limits (e2e)', () => {
     t = await createTestApp({
       env: { HTTP_HEADERS_TIMEOUT_MS: String(HEADERS_TIMEOUT_MS), HTTP_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS) },
     });
-    const server = t.app.getHttpServer() as Server;
+    const server = t.app.getHttpServer();
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     port = (server.address() as AddressInfo).port;
   });

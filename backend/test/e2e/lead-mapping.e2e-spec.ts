@@ -121,7 +121,7 @@ describe('lead mapping and person duplicates (e2e)', () => {
       const [row] = await t.dataSource.query<{ organisation_id: string }[]>(`SELECT organisation_id FROM leads WHERE id = $1`, [
         theirs!.leadId,
       ]);
-      expect(row!.organisation_id).toBe(rival.organisationId);
+      expect(row.organisation_id).toBe(rival.organisationId);
       await expect(find(rival.organisationId, { emailNormalized: 'ana@example.com' }, day(25), 10)).resolves.toBeNull();
     });
 
@@ -228,7 +228,7 @@ describe('lead mapping and person duplicates (e2e)', () => {
       await t.http.put(url(formId)).set(viewer.auth).send(mapping).expect(403);
       await t.http.put(url(formId)).send(mapping).expect(401);
       const [row] = await t.dataSource.query<{ mapping: unknown }[]>(`SELECT mapping FROM meta_lead_forms WHERE id = $1`, [formId]);
-      expect(row!.mapping).toBeNull();
+      expect(row.mapping).toBeNull();
     });
 
     it.each([
@@ -265,7 +265,7 @@ describe('lead mapping and person duplicates (e2e)', () => {
       expect(body.unmappedQuestions).toEqual(['current_insurer']);
 
       const [row] = await t.dataSource.query<{ mapping: unknown }[]>(`SELECT mapping FROM meta_lead_forms WHERE id = $1`, [formId]);
-      expect(row!.mapping).toEqual({
+      expect(row.mapping).toEqual({
         fields: { coverage_needs: 'productInterest', zip_code: 'ignore' },
         defaults: { country: 'US' },
         required: ['email', 'phone'],
@@ -302,7 +302,7 @@ describe('lead mapping and person duplicates (e2e)', () => {
       const [row] = await t.dataSource.query<{ mapping: { fields: object } }[]>(`SELECT mapping FROM meta_lead_forms WHERE id = $1`, [
         formId,
       ]);
-      expect(row!.mapping.fields).not.toHaveProperty('current_insurer');
+      expect(row.mapping.fields).not.toHaveProperty('current_insurer');
     });
 
     it('previews the stored mapping when none is given', async () => {
@@ -341,7 +341,7 @@ describe('lead mapping and person duplicates (e2e)', () => {
       const res = await t.http.put(url(formId)).set(admin.auth).send({ fields: {}, defaults: {}, required: [] }).expect(200);
       expect((res.body as LeadFormMappingDto).customised).toBe(false);
       const [row] = await t.dataSource.query<{ mapping: unknown }[]>(`SELECT mapping FROM meta_lead_forms WHERE id = $1`, [formId]);
-      expect(row!.mapping).toBeNull();
+      expect(row.mapping).toBeNull();
     });
 
     it("counts the same unmapped questions on the forms list as the mapping endpoint, in the caller's organisation", async () => {

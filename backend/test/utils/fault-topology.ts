@@ -136,7 +136,7 @@ export class FaultTopology {
         : // `migrate: true` as the product does: whichever comes first creates the queue schema (under an advisory lock).
           new Queue(
             META_LEADS_QUEUE_NAME,
-            { connection: { connectionString: databaseUrl, schema: POSTGRES_QUEUE_SCHEMA, migrate: true } as never, prefix },
+            { connection: { connectionString: databaseUrl, schema: POSTGRES_QUEUE_SCHEMA, migrate: true }, prefix },
             createPostgresBackend as never,
           );
       queue.on('error', () => undefined); // the test's own Redis is stopped on purpose

@@ -46,8 +46,8 @@ export class OwnRedis {
     const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--dir', this.dir];
     args.push(...(this.persistent ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']));
     const child = spawn(REDIS_SERVER, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout!.on('data', (d) => (this.output = (this.output + d).slice(-20_000)));
-    child.stderr!.on('data', (d) => (this.output = (this.output + d).slice(-20_000)));
+    child.stdout.on('data', (d) => (this.output = (this.output + d).slice(-20_000)));
+    child.stderr.on('data', (d) => (this.output = (this.output + d).slice(-20_000)));
     this.child = child;
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
     await this.waitReady();

@@ -4,7 +4,7 @@ export async function waitFor<T>(what: string, check: () => Promise<T>, timeoutM
   let last: T | undefined;
   while (Date.now() < deadline) {
     last = await check();
-    if (last) return last as NonNullable<T>;
+    if (last) return last;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);

@@ -86,8 +86,8 @@ describe('app mode, roles and access levels', () => {
       const [stranger] = sandbox.control.createLeads({ formId: DEMO_IDS.forms.auto });
       const [tester] = sandbox.control.createLeads({ formId: DEMO_IDS.forms.auto, submittedBy: DEMO_IDS.appDeveloperId });
       const deliveries = await sandbox.control.flushWebhooks();
-      expect(deliveries.flatMap((entry) => entry.leadgenIds)).toEqual([tester!.id]);
-      expect(deliveries.flatMap((entry) => entry.leadgenIds)).not.toContain(stranger!.id);
+      expect(deliveries.flatMap((entry) => entry.leadgenIds)).toEqual([tester.id]);
+      expect(deliveries.flatMap((entry) => entry.leadgenIds)).not.toContain(stranger.id);
       expect(receiver.posts()).toHaveLength(1);
     });
 
@@ -97,10 +97,10 @@ describe('app mode, roles and access levels', () => {
         .leads_count;
       const [stranger] = sandbox.control.createLeads({ formId: DEMO_IDS.forms.home });
       const [tester] = sandbox.control.createLeads({ formId: DEMO_IDS.forms.home, submittedBy: DEMO_IDS.appDeveloperId });
-      expect((await graph(sandbox, 'GET', stranger!.id, { token: page })).body.error).toMatchObject({ code: 100, error_subcode: 33 });
-      expect((await graph(sandbox, 'GET', tester!.id, { token: page, params: { fields: 'id' } })).body).toEqual({ id: tester!.id });
+      expect((await graph(sandbox, 'GET', stranger.id, { token: page })).body.error).toMatchObject({ code: 100, error_subcode: 33 });
+      expect((await graph(sandbox, 'GET', tester.id, { token: page, params: { fields: 'id' } })).body).toEqual({ id: tester.id });
       const listed = await graph(sandbox, 'GET', `${DEMO_IDS.forms.home}/leads`, { token: page, params: { fields: 'id', limit: '500' } });
-      expect(listed.body.data).toEqual([{ id: tester!.id }]);
+      expect(listed.body.data).toEqual([{ id: tester.id }]);
       const form = await graph(sandbox, 'GET', DEMO_IDS.forms.home, { token: page, params: { fields: 'leads_count' } });
       expect(form.body.leads_count).toBe(countBefore + 2);
     });
@@ -115,7 +115,7 @@ describe('app mode, roles and access levels', () => {
       const page = await subscribedAsTester();
       const [stranger] = sandbox.control.createLeads({ formId: DEMO_IDS.forms.home });
       sandbox.control.setup.setMode('live');
-      expect((await graph(sandbox, 'GET', stranger!.id, { token: page, params: { fields: 'id' } })).body).toEqual({ id: stranger!.id });
+      expect((await graph(sandbox, 'GET', stranger.id, { token: page, params: { fields: 'id' } })).body).toEqual({ id: stranger.id });
     });
 
     it('refuses leads said to come from someone the sandbox does not know', async () => {

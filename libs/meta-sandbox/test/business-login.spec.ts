@@ -126,7 +126,7 @@ describe('Facebook Login for Business', () => {
 
     it('is described by debug_token as a SYSTEM_USER token of the system user, expiring never, its business in the target_ids', async () => {
       const token = await loginWithConfiguration(sandbox, SYSTEM_USER_CONFIG);
-      const systemUserId = sandbox.control.setup.settings().systemUsers[0]!.id;
+      const systemUserId = sandbox.control.setup.settings().systemUsers[0].id;
       const info = await debug(token);
       expect(info).toMatchObject({ type: 'SYSTEM_USER', is_valid: true, expires_at: 0, data_access_expires_at: 0, user_id: systemUserId });
       expect(info.profile_id).toBeUndefined();
@@ -142,7 +142,7 @@ describe('Facebook Login for Business', () => {
       const token = await loginWithConfiguration(sandbox, SYSTEM_USER_CONFIG);
       const me = await graph(sandbox, 'GET', 'me', { token, params: { fields: 'id,name,client_business_id' } });
       expect(me.body).toEqual({
-        id: sandbox.control.setup.settings().systemUsers[0]!.id,
+        id: sandbox.control.setup.settings().systemUsers[0].id,
         name: 'LEGEAI Meta Connect (sandbox) system user',
         client_business_id: DEMO_IDS.businessId,
       });
@@ -194,7 +194,7 @@ describe('Facebook Login for Business', () => {
 
     it('loses every token when the business removes the app', async () => {
       const token = await loginWithConfiguration(sandbox, SYSTEM_USER_CONFIG);
-      const systemUserId = sandbox.control.setup.settings().systemUsers[0]!.id;
+      const systemUserId = sandbox.control.setup.settings().systemUsers[0].id;
       expect(sandbox.control.invalidateTokens({ userId: systemUserId, reason: 'deauthorized' })).toBe(1);
       const me = await graph(sandbox, 'GET', 'me', { token });
       expect(me.body.error).toMatchObject({ code: 190, error_subcode: 458 });

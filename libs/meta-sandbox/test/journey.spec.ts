@@ -103,7 +103,7 @@ describe('Meta journey against the sandbox', () => {
 
     // 7. The signed webhook arrives; the signature matches the raw bytes.
     await receiver.waitForPosts(1);
-    const delivery = receiver.posts()[0]!;
+    const delivery = receiver.posts()[0];
     const expected = `sha256=${createHmac('sha256', sandbox.appSecret).update(delivery.raw).digest('hex')}`;
     const given = String(delivery.headers['x-hub-signature-256']);
     expect(timingSafeEqual(Buffer.from(given), Buffer.from(expected))).toBe(true);

@@ -43,8 +43,8 @@ describe('lead access', () => {
   async function newLeadRead(): Promise<{ leadId: string; notified: boolean; read: { status: number; body: any } }> {
     const [lead] = sandbox.control.createLeads({ formId: DEMO_IDS.forms.auto });
     const deliveries = await sandbox.control.flushWebhooks();
-    const notified = deliveries.some((entry) => entry.outcome === 'delivered' && entry.leadgenIds.includes(lead!.id));
-    return { leadId: lead!.id, notified, read: await graph(sandbox, 'GET', lead!.id, { token: page, params: { fields: 'id' } }) };
+    const notified = deliveries.some((entry) => entry.outcome === 'delivered' && entry.leadgenIds.includes(lead.id));
+    return { leadId: lead.id, notified, read: await graph(sandbox, 'GET', lead.id, { token: page, params: { fields: 'id' } }) };
   }
 
   it('answers has_lead_access for the caller: an admin with the default Leads Access Manager can read', async () => {

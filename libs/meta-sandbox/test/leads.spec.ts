@@ -62,19 +62,19 @@ describe('lead forms and leads', () => {
     });
     expect(form.body).toMatchObject({ name: '生命保険のお見積り', locale: 'JA_JP', page: { name: 'ハーバーポイント保険' } });
     const leads = await allLeads(DEMO_IDS.forms.lifeJapanese, japanesePage);
-    const name = leads[0]!.field_data.find((field) => field.name === 'full_name')!.values[0]!;
+    const name = leads[0].field_data.find((field) => field.name === 'full_name')!.values[0];
     expect(name).toMatch(/[\u3040-\u30ff\u4e00-\u9faf]/);
   });
 
   it('returns only the lead fields asked for, plus id', async () => {
     const [first] = await allLeads(DEMO_IDS.forms.auto);
-    const lead = await graph(sandbox, 'GET', first!.id, { token: page, params: { fields: 'form_id,is_organic' } });
+    const lead = await graph(sandbox, 'GET', first.id, { token: page, params: { fields: 'form_id,is_organic' } });
     expect(Object.keys(lead.body).sort()).toEqual(['form_id', 'id', 'is_organic']);
   });
 
   it('returns created_time, id and field_data when no fields are given', async () => {
     const [first] = await allLeads(DEMO_IDS.forms.auto);
-    const lead = await graph(sandbox, 'GET', first!.id, { token: page });
+    const lead = await graph(sandbox, 'GET', first.id, { token: page });
     expect(Object.keys(lead.body).sort()).toEqual(['created_time', 'field_data', 'id']);
   });
 
@@ -92,12 +92,12 @@ describe('lead forms and leads', () => {
     const leads = await allLeads(DEMO_IDS.forms.auto);
     const coverages = leads.map((lead) => lead.field_data.find((field) => field.name === 'coverage_needs')!.values);
     expect(coverages.some((values) => values.length > 1)).toBe(true);
-    expect(leads[0]!.custom_disclaimer_responses).toContainEqual({ checkbox_key: 'tcpa_consent', is_checked: '1' });
+    expect(leads[0].custom_disclaimer_responses).toContainEqual({ checkbox_key: 'tcpa_consent', is_checked: '1' });
   });
 
   it('filters leads on time_created', async () => {
     const leads = await allLeads(DEMO_IDS.forms.auto);
-    const middle = Math.floor(Date.parse(leads[Math.floor(leads.length / 2)]!.created_time.replace('+0000', 'Z')) / 1000);
+    const middle = Math.floor(Date.parse(leads[Math.floor(leads.length / 2)].created_time.replace('+0000', 'Z')) / 1000);
     const newer = await graph(sandbox, 'GET', `${DEMO_IDS.forms.auto}/leads`, {
       token: page,
       params: {
@@ -153,14 +153,14 @@ describe('lead forms and leads', () => {
 
   it('refuses to delete a real lead', async () => {
     const [first] = await allLeads(DEMO_IDS.forms.auto);
-    expect((await graph(sandbox, 'DELETE', first!.id, { token: page })).body.error).toMatchObject({ code: 100, error_subcode: 33 });
+    expect((await graph(sandbox, 'DELETE', first.id, { token: page })).body.error).toMatchObject({ code: 100, error_subcode: 33 });
   });
 
   it('makes leads older than 90 days disappear and counts them as expired', async () => {
     const [first] = await allLeads(DEMO_IDS.forms.auto);
     sandbox.control.advanceClock(91 * 86_400_000);
     const fresh = await pageToken(sandbox, await loginAs(sandbox), DEMO_IDS.pages.main);
-    expect((await graph(sandbox, 'GET', first!.id, { token: fresh })).body.error).toMatchObject({ code: 100, error_subcode: 33 });
+    expect((await graph(sandbox, 'GET', first.id, { token: fresh })).body.error).toMatchObject({ code: 100, error_subcode: 33 });
     const form = await graph(sandbox, 'GET', DEMO_IDS.forms.auto, { token: fresh, params: { fields: 'leads_count,expired_leads_count' } });
     expect(form.body).toMatchObject({ leads_count: 0, expired_leads_count: expect.any(Number) });
     expect(form.body.expired_leads_count).toBeGreaterThan(0);

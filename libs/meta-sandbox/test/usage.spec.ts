@@ -36,7 +36,7 @@ describe('usage headers and throttling', () => {
     const refused = await graph(sandbox, 'GET', 'me', { token });
     expect(refused.body.error).toMatchObject({ code: 4, is_transient: true });
     await graph(sandbox, 'GET', 'me', { token });
-    expect(sandbox.control.counters().usage[`app:${sandbox.appId}`]!.callCount).toBe(5);
+    expect(sandbox.control.counters().usage[`app:${sandbox.appId}`].callCount).toBe(5);
   });
 
   it('throttles an ad account with 80004 and names it in X-Business-Use-Case-Usage', async () => {
@@ -163,7 +163,7 @@ describe('batch requests', () => {
       { method: 'GET', relative_url: 'me' },
       { method: 'GET', relative_url: 'me' },
     ]);
-    expect(sandbox.control.counters().usage[`app:${sandbox.appId}`]!.callCount - before).toBe(3);
+    expect(sandbox.control.counters().usage[`app:${sandbox.appId}`].callCount - before).toBe(3);
     expect(sandbox.control.calls().filter((call) => call.inBatch)).toHaveLength(3);
   });
 

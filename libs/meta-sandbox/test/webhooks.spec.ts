@@ -40,7 +40,7 @@ describe('webhook subscriptions and delivery', () => {
   describe('app subscriptions', () => {
     it('runs the verification handshake before storing the subscription', async () => {
       await subscribeApp();
-      const handshake = receiver.requests[0]!;
+      const handshake = receiver.requests[0];
       expect(handshake.method).toBe('GET');
       expect(handshake.url.searchParams.get('hub.mode')).toBe('subscribe');
       expect(handshake.url.searchParams.get('hub.verify_token')).toBe(receiver.verifyToken);
@@ -111,7 +111,7 @@ describe('webhook subscriptions and delivery', () => {
       await subscribeAll();
       sandbox.control.createLeads({ formId: DEMO_IDS.forms.auto });
       await receiver.waitForPosts(1);
-      const post = receiver.posts()[0]!;
+      const post = receiver.posts()[0];
       const expected = `sha256=${createHmac('sha256', sandbox.appSecret).update(post.raw).digest('hex')}`;
       expect(post.headers['x-hub-signature-256']).toBe(expected);
       expect(post.headers['content-type']).toBe('application/json');
@@ -121,7 +121,7 @@ describe('webhook subscriptions and delivery', () => {
       await subscribeAll();
       const [lead] = sandbox.control.createLeads({ formId: DEMO_IDS.forms.auto, organic: true });
       await receiver.waitForPosts(1);
-      const payload = JSON.parse(receiver.posts()[0]!.raw.toString('utf8'));
+      const payload = JSON.parse(receiver.posts()[0].raw.toString('utf8'));
       expect(payload).toEqual({
         object: 'page',
         entry: [
@@ -133,7 +133,7 @@ describe('webhook subscriptions and delivery', () => {
                 field: 'leadgen',
                 value: {
                   form_id: DEMO_IDS.forms.auto,
-                  leadgen_id: lead!.id,
+                  leadgen_id: lead.id,
                   created_time: expect.any(Number),
                   page_id: DEMO_IDS.pages.main,
                 },
@@ -150,7 +150,7 @@ describe('webhook subscriptions and delivery', () => {
       await sandbox.control.flushWebhooks();
       const posts = receiver.posts();
       expect(posts).toHaveLength(1);
-      expect(JSON.parse(posts[0]!.raw.toString('utf8')).entry[0].changes).toHaveLength(3);
+      expect(JSON.parse(posts[0].raw.toString('utf8')).entry[0].changes).toHaveLength(3);
     });
 
     it('delivers nothing for a Page that did not install the app', async () => {
@@ -167,7 +167,7 @@ describe('webhook subscriptions and delivery', () => {
       const log = await sandbox.control.flushWebhooks();
       expect(log.map((entry) => entry.outcome)).toEqual(['failed', 'failed', 'delivered']);
       expect(receiver.posts()).toHaveLength(3);
-      expect(new Set(receiver.posts().map((post) => post.raw.toString()))).toEqual(new Set([receiver.posts()[0]!.raw.toString()]));
+      expect(new Set(receiver.posts().map((post) => post.raw.toString()))).toEqual(new Set([receiver.posts()[0].raw.toString()]));
     });
 
     it('spreads retries over 36 hours at a decreasing rate, then drops the update', async () => {
@@ -177,9 +177,9 @@ describe('webhook subscriptions and delivery', () => {
       const log = await sandbox.control.flushWebhooks();
       const attempts = log.filter((entry) => entry.outcome === 'failed').map((entry) => entry.scheduleOffsetMs);
       expect(attempts[attempts.length - 1]).toBe(36 * 3_600_000);
-      const gaps = attempts.slice(1).map((offset, i) => offset - attempts[i]!);
+      const gaps = attempts.slice(1).map((offset, i) => offset - attempts[i]);
       expect([...gaps].sort((a, b) => a - b)).toEqual(gaps);
-      expect(log[log.length - 1]!.outcome).toBe('expired');
+      expect(log[log.length - 1].outcome).toBe('expired');
     });
 
     it('treats a slow answer as a failure and retries', async () => {
@@ -208,7 +208,7 @@ describe('webhook subscriptions and delivery', () => {
       const log = await sandbox.control.flushWebhooks();
       expect(log.map((entry) => entry.outcome)).toEqual(['delivered', 'duplicate']);
       expect(receiver.posts()).toHaveLength(2);
-      expect(receiver.posts()[1]!.raw.equals(receiver.posts()[0]!.raw)).toBe(true);
+      expect(receiver.posts()[1].raw.equals(receiver.posts()[0].raw)).toBe(true);
     });
 
     it('drops deliveries when told to', async () => {

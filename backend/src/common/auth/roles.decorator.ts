@@ -12,11 +12,7 @@ export const API_KEY_AUTH_SCHEME = 'api-key';
  * `@Roles(Role.Viewer)` means "any signed-in user or API key of the organisation"). Also documents the auth schemes.
  */
 export function Roles(...roles: [Role, ...Role[]]): MethodDecorator & ClassDecorator {
-  return applyDecorators(
-    SetMetadata(ROLES_KEY, roles),
-    ApiBearerAuth(BEARER_AUTH_SCHEME),
-    ApiSecurity(API_KEY_AUTH_SCHEME),
-  ) as MethodDecorator & ClassDecorator;
+  return applyDecorators(SetMetadata(ROLES_KEY, roles), ApiBearerAuth(BEARER_AUTH_SCHEME), ApiSecurity(API_KEY_AUTH_SCHEME));
 }
 
 /**
@@ -25,9 +21,5 @@ export function Roles(...roles: [Role, ...Role[]]): MethodDecorator & ClassDecor
  * Bull Board cookie). Documents only the bearer scheme.
  */
 export function UserRoles(...roles: [Role, ...Role[]]): MethodDecorator & ClassDecorator {
-  return applyDecorators(
-    SetMetadata(ROLES_KEY, roles),
-    SetMetadata(USERS_ONLY_KEY, true),
-    ApiBearerAuth(BEARER_AUTH_SCHEME),
-  ) as MethodDecorator & ClassDecorator;
+  return applyDecorators(SetMetadata(ROLES_KEY, roles), SetMetadata(USERS_ONLY_KEY, true), ApiBearerAuth(BEARER_AUTH_SCHEME));
 }

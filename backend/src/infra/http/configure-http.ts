@@ -1,7 +1,6 @@
 import { Logger, RequestMethod } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Server } from 'node:http';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { API_PREFIX, OPS_ROUTES, ROUTES } from '@legeai/contracts';
 import { appConfig, servesApi } from '../../config/app.config';
@@ -41,7 +40,7 @@ export function configureHttp(app: NestExpressApplication): HttpSetup {
   const cfg = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
   const httpCfg = app.get<ConfigType<typeof httpConfig>>(httpConfig.KEY);
   const logger = new Logger('Http');
-  const server = app.getHttpServer() as Server;
+  const server = app.getHttpServer();
 
   // Before anything reads req.ip or req.secure: which proxies' X-Forwarded-* to believe (TRUST_PROXY).
   app.set('trust proxy', cfg.trustProxy);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RETRY_AFTER_SECONDS } from '../../common/errors/dependency-unavailable';
 import { securityHeaderPairs } from './security-headers';
 
@@ -47,7 +47,7 @@ export class FastRouteRegistry {
  * Call before `app.listen()` / `app.init()`.
  */
 export function installFastRoutes(app: NestExpressApplication, routes: FastRouteRegistry): void {
-  const server = app.getHttpServer() as Server;
+  const server = app.getHttpServer();
   const express = app.getHttpAdapter().getInstance() as (req: IncomingMessage, res: ServerResponse) => void;
   const listeners = server.listeners('request');
   // Nest's Express adapter creates the server with `http.createServer(expressApp)`; anything else is unexpected.

@@ -47,13 +47,7 @@ const TRANSIENT_CODES = new Set([1, 2, 960]);
 const VALIDATION_CODES = new Set([100, 101, 110, 506, 803, 1500, 2635]);
 
 export function isGraphErrorEnvelope(body: unknown): body is GraphErrorEnvelope {
-  return (
-    !!body &&
-    typeof body === 'object' &&
-    'error' in body &&
-    !!(body as { error: unknown }).error &&
-    typeof (body as { error: unknown }).error === 'object'
-  );
+  return !!body && typeof body === 'object' && 'error' in body && !!body.error && typeof body.error === 'object';
 }
 
 /** Whether a 2xx answer is really a failure: Meta sometimes answers 200 with an error or a plain-text outage. */

@@ -26,7 +26,7 @@ export function buildQueueOptions(queue: QueueConfig, databaseUrl: string): Queu
   setDefaultBackendFactory(createPostgresBackend as never);
   return {
     // `migrate: true` creates or upgrades the queue schema; BullMQ serialises that with an advisory lock.
-    connection: { connectionString: databaseUrl, schema: POSTGRES_QUEUE_SCHEMA, migrate: true } as never,
+    connection: { connectionString: databaseUrl, schema: POSTGRES_QUEUE_SCHEMA, migrate: true },
     prefix: queue.prefix,
     defaultJobOptions: DEFAULT_JOB_OPTIONS,
   };

@@ -1,7 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import type { Job, JobsOptions, Queue } from 'bullmq';
+import type { Job, Queue } from 'bullmq';
 import { JobHandler } from '../queue/job-handler.decorator';
 import { declareQueue } from '../queue/queue-declaration';
 import { Schedule, SCHEDULES } from './schedule';
@@ -53,7 +53,7 @@ export class ScheduleTickHandler {
     if (!schedule) return { added: 'nothing: unknown schedule' };
     const queue = this.moduleRef.get<Queue>(getQueueToken(schedule.queue), { strict: false });
     const added = await queue.add(schedule.jobName, schedule.data ?? {}, {
-      ...(schedule.opts as JobsOptions | undefined),
+      ...schedule.opts,
       jobId: tickJobId(schedule.id, job.timestamp),
     });
     return { added: `${schedule.queue}/${added.id}` };

@@ -33,7 +33,7 @@ export function validFaults(input: unknown): FaultConfig {
       if (webhooks[key] !== undefined && !isRate(webhooks[key])) throw new ControlError(`webhooks.${key} must be between 0 and 1`);
     }
   }
-  return config as FaultConfig;
+  return config;
 }
 
 /** Budgets are positive call counts; functions can only be set in process. */
@@ -49,5 +49,5 @@ export function validBudgets(input: unknown): Partial<UsageBudgets> {
     for (const [type, value] of Object.entries(buc))
       if (!isCount(value)) throw new ControlError(`buc.${type} must be a non-negative number`);
   }
-  return budgets as Partial<UsageBudgets>;
+  return budgets;
 }

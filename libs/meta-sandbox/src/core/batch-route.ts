@@ -135,7 +135,7 @@ async function runOperation(
   if (includeHeaders) {
     item.headers = ITEM_HEADERS.filter((name) => response.headers[name] !== undefined).map((name) => ({
       name: name === 'content-type' ? 'Content-Type' : name,
-      value: response.headers[name]!,
+      value: response.headers[name],
     }));
   }
   return item;

@@ -100,6 +100,6 @@ export class FaultInjector {
 function matchesPath(path: string, rule: string): boolean {
   if (!rule.endsWith('$')) return path.includes(rule);
   // Paths come without their leading slash (`act_1/ads`); the rule may name one (`/ads$`, `/me$`).
-  const full = `/${path.split('?')[0]!.replace(/^\/+|\/+$/g, '')}`;
+  const full = `/${path.split('?')[0].replace(/^\/+|\/+$/g, '')}`;
   return full.endsWith(rule.slice(0, -1));
 }

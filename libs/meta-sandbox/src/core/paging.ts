@@ -21,7 +21,7 @@ function decodeCursor(cursor: string, ids: string[]): number {
   const text = Buffer.from(cursor, 'base64').toString('utf8');
   const match = /^(\d+):(.*)$/.exec(text);
   if (!match) throw GraphErrors.invalidParameter('The cursor parameter is invalid');
-  const byId = ids.indexOf(match[2] as string);
+  const byId = ids.indexOf(match[2]);
   // The item may have disappeared (deleted, expired); fall back to where it used to be.
   return byId >= 0 ? byId : Math.min(Number(match[1]), ids.length);
 }

@@ -44,17 +44,17 @@ export function createRng(seed: string | number): Rng {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
     chance: (probability) => probability > 0 && next() < probability,
-    pick: (items) => items[Math.floor(next() * items.length)] as (typeof items)[number],
+    pick: (items) => items[Math.floor(next() * items.length)],
     sample: (items, count) => {
       const indexes = items.map((_, i) => i);
       for (let i = indexes.length - 1; i > 0; i--) {
         const j = Math.floor(next() * (i + 1));
-        [indexes[i], indexes[j]] = [indexes[j] as number, indexes[i] as number];
+        [indexes[i], indexes[j]] = [indexes[j], indexes[i]];
       }
       return indexes
         .slice(0, Math.min(count, items.length))
         .sort((a, b) => a - b)
-        .map((i) => items[i] as (typeof items)[number]);
+        .map((i) => items[i]);
     },
     chars: (length, alphabet = ALPHANUMERIC) => {
       let out = '';

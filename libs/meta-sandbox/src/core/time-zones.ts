@@ -40,7 +40,7 @@ export function zoneOffsetMs(zone: string, ms: number): number {
     for (const part of formatter(zone).formatToParts(new Date(hour * HOUR_MS))) {
       if (part.type !== 'literal') parts[part.type] = Number(part.value);
     }
-    const wall = Date.UTC(parts['year']!, parts['month']! - 1, parts['day']!, parts['hour']!, parts['minute']!, parts['second']!);
+    const wall = Date.UTC(parts['year'], parts['month'] - 1, parts['day'], parts['hour'], parts['minute'], parts['second']);
     offset = wall - hour * HOUR_MS;
     if (byHour.size > MAX_CACHED_HOURS) byHour.clear();
     byHour.set(hour, offset);

@@ -80,7 +80,7 @@ export class VersionTable {
 
   latest(now: number): string {
     const released = this.released(now);
-    return (released[released.length - 1] ?? this.versions[this.versions.length - 1]!).version;
+    return (released[released.length - 1] ?? this.versions[this.versions.length - 1]).version;
   }
 
   /**

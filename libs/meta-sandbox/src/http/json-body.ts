@@ -14,7 +14,7 @@ export function quoteLongIntegers(text: string): string {
   let last = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
+    const char = text[i];
     if (inString) {
       if (char === '\\') i++;
       else if (char === '"') inString = false;
@@ -26,7 +26,7 @@ export function quoteLongIntegers(text: string): string {
     }
     if ((char >= '0' && char <= '9') || char === '-') {
       let end = i + 1;
-      while (end < text.length && text[end]! >= '0' && text[end]! <= '9') end++;
+      while (end < text.length && text[end] >= '0' && text[end] <= '9') end++;
       const next = text[end];
       const digits = end - i - (char === '-' ? 1 : 0);
       if (digits >= 16 && next !== '.' && next !== 'e' && next !== 'E') {

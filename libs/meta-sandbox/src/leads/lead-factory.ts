@@ -42,7 +42,7 @@ function answer(question: QuestionRecord, person: Person, rng: Rng, language: st
     }
     return [rng.pick(question.options).value];
   }
-  return [rng.pick(FREE_TEXT[language] ?? FREE_TEXT['EN']!)];
+  return [rng.pick(FREE_TEXT[language] ?? FREE_TEXT['EN'])];
 }
 
 /** A believable lead for a form: answers to every question, consent checkboxes, organic or from an ad. */

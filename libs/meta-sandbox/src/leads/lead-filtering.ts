@@ -40,5 +40,5 @@ export function parseLeadFiltering(raw: string | undefined): Filter[] {
 }
 
 export function applyLeadFiltering(leads: LeadRecord[], filters: Filter[]): LeadRecord[] {
-  return leads.filter((lead) => filters.every((filter) => OPERATORS[filter.operator]!(Math.floor(lead.createdTime / 1000), filter.value)));
+  return leads.filter((lead) => filters.every((filter) => OPERATORS[filter.operator](Math.floor(lead.createdTime / 1000), filter.value)));
 }

@@ -48,7 +48,7 @@ export function marketingControl(router: Router, runtime: SandboxRuntime): void 
   router.patch('/marketing/objects/:id', (req, res) => {
     const { status, name, dailyBudget, lifetimeBudget, endTime } = body(req);
     res.json(
-      control.change(req.params['id']!, {
+      control.change(req.params['id'], {
         status: optionalString(status, 'status'),
         name: optionalString(name, 'name'),
         dailyBudget: optionalNumber(dailyBudget, 'dailyBudget'),
@@ -57,21 +57,21 @@ export function marketingControl(router: Router, runtime: SandboxRuntime): void 
       }),
     );
   });
-  router.delete('/marketing/objects/:id', (req, res) => res.json(control.change(req.params['id']!, { status: 'DELETED' })));
+  router.delete('/marketing/objects/:id', (req, res) => res.json(control.change(req.params['id'], { status: 'DELETED' })));
   router.post('/marketing/ads/:id/disapprove', (req, res) => {
-    control.disapprove(req.params['id']!, {
+    control.disapprove(req.params['id'], {
       policy: optionalString(body(req).policy, 'policy'),
       message: optionalString(body(req).message, 'message'),
     });
     res.json({ success: true });
   });
   router.post('/marketing/ads/:id/approve', (req, res) => {
-    control.approve(req.params['id']!);
+    control.approve(req.params['id']);
     res.json({ success: true });
   });
   router.post('/marketing/objects/:id/issues', (req, res) => {
     const { summary, message, errorCode, type } = body(req);
-    control.addIssue(req.params['id']!, {
+    control.addIssue(req.params['id'], {
       summary,
       message: optionalString(message, 'message'),
       errorCode: optionalNumber(errorCode, 'errorCode'),
@@ -80,7 +80,7 @@ export function marketingControl(router: Router, runtime: SandboxRuntime): void 
     res.status(201).json({ success: true });
   });
   router.delete('/marketing/objects/:id/issues', (req, res) => {
-    control.clearIssues(req.params['id']!);
+    control.clearIssues(req.params['id']);
     res.json({ success: true });
   });
   router.put('/marketing/review', (req, res) => {
@@ -128,7 +128,7 @@ export function marketingControl(router: Router, runtime: SandboxRuntime): void 
     res.json({ failNext: control.setReportRuns({ fail: count }).failNext });
   });
   router.post('/marketing/insights/report-runs/:id', (req, res) => {
-    control.endReportRun(req.params['id']!, body(req).outcome);
+    control.endReportRun(req.params['id'], body(req).outcome);
     res.json({ success: true });
   });
   router.post('/marketing/large-account', (req, res) => {

@@ -12,7 +12,7 @@ import { openLoginDialog } from './dialog-request';
 export function registerDialogRoutes(router: Router, runtime: SandboxRuntime): void {
   router.get('/:version/dialog/oauth', (req, res, next) => {
     if (!VERSION_PATTERN.test(String(req.params['version']))) return next();
-    const outcome = openLoginDialog(runtime, req.query as Record<string, unknown>, `/${req.params['version']}/dialog/oauth/decide`);
+    const outcome = openLoginDialog(runtime, req.query, `/${req.params['version']}/dialog/oauth/decide`);
     if (outcome.kind === 'error') {
       res.status(400).type('html').send(errorPage(outcome.title, outcome.message));
       return;

@@ -12,7 +12,7 @@ export class IdSequence {
   private readonly counters = new Map<string, bigint>();
 
   next(kind: string): string {
-    const base = BASES[kind] ?? BASES['object']!;
+    const base = BASES[kind] ?? BASES['object'];
     const count = (this.counters.get(kind) ?? 0n) + 1n;
     this.counters.set(kind, count);
     // A prime stride makes consecutive ids less obviously sequential, as Meta's are.

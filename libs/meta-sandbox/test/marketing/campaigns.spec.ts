@@ -74,7 +74,7 @@ describe('Marketing API: campaigns, ad sets, ads and creatives', () => {
       for (const formId of [DEMO_IDS.forms.auto, DEMO_IDS.forms.home, DEMO_IDS.forms.life, DEMO_IDS.forms.health]) {
         const leads = (await get(`${formId}/leads`, { fields: 'id,created_time,ad_id,adset_id,campaign_id', limit: '500' })).body.data;
         for (const lead of leads.filter((entry: { ad_id?: string }) => entry.ad_id)) {
-          const ref = DEMO_AD_REFS[formId]!.find((entry) => entry.adId === lead.ad_id)!;
+          const ref = DEMO_AD_REFS[formId].find((entry) => entry.adId === lead.ad_id)!;
           expect(ref).toMatchObject({ adsetId: lead.adset_id, campaignId: lead.campaign_id });
           const at = Date.parse(lead.created_time.replace('+0000', 'Z'));
           // Paused, finished or later-started ads brought leads only while they ran (the world is built at the clock start, give or take a minute).

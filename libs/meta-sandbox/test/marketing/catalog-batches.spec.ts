@@ -220,8 +220,8 @@ describe('Marketing API: items_batch and check_batch_request_status', () => {
     // The call log keeps a bounded excerpt of each huge `requests` parameter.
     const logged = sandbox.control.calls({ path: 'items_batch' });
     expect(logged).toHaveLength(3);
-    expect(logged[0]!.params['requests']!.length).toBeLessThan(2_100);
-    expect(logged[0]!.params['requests']).toMatch(/… \[\d+ characters\]$/);
+    expect(logged[0].params['requests'].length).toBeLessThan(2_100);
+    expect(logged[0].params['requests']).toMatch(/… \[\d+ characters\]$/);
   });
 
   describe('control surface', () => {

@@ -111,13 +111,13 @@ describe('Conversions API for CRM', () => {
     it('matches events to the leads it knows and marks the ones dated before their lead as discarded', async () => {
       const [lead] = sandbox.control.createLeads({ count: 1 });
       await send([
-        crmEvent({ user_data: { lead_id: lead!.id }, event_time: nowS() - 7200 }),
-        crmEvent({ user_data: { lead_id: lead!.id }, event_time: nowS() }),
+        crmEvent({ user_data: { lead_id: lead.id }, event_time: nowS() - 7200 }),
+        crmEvent({ user_data: { lead_id: lead.id }, event_time: nowS() }),
       ]);
       const events = await recorded();
       expect(events.map((e: { matchedLeadId?: string; discarded?: string }) => [e.matchedLeadId, e.discarded])).toEqual([
-        [lead!.id, 'event_time is before the lead was created'],
-        [lead!.id, undefined],
+        [lead.id, 'event_time is before the lead was created'],
+        [lead.id, undefined],
       ]);
     });
 

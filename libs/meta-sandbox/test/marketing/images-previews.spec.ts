@@ -82,7 +82,7 @@ describe('Marketing API: ad images and previews', () => {
   });
 
   describe('previews', () => {
-    const iframeSrc = (body: string) => /src="([^"]+)"/.exec(body)![1]!.replace(/&amp;/g, '&');
+    const iframeSrc = (body: string) => /src="([^"]+)"/.exec(body)![1].replace(/&amp;/g, '&');
 
     it('answers an iframe for a creative and serves a page with the Page, text, image, headline and button', async () => {
       const ad = (await get(AUTO_AD, { fields: 'creative{id}' })).body;
@@ -96,7 +96,7 @@ describe('Marketing API: ad images and previews', () => {
       expect(page.headers.get('content-type')).toContain('text/html');
       for (const text of ['Harbor Point Insurance', 'Sponsored', 'Drivers save 15% on average', 'Get quote', 'Form on Facebook'])
         expect(html).toContain(text);
-      const image = /<img class="media" src="([^"]+)"/.exec(html)![1]!;
+      const image = /<img class="media" src="([^"]+)"/.exec(html)![1];
       expect((await fetch(image)).status).toBe(200);
     });
 

@@ -40,7 +40,7 @@ export function dialogUrl(sandbox: RunningSandbox, scope: string[], extra: Recor
 
 const checkedValues = (html: string, name: string): string[] =>
   [...html.matchAll(new RegExp(`<input type="(?:checkbox|radio)" name="${name}" value="([^"]+)" checked(?! disabled)`, 'g'))].map(
-    (m) => m[1]!,
+    (m) => m[1],
   );
 
 /** Reads the consent form the way a browser would see it. */
@@ -49,8 +49,8 @@ export async function openDialog(url: string): Promise<DialogForm> {
   const html = await response.text();
   if (response.status !== 200) throw new Error(`dialog answered ${response.status}: ${html}`);
   return {
-    dialogId: /name="dialog" value="([^"]+)"/.exec(html)![1]!,
-    action: /<form method="post" action="([^"]+)"/.exec(html)![1]!,
+    dialogId: /name="dialog" value="([^"]+)"/.exec(html)![1],
+    action: /<form method="post" action="([^"]+)"/.exec(html)![1],
     scopes: checkedValues(html, 'scope'),
     pages: checkedValues(html, 'page'),
     adAccounts: checkedValues(html, 'ad_account'),

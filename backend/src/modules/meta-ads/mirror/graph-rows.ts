@@ -140,7 +140,7 @@ export function creativeSummary(c: GraphCreative): { summary: AdCreativeSummary;
   const story = obj(c.object_story_spec);
   const data = obj(story?.['link_data']) ?? obj(story?.['video_data']);
   const cta = obj(data?.['call_to_action']);
-  const feedActions = Array.isArray(c.asset_feed_spec?.['call_to_actions']) ? (c.asset_feed_spec!['call_to_actions'] as unknown[]) : [];
+  const feedActions = Array.isArray(c.asset_feed_spec?.['call_to_actions']) ? (c.asset_feed_spec['call_to_actions'] as unknown[]) : [];
   const formId =
     obj(cta?.['value'])?.['lead_gen_form_id'] ??
     feedActions.map((a) => obj(obj(a)?.['value'])?.['lead_gen_form_id']).find((id) => id !== undefined);

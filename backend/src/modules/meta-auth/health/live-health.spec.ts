@@ -65,6 +65,6 @@ describe('liveHealth', () => {
     };
     const { overall, checks } = liveHealth(STORED, { ...active, pause }, NOW);
     expect(overall).toBe('warning');
-    expect(checks[0]!.key).toBe('graph_calls');
+    expect(checks[0].key).toBe('graph_calls');
   });
 });

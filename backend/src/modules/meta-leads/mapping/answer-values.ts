@@ -99,10 +99,10 @@ export function splitFullName(fullName: string): { firstName: string | null; las
   if (parts.length === 0) return { firstName: null, lastName: null };
   if (parts.length === 1) {
     // One word: no way to know which half it is; the full name keeps it.
-    return FAMILY_NAME_FIRST.test(parts[0]!) ? { firstName: null, lastName: null } : { firstName: parts[0]!, lastName: null };
+    return FAMILY_NAME_FIRST.test(parts[0]) ? { firstName: null, lastName: null } : { firstName: parts[0], lastName: null };
   }
-  if (FAMILY_NAME_FIRST.test(fullName)) return { lastName: parts[0]!, firstName: parts.slice(1).join(' ') };
-  return { firstName: parts[0]!, lastName: parts.slice(1).join(' ') };
+  if (FAMILY_NAME_FIRST.test(fullName)) return { lastName: parts[0], firstName: parts.slice(1).join(' ') };
+  return { firstName: parts[0], lastName: parts.slice(1).join(' ') };
 }
 
 /** Full name from its halves, in the order the script uses. */

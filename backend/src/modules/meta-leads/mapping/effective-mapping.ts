@@ -34,7 +34,7 @@ const asRecord = (value: unknown): Record<string, unknown> =>
 
 /** The target of one question key: the form's explicit choice, else Meta's standard default, else none. */
 export function resolveTarget(key: string, question: FormQuestion | undefined, mapping: FormMapping | null): ResolvedTarget | null {
-  if (mapping && Object.hasOwn(mapping.fields, key)) return { target: mapping.fields[key]!, origin: 'explicit' };
+  if (mapping && Object.hasOwn(mapping.fields, key)) return { target: mapping.fields[key], origin: 'explicit' };
   const standard = defaultTarget(key, question?.type ?? null);
   return standard ? { target: standard.field, origin: standard.rank } : null;
 }

@@ -65,7 +65,7 @@ const BY_TYPE: Record<string, DefaultTarget> = {
 /** The default target of a question, from its type first (it is Meta's own statement), then from its key. */
 export function defaultTarget(key: string, type: string | null): DefaultTarget | null {
   // Own properties only: a question keyed `constructor` must not find Object.prototype's.
-  if (type && Object.hasOwn(BY_TYPE, type)) return BY_TYPE[type]!;
+  if (type && Object.hasOwn(BY_TYPE, type)) return BY_TYPE[type];
   const lower = key.toLowerCase();
-  return Object.hasOwn(BY_KEY, lower) ? BY_KEY[lower]! : null;
+  return Object.hasOwn(BY_KEY, lower) ? BY_KEY[lower] : null;
 }

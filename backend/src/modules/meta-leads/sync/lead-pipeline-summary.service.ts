@@ -34,8 +34,8 @@ export class LeadPipelineSummaryService {
     }
     return {
       timezone,
-      today: { ...today, since: rows[0]!.today_since.toISOString() },
-      week: { ...week, since: rows[0]!.week_since.toISOString() },
+      today: { ...today, since: rows[0].today_since.toISOString() },
+      week: { ...week, since: rows[0].week_since.toISOString() },
       connection: { connected: status.connected, status: status.status, overall: status.overall, paused: !!status.graphPause },
     };
   }

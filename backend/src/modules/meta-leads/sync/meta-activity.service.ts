@@ -50,7 +50,7 @@ export class MetaActivityService {
     return rows.map((row) => ({
       id: row.id,
       receivedAt: new Date(row.received_at).toISOString(),
-      status: row.status as MetaActivityDelivery['status'],
+      status: row.status,
       quarantineReason: row.quarantine_reason,
       jobCount: row.job_count,
       changeCount: row.change_count,

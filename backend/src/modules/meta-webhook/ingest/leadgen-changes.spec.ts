@@ -55,9 +55,9 @@ describe(extractLeadgenChanges.name, () => {
   });
 
   it('refuses a numeric id too large to have survived JSON.parse', () => {
-    // eslint-disable-next-line no-loss-of-precision -- the lost precision is what the test is about
     const result = extractLeadgenChanges({
       object: 'page',
+      // eslint-disable-next-line no-loss-of-precision -- the lost precision is what the test is about
       entry: [{ id: '1', changes: [{ field: 'leadgen', value: { leadgen_id: 12345678901234567, page_id: '1' } }] }],
     });
     expect(result.changes).toEqual([]);

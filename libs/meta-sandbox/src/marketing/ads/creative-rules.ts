@@ -120,7 +120,7 @@ export const callToActionLabel = (type: string | undefined): string =>
     : type
         .toLowerCase()
         .split('_')
-        .map((word, i) => (i === 0 ? word[0]!.toUpperCase() + word.slice(1) : word))
+        .map((word, i) => (i === 0 ? word[0].toUpperCase() + word.slice(1) : word))
         .join(' ');
 
 /**

@@ -32,7 +32,7 @@ export function catalogControlRoutes(router: Router, runtime: SandboxRuntime): v
     );
   });
   router.post('/catalogs/batches/:handle', (req, res) => {
-    control.endBatch(req.params['handle']!, body(req).outcome, optionalString(body(req).message, 'message'));
+    control.endBatch(req.params['handle'], body(req).outcome, optionalString(body(req).message, 'message'));
     res.json({ success: true });
   });
   router.post('/catalogs/item-errors', (req, res) => {
@@ -49,10 +49,10 @@ export function catalogControlRoutes(router: Router, runtime: SandboxRuntime): v
     control.clearItemErrors();
     res.json({ success: true });
   });
-  router.post('/catalogs/:id/items', (req, res) => res.status(201).json({ data: control.addItems(req.params['id']!, body(req).items) }));
+  router.post('/catalogs/:id/items', (req, res) => res.status(201).json({ data: control.addItems(req.params['id'], body(req).items) }));
   router.delete('/catalogs/:id/items', (req, res) => {
     const { retailerIds } = body(req);
     if (!Array.isArray(retailerIds)) throw new ControlError('retailerIds must be an array of strings');
-    res.json({ removed: control.removeItems(req.params['id']!, retailerIds) });
+    res.json({ removed: control.removeItems(req.params['id'], retailerIds) });
   });
 }

@@ -57,7 +57,7 @@ export function isAbsoluteHttpUrl(value: string): boolean {
 export function parsePrice(value: string): { minor: number; currency: string } | undefined {
   const match = PRICE.exec(value.trim());
   if (!match) return undefined;
-  return { minor: Math.round(Number(match[1]) * 100), currency: match[2]! };
+  return { minor: Math.round(Number(match[1]) * 100), currency: match[2] };
 }
 
 export function checkItem(raw: unknown, line: number): CheckedItem {
@@ -79,7 +79,7 @@ export function checkItem(raw: unknown, line: number): CheckedItem {
   for (const field of STRING_FIELDS) {
     if (data[field] !== undefined && typeof data[field] !== 'string') error(`Invalid value for ${field}: must be a string`);
   }
-  const text = (field: string): string | undefined => (typeof data[field] === 'string' ? (data[field] as string) : undefined);
+  const text = (field: string): string | undefined => (typeof data[field] === 'string' ? data[field] : undefined);
   // A field of the wrong type was refused above; "missing" is for absent or blank ones.
   const missing = (field: string): boolean =>
     data[field] === undefined || data[field] === null || (typeof data[field] === 'string' && data[field].trim() === '');

@@ -111,7 +111,7 @@ function plantedError(world: World, catalogId: string, retailerId: string): stri
   const rules = catalogs(world).itemErrors;
   const index = rules.findIndex((rule) => rule.retailerId === retailerId && (rule.catalogId === undefined || rule.catalogId === catalogId));
   if (index < 0) return undefined;
-  const rule = rules[index]!;
+  const rule = rules[index];
   if (rule.remaining !== undefined && --rule.remaining <= 0) rules.splice(index, 1);
   return rule.message;
 }
@@ -142,7 +142,7 @@ function applyRequest(world: World, batch: BatchRecord, line: number, request: B
 
 /** Copies feed fields onto an item; values were checked when the batch arrived. */
 export function applyFeedFields(product: ProductRecord, data: Record<string, unknown>): void {
-  const text = (field: string): string | undefined => (typeof data[field] === 'string' ? (data[field] as string) : undefined);
+  const text = (field: string): string | undefined => (typeof data[field] === 'string' ? data[field] : undefined);
   if (text('title') !== undefined) product.name = text('title')!;
   if (text('description') !== undefined) product.description = text('description');
   if (text('availability')) product.availability = text('availability')!;

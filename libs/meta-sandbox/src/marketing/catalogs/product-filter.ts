@@ -152,7 +152,7 @@ function compile(rule: unknown): ProductPredicate {
         parts.push((p) => test(text(p)));
       } else {
         const test = numberTest(key, operator, operand);
-        parts.push((p) => test(number!(p)));
+        parts.push((p) => test(number(p)));
       }
     }
   }

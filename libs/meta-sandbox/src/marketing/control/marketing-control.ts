@@ -68,7 +68,7 @@ export class MarketingControl {
     if (change.name !== undefined && (typeof change.name !== 'string' || change.name.trim() === ''))
       throw new ControlError('name must be a non-empty string');
     const budgets = [change.dailyBudget, change.lifetimeBudget].filter((value) => value !== undefined);
-    if (budgets.some((value) => !Number.isSafeInteger(value) || (value as number) <= 0))
+    if (budgets.some((value) => !Number.isSafeInteger(value) || value <= 0))
       throw new ControlError('budgets are positive whole minor units');
     if (budgets.length > 0 && kind === 'ad') throw new ControlError('ads have no budget: change their ad set or campaign');
     if (change.dailyBudget !== undefined && change.lifetimeBudget !== undefined)
@@ -207,7 +207,7 @@ export class MarketingControl {
     if (accountId !== undefined && !this.runtime.world.adAccounts.has(accountId)) throw new ControlError(`Unknown ad account ${accountId}`);
     const state = insightsState(this.runtime.world);
     const throttle = (state.throttle ??= { appPct: 0, accountPct: new Map(), code: 80000 });
-    throttle.code = code as 80000 | 4 | 17;
+    throttle.code = code;
     if (request.appPct !== undefined) throttle.appPct = request.appPct;
     if (request.accountPct !== undefined) throttle.accountPct.set(accountId ?? '*', request.accountPct);
     const over = Math.max(throttle.appPct, request.accountPct ?? 0) >= 100;

@@ -123,8 +123,8 @@ export function registerAdImages(registry: GraphRegistry): void {
 /** Serves uploaded images' bytes at the URLs the API hands out. */
 export function imageRoutes(router: Router, runtime: SandboxRuntime): void {
   router.get(`${IMAGE_PATH}/:accountId/:file`, (req, res) => {
-    const hash = req.params['file']!.replace(/\.[a-z]+$/, '');
-    const image = imageOf(runtime.world, req.params['accountId']!, hash);
+    const hash = req.params['file'].replace(/\.[a-z]+$/, '');
+    const image = imageOf(runtime.world, req.params['accountId'], hash);
     if (!image) {
       res.status(404).type('text/plain').send('Not found');
       return;

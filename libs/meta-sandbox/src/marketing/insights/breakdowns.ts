@@ -85,7 +85,7 @@ export function parseBreakdowns(raw: string | undefined): string[] {
     if (!DIMENSIONS[name])
       throw GraphErrors.invalidParameter(`breakdowns[${i}] must be one of the following values: ${SUPPORTED_BREAKDOWNS.join(', ')}`);
   });
-  const groups = new Set(list.map((name) => DIMENSIONS[name]!.group));
+  const groups = new Set(list.map((name) => DIMENSIONS[name].group));
   if (groups.size > 1) throw GraphErrors.invalidParameter(`Current combination of data breakdown columns (${list.join(', ')}) is invalid`);
   return [...new Set(list)];
 }
@@ -101,7 +101,7 @@ export function segmentsFor(seed: string, adId: string, breakdowns: string[]): S
   let segments: Segment[] = [{ key: '', values: {}, weight: 1 }];
   for (const name of breakdowns) {
     const rng = createRng(`${seed}/breakdown/${adId}/${name}`);
-    const raw = DIMENSIONS[name]!.values.map(([value, share]) => [value, share * (0.8 + 0.4 * rng.next())] as const);
+    const raw = DIMENSIONS[name].values.map(([value, share]) => [value, share * (0.8 + 0.4 * rng.next())] as const);
     const total = raw.reduce((sum, [, share]) => sum + share, 0);
     segments = segments.flatMap((segment) =>
       raw.map(([value, share]) => ({
@@ -132,10 +132,10 @@ export function splitDay(day: DayMetrics, segments: Segment[], breakdowns: strin
     const order = exact.map((value, i) => [value - Math.floor(value), i] as const).sort((a, b) => b[0] - a[0]);
     for (const [, i] of order) {
       if (left <= 0) break;
-      floors[i]! += 1;
+      floors[i] += 1;
       left -= 1;
     }
-    floors.forEach((value, i) => (parts[i]![key] = value));
+    floors.forEach((value, i) => (parts[i][key] = value));
   }
   // View-through leads are some of the leads: move any surplus of a segment to segments with room.
   let surplus = 0;

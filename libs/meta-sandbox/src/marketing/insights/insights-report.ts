@@ -159,8 +159,8 @@ export class InsightsReport {
   private skipEmptyGroup(position: number, direction: number): number | undefined {
     const perGroup = this.segmentKeys.length;
     const groupIndex = Math.floor(position / perGroup);
-    const bucket = this.query.buckets[Math.floor(groupIndex / this.objects.length)]!;
-    const object = this.objects[groupIndex % this.objects.length]!;
+    const bucket = this.query.buckets[Math.floor(groupIndex / this.objects.length)];
+    const object = this.objects[groupIndex % this.objects.length];
     if (object.firstDay !== undefined && bucket.until >= object.firstDay && bucket.since <= object.lastDay!) return undefined;
     return direction > 0 ? (groupIndex + 1) * perGroup : groupIndex * perGroup - 1;
   }
@@ -182,8 +182,8 @@ export class InsightsReport {
   }
 
   private computeGroup(bucketIndex: number, objectIndex: number): (InsightsRow | undefined)[] {
-    const bucket = this.query.buckets[bucketIndex]!;
-    const object = this.objects[objectIndex]!;
+    const bucket = this.query.buckets[bucketIndex];
+    const object = this.objects[objectIndex];
     const dates = this.datesOf(bucketIndex);
     const totals = this.segmentKeys.map(() => emptyTotals());
     const adsets = marketing(this.world).adsets;
@@ -195,7 +195,7 @@ export class InsightsReport {
         const day = this.history.day(ad, this.scope.account, date);
         if (!day) continue;
         splitDay(day, segments, this.query.breakdowns).forEach((part, i) => {
-          const sum = totals[i]!;
+          const sum = totals[i];
           for (const metric of METRIC_KEYS) sum[metric] += part[metric];
           sum.reachMax = Math.max(sum.reachMax, part.reach);
           sum.unifiedLeads += countsViews ? part.leads : part.leads - part.viewLeads;
@@ -231,7 +231,7 @@ export class InsightsReport {
   private datesOf(bucketIndex: number): string[] {
     let dates = this.bucketDates.get(bucketIndex);
     if (!dates) {
-      const bucket = this.query.buckets[bucketIndex]!;
+      const bucket = this.query.buckets[bucketIndex];
       dates = [];
       for (let date = bucket.since; date <= bucket.until; date = addDays(date, 1)) dates.push(date);
       if (this.bucketDates.size > 64) this.bucketDates.clear();
@@ -242,7 +242,7 @@ export class InsightsReport {
 
   private segmentValues(object: ReportObject, index: number): Record<string, string> {
     const sample = object.ads[0]?.id ?? 'none';
-    return alignedSegments(this.world.seed, sample, this.query.breakdowns, this.segmentKeys)[index]!.values;
+    return alignedSegments(this.world.seed, sample, this.query.breakdowns, this.segmentKeys)[index].values;
   }
 
   private encode(position: number): string {

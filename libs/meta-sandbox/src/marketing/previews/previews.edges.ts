@@ -23,7 +23,7 @@ const IFRAME_PATH = '/ads/api/preview_iframe.php';
 
 function contentOf(ctx: Pick<GraphContext, 'world' | 'baseUrl'>, creative: CreativeView, format: string): PreviewContent {
   const image = creative.imageHash ? imageOf(ctx.world, creative.accountId, creative.imageHash) : undefined;
-  const linkData = isObject(creative.objectStorySpec?.['link_data']) ? creative.objectStorySpec!['link_data'] : undefined;
+  const linkData = isObject(creative.objectStorySpec?.['link_data']) ? creative.objectStorySpec['link_data'] : undefined;
   return {
     format,
     pageName: (creative.pageId && ctx.world.pages.get(creative.pageId)?.name) || 'Page',

@@ -50,12 +50,12 @@ export function buildLargeAccount(world: World, request: LargeAccountRequest): L
   const now = world.clock.now();
   const image = seedDemoImage(world, account.accountId, 'auto', now - (historyDays + 1) * DAY_MS);
   for (let c = 0; c < campaigns; c++) {
-    const form = forms[c % forms.length]!;
+    const form = forms[c % forms.length];
     const start = now - historyDays * DAY_MS + rng.int(0, Math.min(60, historyDays)) * DAY_MS;
     const roll = rng.next();
     const pausedAt = roll < 0.1 ? start + (now - start) * (0.3 + 0.6 * rng.next()) : undefined;
     const stopTime = roll >= 0.1 && roll < 0.15 ? start + (now - start) * (0.2 + 0.5 * rng.next()) : undefined;
-    const product = PRODUCTS[c % PRODUCTS.length]!;
+    const product = PRODUCTS[c % PRODUCTS.length];
     const campaign: CampaignRecord = {
       id: nextAdObjectId(world),
       accountId: account.accountId,

@@ -357,7 +357,7 @@ export class CreateCampaignPage {
         tap(() => this.checking.set(true)),
         switchMap((check) =>
           this.api.validate(check.request).pipe(
-            map((result) => ({ check, result, error: null as unknown })),
+            map((result) => ({ check, result, error: null })),
             catchError((error: unknown) => of({ check, result: null, error })),
           ),
         ),

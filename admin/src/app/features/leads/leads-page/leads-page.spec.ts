@@ -96,7 +96,7 @@ describe('LeadsPage', () => {
 
   function queryParams(): Record<string, string> {
     const tree = TestBed.inject(Router).parseUrl(TestBed.inject(Router).url);
-    return tree.queryParams as Record<string, string>;
+    return tree.queryParams;
   }
 
   async function select(label: string): Promise<MatSelectHarness> {

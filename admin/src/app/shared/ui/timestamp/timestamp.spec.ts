@@ -43,7 +43,7 @@ describe(Timestamp.name, () => {
   });
 
   it('shows both', async () => {
-    const text = (await render(fiveMinutesAgo, 'both')).textContent!.replace(/\s+/g, ' ').trim();
+    const text = (await render(fiveMinutesAgo, 'both')).textContent.replace(/\s+/g, ' ').trim();
     expect(text).toBe(`5 minutes ago (${formatInstant(fiveMinutesAgo)})`);
   });
 
