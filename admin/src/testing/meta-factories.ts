@@ -88,6 +88,8 @@ export function aLeadForm(overrides: Partial<MetaLeadFormDto> = {}): MetaLeadFor
     name: 'Car insurance quote',
     status: 'ACTIVE',
     leadsCount: 42,
+    leadsAtMeta: 42,
+    leadsStored: 40,
     autoSync: false,
     questionCount: 4,
     unmappedQuestions: 0,

@@ -1,5 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { LeadSyncState } from '@legeai/contracts';
+import type { MetaLeadFormDto } from '@legeai/contracts';
 import type { Queue } from 'bullmq';
 import { META_LEADS_QUEUE_NAME } from '../../src/modules/meta-leads';
 import { leadgenJobId } from '../../src/modules/meta-leads/meta-leads.jobs';
@@ -200,16 +201,22 @@ describe('Lead pipeline: webhook → Graph fetch → mapping → store (e2e)', (
       ['990000000000004', null, null],
     ]);
 
-    // The form's count moves with the stored leads, written in bulk after the commits.
+    // The form's stored count moves with the stored leads, written in bulk after the commits; Meta's own count
+    // (`leads_count`, set at asset refreshes) is kept apart.
     const countOf = async (organisationId: string) =>
       (
-        (await env.t.dataSource.query(`SELECT leads_count FROM meta_lead_forms WHERE organisation_id = $1 AND form_id = $2`, [
+        (await env.t.dataSource.query(`SELECT leads_stored FROM meta_lead_forms WHERE organisation_id = $1 AND form_id = $2`, [
           organisationId,
           AUTO_FORM,
         ])) as {
-          leads_count: number;
+          leads_stored: number;
         }[]
-      )[0]?.leads_count;
+      )[0]?.leads_stored;
+    const atMeta = async () =>
+      ((await env.t.http.get('/v1/integrations/meta/lead-forms').set(env.admin.auth).expect(200)).body as MetaLeadFormDto[]).find(
+        (f) => f.formId === AUTO_FORM,
+      )!;
+    const metaBefore = (await atMeta()).leadsAtMeta;
     const counts = env.t.app.get(FormLeadCounts);
     await counts.flush();
     const before = await countOf(env.admin.organisationId);
@@ -218,6 +225,10 @@ describe('Lead pipeline: webhook → Graph fetch → mapping → store (e2e)', (
     await waitForStates(env.t, [created.id], [LeadSyncState.Stored]);
     await counts.flush();
     await waitFor('the form count to move', async () => ((await countOf(env.admin.organisationId)) === before + 1 ? true : null));
+    const shown = await atMeta();
+    expect(shown.leadsStored).toBe(before! + 1);
+    // Meta's number moves only when the assets are read again: it never mixes with ours.
+    expect(shown.leadsAtMeta).toBe(metaBefore);
   });
 
   it('stores leads handed over together in one transaction: links persons within the group, keeps exactly-once, isolates a failing lead', async () => {

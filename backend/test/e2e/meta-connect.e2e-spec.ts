@@ -197,8 +197,25 @@ describe('Meta connect against the sandbox (e2e)', () => {
     await env.t.http.post('/v1/integrations/meta/disconnect').set(other.admin.auth).expect(404);
   });
 
+  it('starts archived forms with auto-sync off and the others on, and counts leads at Meta apart from those stored here', async () => {
+    const forms = (await env.t.http.get('/v1/integrations/meta/lead-forms').set(env.admin.auth).expect(200)).body as {
+      status: string;
+      autoSync: boolean;
+      leadsAtMeta: number;
+      leadsStored: number;
+    }[];
+    const archived = forms.filter((f) => f.status === 'ARCHIVED');
+    expect(archived.length).toBeGreaterThan(0);
+    expect(archived.every((f) => !f.autoSync)).toBe(true);
+    expect(forms.filter((f) => f.status === 'ACTIVE').every((f) => f.autoSync)).toBe(true);
+    expect(forms.some((f) => f.leadsAtMeta > 0)).toBe(true);
+    expect(forms.every((f) => Number.isInteger(f.leadsStored) && f.leadsStored >= 0)).toBe(true);
+  });
+
   it('toggles auto-sync of a form, audited, and rejects bad input with 4xx', async () => {
-    const forms = (await env.t.http.get('/v1/integrations/meta/lead-forms').set(env.admin.auth).expect(200)).body;
+    const forms = (
+      (await env.t.http.get('/v1/integrations/meta/lead-forms').set(env.admin.auth).expect(200)).body as { id: string; autoSync: boolean }[]
+    ).filter((f) => f.autoSync);
     const res = await env.t.http
       .patch(`/v1/integrations/meta/lead-forms/${forms[0].id}`)
       .set(env.admin.auth)

@@ -157,7 +157,12 @@ export interface MetaLeadFormDto {
   pageName: string;
   name: string;
   status: string;
+  /** @deprecated Same as `leadsAtMeta`. */
   leadsCount: number;
+  /** Meta's count of the form's leads, as of the last asset refresh (Refresh assets, the health check, a sweep). */
+  leadsAtMeta: number;
+  /** Leads stored in LEGEAI from this form, test leads included. */
+  leadsStored: number;
   autoSync: boolean;
   questionCount: number;
   /** Questions neither the form's mapping nor the standard defaults cover (the mapping endpoint's `unmappedQuestions`, counted). */

@@ -111,6 +111,8 @@ function toLeadFormDto(form: MetaLeadForm, pageId: string, pageName: string | nu
     name: form.formName ?? form.formId,
     status: form.status ?? 'UNKNOWN',
     leadsCount: form.leadsCount,
+    leadsAtMeta: form.leadsCount,
+    leadsStored: form.leadsStored,
     autoSync: form.autoSync,
     questionCount: Array.isArray(form.questions) ? form.questions.length : 0,
     unmappedQuestions,

@@ -31,7 +31,9 @@ export class MetaLeadFormResponse implements MetaLeadFormDto {
   @ApiProperty() pageName!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ description: "Meta's status (ACTIVE, ARCHIVED, ...), or REMOVED when Meta no longer lists it" }) status!: string;
-  @ApiProperty() leadsCount!: number;
+  @ApiProperty({ deprecated: true, description: 'Same as leadsAtMeta (kept for existing clients)' }) leadsCount!: number;
+  @ApiProperty({ description: "Meta's count of the form's leads, as of the last asset refresh" }) leadsAtMeta!: number;
+  @ApiProperty({ description: 'Leads stored in LEGEAI from this form, test leads included' }) leadsStored!: number;
   @ApiProperty() autoSync!: boolean;
   @ApiProperty() questionCount!: number;
   @ApiProperty({ description: 'Questions neither the mapping nor the standard defaults cover (as in the mapping endpoint)' })

@@ -27,7 +27,10 @@ export class MetaLeadForm {
   @Column({ name: 'mapping', type: 'jsonb', nullable: true }) mapping!: LeadFormMapping | null;
   /** The disclaimer, consent checkboxes and privacy policy the person agreed to; null when the form has none. */
   @Column({ name: 'legal_content', type: 'jsonb', nullable: true }) legalContent!: LeadFormLegalContent | null;
+  /** Meta's `leads_count` for the form, as of the last asset refresh. */
   @Column({ name: 'leads_count', type: 'integer', default: 0 }) leadsCount!: number;
+  /** Leads stored here from the form (test leads included), kept by meta-leads' FormLeadCounts. */
+  @Column({ name: 'leads_stored', type: 'integer', default: 0 }) leadsStored!: number;
   /** The form's `created_time` at Meta. */
   @Column({ name: 'meta_created_at', type: 'timestamptz', nullable: true }) metaCreatedAt!: Date | null;
   @Column({ name: 'auto_sync', type: 'boolean', default: true }) autoSync!: boolean;

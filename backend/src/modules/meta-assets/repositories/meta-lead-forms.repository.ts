@@ -49,10 +49,10 @@ export class MetaLeadFormsRepository implements SyncWatermarkStore<LeadFormKey> 
     return forms.map((form) => form.id);
   }
 
-  /** Adds stored leads to their forms' counts, one statement for all forms. */
+  /** Adds leads stored here to their forms' `leads_stored`, one statement for all forms. */
   async addLeadCounts(entries: { organisationId: string; formId: string; n: number }[]): Promise<void> {
     await this.db.query(
-      `UPDATE meta_lead_forms f SET leads_count = f.leads_count + c.n
+      `UPDATE meta_lead_forms f SET leads_stored = f.leads_stored + c.n
          FROM unnest($1::uuid[], $2::text[], $3::int[]) AS c(organisation_id, form_id, n)
         WHERE f.organisation_id = c.organisation_id AND f.form_id = c.form_id`,
       [entries.map((e) => e.organisationId), entries.map((e) => e.formId), entries.map((e) => e.n)],
@@ -71,9 +71,10 @@ export class MetaLeadFormsRepository implements SyncWatermarkStore<LeadFormKey> 
   /** Mirrors one form Meta listed on a Page (our Page row id), upserting by Meta's form id. */
   async upsertListed(organisationId: string, pageRowId: string, form: GraphLeadForm): Promise<void> {
     await this.db.query(
+      // A form found archived starts with auto-sync off: it takes no new leads, and sweeping it costs Graph calls.
       `INSERT INTO meta_lead_forms (organisation_id, page_id, form_id, form_name, status, locale, questions, leads_count,
-         meta_created_at, legal_content)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10::jsonb)
+         meta_created_at, legal_content, auto_sync)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10::jsonb, $5::varchar IS DISTINCT FROM 'ARCHIVED')
        ON CONFLICT (organisation_id, form_id) DO UPDATE SET page_id = EXCLUDED.page_id, form_name = EXCLUDED.form_name,
          status = EXCLUDED.status, locale = EXCLUDED.locale, questions = EXCLUDED.questions,
          leads_count = EXCLUDED.leads_count, meta_created_at = EXCLUDED.meta_created_at,

@@ -5,11 +5,11 @@ import { MetaLeadFormsRepository } from '../../meta-assets';
 export const FORM_COUNT_FLUSH_MS = 1_000;
 
 /**
- * Keeps `meta_lead_forms.leads_count` moving as leads are stored, without a write per lead. A burst of leads all
+ * Keeps `meta_lead_forms.leads_stored` moving as leads are stored, without a write per lead. A burst of leads all
  * belongs to one or two forms, so bumping the form's row inside every storing transaction made every concurrent
  * lead of that form queue on one row lock held through its commit (a disk flush). Instead the stored leads are
- * counted here and added once a second, one statement for all forms. The number is Meta's own `leads_count`, set
- * again whenever the assets are refreshed, so a bump lost to a crash is corrected there.
+ * counted here and added once a second, one statement for all forms. A bump lost to a crash between a commit and the
+ * next flush leaves the count short by those leads; Meta's own number is `leads_count`, kept apart.
  */
 @Injectable()
 export class FormLeadCounts implements OnModuleDestroy {

@@ -52,8 +52,16 @@ export interface AutoSyncChange {
         </td>
       </ng-container>
       <ng-container matColumnDef="leads">
-        <th mat-header-cell *matHeaderCellDef class="number">Leads</th>
-        <td mat-cell *matCellDef="let form" class="number" data-label="Leads">{{ form.leadsCount | number }}</td>
+        <th mat-header-cell *matHeaderCellDef class="number">
+          <span matTooltip="Leads LEGEAI stored from this form, test leads included">Stored here</span>
+        </th>
+        <td mat-cell *matCellDef="let form" class="number" data-label="Stored here">{{ form.leadsStored | number }}</td>
+      </ng-container>
+      <ng-container matColumnDef="atMeta">
+        <th mat-header-cell *matHeaderCellDef class="number">
+          <span matTooltip="Leads Meta counts for the form, as of the last refresh of the assets">At Meta</span>
+        </th>
+        <td mat-cell *matCellDef="let form" class="number" data-label="At Meta">{{ form.leadsAtMeta | number }}</td>
       </ng-container>
       <ng-container matColumnDef="questions">
         <th mat-header-cell *matHeaderCellDef class="number">Questions</th>
@@ -139,7 +147,7 @@ export class LeadFormsTable {
   readonly sendTestLead = output<MetaLeadFormDto>();
   readonly syncLeads = output<MetaLeadFormDto>();
 
-  protected readonly columns = ['name', 'page', 'status', 'leads', 'questions', 'autoSync', 'reconciled', 'actions'];
+  protected readonly columns = ['name', 'page', 'status', 'leads', 'atMeta', 'questions', 'autoSync', 'reconciled', 'actions'];
   private readonly reconcileIcons: Record<LeadFormReconcileOutcome, string> = { ok: 'check_circle', skipped: 'skip_next', failed: 'error' };
 
   protected reconcileIcon(form: MetaLeadFormDto): string {

@@ -271,7 +271,8 @@ describe('MetaIntegrationPage', () => {
       expect(forms['name'].text[0]).toContain('Car insurance quote');
       expect(forms['page'].text).toEqual(['Acme Insurance']);
       expect(forms['status'].text).toEqual(['Active']);
-      expect(forms['leads'].text).toEqual(['42']);
+      expect(forms['leads'].text).toEqual(['40']);
+      expect(forms['atMeta'].text).toEqual(['42']);
       expect(forms['questions'].text).toEqual(['4']);
     });
 
@@ -476,9 +477,11 @@ describe('MetaIntegrationPage', () => {
       await (await dialog.getHarness(MatButtonHarness.with({ text: 'Close' }))).click();
       await stable();
 
-      http.expectOne(`${BASE}/lead-forms`).flush([aLeadForm({ leadsCount: 43 })]);
+      http.expectOne(`${BASE}/lead-forms`).flush([aLeadForm({ leadsStored: 43, leadsAtMeta: 44 })]);
       await stable();
-      expect((await (await table('Lead forms')).getCellTextByColumnName())['leads'].text).toEqual(['43']);
+      const cells = await (await table('Lead forms')).getCellTextByColumnName();
+      expect(cells['leads'].text).toEqual(['43']);
+      expect(cells['atMeta'].text).toEqual(['44']);
     });
   });
 
