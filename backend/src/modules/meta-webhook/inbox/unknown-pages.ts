@@ -27,7 +27,5 @@ export function countUnknownPages(mentions: UnknownPageMention[], limit: number)
       if (at > seen.lastAt) seen.lastAt = at;
     }
   }
-  return [...byPage.values()]
-    .sort((a, b) => b.lastAt.getTime() - a.lastAt.getTime() || a.pageId.localeCompare(b.pageId))
-    .slice(0, limit);
+  return [...byPage.values()].sort((a, b) => b.lastAt.getTime() - a.lastAt.getTime() || a.pageId.localeCompare(b.pageId)).slice(0, limit);
 }
