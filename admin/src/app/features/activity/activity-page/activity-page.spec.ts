@@ -157,7 +157,7 @@ describe('ActivityPage', () => {
     expect(text('[data-testid="parked-list"]')).toContain('No parked leads');
   });
 
-  it('names the Page and form of a failed lead, falls back to ids, and wraps Meta\'s message', async () => {
+  it("names the Page and form of a failed lead, falls back to ids, and wraps Meta's message", async () => {
     await render();
     const unnamed = aLeadSync({
       id: 'ls-10',
