@@ -148,6 +148,8 @@ export function aLeadSync(overrides: Partial<LeadSyncDto> = {}): LeadSyncDto {
     pageId: '1111',
     formId: '9001',
     leadgenId: '777000111',
+    pageName: 'Acme Insurance',
+    formName: 'Spring offer',
     leadId: null,
     state: LeadSyncState.Pending,
     receivedAt: '2026-11-20T10:00:00.000Z',
@@ -188,6 +190,7 @@ export function aMetaActivity(overrides: Partial<MetaActivityDto> = {}): MetaAct
       [LeadSyncState.Parked]: 0,
       [LeadSyncState.Skipped]: 1,
     },
+    unknownPages: [],
     ...overrides,
   };
 }

@@ -1,12 +1,13 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { LeadSyncState, Role } from '@legeai/contracts';
 import type { Queue } from 'bullmq';
+import { createHmac } from 'node:crypto';
 import { META_LEADS_QUEUE_NAME } from '../../src/modules/meta-leads';
 import { leadgenJobId } from '../../src/modules/meta-leads/meta-leads.jobs';
 import { auditActions, createOrganisationWithAdmin, createUserAndLogin } from '../utils/identity-fixtures';
 import { storedLeadCount, syncRows, waitForStates } from '../utils/lead-sync-rows';
 import { connectOrganisation } from '../utils/meta-connect-fixtures';
-import { startMetaTestEnv, type MetaTestEnv } from '../utils/meta-test-env';
+import { META_APP, startMetaTestEnv, type MetaTestEnv } from '../utils/meta-test-env';
 import { waitFor } from '../utils/wait-for';
 
 jest.setTimeout(120_000);
@@ -88,6 +89,20 @@ describe('Lead pipeline failures: Graph errors, throttling, a dead token, replay
 
     const list = await env.t.http.get('/v1/integrations/meta/lead-syncs?state=failed').set(env.admin.auth).expect(200);
     expect(list.body.items.map((s: { leadgenId: string }) => s.leadgenId)).toContain(lead.id);
+    // The failed list names the Page and the form as discovered here, not only by Meta's ids.
+    const [names] = (await env.t.dataSource.query(
+      `SELECT p.page_name, f.form_name FROM meta_lead_forms f JOIN meta_pages p ON p.id = f.page_id
+        WHERE f.organisation_id = $1 AND f.form_id = $2`,
+      [env.admin.organisationId, AUTO_FORM],
+    )) as { page_name: string; form_name: string }[];
+    expect(names.page_name).toBeTruthy();
+    expect(names.form_name).toBeTruthy();
+    expect(list.body.items.find((s: { leadgenId: string }) => s.leadgenId === lead.id)).toMatchObject({
+      pageId: lead.page_id,
+      pageName: names.page_name,
+      formId: AUTO_FORM,
+      formName: names.form_name,
+    });
 
     env.sandbox.control.clearFaults();
     const res = await env.t.http.post('/v1/integrations/meta/lead-syncs/replay').set(env.admin.auth).send({ state: 'failed' }).expect(200);
@@ -95,6 +110,52 @@ describe('Lead pipeline failures: Graph errors, throttling, a dead token, replay
     const [stored] = await waitForStates(env.t, [lead.id], [LeadSyncState.Stored]);
     expect(stored.replays).toBe(1);
     expect(await storedLeadCount(env.t, lead.id)).toBe(1);
+  });
+
+  it('lists, for admins only, the Pages not connected here that Meta delivered leads for', async () => {
+    const pageId = `7${Date.now()}`;
+    const body = (leadgenId: string) =>
+      JSON.stringify({
+        object: 'page',
+        entry: [
+          {
+            id: pageId,
+            time: 1764400000,
+            changes: [
+              { field: 'leadgen', value: { leadgen_id: leadgenId, page_id: pageId, form_id: AUTO_FORM, created_time: 1764399990 } },
+            ],
+          },
+        ],
+      });
+    for (const leadgenId of [`8${Date.now()}1`, `8${Date.now()}2`]) {
+      const raw = body(leadgenId);
+      await env.t.http
+        .post('/v1/integrations/meta/webhook')
+        .set('Content-Type', 'application/json')
+        .set('X-Hub-Signature-256', `sha256=${createHmac('sha256', META_APP.secret).update(raw).digest('hex')}`)
+        .send(raw)
+        .expect(200);
+    }
+    const listed = await waitFor('both deliveries to be listed', async () => {
+      const activity = await env.t.http.get('/v1/integrations/meta/activity').set(env.admin.auth).expect(200);
+      const page = (activity.body.unknownPages as { pageId: string; deliveries: number; lastAt: string }[]).find(
+        (p) => p.pageId === pageId,
+      );
+      return page?.deliveries === 2 ? page : null;
+    });
+    expect(Date.parse(listed.lastAt)).toBeGreaterThan(Date.now() - 60_000);
+    // A connected Page is never listed.
+    const activity = await env.t.http.get('/v1/integrations/meta/activity').set(env.admin.auth).expect(200);
+    const connected = (await env.t.dataSource.query(`SELECT page_id FROM meta_pages WHERE organisation_id = $1`, [
+      env.admin.organisationId,
+    ])) as { page_id: string }[];
+    for (const { page_id } of connected) {
+      expect(activity.body.unknownPages.map((p: { pageId: string }) => p.pageId)).not.toContain(page_id);
+    }
+
+    const viewer = await createUserAndLogin(env.t, env.admin, Role.Viewer);
+    const seenByViewer = await env.t.http.get('/v1/integrations/meta/activity').set(viewer.auth).expect(200);
+    expect(seenByViewer.body.unknownPages).toEqual([]);
   });
 
   it('parks leads while the token is dead, marks the connection for reauth, and stores them once after a reconnect', async () => {

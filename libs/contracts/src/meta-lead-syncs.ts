@@ -34,6 +34,9 @@ export interface LeadSyncDto {
   pageId: string;
   formId: string | null;
   leadgenId: string;
+  /** The Page's and the form's names as last discovered here; null when unknown (the console then shows the ids). */
+  pageName: string | null;
+  formName: string | null;
   /** The stored LEGEAI lead, once there is one. */
   leadId: string | null;
   state: LeadSyncState;
@@ -102,12 +105,33 @@ export interface MetaQueueDepth {
   completed: number;
 }
 
+/**
+ * Leads Meta delivered for a Page no organisation here has connected (the webhook dispatch ignored them as
+ * `unknown_page`): another organisation's Page, or a Page not ticked in the Meta dialog.
+ */
+export interface MetaUnknownPageDeliveries {
+  pageId: string;
+  /** Deliveries naming the Page in the window. */
+  deliveries: number;
+  /** ISO-8601: the newest of them. */
+  lastAt: string;
+}
+
+/** Days of deliveries `MetaActivityDto.unknownPages` looks back over. */
+export const UNKNOWN_PAGES_WINDOW_DAYS = 7;
+
 /** `GET /v1/integrations/meta/activity`: what the console's Activity page shows. */
 export interface MetaActivityDto {
+  /** The newest deliveries (at most 50). */
   deliveries: MetaActivityDelivery[];
   queues: MetaQueueDepth[];
-  /** The organisation's lead syncs per state (every state present, zero included). */
+  /** The organisation's lead syncs per state, all time (every state present, zero included). */
   syncs: Record<LeadSyncState, number>;
+  /**
+   * Admins only (empty for other roles): Pages not connected in this organisation that Meta delivered leads for in
+   * the last `UNKNOWN_PAGES_WINDOW_DAYS` days, newest first, at most 20.
+   */
+  unknownPages: MetaUnknownPageDeliveries[];
 }
 
 /** Leads received in a window, by where they are now. `received` is their total. */

@@ -26,6 +26,7 @@ import {
   LEAD_SYNC_STATE_LABELS,
   QUEUE_JOB_STATE_LABELS,
   QUEUE_LABELS,
+  SYNC_ERROR_HINT_LABELS,
   SYNC_ERROR_KIND_LABELS,
 } from './pipeline-labels';
 import { ROLE_LABELS } from './role-labels';
@@ -41,6 +42,8 @@ const LABELS = {
   duplicateRule: DUPLICATE_RULE_LABELS,
   leadSyncState: LEAD_SYNC_STATE_LABELS,
   syncErrorKind: SYNC_ERROR_KIND_LABELS,
+  /** What to do about a sync error of this kind (a fix-it hint, not a name). */
+  syncErrorHint: SYNC_ERROR_HINT_LABELS,
   deliveryStatus: DELIVERY_STATUS_LABELS,
   ignoreReason: IGNORE_REASON_LABELS,
   queue: QUEUE_LABELS,

@@ -21,6 +21,19 @@ export const SYNC_ERROR_KIND_LABELS: Readonly<Record<LeadSyncErrorKind, string>>
   paused: 'Meta calls paused',
 };
 
+/** What to do about each kind of sync error, when the sync carries no hint of its own. */
+export const SYNC_ERROR_HINT_LABELS: Readonly<Record<LeadSyncErrorKind, string>> = {
+  auth: 'Meta refused the token: reconnect Meta from Integrations → Meta; parked leads are replayed after the reconnect.',
+  permission:
+    "Reconnect Meta and grant the permission Meta names (reading leads needs leads_retrieval and the Page's Advertise task), then replay.",
+  rate_limited: 'Meta is throttling calls; the lead is retried by itself once access returns.',
+  transient: 'Meta had a temporary problem; replay the lead, or let the scheduled sync of auto-sync forms pick it up.',
+  validation: 'Meta refused the request (the lead or its form may be gone at Meta); check the form on the Meta page, then replay.',
+  unknown:
+    'Replay the lead; if it fails again, look up the Meta error code at https://developers.facebook.com/docs/graph-api/guides/error-handling.',
+  paused: 'Meta kept failing calls, so they are paused for a while; the lead is read when they resume.',
+};
+
 export const DELIVERY_STATUS_LABELS: Readonly<Record<MetaActivityDelivery['status'], string>> = {
   received: 'Received',
   enqueued: 'Queued',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { LeadFormMapping, LeadFormReconcileOutcome } from '@legeai/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import type { SyncWatermarkStore } from '../../../infra/meta-sync';
 import { MetaLeadForm } from '../entities/meta-lead-form.entity';
 import { toLegalContent } from '../lead-form-legal-content';
@@ -31,6 +31,19 @@ export class MetaLeadFormsRepository implements SyncWatermarkStore<LeadFormKey> 
   /** By Meta's form id; `manager` when the caller reads inside its transaction. */
   findByMetaFormId(organisationId: string, formId: string, manager: EntityManager = this.db.manager): Promise<MetaLeadForm | null> {
     return manager.getRepository(MetaLeadForm).findOne({ where: { organisationId, formId } });
+  }
+
+  /**
+   * Names of the organisation's forms by Meta's form id, for `formIds` (one statement, whatever their number). A form
+   * unknown here, or whose name Meta did not give, is absent from the map.
+   */
+  async namesByMetaIds(organisationId: string, formIds: string[]): Promise<Map<string, string>> {
+    const ids = [...new Set(formIds)];
+    if (ids.length === 0) return new Map();
+    const rows = await this.db
+      .getRepository(MetaLeadForm)
+      .find({ select: { formId: true, formName: true }, where: { organisationId, formId: In(ids) } });
+    return new Map(rows.filter((form) => form.formName).map((form) => [form.formId, form.formName as string]));
   }
 
   /** The mapping lead capture decided for the form (null: Meta's standard defaults). */

@@ -26,6 +26,17 @@ export class MetaPagesRepository {
     return this.rows.find({ where: { organisationId, isActive: true }, order: { pageName: 'ASC' } });
   }
 
+  /**
+   * Names of the organisation's Pages by Meta's Page id, for `pageIds` (one statement, whatever their number). A Page
+   * unknown here, or whose name Meta did not give, is absent from the map.
+   */
+  async namesByMetaIds(organisationId: string, pageIds: string[]): Promise<Map<string, string>> {
+    const ids = [...new Set(pageIds)];
+    if (ids.length === 0) return new Map();
+    const rows = await this.rows.find({ select: { pageId: true, pageName: true }, where: { organisationId, pageId: In(ids) } });
+    return new Map(rows.filter((page) => page.pageName).map((page) => [page.pageId, page.pageName as string]));
+  }
+
   /** The Meta Page ids among `pageIds` connected in any organisation. */
   async connectedAmong(pageIds: string[]): Promise<string[]> {
     const rows = await this.rows.find({ select: { pageId: true }, where: { pageId: In(pageIds) } });

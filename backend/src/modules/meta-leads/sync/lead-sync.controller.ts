@@ -51,7 +51,8 @@ export class LeadSyncController {
   @Get(R.leadSyncs)
   @Roles(Role.Viewer)
   @ApiOperation({
-    summary: "Lead syncs with their timeline, newest activity first; filter by state (e.g. failed) or by Meta's leadgen id",
+    summary:
+      "Lead syncs with their timeline and their Page's and form's names, newest activity first; filter by state (e.g. failed) or by Meta's leadgen id",
   })
   @ApiErrorResponses(400, 401, 403)
   list(@CurrentPrincipal() principal: Principal, @Query() query: LeadSyncListQueryDto): Promise<Page<LeadSyncDto>> {
@@ -90,7 +91,9 @@ export class LeadSyncController {
     summary: 'Recent webhook deliveries for the organisation’s pages, queue depth, lead syncs by state',
     description:
       'Deliveries naming one of the organisation’s Pages, quarantined ones included (with the reason). Admins also see quarantined ' +
-      'deliveries that name no Page at all: webhooks are app-wide, so those cannot be attributed to an organisation.',
+      'deliveries that name no Page at all: webhooks are app-wide, so those cannot be attributed to an organisation. ' +
+      'Admins also get `unknownPages`: Pages not connected here that Meta delivered leads for in the last 7 days (how many ' +
+      'deliveries, the last one); empty for other roles. `deliveries` holds the last 50; `syncs` counts all time.',
   })
   @ApiErrorResponses(401, 403)
   activity(@CurrentPrincipal() principal: Principal): Promise<MetaActivityDto> {

@@ -5,6 +5,7 @@ import {
   LEAD_SYNC_STATES,
   LeadSyncState,
   Role,
+  UNKNOWN_PAGES_WINDOW_DAYS,
   type MetaActivityDelivery,
   type MetaActivityDto,
   type MetaQueueDepth,
@@ -18,6 +19,8 @@ import { META_LEADS_QUEUE_NAME } from '../meta-leads.jobs';
 const RECENT_DELIVERIES = 50;
 /** Newest inbox rows searched for the organisation's pages (webhooks are app-wide, rows name no organisation). */
 const SCANNED_DELIVERIES = 1000;
+/** Pages listed under "Deliveries for Pages not connected here". */
+const UNKNOWN_PAGES_SHOWN = 20;
 
 /**
  * The console's Activity page: recent deliveries for the organisation's pages, queue depth, lead syncs by state.
@@ -27,6 +30,9 @@ const SCANNED_DELIVERIES = 1000;
  * attributed, and webhooks are app-wide, so it may have carried any organisation's lead: it is shown to the admins
  * of every organisation, who run the integration and may need to look into it, and to nobody else. What they see
  * is when it came and why it was quarantined, never its body (the inbox's repository reads them).
+ *
+ * Likewise, leads Meta delivered for a Page nobody here connected are listed for admins only: which Page, how many
+ * deliveries and when last, so an admin can reconnect and tick the Page in Meta's dialog if it is theirs.
  */
 @Injectable()
 export class MetaActivityService {
@@ -37,12 +43,19 @@ export class MetaActivityService {
   ) {}
 
   async activity(organisationId: string, role: Role): Promise<MetaActivityDto> {
-    const [deliveries, queues, syncs] = await Promise.all([
+    const [deliveries, queues, syncs, unknownPages] = await Promise.all([
       this.deliveries(organisationId, role),
       this.queues(),
       this.syncCounts(organisationId),
+      role === Role.Admin ? this.unknownPages(organisationId) : Promise.resolve([]),
     ]);
-    return { deliveries, queues, syncs };
+    return { deliveries, queues, syncs, unknownPages };
+  }
+
+  private async unknownPages(organisationId: string): Promise<MetaActivityDto['unknownPages']> {
+    const since = new Date(Date.now() - UNKNOWN_PAGES_WINDOW_DAYS * 24 * 3600 * 1000);
+    const pages = await this.inbox.unknownPages(organisationId, since, SCANNED_DELIVERIES, UNKNOWN_PAGES_SHOWN);
+    return pages.map((page) => ({ pageId: page.pageId, deliveries: page.deliveries, lastAt: page.lastAt.toISOString() }));
   }
 
   private async deliveries(organisationId: string, role: Role): Promise<MetaActivityDelivery[]> {

@@ -5,6 +5,7 @@ import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { WebhookInboxEntry } from '../entities/webhook-inbox-entry.entity';
 import type { IgnoredChange } from '../ingest/leadgen-changes';
+import { countUnknownPages, type UnknownPageCount, type UnknownPageMention } from './unknown-pages';
 
 /** The part of node-postgres' pool this repository uses (TypeORM types the driver's pool as `any`). */
 type PgPool = { query(sql: string, params: unknown[]): Promise<{ rows: unknown[] }> };
@@ -119,6 +120,22 @@ const RECENT_FOR_ORGANISATION = `
    ORDER BY r.received_at DESC LIMIT $2`;
 
 /**
+ * The Pages named by changes the dispatch ignored as `unknown_page` (no organisation had connected the Page), one row
+ * per (delivery, Page), in deliveries received since `$2`; Pages the organisation `$1` has connected since are left
+ * out. Bounded like RECENT_FOR_ORGANISATION: the newest `$3` rows of each status, by the status/received_at index.
+ */
+const UNKNOWN_PAGE_MENTIONS = `
+  WITH recent AS (
+    SELECT r.* FROM unnest(enum_range(NULL::webhook_inbox_status)) AS s(status),
+      LATERAL (SELECT i.id, i.received_at, i.ignored_changes FROM meta_webhook_inbox i
+                WHERE i.status = s.status AND i.received_at >= $2 AND i.ignored_changes IS NOT NULL
+                ORDER BY i.received_at DESC LIMIT $3) r)
+  SELECT DISTINCT r.id, c->>'pageId' AS page_id, r.received_at
+    FROM recent r, jsonb_array_elements(r.ignored_changes) c
+   WHERE c->>'reason' = 'unknown_page' AND c->>'pageId' IS NOT NULL
+     AND NOT EXISTS (SELECT 1 FROM meta_pages p WHERE p.organisation_id = $1 AND p.page_id = c->>'pageId')`;
+
+/**
  * Every statement on `meta_webhook_inbox`: the one place that knows the inbox's columns, states and indexes. Other
  * modules reach the inbox through this class (exported by the module's index), never with SQL of their own.
  */
@@ -220,6 +237,16 @@ export class WebhookInboxRepository {
       scanned,
       withUnattributedQuarantined,
     ])) as RecentDelivery[];
+  }
+
+  /**
+   * Pages not connected in the organisation that Meta delivered leads for since `since` (see UNKNOWN_PAGE_MENTIONS),
+   * with how many deliveries and the newest, at most `limit` Pages. Webhooks are app-wide: the list is the same for
+   * every organisation but for the Pages each has connected.
+   */
+  async unknownPages(organisationId: string, since: Date, scanned: number, limit: number): Promise<UnknownPageCount[]> {
+    const mentions = (await this.db.query(UNKNOWN_PAGE_MENTIONS, [organisationId, since, scanned])) as UnknownPageMention[];
+    return countUnknownPages(mentions, limit);
   }
 
   /**

@@ -157,6 +157,74 @@ describe('ActivityPage', () => {
     expect(text('[data-testid="parked-list"]')).toContain('No parked leads');
   });
 
+  it("names the Page and form of a failed lead, falls back to ids, and wraps Meta's message", async () => {
+    await render();
+    const unnamed = aLeadSync({
+      id: 'ls-10',
+      leadgenId: '888000111',
+      state: LeadSyncState.Failed,
+      pageId: '2222',
+      pageName: null,
+      formId: '9002',
+      formName: null,
+      errorKind: 'validation',
+      errorMessage: `(#100) ${'x'.repeat(300)}`,
+      hint: null,
+    });
+    await answer(aMetaActivity(), [failedSync, unnamed]);
+
+    const [named, fallback] = await loader.getAllHarnesses(MatExpansionPanelHarness);
+    expect(await named.getTitle()).toContain('Spring offer on Acme Insurance');
+    expect(await fallback.getTitle()).toContain('Form 9002 on Page 2222');
+    await named.expand();
+    expect(await named.getTextContent()).toMatch(/Page\s*Acme Insurance\s*1111\s*Form\s*Spring offer\s*9001/);
+    expect(await named.getTextContent()).toMatch(/What happened\s*Permission missing/);
+
+    // No hint of its own: the error kind's fix-it hint stands in.
+    await fallback.expand();
+    expect(await fallback.getTextContent()).toContain('check the form on the Meta page, then replay');
+    const message = host().querySelector('[data-sync="ls-10"] .meta-message') as HTMLElement;
+    expect(message.textContent).toContain('(#100)');
+    expect(getComputedStyle(message).overflowWrap).toBe('anywhere');
+  });
+
+  it('says which window each counter counts', async () => {
+    await render();
+    await answer();
+    expect(text('[data-testid="sync-counts"]')).toContain('All time, since the first lead');
+    expect(text()).toContain('The last 50 deliveries');
+  });
+
+  it('lists deliveries for Pages not connected here to admins, with what to do', async () => {
+    await render(Role.Admin);
+    await answer(
+      aMetaActivity({
+        unknownPages: [{ pageId: '424242', deliveries: 3, lastAt: new Date(Date.now() - 5 * 60_000).toISOString() }],
+      }),
+    );
+    const card = text('[data-testid="unknown-pages"]');
+    expect(card).toContain('Deliveries for Pages not connected here');
+    expect(card).toContain('reconnect Meta');
+    expect(card).toContain('tick the Page');
+    const table = await loader.getHarness(MatTableHarness.with({ selector: '[aria-label="Deliveries for Pages not connected here"]' }));
+    const cells = await table.getCellTextByColumnName();
+    expect(cells['pageId'].text).toEqual(['424242']);
+    expect(cells['deliveries'].text).toEqual(['3']);
+    expect(cells['lastAt'].text).toEqual(['5 minutes ago']);
+  });
+
+  it('tells admins when no delivery was for an unconnected Page', async () => {
+    await render(Role.Admin);
+    await answer();
+    expect(text('[data-testid="unknown-pages"]')).toContain('No deliveries for unconnected Pages');
+  });
+
+  it('shows managers no card for unconnected Pages', async () => {
+    await render(Role.Manager);
+    await answer();
+    expect(host().querySelector('[data-testid="unknown-pages"]')).toBeNull();
+  });
+
   it('replays one lead and reads everything again', async () => {
     await render();
     await answer();

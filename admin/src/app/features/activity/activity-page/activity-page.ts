@@ -16,6 +16,7 @@ import {
   MetaQueueDepth,
   ReplayableLeadSyncState,
   Role,
+  UNKNOWN_PAGES_WINDOW_DAYS,
 } from '@legeai/contracts';
 import { filter, finalize } from 'rxjs';
 
@@ -84,8 +85,13 @@ export class ActivityPage {
   private readonly dialog = inject(MatDialog);
   private readonly notifier = inject(Notifier);
 
-  protected readonly canReplay = inject(AuthStore).hasRole(Role.Manager);
+  private readonly auth = inject(AuthStore);
+  protected readonly canReplay = this.auth.hasRole(Role.Manager);
+  /** Deliveries for Pages not connected here are listed to admins only (the API answers others none). */
+  protected readonly isAdmin = this.auth.hasRole(Role.Admin);
+  protected readonly unknownPagesDays = UNKNOWN_PAGES_WINDOW_DAYS;
   protected readonly deliveryColumns = ['receivedAt', 'status', 'changes', 'ignored'];
+  protected readonly unknownPageColumns = ['pageId', 'deliveries', 'lastAt'];
 
   protected readonly activity = loadable(() => this.api.activity());
   protected readonly failed = loadable(() => this.api.leadSyncs({ state: LeadSyncState.Failed, limit: FAILURES_SHOWN }));
@@ -158,6 +164,17 @@ export class ActivityPage {
   /** Why a quarantined delivery was kept instead of processed, in words; empty for the others. */
   protected quarantineReason(delivery: MetaActivityDelivery): string {
     return delivery.quarantineReason ? QUARANTINE_REASON_LABELS[delivery.quarantineReason] : '';
+  }
+
+  /** What to do about the sync's error: its own hint, or the kind's general one. */
+  protected fixHint(sync: LeadSyncDto): string | null {
+    return sync.hint ?? (sync.errorKind ? label('syncErrorHint', sync.errorKind) : null);
+  }
+
+  /** "Spring offer on Acme Insurance", with Meta's ids standing in for names not known here. */
+  protected source(sync: LeadSyncDto): string {
+    const form = sync.formName ?? (sync.formId ? `Form ${sync.formId}` : 'Unknown form');
+    return `${form} on ${sync.pageName ?? `Page ${sync.pageId}`}`;
   }
 
   protected timeline(sync: LeadSyncDto): TimelineStep[] {
