@@ -232,7 +232,8 @@ describe('console at phone width', () => {
 
       await page.locator('tr.campaign-row a').first().click();
       await page.waitForURL(/\/ads\/campaigns\//);
-      await page.getByRole('table', { name: 'Ad sets' }).getByRole('row').nth(1).waitFor();
+      // At phone width the header row is hidden: wait for the first data row.
+      await page.getByRole('table', { name: 'Ad sets' }).locator('tbody tr').first().waitFor();
       await settled();
       await expectNoSidewaysScroll('ads-campaign');
 
