@@ -14,6 +14,11 @@ export interface IdempotentResult<T> {
 }
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
+/**
+ * Longer than any write takes (a lead campaign is five Graph writes, each bounded by META_TIMEOUT_MS and its retries):
+ * a key still pending after this belongs to a request whose process stopped mid-way.
+ */
+export const UNFINISHED_AFTER_MS = 10 * 60_000;
 
 /**
  * `Idempotency-Key` for the writes: the first request with a key does the work and its answer is stored; the same key
@@ -55,6 +60,17 @@ export class IdempotencyService {
           422,
           ADS_ERROR_CODES.idempotencyKeyReused,
           `This ${IDEMPOTENCY_KEY_HEADER} was already used with a different request; use a new key for a new request`,
+        );
+      }
+      if (row.state === 'pending' && Date.now() - row.createdAt.getTime() > UNFINISHED_AFTER_MS) {
+        // Taking the key over could apply the write twice (the stopped request may have created objects at Meta), so
+        // the key stays taken and the caller is told what to check before trying again with a new one.
+        throw new ApiError(
+          409,
+          ADS_ERROR_CODES.idempotencyInProgress,
+          `The request with this ${IDEMPOTENCY_KEY_HEADER} did not finish (the server stopped while processing it). Run a sync ` +
+            'and check the campaigns for what it may have created, then send the request again with a new key',
+          { startedAt: row.createdAt.toISOString(), unfinished: true },
         );
       }
       if (row.state === 'pending') {
