@@ -1,7 +1,8 @@
 import { LeadPipelineSummaryDto } from '@legeai/contracts';
 import { describe, expect, it } from 'vitest';
 
-import { localDay, pipelineRows } from './pipeline-rows';
+import { toDay } from '../../../shared/time/calendar-day';
+import { pipelineRows } from './pipeline-rows';
 
 const counts = { received: 0, stored: 0, duplicate: 0, pending: 0, failed: 0, parked: 0, skipped: 0 };
 const summary: LeadPipelineSummaryDto = {
@@ -42,6 +43,6 @@ describe('pipelineRows', () => {
   });
 
   it('formats a local calendar day', () => {
-    expect(localDay(new Date(2026, 0, 9, 23, 59))).toBe('2026-01-09');
+    expect(toDay(new Date(2026, 0, 9, 23, 59))).toBe('2026-01-09');
   });
 });

@@ -1,5 +1,7 @@
 import { LeadPipelineCounts, LeadPipelineSummaryDto } from '@legeai/contracts';
 
+import { toDay } from '../../../shared/time/calendar-day';
+
 /** One number of the Overview and where it can be acted on. */
 export interface PipelineCell {
   key: keyof LeadPipelineCounts;
@@ -31,7 +33,7 @@ export function pipelineRows(summary: LeadPipelineSummaryDto): PipelineRow[] {
     { label: 'Today', window: summary.today },
     { label: 'This week', window: summary.week },
   ].map(({ label, window }) => {
-    const fromDay = localDay(new Date(window.since));
+    const fromDay = toDay(new Date(window.since));
     return {
       label,
       fromDay,
@@ -55,10 +57,4 @@ function linkFor(key: keyof LeadPipelineCounts, fromDay: string): PipelineCell['
     default:
       return { path: '/activity' };
   }
-}
-
-/** `YYYY-MM-DD` of a moment in the browser's time zone. */
-export function localDay(at: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
 }

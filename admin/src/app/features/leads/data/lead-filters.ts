@@ -1,5 +1,6 @@
 import { Params, ParamMap } from '@angular/router';
 import { LEAD_STATUSES, LeadListQuery, LeadStatus } from '@legeai/contracts';
+import { toDay } from '../../../shared/time/calendar-day';
 
 /** The duplicate filter as people choose it; the API takes a tri-state boolean. */
 export type DuplicateFilter = 'all' | 'only' | 'none';
@@ -121,11 +122,7 @@ export function narrowsList(filters: LeadFilters): boolean {
   return JSON.stringify(narrowing) !== JSON.stringify(none);
 }
 
-/** A local calendar day as `YYYY-MM-DD`. */
-export function toDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
+export { toDay };
 
 export function startOfDay(day: string): Date {
   const [y, m, d] = day.split('-').map(Number);
