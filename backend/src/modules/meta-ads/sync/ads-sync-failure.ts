@@ -1,8 +1,9 @@
 import { MetaGraphError } from '../../../infra/meta-graph';
+import { decideGraphSync } from '../../../infra/meta-sync';
 
 /**
- * What a sync does about a failed Graph call, by the error's kind (`classifyGraphError`). The one place this mapping
- * lives, so that moving to a shared Graph-sync policy is a one-file change.
+ * What a sync does about a failed Graph call: the shared Graph-sync policy (`infra/meta-sync`) decides the action;
+ * this file only words it for the ad account's sync state and names the ads' own action for a dead token.
  */
 export type AdsSyncAction =
   /** Meta throttles the account or the app: run again at `delayMs` from now, without spending an attempt. */
@@ -14,32 +15,28 @@ export type AdsSyncAction =
   /** Meta or the network hiccuped: let the queue retry with backoff. */
   | { action: 'retry'; message: string };
 
-const MIN_DELAY_MS = 1_000;
-/** Meta's longest block is an hour; beyond that the headers are wrong and we look again. */
-const MAX_DELAY_MS = 3_600_000;
-
 export function decideAdsSyncFailure(error: unknown, fallbackPauseMs: number): AdsSyncAction {
-  if (!(error instanceof MetaGraphError)) return { action: 'retry', message: error instanceof Error ? error.message : String(error) };
-  switch (error.kind) {
-    case 'rate_limited': {
-      const delayMs = Math.min(MAX_DELAY_MS, Math.max(MIN_DELAY_MS, error.retryAfterMs ?? fallbackPauseMs));
+  // The queue's attempts bound the retries; the sync itself never gives up on a hiccup.
+  const decision = decideGraphSync(error, { isLastAttempt: false, rateLimitPauseMs: fallbackPauseMs });
+  const { failure } = decision;
+  switch (decision.action) {
+    case 'delay':
       return {
         action: 'delay',
-        delayMs,
-        message: `Meta is throttling this ad account's calls (${error.code ?? 'rate limit'}); the sync resumes in ${Math.ceil(delayMs / 1000)} s`,
+        delayMs: decision.delayMs,
+        message: `Meta is throttling this ad account's calls (${failure.code ?? 'rate limit'}); the sync resumes in ${Math.ceil(decision.delayMs / 1000)} s`,
       };
-    }
-    case 'auth':
-      return { action: 'reauth', message: `Meta no longer accepts the token: ${error.message}` };
-    case 'permission':
+    case 'park':
+      return { action: 'reauth', message: `Meta no longer accepts the token: ${failure.message}` };
+    case 'retry':
+      return { action: 'retry', message: failure.message };
+    case 'fail': {
+      if (failure.kind !== 'permission') return { action: 'fail', message: failure.hint ?? failure.message };
+      const named = error instanceof MetaGraphError ? (error.missingPermissions ?? []) : [];
       return {
         action: 'fail',
-        message: `Meta refused for lack of a permission (${(error.missingPermissions ?? []).join(', ') || 'ads_read or ads_management'}): ${error.message}`,
+        message: `Meta refused for lack of a permission (${named.join(', ') || 'ads_read or ads_management'}): ${failure.message}`,
       };
-    case 'transient':
-      return { action: 'retry', message: error.message };
-    case 'validation':
-    case 'unknown':
-      return { action: 'fail', message: error.userMessage ?? error.message };
+    }
   }
 }
