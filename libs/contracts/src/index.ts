@@ -11,3 +11,4 @@ export * from './leads';
 export * from './meta';
 export * from './meta-lead-syncs';
 export * from './meta-ads';
+export * from './meta-insights';
