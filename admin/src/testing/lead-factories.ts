@@ -1,4 +1,4 @@
-import { LeadDetailDto, LeadSource, LeadStatus, LeadSummaryDto, Page } from '@legeai/contracts';
+import { LeadDetailDto, LeadPage, LeadSource, LeadStatus, LeadSummaryDto } from '@legeai/contracts';
 
 export function aLeadSummary(overrides: Partial<LeadSummaryDto> = {}): LeadSummaryDto {
   return {
@@ -71,6 +71,6 @@ export function aLeadDetail(overrides: Partial<LeadDetailDto> = {}): LeadDetailD
   };
 }
 
-export function aLeadPage(items: LeadSummaryDto[], total = items.length, limit = 25, offset = 0): Page<LeadSummaryDto> {
-  return { items, total, limit, offset };
+export function aLeadPage(items: LeadSummaryDto[], total = items.length, limit = 25, offset = 0, extra: Partial<LeadPage> = {}): LeadPage {
+  return { items, total, totalExact: true, limit, offset, nextCursor: null, ...extra };
 }

@@ -1,3 +1,5 @@
+import type { Page } from './paging';
+
 /** Status pipeline of a lead in the LEGEAI lead store. */
 export enum LeadStatus {
   New = 'new',
@@ -192,6 +194,21 @@ export interface LeadListQuery {
   sort?: 'receivedAt' | '-receivedAt';
   limit?: number;
   offset?: number;
+  /**
+   * Where the page starts: a previous page's `nextCursor` (same filters and sort). Deep pages read by cursor cost the
+   * same as the first; `offset` has to skip every row before it. Not combined with `offset`.
+   */
+  cursor?: string;
+}
+
+/**
+ * `GET /v1/leads`. Up to 1,000 matching leads `total` is exact; beyond that it is PostgreSQL's estimate
+ * (`totalExact: false`, shown as "about"), since counting a million rows exactly costs more than the page itself.
+ */
+export interface LeadPage extends Page<LeadSummaryDto> {
+  totalExact: boolean;
+  /** The cursor of the page after this one; null on the last page. */
+  nextCursor: string | null;
 }
 
 /**

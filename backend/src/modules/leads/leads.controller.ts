@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { LeadDetailDto, LeadSummaryDto, Page, Role, ROUTES } from '@legeai/contracts';
+import { LeadDetailDto, LeadPage, Role, ROUTES } from '@legeai/contracts';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Principal } from '../../common/auth/principal';
 import { Roles } from '../../common/auth/roles.decorator';
@@ -36,11 +36,14 @@ export class LeadsController {
   @Roles(Role.Viewer)
   @ApiOperation({
     summary: 'Search and filter leads, newest first; test leads are left out unless includeTest=true',
-    description: 'Emails and phones are masked for callers without the contact details permission.',
+    description:
+      'Emails and phones are masked for callers without the contact details permission. For deep pages pass the previous ' +
+      "page's nextCursor as cursor (same filters): it costs what the first page costs, where a large offset has to skip " +
+      'every row before it. total is exact up to 1,000 leads and an estimate beyond (totalExact: false).',
   })
   @ApiOkResponse({ type: LeadSummaryPageResponse })
   @ApiErrorResponses(400, 401, 403)
-  list(@CurrentPrincipal() principal: Principal, @Query() query: LeadListQueryDto): Promise<Page<LeadSummaryDto>> {
+  list(@CurrentPrincipal() principal: Principal, @Query() query: LeadListQueryDto): Promise<LeadPage> {
     return this.leads.list(principal, query);
   }
 

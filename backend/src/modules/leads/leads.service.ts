@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { LeadDetailDto, LeadListQuery, LeadSummaryDto, Page, UpdateLeadStatusRequest } from '@legeai/contracts';
+import { LeadDetailDto, LeadListQuery, LeadPage, UpdateLeadStatusRequest } from '@legeai/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal } from '../../common/auth/principal';
 import { ValidationFailedError } from '../../common/errors/api-error';
@@ -9,6 +9,7 @@ import { AuditService } from '../audit';
 import { UsersService } from '../users';
 import { maskSummary } from './contact-masking';
 import { Lead } from './entities/lead.entity';
+import { decodeLeadCursor, encodeLeadCursor } from './lead-cursor';
 import { LeadDetailReader } from './lead-detail.reader';
 import { LeadRowsQuery } from './lead-rows.query';
 import { premiumChange, requestedPremium } from './lead-premium';
@@ -28,16 +29,32 @@ export class LeadsService {
     private readonly users: UsersService,
   ) {}
 
-  /** Emails and phones are masked for callers without the contact details permission. */
-  async list(principal: Principal, query: LeadListQuery): Promise<Page<LeadSummaryDto>> {
+  /**
+   * Emails and phones are masked for callers without the contact details permission. A page starts at `offset` or,
+   * for deep pages, at a previous page's `nextCursor`.
+   */
+  async list(principal: Principal, query: LeadListQuery): Promise<LeadPage> {
     assertDateRange(query);
     const { limit, offset } = pageOf(query);
-    const [{ rows, total }, contactAccess] = await Promise.all([
-      this.rows.page(principal.organisationId, query, limit, offset),
+    if (query.cursor !== undefined && offset > 0) {
+      throw new ValidationFailedError([
+        { field: 'offset', messages: ['offset cannot be combined with cursor: the cursor says where the page starts'] },
+      ]);
+    }
+    const cursor = query.cursor === undefined ? undefined : decodeLeadCursor(query.cursor);
+    const [page, contactAccess] = await Promise.all([
+      this.rows.page(principal.organisationId, query, limit, offset, cursor),
       this.users.hasContactAccess(principal),
     ]);
-    const items = rows.map(toLeadSummary);
-    return { items: contactAccess ? items : items.map(maskSummary), total, limit, offset };
+    const items = page.rows.map(toLeadSummary);
+    return {
+      items: contactAccess ? items : items.map(maskSummary),
+      total: page.total,
+      totalExact: page.totalExact,
+      limit,
+      offset,
+      nextCursor: page.next ? encodeLeadCursor(page.next) : null,
+    };
   }
 
   /** One lead; a view of its contact details is audited (`lead.contact_viewed`), masked ones are not. */

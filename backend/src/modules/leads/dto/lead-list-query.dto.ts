@@ -1,7 +1,7 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { LeadListQuery, LeadStatus } from '@legeai/contracts';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEnum, IsIn, IsISO8601, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/paging/page-query.dto';
 import { Trim } from '../../../common/validation/trim.transform';
 
@@ -72,4 +72,14 @@ export class LeadFilterDto implements Omit<LeadListQuery, 'limit' | 'offset'> {
   sort?: (typeof LEAD_SORTS)[number];
 }
 
-export class LeadListQueryDto extends IntersectionType(LeadFilterDto, PageQueryDto) implements LeadListQuery {}
+export class LeadListQueryDto extends IntersectionType(LeadFilterDto, PageQueryDto) implements LeadListQuery {
+  @ApiPropertyOptional({
+    maxLength: 300,
+    description: "Where the page starts: the previous page's nextCursor, with the same filters and sort. Not combined with offset.",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a nextCursor from a previous page' })
+  cursor?: string;
+}

@@ -12,7 +12,7 @@ import {
   LeadSource,
   LeadStatus,
   LeadSummaryDto,
-  Page,
+  LeadPage,
 } from '@legeai/contracts';
 
 const nullableString = (extra: Record<string, unknown> = {}) => ApiProperty({ type: String, nullable: true, ...extra });
@@ -39,11 +39,15 @@ export class LeadSummaryResponse implements LeadSummaryDto {
   @ApiProperty({ format: 'date-time' }) receivedAt!: string;
 }
 
-export class LeadSummaryPageResponse implements Page<LeadSummaryDto> {
+export class LeadSummaryPageResponse implements LeadPage {
   @ApiProperty({ type: [LeadSummaryResponse] }) items!: LeadSummaryResponse[];
-  @ApiProperty({ description: 'Leads matching the filters, across all pages' }) total!: number;
+  @ApiProperty({ description: "Leads matching the filters, across all pages: exact up to 1,000, PostgreSQL's estimate beyond" })
+  total!: number;
+  @ApiProperty({ description: 'false when total is an estimate (more than 1,000 matching leads)' }) totalExact!: boolean;
   @ApiProperty() limit!: number;
-  @ApiProperty() offset!: number;
+  @ApiProperty({ description: '0 when the page was read by cursor' }) offset!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor to read the next page; null on the last page' })
+  nextCursor!: string | null;
 }
 
 export class LeadAnswerResponse implements LeadAnswerDto {

@@ -18,12 +18,12 @@ const decimalString = { to: (v: string | null) => v, from: (v: string | null) =>
 
 /** A lead in the LEGEAI lead store, from Meta or entered by hand, with its sales pipeline state. */
 @Entity({ name: 'leads' })
-@Index('ix_leads_org_received', ['organisationId', 'receivedAt'])
-@Index('ix_leads_org_status', ['organisationId', 'status'])
+@Index('ix_leads_org_received_id', ['organisationId', 'receivedAt', 'id'])
+@Index('ix_leads_org_status_received', ['organisationId', 'status', 'receivedAt', 'id'])
 @Index('ix_leads_org_email', ['organisationId', 'emailNormalized'])
 @Index('ix_leads_org_phone', ['organisationId', 'phoneE164'])
-@Index('ix_leads_org_form', ['organisationId', 'formId'])
-@Index('ix_leads_org_campaign', ['organisationId', 'campaignId'])
+@Index('ix_leads_org_form_received', ['organisationId', 'formId', 'receivedAt', 'id'])
+@Index('ix_leads_org_campaign_received', ['organisationId', 'campaignId', 'receivedAt', 'id'])
 export class Lead {
   @PrimaryGeneratedColumn('uuid') id!: string;
 

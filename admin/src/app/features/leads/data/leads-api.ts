@@ -3,9 +3,8 @@ import { Injectable, inject } from '@angular/core';
 import {
   LeadDetailDto,
   LeadListQuery,
-  LeadSummaryDto,
+  LeadPage,
   MetaLeadFormDto,
-  Page,
   ROUTES,
   ReopenLeadRequest,
   UpdateLeadStatusRequest,
@@ -27,8 +26,8 @@ export class LeadsApi {
   private readonly url = `${this.base}/${ROUTES.leads}`;
 
   /** Errors are shown by the page's error state. */
-  list(query: LeadListQuery): Observable<Page<LeadSummaryDto>> {
-    return this.http.get<Page<LeadSummaryDto>>(this.url, { params: queryParams(query), context: showsOwnErrors() });
+  list(query: LeadListQuery): Observable<LeadPage> {
+    return this.http.get<LeadPage>(this.url, { params: queryParams(query), context: showsOwnErrors() });
   }
 
   /** Errors are shown inside the detail drawer. */

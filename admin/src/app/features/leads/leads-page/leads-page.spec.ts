@@ -199,6 +199,20 @@ describe('LeadsPage', () => {
       expect(params(expectList())).toMatchObject({ offset: '25', limit: '25' });
     });
 
+    it('reads the next page by the cursor the server gave, and says when the total is an estimate', async () => {
+      await render();
+      expectList().flush(aLeadPage([anna, ben], 1_250_000, 25, 0, { totalExact: false, nextCursor: 'c2' }));
+      await stable();
+      const paginator = await loader.getHarness(MatPaginatorHarness);
+      expect(await paginator.getRangeLabel()).toBe(`1 – 25 of about ${(1_250_000).toLocaleString()}`);
+
+      await paginator.goToNextPage();
+      await stable();
+      const next = params(expectList());
+      expect(next).toMatchObject({ cursor: 'c2', limit: '25' });
+      expect(next).not.toHaveProperty('offset');
+    });
+
     it('sorts by received time, oldest first on request, back on the first page', async () => {
       await render(Role.Manager, '/leads?page=2');
       await answerList([anna, ben], 60);

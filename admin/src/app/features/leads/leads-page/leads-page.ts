@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
+import { MatPaginatorIntl, MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSidenavModule } from '@angular/material/sidenav';
@@ -10,7 +10,15 @@ import { MatSortModule, Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { LeadDetailDto, LeadListQuery, LeadSummaryDto, ReopenLeadRequest, Role, UpdateLeadStatusRequest } from '@legeai/contracts';
+import {
+  LeadDetailDto,
+  LeadListQuery,
+  LeadPage,
+  LeadSummaryDto,
+  ReopenLeadRequest,
+  Role,
+  UpdateLeadStatusRequest,
+} from '@legeai/contracts';
 import { catchError, distinctUntilChanged, exhaustMap, filter, map, of } from 'rxjs';
 
 import { AuthStore } from '../../../core/auth/auth-store';
@@ -38,6 +46,8 @@ import { FileSaver } from '../data/save-file';
 import { LeadDetail } from '../lead-detail/lead-detail';
 import { FilterOption, LeadFiltersBar } from '../lead-filters-bar/lead-filters-bar';
 import { LeadStatusChip } from '../lead-status-chip/lead-status-chip';
+import { LeadPageCursors } from './lead-page-cursors';
+import { LeadsPaginatorIntl } from './leads-paginator-intl';
 
 /** How often the first page asks whether leads newer than the newest shown have arrived. */
 export const LIVE_LEADS_MS = 5_000;
@@ -76,6 +86,7 @@ interface Incoming {
   templateUrl: './leads-page.html',
   styleUrl: './leads-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [{ provide: MatPaginatorIntl, useClass: LeadsPaginatorIntl }],
 })
 export class LeadsPage {
   private readonly api = inject(LeadsApi);
@@ -83,6 +94,9 @@ export class LeadsPage {
   private readonly route = inject(ActivatedRoute);
   private readonly notifier = inject(Notifier);
   private readonly fileSaver = inject(FileSaver);
+  private readonly paginatorIntl = inject(MatPaginatorIntl) as LeadsPaginatorIntl;
+  /** Where the pages already reached start, so the next page is read by cursor rather than by a deep offset. */
+  private readonly cursors = new LeadPageCursors();
 
   private readonly auth = inject(AuthStore);
   protected readonly canManage = this.auth.hasRole(Role.Manager);
@@ -96,7 +110,7 @@ export class LeadsPage {
   protected readonly selectedId = computed(() => this.params().get('lead'));
 
   // Both read the params through the signals above, which toSignal subscribed to before the constructor did.
-  protected readonly list = loadable(() => this.api.list(toListQuery(this.view())));
+  protected readonly list = loadable(() => this.api.list(this.cursors.query(toListQuery(this.view()))));
   protected readonly narrowed = computed(() => narrowsList(this.view().filters));
 
   /** Read only while a lead is selected. */
@@ -178,7 +192,7 @@ export class LeadsPage {
   protected loadList(): void {
     this.incoming.set(null);
     this.freshIds.set(new Set());
-    this.list.load((page) => this.learnOptions(page.items));
+    this.list.load((page) => this.pageRead(page));
   }
 
   protected changeFilters(filters: LeadFilters): void {
@@ -352,6 +366,13 @@ export class LeadsPage {
       const items = page.items.map((row) => (row.id === lead.id ? { ...row, status, premiumValue, premiumCurrency } : row));
       this.list.set({ ...page, items });
     }
+  }
+
+  /** A page arrived: its next page's cursor is kept, the paginator says whether the total is exact. */
+  private pageRead(page: LeadPage): void {
+    this.cursors.remember(toListQuery(this.view()), page.nextCursor);
+    this.paginatorIntl.setEstimated(page.totalExact === false);
+    this.learnOptions(page.items);
   }
 
   private learnOptions(leads: LeadSummaryDto[]): void {

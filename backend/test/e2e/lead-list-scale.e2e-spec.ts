@@ -1,0 +1,94 @@
+import { ErrorCode, LeadPage } from '@legeai/contracts';
+import { createTestApp, TestApp } from '../utils/create-test-app';
+import { signInAdminManagerViewer, SignedInUser } from '../utils/identity-fixtures';
+
+/**
+ * The lead list past 1,000 leads: totals become PostgreSQL's estimate and say so, and deep pages are read by cursor,
+ * every lead exactly once in order, also when many leads share the same received time.
+ */
+describe('lead list at scale (e2e)', () => {
+  const COUNT = 1_230;
+  let t: TestApp;
+  let viewer: SignedInUser;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    let admin: SignedInUser;
+    ({ admin, viewer } = await signInAdminManagerViewer(t));
+    // Ten leads per second of received time: cursors must break ties by id.
+    await t.dataSource.query(
+      `INSERT INTO leads (organisation_id, full_name, status, form_id, received_at)
+       SELECT $1, 'Lead ' || i, CASE WHEN i % 10 = 0 THEN 'won'::lead_status ELSE 'new'::lead_status END, 'F' || (i % 3),
+              timestamptz '2026-06-01 12:00:00+00' + (i / 10) * interval '1 second'
+         FROM generate_series(1, $2::int) i`,
+      [admin.organisationId, COUNT],
+    );
+    await t.dataSource.query('ANALYZE leads');
+  });
+  afterAll(() => t?.close());
+
+  const list = async (query: Record<string, string | number>): Promise<LeadPage> =>
+    (await t.http.get('/v1/leads').query(query).set(viewer.auth).expect(200)).body as LeadPage;
+
+  it('estimates a total over 1,000 and says so; counts exactly below', async () => {
+    const all = await list({ limit: 10 });
+    expect(all.totalExact).toBe(false);
+    expect(all.total).toBeGreaterThan(1_000);
+    // The planner's estimate after ANALYZE is close to the real count.
+    expect(Math.abs(all.total - COUNT)).toBeLessThan(COUNT * 0.2);
+
+    const won = await list({ limit: 10, status: 'won' });
+    expect(won).toMatchObject({ total: 123, totalExact: true });
+  });
+
+  it.each(['-receivedAt', 'receivedAt'])('walks every lead exactly once by cursor, sorted %s', async (sort) => {
+    const seen: string[] = [];
+    const times: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page: LeadPage = await list({ limit: 200, sort, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.items.map((l) => l.id));
+      times.push(...page.items.map((l) => l.receivedAt));
+      expect(page.offset).toBe(0);
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor && pages < 20);
+
+    expect(pages).toBe(Math.ceil(COUNT / 200));
+    expect(new Set(seen).size).toBe(COUNT);
+    const sorted = [...times].sort();
+    expect(times).toEqual(sort === 'receivedAt' ? sorted : sorted.reverse());
+  });
+
+  it('gives the same page by cursor as by offset', async () => {
+    const first = await list({ limit: 50 });
+    const byCursor = await list({ limit: 50, cursor: first.nextCursor! });
+    const byOffset = await list({ limit: 50, offset: 50 });
+    expect(byCursor.items.map((l) => l.id)).toEqual(byOffset.items.map((l) => l.id));
+  });
+
+  it('has no next cursor on the last page', async () => {
+    const last = await list({ limit: 200, offset: 1_200 });
+    expect(last.items).toHaveLength(COUNT - 1_200);
+    expect(last.nextCursor).toBeNull();
+  });
+
+  it.each([
+    [{ cursor: 'not a cursor!' }, 'cursor'],
+    [{ cursor: Buffer.from('{"r":"yesterday","i":"x"}').toString('base64url') }, 'cursor'],
+    [{ cursor: Buffer.from('[1,2]').toString('base64url') }, 'cursor'],
+    [{ cursor: 'x'.repeat(301) }, 'cursor'],
+    [
+      {
+        cursor: Buffer.from('{"r":"2026-06-01 12:00:00+00","i":"00000000-0000-0000-0000-000000000000"}').toString('base64url'),
+        offset: 50,
+      },
+      'offset',
+    ],
+  ])('rejects %j with 400 naming %s', async (query, field) => {
+    const res = await t.http.get('/v1/leads').query(query).set(viewer.auth).expect(400);
+    expect(res.body.error.code).toBe(ErrorCode.ValidationFailed);
+    expect(res.body.error.fields.map((f: { field: string }) => f.field)).toContain(field);
+  });
+});

@@ -1,0 +1,224 @@
+import { readFileSync } from 'node:fs';
+import { Client } from 'pg';
+import { BENCH_ADMIN, startProduct, type RunningProduct } from './lib/product';
+import { BenchResult, Comparison } from './lib/report';
+import { BenchSettings } from './lib/settings';
+
+export const NAME = 'Lead store at scale';
+const MAX_RATIO = 3;
+const PAGE = 50;
+
+/**
+ * One organisation's lead store at 1,000,000 leads (50,000 with --quick), generated in SQL. Each case is a request
+ * of `GET /v1/leads` through the built product (HTTP, auth, validation, the rows, the total, JSON) against its
+ * floor: the indexed read of the page's rows alone, the same SQL the product runs for its rows, sent by this process
+ * straight to PostgreSQL. Both run alternately in the same process, after a warm-up; p50 and p95 of each.
+ * Then a 100,000-lead CSV export (20,000 with --quick), with the product's resident memory sampled while it streams.
+ */
+export async function run(settings: BenchSettings): Promise<BenchResult[]> {
+  const leads = settings.quick ? 50_000 : 1_000_000;
+  const exportLeads = settings.quick ? 20_000 : 100_000;
+  const samples = settings.quick ? 15 : 40;
+  const product = await startProduct({ role: 'api', logLevel: 'warn' });
+  try {
+    const db = new Client({ connectionString: product.databaseUrl });
+    await db.connect();
+    try {
+      const organisationId = await seed(db, leads);
+      const token = await signIn(product);
+      const get = async (query: string) => {
+        const started = performance.now();
+        const res = await fetch(`${product.url}/v1/leads?${query}`, { headers: { authorization: `Bearer ${token}` } });
+        const body = (await res.json()) as { items: unknown[]; nextCursor?: string | null; total: number };
+        if (res.status !== 200) throw new Error(`GET /v1/leads?${query} → ${res.status} ${JSON.stringify(body)}`);
+        return { ms: performance.now() - started, body };
+      };
+      const floor = async (where: string, params: unknown[], order = 'l.received_at DESC, l.id DESC') => {
+        const started = performance.now();
+        await db.query(
+          `SELECT l.id, l.full_name, l.email, l.phone, l.phone_e164, l.status, l.source, l.form_id, f.form_name, l.campaign_id,
+                  l.campaign_name, l.is_organic, l.is_test, l.duplicate_of_id, l.duplicate_rule, l.needs_review, l.premium_value,
+                  l.premium_currency, l.received_at
+             FROM leads l LEFT JOIN meta_lead_forms f ON f.organisation_id = l.organisation_id AND f.form_id = l.form_id
+            WHERE l.organisation_id = $1 AND l.is_test = false${where} ORDER BY ${order} LIMIT ${PAGE}`,
+          [organisationId, ...params],
+        );
+        return performance.now() - started;
+      };
+
+      // A cursor deep in the list, where page 10,000 starts (the first 50 × 9,999 leads skipped).
+      const deep = await db.query<{ received_at: string; id: string }>(
+        `SELECT received_at::text, id FROM leads WHERE organisation_id = $1 AND is_test = false
+          ORDER BY received_at DESC, id DESC OFFSET $2 LIMIT 1`,
+        [organisationId, Math.min(leads - PAGE - 1, PAGE * 9_999) - 1],
+      );
+      const deepCursor = Buffer.from(JSON.stringify({ r: deep.rows[0].received_at, i: deep.rows[0].id })).toString('base64url');
+      const since = new Date(Date.now() - 7 * 86_400_000).toISOString();
+      const cases: { label: string; query: string; floor: () => Promise<number> }[] = [
+        { label: 'first page', query: `limit=${PAGE}`, floor: () => floor('', []) },
+        {
+          label: 'deep page (cursor)',
+          query: `limit=${PAGE}&cursor=${deepCursor}`,
+          floor: () => floor(' AND (l.received_at, l.id) < ($2::timestamptz, $3::uuid)', [deep.rows[0].received_at, deep.rows[0].id]),
+        },
+        { label: 'status filter', query: `limit=${PAGE}&status=qualified`, floor: () => floor(' AND l.status = $2', ['qualified']) },
+        { label: 'form filter', query: `limit=${PAGE}&formId=form_7`, floor: () => floor(' AND l.form_id = $2', ['form_7']) },
+        {
+          label: 'date range',
+          query: `limit=${PAGE}&from=${encodeURIComponent(since)}`,
+          floor: () => floor(' AND l.received_at >= $2', [since]),
+        },
+        {
+          label: 'search email',
+          query: `limit=${PAGE}&q=${encodeURIComponent('garcia.4242')}`,
+          floor: () => floor(` AND l.email ILIKE $2`, ['%garcia.4242%']),
+        },
+        {
+          label: 'search phone',
+          query: `limit=${PAGE}&q=${encodeURIComponent('555 0179')}`,
+          floor: () => floor(` AND regexp_replace(coalesce(l.phone, ''), '\\D', '', 'g') LIKE $2`, ['%5550179%']),
+        },
+        {
+          label: 'search name',
+          query: `limit=${PAGE}&q=${encodeURIComponent('Okafor')}`,
+          floor: () =>
+            floor(` AND (coalesce(l.full_name, '') || ' ' || coalesce(l.first_name, '') || ' ' || coalesce(l.last_name, '')) ILIKE $2`, [
+              '%Okafor%',
+            ]),
+        },
+      ];
+
+      const comparisons: Comparison[] = [];
+      const notes: string[] = [];
+      let pass = true;
+      for (const c of cases) {
+        for (let i = 0; i < 3; i++) {
+          await get(c.query);
+          await c.floor();
+        }
+        const productMs: number[] = [];
+        const floorMs: number[] = [];
+        let sample = { total: 0, cursor: false, items: 0, exact: true };
+        for (let i = 0; i < samples; i++) {
+          const flip = i % 2 === 0;
+          if (flip) floorMs.push(await c.floor());
+          const answer = await get(c.query);
+          productMs.push(answer.ms);
+          if (!flip) floorMs.push(await c.floor());
+          const body = answer.body as { items: unknown[]; total: number; totalExact?: boolean; nextCursor?: string | null };
+          sample = { total: body.total, cursor: Boolean(body.nextCursor), items: body.items.length, exact: body.totalExact !== false };
+        }
+        const [p50, p95, f50, f95] = [pct(productMs, 50), pct(productMs, 95), pct(floorMs, 50), pct(floorMs, 95)];
+        comparisons.push({ label: `${c.label} p50`, unit: 'ms', baseline: f50, product: p50, ratio: f50 / p50 });
+        comparisons.push({ label: `${c.label} p95`, unit: 'ms', baseline: f95, product: p95, ratio: f95 / p95 });
+        if (p50 > MAX_RATIO * f50 || p95 > MAX_RATIO * f95) pass = false;
+        notes.push(
+          `${c.label}: ${sample.items} rows, total ${sample.exact ? '' : 'about '}${sample.total.toLocaleString('en-US')}${sample.cursor ? ', next cursor' : ''}`,
+        );
+      }
+
+      const exported = await exportRun(product, token, db, organisationId, exportLeads);
+      notes.push(exported.note);
+      if (!exported.constant) pass = false;
+      return [
+        {
+          name: NAME,
+          target: `each ≤ ${MAX_RATIO}× its floor at p50 and p95 (ratio ≥ ${(100 / MAX_RATIO).toFixed(1)} %); the export in constant memory`,
+          comparisons,
+          pass,
+          notes: [`${leads.toLocaleString('en-US')} leads in one organisation, ${samples} samples per case`, ...notes],
+        },
+      ];
+    } finally {
+      await db.end();
+    }
+  } finally {
+    await product.stop();
+  }
+}
+
+/** The admin's organisation filled with `count` leads over the last two years, one every ~minute, 20 forms, 50 campaigns. */
+async function seed(db: Client, count: number): Promise<string> {
+  const { rows } = await db.query<{ organisation_id: string }>(`SELECT organisation_id FROM users WHERE email = $1`, [BENCH_ADMIN.email]);
+  const organisationId = rows[0].organisation_id;
+  await db.query(
+    `INSERT INTO leads (organisation_id, first_name, last_name, full_name, email, email_normalized, phone, phone_e164,
+                        status, source, form_id, campaign_id, campaign_name, received_at, status_changed_at)
+     SELECT $1, fn, ln, fn || ' ' || ln, lower(fn || '.' || ln || '.' || i || '@example.com'), lower(fn || '.' || ln || '.' || i || '@example.com'),
+            '+1 (718) 555-' || lpad((i % 10000)::text, 4, '0'), '+1718' || lpad((i % 10000000)::text, 7, '0'),
+            (ARRAY['new','contacted','qualified','quoted','won','lost'])[1 + i % 6]::lead_status, 'meta_lead_ads',
+            'form_' || (i % 20), 'camp_' || (i % 50), 'Campaign ' || (i % 50), ts, ts
+       FROM generate_series(1, $2::int) i,
+            LATERAL (SELECT (ARRAY['Ana','Ben','Chloe','David','Emma','Farid','Grace','Hugo','Ines','Jamal','Kira','Liam','Maya','Noah',
+                                   'Olga','Pablo','Quinn','Rosa','Sam','Tara'])[1 + i % 20] AS fn,
+                            (ARRAY['Garcia','Smith','Okafor','Nguyen','Muller','Rossi','Kowalski','Silva','Haddad','Tanaka','Dubois','Novak',
+                                   'Jensen','Costa','Ivanova','Brown','Khan','Murphy','Lopez','Schmidt'])[1 + (i / 20) % 20] AS ln,
+                            now() - (i * interval '63 seconds') AS ts) n`,
+    [organisationId, count],
+  );
+  await db.query('VACUUM ANALYZE leads');
+  return organisationId;
+}
+
+async function signIn(product: RunningProduct): Promise<string> {
+  const res = await fetch(`${product.url}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(BENCH_ADMIN),
+  });
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+/**
+ * Exports the newest `count` leads as CSV (a date filter picks them), reading the body as it comes, while the
+ * product's resident memory is sampled every 50 ms; then the same for a tenth of them. Constant memory: the large
+ * export's peak growth is within 64 MB of the small one's, however many rows.
+ */
+async function exportRun(product: RunningProduct, token: string, db: Client, organisationId: string, count: number) {
+  const measure = async (n: number) => {
+    const { rows } = await db.query<{ received_at: string }>(
+      `SELECT received_at::text FROM leads WHERE organisation_id = $1 AND is_test = false ORDER BY received_at DESC OFFSET $2 LIMIT 1`,
+      [organisationId, n - 1],
+    );
+    const from = new Date(rows[0].received_at).toISOString();
+    const before = rss(product);
+    let peak = before;
+    const timer = setInterval(() => (peak = Math.max(peak, rss(product))), 50);
+    const started = performance.now();
+    let bytes = 0;
+    let lines = 0;
+    try {
+      const res = await fetch(`${product.url}/v1/leads/export.csv?from=${encodeURIComponent(from)}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (res.status !== 200) throw new Error(`export → ${res.status} ${await res.text()}`);
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        bytes += chunk.length;
+        for (const b of chunk) if (b === 10) lines++;
+      }
+    } finally {
+      clearInterval(timer);
+    }
+    return { rows: lines - 1, bytes, seconds: (performance.now() - started) / 1000, growthMb: (peak - before) / 1e6 };
+  };
+  const small = await measure(Math.round(count / 10));
+  const large = await measure(count);
+  const constant = large.growthMb - small.growthMb < 64 && large.rows >= count * 0.99;
+  return {
+    constant,
+    note:
+      `export: ${large.rows.toLocaleString('en-US')} rows, ${(large.bytes / 1e6).toFixed(1)} MB CSV in ${large.seconds.toFixed(1)} s, ` +
+      `product memory peak +${large.growthMb.toFixed(0)} MB (a tenth of the rows: +${small.growthMb.toFixed(0)} MB) → ${constant ? 'constant' : 'GROWS with the rows'}`,
+  };
+}
+
+/** The product process's resident set, from /proc (Linux), in bytes. */
+function rss(product: RunningProduct): number {
+  const status = readFileSync(`/proc/${product.child.process.pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+}
+
+function pct(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
