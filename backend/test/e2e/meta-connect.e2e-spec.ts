@@ -161,6 +161,8 @@ describe('Meta connect against the sandbox (e2e)', () => {
       appSubscription: true,
       replayedLeads: 0,
       adAccountSyncsQueued: world.adAccounts.length,
+      before: { status: 'active', metaUserId: world.userId, scopes: expect.arrayContaining([...META_REQUIRED_SCOPES]) },
+      after: { status: 'active', metaUserId: world.userId, scopes: expect.arrayContaining([...META_REQUIRED_SCOPES]) },
     });
 
     // The same callback URL again: the state was used.
