@@ -36,6 +36,8 @@ interface Row {
   entry: AuditEntryDto;
   diff: AuditDiffRow[];
   details: string;
+  /** What the entry is about by name, when it recorded one (a form's name, a key's name, a user's email). */
+  subject: string | null;
 }
 
 /**
@@ -81,6 +83,7 @@ export class AuditLogPage {
       entry,
       diff: auditDiff(entry.before, entry.after),
       details: describeAuditDetails(entry.details),
+      subject: subjectName(entry),
     })),
   );
   /** The pickers' options; without them the filters still work, offering only what the URL holds. */
@@ -138,4 +141,9 @@ export class AuditLogPage {
   private show(view: AuditLogView): void {
     void this.router.navigate([], { relativeTo: this.route, queryParams: viewToParams(view) });
   }
+}
+
+function subjectName(entry: AuditEntryDto): string | null {
+  const named = [entry.details['formName'], entry.details['name'], entry.after?.['name'], entry.details['email']];
+  return (named.find((value) => typeof value === 'string' && value !== '') as string | undefined) ?? null;
 }
