@@ -16,7 +16,13 @@ describe('audit log for auditors (e2e)', () => {
   let rival: SignedInUser;
 
   const list = async (query: Record<string, string | number> = {}, as = admin): Promise<Page<AuditEntryDto>> =>
-    (await t.http.get('/v1/audit-log').query({ limit: 200, ...query }).set(as.auth).expect(200)).body as Page<AuditEntryDto>;
+    (
+      await t.http
+        .get('/v1/audit-log')
+        .query({ limit: 200, ...query })
+        .set(as.auth)
+        .expect(200)
+    ).body as Page<AuditEntryDto>;
 
   beforeAll(async () => {
     t = await createTestApp({ env: { LOGIN_RATE_LIMIT: '1000' } });
@@ -70,7 +76,9 @@ describe('audit log for auditors (e2e)', () => {
     const changes = (await list({ category: 'change' })).items;
     expect(changes.length).toBeGreaterThan(0);
     expect(changes.some((e) => e.action.startsWith('auth.') || e.action === 'lead.contact_viewed')).toBe(false);
-    expect((await list({ category: 'access' })).items.every((e) => e.action === 'lead.contact_viewed' || e.action === 'lead.exported')).toBe(true);
+    expect(
+      (await list({ category: 'access' })).items.every((e) => e.action === 'lead.contact_viewed' || e.action === 'lead.exported'),
+    ).toBe(true);
   });
 
   it('records a lock-out as a sign-in event', async () => {
@@ -105,7 +113,11 @@ describe('audit log for auditors (e2e)', () => {
   });
 
   it("keeps the caller's own X-Request-Id as the correlation id", async () => {
-    const res = await t.http.patch(`/v1/organisation`).set(admin.auth).set('X-Request-Id', 'audit-e2e-0001').send({ defaultCurrency: 'CAD' });
+    const res = await t.http
+      .patch(`/v1/organisation`)
+      .set(admin.auth)
+      .set('X-Request-Id', 'audit-e2e-0001')
+      .send({ defaultCurrency: 'CAD' });
     expect(res.status).toBe(200);
     expect(res.headers['x-request-id']).toBe('audit-e2e-0001');
     const [entry] = (await list({ correlationId: 'audit-e2e-0001' })).items;
@@ -137,7 +149,10 @@ describe('audit log for auditors (e2e)', () => {
     const key = (await t.http.post('/v1/api-keys').set(admin.auth).send({ name: 'Short-lived', role: 'viewer' }).expect(201)).body;
     await t.http.delete(`/v1/api-keys/${key.id}`).set(admin.auth).expect(204);
     const entries = (await list({ targetType: 'api_key', targetId: key.id })).items;
-    expect(entries.find((e) => e.action === 'api_key.created')).toMatchObject({ before: null, after: { name: 'Short-lived', role: 'viewer' } });
+    expect(entries.find((e) => e.action === 'api_key.created')).toMatchObject({
+      before: null,
+      after: { name: 'Short-lived', role: 'viewer' },
+    });
     expect(entries.find((e) => e.action === 'api_key.revoked')).toMatchObject({ before: { revokedAt: null } });
 
     const dump = JSON.stringify(await list());
@@ -205,7 +220,7 @@ describe('audit log for auditors (e2e)', () => {
     await t.http.get('/v1/audit-log').query({ targetId: 'a\u0000b' }).set(admin.auth).expect(400);
   });
 
-  it("keeps each organisation to its own log, for admins only", async () => {
+  it('keeps each organisation to its own log, for admins only', async () => {
     const mine = await list({}, rival);
     expect(mine.total).toBeGreaterThan(0);
     expect(mine.items.every((e) => e.actorId === null || e.actorId === rival.id)).toBe(true);
