@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { AuditActorOption, AuditCategory, AuditEntryDto, AuditLogFiltersDto, AuditLogQuery, Page } from '@legeai/contracts';
+import {
+  auditCategoryOf,
+  type AuditActorOption,
+  type AuditEntryDto,
+  type AuditLogFiltersDto,
+  type AuditLogQuery,
+  type Page,
+} from '@legeai/contracts';
 import { Repository } from 'typeorm';
 import { ValidationFailedError } from '../../common/errors/api-error';
 import { pageOf } from '../../common/paging/page-query.dto';
@@ -43,35 +50,58 @@ export class AuditLogReader {
     return { items, total, limit, offset };
   }
 
-  /** The actors, actions and subject types that occur in the organisation's log, for the console's pickers. */
+  /**
+   * The actors, actions and subject types that occur in the organisation's log, for the console's pickers. Each list
+   * is read by skipping through an index from one distinct value to the next (a few milliseconds on a million
+   * entries, where a GROUP BY reads them all). "System" is always offered: jobs and Meta's callbacks act as it.
+   */
   async filters(organisationId: string): Promise<AuditLogFiltersDto> {
     const [actorRows, actionRows, typeRows] = await Promise.all([
       this.entries.query(
-        `SELECT actor_type AS "actorType", actor_id AS "actorId",
-                (array_agg(actor_name ORDER BY at DESC) FILTER (WHERE actor_name IS NOT NULL))[1] AS "actorName"
-           FROM audit_log WHERE organisation_id = $1
-          GROUP BY actor_type, actor_id LIMIT ${MAX_OPTIONS}`,
+        `WITH RECURSIVE seen(actor_id) AS (
+           (SELECT actor_id FROM audit_log WHERE organisation_id = $1 AND actor_id IS NOT NULL ORDER BY actor_id LIMIT 1)
+           UNION ALL
+           SELECT (SELECT a.actor_id FROM audit_log a
+                    WHERE a.organisation_id = $1 AND a.actor_id > s.actor_id ORDER BY a.actor_id LIMIT 1)
+             FROM seen s WHERE s.actor_id IS NOT NULL)
+         SELECT s.actor_id AS "actorId", latest.actor_type AS "actorType", latest.actor_name AS "actorName"
+           FROM seen s
+          CROSS JOIN LATERAL (SELECT actor_type, actor_name FROM audit_log a
+                               WHERE a.organisation_id = $1 AND a.actor_id = s.actor_id ORDER BY a.at DESC LIMIT 1) latest
+          WHERE s.actor_id IS NOT NULL LIMIT ${MAX_OPTIONS}`,
         [organisationId],
       ) as Promise<Pick<AuditEntry, 'actorType' | 'actorId' | 'actorName'>[]>,
-      this.entries.query(
-        `SELECT action, min(category) AS category FROM audit_log WHERE organisation_id = $1
-          GROUP BY action ORDER BY action LIMIT ${MAX_OPTIONS}`,
-        [organisationId],
-      ) as Promise<{ action: string; category: AuditCategory }[]>,
-      this.entries.query(
-        `SELECT DISTINCT target_type AS "targetType" FROM audit_log
-          WHERE organisation_id = $1 AND target_type IS NOT NULL ORDER BY 1 LIMIT ${MAX_OPTIONS}`,
-        [organisationId],
-      ) as Promise<{ targetType: string }[]>,
+      this.distinct(organisationId, 'action'),
+      this.distinct(organisationId, 'target_type'),
     ]);
     const names = await this.currentNames(organisationId, actorRows);
     const actors: AuditActorOption[] = actorRows
       .map((row) => {
-        const actor = actorOf(row, row.actorId ? names.get(key(row.actorType, row.actorId)) : undefined);
-        return { type: row.actorType, id: row.actorType === 'system' ? null : row.actorId, name: actor.name, detail: actor.detail };
+        const actor = actorOf(row, names.get(key(row.actorType, row.actorId!)));
+        return { type: row.actorType, id: row.actorId, name: actor.name, detail: actor.detail };
       })
-      .sort((a, b) => (a.type === 'system' ? 1 : 0) - (b.type === 'system' ? 1 : 0) || a.name.localeCompare(b.name));
-    return { actors, actions: actionRows, targetTypes: typeRows.map((row) => row.targetType) };
+      .sort((a, b) => a.name.localeCompare(b.name));
+    actors.push({ type: 'system', id: null, name: 'System', detail: null });
+    return {
+      actors,
+      actions: actionRows.map((action) => ({ action, category: auditCategoryOf(action) })),
+      targetTypes: typeRows,
+    };
+  }
+
+  /** The distinct values of an indexed column in the organisation's log, in order (a loose index scan). */
+  private async distinct(organisationId: string, column: 'action' | 'target_type'): Promise<string[]> {
+    const rows = (await this.entries.query(
+      `WITH RECURSIVE seen(value) AS (
+         (SELECT ${column} FROM audit_log WHERE organisation_id = $1 AND ${column} IS NOT NULL ORDER BY ${column} LIMIT 1)
+         UNION ALL
+         SELECT (SELECT a.${column} FROM audit_log a
+                  WHERE a.organisation_id = $1 AND a.${column} > s.value ORDER BY a.${column} LIMIT 1)
+           FROM seen s WHERE s.value IS NOT NULL)
+       SELECT value FROM seen WHERE value IS NOT NULL LIMIT ${MAX_OPTIONS}`,
+      [organisationId],
+    )) as { value: string }[];
+    return rows.map((row) => row.value);
   }
 
   private async currentNames(
