@@ -177,6 +177,12 @@ describe('Lead pipeline failures: Graph errors, throttling, a dead token, replay
     expect(reauthAudits).toEqual([
       expect.objectContaining({ actor_type: 'system', details: expect.objectContaining({ during: 'lead_sync' }) }),
     ]);
+    // The entry names the job that made it, as Bull Board and the worker's logs do.
+    const [{ correlation_id: correlation }] = await env.t.dataSource.query<{ correlation_id: string }[]>(
+      `SELECT correlation_id FROM audit_log WHERE organisation_id = $1 AND action = 'meta.reauth_required'`,
+      [env.admin.organisationId],
+    );
+    expect(correlation).toBe(`job:meta-leads:${leadgenJobId(first.page_id, first.id)}`);
 
     // The health card says so at once, without a new health check run: its stored checks were green at connect.
     const status = (await env.t.http.get('/v1/integrations/meta/status').set(env.admin.auth).expect(200)).body;

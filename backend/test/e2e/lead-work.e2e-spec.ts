@@ -174,7 +174,7 @@ describe('leads as an agency works them (e2e)', () => {
       const updated = (await auditActions(env.t, org.id)).find((a) => a.action === 'organisation.updated') as unknown as {
         details: unknown;
       };
-      expect(updated.details).toEqual({ changes: { defaultCurrency: { from: null, to: 'CAD' } } });
+      expect(updated.details).toEqual({ before: { defaultCurrency: null }, after: { defaultCurrency: 'CAD' } });
     });
   });
 
@@ -294,7 +294,7 @@ describe('leads as an agency works them (e2e)', () => {
       const grant = await http().patch(`/v1/users/${viewer.id}`).set(env.admin.auth).send({ canExportContacts: true }).expect(200);
       expect(grant.body.canExportContacts).toBe(true);
       const granted = (await auditActions(env.t, env.admin.organisationId)).filter((a) => a.action === 'user.updated').at(-1);
-      expect(granted).toMatchObject({ details: { changes: { canExportContacts: { from: false, to: true } } } });
+      expect(granted).toMatchObject({ details: { before: { canExportContacts: false }, after: { canExportContacts: true } } });
       expect((await http().get('/v1/auth/me').set(viewer.auth).expect(200)).body.canSeeContacts).toBe(true);
 
       await download('csv', viewer).expect(200);

@@ -161,6 +161,9 @@ describe('Meta connect against the sandbox (e2e)', () => {
       appSubscription: true,
       replayedLeads: 0,
       adAccountSyncsQueued: world.adAccounts.length,
+      // What the connection had before this reconnect (an earlier test of this file connected it with its own grant).
+      before: { status: 'active', metaUserId: world.userId, scopes: expect.any(Array) },
+      after: { status: 'active', metaUserId: world.userId, scopes: expect.arrayContaining([...META_REQUIRED_SCOPES]) },
     });
 
     // The same callback URL again: the state was used.

@@ -18,6 +18,8 @@ export const ROUTES = {
   apiKeys: 'api-keys',
   organisation: 'organisation',
   audit: 'audit-log',
+  /** Under `audit-log`: `GET filters`, the actors, actions and subject types to filter by. */
+  auditFilters: 'filters',
   leads: 'leads',
   /**
    * Under `leads`: `GET leads/export.csv`, `GET leads/export.xlsx`, `PATCH leads/{id}/status` and

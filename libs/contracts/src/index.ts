@@ -6,6 +6,7 @@ export * from './auth';
 export * from './users';
 export * from './api-keys';
 export * from './organisations';
+export * from './audit';
 export * from './health';
 export * from './leads';
 export * from './meta';

@@ -10,14 +10,3 @@ export interface OrganisationDto {
 export interface UpdateOrganisationRequest {
   defaultCurrency?: string | null;
 }
-
-export interface AuditEntryDto {
-  id: string;
-  at: string;
-  actorType: 'user' | 'api_key' | 'system';
-  actorId: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  details: Record<string, unknown>;
-}

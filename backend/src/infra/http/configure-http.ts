@@ -5,6 +5,7 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import { API_PREFIX, OPS_ROUTES, ROUTES } from '@legeai/contracts';
 import { appConfig, servesApi } from '../../config/app.config';
 import { httpConfig } from '../../config/http.config';
+import { correlateRequests } from '../../common/correlation/correlation';
 import { AllExceptionsFilter } from '../../common/filters/all-exceptions.filter';
 import { createValidationPipe } from '../../common/validation/validation-pipe';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
@@ -71,6 +72,9 @@ export function configureHttp(app: NestExpressApplication): HttpSetup {
   app.useBodyParser('json', { limit: cfg.bodyLimit });
   app.useBodyParser('urlencoded', { limit: cfg.bodyLimit, extended: true });
   app.use(bodyParserErrors);
+  // After the body parsers, whose stream callbacks would otherwise run outside the scope: audit entries made while
+  // answering carry the request id the answer's X-Request-Id header has.
+  app.use(correlateRequests);
   app.setGlobalPrefix(API_PREFIX, { exclude: OPS_EXCLUDES });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

@@ -1,4 +1,5 @@
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
+import { currentCorrelationId } from '../../common/correlation/correlation';
 import { JobRouter } from './job-router';
 import { declareQueue } from './queue-declaration';
 
@@ -26,6 +27,18 @@ const job = (name: string, id: string) => {
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
 describe(JobRouter.name, () => {
+  it('runs each job under its own correlation id, past awaits, so what it records can be traced to it', async () => {
+    const seen: (string | null)[] = [];
+    const handler = async () => {
+      await turn();
+      seen.push(currentCorrelationId());
+    };
+    const sut = new JobRouter(queue, new Map([['lead', handler]]));
+    await Promise.all([sut.route(job('lead', '41').job), sut.route(job('lead', '42').job)]);
+    expect(seen.sort()).toEqual(['job:q:41', 'job:q:42']);
+    expect(currentCorrelationId()).toBeNull();
+  });
+
   it('gives the worker the sum of the names’ limits (1 when a name sets none)', () => {
     expect(new JobRouter(queue, new Map()).concurrency).toBe(5);
   });

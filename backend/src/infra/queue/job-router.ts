@@ -1,4 +1,5 @@
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
+import { jobCorrelationId, withCorrelation } from '../../common/correlation/correlation';
 import type { JobHandlerMethod } from './job-handler.decorator';
 import { concurrencyOf, type QueueDeclaration } from './queue-declaration';
 
@@ -63,6 +64,7 @@ export class JobRouter {
   route(job: Job, token?: string): Promise<unknown> {
     const lane = this.lanes.get(job.name);
     if (!lane) return Promise.reject(new UnrecoverableError(`No handler for job "${job.name}" on queue ${this.queue.name}`));
-    return lane.run(job, token);
+    // What the job writes (audit entries) names the job, so it can be found in Bull Board and the worker's logs.
+    return withCorrelation(jobCorrelationId(this.queue.name, job.id), () => lane.run(job, token));
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit';
+import { ApiKeyAuditNames } from './api-key-audit-names';
 import { ApiKeyAuthenticator } from './api-key-authenticator.service';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
@@ -9,7 +10,7 @@ import { ApiKey } from './entities/api-key.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([ApiKey]), AuditModule],
   controllers: [ApiKeysController],
-  providers: [ApiKeysService, ApiKeyAuthenticator],
+  providers: [ApiKeysService, ApiKeyAuthenticator, ApiKeyAuditNames],
   exports: [ApiKeyAuthenticator],
 })
 export class ApiKeysModule {}

@@ -43,11 +43,7 @@ export class ApiKeysService {
         principal,
         'api_key.created',
         { type: 'api_key', id: saved.id },
-        {
-          name: saved.name,
-          prefix: displayPrefix(saved.prefix),
-          role: saved.role,
-        },
+        { before: null, after: { name: saved.name, prefix: displayPrefix(saved.prefix), role: saved.role } },
         m,
       );
       return saved;
@@ -65,7 +61,8 @@ export class ApiKeysService {
       });
       if (!key) throw new NotFoundException('API key not found');
       if (key.revokedAt) return;
-      await repo.update(key.id, { revokedAt: new Date() });
+      const revokedAt = new Date();
+      await repo.update(key.id, { revokedAt });
       await this.audit.recordBy(
         principal,
         'api_key.revoked',
@@ -73,6 +70,8 @@ export class ApiKeysService {
         {
           name: key.name,
           prefix: displayPrefix(key.prefix),
+          before: { revokedAt: null },
+          after: { revokedAt: revokedAt.toISOString() },
         },
         m,
       );

@@ -1,20 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AuditEntryDto, Page } from '@legeai/contracts';
+import { auditCategoryOf, type AuditActorType } from '@legeai/contracts';
 import { EntityManager, Repository } from 'typeorm';
 import { Principal } from '../../common/auth/principal';
-import { AuditActorType, AuditEntry } from './entities/audit-entry.entity';
+import { currentCorrelationId } from '../../common/correlation/correlation';
+import { AuditActors } from './audit-actors';
+import { withoutSecrets } from './audit-secrets';
+import { AuditEntry } from './entities/audit-entry.entity';
+
+/**
+ * An entry's facts. A change also gives `before` and `after`: the fields it changed as they were and as they
+ * became (`before: null` for something created, `after: null` for something removed), which the console shows as a
+ * diff. Never put secrets here: tokens, passwords and keys must not reach the log (secret-named fields are dropped).
+ */
+export type AuditDetails = Record<string, unknown> & { before?: object | null; after?: object | null };
 
 export interface AuditRecord {
   organisationId: string | null;
   actorType: AuditActorType;
   actorId: string | null;
+  /** The actor's name now, when the caller has it at hand; otherwise it is looked up. */
+  actorName?: string;
   /** Dotted verb, e.g. `user.created`, `api_key.revoked`, `auth.login_failed`. */
   action: string;
   targetType?: string;
   targetId?: string;
-  /** Facts worth keeping. Never put secrets here: tokens, passwords and keys must not reach the log. */
-  details?: Record<string, unknown>;
+  details?: AuditDetails;
   ip?: string;
 }
 
@@ -23,10 +34,17 @@ export interface AuditTarget {
   id: string;
 }
 
-/** Writes and reads the append-only audit log. Other modules call `recordBy` for every change they make. */
+/**
+ * Writes the append-only audit log. Other modules call `recordBy` for every change they make. Each entry keeps its
+ * category (from the action), the actor's name at the time, and the correlation id of the request or job it was
+ * made in.
+ */
 @Injectable()
 export class AuditService {
-  constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
+  constructor(
+    @InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>,
+    private readonly actors: AuditActors,
+  ) {}
 
   /** Pass the transaction's manager so the entry commits (or rolls back) with the change it describes. */
   async record(entry: AuditRecord, manager?: EntityManager): Promise<void> {
@@ -35,23 +53,20 @@ export class AuditService {
       organisationId: entry.organisationId,
       actorType: entry.actorType,
       actorId: entry.actorId,
+      actorName: (entry.actorName ?? (await this.actorNameOf(entry, manager)))?.slice(0, 320) ?? null,
+      category: auditCategoryOf(entry.action),
       action: entry.action,
       targetType: entry.targetType ?? null,
       targetId: entry.targetId ?? null,
-      details: entry.details ?? {},
+      details: withoutSecrets(entry.details ?? {}),
       ip: entry.ip?.slice(0, 64) ?? null,
+      correlationId: currentCorrelationId(),
     });
     await repo.save(row, { reload: false });
   }
 
   /** Records an action taken by an authenticated user or API key, in its organisation. */
-  recordBy(
-    principal: Principal,
-    action: string,
-    target?: AuditTarget,
-    details?: Record<string, unknown>,
-    manager?: EntityManager,
-  ): Promise<void> {
+  recordBy(principal: Principal, action: string, target?: AuditTarget, details?: AuditDetails, manager?: EntityManager): Promise<void> {
     return this.record(
       {
         organisationId: principal.organisationId,
@@ -72,7 +87,7 @@ export class AuditService {
     organisationId: string | null,
     action: string,
     target?: AuditTarget,
-    details?: Record<string, unknown>,
+    details?: AuditDetails,
     manager?: EntityManager,
   ): Promise<void> {
     return this.record(
@@ -81,26 +96,8 @@ export class AuditService {
     );
   }
 
-  async list(principal: Principal, limit: number, offset: number): Promise<Page<AuditEntryDto>> {
-    const [rows, total] = await this.entries.findAndCount({
-      where: { organisationId: principal.organisationId },
-      order: { at: 'DESC', id: 'DESC' },
-      take: limit,
-      skip: offset,
-    });
-    return { items: rows.map(toAuditEntryDto), total, limit, offset };
+  private async actorNameOf(entry: AuditRecord, manager?: EntityManager): Promise<string | null> {
+    if (entry.actorType === 'system' || !entry.actorId || !entry.organisationId) return null;
+    return (await this.actors.nameOf(entry.organisationId, entry.actorType, entry.actorId, manager))?.name ?? null;
   }
-}
-
-function toAuditEntryDto(row: AuditEntry): AuditEntryDto {
-  return {
-    id: row.id,
-    at: row.at.toISOString(),
-    actorType: row.actorType,
-    actorId: row.actorId,
-    action: row.action,
-    targetType: row.targetType,
-    targetId: row.targetId,
-    details: row.details,
-  };
 }

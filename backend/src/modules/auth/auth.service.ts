@@ -1,7 +1,7 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { AccessTokenResponse, CurrentUser, LoginRequest } from '@legeai/contracts';
 import { Principal } from '../../common/auth/principal';
-import { AuditService } from '../audit';
+import { AuditDetails, AuditService } from '../audit';
 import { User, PasswordHasher, UserCredentialsService, UsersService } from '../users';
 import { AccessTokenService, IssuedAccessToken } from './access-token.service';
 import { LOGIN_LOCKOUT } from './login-lockout.policy';
@@ -38,7 +38,12 @@ export class AuthService {
       await this.hasher.verifyAgainstNothing(request.password);
       throw new UnauthorizedException(INVALID_CREDENTIALS);
     }
-    this.refuseIfLocked(user.lockedUntil);
+    const waitSeconds = this.lockedFor(user.lockedUntil);
+    if (waitSeconds > 0) {
+      await this.recordUserEvent(user, 'auth.login_failed', client, { reason: 'locked', lockedUntil: user.lockedUntil!.toISOString() });
+      // Locked accounts are refused before the password is checked, so guessing during the lock learns nothing.
+      throw new TooManyAttemptsError('Too many failed sign-in attempts for this account; try again later', waitSeconds);
+    }
 
     const passwordOk = await this.hasher.verify(user.passwordHash, request.password);
     if (!passwordOk) {
@@ -48,6 +53,13 @@ export class AuthService {
         consecutiveFailures: outcome.failedLoginCount,
         ...(outcome.lockedUntil ? { lockedUntil: outcome.lockedUntil.toISOString() } : {}),
       });
+      if (outcome.lockedUntil) {
+        await this.recordUserEvent(user, 'auth.locked_out', client, {
+          consecutiveFailures: outcome.failedLoginCount,
+          before: { lockedUntil: null },
+          after: { lockedUntil: outcome.lockedUntil.toISOString() },
+        });
+      }
       throw new UnauthorizedException(INVALID_CREDENTIALS);
     }
     if (!user.active) {
@@ -78,6 +90,7 @@ export class AuthService {
       throw new UnauthorizedException(SESSION_ENDED);
     }
     if (result.outcome === 'graced') return this.signedIn(user.id, user.organisationId, result);
+    await this.recordUserEvent(user, 'auth.refreshed', client, { sessionId: result.familyId });
     return this.signedIn(user.id, user.organisationId, result, result);
   }
 
@@ -105,12 +118,10 @@ export class AuthService {
     return token;
   }
 
-  private refuseIfLocked(lockedUntil: Date | null): void {
+  /** Seconds left of the account's lock; 0 when it is not locked. */
+  private lockedFor(lockedUntil: Date | null): number {
     const waitMs = lockedUntil ? lockedUntil.getTime() - Date.now() : 0;
-    // Locked accounts are refused before the password is checked, so guessing during the lock learns nothing.
-    if (waitMs > 0) {
-      throw new TooManyAttemptsError('Too many failed sign-in attempts for this account; try again later', Math.ceil(waitMs / 1000));
-    }
+    return waitMs > 0 ? Math.ceil(waitMs / 1000) : 0;
   }
 
   private async signedIn(
@@ -127,11 +138,13 @@ export class AuthService {
     };
   }
 
-  private recordUserEvent(user: User, action: string, client: ClientContext, details: Record<string, unknown>) {
+  /** Sign-in events: the user is the actor even before they are signed in (their account is what was tried). */
+  private recordUserEvent(user: User, action: string, client: ClientContext, details: AuditDetails) {
     return this.audit.record({
       organisationId: user.organisationId,
       actorType: 'user',
       actorId: user.id,
+      actorName: user.name.trim() || user.email,
       action,
       targetType: 'user',
       targetId: user.id,

@@ -73,16 +73,14 @@ export class MetaAssetListsService {
     if (!form) throw new ApiError(404, ErrorCode.NotFound, 'No such lead form in this organisation');
     const page = await this.pages.findOneOrFail({ where: { id: form.pageId, organisationId: principal.organisationId } });
     if (form.autoSync !== change.autoSync) {
+      const before = { autoSync: form.autoSync };
       form.autoSync = change.autoSync;
       await this.forms.update({ id: form.id, organisationId: principal.organisationId }, { autoSync: change.autoSync });
       await this.audit.recordBy(
         principal,
         'meta.lead_form_updated',
         { type: 'meta_lead_form', id: form.id },
-        {
-          formId: form.formId,
-          autoSync: change.autoSync,
-        },
+        { formId: form.formId, formName: form.formName, before, after: { autoSync: change.autoSync } },
       );
     }
     return toLeadFormDto(form, page.pageId, page.pageName, this.mappingCoverage.unmappedQuestions(form));

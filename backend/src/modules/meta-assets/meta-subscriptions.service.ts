@@ -87,6 +87,8 @@ export class MetaSubscriptionsService {
         {
           pageId: page.pageId,
           reason: 'leadgen subscription was missing at Meta',
+          before: { leadgenSubscribedAtMeta: false },
+          after: { leadgenSubscribedAtMeta: true },
         },
       );
     }

@@ -35,9 +35,7 @@ export class OrganisationsService {
           principal,
           'organisation.updated',
           { type: 'organisation', id: org.id },
-          {
-            changes: { defaultCurrency: { from, to: org.defaultCurrency } },
-          },
+          { before: { defaultCurrency: from }, after: { defaultCurrency: org.defaultCurrency } },
           m,
         );
       }

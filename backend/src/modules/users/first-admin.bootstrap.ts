@@ -74,7 +74,7 @@ export class FirstAdminBootstrap implements OnApplicationBootstrap {
               org.id,
               'user.created',
               { type: 'user', id: user.id },
-              { email: user.email, role: user.role, reason: 'first admin' },
+              { reason: 'first admin', before: null, after: { name: user.name, email: user.email, role: user.role } },
               tx,
             ),
           m,

@@ -6,6 +6,7 @@ import { OrganisationsModule } from '../organisations';
 import { User } from './entities/user.entity';
 import { FIRST_ADMIN_BANNER_WRITER, FirstAdminBootstrap } from './first-admin.bootstrap';
 import { PasswordHasher } from './password-hasher.service';
+import { UserAuditNames } from './user-audit-names';
 import { UserCredentialsService } from './user-credentials.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -16,6 +17,7 @@ import { UsersService } from './users.service';
   providers: [
     UsersService,
     UserCredentialsService,
+    UserAuditNames,
     PasswordHasher,
     FirstAdminBootstrap,
     { provide: FIRST_ADMIN_BANNER_WRITER, useValue: (text: string) => process.stdout.write(text) },

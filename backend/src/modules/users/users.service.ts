@@ -41,10 +41,7 @@ export class UsersService {
         principal,
         'user.created',
         { type: 'user', id: created.id },
-        {
-          email: created.email,
-          role: created.role,
-        },
+        { before: null, after: { name: created.name, email: created.email, role: created.role } },
         m,
       ),
     );
@@ -112,12 +109,12 @@ export class UsersService {
       if (change.role !== undefined) target.role = change.role;
       if (change.active !== undefined) target.active = change.active;
       if (change.canExportContacts !== undefined) target.canExportContacts = change.canExportContacts;
-      const changes = diff(before, facts(target));
-      if (Object.keys(changes).length === 0) return target;
+      const changed = changedFields(before, facts(target));
+      if (!changed) return target;
 
       await repo.save(target);
       if (before.active && !target.active) await this.sessions.revokeAllForUser(target.id, m);
-      await this.audit.recordBy(principal, 'user.updated', { type: 'user', id: target.id }, { changes }, m);
+      await this.audit.recordBy(principal, 'user.updated', { type: 'user', id: target.id }, { email: target.email, ...changed }, m);
       return target;
     });
     // Role or status changes must reach the access guard now, not when cached session facts expire.
@@ -169,10 +166,10 @@ export class UsersService {
   }
 }
 
-function diff<T extends Record<string, unknown>>(before: T, after: T): Record<string, { from: unknown; to: unknown }> {
-  const changes: Record<string, { from: unknown; to: unknown }> = {};
-  for (const key of Object.keys(before)) {
-    if (before[key] !== after[key]) changes[key] = { from: before[key], to: after[key] };
-  }
-  return changes;
+/** The fields that differ, as they were and as they became; null when nothing changed. */
+function changedFields<T extends Record<string, unknown>>(before: T, after: T): { before: Partial<T>; after: Partial<T> } | null {
+  const keys = Object.keys(before).filter((key) => before[key] !== after[key]);
+  if (keys.length === 0) return null;
+  const pick = (state: T) => Object.fromEntries(keys.map((key) => [key, state[key]])) as Partial<T>;
+  return { before: pick(before), after: pick(after) };
 }

@@ -1,10 +1,14 @@
 import { formatInstant, isIsoInstant } from '../time/format-time';
 import { humanizeKey } from './humanize';
+import { LEAD_FIELD_LABELS, LEAD_STATUS_LABELS } from './lead-labels';
+import { ROLE_LABELS } from './role-labels';
 
 /** What an audit entry records, in words; the code stays available as the entry's title. */
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'auth.login': 'Signed in',
   'auth.login_failed': 'Sign-in failed',
+  'auth.locked_out': 'Account locked after failed sign-ins',
+  'auth.refreshed': 'Session renewed',
   'auth.logout': 'Signed out',
   'auth.refresh_reuse': 'Used session token presented again: session ended',
   'auth.board_session': 'Opened Bull Board',
@@ -14,7 +18,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'api_key.revoked': 'API key revoked',
   'lead.status_changed': 'Lead status changed',
   'lead.premium_changed': 'Lead premium changed',
+  'lead.reopened': 'Lead reopened',
+  'lead.contact_viewed': 'Lead contact details viewed',
   'lead.exported': 'Leads exported',
+  'organisation.updated': 'Organisation settings changed',
   'meta.connect_started': 'Meta connection started',
   'meta.connected': 'Meta account connected',
   'meta.connect_denied': 'Meta connection declined',
@@ -33,6 +40,19 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'meta.leads_synced': 'Leads synced from Meta',
   'meta.lead_sync_replayed': 'Lead replayed',
   'meta.lead_syncs_replayed': 'Leads replayed',
+  'meta_ads.campaign_created': 'Campaign created',
+  'meta_ads.campaign_creation_failed': 'Campaign creation failed',
+  'meta_ads.campaign_updated': 'Campaign changed',
+  'meta_ads.adset_updated': 'Ad set changed',
+  'meta_ads.ad_updated': 'Ad changed',
+  'meta_ads.settings_updated': 'Budget guardrails changed',
+};
+
+/** The log's categories, as its tabs name them. */
+export const AUDIT_CATEGORY_LABELS: Readonly<Record<string, string>> = {
+  change: 'Changes',
+  sign_in: 'Sign-ins',
+  access: 'Contact details access',
 };
 
 /** Who acted, and what an entry is about. */
@@ -45,31 +65,75 @@ export const AUDIT_KIND_LABELS: Readonly<Record<string, string>> = {
   meta_lead_form: 'Lead form',
   meta_lead_sync: 'Lead sync',
   meta_page: 'Page',
+  organisation: 'Organisation',
+  meta_campaign: 'Campaign',
+  meta_adset: 'Ad set',
+  meta_ad: 'Ad',
+  meta_ad_account: 'Ad account',
+};
+
+/** Names of the fields entries record, where the key alone would not read well. */
+export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = {
+  canExportContacts: 'Can see contact details',
+  defaultCurrency: 'Default currency',
+  premiumValue: 'Premium',
+  premiumCurrency: 'Premium currency',
+  premiumUnknown: 'Premium not known yet',
+  statusChangedAt: 'Status changed',
+  revokedAt: 'Revoked',
+  autoSync: 'Auto-sync',
+  lockedUntil: 'Locked until',
+  healthOverall: 'Connection health',
+  tokenStored: 'Meta token stored',
+  metaUserNameStored: 'Meta user name stored',
+  leadgenSubscribedAtMeta: 'Subscribed to new leads at Meta',
+  metaUserId: 'Meta user',
+  testLeadId: 'Test lead',
+  customised: 'Own mapping',
+  'mapping.fields': 'Question',
+  'mapping.defaults': 'Default',
+  'mapping.required': 'Required fields',
+  dailyBudgetCeilingMinor: 'Daily budget ceiling (minor units)',
+  confirmChangeAbovePercent: 'Confirm budget changes above (%)',
 };
 
 /**
- * An entry's details on one line, e.g. "Role: manager · Active: no": keys in words, yes/no for booleans, instants in
+ * A recorded value in words: roles, lead statuses and lead fields by their labels, yes/no for booleans, instants
+ * in the reader's locale, "—" for nothing. `field` is the value's dotted path within the entry.
+ */
+export function describeAuditValue(field: string, value: unknown): string {
+  const key = field.split('.').at(-1) ?? field;
+  if (typeof value === 'boolean') {
+    return value ? 'Yes' : 'No';
+  }
+  if (value === null || value === undefined || value === '') {
+    return '—';
+  }
+  if (typeof value === 'string') {
+    if (key === 'role' && value in ROLE_LABELS) {
+      return ROLE_LABELS[value as keyof typeof ROLE_LABELS];
+    }
+    if ((key === 'status' || key === 'from' || key === 'to') && value in LEAD_STATUS_LABELS) {
+      return LEAD_STATUS_LABELS[value as keyof typeof LEAD_STATUS_LABELS];
+    }
+    if (field.startsWith('mapping.fields.') || field === 'mapping.required') {
+      return value === 'ignore' ? 'Not used' : (LEAD_FIELD_LABELS[value as keyof typeof LEAD_FIELD_LABELS] ?? humanizeKey(value));
+    }
+    return isIsoInstant(value) ? formatInstant(value) : value;
+  }
+  if (Array.isArray(value)) {
+    return value.length === 0 ? '—' : value.map((item) => describeAuditValue(field, item)).join(', ');
+  }
+  // Details come from JSON: what is left is a number or an object.
+  return typeof value === 'number' || typeof value === 'bigint' ? String(value) : JSON.stringify(value);
+}
+
+/**
+ * An entry's details on one line, e.g. "Role: Manager · Active: no": keys in words, yes/no for booleans, instants in
  * the reader's locale.
  */
 export function describeAuditDetails(details: Record<string, unknown> | null | undefined): string {
   return Object.entries(details ?? {})
-    .map(([key, value]) => `${humanizeKey(key)}: ${describeValue(value)}`)
+    .map(([key, value]) => `${AUDIT_FIELD_LABELS[key] ?? humanizeKey(key)}: ${describeAuditValue(key, value)}`)
     .join(' · ');
-}
-
-function describeValue(value: unknown): string {
-  if (typeof value === 'boolean') {
-    return value ? 'yes' : 'no';
-  }
-  if (typeof value === 'string') {
-    return isIsoInstant(value) ? formatInstant(value) : value;
-  }
-  if (value === null || value === undefined) {
-    return '—';
-  }
-  if (Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null)) {
-    return value.map((item) => describeValue(item)).join(', ');
-  }
-  // Details come from JSON: what is left is a number or an object.
-  return typeof value === 'number' || typeof value === 'bigint' ? String(value) : JSON.stringify(value);
 }

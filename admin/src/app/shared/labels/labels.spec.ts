@@ -105,7 +105,7 @@ describe('describeAuditDetails', () => {
       from: '2026-11-20T10:00:00.000Z',
     });
 
-    expect(text).toMatch(/^Role: manager · Active: no · Scopes: ads_read, leads_retrieval · From: /);
+    expect(text).toMatch(/^Role: Manager · Active: No · Scopes: ads_read, leads_retrieval · From: /);
     expect(text).not.toContain('2026-11-20T10:00');
     expect(text).toContain('2026');
   });

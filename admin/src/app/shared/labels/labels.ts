@@ -10,7 +10,7 @@ import {
   GENDER_LABELS,
   SPECIAL_AD_CATEGORY_LABELS,
 } from './ads-labels';
-import { AUDIT_ACTION_LABELS, AUDIT_KIND_LABELS } from './audit-labels';
+import { AUDIT_ACTION_LABELS, AUDIT_CATEGORY_LABELS, AUDIT_KIND_LABELS } from './audit-labels';
 import { humanizeKey } from './humanize';
 import { DUPLICATE_RULE_LABELS, LEAD_FIELD_LABELS, LEAD_STATUS_LABELS } from './lead-labels';
 import {
@@ -55,6 +55,7 @@ const LABELS = {
   questionType: QUESTION_TYPE_LABELS,
   auditAction: AUDIT_ACTION_LABELS,
   auditKind: AUDIT_KIND_LABELS,
+  auditCategory: AUDIT_CATEGORY_LABELS,
   adStatus: AD_STATUS_LABELS,
   adEffectiveStatus: AD_EFFECTIVE_STATUS_LABELS,
   adObjective: AD_OBJECTIVE_LABELS,

@@ -1,6 +1,7 @@
+import type { AuditActorType, AuditCategory } from '@legeai/contracts';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type AuditActorType = 'user' | 'api_key' | 'system';
+export type { AuditActorType };
 
 /**
  * One row of the append-only audit log. A trigger in the database refuses UPDATE, DELETE and TRUNCATE, so not even
@@ -20,6 +21,13 @@ export class AuditEntry {
   @Column({ name: 'actor_id', type: 'uuid', nullable: true })
   actorId!: string | null;
 
+  /** The actor's name when the entry was written: still readable after the user or key is gone. */
+  @Column({ name: 'actor_name', type: 'varchar', length: 320, nullable: true })
+  actorName!: string | null;
+
+  @Column({ type: 'varchar', length: 20, default: 'change' })
+  category!: AuditCategory;
+
   @Column({ type: 'varchar', length: 100 })
   action!: string;
 
@@ -34,6 +42,10 @@ export class AuditEntry {
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   ip!: string | null;
+
+  /** The request id or job that made the entry (see common/correlation). */
+  @Column({ name: 'correlation_id', type: 'varchar', length: 100, nullable: true })
+  correlationId!: string | null;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   at!: Date;

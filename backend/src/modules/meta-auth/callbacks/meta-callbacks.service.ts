@@ -57,6 +57,8 @@ export class MetaCallbacksService {
       );
       await this.audit.recordSystem(integration.organisationId, 'meta.deauthorized', integrationTarget(integration), {
         metaUserId: payload.user_id,
+        before: { status: integration.status, tokenStored: true },
+        after: { status: MetaIntegrationStatus.ReauthRequired, tokenStored: false },
       });
     }
     return { success: true };
@@ -84,8 +86,11 @@ export class MetaCallbacksService {
         );
       }
       await this.integrations.update({ id: integration.id }, { metaUserName: null });
+      // The Meta user's name is what was deleted: the entry says it went, not what it was.
       await this.audit.recordSystem(integration.organisationId, 'meta.data_deleted', integrationTarget(integration), {
         confirmationCode: code,
+        before: { status: integration.status, metaUserNameStored: integration.metaUserName !== null },
+        after: { status: MetaIntegrationStatus.Disconnected, metaUserNameStored: false },
       });
     }
     await this.deletions.update(

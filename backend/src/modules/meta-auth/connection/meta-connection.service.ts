@@ -30,15 +30,14 @@ export class MetaConnectionService {
   ) {}
 
   async checkNow(principal: Principal): Promise<void> {
-    const integration = await this.health.check(await this.integrations.requireLive(principal.organisationId));
+    const live = await this.integrations.requireLive(principal.organisationId);
+    const before = { healthOverall: live.healthOverall, status: live.status };
+    const integration = await this.health.check(live);
     await this.audit.recordBy(
       principal,
       'meta.health_checked',
       { type: 'meta_integration', id: integration.id },
-      {
-        overall: integration.healthOverall,
-        status: integration.status,
-      },
+      { before, after: { healthOverall: integration.healthOverall, status: integration.status } },
     );
   }
 
@@ -73,6 +72,7 @@ export class MetaConnectionService {
   async disconnect(principal: Principal): Promise<void> {
     const integration = await this.integrations.requireLive(principal.organisationId);
     const orgId = integration.organisationId;
+    const statusBefore = integration.status;
     const token = this.vault.openUserToken(integration);
     const undone = await this.lifecycle.disconnecting(integration);
     let revoked = false;
@@ -95,6 +95,8 @@ export class MetaConnectionService {
         metaUserId: integration.metaUserId,
         permissionsRevoked: revoked,
         ...undone,
+        before: { status: statusBefore, tokenStored: true },
+        after: { status: MetaIntegrationStatus.Disconnected, tokenStored: false },
       },
     );
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { MetaIntegrationStatus } from '@legeai/contracts';
 import { AuditService } from '../../audit';
 import { ConnectionLifecycle } from '../lifecycle/connection-lifecycle';
 import { MetaIntegrationRepository } from './meta-integration.repository';
@@ -49,7 +50,18 @@ export class MetaReauthService {
       );
       if (!moved) return false;
       const target = { type: 'meta_integration', id: integrationId };
-      await this.audit.recordSystem(organisationId, 'meta.reauth_required', target, { reason: statusReason, during: options.during }, tx);
+      await this.audit.recordSystem(
+        organisationId,
+        'meta.reauth_required',
+        target,
+        {
+          reason: statusReason,
+          during: options.during,
+          before: { status: MetaIntegrationStatus.Active },
+          after: { status: MetaIntegrationStatus.ReauthRequired, statusReason },
+        },
+        tx,
+      );
       return true;
     });
   }

@@ -101,6 +101,7 @@ export class MetaConnectService {
     const facts = tokenFacts(debug);
 
     const existing = await this.integrations.findLive(organisationId);
+    const before = existing ? { status: existing.status, metaUserId: existing.metaUserId, scopes: existing.scopes } : null;
     const integration = existing ?? this.integrations.rows.create({ organisationId });
     const sealed = this.vault.seal(organisationId, token);
     Object.assign(integration, {
@@ -133,6 +134,8 @@ export class MetaConnectService {
         grantedScopes: facts.scopes,
         missingScopes: facts.declinedScopes,
         ...done,
+        before,
+        after: { status: saved.status, metaUserId: saved.metaUserId, scopes: saved.scopes },
       },
     });
     return facts.declinedScopes;

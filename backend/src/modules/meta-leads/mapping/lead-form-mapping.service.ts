@@ -33,8 +33,11 @@ export class LeadFormMappingService {
 
   async update(principal: Principal, id: string, body: LeadFormMapping): Promise<LeadFormMappingDto> {
     const form = await this.form(principal.organisationId, id);
-    const mapping = validateFormMapping(body, readFormQuestions(form.questions));
+    const questions = readFormQuestions(form.questions);
+    const mapping = validateFormMapping(body, questions);
     const stored = isEmptyMapping(mapping) ? null : mapping;
+    // The mapping in effect on each side (standard defaults included), so the entry shows what leads will get.
+    const before = { customised: form.mapping !== null, mapping: effectiveMapping(questions, readFormMapping(form.mapping)) };
     await this.forms.setMapping(principal.organisationId, form.id, stored);
     await this.audit.recordBy(
       principal,
@@ -42,7 +45,9 @@ export class LeadFormMappingService {
       { type: 'meta_lead_form', id: form.id },
       {
         formId: form.formId,
-        mapping: stored,
+        formName: form.formName,
+        before,
+        after: { customised: stored !== null, mapping: effectiveMapping(questions, stored) },
       },
     );
     return toDto({ ...form, mapping: stored });

@@ -63,6 +63,8 @@ export class TestLeadService {
         metaFormId: form.formId,
         leadgenId: result.leadgenId,
         replacedLeadgenId: result.replacedLeadgenId,
+        before: { testLeadId: result.replacedLeadgenId },
+        after: { testLeadId: result.leadgenId },
       },
     );
     return result;

@@ -47,7 +47,12 @@ export class LeadSyncReplayService {
       principal,
       'meta.lead_sync_replayed',
       { type: 'meta_lead_sync', id },
-      { leadgenId: claimed.leadgen_id, replay: claimed.replays },
+      {
+        leadgenId: claimed.leadgen_id,
+        replay: claimed.replays,
+        before: { replays: claimed.replays - 1 },
+        after: { replays: claimed.replays },
+      },
     );
     return this.query.get(principal.organisationId, id);
   }
@@ -55,7 +60,11 @@ export class LeadSyncReplayService {
   async replayState(principal: Principal, state: ReplayableLeadSyncState): Promise<ReplayLeadSyncsResult> {
     const claimed = await this.claim(principal.organisationId, `state = $2`, [state]);
     await this.enqueue(claimed);
-    await this.audit.recordBy(principal, 'meta.lead_syncs_replayed', undefined, { state, count: claimed.length });
+    await this.audit.recordBy(principal, 'meta.lead_syncs_replayed', undefined, {
+      state,
+      count: claimed.length,
+      ...(claimed.length > 0 && { before: { state }, after: { state: LeadSyncState.Pending } }),
+    });
     return { replayed: claimed.length };
   }
 
@@ -72,6 +81,8 @@ export class LeadSyncReplayService {
         state: LeadSyncState.Parked,
         count: claimed.length,
         reason: 'reconnected',
+        before: { state: LeadSyncState.Parked },
+        after: { state: LeadSyncState.Pending },
       });
       this.logger.log({ organisationId, count: claimed.length }, 'Replaying parked leads after a reconnect');
       return claimed.length;

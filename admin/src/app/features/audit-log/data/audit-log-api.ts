@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { AuditEntryDto, Page, PageQuery, ROUTES } from '@legeai/contracts';
+import { AuditEntryDto, AuditLogFiltersDto, AuditLogQuery, Page, ROUTES } from '@legeai/contracts';
 import { Observable } from 'rxjs';
 
 import { API_BASE_URL } from '../../../core/api/api-base-url';
@@ -11,9 +11,19 @@ export class AuditLogApi {
   private readonly http = inject(HttpClient);
   private readonly url = `${inject(API_BASE_URL)}/${ROUTES.audit}`;
 
-  /** Newest first. Errors are shown by the page's error state. */
-  list({ limit = 25, offset = 0 }: PageQuery): Observable<Page<AuditEntryDto>> {
-    const params = new HttpParams().set('limit', limit).set('offset', offset);
+  /** Newest first, filtered. Errors are shown by the page's error state. */
+  list(query: AuditLogQuery): Observable<Page<AuditEntryDto>> {
+    let params = new HttpParams();
+    for (const [name, value] of Object.entries(query)) {
+      if (value !== undefined && value !== null) {
+        params = params.set(name, value as string | number);
+      }
+    }
     return this.http.get<Page<AuditEntryDto>>(this.url, { params, context: showsOwnErrors() });
+  }
+
+  /** The actors, actions and subject types the pickers offer. */
+  filters(): Observable<AuditLogFiltersDto> {
+    return this.http.get<AuditLogFiltersDto>(`${this.url}/${ROUTES.auditFilters}`, { context: showsOwnErrors() });
   }
 }

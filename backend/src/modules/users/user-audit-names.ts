@@ -1,0 +1,24 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { AuditActorName, AuditActors } from '../audit';
+import { User } from './entities/user.entity';
+
+/** Tells the audit log users' names (and emails), for the entries they made. */
+@Injectable()
+export class UserAuditNames implements OnModuleInit {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly actors: AuditActors,
+  ) {}
+
+  onModuleInit(): void {
+    this.actors.provide('user', { namesOf: (organisationId, ids, manager) => this.namesOf(organisationId, ids, manager) });
+  }
+
+  private async namesOf(organisationId: string, ids: readonly string[], manager?: EntityManager): Promise<Map<string, AuditActorName>> {
+    const repo = manager ? manager.getRepository(User) : this.users;
+    const rows = await repo.find({ where: { organisationId, id: In([...ids]) }, select: { id: true, name: true, email: true } });
+    return new Map(rows.map((u) => [u.id, { name: u.name.trim() || u.email, detail: u.email }]));
+  }
+}
