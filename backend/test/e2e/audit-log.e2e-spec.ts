@@ -182,6 +182,23 @@ describe('audit log for auditors (e2e)', () => {
     expect(page.items.map((e) => e.id)).toEqual(all.slice(1, 3).map((e) => e.id));
   });
 
+  it('counts past 1,000 entries as an estimate that says so, and exactly below', async () => {
+    const exact = await list({ limit: 1 }, rival);
+    expect(exact.totalExact).toBe(true);
+    await t.dataSource.query(
+      `INSERT INTO audit_log (organisation_id, actor_type, action, category, details, at)
+       SELECT $1, 'system', 'meta.health_checked', 'change', '{}', now() - i * interval '1 minute' FROM generate_series(1, 1200) i`,
+      [rival.organisationId],
+    );
+    await t.dataSource.query('ANALYZE audit_log');
+    const estimated = await list({ limit: 1 }, rival);
+    expect(estimated.totalExact).toBe(false);
+    expect(estimated.total).toBeGreaterThan(1_000);
+    expect(
+      (await list({ limit: 1, action: 'meta.health_checked', to: new Date(Date.now() - 1_000 * 60_000).toISOString() }, rival)).total,
+    ).toBeLessThanOrEqual(1_000);
+  });
+
   it('offers the actors, actions and subject types that occur, by name', async () => {
     const filters = (await t.http.get('/v1/audit-log/filters').set(admin.auth).expect(200)).body as AuditLogFiltersDto;
     expect(filters.actors).toEqual(

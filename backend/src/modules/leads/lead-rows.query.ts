@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LeadListQuery } from '@legeai/contracts';
 import { DataSource } from 'typeorm';
+import { ListTotal, listTotal } from '../../common/paging/estimated-total';
 import { LeadCursor } from './lead-cursor';
 import { buildLeadFilter, SqlFilter } from './lead-filters';
 import { LEAD_FORM_JOIN, LEAD_SUMMARY_COLUMNS, LeadSummaryRow } from './lead.mapper';
@@ -9,13 +10,6 @@ import { LEAD_FORM_JOIN, LEAD_SUMMARY_COLUMNS, LeadSummaryRow } from './lead.map
 export type { LeadCursor } from './lead-cursor';
 
 export type LeadChunkRow = LeadSummaryRow & { cursorAt: string };
-
-/**
- * Up to this many matching leads the total is counted exactly (a count that stops after this many index entries
- * costs about as much as the page); beyond it the total is PostgreSQL's estimate. Counting a million rows exactly
- * took 0.3–0.8 s per request, for a number nobody reads to the unit.
- */
-export const EXACT_TOTAL_LIMIT = 1_000;
 
 export interface LeadRowsPage {
   rows: LeadChunkRow[];
@@ -68,22 +62,9 @@ export class LeadRowsQuery {
     );
   }
 
-  /**
-   * Exact up to EXACT_TOTAL_LIMIT (the count stops there), PostgreSQL's estimate beyond. The estimate is the
-   * planner's row count for the same WHERE (EXPLAIN plans without running), never below the counted limit.
-   */
-  private async total({ where, params }: SqlFilter): Promise<{ total: number; exact: boolean }> {
-    const [{ n }] = await this.dataSource.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM leads l WHERE ${where} LIMIT ${EXACT_TOTAL_LIMIT + 1}) capped`,
-      params,
-    );
-    if (n <= EXACT_TOTAL_LIMIT) return { total: n, exact: true };
-    const [plan] = await this.dataSource.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>(
-      `EXPLAIN (FORMAT JSON) SELECT 1 FROM leads l WHERE ${where}`,
-      params,
-    );
-    const estimate = Math.round(plan['QUERY PLAN'][0].Plan['Plan Rows']);
-    return { total: Math.max(estimate, EXACT_TOTAL_LIMIT + 1), exact: false };
+  /** Exact up to EXACT_TOTAL_LIMIT, PostgreSQL's estimate beyond. */
+  private total({ where, params }: SqlFilter): Promise<ListTotal> {
+    return listTotal((sql, values) => this.dataSource.query(sql, values), `FROM leads l WHERE ${where}`, params);
   }
 }
 

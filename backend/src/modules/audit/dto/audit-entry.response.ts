@@ -36,7 +36,8 @@ export class AuditEntryResponse implements AuditEntryDto {
 
 export class AuditEntryPageResponse implements Page<AuditEntryDto> {
   @ApiProperty({ type: [AuditEntryResponse] }) items!: AuditEntryResponse[];
-  @ApiProperty() total!: number;
+  @ApiProperty({ description: "Entries matching the filters: exact up to 1,000, PostgreSQL's estimate beyond" }) total!: number;
+  @ApiProperty({ description: 'false when total is an estimate (more than 1,000 matching entries)' }) totalExact!: boolean;
   @ApiProperty() limit!: number;
   @ApiProperty() offset!: number;
 }

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
+import { MatPaginatorIntl, MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
@@ -11,6 +11,7 @@ import { AuditEntryDto, AuditLogFiltersDto, Page } from '@legeai/contracts';
 import { distinctUntilChanged, map } from 'rxjs';
 
 import { loadable } from '../../../shared/data/loadable';
+import { EstimatedTotalPaginatorIntl } from '../../../shared/ui/paginator/estimated-total-paginator-intl';
 import { describeAuditDetails } from '../../../shared/labels/audit-labels';
 import { LabelPipe } from '../../../shared/labels/label.pipe';
 import { EmptyState } from '../../../shared/ui/empty-state/empty-state';
@@ -64,8 +65,10 @@ interface Row {
   templateUrl: './audit-log-page.html',
   styleUrl: './audit-log-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [{ provide: MatPaginatorIntl, useClass: EstimatedTotalPaginatorIntl }],
 })
 export class AuditLogPage {
+  private readonly paginatorIntl = inject(MatPaginatorIntl) as EstimatedTotalPaginatorIntl;
   private readonly api = inject(AuditLogApi);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
@@ -100,7 +103,7 @@ export class AuditLogPage {
       )
       .subscribe(() => {
         this.openId.set(null);
-        this.page.load();
+        this.page.load((page) => this.paginatorIntl.setEstimated(page.totalExact));
       });
     this.api
       .filters()

@@ -28,6 +28,7 @@ import { loadable } from '../../../shared/data/loadable';
 import { VisibleInterval } from '../../../shared/data/visible-interval';
 import { EmptyState } from '../../../shared/ui/empty-state/empty-state';
 import { ErrorState } from '../../../shared/ui/error-state/error-state';
+import { EstimatedTotalPaginatorIntl } from '../../../shared/ui/paginator/estimated-total-paginator-intl';
 import { Timestamp } from '../../../shared/ui/timestamp/timestamp';
 import { label } from '../../../shared/labels/labels';
 import {
@@ -47,7 +48,6 @@ import { LeadDetail } from '../lead-detail/lead-detail';
 import { FilterOption, LeadFiltersBar } from '../lead-filters-bar/lead-filters-bar';
 import { LeadStatusChip } from '../lead-status-chip/lead-status-chip';
 import { LeadPageCursors } from './lead-page-cursors';
-import { LeadsPaginatorIntl } from './leads-paginator-intl';
 
 /** How often the first page asks whether leads newer than the newest shown have arrived. */
 export const LIVE_LEADS_MS = 5_000;
@@ -86,7 +86,7 @@ interface Incoming {
   templateUrl: './leads-page.html',
   styleUrl: './leads-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  providers: [{ provide: MatPaginatorIntl, useClass: LeadsPaginatorIntl }],
+  providers: [{ provide: MatPaginatorIntl, useClass: EstimatedTotalPaginatorIntl }],
 })
 export class LeadsPage {
   private readonly api = inject(LeadsApi);
@@ -94,7 +94,7 @@ export class LeadsPage {
   private readonly route = inject(ActivatedRoute);
   private readonly notifier = inject(Notifier);
   private readonly fileSaver = inject(FileSaver);
-  private readonly paginatorIntl = inject(MatPaginatorIntl) as LeadsPaginatorIntl;
+  private readonly paginatorIntl = inject(MatPaginatorIntl) as EstimatedTotalPaginatorIntl;
   /** Where the pages already reached start, so the next page is read by cursor rather than by a deep offset. */
   private readonly cursors = new LeadPageCursors();
 
@@ -371,7 +371,7 @@ export class LeadsPage {
   /** A page arrived: its next page's cursor is kept, the paginator says whether the total is exact. */
   private pageRead(page: LeadPage): void {
     this.cursors.remember(toListQuery(this.view()), page.nextCursor);
-    this.paginatorIntl.setEstimated(page.totalExact === false);
+    this.paginatorIntl.setEstimated(page.totalExact);
     this.learnOptions(page.items);
   }
 

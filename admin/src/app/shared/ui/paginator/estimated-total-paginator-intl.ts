@@ -2,14 +2,13 @@ import { Injectable } from '@angular/core';
 import { MatPaginatorIntl } from '@angular/material/paginator';
 
 /**
- * The leads paginator's wording: past 1,000 leads the server's total is an estimate, and the range label says
- * "about" rather than a precise figure it does not have.
+ * Paginator wording for lists whose server estimates large totals (leads, audit log: past 1,000 rows the total is
+ * PostgreSQL's estimate): the range label says "about" rather than a precise figure the server does not have.
+ * Provide it on the page's component and call `setEstimated` with each page read.
  */
 @Injectable()
-export class LeadsPaginatorIntl extends MatPaginatorIntl {
+export class EstimatedTotalPaginatorIntl extends MatPaginatorIntl {
   private estimated = false;
-
-  override itemsPerPageLabel = 'Leads per page';
 
   override getRangeLabel = (page: number, pageSize: number, length: number): string => {
     const count = length.toLocaleString();
@@ -21,7 +20,9 @@ export class LeadsPaginatorIntl extends MatPaginatorIntl {
     return `${start.toLocaleString()} – ${end.toLocaleString()} of ${this.estimated ? 'about ' : ''}${count}`;
   };
 
-  setEstimated(estimated: boolean): void {
+  /** `totalExact` of the page just read; a missing flag means exact. */
+  setEstimated(totalExact: boolean | undefined): void {
+    const estimated = totalExact === false;
     if (estimated !== this.estimated) {
       this.estimated = estimated;
       this.changes.next();
