@@ -19,6 +19,8 @@ export const ROUTES = {
   organisation: 'organisation',
   audit: 'audit-log',
   leads: 'leads',
+  /** `GET/PUT lead-duplicate-settings` (PUT: admins): the organisation's person-matching rule. */
+  leadDuplicateSettings: 'lead-duplicate-settings',
   /**
    * Under `leads`: `GET leads/export.csv`, `GET leads/export.xlsx`, `PATCH leads/{id}/status` and
    * `POST leads/{id}/reopen`.
@@ -27,6 +29,10 @@ export const ROUTES = {
   leadsExportXlsx: 'export.xlsx',
   leadStatus: 'status',
   leadReopen: 'reopen',
+  /** `GET leads/{id}/duplicates`; `POST leads/{id}/not-duplicate`; `POST leads/{id}/duplicate/confirm`. */
+  leadDuplicates: 'duplicates',
+  leadNotDuplicate: 'not-duplicate',
+  leadConfirmDuplicate: 'duplicate/confirm',
   metaIntegration: {
     base: 'integrations/meta',
     authUrl: 'auth/url',

@@ -8,6 +8,7 @@ export * from './api-keys';
 export * from './organisations';
 export * from './health';
 export * from './leads';
+export * from './lead-duplicates';
 export * from './meta';
 export * from './meta-lead-syncs';
 export * from './meta-ads';
