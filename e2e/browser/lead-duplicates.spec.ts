@@ -64,7 +64,7 @@ describe('console: lead duplicates', () => {
       await listed.getByRole('link', { name: 'M. Ionescu' }).click();
       await drawer().getByRole('heading', { name: 'M. Ionescu' }).waitFor();
       const original = duplicates().getByTestId('duplicate-of');
-      expect((await original.textContent())!.replace(/\s+/g, ' ')).toMatch(/Duplicate of Mara Ionescu, received .+\. Reason: Same email\./);
+      expect((await original.textContent())!.replace(/\s+/g, ' ')).toMatch(/Duplicate of Mara Ionescu, received .+Reason: Same email/);
       await original.getByRole('link', { name: 'Mara Ionescu' }).click();
       await drawer().getByRole('heading', { name: 'Mara Ionescu' }).waitFor();
     }));
@@ -85,4 +85,51 @@ describe('console: lead duplicates', () => {
       expect(await row('M. Ionescu').getByText('Duplicate').count()).toBe(0);
       await page.screenshot({ path: path.join(RESULTS_DIR, 'lead-duplicates-unlinked.png') });
     }));
+
+  it("at phone width, shows a shared phone alone as a possible duplicate with its reason, filterable, and the admins' rule page", () =>
+    screenshotOnFailure('lead-duplicates-phone', async () => {
+      const phone = `+40 744 ${String(Date.now() % 1_000_000).padStart(6, '0')}`;
+      const household = `pop.${Date.now().toString(36)}`;
+      await submit({ full_name: 'Elena Pop', email: `${household}.elena@example.com`, phone_number: phone });
+      await page.waitForTimeout(1100);
+      await submit({ full_name: 'Victor Pop', email: `${household}.victor@example.com`, phone_number: phone });
+      await page.setViewportSize({ width: 390, height: 844 });
+
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        await page.goto(`/leads?duplicate=possible&q=${encodeURIComponent(household)}`);
+        await page.locator('lg-empty-state, table').first().waitFor();
+        if ((await row('Victor Pop').count()) === 1) break;
+        if (Date.now() > deadline) throw new Error('The possible duplicate did not arrive within a minute');
+        await page.waitForTimeout(1000);
+      }
+      // The filter keeps the original (not a possible duplicate itself) out.
+      expect(await row('Elena Pop').count()).toBe(0);
+      await row('Victor Pop').getByText('Possible duplicate').waitFor();
+
+      await row('Victor Pop').click();
+      const original = duplicates().getByTestId('duplicate-of');
+      await original.waitFor();
+      expect((await original.textContent())!.replace(/\s+/g, ' ')).toMatch(
+        /Possible duplicate of Elena Pop, received .+Reason: Same phone only/,
+      );
+      await original.getByRole('button', { name: 'Confirm duplicate' }).waitFor();
+      expect(await noSidewaysScroll()).toBe(true);
+      await page.screenshot({ path: path.join(RESULTS_DIR, 'lead-duplicates-phone-drawer.png') });
+
+      await page.goto('/leads/duplicate-rule');
+      await page.getByRole('heading', { name: 'Duplicate rule' }).waitFor();
+      await page.getByText('A change applies to leads arriving after you save it').waitFor();
+      expect(await noSidewaysScroll()).toBe(true);
+      await page.screenshot({ path: path.join(RESULTS_DIR, 'lead-duplicates-phone-rule.png') });
+    }));
+
+  /** Whether the page and the drawer fit the screen's width. */
+  function noSidewaysScroll(): Promise<boolean> {
+    return page.evaluate(() =>
+      [document.documentElement, ...Array.from(document.querySelectorAll('.mat-drawer-inner-container, .mat-drawer-content'))].every(
+        (el) => el.scrollWidth <= el.clientWidth + 1,
+      ),
+    );
+  }
 });

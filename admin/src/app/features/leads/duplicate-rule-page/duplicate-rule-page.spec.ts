@@ -45,7 +45,7 @@ describe('DuplicateRulePage', () => {
     http.expectOne('/v1/lead-duplicate-settings').flush(DEFAULT_RULE);
     await fixture.whenStable();
     expect(await (await select('Same email')).getValueText()).toBe('Duplicate');
-    expect(await (await select('Same phone only')).getValueText()).toBe('Possible duplicate (an agent decides)');
+    expect(await (await select('Same phone only')).getValueText()).toBe('Possible duplicate');
     expect(text()).toContain('A change applies to leads arriving after you save it');
     expect(text()).toContain('This is the default rule.');
   });
@@ -55,7 +55,7 @@ describe('DuplicateRulePage', () => {
     http.expectOne('/v1/lead-duplicate-settings').flush(DEFAULT_RULE);
     await fixture.whenStable();
 
-    await (await select('Same phone and same name')).clickOptions({ text: 'Possible duplicate (an agent decides)' });
+    await (await select('Same phone and same name')).clickOptions({ text: 'Possible duplicate' });
     await (await select('Same phone only')).clickOptions({ text: 'Duplicate' });
     const save = await root.getHarness(MatButtonHarness.with({ text: 'Save rule' }));
     await save.click();

@@ -21,7 +21,7 @@ const RANK: Record<DuplicateMatchLevel, number> = { ignore: 0, possible: 1, dupl
 /** The choices for each signal, in words. */
 export const MATCH_LEVEL_OPTIONS: readonly { value: DuplicateMatchLevel; label: string }[] = [
   { value: 'duplicate', label: 'Duplicate' },
-  { value: 'possible', label: 'Possible duplicate (an agent decides)' },
+  { value: 'possible', label: 'Possible duplicate' },
   { value: 'ignore', label: 'Not a match' },
 ];
 
@@ -70,6 +70,9 @@ export const MATCH_LEVEL_OPTIONS: readonly { value: DuplicateMatchLevel; label: 
             }
           </span>
         </p>
+        <p class="explain">
+          A duplicate is linked to its original at once. A possible duplicate is shown as such until a manager confirms or dismisses it.
+        </p>
         <form [formGroup]="form" (ngSubmit)="save()" novalidate class="fields">
           <mat-form-field appearance="outline">
             <mat-label>Same email</mat-label>
@@ -87,7 +90,7 @@ export const MATCH_LEVEL_OPTIONS: readonly { value: DuplicateMatchLevel; label: 
               }
             </mat-select>
           </mat-form-field>
-          <mat-form-field appearance="outline">
+          <mat-form-field appearance="outline" subscriptSizing="dynamic">
             <mat-label>Same phone only</mat-label>
             <mat-select formControlName="phoneOnly">
               @for (option of levels; track option.value) {
@@ -96,7 +99,7 @@ export const MATCH_LEVEL_OPTIONS: readonly { value: DuplicateMatchLevel; label: 
             </mat-select>
             <mat-hint>The names differ or one is missing: often a household sharing a phone.</mat-hint>
           </mat-form-field>
-          <mat-form-field appearance="outline">
+          <mat-form-field appearance="outline" subscriptSizing="dynamic">
             <mat-label>Look back</mat-label>
             <input matInput type="number" min="1" max="365" formControlName="windowDays" />
             <span matTextSuffix>&nbsp;days</span>
@@ -126,6 +129,12 @@ export const MATCH_LEVEL_OPTIONS: readonly { value: DuplicateMatchLevel; label: 
       margin: 4px 0 16px;
       color: var(--mat-sys-on-surface-variant);
       overflow-wrap: anywhere;
+      mat-icon {
+        flex: none;
+      }
+    }
+    .explain {
+      margin: 0 0 16px;
     }
     .fields {
       display: flex;
@@ -136,7 +145,7 @@ export const MATCH_LEVEL_OPTIONS: readonly { value: DuplicateMatchLevel; label: 
     mat-form-field {
       flex: 1 1 260px;
       min-width: 0;
-      margin-bottom: 8px;
+      margin-bottom: 16px;
     }
     .actions {
       flex: 1 1 100%;

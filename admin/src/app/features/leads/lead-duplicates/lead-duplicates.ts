@@ -34,9 +34,9 @@ import { NotDuplicateDecision, NotDuplicateDialog, NotDuplicateDialogData } from
             <p>
               <strong>{{ original.state === 'possible' ? 'Possible duplicate' : 'Duplicate' }}</strong> of
               <a [routerLink]="[]" [queryParams]="{ lead: original.id }" queryParamsHandling="merge">{{ nameOf(original) }}</a>, received
-              <lg-timestamp [at]="original.receivedAt" show="absolute" />.
+              <lg-timestamp [at]="original.receivedAt" show="absolute" />
               @if (original.ruleLabel) {
-                <span class="why">Reason: {{ original.ruleLabel }}.</span>
+                <span class="reason">Reason: {{ original.ruleLabel }}</span>
               }
             </p>
             @if (canManage()) {
@@ -105,10 +105,16 @@ import { NotDuplicateDecision, NotDuplicateDialog, NotDuplicateDialogData } from
         background: var(--mat-sys-tertiary-container);
         color: var(--mat-sys-on-tertiary-container);
       }
+      mat-icon {
+        flex: none;
+      }
       p {
         flex: 1 1 200px;
         min-width: 0;
         margin: 0;
+      }
+      .reason {
+        display: block;
       }
       .actions {
         display: flex;

@@ -315,7 +315,7 @@ describe('LeadsPage', () => {
       expect(drawer).toMatch(/Privacy policy\s*\(checked\)/);
       expect(drawer).toMatch(/Marketing emails\s*\(not checked\)/);
       expect(drawer.replace(/\s+/g, ' ')).toContain('Duplicate of Eleni P., received');
-      expect(drawer).toContain('Reason: Same email.');
+      expect(drawer).toContain('Reason: Same email');
       expect(drawer).toContain('Autumn car campaign (c-1)');
       expect(drawer).toContain('Berlin 25-45 (as-1)');
       expect(drawer).toContain('Carousel A (ad-1)');
