@@ -125,16 +125,15 @@ export class LeadStoreRepository {
    * while this transaction waited (and, in a group, the leads stored before it in the same transaction).
    */
   async insert(tx: EntityManager, lead: NewLead): Promise<StoredLead> {
-    const id = randomUUID();
     const [insertSql, insertParams] = tx
       .createQueryBuilder()
       .insert()
       .into(Lead)
-      .values({ ...withDuplicateColumns(lead.values, 'duplicate'), id })
+      .values(withDuplicateColumns(lead.values, 'duplicate'))
       .returning(['id'])
       .getQueryAndParameters();
     const n = insertParams.length;
-    const duplicate = personDuplicateQuery(lead.organisationId, lead.person, lead.receivedAt, lead.duplicateRule, n + 3, id) ?? {
+    const duplicate = personDuplicateQuery(lead.organisationId, lead.person, lead.receivedAt, lead.duplicateRule, n + 3) ?? {
       sql: NO_DUPLICATE,
       params: [],
     };
@@ -167,7 +166,7 @@ export class LeadStoreRepository {
     const params: unknown[] = [...(insertParams as unknown[])];
     const duplicates: string[] = [];
     leads.forEach((lead, i) => {
-      const q = personDuplicateQuery(lead.organisationId, lead.person, lead.receivedAt, lead.duplicateRule, params.length + 1, ids[i]);
+      const q = personDuplicateQuery(lead.organisationId, lead.person, lead.receivedAt, lead.duplicateRule, params.length + 1);
       duplicates.push(q ? `dup_${i} AS (${q.sql})` : `dup_${i} AS (${NO_DUPLICATE})`);
       if (q) params.push(...q.params);
     });

@@ -97,14 +97,6 @@ describe('personDuplicateQuery', () => {
     expect(q.sql).toContain('received_at >= $6 AND received_at <= $7 AND is_test = false');
   });
 
-  it('leaves out the pairs an agent said are not the same person, when it knows the lead it matches', () => {
-    const self = '6f1c2b1e-0000-4000-8000-0000000000aa';
-    const q = personDuplicateQuery(ORG, key({ emailNormalized: EMAIL }), AT, DEFAULT, 1, self)!;
-    expect(q.params).toContain(self);
-    expect(q.sql).toContain('lead_duplicate_dismissals');
-    expect(personDuplicateQuery(ORG, key({ emailNormalized: EMAIL }), AT, DEFAULT, 1)!.sql).not.toContain('lead_duplicate_dismissals');
-  });
-
   it('is null when nothing can match: no signal applies, or no window', () => {
     expect(personDuplicateQuery(ORG, key({ nameNormalized: NAME }), AT, DEFAULT, 1)).toBeNull();
     expect(

@@ -80,8 +80,8 @@ export async function findPersonDuplicate(
  *
  * Each signal is its own `LIMIT 1` branch so that it walks `ix_leads_org_email` / `ix_leads_org_phone` (organisation,
  * value, received_at: the branch's rows in the order it asks for). A duplicate wins over a possible duplicate; then
- * the earlier lead; on a tie the stronger signal is recorded. With `leadId` (the lead being matched), a pair an agent
- * said is not the same person is never matched again.
+ * the earlier lead; on a tie the stronger signal is recorded. Only a new lead is ever matched (its id is new, so no
+ * pair an agent dismissed can involve it; `lead_duplicate_dismissals` keeps those pairs for any later re-matching).
  */
 export function personDuplicateQuery(
   organisationId: string,
@@ -89,7 +89,6 @@ export function personDuplicateQuery(
   receivedAt: Date,
   rule: DuplicateMatchRule,
   firstParam: number,
-  leadId?: string,
 ): { sql: string; params: unknown[] } | null {
   const wanted = duplicateBranches(rule, key);
   if (!wanted.length || rule.windowDays <= 0) return null;
@@ -100,14 +99,6 @@ export function personDuplicateQuery(
     params.push(v);
     return p(params.length - 1);
   };
-  const notDismissed = leadId
-    ? (() => {
-        const self = value(leadId);
-        return ` AND NOT EXISTS (SELECT 1 FROM lead_duplicate_dismissals d
-             WHERE d.organisation_id = ${p(0)} AND d.lead_low_id = least(leads.id, ${self}::uuid)
-               AND d.lead_high_id = greatest(leads.id, ${self}::uuid))`;
-      })()
-    : '';
   const branches = wanted.map(({ signal, state }) => {
     let match: string;
     if (signal === 'email') match = `email_normalized = ${value(key.emailNormalized)}`;
@@ -119,7 +110,7 @@ export function personDuplicateQuery(
     return `(SELECT id, received_at, created_at, '${signal}' AS rule, '${state}' AS state, ${SIGNAL_PRIORITY[signal]} AS priority
          FROM leads
         WHERE organisation_id = ${p(0)} AND ${match}
-          AND received_at >= ${p(1)} AND received_at <= ${p(2)} AND is_test = false${notDismissed}
+          AND received_at >= ${p(1)} AND received_at <= ${p(2)} AND is_test = false
         ORDER BY received_at, created_at, id LIMIT 1)`;
   });
   return {
