@@ -187,7 +187,7 @@ export interface LeadListQuery {
   status?: LeadStatus;
   formId?: string;
   campaignId?: string;
-  /** `true`: only leads linked as duplicates; `false`: only originals. */
+  /** `true`: only leads linked to an original (duplicates and possible duplicates); `false`: only leads linked to none. */
   duplicate?: boolean;
   /** Only duplicates, only possible duplicates, or only leads linked to no original. */
   duplicateState?: DuplicateStateFilter;
