@@ -17,6 +17,7 @@ export function aLeadSummary(overrides: Partial<LeadSummaryDto> = {}): LeadSumma
     isTest: false,
     duplicateOfId: null,
     duplicateRule: null,
+    duplicateState: null,
     needsReview: false,
     premiumValue: null,
     premiumCurrency: null,
@@ -67,6 +68,7 @@ export function aLeadDetail(overrides: Partial<LeadDetailDto> = {}): LeadDetailD
     currency: { code: 'EUR', source: 'ad_account' },
     statusHistory: [],
     contactMasked: false,
+    duplicateLinks: { duplicateOf: null, duplicates: [], duplicatesTotal: 0 },
     ...overrides,
   };
 }

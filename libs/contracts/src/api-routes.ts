@@ -21,6 +21,8 @@ export const ROUTES = {
   /** Under `audit-log`: `GET filters`, the actors, actions and subject types to filter by. */
   auditFilters: 'filters',
   leads: 'leads',
+  /** `GET/PUT lead-duplicate-settings` (PUT: admins): the organisation's person-matching rule. */
+  leadDuplicateSettings: 'lead-duplicate-settings',
   /**
    * Under `leads`: `GET leads/export.csv`, `GET leads/export.xlsx`, `PATCH leads/{id}/status` and
    * `POST leads/{id}/reopen`.
@@ -29,6 +31,10 @@ export const ROUTES = {
   leadsExportXlsx: 'export.xlsx',
   leadStatus: 'status',
   leadReopen: 'reopen',
+  /** `GET leads/{id}/duplicates`; `POST leads/{id}/not-duplicate`; `POST leads/{id}/duplicate/confirm`. */
+  leadDuplicates: 'duplicates',
+  leadNotDuplicate: 'not-duplicate',
+  leadConfirmDuplicate: 'duplicate/confirm',
   metaIntegration: {
     base: 'integrations/meta',
     authUrl: 'auth/url',

@@ -9,6 +9,7 @@ export * from './organisations';
 export * from './audit';
 export * from './health';
 export * from './leads';
+export * from './lead-duplicates';
 export * from './meta';
 export * from './meta-lead-syncs';
 export * from './meta-ads';

@@ -1,4 +1,5 @@
 import type { Page } from './paging';
+import type { DuplicateState, DuplicateStateFilter, LeadDuplicatesDto } from './lead-duplicates';
 
 /** Status pipeline of a lead in the LEGEAI lead store. */
 export enum LeadStatus {
@@ -53,6 +54,8 @@ export interface LeadSummaryDto {
   /** The earlier lead this one duplicates, when person-level matching linked it. */
   duplicateOfId: string | null;
   duplicateRule: string | null;
+  /** Whether the link is a duplicate or a possible duplicate (awaiting an agent); null when not linked. */
+  duplicateState: DuplicateState | null;
   needsReview: boolean;
   premiumValue: string | null;
   premiumCurrency: string | null;
@@ -174,6 +177,8 @@ export interface LeadDetailDto extends LeadSummaryDto {
    * caller lacks the contact details permission (viewers, unless an admin granted it).
    */
   contactMasked: boolean;
+  /** The original this lead is linked to, and the leads linked to it (duplicates or possible duplicates). */
+  duplicateLinks: LeadDuplicatesDto;
 }
 
 /** `GET /v1/leads` query (also the exports' filters). */
@@ -183,8 +188,10 @@ export interface LeadListQuery {
   status?: LeadStatus;
   formId?: string;
   campaignId?: string;
-  /** `true`: only leads linked as duplicates; `false`: only originals. */
+  /** `true`: only leads linked to an original (duplicates and possible duplicates); `false`: only leads linked to none. */
   duplicate?: boolean;
+  /** Only duplicates, only possible duplicates, or only leads linked to no original. */
+  duplicateState?: DuplicateStateFilter;
   needsReview?: boolean;
   /** Include test leads (left out by default). */
   includeTest?: boolean;

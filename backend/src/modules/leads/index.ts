@@ -3,4 +3,13 @@ export { LeadsModule } from './leads.module';
 export { Lead, type ConsentResponse, type LeadAnswer } from './entities/lead.entity';
 export { MetaLeadMapping } from './entities/meta-lead-mapping.entity';
 export { LeadStoreRepository, type ClaimedLead, type LeadClaim, type NewLead, type StoredLead } from './store/lead-store.repository';
-export { findPersonDuplicate, personDuplicateQuery, type DuplicateRule, type PersonKey } from './store/person-duplicates';
+export {
+  DEFAULT_MATCH_LEVELS,
+  findPersonDuplicate,
+  personDuplicateQuery,
+  type DuplicateMatchRule,
+  type DuplicateRule,
+  type PersonKey,
+} from './store/person-duplicates';
+export { duplicateRuleOf, type StoredDuplicateSettings } from './store/duplicate-settings.row';
+export { normalizePersonName } from './store/person-name';

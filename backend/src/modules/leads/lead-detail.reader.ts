@@ -6,6 +6,7 @@ import { OrganisationsService } from '../organisations';
 import { maskDetail } from './contact-masking';
 import { Lead } from './entities/lead.entity';
 import { MetaLeadMapping } from './entities/meta-lead-mapping.entity';
+import { LeadDuplicateLinksReader } from './lead-duplicate-links.reader';
 import { answersView, consentView } from './lead-form-view';
 import { LeadStatusHistory } from './lead-status-history';
 import { toLeadDetail } from './lead.mapper';
@@ -13,7 +14,7 @@ import { toLeadDetail } from './lead.mapper';
 /**
  * The lead drawer's view of a lead: the row, read like the form the person filled in (question labels in the form's
  * language, the consent text they agreed to), its Page by name, its whole status history, the currency its premium
- * is in, and its contact details masked unless the caller may see them.
+ * is in, its duplicate links both ways, and its contact details masked unless the caller may see them.
  */
 @Injectable()
 export class LeadDetailReader {
@@ -21,6 +22,7 @@ export class LeadDetailReader {
     private readonly assets: LeadSourceAssets,
     private readonly history: LeadStatusHistory,
     private readonly organisations: OrganisationsService,
+    private readonly duplicateLinks: LeadDuplicateLinksReader,
   ) {}
 
   async read(m: EntityManager, organisationId: string, lead: Lead, contactAccess: boolean): Promise<LeadDetailDto> {
@@ -33,6 +35,7 @@ export class LeadDetailReader {
     });
     const statusHistory = await this.history.list(m, organisationId, lead.id);
     const currency = await this.currencyOf(m, organisationId, lead);
+    const duplicateLinks = await this.duplicateLinks.read(m, organisationId, lead);
     const form = lead.formId ? forms.get(lead.formId) : undefined;
     const detail: LeadDetailDto = {
       ...toLeadDetail(lead, form?.name ?? null, mapping?.metaLeadId ?? null),
@@ -45,6 +48,7 @@ export class LeadDetailReader {
       currency,
       statusHistory,
       contactMasked: false,
+      duplicateLinks,
     };
     return contactAccess ? detail : maskDetail(detail);
   }

@@ -37,6 +37,16 @@ describe(buildLeadFilter.name, () => {
     expect(buildLeadFilter(ORG, { duplicate }).where).toContain(clause);
   });
 
+  it.each([
+    ['duplicate', 'l.duplicate_of_id IS NOT NULL AND l.possible_duplicate = false'],
+    ['possible', 'l.duplicate_of_id IS NOT NULL AND l.possible_duplicate = true'],
+    ['none', 'l.duplicate_of_id IS NULL'],
+  ] as const)('duplicateState=%s → %s, with no parameter', (duplicateState, clause) => {
+    const sut = buildLeadFilter(ORG, { duplicateState });
+    expect(sut.where).toContain(clause);
+    expect(sut.params).toEqual([ORG]);
+  });
+
   it('needsReview=false is a filter too, not "no filter"', () => {
     const sut = buildLeadFilter(ORG, { needsReview: false });
     expect(sut.where).toContain('l.needs_review = $2');

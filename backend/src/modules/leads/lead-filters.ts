@@ -1,4 +1,4 @@
-import { LeadListQuery } from '@legeai/contracts';
+import { DuplicateStateFilter, LeadListQuery } from '@legeai/contracts';
 
 /** A WHERE clause over `leads l` with positional parameters ($1, $2, ...), ready for a raw query. */
 export interface SqlFilter {
@@ -12,6 +12,13 @@ export interface SqlFilter {
  */
 export const NAME_EXPR = `(coalesce(l.full_name, '') || ' ' || coalesce(l.first_name, '') || ' ' || coalesce(l.last_name, ''))`;
 export const PHONE_DIGITS_EXPR = `regexp_replace(coalesce(l.phone, ''), '\\D', '', 'g')`;
+
+/** Fixed SQL per duplicate state; the linked states read the partial index `ix_leads_org_linked`. */
+const DUPLICATE_STATE_CLAUSES: Record<DuplicateStateFilter, string> = {
+  duplicate: 'l.duplicate_of_id IS NOT NULL AND l.possible_duplicate = false',
+  possible: 'l.duplicate_of_id IS NOT NULL AND l.possible_duplicate = true',
+  none: 'l.duplicate_of_id IS NULL',
+};
 
 /** A search term worth matching against phone numbers: fewer digits would match nearly every lead. */
 const MIN_PHONE_DIGITS = 3;
@@ -36,6 +43,7 @@ export function buildLeadFilter(organisationId: string, query: LeadListQuery): S
   if (query.duplicate !== undefined) {
     clauses.push(query.duplicate ? 'l.duplicate_of_id IS NOT NULL' : 'l.duplicate_of_id IS NULL');
   }
+  if (query.duplicateState) clauses.push(DUPLICATE_STATE_CLAUSES[query.duplicateState]);
   if (query.needsReview !== undefined) clauses.push(`l.needs_review = ${p(query.needsReview)}`);
   if (query.from) clauses.push(`l.received_at >= ${p(query.from)}`);
   if (query.to) clauses.push(`l.received_at <= ${p(query.to)}`);

@@ -18,6 +18,7 @@ export type LeadSummaryRow = Pick<
   | 'isTest'
   | 'duplicateOfId'
   | 'duplicateRule'
+  | 'possibleDuplicate'
   | 'needsReview'
   | 'premiumValue'
   | 'premiumCurrency'
@@ -32,7 +33,7 @@ export const LEAD_SUMMARY_COLUMNS = `
   l.id, l.full_name AS "fullName", l.email, l.phone, l.phone_e164 AS "phoneE164", l.status, l.source,
   l.form_id AS "formId", f.form_name AS "formName", l.campaign_id AS "campaignId", l.campaign_name AS "campaignName",
   l.is_organic AS "isOrganic", l.is_test AS "isTest", l.duplicate_of_id AS "duplicateOfId",
-  l.duplicate_rule AS "duplicateRule", l.needs_review AS "needsReview", l.premium_value AS "premiumValue",
+  l.duplicate_rule AS "duplicateRule", l.possible_duplicate AS "possibleDuplicate", l.needs_review AS "needsReview", l.premium_value AS "premiumValue",
   l.premium_currency AS "premiumCurrency", l.received_at AS "receivedAt"`;
 
 /** Form names come from the organisation's own forms only; (organisation_id, form_id) is unique there. */
@@ -55,6 +56,7 @@ export function toLeadSummary(row: LeadSummaryRow): LeadSummaryDto {
     isTest: row.isTest,
     duplicateOfId: row.duplicateOfId,
     duplicateRule: row.duplicateRule,
+    duplicateState: row.duplicateOfId ? (row.possibleDuplicate ? 'possible' : 'duplicate') : null,
     needsReview: row.needsReview,
     premiumValue: row.premiumValue,
     premiumCurrency: row.premiumCurrency,
@@ -65,7 +67,7 @@ export function toLeadSummary(row: LeadSummaryRow): LeadSummaryDto {
 /** The detail's fields that come from the lead row alone; `LeadDetailReader` adds the form, history and currency. */
 export type LeadDetailCore = Omit<
   LeadDetailDto,
-  'formLocale' | 'answers' | 'consent' | 'pageName' | 'premiumUnknown' | 'currency' | 'statusHistory' | 'contactMasked'
+  'formLocale' | 'answers' | 'consent' | 'pageName' | 'premiumUnknown' | 'currency' | 'statusHistory' | 'contactMasked' | 'duplicateLinks'
 >;
 
 export function toLeadDetail(lead: Lead, formName: string | null, metaLeadId: string | null): LeadDetailCore {

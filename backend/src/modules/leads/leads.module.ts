@@ -7,7 +7,11 @@ import { UsersModule } from '../users';
 import { Lead } from './entities/lead.entity';
 import { LeadStatusChange } from './entities/lead-status-change.entity';
 import { MetaLeadMapping } from './entities/meta-lead-mapping.entity';
+import { DuplicateSettingsService } from './duplicate-settings.service';
 import { LeadDetailReader } from './lead-detail.reader';
+import { LeadDuplicateLinksReader } from './lead-duplicate-links.reader';
+import { DuplicateSettingsController, LeadDuplicatesController } from './lead-duplicates.controller';
+import { LeadDuplicatesService } from './lead-duplicates.service';
 import { LeadExportRowsQuery } from './lead-export-rows.query';
 import { LeadReopenService } from './lead-reopen.service';
 import { LeadRowsQuery } from './lead-rows.query';
@@ -30,7 +34,7 @@ import { LeadStoreRepository } from './store/lead-store.repository';
     OrganisationsModule,
     UsersModule,
   ],
-  controllers: [LeadsController],
+  controllers: [LeadsController, LeadDuplicatesController, DuplicateSettingsController],
   providers: [
     LeadsService,
     LeadsExportService,
@@ -40,6 +44,9 @@ import { LeadStoreRepository } from './store/lead-store.repository';
     LeadStatusHistory,
     LeadReopenService,
     LeadStoreRepository,
+    LeadDuplicateLinksReader,
+    LeadDuplicatesService,
+    DuplicateSettingsService,
   ],
   exports: [TypeOrmModule, LeadStoreRepository],
 })

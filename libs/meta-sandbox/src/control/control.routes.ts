@@ -14,6 +14,14 @@ const optionalNumber = (value: unknown, name: string): number | undefined => {
   return number;
 };
 
+const stringRecord = (value: unknown, name: string): Record<string, string> | undefined => {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value) || !Object.values(value).every((v) => typeof v === 'string')) {
+    throw new ControlError(`${name} must be an object of strings`);
+  }
+  return value as Record<string, string>;
+};
+
 /** `/__sandbox`: JSON endpoints for tests and demos, apart from Meta's paths. */
 export function controlRouter(runtime: SandboxRuntime, control: SandboxControl, modules: SandboxModule[]): Router {
   const router = express.Router();
@@ -36,9 +44,11 @@ export function controlRouter(runtime: SandboxRuntime, control: SandboxControl, 
   router.get('/world', (_req, res) => res.json(control.world()));
   router.post('/reset', (req, res) => res.json(control.reset({ seed: body(req).seed, scenario: body(req).scenario })));
   router.post('/leads', (req, res) => {
-    const { formId, organic, platform, submittedBy } = body(req);
+    const { formId, organic, platform, submittedBy, answers } = body(req);
     const count = optionalNumber(body(req).count, 'count');
-    res.status(201).json({ data: control.createLeads({ formId, count, organic, platform, submittedBy }) });
+    res
+      .status(201)
+      .json({ data: control.createLeads({ formId, count, organic, platform, submittedBy, answers: stringRecord(answers, 'answers') }) });
   });
   router.get('/faults', (_req, res) => res.json(runtime.faults.config));
   router.put('/faults', (req, res) => {

@@ -11,6 +11,11 @@ export interface CreateLeadsRequest {
   platform?: 'fb' | 'ig';
   /** A Facebook user the sandbox knows (an app tester) who submits the form; a stranger when absent. */
   submittedBy?: string;
+  /**
+   * Answers to give instead of generated ones, by question key (`email`, `phone_number`, `full_name`...): the same
+   * person submitting twice, or two people sharing a phone. Keys the form does not ask are ignored.
+   */
+  answers?: Record<string, string>;
 }
 
 /** Creates leads "now" and announces them, which is what triggers `leadgen` webhooks. */
@@ -29,6 +34,12 @@ export function createLeads(runtime: SandboxRuntime, request: CreateLeadsRequest
       platform: request.platform,
       submittedBy: request.submittedBy,
     });
+    if (request.answers) {
+      for (const field of lead.fieldData) {
+        const given = request.answers[field.name];
+        if (given !== undefined) field.values = [given];
+      }
+    }
     storeLead(world, lead);
     created.push(lead);
   }

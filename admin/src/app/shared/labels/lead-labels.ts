@@ -1,4 +1,4 @@
-import { LEAD_FIELD_NAMES, LeadFieldName, LeadStatus } from '@legeai/contracts';
+import { DUPLICATE_SIGNAL_LABELS, LEAD_FIELD_NAMES, LeadFieldName, LeadStatus } from '@legeai/contracts';
 
 import { humanizeKey, inSentence } from './humanize';
 
@@ -27,11 +27,8 @@ export const LEAD_FIELD_LABELS: Readonly<Record<LeadFieldName, string>> = {
   productInterest: 'Product interest',
 };
 
-/** What made a lead a duplicate of an earlier one of the same person. */
-export const DUPLICATE_RULE_LABELS: Readonly<Record<string, string>> = {
-  email: 'the same email address',
-  phone: 'the same phone number',
-};
+/** What linked a lead to an earlier one of the same person ("Same email"), as the API words it. */
+export const DUPLICATE_RULE_LABELS: Readonly<Record<string, string>> = DUPLICATE_SIGNAL_LABELS;
 
 /**
  * The server's review reason with lead field keys in words: "Missing required dateOfBirth, zipCode" → "Missing

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { LeadListQuery, LeadStatus } from '@legeai/contracts';
+import { DUPLICATE_STATE_FILTERS, DuplicateStateFilter, LeadListQuery, LeadStatus } from '@legeai/contracts';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/paging/page-query.dto';
@@ -38,11 +38,22 @@ export class LeadFilterDto implements Omit<LeadListQuery, 'limit' | 'offset'> {
   @MaxLength(100)
   campaignId?: string;
 
-  @ApiPropertyOptional({ description: 'true: only leads linked as person-level duplicates; false: only originals' })
+  @ApiPropertyOptional({
+    description: 'true: only leads linked to an original (duplicates and possible duplicates); false: only leads linked to none',
+  })
   @IsOptional()
   @QueryBoolean()
   @IsBoolean()
   duplicate?: boolean;
+
+  @ApiPropertyOptional({
+    enum: DUPLICATE_STATE_FILTERS,
+    description:
+      'duplicate: only duplicates; possible: only possible duplicates (awaiting an agent); none: only leads linked to no original',
+  })
+  @IsOptional()
+  @IsIn(DUPLICATE_STATE_FILTERS)
+  duplicateState?: DuplicateStateFilter;
 
   @ApiPropertyOptional({ description: 'Only leads flagged (true) or not flagged (false) for review' })
   @IsOptional()

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
+  DuplicateState,
   LeadAnswerDto,
   LeadAnswerViewDto,
   LeadConsentCheckboxDto,
@@ -14,6 +15,8 @@ import {
   LeadSummaryDto,
   LeadPage,
 } from '@legeai/contracts';
+
+import { LeadDuplicatesResponse } from './lead-duplicates.dto';
 
 const nullableString = (extra: Record<string, unknown> = {}) => ApiProperty({ type: String, nullable: true, ...extra });
 
@@ -32,7 +35,14 @@ export class LeadSummaryResponse implements LeadSummaryDto {
   @ApiProperty() isOrganic!: boolean;
   @ApiProperty() isTest!: boolean;
   @nullableString({ format: 'uuid', description: 'The earlier lead this one duplicates' }) duplicateOfId!: string | null;
-  @nullableString({ example: 'email' }) duplicateRule!: string | null;
+  @nullableString({ example: 'email', description: 'The signal that linked it: email, phone_name or phone' }) duplicateRule!: string | null;
+  @ApiProperty({
+    type: String,
+    enum: ['duplicate', 'possible'],
+    nullable: true,
+    description: 'duplicate, or possible (an agent confirms or dismisses it); null when not linked',
+  })
+  duplicateState!: DuplicateState | null;
   @ApiProperty() needsReview!: boolean;
   @nullableString({ example: '1249.50' }) premiumValue!: string | null;
   @nullableString({ example: 'EUR' }) premiumCurrency!: string | null;
@@ -152,4 +162,6 @@ export class LeadDetailResponse extends LeadSummaryResponse implements LeadDetai
   statusHistory!: LeadStatusChangeResponse[];
   @ApiProperty({ description: 'Contact details are masked: the caller lacks the contact details permission' })
   contactMasked!: boolean;
+  @ApiProperty({ type: LeadDuplicatesResponse, description: 'Its original and the leads linked to it as duplicates' })
+  duplicateLinks!: LeadDuplicatesResponse;
 }

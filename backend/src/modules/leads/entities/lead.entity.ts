@@ -37,6 +37,8 @@ export class Lead {
   @Column({ name: 'phone', type: 'varchar', length: 50, nullable: true }) phone!: string | null;
   /** Lower-cased, trimmed email used for duplicate matching and search. */
   @Column({ name: 'email_normalized', type: 'varchar', length: 320, nullable: true }) emailNormalized!: string | null;
+  /** The name the phone-and-name duplicate signal compares (`normalizePersonName`). */
+  @Column({ name: 'name_normalized', type: 'varchar', length: 200, nullable: true }) nameNormalized!: string | null;
   /** Phone in E.164 (`+15551234567`), or null when it could not be parsed. */
   @Column({ name: 'phone_e164', type: 'varchar', length: 20, nullable: true }) phoneE164!: string | null;
   @Column({ name: 'street_address', type: 'varchar', length: 255, nullable: true }) streetAddress!: string | null;
@@ -82,6 +84,8 @@ export class Lead {
   /** The earlier lead this one duplicates, and the rule that matched (e.g. `email`, `phone`). */
   @Column({ name: 'duplicate_of_id', type: 'uuid', nullable: true }) duplicateOfId!: string | null;
   @Column({ name: 'duplicate_rule', type: 'varchar', length: 50, nullable: true }) duplicateRule!: string | null;
+  /** The link is a possible duplicate an agent has still to confirm or dismiss (false for a duplicate). */
+  @Column({ name: 'possible_duplicate', type: 'boolean', default: false }) possibleDuplicate!: boolean;
   @Column({ name: 'needs_review', type: 'boolean', default: false }) needsReview!: boolean;
   @Column({ name: 'review_reason', type: 'text', nullable: true }) reviewReason!: string | null;
 

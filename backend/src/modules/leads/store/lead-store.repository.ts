@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Lead } from '../entities/lead.entity';
-import { personDuplicateQuery, type PersonKey } from './person-duplicates';
+import type { StoredDuplicateSettings } from './duplicate-settings.row';
+import { personDuplicateQuery, type DuplicateMatchRule, type PersonKey } from './person-duplicates';
 
 /** Claiming a Meta lead id for an organisation: the row of `meta_lead_mappings` that makes storing it exactly-once. */
 export interface LeadClaim {
@@ -16,11 +17,16 @@ export interface LeadClaim {
   createdTime: Date | null;
 }
 
-/** What a claim reads with it: the claim's id (null when the Meta lead was already claimed) and its form's questions and mapping. */
+/**
+ * What a claim reads with it: the claim's id (null when the Meta lead was already claimed), its form's questions and
+ * mapping, and the organisation's duplicate rule (null: the default), read in the storing transaction so that a rule
+ * changed before the lead arrived applies to it.
+ */
 export interface ClaimedLead {
   claimedId: string | null;
   questions: unknown[] | null;
   mapping: unknown;
+  duplicateSettings: StoredDuplicateSettings | null;
 }
 
 /** A claimed lead to insert; its duplicate columns are filled by the statement from its person key. */
@@ -30,6 +36,8 @@ export interface NewLead {
   receivedAt: Date;
   person: PersonKey;
   values: QueryDeepPartialEntity<Lead>;
+  /** The duplicate rule to match it by (`duplicateRuleOf` the claim's settings). */
+  duplicateRule: DuplicateMatchRule;
 }
 
 export interface StoredLead {
@@ -37,7 +45,10 @@ export interface StoredLead {
   duplicateOfId: string | null;
 }
 
-const NO_DUPLICATE = `SELECT NULL::uuid AS id, NULL::text AS rule WHERE false`;
+const NO_DUPLICATE = `SELECT NULL::uuid AS id, NULL::text AS rule, NULL::text AS state WHERE false`;
+
+/** The settings row as JSON (`StoredDuplicateSettings`), read with a claim. */
+const DUPLICATE_SETTINGS_JSON = `json_build_object('email', s.email_match, 'phoneAndName', s.phone_name_match, 'phoneOnly', s.phone_match, 'windowDays', s.window_days)`;
 
 /**
  * Every statement of the exactly-once store on `leads` and `meta_lead_mappings` (lead capture runs them in its storing
@@ -59,7 +70,8 @@ export class LeadStoreRepository {
          VALUES ($1, $2, $3, (SELECT id FROM form), $4, $5)
          ON CONFLICT (organisation_id, meta_lead_id) DO NOTHING
          RETURNING id)
-       SELECT (SELECT id FROM claimed) AS "claimedId", (SELECT questions FROM form) AS questions, (SELECT mapping FROM form) AS mapping`,
+       SELECT (SELECT id FROM claimed) AS "claimedId", (SELECT questions FROM form) AS questions, (SELECT mapping FROM form) AS mapping,
+              (SELECT ${DUPLICATE_SETTINGS_JSON} FROM lead_duplicate_settings s WHERE s.organisation_id = $1) AS "duplicateSettings"`,
       [c.organisationId, c.metaLeadId, c.formId, c.source, c.createdTime],
     )) as ClaimedLead[];
     return claim;
@@ -78,7 +90,8 @@ export class LeadStoreRepository {
           ORDER BY x.n
          ON CONFLICT (organisation_id, meta_lead_id) DO NOTHING
          RETURNING id, organisation_id, meta_lead_id)
-       SELECT c.id AS "claimedId", f.questions, f.mapping
+       SELECT c.id AS "claimedId", f.questions, f.mapping,
+              (SELECT ${DUPLICATE_SETTINGS_JSON} FROM lead_duplicate_settings s WHERE s.organisation_id = x.organisation_id) AS "duplicateSettings"
          FROM input x
          LEFT JOIN claimed c ON c.organisation_id = x.organisation_id AND c.meta_lead_id = x.meta_lead_id
          LEFT JOIN meta_lead_forms f ON f.organisation_id = x.organisation_id AND f.form_id = x.form_id
@@ -111,7 +124,7 @@ export class LeadStoreRepository {
    * snapshot is taken after the person locks were granted, so it sees a concurrent copy of the person that committed
    * while this transaction waited (and, in a group, the leads stored before it in the same transaction).
    */
-  async insert(tx: EntityManager, lead: NewLead, duplicateWindowDays: number): Promise<StoredLead> {
+  async insert(tx: EntityManager, lead: NewLead): Promise<StoredLead> {
     const [insertSql, insertParams] = tx
       .createQueryBuilder()
       .insert()
@@ -120,7 +133,7 @@ export class LeadStoreRepository {
       .returning(['id'])
       .getQueryAndParameters();
     const n = insertParams.length;
-    const duplicate = personDuplicateQuery(lead.organisationId, lead.person, lead.receivedAt, duplicateWindowDays, n + 3) ?? {
+    const duplicate = personDuplicateQuery(lead.organisationId, lead.person, lead.receivedAt, lead.duplicateRule, n + 3) ?? {
       sql: NO_DUPLICATE,
       params: [],
     };
@@ -141,7 +154,7 @@ export class LeadStoreRepository {
    * one multi-row INSERT (ids made here, so each claim is linked to its lead without relying on the order of
    * RETURNING) and all claims are linked by one UPDATE.
    */
-  async insertAll(tx: EntityManager, leads: NewLead[], duplicateWindowDays: number): Promise<StoredLead[]> {
+  async insertAll(tx: EntityManager, leads: NewLead[]): Promise<StoredLead[]> {
     const ids = leads.map(() => randomUUID());
     const [insertSql, insertParams] = tx
       .createQueryBuilder()
@@ -153,7 +166,7 @@ export class LeadStoreRepository {
     const params: unknown[] = [...(insertParams as unknown[])];
     const duplicates: string[] = [];
     leads.forEach((lead, i) => {
-      const q = personDuplicateQuery(lead.organisationId, lead.person, lead.receivedAt, duplicateWindowDays, params.length + 1);
+      const q = personDuplicateQuery(lead.organisationId, lead.person, lead.receivedAt, lead.duplicateRule, params.length + 1);
       duplicates.push(q ? `dup_${i} AS (${q.sql})` : `dup_${i} AS (${NO_DUPLICATE})`);
       if (q) params.push(...q.params);
     });
@@ -208,7 +221,12 @@ export class LeadStoreRepository {
   }
 }
 
-/** The duplicate columns read the CTE named `cte` (columns id, rule; at most one row) of the same statement. */
+/** The duplicate columns read the CTE named `cte` (columns id, rule, state; at most one row) of the same statement. */
 function withDuplicateColumns(values: QueryDeepPartialEntity<Lead>, cte: string): QueryDeepPartialEntity<Lead> {
-  return { ...values, duplicateOfId: () => `(SELECT id FROM ${cte})`, duplicateRule: () => `(SELECT rule FROM ${cte})` };
+  return {
+    ...values,
+    duplicateOfId: () => `(SELECT id FROM ${cte})`,
+    duplicateRule: () => `(SELECT rule FROM ${cte})`,
+    possibleDuplicate: () => `coalesce((SELECT state = 'possible' FROM ${cte}), false)`,
+  };
 }

@@ -1,5 +1,5 @@
 import { LeadSource } from '@legeai/contracts';
-import type { ClaimedLead, NewLead } from '../../leads';
+import { duplicateRuleOf, normalizePersonName, type ClaimedLead, type NewLead } from '../../leads';
 import { parseGraphTime } from '../graph/graph-time';
 import type { FormMapping } from '../mapping/form-mapping';
 import { mapGraphLead, type MappedLead } from '../mapping/lead-mapper';
@@ -15,7 +15,11 @@ export interface MappedClaim {
 }
 
 /** Maps a claimed lead's answers with its form's mapping (in memory) into the row the store inserts. */
-export function mapClaimedLead(input: IngestInput, claim: ClaimedLead, opts: { defaultCountry: string }): MappedClaim {
+export function mapClaimedLead(
+  input: IngestInput,
+  claim: ClaimedLead,
+  opts: { defaultCountry: string; duplicateWindowDays: number },
+): MappedClaim {
   const mapped = mapGraphLead(
     input.graphLead,
     {
@@ -24,9 +28,10 @@ export function mapClaimedLead(input: IngestInput, claim: ClaimedLead, opts: { d
       questions: claim.questions ?? [],
       mapping: (claim.mapping as FormMapping | null) ?? null,
     },
-    opts,
+    { defaultCountry: opts.defaultCountry },
   );
-  const person = { emailNormalized: mapped.lead.emailNormalized ?? null, phoneE164: mapped.lead.phoneE164 ?? null };
+  const nameNormalized = normalizePersonName(mapped.lead.fullName, mapped.lead.firstName, mapped.lead.lastName);
+  const person = { emailNormalized: mapped.lead.emailNormalized ?? null, phoneE164: mapped.lead.phoneE164 ?? null, nameNormalized };
   const receivedAt = mapped.lead.receivedAt ?? parseGraphTime(input.graphLead.created_time) ?? new Date();
   const missing = mapped.missingRequired;
   const lead: NewLead = {
@@ -34,8 +39,10 @@ export function mapClaimedLead(input: IngestInput, claim: ClaimedLead, opts: { d
     metaLeadId: input.graphLead.id,
     receivedAt,
     person,
+    duplicateRule: duplicateRuleOf(claim.duplicateSettings ?? null, opts.duplicateWindowDays),
     values: {
       ...mapped.lead,
+      nameNormalized,
       organisationId: input.organisationId,
       source: LeadSource.MetaLeadAds,
       receivedAt,

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { ClaimedLead, LeadClaim, LeadStoreRepository, NewLead, StoredLead } from '../../leads';
+import type { ClaimedLead, LeadClaim, LeadStoreRepository, NewLead, StoredDuplicateSettings, StoredLead } from '../../leads';
 import type { GraphLead } from '../graph/graph-lead';
 import type { IngestInput } from './lead-ingest.types';
 import { LeadStoreWriter } from './lead-store-writer';
@@ -13,12 +13,13 @@ class FakeLeadStore implements Pick<LeadStoreRepository, 'claim' | 'claimAll' | 
   locks: string[][] = [];
   inserts: NewLead[][] = [];
   private next = 0;
+  settings: StoredDuplicateSettings | null = null;
 
   async claim(_tx: EntityManager, c: LeadClaim): Promise<ClaimedLead> {
     const key = `${c.organisationId}:${c.metaLeadId}`;
-    if (this.claimed.has(key)) return { claimedId: null, questions: [], mapping: null };
+    if (this.claimed.has(key)) return { claimedId: null, questions: [], mapping: null, duplicateSettings: this.settings };
     this.claimed.set(key, null);
-    return { claimedId: `claim-${key}`, questions: [], mapping: null };
+    return { claimedId: `claim-${key}`, questions: [], mapping: null, duplicateSettings: this.settings };
   }
   async claimAll(t: EntityManager, cs: LeadClaim[]): Promise<ClaimedLead[]> {
     const out: ClaimedLead[] = [];
@@ -76,6 +77,18 @@ describe(LeadStoreWriter.name, () => {
     const [[row]] = store.inserts;
     expect(row).toMatchObject({ organisationId: ORG, metaLeadId: 'm1', person: { emailNormalized: 'ana@example.com' } });
     expect(row.values).toMatchObject({ organisationId: ORG, source: 'meta_lead_ads', receivedAt: new Date('2026-12-01T10:00:00Z') });
+  });
+
+  it("matches by the organisation's rule read with the claim, else the default rule with the configured window", async () => {
+    await writer.storeOne(tx, input('m1', 'ana@example.com'));
+    store.settings = { email: 'possible', phoneAndName: 'ignore', phoneOnly: 'ignore', windowDays: 7 };
+    await writer.storeOne(tx, input('m2', 'ana@example.com'));
+    const [[byDefault], [byOrganisation]] = store.inserts;
+    expect(byDefault.duplicateRule).toEqual({ email: 'duplicate', phoneAndName: 'duplicate', phoneOnly: 'possible', windowDays: 30 });
+    expect(byOrganisation.duplicateRule).toEqual(store.settings);
+    // The name the phone-and-name signal compares is stored with the lead, folded.
+    expect(byDefault.person.nameNormalized).toBe('ana pop');
+    expect(byDefault.values).toMatchObject({ nameNormalized: 'ana pop' });
   });
 
   it('answers the lead stored before for a Meta lead already claimed, writing nothing', async () => {

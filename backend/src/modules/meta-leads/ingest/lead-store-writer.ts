@@ -47,7 +47,6 @@ export class LeadStoreWriter {
       const stored = await this.store.insertAll(
         tx,
         together.map(({ m }) => m.lead),
-        this.leads.duplicateWindowDays,
       );
       together.forEach(({ i, m }, j) => (results[i] = { outcome: 'created', ...stored[j], mappedAt: m.mappedAt }));
     }
@@ -60,11 +59,11 @@ export class LeadStoreWriter {
   }
 
   private map(input: IngestInput, claim: Parameters<typeof mapClaimedLead>[1]): MappedClaim {
-    return mapClaimedLead(input, claim, { defaultCountry: this.leads.defaultCountry });
+    return mapClaimedLead(input, claim, { defaultCountry: this.leads.defaultCountry, duplicateWindowDays: this.leads.duplicateWindowDays });
   }
 
   private async storeMapped(tx: EntityManager, m: MappedClaim): Promise<IngestResult> {
-    const stored = await this.store.insert(tx, m.lead, this.leads.duplicateWindowDays);
+    const stored = await this.store.insert(tx, m.lead);
     return { outcome: 'created', leadId: stored.leadId, duplicateOfId: stored.duplicateOfId, mappedAt: m.mappedAt };
   }
 

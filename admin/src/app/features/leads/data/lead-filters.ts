@@ -1,9 +1,15 @@
 import { Params, ParamMap } from '@angular/router';
-import { LEAD_STATUSES, LeadListQuery, LeadStatus } from '@legeai/contracts';
+import { DuplicateStateFilter, LEAD_STATUSES, LeadListQuery, LeadStatus } from '@legeai/contracts';
 import { toDay } from '../../../shared/time/calendar-day';
 
-/** The duplicate filter as people choose it; the API takes a tri-state boolean. */
-export type DuplicateFilter = 'all' | 'only' | 'none';
+/** The duplicate filter as people choose it: every lead, duplicates, possible duplicates, or leads linked to none. */
+export type DuplicateFilter = 'all' | 'only' | 'possible' | 'none';
+
+const DUPLICATE_STATES: Readonly<Record<Exclude<DuplicateFilter, 'all'>, DuplicateStateFilter>> = {
+  only: 'duplicate',
+  possible: 'possible',
+  none: 'none',
+};
 
 export interface LeadFilters {
   q: string;
@@ -57,7 +63,7 @@ export function viewFromParams(params: ParamMap): LeadView {
       status: status && LEAD_STATUSES.includes(status) ? status : null,
       formId: params.get('form') || null,
       campaignId: params.get('campaign') || null,
-      duplicate: duplicate === 'only' || duplicate === 'none' ? duplicate : 'all',
+      duplicate: duplicate === 'only' || duplicate === 'possible' || duplicate === 'none' ? duplicate : 'all',
       needsReview: params.get('review') === '1',
       includeTest: params.get('test') === '1',
       from: day(params.get('from')),
@@ -97,7 +103,7 @@ export function toFilterQuery(filters: LeadFilters, sort: LeadView['sort']): Lea
     status: filters.status ?? undefined,
     formId: filters.formId ?? undefined,
     campaignId: filters.campaignId ?? undefined,
-    duplicate: filters.duplicate === 'all' ? undefined : filters.duplicate === 'only',
+    duplicateState: filters.duplicate === 'all' ? undefined : DUPLICATE_STATES[filters.duplicate],
     needsReview: filters.needsReview || undefined,
     includeTest: filters.includeTest || undefined,
     from: filters.from ? startOfDay(filters.from).toISOString() : undefined,

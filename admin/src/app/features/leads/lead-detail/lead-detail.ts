@@ -6,12 +6,12 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { LeadDetailDto, ReopenLeadRequest, UpdateLeadStatusRequest } from '@legeai/contracts';
 
-import { LabelPipe } from '../../../shared/labels/label.pipe';
 import { answerLabel, describeReviewReason } from '../../../shared/labels/lead-labels';
 import { formatMoney } from '../../../shared/money/money';
 import { formatCalendarDay } from '../../../shared/time/format-time';
 import { ReadOnlyHint } from '../../../shared/ui/read-only-hint/read-only-hint';
 import { Timestamp } from '../../../shared/ui/timestamp/timestamp';
+import { LeadDuplicates } from '../lead-duplicates/lead-duplicates';
 import { LeadStatusChip } from '../lead-status-chip/lead-status-chip';
 import { LeadStatusControl } from '../lead-status-control/lead-status-control';
 import { leadTimeline } from './lead-timeline';
@@ -20,7 +20,7 @@ import { leadTimeline } from './lead-timeline';
 @Component({
   selector: 'lg-lead-detail',
   imports: [
-    LabelPipe,
+    LeadDuplicates,
     LeadStatusChip,
     LeadStatusControl,
     MatButtonModule,
@@ -43,7 +43,8 @@ export class LeadDetail {
   readonly saving = input(false);
   readonly statusChange = output<UpdateLeadStatusRequest>();
   readonly reopen = output<ReopenLeadRequest>();
-  readonly openLead = output<string>();
+  /** A duplicate link was unlinked or confirmed: the lead as the server answered it. */
+  readonly duplicatesChanged = output<LeadDetailDto>();
 
   protected readonly name = computed(() => {
     const l = this.lead();

@@ -143,7 +143,7 @@ describe('LeadsPage', () => {
         status: 'quoted',
         formId: '9001',
         campaignId: 'c-1',
-        duplicate: 'true',
+        duplicateState: 'duplicate',
         needsReview: 'true',
         includeTest: 'true',
         from: new Date(2026, 10, 1).toISOString(),
@@ -293,6 +293,19 @@ describe('LeadsPage', () => {
       },
       duplicateOfId: 'l-0',
       duplicateRule: 'email',
+      duplicateState: 'duplicate',
+      duplicateLinks: {
+        duplicateOf: {
+          id: 'l-0',
+          fullName: 'Eleni P.',
+          receivedAt: '2026-11-19T10:00:00.000Z',
+          state: 'duplicate',
+          rule: 'email',
+          ruleLabel: 'Same email',
+        },
+        duplicates: [],
+        duplicatesTotal: 0,
+      },
     });
 
     it('opens on a row click and shows answers, consent, attribution and the timeline', async () => {
@@ -315,7 +328,8 @@ describe('LeadsPage', () => {
       expect(drawer).not.toContain('which_cover');
       expect(drawer).toMatch(/Privacy policy\s*\(checked\)/);
       expect(drawer).toMatch(/Marketing emails\s*\(not checked\)/);
-      expect(drawer).toContain('Duplicate of an earlier lead with the same email address.');
+      expect(drawer.replace(/\s+/g, ' ')).toContain('Duplicate of Eleni P., received');
+      expect(drawer).toContain('Reason: Same email');
       expect(drawer).toContain('Autumn car campaign (c-1)');
       expect(drawer).toContain('Berlin 25-45 (as-1)');
       expect(drawer).toContain('Carousel A (ad-1)');
@@ -345,7 +359,7 @@ describe('LeadsPage', () => {
     it('opens the original lead from a duplicate', async () => {
       await openDrawer(detailed);
 
-      await (await root.getHarness(MatButtonHarness.with({ text: 'Open original lead' }))).click();
+      (document.querySelector('[data-testid="duplicate-of"] a') as HTMLAnchorElement).click();
       await stable();
 
       expect(queryParams()).toEqual({ lead: 'l-0' });
@@ -569,7 +583,7 @@ describe('LeadsPage', () => {
       const req = http.expectOne((r) => r.url === '/v1/leads/export.csv');
       expect(req.request.responseType).toBe('blob');
       expect(req.request.headers.get('Authorization')).toBe('Bearer t');
-      expect(params(req)).toEqual({ status: 'won', duplicate: 'false', sort: '-receivedAt' });
+      expect(params(req)).toEqual({ status: 'won', duplicateState: 'none', sort: '-receivedAt' });
       req.flush(new Blob(['id,email\nl-1,anna@example.com\n'], { type: 'text/csv' }));
       await stable();
 

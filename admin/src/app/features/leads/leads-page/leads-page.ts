@@ -30,6 +30,7 @@ import { EmptyState } from '../../../shared/ui/empty-state/empty-state';
 import { ErrorState } from '../../../shared/ui/error-state/error-state';
 import { EstimatedTotalPaginatorIntl } from '../../../shared/ui/paginator/estimated-total-paginator-intl';
 import { Timestamp } from '../../../shared/ui/timestamp/timestamp';
+import { LabelPipe } from '../../../shared/labels/label.pipe';
 import { label } from '../../../shared/labels/labels';
 import {
   LeadFilters,
@@ -68,6 +69,7 @@ interface Incoming {
   imports: [
     EmptyState,
     ErrorState,
+    LabelPipe,
     LeadDetail,
     LeadFiltersBar,
     LeadStatusChip,
@@ -100,6 +102,7 @@ export class LeadsPage {
 
   private readonly auth = inject(AuthStore);
   protected readonly canManage = this.auth.hasRole(Role.Manager);
+  protected readonly isAdmin = this.auth.hasRole(Role.Admin);
   /** Exports carry contact details: admins, managers and viewers an admin granted it to. */
   protected readonly canExport = computed(() => this.auth.user()?.canSeeContacts === true);
   protected readonly columns = ['name', 'email', 'phone', 'form', 'campaign', 'status', 'flags', 'receivedAt'];
@@ -279,6 +282,12 @@ export class LeadsPage {
       },
       error: () => this.savingStatus.set(false),
     });
+  }
+
+  /** A duplicate link was unlinked or confirmed: the drawer shows the server's answer, the list's badges are read again. */
+  protected duplicatesChanged(lead: LeadDetailDto): void {
+    this.showLead(lead);
+    this.loadList();
   }
 
   protected exportLeads(format: LeadExportFormat): void {
