@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { LeadSourceAssets } from '../meta-assets';
 import { OrganisationsService } from '../organisations';
 import { maskDetail } from './contact-masking';
+import { LeadCustomValues } from './custom-fields/lead-custom-values.service';
 import { Lead } from './entities/lead.entity';
 import { MetaLeadMapping } from './entities/meta-lead-mapping.entity';
 import { answersView, consentView } from './lead-form-view';
@@ -21,6 +22,7 @@ export class LeadDetailReader {
     private readonly assets: LeadSourceAssets,
     private readonly history: LeadStatusHistory,
     private readonly organisations: OrganisationsService,
+    private readonly customValues: LeadCustomValues,
   ) {}
 
   async read(m: EntityManager, organisationId: string, lead: Lead, contactAccess: boolean): Promise<LeadDetailDto> {
@@ -33,6 +35,7 @@ export class LeadDetailReader {
     });
     const statusHistory = await this.history.list(m, organisationId, lead.id);
     const currency = await this.currencyOf(m, organisationId, lead);
+    const customFields = await this.customValues.view(m, organisationId, lead);
     const form = lead.formId ? forms.get(lead.formId) : undefined;
     const detail: LeadDetailDto = {
       ...toLeadDetail(lead, form?.name ?? null, mapping?.metaLeadId ?? null),
@@ -44,6 +47,7 @@ export class LeadDetailReader {
       premiumUnknown: lead.status === LeadStatus.Won && lead.premiumValue === null,
       currency,
       statusHistory,
+      customFields,
       contactMasked: false,
     };
     return contactAccess ? detail : maskDetail(detail);

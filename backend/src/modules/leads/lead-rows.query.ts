@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LeadListQuery } from '@legeai/contracts';
 import { DataSource } from 'typeorm';
-import { buildLeadFilter } from './lead-filters';
+import { buildLeadFilter, LeadRowsFilter } from './lead-filters';
 import { LEAD_FORM_JOIN, LEAD_SUMMARY_COLUMNS, LeadSummaryRow } from './lead.mapper';
 
 /** Where a keyset chunk resumes: the last row's exact received_at (as text, keeping microseconds) and id. */
@@ -18,7 +18,7 @@ export type LeadChunkRow = LeadSummaryRow & { cursorAt: string };
 export class LeadRowsQuery {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async page(organisationId: string, query: LeadListQuery, limit: number, offset: number) {
+  async page(organisationId: string, query: LeadRowsFilter, limit: number, offset: number) {
     const { where, params } = buildLeadFilter(organisationId, query);
     const n = params.length;
     const [rows, [{ total }]] = await Promise.all([
@@ -36,7 +36,7 @@ export class LeadRowsQuery {
    * The next `size` rows after `cursor` in the query's order. Keyset rather than OFFSET, so a long export costs the
    * same per chunk and rows arriving meanwhile do not shift the pages.
    */
-  chunk(organisationId: string, query: LeadListQuery, size: number, cursor?: LeadCursor): Promise<LeadChunkRow[]> {
+  chunk(organisationId: string, query: LeadRowsFilter, size: number, cursor?: LeadCursor): Promise<LeadChunkRow[]> {
     const { where, params } = buildLeadFilter(organisationId, query);
     const all = [...params];
     let after = '';

@@ -8,6 +8,7 @@ import { pageOf } from '../../common/paging/page-query.dto';
 import { AuditService } from '../audit';
 import { UsersService } from '../users';
 import { maskSummary } from './contact-masking';
+import { LeadCustomValues } from './custom-fields/lead-custom-values.service';
 import { Lead } from './entities/lead.entity';
 import { LeadDetailReader } from './lead-detail.reader';
 import { LeadRowsQuery } from './lead-rows.query';
@@ -26,14 +27,16 @@ export class LeadsService {
     private readonly details: LeadDetailReader,
     private readonly history: LeadStatusHistory,
     private readonly users: UsersService,
+    private readonly customValues: LeadCustomValues,
   ) {}
 
   /** Emails and phones are masked for callers without the contact details permission. */
   async list(principal: Principal, query: LeadListQuery): Promise<Page<LeadSummaryDto>> {
     assertDateRange(query);
     const { limit, offset } = pageOf(query);
+    const fieldConditions = await this.customValues.conditions(principal.organisationId, query.fields);
     const [{ rows, total }, contactAccess] = await Promise.all([
-      this.rows.page(principal.organisationId, query, limit, offset),
+      this.rows.page(principal.organisationId, { ...query, fieldConditions }, limit, offset),
       this.users.hasContactAccess(principal),
     ]);
     const items = rows.map(toLeadSummary);

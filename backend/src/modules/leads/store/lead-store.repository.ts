@@ -16,12 +16,25 @@ export interface LeadClaim {
   createdTime: Date | null;
 }
 
-/** What a claim reads with it: the claim's id (null when the Meta lead was already claimed) and its form's questions and mapping. */
+/**
+ * What a claim reads with it: the claim's id (null when the Meta lead was already claimed), its form's questions and
+ * mapping, and the organisation's custom fields that are not archived (only read when the mapping names one).
+ */
 export interface ClaimedLead {
   claimedId: string | null;
   questions: unknown[] | null;
   mapping: unknown;
+  customFields?: unknown[] | null;
 }
+
+/**
+ * The organisation's active custom fields as a jsonb array, for a claim whose form mapping (`mapping`) sends an answer
+ * to one (`custom:<key>`); NULL otherwise, which costs no read.
+ */
+const customFieldsOf = (organisation: string, mapping: string) => `
+  (SELECT jsonb_agg(jsonb_build_object('key', d.key, 'label', d.label, 'type', d.type, 'options', d.options) ORDER BY d.position)
+     FROM lead_field_definitions d
+    WHERE d.organisation_id = ${organisation} AND d.archived_at IS NULL AND strpos((${mapping})::text, '"custom:') > 0)`;
 
 /** A claimed lead to insert; its duplicate columns are filled by the statement from its person key. */
 export interface NewLead {
@@ -59,7 +72,8 @@ export class LeadStoreRepository {
          VALUES ($1, $2, $3, (SELECT id FROM form), $4, $5)
          ON CONFLICT (organisation_id, meta_lead_id) DO NOTHING
          RETURNING id)
-       SELECT (SELECT id FROM claimed) AS "claimedId", (SELECT questions FROM form) AS questions, (SELECT mapping FROM form) AS mapping`,
+       SELECT (SELECT id FROM claimed) AS "claimedId", (SELECT questions FROM form) AS questions, (SELECT mapping FROM form) AS mapping,
+              ${customFieldsOf('$1', '(SELECT mapping FROM form)')} AS "customFields"`,
       [c.organisationId, c.metaLeadId, c.formId, c.source, c.createdTime],
     )) as ClaimedLead[];
     return claim;
@@ -78,7 +92,7 @@ export class LeadStoreRepository {
           ORDER BY x.n
          ON CONFLICT (organisation_id, meta_lead_id) DO NOTHING
          RETURNING id, organisation_id, meta_lead_id)
-       SELECT c.id AS "claimedId", f.questions, f.mapping
+       SELECT c.id AS "claimedId", f.questions, f.mapping, ${customFieldsOf('x.organisation_id', 'f.mapping')} AS "customFields"
          FROM input x
          LEFT JOIN claimed c ON c.organisation_id = x.organisation_id AND c.meta_lead_id = x.meta_lead_id
          LEFT JOIN meta_lead_forms f ON f.organisation_id = x.organisation_id AND f.form_id = x.form_id
