@@ -67,6 +67,7 @@ export function aLeadDetail(overrides: Partial<LeadDetailDto> = {}): LeadDetailD
     currency: { code: 'EUR', source: 'ad_account' },
     statusHistory: [],
     contactMasked: false,
+    customFields: [],
     ...overrides,
   };
 }

@@ -80,6 +80,8 @@ export interface LeadCustomFieldViewDto {
   key: string;
   label: string;
   type: LeadFieldType;
+  /** The choices of a choice or multi-choice field, for editing. */
+  options: LeadFieldOptionDto[];
   value: LeadFieldValue | null;
   /** The value for people: option labels, a number or date as written; null when the lead has no value. */
   display: string | null;

@@ -26,6 +26,7 @@ export class LeadCustomValues {
         key: f.key,
         label: f.label,
         type: f.type,
+        options: f.options.map((o) => ({ key: o.key, label: o.label })),
         value: values[f.key] ?? null,
         display: displayValue(f, values[f.key]),
         archived: f.archivedAt !== null,

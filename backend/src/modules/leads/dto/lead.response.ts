@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { LeadFieldOptionBody } from '../custom-fields/dto/lead-field.dto';
 import {
   LeadAnswerDto,
   LeadAnswerViewDto,
@@ -126,6 +127,7 @@ export class LeadCustomFieldViewResponse implements LeadCustomFieldViewDto {
   @ApiProperty({ example: 'vehicle_year' }) key!: string;
   @ApiProperty({ example: 'Vehicle year' }) label!: string;
   @ApiProperty({ enum: LEAD_FIELD_TYPES }) type!: LeadFieldType;
+  @ApiProperty({ type: [LeadFieldOptionBody], description: 'The choices of a choice or multi-choice field' }) options!: LeadFieldOptionBody[];
   @ApiProperty({
     nullable: true,
     oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'array', items: { type: 'string' } }],

@@ -12,6 +12,7 @@ import { formatMoney } from '../../../shared/money/money';
 import { formatCalendarDay } from '../../../shared/time/format-time';
 import { ReadOnlyHint } from '../../../shared/ui/read-only-hint/read-only-hint';
 import { Timestamp } from '../../../shared/ui/timestamp/timestamp';
+import { LeadCustomFields } from '../lead-custom-fields/lead-custom-fields';
 import { LeadStatusChip } from '../lead-status-chip/lead-status-chip';
 import { LeadStatusControl } from '../lead-status-control/lead-status-control';
 import { leadTimeline } from './lead-timeline';
@@ -21,6 +22,7 @@ import { leadTimeline } from './lead-timeline';
   selector: 'lg-lead-detail',
   imports: [
     LabelPipe,
+    LeadCustomFields,
     LeadStatusChip,
     LeadStatusControl,
     MatButtonModule,
@@ -44,6 +46,8 @@ export class LeadDetail {
   readonly statusChange = output<UpdateLeadStatusRequest>();
   readonly reopen = output<ReopenLeadRequest>();
   readonly openLead = output<string>();
+  /** The lead as stored after an edit made inside the drawer (its custom fields). */
+  readonly leadChange = output<LeadDetailDto>();
 
   protected readonly name = computed(() => {
     const l = this.lead();

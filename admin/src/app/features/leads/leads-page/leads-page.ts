@@ -10,7 +10,7 @@ import { MatSortModule, Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { LeadDetailDto, LeadListQuery, LeadSummaryDto, ReopenLeadRequest, Role, UpdateLeadStatusRequest } from '@legeai/contracts';
+import { LeadDetailDto, LeadFieldDefinitionDto, LeadListQuery, LeadSummaryDto, ReopenLeadRequest, Role, UpdateLeadStatusRequest } from '@legeai/contracts';
 import { catchError, distinctUntilChanged, exhaustMap, filter, map, of } from 'rxjs';
 
 import { AuthStore } from '../../../core/auth/auth-store';
@@ -33,6 +33,7 @@ import {
   viewFromParams,
   viewToParams,
 } from '../data/lead-filters';
+import { LeadFieldsApi } from '../../lead-fields/data/lead-fields-api';
 import { LeadExportFormat, LeadsApi } from '../data/leads-api';
 import { FileSaver } from '../data/save-file';
 import { LeadDetail } from '../lead-detail/lead-detail';
@@ -79,6 +80,7 @@ interface Incoming {
 })
 export class LeadsPage {
   private readonly api = inject(LeadsApi);
+  private readonly leadFields = inject(LeadFieldsApi);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly notifier = inject(Notifier);
@@ -111,6 +113,8 @@ export class LeadsPage {
   private readonly seenForms = signal<ReadonlyMap<string, string>>(new Map());
   /** There is no campaign list endpoint for the console yet: campaigns are learnt from the leads shown so far. */
   private readonly seenCampaigns = signal<ReadonlyMap<string, string>>(new Map());
+  /** The organisation's custom lead fields, for their filters; without them the other filters still work. */
+  protected readonly customFields = signal<LeadFieldDefinitionDto[]>([]);
   protected readonly formOptions = computed(() => mergeOptions(this.metaForms(), this.seenForms()));
   protected readonly campaignOptions = computed(() => mergeOptions([], this.seenCampaigns()));
 
@@ -143,6 +147,11 @@ export class LeadsPage {
           this.detail.load();
         }
       });
+
+    this.leadFields
+      .list()
+      .pipe(takeUntilDestroyed())
+      .subscribe({ next: (fields) => this.customFields.set(fields), error: () => undefined });
 
     this.api
       .leadForms()
@@ -339,6 +348,11 @@ export class LeadsPage {
       relativeTo: this.route,
       queryParams: { ...viewToParams(view), lead: this.selectedId() },
     });
+  }
+
+  protected leadEdited(lead: LeadDetailDto): void {
+    this.showLead(lead);
+    this.notifier.info('Lead fields saved.');
   }
 
   /** The drawer and the lead's table row show the same state. */
