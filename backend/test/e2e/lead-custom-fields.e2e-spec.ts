@@ -1,6 +1,15 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { LeadDetailDto, LeadFieldDefinitionDto, LeadFormMappingDto, LeadSummaryDto, LeadSyncState, MetaLeadFormDto, Page, Role } from '@legeai/contracts';
+import {
+  LeadDetailDto,
+  LeadFieldDefinitionDto,
+  LeadFormMappingDto,
+  LeadSummaryDto,
+  LeadSyncState,
+  MetaLeadFormDto,
+  Page,
+  Role,
+} from '@legeai/contracts';
 import { auditActions, createOrganisationWithAdmin, createUserAndLogin, SignedInUser } from '../utils/identity-fixtures';
 import { waitForStates } from '../utils/lead-sync-rows';
 import { connectOrganisation } from '../utils/meta-connect-fixtures';
@@ -51,7 +60,12 @@ describe('custom lead fields (e2e)', () => {
   };
 
   beforeAll(async () => {
-    env = await startMetaTestEnv({ seed: 'lead-custom-fields-e2e', webhookTimeoutMs: 5000, fastGraphPauses: true, env: { LOGIN_RATE_LIMIT: '1000' } });
+    env = await startMetaTestEnv({
+      seed: 'lead-custom-fields-e2e',
+      webhookTimeoutMs: 5000,
+      fastGraphPauses: true,
+      env: { LOGIN_RATE_LIMIT: '1000' },
+    });
     await connectOrganisation(env);
     admin = env.admin;
     manager = await createUserAndLogin(env.t, admin, Role.Manager);
@@ -69,10 +83,54 @@ describe('custom lead fields (e2e)', () => {
         [{ key: 'carrier', label: 'Carrier', type: 'colour' }, 'type'],
         [{ key: 'coverage', label: 'Coverage', type: 'choice' }, 'options'],
         [{ key: 'coverage', label: 'Coverage', type: 'multi_choice', options: [{ key: 'a', label: 'A' }] }, 'options'],
-        [{ key: 'carrier', label: 'Carrier', type: 'text', options: [{ key: 'a', label: 'A' }, { key: 'b', label: 'B' }] }, 'options'],
-        [{ key: 'coverage', label: 'Coverage', type: 'choice', options: [{ key: 'a', label: 'A' }, { key: 'a', label: 'B' }] }, 'options.1.key'],
-        [{ key: 'coverage', label: 'Coverage', type: 'choice', options: [{ key: 'a', label: 'Same' }, { key: 'b', label: 'same' }] }, 'options.1.label'],
-        [{ key: 'coverage', label: 'Coverage', type: 'choice', options: [{ key: 'A B', label: 'A' }, { key: 'b', label: 'B' }] }, 'options.0.key'],
+        [
+          {
+            key: 'carrier',
+            label: 'Carrier',
+            type: 'text',
+            options: [
+              { key: 'a', label: 'A' },
+              { key: 'b', label: 'B' },
+            ],
+          },
+          'options',
+        ],
+        [
+          {
+            key: 'coverage',
+            label: 'Coverage',
+            type: 'choice',
+            options: [
+              { key: 'a', label: 'A' },
+              { key: 'a', label: 'B' },
+            ],
+          },
+          'options.1.key',
+        ],
+        [
+          {
+            key: 'coverage',
+            label: 'Coverage',
+            type: 'choice',
+            options: [
+              { key: 'a', label: 'Same' },
+              { key: 'b', label: 'same' },
+            ],
+          },
+          'options.1.label',
+        ],
+        [
+          {
+            key: 'coverage',
+            label: 'Coverage',
+            type: 'choice',
+            options: [
+              { key: 'A B', label: 'A' },
+              { key: 'b', label: 'B' },
+            ],
+          },
+          'options.0.key',
+        ],
         [{ key: 'carrier', label: 'Carrier', type: 'text', colour: 'red' }, 'colour'],
         [{ key: 'carrier', label: 'Car\u0000rier', type: 'text' }, 'label'],
       ];
@@ -130,7 +188,7 @@ describe('custom lead fields (e2e)', () => {
       expect(created).toHaveLength(defs.length);
     });
 
-    it("keeps organisations apart: another organisation neither sees nor changes them, and may reuse a key", async () => {
+    it('keeps organisations apart: another organisation neither sees nor changes them, and may reuse a key', async () => {
       expect((await http().get('/v1/lead-fields').set(rival.auth).expect(200)).body).toEqual([]);
       await http().patch(`/v1/lead-fields/${fields['current_carrier'].id}`).set(rival.auth).send({ label: 'Mine' }).expect(404);
       await http().delete(`/v1/lead-fields/${fields['current_carrier'].id}`).set(rival.auth).expect(404);
@@ -154,7 +212,11 @@ describe('custom lead fields (e2e)', () => {
         .put(`/v1/integrations/meta/lead-forms/${auto}/mapping`)
         .set(admin.auth)
         .send({
-          fields: { vehicle_year: 'custom:vehicle_year', coverage_needs: 'custom:coverage_wanted', current_insurer: 'custom:current_carrier' },
+          fields: {
+            vehicle_year: 'custom:vehicle_year',
+            coverage_needs: 'custom:coverage_wanted',
+            current_insurer: 'custom:current_carrier',
+          },
           defaults: {},
           required: [],
         })
@@ -175,8 +237,18 @@ describe('custom lead fields (e2e)', () => {
     it('stores each mapped answer typed: choices as option keys, multi-choices as keys, text as given', async () => {
       autoLeads = await ingest(AUTO_FORM, 6);
       expect(autoLeads).toHaveLength(6);
-      const yearKeys: Record<string, string> = { '2026': '2026', '2024–2025': '2024_2025', '2019–2023': '2019_2023', '2018 or older': 'older' };
-      const coverageKeys: Record<string, string> = { Liability: 'liability', Collision: 'collision', Comprehensive: 'comprehensive', 'Roadside assistance': 'roadside' };
+      const yearKeys: Record<string, string> = {
+        '2026': '2026',
+        '2024–2025': '2024_2025',
+        '2019–2023': '2019_2023',
+        '2018 or older': 'older',
+      };
+      const coverageKeys: Record<string, string> = {
+        Liability: 'liability',
+        Collision: 'collision',
+        Comprehensive: 'comprehensive',
+        'Roadside assistance': 'roadside',
+      };
       const order = Object.values(coverageKeys);
       for (const lead of autoLeads) {
         expect(lead.custom_fields['vehicle_year']).toBe(yearKeys[answer(lead, 'vehicle_year')[0]]);
@@ -214,12 +286,21 @@ describe('custom lead fields (e2e)', () => {
       const lead = autoLeads[0];
       const res = await http().get(`/v1/leads/${lead.id}`).set(viewer.auth).expect(200);
       const detail = res.body as LeadDetailDto;
-      expect(detail.customFields.map((f) => f.key)).toEqual(['vehicle_year', 'coverage_wanted', 'current_carrier', 'household_size', 'renewal_date']);
+      expect(detail.customFields.map((f) => f.key)).toEqual([
+        'vehicle_year',
+        'coverage_wanted',
+        'current_carrier',
+        'household_size',
+        'renewal_date',
+      ]);
       const year = detail.customFields[0];
       expect(year).toMatchObject({ label: 'Vehicle year', type: 'choice', value: lead.custom_fields['vehicle_year'], archived: false });
       expect(year.display).toBe(answer(lead, 'vehicle_year')[0]);
       expect(detail.customFields[1].display).toBe(
-        fields['coverage_wanted'].options.filter((o) => (lead.custom_fields['coverage_wanted'] as string[]).includes(o.key)).map((o) => o.label).join(', '),
+        fields['coverage_wanted'].options
+          .filter((o) => (lead.custom_fields['coverage_wanted'] as string[]).includes(o.key))
+          .map((o) => o.label)
+          .join(', '),
       );
       expect(detail.customFields[3]).toMatchObject({ value: null, display: null });
     });
@@ -227,7 +308,11 @@ describe('custom lead fields (e2e)', () => {
     it('lets managers and admins edit values, typed and audited; viewers may not', async () => {
       const id = autoLeads[1].id;
       const url = `/v1/leads/${id}/custom-fields`;
-      await http().patch(url).set(viewer.auth).send({ values: { household_size: 4 } }).expect(403);
+      await http()
+        .patch(url)
+        .set(viewer.auth)
+        .send({ values: { household_size: 4 } })
+        .expect(403);
       const bad = await http()
         .patch(url)
         .set(manager.auth)
@@ -248,26 +333,48 @@ describe('custom lead fields (e2e)', () => {
       expect(byKey['household_size']).toMatchObject({ value: 4, display: '4' });
       expect(byKey['renewal_date'].value).toBe('2027-04-01');
       expect(byKey['current_carrier'].value).toBeNull();
-      const [stored] = await env.t.dataSource.query<{ custom_fields: Record<string, unknown> }[]>(`SELECT custom_fields FROM leads WHERE id = $1`, [id]);
+      const [stored] = await env.t.dataSource.query<{ custom_fields: Record<string, unknown> }[]>(
+        `SELECT custom_fields FROM leads WHERE id = $1`,
+        [id],
+      );
       expect(stored.custom_fields['household_size']).toBe(4);
       expect(stored.custom_fields).not.toHaveProperty('current_carrier');
       const audit = (await auditActions(env.t, admin.organisationId)).filter((a) => a.action === 'lead.custom_fields_changed');
       expect(audit).toHaveLength(1);
       expect(audit[0]).toMatchObject({
         target_id: id,
-        details: { before: { household_size: null, renewal_date: null, current_carrier: before }, after: { household_size: 4, renewal_date: '2027-04-01', current_carrier: null } },
+        details: {
+          before: { household_size: null, renewal_date: null, current_carrier: before },
+          after: { household_size: 4, renewal_date: '2027-04-01', current_carrier: null },
+        },
       });
       // The same values again change nothing and record nothing.
-      await http().patch(url).set(admin.auth).send({ values: { household_size: 4 } }).expect(200);
+      await http()
+        .patch(url)
+        .set(admin.auth)
+        .send({ values: { household_size: 4 } })
+        .expect(200);
       expect((await auditActions(env.t, admin.organisationId)).filter((a) => a.action === 'lead.custom_fields_changed')).toHaveLength(1);
       // Another organisation's lead answers like a missing one.
-      await http().patch(url).set(rival.auth).send({ values: { current_carrier: 'x' } }).expect(404);
+      await http()
+        .patch(url)
+        .set(rival.auth)
+        .send({ values: { current_carrier: 'x' } })
+        .expect(404);
     });
 
     it('filters the list by field.<key>=value, checked against the definition', async () => {
       const list = async (query: Record<string, string>) =>
-        (await http().get('/v1/leads').query({ limit: '100', ...query }).set(viewer.auth).expect(200)).body as Page<LeadSummaryDto>;
-      const withCollision = autoLeads.filter((l) => (l.custom_fields['coverage_wanted'] as string[]).includes('collision')).map((l) => l.id);
+        (
+          await http()
+            .get('/v1/leads')
+            .query({ limit: '100', ...query })
+            .set(viewer.auth)
+            .expect(200)
+        ).body as Page<LeadSummaryDto>;
+      const withCollision = autoLeads
+        .filter((l) => (l.custom_fields['coverage_wanted'] as string[]).includes('collision'))
+        .map((l) => l.id);
       for (const value of ['collision', 'Collision']) {
         const page = await list({ 'field.coverage_wanted': value });
         expect(page.items.map((l) => l.id).sort()).toEqual([...withCollision].sort());
@@ -361,12 +468,22 @@ describe('custom lead fields (e2e)', () => {
       const refused = await http().patch(`/v1/lead-fields/${year.id}`).set(admin.auth).send({ options: without }).expect(409);
       expect(refused.body.error.message).toContain('rename its label instead');
       const renamed = year.options.map((o) => (o.key === used ? { ...o, label: `${o.label} (model year)` } : o));
-      const res = await http().patch(`/v1/lead-fields/${year.id}`).set(admin.auth).send({ label: 'Vehicle model year', options: renamed }).expect(200);
+      const res = await http()
+        .patch(`/v1/lead-fields/${year.id}`)
+        .set(admin.auth)
+        .send({ label: 'Vehicle model year', options: renamed })
+        .expect(200);
       expect(res.body).toMatchObject({ key: 'vehicle_year', label: 'Vehicle model year', type: 'choice' });
       const audit = (await auditActions(env.t, admin.organisationId)).filter((a) => a.action === 'lead_field.updated');
-      expect(audit.at(-1)).toMatchObject({ details: { key: 'vehicle_year', before: { label: 'Vehicle year' }, after: { label: 'Vehicle model year' } } });
+      expect(audit.at(-1)).toMatchObject({
+        details: { key: 'vehicle_year', before: { label: 'Vehicle year' }, after: { label: 'Vehicle model year' } },
+      });
       // An unused field may still change type.
-      const unused = await http().post('/v1/lead-fields').set(admin.auth).send({ key: 'notes_x', label: 'Scratch', type: 'text' }).expect(201);
+      const unused = await http()
+        .post('/v1/lead-fields')
+        .set(admin.auth)
+        .send({ key: 'notes_x', label: 'Scratch', type: 'text' })
+        .expect(201);
       await http().patch(`/v1/lead-fields/${unused.body.id}`).set(admin.auth).send({ type: 'number' }).expect(200);
       await http().delete(`/v1/lead-fields/${unused.body.id}`).set(admin.auth).expect(204);
     });
@@ -379,17 +496,25 @@ describe('custom lead fields (e2e)', () => {
       expect((await auditActions(env.t, admin.organisationId)).some((a) => a.action === 'lead_field.archived')).toBe(true);
 
       const auto = await formUuid(AUTO_FORM);
-      const mapping = (await http().get(`/v1/integrations/meta/lead-forms/${auto}/mapping`).set(admin.auth).expect(200)).body as LeadFormMappingDto;
+      const mapping = (await http().get(`/v1/integrations/meta/lead-forms/${auto}/mapping`).set(admin.auth).expect(200))
+        .body as LeadFormMappingDto;
       expect(mapping.customFields.map((f) => f.key)).not.toContain('current_carrier');
       await http()
         .put(`/v1/integrations/meta/lead-forms/${auto}/mapping`)
         .set(admin.auth)
         .send({ fields: { current_insurer: 'custom:current_carrier' }, defaults: {}, required: [] })
         .expect(400);
-      await http().patch(`/v1/leads/${autoLeads[2].id}/custom-fields`).set(admin.auth).send({ values: { current_carrier: 'Allstate' } }).expect(400);
+      await http()
+        .patch(`/v1/leads/${autoLeads[2].id}/custom-fields`)
+        .set(admin.auth)
+        .send({ values: { current_carrier: 'Allstate' } })
+        .expect(400);
 
       const detail = (await http().get(`/v1/leads/${autoLeads[2].id}`).set(admin.auth).expect(200)).body as LeadDetailDto;
-      expect(detail.customFields.find((f) => f.key === 'current_carrier')).toMatchObject({ archived: true, value: autoLeads[2].custom_fields['current_carrier'] });
+      expect(detail.customFields.find((f) => f.key === 'current_carrier')).toMatchObject({
+        archived: true,
+        value: autoLeads[2].custom_fields['current_carrier'],
+      });
       const empty = (await http().get(`/v1/leads/${autoLeads[1].id}`).set(admin.auth).expect(200)).body as LeadDetailDto;
       expect(empty.customFields.find((f) => f.key === 'current_carrier')).toBeUndefined();
 

@@ -41,9 +41,11 @@ export function foldQueryMaps(metatype: unknown, query: unknown): FoldedQuery {
     }
     const name = key.slice(dot + 1);
     const into = (gathered[property] ??= {});
-    if (!NAME.test(name)) errors.push({ field: key, messages: [`${key}: the name after "${key.slice(0, dot)}." must be letters, digits and underscores`] });
+    if (!NAME.test(name))
+      errors.push({ field: key, messages: [`${key}: the name after "${key.slice(0, dot)}." must be letters, digits and underscores`] });
     else if (typeof value !== 'string') errors.push({ field: key, messages: [`${key} must be given once`] });
-    else if (Object.keys(into).length >= MAX_ENTRIES) errors.push({ field: key, messages: [`at most ${MAX_ENTRIES} ${key.slice(0, dot)}.* filters`] });
+    else if (Object.keys(into).length >= MAX_ENTRIES)
+      errors.push({ field: key, messages: [`at most ${MAX_ENTRIES} ${key.slice(0, dot)}.* filters`] });
     else into[name] = value;
   }
   return { value: { ...rest, ...gathered }, errors };

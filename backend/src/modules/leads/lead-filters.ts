@@ -45,7 +45,11 @@ export function buildLeadFilter(organisationId: string, query: LeadRowsFilter): 
   if (query.to) clauses.push(`l.received_at <= ${p(query.to)}`);
 
   for (const c of query.fieldConditions ?? []) {
-    clauses.push('contains' in c ? `l.custom_fields @> ${p(JSON.stringify(c.contains))}::jsonb` : `lower(l.custom_fields->>${p(c.key)}) = lower(${p(c.textEquals)})`);
+    clauses.push(
+      'contains' in c
+        ? `l.custom_fields @> ${p(JSON.stringify(c.contains))}::jsonb`
+        : `lower(l.custom_fields->>${p(c.key)}) = lower(${p(c.textEquals)})`,
+    );
   }
 
   const search = query.q?.trim();

@@ -50,7 +50,10 @@ describe('custom field values', () => {
     });
 
     it('keeps multi-choice keys in the options order, once each', () => {
-      expect(coerceAnswer(COVERAGE, ['Roadside assistance', 'liability', 'Liability'])).toEqual({ ok: true, value: ['liability', 'roadside'] });
+      expect(coerceAnswer(COVERAGE, ['Roadside assistance', 'liability', 'Liability'])).toEqual({
+        ok: true,
+        value: ['liability', 'roadside'],
+      });
     });
 
     it('says in words why an answer does not fit', () => {
@@ -113,8 +116,15 @@ describe('custom field values', () => {
     it('requires two or more distinct options for choice types, none for the others', () => {
       expect(optionProblems('choice', undefined)).toEqual([{ field: 'options', messages: ['a choice field needs at least two options'] }]);
       expect(optionProblems('multi_choice', [{ key: 'a', label: 'A' }])).toHaveLength(1);
-      expect(optionProblems('text', [{ key: 'a', label: 'A' }])).toEqual([{ field: 'options', messages: ['only choice and multi-choice fields have options'] }]);
-      expect(optionProblems('choice', [{ key: 'a', label: 'A' }, { key: 'b', label: 'B' }])).toEqual([]);
+      expect(optionProblems('text', [{ key: 'a', label: 'A' }])).toEqual([
+        { field: 'options', messages: ['only choice and multi-choice fields have options'] },
+      ]);
+      expect(
+        optionProblems('choice', [
+          { key: 'a', label: 'A' },
+          { key: 'b', label: 'B' },
+        ]),
+      ).toEqual([]);
       expect(optionProblems('number', [])).toEqual([]);
     });
 

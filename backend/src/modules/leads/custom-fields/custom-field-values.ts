@@ -85,7 +85,8 @@ export function coerceAnswer(field: FieldShape, values: readonly string[]): Coer
     }
     case 'multi_choice': {
       const unknown = texts.filter((t) => !findOption(field, t));
-      if (unknown.length) return fail(`${unknown.map((t) => `"${t}"`).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not among its options`);
+      if (unknown.length)
+        return fail(`${unknown.map((t) => `"${t}"`).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not among its options`);
       const keys = new Set(texts.map((t) => findOption(field, t)!.key));
       return ok(field.options.filter((o) => keys.has(o.key)).map((o) => o.key));
     }
@@ -100,7 +101,8 @@ export function checkValue(field: FieldShape, value: unknown): Coerced {
   switch (field.type) {
     case 'text':
       if (typeof value !== 'string' || value.trim() === '') return fail('must be non-empty text');
-      if (Array.from(value.trim()).length > LEAD_FIELD_TEXT_MAX_LENGTH) return fail(`must be at most ${LEAD_FIELD_TEXT_MAX_LENGTH} characters`);
+      if (Array.from(value.trim()).length > LEAD_FIELD_TEXT_MAX_LENGTH)
+        return fail(`must be at most ${LEAD_FIELD_TEXT_MAX_LENGTH} characters`);
       return ok(value.trim());
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) < 1e15 ? ok(value) : fail('must be a number');
@@ -144,11 +146,15 @@ export function filterCondition(field: FieldShape, text: string): { ok: true; co
       return { ok: true, condition: { key: field.key, textEquals: t } };
     case 'number': {
       const n = parseNumber(t);
-      return n === null ? { ok: false, problem: 'must be a number' } : { ok: true, condition: { key: field.key, contains: { [field.key]: n } } };
+      return n === null
+        ? { ok: false, problem: 'must be a number' }
+        : { ok: true, condition: { key: field.key, contains: { [field.key]: n } } };
     }
     case 'date': {
       const d = parseIsoDate(t);
-      return d === null ? { ok: false, problem: 'must be a date as YYYY-MM-DD' } : { ok: true, condition: { key: field.key, contains: { [field.key]: d } } };
+      return d === null
+        ? { ok: false, problem: 'must be a date as YYYY-MM-DD' }
+        : { ok: true, condition: { key: field.key, contains: { [field.key]: d } } };
     }
     case 'choice':
     case 'multi_choice': {

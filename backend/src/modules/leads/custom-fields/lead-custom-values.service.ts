@@ -82,7 +82,9 @@ export class LeadCustomValues {
     const conditions: FieldCondition[] = [];
     for (const [key, text] of entries) {
       const field = fields.get(key);
-      const read = field ? filterCondition(field, text) : { ok: false as const, problem: `"${key}" is not a lead field of this organisation` };
+      const read = field
+        ? filterCondition(field, text)
+        : { ok: false as const, problem: `"${key}" is not a lead field of this organisation` };
       if (read.ok) conditions.push(read.condition);
       else errors.push({ field: `field.${key}`, messages: [read.problem] });
     }

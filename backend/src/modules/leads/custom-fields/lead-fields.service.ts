@@ -40,7 +40,11 @@ export class LeadFieldsService {
   /** Every field of the organisation (archived ones too), in order. */
   async list(organisationId: string): Promise<LeadFieldDefinitionDto[]> {
     const fields = await this.definitions(organisationId);
-    const used = await this.keysInUse(this.db.manager, organisationId, fields.map((f) => f.key));
+    const used = await this.keysInUse(
+      this.db.manager,
+      organisationId,
+      fields.map((f) => f.key),
+    );
     return fields.map((f) => toDto(f, used.has(f.key)));
   }
 
@@ -69,7 +73,14 @@ export class LeadFieldsService {
       }
       const position = body.position ?? existing.reduce((max, f) => Math.max(max, f.position + 1), 0);
       const saved = await repo.save(
-        repo.create({ organisationId: org, key: body.key, label: body.label, type: body.type, options: cleanOptions(body.options), position }),
+        repo.create({
+          organisationId: org,
+          key: body.key,
+          label: body.label,
+          type: body.type,
+          options: cleanOptions(body.options),
+          position,
+        }),
       );
       await this.audit.recordBy(principal, 'lead_field.created', { type: 'lead_field', id: saved.id }, { after: snapshot(saved) }, m);
       return toDto(saved, false);
@@ -86,7 +97,11 @@ export class LeadFieldsService {
       if (problems.length) throw new ValidationFailedError(problems);
       const inUse = (await this.keysInUse(m, field.organisationId, [field.key])).has(field.key);
       if (type !== field.type && inUse) {
-        throw new ApiError(409, ErrorCode.Conflict, `Leads already hold values of "${field.label}": its type cannot change. Archive it and add a new field instead`);
+        throw new ApiError(
+          409,
+          ErrorCode.Conflict,
+          `Leads already hold values of "${field.label}": its type cannot change. Archive it and add a new field instead`,
+        );
       }
       if (inUse && isChoiceType(field.type)) await this.assertOptionsKept(m, field, options);
 
@@ -98,7 +113,8 @@ export class LeadFieldsService {
       const saved = await m.getRepository(LeadFieldDefinition).save(field);
       const after = snapshot(saved);
       if (JSON.stringify(before) !== JSON.stringify(after)) {
-        const action = before.archived !== after.archived ? (after.archived ? 'lead_field.archived' : 'lead_field.restored') : 'lead_field.updated';
+        const action =
+          before.archived !== after.archived ? (after.archived ? 'lead_field.archived' : 'lead_field.restored') : 'lead_field.updated';
         await this.audit.recordBy(principal, action, { type: 'lead_field', id: saved.id }, { key: saved.key, before, after }, m);
       }
       return toDto(saved, inUse);
@@ -114,7 +130,11 @@ export class LeadFieldsService {
       }
       const forms = await this.formsMapping(m, field.organisationId, field.key);
       if (forms.length) {
-        throw new ApiError(409, ErrorCode.Conflict, `Lead forms map answers to "${field.label}" (${forms.join(', ')}): change their mapping first, or archive it`);
+        throw new ApiError(
+          409,
+          ErrorCode.Conflict,
+          `Lead forms map answers to "${field.label}" (${forms.join(', ')}): change their mapping first, or archive it`,
+        );
       }
       await m.getRepository(LeadFieldDefinition).delete({ id: field.id, organisationId: field.organisationId });
       await this.audit.recordBy(principal, 'lead_field.deleted', { type: 'lead_field', id: field.id }, { before: snapshot(field) }, m);
@@ -141,7 +161,11 @@ export class LeadFieldsService {
         [field.organisationId, JSON.stringify({ [field.key]: value })],
       );
       if (row.used) {
-        throw new ApiError(409, ErrorCode.Conflict, `Leads hold the option "${removed.label}" of "${field.label}": rename its label instead of removing it`);
+        throw new ApiError(
+          409,
+          ErrorCode.Conflict,
+          `Leads hold the option "${removed.label}" of "${field.label}": rename its label instead of removing it`,
+        );
       }
     }
   }

@@ -127,7 +127,8 @@ export class LeadCustomFieldViewResponse implements LeadCustomFieldViewDto {
   @ApiProperty({ example: 'vehicle_year' }) key!: string;
   @ApiProperty({ example: 'Vehicle year' }) label!: string;
   @ApiProperty({ enum: LEAD_FIELD_TYPES }) type!: LeadFieldType;
-  @ApiProperty({ type: [LeadFieldOptionBody], description: 'The choices of a choice or multi-choice field' }) options!: LeadFieldOptionBody[];
+  @ApiProperty({ type: [LeadFieldOptionBody], description: 'The choices of a choice or multi-choice field' })
+  options!: LeadFieldOptionBody[];
   @ApiProperty({
     nullable: true,
     oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'array', items: { type: 'string' } }],

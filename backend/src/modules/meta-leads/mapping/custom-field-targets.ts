@@ -14,10 +14,17 @@ export function readCustomFields(raw: unknown[] | null | undefined): FieldShape[
     const options = Array.isArray(f['options'])
       ? f['options'].flatMap((o: unknown) => {
           const option = (o ?? {}) as Record<string, unknown>;
-          return typeof option['key'] === 'string' && typeof option['label'] === 'string' ? [{ key: option['key'], label: option['label'] }] : [];
+          return typeof option['key'] === 'string' && typeof option['label'] === 'string'
+            ? [{ key: option['key'], label: option['label'] }]
+            : [];
         })
       : [];
-    fields.push({ key: f['key'], label: typeof f['label'] === 'string' ? f['label'] : f['key'], type: f['type'] as LeadFieldType, options });
+    fields.push({
+      key: f['key'],
+      label: typeof f['label'] === 'string' ? f['label'] : f['key'],
+      type: f['type'] as LeadFieldType,
+      options,
+    });
   }
   return fields;
 }

@@ -49,7 +49,11 @@ export class LeadFieldsPage {
 
   protected openDialog(field?: LeadFieldDefinitionDto): void {
     this.dialog
-      .open<LeadFieldDialog, LeadFieldDialogData, LeadFieldDefinitionDto>(LeadFieldDialog, { width: '520px', maxWidth: '95vw', data: { field } })
+      .open<LeadFieldDialog, LeadFieldDialogData, LeadFieldDefinitionDto>(LeadFieldDialog, {
+        width: '520px',
+        maxWidth: '95vw',
+        data: { field },
+      })
       .afterClosed()
       .pipe(filter((saved): saved is LeadFieldDefinitionDto => !!saved))
       .subscribe((saved) => {

@@ -51,7 +51,9 @@ export class LeadFiltersBar {
   readonly customFields = input<LeadFieldDefinitionDto[]>([]);
   readonly filtersChange = output<LeadFilters>();
 
-  protected readonly choiceFields = computed(() => this.customFields().filter((f) => !f.archived && CHOICE_LEAD_FIELD_TYPES.includes(f.type)));
+  protected readonly choiceFields = computed(() =>
+    this.customFields().filter((f) => !f.archived && CHOICE_LEAD_FIELD_TYPES.includes(f.type)),
+  );
 
   protected readonly statuses = LEAD_STATUSES;
   protected readonly search = new FormControl('', { nonNullable: true });

@@ -10,7 +10,15 @@ import { MatSortModule, Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { LeadDetailDto, LeadFieldDefinitionDto, LeadListQuery, LeadSummaryDto, ReopenLeadRequest, Role, UpdateLeadStatusRequest } from '@legeai/contracts';
+import {
+  LeadDetailDto,
+  LeadFieldDefinitionDto,
+  LeadListQuery,
+  LeadSummaryDto,
+  ReopenLeadRequest,
+  Role,
+  UpdateLeadStatusRequest,
+} from '@legeai/contracts';
 import { catchError, distinctUntilChanged, exhaustMap, filter, map, of } from 'rxjs';
 
 import { AuthStore } from '../../../core/auth/auth-store';

@@ -44,10 +44,16 @@ export class LeadFieldOptionBody implements LeadFieldOptionDto {
 const lowerKey = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 export class CreateLeadFieldBody implements CreateLeadFieldRequest {
-  @ApiProperty({ example: 'vehicle_year', maxLength: 40, description: 'Lower case letters, digits and underscores, starting with a letter; never changes' })
+  @ApiProperty({
+    example: 'vehicle_year',
+    maxLength: 40,
+    description: 'Lower case letters, digits and underscores, starting with a letter; never changes',
+  })
   @lowerKey()
   @IsString()
-  @Matches(LEAD_FIELD_KEY_PATTERN, { message: 'key must be lower case letters, digits and underscores, starting with a letter (at most 40)' })
+  @Matches(LEAD_FIELD_KEY_PATTERN, {
+    message: 'key must be lower case letters, digits and underscores, starting with a letter (at most 40)',
+  })
   key!: string;
 
   @ApiProperty({ example: 'Vehicle year', maxLength: 100 })
