@@ -34,13 +34,16 @@ export class LeadFieldsPage {
   private readonly notifier = inject(Notifier);
   protected readonly isAdmin = inject(AuthStore).hasRole(Role.Admin);
 
-  protected readonly typeNames = FIELD_TYPE_NAMES;
   protected readonly fields = loadable(() => this.api.list());
   protected readonly rows = computed(() => this.fields.value() ?? []);
   protected readonly columns = this.isAdmin ? ['label', 'type', 'options', 'status', 'actions'] : ['label', 'type', 'options', 'status'];
 
   constructor() {
     this.fields.load();
+  }
+
+  protected typeName(field: LeadFieldDefinitionDto): string {
+    return FIELD_TYPE_NAMES[field.type];
   }
 
   protected optionLabels(field: LeadFieldDefinitionDto): string {
