@@ -12,6 +12,7 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Principal } from '../../../common/auth/principal';
 import { ApiError, ValidationFailedError } from '../../../common/errors/api-error';
 import { AuditService } from '../../audit';
+import { MetaLeadFormsRepository } from '../../meta-assets';
 import { cleanOptions, isChoiceType, optionProblems } from './definition-rules';
 import { LeadFieldDefinition } from './lead-field-definition.entity';
 
@@ -35,6 +36,7 @@ export class LeadFieldsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly leadForms: MetaLeadFormsRepository,
   ) {}
 
   /** Every field of the organisation (archived ones too), in order. */
@@ -128,7 +130,7 @@ export class LeadFieldsService {
       if ((await this.keysInUse(m, field.organisationId, [field.key])).has(field.key)) {
         throw new ApiError(409, ErrorCode.Conflict, `Leads hold values of "${field.label}": archive it instead of deleting it`);
       }
-      const forms = await this.formsMapping(m, field.organisationId, field.key);
+      const forms = await this.leadForms.namesMappingTo(field.organisationId, `custom:${field.key}`, m);
       if (forms.length) {
         throw new ApiError(
           409,
@@ -179,18 +181,6 @@ export class LeadFieldsService {
       [organisationId, keys],
     );
     return new Set(rows.map((r) => r.key));
-  }
-
-  /** Names of the organisation's lead forms whose mapping sends an answer to this field. */
-  private async formsMapping(m: EntityManager, organisationId: string, key: string): Promise<string[]> {
-    const rows = await m.query<{ name: string }[]>(
-      `SELECT coalesce(f.form_name, f.form_id) AS name FROM meta_lead_forms f
-        WHERE f.organisation_id = $1 AND jsonb_typeof(f.mapping->'fields') = 'object'
-          AND EXISTS (SELECT 1 FROM jsonb_each_text(f.mapping->'fields') e WHERE e.value = $2)
-        ORDER BY 1 LIMIT 5`,
-      [organisationId, `custom:${key}`],
-    );
-    return rows.map((r) => r.name);
   }
 }
 

@@ -90,6 +90,13 @@ describe('answers mapped to custom fields', () => {
     );
   });
 
+  it('does not flag a test lead for the placeholders Meta puts in every answer', () => {
+    const mapped = map({ household_size: ['<test lead: dummy data for household_size>'] });
+    expect(mapped.customFields).toEqual({});
+    expect(mapped.lead.needsReview).toBe(false);
+    expect(mapped.lead.isTest).toBe(true);
+  });
+
   it('leaves an answer whose field is archived or unknown to the raw answers, without flagging the lead', () => {
     const mapped = map({ household_size: ['3'] }, FIELDS.slice(1));
     expect(mapped.customFields).toEqual({});

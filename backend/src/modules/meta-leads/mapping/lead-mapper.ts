@@ -175,6 +175,8 @@ function customFieldValues(answers: CustomAnswer[], fields: readonly FieldShape[
   for (const answer of answers) {
     const field = byKey.get(answer.key);
     if (!field || Object.hasOwn(values, field.key)) continue;
+    // Meta's test leads answer every question with a placeholder: nothing to convert, nothing to review.
+    if (answer.values.some((value) => TEST_LEAD_VALUE.test(value))) continue;
     const coerced = coerceAnswer(field, answer.values);
     if (!coerced.ok) notes.push(`${field.label} left empty: ${coerced.problem} (the answer to "${answer.question}" is kept)`);
     else if (coerced.value !== null) values[field.key] = coerced.value;

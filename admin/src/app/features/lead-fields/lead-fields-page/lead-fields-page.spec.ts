@@ -43,7 +43,12 @@ describe('LeadFieldsPage', () => {
     }
     await fixture.whenStable();
     const text = () => (fixture.nativeElement as HTMLElement).textContent ?? '';
-    return { fixture, loader: TestbedHarnessEnvironment.loader(fixture), root: TestbedHarnessEnvironment.documentRootLoader(fixture), text };
+    return {
+      fixture,
+      loader: TestbedHarnessEnvironment.loader(fixture),
+      root: TestbedHarnessEnvironment.documentRootLoader(fixture),
+      text,
+    };
   }
 
   afterEach(() => http.verify());
@@ -114,7 +119,9 @@ describe('LeadFieldsPage', () => {
         { key: 'roadside_assistance', label: 'Roadside assistance' },
       ],
     });
-    request.flush(aField({ key: 'coverage_wanted', label: 'Coverage wanted', type: 'multi_choice', options: request.request.body.options }));
+    request.flush(
+      aField({ key: 'coverage_wanted', label: 'Coverage wanted', type: 'multi_choice', options: request.request.body.options }),
+    );
     await fixture.whenStable();
     const table = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
     expect(table['label'].text).toEqual(['Coverage wanted']);

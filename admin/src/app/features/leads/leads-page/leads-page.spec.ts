@@ -722,7 +722,14 @@ describe('LeadsPage', () => {
       createdAt: '2026-11-01T10:00:00.000Z',
       updatedAt: '2026-11-01T10:00:00.000Z',
     };
-    const household: LeadFieldDefinitionDto = { ...coverage, id: 'lf-2', key: 'household_size', label: 'Household size', type: 'number', options: [] };
+    const household: LeadFieldDefinitionDto = {
+      ...coverage,
+      id: 'lf-2',
+      key: 'household_size',
+      label: 'Household size',
+      type: 'number',
+      options: [],
+    };
 
     it('filters by a choice field through the URL and the API (field.<key>=option)', async () => {
       leadFields = [coverage, household];
@@ -746,7 +753,15 @@ describe('LeadsPage', () => {
 
     const withFields = aLeadDetail({
       customFields: [
-        { key: 'coverage_wanted', label: 'Coverage wanted', type: 'multi_choice', options: coverage.options, value: ['collision'], display: 'Collision', archived: false },
+        {
+          key: 'coverage_wanted',
+          label: 'Coverage wanted',
+          type: 'multi_choice',
+          options: coverage.options,
+          value: ['collision'],
+          display: 'Collision',
+          archived: false,
+        },
         { key: 'household_size', label: 'Household size', type: 'number', options: [], value: null, display: null, archived: false },
       ],
     });
