@@ -35,6 +35,10 @@ export const routes: Routes = [
         loadChildren: () => import('./features/activity/activity.routes').then((m) => m.activityRoutes),
       },
       {
+        path: 'lead-fields',
+        loadChildren: () => import('./features/lead-fields/lead-fields.routes').then((m) => m.leadFieldsRoutes),
+      },
+      {
         path: 'integrations',
         loadChildren: () => import('./features/integrations/integrations.routes').then((m) => m.integrationsRoutes),
       },

@@ -69,6 +69,7 @@ export function aLeadDetail(overrides: Partial<LeadDetailDto> = {}): LeadDetailD
     statusHistory: [],
     contactMasked: false,
     duplicateLinks: { duplicateOf: null, duplicates: [], duplicatesTotal: 0 },
+    customFields: [],
     ...overrides,
   };
 }

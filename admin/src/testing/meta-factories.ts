@@ -120,6 +120,7 @@ export function aLeadFormMapping(overrides: Partial<LeadFormMappingDto> = {}): L
     ],
     unmappedQuestions: ['vehicle_type'],
     fields: [...LEAD_FIELD_NAMES],
+    customFields: [],
     ...overrides,
   };
 }
@@ -133,6 +134,7 @@ export function aMappingPreview(overrides: Partial<MappingPreviewDto> = {}): Map
     receivedAt: new Date(Date.now() - 2 * 3600_000).toISOString(),
     answers: [{ name: 'full_name', values: ['Anna Schmidt'] }],
     fields: { ...fields, fullName: 'Anna Schmidt', email: 'anna@example.com', emailNormalized: 'anna@example.com', phoneE164: null },
+    customFields: {},
     missingRequired: [],
     unmappedQuestions: ['vehicle_type'],
     needsReview: false,

@@ -35,6 +35,10 @@ export const ROUTES = {
   leadDuplicates: 'duplicates',
   leadNotDuplicate: 'not-duplicate',
   leadConfirmDuplicate: 'duplicate/confirm',
+  /** Under `leads/{id}`: `PATCH` the lead's custom field values. */
+  leadCustomFields: 'custom-fields',
+  /** The organisation's custom lead fields: `GET`, `POST`, `PATCH {id}`, `DELETE {id}` (unused ones only). */
+  leadFields: 'lead-fields',
   metaIntegration: {
     base: 'integrations/meta',
     authUrl: 'auth/url',

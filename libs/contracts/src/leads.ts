@@ -1,5 +1,6 @@
 import type { Page } from './paging';
 import type { DuplicateState, DuplicateStateFilter, LeadDuplicatesDto } from './lead-duplicates';
+import type { LeadCustomFieldViewDto } from './lead-fields';
 
 /** Status pipeline of a lead in the LEGEAI lead store. */
 export enum LeadStatus {
@@ -172,6 +173,8 @@ export interface LeadDetailDto extends LeadSummaryDto {
   currency: LeadCurrencyDto | null;
   /** Every status change, oldest first. */
   statusHistory: LeadStatusChangeDto[];
+  /** The organisation's custom fields in their order, with this lead's values (archived ones only when filled). */
+  customFields: LeadCustomFieldViewDto[];
   /**
    * Contact details (email, phone, street address, date of birth and the answers that carry them) are masked: the
    * caller lacks the contact details permission (viewers, unless an admin granted it).
@@ -199,6 +202,11 @@ export interface LeadListQuery {
   from?: string;
   to?: string;
   sort?: 'receivedAt' | '-receivedAt';
+  /**
+   * Custom field filters, sent as `field.<key>=value`: a choice by its option key (or label), a multi-choice holding
+   * that option, a number or ISO date exactly, text equal ignoring case.
+   */
+  fields?: Record<string, string>;
   limit?: number;
   offset?: number;
   /**

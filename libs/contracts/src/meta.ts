@@ -1,3 +1,5 @@
+import type { CustomFieldTarget, LeadFieldTargetDto, LeadFieldValue } from './lead-fields';
+
 /** Lifecycle of an organisation's Meta connection. */
 export enum MetaIntegrationStatus {
   Active = 'active',
@@ -244,8 +246,11 @@ export type LeadFieldName = (typeof LEAD_FIELD_NAMES)[number];
 
 /** A lead form's mapping: which question fills which lead field, per-form default values and required fields. */
 export interface LeadFormMapping {
-  /** Question key → lead field, or 'ignore' (the raw answer is still kept on the lead). */
-  fields: Record<string, LeadFieldName | 'ignore'>;
+  /**
+   * Question key → lead field, a custom field (`custom:<key>`), or 'ignore' (the raw answer is still kept on the
+   * lead).
+   */
+  fields: Record<string, LeadFieldName | CustomFieldTarget | 'ignore'>;
   /** Values used when no answer fills the field, e.g. `{ productInterest: 'auto' }`. */
   defaults: Partial<Record<LeadFieldName, string>>;
   /** Fields a lead must have; a lead without one is kept and flagged for review. */
@@ -276,6 +281,8 @@ export interface LeadFormMappingDto {
   unmappedQuestions: string[];
   /** Every lead field a question can map to. */
   fields: LeadFieldName[];
+  /** The organisation's custom fields a question can map to (`custom:<key>`), archived ones left out. */
+  customFields: LeadFieldTargetDto[];
 }
 
 /** `PUT …/mapping` body: the form's mapping, replacing the previous one. Empty everything = standard defaults. */
@@ -301,6 +308,8 @@ export interface MappingPreviewDto {
   /** The answers the preview was made from. */
   answers: { name: string; values: string[] }[];
   fields: MappedLeadFieldsDto;
+  /** Custom field values the mapping produces, by field key. */
+  customFields: Record<string, LeadFieldValue>;
   missingRequired: LeadFieldName[];
   unmappedQuestions: string[];
   needsReview: boolean;

@@ -1,6 +1,9 @@
 /** The lead store: what other modules may use of it (lead capture stores leads and their Meta links). */
 export { LeadsModule } from './leads.module';
 export { Lead, type ConsentResponse, type LeadAnswer } from './entities/lead.entity';
+export { LeadFieldDefinition } from './custom-fields/lead-field-definition.entity';
+export { LeadFieldsService } from './custom-fields/lead-fields.service';
+export { coerceAnswer, type FieldShape } from './custom-fields/custom-field-values';
 export { MetaLeadMapping } from './entities/meta-lead-mapping.entity';
 export { LeadStoreRepository, type ClaimedLead, type LeadClaim, type NewLead, type StoredLead } from './store/lead-store.repository';
 export {

@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { LeadSourceAssets } from '../meta-assets';
 import { OrganisationsService } from '../organisations';
 import { maskDetail } from './contact-masking';
+import { LeadCustomValues } from './custom-fields/lead-custom-values.service';
 import { Lead } from './entities/lead.entity';
 import { MetaLeadMapping } from './entities/meta-lead-mapping.entity';
 import { LeadDuplicateLinksReader } from './lead-duplicate-links.reader';
@@ -23,6 +24,7 @@ export class LeadDetailReader {
     private readonly history: LeadStatusHistory,
     private readonly organisations: OrganisationsService,
     private readonly duplicateLinks: LeadDuplicateLinksReader,
+    private readonly customValues: LeadCustomValues,
   ) {}
 
   async read(m: EntityManager, organisationId: string, lead: Lead, contactAccess: boolean): Promise<LeadDetailDto> {
@@ -36,6 +38,7 @@ export class LeadDetailReader {
     const statusHistory = await this.history.list(m, organisationId, lead.id);
     const currency = await this.currencyOf(m, organisationId, lead);
     const duplicateLinks = await this.duplicateLinks.read(m, organisationId, lead);
+    const customFields = await this.customValues.view(m, organisationId, lead);
     const form = lead.formId ? forms.get(lead.formId) : undefined;
     const detail: LeadDetailDto = {
       ...toLeadDetail(lead, form?.name ?? null, mapping?.metaLeadId ?? null),
@@ -47,6 +50,7 @@ export class LeadDetailReader {
       premiumUnknown: lead.status === LeadStatus.Won && lead.premiumValue === null,
       currency,
       statusHistory,
+      customFields,
       contactMasked: false,
       duplicateLinks,
     };

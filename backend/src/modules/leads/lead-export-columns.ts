@@ -1,4 +1,5 @@
 import type { LeadFormFacts } from '../meta-assets';
+import { displayValue, type FieldShape } from './custom-fields/custom-field-values';
 import type { AnswerKeysOfForm, LeadExportRow } from './lead-export-rows.query';
 
 /** What a cell is read from besides the row: the forms' questions and legal content, the Pages' names. */
@@ -78,12 +79,31 @@ function checkboxes(r: LeadExportRow, c: ExportContext): string {
 }
 
 /**
- * The export's columns: the fixed ones, then one per question label, in the forms' own order (forms by name). The
- * same label on several forms is one column ("Email" is "Email"); an answer whose form is not known here goes under
- * its key. A label that repeats a fixed column's name is marked "(answer)".
+ * One column per custom field, in the organisation's order, under its label ("(archived)" after an archived one's);
+ * choices by their option labels. A label that repeats an earlier column's name is marked "(field)".
  */
-export function exportColumns(answerKeys: readonly AnswerKeysOfForm[], forms: ReadonlyMap<string, LeadFormFacts>): ExportColumn[] {
+function customFieldColumns(fields: readonly (FieldShape & { archivedAt?: Date | null })[], taken: Set<string>): ExportColumn[] {
+  return fields.map((field) => {
+    let header = field.archivedAt ? `${field.label} (archived)` : field.label;
+    if (taken.has(header.toLowerCase())) header = `${header} (field)`;
+    taken.add(header.toLowerCase());
+    return { header, cell: (row) => displayValue(field, row.customFields?.[field.key], '; ') ?? '' };
+  });
+}
+
+/**
+ * The export's columns: the fixed ones, then one per custom field, then one per question label, in the forms' own order (forms by name). The
+ * same label on several forms is one column ("Email" is "Email"); an answer whose form is not known here goes under
+ * its key. A label that repeats a fixed or custom field column's name is marked "(answer)".
+ */
+export function exportColumns(
+  answerKeys: readonly AnswerKeysOfForm[],
+  forms: ReadonlyMap<string, LeadFormFacts>,
+  customFields: readonly (FieldShape & { archivedAt?: Date | null })[] = [],
+): ExportColumn[] {
   const fixedNames = new Set(FIXED.map((c) => c.header.toLowerCase()));
+  const custom = customFieldColumns(customFields, new Set(fixedNames));
+  for (const column of custom) fixedNames.add(column.header.toLowerCase());
   const headers: string[] = [];
   const indexOfHeader = new Map<string, number>();
   const byFormAndKey = new Map<string, Map<string, number>>();
@@ -127,5 +147,5 @@ export function exportColumns(answerKeys: readonly AnswerKeysOfForm[], forms: Re
         .join('; ');
     },
   }));
-  return [...FIXED, ...answerColumns];
+  return [...FIXED, ...custom, ...answerColumns];
 }

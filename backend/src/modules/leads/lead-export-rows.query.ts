@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { LeadListQuery, LeadSource, LeadStatus } from '@legeai/contracts';
+import { LeadFieldValue, LeadListQuery, LeadSource, LeadStatus } from '@legeai/contracts';
 import { DataSource } from 'typeorm';
 import type { ConsentResponse, LeadAnswer } from './entities/lead.entity';
 import { buildLeadFilter } from './lead-filters';
@@ -45,6 +45,7 @@ export interface LeadExportRow {
   needsReview: boolean;
   rawAnswers: LeadAnswer[];
   consentResponses: ConsentResponse[];
+  customFields: Record<string, LeadFieldValue>;
 }
 
 /** Which answer keys each form's leads carry (and their Pages): the export's answer columns come from these. */
@@ -64,7 +65,7 @@ const EXPORT_COLUMNS = `
   l.adset_id AS "adsetId", l.adset_name AS "adsetName", l.ad_id AS "adId", l.ad_name AS "adName",
   (SELECT mm.meta_lead_id FROM meta_lead_mappings mm WHERE mm.legeai_lead_id = l.id ORDER BY mm.synced_at LIMIT 1) AS "metaLeadId",
   l.duplicate_of_id AS "duplicateOfId", l.duplicate_rule AS "duplicateRule", l.needs_review AS "needsReview",
-  l.raw_answers AS "rawAnswers", l.consent_responses AS "consentResponses"`;
+  l.raw_answers AS "rawAnswers", l.consent_responses AS "consentResponses", l.custom_fields AS "customFields"`;
 
 /** Reads the leads of an export: first which answers occur (for the columns), then keyset chunks of full rows. */
 @Injectable()

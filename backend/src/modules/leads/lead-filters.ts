@@ -1,4 +1,8 @@
 import { DuplicateStateFilter, LeadListQuery } from '@legeai/contracts';
+import type { FieldCondition } from './custom-fields/custom-field-values';
+
+/** A list query with its custom field filters already read against the definitions (`LeadCustomValues.conditions`). */
+export type LeadRowsFilter = LeadListQuery & { fieldConditions?: readonly FieldCondition[] };
 
 /** A WHERE clause over `leads l` with positional parameters ($1, $2, ...), ready for a raw query. */
 export interface SqlFilter {
@@ -28,7 +32,7 @@ const PHONE_LIKE = /^[\d\s()+.\-/]+$/;
  * Turns a list query into SQL: always scoped to the organisation, test leads left out unless asked for. Every value
  * travels as a parameter; only fixed SQL text is concatenated.
  */
-export function buildLeadFilter(organisationId: string, query: LeadListQuery): SqlFilter {
+export function buildLeadFilter(organisationId: string, query: LeadRowsFilter): SqlFilter {
   const params: unknown[] = [];
   const p = (value: unknown): string => {
     params.push(value);
@@ -47,6 +51,14 @@ export function buildLeadFilter(organisationId: string, query: LeadListQuery): S
   if (query.needsReview !== undefined) clauses.push(`l.needs_review = ${p(query.needsReview)}`);
   if (query.from) clauses.push(`l.received_at >= ${p(query.from)}`);
   if (query.to) clauses.push(`l.received_at <= ${p(query.to)}`);
+
+  for (const c of query.fieldConditions ?? []) {
+    clauses.push(
+      'contains' in c
+        ? `l.custom_fields @> ${p(JSON.stringify(c.contains))}::jsonb`
+        : `lower(l.custom_fields->>${p(c.key)}) = lower(${p(c.textEquals)})`,
+    );
+  }
 
   const search = query.q?.trim();
   if (search) clauses.push(searchClause(search, p));

@@ -4,7 +4,7 @@ import { LeadListQuery } from '@legeai/contracts';
 import { DataSource } from 'typeorm';
 import { ListTotal, listTotal } from '../../common/paging/estimated-total';
 import { LeadCursor } from './lead-cursor';
-import { buildLeadFilter, SqlFilter } from './lead-filters';
+import { buildLeadFilter, LeadRowsFilter, SqlFilter } from './lead-filters';
 import { LEAD_FORM_JOIN, LEAD_SUMMARY_COLUMNS, LeadSummaryRow } from './lead.mapper';
 
 export type { LeadCursor } from './lead-cursor';
@@ -28,7 +28,7 @@ export class LeadRowsQuery {
    * One page, by offset or, for deep pages, by cursor (keyset: page 10,000 costs what page 1 does). One row more
    * than asked tells whether a next page exists. The total is read beside the rows, on another connection.
    */
-  async page(organisationId: string, query: LeadListQuery, limit: number, offset: number, cursor?: LeadCursor): Promise<LeadRowsPage> {
+  async page(organisationId: string, query: LeadRowsFilter, limit: number, offset: number, cursor?: LeadCursor): Promise<LeadRowsPage> {
     const filter = buildLeadFilter(organisationId, query);
     const [rows, total] = await Promise.all([this.read(filter, query, limit + 1, cursor, offset), this.total(filter)]);
     const more = rows.length > limit;
@@ -42,11 +42,11 @@ export class LeadRowsQuery {
    * The next `size` rows after `cursor` in the query's order. Keyset rather than OFFSET, so a long export costs the
    * same per chunk and rows arriving meanwhile do not shift the pages.
    */
-  chunk(organisationId: string, query: LeadListQuery, size: number, cursor?: LeadCursor): Promise<LeadChunkRow[]> {
+  chunk(organisationId: string, query: LeadRowsFilter, size: number, cursor?: LeadCursor): Promise<LeadChunkRow[]> {
     return this.read(buildLeadFilter(organisationId, query), query, size, cursor, 0);
   }
 
-  private read(filter: SqlFilter, query: LeadListQuery, size: number, cursor: LeadCursor | undefined, offset: number) {
+  private read(filter: SqlFilter, query: LeadRowsFilter, size: number, cursor: LeadCursor | undefined, offset: number) {
     const all = [...filter.params];
     let after = '';
     if (cursor) {

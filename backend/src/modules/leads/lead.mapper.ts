@@ -67,7 +67,16 @@ export function toLeadSummary(row: LeadSummaryRow): LeadSummaryDto {
 /** The detail's fields that come from the lead row alone; `LeadDetailReader` adds the form, history and currency. */
 export type LeadDetailCore = Omit<
   LeadDetailDto,
-  'formLocale' | 'answers' | 'consent' | 'pageName' | 'premiumUnknown' | 'currency' | 'statusHistory' | 'contactMasked' | 'duplicateLinks'
+  | 'formLocale'
+  | 'answers'
+  | 'consent'
+  | 'pageName'
+  | 'premiumUnknown'
+  | 'currency'
+  | 'statusHistory'
+  | 'customFields'
+  | 'contactMasked'
+  | 'duplicateLinks'
 >;
 
 export function toLeadDetail(lead: Lead, formName: string | null, metaLeadId: string | null): LeadDetailCore {

@@ -6,6 +6,8 @@ import { Principal } from '../../common/auth/principal';
 import { AuditService } from '../audit';
 import { LeadSourceAssets } from '../meta-assets';
 import { UsersService } from '../users';
+import { LeadCustomValues } from './custom-fields/lead-custom-values.service';
+import { LeadFieldsService } from './custom-fields/lead-fields.service';
 import { LeadExportRow, LeadExportRowsQuery } from './lead-export-rows.query';
 import { EXPORT_CHUNK_SIZE, LeadsExportService } from './leads-export.service';
 
@@ -49,6 +51,7 @@ const row = (i: number): LeadExportRow => ({
   needsReview: false,
   rawAnswers: [{ name: 'vehicle_year', values: ['2024'] }],
   consentResponses: [],
+  customFields: {},
 });
 
 async function text(stream: Readable): Promise<string> {
@@ -83,6 +86,8 @@ describe(LeadsExportService.name, () => {
       assets as unknown as LeadSourceAssets,
       { hasContactAccess: async () => contactAccess } as unknown as UsersService,
       { recordBy } as unknown as AuditService,
+      { conditions: async () => [] } as unknown as LeadCustomValues,
+      { definitions: async () => [] } as unknown as LeadFieldsService,
     );
     return { sut, chunk, recordBy };
   };

@@ -5,9 +5,12 @@ import { Principal } from '../../common/auth/principal';
 import { AuditService } from '../audit';
 import { LeadSourceAssets } from '../meta-assets';
 import { UsersService } from '../users';
+import { LeadCustomValues } from './custom-fields/lead-custom-values.service';
+import { LeadFieldsService } from './custom-fields/lead-fields.service';
 import { csvHeader, csvRows } from './lead-csv';
 import { ExportColumn, ExportContext, exportColumns } from './lead-export-columns';
 import { LeadExportRow, LeadExportRowsQuery } from './lead-export-rows.query';
+import { LeadRowsFilter } from './lead-filters';
 import { LeadCursor } from './lead-rows.query';
 import { XlsxSheetWriter } from './lead-xlsx';
 import { assertDateRange } from './leads.service';
@@ -40,6 +43,8 @@ export class LeadsExportService {
     private readonly assets: LeadSourceAssets,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly customValues: LeadCustomValues,
+    private readonly customFields: LeadFieldsService,
   ) {}
 
   /** Checks and prepares before anything is sent, so a refusal or bad filters get a 4xx rather than a broken file. */
@@ -50,15 +55,17 @@ export class LeadsExportService {
         'Exporting leads includes their contact details: admins and managers may, and viewers an admin has granted it to',
       );
     }
-    const query: LeadListQuery = { ...filter, limit: undefined, offset: undefined };
+    const fieldConditions = await this.customValues.conditions(principal.organisationId, filter.fields);
+    const query: LeadRowsFilter = { ...filter, limit: undefined, offset: undefined, fieldConditions };
     const answerKeys = await this.rows.answerKeys(principal.organisationId, query);
     const formIds = [...new Set(answerKeys.map((a) => a.formId).filter((id): id is string => id !== null))];
     const pageIds = [...new Set(answerKeys.map((a) => a.pageId).filter((id): id is string => id !== null))];
-    const [forms, pageNames] = await Promise.all([
+    const [forms, pageNames, definitions] = await Promise.all([
       this.assets.forms(principal.organisationId, formIds),
       this.assets.pageNames(principal.organisationId, pageIds),
+      this.customFields.definitions(principal.organisationId),
     ]);
-    const columns = exportColumns(answerKeys, forms);
+    const columns = exportColumns(answerKeys, forms, definitions);
     const ctx: ExportContext = { forms, pageNames };
     const chunks = this.chunks(principal, query, format, (row) => columns.map((c) => c.cell(row, ctx)));
     return {
@@ -76,7 +83,7 @@ export class LeadsExportService {
    */
   private async *chunks(
     principal: Principal,
-    query: LeadListQuery,
+    query: LeadRowsFilter,
     format: LeadExportFormat,
     cells: (row: LeadExportRow) => string[],
   ): AsyncGenerator<string[][]> {
@@ -143,6 +150,6 @@ function xlsxStream(columns: readonly ExportColumn[], chunks: AsyncGenerator<str
   return writer.output;
 }
 
-function withoutUndefined(query: LeadListQuery): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
+function withoutUndefined(query: LeadRowsFilter): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(query).filter(([k, v]) => v !== undefined && k !== 'fieldConditions'));
 }

@@ -4,6 +4,12 @@ import { AuditModule } from '../audit';
 import { MetaAssetsModule } from '../meta-assets';
 import { OrganisationsModule } from '../organisations';
 import { UsersModule } from '../users';
+import { LeadCustomFieldsController } from './custom-fields/lead-custom-fields.controller';
+import { LeadCustomFieldsEditor } from './custom-fields/lead-custom-fields.editor';
+import { LeadCustomValues } from './custom-fields/lead-custom-values.service';
+import { LeadFieldDefinition } from './custom-fields/lead-field-definition.entity';
+import { LeadFieldsController } from './custom-fields/lead-fields.controller';
+import { LeadFieldsService } from './custom-fields/lead-fields.service';
 import { Lead } from './entities/lead.entity';
 import { LeadStatusChange } from './entities/lead-status-change.entity';
 import { MetaLeadMapping } from './entities/meta-lead-mapping.entity';
@@ -24,17 +30,18 @@ import { LeadStoreRepository } from './store/lead-store.repository';
 /**
  * The LEGEAI lead store and its REST API: leads, their status rules, history and exports, and the link of each lead
  * to the Meta lead it was made from (meta_lead_mappings: unique per organisation and Meta lead id, which makes
- * storing a Meta lead exactly-once; lead capture writes it in the transaction that stores the lead).
+ * storing a Meta lead exactly-once; lead capture writes it in the transaction that stores the lead), and the
+ * organisation's custom lead fields (definitions at /v1/lead-fields, values on each lead).
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Lead, MetaLeadMapping, LeadStatusChange]),
+    TypeOrmModule.forFeature([Lead, MetaLeadMapping, LeadStatusChange, LeadFieldDefinition]),
     AuditModule,
     MetaAssetsModule,
     OrganisationsModule,
     UsersModule,
   ],
-  controllers: [LeadsController, LeadDuplicatesController, DuplicateSettingsController],
+  controllers: [LeadsController, LeadDuplicatesController, DuplicateSettingsController, LeadCustomFieldsController, LeadFieldsController],
   providers: [
     LeadsService,
     LeadsExportService,
@@ -47,7 +54,10 @@ import { LeadStoreRepository } from './store/lead-store.repository';
     LeadDuplicateLinksReader,
     LeadDuplicatesService,
     DuplicateSettingsService,
+    LeadFieldsService,
+    LeadCustomValues,
+    LeadCustomFieldsEditor,
   ],
-  exports: [TypeOrmModule, LeadStoreRepository],
+  exports: [TypeOrmModule, LeadStoreRepository, LeadFieldsService],
 })
 export class LeadsModule {}

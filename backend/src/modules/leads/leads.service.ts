@@ -8,6 +8,7 @@ import { pageOf } from '../../common/paging/page-query.dto';
 import { AuditService } from '../audit';
 import { UsersService } from '../users';
 import { maskSummary } from './contact-masking';
+import { LeadCustomValues } from './custom-fields/lead-custom-values.service';
 import { Lead } from './entities/lead.entity';
 import { decodeLeadCursor, encodeLeadCursor } from './lead-cursor';
 import { LeadDetailReader } from './lead-detail.reader';
@@ -27,6 +28,7 @@ export class LeadsService {
     private readonly details: LeadDetailReader,
     private readonly history: LeadStatusHistory,
     private readonly users: UsersService,
+    private readonly customValues: LeadCustomValues,
   ) {}
 
   /**
@@ -42,8 +44,9 @@ export class LeadsService {
       ]);
     }
     const cursor = query.cursor === undefined ? undefined : decodeLeadCursor(query.cursor);
+    const fieldConditions = await this.customValues.conditions(principal.organisationId, query.fields);
     const [page, contactAccess] = await Promise.all([
-      this.rows.page(principal.organisationId, query, limit, offset, cursor),
+      this.rows.page(principal.organisationId, { ...query, fieldConditions }, limit, offset, cursor),
       this.users.hasContactAccess(principal),
     ]);
     const items = page.rows.map(toLeadSummary);

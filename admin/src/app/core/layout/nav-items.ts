@@ -43,6 +43,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     target: { kind: 'route', path: '/leads' },
   },
   {
+    label: 'Lead fields',
+    icon: 'playlist_add',
+    minRole: Role.Viewer,
+    summary: 'Define your own lead fields, such as vehicle year or household size.',
+    target: { kind: 'route', path: '/lead-fields' },
+  },
+  {
     label: 'Ads',
     icon: 'campaign',
     minRole: Role.Viewer,

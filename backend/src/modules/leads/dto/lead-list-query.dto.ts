@@ -1,8 +1,9 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { DUPLICATE_STATE_FILTERS, DuplicateStateFilter, LeadListQuery, LeadStatus } from '@legeai/contracts';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEnum, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsIn, IsISO8601, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/paging/page-query.dto';
+import { QueryMap } from '../../../common/validation/query-map';
 import { Trim } from '../../../common/validation/trim.transform';
 
 /** Query strings carry text: "true"/"false" become booleans, anything else stays as is and fails @IsBoolean. */
@@ -10,7 +11,13 @@ const QueryBoolean = () => Transform(({ value }: { value: unknown }) => (value =
 
 export const LEAD_SORTS = ['receivedAt', '-receivedAt'] as const;
 
+const FIELDS_DESCRIPTION =
+  'Custom field filters, one parameter per field: field.<key>=value (e.g. field.vehicle_year=2021, ' +
+  'field.coverage_wanted=collision). A choice by option key or label, a multi-choice holding that option, a number ' +
+  'or YYYY-MM-DD date exactly, text equal ignoring case. An unknown field or a value its type cannot hold is a 400.';
+
 /** Filters of the leads table; the CSV export takes the same (paging aside). */
+@QueryMap('field', 'fields')
 export class LeadFilterDto implements Omit<LeadListQuery, 'limit' | 'offset'> {
   @ApiPropertyOptional({ maxLength: 200, description: 'Case-insensitive text in name or email; digits match phones however formatted' })
   @IsOptional()
@@ -81,8 +88,14 @@ export class LeadFilterDto implements Omit<LeadListQuery, 'limit' | 'offset'> {
   @IsOptional()
   @IsIn(LEAD_SORTS)
   sort?: (typeof LEAD_SORTS)[number];
+
+  @ApiPropertyOptional({ name: 'field.{key}', type: String, description: FIELDS_DESCRIPTION })
+  @IsOptional()
+  @IsObject()
+  fields?: Record<string, string>;
 }
 
+@QueryMap('field', 'fields')
 export class LeadListQueryDto extends IntersectionType(LeadFilterDto, PageQueryDto) implements LeadListQuery {
   @ApiPropertyOptional({
     maxLength: 300,

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { LeadFieldOptionBody } from '../custom-fields/dto/lead-field.dto';
 import {
   DuplicateState,
   LeadAnswerDto,
@@ -7,6 +8,10 @@ import {
   LeadConsentDto,
   LeadConsentViewDto,
   LeadCurrencyDto,
+  LeadCustomFieldViewDto,
+  LEAD_FIELD_TYPES,
+  LeadFieldType,
+  LeadFieldValue,
   LeadStatusActorDto,
   LeadStatusChangeDto,
   LeadDetailDto,
@@ -132,6 +137,22 @@ export class LeadCurrencyResponse implements LeadCurrencyDto {
   @ApiProperty({ enum: ['lead', 'ad_account', 'organisation'] }) source!: 'lead' | 'ad_account' | 'organisation';
 }
 
+export class LeadCustomFieldViewResponse implements LeadCustomFieldViewDto {
+  @ApiProperty({ example: 'vehicle_year' }) key!: string;
+  @ApiProperty({ example: 'Vehicle year' }) label!: string;
+  @ApiProperty({ enum: LEAD_FIELD_TYPES }) type!: LeadFieldType;
+  @ApiProperty({ type: [LeadFieldOptionBody], description: 'The choices of a choice or multi-choice field' })
+  options!: LeadFieldOptionBody[];
+  @ApiProperty({
+    nullable: true,
+    oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'array', items: { type: 'string' } }],
+    description: 'Text, number, YYYY-MM-DD date, option key or option keys',
+  })
+  value!: LeadFieldValue | null;
+  @nullableString({ example: '2021', description: 'For people: option labels, the number or date as stored' }) display!: string | null;
+  @ApiProperty() archived!: boolean;
+}
+
 export class LeadDetailResponse extends LeadSummaryResponse implements LeadDetailDto {
   @nullableString() firstName!: string | null;
   @nullableString() lastName!: string | null;
@@ -160,6 +181,8 @@ export class LeadDetailResponse extends LeadSummaryResponse implements LeadDetai
   currency!: LeadCurrencyResponse | null;
   @ApiProperty({ type: [LeadStatusChangeResponse], description: 'Every status change, oldest first' })
   statusHistory!: LeadStatusChangeResponse[];
+  @ApiProperty({ type: [LeadCustomFieldViewResponse], description: "The organisation's custom fields with this lead's values" })
+  customFields!: LeadCustomFieldViewResponse[];
   @ApiProperty({ description: 'Contact details are masked: the caller lacks the contact details permission' })
   contactMasked!: boolean;
   @ApiProperty({ type: LeadDuplicatesResponse, description: 'Its original and the leads linked to it as duplicates' })

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { LeadSource, LeadStatus } from '@legeai/contracts';
+import { LeadFieldValue, LeadSource, LeadStatus } from '@legeai/contracts';
 
 /** One answer of a lead form, as Meta sends it in `field_data`. */
 export interface LeadAnswer {
@@ -53,6 +53,8 @@ export class Lead {
   // --- what the form received -------------------------------------------------------------------------------------
   @Column({ name: 'raw_answers', type: 'jsonb', default: () => `'[]'` }) rawAnswers!: LeadAnswer[];
   @Column({ name: 'consent_responses', type: 'jsonb', default: () => `'[]'` }) consentResponses!: ConsentResponse[];
+  /** The organisation's custom fields (lead_field_definitions), by key: typed values (text, number, ISO date, option keys). */
+  @Column({ name: 'custom_fields', type: 'jsonb', default: () => `'{}'` }) customFields!: Record<string, LeadFieldValue>;
 
   // --- source and attribution -------------------------------------------------------------------------------------
   @Column({ name: 'source', type: 'enum', enum: LeadSource, enumName: 'lead_source', default: LeadSource.Manual })

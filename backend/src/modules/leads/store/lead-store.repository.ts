@@ -19,15 +19,26 @@ export interface LeadClaim {
 
 /**
  * What a claim reads with it: the claim's id (null when the Meta lead was already claimed), its form's questions and
- * mapping, and the organisation's duplicate rule (null: the default), read in the storing transaction so that a rule
- * changed before the lead arrived applies to it.
+ * mapping, the organisation's duplicate rule (null: the default), read in the storing transaction so that a rule
+ * changed before the lead arrived applies to it, and the organisation's custom fields that are not archived (only
+ * read when the mapping names one).
  */
 export interface ClaimedLead {
   claimedId: string | null;
   questions: unknown[] | null;
   mapping: unknown;
   duplicateSettings: StoredDuplicateSettings | null;
+  customFields?: unknown[] | null;
 }
+
+/**
+ * The organisation's active custom fields as a jsonb array, for a claim whose form mapping (`mapping`) sends an answer
+ * to one (`custom:<key>`); NULL otherwise, which costs no read.
+ */
+const customFieldsOf = (organisation: string, mapping: string) => `
+  (SELECT jsonb_agg(jsonb_build_object('key', d.key, 'label', d.label, 'type', d.type, 'options', d.options) ORDER BY d.position)
+     FROM lead_field_definitions d
+    WHERE d.organisation_id = ${organisation} AND d.archived_at IS NULL AND strpos((${mapping})::text, '"custom:') > 0)`;
 
 /** A claimed lead to insert; its duplicate columns are filled by the statement from its person key. */
 export interface NewLead {
@@ -71,7 +82,8 @@ export class LeadStoreRepository {
          ON CONFLICT (organisation_id, meta_lead_id) DO NOTHING
          RETURNING id)
        SELECT (SELECT id FROM claimed) AS "claimedId", (SELECT questions FROM form) AS questions, (SELECT mapping FROM form) AS mapping,
-              (SELECT ${DUPLICATE_SETTINGS_JSON} FROM lead_duplicate_settings s WHERE s.organisation_id = $1) AS "duplicateSettings"`,
+              (SELECT ${DUPLICATE_SETTINGS_JSON} FROM lead_duplicate_settings s WHERE s.organisation_id = $1) AS "duplicateSettings",
+              ${customFieldsOf('$1', '(SELECT mapping FROM form)')} AS "customFields"`,
       [c.organisationId, c.metaLeadId, c.formId, c.source, c.createdTime],
     )) as ClaimedLead[];
     return claim;
@@ -91,7 +103,8 @@ export class LeadStoreRepository {
          ON CONFLICT (organisation_id, meta_lead_id) DO NOTHING
          RETURNING id, organisation_id, meta_lead_id)
        SELECT c.id AS "claimedId", f.questions, f.mapping,
-              (SELECT ${DUPLICATE_SETTINGS_JSON} FROM lead_duplicate_settings s WHERE s.organisation_id = x.organisation_id) AS "duplicateSettings"
+              (SELECT ${DUPLICATE_SETTINGS_JSON} FROM lead_duplicate_settings s WHERE s.organisation_id = x.organisation_id) AS "duplicateSettings",
+              ${customFieldsOf('x.organisation_id', 'f.mapping')} AS "customFields"
          FROM input x
          LEFT JOIN claimed c ON c.organisation_id = x.organisation_id AND c.meta_lead_id = x.meta_lead_id
          LEFT JOIN meta_lead_forms f ON f.organisation_id = x.organisation_id AND f.form_id = x.form_id

@@ -51,6 +51,18 @@ export class MetaLeadFormsRepository implements SyncWatermarkStore<LeadFormKey> 
     await this.db.getRepository(MetaLeadForm).update({ id, organisationId }, { mapping });
   }
 
+  /** Names (ids when unnamed) of up to five of the organisation's forms whose mapping sends an answer to `target`. */
+  async namesMappingTo(organisationId: string, target: string, m: EntityManager = this.db.manager): Promise<string[]> {
+    const rows: { name: string }[] = await m.query(
+      `SELECT coalesce(f.form_name, f.form_id) AS name FROM meta_lead_forms f
+        WHERE f.organisation_id = $1 AND jsonb_typeof(f.mapping->'fields') = 'object'
+          AND EXISTS (SELECT 1 FROM jsonb_each_text(f.mapping->'fields') e WHERE e.value = $2)
+        ORDER BY 1 LIMIT 5`,
+      [organisationId, target],
+    );
+    return rows.map((r) => r.name);
+  }
+
   /** The forms a scheduled sweep reads: auto-sync, still listed by Meta, on an active Page; oldest first. */
   async autoSyncFormIds(organisationId: string): Promise<string[]> {
     const forms: { id: string }[] = await this.db.query(

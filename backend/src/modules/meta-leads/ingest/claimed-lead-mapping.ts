@@ -4,6 +4,7 @@ import { parseGraphTime } from '../graph/graph-time';
 import type { FormMapping } from '../mapping/form-mapping';
 import { mapGraphLead, type MappedLead } from '../mapping/lead-mapper';
 import type { IngestInput } from './lead-ingest.types';
+import { readCustomFields } from '../mapping/custom-field-targets';
 import { personLockKeys } from './person-lock-keys';
 
 /** A claimed lead, mapped: its row for the store and the person locks it takes. */
@@ -27,6 +28,7 @@ export function mapClaimedLead(
       pageId: input.pageId,
       questions: claim.questions ?? [],
       mapping: (claim.mapping as FormMapping | null) ?? null,
+      customFields: readCustomFields(claim.customFields),
     },
     { defaultCountry: opts.defaultCountry },
   );

@@ -1,4 +1,4 @@
-import { FormMapping, MappingTarget } from './form-mapping';
+import { customFieldKey, FormMapping, MappingTarget } from './form-mapping';
 import { FormQuestion } from './form-question';
 import { isLeadField, LeadField } from './lead-field';
 import { defaultTarget } from './standard-fields';
@@ -19,7 +19,7 @@ export function readFormMapping(raw: unknown): FormMapping | null {
   const value = raw as Record<string, unknown>;
   const fields: Record<string, MappingTarget> = {};
   for (const [key, target] of Object.entries(asRecord(value['fields']))) {
-    if (target === 'ignore' || isLeadField(target)) fields[key] = target;
+    if (target === 'ignore' || isLeadField(target) || customFieldKey(target)) fields[key] = target as MappingTarget;
   }
   const defaults: Partial<Record<LeadField, string>> = {};
   for (const [field, text] of Object.entries(asRecord(value['defaults']))) {

@@ -5,7 +5,7 @@ import { Principal } from '../../../common/auth/principal';
 import { ApiError } from '../../../common/errors/api-error';
 import { leadsConfig } from '../../../config/leads.config';
 import { AuditService } from '../../audit';
-import { LeadStoreRepository, type Lead } from '../../leads';
+import { LeadFieldsService, LeadStoreRepository, type Lead, type LeadFieldDefinition } from '../../leads';
 import { MetaLeadFormsRepository, type MetaLeadForm } from '../../meta-assets';
 import type { GraphLead } from '../graph/graph-lead';
 import { effectiveMapping, readFormMapping } from './effective-mapping';
@@ -24,17 +24,20 @@ export class LeadFormMappingService {
     private readonly forms: MetaLeadFormsRepository,
     private readonly leads: LeadStoreRepository,
     private readonly audit: AuditService,
+    private readonly customFields: LeadFieldsService,
     @Inject(leadsConfig.KEY) private readonly config: ConfigType<typeof leadsConfig>,
   ) {}
 
   async get(organisationId: string, id: string): Promise<LeadFormMappingDto> {
-    return toDto(await this.form(organisationId, id));
+    const form = await this.form(organisationId, id);
+    return toDto(form, await this.customFields.definitions(organisationId, undefined, true));
   }
 
   async update(principal: Principal, id: string, body: LeadFormMapping): Promise<LeadFormMappingDto> {
     const form = await this.form(principal.organisationId, id);
     const questions = readFormQuestions(form.questions);
-    const mapping = validateFormMapping(body, questions);
+    const custom = await this.customFields.definitions(principal.organisationId, undefined, true);
+    const mapping = validateFormMapping(body, questions, custom);
     const stored = isEmptyMapping(mapping) ? null : mapping;
     // The mapping in effect on each side (standard defaults included), so the entry shows what leads will get.
     const before = { customised: form.mapping !== null, mapping: effectiveMapping(questions, readFormMapping(form.mapping)) };
@@ -50,7 +53,7 @@ export class LeadFormMappingService {
         after: { customised: stored !== null, mapping: effectiveMapping(questions, stored) },
       },
     );
-    return toDto({ ...form, mapping: stored });
+    return toDto({ ...form, mapping: stored }, custom);
   }
 
   /**
@@ -60,12 +63,13 @@ export class LeadFormMappingService {
   async preview(organisationId: string, id: string, body: LeadFormMapping | undefined): Promise<MappingPreviewDto> {
     const form = await this.form(organisationId, id);
     const questions = readFormQuestions(form.questions);
-    const mapping: FormMapping | null = body ? validateFormMapping(body, questions) : readFormMapping(form.mapping);
+    const custom = await this.customFields.definitions(organisationId, undefined, true);
+    const mapping: FormMapping | null = body ? validateFormMapping(body, questions, custom) : readFormMapping(form.mapping);
     const recent = await this.leads.latestOfForm(organisationId, form.formId);
     const graphLead = recent ? fromStoredLead(recent) : exampleLead(form, exampleAnswers(questions, this.config.defaultCountry));
     const mapped = mapGraphLead(
       graphLead,
-      { formId: form.formId, pageId: recent?.pageId ?? '', questions: form.questions, mapping },
+      { formId: form.formId, pageId: recent?.pageId ?? '', questions: form.questions, mapping, customFields: custom },
       { defaultCountry: this.config.defaultCountry },
     );
     const fields = Object.fromEntries(LEAD_FIELDS.map((field) => [field, mapped.lead[field] ?? null])) as MappedLeadFieldsDto;
@@ -77,6 +81,7 @@ export class LeadFormMappingService {
       receivedAt: recent ? recent.receivedAt.toISOString() : null,
       answers: graphLead.field_data,
       fields,
+      customFields: mapped.customFields,
       missingRequired: mapped.missingRequired,
       unmappedQuestions: mapped.unmappedQuestions,
       needsReview: mapped.lead.needsReview ?? false,
@@ -91,7 +96,7 @@ export class LeadFormMappingService {
   }
 }
 
-function toDto(form: MetaLeadForm): LeadFormMappingDto {
+function toDto(form: MetaLeadForm, customFields: LeadFieldDefinition[]): LeadFormMappingDto {
   const questions = readFormQuestions(form.questions);
   const mapping = readFormMapping(form.mapping);
   return {
@@ -102,6 +107,7 @@ function toDto(form: MetaLeadForm): LeadFormMappingDto {
     questions,
     unmappedQuestions: unmappedQuestionsOf(form),
     fields: [...LEAD_FIELDS],
+    customFields: customFields.map((f) => ({ key: f.key, label: f.label, type: f.type, options: f.options })),
   };
 }
 

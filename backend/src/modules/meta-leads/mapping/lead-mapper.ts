@@ -1,11 +1,11 @@
-import { LeadSource } from '@legeai/contracts';
-import type { ConsentResponse, Lead, LeadAnswer } from '../../leads';
+import { LeadFieldValue, LeadSource } from '@legeai/contracts';
+import { coerceAnswer, type ConsentResponse, type FieldShape, type Lead, type LeadAnswer } from '../../leads';
 import type { GraphLead } from '../graph/graph-lead';
 import { parseGraphTime } from '../graph/graph-time';
 import { joinName, normalizeCountry, normalizeDateOfBirth, parseChecked, splitFullName } from './answer-values';
 import { normalizeEmail, normalizePhone } from './contact-normalizer';
 import { readFormMapping, resolveTarget } from './effective-mapping';
-import { FormMapping } from './form-mapping';
+import { customFieldKey, FormMapping } from './form-mapping';
 import { FormQuestion, readFormQuestions } from './form-question';
 import { LEAD_FIELD_MAX_LENGTH, LeadField } from './lead-field';
 
@@ -17,11 +17,15 @@ export interface LeadFormInput {
   /** The form's `questions` jsonb, as stored. */
   questions: unknown[];
   mapping: FormMapping | null;
+  /** The organisation's custom fields that are not archived: the `custom:<key>` targets answers can fill. */
+  customFields?: readonly FieldShape[];
 }
 
 export interface MappedLead {
   /** Contact fields, normalised email and phone, answers, consent, attribution, review flags and `receivedAt`. */
   lead: Partial<Lead>;
+  /** Custom field values, typed (also on `lead.customFields`). */
+  customFields: Record<string, LeadFieldValue>;
   missingRequired: LeadField[];
   /** Answered or asked questions that neither the form's mapping nor the defaults cover. */
   unmappedQuestions: string[];
@@ -44,7 +48,7 @@ export function mapGraphLead(graphLead: GraphLead, form: LeadFormInput, opts: { 
   const questions = readFormQuestions(form.questions);
   const mapping = readFormMapping(form.mapping);
   const rawAnswers = readAnswers(graphLead.field_data);
-  const { values, unmapped } = collectFieldValues(rawAnswers, questions, mapping);
+  const { values, unmapped, custom } = collectFieldValues(rawAnswers, questions, mapping);
 
   for (const [field, value] of Object.entries(mapping?.defaults ?? {}) as [LeadField, string][]) {
     if (!values.has(field)) values.set(field, value.trim());
@@ -63,6 +67,7 @@ export function mapGraphLead(graphLead: GraphLead, form: LeadFormInput, opts: { 
   const dobAnswer = values.get('dateOfBirth') ?? null;
   const dateOfBirth = normalizeDateOfBirth(dobAnswer);
   if (dobAnswer && !dateOfBirth) notes.push(`date of birth "${dobAnswer}" is not a valid date`);
+  const customFields = customFieldValues(custom, form.customFields ?? [], notes);
 
   const lead: Partial<Lead> = {
     fullName: clip(values.get('fullName'), MAX_LENGTH.fullName),
@@ -79,6 +84,7 @@ export function mapGraphLead(graphLead: GraphLead, form: LeadFormInput, opts: { 
     country,
     dateOfBirth,
     productInterest: clip(values.get('productInterest'), MAX_LENGTH.productInterest),
+    customFields,
     rawAnswers,
     consentResponses: readConsent(graphLead.custom_disclaimer_responses),
     ...attribution(graphLead, form),
@@ -95,7 +101,7 @@ export function mapGraphLead(graphLead: GraphLead, form: LeadFormInput, opts: { 
 
   const asked = questions.map((question) => question.key);
   const unmappedQuestions = [...new Set([...asked.filter((key) => unmapped.has(key)), ...unmapped])];
-  return { lead, missingRequired, unmappedQuestions };
+  return { lead, customFields, missingRequired, unmappedQuestions };
 }
 
 /** `field_data` kept whole (every value of a multi-select), values as strings, in Meta's order. */
@@ -117,10 +123,11 @@ function collectFieldValues(
   answers: LeadAnswer[],
   questions: FormQuestion[],
   mapping: FormMapping | null,
-): { values: Map<LeadField, string>; unmapped: Set<string> } {
+): { values: Map<LeadField, string>; unmapped: Set<string>; custom: CustomAnswer[] } {
   const byKey = new Map(questions.map((question) => [question.key, question]));
   const unmapped = new Set<string>();
   const candidates: { field: LeadField; strong: boolean; value: string }[] = [];
+  const custom: CustomAnswer[] = [];
   for (const answer of answers) {
     const question = byKey.get(answer.name);
     const resolved = resolveTarget(answer.name, question, mapping);
@@ -129,12 +136,17 @@ function collectFieldValues(
       continue;
     }
     if (resolved.target === 'ignore') continue;
+    const customKey = customFieldKey(resolved.target);
+    if (customKey) {
+      custom.push({ key: customKey, question: question?.label ?? answer.name, values: answer.values });
+      continue;
+    }
     const texts = answer.values.map((value) => value.trim()).filter(Boolean);
     if (texts.length === 0) continue;
     // A product is stored by its option key ("auto"), whichever of key or label Meta sent
     // (https://developers.facebook.com/docs/marketing-api/guides/lead-ads/retrieving).
     const shown = resolved.target === 'productInterest' && question ? texts.map((text) => optionKey(question, text)) : texts;
-    candidates.push({ field: resolved.target, strong: resolved.origin !== 'fallback', value: shown.join(', ') });
+    candidates.push({ field: resolved.target as LeadField, strong: resolved.origin !== 'fallback', value: shown.join(', ') });
   }
   for (const question of questions) if (!resolveTarget(question.key, question, mapping)) unmapped.add(question.key);
 
@@ -142,7 +154,34 @@ function collectFieldValues(
   for (const candidate of [...candidates.filter((c) => c.strong), ...candidates.filter((c) => !c.strong)]) {
     if (!values.has(candidate.field)) values.set(candidate.field, candidate.value);
   }
-  return { values, unmapped };
+  return { values, unmapped, custom };
+}
+
+/** An answer mapped to a custom field: the field's key, the question as the person saw it, the values as sent. */
+interface CustomAnswer {
+  key: string;
+  question: string;
+  values: string[];
+}
+
+/**
+ * Custom field values from their answers, converted to each field's type (the first answer with a value wins). An
+ * answer that does not fit leaves the field empty and adds a note for the reviewer; its raw answer stays on the lead.
+ * A target whose field is unknown or archived is left alone, like 'ignore'.
+ */
+function customFieldValues(answers: CustomAnswer[], fields: readonly FieldShape[], notes: string[]): Record<string, LeadFieldValue> {
+  const byKey = new Map(fields.map((field) => [field.key, field]));
+  const values: Record<string, LeadFieldValue> = {};
+  for (const answer of answers) {
+    const field = byKey.get(answer.key);
+    if (!field || Object.hasOwn(values, field.key)) continue;
+    // Meta's test leads answer every question with a placeholder: nothing to convert, nothing to review.
+    if (answer.values.some((value) => TEST_LEAD_VALUE.test(value))) continue;
+    const coerced = coerceAnswer(field, answer.values);
+    if (!coerced.ok) notes.push(`${field.label} left empty: ${coerced.problem} (the answer to "${answer.question}" is kept)`);
+    else if (coerced.value !== null) values[field.key] = coerced.value;
+  }
+  return values;
 }
 
 const optionKey = (question: FormQuestion, text: string): string =>

@@ -1,27 +1,35 @@
 import { FieldError } from '@legeai/contracts';
 import { ValidationFailedError } from '../../../common/errors/api-error';
 import { normalizeCountry, normalizeDateOfBirth } from './answer-values';
-import { FormMapping, MappingTarget } from './form-mapping';
+import type { FieldShape } from '../../leads';
+import { customFieldKey, FormMapping, MappingTarget } from './form-mapping';
 import { FormQuestion } from './form-question';
 import { isLeadField, LEAD_FIELD_MAX_LENGTH, LEAD_FIELDS, LeadField } from './lead-field';
 
 /**
  * Checks a mapping an admin sent against the form: every key must be a question the form asks, every target a lead
- * field or 'ignore', every default fit its column. Throws one 400 naming each bad entry (`fields.<key>`,
+ * field, one of the organisation's custom fields that is not archived (`custom:<key>`) or 'ignore', every default fit
+ * its column. Throws one 400 naming each bad entry (`fields.<key>`,
  * `defaults.<field>`, `required[<i>]`); answers the cleaned mapping.
  */
 export function validateFormMapping(
   input: { fields: object; defaults: object; required: unknown[] },
   questions: FormQuestion[],
+  customFields: readonly Pick<FieldShape, 'key'>[] = [],
 ): FormMapping {
   const errors: FieldError[] = [];
   const keys = new Set(questions.map((question) => question.key));
-  const targets = `one of ${[...LEAD_FIELDS, 'ignore'].join(', ')}`;
+  const custom = new Set(customFields.map((field) => field.key));
+  const targets = `one of ${[...LEAD_FIELDS, 'ignore'].join(', ')}, or custom:<key> of a lead field`;
 
   const fields: Record<string, MappingTarget> = {};
   for (const [key, target] of Object.entries(input.fields) as [string, unknown][]) {
     if (!keys.has(key)) errors.push({ field: `fields.${key}`, messages: [`"${key}" is not a question of this form`] });
-    else if (target !== 'ignore' && !isLeadField(target)) errors.push({ field: `fields.${key}`, messages: [`must be ${targets}`] });
+    else if (customFieldKey(target) !== null) {
+      const field = customFieldKey(target)!;
+      if (custom.has(field)) fields[key] = target as MappingTarget;
+      else errors.push({ field: `fields.${key}`, messages: [`"${field}" is not a lead field of this organisation (or it is archived)`] });
+    } else if (target !== 'ignore' && !isLeadField(target)) errors.push({ field: `fields.${key}`, messages: [`must be ${targets}`] });
     else fields[key] = target;
   }
 

@@ -268,4 +268,41 @@ describe('LeadFormMappingPage', () => {
     await stable();
     expect(await (await fieldOf('Email')).getValueText()).toBe('Email');
   });
+
+  it("offers the organisation's own lead fields as targets and previews their values by label", async () => {
+    const customFields = [
+      {
+        key: 'vehicle_kind',
+        label: 'Vehicle kind',
+        type: 'choice' as const,
+        options: [
+          { key: 'sedan', label: 'Sedan' },
+          { key: 'suv', label: 'SUV' },
+        ],
+      },
+    ];
+    await render();
+    http.expectOne({ method: 'GET', url: `${FORM}/mapping` }).flush(aLeadFormMapping({ customFields }));
+    http.expectOne('/v1/integrations/meta/lead-forms').flush([aLeadForm()]);
+    await stable();
+    expectPreview().flush(aMappingPreview());
+    await stable();
+
+    await (await fieldOf('Какая у вас машина?')).clickOptions({ text: 'Vehicle kind' });
+    await afterDebounce();
+    const preview = expectPreview();
+    expect(preview.request.body.mapping.fields['vehicle_type']).toBe('custom:vehicle_kind');
+    preview.flush(aMappingPreview({ unmappedQuestions: [], customFields: { vehicle_kind: 'suv' } }));
+    await stable();
+    expect(text('[data-testid="mapping-preview"]')).toContain('Vehicle kind');
+    expect(text('[data-testid="mapping-preview"]')).toContain('SUV');
+
+    await (await button('Save mapping'))!.click();
+    const put = http.expectOne({ method: 'PUT', url: `${FORM}/mapping` });
+    expect(put.request.body.fields['vehicle_type']).toBe('custom:vehicle_kind');
+    put.flush(aLeadFormMapping({ customFields, customised: true, unmappedQuestions: [] }));
+    await stable();
+    expectPreview().flush(aMappingPreview());
+    await stable();
+  });
 });

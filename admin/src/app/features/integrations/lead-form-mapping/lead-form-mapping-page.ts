@@ -99,6 +99,8 @@ export class LeadFormMappingPage implements HoldsEdits, OnInit {
   /** The mapping as edited; `null` until loaded. */
   protected readonly draft = signal<LeadFormMapping | null>(null);
   protected readonly questions = computed(() => this.loaded.value()?.questions ?? []);
+  /** The organisation's own lead fields (not archived) a question can fill. */
+  protected readonly customTargets = computed(() => this.loaded.value()?.customFields ?? []);
   protected readonly unmapped = computed(() => {
     const draft = this.draft();
     return new Set(draft ? unmappedQuestions(this.questions(), draft).map((q) => q.key) : []);
@@ -117,10 +119,18 @@ export class LeadFormMappingPage implements HoldsEdits, OnInit {
       return [];
     }
     const fields = state.preview.fields;
-    return LEAD_FIELD_NAMES.filter((f) => fields[f] !== null).map((f) => ({
-      label: LEAD_FIELD_LABELS[f],
-      value: f === 'phone' && fields.phoneE164 ? fields.phoneE164 : (fields[f] as string),
-    }));
+    const custom = new Map(this.customTargets().map((f) => [f.key, f]));
+    return [
+      ...LEAD_FIELD_NAMES.filter((f) => fields[f] !== null).map((f) => ({
+        label: LEAD_FIELD_LABELS[f],
+        value: f === 'phone' && fields.phoneE164 ? fields.phoneE164 : (fields[f] as string),
+      })),
+      ...Object.entries(state.preview.customFields ?? {}).map(([key, value]) => {
+        const field = custom.get(key);
+        const label = (k: string) => field?.options.find((o) => o.key === k)?.label ?? k;
+        return { label: field?.label ?? key, value: Array.isArray(value) ? value.map(label).join(', ') : label(String(value)) };
+      }),
+    ];
   });
 
   protected readonly saving = signal(false);

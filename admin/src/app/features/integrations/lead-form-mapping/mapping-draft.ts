@@ -1,7 +1,10 @@
-import { LEAD_FIELD_NAMES, LeadFieldName, LeadFormMapping, LeadFormQuestionDto } from '@legeai/contracts';
+import { CustomFieldTarget, LEAD_FIELD_NAMES, LeadFieldName, LeadFormMapping, LeadFormQuestionDto } from '@legeai/contracts';
 
-/** What a question's answer goes to: a lead field, 'ignore' (kept raw only), or nothing chosen yet (unmapped). */
-export type MappingChoice = LeadFieldName | 'ignore' | null;
+/**
+ * What a question's answer goes to: a lead field, one of the organisation's own fields (`custom:<key>`), 'ignore'
+ * (kept raw only), or nothing chosen yet (unmapped).
+ */
+export type MappingChoice = LeadFieldName | CustomFieldTarget | 'ignore' | null;
 
 /** The choice for one question in the draft. */
 export function choiceOf(mapping: LeadFormMapping, key: string): MappingChoice {

@@ -23,7 +23,12 @@ export interface LeadFilters {
   /** Calendar days `YYYY-MM-DD` in the viewer's time zone, both inclusive. */
   from: string | null;
   to: string | null;
+  /** Custom field filters by field key (`field.<key>=value` in the URL and the API); absent means none. */
+  fields?: Readonly<Record<string, string>>;
 }
+
+/** The URL and API parameter prefix of a custom field filter. */
+const FIELD_PARAM = 'field.';
 
 /** Everything the leads table shows, as the URL carries it so a view can be shared and survives a reload. */
 export interface LeadView {
@@ -68,6 +73,7 @@ export function viewFromParams(params: ParamMap): LeadView {
       includeTest: params.get('test') === '1',
       from: day(params.get('from')),
       to: day(params.get('to')),
+      ...fieldFilters(params),
     },
     pageIndex: Number.isInteger(page) && page > 1 ? page - 1 : 0,
     pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
@@ -93,7 +99,14 @@ export function viewToParams({ filters, pageIndex, pageSize, sort }: LeadView): 
     page: pageIndex > 0 ? pageIndex + 1 : null,
     size: pageSize === DEFAULT_PAGE_SIZE ? null : pageSize,
     sort: sort === 'asc' ? 'asc' : null,
+    ...Object.fromEntries(Object.entries(filters.fields ?? {}).map(([key, value]) => [FIELD_PARAM + key, value])),
   };
+}
+
+/** `field.<key>=value` parameters of the URL; none gives no `fields` at all, so plain filters stay equal to NO_FILTERS. */
+function fieldFilters(params: ParamMap): Pick<LeadFilters, 'fields'> {
+  const keys = params.keys.filter((k) => k.startsWith(FIELD_PARAM) && k.length > FIELD_PARAM.length && params.get(k));
+  return keys.length > 0 ? { fields: Object.fromEntries(keys.map((k) => [k.slice(FIELD_PARAM.length), params.get(k)!])) } : {};
 }
 
 /** What `GET /v1/leads/export.csv` takes: the filters and the order, without paging. */
@@ -108,6 +121,7 @@ export function toFilterQuery(filters: LeadFilters, sort: LeadView['sort']): Lea
     includeTest: filters.includeTest || undefined,
     from: filters.from ? startOfDay(filters.from).toISOString() : undefined,
     to: filters.to ? endOfDay(filters.to).toISOString() : undefined,
+    fields: filters.fields && Object.keys(filters.fields).length > 0 ? { ...filters.fields } : undefined,
     sort: sort === 'asc' ? 'receivedAt' : '-receivedAt',
   };
 }

@@ -1,4 +1,4 @@
-import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { HttpClient, HttpErrorResponse, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
   LeadDetailDto,
@@ -7,6 +7,7 @@ import {
   MetaLeadFormDto,
   ROUTES,
   ReopenLeadRequest,
+  UpdateLeadCustomFieldsRequest,
   UpdateLeadStatusRequest,
 } from '@legeai/contracts';
 import { Observable, catchError, from, switchMap, throwError } from 'rxjs';
@@ -27,7 +28,7 @@ export class LeadsApi {
 
   /** Errors are shown by the page's error state. */
   list(query: LeadListQuery): Observable<LeadPage> {
-    return this.http.get<LeadPage>(this.url, { params: queryParams(query), context: showsOwnErrors() });
+    return this.http.get<LeadPage>(this.url, { params: leadQueryParams(query), context: showsOwnErrors() });
   }
 
   /** Errors are shown inside the detail drawer. */
@@ -53,11 +54,18 @@ export class LeadsApi {
     const route = format === 'csv' ? ROUTES.leadsExport : ROUTES.leadsExportXlsx;
     return this.http
       .get(`${this.url}/${route}`, {
-        params: queryParams(query),
+        params: leadQueryParams(query),
         responseType: 'blob',
         context: showsOwnErrors(),
       })
       .pipe(catchError((error: unknown) => from(withReadableBody(error)).pipe(switchMap((e) => throwError(() => e)))));
+  }
+
+  /** Errors are shown inside the drawer's custom fields section. */
+  updateCustomFields(id: string, request: UpdateLeadCustomFieldsRequest): Observable<LeadDetailDto> {
+    return this.http.patch<LeadDetailDto>(`${this.url}/${encodeURIComponent(id)}/${ROUTES.leadCustomFields}`, request, {
+      context: showsOwnErrors(),
+    });
   }
 
   /** Options of the form filter; when this fails the filter still works on forms seen in the rows. */
@@ -67,6 +75,16 @@ export class LeadsApi {
       context: showsOwnErrors(),
     });
   }
+}
+
+/** The list query as parameters; custom field filters travel as `field.<key>=value`, one parameter each. */
+function leadQueryParams(query: LeadListQuery): HttpParams {
+  const { fields, ...rest } = query;
+  let params = queryParams(rest);
+  for (const [key, value] of Object.entries(fields ?? {})) {
+    params = params.set(`field.${key}`, value);
+  }
+  return params;
 }
 
 /**

@@ -12,6 +12,7 @@ import { formatCalendarDay } from '../../../shared/time/format-time';
 import { ReadOnlyHint } from '../../../shared/ui/read-only-hint/read-only-hint';
 import { Timestamp } from '../../../shared/ui/timestamp/timestamp';
 import { LeadDuplicates } from '../lead-duplicates/lead-duplicates';
+import { LeadCustomFields } from '../lead-custom-fields/lead-custom-fields';
 import { LeadStatusChip } from '../lead-status-chip/lead-status-chip';
 import { LeadStatusControl } from '../lead-status-control/lead-status-control';
 import { leadTimeline } from './lead-timeline';
@@ -21,6 +22,7 @@ import { leadTimeline } from './lead-timeline';
   selector: 'lg-lead-detail',
   imports: [
     LeadDuplicates,
+    LeadCustomFields,
     LeadStatusChip,
     LeadStatusControl,
     MatButtonModule,
@@ -45,6 +47,8 @@ export class LeadDetail {
   readonly reopen = output<ReopenLeadRequest>();
   /** A duplicate link was unlinked or confirmed: the lead as the server answered it. */
   readonly duplicatesChanged = output<LeadDetailDto>();
+  /** The lead as stored after an edit made inside the drawer (its custom fields). */
+  readonly leadChange = output<LeadDetailDto>();
 
   protected readonly name = computed(() => {
     const l = this.lead();

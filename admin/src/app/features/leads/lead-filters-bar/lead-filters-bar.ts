@@ -9,7 +9,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { LEAD_STATUSES, LeadStatus } from '@legeai/contracts';
+import { CHOICE_LEAD_FIELD_TYPES, LEAD_STATUSES, LeadFieldDefinitionDto, LeadStatus } from '@legeai/contracts';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 
 import { LabelPipe } from '../../../shared/labels/label.pipe';
@@ -47,7 +47,13 @@ export class LeadFiltersBar {
   readonly filters = input.required<LeadFilters>();
   readonly forms = input<FilterOption[]>([]);
   readonly campaigns = input<FilterOption[]>([]);
+  /** The organisation's custom lead fields; the choice ones (not archived) get a filter each. */
+  readonly customFields = input<LeadFieldDefinitionDto[]>([]);
   readonly filtersChange = output<LeadFilters>();
+
+  protected readonly choiceFields = computed(() =>
+    this.customFields().filter((f) => !f.archived && CHOICE_LEAD_FIELD_TYPES.includes(f.type)),
+  );
 
   protected readonly statuses = LEAD_STATUSES;
   protected readonly search = new FormControl('', { nonNullable: true });
@@ -103,6 +109,14 @@ export class LeadFiltersBar {
     this.form.valueChanges.pipe(takeUntilDestroyed(destroyRef)).subscribe(() => this.emitForm());
   }
 
+  /** A custom field filter chosen (an option key) or cleared (null). */
+  protected setField(key: string, value: string | null): void {
+    const { [key]: _previous, ...others } = this.filters().fields ?? {};
+    const fields = value ? { ...others, [key]: value } : others;
+    const { fields: _old, ...rest } = this.filters();
+    this.filtersChange.emit(Object.keys(fields).length > 0 ? { ...rest, fields } : rest);
+  }
+
   protected clear(): void {
     this.filtersChange.emit({ ...NO_FILTERS, includeTest: this.filters().includeTest });
   }
@@ -114,6 +128,7 @@ export class LeadFiltersBar {
       return;
     }
     this.filtersChange.emit({
+      ...(this.filters().fields ? { fields: this.filters().fields } : {}),
       q: this.filters().q,
       status: v.status,
       formId: v.formId,

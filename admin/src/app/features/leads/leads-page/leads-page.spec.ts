@@ -15,7 +15,7 @@ import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { LeadDetailDto, LeadStatus, LeadSummaryDto, Role } from '@legeai/contracts';
+import { LeadDetailDto, LeadFieldDefinitionDto, LeadStatus, LeadSummaryDto, Role } from '@legeai/contracts';
 
 import { aCurrentUser, anErrorEnvelope } from '../../../../testing/factories';
 import { aLeadDetail, aLeadPage, aLeadSummary } from '../../../../testing/lead-factories';
@@ -35,6 +35,8 @@ describe('LeadsPage', () => {
   let root: HarnessLoader;
   let saved: { blob: Blob; fileName: string }[];
   let interval: ManualInterval;
+  /** The organisation's custom lead fields the page is given. */
+  let leadFields: LeadFieldDefinitionDto[] = [];
 
   const anna = aLeadSummary();
   const ben = aLeadSummary({
@@ -67,10 +69,14 @@ describe('LeadsPage', () => {
     await harness.navigateByUrl(url, LeadsPage);
     loader = TestbedHarnessEnvironment.loader(harness.fixture);
     root = TestbedHarnessEnvironment.documentRootLoader(harness.fixture);
+    http.expectOne('/v1/lead-fields').flush(leadFields);
     http.expectOne('/v1/integrations/meta/lead-forms').flush([aLeadForm()]);
   }
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    http.verify();
+    leadFields = [];
+  });
 
   async function stable(): Promise<void> {
     await harness.fixture.whenStable();
@@ -725,6 +731,88 @@ describe('LeadsPage', () => {
       await answerList([ben, anna]);
       await poll();
       http.expectNone((req) => req.url === '/v1/leads');
+    });
+  });
+
+  describe('custom lead fields', () => {
+    const coverage: LeadFieldDefinitionDto = {
+      id: 'lf-1',
+      key: 'coverage_wanted',
+      label: 'Coverage wanted',
+      type: 'multi_choice',
+      options: [
+        { key: 'liability', label: 'Liability' },
+        { key: 'collision', label: 'Collision' },
+      ],
+      position: 0,
+      archived: false,
+      inUse: true,
+      createdAt: '2026-11-01T10:00:00.000Z',
+      updatedAt: '2026-11-01T10:00:00.000Z',
+    };
+    const household: LeadFieldDefinitionDto = {
+      ...coverage,
+      id: 'lf-2',
+      key: 'household_size',
+      label: 'Household size',
+      type: 'number',
+      options: [],
+    };
+
+    it('filters by a choice field through the URL and the API (field.<key>=option)', async () => {
+      leadFields = [coverage, household];
+      await render();
+      await answerList();
+
+      await (await select('Coverage wanted')).clickOptions({ text: 'Collision' });
+      await stable();
+      expect(queryParams()).toEqual({ 'field.coverage_wanted': 'collision' });
+      expect(params(expectList())).toMatchObject({ 'field.coverage_wanted': 'collision', offset: '0' });
+      // Only choice fields get a filter.
+      await expect(root.getHarness(MatFormFieldHarness.with({ floatingLabelText: 'Household size' }))).rejects.toThrow();
+    });
+
+    it('restores a field filter from the URL', async () => {
+      leadFields = [coverage];
+      await render(Role.Viewer, '/leads?field.coverage_wanted=liability');
+      expect(params(expectList())).toMatchObject({ 'field.coverage_wanted': 'liability' });
+      expect(await (await select('Coverage wanted')).getValueText()).toBe('Liability');
+    });
+
+    const withFields = aLeadDetail({
+      customFields: [
+        {
+          key: 'coverage_wanted',
+          label: 'Coverage wanted',
+          type: 'multi_choice',
+          options: coverage.options,
+          value: ['collision'],
+          display: 'Collision',
+          archived: false,
+        },
+        { key: 'household_size', label: 'Household size', type: 'number', options: [], value: null, display: null, archived: false },
+      ],
+    });
+
+    it('shows the fields in the drawer and lets a manager edit them', async () => {
+      await openDrawer(withFields);
+      expect(text()).toMatch(/Coverage wanted\s*Collision/);
+      expect(text()).toMatch(/Household size\s*—/);
+
+      await (await root.getHarness(MatButtonHarness.with({ selector: '[data-testid="edit-custom-fields"]' }))).click();
+      await (await root.getHarness(MatInputHarness.with({ selector: '[name="household_size"]' }))).setValue('3');
+      await (await root.getHarness(MatButtonHarness.with({ text: 'Save' }))).click();
+      const req = http.expectOne({ method: 'PATCH', url: '/v1/leads/l-1/custom-fields' });
+      expect(req.request.body).toEqual({ values: { household_size: 3 } });
+      req.flush({ ...withFields, customFields: [withFields.customFields[0], { ...withFields.customFields[1], value: 3, display: '3' }] });
+      await stable();
+      expect(text()).toMatch(/Household size\s*3/);
+    });
+
+    it('lets viewers read the fields but not edit them', async () => {
+      await openDrawer(withFields, Role.Viewer);
+      expect(text()).toContain('Coverage wanted');
+      expect(await root.getAllHarnesses(MatButtonHarness.with({ selector: '[data-testid="edit-custom-fields"]' }))).toHaveLength(0);
     });
   });
 });

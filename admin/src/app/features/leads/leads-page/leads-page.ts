@@ -12,6 +12,7 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
   LeadDetailDto,
+  LeadFieldDefinitionDto,
   LeadListQuery,
   LeadPage,
   LeadSummaryDto,
@@ -43,6 +44,7 @@ import {
   viewFromParams,
   viewToParams,
 } from '../data/lead-filters';
+import { LeadFieldsApi } from '../../lead-fields/data/lead-fields-api';
 import { LeadExportFormat, LeadsApi } from '../data/leads-api';
 import { FileSaver } from '../data/save-file';
 import { LeadDetail } from '../lead-detail/lead-detail';
@@ -92,6 +94,7 @@ interface Incoming {
 })
 export class LeadsPage {
   private readonly api = inject(LeadsApi);
+  private readonly leadFields = inject(LeadFieldsApi);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly notifier = inject(Notifier);
@@ -128,6 +131,8 @@ export class LeadsPage {
   private readonly seenForms = signal<ReadonlyMap<string, string>>(new Map());
   /** There is no campaign list endpoint for the console yet: campaigns are learnt from the leads shown so far. */
   private readonly seenCampaigns = signal<ReadonlyMap<string, string>>(new Map());
+  /** The organisation's custom lead fields, for their filters; without them the other filters still work. */
+  protected readonly customFields = signal<LeadFieldDefinitionDto[]>([]);
   protected readonly formOptions = computed(() => mergeOptions(this.metaForms(), this.seenForms()));
   protected readonly campaignOptions = computed(() => mergeOptions([], this.seenCampaigns()));
 
@@ -160,6 +165,11 @@ export class LeadsPage {
           this.detail.load();
         }
       });
+
+    this.leadFields
+      .list()
+      .pipe(takeUntilDestroyed())
+      .subscribe({ next: (fields) => this.customFields.set(fields), error: () => undefined });
 
     this.api
       .leadForms()
@@ -362,6 +372,11 @@ export class LeadsPage {
       relativeTo: this.route,
       queryParams: { ...viewToParams(view), lead: this.selectedId() },
     });
+  }
+
+  protected leadEdited(lead: LeadDetailDto): void {
+    this.showLead(lead);
+    this.notifier.info('Lead fields saved.');
   }
 
   /** The drawer and the lead's table row show the same state. */

@@ -3,7 +3,11 @@ import { Type } from 'class-transformer';
 import { IsArray, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import {
   LEAD_FIELD_NAMES,
+  LEAD_FIELD_TYPES,
+  LeadFieldType,
+  LeadFieldTargetDto,
   LeadFieldName,
+  LeadFieldValue,
   LeadFormMapping,
   LeadFormMappingDto,
   LeadFormQuestionDto,
@@ -13,15 +17,16 @@ import {
 } from '@legeai/contracts';
 
 /** Swagger shapes and request validation for the contracts in libs/contracts/src/meta.ts (the interfaces rule). */
-const TARGETS = [...LEAD_FIELD_NAMES, 'ignore'];
+const TARGETS = [...LEAD_FIELD_NAMES, 'ignore', 'custom:<key>'];
 
 /** Shape only; which keys and fields are allowed depends on the form and is checked by the service. */
 export class LeadFormMappingBody implements LeadFormMapping {
   @ApiProperty({
-    description: 'Question key → lead field or "ignore"; questions left out keep their standard default',
+    description:
+      'Question key → lead field, custom:<key> of a custom lead field (not archived), or "ignore"; questions left out keep their standard default',
     type: 'object',
     additionalProperties: { type: 'string', enum: TARGETS },
-    example: { coverage_needs: 'productInterest', current_insurer: 'ignore' },
+    example: { coverage_needs: 'custom:coverage_wanted', current_insurer: 'custom:current_carrier', vehicle_year: 'ignore' },
   })
   @IsObject()
   fields!: Record<string, LeadFieldName | 'ignore'>;
@@ -52,6 +57,18 @@ export class MappingPreviewBody implements MappingPreviewRequest {
   mapping?: LeadFormMappingBody;
 }
 
+class LeadFieldOptionResponse {
+  @ApiProperty({ example: 'collision' }) key!: string;
+  @ApiProperty({ example: 'Collision' }) label!: string;
+}
+
+class LeadFieldTargetResponse implements LeadFieldTargetDto {
+  @ApiProperty({ example: 'coverage_wanted' }) key!: string;
+  @ApiProperty({ example: 'Coverage wanted' }) label!: string;
+  @ApiProperty({ enum: LEAD_FIELD_TYPES }) type!: LeadFieldType;
+  @ApiProperty({ type: [LeadFieldOptionResponse] }) options!: LeadFieldOptionResponse[];
+}
+
 class LeadFormQuestionResponse implements LeadFormQuestionDto {
   @ApiProperty() key!: string;
   @ApiProperty({ nullable: true, type: String }) label!: string | null;
@@ -68,6 +85,8 @@ export class LeadFormMappingResponse implements LeadFormMappingDto {
   @ApiProperty({ type: [LeadFormQuestionResponse] }) questions!: LeadFormQuestionDto[];
   @ApiProperty({ type: [String], description: 'Questions neither the mapping nor the defaults cover' }) unmappedQuestions!: string[];
   @ApiProperty({ enum: LEAD_FIELD_NAMES, isArray: true }) fields!: LeadFieldName[];
+  @ApiProperty({ type: [LeadFieldTargetResponse], description: 'Custom lead fields a question can map to, as custom:<key>' })
+  customFields!: LeadFieldTargetDto[];
 }
 
 class LeadAnswerResponse {
@@ -86,6 +105,12 @@ export class MappingPreviewResponse implements MappingPreviewDto {
     additionalProperties: { type: 'string', nullable: true },
   })
   fields!: MappedLeadFieldsDto;
+  @ApiProperty({
+    type: 'object',
+    description: 'Custom field values by key: text, number, YYYY-MM-DD date, option key or option keys',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'array', items: { type: 'string' } }] },
+  })
+  customFields!: Record<string, LeadFieldValue>;
   @ApiProperty({ enum: LEAD_FIELD_NAMES, isArray: true }) missingRequired!: LeadFieldName[];
   @ApiProperty({ type: [String] }) unmappedQuestions!: string[];
   @ApiProperty() needsReview!: boolean;
