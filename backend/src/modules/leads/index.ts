@@ -4,3 +4,5 @@ export { Lead, type ConsentResponse, type LeadAnswer } from './entities/lead.ent
 export { MetaLeadMapping } from './entities/meta-lead-mapping.entity';
 export { LeadStoreRepository, type ClaimedLead, type LeadClaim, type NewLead, type StoredLead } from './store/lead-store.repository';
 export { findPersonDuplicate, personDuplicateQuery, type DuplicateRule, type PersonKey } from './store/person-duplicates';
+/** RFC 4180 CSV with spreadsheet formula injection defused: every CSV download of the product uses it. */
+export { csvHeader, csvRows, defuseFormula } from './lead-csv';
