@@ -50,7 +50,10 @@ export function presetRange(preset: Exclude<RangePreset, 'custom'>, today: Date 
 
 /** A real calendar date in `YYYY-MM-DD`. */
 export function isDay(value: unknown): value is string {
-  return typeof value === 'string' && DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  if (typeof value !== 'string' || !DATE.test(value)) return false;
+  // 2026-02-30 parses as 2 March and 2026-13-01 not at all: only a date that reads back as itself is real.
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
 }
 
 /** Why a custom range cannot be asked for, in words; null when it can. */
