@@ -51,13 +51,13 @@ async function seed(db: Client, org: string, size: Size): Promise<{ until: strin
     await db.query(
       `INSERT INTO meta_insight_facts (organisation_id, ad_account_id, level, object_id, date, campaign_id, adset_id, ad_id,
          spend, impressions, reach, clicks, link_clicks, leads, currency, attribution_setting)
-       SELECT $1, $2, 'ad', ad::text, d, camp::text, adset::text, ad::text,
+       SELECT $1, $2, 'ad', k.ad::text, d, k.camp::text, k.adset::text, k.ad::text,
          s.spend, s.spend * 120, s.spend * 90, s.spend * 3, s.spend * 2, (s.spend / 25)::int, 'USD', '7d_click_1d_view'
        FROM generate_series(1, $4) c, generate_series(1, $5) st, generate_series(1, $6) ai,
-         LATERAL (SELECT $3::bigint * 1000000 + c AS camp, $3::bigint * 100000000 + c * 10000 + st * 100 AS adset) k,
-         LATERAL (SELECT k.camp, k.adset, k.adset + ai AS ad) ids,
+         LATERAL (SELECT $3::bigint * 1000000 + c AS camp, $3::bigint * 100000000 + c * 10000 + st * 100 AS adset,
+           $3::bigint * 100000000 + c * 10000 + st * 100 + ai AS ad) k,
          generate_series($7::date - ($8::int - 1), $7::date, interval '1 day') d,
-         LATERAL (SELECT round((abs(hashtext(ids.ad::text || d::text)) % 6000) / 100.0, 2) AS spend) s`,
+         LATERAL (SELECT round((abs(hashtext(k.ad::text || d::text)) % 6000) / 100.0, 2) AS spend) s`,
       [org, a.id, a.n, size.campaigns, size.adsetsPerCampaign, size.adsPerAdset, until, size.days],
     );
     // Rollups as Meta answers them per level (reach is Meta's own per level; here a fraction of the ads' sum).
@@ -88,7 +88,7 @@ async function seed(db: Client, org: string, size: Size): Promise<{ until: strin
   // Leads: a random ad of a random account, a random moment of the period.
   await db.query(
     `INSERT INTO leads (organisation_id, source, campaign_id, adset_id, ad_id, is_organic, is_test, status, premium_value, premium_currency, received_at)
-     SELECT $1, 'meta_lead_ads', ids.camp::text, ids.adset::text, ids.ad::text, r.o < 0.05, r.o >= 0.05 AND r.o < 0.06,
+     SELECT $1, 'meta_lead_ads', k.camp::text, k.adset::text, k.ad::text, r.o < 0.05, r.o >= 0.05 AND r.o < 0.06,
        st.status, CASE WHEN st.status = 'won' THEN round((200 + r.p * 2800)::numeric, 2) END,
        CASE WHEN st.status = 'won' THEN 'USD' END,
        ($2::date + 1)::timestamp AT TIME ZONE 'UTC' - r.t * ($3::int * interval '1 day')
@@ -96,8 +96,8 @@ async function seed(db: Client, org: string, size: Size): Promise<{ until: strin
        LATERAL (SELECT random() AS o, random() AS p, random() AS t, random() AS s,
          1 + floor(random() * 2)::int AS acct, 1 + floor(random() * $5)::int AS c, 1 + floor(random() * $6)::int AS st,
          1 + floor(random() * $7)::int AS ai, i AS salt) r,
-       LATERAL (SELECT r.acct::bigint * 1000000 + r.c AS camp, r.acct::bigint * 100000000 + r.c * 10000 + r.st * 100 AS adset) k,
-       LATERAL (SELECT k.camp, k.adset, k.adset + r.ai AS ad) ids,
+       LATERAL (SELECT r.acct::bigint * 1000000 + r.c AS camp, r.acct::bigint * 100000000 + r.c * 10000 + r.st * 100 AS adset,
+         r.acct::bigint * 100000000 + r.c * 10000 + r.st * 100 + r.ai AS ad) k,
        LATERAL (SELECT (CASE WHEN r.s < 0.40 THEN 'new' WHEN r.s < 0.60 THEN 'contacted' WHEN r.s < 0.75 THEN 'qualified'
          WHEN r.s < 0.85 THEN 'quoted' WHEN r.s < 0.95 THEN 'won' ELSE 'lost' END)::lead_status AS status) st`,
     [org, until, size.days, size.leads, size.campaigns, size.adsetsPerCampaign, size.adsPerAdset],
@@ -214,8 +214,8 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
       };
       const summaryPath = `insights/summary?since=${since}&until=${until}`;
       const tablePath = `insights?since=${since}&until=${until}&level=campaign&sort=spend&limit=50`;
-      const directSummary = () => direct.query(DIRECT_SUMMARY, [org, previousSince, until]);
-      const directTable = () => direct.query(DIRECT_TABLE, [org, since, until]);
+      const directSummary = () => direct.query<{ date: Date } & Record<string, unknown>>(DIRECT_SUMMARY, [org, previousSince, until]);
+      const directTable = () => direct.query<{ object_id: string; stored: string }>(DIRECT_TABLE, [org, since, until]);
 
       // Same numbers: spend, stored leads, won and premium of the range; the first campaign's.
       const apiSummary = await get(summaryPath);
@@ -243,7 +243,12 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
         samples.sqlTable.push(...(await time(directTable, n)));
       }
       const p = (xs: number[]) => ({ p50: quantile(xs, 0.5), p95: quantile(xs, 0.95) });
-      const s = { apiSummary: p(samples.apiSummary), sqlSummary: p(samples.sqlSummary), apiTable: p(samples.apiTable), sqlTable: p(samples.sqlTable) };
+      const s = {
+        apiSummary: p(samples.apiSummary),
+        sqlSummary: p(samples.sqlSummary),
+        apiTable: p(samples.apiTable),
+        sqlTable: p(samples.sqlTable),
+      };
       const summaryRatio = s.sqlSummary.p50 / s.apiSummary.p50;
       const tableRatio = s.sqlTable.p50 / s.apiTable.p50;
       const ms = (x: { p50: number; p95: number }) => `p50 ${x.p50.toFixed(1)} ms, p95 ${x.p95.toFixed(1)} ms`;

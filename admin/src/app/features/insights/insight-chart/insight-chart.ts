@@ -30,9 +30,18 @@ Chart.register(
   Tooltip,
 );
 
-/** Colours of the console's theme, read at draw time so light and dark schemes both work. */
+/**
+ * A colour of the console's theme as the canvas can use it. The theme's variables hold `light-dark(…)` pairs, which
+ * Chart.js cannot parse (it would draw black): the browser resolves them on a probe element to plain rgb().
+ */
 function themeColour(host: HTMLElement, variable: string, fallback: string): string {
-  return getComputedStyle(host).getPropertyValue(variable).trim() || fallback;
+  const probe = document.createElement('span');
+  probe.style.color = `var(${variable}, ${fallback})`;
+  probe.style.display = 'none';
+  host.appendChild(probe);
+  const colour = getComputedStyle(probe).color;
+  probe.remove();
+  return colour || fallback;
 }
 
 export interface InsightChartData {
@@ -78,9 +87,10 @@ export class InsightChart {
   }
 
   private config(canvas: HTMLElement, data: InsightChartData): ChartConfiguration {
-    const primary = themeColour(canvas, '--mat-sys-primary', '#3f51b5');
-    const tertiary = themeColour(canvas, '--mat-sys-tertiary', '#e91e63');
-    const text = themeColour(canvas, '--mat-sys-on-surface-variant', '#555');
+    const host = canvas.parentElement ?? document.body;
+    const primary = themeColour(host, '--mat-sys-primary', '#3f51b5');
+    const tertiary = themeColour(host, '--mat-sys-tertiary', '#e91e63');
+    const text = themeColour(host, '--mat-sys-on-surface-variant', '#555');
     const palette = [primary, tertiary, '#2e7d32', '#f9a825', '#6a1b9a', '#00838f', '#ef6c00', '#5d4037', '#9e9e9e'];
     const common = { responsive: true, maintainAspectRatio: false, animation: false as const };
     if (data.type === 'spend-leads') {
