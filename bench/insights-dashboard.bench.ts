@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { InsightsPage, InsightsSummaryDto } from '@legeai/contracts';
 import { Client } from 'pg';
 import { BENCH_ADMIN, REPO_ROOT, startProduct, type RunningProduct } from './lib/product';
 import { BenchResult } from './lib/report';
@@ -207,10 +208,10 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
         body: JSON.stringify(BENCH_ADMIN),
       });
       const { accessToken } = (await login.json()) as { accessToken: string };
-      const get = async (path: string) => {
+      const get = async <T = unknown>(path: string): Promise<T> => {
         const res = await fetch(`${product!.url}/v1/integrations/meta/${path}`, { headers: { authorization: `Bearer ${accessToken}` } });
         if (res.status !== 200) throw new Error(`${path} → ${res.status} ${await res.text()}`);
-        return res.json() as Promise<any>;
+        return (await res.json()) as T;
       };
       const summaryPath = `insights/summary?since=${since}&until=${until}`;
       const tablePath = `insights?since=${since}&until=${until}&level=campaign&sort=spend&limit=50`;
@@ -218,10 +219,10 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
       const directTable = () => direct.query<{ object_id: string; stored: string }>(DIRECT_TABLE, [org, since, until]);
 
       // Same numbers: spend, stored leads, won and premium of the range; the first campaign's.
-      const apiSummary = await get(summaryPath);
+      const apiSummary = await get<InsightsSummaryDto>(summaryPath);
       const days = (await directSummary()).rows.filter((r) => r.date >= new Date(`${since}T00:00:00Z`));
       const sum = (k: string) => days.reduce((s, r) => s + Number(r[k] ?? 0), 0);
-      const apiTable = await get(tablePath);
+      const apiTable = await get<InsightsPage>(tablePath);
       const sqlTable = (await directTable()).rows;
       const agree =
         Math.abs(apiSummary.totals.spend - sum('spend')) < 0.01 &&
