@@ -112,12 +112,21 @@ async function seed(db: Client, org: string, size: Size): Promise<{ until: strin
 
 /**
  * The baseline: one hand-written statement per view computing the same numbers from the same tables, sent over one
- * open connection. Summary: per day of the range and the previous period, the facts (campaign level) and the leads'
+ * open connection. Written as well as the product's own (the leads of the range read first, by time, then joined with
+ * their campaigns and each account's bounds): the plain join lets the planner walk each campaign's whole lead
+ * history, 2 s instead of a fraction of that, which would make any product look fast next to it. Summary: per day of the range and the previous period, the facts (campaign level) and the leads'
  * outcomes on the account's local day. Table: the campaigns of the range, their facts and outcomes, sorted by spend,
  * first page of 50.
  */
 const DIRECT_SUMMARY = `
-  WITH tz AS (SELECT ad_account_id, timezone FROM meta_insight_accounts WHERE organisation_id = $1),
+  WITH tz AS (
+    SELECT ad_account_id, timezone, $2::date::timestamp AT TIME ZONE timezone AS first_instant,
+      ($3::date + 1)::timestamp AT TIME ZONE timezone AS end_instant
+    FROM meta_insight_accounts WHERE organisation_id = $1),
+  lr AS MATERIALIZED (
+    SELECT campaign_id, status, premium_value, received_at FROM leads
+    WHERE organisation_id = $1 AND NOT is_organic AND NOT is_test AND campaign_id IS NOT NULL
+      AND received_at >= ($2::date - 1)::timestamp AT TIME ZONE 'UTC' AND received_at < ($3::date + 2)::timestamp AT TIME ZONE 'UTC'),
   f AS (
     SELECT date, sum(spend) AS spend, sum(impressions) AS impressions, sum(clicks) AS clicks, sum(leads) AS meta_leads
     FROM meta_insight_facts
@@ -127,18 +136,23 @@ const DIRECT_SUMMARY = `
     SELECT (l.received_at AT TIME ZONE tz.timezone)::date AS date, count(*) AS stored,
       count(*) FILTER (WHERE l.status IN ('qualified', 'quoted', 'won')) AS qualified,
       count(*) FILTER (WHERE l.status = 'won') AS won, sum(l.premium_value) FILTER (WHERE l.status = 'won') AS premium
-    FROM leads l
+    FROM lr l
     JOIN meta_campaigns c ON c.organisation_id = $1 AND c.campaign_id = l.campaign_id
     JOIN tz ON tz.ad_account_id = c.ad_account_id
-    WHERE l.organisation_id = $1 AND NOT l.is_organic AND NOT l.is_test
-      AND l.received_at >= ($2::date - 1)::timestamp AT TIME ZONE 'UTC' AND l.received_at < ($3::date + 2)::timestamp AT TIME ZONE 'UTC'
-      AND (l.received_at AT TIME ZONE tz.timezone)::date BETWEEN $2::date AND $3::date
+    WHERE l.received_at >= tz.first_instant AND l.received_at < tz.end_instant
     GROUP BY 1)
   SELECT COALESCE(f.date, o.date) AS date, f.spend, f.impressions, f.clicks, f.meta_leads, o.stored, o.qualified, o.won, o.premium
   FROM f FULL JOIN o ON o.date = f.date ORDER BY 1`;
 
 const DIRECT_TABLE = `
-  WITH tz AS (SELECT ad_account_id, timezone FROM meta_insight_accounts WHERE organisation_id = $1),
+  WITH tz AS (
+    SELECT ad_account_id, timezone, $2::date::timestamp AT TIME ZONE timezone AS first_instant,
+      ($3::date + 1)::timestamp AT TIME ZONE timezone AS end_instant
+    FROM meta_insight_accounts WHERE organisation_id = $1),
+  lr AS MATERIALIZED (
+    SELECT campaign_id, status, premium_value, received_at FROM leads
+    WHERE organisation_id = $1 AND NOT is_organic AND NOT is_test AND campaign_id IS NOT NULL
+      AND received_at >= ($2::date - 1)::timestamp AT TIME ZONE 'UTC' AND received_at < ($3::date + 2)::timestamp AT TIME ZONE 'UTC'),
   f AS (
     SELECT ad_account_id, object_id, sum(spend) AS spend, sum(impressions) AS impressions, sum(clicks) AS clicks,
       sum(link_clicks) AS link_clicks, sum(leads) AS meta_leads
@@ -148,12 +162,10 @@ const DIRECT_TABLE = `
   o AS (
     SELECT l.campaign_id, count(*) AS stored, count(*) FILTER (WHERE l.status IN ('qualified', 'quoted', 'won')) AS qualified,
       count(*) FILTER (WHERE l.status = 'won') AS won, COALESCE(sum(l.premium_value) FILTER (WHERE l.status = 'won'), 0) AS premium
-    FROM leads l
+    FROM lr l
     JOIN meta_campaigns c ON c.organisation_id = $1 AND c.campaign_id = l.campaign_id
     JOIN tz ON tz.ad_account_id = c.ad_account_id
-    WHERE l.organisation_id = $1 AND NOT l.is_organic AND NOT l.is_test
-      AND l.received_at >= ($2::date - 1)::timestamp AT TIME ZONE 'UTC' AND l.received_at < ($3::date + 2)::timestamp AT TIME ZONE 'UTC'
-      AND (l.received_at AT TIME ZONE tz.timezone)::date BETWEEN $2::date AND $3::date
+    WHERE l.received_at >= tz.first_instant AND l.received_at < tz.end_instant
     GROUP BY l.campaign_id)
   SELECT f.*, c.name, o.stored, o.qualified, o.won, o.premium, f.spend / NULLIF(o.stored, 0) AS cpl,
     (COALESCE(o.premium, 0) - f.spend) / NULLIF(f.spend, 0) AS roi

@@ -168,10 +168,10 @@ export class InsightsReportRepository {
   async dailyOutcomes(organisationId: string, range: DateRange, adAccountId: string | null): Promise<DailyOutcomeRecord[]> {
     const p = new SqlParams();
     const sql = `WITH ${zonesCte(p, organisationId)}, ${campaignAccountsCte(p, organisationId, range.since, range.until)}
-      ${leadOutcomesSql(p, organisationId, range.since, range.until, adAccountId, [
+      SELECT * FROM (${leadOutcomesSql(p, organisationId, range.since, range.until, adAccountId, [
         { expr: 'z.currency', as: 'currency' },
         { expr: '{day}::text', as: 'date' },
-      ])}`;
+      ])}) o`;
     return this.db.query<DailyOutcomeRecord[]>(sql, p.values);
   }
 
