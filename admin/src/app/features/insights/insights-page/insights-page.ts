@@ -180,6 +180,11 @@ export class InsightsPage {
     });
   }
 
+  /** "America/Los_Angeles" as people write it: "America/Los Angeles". */
+  protected zoneName(zone: string): string {
+    return zone.replace(/_/g, ' ');
+  }
+
   protected money = money;
   protected percent = percent;
   protected count = count;
