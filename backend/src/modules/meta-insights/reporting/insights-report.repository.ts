@@ -22,8 +22,6 @@ export interface InsightRowsFilter {
   breakdown: InsightBreakdown;
   adAccountId: string | null;
   ids: string[] | null;
-  /** Revenue per unit of premium (1, or the commission rate): ROI sorting needs it in SQL. */
-  revenueFactor: number;
   sort: InsightSort;
   order: 'asc' | 'desc';
   limit: number | null;
@@ -98,9 +96,11 @@ export class InsightsReportRepository {
         ])})`
       : `, outcomes AS (SELECT NULL::text AS ad_account_id, NULL::text AS object_id, 0 AS stored_leads, 0 AS qualified_leads,
           0 AS won_policies, 0 AS premium_won WHERE false)`;
-    // Every bound value must appear in the text (PostgreSQL cannot type an unused parameter): the factor only when sorting by ROI.
-    let sortSql = SORT_SQL[filter.sort].replace('{name}', NAME_COLUMN[level]);
-    if (sortSql.includes('{factor}')) sortSql = sortSql.replace('{factor}', p.ref('factor', filter.revenueFactor, '::numeric'));
+    // ROI sorts on revenue per unit of premium as the organisation's settings say, read in the same statement so the
+    // settings need no round trip before it.
+    const factor = `COALESCE((SELECT CASE WHEN st.roi_basis = 'commission' THEN st.commission_rate ELSE 1 END
+      FROM meta_insights_settings st WHERE st.organisation_id = ${org}), 1)`;
+    const sortSql = SORT_SQL[filter.sort].replace('{name}', NAME_COLUMN[level]).replace('{factor}', factor);
     const order = `${sortSql} ${filter.order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, f.object_id, f.breakdown_key`;
     const page =
       filter.limit === null ? '' : `LIMIT ${p.ref('limit', filter.limit, '::int')} OFFSET ${p.ref('offset', filter.offset, '::int')}`;

@@ -36,27 +36,28 @@ export class InsightsReportService {
   async rows(organisationId: string, query: InsightsQuery, all = false): Promise<InsightsPage> {
     const range = { since: query.since, until: query.until };
     assertInsightRange(range);
-    const settings = await this.settings.get(organisationId);
-    const factor = revenueFactor(settings.roiBasis, settings.commissionRate);
     const level = query.level ?? 'campaign';
     const base = {
       organisationId,
       level,
       breakdown: query.breakdown ?? 'none',
       adAccountId: query.adAccountId ?? null,
-      revenueFactor: factor,
     };
     const limit = all ? CSV_MAX_ROWS : (query.limit ?? DEFAULT_PAGE_LIMIT);
     const offset = all ? 0 : (query.offset ?? 0);
-    const records = await this.report.rows({
-      ...base,
-      range,
-      ids: query.ids?.length ? query.ids : null,
-      sort: query.sort ?? 'spend',
-      order: query.order ?? (query.sort === 'name' || query.sort === 'cpl' ? 'asc' : 'desc'),
-      limit,
-      offset,
-    });
+    const [settings, records] = await Promise.all([
+      this.settings.get(organisationId),
+      this.report.rows({
+        ...base,
+        range,
+        ids: query.ids?.length ? query.ids : null,
+        sort: query.sort ?? 'spend',
+        order: query.order ?? (query.sort === 'name' || query.sort === 'cpl' ? 'asc' : 'desc'),
+        limit,
+        offset,
+      }),
+    ]);
+    const factor = revenueFactor(settings.roiBasis, settings.commissionRate);
     const items = records.map((r) => this.rowDto(level, r, factor));
     const page: InsightsPage = { items, total: records.length ? Number(records[0].total) : 0, limit, offset, range };
     if (query.compare === 'previous') {
