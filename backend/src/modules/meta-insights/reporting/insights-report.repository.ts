@@ -89,7 +89,7 @@ export class InsightsReportRepository {
     const withLeads = BREAKDOWNS_WITH_LEADS.includes(breakdown);
     // Breakdown rows (platform, age and gender, region) carry Meta's facts only: a stored lead is not known by them.
     const outcomes = withLeads
-      ? `, ${zonesCte(p, organisation)}, ${campaignAccountsCte(p, organisation, range.since, range.until)},
+      ? `, ${zonesCte(p, organisation)}, ${campaignAccountsCte(p, organisation, range.since, range.until, 'facts')},
         outcomes AS (${leadOutcomesSql(p, organisation, range.since, range.until, filter.adAccountId, [
           { expr: 'ca.ad_account_id', as: 'ad_account_id' },
           { expr: LEAD_KEY[level], as: 'object_id' },

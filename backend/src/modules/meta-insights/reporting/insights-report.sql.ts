@@ -50,16 +50,21 @@ export function zonesCte(p: SqlParams, organisationId: string): string {
 
 /**
  * Which ad account each campaign is in (leads carry the campaign, not the account): the MetaAds mirror, and the
- * campaigns the facts of the range name (a campaign deleted before the mirror saw it still has facts).
+ * campaigns the facts of the range name (a campaign deleted before the mirror saw it still has facts). `factsCte`
+ * names a CTE of the statement that already holds the range's facts (with `campaign_id` and `ad_account_id`), so
+ * they are not read twice.
  */
-export function campaignAccountsCte(p: SqlParams, organisationId: string, since: string, until: string): string {
+export function campaignAccountsCte(p: SqlParams, organisationId: string, since: string, until: string, factsCte?: string): string {
   const org = p.ref('org', organisationId, '::uuid');
+  const fromFacts = factsCte
+    ? `SELECT DISTINCT campaign_id, ad_account_id FROM ${factsCte} WHERE campaign_id IS NOT NULL`
+    : `SELECT DISTINCT campaign_id, ad_account_id FROM meta_insight_facts
+    WHERE organisation_id = ${org} AND level = 'campaign' AND breakdown = 'none'
+      AND date BETWEEN ${p.ref('leadSince', since, '::date')} AND ${p.ref('leadUntil', until, '::date')}`;
   return `campaign_accounts AS (
     SELECT campaign_id, ad_account_id FROM meta_campaigns WHERE organisation_id = ${org}
     UNION
-    SELECT DISTINCT campaign_id, ad_account_id FROM meta_insight_facts
-    WHERE organisation_id = ${org} AND level = 'campaign' AND breakdown = 'none'
-      AND date BETWEEN ${p.ref('leadSince', since, '::date')} AND ${p.ref('leadUntil', until, '::date')}
+    ${fromFacts}
   )`;
 }
 
