@@ -132,6 +132,7 @@ describe('console: insights dashboard', () => {
       expect(await campaignNames(page)).toEqual(['Browser – Home', 'Browser – Auto', 'Browser – Life']);
       const roiCells = await page.getByTestId('campaign-table').locator('tbody tr td.roi-cell').allInnerTexts();
       expect(roiCells.map((t) => t.trim())).toEqual(['+700%', '0%', '-100%']);
+      await page.screenshot({ path: path.join(RESULTS_DIR, 'insights.png') });
     }));
 });
 

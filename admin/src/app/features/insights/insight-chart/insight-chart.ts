@@ -89,7 +89,8 @@ export class InsightChart {
   private config(canvas: HTMLElement, data: InsightChartData): ChartConfiguration {
     const host = canvas.parentElement ?? document.body;
     const primary = themeColour(host, '--mat-sys-primary', '#3f51b5');
-    const tertiary = themeColour(host, '--mat-sys-tertiary', '#e91e63');
+    // Leads are drawn in a warm colour of their own: the theme's secondary hues are too close to the spend bars.
+    const tertiary = '#d84315';
     const text = themeColour(host, '--mat-sys-on-surface-variant', '#555');
     const palette = [primary, tertiary, '#2e7d32', '#f9a825', '#6a1b9a', '#00838f', '#ef6c00', '#5d4037', '#9e9e9e'];
     const common = { responsive: true, maintainAspectRatio: false, animation: false as const };
