@@ -335,9 +335,17 @@ describe('MetaInsights read side (e2e)', () => {
     });
   });
 
+  it('reads the last 28 days when no range is given', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const since = new Date(Date.now() - 27 * 86_400_000).toISOString().slice(0, 10);
+    expect((await rows('level=campaign')).range).toEqual({ since, until: today });
+    expect((await get<InsightsSummaryDto>(`${base}/summary`)).range).toEqual({ since, until: today });
+  });
+
   describe('bad input', () => {
     it.each([
-      ['no range', `${base}?level=campaign`],
+      ['since without until', `${base}?since=2026-11-10&level=campaign`],
+      ['until without since', `${base}/summary?until=2026-11-10`],
       ['an impossible date', `${base}?since=2026-02-30&until=2026-03-01`],
       ['a date with a time', `${base}?since=2026-11-10T00:00:00Z&until=2026-11-12`],
       ['until before since', `${base}?since=2026-11-12&until=2026-11-10`],
@@ -353,7 +361,6 @@ describe('MetaInsights read side (e2e)', () => {
       ['an unknown compare', `${base}?${RANGE}&compare=year`],
       ['an unknown format', `${base}?${RANGE}&format=xlsx`],
       ['a malformed account', `${base}/summary?${RANGE}&adAccountId=111`],
-      ['a summary without range', `${base}/summary`],
     ])('refuses %s with 400', async (_label, path) => {
       const res = await t.http.get(path).set(viewer.auth).expect(400);
       expect(res.body.error.code).toBe(ErrorCode.ValidationFailed);

@@ -48,7 +48,7 @@ export class InsightsController {
   ): Promise<InsightsPage | StreamableFile> {
     if (query.format !== 'csv') return this.report.rows(principal.organisationId, query);
     const page = await this.report.rows(principal.organisationId, query, true);
-    const name = `insights-${query.level ?? 'campaign'}-${query.since}-${query.until}.csv`;
+    const name = `insights-${query.level ?? 'campaign'}-${page.range.since}-${page.range.until}.csv`;
     res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
     return new StreamableFile(Buffer.from(insightsCsv(page), 'utf8'), { type: 'text/csv; charset=utf-8' });
   }

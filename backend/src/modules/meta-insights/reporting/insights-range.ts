@@ -40,6 +40,29 @@ export function datesOf(range: DateRange): IsoDate[] {
   return Array.from({ length: rangeDays(range) }, (_, i) => dateOfDay(first + i));
 }
 
+/** What a query without a range reads: the last 28 days, today included (UTC calendar). */
+export const DEFAULT_RANGE_DAYS = 28;
+
+/**
+ * The range a query asks for: both days, or neither (then the last 28 days); one without the other is refused
+ * rather than guessed. Checked like any range.
+ */
+export function rangeOf(query: Partial<DateRange>, today: Date = new Date()): DateRange {
+  if (query.since === undefined && query.until === undefined) {
+    const until = today.toISOString().slice(0, 10);
+    return { since: addDays(until, -(DEFAULT_RANGE_DAYS - 1)), until };
+  }
+  if (query.since === undefined || query.until === undefined) {
+    const missing = query.since === undefined ? 'since' : 'until';
+    throw new ValidationFailedError([
+      { field: missing, messages: [`${missing} is required with ${missing === 'since' ? 'until' : 'since'}`] },
+    ]);
+  }
+  const range = { since: query.since, until: query.until };
+  assertInsightRange(range);
+  return range;
+}
+
 /** `until` not before `since`, and the range no longer than Meta keeps; the DTO has already checked each date's form. */
 export function assertInsightRange(range: DateRange): void {
   const days = rangeDays(range);

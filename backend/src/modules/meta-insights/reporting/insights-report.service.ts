@@ -10,7 +10,7 @@ import type {
 } from '@legeai/contracts';
 import { DEFAULT_PAGE_LIMIT } from '../../../common/paging/page-query.dto';
 import { addSums, MetricSums, revenueFactor, sumsOf, toMetrics, ZERO_SUMS } from './insight-metrics';
-import { assertInsightRange, datesOf, previousRange } from './insights-range';
+import { datesOf, previousRange, rangeOf } from './insights-range';
 import { InsightRowRecord, InsightsReportRepository } from './insights-report.repository';
 import { InsightsSettingsRepository } from './insights-settings.repository';
 
@@ -19,7 +19,7 @@ export const RESTATEMENT_WINDOW_DAYS = 28;
 /** The most rows one CSV download holds (every ad of a large agency over a year fits). */
 export const CSV_MAX_ROWS = 100_000;
 
-export type InsightsSummaryQuery = DateRange & { adAccountId?: string };
+export type InsightsSummaryQuery = Partial<DateRange> & { adAccountId?: string };
 
 /**
  * The lead-to-revenue read side: Meta's facts per object next to what the product's own leads became, the
@@ -34,8 +34,7 @@ export class InsightsReportService {
 
   /** One page of objects at a level (all of them for a download), each with its metrics and, asked, the previous period's. */
   async rows(organisationId: string, query: InsightsQuery, all = false): Promise<InsightsPage> {
-    const range = { since: query.since, until: query.until };
-    assertInsightRange(range);
+    const range = rangeOf(query);
     const level = query.level ?? 'campaign';
     const base = {
       organisationId,
@@ -78,8 +77,7 @@ export class InsightsReportService {
 
   /** The dashboard: totals and the previous period's, the daily series, the funnel, and how fresh the data is. */
   async summary(organisationId: string, query: InsightsSummaryQuery): Promise<InsightsSummaryDto> {
-    const range = { since: query.since, until: query.until };
-    assertInsightRange(range);
+    const range = rangeOf(query);
     const adAccountId = query.adAccountId ?? null;
     const before = previousRange(range);
     const both = { since: before.since, until: range.until };

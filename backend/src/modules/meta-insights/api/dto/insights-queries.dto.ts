@@ -30,20 +30,22 @@ export const MAX_INSIGHT_IDS = 200;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const OBJECT_ID = /^(act_)?\d{1,30}$/;
 
-/** The range every insights query needs: account-local calendar days, inclusive. */
+/** The range of an insights query: account-local calendar days, inclusive; both or neither (the last 28 days). */
 class InsightRangeDto {
-  @ApiProperty({
+  @ApiPropertyOptional({
     example: '2026-11-01',
-    description: `First day (YYYY-MM-DD, the ad account's calendar); at most ${MAX_RANGE_DAYS} days before until`,
+    description: `First day (YYYY-MM-DD, the ad account's calendar); with until, at most ${MAX_RANGE_DAYS} days before it. Without both: the last 28 days`,
   })
+  @IsOptional()
   @Matches(DATE, { message: 'since must be a date, YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'since must be a real calendar date' })
-  since!: string;
+  since?: string;
 
-  @ApiProperty({ example: '2026-11-28', description: 'Last day, inclusive (YYYY-MM-DD); not before since' })
+  @ApiPropertyOptional({ example: '2026-11-28', description: 'Last day, inclusive (YYYY-MM-DD); not before since; with since' })
+  @IsOptional()
   @Matches(DATE, { message: 'until must be a date, YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'until must be a real calendar date' })
-  until!: string;
+  until?: string;
 
   @ApiPropertyOptional({ example: 'act_1025004400112233', description: 'One ad account; all of the organisation’s otherwise' })
   @IsOptional()
