@@ -21,6 +21,8 @@ export interface RunningServer {
   baseUrl: string;
   /** The embedded Meta sandbox, whose control surface (`/__sandbox`) tests use to create leads and inject faults. */
   sandboxUrl: string;
+  /** The server's own database, for tests that seed what no console flow can make yet (insight facts). */
+  databaseUrl: string;
   adminEmail: string;
   adminPassword: string;
   stop(): Promise<void>;
@@ -83,7 +85,7 @@ export async function startServer(): Promise<RunningServer> {
     await stop();
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output.join('')}`, { cause: error });
   }
-  return { baseUrl, sandboxUrl: `http://127.0.0.1:${sandboxPort}`, adminEmail, adminPassword, stop };
+  return { baseUrl, sandboxUrl: `http://127.0.0.1:${sandboxPort}`, databaseUrl: dbUrl.toString(), adminEmail, adminPassword, stop };
 }
 
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {

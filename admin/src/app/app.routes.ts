@@ -31,6 +31,10 @@ export const routes: Routes = [
         loadChildren: () => import('./features/ads/ads.routes').then((m) => m.adsRoutes),
       },
       {
+        path: 'insights',
+        loadChildren: () => import('./features/insights/insights.routes').then((m) => m.insightsRoutes),
+      },
+      {
         path: 'activity',
         loadChildren: () => import('./features/activity/activity.routes').then((m) => m.activityRoutes),
       },

@@ -73,7 +73,11 @@ export const ROUTES = {
     syncLeads: 'sync-leads',
     /** Under `lead-forms/{id}`: POST sends a test lead to the form. */
     testLead: 'test-lead',
+    /** MetaInsights: `GET insights` (rows per object, CSV with format=csv), `GET insights/summary` (the dashboard). */
     insights: 'insights',
+    insightsSummary: 'insights/summary',
+    /** `GET` (viewers) and `PUT` (admins): what ROI is computed on. */
+    insightsSettings: 'insights/settings',
     deauthorize: 'deauthorize',
     dataDeletion: 'data-deletion',
     /** Per-lead pipeline timeline: `GET lead-syncs`, `GET lead-syncs/{id}`, `POST lead-syncs/{id}/replay`, `POST lead-syncs/replay`. */

@@ -58,8 +58,11 @@ export interface InsightMetrics {
   ctr: number | null;
 }
 
-/** A query of `GET /v1/integrations/meta/insights`. */
-export interface InsightsQuery extends DateRange {
+/**
+ * A query of `GET /v1/integrations/meta/insights`. `since` and `until` go together; without both, the last 28 days
+ * (UTC calendar) are read.
+ */
+export interface InsightsQuery extends Partial<DateRange> {
   level?: InsightLevel;
   /** Meta object ids at `level` (comma-separated in the query string). */
   ids?: string[];

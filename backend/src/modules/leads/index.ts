@@ -16,3 +16,5 @@ export {
 } from './store/person-duplicates';
 export { duplicateRuleOf, type StoredDuplicateSettings } from './store/duplicate-settings.row';
 export { normalizePersonName } from './store/person-name';
+/** RFC 4180 CSV with spreadsheet formula injection defused: every CSV download of the product uses it. */
+export { csvHeader, csvRows, defuseFormula } from './lead-csv';

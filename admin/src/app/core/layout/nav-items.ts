@@ -57,6 +57,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     target: { kind: 'route', path: '/ads' },
   },
   {
+    label: 'Insights',
+    icon: 'insights',
+    minRole: Role.Viewer,
+    summary: 'See what your ads cost and what their leads became: cost per lead, per qualified lead and per policy, premium and ROI.',
+    target: { kind: 'route', path: '/insights' },
+  },
+  {
     label: 'Activity',
     icon: 'monitor_heart',
     minRole: Role.Viewer,

@@ -35,6 +35,7 @@ describe('Shell', () => {
       'Leads',
       'Lead fields',
       'Ads',
+      'Insights',
       'Activity',
       'Meta',
       'Users',
@@ -60,7 +61,7 @@ describe('Shell', () => {
 
   it('hides admin entries from viewers', async () => {
     await renderAs(Role.Viewer);
-    expect(await navLabels()).toEqual(['Overview', 'Leads', 'Lead fields', 'Ads', 'Activity', 'Meta', 'API docs']);
+    expect(await navLabels()).toEqual(['Overview', 'Leads', 'Lead fields', 'Ads', 'Insights', 'Activity', 'Meta', 'API docs']);
   });
 
   it('shows the organisation and the signed-in user in the toolbar', async () => {

@@ -1,0 +1,162 @@
+import { Client } from 'pg';
+import path from 'node:path';
+import { Page } from 'playwright-core';
+
+import { RESULTS_DIR, requiredEnv, useConsoleSession } from './browser';
+
+const ACCOUNT = 'act_900000001';
+/** Three campaigns with steady daily delivery and leads over the last 100 days (the account's zone is UTC). */
+const CAMPAIGNS = [
+  // name, id, spend a day, Meta leads a day, stored leads a day: [status, premium][]
+  {
+    id: '910001',
+    name: 'Browser – Auto',
+    spend: 100,
+    metaLeads: 5,
+    leads: [
+      ['won', 100],
+      ['new', null],
+      ['qualified', null],
+    ],
+  },
+  { id: '910002', name: 'Browser – Home', spend: 50, metaLeads: 2, leads: [['won', 400]] },
+  { id: '910003', name: 'Browser – Life', spend: 20, metaLeads: 1, leads: [['quoted', null]] },
+] as const;
+
+/**
+ * Insight facts as the insights pull stores them, and leads that line up with them, straight in the server's
+ * database: the page's subject is reading them, and no console flow makes facts.
+ */
+async function seedInsights(adminEmail: string): Promise<void> {
+  const client = new Client({ connectionString: requiredEnv('E2E_DATABASE_URL') });
+  await client.connect();
+  try {
+    const [{ organisation_id: org }] = (await client.query(`SELECT organisation_id FROM users WHERE email = $1`, [adminEmail])).rows;
+    await client.query(`DELETE FROM meta_insight_facts WHERE organisation_id = $1 AND ad_account_id = $2`, [org, ACCOUNT]);
+    await client.query(
+      `INSERT INTO meta_insight_accounts (organisation_id, ad_account_id, timezone, currency, data_as_of)
+       VALUES ($1, $2, 'UTC', 'USD', now() - interval '2 hours') ON CONFLICT DO NOTHING`,
+      [org, ACCOUNT],
+    );
+    const days = `(SELECT g::date AS d FROM generate_series(current_date - 99, current_date, interval '1 day') g) AS days`;
+    for (const c of CAMPAIGNS) {
+      await client.query(
+        `INSERT INTO meta_campaigns (organisation_id, ad_account_id, campaign_id, name, status, effective_status, objective, synced_at)
+         VALUES ($1, $2, $3, $4, 'ACTIVE', 'ACTIVE', 'OUTCOME_LEADS', now()) ON CONFLICT DO NOTHING`,
+        [org, ACCOUNT, c.id, c.name],
+      );
+      await client.query(
+        `INSERT INTO meta_insight_facts (organisation_id, ad_account_id, level, object_id, date, campaign_id, spend, impressions, clicks, leads, currency)
+         SELECT $1, $2, 'campaign', $3, d, $3, $4::numeric, $4::int * 100, $4::int * 2, $5::int, 'USD' FROM ${days}`,
+        [org, ACCOUNT, c.id, c.spend, c.metaLeads],
+      );
+      for (const [status, premium] of c.leads) {
+        await client.query(
+          `INSERT INTO leads (organisation_id, full_name, source, campaign_id, status, premium_value, premium_currency, received_at)
+           SELECT $1, 'Browser lead', 'meta_lead_ads', $2, $3::lead_status, $4::numeric, CASE WHEN $4::numeric IS NULL THEN NULL ELSE 'USD' END,
+             d + interval '12 hours' FROM ${days}`,
+          [org, c.id, status, premium],
+        );
+      }
+    }
+    await client.query(
+      `INSERT INTO meta_insight_facts (organisation_id, ad_account_id, level, breakdown, object_id, date, breakdown_key, spend, impressions, leads, currency)
+       SELECT $1, $2, 'account', 'platform', $2, d, p.key, p.spend, p.spend * 100, p.leads, 'USD'
+       FROM ${days}, (VALUES ('facebook', 120, 6), ('instagram', 50, 2)) AS p(key, spend, leads)`,
+      [org, ACCOUNT],
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+const campaignNames = (page: Page) => page.getByTestId('campaign-table').locator('tbody tr td:first-child a').allInnerTexts();
+
+/**
+ * The Insights dashboard from the production console: its cards, chart summary, funnel and campaign table read the
+ * seeded facts joined with the leads; a shorter range changes the figures, and sorting by ROI puts the campaign whose
+ * policies paid most first.
+ */
+describe('console: insights dashboard', () => {
+  const session = useConsoleSession({ width: 1366, height: 1400 });
+  const { screenshotOnFailure } = session;
+  let page: Page;
+
+  beforeAll(async () => {
+    page = session.page;
+    await seedInsights(session.adminEmail);
+  });
+
+  it('shows the last 28 days by default, then 7 days, then the campaigns by ROI', () =>
+    screenshotOnFailure('insights', async () => {
+      await session.signIn();
+      await page.getByRole('navigation').getByRole('link', { name: 'Insights', exact: true }).click();
+      await page.waitForURL(/\/insights$/);
+      await page.getByRole('heading', { name: 'Insights', exact: true }).waitFor();
+
+      // 28 days × $170 a day.
+      await page.getByTestId('kpi-spend').getByText('$4,760.00').waitFor();
+      await page
+        .getByTestId('freshness')
+        .getByText(/Data as of .*may still update the last 28 days/)
+        .waitFor();
+      await page
+        .getByTestId('freshness')
+        .getByText(/Amounts in USD, days in the UTC time zone/)
+        .waitFor();
+      // 5 stored leads a day, against Meta's 8.
+      await page.getByTestId('kpi-leads').getByText('140').waitFor();
+      await page.getByTestId('kpi-leads').getByText('Meta reported 224').waitFor();
+      await page
+        .getByTestId('daily-summary')
+        .getByText(/Over 28 days, \$4,760\.00 spent and 140 leads stored/)
+        .waitFor();
+      await page.getByTestId('funnel').getByText('Won').waitFor();
+      await page.getByTestId('breakdown-platform').getByRole('rowheader', { name: 'Facebook' }).waitFor();
+      await page.getByTestId('campaign-table').getByRole('link', { name: 'Browser – Auto' }).waitFor();
+      expect(await campaignNames(page)).toEqual(['Browser – Auto', 'Browser – Home', 'Browser – Life']);
+      expect(await page.getByRole('link', { name: 'Browser – Home' }).getAttribute('href')).toBe(
+        `/ads/campaigns/910002?account=${ACCOUNT}`,
+      );
+
+      await page.getByRole('combobox', { name: 'Date range' }).click();
+      await page.getByRole('option', { name: 'Last 7 days' }).click();
+      await page.waitForURL(/\/insights\?range=7$/);
+      await page.getByTestId('kpi-spend').getByText('$1,190.00').waitFor();
+      await page.getByTestId('kpi-leads').getByText('35', { exact: true }).waitFor();
+
+      // ROI: Home (400 − 50) / 50 = +700 %, Auto (100 − 100) / 100 = 0, Life −100 %.
+      await page.getByRole('columnheader', { name: 'ROI' }).click();
+      await page.waitForURL(/sort=roi/);
+      await page.waitForFunction(() => document.querySelector('[data-testid="campaign-table"] tbody tr a')?.textContent?.includes('Home'));
+      expect(await campaignNames(page)).toEqual(['Browser – Home', 'Browser – Auto', 'Browser – Life']);
+      const roiCells = await page.getByTestId('campaign-table').locator('tbody tr td.roi-cell').allInnerTexts();
+      expect(roiCells.map((t) => t.trim())).toEqual(['+700%', '0%', '-100%']);
+      await page.screenshot({ path: path.join(RESULTS_DIR, 'insights.png') });
+    }));
+});
+
+/** The same dashboard on a 390 px phone: nothing scrolls sideways, neither the page nor a panel or table. */
+describe('console: insights dashboard at phone width', () => {
+  const session = useConsoleSession({ width: 390, height: 844 });
+
+  it('fits the screen', () =>
+    session.screenshotOnFailure('insights-phone', async () => {
+      const page = session.page;
+      await session.signIn();
+      await page.goto('/insights?range=90');
+      await page.getByTestId('kpi-roi').waitFor();
+      await page.getByTestId('campaign-table').getByRole('link', { name: 'Browser – Auto' }).waitFor();
+      await page.getByTestId('breakdown-platform').getByRole('rowheader', { name: 'Facebook' }).waitFor();
+      await page.waitForFunction(() => document.querySelectorAll('mat-progress-bar').length === 0);
+      const overflowing = await page.evaluate(() =>
+        [document.documentElement, document.body, ...Array.from(document.querySelectorAll('.panel, table, .mat-drawer-content'))]
+          .filter((el) => el.getClientRects().length > 0 && el.scrollWidth > el.clientWidth + 1)
+          .map(
+            (el) => `${el.tagName.toLowerCase()}.${Array.from(el.classList).slice(0, 3).join('.')}: ${el.scrollWidth} > ${el.clientWidth}`,
+          ),
+      );
+      await page.screenshot({ path: path.join(RESULTS_DIR, 'phone-insights.png'), fullPage: true });
+      expect(overflowing).toEqual([]);
+    }));
+});
