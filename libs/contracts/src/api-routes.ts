@@ -62,6 +62,9 @@ export const ROUTES = {
     /** Under `lead-forms/{id}`: POST sends a test lead to the form. */
     testLead: 'test-lead',
     insights: 'insights',
+    /** MetaInsights operations: `GET/POST insights/pulls` (recent pulls, pull now), `GET insights/accounts` (each account's pull state). */
+    insightsPulls: 'insights/pulls',
+    insightsAccounts: 'insights/accounts',
     deauthorize: 'deauthorize',
     dataDeletion: 'data-deletion',
     /** Per-lead pipeline timeline: `GET lead-syncs`, `GET lead-syncs/{id}`, `POST lead-syncs/{id}/replay`, `POST lead-syncs/replay`. */
