@@ -1,6 +1,7 @@
 /**
  * `npm run bench` (full) or `npm run bench -- --quick` (small sizes, well under a minute).
- * `--only=<id>[,<id>]` runs some of: signature, durable, drain (the drain also reports Graph efficiency), ads-sync.
+ * `--only=<id>[,<id>]` runs some of: signature, durable, drain (the drain also reports Graph efficiency), ads-sync,
+ * insights-pull.
  * Each benchmark starts what it needs (the built backend as a child process on its own database, baselines as
  * child processes, the Meta sandbox in this process) and stops it before the next one starts.
  */
@@ -8,6 +9,7 @@ import { cpus } from 'node:os';
 import * as adsSync from './ads-sync.bench';
 import * as drain from './drain.bench';
 import * as durable from './ingest-durable.bench';
+import * as insightsPull from './insights-pull.bench';
 import * as signature from './ingest-signature.bench';
 import { BenchResult, printResult, printSummary } from './lib/report';
 import { BenchSettings, FULL, QUICK } from './lib/settings';
@@ -17,6 +19,7 @@ const BENCHMARKS: { id: string; name: string; run: (s: BenchSettings) => Promise
   { id: 'durable', name: durable.NAME, run: durable.run },
   { id: 'drain', name: drain.NAME, run: drain.run },
   { id: 'ads-sync', name: adsSync.NAME, run: adsSync.run },
+  { id: 'insights-pull', name: insightsPull.NAME, run: insightsPull.run },
 ];
 
 async function main(): Promise<void> {

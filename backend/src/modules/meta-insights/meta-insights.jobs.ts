@@ -53,7 +53,7 @@ export const META_INSIGHTS_QUEUE = declareQueue<MetaInsightsJobs>({
  */
 export function pullAccountJobOptions(pullId: string): JobsOptions {
   return {
-    jobId: `pull:${pullId}`,
+    jobId: `pull-${pullId}`,
     attempts: 3,
     backoff: { type: 'exponential', delay: 60_000 },
     removeOnComplete: { count: 200 },

@@ -32,11 +32,17 @@ export class InsightsPullQueue {
     const days = range ?? (await this.rangeFor(organisationId, account, trigger));
     const { pull, created } = await this.pulls.queue(organisationId, account.adAccountId, trigger, days);
     if (created) {
-      await this.queue.add(
-        META_INSIGHTS_JOBS.pullAccount,
-        { pullId: pull.id, organisationId, adAccountId: account.adAccountId } satisfies PullAccountJobData,
-        pullAccountJobOptions(pull.id),
-      );
+      try {
+        await this.queue.add(
+          META_INSIGHTS_JOBS.pullAccount,
+          { pullId: pull.id, organisationId, adAccountId: account.adAccountId } satisfies PullAccountJobData,
+          pullAccountJobOptions(pull.id),
+        );
+      } catch (error) {
+        // No job, no run: the row must not say "queued" forever.
+        await this.pulls.finish(pull.id, 'failed', `Could not be queued: ${(error as Error).message}`);
+        throw error;
+      }
     }
     return pull;
   }
@@ -49,6 +55,7 @@ export class InsightsPullQueue {
     const out: InsightPullDto[] = [];
     for (const account of await this.directory.listAdAccounts(organisationId, { activeOnly: true })) {
       const state = await this.accounts.find(organisationId, account.adAccountId);
+      if (!state?.backfilledSince && (await this.pulls.hasOpen(organisationId, account.adAccountId, 'backfill'))) continue;
       out.push(await this.enqueue(organisationId, account, state?.backfilledSince ? 'lookback' : 'backfill'));
     }
     return out;
@@ -61,9 +68,15 @@ export class InsightsPullQueue {
     for (const integration of await this.integrations.findAllLive()) {
       if (integration.status !== MetaIntegrationStatus.Active) continue;
       connections++;
-      for (const account of await this.directory.listAdAccounts(integration.organisationId, { activeOnly: true })) {
-        const state = await this.accounts.find(integration.organisationId, account.adAccountId);
-        await this.enqueue(integration.organisationId, account, state?.backfilledSince ? trigger : 'backfill');
+      const organisationId = integration.organisationId;
+      for (const account of await this.directory.listAdAccounts(organisationId, { activeOnly: true })) {
+        if (!(await this.accounts.find(organisationId, account.adAccountId))?.backfilledSince) {
+          // Its backfill reads these days too; one under way is left to finish.
+          if (await this.pulls.hasOpen(organisationId, account.adAccountId, 'backfill')) continue;
+          await this.enqueue(organisationId, account, 'backfill');
+        } else {
+          await this.enqueue(organisationId, account, trigger);
+        }
         queued++;
       }
     }

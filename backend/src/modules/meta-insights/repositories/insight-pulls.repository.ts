@@ -58,12 +58,15 @@ export class InsightPullsRepository {
    */
   async queue(organisationId: string, adAccountId: string, trigger: InsightPullTrigger, range: DateRange): Promise<{ pull: InsightPullDto; created: boolean }> {
     return this.dataSource.transaction(async (em) => {
+      // Wrapped in a SELECT: TypeORM answers an UPDATE's RETURNING as [rows, count].
       const widened: PullRow[] = await em.query(
-        `UPDATE meta_insight_pulls SET since = LEAST(since, $4::date), until = GREATEST(until, $5::date)
-          WHERE id = (SELECT id FROM meta_insight_pulls
-                       WHERE organisation_id = $1 AND ad_account_id = $2 AND trigger = $3 AND status = 'queued' AND started_at IS NULL
-                       ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-          RETURNING ${COLUMNS}`,
+        `WITH widened AS (
+           UPDATE meta_insight_pulls SET since = LEAST(since, $4::date), until = GREATEST(until, $5::date)
+            WHERE id = (SELECT id FROM meta_insight_pulls
+                         WHERE organisation_id = $1 AND ad_account_id = $2 AND trigger = $3 AND status = 'queued' AND started_at IS NULL
+                         ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+            RETURNING *)
+         SELECT ${COLUMNS} FROM widened`,
         [organisationId, adAccountId, trigger, range.since, range.until],
       );
       if (widened[0]) return { pull: toDto(widened[0]), created: false };
@@ -73,6 +76,15 @@ export class InsightPullsRepository {
       );
       return { pull: toDto(row), created: true };
     });
+  }
+
+  /** Whether a pull of the account for this trigger waits or runs (a backfill under way is not queued twice). */
+  async hasOpen(organisationId: string, adAccountId: string, trigger: InsightPullTrigger): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM meta_insight_pulls WHERE organisation_id = $1 AND ad_account_id = $2 AND trigger = $3 AND status IN ('queued', 'running') LIMIT 1`,
+      [organisationId, adAccountId, trigger],
+    );
+    return rows.length > 0;
   }
 
   async find(id: string): Promise<StoredPull | null> {
@@ -95,12 +107,14 @@ export class InsightPullsRepository {
    */
   async claim(id: string): Promise<boolean> {
     const claimed: unknown[] = await this.dataSource.query(
-      `UPDATE meta_insight_pulls p SET status = 'running', started_at = COALESCE(p.started_at, now()), error = NULL
-        WHERE p.id = $1 AND p.status IN ('queued', 'running')
-          AND NOT EXISTS (SELECT 1 FROM meta_insight_pulls o
-                           WHERE o.organisation_id = p.organisation_id AND o.ad_account_id = p.ad_account_id AND o.id <> p.id
-                             AND o.status = 'running' AND o.started_at > now() - ${STALE_RUNNING})
-        RETURNING p.id`,
+      `WITH claimed AS (
+         UPDATE meta_insight_pulls p SET status = 'running', started_at = COALESCE(p.started_at, now()), error = NULL
+          WHERE p.id = $1 AND p.status IN ('queued', 'running')
+            AND NOT EXISTS (SELECT 1 FROM meta_insight_pulls o
+                             WHERE o.organisation_id = p.organisation_id AND o.ad_account_id = p.ad_account_id AND o.id <> p.id
+                               AND o.status = 'running' AND o.started_at > now() - ${STALE_RUNNING})
+          RETURNING p.id)
+       SELECT id FROM claimed`,
       [id],
     );
     return claimed.length > 0;

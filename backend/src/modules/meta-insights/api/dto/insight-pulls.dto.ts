@@ -7,7 +7,7 @@ import type {
   InsightPullTrigger,
   Page,
 } from '@legeai/contracts';
-import { IsIn, IsOptional, Matches, ValidateBy, type ValidationArguments } from 'class-validator';
+import { IsIn, IsOptional, Matches, ValidateBy, ValidateIf, type ValidationArguments } from 'class-validator';
 import { MAX_INSIGHTS_BACKFILL_DAYS } from '../../../../config/insights.config';
 import { PageQueryDto } from '../../../../common/paging/page-query.dto';
 import { addDays, dayCount, isValidDate } from '../../pulls/insight-days';
@@ -41,7 +41,7 @@ const IsRangeEnd = () =>
         return since <= until && until <= tomorrow && dayCount({ since, until }) <= MAX_INSIGHTS_BACKFILL_DAYS;
       },
       defaultMessage: () =>
-        `until must come with since, on or after it, at most ${MAX_INSIGHTS_BACKFILL_DAYS} days after it and not in the future`,
+        `since and until go together: until on or after since, at most ${MAX_INSIGHTS_BACKFILL_DAYS} days after it and not in the future`,
     },
   });
 
@@ -61,15 +61,8 @@ export class InsightPullRequestDto implements InsightPullRequest {
   since?: string;
 
   @ApiPropertyOptional({ example: '2026-11-28', format: 'date', description: 'Last day, included; with `since`; at most 1110 days after it' })
-  @ValidateBy({
-    name: 'requiredWithSince',
-    validator: {
-      validate: (until: unknown, args?: ValidationArguments) =>
-        until !== undefined || (args?.object as InsightPullRequestDto | undefined)?.since === undefined,
-      defaultMessage: () => 'until is required with since',
-    },
-  })
-  @IsOptional()
+  // Checked whenever either end is given: `since` alone is refused here, as `until` alone is.
+  @ValidateIf((dto: InsightPullRequestDto) => dto.since !== undefined || dto.until !== undefined)
   @IsRangeEnd()
   until?: string;
 }
