@@ -56,13 +56,21 @@ const pullRows = (product: RunningProduct, where: string, params: unknown[]) =>
   );
 
 /** Waits until the pulls the query finds have all ended (polling every 500 ms: cheap next to a pull). */
-async function waitForPulls(product: RunningProduct, where: string, params: unknown[], count: number, timeoutMs: number): Promise<PullRow[]> {
+async function waitForPulls(
+  product: RunningProduct,
+  where: string,
+  params: unknown[],
+  count: number,
+  timeoutMs: number,
+): Promise<PullRow[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const rows = await pullRows(product, where, params);
     if (rows.length >= count && rows.every((r) => r.status === 'succeeded' || r.status === 'failed')) return rows;
     if (Date.now() > deadline)
-      throw new Error(`the pulls did not end within ${timeoutMs / 1000} s: ${JSON.stringify(rows)}; product output:\n${product.child.tail()}`);
+      throw new Error(
+        `the pulls did not end within ${timeoutMs / 1000} s: ${JSON.stringify(rows)}; product output:\n${product.child.tail()}`,
+      );
     await sleep(500);
   }
 }
@@ -140,7 +148,9 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
       );
       return new Map(rows.map((r) => [`${r.level}:${r.breakdown}`, r.n]));
     });
-    const pagesFloor = UNITS.map(([level, breakdown]) => Math.max(1, Math.ceil((rowsByUnit.get(`${level}:${breakdown}`) ?? 0) / PAGE_SIZE)));
+    const pagesFloor = UNITS.map(([level, breakdown]) =>
+      Math.max(1, Math.ceil((rowsByUnit.get(`${level}:${breakdown}`) ?? 0) / PAGE_SIZE)),
+    );
     const floorRequests = UNITS.length + pagesFloor.reduce((a, b) => a + b, 0);
 
     const calls = sandbox.control.calls({ sinceSeq: seq, limit: 1_000_000 }).filter((c) => !c.path.includes('/campaigns'));
@@ -156,7 +166,13 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
         target,
         comparisons: [
           { label: 'async runs', unit: '', baseline: UNITS.length, product: pull.async_runs, ratio: UNITS.length / pull.async_runs },
-          { label: 'Graph requests', unit: '', baseline: floorRequests, product: pull.graph_requests, ratio: floorRequests / pull.graph_requests },
+          {
+            label: 'Graph requests',
+            unit: '',
+            baseline: floorRequests,
+            product: pull.graph_requests,
+            ratio: floorRequests / pull.graph_requests,
+          },
         ],
         pass: pull.async_runs === UNITS.length && pull.splits === 0 && pull.graph_requests <= REQUESTS_TARGET * floorRequests,
         notes: [

@@ -72,7 +72,13 @@ describe('MetaInsights pulls (e2e, sandbox over HTTP)', () => {
       [env.admin.organisationId, act, ...params],
     );
   const pulls = async (query: Record<string, string | number> = {}): Promise<InsightPullDto[]> =>
-    (await http().get(`${base}/pulls`).query({ limit: 200, ...query }).set(viewer.auth).expect(200)).body.items;
+    (
+      await http()
+        .get(`${base}/pulls`)
+        .query({ limit: 200, ...query })
+        .set(viewer.auth)
+        .expect(200)
+    ).body.items;
   const accounts = async (): Promise<InsightAccountStateDto[]> => (await http().get(`${base}/accounts`).set(viewer.auth).expect(200)).body;
   const pullOf = async (id: string) => (await pulls()).find((p) => p.id === id)!;
   const ended = (id: string, timeoutMs = 90_000) =>
@@ -158,7 +164,9 @@ describe('MetaInsights pulls (e2e, sandbox over HTTP)', () => {
           dataAsOf: expect.any(String),
         });
       }
-      const connect = (await db(`SELECT details FROM audit_log WHERE organisation_id = $1 AND action = 'meta.connected'`, [env.admin.organisationId]))[0];
+      const connect = (
+        await db(`SELECT details FROM audit_log WHERE organisation_id = $1 AND action = 'meta.connected'`, [env.admin.organisationId])
+      )[0];
       expect(connect?.details).toMatchObject({ insightsPullsQueued: 2, insightsBackfills: 2 });
     });
 
@@ -229,7 +237,9 @@ describe('MetaInsights pulls (e2e, sandbox over HTTP)', () => {
         expect(campaign.impressions).toBe(parts.reduce((sum, f) => sum + f.impressions, 0));
       }
       expect(compared).toBeGreaterThan(10);
-      const accountDay = stored.find((f) => f.level === 'account' && stored.filter((c) => c.level === 'campaign' && c.date === f.date).length > 1)!;
+      const accountDay = stored.find(
+        (f) => f.level === 'account' && stored.filter((c) => c.level === 'campaign' && c.date === f.date).length > 1,
+      )!;
       const campaignReach = campaignDays.filter((c) => c.date === accountDay.date).reduce((sum, f) => sum + (f.reach ?? 0), 0);
       expect(accountDay.reach!).toBeLessThan(campaignReach);
     });
@@ -240,11 +250,17 @@ describe('MetaInsights pulls (e2e, sandbox over HTTP)', () => {
       // A settled day Meta may still restate (the last 28), of an ad that had leads.
       const today = localDay(ZONE[ACT]);
       const [ad] = (
-        await facts(ACT, `level = 'ad' AND breakdown = 'none' AND date BETWEEN $3 AND $4 AND leads > 0`, [plusDays(today, -20), plusDays(today, -4)])
+        await facts(ACT, `level = 'ad' AND breakdown = 'none' AND date BETWEEN $3 AND $4 AND leads > 0`, [
+          plusDays(today, -20),
+          plusDays(today, -4),
+        ])
       ).sort((a, b) => b.date.localeCompare(a.date) || a.object_id.localeCompare(b.object_id));
       expect(ad).toBeDefined();
       const date = ad.date;
-      const [campaignBefore] = await facts(ACT, `level = 'campaign' AND breakdown = 'none' AND object_id = $3 AND date = $4`, [ad.campaign_id, date]);
+      const [campaignBefore] = await facts(ACT, `level = 'campaign' AND breakdown = 'none' AND object_id = $3 AND date = $4`, [
+        ad.campaign_id,
+        date,
+      ]);
       const countBefore = (await facts(ACT)).length;
 
       await control('POST', '/marketing/insights/restate', { date, adId: ad.object_id, spendFactor: 1.5, leadsDelta: 2 });
@@ -258,7 +274,10 @@ describe('MetaInsights pulls (e2e, sandbox over HTTP)', () => {
       expect(Number(after.spend)).toBeGreaterThan(Number(ad.spend) * 1.45);
       expect(after.first_pulled_at).toEqual(ad.first_pulled_at);
       expect(after.pulled_at.getTime()).toBeGreaterThan(ad.pulled_at.getTime());
-      const [campaignAfter] = await facts(ACT, `level = 'campaign' AND breakdown = 'none' AND object_id = $3 AND date = $4`, [ad.campaign_id, date]);
+      const [campaignAfter] = await facts(ACT, `level = 'campaign' AND breakdown = 'none' AND object_id = $3 AND date = $4`, [
+        ad.campaign_id,
+        date,
+      ]);
       expect(campaignAfter.leads).toBe(campaignBefore.leads + 2);
       expect((await facts(ACT)).length).toBe(countBefore);
 
@@ -285,7 +304,8 @@ describe('MetaInsights pulls (e2e, sandbox over HTTP)', () => {
       const [still] = await facts(ACT, `level = 'ad' AND breakdown = 'none' AND object_id = $3 AND date = $4`, [ad.object_id, date]);
       expect(still.leads).toBe(after.leads);
       expect(
-        (await db(`SELECT count(*)::int AS n FROM meta_insight_restatements WHERE object_id = $1 AND date = $2`, [ad.object_id, date]))[0].n,
+        (await db(`SELECT count(*)::int AS n FROM meta_insight_restatements WHERE object_id = $1 AND date = $2`, [ad.object_id, date]))[0]
+          .n,
       ).toBe(1);
     });
 
@@ -296,9 +316,12 @@ describe('MetaInsights pulls (e2e, sandbox over HTTP)', () => {
       expect(split).toMatchObject({ status: 'succeeded', splits: 1, asyncRuns: 12, error: null });
       // The account level, whose first run failed, still has every day of the range.
       const accountDays = new Set(
-        (await facts(ACT, `level = 'account' AND breakdown = 'none' AND date BETWEEN $3 AND $4`, [plusDays(today, -20), plusDays(today, -1)])).map(
-          (f) => f.date,
-        ),
+        (
+          await facts(ACT, `level = 'account' AND breakdown = 'none' AND date BETWEEN $3 AND $4`, [
+            plusDays(today, -20),
+            plusDays(today, -1),
+          ])
+        ).map((f) => f.date),
       );
       expect(accountDays.size).toBe(20);
 
@@ -330,7 +353,9 @@ describe('MetaInsights pulls (e2e, sandbox over HTTP)', () => {
       });
       expect(paused.pull.error).toMatch(/insights throttle/);
       expect(paused.state.lastError).toMatch(/insights throttle/);
-      const [job] = (await queue.getJobs(['delayed'])).filter((j) => j.name === META_INSIGHTS_JOBS.pullAccount && j.data.pullId === queued.id);
+      const [job] = (await queue.getJobs(['delayed'])).filter(
+        (j) => j.name === META_INSIGHTS_JOBS.pullAccount && j.data.pullId === queued.id,
+      );
       expect(job).toBeDefined();
       expect(job.attemptsMade).toBe(0);
 
@@ -365,9 +390,9 @@ describe('MetaInsights pulls (e2e, sandbox over HTTP)', () => {
   });
 
   describe("the account's time zone", () => {
-    it("buckets a lead submitted in the Chicago evening on the Chicago day, though it is already the next day in UTC", async () => {
+    it('buckets a lead submitted in the Chicago evening on the Chicago day, though it is already the next day in UTC', async () => {
       // Move the sandbox to 01:30 UTC of the next UTC day: 19:30 or 20:30 of the same day in Chicago.
-      const now = new Date(await env.sandbox.control.now());
+      const now = new Date(env.sandbox.control.now());
       const target = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 1, 30));
       env.sandbox.control.advanceClock(target.getTime() - now.getTime());
       const chicagoDay = localDay('America/Chicago', target);
@@ -434,12 +459,38 @@ describe('MetaInsights pulls (e2e, sandbox over HTTP)', () => {
         const first = queued.find((p) => p.adAccountId === ACT)!;
         expect(first.range.since).toBe(plusDays(first.range.until, -27));
         // A second trigger while the first waits: the same pull, its range grown to cover both.
-        const wider = (await http().post(`${base}/pulls`).set(manager.auth).send({ adAccountId: ACT, since: plusDays(first.range.since, -5), until: plusDays(first.range.since, -3) }).expect(202)).body;
-        expect(wider).toEqual([expect.objectContaining({ id: first.id, range: { since: plusDays(first.range.since, -5), until: first.range.until } })]);
+        const wider = (
+          await http()
+            .post(`${base}/pulls`)
+            .set(manager.auth)
+            .send({ adAccountId: ACT, since: plusDays(first.range.since, -5), until: plusDays(first.range.since, -3) })
+            .expect(202)
+        ).body;
+        expect(wider).toEqual([
+          expect.objectContaining({ id: first.id, range: { since: plusDays(first.range.since, -5), until: first.range.until } }),
+        ]);
       } finally {
         await queue.resume();
       }
       await waitFor('the queued pulls to end', async () => ((await pulls({ status: 'queued' })).length === 0 ? true : undefined), 120_000);
+    });
+
+    it("the schedule's tick queues a refresh of each account's yesterday and today, read sync", async () => {
+      await queue.add(META_INSIGHTS_JOBS.pullAll, { trigger: 'today' });
+      const today = await waitFor(
+        'the refreshes of today',
+        async () => {
+          const found = await pulls({ trigger: 'today' });
+          return found.length === 2 && found.every((p) => p.status === 'succeeded') ? found : undefined;
+        },
+        120_000,
+      );
+      for (const pull of today) {
+        const day = localDay(ZONE[pull.adAccountId]);
+        expect(pull).toMatchObject({ range: { since: plusDays(day, -1), until: day }, asyncRuns: 0, splits: 0 });
+        // Ten reports of two days: one page each.
+        expect(pull.graphRequests).toBe(10);
+      }
     });
   });
 });

@@ -47,11 +47,18 @@ export class InsightsPullsController {
 
   @Get(R.insightsPulls)
   @Roles(Role.Viewer)
-  @ApiOperation({ operationId: 'listInsightPulls', summary: 'Recent insights pulls, newest first: range, status, Graph requests, report runs, splits, rows' })
+  @ApiOperation({
+    operationId: 'listInsightPulls',
+    summary: 'Recent insights pulls, newest first: range, status, Graph requests, report runs, splits, rows',
+  })
   @ApiOkResponse({ type: InsightPullPageResponse })
   @ApiErrorResponses(400, 401, 403)
   list(@CurrentPrincipal() principal: Principal, @Query() query: InsightPullListQueryDto): Promise<Page<InsightPullDto>> {
-    return this.pulls.list(principal.organisationId, { adAccountId: query.adAccountId, status: query.status, trigger: query.trigger }, pageOf(query));
+    return this.pulls.list(
+      principal.organisationId,
+      { adAccountId: query.adAccountId, status: query.status, trigger: query.trigger },
+      pageOf(query),
+    );
   }
 
   @Get(R.insightsAccounts)

@@ -70,7 +70,12 @@ export class InsightsGraphApi {
   }
 
   /** A sync read: `GET /act_{id}/insights`, page by page. */
-  syncPages(adAccountId: string, params: GraphParams, ctx: GraphCallContext, counter: InsightsCallCounter): AsyncGenerator<GraphInsightRow[]> {
+  syncPages(
+    adAccountId: string,
+    params: GraphParams,
+    ctx: GraphCallContext,
+    counter: InsightsCallCounter,
+  ): AsyncGenerator<GraphInsightRow[]> {
     return this.paged(`${adAccountId}/insights`, params, ctx, counter);
   }
 
@@ -98,7 +103,12 @@ export class InsightsGraphApi {
   }
 
   /** Follows the cursors; only a missing `next` ends the walk (`cursors.after` is present on the last page too). */
-  private async *paged(path: string, params: GraphParams, ctx: GraphCallContext, counter: InsightsCallCounter): AsyncGenerator<GraphInsightRow[]> {
+  private async *paged(
+    path: string,
+    params: GraphParams,
+    ctx: GraphCallContext,
+    counter: InsightsCallCounter,
+  ): AsyncGenerator<GraphInsightRow[]> {
     let after: string | undefined;
     for (;;) {
       counter.spend();

@@ -35,7 +35,10 @@ export class InsightsBackfillConnection implements ConnectionParticipant, OnModu
       const pulls = await this.queue.enqueueOnConnect(organisationId);
       return { insightsPullsQueued: pulls.length, insightsBackfills: pulls.filter((p) => p.trigger === 'backfill').length };
     } catch (error) {
-      this.logger.warn({ organisationId, err: (error as Error).message }, 'Could not queue the insights pulls of a connect; the schedules bring them');
+      this.logger.warn(
+        { organisationId, err: (error as Error).message },
+        'Could not queue the insights pulls of a connect; the schedules bring them',
+      );
       return { insightsPullsQueued: 0, insightsError: (error as Error).message };
     }
   }

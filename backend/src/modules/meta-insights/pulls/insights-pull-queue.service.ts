@@ -89,7 +89,11 @@ export class InsightsPullQueue {
     if (request.adAccountId) {
       const account = await this.directory.adAccount(organisationId, request.adAccountId);
       if (!account?.isActive)
-        throw new ApiError(404, ErrorCode.NotFound, `Ad account ${request.adAccountId} is not reachable through this organisation's Meta connection`);
+        throw new ApiError(
+          404,
+          ErrorCode.NotFound,
+          `Ad account ${request.adAccountId} is not reachable through this organisation's Meta connection`,
+        );
       accounts = [account];
     } else {
       accounts = await this.directory.listAdAccounts(organisationId, { activeOnly: true });

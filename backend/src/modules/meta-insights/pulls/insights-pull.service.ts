@@ -79,7 +79,8 @@ export class InsightsPullService {
     saveProgress: (done: string[]) => Promise<void>,
   ): Promise<InsightsPullOutcome> {
     const pull = await this.pulls.find(job.pullId);
-    if (!pull || pull.status === 'succeeded' || pull.status === 'failed') return { next: 'done', summary: { skipped: 'pull already ended' } };
+    if (!pull || pull.status === 'succeeded' || pull.status === 'failed')
+      return { next: 'done', summary: { skipped: 'pull already ended' } };
     const { organisationId, adAccountId } = pull;
 
     const integration = await this.integrations.findLive(organisationId);
@@ -198,7 +199,12 @@ export class InsightsPullService {
     };
     if (dayCount(pull.range) <= this.config.asyncAboveDays) {
       try {
-        for await (const page of this.graph.syncPages(pull.adAccountId, insightsParams(unit, pull.range, facts.attributionWindows), ctx, counter))
+        for await (const page of this.graph.syncPages(
+          pull.adAccountId,
+          insightsParams(unit, pull.range, facts.attributionWindows),
+          ctx,
+          counter,
+        ))
           await write(page);
         return;
       } catch (error) {
@@ -262,7 +268,10 @@ export class InsightsPullService {
     }
     const decision = insightsSyncPolicy(error, { isLastAttempt: attempt.isLastAttempt, rateLimitPauseMs: this.meta.rateLimitPauseMs });
     const message = decision.failure.hint ?? decision.failure.message;
-    this.logger.warn({ pullId: pull.id, organisationId, adAccountId, action: decision.action }, `Insights pull stopped: ${decision.failure.message}`);
+    this.logger.warn(
+      { pullId: pull.id, organisationId, adAccountId, action: decision.action },
+      `Insights pull stopped: ${decision.failure.message}`,
+    );
     switch (decision.action) {
       case 'delay': {
         // Each pause in a row twice the one before: Meta counts calls made while throttled against the account.

@@ -36,17 +36,22 @@ export class InsightFactsRepository {
     const { organisationId, adAccountId } = rows[0];
     const col = <K extends keyof FactRow>(key: K) => rows.map((row) => row[key]);
     // The stored values of these keys, locked until the batch is written: what a restatement is compared with.
-    const stored: (StoredMetrics & { level: FactRow['level']; breakdown: FactRow['breakdown']; objectId: string; date: string; breakdownKey: string })[] =
-      await em.query(
-        `SELECT f.level, f.breakdown, f.object_id AS "objectId", to_char(f.date, 'YYYY-MM-DD') AS date, f.breakdown_key AS "breakdownKey",
+    const stored: (StoredMetrics & {
+      level: FactRow['level'];
+      breakdown: FactRow['breakdown'];
+      objectId: string;
+      date: string;
+      breakdownKey: string;
+    })[] = await em.query(
+      `SELECT f.level, f.breakdown, f.object_id AS "objectId", to_char(f.date, 'YYYY-MM-DD') AS date, f.breakdown_key AS "breakdownKey",
                 f.spend::text AS spend, f.impressions, f.reach, f.clicks, f.link_clicks AS "linkClicks", f.leads
            FROM meta_insight_facts f
            JOIN unnest($3::varchar[], $4::varchar[], $5::varchar[], $6::date[], $7::varchar[]) AS k(level, breakdown, object_id, date, breakdown_key)
              ON f.level = k.level AND f.breakdown = k.breakdown AND f.object_id = k.object_id AND f.date = k.date AND f.breakdown_key = k.breakdown_key
           WHERE f.organisation_id = $1 AND f.ad_account_id = $2
           FOR UPDATE OF f`,
-        [organisationId, adAccountId, col('level'), col('breakdown'), col('objectId'), col('date'), col('breakdownKey')],
-      );
+      [organisationId, adAccountId, col('level'), col('breakdown'), col('objectId'), col('date'), col('breakdownKey')],
+    );
     const before = new Map(stored.map((row) => [factKey(row), row]));
     const restatements: { row: FactRow; changes: FactChanges }[] = [];
     for (const row of rows) {

@@ -56,7 +56,12 @@ export class InsightPullsRepository {
    * A pull of the account for this trigger that has not started yet takes the new range in (its range grows to cover
    * both), so however many triggers come, one waits per account and trigger. Otherwise a new pull is queued.
    */
-  async queue(organisationId: string, adAccountId: string, trigger: InsightPullTrigger, range: DateRange): Promise<{ pull: InsightPullDto; created: boolean }> {
+  async queue(
+    organisationId: string,
+    adAccountId: string,
+    trigger: InsightPullTrigger,
+    range: DateRange,
+  ): Promise<{ pull: InsightPullDto; created: boolean }> {
     return this.dataSource.transaction(async (em) => {
       // Wrapped in a SELECT: TypeORM answers an UPDATE's RETURNING as [rows, count].
       const widened: PullRow[] = await em.query(
@@ -129,12 +134,19 @@ export class InsightPullsRepository {
   }
 
   async finish(id: string, status: 'succeeded' | 'failed', error: string | null = null): Promise<void> {
-    await this.dataSource.query(`UPDATE meta_insight_pulls SET status = $2, error = $3, finished_at = now() WHERE id = $1`, [id, status, error]);
+    await this.dataSource.query(`UPDATE meta_insight_pulls SET status = $2, error = $3, finished_at = now() WHERE id = $1`, [
+      id,
+      status,
+      error,
+    ]);
   }
 
   /** Back to waiting (paused by Meta's throttle, or a retry coming): the reason stays visible meanwhile. */
   async requeue(id: string, reason: string): Promise<void> {
-    await this.dataSource.query(`UPDATE meta_insight_pulls SET status = 'queued', error = $2 WHERE id = $1 AND status IN ('queued', 'running')`, [id, reason]);
+    await this.dataSource.query(
+      `UPDATE meta_insight_pulls SET status = 'queued', error = $2 WHERE id = $1 AND status IN ('queued', 'running')`,
+      [id, reason],
+    );
   }
 
   async list(

@@ -60,7 +60,11 @@ export class InsightPullRequestDto implements InsightPullRequest {
   @IsCalendarDate()
   since?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-28', format: 'date', description: 'Last day, included; with `since`; at most 1110 days after it' })
+  @ApiPropertyOptional({
+    example: '2026-11-28',
+    format: 'date',
+    description: 'Last day, included; with `since`; at most 1110 days after it',
+  })
   // Checked whenever either end is given: `since` alone is refused here, as `until` alone is.
   @ValidateIf((dto: InsightPullRequestDto) => dto.since !== undefined || dto.until !== undefined)
   @IsRangeEnd()
@@ -95,7 +99,8 @@ export class InsightPullResponse implements InsightPullDto {
   @ApiProperty({ enum: TRIGGERS }) trigger!: InsightPullTrigger;
   @ApiProperty({ type: DateRangeResponse, description: "The account's calendar days read" }) range!: DateRangeResponse;
   @ApiProperty({ enum: STATUSES }) status!: InsightPullStatus;
-  @ApiProperty({ type: 'integer', description: 'Graph requests made (report runs, polls, pages, the account read)' }) graphRequests!: number;
+  @ApiProperty({ type: 'integer', description: 'Graph requests made (report runs, polls, pages, the account read)' })
+  graphRequests!: number;
   @ApiProperty({ type: 'integer', description: 'Async report runs queued at Meta' }) asyncRuns!: number;
   @ApiProperty({ type: 'integer', description: 'Times a failed or timed-out report run was run again as two halves of its range' })
   splits!: number;
@@ -117,10 +122,16 @@ export class InsightAccountStateResponse implements InsightAccountStateDto {
   @ApiProperty({ example: 'act_1025004400112233' }) adAccountId!: string;
   @ApiProperty({ example: 'America/New_York', description: "The account's time zone: the days of its facts" }) timeZone!: string;
   @ApiProperty({ example: 'USD' }) currency!: string;
-  @ApiProperty({ type: String, nullable: true, example: '7d_click_1d_view', description: 'The attribution setting the leads were counted under' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '7d_click_1d_view',
+    description: 'The attribution setting the leads were counted under',
+  })
   attributionSetting!: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) backfilledSince!: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the last successful pull ended' }) dataAsOf!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the last successful pull ended' }) dataAsOf!:
+    string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: "Pulls wait until then: Meta's insights throttle" })
   throttledUntil!: string | null;
   @ApiProperty({ type: String, nullable: true }) lastError!: string | null;
