@@ -60,9 +60,7 @@ describe('MetaInsights pulls (e2e, sandbox over HTTP)', () => {
   const lastSeq = () => env.sandbox.control.calls({ limit: 1_000_000 }).reduce((max, c) => Math.max(max, c.seq), 0);
   /** Graph calls about insights (reads, report runs, their polls and pages) since `seq`. */
   const insightsCalls = (seq: number) =>
-    env.sandbox.control
-      .calls({ sinceSeq: seq, limit: 100_000 })
-      .filter((c) => c.path.includes('/insights') || /^\/v\d+\.\d+\/\d{13,}$/.test(c.path));
+    env.sandbox.control.calls({ sinceSeq: seq, limit: 100_000 }).filter((c) => c.path.includes('/insights') || /^\/\d{13,}$/.test(c.path));
   const facts = (act: string, where = 'TRUE', params: unknown[] = []) =>
     db<Fact>(
       `SELECT level, breakdown, object_id, to_char(date, 'YYYY-MM-DD') AS date, breakdown_key, campaign_id, adset_id, ad_id,
