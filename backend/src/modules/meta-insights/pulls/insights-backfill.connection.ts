@@ -3,8 +3,8 @@ import { CONNECTION_ORDER, ConnectionLifecycle, type AuditDetails, type Connecti
 import { InsightsPullQueue } from './insights-pull-queue.service';
 
 /**
- * MetaInsights' part in a connection's life: once discovery has found the ad accounts (connect, reconnect, refresh),
- * each account never pulled gets its backfill (INSIGHTS_BACKFILL_DAYS), the others a re-read of the lookback window.
+ * MetaInsights' part in a connection's life: once discovery has found the ad accounts, each account never pulled gets
+ * its backfill (INSIGHTS_BACKFILL_DAYS); on a connect or reconnect, the others a re-read of the lookback window.
  */
 @Injectable()
 export class InsightsBackfillConnection implements ConnectionParticipant, OnModuleInit {
@@ -22,17 +22,18 @@ export class InsightsBackfillConnection implements ConnectionParticipant, OnModu
   }
 
   connected({ integration }: LiveConnection): Promise<AuditDetails> {
-    return this.queuePulls(integration.organisationId);
+    return this.queuePulls(integration.organisationId, true);
   }
 
+  /** A refresh may have found new ad accounts: they get their backfill; the others keep their schedule. */
   refresh({ integration }: LiveConnection): Promise<AuditDetails> {
-    return this.queuePulls(integration.organisationId);
+    return this.queuePulls(integration.organisationId, false);
   }
 
   /** A queue that cannot take the jobs does not fail the connect: the schedules queue the backfills anyway. */
-  private async queuePulls(organisationId: string): Promise<AuditDetails> {
+  private async queuePulls(organisationId: string, lookback: boolean): Promise<AuditDetails> {
     try {
-      const pulls = await this.queue.enqueueOnConnect(organisationId);
+      const pulls = await this.queue.enqueueOnConnect(organisationId, { lookback });
       return { insightsPullsQueued: pulls.length, insightsBackfills: pulls.filter((p) => p.trigger === 'backfill').length };
     } catch (error) {
       this.logger.warn(

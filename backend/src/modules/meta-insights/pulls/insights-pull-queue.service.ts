@@ -48,15 +48,19 @@ export class InsightsPullQueue {
   }
 
   /**
-   * On connect (and refresh): a backfill of each active account never backfilled; the others only re-read the
-   * lookback window, which covers what happened while the connection was down for less than that.
+   * On connect: a backfill of each active account never backfilled; the others re-read the lookback window, which
+   * covers what happened while the connection was down for less than that. On refresh (`lookback: false`) only the
+   * backfills: the accounts discovery just found.
    */
-  async enqueueOnConnect(organisationId: string): Promise<InsightPullDto[]> {
+  async enqueueOnConnect(organisationId: string, options: { lookback: boolean }): Promise<InsightPullDto[]> {
     const out: InsightPullDto[] = [];
     for (const account of await this.directory.listAdAccounts(organisationId, { activeOnly: true })) {
       const state = await this.accounts.find(organisationId, account.adAccountId);
-      if (!state?.backfilledSince && (await this.pulls.hasOpen(organisationId, account.adAccountId, 'backfill'))) continue;
-      out.push(await this.enqueue(organisationId, account, state?.backfilledSince ? 'lookback' : 'backfill'));
+      if (state?.backfilledSince) {
+        if (options.lookback) out.push(await this.enqueue(organisationId, account, 'lookback'));
+      } else if (!(await this.pulls.hasOpen(organisationId, account.adAccountId, 'backfill'))) {
+        out.push(await this.enqueue(organisationId, account, 'backfill'));
+      }
     }
     return out;
   }
