@@ -4,11 +4,11 @@ import { Role, type InsightAccountStateDto, type InsightPullDto } from '@legeai/
 import type { Queue } from 'bullmq';
 import { META_INSIGHTS_JOBS, META_INSIGHTS_QUEUE_NAME } from '../../src/modules/meta-insights';
 import { createUserAndLogin, SignedInUser } from '../utils/identity-fixtures';
-import { connectOrganisation } from '../utils/meta-connect-fixtures';
+import { connectOrganisation, waitForInsightsPulls } from '../utils/meta-connect-fixtures';
 import { MetaTestEnv, startMetaTestEnv } from '../utils/meta-test-env';
 import { waitFor } from '../utils/wait-for';
 
-jest.setTimeout(240_000);
+jest.setTimeout(420_000);
 
 const ACT = `act_${DEMO_IDS.adAccounts.autoHome}`; // America/New_York
 const ACT2 = `act_${DEMO_IDS.adAccounts.lifeHealth}`; // America/Chicago
@@ -58,9 +58,11 @@ describe('MetaInsights pulls (e2e, sandbox over HTTP)', () => {
       return r.json();
     });
   const lastSeq = () => env.sandbox.control.calls({ limit: 1_000_000 }).reduce((max, c) => Math.max(max, c.seq), 0);
-  /** Graph calls about insights (reads, report runs, their polls and pages) since `seq`. */
-  const insightsCalls = (seq: number) =>
-    env.sandbox.control.calls({ sinceSeq: seq, limit: 100_000 }).filter((c) => c.path.includes('/insights') || /^\/\d{13,}$/.test(c.path));
+  /** The account's sync insights reads since `seq` (the throttle tests read short ranges: sync). */
+  const insightsReads = (act: string, seq: number) =>
+    env.sandbox.control.calls({ sinceSeq: seq, limit: 100_000 }).filter((c) => c.path === `/${act}/insights`);
+  /** Lets the pulls of earlier tests end, so that a test counts only its own pull's calls. */
+  const idle = () => waitForInsightsPulls(env, env.admin.organisationId, 300_000);
   const facts = (act: string, where = 'TRUE', params: unknown[] = []) =>
     db<Fact>(
       `SELECT level, breakdown, object_id, to_char(date, 'YYYY-MM-DD') AS date, breakdown_key, campaign_id, adset_id, ad_id,
@@ -79,7 +81,7 @@ describe('MetaInsights pulls (e2e, sandbox over HTTP)', () => {
     ).body.items;
   const accounts = async (): Promise<InsightAccountStateDto[]> => (await http().get(`${base}/accounts`).set(viewer.auth).expect(200)).body;
   const pullOf = async (id: string) => (await pulls()).find((p) => p.id === id)!;
-  const ended = (id: string, timeoutMs = 90_000) =>
+  const ended = (id: string, timeoutMs = 240_000) =>
     waitFor(
       `pull ${id}`,
       async () => {
@@ -337,6 +339,7 @@ describe('MetaInsights pulls (e2e, sandbox over HTTP)', () => {
   });
 
   describe("Meta's insights throttle", () => {
+    beforeEach(idle);
     afterEach(() => control('DELETE', '/marketing/insights/throttle'));
 
     it('pauses the pull when Meta refuses insights calls, makes no call while paused, and resumes when the throttle lifts', async () => {
@@ -359,7 +362,7 @@ describe('MetaInsights pulls (e2e, sandbox over HTTP)', () => {
 
       // Six seconds of Meta saying no: the pull asks again after 2 s, then after 4 s (each pause twice the last), never in a loop.
       await new Promise((resolve) => setTimeout(resolve, 6_000));
-      const refused = insightsCalls(seq);
+      const refused = insightsReads(ACT2, seq);
       expect(refused.length).toBeGreaterThanOrEqual(1);
       expect(refused.length).toBeLessThanOrEqual(3);
       expect(refused.every((c) => c.errorCode === 4)).toBe(true);
@@ -378,7 +381,7 @@ describe('MetaInsights pulls (e2e, sandbox over HTTP)', () => {
       const today = localDay(ZONE[ACT2]);
       const queued = await pullNow({ adAccountId: ACT2, since: plusDays(today, -1), until: today });
       await waitFor('a paused pull', async () => ((await pullOf(queued.id)).error?.includes('97 %') ? true : undefined));
-      const calls = insightsCalls(seq);
+      const calls = insightsReads(ACT2, seq);
       // The one answer that carried the header at 97 %, and nothing after it.
       expect(calls).toHaveLength(1);
       expect(calls[0].status).toBe(200);
@@ -474,6 +477,7 @@ describe('MetaInsights pulls (e2e, sandbox over HTTP)', () => {
     });
 
     it("the schedule's tick queues a refresh of each account's yesterday and today, read sync", async () => {
+      await idle();
       await queue.add(META_INSIGHTS_JOBS.pullAll, { trigger: 'today' });
       const today = await waitFor(
         'the refreshes of today',
@@ -481,7 +485,7 @@ describe('MetaInsights pulls (e2e, sandbox over HTTP)', () => {
           const found = await pulls({ trigger: 'today' });
           return found.length === 2 && found.every((p) => p.status === 'succeeded') ? found : undefined;
         },
-        120_000,
+        240_000,
       );
       for (const pull of today) {
         const day = localDay(ZONE[pull.adAccountId]);
