@@ -103,6 +103,7 @@ describe('MetaInsights pulls (e2e, sandbox over HTTP)', () => {
       fastGraphPauses: true,
       env: {
         INSIGHTS_BACKFILL_DAYS: String(BACKFILL_DAYS),
+        INSIGHTS_LOOKBACK_DAYS: '28',
         INSIGHTS_ASYNC_ABOVE_DAYS: '7',
         INSIGHTS_REPORT_POLL_MS: '300',
         // The base pause of a throttled pull (doubling each time): short, so the test sees it pause and resume.
