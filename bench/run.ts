@@ -1,6 +1,7 @@
 /**
  * `npm run bench` (full) or `npm run bench -- --quick` (small sizes, well under a minute).
- * `--only=<id>[,<id>]` runs some of: signature, durable, drain (the drain also reports Graph efficiency), ads-sync, lead-store, console-size, insights-dashboard.
+ * `--only=<id>[,<id>]` runs some of: signature, durable, drain (the drain also reports Graph efficiency), ads-sync, lead-store,
+ * console-size, insights-dashboard, insights-pull.
  * Each benchmark starts what it needs (the built backend as a child process on its own database, baselines as
  * child processes, the Meta sandbox in this process) and stops it before the next one starts.
  */
@@ -10,6 +11,7 @@ import * as consoleSize from './console-size.bench';
 import * as drain from './drain.bench';
 import * as insightsDashboard from './insights-dashboard.bench';
 import * as durable from './ingest-durable.bench';
+import * as insightsPull from './insights-pull.bench';
 import * as signature from './ingest-signature.bench';
 import * as leadStore from './lead-store.bench';
 import { BenchResult, printResult, printSummary } from './lib/report';
@@ -23,6 +25,7 @@ const BENCHMARKS: { id: string; name: string; run: (s: BenchSettings) => Promise
   { id: 'lead-store', name: leadStore.NAME, run: leadStore.run },
   { id: 'console-size', name: consoleSize.NAME, run: consoleSize.run },
   { id: 'insights-dashboard', name: insightsDashboard.NAME, run: insightsDashboard.run },
+  { id: 'insights-pull', name: insightsPull.NAME, run: insightsPull.run },
 ];
 
 async function main(): Promise<void> {

@@ -381,6 +381,65 @@ export class EnvSchema {
   @Matches(/^\S+(\s+\S+){4,5}$/, { message: 'META_ADS_SYNC_CRON must be a cron pattern like 7 * * * *' })
   META_ADS_SYNC_CRON = '7 * * * *';
 
+  // --- insights -------------------------------------------------------------------------------------------------
+  /** Cron pattern (5 or 6 fields, UTC) of the refresh of today's (and yesterday's) insights of every connected ad account. */
+  @IsOptional()
+  @Matches(/^\S+(\s+\S+){4,5}$/, { message: 'INSIGHTS_TODAY_CRON must be a cron pattern like 20 */3 * * *' })
+  INSIGHTS_TODAY_CRON = '20 */3 * * *';
+
+  /** Cron pattern (5 or 6 fields, UTC) of the daily re-pull of the last INSIGHTS_LOOKBACK_DAYS days (Meta restates them). */
+  @IsOptional()
+  @Matches(/^\S+(\s+\S+){4,5}$/, { message: 'INSIGHTS_LOOKBACK_CRON must be a cron pattern like 40 4 * * *' })
+  INSIGHTS_LOOKBACK_CRON = '40 4 * * *';
+
+  /** Days the daily lookback re-reads; Meta restates conversions for up to 28 days. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  INSIGHTS_LOOKBACK_DAYS = 28;
+
+  /** Days of insights read when an ad account connects; Meta keeps about 37 months (1110 days). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1110)
+  INSIGHTS_BACKFILL_DAYS = 90;
+
+  /** A pull range longer than this many days is read through an async report run instead of a sync read. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1110)
+  INSIGHTS_ASYNC_ABOVE_DAYS = 7;
+
+  /** Milliseconds before the first poll of an async report run; later polls wait longer, up to 30 s. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  @Max(60000)
+  INSIGHTS_REPORT_POLL_MS = 2000;
+
+  /** Milliseconds a report run may take before it counts as failed and its date range is split in two. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(7200000)
+  INSIGHTS_REPORT_TIMEOUT_MS = 1800000;
+
+  /** Percentage of x-fb-ads-insights-throttle at which a pull pauses before Meta refuses its calls. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  @Max(100)
+  INSIGHTS_THROTTLE_PAUSE_PCT = 95;
+
   /**
    * Lead jobs a worker runs at once. Their Graph reads are coalesced into batch calls of up to 50 per Page token (at
    * most one batch in flight per token), so this should be at least 50 for a burst of leads to cost about one HTTP

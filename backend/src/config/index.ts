@@ -5,6 +5,7 @@ export { cryptoConfig } from './crypto.config';
 export { databaseConfig } from './database.config';
 export { graphBreakerConfig } from './graph-breaker.config';
 export { httpConfig } from './http.config';
+export { insightsConfig } from './insights.config';
 export { leadsConfig } from './leads.config';
 export { leadSyncConfig } from './lead-sync.config';
 export { metaConfig } from './meta.config';
@@ -17,6 +18,7 @@ import { cryptoConfig } from './crypto.config';
 import { databaseConfig } from './database.config';
 import { graphBreakerConfig } from './graph-breaker.config';
 import { httpConfig } from './http.config';
+import { insightsConfig } from './insights.config';
 import { leadsConfig } from './leads.config';
 import { leadSyncConfig } from './lead-sync.config';
 import { metaConfig } from './meta.config';
@@ -35,4 +37,5 @@ export const CONFIG_NAMESPACES = [
   leadsConfig,
   leadSyncConfig,
   adsConfig,
+  insightsConfig,
 ];

@@ -144,6 +144,7 @@ describe('Meta connect against the sandbox (e2e)', () => {
       'meta-auth: health check',
       'meta-leads: parked leads replayed',
       'meta-ads: campaign mirror',
+      'meta-insights: backfill',
     ]);
     const reconnected = (await auditActions(env.t, env.admin.organisationId))
       .filter((a) => a.action === 'meta.reconnected')
@@ -164,6 +165,10 @@ describe('Meta connect against the sandbox (e2e)', () => {
       // What the connection had before this reconnect (an earlier test of this file connected it with its own grant).
       before: { status: 'active', metaUserId: world.userId, scopes: expect.any(Array) },
       after: { status: 'active', metaUserId: world.userId, scopes: expect.arrayContaining([...META_REQUIRED_SCOPES]) },
+      // A reconnect re-reads the insights of the accounts already backfilled, and backfills the others unless their
+      // backfill (queued by the first connect) is still under way.
+      insightsPullsQueued: expect.any(Number),
+      insightsBackfills: expect.any(Number),
     });
 
     // The same callback URL again: the state was used.
@@ -286,6 +291,9 @@ describe('Meta connect against the sandbox (e2e)', () => {
       pages: world.pages.length,
       forms: { total: world.forms.length, added: 0, removed: 0 },
       adAccountSyncsQueued: world.adAccounts.length,
+      // A refresh backfills only accounts never pulled (none new here; the connect's backfills may still be under way).
+      insightsPullsQueued: expect.any(Number),
+      insightsBackfills: expect.any(Number),
     });
   });
 

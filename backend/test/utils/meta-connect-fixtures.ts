@@ -56,13 +56,29 @@ export async function connectMeta(
 
 /**
  * Connects the organisation of `user` (the first admin by default) and fails unless the console would show it
- * connected; then waits for the ad account syncs the connect queued (meta-ads), so that the Graph faults and call
- * counts a test sets up afterwards meet only its own calls.
+ * connected; then waits for the ad account syncs (meta-ads) and the insights backfills (meta-insights) the connect
+ * queued, so that the Graph faults and call counts a test sets up afterwards meet only its own calls.
  */
 export async function connectOrganisation(env: MetaTestEnv, user?: SignedInUser): Promise<void> {
   const { landing } = await connectMeta(env, { user });
   if (landing.searchParams.get('result') !== 'connected') throw new Error(`connect landed on ${landing.href}`);
   await waitForAdsMirror(env, (user ?? env.admin).organisationId);
+  await waitForInsightsPulls(env, (user ?? env.admin).organisationId);
+}
+
+/** Waits until no insights pull of the organisation is queued or running. */
+export async function waitForInsightsPulls(env: MetaTestEnv, organisationId: string, timeoutMs = 180_000): Promise<void> {
+  await waitFor(
+    'the insights pulls queued by the connect',
+    async () => {
+      const [row]: { pending: number }[] = await env.t.dataSource.query(
+        `SELECT count(*)::int AS pending FROM meta_insight_pulls WHERE organisation_id = $1 AND status IN ('queued', 'running')`,
+        [organisationId],
+      );
+      return row.pending === 0;
+    },
+    timeoutMs,
+  );
 }
 
 /** Waits until no sync of the organisation's active ad accounts is queued or running. */

@@ -83,6 +83,10 @@ export async function startMetaTestEnv(options: MetaTestEnvOptions = {}): Promis
         META_GRAPH_URL: sandbox.url,
         META_DIALOG_URL: sandbox.url,
         META_API_VERSION: META_APP.version,
+        // The insights pulls a connect queues (the backfill, and on a reconnect the lookback): two days, ten sync reads
+        // per ad account, so that connecting stays quick in every suite; the insights suite sets its own.
+        INSIGHTS_BACKFILL_DAYS: '2',
+        INSIGHTS_LOOKBACK_DAYS: '2',
         ...(options.captureLogs ? { LOG_LEVEL: 'debug' } : {}),
         ...options.env,
       },

@@ -78,6 +78,9 @@ export const ROUTES = {
     insightsSummary: 'insights/summary',
     /** `GET` (viewers) and `PUT` (admins): what ROI is computed on. */
     insightsSettings: 'insights/settings',
+    /** MetaInsights operations: `GET/POST insights/pulls` (recent pulls, pull now), `GET insights/accounts` (each account's pull state). */
+    insightsPulls: 'insights/pulls',
+    insightsAccounts: 'insights/accounts',
     deauthorize: 'deauthorize',
     dataDeletion: 'data-deletion',
     /** Per-lead pipeline timeline: `GET lead-syncs`, `GET lead-syncs/{id}`, `POST lead-syncs/{id}/replay`, `POST lead-syncs/replay`. */

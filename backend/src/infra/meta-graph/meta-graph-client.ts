@@ -214,6 +214,7 @@ export class MetaGraphClient {
       const res = await sendGraphRequest(req, this.options.timeoutMs, this.options.fetch);
       status = String(res.status);
       this.pacer.observe(res.headers, ctx);
+      ctx.onHeaders?.(res.headers);
       this.noteVersionWarning(res.headers['x-ad-api-version-warning']);
       if (!isFailedAnswer(res.status, res.body)) {
         this.record(method, template, status, 'ok', startedHr);

@@ -24,6 +24,11 @@ export interface GraphCallContext {
    * backoff space the attempts, so a lead's Graph tries are capped by its job attempts instead of multiplied by them.
    */
   maxAttempts?: number;
+  /**
+   * Sees the headers of every answer of this call (success or error), for headers only the caller understands, such
+   * as the insights budget (`x-fb-ads-insights-throttle`) an insights pull paces itself on.
+   */
+  onHeaders?: (headers: Record<string, string>) => void;
 }
 
 /** The raw HTTP answer of one Graph call, before classification. */

@@ -11,6 +11,8 @@ export interface AdAccountRef {
   adAccountId: string;
   name: string;
   currency: string;
+  /** The account's IANA time zone as discovery read it (its insights days); null when Meta did not say. */
+  timeZone: string | null;
   integrationId: string;
   isActive: boolean;
 }
@@ -96,6 +98,7 @@ function toAdAccountRef(row: MetaAdAccount): AdAccountRef {
     adAccountId: row.adAccountId,
     name: row.adAccountName ?? row.adAccountId,
     currency: row.currency ?? '',
+    timeZone: row.timezone,
     integrationId: row.integrationId,
     isActive: row.isActive,
   };

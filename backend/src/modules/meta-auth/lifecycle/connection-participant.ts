@@ -81,4 +81,6 @@ export const CONNECTION_ORDER = {
   resume: 400,
   /** The ad accounts' campaigns mirrored (meta-ads queues a sync of each account). */
   adsMirror: 500,
+  /** Ad performance: a backfill of each ad account never pulled, a lookback re-read of the others (meta-insights). */
+  insightsBackfill: 600,
 } as const;
