@@ -12,3 +12,4 @@ export * from './meta';
 export * from './meta-lead-syncs';
 export * from './meta-ads';
 export * from './meta-insights';
+export * from './meta-conversions';

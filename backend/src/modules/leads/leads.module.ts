@@ -9,6 +9,7 @@ import { LeadStatusChange } from './entities/lead-status-change.entity';
 import { MetaLeadMapping } from './entities/meta-lead-mapping.entity';
 import { LeadDetailReader } from './lead-detail.reader';
 import { LeadExportRowsQuery } from './lead-export-rows.query';
+import { LeadLifecycleHooks } from './lead-lifecycle-hooks';
 import { LeadReopenService } from './lead-reopen.service';
 import { LeadRowsQuery } from './lead-rows.query';
 import { LeadStatusHistory } from './lead-status-history';
@@ -40,7 +41,8 @@ import { LeadStoreRepository } from './store/lead-store.repository';
     LeadStatusHistory,
     LeadReopenService,
     LeadStoreRepository,
+    LeadLifecycleHooks,
   ],
-  exports: [TypeOrmModule, LeadStoreRepository],
+  exports: [TypeOrmModule, LeadStoreRepository, LeadLifecycleHooks],
 })
 export class LeadsModule {}

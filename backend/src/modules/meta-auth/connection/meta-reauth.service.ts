@@ -6,7 +6,7 @@ import { ConnectionLifecycle } from '../lifecycle/connection-lifecycle';
 import { MetaIntegrationRepository } from './meta-integration.repository';
 
 /** Where Meta refused the token; kept in the audit entry so an operator can tell the paths apart. */
-export type ReauthTrigger = 'health_check' | 'lead_sync' | 'lead_reconcile' | 'test_lead' | 'ads_sync' | 'ads_write';
+export type ReauthTrigger = 'health_check' | 'lead_sync' | 'lead_reconcile' | 'test_lead' | 'ads_sync' | 'ads_write' | 'capi_send';
 
 export interface ReauthOptions {
   during: ReauthTrigger;
