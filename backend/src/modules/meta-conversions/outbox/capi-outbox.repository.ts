@@ -81,14 +81,20 @@ export class CapiOutboxRepository {
     return distinctTargets(rows);
   }
 
-  /** Marks the dataset's due events too old to send as expired; answers how many. */
+  /**
+   * Marks the dataset's events whose change is too old to send as expired; answers how many. The change's time
+   * decides, not `event_time` (which is never before the lead's creation): a stage reached 8 days ago is stale even
+   * when the lead reached Meta later.
+   */
   async expireDue(target: CapiTarget): Promise<number> {
-    const rows = (await this.db.query(
-      `UPDATE meta_capi_events SET state = 'expired', last_error = $3, updated_at = now()
-        WHERE organisation_id = $1 AND dataset_id = $2 AND state = 'pending' AND event_time < now() - ${SEND_WINDOW_SQL}
+    const rows = updatedRows<{ id: string }>(
+      await this.db.query(
+        `UPDATE meta_capi_events SET state = 'expired', last_error = $3, updated_at = now()
+        WHERE organisation_id = $1 AND dataset_id = $2 AND state = 'pending' AND changed_at < now() - ${SEND_WINDOW_SQL}
         RETURNING id`,
-      [target.organisationId, target.datasetId, EXPIRED_MESSAGE],
-    )) as { id: string }[];
+        [target.organisationId, target.datasetId, EXPIRED_MESSAGE],
+      ),
+    );
     return rows.length;
   }
 
@@ -139,12 +145,14 @@ export class CapiOutboxRepository {
 
   /** Failed events back to due (the same event ids); all of the organisation's failed ones when `ids` is absent. */
   async replayFailed(organisationId: string, ids?: string[]): Promise<{ count: number; targets: CapiTarget[] }> {
-    const rows = (await this.db.query(
-      `UPDATE meta_capi_events SET state = 'pending', next_attempt_at = now(), updated_at = now()
+    const rows = updatedRows<CapiTarget>(
+      await this.db.query(
+        `UPDATE meta_capi_events SET state = 'pending', next_attempt_at = now(), updated_at = now()
         WHERE organisation_id = $1 AND state = 'failed' AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))
         RETURNING organisation_id AS "organisationId", dataset_id AS "datasetId"`,
-      [organisationId, ids ?? null],
-    )) as CapiTarget[];
+        [organisationId, ids ?? null],
+      ),
+    );
     return { count: rows.length, targets: distinctTargets(rows) };
   }
 
@@ -194,6 +202,11 @@ export class CapiOutboxRepository {
       [organisationId, days],
     );
   }
+}
+
+/** TypeORM answers an UPDATE … RETURNING on PostgreSQL as [rows, affected count]. */
+function updatedRows<T>(result: unknown): T[] {
+  return (result as [T[], number])[0];
 }
 
 function distinctTargets(rows: CapiTarget[]): CapiTarget[] {

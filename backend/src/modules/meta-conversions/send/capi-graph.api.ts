@@ -18,9 +18,13 @@ export interface GraphDataset {
 /** Meta's per-request maximum of events (https://developers.facebook.com/docs/marketing-api/conversions-api/). */
 export const MAX_EVENTS_PER_REQUEST = 1000;
 
-/** Who a call is made for: the connection's user token; a throttled scope fails at once (the job waits instead). */
+/**
+ * Who a call is made for: the connection's user token. A throttled scope fails at once and a send is tried once per
+ * job attempt: the job waits or retries on the queue's schedule (the shared sync policy), instead of the client
+ * multiplying the tries.
+ */
 export function capiCallContext(accessToken: string): GraphCallContext {
-  return { accessToken, onPaused: 'fail' };
+  return { accessToken, onPaused: 'fail', maxAttempts: 1 };
 }
 
 /** The Conversions API calls, all through the one Graph client (appsecret_proof, pacing, tokens never in URLs). */

@@ -83,10 +83,15 @@ export class CapiSetupService {
     await this.reachableAccount(principal.organisationId, request.adAccountId);
     const ctx = await this.callContext(principal.organisationId);
     const id = await this.calling(() => this.graph.createDataset(request.adAccountId, request.name, ctx), request.adAccountId);
-    await this.audit.recordBy(principal, 'meta_conversions.dataset_created', { type: 'meta_dataset', id }, {
-      adAccountId: request.adAccountId,
-      name: request.name,
-    });
+    await this.audit.recordBy(
+      principal,
+      'meta_conversions.dataset_created',
+      { type: 'meta_dataset', id },
+      {
+        adAccountId: request.adAccountId,
+        name: request.name,
+      },
+    );
     return { id, name: request.name, createdTime: new Date().toISOString(), lastFiredTime: null };
   }
 

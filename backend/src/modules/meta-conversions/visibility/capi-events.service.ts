@@ -37,10 +37,15 @@ export class CapiEventsService {
   async replay(principal: Principal, ids?: string[]): Promise<CapiReplayResult> {
     const { count, targets } = await this.outbox.replayFailed(principal.organisationId, ids);
     await this.sender.enqueue(targets, 'replay');
-    await this.audit.recordBy(principal, 'meta_conversions.events_replayed', { type: 'organisation', id: principal.organisationId }, {
-      replayed: count,
-      ...(ids && { ids }),
-    });
+    await this.audit.recordBy(
+      principal,
+      'meta_conversions.events_replayed',
+      { type: 'organisation', id: principal.organisationId },
+      {
+        replayed: count,
+        ...(ids && { ids }),
+      },
+    );
     return { replayed: count };
   }
 }
