@@ -35,6 +35,10 @@ export const routes: Routes = [
         loadChildren: () => import('./features/activity/activity.routes').then((m) => m.activityRoutes),
       },
       {
+        path: 'conversions',
+        loadChildren: () => import('./features/conversions/conversions.routes').then((m) => m.conversionsRoutes),
+      },
+      {
         path: 'integrations',
         loadChildren: () => import('./features/integrations/integrations.routes').then((m) => m.integrationsRoutes),
       },

@@ -33,6 +33,9 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'meta.leads_synced': 'Leads synced from Meta',
   'meta.lead_sync_replayed': 'Lead replayed',
   'meta.lead_syncs_replayed': 'Leads replayed',
+  'meta_conversions.settings_updated': 'Conversions to Meta settings changed',
+  'meta_conversions.dataset_created': 'Meta dataset created',
+  'meta_conversions.events_replayed': 'Conversion events sent again',
 };
 
 /** Who acted, and what an entry is about. */
@@ -45,6 +48,7 @@ export const AUDIT_KIND_LABELS: Readonly<Record<string, string>> = {
   meta_lead_form: 'Lead form',
   meta_lead_sync: 'Lead sync',
   meta_page: 'Page',
+  meta_dataset: 'Meta dataset',
 };
 
 /**

@@ -36,6 +36,7 @@ describe('Shell', () => {
       'Ads',
       'Activity',
       'Meta',
+      'Conversions',
       'Users',
       'API keys',
       'Audit log',
@@ -59,7 +60,7 @@ describe('Shell', () => {
 
   it('hides admin entries from viewers', async () => {
     await renderAs(Role.Viewer);
-    expect(await navLabels()).toEqual(['Overview', 'Leads', 'Ads', 'Activity', 'Meta', 'API docs']);
+    expect(await navLabels()).toEqual(['Overview', 'Leads', 'Ads', 'Activity', 'Meta', 'Conversions', 'API docs']);
   });
 
   it('shows the organisation and the signed-in user in the toolbar', async () => {
