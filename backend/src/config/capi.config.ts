@@ -18,6 +18,8 @@ export interface CapiConfig {
   sendAttempts: number;
   /** First backoff of a failed send, doubled each try (META_CAPI_RETRY_DELAY_MS). */
   retryDelayMs: number;
+  /** How long the send queued by a change waits for company, so a burst fills requests (META_CAPI_BATCH_WINDOW_MS). */
+  batchWindowMs: number;
 }
 
 export const capiConfig = registerAs('capi', (): CapiConfig => {
@@ -29,5 +31,6 @@ export const capiConfig = registerAs('capi', (): CapiConfig => {
     sweepCron: env.META_CAPI_SWEEP_CRON,
     sendAttempts: env.META_CAPI_SEND_ATTEMPTS,
     retryDelayMs: env.META_CAPI_RETRY_DELAY_MS,
+    batchWindowMs: env.META_CAPI_BATCH_WINDOW_MS,
   };
 });

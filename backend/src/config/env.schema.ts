@@ -416,6 +416,17 @@ export class EnvSchema {
   META_CAPI_RETRY_DELAY_MS = 30_000;
 
   /**
+   * How long the Conversions API send queued by a stage change waits before it starts, so the changes of a burst go
+   * out together (up to 1,000 events a request) instead of one request each. A lone change is sent this much later.
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  META_CAPI_BATCH_WINDOW_MS = 1_000;
+
+  /**
    * Lead jobs a worker runs at once. Their Graph reads are coalesced into batch calls of up to 50 per Page token (at
    * most one batch in flight per token), so this should be at least 50 for a burst of leads to cost about one HTTP
    * request per 50 leads; the jobs beyond 50 store the previous batches while the next one travels.

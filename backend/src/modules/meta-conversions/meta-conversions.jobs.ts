@@ -36,13 +36,17 @@ export const META_CONVERSIONS_QUEUE = declareQueue<MetaConversionsJobs>({
 
 /**
  * One send per (organisation, dataset) waits and one runs, however many stage changes come: a burst of 10,000
- * changes is one job that takes the due events 1,000 at a time. `keepLastIfActive` keeps one more run when a change
+ * changes is a few jobs that take the due events 1,000 at a time. `keepLastIfActive` keeps one more run when a change
  * commits while a send runs (it may have read the outbox before that row). Transient failures are retried by the
  * queue's backoff; each attempt sends the same rows with the same event ids.
  */
-export function sendEventsJobOptions(organisationId: string, datasetId: string): JobsOptions {
+export function sendEventsJobOptions(organisationId: string, datasetId: string, reason: SendEventsJobData['reason']): JobsOptions {
+  // A change's send waits a moment for the rest of a burst (the deduplication id absorbs their triggers meanwhile);
+  // the sweep and replays have their events together already.
+  const delay = reason === 'change' ? capiConfig().batchWindowMs : 0;
   return {
     deduplication: { id: `send-events:${organisationId}:${datasetId}`, keepLastIfActive: true },
+    ...(delay > 0 && { delay }),
     attempts: capiConfig().sendAttempts,
     backoff: { type: 'exponential', delay: capiConfig().retryDelayMs },
     removeOnComplete: { count: 200 },

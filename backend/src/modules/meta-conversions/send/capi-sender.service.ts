@@ -65,7 +65,7 @@ export class CapiSenderService {
       targets.map((t) => ({
         name: META_CONVERSIONS_JOBS.send,
         data: { organisationId: t.organisationId, datasetId: t.datasetId, reason } satisfies SendEventsJobData,
-        opts: sendEventsJobOptions(t.organisationId, t.datasetId),
+        opts: sendEventsJobOptions(t.organisationId, t.datasetId, reason),
       })),
     );
   }
