@@ -13,14 +13,18 @@ export const NAME = 'Conversions API burst';
 /** Meta's per-request maximum of events (MAX_EVENTS_PER_REQUEST in the product). */
 const PER_REQUEST = 1000;
 const REQUESTS_TARGET = 2;
-/** Status changes in flight at once, as many people and API clients moving leads. */
-const CONCURRENCY = 64;
+/**
+ * Status changes in flight at once, as many people and API clients moving leads. Below the product's 10 database
+ * connections: a status change reads the lead's details for its answer through other services as well, and 64 at
+ * once waited on the pool until the requests timed out.
+ */
+const CONCURRENCY = 8;
 
 const built = () => existsSync(join(REPO_ROOT, 'backend', 'dist', 'modules', 'meta-conversions', 'send', 'capi-sender.service.js'));
 
 /**
  * 10,000 Meta leads (made in the database: this measures the events, not the lead pipeline) move to qualified in one
- * burst through the API (PATCH leads/{id}/status, 64 at a time), with sending on. Each change writes its outbox row
+ * burst through the API (PATCH leads/{id}/status, 8 at a time), with sending on. Each change writes its outbox row
  * in its transaction; the sends go out per dataset after a short batch window. Reported: the Graph requests to
  * `/{dataset}/events` against the floor ⌈10,000 / 1,000⌉, and the time from the last change's answer to the last
  * event accepted by Meta (database clock).

@@ -19,6 +19,8 @@ export interface DueEvent {
   metaLeadId: string;
   email: string | null;
   phoneE164: string | null;
+  /** When the outbox row was written. */
+  createdAt: Date;
 }
 
 export interface CapiEventRow {
@@ -102,7 +104,7 @@ export class CapiOutboxRepository {
   due(target: CapiTarget, limit: number): Promise<DueEvent[]> {
     return this.db.query(
       `SELECT e.id, e.event_id AS "eventId", e.event_name AS "eventName", e.event_time AS "eventTime", e.meta_lead_id AS "metaLeadId",
-              COALESCE(l.email_normalized, l.email) AS email, l.phone_e164 AS "phoneE164"
+              COALESCE(l.email_normalized, l.email) AS email, l.phone_e164 AS "phoneE164", e.created_at AS "createdAt"
          FROM meta_capi_events e JOIN leads l ON l.id = e.lead_id
         WHERE e.organisation_id = $1 AND e.dataset_id = $2 AND e.state = 'pending' AND e.next_attempt_at <= now()
         ORDER BY e.next_attempt_at, e.id

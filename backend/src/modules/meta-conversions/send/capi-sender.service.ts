@@ -102,6 +102,13 @@ export class CapiSenderService {
       for (;;) {
         const due = await this.outbox.due(target, MAX_EVENTS_PER_REQUEST);
         if (due.length === 0) break;
+        const lingerMs = lingerFor(due, this.capi.batchWindowMs, Date.now());
+        if (lingerMs > 0) {
+          // A probe that did not call Meta must say so, or the paused connection would wait for its answer.
+          if (run.requests > 0) await this.breakers.succeeded(integration.id);
+          else if (gate.probe) await this.breakers.abandoned(integration.id);
+          return { next: 'delay', delayMs: lingerMs };
+        }
         await this.sendBatch(target, due, run);
       }
     } catch (stop) {
@@ -167,6 +174,23 @@ export class CapiSenderService {
     run.accepted += due.length;
     await this.outbox.markAccepted(ids, metaAnswer(answer), testEventCode);
   }
+}
+
+/** A partial batch waits at most this many batch windows from its oldest event for the rest of a burst. */
+export const MAX_LINGER_WINDOWS = 10;
+
+/**
+ * How long a partial batch should wait for company: while changes keep coming (the newest is younger than the
+ * window) and the oldest has not waited 10 windows. A full batch, a lone old event, the sweep's and the replays'
+ * events go at once. Changes arriving slower than 1,000 a window make requests of what came in 10 windows.
+ */
+export function lingerFor(due: readonly Pick<DueEvent, 'createdAt'>[], windowMs: number, nowMs: number): number {
+  if (windowMs <= 0 || due.length >= MAX_EVENTS_PER_REQUEST || due.length === 0) return 0;
+  const times = due.map((e) => e.createdAt.getTime());
+  const newestAge = nowMs - Math.max(...times);
+  const oldestAge = nowMs - Math.min(...times);
+  if (newestAge >= windowMs || oldestAge >= MAX_LINGER_WINDOWS * windowMs) return 0;
+  return Math.min(windowMs - newestAge, MAX_LINGER_WINDOWS * windowMs - oldestAge);
 }
 
 function metaAnswer(answer: GraphEventsAnswer): CapiMetaAnswer {
