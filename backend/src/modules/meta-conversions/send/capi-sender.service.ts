@@ -32,9 +32,11 @@ interface SendRun {
   failed: number;
 }
 
-/** Thrown inside a run to stop it with an outcome for the job. */
-class StopRun {
-  constructor(readonly outcome: CapiSendOutcome) {}
+/** Thrown inside a run to stop it with an outcome for the job (caught by `send`, never leaves it). */
+class StopRun extends Error {
+  constructor(readonly outcome: CapiSendOutcome) {
+    super(`Send stopped: ${outcome.next}`);
+  }
 }
 
 /**
