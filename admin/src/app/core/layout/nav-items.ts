@@ -66,7 +66,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   {
     label: 'Conversions',
-    icon: 'conversion_path',
+    icon: 'sync_alt',
     minRole: Role.Viewer,
     section: 'Integrations',
     summary: "Send each lead's stages back to Meta, so campaigns learn which leads become customers.",
