@@ -23,6 +23,7 @@ import { MetaAuthModule } from './modules/meta-auth';
 import { MetaAssetsModule } from './modules/meta-assets';
 import { MetaAdsModule } from './modules/meta-ads';
 import { MetaInsightsModule } from './modules/meta-insights';
+import { MetaConversionsModule } from './modules/meta-conversions';
 import { MetaLeadsModule } from './modules/meta-leads';
 import { MetaWebhookModule } from './modules/meta-webhook';
 
@@ -55,6 +56,7 @@ import { MetaWebhookModule } from './modules/meta-webhook';
     MetaLeadsModule,
     MetaAdsModule,
     MetaInsightsModule,
+    MetaConversionsModule,
   ],
 })
 export class AppModule {}

@@ -243,6 +243,15 @@ describe('console at phone width', () => {
       await expectNoSidewaysScroll('ads-new');
     }));
 
+  it('conversions: the setup, the overview and the failed events', () =>
+    onPage('conversions', async () => {
+      await page.goto('/conversions');
+      await page.getByTestId('capi-sending').waitFor();
+      await page.getByTestId('capi-failed').locator('lg-empty-state, table').first().waitFor();
+      await settled();
+      await expectNoSidewaysScroll('conversions');
+    }));
+
   it('activity', () =>
     onPage('activity', async () => {
       await sandbox('PUT', '/faults', { errors: [{ code: 10, rate: 1, method: 'GET' }] });

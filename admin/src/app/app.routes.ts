@@ -43,6 +43,10 @@ export const routes: Routes = [
         loadChildren: () => import('./features/lead-fields/lead-fields.routes').then((m) => m.leadFieldsRoutes),
       },
       {
+        path: 'conversions',
+        loadChildren: () => import('./features/conversions/conversions.routes').then((m) => m.conversionsRoutes),
+      },
+      {
         path: 'integrations',
         loadChildren: () => import('./features/integrations/integrations.routes').then((m) => m.integrationsRoutes),
       },

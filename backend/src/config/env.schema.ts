@@ -441,6 +441,51 @@ export class EnvSchema {
   INSIGHTS_THROTTLE_PAUSE_PCT = 95;
 
   /**
+   * Conversions API for CRM: the `test_event_code` sent with every event request, so events land in Events
+   * Manager's "Test events" instead of counting (sandbox mode always sends one). Letters, digits, _ and -.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{4,60}$/, { message: 'META_CAPI_TEST_EVENT_CODE must be 4 to 60 letters, digits, _ or -, e.g. TEST12345' })
+  META_CAPI_TEST_EVENT_CODE?: string;
+
+  /** The CRM's name sent as `custom_data.lead_event_source` with every Conversions API event. */
+  @IsOptional()
+  @Matches(/^\P{Cc}{1,100}$/u, { message: 'META_CAPI_LEAD_EVENT_SOURCE must be 1 to 100 printable characters' })
+  META_CAPI_LEAD_EVENT_SOURCE = 'LEGEAI';
+
+  /** Cron pattern (5 or 6 fields, UTC) of the sweep that sends Conversions API events whose send was never queued. */
+  @IsOptional()
+  @Matches(/^\S+(\s+\S+){4,5}$/, { message: 'META_CAPI_SWEEP_CRON must be a cron pattern like * * * * *' })
+  META_CAPI_SWEEP_CRON = '* * * * *';
+
+  /** Tries of one Conversions API send before its events are marked failed (replayable). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  META_CAPI_SEND_ATTEMPTS = 5;
+
+  /** First wait after a failed Conversions API send, doubled at each try. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  META_CAPI_RETRY_DELAY_MS = 30_000;
+
+  /**
+   * How long the Conversions API send queued by a stage change waits before it starts, so the changes of a burst go
+   * out together (up to 1,000 events a request) instead of one request each. A lone change is sent this much later.
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  META_CAPI_BATCH_WINDOW_MS = 1_000;
+
+  /**
    * Lead jobs a worker runs at once. Their Graph reads are coalesced into batch calls of up to 50 per Page token (at
    * most one batch in flight per token), so this should be at least 50 for a burst of leads to cost about one HTTP
    * request per 50 leads; the jobs beyond 50 store the previous batches while the next one travels.

@@ -1,4 +1,5 @@
 export { adsConfig } from './ads.config';
+export { capiConfig } from './capi.config';
 export { appConfig, runsWorkers, servesApi } from './app.config';
 export { authConfig } from './auth.config';
 export { cryptoConfig } from './crypto.config';
@@ -14,6 +15,7 @@ export { queueConfig } from './queue.config';
 import { adsConfig } from './ads.config';
 import { appConfig } from './app.config';
 import { authConfig } from './auth.config';
+import { capiConfig } from './capi.config';
 import { cryptoConfig } from './crypto.config';
 import { databaseConfig } from './database.config';
 import { graphBreakerConfig } from './graph-breaker.config';
@@ -38,4 +40,5 @@ export const CONFIG_NAMESPACES = [
   leadSyncConfig,
   adsConfig,
   insightsConfig,
+  capiConfig,
 ];

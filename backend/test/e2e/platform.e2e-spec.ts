@@ -238,6 +238,7 @@ describe('platform (e2e)', () => {
       expect(schedulers.map((s: { key: string }) => s.key).sort()).toEqual([
         'meta-ads:sync-all',
         'meta-auth:check-all-connections',
+        'meta-conversions:sweep-events',
         'meta-leads:reconcile-all',
         'meta-webhook:prune-webhook-inbox',
         'meta-webhook:relay-webhook-inbox',

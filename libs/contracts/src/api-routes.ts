@@ -90,6 +90,15 @@ export const ROUTES = {
     activity: 'activity',
     /** `GET`: the Overview's lead pipeline numbers for today and this week, with the connection's state. */
     leadPipelineSummary: 'lead-pipeline/summary',
+    /**
+     * MetaConversions (Conversions API for CRM): `GET/PUT conversions/settings`, `GET/POST conversions/datasets`,
+     * `GET conversions/events`, `GET conversions/overview`, `POST conversions/events/replay`.
+     */
+    conversionsSettings: 'conversions/settings',
+    conversionsDatasets: 'conversions/datasets',
+    conversionsEvents: 'conversions/events',
+    conversionsOverview: 'conversions/overview',
+    conversionsReplay: 'conversions/events/replay',
   },
 } as const;
 

@@ -15,3 +15,4 @@ export * from './meta-lead-syncs';
 export * from './meta-ads';
 export * from './meta-insights';
 export * from './lead-fields';
+export * from './meta-conversions';

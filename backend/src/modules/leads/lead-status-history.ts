@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { Principal } from '../../common/auth/principal';
 import { UsersService } from '../users';
 import { LeadStatusChange, LeadStatusChangeKind } from './entities/lead-status-change.entity';
+import { LeadLifecycleHooks } from './lead-lifecycle-hooks';
 
 export interface StatusChangeFacts {
   kind: LeadStatusChangeKind;
@@ -18,12 +19,18 @@ export interface StatusChangeFacts {
 /** Every status change of a lead: written with the change, read whole for the lead's timeline. */
 @Injectable()
 export class LeadStatusHistory {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly hooks: LeadLifecycleHooks,
+  ) {}
 
-  /** In the transaction of the change, so the lead and its history never disagree. */
+  /**
+   * In the transaction of the change, so the lead and its history never disagree; a change of stage (not a premium
+   * correction) is told to the lifecycle listeners in the same transaction.
+   */
   async record(m: EntityManager, principal: Principal, leadId: string, facts: StatusChangeFacts): Promise<void> {
     const repo = m.getRepository(LeadStatusChange);
-    await repo.insert({
+    const inserted = await repo.insert({
       organisationId: principal.organisationId,
       leadId,
       kind: facts.kind,
@@ -36,6 +43,11 @@ export class LeadStatusHistory {
       actorType: principal.kind,
       actorId: principal.id,
     });
+    if (facts.kind === 'premium' || facts.from === facts.to) return;
+    const at = (inserted.generatedMaps[0]?.['at'] as Date | undefined) ?? new Date();
+    await this.hooks.changed(m, [
+      { organisationId: principal.organisationId, leadId, from: facts.from, to: facts.to, at, kind: facts.kind },
+    ]);
   }
 
   /** All of a lead's changes, oldest first, with the names of the users who made them. */

@@ -19,6 +19,7 @@ import { LeadDuplicateLinksReader } from './lead-duplicate-links.reader';
 import { DuplicateSettingsController, LeadDuplicatesController } from './lead-duplicates.controller';
 import { LeadDuplicatesService } from './lead-duplicates.service';
 import { LeadExportRowsQuery } from './lead-export-rows.query';
+import { LeadLifecycleHooks } from './lead-lifecycle-hooks';
 import { LeadReopenService } from './lead-reopen.service';
 import { LeadRowsQuery } from './lead-rows.query';
 import { LeadStatusHistory } from './lead-status-history';
@@ -57,7 +58,8 @@ import { LeadStoreRepository } from './store/lead-store.repository';
     LeadFieldsService,
     LeadCustomValues,
     LeadCustomFieldsEditor,
+    LeadLifecycleHooks,
   ],
-  exports: [TypeOrmModule, LeadStoreRepository, LeadFieldsService],
+  exports: [TypeOrmModule, LeadStoreRepository, LeadFieldsService, LeadLifecycleHooks],
 })
 export class LeadsModule {}

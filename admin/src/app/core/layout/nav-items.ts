@@ -79,6 +79,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     target: { kind: 'route', path: '/integrations/meta' },
   },
   {
+    label: 'Conversions',
+    icon: 'sync_alt',
+    minRole: Role.Viewer,
+    section: 'Integrations',
+    summary: "Send each lead's stages back to Meta, so campaigns learn which leads become customers.",
+    target: { kind: 'route', path: '/conversions' },
+  },
+  {
     label: 'Users',
     icon: 'group',
     minRole: Role.Admin,

@@ -55,6 +55,9 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'meta_ads.adset_updated': 'Ad set changed',
   'meta_ads.ad_updated': 'Ad changed',
   'meta_ads.settings_updated': 'Budget guardrails changed',
+  'meta_conversions.settings_updated': 'Conversions to Meta settings changed',
+  'meta_conversions.dataset_created': 'Meta dataset created',
+  'meta_conversions.events_replayed': 'Conversion events sent again',
 };
 
 /** The log's categories, as its tabs name them. */
@@ -80,6 +83,7 @@ export const AUDIT_KIND_LABELS: Readonly<Record<string, string>> = {
   meta_adset: 'Ad set',
   meta_ad: 'Ad',
   meta_ad_account: 'Ad account',
+  meta_dataset: 'Meta dataset',
 };
 
 /** Names of the fields entries record, where the key alone would not read well. */

@@ -21,6 +21,7 @@ import {
   RECONCILE_OUTCOME_LABELS,
 } from './meta-labels';
 import {
+  CAPI_EVENT_STATE_LABELS,
   DELIVERY_STATUS_LABELS,
   IGNORE_REASON_LABELS,
   LEAD_SYNC_STATE_LABELS,
@@ -48,6 +49,7 @@ const LABELS = {
   ignoreReason: IGNORE_REASON_LABELS,
   queue: QUEUE_LABELS,
   queueJobState: QUEUE_JOB_STATE_LABELS,
+  capiEventState: CAPI_EVENT_STATE_LABELS,
   integrationStatus: INTEGRATION_STATUS_LABELS,
   healthLevel: HEALTH_LEVEL_LABELS,
   formStatus: FORM_STATUS_LABELS,

@@ -68,7 +68,16 @@ export const QUEUE_LABELS: Readonly<Record<string, string>> = {
   'meta-leads': 'Lead capture',
   'meta-webhook': 'Webhook inbox upkeep',
   'meta-auth': 'Connection health',
+  'meta-conversions': 'Conversions to Meta',
   schedules: 'Schedules',
+};
+
+/** Where a Conversions API event stands. */
+export const CAPI_EVENT_STATE_LABELS: Readonly<Record<string, string>> = {
+  pending: 'Waiting to send',
+  accepted: 'Accepted by Meta',
+  failed: 'Failed',
+  expired: 'Expired',
 };
 
 /** Jobs of a queue by state, as the Activity page counts them. */

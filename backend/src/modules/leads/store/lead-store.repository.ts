@@ -3,9 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { LeadStatus } from '@legeai/contracts';
 import { Lead } from '../entities/lead.entity';
 import type { StoredDuplicateSettings } from './duplicate-settings.row';
 import { personDuplicateQuery, type DuplicateMatchRule, type PersonKey } from './person-duplicates';
+import { LeadLifecycleHooks, type LeadLifecycleChange } from '../lead-lifecycle-hooks';
 
 /** Claiming a Meta lead id for an organisation: the row of `meta_lead_mappings` that makes storing it exactly-once. */
 export interface LeadClaim {
@@ -70,7 +72,10 @@ const DUPLICATE_SETTINGS_JSON = `json_build_object('email', s.email_match, 'phon
  */
 @Injectable()
 export class LeadStoreRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly hooks: LeadLifecycleHooks,
+  ) {}
 
   async claim(tx: EntityManager, c: LeadClaim): Promise<ClaimedLead> {
     const [claim] = (await tx.query(
@@ -158,6 +163,7 @@ export class LeadStoreRepository {
        SELECT (SELECT id FROM lead) AS "leadId", (SELECT id FROM duplicate) AS "duplicateOfId"`,
       [...(insertParams as unknown[]), lead.organisationId, lead.metaLeadId, ...duplicate.params],
     )) as StoredLead[];
+    await this.hooks.changed(tx, [created(lead, stored.leadId)]);
     return stored;
   }
 
@@ -200,6 +206,11 @@ export class LeadStoreRepository {
        SELECT ${leads.map((_, i) => `(SELECT id FROM dup_${i}) AS "d${i}"`).join(', ')}`,
       params,
     )) as Record<string, string | null>[];
+    // One call for the group: a listener writes its rows for all of them in one statement.
+    await this.hooks.changed(
+      tx,
+      leads.map((lead, i) => created(lead, ids[i])),
+    );
     return leads.map((_, i) => ({ leadId: ids[i], duplicateOfId: found[0][`d${i}`] ?? null }));
   }
 
@@ -233,6 +244,13 @@ export class LeadStoreRepository {
     await this.db.query(`ANALYZE leads`);
   }
 }
+
+/** A stored lead's first stage, for the lifecycle listeners (Meta's CRM funnel starts with the lead itself). */
+function created(lead: NewLead, leadId: string): LeadLifecycleChange {
+  const status = (lead.values.status as LeadStatus | undefined) ?? LeadStatus.New;
+  return { organisationId: lead.organisationId, leadId, from: null, to: status, at: lead.receivedAt, kind: 'created' };
+}
+
 
 /** The duplicate columns read the CTE named `cte` (columns id, rule, state; at most one row) of the same statement. */
 function withDuplicateColumns(values: QueryDeepPartialEntity<Lead>, cte: string): QueryDeepPartialEntity<Lead> {

@@ -38,6 +38,7 @@ describe('Shell', () => {
       'Insights',
       'Activity',
       'Meta',
+      'Conversions',
       'Users',
       'API keys',
       'Audit log',
@@ -61,7 +62,7 @@ describe('Shell', () => {
 
   it('hides admin entries from viewers', async () => {
     await renderAs(Role.Viewer);
-    expect(await navLabels()).toEqual(['Overview', 'Leads', 'Lead fields', 'Ads', 'Insights', 'Activity', 'Meta', 'API docs']);
+    expect(await navLabels()).toEqual(['Overview', 'Leads', 'Lead fields', 'Ads', 'Insights', 'Activity', 'Meta', 'Conversions', 'API docs']);
   });
 
   it('shows the organisation and the signed-in user in the toolbar', async () => {

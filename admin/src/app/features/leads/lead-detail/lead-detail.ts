@@ -4,7 +4,7 @@ import { MatChipsModule } from '@angular/material/chips';
 import { MatDividerModule } from '@angular/material/divider';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import { LeadDetailDto, ReopenLeadRequest, UpdateLeadStatusRequest } from '@legeai/contracts';
+import { CapiEventDto, LeadDetailDto, ReopenLeadRequest, UpdateLeadStatusRequest } from '@legeai/contracts';
 
 import { answerLabel, describeReviewReason } from '../../../shared/labels/lead-labels';
 import { formatMoney } from '../../../shared/money/money';
@@ -39,6 +39,8 @@ import { leadTimeline } from './lead-timeline';
 })
 export class LeadDetail {
   readonly lead = input.required<LeadDetailDto>();
+  /** The lead's stages sent to Meta (Conversions API), shown in its timeline. */
+  readonly conversionEvents = input<readonly CapiEventDto[]>([]);
   /** Managers and admins move leads along the pipeline; viewers see the control disabled, and why. */
   readonly canManage = input(false);
   /** A status change is on its way to the server. */
@@ -65,7 +67,7 @@ export class LeadDetail {
   });
   /** The form's language (Meta's `ES_LA` → `es`), so answers are read out and hyphenated in it. */
   protected readonly formLanguage = computed(() => this.lead().formLocale?.split('_')[0]?.toLowerCase() ?? null);
-  protected readonly timeline = computed(() => leadTimeline(this.lead()));
+  protected readonly timeline = computed(() => leadTimeline(this.lead(), {}, this.conversionEvents()));
   protected readonly dateOfBirth = computed(() => {
     const day = this.lead().dateOfBirth;
     return day ? formatCalendarDay(day) : null;

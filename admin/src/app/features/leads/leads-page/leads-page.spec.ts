@@ -74,6 +74,12 @@ describe('LeadsPage', () => {
   }
 
   afterEach(() => {
+    // The drawer also reads the lead's Conversions API events for its timeline; these tests are not about them.
+    for (const req of http.match((r) => r.url === '/v1/integrations/meta/conversions/events')) {
+      if (!req.cancelled) {
+        req.flush({ items: [], total: 0, limit: 50, offset: 0 });
+      }
+    }
     http.verify();
     leadFields = [];
   });

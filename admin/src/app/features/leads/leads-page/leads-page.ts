@@ -47,6 +47,7 @@ import {
 import { LeadFieldsApi } from '../../lead-fields/data/lead-fields-api';
 import { LeadExportFormat, LeadsApi } from '../data/leads-api';
 import { FileSaver } from '../data/save-file';
+import { leadConversionEvents } from '../../conversions/data/lead-conversion-events';
 import { LeadDetail } from '../lead-detail/lead-detail';
 import { FilterOption, LeadFiltersBar } from '../lead-filters-bar/lead-filters-bar';
 import { LeadStatusChip } from '../lead-status-chip/lead-status-chip';
@@ -121,6 +122,8 @@ export class LeadsPage {
 
   /** Read only while a lead is selected. */
   protected readonly detail = loadable(() => this.api.get(this.selectedId()!));
+  /** The selected lead's stages sent to Meta, merged into its timeline. */
+  protected readonly conversionEvents = leadConversionEvents();
   protected readonly savingStatus = signal(false);
 
   protected readonly exporting = signal(false);
@@ -161,6 +164,7 @@ export class LeadsPage {
       )
       .subscribe((id) => {
         this.detail.reset();
+        this.conversionEvents.watch(id);
         if (id) {
           this.detail.load();
         }
@@ -268,6 +272,7 @@ export class LeadsPage {
       next: (saved) => {
         this.savingStatus.set(false);
         this.showLead(saved);
+        this.conversionEvents.refresh();
         this.notifier.info(moves ? `Lead moved to ${label('leadStatus', saved.status)}.` : 'Premium saved.');
       },
       error: () => {
@@ -288,6 +293,7 @@ export class LeadsPage {
       next: (saved) => {
         this.savingStatus.set(false);
         this.showLead(saved);
+        this.conversionEvents.refresh();
         this.notifier.info(`Lead reopened as ${label('leadStatus', saved.status)}.`);
       },
       error: () => this.savingStatus.set(false),

@@ -1,0 +1,10 @@
+/** MetaConversions: what other modules (and the composition root) may use of it. */
+export { MetaConversionsModule } from './meta-conversions.module';
+export {
+  META_CONVERSIONS_JOBS,
+  META_CONVERSIONS_QUEUE,
+  META_CONVERSIONS_QUEUE_NAME,
+  META_CONVERSIONS_SCHEDULES,
+  type MetaConversionsJobs,
+  type SendEventsJobData,
+} from './meta-conversions.jobs';

@@ -1,0 +1,205 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { MetaIntegrationStatus, type CapiMetaAnswer } from '@legeai/contracts';
+import type { Queue } from 'bullmq';
+import { capiConfig } from '../../../config/capi.config';
+import { metaConfig } from '../../../config/meta.config';
+import { ConnectionBreakers, MetaIntegrationRepository, MetaReauthService, MetaTokenVault } from '../../meta-auth';
+import { META_CONVERSIONS_JOBS, META_CONVERSIONS_QUEUE_NAME, sendEventsJobOptions, type SendEventsJobData } from '../meta-conversions.jobs';
+import { CapiOutboxRepository, type CapiTarget, type DueEvent } from '../outbox/capi-outbox.repository';
+import { buildCrmEvent, serialiseEvents } from './capi-event-builder';
+import { capiCallContext, CapiGraphApi, MAX_EVENTS_PER_REQUEST, type GraphEventsAnswer } from './capi-graph.api';
+import { decideCapiSendFailure, errorAnswer, failureText, refusedForContent } from './capi-send-failure';
+import type { GraphCallContext } from '../../../infra/meta-graph';
+
+/** What the send job does next. */
+export type CapiSendOutcome =
+  | { next: 'done'; summary: Record<string, unknown> }
+  /** Run again at `delayMs` from now without spending an attempt (throttled, or the connection's calls are paused). */
+  | { next: 'delay'; delayMs: number }
+  /** Let the queue retry with its backoff (the events stay due, same event ids). */
+  | { next: 'retry'; error: unknown };
+
+interface SendRun {
+  integrationId: string;
+  /** The breaker let this run through as its probe. */
+  probe: boolean;
+  ctx: GraphCallContext;
+  isLastAttempt: boolean;
+  requests: number;
+  accepted: number;
+  failed: number;
+}
+
+/** Thrown inside a run to stop it with an outcome for the job (caught by `send`, never leaves it). */
+class StopRun extends Error {
+  constructor(readonly outcome: CapiSendOutcome) {
+    super(`Send stopped: ${outcome.next}`);
+  }
+}
+
+/**
+ * Sends an organisation's due events of one dataset: too old ones are marked expired, the rest go 1,000 a request
+ * (Meta's per-request maximum) until none is due. A request Meta refuses for its content is split in halves until
+ * the event it refuses is alone, so one bad event does not fail a thousand good ones.
+ */
+@Injectable()
+export class CapiSenderService {
+  private readonly logger = new Logger(CapiSenderService.name);
+
+  constructor(
+    @InjectQueue(META_CONVERSIONS_QUEUE_NAME) private readonly queue: Queue,
+    private readonly outbox: CapiOutboxRepository,
+    private readonly graph: CapiGraphApi,
+    private readonly integrations: MetaIntegrationRepository,
+    private readonly vault: MetaTokenVault,
+    private readonly breakers: ConnectionBreakers,
+    private readonly reauth: MetaReauthService,
+    @Inject(capiConfig.KEY) private readonly capi: ConfigType<typeof capiConfig>,
+    @Inject(metaConfig.KEY) private readonly meta: ConfigType<typeof metaConfig>,
+  ) {}
+
+  /** Queues the sends of these datasets: at most one waits and one runs per dataset, however many changes came. */
+  async enqueue(targets: readonly CapiTarget[], reason: SendEventsJobData['reason']): Promise<void> {
+    if (targets.length === 0) return;
+    await this.queue.addBulk(
+      targets.map((t) => ({
+        name: META_CONVERSIONS_JOBS.send,
+        data: { organisationId: t.organisationId, datasetId: t.datasetId, reason } satisfies SendEventsJobData,
+        opts: sendEventsJobOptions(t.organisationId, t.datasetId, reason),
+      })),
+    );
+  }
+
+  /** The sweep: a send for every dataset with due events (a crash between a change's commit and its enqueue). */
+  async sweep(): Promise<{ datasets: number }> {
+    const targets = await this.outbox.targetsWithDueEvents();
+    await this.enqueue(targets, 'sweep');
+    return { datasets: targets.length };
+  }
+
+  async send(target: CapiTarget, attempt: { isLastAttempt: boolean }): Promise<CapiSendOutcome> {
+    const expired = await this.outbox.expireDue(target);
+    const integration = await this.integrations.findLive(target.organisationId);
+    if (!integration || integration.status !== MetaIntegrationStatus.Active) {
+      // The events wait (and expire after 7 days): the sweep sends them once the connection is back.
+      return { next: 'done', summary: { expired, skipped: 'The Meta connection is not active' } };
+    }
+    const token = this.vault.openUserToken(integration);
+    if (!token) return { next: 'done', summary: { expired, skipped: 'No token is stored for the connection' } };
+    const gate = await this.breakers.admit(integration.id);
+    if (!gate.go) return { next: 'delay', delayMs: gate.delayMs };
+
+    const run: SendRun = {
+      integrationId: integration.id,
+      probe: gate.probe,
+      ctx: capiCallContext(token),
+      isLastAttempt: attempt.isLastAttempt,
+      requests: 0,
+      accepted: 0,
+      failed: 0,
+    };
+    try {
+      for (;;) {
+        const due = await this.outbox.due(target, MAX_EVENTS_PER_REQUEST);
+        if (due.length === 0) break;
+        const lingerMs = lingerFor(due, this.capi.batchWindowMs, Date.now());
+        if (lingerMs > 0) {
+          // A probe that did not call Meta must say so, or the paused connection would wait for its answer.
+          if (run.requests > 0) await this.breakers.succeeded(integration.id);
+          else if (gate.probe) await this.breakers.abandoned(integration.id);
+          return { next: 'delay', delayMs: lingerMs };
+        }
+        await this.sendBatch(target, due, run);
+      }
+    } catch (stop) {
+      if (stop instanceof StopRun) return stop.outcome;
+      throw stop;
+    }
+    await this.breakers.succeeded(integration.id);
+    return { next: 'done', summary: { expired, requests: run.requests, accepted: run.accepted, failed: run.failed } };
+  }
+
+  private async sendBatch(target: CapiTarget, due: DueEvent[], run: SendRun): Promise<void> {
+    const ids = due.map((e) => e.id);
+    const testEventCode = this.capi.testEventCode;
+    const data = serialiseEvents(
+      due.map((e) =>
+        buildCrmEvent({
+          eventName: e.eventName,
+          eventId: e.eventId,
+          eventTime: e.eventTime,
+          metaLeadId: e.metaLeadId,
+          email: e.email,
+          phoneE164: e.phoneE164,
+          leadEventSource: this.capi.leadEventSource,
+        }),
+      ),
+    );
+    let answer: GraphEventsAnswer;
+    try {
+      run.requests++;
+      answer = await this.graph.sendEvents(target.datasetId, data, testEventCode, run.ctx);
+    } catch (error) {
+      const decision = decideCapiSendFailure(error, { isLastAttempt: run.isLastAttempt, rateLimitPauseMs: this.meta.rateLimitPauseMs });
+      if (refusedForContent(decision) && due.length > 1) {
+        const half = Math.ceil(due.length / 2);
+        await this.sendBatch(target, due.slice(0, half), run);
+        await this.sendBatch(target, due.slice(half), run);
+        return;
+      }
+      await this.breakers.failedWith(run.integrationId, target.organisationId, error, { probe: run.probe });
+      const message = failureText(error, decision);
+      const common = { message, answer: errorAnswer(error, decision), testEventCode };
+      this.logger.warn(
+        { organisationId: target.organisationId, datasetId: target.datasetId, events: due.length, action: decision.action },
+        `Conversions API send failed: ${message}`,
+      );
+      switch (decision.action) {
+        case 'fail':
+          run.failed += due.length;
+          await this.outbox.markAttemptFailed(ids, { ...common, final: true, retryAt: new Date() });
+          return;
+        case 'retry':
+          await this.outbox.markAttemptFailed(ids, { ...common, final: false, retryAt: new Date() });
+          throw new StopRun({ next: 'retry', error });
+        case 'delay':
+          await this.outbox.markAttemptFailed(ids, { ...common, final: false, retryAt: new Date(Date.now() + decision.delayMs) });
+          throw new StopRun({ next: 'delay', delayMs: decision.delayMs });
+        case 'park':
+          await this.outbox.markAttemptFailed(ids, { ...common, final: false, retryAt: new Date() });
+          await this.reauth.markReauthRequired(target.organisationId, run.integrationId, message, { during: 'capi_send' });
+          throw new StopRun({ next: 'done', summary: { parked: message } });
+      }
+    }
+    run.accepted += due.length;
+    await this.outbox.markAccepted(ids, metaAnswer(answer), testEventCode);
+  }
+}
+
+/** A partial batch waits at most this many batch windows from its oldest event for the rest of a burst. */
+export const MAX_LINGER_WINDOWS = 10;
+
+/**
+ * How long a partial batch should wait for company: while changes keep coming (the newest is younger than the
+ * window) and the oldest has not waited 10 windows. A full batch, a lone old event, the sweep's and the replays'
+ * events go at once. Changes arriving slower than 1,000 a window make requests of what came in 10 windows.
+ */
+export function lingerFor(due: readonly Pick<DueEvent, 'createdAt'>[], windowMs: number, nowMs: number): number {
+  if (windowMs <= 0 || due.length >= MAX_EVENTS_PER_REQUEST || due.length === 0) return 0;
+  const times = due.map((e) => e.createdAt.getTime());
+  const newestAge = nowMs - Math.max(...times);
+  const oldestAge = nowMs - Math.min(...times);
+  if (newestAge >= windowMs || oldestAge >= MAX_LINGER_WINDOWS * windowMs) return 0;
+  return Math.min(windowMs - newestAge, MAX_LINGER_WINDOWS * windowMs - oldestAge);
+}
+
+function metaAnswer(answer: GraphEventsAnswer): CapiMetaAnswer {
+  return {
+    eventsReceived: typeof answer.events_received === 'number' ? answer.events_received : null,
+    messages: (answer.messages ?? []).map((m) => (typeof m === 'string' ? m : JSON.stringify(m))),
+    fbtraceId: answer.fbtrace_id ?? null,
+    error: null,
+  };
+}
