@@ -22,6 +22,7 @@ import { LeadsModule } from './modules/leads';
 import { MetaAuthModule } from './modules/meta-auth';
 import { MetaAssetsModule } from './modules/meta-assets';
 import { MetaAdsModule } from './modules/meta-ads';
+import { MetaCatalogModule } from './modules/meta-catalog';
 import { MetaLeadsModule } from './modules/meta-leads';
 import { MetaWebhookModule } from './modules/meta-webhook';
 
@@ -53,6 +54,7 @@ import { MetaWebhookModule } from './modules/meta-webhook';
     LeadsModule,
     MetaLeadsModule,
     MetaAdsModule,
+    MetaCatalogModule,
   ],
 })
 export class AppModule {}

@@ -2,6 +2,7 @@ import type { QueueDeclaration } from './infra/queue/queue-declaration';
 import { SCHEDULE_TICKS_QUEUE } from './infra/scheduler/schedule-ticks';
 import { META_ADS_QUEUE } from './modules/meta-ads';
 import { META_AUTH_QUEUE } from './modules/meta-auth';
+import { META_CATALOG_QUEUE } from './modules/meta-catalog';
 import { META_LEADS_QUEUE } from './modules/meta-leads';
 import { META_WEBHOOK_QUEUE } from './modules/meta-webhook';
 
@@ -9,7 +10,7 @@ import { META_WEBHOOK_QUEUE } from './modules/meta-webhook';
  * Every queue of the application: one per capability, each declared in its capability's jobs file (job names,
  * payloads, ids, options, and how many run at once), and `schedules`, where the schedules tick (schedule-ticks.ts). QueueModule registers them (Bull Board and /metrics pick them up)
  * and gives each one processor, which routes its jobs to the capability's @JobHandler methods. Future capabilities
- * (meta-insights, meta-catalog, meta-conversions) add theirs here when they land.
+ * (meta-insights, meta-conversions) add theirs here when they land.
  */
 export const APP_QUEUES: readonly QueueDeclaration[] = [
   SCHEDULE_TICKS_QUEUE,
@@ -17,4 +18,5 @@ export const APP_QUEUES: readonly QueueDeclaration[] = [
   META_WEBHOOK_QUEUE,
   META_LEADS_QUEUE,
   META_ADS_QUEUE,
+  META_CATALOG_QUEUE,
 ];

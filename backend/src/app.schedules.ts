@@ -1,6 +1,7 @@
 import type { Schedule } from './infra/scheduler/schedule';
 import { META_ADS_SCHEDULES } from './modules/meta-ads';
 import { META_AUTH_SCHEDULES } from './modules/meta-auth';
+import { META_CATALOG_SCHEDULES } from './modules/meta-catalog';
 import { META_LEADS_SCHEDULES } from './modules/meta-leads';
 import { META_WEBHOOK_SCHEDULES } from './modules/meta-webhook';
 
@@ -14,4 +15,5 @@ export const APP_SCHEDULES: readonly Schedule[] = [
   ...META_AUTH_SCHEDULES,
   ...META_LEADS_SCHEDULES,
   ...META_ADS_SCHEDULES,
+  ...META_CATALOG_SCHEDULES,
 ];

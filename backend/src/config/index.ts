@@ -1,5 +1,6 @@
 export { adsConfig } from './ads.config';
 export { appConfig, runsWorkers, servesApi } from './app.config';
+export { catalogConfig } from './catalog.config';
 export { authConfig } from './auth.config';
 export { cryptoConfig } from './crypto.config';
 export { databaseConfig } from './database.config';
@@ -12,6 +13,7 @@ export { queueConfig } from './queue.config';
 
 import { adsConfig } from './ads.config';
 import { appConfig } from './app.config';
+import { catalogConfig } from './catalog.config';
 import { authConfig } from './auth.config';
 import { cryptoConfig } from './crypto.config';
 import { databaseConfig } from './database.config';
@@ -35,4 +37,5 @@ export const CONFIG_NAMESPACES = [
   leadsConfig,
   leadSyncConfig,
   adsConfig,
+  catalogConfig,
 ];

@@ -29,6 +29,20 @@ export const ROUTES = {
   leadsExportXlsx: 'export.xlsx',
   leadStatus: 'status',
   leadReopen: 'reopen',
+  /**
+   * MetaCatalog, under `catalog`: `products` (CRUD), `products/import` (text/csv), `catalogs` (the business's Meta
+   * catalogs), `link` (the organisation's catalog), `syncs` (history, "sync now"), `syncs/{id}/confirm|cancel`.
+   */
+  catalog: {
+    base: 'catalog',
+    products: 'products',
+    productsImport: 'products/import',
+    catalogs: 'catalogs',
+    link: 'link',
+    syncs: 'syncs',
+    confirm: 'confirm',
+    cancel: 'cancel',
+  },
   metaIntegration: {
     base: 'integrations/meta',
     authUrl: 'auth/url',

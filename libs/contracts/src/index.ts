@@ -13,3 +13,4 @@ export * from './meta';
 export * from './meta-lead-syncs';
 export * from './meta-ads';
 export * from './meta-insights';
+export * from './meta-catalog';
