@@ -12,7 +12,9 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateBy,
   ValidateIf,
+  type ValidationOptions,
 } from 'class-validator';
 import { Trim } from '../../../../common/validation/trim.transform';
 import {
@@ -29,6 +31,18 @@ import {
 
 /** A price above this is a typo: ten million in major units. */
 export const MAX_PRICE_MINOR = 1_000_000_000;
+/** A custom label: text of at most 100 characters, or null for an unset one. */
+const IsLabel = (options?: ValidationOptions): PropertyDecorator =>
+  ValidateBy(
+    {
+      name: 'isLabel',
+      validator: {
+        validate: (value: unknown) => value === null || (typeof value === 'string' && value.length <= MAX_CUSTOM_LABEL),
+        defaultMessage: () => `each custom label must be text of at most ${MAX_CUSTOM_LABEL} characters, or null`,
+      },
+    },
+    options,
+  );
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
 
 /**
@@ -109,9 +123,7 @@ export class CreateProductDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_CUSTOM_LABELS)
-  @ValidateIf((_, value) => value !== null, { each: true })
-  @IsString({ each: true })
-  @MaxLength(MAX_CUSTOM_LABEL, { each: true })
+  @IsLabel({ each: true })
   customLabels?: (string | null)[];
 }
 
