@@ -77,13 +77,29 @@ describe('MetaCatalog (e2e, sandbox over HTTP)', () => {
   afterAll(() => env?.close());
 
   it('refuses bad input with 400 and the error envelope', async () => {
-    const bad = await http().post(`${BASE}/products`).set(manager.auth).send(product('BAD-1', { currency: 'usd', priceMinor: -1 })).expect(400);
+    const bad = await http()
+      .post(`${BASE}/products`)
+      .set(manager.auth)
+      .send(product('BAD-1', { currency: 'usd', priceMinor: -1 }))
+      .expect(400);
     expect(bad.body.error.code).toBe('validation_failed');
     expect(bad.body.error.message).toMatch(/currency/);
     await http().post(`${BASE}/products`).set(manager.auth).send(product('has space')).expect(400);
-    await http().post(`${BASE}/products`).set(manager.auth).send(product('CTRL-1', { name: 'bad\u0007name' })).expect(400);
-    await http().post(`${BASE}/products`).set(manager.auth).send(product('URL-1', { landingUrl: 'javascript:alert(1)' })).expect(400);
-    await http().post(`${BASE}/products`).set(manager.auth).send(product('EXTRA-1', { surprise: true })).expect(400);
+    await http()
+      .post(`${BASE}/products`)
+      .set(manager.auth)
+      .send(product('CTRL-1', { name: 'bad\u0007name' }))
+      .expect(400);
+    await http()
+      .post(`${BASE}/products`)
+      .set(manager.auth)
+      .send(product('URL-1', { landingUrl: 'javascript:alert(1)' }))
+      .expect(400);
+    await http()
+      .post(`${BASE}/products`)
+      .set(manager.auth)
+      .send(product('EXTRA-1', { surprise: true }))
+      .expect(400);
     await http().get(`${BASE}/products/not-a-uuid`).set(viewer.auth).expect(400);
     await http().get(`${BASE}/products`).query({ limit: 100000 }).set(viewer.auth).expect(400);
     await http().get(`${BASE}/catalogs`).query({ businessId: 'abc' }).set(viewer.auth).expect(400);
@@ -151,7 +167,9 @@ describe('MetaCatalog (e2e, sandbox over HTTP)', () => {
     expect(sync).toMatchObject({ state: 'succeeded', creates: 7, updates: 0, deletes: 0, skipped: 1, writeRequests: 1, itemErrors: 0 });
     expect(sync.statusPolls).toBeGreaterThanOrEqual(1);
     expect(batchCalls(since)).toHaveLength(1);
-    const statusCalls = env.sandbox.control.calls({ sinceSeq: since, limit: 1000 }).filter((c) => c.path.endsWith('/check_batch_request_status'));
+    const statusCalls = env.sandbox.control
+      .calls({ sinceSeq: since, limit: 1000 })
+      .filter((c) => c.path.endsWith('/check_batch_request_status'));
     expect(statusCalls.length).toBe(sync.statusPolls);
     const items = await catalogItems();
     for (const id of ['AUTO-1', 'HOME-1', 'LIFE-1', 'RENT-1', 'RENT-2', 'TRAVEL-1', 'HEALTH-1']) expect(items.has(id)).toBe(true);
@@ -236,7 +254,9 @@ describe('MetaCatalog (e2e, sandbox over HTTP)', () => {
     expect(history.items[0].id).toBe(held.id);
     expect(history.total).toBeGreaterThanOrEqual(6);
     const actions = ((await auditActions(env.t, env.admin.organisationId)) as any[]).map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(['catalog.sync_held', 'catalog.sync_confirmed', 'catalog.linked', 'catalog.products_imported']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['catalog.sync_held', 'catalog.sync_confirmed', 'catalog.linked', 'catalog.products_imported']),
+    );
   });
 
   it('holds a sync that starts from an empty product list', async () => {

@@ -58,7 +58,10 @@ export class CatalogController {
 
   @Get(R.products)
   @Roles(Role.Viewer)
-  @ApiOperation({ operationId: 'listCatalogProducts', summary: 'Products with their sync state, readiness for Meta and Meta\'s item errors' })
+  @ApiOperation({
+    operationId: 'listCatalogProducts',
+    summary: "Products with their sync state, readiness for Meta and Meta's item errors",
+  })
   @ApiOkResponse({ type: CatalogProductPageResponse })
   @ApiErrorResponses(400, 401, 403)
   listProducts(@CurrentPrincipal() principal: Principal, @Query() query: ProductListQueryDto): Promise<Page<CatalogProductDto>> {
@@ -74,7 +77,10 @@ export class CatalogController {
     description:
       'CSV with a header row; columns retailer_id, name, description, brand, line_of_business, price (19.99), currency, landing_url, image_url, availability, custom_label_0…4',
   })
-  @ApiOperation({ operationId: 'importCatalogProducts', summary: 'Import products from CSV: the good rows are saved, the bad ones reported by line and field' })
+  @ApiOperation({
+    operationId: 'importCatalogProducts',
+    summary: 'Import products from CSV: the good rows are saved, the bad ones reported by line and field',
+  })
   @ApiOkResponse({ type: CatalogImportReportResponse })
   @ApiErrorResponses(400, 401, 403, 413, 415)
   importProducts(@CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<CatalogImportReport> {
@@ -126,7 +132,7 @@ export class CatalogController {
 
   @Get(R.catalogs)
   @Roles(Role.Viewer)
-  @ApiOperation({ operationId: 'listMetaCatalogs', summary: 'The Meta catalogs of the connection\'s businesses (from Graph)' })
+  @ApiOperation({ operationId: 'listMetaCatalogs', summary: "The Meta catalogs of the connection's businesses (from Graph)" })
   @ApiOkResponse({ type: [MetaCatalogResponse] })
   @ApiErrorResponses(400, 401, 403, 409, 429, 502)
   listCatalogs(@CurrentPrincipal() principal: Principal, @Query() query: CatalogListQueryDto): Promise<MetaCatalogDto[]> {
@@ -153,7 +159,10 @@ export class CatalogController {
 
   @Put(R.link)
   @Roles(Role.Admin)
-  @ApiOperation({ operationId: 'linkCatalog', summary: 'Link a Meta catalog to the organisation; another catalog than before starts the sync over' })
+  @ApiOperation({
+    operationId: 'linkCatalog',
+    summary: 'Link a Meta catalog to the organisation; another catalog than before starts the sync over',
+  })
   @ApiOkResponse({ type: CatalogLinkResponse })
   @ApiErrorResponses(400, 401, 403, 409, 429, 502)
   setLink(@CurrentPrincipal() principal: Principal, @Body() body: LinkCatalogDto): Promise<CatalogLinkDto> {

@@ -74,10 +74,15 @@ export class CatalogsService {
       businessId: catalog.business?.id ?? null,
       linkedBy: principal.kind === 'user' ? principal.id : null,
     });
-    await this.audit.recordBy(principal, 'catalog.linked', { type: 'meta_catalog', id: catalogId }, {
-      before: before ? { catalogId: before.catalogId } : null,
-      after: { catalogId, name: catalog.name ?? null },
-    });
+    await this.audit.recordBy(
+      principal,
+      'catalog.linked',
+      { type: 'meta_catalog', id: catalogId },
+      {
+        before: before ? { catalogId: before.catalogId } : null,
+        after: { catalogId, name: catalog.name ?? null },
+      },
+    );
     return this.show(principal.organisationId);
   }
 

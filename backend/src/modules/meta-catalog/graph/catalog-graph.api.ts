@@ -67,7 +67,8 @@ export class CatalogGraphApi {
 
   async businesses(ctx: GraphCallContext): Promise<GraphBusiness[]> {
     const out: GraphBusiness[] = [];
-    for await (const business of this.graph.paginate<GraphBusiness>('me/businesses', { fields: 'id,name', limit: 100 }, ctx)) out.push(business);
+    for await (const business of this.graph.paginate<GraphBusiness>('me/businesses', { fields: 'id,name', limit: 100 }, ctx))
+      out.push(business);
     return out;
   }
 

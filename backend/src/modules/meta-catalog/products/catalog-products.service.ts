@@ -104,10 +104,15 @@ export class CatalogProductsService {
     else applyFields(product, body, true);
     product.syncState = product.contentHash === product.syncedHash ? 'synced' : 'pending';
     const saved = await this.products.save(product);
-    await this.audit.recordBy(principal, 'catalog.product_created', { type: 'catalog_product', id: saved.id }, {
-      before: null,
-      after: { retailerId: saved.retailerId, name: saved.name, priceMinor: saved.priceMinor, currency: saved.currency },
-    });
+    await this.audit.recordBy(
+      principal,
+      'catalog.product_created',
+      { type: 'catalog_product', id: saved.id },
+      {
+        before: null,
+        after: { retailerId: saved.retailerId, name: saved.name, priceMinor: saved.priceMinor, currency: saved.currency },
+      },
+    );
     return productDto(saved);
   }
 
@@ -117,10 +122,15 @@ export class CatalogProductsService {
     const before = { name: product.name, priceMinor: product.priceMinor, currency: product.currency, availability: product.availability };
     if (!applyFields(product, body, false)) return productDto(product);
     const saved = await this.products.save(product);
-    await this.audit.recordBy(principal, 'catalog.product_updated', { type: 'catalog_product', id }, {
-      before,
-      after: { name: saved.name, priceMinor: saved.priceMinor, currency: saved.currency, availability: saved.availability },
-    });
+    await this.audit.recordBy(
+      principal,
+      'catalog.product_updated',
+      { type: 'catalog_product', id },
+      {
+        before,
+        after: { name: saved.name, priceMinor: saved.priceMinor, currency: saved.currency, availability: saved.availability },
+      },
+    );
     return productDto(saved);
   }
 
@@ -128,10 +138,15 @@ export class CatalogProductsService {
     const product = await this.products.findLive(principal.organisationId, id);
     if (!product) throw notFound(id);
     await this.products.markDeleted(principal.organisationId, id);
-    await this.audit.recordBy(principal, 'catalog.product_deleted', { type: 'catalog_product', id }, {
-      before: { retailerId: product.retailerId, name: product.name },
-      after: null,
-    });
+    await this.audit.recordBy(
+      principal,
+      'catalog.product_deleted',
+      { type: 'catalog_product', id },
+      {
+        before: { retailerId: product.retailerId, name: product.name },
+        after: null,
+      },
+    );
   }
 
   /**
@@ -144,7 +159,9 @@ export class CatalogProductsService {
     const good: { row: number; body: CreateProductDto }[] = [];
     const seen = new Map<string, number>();
     for (const { row, body } of rows) {
-      const found = controlCharacterFields(body, '', { allowLineBreaks: true }).flatMap((f) => f.messages.map((message) => ({ row, field: f.field, message })));
+      const found = controlCharacterFields(body, '', { allowLineBreaks: true }).flatMap((f) =>
+        f.messages.map((message) => ({ row, field: f.field, message })),
+      );
       const dto = plainToInstance(CreateProductDto, body);
       if (found.length === 0) found.push(...rowProblems(row, await validate(dto, { whitelist: true, forbidNonWhitelisted: true })));
       const previous = seen.get(dto.retailerId);
@@ -159,13 +176,23 @@ export class CatalogProductsService {
     }
     report.rejected = total - good.length;
     const existing = new Map(
-      (await this.products.byRetailerIds(principal.organisationId, good.map((g) => g.body.retailerId))).map((p) => [p.retailerId, p]),
+      (
+        await this.products.byRetailerIds(
+          principal.organisationId,
+          good.map((g) => g.body.retailerId),
+        )
+      ).map((p) => [p.retailerId, p]),
     );
     const changed: CatalogProduct[] = [];
     for (const { body } of good) {
       const product = existing.get(body.retailerId);
       if (!product) {
-        const created = this.products.create({ organisationId: principal.organisationId, syncErrors: [], syncWarnings: [], deletedAt: null });
+        const created = this.products.create({
+          organisationId: principal.organisationId,
+          syncErrors: [],
+          syncWarnings: [],
+          deletedAt: null,
+        });
         applyFields(created, body, true);
         created.syncState = 'pending';
         changed.push(created);

@@ -35,7 +35,10 @@ describe('readProductCsv', () => {
     );
     expect(total).toBe(3);
     expect(rows).toEqual([
-      { row: 2, body: { retailerId: 'A-1', name: 'Auto', priceMinor: 1999, currency: 'USD', customLabels: [null, 'TX', null, null, null] } },
+      {
+        row: 2,
+        body: { retailerId: 'A-1', name: 'Auto', priceMinor: 1999, currency: 'USD', customLabels: [null, 'TX', null, null, null] },
+      },
     ]);
     expect(problems).toEqual([
       { row: 3, field: 'price', message: expect.stringMatching(/not a price/) },

@@ -52,11 +52,13 @@ export function readProductCsv(text: string): { rows: CsvProductRow[]; problems:
   try {
     parsed = parseCsv(text);
   } catch (error) {
-    if (error instanceof CsvSyntaxError) return { rows: [], problems: [{ row: error.line, field: 'file', message: error.message }], total: 0 };
+    if (error instanceof CsvSyntaxError)
+      return { rows: [], problems: [{ row: error.line, field: 'file', message: error.message }], total: 0 };
     throw error;
   }
   const [header, ...body] = parsed;
-  if (!header) return { rows: [], problems: [{ row: 1, field: 'file', message: 'The file is empty: it needs a header row and products' }], total: 0 };
+  if (!header)
+    return { rows: [], problems: [{ row: 1, field: 'file', message: 'The file is empty: it needs a header row and products' }], total: 0 };
   const names = header.cells.map((cell) => cell.trim().toLowerCase());
   const problems: CsvProblem[] = [];
   for (const name of names) {

@@ -60,6 +60,10 @@ export function feedData(product: ProductContent): Record<string, string> {
 /** SHA-256 of the feed data in a fixed key order: equal hashes, equal items in the catalog. */
 export function contentHash(product: ProductContent): string {
   const data = feedData(product);
-  const canonical = JSON.stringify(Object.keys(data).sort().map((key) => [key, data[key]]));
+  const canonical = JSON.stringify(
+    Object.keys(data)
+      .sort()
+      .map((key) => [key, data[key]]),
+  );
   return createHash('sha256').update(canonical).digest('hex');
 }

@@ -19,7 +19,8 @@ export function readinessIssues(product: ProductContent): ItemIssue[] {
   const issues: ItemIssue[] = [];
   const issue = (field: string, message: string) => issues.push({ source: 'readiness', field, message });
   if (!product.name.trim()) issue('name', 'Meta needs a name (title)');
-  else if (product.name.length > MAX_TITLE) issue('name', `The name has ${product.name.length} characters; Meta takes at most ${MAX_TITLE}`);
+  else if (product.name.length > MAX_TITLE)
+    issue('name', `The name has ${product.name.length} characters; Meta takes at most ${MAX_TITLE}`);
   if (!product.description.trim()) issue('description', 'Meta needs a description');
   else if (product.description.length > MAX_DESCRIPTION)
     issue('description', `The description has ${product.description.length} characters; Meta takes at most ${MAX_DESCRIPTION}`);

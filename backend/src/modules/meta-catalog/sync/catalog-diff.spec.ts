@@ -97,7 +97,8 @@ describe('planSync', () => {
 
 describe('guardDeletes', () => {
   const live = Array.from({ length: 8 }, (_, i) => synced(product(`L${i}`)));
-  const gone = (n: number) => Array.from({ length: n }, (_, i) => ({ ...synced(product(`D${i}`)), deletedAt: new Date() }) as CatalogProduct);
+  const gone = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ ...synced(product(`D${i}`)), deletedAt: new Date() }) as CatalogProduct);
 
   it('lets deletes up to the share through and holds above it', () => {
     expect(guardDeletes(planSync([...live, ...gone(2)]), 10, 0.2, null)).toEqual({ hold: false });
@@ -118,6 +119,11 @@ describe('guardDeletes', () => {
 
 describe('chunk', () => {
   it('splits at the maximum', () => {
-    expect(chunk(Array.from({ length: 12_000 }, (_, i) => i), 5000).map((c) => c.length)).toEqual([5000, 5000, 2000]);
+    expect(
+      chunk(
+        Array.from({ length: 12_000 }, (_, i) => i),
+        5000,
+      ).map((c) => c.length),
+    ).toEqual([5000, 5000, 2000]);
   });
 });

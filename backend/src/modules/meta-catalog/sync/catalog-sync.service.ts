@@ -82,7 +82,8 @@ export class CatalogSyncService {
 
   async run(organisationId: string, syncId: string, attempt: { isLastAttempt: boolean }): Promise<CatalogSyncOutcome> {
     const sync = await this.syncs.find(organisationId, syncId);
-    if (!sync || (sync.state !== 'queued' && sync.state !== 'running')) return { next: 'done', summary: { skipped: sync?.state ?? 'gone' } };
+    if (!sync || (sync.state !== 'queued' && sync.state !== 'running'))
+      return { next: 'done', summary: { skipped: sync?.state ?? 'gone' } };
     const link = await this.links.find(organisationId);
     if (!link || link.catalogId !== sync.catalogId)
       return this.finish(sync, 'failed', { error: 'The catalog is no longer linked to the organisation' });
@@ -96,15 +97,23 @@ export class CatalogSyncService {
       const catalog = await this.graph.catalog(sync.catalogId, ctx);
       const rows = await this.products.forSync(organisationId);
       const plan = planSync(rows);
-      await this.products.purge(organisationId, plan.forgotten.map((p) => p.id));
+      await this.products.purge(
+        organisationId,
+        plan.forgotten.map((p) => p.id),
+      );
       const guard = guardDeletes(plan, catalog.product_count ?? 0, this.config.deleteGuardShare, sync.confirmedDeletes);
       if (guard.hold) {
         await this.syncs.update(sync.id, { state: 'awaiting_confirmation', pendingDeletes: guard.retailerIds, error: guard.reason });
-        await this.audit.recordSystem(organisationId, 'catalog.sync_held', { type: 'catalog_sync', id: sync.id }, {
-          catalogId: sync.catalogId,
-          wouldDelete: guard.retailerIds.length,
-          reason: guard.reason,
-        });
+        await this.audit.recordSystem(
+          organisationId,
+          'catalog.sync_held',
+          { type: 'catalog_sync', id: sync.id },
+          {
+            catalogId: sync.catalogId,
+            wouldDelete: guard.retailerIds.length,
+            reason: guard.reason,
+          },
+        );
         return { next: 'done', summary: { held: guard.retailerIds.length } };
       }
       const notReady: ProductOutcome[] = plan.notReady.map(({ product, issues }) => ({
@@ -131,7 +140,11 @@ export class CatalogSyncService {
       });
       for (const part of parts) {
         counters.writeRequests++;
-        const answer = await this.graph.itemsBatch(sync.catalogId, part.map((p) => p.request), ctx);
+        const answer = await this.graph.itemsBatch(
+          sync.catalogId,
+          part.map((p) => p.request),
+          ctx,
+        );
         for (const entry of answer.validation_status ?? []) {
           if (!entry.retailer_id) continue;
           immediate.set(entry.retailer_id, {
@@ -143,13 +156,18 @@ export class CatalogSyncService {
       }
       await this.follow(sync, batches, ctx, counters);
       const outcome = await this.store(organisationId, batches, immediate);
-      return this.finish(sync, 'succeeded', { ...counters, itemErrors: outcome.errors, itemWarnings: outcome.warnings }, {
-        creates: plan.creates,
-        updates: plan.updates,
-        deletes: plan.deletes.length,
-        skipped: plan.notReady.length,
-        failedBatches: outcome.failedBatches,
-      });
+      return this.finish(
+        sync,
+        'succeeded',
+        { ...counters, itemErrors: outcome.errors, itemWarnings: outcome.warnings },
+        {
+          creates: plan.creates,
+          updates: plan.updates,
+          deletes: plan.deletes.length,
+          skipped: plan.notReady.length,
+          failedBatches: outcome.failedBatches,
+        },
+      );
     } catch (error) {
       return this.failed(sync, error, attempt, counters);
     }
@@ -200,7 +218,8 @@ export class CatalogSyncService {
       const later = new Map<string, { errors: ItemIssue[]; warnings: ItemIssue[] }>();
       const batchFailed = batch.status?.status === 'error';
       if (batchFailed) failedBatches++;
-      for (const issue of batch.status?.errors ?? []) if (issue.id) issuesOf(later, issue.id).errors.push({ source: 'meta', message: issue.message });
+      for (const issue of batch.status?.errors ?? [])
+        if (issue.id) issuesOf(later, issue.id).errors.push({ source: 'meta', message: issue.message });
       for (const issue of batch.status?.warnings ?? [])
         if (issue.id) issuesOf(later, issue.id).warnings.push({ source: 'meta', message: issue.message });
       const batchMessage = (batch.status?.errors ?? []).find((e) => !e.id)?.message ?? 'Meta could not process the batch';
@@ -212,7 +231,14 @@ export class CatalogSyncService {
         warnings += itemWarnings.length;
         if (batchFailed && itemErrors.length === 0) {
           // Nothing of the batch was applied: the item is sent again by the next sync.
-          outcomes.push({ id: product.id, sentHash: null, accepted: false, state: 'error', errors: [{ source: 'meta', message: batchMessage }], warnings: [] });
+          outcomes.push({
+            id: product.id,
+            sentHash: null,
+            accepted: false,
+            state: 'error',
+            errors: [{ source: 'meta', message: batchMessage }],
+            warnings: [],
+          });
           continue;
         }
         if (request.method === 'DELETE' && itemErrors.length === 0) {
@@ -220,7 +246,14 @@ export class CatalogSyncService {
           continue;
         }
         const accepted = itemErrors.length === 0;
-        outcomes.push({ id: product.id, sentHash: hash, accepted, state: accepted ? 'synced' : 'error', errors: itemErrors, warnings: itemWarnings });
+        outcomes.push({
+          id: product.id,
+          sentHash: hash,
+          accepted,
+          state: accepted ? 'synced' : 'error',
+          errors: itemErrors,
+          warnings: itemWarnings,
+        });
       }
     }
     await this.products.applyOutcomes(organisationId, outcomes);
@@ -235,10 +268,15 @@ export class CatalogSyncService {
     counts: Record<string, number> = {},
   ): Promise<CatalogSyncOutcome> {
     await this.syncs.update(sync.id, { ...values, state, finishedAt: new Date() });
-    await this.audit.recordSystem(sync.organisationId, state === 'succeeded' ? 'catalog.synced' : 'catalog.sync_failed', {
-      type: 'catalog_sync',
-      id: sync.id,
-    }, { catalogId: sync.catalogId, trigger: sync.trigger, ...counts, ...pick(values), error: values.error ?? undefined });
+    await this.audit.recordSystem(
+      sync.organisationId,
+      state === 'succeeded' ? 'catalog.synced' : 'catalog.sync_failed',
+      {
+        type: 'catalog_sync',
+        id: sync.id,
+      },
+      { catalogId: sync.catalogId, trigger: sync.trigger, ...counts, ...pick(values), error: values.error ?? undefined },
+    );
     return { next: 'done', summary: { syncId: sync.id, state, ...counts, ...pick(values) } };
   }
 
@@ -274,6 +312,7 @@ function issuesOf(map: Map<string, { errors: ItemIssue[]; warnings: ItemIssue[] 
 
 function pick(values: Partial<CatalogSync>): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const key of ['writeRequests', 'statusPolls', 'itemErrors', 'itemWarnings'] as const) if (values[key] !== undefined) out[key] = values[key]!;
+  for (const key of ['writeRequests', 'statusPolls', 'itemErrors', 'itemWarnings'] as const)
+    if (values[key] !== undefined) out[key] = values[key]!;
   return out;
 }

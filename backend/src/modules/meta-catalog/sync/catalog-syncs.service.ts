@@ -50,7 +50,8 @@ export class CatalogSyncsService {
     const link = await this.links.find(principal.organisationId);
     if (!link) throw new ApiError(409, ErrorCode.Conflict, 'Link a Meta catalog before syncing');
     const { sync, created } = await this.runner.open(principal.organisationId, link.catalogId, 'on_demand');
-    if (created) await this.audit.recordBy(principal, 'catalog.sync_requested', { type: 'catalog_sync', id: sync.id }, { catalogId: link.catalogId });
+    if (created)
+      await this.audit.recordBy(principal, 'catalog.sync_requested', { type: 'catalog_sync', id: sync.id }, { catalogId: link.catalogId });
     return syncDto(sync);
   }
 
@@ -77,7 +78,12 @@ export class CatalogSyncsService {
       error: null,
     });
     if (!moved) throw new ApiError(409, ErrorCode.Conflict, 'The sync is no longer waiting for a confirmation');
-    await this.audit.recordBy(principal, 'catalog.sync_confirmed', { type: 'catalog_sync', id }, { deletes: sync.pendingDeletes?.length ?? 0 });
+    await this.audit.recordBy(
+      principal,
+      'catalog.sync_confirmed',
+      { type: 'catalog_sync', id },
+      { deletes: sync.pendingDeletes?.length ?? 0 },
+    );
     const updated = (await this.syncs.find(principal.organisationId, id))!;
     await this.runner.enqueue(updated, 'confirmed');
     return syncDto(updated);

@@ -24,7 +24,7 @@ export class ProductListQueryDto extends IntersectionType(PageQueryDto, ProductF
 export class SyncListQueryDto extends PageQueryDto {}
 
 export class CatalogListQueryDto {
-  @ApiPropertyOptional({ description: 'The business whose catalogs to list; all the connection\'s businesses when absent' })
+  @ApiPropertyOptional({ description: "The business whose catalogs to list; all the connection's businesses when absent" })
   @IsOptional()
   @Matches(GRAPH_ID, { message: 'businessId must be a Meta id (digits)' })
   businessId?: string;
@@ -44,7 +44,7 @@ export class CreateCatalogDto {
 }
 
 export class LinkCatalogDto {
-  @ApiProperty({ description: 'The Meta catalog to sync the organisation\'s products to' })
+  @ApiProperty({ description: "The Meta catalog to sync the organisation's products to" })
   @Matches(GRAPH_ID, { message: 'catalogId must be a Meta id (digits)' })
   catalogId!: string;
 }

@@ -50,7 +50,10 @@ const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, requ
  * needs (an https image, a description…) is reported as readiness issues on the product.
  */
 export class CreateProductDto {
-  @ApiProperty({ description: 'Stable id of the product in the catalog (Meta\'s retailer_id), unique in the organisation', example: 'AUTO-STD-TX' })
+  @ApiProperty({
+    description: "Stable id of the product in the catalog (Meta's retailer_id), unique in the organisation",
+    example: 'AUTO-STD-TX',
+  })
   @Trim()
   @IsString()
   @Matches(RETAILER_ID, { message: 'retailerId must be 1 to 100 letters, digits, dots, colons, dashes or underscores' })
@@ -82,7 +85,12 @@ export class CreateProductDto {
   @IsIn(LINES_OF_BUSINESS)
   lineOfBusiness?: LineOfBusiness;
 
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: MAX_PRICE_MINOR, description: '"From" price or premium in minor units (1999 = 19.99)' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: MAX_PRICE_MINOR,
+    description: '"From" price or premium in minor units (1999 = 19.99)',
+  })
   @IsInt()
   @Min(0)
   @Max(MAX_PRICE_MINOR)
