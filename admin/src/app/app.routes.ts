@@ -31,6 +31,10 @@ export const routes: Routes = [
         loadChildren: () => import('./features/ads/ads.routes').then((m) => m.adsRoutes),
       },
       {
+        path: 'catalog',
+        loadChildren: () => import('./features/catalog/catalog.routes').then((m) => m.catalogRoutes),
+      },
+      {
         path: 'activity',
         loadChildren: () => import('./features/activity/activity.routes').then((m) => m.activityRoutes),
       },

@@ -34,6 +34,7 @@ describe('Shell', () => {
       'Overview',
       'Leads',
       'Ads',
+      'Catalog',
       'Activity',
       'Meta',
       'Users',
@@ -59,7 +60,7 @@ describe('Shell', () => {
 
   it('hides admin entries from viewers', async () => {
     await renderAs(Role.Viewer);
-    expect(await navLabels()).toEqual(['Overview', 'Leads', 'Ads', 'Activity', 'Meta', 'API docs']);
+    expect(await navLabels()).toEqual(['Overview', 'Leads', 'Ads', 'Catalog', 'Activity', 'Meta', 'API docs']);
   });
 
   it('shows the organisation and the signed-in user in the toolbar', async () => {
