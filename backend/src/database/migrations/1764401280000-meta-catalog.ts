@@ -74,6 +74,10 @@ export class MetaCatalog1764401280000 implements MigrationInterface {
         finished_at timestamptz
       )`);
     await q.query(`CREATE INDEX ix_catalog_syncs_org_queued ON catalog_syncs (organisation_id, queued_at DESC)`);
+    // One sync at a time per organisation: two "Sync now" at once, or one with the schedule, open one row.
+    await q.query(`
+      CREATE UNIQUE INDEX uq_catalog_syncs_one_active ON catalog_syncs (organisation_id)
+       WHERE state IN ('queued', 'running', 'awaiting_confirmation')`);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -59,7 +59,15 @@ export class CatalogSyncService {
   async open(organisationId: string, catalogId: string, trigger: CatalogSync['trigger']): Promise<{ sync: CatalogSync; created: boolean }> {
     const active = await this.syncs.active(organisationId);
     if (active) return { sync: active, created: false };
-    const sync = await this.syncs.create({ organisationId, catalogId, trigger, state: 'queued' });
+    let sync: CatalogSync;
+    try {
+      sync = await this.syncs.create({ organisationId, catalogId, trigger, state: 'queued' });
+    } catch (error) {
+      // Another trigger opened one between the look and the insert (uq_catalog_syncs_one_active): join it.
+      const other = await this.syncs.active(organisationId);
+      if (other) return { sync: other, created: false };
+      throw error;
+    }
     await this.enqueue(sync, 'run');
     return { sync, created: true };
   }
