@@ -227,6 +227,22 @@ describe('MetaCatalog (e2e, sandbox over HTTP)', () => {
     expect((await byRetailer('LIFE-1')).syncState).toBe('synced');
   });
 
+  it('leaves the items of a batch Meta failed as a whole to the next sync, with its message', async () => {
+    await control('PUT', '/catalogs/batches', { failNext: 1, failMessage: 'Batch could not be processed, retry later' });
+    const auto = await byRetailer('AUTO-1');
+    await http().patch(`${BASE}/products/${auto.id}`).set(manager.auth).send({ priceMinor: 4500 }).expect(200);
+    const failed = await syncAndWait();
+    expect(failed).toMatchObject({ state: 'succeeded', updates: 1 });
+    const after = await byRetailer('AUTO-1');
+    expect(after.syncState).toBe('error');
+    expect(after.syncErrors[0].message).toBe('Batch could not be processed, retry later');
+    expect((await catalogItems()).get('AUTO-1')!.price).toMatch(/49\.00/);
+    // Not counted as sent: the next sync sends it again and it lands.
+    expect(await syncAndWait()).toMatchObject({ updates: 1, writeRequests: 1 });
+    expect((await byRetailer('AUTO-1')).syncState).toBe('synced');
+    expect((await catalogItems()).get('AUTO-1')!.price).toMatch(/45\.00/);
+  });
+
   it('holds a sync that would delete too much until an admin confirms; nothing is deleted before', async () => {
     const all = await products(manager);
     const doomed = all.filter((p) => ['RENT-1', 'RENT-2', 'TRAVEL-1'].includes(p.retailerId));
