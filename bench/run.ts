@@ -1,13 +1,14 @@
 /**
  * `npm run bench` (full) or `npm run bench -- --quick` (small sizes, well under a minute).
- * `--only=<id>[,<id>]` runs some of: signature, durable, drain (the drain also reports Graph efficiency), ads-sync, lead-store,
- * console-size, insights-dashboard, insights-pull, capi.
+ * `--only=<id>[,<id>]` runs some of: signature, durable, drain (the drain also reports Graph efficiency), ads-sync, catalog-sync,
+ * lead-store, console-size, insights-dashboard, insights-pull, capi.
  * Each benchmark starts what it needs (the built backend as a child process on its own database, baselines as
  * child processes, the Meta sandbox in this process) and stops it before the next one starts.
  */
 import { cpus } from 'node:os';
 import * as adsSync from './ads-sync.bench';
 import * as capi from './capi.bench';
+import * as catalogSync from './catalog-sync.bench';
 import * as consoleSize from './console-size.bench';
 import * as drain from './drain.bench';
 import * as insightsDashboard from './insights-dashboard.bench';
@@ -23,6 +24,7 @@ const BENCHMARKS: { id: string; name: string; run: (s: BenchSettings) => Promise
   { id: 'durable', name: durable.NAME, run: durable.run },
   { id: 'drain', name: drain.NAME, run: drain.run },
   { id: 'ads-sync', name: adsSync.NAME, run: adsSync.run },
+  { id: 'catalog-sync', name: catalogSync.NAME, run: catalogSync.run },
   { id: 'lead-store', name: leadStore.NAME, run: leadStore.run },
   { id: 'console-size', name: consoleSize.NAME, run: consoleSize.run },
   { id: 'insights-dashboard', name: insightsDashboard.NAME, run: insightsDashboard.run },

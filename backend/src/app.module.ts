@@ -24,6 +24,7 @@ import { MetaAssetsModule } from './modules/meta-assets';
 import { MetaAdsModule } from './modules/meta-ads';
 import { MetaInsightsModule } from './modules/meta-insights';
 import { MetaConversionsModule } from './modules/meta-conversions';
+import { MetaCatalogModule } from './modules/meta-catalog';
 import { MetaLeadsModule } from './modules/meta-leads';
 import { MetaWebhookModule } from './modules/meta-webhook';
 
@@ -57,6 +58,7 @@ import { MetaWebhookModule } from './modules/meta-webhook';
     MetaAdsModule,
     MetaInsightsModule,
     MetaConversionsModule,
+    MetaCatalogModule,
   ],
 })
 export class AppModule {}

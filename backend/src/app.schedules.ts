@@ -3,6 +3,7 @@ import { META_ADS_SCHEDULES } from './modules/meta-ads';
 import { META_AUTH_SCHEDULES } from './modules/meta-auth';
 import { META_INSIGHTS_SCHEDULES } from './modules/meta-insights';
 import { META_CONVERSIONS_SCHEDULES } from './modules/meta-conversions';
+import { META_CATALOG_SCHEDULES } from './modules/meta-catalog';
 import { META_LEADS_SCHEDULES } from './modules/meta-leads';
 import { META_WEBHOOK_SCHEDULES } from './modules/meta-webhook';
 
@@ -18,4 +19,5 @@ export const APP_SCHEDULES: readonly Schedule[] = [
   ...META_ADS_SCHEDULES,
   ...META_INSIGHTS_SCHEDULES,
   ...META_CONVERSIONS_SCHEDULES,
+  ...META_CATALOG_SCHEDULES,
 ];

@@ -252,6 +252,20 @@ describe('console at phone width', () => {
       await expectNoSidewaysScroll('conversions');
     }));
 
+  it('catalog: the products, the history and the product dialog', () =>
+    onPage('catalog', async () => {
+      await page.goto('/catalog');
+      await page.getByRole('heading', { name: 'Catalog', exact: true }).waitFor();
+      await page.getByRole('heading', { name: 'Sync history' }).waitFor();
+      await settled();
+      await expectNoSidewaysScroll('catalog');
+      await page.getByRole('button', { name: 'New product' }).click();
+      await page.getByLabel('Product id').waitFor();
+      await settled();
+      await expectNoSidewaysScroll('catalog-product-dialog');
+      await page.getByRole('button', { name: 'Cancel' }).click();
+    }));
+
   it('activity', () =>
     onPage('activity', async () => {
       await sandbox('PUT', '/faults', { errors: [{ code: 10, rate: 1, method: 'GET' }] });

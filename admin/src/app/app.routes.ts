@@ -35,6 +35,10 @@ export const routes: Routes = [
         loadChildren: () => import('./features/insights/insights.routes').then((m) => m.insightsRoutes),
       },
       {
+        path: 'catalog',
+        loadChildren: () => import('./features/catalog/catalog.routes').then((m) => m.catalogRoutes),
+      },
+      {
         path: 'activity',
         loadChildren: () => import('./features/activity/activity.routes').then((m) => m.activityRoutes),
       },

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
 import { IsTrustProxy } from './trust-proxy';
 
 export const APP_ROLES = ['all', 'api', 'worker'] as const;
@@ -484,6 +484,35 @@ export class EnvSchema {
   @Min(0)
   @Max(60_000)
   META_CAPI_BATCH_WINDOW_MS = 1_000;
+
+  /** Cron pattern (5 or 6 fields, UTC) of the scheduled catalog sync of every organisation with a linked catalog. */
+  @IsOptional()
+  @Matches(/^\S+(\s+\S+){4,5}$/, { message: 'META_CATALOG_SYNC_CRON must be a cron pattern like 23 */6 * * *' })
+  META_CATALOG_SYNC_CRON = '23 */6 * * *';
+
+  /** Share of a catalog's items (0 to 1) above which a sync's deletes are held until an admin confirms them. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  CATALOG_DELETE_GUARD_SHARE = 0.2;
+
+  /** First wait (ms) between two status checks of a catalog batch handle; doubled after each check, up to 30 s. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  CATALOG_POLL_INITIAL_MS = 1000;
+
+  /** How long (ms) a catalog sync follows its batch handles before it gives up and lets the queue retry. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(6 * 3_600_000)
+  CATALOG_POLL_TIMEOUT_MS = 1_800_000;
 
   /**
    * Lead jobs a worker runs at once. Their Graph reads are coalesced into batch calls of up to 50 per Page token (at

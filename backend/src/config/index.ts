@@ -1,6 +1,7 @@
 export { adsConfig } from './ads.config';
 export { capiConfig } from './capi.config';
 export { appConfig, runsWorkers, servesApi } from './app.config';
+export { catalogConfig } from './catalog.config';
 export { authConfig } from './auth.config';
 export { cryptoConfig } from './crypto.config';
 export { databaseConfig } from './database.config';
@@ -14,6 +15,7 @@ export { queueConfig } from './queue.config';
 
 import { adsConfig } from './ads.config';
 import { appConfig } from './app.config';
+import { catalogConfig } from './catalog.config';
 import { authConfig } from './auth.config';
 import { capiConfig } from './capi.config';
 import { cryptoConfig } from './crypto.config';
@@ -41,4 +43,5 @@ export const CONFIG_NAMESPACES = [
   adsConfig,
   insightsConfig,
   capiConfig,
+  catalogConfig,
 ];

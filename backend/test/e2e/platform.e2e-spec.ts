@@ -208,7 +208,7 @@ describe('platform (e2e)', () => {
       await t.http.get(`/admin/queues/${css}`).set('Cookie', cookie).expect(200);
       const api = await t.http.get('/admin/queues/api/queues').set('Cookie', cookie).expect(200);
       const names = (api.body.queues as { name: string }[]).map((q) => q.name);
-      expect(names).toEqual(expect.arrayContaining(['meta-auth', 'meta-webhook', 'meta-leads', 'meta-ads']));
+      expect(names).toEqual(expect.arrayContaining(['meta-auth', 'meta-webhook', 'meta-leads', 'meta-ads', 'meta-catalog']));
     });
 
     it('closes for an admin whose session has ended', async () => {
@@ -239,6 +239,7 @@ describe('platform (e2e)', () => {
         'meta-ads:sync-all',
         'meta-auth:check-all-connections',
         'meta-conversions:sweep-events',
+        'meta-catalog:sync-all',
         'meta-leads:reconcile-all',
         'meta-webhook:prune-webhook-inbox',
         'meta-webhook:relay-webhook-inbox',
@@ -249,7 +250,7 @@ describe('platform (e2e)', () => {
       // A delayed job in the lead queue changes how BullMQ's worker fills its slots (schedule-ticks.ts): the lead
       // queue holds only jobs that are due, or delayed on purpose.
       const { getQueueToken } = await import('@nestjs/bullmq');
-      for (const name of ['meta-auth', 'meta-webhook', 'meta-leads', 'meta-ads']) {
+      for (const name of ['meta-auth', 'meta-webhook', 'meta-leads', 'meta-ads', 'meta-catalog']) {
         const queue = t.app.get(getQueueToken(name));
         expect({ name, schedulers: await queue.getJobSchedulers(), delayed: await queue.getDelayedCount() }).toEqual({
           name,

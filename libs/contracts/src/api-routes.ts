@@ -39,6 +39,20 @@ export const ROUTES = {
   leadCustomFields: 'custom-fields',
   /** The organisation's custom lead fields: `GET`, `POST`, `PATCH {id}`, `DELETE {id}` (unused ones only). */
   leadFields: 'lead-fields',
+  /**
+   * MetaCatalog, under `catalog`: `products` (CRUD), `products/import` (text/csv), `catalogs` (the business's Meta
+   * catalogs), `link` (the organisation's catalog), `syncs` (history, "sync now"), `syncs/{id}/confirm|cancel`.
+   */
+  catalog: {
+    base: 'catalog',
+    products: 'products',
+    productsImport: 'products/import',
+    catalogs: 'catalogs',
+    link: 'link',
+    syncs: 'syncs',
+    confirm: 'confirm',
+    cancel: 'cancel',
+  },
   metaIntegration: {
     base: 'integrations/meta',
     authUrl: 'auth/url',

@@ -16,3 +16,4 @@ export * from './meta-ads';
 export * from './meta-insights';
 export * from './lead-fields';
 export * from './meta-conversions';
+export * from './meta-catalog';

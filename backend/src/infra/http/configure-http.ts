@@ -71,6 +71,8 @@ export function configureHttp(app: NestExpressApplication): HttpSetup {
   app.use(webhookPath, ...webhookRawBody(cfg.bodyLimit));
   app.useBodyParser('json', { limit: cfg.bodyLimit });
   app.useBodyParser('urlencoded', { limit: cfg.bodyLimit, extended: true });
+  // CSV imports (the catalog's products) come as text/csv, bounded like every body.
+  app.useBodyParser('text', { type: 'text/csv', limit: cfg.bodyLimit });
   app.use(bodyParserErrors);
   // After the body parsers, whose stream callbacks would otherwise run outside the scope: audit entries made while
   // answering carry the request id the answer's X-Request-Id header has.

@@ -64,6 +64,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     target: { kind: 'route', path: '/insights' },
   },
   {
+    label: 'Catalog',
+    icon: 'inventory_2',
+    minRole: Role.Viewer,
+    summary: 'Insurance products for dynamic ads: import them, see what Meta refused, and sync them to the Meta catalog.',
+    target: { kind: 'route', path: '/catalog' },
+  },
+  {
     label: 'Activity',
     icon: 'monitor_heart',
     minRole: Role.Viewer,

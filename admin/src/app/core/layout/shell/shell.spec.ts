@@ -36,6 +36,7 @@ describe('Shell', () => {
       'Lead fields',
       'Ads',
       'Insights',
+      'Catalog',
       'Activity',
       'Meta',
       'Conversions',
@@ -62,7 +63,7 @@ describe('Shell', () => {
 
   it('hides admin entries from viewers', async () => {
     await renderAs(Role.Viewer);
-    expect(await navLabels()).toEqual(['Overview', 'Leads', 'Lead fields', 'Ads', 'Insights', 'Activity', 'Meta', 'Conversions', 'API docs']);
+    expect(await navLabels()).toEqual(['Overview', 'Leads', 'Lead fields', 'Ads', 'Insights', 'Catalog', 'Activity', 'Meta', 'Conversions', 'API docs']);
   });
 
   it('shows the organisation and the signed-in user in the toolbar', async () => {

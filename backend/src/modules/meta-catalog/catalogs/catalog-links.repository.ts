@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { CatalogLink } from '../entities/catalog-link.entity';
+
+@Injectable()
+export class CatalogLinksRepository {
+  constructor(@InjectRepository(CatalogLink) private readonly repo: Repository<CatalogLink>) {}
+
+  find(organisationId: string): Promise<CatalogLink | null> {
+    return this.repo.findOneBy({ organisationId });
+  }
+
+  all(): Promise<CatalogLink[]> {
+    return this.repo.find();
+  }
+
+  async set(link: Omit<CatalogLink, 'linkedAt'>): Promise<CatalogLink> {
+    await this.repo.upsert({ ...link, linkedAt: new Date() }, ['organisationId']);
+    return (await this.find(link.organisationId))!;
+  }
+}
