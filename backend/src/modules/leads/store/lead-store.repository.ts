@@ -251,7 +251,6 @@ function created(lead: NewLead, leadId: string): LeadLifecycleChange {
   return { organisationId: lead.organisationId, leadId, from: null, to: status, at: lead.receivedAt, kind: 'created' };
 }
 
-
 /** The duplicate columns read the CTE named `cte` (columns id, rule, state; at most one row) of the same statement. */
 function withDuplicateColumns(values: QueryDeepPartialEntity<Lead>, cte: string): QueryDeepPartialEntity<Lead> {
   return {

@@ -8,14 +8,7 @@ import { MetaIntegrationRepository } from './meta-integration.repository';
 
 /** Where Meta refused the token; kept in the audit entry so an operator can tell the paths apart. */
 export type ReauthTrigger =
-  | 'health_check'
-  | 'lead_sync'
-  | 'lead_reconcile'
-  | 'test_lead'
-  | 'ads_sync'
-  | 'ads_write'
-  | 'insights_pull'
-  | 'capi_send';
+  'health_check' | 'lead_sync' | 'lead_reconcile' | 'test_lead' | 'ads_sync' | 'ads_write' | 'insights_pull' | 'capi_send';
 
 export interface ReauthOptions {
   during: ReauthTrigger;

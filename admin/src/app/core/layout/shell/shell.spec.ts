@@ -63,7 +63,18 @@ describe('Shell', () => {
 
   it('hides admin entries from viewers', async () => {
     await renderAs(Role.Viewer);
-    expect(await navLabels()).toEqual(['Overview', 'Leads', 'Lead fields', 'Ads', 'Insights', 'Catalog', 'Activity', 'Meta', 'Conversions', 'API docs']);
+    expect(await navLabels()).toEqual([
+      'Overview',
+      'Leads',
+      'Lead fields',
+      'Ads',
+      'Insights',
+      'Catalog',
+      'Activity',
+      'Meta',
+      'Conversions',
+      'API docs',
+    ]);
   });
 
   it('shows the organisation and the signed-in user in the toolbar', async () => {
