@@ -1,6 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { DEMO_IDS } from '@legeai/meta-sandbox';
-import { Role, type InsightAccountStateDto, type InsightPullDto } from '@legeai/contracts';
+import { Role, type InsightAccountStateDto, type InsightPullDto, type InsightRowDto, type InsightsPage } from '@legeai/contracts';
 import type { Queue } from 'bullmq';
 import { META_INSIGHTS_JOBS, META_INSIGHTS_QUEUE_NAME } from '../../src/modules/meta-insights';
 import { createUserAndLogin, SignedInUser } from '../utils/identity-fixtures';
@@ -263,6 +263,17 @@ describe('MetaInsights pulls (e2e, sandbox over HTTP)', () => {
         date,
       ]);
       const countBefore = (await facts(ACT)).length;
+      // What the insights API answers for that ad and day, before and after: the cost per lead follows the restated values.
+      const adInsights = async (): Promise<InsightRowDto['metrics']> => {
+        const res = await env.t.http
+          .get('/v1/integrations/meta/insights')
+          .query({ level: 'ad', ids: ad.object_id, since: date, until: date })
+          .set(env.admin.auth)
+          .expect(200);
+        return (res.body as InsightsPage).items[0].metrics;
+      };
+      const metricsBefore = await adInsights();
+      expect(metricsBefore.metaLeads).toBe(ad.leads);
 
       await control('POST', '/marketing/insights/restate', { date, adId: ad.object_id, spendFactor: 1.5, leadsDelta: 2 });
       const queued = await pullNow({ adAccountId: ACT, since: plusDays(date, -1), until: plusDays(date, 1) });
@@ -281,6 +292,12 @@ describe('MetaInsights pulls (e2e, sandbox over HTTP)', () => {
       ]);
       expect(campaignAfter.leads).toBe(campaignBefore.leads + 2);
       expect((await facts(ACT)).length).toBe(countBefore);
+      const metricsAfter = await adInsights();
+      expect(metricsAfter.spend).toBeCloseTo(Number(after.spend), 2);
+      expect(metricsAfter.metaLeads).toBe(ad.leads + 2);
+      expect(metricsAfter.metaCpl).toBeCloseTo(Number(after.spend) / (ad.leads + 2), 2);
+      expect(metricsAfter.metaCpl).not.toBeCloseTo(metricsBefore.metaCpl!, 2);
+      if (metricsBefore.storedLeads > 0) expect(metricsAfter.cpl).toBeCloseTo(Number(after.spend) / metricsBefore.storedLeads, 2);
 
       const history = await db(
         `SELECT level, breakdown, breakdown_key, changes, pull_id FROM meta_insight_restatements
