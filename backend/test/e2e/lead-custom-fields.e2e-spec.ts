@@ -476,7 +476,7 @@ describe('custom lead fields (e2e)', () => {
       expect(res.body).toMatchObject({ key: 'vehicle_year', label: 'Vehicle model year', type: 'choice' });
       const audit = (await auditActions(env.t, admin.organisationId)).filter((a) => a.action === 'lead_field.updated');
       expect(audit.at(-1)).toMatchObject({
-        details: { key: 'vehicle_year', before: { label: 'Vehicle year' }, after: { label: 'Vehicle model year' } },
+        details: { fieldKey: 'vehicle_year', before: { label: 'Vehicle year' }, after: { label: 'Vehicle model year' } },
       });
       // An unused field may still change type.
       const unused = await http()

@@ -238,8 +238,10 @@ describe('platform (e2e)', () => {
       expect(schedulers.map((s: { key: string }) => s.key).sort()).toEqual([
         'meta-ads:sync-all',
         'meta-auth:check-all-connections',
-        'meta-conversions:sweep-events',
         'meta-catalog:sync-all',
+        'meta-conversions:sweep-events',
+        'meta-insights:lookback',
+        'meta-insights:refresh-today',
         'meta-leads:reconcile-all',
         'meta-webhook:prune-webhook-inbox',
         'meta-webhook:relay-webhook-inbox',
@@ -250,7 +252,7 @@ describe('platform (e2e)', () => {
       // A delayed job in the lead queue changes how BullMQ's worker fills its slots (schedule-ticks.ts): the lead
       // queue holds only jobs that are due, or delayed on purpose.
       const { getQueueToken } = await import('@nestjs/bullmq');
-      for (const name of ['meta-auth', 'meta-webhook', 'meta-leads', 'meta-ads', 'meta-catalog']) {
+      for (const name of ['meta-auth', 'meta-webhook', 'meta-leads', 'meta-ads', 'meta-catalog', 'meta-insights', 'meta-conversions']) {
         const queue = t.app.get(getQueueToken(name));
         expect({ name, schedulers: await queue.getJobSchedulers(), delayed: await queue.getDelayedCount() }).toEqual({
           name,

@@ -17,11 +17,13 @@ import { cleanOptions, isChoiceType, optionProblems } from './definition-rules';
 import { LeadFieldDefinition } from './lead-field-definition.entity';
 
 /** What the audit log keeps of a definition, before and after a change. */
+// The audit log drops values under a bare `key` (API keys' own name for their secret), so the field's and its
+// options' keys are recorded under names of their own.
 const snapshot = (d: LeadFieldDefinition) => ({
-  key: d.key,
+  fieldKey: d.key,
   label: d.label,
   type: d.type,
-  options: d.options,
+  options: d.options.map((o) => ({ optionKey: o.key, label: o.label })),
   position: d.position,
   archived: d.archivedAt !== null,
 });
@@ -117,7 +119,7 @@ export class LeadFieldsService {
       if (JSON.stringify(before) !== JSON.stringify(after)) {
         const action =
           before.archived !== after.archived ? (after.archived ? 'lead_field.archived' : 'lead_field.restored') : 'lead_field.updated';
-        await this.audit.recordBy(principal, action, { type: 'lead_field', id: saved.id }, { key: saved.key, before, after }, m);
+        await this.audit.recordBy(principal, action, { type: 'lead_field', id: saved.id }, { fieldKey: saved.key, before, after }, m);
       }
       return toDto(saved, inUse);
     });
