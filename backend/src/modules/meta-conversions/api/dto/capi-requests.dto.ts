@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import {
   CAPI_EVENT_STATES,
@@ -37,54 +38,35 @@ import { Trim } from '../../../../common/validation/trim.transform';
 const AD_ACCOUNT = /^act_\d{1,30}$/;
 const DATASET = /^\d{1,30}$/;
 
+/** One status's event name: text up to 100 characters, or null for "not sent"; left out, it keeps its name. */
+const EventName = (example?: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ type: String, nullable: true, maxLength: 100, ...(example ? { example } : {}) }),
+    IsOptional(),
+    ValidateIf((_, v) => v !== null),
+    Trim(),
+    IsString(),
+    MaxLength(100),
+  );
+
 /** An event name per status: text up to 100 characters, or null for "not sent"; a status left out keeps its name. */
 class CapiEventNamesBody implements Partial<CapiEventNames> {
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100, example: 'Lead' })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @Trim()
-  @IsString()
-  @MaxLength(100)
+  @EventName('Lead')
   [LeadStatus.New]?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100 })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @Trim()
-  @IsString()
-  @MaxLength(100)
+  @EventName()
   [LeadStatus.Contacted]?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100, example: 'Qualified Lead' })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @Trim()
-  @IsString()
-  @MaxLength(100)
+  @EventName('Qualified Lead')
   [LeadStatus.Qualified]?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100, example: 'Quoted' })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @Trim()
-  @IsString()
-  @MaxLength(100)
+  @EventName('Quoted')
   [LeadStatus.Quoted]?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100, example: 'Converted' })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @Trim()
-  @IsString()
-  @MaxLength(100)
+  @EventName('Converted')
   [LeadStatus.Won]?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100 })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @Trim()
-  @IsString()
-  @MaxLength(100)
+  @EventName()
   [LeadStatus.Lost]?: string | null;
 }
 
