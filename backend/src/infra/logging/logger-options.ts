@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { Options } from 'pino-http';
 import { OPS_ROUTES } from '@legeai/contracts';
@@ -56,5 +57,6 @@ export function buildLoggerParams(level: string): Params {
       req: (req: { url?: string; [k: string]: unknown }) => ({ ...req, url: req.url ? redactUrl(req.url) : req.url }),
     },
   };
-  return { pinoHttp };
+  // Nest 11's path syntax: nestjs-pino's default route ('*') is converted at boot with a warning on every start.
+  return { pinoHttp, forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }] };
 }

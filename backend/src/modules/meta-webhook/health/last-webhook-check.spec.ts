@@ -9,4 +9,8 @@ describe(lastWebhookCheck.name, () => {
     expect(lastWebhookCheck(inDays(-10), true, now).level).toBe('warning');
     expect(lastWebhookCheck(inDays(-10), false, now).level).toBe('ok');
   });
+
+  it('names the last delivery in words people read, not an ISO string', () => {
+    expect(lastWebhookCheck(new Date('2026-11-29T09:05:00Z'), true, now).message).toBe('Last webhook received 29 Nov 2026, 09:05 UTC');
+  });
 });

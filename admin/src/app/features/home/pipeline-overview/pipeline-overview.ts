@@ -52,7 +52,7 @@ export class PipelineOverview {
       return { text: 'Meta refused the token: reconnect', tone: 'error', icon: 'sync_problem' };
     if (status.graphPause) return { text: 'Connected, Meta calls paused', tone: 'warning', icon: 'pause_circle' };
     return {
-      text: `Connected · health ${label('healthLevel', status.overall).toLowerCase()}`,
+      text: `Connected · ${label('healthLevel', status.overall)}`,
       tone: status.overall,
       icon: status.overall === 'ok' ? 'check_circle' : status.overall === 'warning' ? 'warning' : 'error',
     };
