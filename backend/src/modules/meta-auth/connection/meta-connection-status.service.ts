@@ -7,7 +7,7 @@ import type { GraphPause } from '../graph-breaker/graph-pause';
 import { liveHealth } from '../health/live-health';
 import { ConnectionLifecycle } from '../lifecycle/connection-lifecycle';
 import { MetaIntegrationRepository } from './meta-integration.repository';
-import { diffScopes } from './scope-diff';
+import { diffScopes, requiredScopes } from './scope-diff';
 
 /**
  * What the console shows about the organisation's Meta connection: its token and permissions, the health checks of
@@ -68,7 +68,7 @@ export class MetaConnectionStatusService {
       tokenType: tokenTypeOf(integration.tokenType),
       business: integration.metaBusinessId ? { id: integration.metaBusinessId, name: integration.metaBusinessName } : null,
       grantedScopes: integration.scopes,
-      missingScopes: diffScopes(integration.scopes).missing,
+      missingScopes: diffScopes(integration.scopes, requiredScopes(this.meta.loginConfigId)).missing,
       tokenExpiresAt: iso(integration.tokenExpiresAt),
       dataAccessExpiresAt: iso(integration.dataAccessExpiresAt),
       connectedAt: iso(integration.connectedAt ?? integration.createdAt),

@@ -7,6 +7,7 @@ import { decideGraphSync, ONE_OFF_CALL } from '../../../infra/meta-sync';
 import { MetaAccountApi } from '../connection/meta-account.api';
 import { MetaIntegrationRepository } from '../connection/meta-integration.repository';
 import { MetaReauthService } from '../connection/meta-reauth.service';
+import { requiredScopes } from '../connection/scope-diff';
 import { tokenFacts } from '../connection/token-facts';
 import { MetaIntegration } from '../entities/meta-integration.entity';
 import { ConnectionLifecycle } from '../lifecycle/connection-lifecycle';
@@ -57,7 +58,7 @@ export class MetaHealthService {
     if (!token) return this.markReauth(integration, 'No access token is stored', [version], now);
     const debug = await this.api.debugToken(token);
     if (!debug.is_valid) return this.markReauth(integration, debug.error?.message ?? 'Token is invalid', [version], now);
-    Object.assign(integration, tokenFacts(debug));
+    Object.assign(integration, tokenFacts(debug, requiredScopes(this.meta.loginConfigId)));
     if (debug.type) integration.tokenType = debug.type;
     try {
       const { declined, notOffered } = splitMissing(integration.declinedScopes, await this.missingStatuses(integration, token));

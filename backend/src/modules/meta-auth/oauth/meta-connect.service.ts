@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { META_REQUIRED_SCOPES, MetaAuthUrlResponse, MetaConnectResult, MetaIntegrationStatus } from '@legeai/contracts';
+import { MetaAuthUrlResponse, MetaConnectResult, MetaIntegrationStatus } from '@legeai/contracts';
 import { Principal } from '../../../common/auth/principal';
 import { metaConfig } from '../../../config/meta.config';
 import type { OriginRequest } from '../../../common/http/request-origin';
@@ -8,6 +8,7 @@ import { MetaGraphError } from '../../../infra/meta-graph';
 import { AuditService } from '../../audit';
 import { DebugTokenData, MetaAccountApi } from '../connection/meta-account.api';
 import { MetaIntegrationRepository } from '../connection/meta-integration.repository';
+import { requiredScopes } from '../connection/scope-diff';
 import { tokenFacts } from '../connection/token-facts';
 import { MetaIntegration } from '../entities/meta-integration.entity';
 import { ConnectionLifecycle } from '../lifecycle/connection-lifecycle';
@@ -48,7 +49,7 @@ export class MetaConnectService {
     return {
       url: this.addresses.dialogUrl(location, req),
       expiresIn,
-      scopes: [...META_REQUIRED_SCOPES],
+      scopes: [...requiredScopes(this.meta.loginConfigId)],
       loginConfigId: this.meta.loginConfigId,
     };
   }
@@ -104,7 +105,7 @@ export class MetaConnectService {
     const { organisationId, userId } = grant.binding;
     const { token, debug, expiresIn } = await this.keepableToken(grant.shortLivedToken);
     if (!debug.is_valid) throw new Error(`Meta reports the new token as invalid: ${debug.error?.message ?? 'no reason given'}`);
-    const facts = tokenFacts(debug);
+    const facts = tokenFacts(debug, requiredScopes(this.meta.loginConfigId));
     const business = debug.type === 'SYSTEM_USER' ? await this.api.systemUserBusiness(token) : null;
 
     const existing = await this.integrations.findLive(organisationId);
