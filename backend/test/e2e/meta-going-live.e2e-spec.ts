@@ -57,7 +57,9 @@ describe('Going live: Facebook Login for Business with a system user configurati
     });
     expect(row.meta_business_name).toBeTruthy();
     // Kept as Meta issued it: a system user token is never sent to the long-lived exchange.
-    expect(env.sandbox.control.calls({ path: 'oauth/access_token' }).filter((c) => c.params['grant_type'] === 'fb_exchange_token')).toEqual([]);
+    expect(env.sandbox.control.calls({ path: 'oauth/access_token' }).filter((c) => c.params['grant_type'] === 'fb_exchange_token')).toEqual(
+      [],
+    );
 
     const s = await status(env);
     expect(s).toMatchObject({

@@ -3,14 +3,7 @@ import type { MetaHealthCheck } from '@legeai/contracts';
 import { MetaGraphError } from '../../infra/meta-graph';
 import { decideGraphSync, ONE_OFF_CALL, worthRetrying } from '../../infra/meta-sync';
 import { MetaTokenVault, type MetaIntegration } from '../meta-auth';
-import {
-  ADVERTISE_TASK,
-  appModeCheck,
-  BlockedPage,
-  leadsAccessCheck,
-  pageTasksCheck,
-  UnreadableForm,
-} from './health/setup-problem-rules';
+import { ADVERTISE_TASK, appModeCheck, BlockedPage, leadsAccessCheck, pageTasksCheck, UnreadableForm } from './health/setup-problem-rules';
 import { MetaAssetsApi } from './meta-assets.api';
 import { MetaLeadFormsRepository } from './repositories/meta-lead-forms.repository';
 import { MetaPagesRepository } from './repositories/meta-pages.repository';

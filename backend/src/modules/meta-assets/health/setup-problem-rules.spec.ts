@@ -27,11 +27,21 @@ describe('setup problem rules', () => {
           failure_resolution: 'Ask a Page admin to grant the CRM access',
         },
       },
-      { page: 'Acme Travel', access: { can_access_lead: false, app_has_leads_permission: true, user_has_leads_permission: false, enabled_lead_access_manager: true } },
+      {
+        page: 'Acme Travel',
+        access: {
+          can_access_lead: false,
+          app_has_leads_permission: true,
+          user_has_leads_permission: false,
+          enabled_lead_access_manager: true,
+        },
+      },
       { page: 'Acme Life', access: { can_access_lead: false, app_has_leads_permission: false, user_has_leads_permission: false } },
     ]);
     expect(check).toMatchObject({ key: 'leads_access', level: 'error', helpUrl: SETUP_HELP.leadAccess });
-    expect(check.message).toContain('Acme Insurance (its Leads Access Manager leaves out this app: CRM access has been revoked from Lead Access Manager)');
+    expect(check.message).toContain(
+      'Acme Insurance (its Leads Access Manager leaves out this app: CRM access has been revoked from Lead Access Manager)',
+    );
     expect(check.message).toContain('Acme Travel (its Leads Access Manager leaves out the connected person)');
     expect(check.message).toContain('Acme Life (Meta refuses this app and the connected person)');
     expect(check.message).toMatch(/test leads still work$/);
@@ -50,7 +60,12 @@ describe('setup problem rules', () => {
   });
 
   it('reports a webhook callback URL that is another deployment’s, with both addresses', () => {
-    const check = appSubscriptionCheck(false, 'https://crm.example.com/v1/integrations/meta/webhook', undefined, 'https://staging.example.com/hook');
+    const check = appSubscriptionCheck(
+      false,
+      'https://crm.example.com/v1/integrations/meta/webhook',
+      undefined,
+      'https://staging.example.com/hook',
+    );
     expect(check.level).toBe('error');
     expect(check.message).toBe(
       "Meta sends this app's lead webhooks to https://staging.example.com/hook, not to this deployment (https://crm.example.com/v1/integrations/meta/webhook)",

@@ -41,7 +41,7 @@ export function leadsAccessCheck(blocked: readonly BlockedPage[]): MetaHealthChe
         : access.app_has_leads_permission === false
           ? 'this app'
           : 'the connected person';
-    const manager = access.enabled_lead_access_manager ? "its Leads Access Manager leaves out " : 'Meta refuses ';
+    const manager = access.enabled_lead_access_manager ? 'its Leads Access Manager leaves out ' : 'Meta refuses ';
     return `${page} (${manager}${who}${access.failure_reason ? `: ${access.failure_reason}` : ''})`;
   });
   const resolution = blocked.map(({ access }) => access.failure_resolution).find(Boolean);

@@ -62,7 +62,11 @@ export class MetaAccountApi {
    * (https://developers.facebook.com/docs/facebook-login/facebook-login-for-business).
    */
   async systemUserBusiness(token: string): Promise<{ id: string; name: string | null } | null> {
-    const me = await this.graph.get<{ id: string; client_business_id?: string }>('me', { fields: 'id,client_business_id' }, { accessToken: token });
+    const me = await this.graph.get<{ id: string; client_business_id?: string }>(
+      'me',
+      { fields: 'id,client_business_id' },
+      { accessToken: token },
+    );
     if (!me.client_business_id) return null;
     const business = await this.graph.get<{ id: string; name?: string }>(
       me.client_business_id,

@@ -42,7 +42,11 @@ export function tokenExpiryCheck(
     { at: dataAccessExpiresAt, what: 'Data access' },
   ].filter((c): c is { at: Date; what: string } => !!c.at);
   if (!candidates.length) {
-    return { key: 'token_expiry', level: 'ok', message: systemUser ? 'The system user token does not expire' : 'The access token does not expire' };
+    return {
+      key: 'token_expiry',
+      level: 'ok',
+      message: systemUser ? 'The system user token does not expire' : 'The access token does not expire',
+    };
   }
   const first = candidates.reduce((a, b) => (b.at < a.at ? b : a));
   const left = first.at.getTime() - now.getTime();

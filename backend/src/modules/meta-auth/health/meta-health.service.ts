@@ -13,8 +13,7 @@ import { MetaIntegration } from '../entities/meta-integration.entity';
 import { ConnectionLifecycle } from '../lifecycle/connection-lifecycle';
 import { HealthRun } from '../lifecycle/health-run';
 import { MetaTokenVault } from '../token-vault/meta-token-vault.service';
-import { apiVersionCheck, permissionAccessCheck,
-  permissionsCheck, tokenCheck, tokenExpiryCheck, worstLevel } from './health-rules';
+import { apiVersionCheck, permissionAccessCheck, permissionsCheck, tokenCheck, tokenExpiryCheck, worstLevel } from './health-rules';
 
 /**
  * Checks one connection against Meta: is the token alive and for how long, are the permissions there, what the
@@ -113,7 +112,10 @@ export class MetaHealthService {
  * Missing permissions the person declined (or revoked) against those Meta never offered: a permission absent from
  * `/me/permissions` was left out of the dialog, which Meta does for permissions the app lacks Advanced Access to.
  */
-export function splitMissing(missing: readonly string[], statuses: ReadonlyMap<string, string>): { declined: string[]; notOffered: string[] } {
+export function splitMissing(
+  missing: readonly string[],
+  statuses: ReadonlyMap<string, string>,
+): { declined: string[]; notOffered: string[] } {
   if (!statuses.size) return { declined: [...missing], notOffered: [] };
   return {
     declined: missing.filter((scope) => statuses.has(scope)),
