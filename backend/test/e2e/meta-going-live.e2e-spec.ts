@@ -85,6 +85,32 @@ describe('Going live: Facebook Login for Business with a system user configurati
   });
 });
 
+describe('Going live: Facebook Login for Business with a user token configuration (e2e)', () => {
+  let env: MetaTestEnv;
+
+  beforeAll(async () => {
+    env = await startMetaTestEnv({ seed: 'going-live-user-config', env: { META_LOGIN_CONFIG_ID: DEMO_IDS.loginConfigurations.userToken } });
+  });
+
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('exchanges the user token for a long-lived one, as the classic login does, and needs no email permission', async () => {
+    const { landing } = await connectMeta(env);
+    expect(landing.searchParams.get('result')).toBe(MetaConnectResult.Connected);
+    expect(env.sandbox.control.calls({ path: 'oauth/access_token' }).some((c) => c.params['grant_type'] === 'fb_exchange_token')).toBe(
+      true,
+    );
+    const s = await status(env);
+    expect(s).toMatchObject({ tokenType: 'USER', business: null, missingScopes: [], overall: 'ok' });
+    expect(s.metaUser?.id).toBe(DEMO_IDS.userId);
+    const daysLeft = (Date.parse(s.tokenExpiresAt!) - Date.now()) / 86_400_000;
+    expect(daysLeft).toBeGreaterThan(50);
+    expect(s.grantedScopes).not.toContain('email');
+  });
+});
+
 describe('Going live: setup problems on the health card (e2e)', () => {
   let env: MetaTestEnv;
 
@@ -102,6 +128,7 @@ describe('Going live: setup problems on the health card (e2e)', () => {
     // Back to a correctly set-up app between tests.
     const setup = env.sandbox.control.setup;
     setup.setMode('live');
+    if (setup.settings().roles.some((role) => role.userId === DEMO_IDS.userId)) setup.removeRole(DEMO_IDS.userId);
     setup.setPageTasks(DEMO_IDS.pages.main, ['ADVERTISE', 'ANALYZE', 'CREATE_CONTENT', 'MESSAGING', 'MODERATE', 'MANAGE']);
     if (setup.leadsAccess(DEMO_IDS.pages.main)) setup.clearLeadsAccess(DEMO_IDS.pages.main);
   });
@@ -140,6 +167,8 @@ describe('Going live: setup problems on the health card (e2e)', () => {
   });
 
   it('leads Meta counts but the app cannot read, with lead access open, point at development mode', async () => {
+    // An app in development mode, connected by one of its testers (nobody else could log in).
+    env.sandbox.control.setup.setRole(DEMO_IDS.userId, 'testers');
     env.sandbox.control.setup.setMode('development');
     // Someone without a role on the app fills in the form: Meta counts the lead, sends no webhook, and lists it nowhere.
     env.sandbox.control.createLeads({ formId: DEMO_IDS.forms.auto, count: 2 });
@@ -156,6 +185,18 @@ describe('Going live: setup problems on the health card (e2e)', () => {
     // Live again: Meta lists every lead it counts, and the warning goes.
     env.sandbox.control.setup.setMode('live');
     expect(check(await runCheck(env), 'app_mode')).toBeUndefined();
+  });
+
+  it('does not look for unreadable leads when the connecting person has no role on the app (the app is then Live)', async () => {
+    env.sandbox.control.setup.setMode('development');
+    const s = await runCheck(env);
+    expect(check(s, 'app_mode')).toBeUndefined();
+    // Leads are unreadable all the same (development mode hides every lead of someone without a role): only the
+    // person's missing role keeps the check quiet.
+    const [form] = await env.t.dataSource.query(`SELECT leads_count, leads_stored FROM meta_lead_forms WHERE form_id = $1`, [
+      DEMO_IDS.forms.auto,
+    ]);
+    expect(form.leads_count).toBeGreaterThan(form.leads_stored);
   });
 
   it('a webhook callback URL at Meta pointing at another deployment is reported, not taken over by the check', async () => {

@@ -32,6 +32,7 @@ export class AppSetupChecksService {
   async checks(integration: MetaIntegration): Promise<MetaHealthCheck[]> {
     const orgId = integration.organisationId;
     const tasks = await this.currentTasks(integration);
+    const mayBeInDevelopment = await this.mayBeInDevelopment(integration);
     const withoutAdvertise: string[] = [];
     const blocked: BlockedPage[] = [];
     const unreadable: UnreadableForm[] = [];
@@ -50,7 +51,7 @@ export class AppSetupChecksService {
         blocked.push({ page: name, access });
         continue;
       }
-      if (!access) continue;
+      if (!access || !mayBeInDevelopment) continue;
       for (const form of await this.forms.behindMeta(orgId, page.id)) {
         const readable = await this.tolerated('readable leads', () =>
           this.api.readableLeadCount(form.formId, token, page.pageId, READABLE_COUNT_CAP),
@@ -65,6 +66,17 @@ export class AppSetupChecksService {
       ...(blocked.length ? [leadsAccessCheck(blocked)] : []),
       ...(unreadable.length ? [appModeCheck(unreadable)] : []),
     ];
+  }
+
+  /**
+   * In development mode only people with a role on the app can log in: a person's connection made by someone without a
+   * role proves the app Live, and the leads are not listed to look for unreadable ones. A system user token says
+   * nothing about the person who installed it, so the leads are looked at.
+   */
+  private async mayBeInDevelopment(integration: MetaIntegration): Promise<boolean> {
+    if (integration.tokenType === 'SYSTEM_USER' || !integration.metaUserId) return true;
+    const roles = await this.tolerated('app roles', () => this.api.appRoleUserIds());
+    return roles === null || roles.has(integration.metaUserId);
   }
 
   /** The tasks `/me/accounts` lists now, by Page id (the stored ones are as of the last discovery). */

@@ -139,6 +139,17 @@ export class MetaAssetsApi {
     return this.graph.delete(`${pageId}/subscribed_apps`, {}, { accessToken: pageToken, businessId: pageId });
   }
 
+  /**
+   * The people with a role on the app (administrators, developers, testers), by user id
+   * (https://developers.facebook.com/docs/graph-api/reference/application/roles/).
+   */
+  async appRoleUserIds(): Promise<Set<string>> {
+    const roles = await collect(
+      this.graph.paginate<{ user: string; role?: string }>(`${this.meta.appId}/roles`, { fields: 'user,role' }, this.app),
+    );
+    return new Set(roles.map((role) => String(role.user)));
+  }
+
   async appSubscriptions(): Promise<GraphAppSubscription[]> {
     const answer = await this.graph.get<{ data: GraphAppSubscription[] }>(`${this.meta.appId}/subscriptions`, {}, this.app);
     return answer.data;

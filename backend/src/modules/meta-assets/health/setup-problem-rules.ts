@@ -65,7 +65,8 @@ export interface UnreadableForm {
 /**
  * Forms with leads Meta counts but does not list, on Pages whose lead access is open: an app in development mode only
  * gets the leads of people with a role on it (and test leads). Meta offers no Graph field with the app's mode, so this
- * is an inference, and a warning.
+ * is an inference, and a warning; it is only drawn when the connecting person has a role on the app (without one they
+ * could not have logged in to an app in development mode).
  */
 export function appModeCheck(forms: readonly UnreadableForm[]): MetaHealthCheck {
   const total = forms.reduce((sum, f) => sum + f.unreadable, 0);
