@@ -274,6 +274,15 @@ export class EnvSchema {
   @IsUrl(URL_OPTIONS)
   META_REDIRECT_URI?: string;
 
+  /**
+   * A Facebook Login for Business configuration id (App Dashboard → Facebook Login for Business → Configurations). Set,
+   * the login dialog carries `config_id` instead of a scope list, and the configuration decides the permissions, the
+   * assets and the token type (a user token, or a business integration system user token that does not expire).
+   */
+  @IsOptional()
+  @Matches(/^\d{1,30}$/, { message: 'META_LOGIN_CONFIG_ID must be the numeric configuration id from the App Dashboard' })
+  META_LOGIN_CONFIG_ID?: string;
+
   @ValidateIf((env: EnvSchema) => !!env.META_APP_ID || env.META_VERIFY_TOKEN !== undefined)
   @IsString()
   @IsNotEmpty()

@@ -19,6 +19,11 @@ export interface MetaConfig {
    */
   redirectUri: string | null;
   verifyToken: string;
+  /**
+   * META_LOGIN_CONFIG_ID: a Facebook Login for Business configuration. Set, the dialog sends `config_id` (with
+   * `response_type=code` and `override_default_response_type=true`) and no scope list; null: the scope list.
+   */
+  loginConfigId: string | null;
   apiVersion: string;
   graphUrl: string;
   dialogUrl: string;
@@ -44,6 +49,7 @@ export const metaConfig = registerAs('meta', (): MetaConfig => {
     previousAppSecret: env.META_APP_SECRET_PREVIOUS,
     redirectUri: env.META_REDIRECT_URI ?? (env.PUBLIC_URL ? `${publicUrl}/v1/integrations/meta/callback` : null),
     verifyToken: env.META_VERIFY_TOKEN ?? 'sandbox-verify-token',
+    loginConfigId: env.META_LOGIN_CONFIG_ID ?? null,
     apiVersion: env.META_API_VERSION,
     graphUrl: env.META_GRAPH_URL.replace(/\/+$/, ''),
     dialogUrl: env.META_DIALOG_URL.replace(/\/+$/, ''),

@@ -6,7 +6,7 @@ export interface ConsentForm {
   action: string;
   dialogId: string;
   scopes: string[];
-  /** Assets ticked by default (pages, ad accounts, businesses), as form fields. */
+  /** Assets ticked (or, for a system user's business, chosen) by default (pages, ad accounts, businesses), as form fields. */
   assets: [string, string][];
 }
 
@@ -16,7 +16,9 @@ export async function openConsent(url: string): Promise<ConsentForm> {
   const html = await response.text();
   if (response.status !== 200) throw new Error(`dialog answered ${response.status}: ${html.slice(0, 300)}`);
   const checked = (name: string) =>
-    [...html.matchAll(new RegExp(`<input type="checkbox" name="${name}" value="([^"]+)" checked(?! disabled)`, 'g'))].map((m) => m[1]);
+    [...html.matchAll(new RegExp(`<input type="(?:checkbox|radio)" name="${name}" value="([^"]+)" checked(?! disabled)`, 'g'))].map(
+      (m) => m[1],
+    );
   return {
     action: /<form method="post" action="([^"]+)"/.exec(html)![1],
     dialogId: /name="dialog" value="([^"]+)"/.exec(html)![1],

@@ -53,7 +53,10 @@ export interface MetaAuthUrlResponse {
   url: string;
   /** Seconds until the single-use state in the URL expires. */
   expiresIn: number;
+  /** The permissions the product needs (the dialog asks for them itself unless a configuration is used). */
   scopes: string[];
+  /** The Facebook Login for Business configuration the dialog uses instead of a scope list (META_LOGIN_CONFIG_ID), or null. */
+  loginConfigId: string | null;
 }
 
 /**
@@ -81,12 +84,26 @@ export interface MetaHealthCheck {
     | 'lead_forms'
     | 'last_webhook'
     | 'api_version'
-    | 'graph_calls';
+    | 'graph_calls'
+    | MetaSetupProblemKey;
   level: HealthCheckLevel;
   message: string;
   /** What the admin can do about it, when there is something to do. */
   hint?: string;
+  /** Meta's page about the problem and its fix (documentation or the dashboard), when there is one. */
+  helpUrl?: string;
 }
+
+/**
+ * Setup problems of a real Meta app, each a health check shown only when found: the app in development mode, a Page's
+ * Leads Access Manager leaving out the app or the person, a Page without the ADVERTISE task, a permission Meta did not
+ * offer because the app lacks Advanced Access for it. (A webhook callback URL pointing at another deployment is told by
+ * the `app_subscription` check.)
+ */
+export type MetaSetupProblemKey = 'app_mode' | 'leads_access' | 'page_tasks' | 'permission_access';
+
+/** What kind of token the connection holds (debug_token's `type`). */
+export type MetaTokenType = 'USER' | 'SYSTEM_USER';
 
 /**
  * The connection's Graph calls are paused by its circuit breaker: Meta failed them again and again (server errors,
@@ -114,6 +131,13 @@ export interface MetaConnectionStatus {
   sandbox: boolean;
   apiVersion: string;
   metaUser: { id: string; name: string } | null;
+  /**
+   * USER: a person's token (about 60 days, renewed by reconnecting); SYSTEM_USER: a business integration system user
+   * token from a Login for Business configuration, which may never expire. Null when Meta did not say.
+   */
+  tokenType: MetaTokenType | null;
+  /** The business a SYSTEM_USER token belongs to; null for a person's token. */
+  business: { id: string; name: string | null } | null;
   grantedScopes: string[];
   missingScopes: string[];
   tokenExpiresAt: string | null;

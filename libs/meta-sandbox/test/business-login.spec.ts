@@ -152,6 +152,9 @@ describe('Facebook Login for Business', () => {
       expect(accounts.body.data).toHaveLength(2);
       const permissions = await graph(sandbox, 'GET', 'me/permissions', { token });
       expect(permissions.body.data).toContainEqual({ permission: 'leads_retrieval', status: 'granted' });
+      // The seeded configurations hold every permission the product uses (catalogs included); email is not offered to system users.
+      expect(permissions.body.data).toContainEqual({ permission: 'catalog_management', status: 'granted' });
+      expect(permissions.body.data.map((row: { permission: string }) => row.permission)).not.toContain('email');
       expect(permissions.body.data.every((row: { status: string }) => row.status === 'granted')).toBe(true);
     });
 

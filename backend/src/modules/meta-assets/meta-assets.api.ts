@@ -34,6 +34,16 @@ export interface GraphLeadForm extends GraphLegalContentFields {
   questions?: unknown[];
 }
 
+/** `has_lead_access` of a Page (https://developers.facebook.com/docs/graph-api/reference/has-lead-access/). */
+export interface GraphLeadAccess {
+  can_access_lead?: boolean;
+  app_has_leads_permission?: boolean;
+  user_has_leads_permission?: boolean;
+  enabled_lead_access_manager?: boolean;
+  failure_reason?: string;
+  failure_resolution?: string;
+}
+
 export interface GraphAppSubscription {
   object: string;
   callback_url: string;
@@ -81,6 +91,32 @@ export class MetaAssetsApi {
     );
   }
 
+  /** Whether this app and the person behind the Page token may read the Page's leads, and if not, Meta's why. */
+  async leadAccess(pageId: string, pageToken: string): Promise<GraphLeadAccess | null> {
+    const answer = await this.graph.get<{ id: string; has_lead_access?: GraphLeadAccess }>(
+      pageId,
+      { fields: 'has_lead_access' },
+      { accessToken: pageToken, businessId: pageId },
+    );
+    return answer.has_lead_access ?? null;
+  }
+
+  /**
+   * How many of a form's leads the app can list (ids only), counting at most `cap`: Meta's `leads_count` counts leads
+   * the app may not read, its lists leave them out.
+   */
+  async readableLeadCount(formId: string, pageToken: string, pageId: string, cap: number): Promise<number> {
+    let count = 0;
+    for await (const _lead of this.graph.paginate<{ id: string }>(
+      `${formId}/leads`,
+      { fields: 'id', limit: 500 },
+      { accessToken: pageToken, businessId: pageId },
+    )) {
+      if (++count >= cap) break;
+    }
+    return count;
+  }
+
   /** Installs our app on the page for `leadgen` (needs the page token and pages_manage_metadata). */
   subscribePage(pageId: string, pageToken: string): Promise<unknown> {
     return this.graph.post(
@@ -101,6 +137,17 @@ export class MetaAssetsApi {
 
   unsubscribePage(pageId: string, pageToken: string): Promise<unknown> {
     return this.graph.delete(`${pageId}/subscribed_apps`, {}, { accessToken: pageToken, businessId: pageId });
+  }
+
+  /**
+   * The people with a role on the app (administrators, developers, testers), by user id
+   * (https://developers.facebook.com/docs/graph-api/reference/application/roles/).
+   */
+  async appRoleUserIds(): Promise<Set<string>> {
+    const roles = await collect(
+      this.graph.paginate<{ user: string; role?: string }>(`${this.meta.appId}/roles`, { fields: 'user,role' }, this.app),
+    );
+    return new Set(roles.map((role) => String(role.user)));
   }
 
   async appSubscriptions(): Promise<GraphAppSubscription[]> {

@@ -13,6 +13,7 @@ import {
   type MetaIntegration,
   type TokenWipe,
 } from '../meta-auth';
+import { AppSetupChecksService } from './app-setup-checks.service';
 import { appSubscriptionCheck, leadFormsCheck, pageSubscriptionsCheck } from './health/asset-health-rules';
 import { MetaAssetListsService } from './meta-asset-lists.service';
 import { MetaAssetsService } from './meta-assets.service';
@@ -26,7 +27,8 @@ export const LIVE_LEAD_FORMS = new HealthFact<number>('live lead forms');
  * Ad assets' part in a connection's life: on connect, discovery then the Pages' and the app's webhook subscriptions;
  * on refresh, discovery and the Pages' subscriptions; on disconnect, the Pages unsubscribed before the permissions
  * are revoked, and their tokens wiped with the connection's. On the health card: the subscriptions (missing ones
- * re-created) and the lead forms that came or went; on the status card, the counts.
+ * re-created), the lead forms that came or went, and the setup problems found on the Pages' side (AppSetupChecksService);
+ * on the status card, the counts.
  */
 @Injectable()
 export class MetaAssetsConnection implements ConnectionParticipant, OnModuleInit {
@@ -38,6 +40,7 @@ export class MetaAssetsConnection implements ConnectionParticipant, OnModuleInit
     private readonly assets: MetaAssetsService,
     private readonly subscriptions: MetaSubscriptionsService,
     private readonly lists: MetaAssetListsService,
+    private readonly setup: AppSetupChecksService,
   ) {}
 
   onModuleInit(): void {
@@ -78,10 +81,16 @@ export class MetaAssetsConnection implements ConnectionParticipant, OnModuleInit
 
   async healthChecks(integration: MetaIntegration, run: HealthRun): Promise<MetaHealthCheck[]> {
     const pages = await this.subscriptions.verifyPages(integration.organisationId);
-    const app = await this.subscriptions.ensureAppSubscription();
+    const app = await this.subscriptions.ensureAppSubscription({ claim: false });
     const forms = await this.assets.syncForms(integration.organisationId);
     run.set(LIVE_LEAD_FORMS, forms.total);
-    return [pageSubscriptionsCheck(pages), appSubscriptionCheck(app.ok, app.callbackUrl, app.reason), leadFormsCheck(forms)];
+    const setup = await this.setup.checks(integration);
+    return [
+      pageSubscriptionsCheck(pages),
+      appSubscriptionCheck(app.ok, app.callbackUrl, app.reason, app.elsewhere),
+      leadFormsCheck(forms),
+      ...setup,
+    ];
   }
 
   async status(integration: MetaIntegration): Promise<ConnectionStatusFacts> {

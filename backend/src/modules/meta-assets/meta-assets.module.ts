@@ -18,6 +18,7 @@ import { MetaSubscriptionsService } from './meta-subscriptions.service';
 import { MetaAdAccountsRepository } from './repositories/meta-ad-accounts.repository';
 import { MetaLeadFormsRepository } from './repositories/meta-lead-forms.repository';
 import { MetaPagesRepository } from './repositories/meta-pages.repository';
+import { AppSetupChecksService } from './app-setup-checks.service';
 
 /**
  * Ad assets: what a Meta connection reaches (ad accounts, Pages with their tokens, lead forms), their discovery, the
@@ -33,6 +34,7 @@ import { MetaPagesRepository } from './repositories/meta-pages.repository';
     MetaSubscriptionsService,
     MetaAssetListsService,
     MetaAssetsConnection,
+    AppSetupChecksService,
     LeadFormMappingCoverage,
     ConnectedPages,
     MetaLeadFormsRepository,

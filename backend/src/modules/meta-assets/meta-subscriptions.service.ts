@@ -15,6 +15,8 @@ export interface AppSubscriptionResult {
   ok: boolean;
   callbackUrl: string;
   reason?: string;
+  /** The callback URL Meta has for the app's `page` subscription when it is another one (left as it is). */
+  elsewhere?: string;
 }
 
 const reasonOf = (error: unknown): string => (error instanceof MetaGraphError ? (error.userMessage ?? error.message) : 'unexpected error');
@@ -95,13 +97,22 @@ export class MetaSubscriptionsService {
     return facts;
   }
 
-  /** Makes sure the app's `page` subscription calls our webhook for `leadgen` (Meta verifies it first). */
-  async ensureAppSubscription(): Promise<AppSubscriptionResult> {
+  /**
+   * Makes sure the app's `page` subscription calls our webhook for `leadgen` (Meta verifies it first). An app has one
+   * callback URL per object (https://developers.facebook.com/docs/graph-api/webhooks/getting-started): when it points at
+   * another address (another deployment sharing the app, an old host), a connect (`claim`, an admin's choice) takes it
+   * over; the health check does not, so two deployments of one app do not take it from each other every hour; it reports
+   * the other address instead.
+   */
+  async ensureAppSubscription(options: { claim: boolean } = { claim: true }): Promise<AppSubscriptionResult> {
     const callbackUrl = this.webhookUrl;
     try {
       const current = (await this.api.appSubscriptions()).find((s) => s.object === 'page');
       const fields = (current?.fields ?? []).map((f) => (typeof f === 'string' ? f : f.name));
       if (current?.active && current.callback_url === callbackUrl && fields.includes('leadgen')) return { ok: true, callbackUrl };
+      if (!options.claim && current?.active && current.callback_url && current.callback_url !== callbackUrl) {
+        return { ok: false, callbackUrl, elsewhere: current.callback_url };
+      }
       await this.api.subscribeApp(callbackUrl);
       return { ok: true, callbackUrl };
     } catch (error) {

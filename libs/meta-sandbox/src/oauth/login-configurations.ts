@@ -24,7 +24,10 @@ export interface LoginConfiguration {
 export const loginConfigurations = (world: World): Map<string, LoginConfiguration> =>
   world.ext('login-configurations', () => new Map<string, LoginConfiguration>());
 
-/** What the product needs to read leads: Pages and their forms and leads, webhook installs, ad fields, the business. */
+/**
+ * What the product needs: Pages and their forms and leads, webhook installs, ad fields and campaigns, the business,
+ * and its product catalogs.
+ */
 export const LEAD_SYNC_PERMISSIONS = [
   'pages_show_list',
   'pages_read_engagement',
@@ -34,6 +37,7 @@ export const LEAD_SYNC_PERMISSIONS = [
   'ads_read',
   'ads_management',
   'business_management',
+  'catalog_management',
 ];
 
 /** Every world starts with one configuration of each token type, at fixed ids (`DEMO_IDS.loginConfigurations`). */

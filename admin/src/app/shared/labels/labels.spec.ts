@@ -25,6 +25,7 @@ describe('label', () => {
     ['queue', 'meta-leads', 'Lead capture'],
     ['ignoreReason', 'unknown_page', 'Page not connected'],
     ['integrationStatus', 'reauth_required', 'Reconnect needed'],
+    ['metaTokenType', 'SYSTEM_USER', 'System user token (business integration)'],
     ['formStatus', 'ARCHIVED', 'Archived'],
     ['questionType', 'DOB', 'Date of birth'],
     ['questionType', 'FULL_NAME', 'Full name'],

@@ -19,6 +19,7 @@ import {
   INTEGRATION_STATUS_LABELS,
   QUESTION_TYPE_LABELS,
   RECONCILE_OUTCOME_LABELS,
+  TOKEN_TYPE_LABELS,
 } from './meta-labels';
 import {
   CAPI_EVENT_STATE_LABELS,
@@ -52,6 +53,7 @@ const LABELS = {
   capiEventState: CAPI_EVENT_STATE_LABELS,
   integrationStatus: INTEGRATION_STATUS_LABELS,
   healthLevel: HEALTH_LEVEL_LABELS,
+  metaTokenType: TOKEN_TYPE_LABELS,
   formStatus: FORM_STATUS_LABELS,
   reconcileOutcome: RECONCILE_OUTCOME_LABELS,
   questionType: QUESTION_TYPE_LABELS,

@@ -1,4 +1,4 @@
-import { HealthCheckLevel, LeadFormReconcileOutcome, MetaIntegrationStatus } from '@legeai/contracts';
+import { HealthCheckLevel, LeadFormReconcileOutcome, MetaIntegrationStatus, MetaTokenType } from '@legeai/contracts';
 
 export const INTEGRATION_STATUS_LABELS: Readonly<Record<MetaIntegrationStatus, string>> = {
   [MetaIntegrationStatus.Active]: 'Active',
@@ -48,4 +48,10 @@ export const AD_ACCOUNT_STATUS_LABELS: Readonly<Record<number, string>> = {
   101: 'Closed',
   201: 'Any active',
   202: 'Any closed',
+};
+
+/** The kind of token the connection holds (debug_token's type). */
+export const TOKEN_TYPE_LABELS: Readonly<Record<MetaTokenType, string>> = {
+  USER: 'User access token',
+  SYSTEM_USER: 'System user token (business integration)',
 };

@@ -38,8 +38,19 @@ export function pageSubscriptionsCheck(facts: PageSubscriptionFacts): MetaHealth
   return { key: 'page_subscriptions', level: 'ok', message: `${plural(facts.total, 'page')} subscribed to lead webhooks` };
 }
 
-export function appSubscriptionCheck(ok: boolean, callbackUrl: string, reason?: string): MetaHealthCheck {
+export function appSubscriptionCheck(ok: boolean, callbackUrl: string, reason?: string, elsewhere?: string): MetaHealthCheck {
   if (ok) return { key: 'app_subscription', level: 'ok', message: `Meta sends lead webhooks to ${callbackUrl}` };
+  if (elsewhere) {
+    return {
+      key: 'app_subscription',
+      level: 'error',
+      message: `Meta sends this app's lead webhooks to ${elsewhere}, not to this deployment (${callbackUrl})`,
+      hint:
+        'Another deployment using the same Meta app (or an edit in the App Dashboard) took the webhook. Give each deployment its own Meta app, ' +
+        `or set the callback URL to ${callbackUrl} in App Dashboard → Webhooks → Page (reconnecting here also does it). Leads sent meanwhile are fetched by the backfill.`,
+      helpUrl: 'https://developers.facebook.com/docs/graph-api/webhooks/getting-started',
+    };
+  }
   return {
     key: 'app_subscription',
     level: 'error',

@@ -93,6 +93,20 @@ export class MetaLeadFormsRepository implements SyncWatermarkStore<LeadFormKey> 
     return new Set(rows.map((row) => row.form_id));
   }
 
+  /**
+   * Forms of a Page (our Page row id) for which Meta counts more leads than are stored here: the only ones worth
+   * listing to find leads the app cannot read (the setup check).
+   */
+  async behindMeta(organisationId: string, pageRowId: string): Promise<{ formId: string; formName: string | null; leadsCount: number }[]> {
+    const rows: { form_id: string; form_name: string | null; leads_count: number }[] = await this.db.query(
+      `SELECT form_id, form_name, leads_count FROM meta_lead_forms
+        WHERE organisation_id = $1 AND page_id = $2 AND status IS DISTINCT FROM $3 AND leads_count > leads_stored
+        ORDER BY form_id`,
+      [organisationId, pageRowId, REMOVED_FORM_STATUS],
+    );
+    return rows.map((row) => ({ formId: row.form_id, formName: row.form_name, leadsCount: row.leads_count }));
+  }
+
   /** Mirrors one form Meta listed on a Page (our Page row id), upserting by Meta's form id. */
   async upsertListed(organisationId: string, pageRowId: string, form: GraphLeadForm): Promise<void> {
     await this.db.query(

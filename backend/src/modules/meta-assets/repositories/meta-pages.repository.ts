@@ -21,6 +21,11 @@ export class MetaPagesRepository {
     return this.rows.findOne({ where: { id, organisationId } });
   }
 
+  /** The person's tasks on the Page, as `/me/accounts` lists them now. */
+  async setTasks(id: string, tasks: string[]): Promise<void> {
+    await this.rows.update({ id }, { tasks });
+  }
+
   /** The organisation's active Pages, by name. */
   findActive(organisationId: string): Promise<MetaPage[]> {
     return this.rows.find({ where: { organisationId, isActive: true }, order: { pageName: 'ASC' } });

@@ -56,6 +56,36 @@ export class MetaAccountApi {
     return answer.data;
   }
 
+  /**
+   * The business a business integration system user token belongs to: `/me` of a system user names the business that
+   * installed the app (`client_business_id`), and `/{business-id}` its name
+   * (https://developers.facebook.com/docs/facebook-login/facebook-login-for-business).
+   */
+  async systemUserBusiness(token: string): Promise<{ id: string; name: string | null } | null> {
+    const me = await this.graph.get<{ id: string; client_business_id?: string }>(
+      'me',
+      { fields: 'id,client_business_id' },
+      { accessToken: token },
+    );
+    if (!me.client_business_id) return null;
+    const business = await this.graph.get<{ id: string; name?: string }>(
+      me.client_business_id,
+      { fields: 'id,name' },
+      { accessToken: token, businessId: me.client_business_id },
+    );
+    return { id: business.id, name: business.name ?? null };
+  }
+
+  /**
+   * `/me/permissions`: each permission the person was asked for, granted or declined. A permission the product needs
+   * that is in neither list was never offered: Meta leaves out of the dialog what the app lacks Advanced Access for
+   * (https://developers.facebook.com/docs/graph-api/overview/access-levels).
+   */
+  async permissionStatuses(token: string): Promise<Map<string, string>> {
+    const answer = await this.graph.get<{ data: { permission: string; status: string }[] }>('me/permissions', {}, { accessToken: token });
+    return new Map(answer.data.map((entry) => [entry.permission, entry.status]));
+  }
+
   /** Removes the app from the user's account: every permission and token of this app dies. */
   revokePermissions(token: string): Promise<unknown> {
     return this.graph.delete('me/permissions', {}, { accessToken: token });

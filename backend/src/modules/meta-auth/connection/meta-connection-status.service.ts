@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { MetaConnectionStatus, MetaGraphPause } from '@legeai/contracts';
+import { MetaConnectionStatus, MetaGraphPause, MetaTokenType } from '@legeai/contracts';
 import { metaConfig } from '../../../config/meta.config';
 import { ConnectionBreakers } from '../graph-breaker/connection-breakers.service';
 import type { GraphPause } from '../graph-breaker/graph-pause';
 import { liveHealth } from '../health/live-health';
 import { ConnectionLifecycle } from '../lifecycle/connection-lifecycle';
 import { MetaIntegrationRepository } from './meta-integration.repository';
-import { diffScopes } from './scope-diff';
+import { diffScopes, requiredScopes } from './scope-diff';
 
 /**
  * What the console shows about the organisation's Meta connection: its token and permissions, the health checks of
@@ -32,6 +32,8 @@ export class MetaConnectionStatusService {
         connected: false,
         status: null,
         metaUser: null,
+        tokenType: null,
+        business: null,
         grantedScopes: [],
         missingScopes: [],
         tokenExpiresAt: null,
@@ -53,6 +55,7 @@ export class MetaConnectionStatusService {
         statusReason: integration.statusReason,
         tokenExpiresAt: integration.tokenExpiresAt,
         dataAccessExpiresAt: integration.dataAccessExpiresAt,
+        tokenType: integration.tokenType,
         pause,
       },
       new Date(),
@@ -62,8 +65,10 @@ export class MetaConnectionStatusService {
       connected: true,
       status: integration.status,
       metaUser: integration.metaUserId ? { id: integration.metaUserId, name: integration.metaUserName ?? '' } : null,
+      tokenType: tokenTypeOf(integration.tokenType),
+      business: integration.metaBusinessId ? { id: integration.metaBusinessId, name: integration.metaBusinessName } : null,
       grantedScopes: integration.scopes,
-      missingScopes: diffScopes(integration.scopes).missing,
+      missingScopes: diffScopes(integration.scopes, requiredScopes(this.meta.loginConfigId)).missing,
       tokenExpiresAt: iso(integration.tokenExpiresAt),
       dataAccessExpiresAt: iso(integration.dataAccessExpiresAt),
       connectedAt: iso(integration.connectedAt ?? integration.createdAt),
@@ -76,6 +81,8 @@ export class MetaConnectionStatusService {
     };
   }
 }
+
+const tokenTypeOf = (type: string | null): MetaTokenType | null => (type === 'USER' || type === 'SYSTEM_USER' ? type : null);
 
 const iso = (date: Date | null | undefined): string | null => (date ? date.toISOString() : null);
 

@@ -1,5 +1,5 @@
 import { META_REQUIRED_SCOPES } from '@legeai/contracts';
-import { diffScopes } from './scope-diff';
+import { diffScopes, requiredScopes } from './scope-diff';
 
 describe(diffScopes.name, () => {
   it('finds nothing missing when every required scope is granted', () => {
@@ -20,5 +20,19 @@ describe(diffScopes.name, () => {
 
   it('deduplicates granted scopes', () => {
     expect(diffScopes(['email', 'email'], ['email']).granted).toEqual(['email']);
+  });
+});
+
+describe(requiredScopes.name, () => {
+  it('needs every scope of the dialog without a Login for Business configuration', () => {
+    expect(requiredScopes(null)).toEqual(META_REQUIRED_SCOPES);
+  });
+
+  it('does not need email under a configuration (a system user has none), and nothing else changes', () => {
+    const required = requiredScopes('1329000000000102');
+    expect(required).not.toContain('email');
+    expect(required).toEqual(META_REQUIRED_SCOPES.filter((s) => s !== 'email'));
+    const granted = required.filter((s) => s !== 'email');
+    expect(diffScopes(granted, required).missing).toEqual([]);
   });
 });

@@ -17,3 +17,12 @@ export function diffScopes(granted: readonly string[], required: readonly string
     missing: required.filter((scope) => !have.has(scope)),
   };
 }
+
+/**
+ * The permissions a connection must have. With a Facebook Login for Business configuration (META_LOGIN_CONFIG_ID) the
+ * configuration names the permissions, and `email` is not among what it offers a business (a system user has no email
+ * address): it only named who connected, so it is not required there.
+ */
+export function requiredScopes(loginConfigId: string | null): readonly string[] {
+  return loginConfigId ? META_REQUIRED_SCOPES.filter((scope) => scope !== 'email') : META_REQUIRED_SCOPES;
+}

@@ -5,8 +5,8 @@ import { diffScopes } from './scope-diff';
 export type TokenFacts = Pick<MetaIntegration, 'scopes' | 'declinedScopes' | 'tokenExpiresAt' | 'dataAccessExpiresAt'>;
 
 /** What `debug_token` says about a token, as the connection stores it (Meta gives times in Unix seconds, 0 = never). */
-export function tokenFacts(debug: DebugTokenData): TokenFacts {
-  const { granted, missing } = diffScopes(debug.scopes ?? []);
+export function tokenFacts(debug: DebugTokenData, required?: readonly string[]): TokenFacts {
+  const { granted, missing } = diffScopes(debug.scopes ?? [], required);
   return {
     scopes: granted,
     declinedScopes: missing,

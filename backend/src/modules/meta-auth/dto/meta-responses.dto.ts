@@ -6,13 +6,20 @@ import {
   MetaGraphPause,
   MetaHealthCheck,
   MetaIntegrationStatus,
+  MetaTokenType,
 } from '@legeai/contracts';
 
 /** Swagger shapes of the contracts in libs/contracts/src/meta.ts (the interfaces are the source of truth). */
 export class MetaAuthUrlResponseDto implements MetaAuthUrlResponse {
   @ApiProperty({ description: "Meta's login dialog URL, with a single-use state" }) url!: string;
   @ApiProperty({ description: 'Seconds until the state expires' }) expiresIn!: number;
-  @ApiProperty({ type: [String] }) scopes!: string[];
+  @ApiProperty({ type: [String], description: 'The permissions the product needs' }) scopes!: string[];
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The Facebook Login for Business configuration the dialog uses instead of a scope list (META_LOGIN_CONFIG_ID)',
+  })
+  loginConfigId!: string | null;
 }
 
 export class MetaHealthCheckDto implements MetaHealthCheck {
@@ -27,12 +34,23 @@ export class MetaHealthCheckDto implements MetaHealthCheck {
       'last_webhook',
       'api_version',
       'graph_calls',
+      'app_mode',
+      'leads_access',
+      'page_tasks',
+      'permission_access',
     ],
+    description: 'app_mode, leads_access, page_tasks and permission_access are setup problems, present only when found',
   })
   key!: MetaHealthCheck['key'];
   @ApiProperty({ enum: ['ok', 'warning', 'error'] }) level!: HealthCheckLevel;
   @ApiProperty() message!: string;
   @ApiPropertyOptional({ description: 'What the admin can do about it' }) hint?: string;
+  @ApiPropertyOptional({ description: "Meta's page about the problem and its fix" }) helpUrl?: string;
+}
+
+class MetaBusinessRefDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ nullable: true, type: String }) name!: string | null;
 }
 
 class MetaUserRefDto {
@@ -60,6 +78,14 @@ export class MetaConnectionStatusDto implements MetaConnectionStatus {
   @ApiProperty({ description: 'Whether the bundled sandbox stands in for Meta' }) sandbox!: boolean;
   @ApiProperty() apiVersion!: string;
   @ApiProperty({ type: MetaUserRefDto, nullable: true }) metaUser!: { id: string; name: string } | null;
+  @ApiProperty({
+    enum: ['USER', 'SYSTEM_USER'],
+    nullable: true,
+    description: "USER: a person's token; SYSTEM_USER: a business integration system user token (Login for Business)",
+  })
+  tokenType!: MetaTokenType | null;
+  @ApiProperty({ type: MetaBusinessRefDto, nullable: true, description: 'The business a SYSTEM_USER token belongs to' })
+  business!: { id: string; name: string | null } | null;
   @ApiProperty({ type: [String] }) grantedScopes!: string[];
   @ApiProperty({ type: [String] }) missingScopes!: string[];
   @ApiProperty({ nullable: true, type: String }) tokenExpiresAt!: string | null;

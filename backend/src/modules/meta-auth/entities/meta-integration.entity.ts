@@ -27,6 +27,9 @@ export class MetaIntegration {
   @Column({ name: 'data_access_expires_at', type: 'timestamptz', nullable: true }) dataAccessExpiresAt!: Date | null;
   /** `debug_token`'s type: USER, SYSTEM_USER, ... */
   @Column({ name: 'token_type', type: 'varchar', length: 20, nullable: true }) tokenType!: string | null;
+  /** The business a SYSTEM_USER token belongs to (`/me?fields=client_business_id`); null for a person's token. */
+  @Column({ name: 'meta_business_id', type: 'varchar', length: 100, nullable: true }) metaBusinessId!: string | null;
+  @Column({ name: 'meta_business_name', type: 'varchar', length: 255, nullable: true }) metaBusinessName!: string | null;
 
   /** Permissions Meta reports as granted; declined ones are kept to explain missing features. */
   @Column({ name: 'scopes', type: 'text', array: true, default: () => `'{}'` }) scopes!: string[];

@@ -1,4 +1,4 @@
-import { apiVersionCheck, permissionsCheck, tokenCheck, tokenExpiryCheck, worstLevel } from './health-rules';
+import { apiVersionCheck, permissionAccessCheck, permissionsCheck, tokenCheck, tokenExpiryCheck, worstLevel } from './health-rules';
 
 const now = new Date('2026-11-29T12:00:00Z');
 const inDays = (d: number) => new Date(now.getTime() + d * 86_400_000);
@@ -31,6 +31,24 @@ describe('connection health rules', () => {
   it('reports an expired token as an error, and a never-expiring one as fine', () => {
     expect(tokenExpiryCheck(inDays(-1), null, now).level).toBe('error');
     expect(tokenExpiryCheck(null, null, now).level).toBe('ok');
+  });
+
+  it('names a system user token as such, and never warns about its expiry', () => {
+    expect(tokenExpiryCheck(null, null, now, 'SYSTEM_USER')).toEqual({
+      key: 'token_expiry',
+      level: 'ok',
+      message: 'The system user token does not expire',
+    });
+    // A configuration may give system user tokens 60 days: then they are warned about like any other.
+    expect(tokenExpiryCheck(inDays(2), null, now, 'SYSTEM_USER').message).toMatch(/^The system user token expires in 2 days/);
+  });
+
+  it('tells permissions Meta never offered (no Advanced Access) apart, with App Review as the fix', () => {
+    const check = permissionAccessCheck(['leads_retrieval']);
+    expect(check).toMatchObject({ key: 'permission_access', level: 'error' });
+    expect(check.message).toContain('leads_retrieval');
+    expect(check.hint).toMatch(/App Review/);
+    expect(check.helpUrl).toBe('https://developers.facebook.com/docs/graph-api/overview/access-levels');
   });
 
   it('names every missing permission', () => {

@@ -24,13 +24,30 @@ export function tokenCheck(valid: boolean, reason?: string): MetaHealthCheck {
   };
 }
 
-/** The token's own expiry and the data access window, whichever ends first. */
-export function tokenExpiryCheck(expiresAt: Date | null, dataAccessExpiresAt: Date | null, now: Date): MetaHealthCheck {
+/**
+ * The token's own expiry and the data access window, whichever ends first. A business integration system user token
+ * (`tokenType` SYSTEM_USER) is named as such: it speaks for the business and, when its configuration says so, never
+ * expires, so there is nothing to renew.
+ */
+export function tokenExpiryCheck(
+  expiresAt: Date | null,
+  dataAccessExpiresAt: Date | null,
+  now: Date,
+  tokenType: string | null = null,
+): MetaHealthCheck {
+  const systemUser = tokenType === 'SYSTEM_USER';
+  const token = systemUser ? 'The system user token' : 'The access token';
   const candidates = [
-    { at: expiresAt, what: 'The access token' },
+    { at: expiresAt, what: token },
     { at: dataAccessExpiresAt, what: 'Data access' },
   ].filter((c): c is { at: Date; what: string } => !!c.at);
-  if (!candidates.length) return { key: 'token_expiry', level: 'ok', message: 'The access token does not expire' };
+  if (!candidates.length) {
+    return {
+      key: 'token_expiry',
+      level: 'ok',
+      message: systemUser ? 'The system user token does not expire' : 'The access token does not expire',
+    };
+  }
   const first = candidates.reduce((a, b) => (b.at < a.at ? b : a));
   const left = first.at.getTime() - now.getTime();
   // Read by people on the health card: "30 Jan 2027", in UTC like the stored timestamps, not an ISO string.
@@ -61,6 +78,21 @@ export function permissionsCheck(missing: readonly string[]): MetaHealthCheck {
     level: 'error',
     message: `Missing permission${missing.length === 1 ? '' : 's'}: ${missing.join(', ')}`,
     hint: `Reconnect and keep ${missing.join(', ')} ticked on Meta's consent screen.`,
+  };
+}
+
+/**
+ * Required permissions Meta never offered in the dialog (neither granted nor declined in `/me/permissions`): the app has
+ * only Standard Access to them, which people without a role on the app cannot grant; App Review gives Advanced Access.
+ */
+export function permissionAccessCheck(notOffered: readonly string[]): MetaHealthCheck {
+  const list = notOffered.join(', ');
+  return {
+    key: 'permission_access',
+    level: 'error',
+    message: `Meta did not offer ${list} on the consent screen: the app does not have Advanced Access to ${notOffered.length === 1 ? 'it' : 'them'}`,
+    hint: `Request Advanced Access for ${list} in App Review (App Dashboard → App Review → Permissions and Features), then reconnect. Until then only people with a role on the app can grant ${notOffered.length === 1 ? 'it' : 'them'}.`,
+    helpUrl: 'https://developers.facebook.com/docs/graph-api/overview/access-levels',
   };
 }
 

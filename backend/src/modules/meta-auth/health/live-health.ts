@@ -9,6 +9,8 @@ export interface LiveConnectionFacts {
   statusReason: string | null;
   tokenExpiresAt: Date | null;
   dataAccessExpiresAt: Date | null;
+  /** debug_token's type: a SYSTEM_USER token is named as such on the expiry line. */
+  tokenType?: string | null;
   /** Set while the connection's Graph calls are paused. */
   pause: GraphPause | null;
 }
@@ -28,7 +30,7 @@ export function liveHealth(
   if (facts.status === MetaIntegrationStatus.ReauthRequired) replaced.set('token', tokenCheck(false, facts.statusReason ?? undefined));
   // Only once a run stored an expiry check: before the first run the card says no check has run yet.
   if (stored.some((check) => check.key === 'token_expiry')) {
-    replaced.set('token_expiry', tokenExpiryCheck(facts.tokenExpiresAt, facts.dataAccessExpiresAt, now));
+    replaced.set('token_expiry', tokenExpiryCheck(facts.tokenExpiresAt, facts.dataAccessExpiresAt, now, facts.tokenType ?? null));
   }
   const checks = stored.map((check) => replaced.get(check.key) ?? check);
   for (const [key, check] of replaced) if (!stored.some((s) => s.key === key)) checks.unshift(check);

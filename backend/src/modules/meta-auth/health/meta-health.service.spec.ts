@@ -6,7 +6,7 @@ import type { MetaReauthService } from '../connection/meta-reauth.service';
 import type { MetaIntegration } from '../entities/meta-integration.entity';
 import type { ConnectionLifecycle } from '../lifecycle/connection-lifecycle';
 import type { MetaTokenVault } from '../token-vault/meta-token-vault.service';
-import { MetaHealthService } from './meta-health.service';
+import { MetaHealthService, splitMissing } from './meta-health.service';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
 const integration = () =>
@@ -26,6 +26,7 @@ function setup(opts: { token?: string | null; valid?: boolean; participants?: ()
       data_access_expires_at: 0,
       error: opts.valid === false ? { message: 'Session expired' } : undefined,
     }),
+    permissionStatuses: async () => new Map(),
   } as unknown as MetaAccountApi;
   const vault = { openUserToken: () => (opts.token === undefined ? 'user-token' : opts.token) } as unknown as MetaTokenVault;
   const lifecycle = {
@@ -75,5 +76,22 @@ describe(MetaHealthService.name, () => {
     const t = setup({ participants: async () => Promise.reject(failure) });
     await expect(t.service.check(integration(), NOW)).rejects.toBe(failure);
     expect(t.saved).toEqual([]);
+  });
+});
+
+describe(splitMissing.name, () => {
+  it('splits missing permissions into declined ones and ones Meta never offered', () => {
+    const statuses = new Map([
+      ['catalog_management', 'declined'],
+      ['ads_read', 'granted'],
+    ]);
+    expect(splitMissing(['catalog_management', 'leads_retrieval'], statuses)).toEqual({
+      declined: ['catalog_management'],
+      notOffered: ['leads_retrieval'],
+    });
+  });
+
+  it('counts everything as declined when Meta listed nothing (nothing to tell apart)', () => {
+    expect(splitMissing(['leads_retrieval'], new Map())).toEqual({ declined: ['leads_retrieval'], notOffered: [] });
   });
 });

@@ -7,12 +7,13 @@ import { decideGraphSync, ONE_OFF_CALL } from '../../../infra/meta-sync';
 import { MetaAccountApi } from '../connection/meta-account.api';
 import { MetaIntegrationRepository } from '../connection/meta-integration.repository';
 import { MetaReauthService } from '../connection/meta-reauth.service';
+import { requiredScopes } from '../connection/scope-diff';
 import { tokenFacts } from '../connection/token-facts';
 import { MetaIntegration } from '../entities/meta-integration.entity';
 import { ConnectionLifecycle } from '../lifecycle/connection-lifecycle';
 import { HealthRun } from '../lifecycle/health-run';
 import { MetaTokenVault } from '../token-vault/meta-token-vault.service';
-import { apiVersionCheck, permissionsCheck, tokenCheck, tokenExpiryCheck, worstLevel } from './health-rules';
+import { apiVersionCheck, permissionAccessCheck, permissionsCheck, tokenCheck, tokenExpiryCheck, worstLevel } from './health-rules';
 
 /**
  * Checks one connection against Meta: is the token alive and for how long, are the permissions there, what the
@@ -56,13 +57,16 @@ export class MetaHealthService {
     if (!token) return this.markReauth(integration, 'No access token is stored', [version], now);
     const debug = await this.api.debugToken(token);
     if (!debug.is_valid) return this.markReauth(integration, debug.error?.message ?? 'Token is invalid', [version], now);
-    Object.assign(integration, tokenFacts(debug));
+    Object.assign(integration, tokenFacts(debug, requiredScopes(this.meta.loginConfigId)));
+    if (debug.type) integration.tokenType = debug.type;
     try {
+      const { declined, notOffered } = splitMissing(integration.declinedScopes, await this.missingStatuses(integration, token));
       const contributed = await this.lifecycle.healthChecks(integration, new HealthRun(now));
       const checks: MetaHealthCheck[] = [
         tokenCheck(true),
-        tokenExpiryCheck(integration.tokenExpiresAt, integration.dataAccessExpiresAt, now),
-        permissionsCheck(integration.declinedScopes),
+        tokenExpiryCheck(integration.tokenExpiresAt, integration.dataAccessExpiresAt, now, integration.tokenType),
+        permissionsCheck(declined),
+        ...(notOffered.length ? [permissionAccessCheck(notOffered)] : []),
         ...contributed,
         version,
       ];
@@ -73,6 +77,11 @@ export class MetaHealthService {
       }
       throw error;
     }
+  }
+
+  /** `/me/permissions`, asked only when a required permission is missing (nothing to tell apart otherwise). */
+  private async missingStatuses(integration: MetaIntegration, token: string): Promise<Map<string, string>> {
+    return integration.declinedScopes.length ? this.api.permissionStatuses(token) : new Map();
   }
 
   /** Moves an active connection to reauth_required (audited once, by `MetaReauthService`) and stores the card. */
@@ -97,4 +106,19 @@ export class MetaHealthService {
     if (status === MetaIntegrationStatus.Active) integration.lastValidatedAt = now;
     return this.integrations.rows.save(integration);
   }
+}
+
+/**
+ * Missing permissions the person declined (or revoked) against those Meta never offered: a permission absent from
+ * `/me/permissions` was left out of the dialog, which Meta does for permissions the app lacks Advanced Access to.
+ */
+export function splitMissing(
+  missing: readonly string[],
+  statuses: ReadonlyMap<string, string>,
+): { declined: string[]; notOffered: string[] } {
+  if (!statuses.size) return { declined: [...missing], notOffered: [] };
+  return {
+    declined: missing.filter((scope) => statuses.has(scope)),
+    notOffered: missing.filter((scope) => !statuses.has(scope)),
+  };
 }

@@ -22,7 +22,12 @@ export class MetaAuthController {
   /** A console user, not an API key: the state is bound to the person who clicks Connect. */
   @Get(R.authUrl)
   @UserRoles(Role.Admin)
-  @ApiOperation({ summary: "Meta's login dialog URL with the product's scopes and a single-use, 10-minute state" })
+  @ApiOperation({
+    summary: "Meta's login dialog URL with the product's scopes and a single-use, 10-minute state",
+    description:
+      'With META_LOGIN_CONFIG_ID set the URL carries the Facebook Login for Business `config_id` (with `response_type=code` and ' +
+      '`override_default_response_type=true`) instead of a scope list; see docs/going-live.md.',
+  })
   @ApiOkResponse({ type: MetaAuthUrlResponseDto })
   @ApiErrorResponses(401, 403)
   authUrl(@CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<MetaAuthUrlResponse> {

@@ -1,11 +1,14 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { META_REQUIRED_SCOPES, MetaAuthUrlResponse, MetaConnectResult, MetaIntegrationStatus } from '@legeai/contracts';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { MetaAuthUrlResponse, MetaConnectResult, MetaIntegrationStatus } from '@legeai/contracts';
 import { Principal } from '../../../common/auth/principal';
+import { metaConfig } from '../../../config/meta.config';
 import type { OriginRequest } from '../../../common/http/request-origin';
 import { MetaGraphError } from '../../../infra/meta-graph';
 import { AuditService } from '../../audit';
-import { MetaAccountApi } from '../connection/meta-account.api';
+import { DebugTokenData, MetaAccountApi } from '../connection/meta-account.api';
 import { MetaIntegrationRepository } from '../connection/meta-integration.repository';
+import { requiredScopes } from '../connection/scope-diff';
 import { tokenFacts } from '../connection/token-facts';
 import { MetaIntegration } from '../entities/meta-integration.entity';
 import { ConnectionLifecycle } from '../lifecycle/connection-lifecycle';
@@ -35,6 +38,7 @@ export class MetaConnectService {
     private readonly lifecycle: ConnectionLifecycle,
     private readonly audit: AuditService,
     private readonly addresses: ConnectAddresses,
+    @Inject(metaConfig.KEY) private readonly meta: ConfigType<typeof metaConfig>,
   ) {}
 
   /** `req`: the console's request, whose address the round trip returns to when PUBLIC_URL is unset. */
@@ -42,7 +46,12 @@ export class MetaConnectService {
     const { state, expiresIn } = await this.states.issue({ organisationId: principal.organisationId, userId: principal.id });
     await this.audit.recordBy(principal, 'meta.connect_started');
     const location = this.strategy.authorizationUrl(state, this.addresses.callbackUrl(req));
-    return { url: this.addresses.dialogUrl(location, req), expiresIn, scopes: [...META_REQUIRED_SCOPES] };
+    return {
+      url: this.addresses.dialogUrl(location, req),
+      expiresIn,
+      scopes: [...requiredScopes(this.meta.loginConfigId)],
+      loginConfigId: this.meta.loginConfigId,
+    };
   }
 
   /**
@@ -94,11 +103,10 @@ export class MetaConnectService {
   /** Stores the connection; returns the scopes the person declined. */
   private async connect(grant: MetaGrant): Promise<readonly string[]> {
     const { organisationId, userId } = grant.binding;
-    const longLived = await this.api.exchangeForLongLived(grant.shortLivedToken);
-    const token = longLived.access_token;
-    const debug = await this.api.debugToken(token);
+    const { token, debug, expiresIn } = await this.keepableToken(grant.shortLivedToken);
     if (!debug.is_valid) throw new Error(`Meta reports the new token as invalid: ${debug.error?.message ?? 'no reason given'}`);
-    const facts = tokenFacts(debug);
+    const facts = tokenFacts(debug, requiredScopes(this.meta.loginConfigId));
+    const business = debug.type === 'SYSTEM_USER' ? await this.api.systemUserBusiness(token) : null;
 
     const existing = await this.integrations.findLive(organisationId);
     const before = existing ? { status: existing.status, metaUserId: existing.metaUserId, scopes: existing.scopes } : null;
@@ -111,8 +119,10 @@ export class MetaConnectService {
       accessTokenCiphertext: sealed.ciphertext,
       accessTokenKeyId: sealed.keyId,
       tokenType: debug.type ?? null,
+      metaBusinessId: business?.id ?? null,
+      metaBusinessName: business?.name ?? null,
       ...facts,
-      tokenExpiresAt: facts.tokenExpiresAt ?? (longLived.expires_in ? new Date(Date.now() + longLived.expires_in * 1000) : null),
+      tokenExpiresAt: facts.tokenExpiresAt ?? (expiresIn ? new Date(Date.now() + expiresIn * 1000) : null),
       status: MetaIntegrationStatus.Active,
       statusReason: null,
       connectedAt: new Date(),
@@ -139,6 +149,21 @@ export class MetaConnectService {
       },
     });
     return facts.declinedScopes;
+  }
+
+  /**
+   * The token to store. A person's token from the dialog lives hours and is exchanged for a long-lived one (about 60
+   * days, https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived). A business
+   * integration system user token from a Login for Business configuration is kept as it came: Meta exchanges only
+   * user tokens, and the configuration decides its lifetime (it may never expire).
+   */
+  private async keepableToken(dialogToken: string): Promise<{ token: string; debug: DebugTokenData; expiresIn?: number }> {
+    if (this.meta.loginConfigId) {
+      const debug = await this.api.debugToken(dialogToken);
+      if (debug.type === 'SYSTEM_USER') return { token: dialogToken, debug };
+    }
+    const longLived = await this.api.exchangeForLongLived(dialogToken);
+    return { token: longLived.access_token, debug: await this.api.debugToken(longLived.access_token), expiresIn: longLived.expires_in };
   }
 }
 

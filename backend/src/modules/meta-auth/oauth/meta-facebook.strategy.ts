@@ -23,6 +23,10 @@ export interface MetaGrant {
  */
 @Injectable()
 export class MetaFacebookStrategy extends PassportStrategy(Strategy, META_STRATEGY) {
+  /** The dialog's permissions: none with a Login for Business configuration, which names them itself. */
+  private readonly scopes: string[];
+  private readonly loginConfigId: string | null;
+
   constructor(@Inject(metaConfig.KEY) meta: ConfigType<typeof metaConfig>, states: OAuthStateService) {
     super({
       clientID: meta.appId,
@@ -35,10 +39,24 @@ export class MetaFacebookStrategy extends PassportStrategy(Strategy, META_STRATE
       graphAPIVersion: meta.apiVersion,
       enableProof: true,
       profileFields: ['id', 'displayName'],
-      scope: [...META_REQUIRED_SCOPES],
+      scope: meta.loginConfigId ? undefined : [...META_REQUIRED_SCOPES],
       store: new OAuthStateStore(states),
       passReqToCallback: true,
     } as unknown as ConstructorParameters<typeof Strategy>[0]);
+    this.loginConfigId = meta.loginConfigId;
+    this.scopes = meta.loginConfigId ? [] : [...META_REQUIRED_SCOPES];
+  }
+
+  /**
+   * passport-oauth2 adds these to the dialog URL. With a Login for Business configuration: `config_id` instead of a
+   * scope list, and `override_default_response_type=true` beside passport's `response_type=code`, which a configuration
+   * issuing system user tokens requires and a user-token one accepts, so the callback is the same code exchange for both
+   * (https://developers.facebook.com/docs/facebook-login/facebook-login-for-business#invoke-a-login-dialog).
+   */
+  override authorizationParams(options: object): object {
+    const base = super.authorizationParams(options);
+    if (!this.loginConfigId) return base;
+    return { ...base, config_id: this.loginConfigId, override_default_response_type: 'true' };
   }
 
   validate(req: Record<string, unknown>, accessToken: string, _refreshToken: string, profile: Profile): MetaGrant {
@@ -50,8 +68,8 @@ export class MetaFacebookStrategy extends PassportStrategy(Strategy, META_STRATE
   }
 
   /**
-   * The dialog URL for a state issued by us, built by passport-facebook itself (client id, redirect URI, scope,
-   * response type), without sending a redirect: the console opens it.
+   * The dialog URL for a state issued by us, built by passport-facebook itself (client id, redirect URI, scope or
+   * configuration, response type), without sending a redirect: the console opens it.
    */
   authorizationUrl(state: string, callbackURL: string): string {
     let location: string | undefined;
@@ -60,7 +78,11 @@ export class MetaFacebookStrategy extends PassportStrategy(Strategy, META_STRATE
     probe.error = (err: Error) => {
       throw err;
     };
-    probe.authenticate({ query: {}, body: {}, headers: {} } as never, { state, scope: [...META_REQUIRED_SCOPES], callbackURL });
+    probe.authenticate({ query: {}, body: {}, headers: {} } as never, {
+      state,
+      ...(this.scopes.length ? { scope: this.scopes } : {}),
+      callbackURL,
+    });
     if (!location) throw new Error('passport-facebook did not produce an authorization URL');
     return location;
   }

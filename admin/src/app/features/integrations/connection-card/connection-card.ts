@@ -5,6 +5,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { HealthCheckLevel, MetaConnectionStatus, MetaIntegrationStatus } from '@legeai/contracts';
 
+import { LabelPipe } from '../../../shared/labels/label.pipe';
 import { label } from '../../../shared/labels/labels';
 import { Timestamp } from '../../../shared/ui/timestamp/timestamp';
 
@@ -16,10 +17,13 @@ export const TOKEN_EXPIRY_WARNING_DAYS = 7;
 
 const LEVEL_ICONS: Record<HealthCheckLevel, string> = { ok: 'check_circle', warning: 'warning', error: 'error' };
 
-/** The connected Meta account at a glance: who connected it, what it may do, and whether it is healthy. */
+/**
+ * The connected Meta account at a glance: who connected it (or, for a system user token, the business it belongs to),
+ * what it may do, and whether it is healthy, each check with its fix-it hint and a link to Meta's page about it.
+ */
 @Component({
   selector: 'lg-connection-card',
-  imports: [MatButtonModule, MatCardModule, MatIconModule, MatProgressSpinnerModule, Timestamp],
+  imports: [LabelPipe, MatButtonModule, MatCardModule, MatIconModule, MatProgressSpinnerModule, Timestamp],
   templateUrl: './connection-card.html',
   styleUrl: './connection-card.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

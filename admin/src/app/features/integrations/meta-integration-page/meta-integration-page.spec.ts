@@ -196,8 +196,54 @@ describe('MetaIntegrationPage', () => {
       expect(text('.reconnect')).toContain('permissions the integration needs were not granted');
 
       await (await loader.getHarness(MatButtonHarness.with({ text: /Reconnect/, ancestor: '.reconnect' }))).click();
-      http.expectOne(`${BASE}/auth/url`).flush({ url: 'https://sandbox.test/dialog', expiresIn: 600, scopes: [] });
+      http.expectOne(`${BASE}/auth/url`).flush({ url: 'https://sandbox.test/dialog', expiresIn: 600, scopes: [], loginConfigId: null });
       expect(visited).toEqual(['https://sandbox.test/dialog']);
+    });
+
+    it('shows a system user token with its business, the token type and no expiry warning', async () => {
+      await renderConnected(
+        aMetaStatus({
+          tokenType: 'SYSTEM_USER',
+          business: { id: '872044519931001', name: 'Acme Holdings' },
+          metaUser: { id: '61550000000001', name: 'LEGEAI system user' },
+          tokenExpiresAt: null,
+        }),
+      );
+
+      expect(text('[data-testid="connection-business"]').trim()).toBe('Acme Holdings');
+      expect(text('[data-testid="connection-card"]')).toContain('Business 872044519931001 · system user 61550000000001');
+      expect(text('[data-testid="token-type"]').trim()).toBe('System user token (business integration)');
+      const expiry = (harness.routeNativeElement as HTMLElement).querySelector('[data-testid="token-expiry"]');
+      expect(expiry?.textContent).toContain('Never (system user tokens do not need renewing)');
+      expect(expiry?.className).not.toMatch(/expiry-/);
+    });
+
+    it("shows a setup problem with its hint and a link to Meta's page, opening in a new tab", async () => {
+      await renderConnected(
+        aMetaStatus({
+          overall: 'error',
+          checks: [
+            { key: 'token', level: 'ok', message: 'Meta accepts the access token' },
+            {
+              key: 'leads_access',
+              level: 'error',
+              message: 'Leads of Acme Insurance (its Leads Access Manager leaves out this app) cannot be read; test leads still work',
+              hint: 'In Meta Business Suite → Business settings → Integrations → Leads access, add this app under CRMs.',
+              helpUrl: 'https://developers.facebook.com/docs/graph-api/reference/has-lead-access/',
+            },
+          ],
+        }),
+      );
+
+      const line = (harness.routeNativeElement as HTMLElement).querySelector('[data-check="leads_access"]')!;
+      expect(line.textContent).toContain('Leads Access Manager leaves out this app');
+      expect(line.textContent).toContain('add this app under CRMs');
+      const link = line.querySelector<HTMLAnchorElement>('[data-testid="check-help"]')!;
+      expect(link.href).toBe('https://developers.facebook.com/docs/graph-api/reference/has-lead-access/');
+      expect(link.target).toBe('_blank');
+      expect(link.rel).toContain('noopener');
+      // A check without a page of Meta's has no link.
+      expect((harness.routeNativeElement as HTMLElement).querySelector('[data-check="token"] [data-testid="check-help"]')).toBeNull();
     });
 
     it('says syncing is paused when Meta no longer accepts the token', async () => {
