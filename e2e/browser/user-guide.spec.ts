@@ -8,8 +8,27 @@ import { seedInsights, type SeededCampaign } from './seed-insights';
 /** An ad account of this spec's own, so the dashboard it shows is not mixed with the insights spec's figures. */
 const INSIGHTS_ACCOUNT = 'act_900000002';
 const INSIGHTS_CAMPAIGNS: readonly SeededCampaign[] = [
-  { id: '920001', name: 'Auto quotes – Always on', spend: 90, metaLeads: 6, leads: [['won', 1150], ['quoted', null], ['new', null]] },
-  { id: '920002', name: 'Home insurance – Spring', spend: 60, metaLeads: 3, leads: [['won', 1400], ['contacted', null]] },
+  {
+    id: '920001',
+    name: 'Auto quotes – Always on',
+    spend: 90,
+    metaLeads: 6,
+    leads: [
+      ['won', 1150],
+      ['quoted', null],
+      ['new', null],
+    ],
+  },
+  {
+    id: '920002',
+    name: 'Home insurance – Spring',
+    spend: 60,
+    metaLeads: 3,
+    leads: [
+      ['won', 1400],
+      ['contacted', null],
+    ],
+  },
   { id: '920003', name: 'Term life – Families', spend: 35, metaLeads: 2, leads: [['qualified', null]] },
 ];
 
@@ -78,7 +97,10 @@ describe('user guide: the console, with its screenshots', () => {
     screenshotOnFailure('guide-overview', async () => {
       await page.getByRole('navigation').getByRole('link', { name: 'Overview' }).click();
       await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
-      await page.getByText(/^Connected/).first().waitFor();
+      await page
+        .getByText(/^Connected/)
+        .first()
+        .waitFor();
       await settled();
       await shots.take('overview');
     }));
