@@ -1,8 +1,8 @@
-import { Client } from 'pg';
 import path from 'node:path';
 import { Page } from 'playwright-core';
 
-import { RESULTS_DIR, requiredEnv, useConsoleSession } from './browser';
+import { RESULTS_DIR, useConsoleSession } from './browser';
+import { seedInsights, type SeededCampaign } from './seed-insights';
 
 const ACCOUNT = 'act_900000001';
 /** Three campaigns with steady daily delivery and leads over the last 100 days (the account's zone is UTC). */
@@ -21,54 +21,7 @@ const CAMPAIGNS = [
   },
   { id: '910002', name: 'Browser – Home', spend: 50, metaLeads: 2, leads: [['won', 400]] },
   { id: '910003', name: 'Browser – Life', spend: 20, metaLeads: 1, leads: [['quoted', null]] },
-] as const;
-
-/**
- * Insight facts as the insights pull stores them, and leads that line up with them, straight in the server's
- * database: the page's subject is reading them, and no console flow makes facts.
- */
-async function seedInsights(adminEmail: string): Promise<void> {
-  const client = new Client({ connectionString: requiredEnv('E2E_DATABASE_URL') });
-  await client.connect();
-  try {
-    const [{ organisation_id: org }] = (await client.query(`SELECT organisation_id FROM users WHERE email = $1`, [adminEmail])).rows;
-    await client.query(`DELETE FROM meta_insight_facts WHERE organisation_id = $1 AND ad_account_id = $2`, [org, ACCOUNT]);
-    await client.query(
-      `INSERT INTO meta_insight_accounts (organisation_id, ad_account_id, timezone, currency, data_as_of)
-       VALUES ($1, $2, 'UTC', 'USD', now() - interval '2 hours') ON CONFLICT DO NOTHING`,
-      [org, ACCOUNT],
-    );
-    const days = `(SELECT g::date AS d FROM generate_series(current_date - 99, current_date, interval '1 day') g) AS days`;
-    for (const c of CAMPAIGNS) {
-      await client.query(
-        `INSERT INTO meta_campaigns (organisation_id, ad_account_id, campaign_id, name, status, effective_status, objective, synced_at)
-         VALUES ($1, $2, $3, $4, 'ACTIVE', 'ACTIVE', 'OUTCOME_LEADS', now()) ON CONFLICT DO NOTHING`,
-        [org, ACCOUNT, c.id, c.name],
-      );
-      await client.query(
-        `INSERT INTO meta_insight_facts (organisation_id, ad_account_id, level, object_id, date, campaign_id, spend, impressions, clicks, leads, currency)
-         SELECT $1, $2, 'campaign', $3, d, $3, $4::numeric, $4::int * 100, $4::int * 2, $5::int, 'USD' FROM ${days}`,
-        [org, ACCOUNT, c.id, c.spend, c.metaLeads],
-      );
-      for (const [status, premium] of c.leads) {
-        await client.query(
-          `INSERT INTO leads (organisation_id, full_name, source, campaign_id, status, premium_value, premium_currency, received_at)
-           SELECT $1, 'Browser lead', 'meta_lead_ads', $2, $3::lead_status, $4::numeric, CASE WHEN $4::numeric IS NULL THEN NULL ELSE 'USD' END,
-             d + interval '12 hours' FROM ${days}`,
-          [org, c.id, status, premium],
-        );
-      }
-    }
-    await client.query(
-      `INSERT INTO meta_insight_facts (organisation_id, ad_account_id, level, breakdown, object_id, date, breakdown_key, spend, impressions, leads, currency)
-       SELECT $1, $2, 'account', 'platform', $2, d, p.key, p.spend, p.spend * 100, p.leads, 'USD'
-       FROM ${days}, (VALUES ('facebook', 120, 6), ('instagram', 50, 2)) AS p(key, spend, leads)`,
-      [org, ACCOUNT],
-    );
-  } finally {
-    await client.end();
-  }
-}
+] as const satisfies readonly SeededCampaign[];
 
 const campaignNames = (page: Page) => page.getByTestId('campaign-table').locator('tbody tr td:first-child a').allInnerTexts();
 
@@ -84,7 +37,7 @@ describe('console: insights dashboard', () => {
 
   beforeAll(async () => {
     page = session.page;
-    await seedInsights(session.adminEmail);
+    await seedInsights(session.adminEmail, ACCOUNT, CAMPAIGNS);
   });
 
   it('shows the last 28 days by default, then 7 days, then the campaigns by ROI', () =>

@@ -16,6 +16,7 @@ import {
   ValidateIf,
   type ValidationOptions,
 } from 'class-validator';
+import type { CatalogProductRequest } from '@legeai/contracts';
 import { Trim } from '../../../../common/validation/trim.transform';
 import {
   LINES_OF_BUSINESS,
@@ -49,7 +50,7 @@ const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, requ
  * A product as the console and the API write it. Saving needs only what identifies and prices it; what Meta still
  * needs (an https image, a description…) is reported as readiness issues on the product.
  */
-export class CreateProductDto {
+export class CreateProductDto implements CatalogProductRequest {
   @ApiProperty({
     description: "Stable id of the product in the catalog (Meta's retailer_id), unique in the organisation",
     example: 'AUTO-STD-TX',
