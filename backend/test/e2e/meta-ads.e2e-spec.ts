@@ -185,6 +185,32 @@ describe('MetaAds (e2e, sandbox over HTTP)', () => {
       expect(refused.items[0].problems[0]).toMatchObject({ kind: 'review_rejected', title: 'Unrealistic Outcomes' });
     });
 
+    it('sorts, filters and pages ad sets and ads as it does campaigns', async () => {
+      const list = async (edge: 'adsets' | 'ads', query: Record<string, unknown>) =>
+        (await http().get(`${base}/${edge}`).query(query).set(viewer.auth).expect(200)).body;
+      for (const edge of ['adsets', 'ads'] as const) {
+        const asc = await list(edge, { adAccountId: ACT, sort: 'name', limit: 100 });
+        const names: string[] = asc.items.map((o: any) => o.name);
+        expect(names.length).toBeGreaterThan(2);
+        expect(asc.total).toBe(names.length);
+        expect(asc.items.every((o: any) => o.adAccountId === ACT)).toBe(true);
+        const desc = await list(edge, { adAccountId: ACT, sort: 'name', order: 'desc', limit: 100 });
+        expect(desc.items.map((o: any) => o.name)).toEqual([...names].reverse());
+        const page = await list(edge, { adAccountId: ACT, sort: 'name', limit: 2, offset: 1 });
+        expect(page).toMatchObject({ total: names.length, limit: 2, offset: 1 });
+        expect(page.items.map((o: any) => o.name)).toEqual(names.slice(1, 3));
+        const active = await list(edge, { adAccountId: ACT, status: 'ACTIVE', limit: 100 });
+        expect(active.items.length).toBeGreaterThan(0);
+        expect(active.items.every((o: any) => o.status === 'ACTIVE')).toBe(true);
+      }
+      // The objective is the campaign's: ad sets of traffic campaigns only.
+      const traffic = (await http().get(`${base}/campaigns`).query({ objective: 'OUTCOME_TRAFFIC' }).set(viewer.auth).expect(200)).body;
+      const trafficIds = new Set(traffic.items.map((c: any) => c.campaignId));
+      const trafficSets = await list('adsets', { objective: 'OUTCOME_TRAFFIC', limit: 100 });
+      expect(trafficSets.items.length).toBeGreaterThan(0);
+      expect(trafficSets.items.every((s: any) => trafficIds.has(s.campaignId))).toBe(true);
+    });
+
     it('shows changes made in Ads Manager after the next sync: pause, rename, budget, delete', async () => {
       await control('PATCH', `/marketing/objects/${HOME_CAMPAIGN}`, { status: 'PAUSED', name: 'Home – paused in Ads Manager' });
       await control('PATCH', `/marketing/objects/${HOME_ADSET}`, { dailyBudget: 4200 });
