@@ -453,6 +453,8 @@ describe('MetaAds (e2e, sandbox over HTTP)', () => {
     it('pauses and resumes one object, and many in bulk, with an audit entry for each', async () => {
       const paused = await http().put(`${base}/campaigns/${AUTO_CAMPAIGN}`).set(manager.auth).send({ status: 'PAUSED' }).expect(200);
       expect(paused.body).toMatchObject({ campaignId: AUTO_CAMPAIGN, status: 'PAUSED', effectiveStatus: 'PAUSED' });
+      const pauseEntry = (await audits()).reverse().find((a) => a.action === 'meta_ads.campaign_updated' && a.target_id === AUTO_CAMPAIGN);
+      expect(pauseEntry).toMatchObject({ actor_type: 'user', details: { before: { status: 'ACTIVE' }, after: { status: 'PAUSED' } } });
       const ids = (await http().get(`${base}/adsets`).query({ campaignId: AUTO_CAMPAIGN }).set(viewer.auth).expect(200)).body.items.map(
         (s: any) => s.id,
       );
