@@ -433,7 +433,8 @@ describe('custom lead fields (e2e)', () => {
 
       const xlsx = await download('xlsx');
       const book = new ExcelJS.Workbook();
-      await book.xlsx.load(xlsx.body as Buffer);
+      // ExcelJS types its input as its own Buffer (an ArrayBuffer), which Node's Buffer type no longer matches.
+      await book.xlsx.load(xlsx.body as Parameters<ExcelJS.Xlsx['load']>[0]);
       const sheet = book.getWorksheet('Leads')!;
       const headers = sheet.getRow(1).values as string[];
       expect(headers).toEqual(expect.arrayContaining(labels));

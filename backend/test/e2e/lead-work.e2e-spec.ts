@@ -254,7 +254,8 @@ describe('leads as an agency works them (e2e)', () => {
       expect(res.headers['content-type']).toBe(XLSX_TYPE);
       expect(res.headers['content-disposition']).toMatch(/^attachment; filename=leads-\d{4}-\d{2}-\d{2}\.xlsx$/);
       const book = new ExcelJS.Workbook();
-      await book.xlsx.load(res.body as Buffer);
+      // ExcelJS types its input as its own Buffer (an ArrayBuffer), which Node's Buffer type no longer matches.
+      await book.xlsx.load(res.body as Parameters<ExcelJS.Xlsx['load']>[0]);
       const sheet = book.getWorksheet('Leads')!;
       const headers = sheet.getRow(1).values as string[];
       let found = 0;

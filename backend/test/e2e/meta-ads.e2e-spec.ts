@@ -5,6 +5,7 @@ import type { Queue } from 'bullmq';
 import { MetaGraphClient } from '../../src/infra/meta-graph';
 import { META_ADS_JOBS, META_ADS_QUEUE_NAME } from '../../src/modules/meta-ads';
 import { auditActions, createUserAndLogin, SignedInUser } from '../utils/identity-fixtures';
+import { insertFacts } from '../utils/insight-facts';
 import { connectOrganisation } from '../utils/meta-connect-fixtures';
 import { MetaTestEnv, startMetaTestEnv } from '../utils/meta-test-env';
 import { waitFor } from '../utils/wait-for';
@@ -67,9 +68,14 @@ describe('MetaAds (e2e, sandbox over HTTP)', () => {
     return synced(act, before);
   }
   const sandboxCounts = async (act: string) =>
-    ((await control('GET', '/marketing')).adAccounts as { id: string; campaigns: number; adsets: number; ads: number }[]).find(
-      (a) => a.id === act,
-    )!;
+    (
+      ((await control('GET', '/marketing')) as { adAccounts: unknown }).adAccounts as {
+        id: string;
+        campaigns: number;
+        adsets: number;
+        ads: number;
+      }[]
+    ).find((a) => a.id === act)!;
 
   const draft = (change: (d: CreateLeadCampaignRequest) => void = () => undefined): CreateLeadCampaignRequest => {
     const d: CreateLeadCampaignRequest = {
@@ -123,6 +129,17 @@ describe('MetaAds (e2e, sandbox over HTTP)', () => {
       expect(connect?.details.adAccountSyncsQueued).toBe(2);
     });
 
+    it('syncs every active ad account when the schedule ticks (sync-all), one sync per account', async () => {
+      const before = new Map<string, Date>();
+      for (const act of [ACT, ACT2]) before.set(act, new Date((await synced(act)).lastSyncedAt!));
+      // What a tick of the meta-ads:sync-all schedule adds (app.schedules.ts): the job, due now.
+      await queue.add(META_ADS_JOBS.syncAll, {});
+      for (const act of [ACT, ACT2]) await synced(act, before.get(act));
+      const all = (await queue.getJobs(['completed'])).filter((j) => j.name === META_ADS_JOBS.syncAll);
+      expect(all.length).toBeGreaterThan(0);
+      expect(await queue.getJobs(['failed'])).toEqual([]);
+    });
+
     it('lists campaigns, ad sets and ads with the stored fields, filters, sorting and paging', async () => {
       const all = (await http().get(`${base}/campaigns`).query({ limit: 200 }).set(viewer.auth).expect(200)).body;
       expect(all.total).toBe(15);
@@ -136,7 +153,6 @@ describe('MetaAds (e2e, sandbox over HTTP)', () => {
         currency: 'USD',
         adSetCount: 2,
         adCount: 4,
-        results: null,
       });
       const traffic = (await http().get(`${base}/campaigns`).query({ objective: 'OUTCOME_TRAFFIC' }).set(viewer.auth).expect(200)).body;
       expect(traffic.items.map((c: any) => c.objective)).toEqual(['OUTCOME_TRAFFIC']);
@@ -167,6 +183,32 @@ describe('MetaAds (e2e, sandbox over HTTP)', () => {
       const refused = (await http().get(`${base}/ads`).query({ effectiveStatus: 'DISAPPROVED' }).set(viewer.auth).expect(200)).body;
       expect(refused.total).toBeGreaterThanOrEqual(1);
       expect(refused.items[0].problems[0]).toMatchObject({ kind: 'review_rejected', title: 'Unrealistic Outcomes' });
+    });
+
+    it('sorts, filters and pages ad sets and ads as it does campaigns', async () => {
+      const list = async (edge: 'adsets' | 'ads', query: Record<string, unknown>) =>
+        (await http().get(`${base}/${edge}`).query(query).set(viewer.auth).expect(200)).body;
+      for (const edge of ['adsets', 'ads'] as const) {
+        const asc = await list(edge, { adAccountId: ACT, sort: 'name', limit: 100 });
+        const names: string[] = asc.items.map((o: any) => o.name);
+        expect(names.length).toBeGreaterThan(2);
+        expect(asc.total).toBe(names.length);
+        expect(asc.items.every((o: any) => o.adAccountId === ACT)).toBe(true);
+        const desc = await list(edge, { adAccountId: ACT, sort: 'name', order: 'desc', limit: 100 });
+        expect(desc.items.map((o: any) => o.name)).toEqual([...names].reverse());
+        const page = await list(edge, { adAccountId: ACT, sort: 'name', limit: 2, offset: 1 });
+        expect(page).toMatchObject({ total: names.length, limit: 2, offset: 1 });
+        expect(page.items.map((o: any) => o.name)).toEqual(names.slice(1, 3));
+        const active = await list(edge, { adAccountId: ACT, status: 'ACTIVE', limit: 100 });
+        expect(active.items.length).toBeGreaterThan(0);
+        expect(active.items.every((o: any) => o.status === 'ACTIVE')).toBe(true);
+      }
+      // The objective is the campaign's: ad sets of traffic campaigns only.
+      const traffic = (await http().get(`${base}/campaigns`).query({ objective: 'OUTCOME_TRAFFIC' }).set(viewer.auth).expect(200)).body;
+      const trafficIds = new Set(traffic.items.map((c: any) => c.campaignId));
+      const trafficSets = await list('adsets', { objective: 'OUTCOME_TRAFFIC', limit: 100 });
+      expect(trafficSets.items.length).toBeGreaterThan(0);
+      expect(trafficSets.items.every((s: any) => trafficIds.has(s.campaignId))).toBe(true);
     });
 
     it('shows changes made in Ads Manager after the next sync: pause, rename, budget, delete', async () => {
@@ -341,10 +383,78 @@ describe('MetaAds (e2e, sandbox over HTTP)', () => {
     });
   });
 
+  describe('results from insights', () => {
+    it("shows each object's spend, Meta's leads and cost per lead from the insight facts of the last 28 days", async () => {
+      // The campaign the flow above created: paused, so no insights pull brings facts of its own for it.
+      const listed = (await http().get(`${base}/campaigns`).query({ q: 'E2E – Auto leads' }).set(viewer.auth).expect(200)).body.items;
+      expect(listed).toHaveLength(1);
+      const [campaign] = listed;
+      expect(campaign.results).toBeNull();
+      const [adSet] = (await http().get(`${base}/adsets`).query({ campaignId: campaign.campaignId }).set(viewer.auth).expect(200)).body
+        .items;
+      const [ad] = (await http().get(`${base}/ads`).query({ adSetId: adSet.adSetId }).set(viewer.auth).expect(200)).body.items;
+      expect([adSet.results, ad.results]).toEqual([null, null]);
+
+      // Days well before the connect's two-day backfill, so no pull of this suite writes the same rows.
+      const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+      const ids = { campaignId: campaign.campaignId, adsetId: adSet.adSetId };
+      await insertFacts(env.t.dataSource, env.admin.organisationId, [
+        { adAccountId: ACT, level: 'campaign', objectId: campaign.campaignId, date: day(10), spend: 40.25, leads: 3 },
+        { adAccountId: ACT, level: 'campaign', objectId: campaign.campaignId, date: day(11), spend: 10, leads: 2 },
+        // Outside the 28 days, and a breakdown row: neither counts.
+        { adAccountId: ACT, level: 'campaign', objectId: campaign.campaignId, date: day(40), spend: 999, leads: 9 },
+        {
+          adAccountId: ACT,
+          level: 'campaign',
+          objectId: campaign.campaignId,
+          date: day(10),
+          breakdown: 'platform',
+          breakdownKey: 'facebook',
+          spend: 7,
+          leads: 1,
+        },
+        { adAccountId: ACT, level: 'adset', objectId: adSet.adSetId, ...ids, date: day(10), spend: 50.25, leads: 5 },
+        { adAccountId: ACT, level: 'ad', objectId: ad.adId, ...ids, adId: ad.adId, date: day(10), spend: 50.25, leads: 0 },
+      ]);
+
+      const range = { since: day(27), until: day(0) };
+      const [after] = (await http().get(`${base}/campaigns`).query({ q: 'E2E – Auto leads' }).set(viewer.auth).expect(200)).body.items;
+      expect(after.results).toEqual({ spend: { amountMinor: 5025, currency: 'USD' }, leads: 5, costPerLeadMinor: 1005, ...range });
+      const [adSetAfter] = (await http().get(`${base}/adsets`).query({ campaignId: campaign.campaignId }).set(viewer.auth).expect(200)).body
+        .items;
+      expect(adSetAfter.results).toEqual({ spend: { amountMinor: 5025, currency: 'USD' }, leads: 5, costPerLeadMinor: 1005, ...range });
+      const [adAfter] = (await http().get(`${base}/ads`).query({ adSetId: adSet.adSetId }).set(viewer.auth).expect(200)).body.items;
+      expect(adAfter.results).toEqual({ spend: { amountMinor: 5025, currency: 'USD' }, leads: 0, costPerLeadMinor: null, ...range });
+
+      // A campaign that delivers: the facts the connect's insights backfill pulled from Meta, as the insights API sums them.
+      const auto = await waitFor('the backfilled insights of a delivering campaign', async () => {
+        const items = (await http().get(`${base}/campaigns`).query({ adAccountId: ACT }).set(viewer.auth).expect(200)).body.items;
+        return items.find((c: any) => c.campaignId === AUTO_CAMPAIGN && c.results)?.results;
+      });
+      const insights = (
+        await http()
+          .get(`${base}/insights`)
+          .query({ level: 'campaign', ids: AUTO_CAMPAIGN, ...range })
+          .set(viewer.auth)
+          .expect(200)
+      ).body.items;
+      expect(insights).toHaveLength(1);
+      expect(auto).toEqual({
+        spend: { amountMinor: Math.round(insights[0].metrics.spend * 100), currency: 'USD' },
+        leads: insights[0].metrics.metaLeads,
+        costPerLeadMinor: insights[0].metrics.metaLeads ? expect.any(Number) : null,
+        ...range,
+      });
+      expect(auto.spend.amountMinor).toBeGreaterThan(0);
+    });
+  });
+
   describe('edits', () => {
     it('pauses and resumes one object, and many in bulk, with an audit entry for each', async () => {
       const paused = await http().put(`${base}/campaigns/${AUTO_CAMPAIGN}`).set(manager.auth).send({ status: 'PAUSED' }).expect(200);
       expect(paused.body).toMatchObject({ campaignId: AUTO_CAMPAIGN, status: 'PAUSED', effectiveStatus: 'PAUSED' });
+      const pauseEntry = (await audits()).reverse().find((a) => a.action === 'meta_ads.campaign_updated' && a.target_id === AUTO_CAMPAIGN);
+      expect(pauseEntry).toMatchObject({ actor_type: 'user', details: { before: { status: 'ACTIVE' }, after: { status: 'PAUSED' } } });
       const ids = (await http().get(`${base}/adsets`).query({ campaignId: AUTO_CAMPAIGN }).set(viewer.auth).expect(200)).body.items.map(
         (s: any) => s.id,
       );
@@ -369,6 +479,43 @@ describe('MetaAds (e2e, sandbox over HTTP)', () => {
       const entries = (await audits()).filter((a) => a.action === 'meta_ads.adset_updated' && a.details.bulk);
       expect(entries).toHaveLength(ids.length);
       expect(entries[0].details).toMatchObject({ before: { status: 'ACTIVE' }, after: { status: 'PAUSED' } });
+    });
+
+    it('answers a retried bulk change or edit with its first answer, applying nothing twice', async () => {
+      const adSets = (await http().get(`${base}/adsets`).query({ campaignId: HOME_CAMPAIGN }).set(viewer.auth).expect(200)).body.items;
+      const ids = adSets.map((s: any) => s.id);
+      const bulkKey = key();
+      const bulk = () =>
+        http()
+          .post(`${base}/ads-bulk-status`)
+          .set(manager.auth)
+          .set('Idempotency-Key', bulkKey)
+          .send({ level: 'adset', ids, status: 'PAUSED' });
+      const first = await bulk().expect(200);
+      expect(first.body.results.every((r: any) => r.ok)).toBe(true);
+      const auditsAfterFirst = (await audits()).length;
+      // Someone resumes one of them in Ads Manager; the client, having lost the first answer, sends the same request.
+      await control('PATCH', `/marketing/objects/${adSets[0].adSetId}`, { status: 'ACTIVE' });
+      const since = lastSeq();
+      const retry = await bulk().expect(200);
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect(retry.body).toEqual(first.body);
+      expect(graphWrites(since)).toEqual([]);
+      expect((await audits()).length).toBe(auditsAfterFirst);
+
+      // An edit with a key: the retry is the stored answer, even once the mirror has moved on.
+      const editKey = key();
+      const edit = () =>
+        http().put(`${base}/campaigns/${HOME_CAMPAIGN}`).set(manager.auth).set('Idempotency-Key', editKey).send({ status: 'PAUSED' });
+      const edited = await edit().expect(200);
+      await http().put(`${base}/campaigns/${HOME_CAMPAIGN}`).set(manager.auth).send({ status: 'ACTIVE' }).expect(200);
+      const beforeRetry = lastSeq();
+      const again = await edit().expect(200);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(again.body.status).toBe(edited.body.status);
+      expect(graphWrites(beforeRetry)).toEqual([]);
+      const now = (await http().get(`${base}/campaigns`).query({ q: edited.body.name }).set(viewer.auth).expect(200)).body.items;
+      expect(now.find((c: any) => c.campaignId === HOME_CAMPAIGN).status).toBe('ACTIVE');
     });
 
     it('asks to confirm a budget increase above the threshold, then applies it with an audit entry', async () => {

@@ -3,9 +3,8 @@ import { MetaConnectionStatus } from '@legeai/contracts';
 import type { Job, Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { ENCRYPTED_TOKEN_COLUMNS } from '../../src/infra/crypto/encrypted-token-columns';
 import { ReencryptionSummary, TokenReencryptionService } from '../../src/modules/meta-auth/token-vault/token-reencryption.service';
-import { META_AUTH_JOBS, META_AUTH_QUEUE_NAME } from '../../src/modules/meta-auth';
+import { EncryptedTokenColumns, META_AUTH_JOBS, META_AUTH_QUEUE_NAME } from '../../src/modules/meta-auth';
 import { createTestApp, TestApp } from '../utils/create-test-app';
 import { connectOrganisation } from '../utils/meta-connect-fixtures';
 import { MetaTestEnv, startMetaTestEnv } from '../utils/meta-test-env';
@@ -18,10 +17,19 @@ const tokenKey = (id: string) => `${id}:${randomBytes(32).toString('base64')}`;
 const KEY_A = tokenKey('ka');
 const KEY_B = tokenKey('kb');
 
+/**
+ * Every column of the schema that holds a token ciphertext, written out here rather than read from the product, so a
+ * column its owner forgot to declare to the rotation keeps key A and fails step 3.
+ */
+const TOKEN_COLUMNS = [
+  { table: 'meta_integrations', idColumn: 'id', ciphertextColumn: 'access_token_ciphertext', keyIdColumn: 'access_token_key_id' },
+  { table: 'meta_pages', idColumn: 'id', ciphertextColumn: 'page_access_token_ciphertext', keyIdColumn: 'page_access_token_key_id' },
+];
+
 /** The key id of every stored ciphertext, per encrypted column. */
 async function keyIdsByColumn(dataSource: DataSource): Promise<Record<string, string[]>> {
   const byColumn: Record<string, string[]> = {};
-  for (const c of ENCRYPTED_TOKEN_COLUMNS) {
+  for (const c of TOKEN_COLUMNS) {
     const rows: { kid: string }[] = await dataSource.query(
       `SELECT ${c.keyIdColumn} AS kid FROM ${c.table} WHERE ${c.ciphertextColumn} IS NOT NULL ORDER BY ${c.idColumn}`,
     );
@@ -78,6 +86,11 @@ describe('token encryption key rotation (e2e)', () => {
           .every((kid) => kid === 'ka'),
       ).toBe(true);
       expect(await reencryptJobs(first.t)).toEqual([]);
+      // Each owner declared its columns: meta-auth the user token, meta-assets the Page tokens.
+      const declared = first.t.app.get(EncryptedTokenColumns).list();
+      expect(declared.map((c) => `${c.table}.${c.ciphertextColumn}`).sort()).toEqual(
+        TOKEN_COLUMNS.map((c) => `${c.table}.${c.ciphertextColumn}`).sort(),
+      );
     } finally {
       // The app stops; Meta (the sandbox) and the database stay.
       await first.t.close();

@@ -82,7 +82,7 @@ export async function createOrganisationWithAdmin(t: TestApp, name: string): Pro
 export async function auditActions(
   t: TestApp,
   organisationId: string,
-): Promise<{ action: string; target_id: string | null; actor_type: string }[]> {
+): Promise<{ action: string; target_id: string | null; actor_type: string; details: Record<string, unknown> }[]> {
   return t.dataSource.query(`SELECT action, target_id, actor_type, details FROM audit_log WHERE organisation_id = $1 ORDER BY at, id`, [
     organisationId,
   ]);

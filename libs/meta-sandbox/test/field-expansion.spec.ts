@@ -38,7 +38,7 @@ describe('field expansion', () => {
     const res = await graph(sandbox, 'GET', 'me', { token, params: { fields: 'accounts.limit(2){name,leadgen_forms.limit(1){id}}' } });
     const link = new URL(res.body.accounts.paging.next);
     expect(link.searchParams.get('fields')).toBe('name,leadgen_forms.limit(1){id}');
-    const next = await (await fetch(link)).json();
+    const next = (await (await fetch(link)).json()) as any;
     expect(next.data[0].leadgen_forms.data).toHaveLength(1);
   });
 });

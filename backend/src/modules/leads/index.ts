@@ -6,6 +6,7 @@ export { LeadFieldsService } from './custom-fields/lead-fields.service';
 export { coerceAnswer, type FieldShape } from './custom-fields/custom-field-values';
 export { MetaLeadMapping } from './entities/meta-lead-mapping.entity';
 export { LeadStoreRepository, type ClaimedLead, type LeadClaim, type NewLead, type StoredLead } from './store/lead-store.repository';
+export { attributedLeadsSql, LEAD_CONTACTS_SQL, META_SOURCED_LEADS_SQL } from './store/lead-store.sql';
 export {
   DEFAULT_MATCH_LEVELS,
   findPersonDuplicate,

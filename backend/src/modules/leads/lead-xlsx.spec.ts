@@ -17,7 +17,8 @@ describe(XlsxSheetWriter.name, () => {
     await writer.finish();
 
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await done);
+    // ExcelJS types its input as its own Buffer (an ArrayBuffer), which Node's Buffer type no longer matches.
+    await book.xlsx.load((await done) as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
     const sheet = book.getWorksheet('Leads')!;
     expect(sheet.getRow(1).values).toEqual([undefined, 'phone', 'name', 'amount']);
     const row = sheet.getRow(2);

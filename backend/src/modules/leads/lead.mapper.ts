@@ -1,4 +1,5 @@
 import { LeadDetailDto, LeadSummaryDto } from '@legeai/contracts';
+import { LEAD_FORMS_SQL } from '../meta-assets';
 import { Lead } from './entities/lead.entity';
 
 /** What a leads-table row needs: the entity's columns plus the joined form name. */
@@ -26,7 +27,7 @@ export type LeadSummaryRow = Pick<
 > & { formName: string | null };
 
 /**
- * The SELECT list producing a LeadSummaryRow from `leads l LEFT JOIN meta_lead_forms f`. Aliases are the entity's
+ * The SELECT list producing a LeadSummaryRow from `leads l` and its form `f` (LEAD_FORM_JOIN). Aliases are the entity's
  * property names, so raw rows and entities map through the same function.
  */
 export const LEAD_SUMMARY_COLUMNS = `
@@ -37,7 +38,7 @@ export const LEAD_SUMMARY_COLUMNS = `
   l.premium_currency AS "premiumCurrency", l.received_at AS "receivedAt"`;
 
 /** Form names come from the organisation's own forms only; (organisation_id, form_id) is unique there. */
-export const LEAD_FORM_JOIN = `LEFT JOIN meta_lead_forms f ON f.organisation_id = l.organisation_id AND f.form_id = l.form_id`;
+export const LEAD_FORM_JOIN = `LEFT JOIN ${LEAD_FORMS_SQL} f ON f.organisation_id = l.organisation_id AND f.form_id = l.form_id`;
 
 export function toLeadSummary(row: LeadSummaryRow): LeadSummaryDto {
   return {

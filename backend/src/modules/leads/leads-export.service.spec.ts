@@ -122,7 +122,8 @@ describe(LeadsExportService.name, () => {
     const parts: Buffer[] = [];
     for await (const part of stream) parts.push(part as Buffer);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.concat(parts));
+    // ExcelJS types its input as its own Buffer (an ArrayBuffer), which Node's Buffer type no longer matches.
+    await book.xlsx.load(Buffer.concat(parts) as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
     const sheet = book.getWorksheet('Leads')!;
     const headers = sheet.getRow(1).values as string[];
     expect(sheet.getRow(2).getCell(headers.indexOf('phone')).value).toBe('+17185550179');

@@ -15,6 +15,7 @@ import type { MetaAd } from './entities/meta-ad.entity';
 import type { MetaAdSet } from './entities/meta-ad-set.entity';
 import type { MetaCampaign } from './entities/meta-campaign.entity';
 import { toAdDto, toAdSetDto, toCampaignDto } from './mirror/ad-object-dtos';
+import { AdObjectResultsRegistry } from './mirror/ad-object-results';
 import { AdObjectsRepository } from './repositories/ad-objects.repository';
 import { AdsSyncStateRepository } from './repositories/ads-sync-state.repository';
 
@@ -25,6 +26,7 @@ export class AdObjectListsService {
     private readonly objects: AdObjectsRepository,
     private readonly states: AdsSyncStateRepository,
     private readonly directory: AdAssetsDirectory,
+    private readonly results: AdObjectResultsRegistry,
   ) {}
 
   async campaigns(organisationId: string, query: AdObjectListQuery): Promise<Page<MetaCampaignDto>> {
@@ -46,27 +48,49 @@ export class AdObjectListsService {
   }
 
   async campaignDtos(organisationId: string, rows: MetaCampaign[]): Promise<MetaCampaignDto[]> {
-    const [accounts, counts] = await Promise.all([
+    const ids = rows.map((r) => r.campaignId);
+    const [accounts, counts, results] = await Promise.all([
       this.accounts(organisationId),
-      this.objects.childCounts(
-        organisationId,
-        rows.map((r) => r.campaignId),
-      ),
+      this.objects.childCounts(organisationId, ids),
+      this.results.resultsOf(organisationId, 'campaign', ids),
     ]);
-    return rows.map((row) => toCampaignDto(row, accounts.get(row.adAccountId), counts.get(row.campaignId) ?? { adSets: 0, ads: 0 }));
+    return rows.map((row) =>
+      toCampaignDto(
+        row,
+        accounts.get(row.adAccountId),
+        counts.get(row.campaignId) ?? { adSets: 0, ads: 0 },
+        results.get(row.campaignId) ?? null,
+      ),
+    );
   }
 
   async adSetDtos(organisationId: string, rows: MetaAdSet[]): Promise<MetaAdSetDto[]> {
-    const accounts = await this.accounts(organisationId);
-    return rows.map((row) => toAdSetDto(row, accounts.get(row.adAccountId)?.currency ?? ''));
+    const [accounts, results] = await Promise.all([
+      this.accounts(organisationId),
+      this.results.resultsOf(
+        organisationId,
+        'adset',
+        rows.map((r) => r.adSetId),
+      ),
+    ]);
+    return rows.map((row) => toAdSetDto(row, accounts.get(row.adAccountId)?.currency ?? '', results.get(row.adSetId) ?? null));
   }
 
   async adDtos(organisationId: string, rows: MetaAd[]): Promise<MetaAdDto[]> {
-    const forms = await this.directory.leadForms(
-      organisationId,
-      rows.flatMap((r) => (r.leadFormId ? [r.leadFormId] : [])),
+    const [forms, results] = await Promise.all([
+      this.directory.leadForms(
+        organisationId,
+        rows.flatMap((r) => (r.leadFormId ? [r.leadFormId] : [])),
+      ),
+      this.results.resultsOf(
+        organisationId,
+        'ad',
+        rows.map((r) => r.adId),
+      ),
+    ]);
+    return rows.map((row) =>
+      toAdDto(row, row.leadFormId ? (forms.get(row.leadFormId)?.name ?? null) : null, results.get(row.adId) ?? null),
     );
-    return rows.map((row) => toAdDto(row, row.leadFormId ? (forms.get(row.leadFormId)?.name ?? null) : null));
   }
 
   /** Every active ad account, with its mirror's state (`never` before its first sync). */

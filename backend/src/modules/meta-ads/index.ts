@@ -8,3 +8,5 @@ export {
   type MetaAdsJobs,
   type SyncAccountJobData,
 } from './meta-ads.jobs';
+export { AdObjectResultsRegistry, type AdResultsLevel, type AdResultsSource } from './mirror/ad-object-results';
+export { adObjectNamesSql, campaignAccountsSql, type MirroredLevel } from './repositories/ad-objects.sql';

@@ -15,6 +15,7 @@ import { MetaAdsSettings } from './entities/meta-ads-settings.entity';
 import { MetaAdsSyncState } from './entities/meta-ads-sync-state.entity';
 import { MetaCampaign } from './entities/meta-campaign.entity';
 import { AdsGraphApi } from './graph/ads-graph.api';
+import { AdObjectResultsRegistry } from './mirror/ad-object-results';
 import { AdObjectsRepository } from './repositories/ad-objects.repository';
 import { AdsSettingsRepository } from './repositories/ads-settings.repository';
 import { AdsSyncStateRepository } from './repositories/ads-sync-state.repository';
@@ -31,6 +32,7 @@ import { IdempotencyService } from './writes/idempotency.service';
  * MetaAds: the mirror of the connected ad accounts' campaigns, ad sets and ads (synced on connect, hourly and on
  * demand through its queue, meta-ads.jobs.ts), the lead campaign creation, edits, pause and resume, the insurance
  * guardrails (guardrails/) and the idempotency of writes. Joins the connection's lifecycle (AdsMirrorConnection).
+ * Spend and leads per object come from MetaInsights through `AdObjectResultsRegistry` (exported).
  */
 @Module({
   imports: [
@@ -57,6 +59,8 @@ import { IdempotencyService } from './writes/idempotency.service';
     IdempotencyService,
     LeadCampaignDrafts,
     LeadCampaignCreator,
+    AdObjectResultsRegistry,
   ],
+  exports: [AdObjectResultsRegistry],
 })
 export class MetaAdsModule {}

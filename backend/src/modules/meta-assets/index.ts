@@ -9,7 +9,13 @@ export { LeadFormMappingCoverage, type UnmappedQuestionCounter } from './lead-fo
 export { ConnectedPages } from './connected-pages';
 export { MetaLeadFormsRepository, type LeadFormKey } from './repositories/meta-lead-forms.repository';
 export { MetaPagesRepository } from './repositories/meta-pages.repository';
-export { PAGE_CONNECTION_COLUMNS, pageConnectionJoins, type PageConnection } from './repositories/page-connection.sql';
+export {
+  organisationPageIdsSql,
+  PAGE_CONNECTION_COLUMNS,
+  pageConnectionJoins,
+  type PageConnection,
+} from './repositories/page-connection.sql';
+export { adAccountsSql, LEAD_FORMS_SQL } from './repositories/asset-tables.sql';
 export { AdAssetsDirectory, type AdAccountRef, type LeadFormRef, type PageRef } from './ad-assets-directory';
 export { type LeadFormLegalContent } from './lead-form-legal-content';
 export { LeadSourceAssets, type LeadFormFacts, type LeadFormQuestion } from './lead-source-assets';

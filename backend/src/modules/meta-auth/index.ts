@@ -5,6 +5,7 @@ export { MetaIntegrationRepository } from './connection/meta-integration.reposit
 export { MetaReauthService, type ReauthTrigger } from './connection/meta-reauth.service';
 export { MetaConnectionStatusService } from './connection/meta-connection-status.service';
 export { MetaTokenVault, type PageTokenColumns, type SealedToken } from './token-vault/meta-token-vault.service';
+export { EncryptedTokenColumns } from './token-vault/encrypted-token-columns.registry';
 export { ConnectionBreakers, type CallAdmission, type ClosedBreaker } from './graph-breaker/connection-breakers.service';
 export { PAUSE_HINT, pauseMessage, type GraphPause } from './graph-breaker/graph-pause';
 export { ConnectionLifecycle } from './lifecycle/connection-lifecycle';

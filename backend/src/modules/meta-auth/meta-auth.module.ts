@@ -28,6 +28,7 @@ import { MetaFacebookStrategy } from './oauth/meta-facebook.strategy';
 import { MetaOAuthCallbackGuard } from './oauth/meta-oauth-callback.guard';
 import { OAuthStateService } from './oauth/oauth-state.service';
 import { MetaTokenVault } from './token-vault/meta-token-vault.service';
+import { EncryptedTokenColumns } from './token-vault/encrypted-token-columns.registry';
 import { TokenReencryptionService } from './token-vault/token-reencryption.service';
 
 /**
@@ -56,6 +57,7 @@ import { TokenReencryptionService } from './token-vault/token-reencryption.servi
     MetaReauthService,
     MetaTokenVault,
     TokenReencryptionService,
+    EncryptedTokenColumns,
     MetaAccountApi,
     MetaHealthService,
     ConnectionHealthJobHandler,
@@ -68,6 +70,7 @@ import { TokenReencryptionService } from './token-vault/token-reencryption.servi
   ],
   exports: [
     ConnectionLifecycle,
+    EncryptedTokenColumns,
     MetaIntegrationRepository,
     MetaReauthService,
     MetaTokenVault,

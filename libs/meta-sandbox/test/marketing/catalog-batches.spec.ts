@@ -188,7 +188,7 @@ describe('Marketing API: items_batch and check_batch_request_status', () => {
       100,
     );
     expect((await post(`${CATALOG}/items_batch`, { item_type: 'SPACESHIP', requests: '[]' })).body.error.code).toBe(100);
-    expect((await (await control('GET', `/catalogs/batches?catalogId=${CATALOG}`)).json()).data).toEqual([]);
+    expect(((await (await control('GET', `/catalogs/batches?catalogId=${CATALOG}`)).json()) as any).data).toEqual([]);
     expect((await send(tooMany.slice(0, 5000))).body.handles).toHaveLength(1);
   });
 
@@ -229,7 +229,7 @@ describe('Marketing API: items_batch and check_batch_request_status', () => {
       const sent = await send([policy('C-1'), policy('C-2')]);
       await status(sent.body.handles[0]);
       await status(sent.body.handles[0]);
-      const summary = (await (await control('GET', '/catalogs')).json()).data.find((c: { id: string }) => c.id === CATALOG);
+      const summary = ((await (await control('GET', '/catalogs')).json()) as any).data.find((c: { id: string }) => c.id === CATALOG);
       expect(summary.counters).toEqual({ itemsBatchCalls: 1, itemsBatchRequests: 2, statusPolls: 2, productReads: 0 });
       expect(await (await control('GET', '/calls?path=check_batch_request_status&count=true')).json()).toEqual({ count: 2 });
       expect(await (await control('GET', '/calls?path=items_batch&method=POST&count=true')).json()).toEqual({ count: 1 });

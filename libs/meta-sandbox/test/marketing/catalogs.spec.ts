@@ -191,7 +191,7 @@ describe('Marketing API: catalogs, products, filters and diagnostics', () => {
         filter: JSON.stringify({ retailer_id: { eq: 'CM-PET-BASIC' } }),
       });
       expect(found.body.data).toEqual([{ id: expect.any(String), retailer_id: 'CM-PET-BASIC', price: '$19.00', custom_label_0: 'pet' }]);
-      const summary = (await (await control('GET', '/catalogs')).json()).data.find((c: { id: string }) => c.id === CATALOG);
+      const summary = ((await (await control('GET', '/catalogs')).json()) as any).data.find((c: { id: string }) => c.id === CATALOG);
       expect(summary).toMatchObject({ productCount: 7, madeElsewhere: 7 });
       const removed = await control('DELETE', `/catalogs/${CATALOG}/items`, { retailerIds: ['CM-PET-BASIC', 'HP-AUTO-STD', 'NOPE'] });
       expect(await removed.json()).toEqual({ removed: 2 });
@@ -208,7 +208,7 @@ describe('Marketing API: catalogs, products, filters and diagnostics', () => {
       ] as const) {
         const res = await control('POST', path, body);
         expect(res.status).toBe(400);
-        expect((await res.json()).error.message).toEqual(expect.any(String));
+        expect(((await res.json()) as any).error.message).toEqual(expect.any(String));
       }
       expect((await get(CATALOG, { fields: 'product_count' })).body.product_count).toBe(6);
     });

@@ -40,7 +40,7 @@ describe('Conversions API for CRM', () => {
       headers: { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-  const recorded = async (query = `datasetId=${DATASET}`) => (await (await control('GET', `/capi/events?${query}`)).json()).data;
+  const recorded = async (query = `datasetId=${DATASET}`) => ((await (await control('GET', `/capi/events?${query}`)).json()) as any).data;
   const refusal = async (events: unknown[]) => (await send(events)).body.error;
 
   describe('datasets', () => {
@@ -217,7 +217,7 @@ describe('Conversions API for CRM', () => {
         );
         expect((await send(events)).body.events_received).toBe(1000);
       }
-      const summary = (await (await control('GET', '/capi/datasets')).json()).data.find((d: { id: string }) => d.id === DATASET);
+      const summary = ((await (await control('GET', '/capi/datasets')).json()) as any).data.find((d: { id: string }) => d.id === DATASET);
       expect(summary).toMatchObject({ received: 10_400, deduplicated: 0, testEvents: 0 });
     });
   });
@@ -243,7 +243,7 @@ describe('Conversions API for CRM', () => {
         [false, undefined],
         [false, undefined],
       ]);
-      const summary = (await (await control('GET', '/capi/datasets')).json()).data.find((d: { id: string }) => d.id === DATASET);
+      const summary = ((await (await control('GET', '/capi/datasets')).json()) as any).data.find((d: { id: string }) => d.id === DATASET);
       expect(summary).toMatchObject({ received: 4, deduplicated: 1 });
     });
 
@@ -253,7 +253,7 @@ describe('Conversions API for CRM', () => {
       expect((await recorded()).map((e: { deduplicated: boolean; testEventCode?: string }) => [e.deduplicated, e.testEventCode])).toEqual([
         [false, undefined],
       ]);
-      const tests = (await (await control('GET', `/capi/test-events?datasetId=${DATASET}&testEventCode=TEST4242`)).json()).data;
+      const tests = ((await (await control('GET', `/capi/test-events?datasetId=${DATASET}&testEventCode=TEST4242`)).json()) as any).data;
       expect(tests).toEqual([
         expect.objectContaining({ testEventCode: 'TEST4242', event: expect.objectContaining({ event_id: 'L2:qualified' }) }),
       ]);
@@ -268,7 +268,7 @@ describe('Conversions API for CRM', () => {
       for (let i = 0; i < 2; i++) expect((await send([crmEvent()])).body.error).toMatchObject({ code: 2, is_transient: true });
       expect((await send([crmEvent()])).body.events_received).toBe(1);
       expect(await recorded()).toHaveLength(1);
-      expect((await (await control('GET', '/capi/failures')).json()).data).toEqual([
+      expect(((await (await control('GET', '/capi/failures')).json()) as any).data).toEqual([
         expect.objectContaining({ code: 2, times: 2, fired: 2 }),
       ]);
     });

@@ -291,7 +291,7 @@ describe('Marketing API: a lead campaign from scratch', () => {
 
     it('refuses a lead form of another Page, an archived form and a button that cannot open a form', async () => {
       const imageHash = await uploadImage();
-      const story = (overrides: object) => JSON.stringify(linkData(imageHash, overrides));
+      const story = (overrides: Record<string, unknown>) => JSON.stringify(linkData(imageHash, overrides));
       expect(
         await refused(`${ACT}/adcreatives`, {
           object_story_spec: story({ call_to_action: { type: 'SIGN_UP', value: { lead_gen_form_id: DEMO_IDS.forms.autoSpanish } } }),

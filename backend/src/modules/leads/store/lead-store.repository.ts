@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { LeadStatus } from '@legeai/contracts';
+import { LEAD_FORMS_SQL } from '../../meta-assets';
 import { Lead } from '../entities/lead.entity';
 import type { StoredDuplicateSettings } from './duplicate-settings.row';
 import { personDuplicateQuery, type DuplicateMatchRule, type PersonKey } from './person-duplicates';
@@ -80,7 +81,7 @@ export class LeadStoreRepository {
   async claim(tx: EntityManager, c: LeadClaim): Promise<ClaimedLead> {
     const [claim] = (await tx.query(
       `WITH form AS (
-         SELECT id, questions, mapping FROM meta_lead_forms WHERE organisation_id = $1 AND form_id = $3),
+         SELECT f.id, f.questions, f.mapping FROM ${LEAD_FORMS_SQL} f WHERE f.organisation_id = $1 AND f.form_id = $3),
        claimed AS (
          INSERT INTO meta_lead_mappings (organisation_id, meta_lead_id, form_id, lead_form_id, source, meta_created_time)
          VALUES ($1, $2, $3, (SELECT id FROM form), $4, $5)
@@ -103,7 +104,7 @@ export class LeadStoreRepository {
        claimed AS (
          INSERT INTO meta_lead_mappings (organisation_id, meta_lead_id, form_id, lead_form_id, source, meta_created_time)
          SELECT x.organisation_id, x.meta_lead_id, x.form_id, f.id, x.source, x.created
-           FROM input x LEFT JOIN meta_lead_forms f ON f.organisation_id = x.organisation_id AND f.form_id = x.form_id
+           FROM input x LEFT JOIN ${LEAD_FORMS_SQL} f ON f.organisation_id = x.organisation_id AND f.form_id = x.form_id
           ORDER BY x.n
          ON CONFLICT (organisation_id, meta_lead_id) DO NOTHING
          RETURNING id, organisation_id, meta_lead_id)
@@ -112,7 +113,7 @@ export class LeadStoreRepository {
               ${customFieldsOf('x.organisation_id', 'f.mapping')} AS "customFields"
          FROM input x
          LEFT JOIN claimed c ON c.organisation_id = x.organisation_id AND c.meta_lead_id = x.meta_lead_id
-         LEFT JOIN meta_lead_forms f ON f.organisation_id = x.organisation_id AND f.form_id = x.form_id
+         LEFT JOIN ${LEAD_FORMS_SQL} f ON f.organisation_id = x.organisation_id AND f.form_id = x.form_id
         ORDER BY x.n`,
       [
         claims.map((c) => c.organisationId),

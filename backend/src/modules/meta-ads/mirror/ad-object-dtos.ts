@@ -1,4 +1,4 @@
-import type { AdObjectStatus, MetaAdDto, MetaAdSetDto, MetaCampaignDto } from '@legeai/contracts';
+import type { AdObjectResults, AdObjectStatus, MetaAdDto, MetaAdSetDto, MetaCampaignDto } from '@legeai/contracts';
 import type { AdAccountRef } from '../../meta-assets';
 import type { MetaAd } from '../entities/meta-ad.entity';
 import type { MetaAdSet } from '../entities/meta-ad-set.entity';
@@ -14,6 +14,7 @@ export function toCampaignDto(
   row: MetaCampaign,
   account: AdAccountRef | undefined,
   counts: { adSets: number; ads: number },
+  results: AdObjectResults | null = null,
 ): MetaCampaignDto {
   return {
     id: row.id,
@@ -35,14 +36,14 @@ export function toCampaignDto(
     adSetCount: counts.adSets,
     adCount: counts.ads,
     problems: row.problems,
-    // Spend and leads come from insights pulls, which are not built yet: the console shows "no data yet".
-    results: null,
+    // Spend and leads come from MetaInsights' facts (AdObjectResultsRegistry); null shows as "No data yet".
+    results,
     updatedAt: iso(row.metaUpdatedAt),
     syncedAt: row.syncedAt.toISOString(),
   };
 }
 
-export function toAdSetDto(row: MetaAdSet, currency: string): MetaAdSetDto {
+export function toAdSetDto(row: MetaAdSet, currency: string, results: AdObjectResults | null = null): MetaAdSetDto {
   return {
     id: row.id,
     adSetId: row.adSetId,
@@ -72,13 +73,13 @@ export function toAdSetDto(row: MetaAdSet, currency: string): MetaAdSetDto {
       genders: row.genders,
     },
     problems: row.problems,
-    results: null,
+    results,
     updatedAt: iso(row.metaUpdatedAt),
     syncedAt: row.syncedAt.toISOString(),
   };
 }
 
-export function toAdDto(row: MetaAd, leadFormName: string | null): MetaAdDto {
+export function toAdDto(row: MetaAd, leadFormName: string | null, results: AdObjectResults | null = null): MetaAdDto {
   return {
     id: row.id,
     adId: row.adId,
@@ -92,7 +93,7 @@ export function toAdDto(row: MetaAd, leadFormName: string | null): MetaAdDto {
     leadFormId: row.leadFormId,
     leadFormName,
     problems: row.problems,
-    results: null,
+    results,
     updatedAt: iso(row.metaUpdatedAt),
     syncedAt: row.syncedAt.toISOString(),
   };

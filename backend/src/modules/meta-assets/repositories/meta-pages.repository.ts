@@ -1,17 +1,32 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import type { SealedToken } from '../../meta-auth';
+import { EncryptedTokenColumns, type SealedToken } from '../../meta-auth';
 import { MetaPage } from '../entities/meta-page.entity';
 import type { GraphPageAccount } from '../meta-assets.api';
 
 /**
  * Every statement on `meta_pages` (Pages with their sealed tokens): the discovery's mirror, the subscription flags,
- * the token wipe, and what other modules read of a Page.
+ * the token wipe, and what other modules read of a Page. Declares the Page token column to key rotation, which then
+ * re-encrypts it with the connection's user token.
  */
 @Injectable()
-export class MetaPagesRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+export class MetaPagesRepository implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly tokenColumns: EncryptedTokenColumns,
+  ) {}
+
+  onModuleInit(): void {
+    // Page tokens are bound to their organisation, so a ciphertext copied to another tenant's row fails to decrypt.
+    this.tokenColumns.add({
+      table: 'meta_pages',
+      idColumn: 'id',
+      ciphertextColumn: 'page_access_token_ciphertext',
+      keyIdColumn: 'page_access_token_key_id',
+      contextColumn: 'organisation_id',
+    });
+  }
 
   private get rows() {
     return this.db.getRepository(MetaPage);

@@ -36,3 +36,8 @@ export function pageConnectionJoins(pageIdSql: string, join: 'JOIN' | 'LEFT JOIN
 export function pageTokenStoredSql(integrationAlias: string, ciphertextParam: string): string {
   return `EXISTS (SELECT 1 FROM meta_pages p WHERE p.integration_id = ${integrationAlias}.id AND p.page_access_token_ciphertext = ${ciphertextParam})`;
 }
+
+/** The Meta Page ids of one organisation's Pages (`organisationSql`), as a derived table: column page_id. */
+export function organisationPageIdsSql(organisationSql: string): string {
+  return `(SELECT page_id FROM meta_pages WHERE organisation_id = ${organisationSql})`;
+}

@@ -16,7 +16,7 @@ export interface SealedToken {
 
 /**
  * Encrypts Meta tokens before they reach the database and opens them when a call needs them. Each ciphertext is
- * bound to its organisation (see ENCRYPTED_TOKEN_COLUMNS), so a row copied into another tenant does not decrypt.
+ * bound to its organisation (see EncryptedTokenColumns), so a row copied into another tenant does not decrypt.
  */
 @Injectable()
 export class MetaTokenVault {

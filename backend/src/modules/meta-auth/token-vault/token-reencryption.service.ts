@@ -3,11 +3,12 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { ModuleRef } from '@nestjs/core';
 import type { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { ENCRYPTED_TOKEN_COLUMNS, type EncryptedTokenColumn } from '../../../infra/crypto/encrypted-token-columns';
+import type { EncryptedTokenColumn } from '../../../infra/crypto/encrypted-token-columns';
 import { reencryptColumn } from '../../../infra/crypto/reencrypt-tokens';
 import { TokenCipher } from '../../../infra/crypto/token-cipher';
 import { JobHandler } from '../../../infra/queue/job-handler.decorator';
 import { META_AUTH_JOBS, META_AUTH_QUEUE, META_AUTH_QUEUE_NAME, REENCRYPT_JOB_OPTIONS } from '../meta-auth.jobs';
+import { EncryptedTokenColumns } from './encrypted-token-columns.registry';
 
 /** What a re-encryption run did, per column; the job's return value in Bull Board. */
 export interface ReencryptionSummary {
@@ -29,10 +30,11 @@ export class TokenReencryptionService implements OnApplicationBootstrap {
     @Inject(TokenCipher) private readonly cipher: TokenCipher,
     private readonly moduleRef: ModuleRef,
     @InjectQueue(META_AUTH_QUEUE_NAME) private readonly queue: Queue,
+    private readonly columns: EncryptedTokenColumns,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.hasOldKeys() || !ENCRYPTED_TOKEN_COLUMNS.length) return;
+    if (!this.hasOldKeys() || !this.columns.list().length) return;
     try {
       const job = await this.enqueue();
       this.logger.log({ msg: 'Token re-encryption queued', jobId: job.id, currentKeyId: this.cipher.currentKeyId });
@@ -53,7 +55,7 @@ export class TokenReencryptionService implements OnApplicationBootstrap {
     return this.reencryptAll();
   }
 
-  async reencryptAll(columns: readonly EncryptedTokenColumn[] = ENCRYPTED_TOKEN_COLUMNS): Promise<ReencryptionSummary> {
+  async reencryptAll(columns: readonly EncryptedTokenColumn[] = this.columns.list()): Promise<ReencryptionSummary> {
     const dataSource = this.moduleRef.get(DataSource, { strict: false });
     const summary: ReencryptionSummary = { currentKeyId: this.cipher.currentKeyId, columns: [] };
     for (const column of columns) {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CapiEventListQuery, CapiEventState, CapiMetaAnswer, CapiOverviewRow, LeadStatus } from '@legeai/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { LeadLifecycleChange } from '../../leads';
+import { LEAD_CONTACTS_SQL, META_SOURCED_LEADS_SQL, type LeadLifecycleChange } from '../../leads';
 
 /** Where a dataset's events go: the pair a send job is deduplicated on. */
 export interface CapiTarget {
@@ -71,11 +71,10 @@ export class CapiOutboxRepository {
               m.meta_lead_id || ':' || c.to_status::text, c.at, GREATEST(c.at, COALESCE(m.meta_created_time, c.at))
          FROM unnest($1::uuid[], $2::uuid[], $3::lead_status[], $4::timestamptz[]) AS c(organisation_id, lead_id, to_status, at)
          JOIN meta_capi_settings s ON s.organisation_id = c.organisation_id AND s.enabled AND s.dataset_id IS NOT NULL
-         JOIN meta_lead_mappings m ON m.organisation_id = c.organisation_id AND m.legeai_lead_id = c.lead_id
-         JOIN leads l ON l.id = c.lead_id
+         JOIN ${META_SOURCED_LEADS_SQL} m ON m.organisation_id = c.organisation_id AND m.lead_id = c.lead_id
         WHERE COALESCE(s.event_names ->> c.to_status::text, '') <> ''
-          AND (s.include_organic OR NOT l.is_organic)
-          AND (s.include_test OR NOT l.is_test)
+          AND (s.include_organic OR NOT m.is_organic)
+          AND (s.include_test OR NOT m.is_test)
        ON CONFLICT (organisation_id, event_id) DO NOTHING
        RETURNING organisation_id AS "organisationId", dataset_id AS "datasetId"`,
       [changes.map((c) => c.organisationId), changes.map((c) => c.leadId), changes.map((c) => c.to), changes.map((c) => c.at)],
@@ -104,8 +103,8 @@ export class CapiOutboxRepository {
   due(target: CapiTarget, limit: number): Promise<DueEvent[]> {
     return this.db.query(
       `SELECT e.id, e.event_id AS "eventId", e.event_name AS "eventName", e.event_time AS "eventTime", e.meta_lead_id AS "metaLeadId",
-              COALESCE(l.email_normalized, l.email) AS email, l.phone_e164 AS "phoneE164", e.created_at AS "createdAt"
-         FROM meta_capi_events e JOIN leads l ON l.id = e.lead_id
+              l.email, l.phone_e164 AS "phoneE164", e.created_at AS "createdAt"
+         FROM meta_capi_events e JOIN ${LEAD_CONTACTS_SQL} l ON l.lead_id = e.lead_id
         WHERE e.organisation_id = $1 AND e.dataset_id = $2 AND e.state = 'pending' AND e.next_attempt_at <= now()
         ORDER BY e.next_attempt_at, e.id
         LIMIT $3`,

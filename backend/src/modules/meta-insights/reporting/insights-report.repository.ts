@@ -59,6 +59,14 @@ export interface DailyOutcomeRecord extends Record<string, unknown> {
   date: string;
 }
 
+/** One object's spend (major units, as text) and Meta's leads over a range, in one currency. */
+export interface ObjectTotalRecord {
+  object_id: string;
+  currency: string;
+  spend: string;
+  leads: string;
+}
+
 const SORT_SQL: Record<InsightSort, string> = {
   spend: 'f.spend',
   cpl: 'f.spend / NULLIF(COALESCE(o.stored_leads, 0), 0)',
@@ -100,7 +108,7 @@ export class InsightsReportRepository {
     // settings need no round trip before it.
     const factor = `COALESCE((SELECT CASE WHEN st.roi_basis = 'commission' THEN st.commission_rate ELSE 1 END
       FROM meta_insights_settings st WHERE st.organisation_id = ${org}), 1)`;
-    const sortSql = SORT_SQL[filter.sort].replace('{name}', NAME_COLUMN[level]).replace('{factor}', factor);
+    const sortSql = SORT_SQL[filter.sort].replace('{name}', NAME_COLUMN).replace('{factor}', factor);
     const order = `${sortSql} ${filter.order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, f.object_id, f.breakdown_key`;
     const page =
       filter.limit === null ? '' : `LIMIT ${p.ref('limit', filter.limit, '::int')} OFFSET ${p.ref('offset', filter.offset, '::int')}`;
@@ -119,7 +127,7 @@ export class InsightsReportRepository {
           AND (${ids} IS NULL OR f.object_id = ANY(${ids}))
         GROUP BY f.ad_account_id, f.object_id, f.breakdown_key, f.currency
       )${outcomes}
-      SELECT f.*, ${NAME_COLUMN[level]} AS name,
+      SELECT f.*, ${NAME_COLUMN} AS name,
         COALESCE(o.stored_leads, 0) AS stored_leads, COALESCE(o.qualified_leads, 0) AS qualified_leads,
         COALESCE(o.won_policies, 0) AS won_policies, COALESCE(o.premium_won, 0) AS premium_won,
         count(*) OVER () AS total
@@ -173,6 +181,27 @@ export class InsightsReportRepository {
         { expr: '{day}::text', as: 'date' },
       ])}) o`;
     return this.db.query<DailyOutcomeRecord[]>(sql, p.values);
+  }
+
+  /**
+   * Spend and Meta's leads of campaigns, ad sets or ads over a range, summed from their own level's rows (no
+   * breakdown), per currency: what the Ads section shows next to each object.
+   */
+  async objectTotals(
+    organisationId: string,
+    level: Exclude<InsightLevel, 'account'>,
+    objectIds: string[],
+    range: DateRange,
+  ): Promise<ObjectTotalRecord[]> {
+    return this.db.query<ObjectTotalRecord[]>(
+      `SELECT f.object_id, f.currency, sum(f.spend)::text AS spend, sum(f.leads)::text AS leads
+       FROM meta_insight_facts f
+       WHERE f.organisation_id = $1 AND f.level = $2 AND f.breakdown = 'none' AND f.object_id = ANY($3::text[])
+         AND f.date BETWEEN $4::date AND $5::date
+       GROUP BY f.object_id, f.currency
+       ORDER BY f.object_id, sum(f.spend) DESC, f.currency`,
+      [organisationId, level, objectIds, range.since, range.until],
+    );
   }
 
   /** Meta's reach of one account on one day: the account-level row, the only place a total's reach can be read. */

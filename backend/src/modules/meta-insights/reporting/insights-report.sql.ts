@@ -1,4 +1,7 @@
 import type { InsightBreakdown, InsightLevel } from '@legeai/contracts';
+import { attributedLeadsSql } from '../../leads';
+import { adAccountsSql } from '../../meta-assets';
+import { adObjectNamesSql, campaignAccountsSql } from '../../meta-ads';
 
 /**
  * The SQL of the read side, in pieces every statement shares, so the rows, the summary and the benchmark's check
@@ -8,7 +11,9 @@ import type { InsightBreakdown, InsightLevel } from '@legeai/contracts';
  * currencies). Statuses from qualified on (qualified, quoted, won) are "qualified" (libs/contracts/src/leads.ts).
  *
  * Every piece takes bound parameters by name from `SqlParams`; nothing from a request is ever spliced into the text
- * (levels, breakdowns and sorts are picked from fixed lists).
+ * (levels, breakdowns and sorts are picked from fixed lists). Other modules' tables are read through the SQL text
+ * their owners give (`attributedLeadsSql` of the lead store, `adAccountsSql` of meta-assets, `campaignAccountsSql` and
+ * `adObjectNamesSql` of the MetaAds mirror), never named here.
  */
 export class SqlParams {
   readonly values: unknown[] = [];
@@ -36,15 +41,15 @@ export function zonesCte(p: SqlParams, organisationId: string): string {
   const org = p.ref('org', organisationId, '::uuid');
   return `zones AS (
     SELECT a.ad_account_id, COALESCE(i.timezone, a.timezone, 'UTC') AS tz, COALESCE(i.currency, a.currency) AS currency,
-      a.ad_account_name AS name, i.attribution_setting, i.data_as_of
-    FROM meta_ad_accounts a
-    LEFT JOIN meta_insight_accounts i ON i.organisation_id = a.organisation_id AND i.ad_account_id = a.ad_account_id
-    WHERE a.organisation_id = ${org} AND (a.is_active OR i.ad_account_id IS NOT NULL)
+      a.name, i.attribution_setting, i.data_as_of
+    FROM ${adAccountsSql(org)} a
+    LEFT JOIN meta_insight_accounts i ON i.organisation_id = ${org} AND i.ad_account_id = a.ad_account_id
+    WHERE a.is_active OR i.ad_account_id IS NOT NULL
     UNION ALL
     SELECT i.ad_account_id, i.timezone, i.currency, NULL, i.attribution_setting, i.data_as_of
     FROM meta_insight_accounts i
     WHERE i.organisation_id = ${org}
-      AND NOT EXISTS (SELECT 1 FROM meta_ad_accounts a WHERE a.organisation_id = i.organisation_id AND a.ad_account_id = i.ad_account_id)
+      AND NOT EXISTS (SELECT 1 FROM ${adAccountsSql(org)} a WHERE a.ad_account_id = i.ad_account_id)
   )`;
 }
 
@@ -62,7 +67,7 @@ export function campaignAccountsCte(p: SqlParams, organisationId: string, since:
     WHERE organisation_id = ${org} AND level = 'campaign' AND breakdown = 'none'
       AND date BETWEEN ${p.ref('leadSince', since, '::date')} AND ${p.ref('leadUntil', until, '::date')}`;
   return `campaign_accounts AS (
-    SELECT campaign_id, ad_account_id FROM meta_campaigns WHERE organisation_id = ${org}
+    ${campaignAccountsSql(org)}
     UNION
     ${fromFacts}
   )`;
@@ -102,11 +107,7 @@ export function leadOutcomesSql(
   const day = `(l.received_at AT TIME ZONE z.tz)::date`;
   const select = keys.map((k) => `${k.expr.replaceAll('{day}', day)} AS ${k.as}`).join(', ');
   return `WITH lead_rows AS MATERIALIZED (
-      SELECT l.campaign_id, l.adset_id, l.ad_id, l.status, l.premium_value, l.premium_currency, l.received_at
-      FROM leads l
-      WHERE l.organisation_id = ${org} AND NOT l.is_organic AND NOT l.is_test AND l.campaign_id IS NOT NULL
-        AND l.received_at >= ((${s} - 1)::timestamp AT TIME ZONE 'UTC')
-        AND l.received_at < ((${u} + 2)::timestamp AT TIME ZONE 'UTC')
+      ${attributedLeadsSql(org, `((${s} - 1)::timestamp AT TIME ZONE 'UTC')`, `((${u} + 2)::timestamp AT TIME ZONE 'UTC')`)}
     ),
     local_days AS (
       SELECT zz.ad_account_id, zz.tz, zz.currency,
@@ -128,16 +129,12 @@ export function leadOutcomesSql(
 
 /** Where an object's name comes from: the MetaAds mirror (or the discovered ad account). */
 export const NAME_JOIN: Record<InsightLevel, (org: string) => string> = {
-  account: (org) => `LEFT JOIN meta_ad_accounts n ON n.organisation_id = ${org} AND n.ad_account_id = f.object_id`,
-  campaign: (org) => `LEFT JOIN meta_campaigns n ON n.organisation_id = ${org} AND n.campaign_id = f.object_id`,
-  adset: (org) => `LEFT JOIN meta_ad_sets n ON n.organisation_id = ${org} AND n.ad_set_id = f.object_id`,
-  ad: (org) => `LEFT JOIN meta_ads n ON n.organisation_id = ${org} AND n.ad_id = f.object_id`,
+  account: (org) => `LEFT JOIN ${adAccountsSql(org)} n ON n.ad_account_id = f.object_id`,
+  campaign: (org) => `LEFT JOIN ${adObjectNamesSql('campaign', org)} n ON n.object_id = f.object_id`,
+  adset: (org) => `LEFT JOIN ${adObjectNamesSql('adset', org)} n ON n.object_id = f.object_id`,
+  ad: (org) => `LEFT JOIN ${adObjectNamesSql('ad', org)} n ON n.object_id = f.object_id`,
 };
-export const NAME_COLUMN: Record<InsightLevel, string> = {
-  account: 'n.ad_account_name',
-  campaign: 'n.name',
-  adset: 'n.name',
-  ad: 'n.name',
-};
+/** The name of the object joined by NAME_JOIN. */
+export const NAME_COLUMN = 'n.name';
 
 export const BREAKDOWNS_WITH_LEADS: readonly InsightBreakdown[] = ['none'];

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { WebhookInboxStatus, type WebhookQuarantineReason } from '@legeai/contracts';
 import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { organisationPageIdsSql } from '../../meta-assets';
 import { WebhookInboxEntry } from '../entities/webhook-inbox-entry.entity';
 import type { IgnoredChange } from '../ingest/leadgen-changes';
 import { countUnknownPages, type UnknownPageCount, type UnknownPageMention } from './unknown-pages';
@@ -113,7 +114,7 @@ const RECENT_FOR_ORGANISATION = `
       LATERAL (SELECT i.id, i.received_at, i.status, i.quarantine_reason, i.job_count, i.change_count, i.ignored_changes, i.page_ids
                  FROM meta_webhook_inbox i WHERE i.status = s.status ORDER BY i.received_at DESC LIMIT $3) r
      ORDER BY r.received_at DESC LIMIT $3),
-  pages AS (SELECT coalesce(array_agg(page_id::text), '{}') AS ids FROM meta_pages WHERE organisation_id = $1)
+  pages AS (SELECT coalesce(array_agg(o.page_id::text), '{}') AS ids FROM ${organisationPageIdsSql('$1')} o)
   SELECT r.id, r.received_at, r.status, r.quarantine_reason, r.job_count, r.change_count, r.ignored_changes
     FROM recent r, pages p
    WHERE r.page_ids && p.ids OR ($4 AND r.status = 'quarantined' AND cardinality(r.page_ids) = 0)
@@ -133,7 +134,7 @@ const UNKNOWN_PAGE_MENTIONS = `
   SELECT DISTINCT r.id, c->>'pageId' AS page_id, r.received_at
     FROM recent r, jsonb_array_elements(r.ignored_changes) c
    WHERE c->>'reason' = 'unknown_page' AND c->>'pageId' IS NOT NULL
-     AND NOT EXISTS (SELECT 1 FROM meta_pages p WHERE p.organisation_id = $1 AND p.page_id = c->>'pageId')`;
+     AND NOT EXISTS (SELECT 1 FROM ${organisationPageIdsSql('$1')} p WHERE p.page_id = c->>'pageId')`;
 
 /**
  * Every statement on `meta_webhook_inbox`: the one place that knows the inbox's columns, states and indexes. Other

@@ -11,7 +11,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { MetaCampaignDto, Role } from '@legeai/contracts';
 
 import { aCampaign, aPage, aSyncState, someGuardrails } from '../../../../testing/ads-factories';
-import { aCurrentUser } from '../../../../testing/factories';
+import { aCurrentUser, anErrorEnvelope } from '../../../../testing/factories';
 import { ManualInterval, provideManualInterval } from '../../../../testing/manual-interval';
 import { anAdAccount } from '../../../../testing/meta-factories';
 import { provideTestConsole } from '../../../../testing/provide-test-console';
@@ -142,6 +142,28 @@ describe('CampaignsPage', () => {
     await stable();
     expect(text()).toContain('No campaigns yet');
     expect(text()).toContain('Connect an ad account');
+  });
+
+  it('says why the campaigns could not be loaded, and reads them again on "Try again"', async () => {
+    await render();
+    http.expectOne('/v1/integrations/meta/ad-accounts').flush([account, other]);
+    await stable();
+    listRequest().flush(anErrorEnvelope(503, 'service_unavailable', 'The database is not reachable'), {
+      status: 503,
+      statusText: 'Service Unavailable',
+    });
+    http.expectOne('/v1/integrations/meta/campaigns/sync').flush([aSyncState()]);
+    http.expectOne('/v1/integrations/meta/ads-guardrails').flush(someGuardrails());
+    await stable();
+    expect(text()).toContain('Campaigns could not be loaded');
+    expect(text()).toContain('The database is not reachable');
+    expect(text()).not.toContain('No campaigns yet');
+
+    await (await loader.getHarness(MatButtonHarness.with({ text: /Try again/ }))).click();
+    listRequest().flush(aPage([home]));
+    await stable();
+    expect(text()).not.toContain('Campaigns could not be loaded');
+    expect(text()).toContain(home.name);
   });
 
   it('pauses the selected campaigns in one request with an idempotency key, and reads the page again', async () => {
