@@ -80,7 +80,7 @@ export interface LeadDuplicateDetectedData {
   lead: WebhookLeadSnapshot;
   /** The earlier lead of the same person. */
   duplicateOfId: string;
-  /** The rule that matched (`email`, `phone_and_name`, `phone`). */
+  /** The rule that matched (`email`, `phone_name`, `phone`). */
   rule: string | null;
   /** Whether an agent has still to confirm it. */
   possible: boolean;
