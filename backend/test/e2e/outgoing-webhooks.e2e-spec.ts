@@ -283,7 +283,7 @@ describe('outgoing webhooks (e2e, local receiver)', () => {
         expect(pending).toMatchObject({ state: 'pending', attempts: 0 });
         expect(receiver.at('/crash')).toHaveLength(0);
       } finally {
-        worker.resume();
+        await worker.resume();
       }
       const [delivered] = await waitFor('the swept delivery', async () => {
         const rows = await deliveries({ endpointId: hook.id, state: 'delivered' });
