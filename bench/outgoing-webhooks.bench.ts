@@ -197,7 +197,7 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
     const burstRate = changes / ((receiver.lastArrival() - started) / 1000);
     const burstP95 = p95(receiver.latencies);
     const burstDuplicates = receiver.duplicates;
-    const lagMs = receiver.lastArrival() - (started + burstMs);
+    const lagMs = Math.max(0, receiver.lastArrival() - (started + burstMs));
 
     // The sender alone: `events` deliveries due at once (the burst's, due again, and copies up to `events`), the
     // endpoint's send queued by enabling it.
@@ -257,7 +257,7 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
           states.other === 0,
         notes: [
           `receiver's ceiling: ${Math.round(ceilingRate)} POSTs/s (a plain loop, ${IN_FLIGHT} in flight, keep-alive, ~1.5 kB bodies)`,
-          `API burst: ${changes} status changes, ${API_CONCURRENCY} at a time, in ${(burstMs / 1000).toFixed(1)} s (${Math.round(events / (burstMs / 1000))} changes/s); ` +
+          `API burst: ${changes} status changes, ${API_CONCURRENCY} at a time, in ${(burstMs / 1000).toFixed(1)} s (${Math.round(changes / (burstMs / 1000))} changes/s); ` +
             `all ${changes} events delivered ${(lagMs / 1000).toFixed(2)} s after the last change; p95 event-to-delivery ${burstP95} ms; ${burstDuplicates} duplicates`,
           `sender alone: ${events} deliveries due at once delivered in ${(senderMs / 1000).toFixed(2)} s (${Math.round(senderRate)}/s); ${senderDuplicates} duplicates`,
           `outbox after: ${states.delivered} delivered, ${states.other} not`,
