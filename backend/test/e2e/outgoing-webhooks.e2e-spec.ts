@@ -364,6 +364,23 @@ describe('outgoing webhooks (e2e, local receiver)', () => {
     });
   });
 
+  it('disables an endpoint whose secret cannot be decrypted any more (its key left TOKEN_ENCRYPTION_KEYS)', async () => {
+    const hook = await createEndpoint('/lost-key', ['lead.status_changed']);
+    await env.t.dataSource.query(`UPDATE outgoing_webhook_endpoints SET secret_key_id = 'retired' WHERE id = $1`, [hook.id]);
+    await moveTo(await quietLead(), LeadStatus.Contacted);
+    const disabled = await waitFor('the disabled endpoint', async () => {
+      const now = await endpoint(hook.id);
+      return now.enabled ? undefined : now;
+    });
+    expect(disabled.disabledReason).toMatch(
+      /^Its signing secret cannot be decrypted \(.*"retired".*\): rotate the secret, then enable it$/,
+    );
+    expect(receiver.at('/lost-key')).toHaveLength(0);
+    const [waiting] = await deliveries({ endpointId: hook.id });
+    expect(waiting).toMatchObject({ state: 'pending', attempts: 0 });
+    await removeEndpoint(hook.id);
+  });
+
   describe('secret rotation, test event, replay', () => {
     it('signs with both secrets during the overlap, with the new one only after it', async () => {
       const hook = await createEndpoint('/rotate', ['lead.status_changed']);

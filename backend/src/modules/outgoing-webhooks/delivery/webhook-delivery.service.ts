@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { WEBHOOK_HEADERS, type WebhookDeliveryState } from '@legeai/contracts';
 import { outgoingWebhooksConfig } from '../../../config/outgoing-webhooks.config';
+import { TokenCipherError } from '../../../infra/crypto/token-cipher';
 import { WebhookEndpointsRepository, type EndpointRow } from '../endpoints/webhook-endpoints.repository';
 import { WebhookSecrets } from '../endpoints/webhook-secrets';
 import { WebhookOutboxRepository, type ClaimedDelivery } from '../outbox/webhook-outbox.repository';
@@ -56,9 +57,11 @@ export class WebhookDeliveryService {
     for (;;) {
       const endpoint = await this.endpoints.findById(endpointId);
       if (!endpoint?.enabled) break;
+      const secrets = await this.secretsOrDisable(endpoint);
+      if (!secrets) break;
       const claimed = await this.outbox.claim({ endpointId }, batchSize, this.leaseMs());
       if (claimed.length === 0) break;
-      const results = await this.sendAll(endpoint, claimed);
+      const results = await this.sendAll(endpoint, secrets, claimed);
       summary.sent += results.length;
       summary.delivered += results.filter((r) => r.response.success).length;
       summary.failed += results.filter((r) => !r.response.success).length;
@@ -73,9 +76,11 @@ export class WebhookDeliveryService {
    * was made (false: another run holds it). A test delivery gets this one attempt only and never disables anything.
    */
   async attemptNow(endpoint: EndpointRow, deliveryId: string): Promise<boolean> {
+    const secrets = await this.secretsOrDisable(endpoint);
+    if (!secrets) return false;
     const claimed = await this.outbox.claim({ endpointId: endpoint.id, deliveryId }, 1, this.leaseMs());
     if (claimed.length === 0) return false;
-    const results = await this.sendAll(endpoint, claimed);
+    const results = await this.sendAll(endpoint, secrets, claimed);
     if (!claimed[0].test) await this.afterBatch(endpoint, results);
     return true;
   }
@@ -85,8 +90,21 @@ export class WebhookDeliveryService {
     return this.config.timeoutMs * 2 + 30_000;
   }
 
-  private async sendAll(endpoint: EndpointRow, deliveries: ClaimedDelivery[]): Promise<AttemptResult[]> {
-    const secrets = this.secrets.signingSecrets(endpoint);
+  /**
+   * The endpoint's signing secrets; when they cannot be decrypted (their key left TOKEN_ENCRYPTION_KEYS) nothing can
+   * be signed: the endpoint is disabled with that reason instead of failing its jobs forever.
+   */
+  private async secretsOrDisable(endpoint: EndpointRow): Promise<string[] | null> {
+    try {
+      return this.secrets.signingSecrets(endpoint);
+    } catch (error) {
+      if (!(error instanceof TokenCipherError)) throw error;
+      await this.disable(endpoint, `Its signing secret cannot be decrypted (${error.message}): rotate the secret, then enable it`);
+      return null;
+    }
+  }
+
+  private async sendAll(endpoint: EndpointRow, secrets: string[], deliveries: ClaimedDelivery[]): Promise<AttemptResult[]> {
     const results: AttemptResult[] = [];
     let next = 0;
     const lane = async () => {
@@ -159,17 +177,20 @@ export class WebhookDeliveryService {
       new Date(),
     );
     if (!reason) return true;
-    if (await this.endpoints.disableForFailure(endpoint.id, reason)) {
-      this.logger.warn({ endpointId: endpoint.id, organisationId: endpoint.organisationId, reason }, 'Webhook endpoint disabled');
-      await this.disabledHooks.disabled({
-        organisationId: endpoint.organisationId,
-        endpointId: endpoint.id,
-        url: endpoint.url,
-        reason,
-        at: new Date(),
-      });
-    }
+    await this.disable(endpoint, reason);
     return false;
+  }
+
+  private async disable(endpoint: EndpointRow, reason: string): Promise<void> {
+    if (!(await this.endpoints.disableForFailure(endpoint.id, reason))) return;
+    this.logger.warn({ endpointId: endpoint.id, organisationId: endpoint.organisationId, reason }, 'Webhook endpoint disabled');
+    await this.disabledHooks.disabled({
+      organisationId: endpoint.organisationId,
+      endpointId: endpoint.id,
+      url: endpoint.url,
+      reason,
+      at: new Date(),
+    });
   }
 }
 
