@@ -632,4 +632,12 @@ export class EnvSchema {
   @Min(0)
   @Max(168)
   OUTGOING_WEBHOOKS_ROTATION_OVERLAP_HOURS = 24;
+
+  /** Outgoing webhooks: days a finished delivery (delivered or failed) and its attempts stay in the log. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  OUTGOING_WEBHOOKS_RETENTION_DAYS = 30;
 }

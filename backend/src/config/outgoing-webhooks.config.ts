@@ -14,6 +14,7 @@ export interface OutgoingWebhooksConfig {
   sweepEveryMs: number;
   concurrency: number;
   rotationOverlapHours: number;
+  retentionDays: number;
 }
 
 export const outgoingWebhooksConfig = registerAs('outgoingWebhooks', (): OutgoingWebhooksConfig => {
@@ -31,5 +32,6 @@ export const outgoingWebhooksConfig = registerAs('outgoingWebhooks', (): Outgoin
     sweepEveryMs: env.OUTGOING_WEBHOOKS_SWEEP_EVERY_MS,
     concurrency: env.OUTGOING_WEBHOOKS_CONCURRENCY,
     rotationOverlapHours: env.OUTGOING_WEBHOOKS_ROTATION_OVERLAP_HOURS,
+    retentionDays: env.OUTGOING_WEBHOOKS_RETENTION_DAYS,
   };
 });

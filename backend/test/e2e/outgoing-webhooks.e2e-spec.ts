@@ -14,6 +14,7 @@ import {
 } from '@legeai/contracts';
 import type { Queue } from 'bullmq';
 import { OUTGOING_WEBHOOKS_QUEUE_NAME } from '../../src/modules/outgoing-webhooks';
+import { WebhookOutboxRepository } from '../../src/modules/outgoing-webhooks/outbox/webhook-outbox.repository';
 import { createOrganisationWithAdmin, createUserAndLogin, type SignedInUser } from '../utils/identity-fixtures';
 import { waitForStates } from '../utils/lead-sync-rows';
 import { connectOrganisation } from '../utils/meta-connect-fixtures';
@@ -378,6 +379,35 @@ describe('outgoing webhooks (e2e, local receiver)', () => {
     expect(receiver.at('/lost-key')).toHaveLength(0);
     const [waiting] = await deliveries({ endpointId: hook.id });
     expect(waiting).toMatchObject({ state: 'pending', attempts: 0 });
+    await removeEndpoint(hook.id);
+  });
+
+  it('prunes finished deliveries past the retention with their attempts and events; keeps waiting ones', async () => {
+    const hook = await createEndpoint('/prune', ['lead.status_changed']);
+    await moveTo(await quietLead(), LeadStatus.Contacted);
+    await moveTo(await quietLead(), LeadStatus.Contacted);
+    const [done, waiting] = await waitFor('two deliveries', async () => {
+      const rows = await deliveries({ endpointId: hook.id, state: 'delivered' });
+      return rows.length === 2 ? rows : undefined;
+    });
+    const old = `now() - interval '31 days'`;
+    await env.t.dataSource.query(`UPDATE outgoing_webhook_deliveries SET updated_at = ${old} WHERE id = $1`, [done.id]);
+    await env.t.dataSource.query(
+      `UPDATE outgoing_webhook_deliveries SET state = 'pending', updated_at = ${old}, next_attempt_at = now() + interval '1 day' WHERE id = $1`,
+      [waiting.id],
+    );
+    await env.t.dataSource.query(`UPDATE outgoing_webhook_events SET created_at = ${old} WHERE id = ANY($1::uuid[])`, [
+      [done.eventId, waiting.eventId],
+    ]);
+
+    expect(await env.t.app.get(WebhookOutboxRepository).prune(30)).toEqual({ deliveries: 1, events: 1 });
+    await http().get(`${base}/deliveries/${done.id}`).set(admin.auth).expect(404);
+    expect((await detail(waiting.id)).state).toBe('pending');
+    const [{ count }] = await env.t.dataSource.query(
+      `SELECT count(*)::int AS count FROM outgoing_webhook_attempts WHERE delivery_id = $1`,
+      [done.id],
+    );
+    expect(count).toBe(0);
     await removeEndpoint(hook.id);
   });
 

@@ -245,6 +245,7 @@ describe('platform (e2e)', () => {
         'meta-leads:reconcile-all',
         'meta-webhook:prune-webhook-inbox',
         'meta-webhook:relay-webhook-inbox',
+        'outgoing-webhooks:prune-deliveries',
         'outgoing-webhooks:sweep-deliveries',
       ]);
     });

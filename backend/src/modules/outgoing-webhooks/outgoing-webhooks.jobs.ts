@@ -11,6 +11,8 @@ export const OUTGOING_WEBHOOKS_JOBS = {
   sweep: 'sweep-deliveries',
   /** Sends one endpoint's due deliveries, a few in flight at once, until none is due. */
   deliver: 'deliver-endpoint',
+  /** Scheduled: deletes finished deliveries (and their attempts, and events left without one) past the retention. */
+  prune: 'prune-deliveries',
 } as const;
 
 export interface DeliverEndpointJobData {
@@ -23,6 +25,7 @@ export interface DeliverEndpointJobData {
 export interface OutgoingWebhooksJobs {
   [OUTGOING_WEBHOOKS_JOBS.sweep]: Record<string, never>;
   [OUTGOING_WEBHOOKS_JOBS.deliver]: DeliverEndpointJobData;
+  [OUTGOING_WEBHOOKS_JOBS.prune]: Record<string, never>;
 }
 
 /** Four endpoints send at once per process; one endpoint's sends never run side by side (deduplication below). */
@@ -31,6 +34,7 @@ export const OUTGOING_WEBHOOKS_QUEUE = declareQueue<OutgoingWebhooksJobs>({
   jobs: {
     [OUTGOING_WEBHOOKS_JOBS.sweep]: { concurrency: 1 },
     [OUTGOING_WEBHOOKS_JOBS.deliver]: { concurrency: 4 },
+    [OUTGOING_WEBHOOKS_JOBS.prune]: { concurrency: 1 },
   },
 });
 
@@ -59,5 +63,12 @@ export const OUTGOING_WEBHOOKS_SCHEDULES: readonly Schedule[] = [
       return { every: outgoingWebhooksConfig().sweepEveryMs };
     },
     opts: { attempts: 2, removeOnComplete: { count: 30 }, removeOnFail: { count: 30 } },
+  },
+  {
+    id: 'outgoing-webhooks:prune-deliveries',
+    queue: OUTGOING_WEBHOOKS_QUEUE_NAME,
+    jobName: OUTGOING_WEBHOOKS_JOBS.prune,
+    repeat: { pattern: '47 3 * * *', tz: 'UTC' },
+    opts: { attempts: 3, removeOnComplete: { count: 30 }, removeOnFail: { count: 30 } },
   },
 ];

@@ -230,6 +230,29 @@ export class WebhookOutboxRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * Deletes finished deliveries (their attempts go with them) not touched for `days`, then events older than that
+   * left without a delivery; a delivery still pending is kept however old. Answers how many of each went.
+   */
+  async prune(days: number): Promise<{ deliveries: number; events: number }> {
+    const deliveries = updatedRows<{ id: string }>(
+      await this.db.query(
+        `DELETE FROM outgoing_webhook_deliveries WHERE state <> 'pending' AND updated_at < now() - $1 * interval '1 day' RETURNING id`,
+        [days],
+      ),
+    ).length;
+    const events = updatedRows<{ id: string }>(
+      await this.db.query(
+        `DELETE FROM outgoing_webhook_events ev
+          WHERE ev.created_at < now() - $1 * interval '1 day'
+            AND NOT EXISTS (SELECT 1 FROM outgoing_webhook_deliveries d WHERE d.event_id = ev.id)
+        RETURNING id`,
+        [days],
+      ),
+    ).length;
+    return { deliveries, events };
+  }
+
   async list(organisationId: string, query: WebhookDeliveryListQuery, page: { limit: number; offset: number }) {
     const where = [`d.organisation_id = $1`];
     const params: unknown[] = [organisationId];
