@@ -1,7 +1,7 @@
 /**
  * `npm run bench` (full) or `npm run bench -- --quick` (small sizes, well under a minute).
  * `--only=<id>[,<id>]` runs some of: signature, durable, drain (the drain also reports Graph efficiency), ads-sync, catalog-sync,
- * lead-store, console-size, insights-dashboard, insights-pull, capi.
+ * lead-store, console-size, insights-dashboard, insights-pull, capi, outgoing-webhooks.
  * Each benchmark starts what it needs (the built backend as a child process on its own database, baselines as
  * child processes, the Meta sandbox in this process) and stops it before the next one starts.
  */
@@ -16,6 +16,7 @@ import * as durable from './ingest-durable.bench';
 import * as insightsPull from './insights-pull.bench';
 import * as signature from './ingest-signature.bench';
 import * as leadStore from './lead-store.bench';
+import * as outgoingWebhooks from './outgoing-webhooks.bench';
 import { BenchResult, printResult, printSummary } from './lib/report';
 import { BenchSettings, FULL, QUICK } from './lib/settings';
 
@@ -30,6 +31,7 @@ const BENCHMARKS: { id: string; name: string; run: (s: BenchSettings) => Promise
   { id: 'insights-dashboard', name: insightsDashboard.NAME, run: insightsDashboard.run },
   { id: 'insights-pull', name: insightsPull.NAME, run: insightsPull.run },
   { id: 'capi', name: capi.NAME, run: capi.run },
+  { id: 'outgoing-webhooks', name: outgoingWebhooks.NAME, run: outgoingWebhooks.run },
 ];
 
 async function main(): Promise<void> {

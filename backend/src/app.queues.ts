@@ -7,6 +7,7 @@ import { META_CONVERSIONS_QUEUE } from './modules/meta-conversions';
 import { META_CATALOG_QUEUE } from './modules/meta-catalog';
 import { META_LEADS_QUEUE } from './modules/meta-leads';
 import { META_WEBHOOK_QUEUE } from './modules/meta-webhook';
+import { OUTGOING_WEBHOOKS_QUEUE } from './modules/outgoing-webhooks';
 
 /**
  * Every queue of the application: one per capability, each declared in its capability's jobs file (job names,
@@ -23,4 +24,5 @@ export const APP_QUEUES: readonly QueueDeclaration[] = [
   META_INSIGHTS_QUEUE,
   META_CONVERSIONS_QUEUE,
   META_CATALOG_QUEUE,
+  OUTGOING_WEBHOOKS_QUEUE,
 ];

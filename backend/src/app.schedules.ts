@@ -6,6 +6,7 @@ import { META_CONVERSIONS_SCHEDULES } from './modules/meta-conversions';
 import { META_CATALOG_SCHEDULES } from './modules/meta-catalog';
 import { META_LEADS_SCHEDULES } from './modules/meta-leads';
 import { META_WEBHOOK_SCHEDULES } from './modules/meta-webhook';
+import { OUTGOING_WEBHOOKS_SCHEDULES } from './modules/outgoing-webhooks';
 
 /**
  * Every periodic job, in one place, from each capability's jobs file. SchedulerService declares them in the queue
@@ -20,4 +21,5 @@ export const APP_SCHEDULES: readonly Schedule[] = [
   ...META_INSIGHTS_SCHEDULES,
   ...META_CONVERSIONS_SCHEDULES,
   ...META_CATALOG_SCHEDULES,
+  ...OUTGOING_WEBHOOKS_SCHEDULES,
 ];

@@ -357,6 +357,24 @@ describe('console at phone width', () => {
       await expectNoSidewaysScroll('api-keys');
     }));
 
+  it('webhooks', () =>
+    onPage('webhooks', async () => {
+      await page.goto('/webhooks');
+      await page.getByRole('heading', { name: 'Delivery log' }).waitFor();
+      await settled();
+      await expectNoSidewaysScroll('webhooks');
+      await page.getByRole('button', { name: 'New endpoint' }).first().click();
+      const dialog = await openedDialog(page);
+      await dialog.getByLabel('URL').fill(`https://phone-check-${Date.now()}.example.com/hooks`);
+      await dialog.getByRole('button', { name: 'Add endpoint' }).click();
+      await dialog.getByTestId('webhook-secret').waitFor();
+      await expectNoSidewaysScroll('webhook-secret');
+      await dialog.getByRole('button', { name: 'I have stored the secret' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Send test event' }).first().waitFor();
+      await expectNoSidewaysScroll('webhooks-with-endpoint');
+    }));
+
   it('audit log', () =>
     onPage('audit-log', async () => {
       await page.goto('/audit-log');

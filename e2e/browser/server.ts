@@ -63,6 +63,8 @@ export async function startServer(): Promise<RunningServer> {
     SANDBOX_PORT: String(sandboxPort),
     // No demo leads: the tests create the leads they look for.
     SANDBOX_DEMO_LEAD_INTERVAL: '0',
+    // The webhooks spec's receiver listens on 127.0.0.1, a private target that production refuses by default.
+    OUTGOING_WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true',
   };
 
   const child = spawn(process.execPath, [main], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

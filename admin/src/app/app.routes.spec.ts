@@ -39,6 +39,7 @@ describe('console routes', () => {
   it.each([
     ['/users', 'Users'],
     ['/api-keys', 'API keys'],
+    ['/webhooks', 'Webhooks'],
     ['/audit-log', 'Audit log'],
   ])('shows a viewer who opens %s that it is not for them, at the address they asked for', async (url, page) => {
     await signIn(aCurrentUser({ role: Role.Viewer, email: 'vera@example.com', organisationName: 'Acme Insurance' }));

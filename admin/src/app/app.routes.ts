@@ -63,6 +63,10 @@ export const routes: Routes = [
         loadChildren: () => import('./features/api-keys/api-keys.routes').then((m) => m.apiKeysRoutes),
       }),
       ...restrictedTo(Role.Admin, {
+        path: 'webhooks',
+        loadChildren: () => import('./features/webhooks/webhooks.routes').then((m) => m.webhooksRoutes),
+      }),
+      ...restrictedTo(Role.Admin, {
         path: 'audit-log',
         loadChildren: () => import('./features/audit-log/audit-log.routes').then((m) => m.auditLogRoutes),
       }),

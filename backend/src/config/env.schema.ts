@@ -561,4 +561,92 @@ export class EnvSchema {
   @IsInt()
   @Min(0)
   SANDBOX_DEMO_LEAD_INTERVAL: number = 30;
+
+  /**
+   * Outgoing webhooks: allow `http://` endpoint URLs. They are allowed anyway outside production and in sandbox mode
+   * (no META_APP_ID); in production an endpoint must be https unless this is `true`.
+   */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  OUTGOING_WEBHOOKS_ALLOW_HTTP: 'true' | 'false' = 'false';
+
+  /**
+   * Outgoing webhooks: allow endpoints on private, loopback and link-local addresses in production (refused there by
+   * default, checked at registration and at every send, so a webhook cannot reach the deployment's own network).
+   */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  OUTGOING_WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true' | 'false' = 'false';
+
+  /** Outgoing webhooks: how long (ms) one delivery waits for the endpoint's answer. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  OUTGOING_WEBHOOKS_TIMEOUT_MS = 10_000;
+
+  /** Outgoing webhooks: attempts of one delivery before it fails (and its endpoint is disabled). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  OUTGOING_WEBHOOKS_MAX_ATTEMPTS = 10;
+
+  /** Outgoing webhooks: the wait (ms) after a delivery's first failed attempt, doubled after each next one. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  OUTGOING_WEBHOOKS_RETRY_BASE_MS = 180_000;
+
+  /** Outgoing webhooks: the longest wait (ms) between two attempts of a delivery. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(86_400_000)
+  OUTGOING_WEBHOOKS_RETRY_MAX_MS = 8 * 3_600_000;
+
+  /** Outgoing webhooks: an endpoint whose every delivery failed for this long (ms), with no success, is disabled. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(30 * 86_400_000)
+  OUTGOING_WEBHOOKS_DISABLE_AFTER_MS = 86_400_000;
+
+  /** Outgoing webhooks: how often (ms) the sweep queues the sends of due deliveries (retries, and a crash's leftovers). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  OUTGOING_WEBHOOKS_SWEEP_EVERY_MS = 15_000;
+
+  /** Outgoing webhooks: deliveries in flight at once to one endpoint (order per endpoint is not kept). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  OUTGOING_WEBHOOKS_CONCURRENCY = 8;
+
+  /** Outgoing webhooks: hours the old secret keeps signing after a rotation when the request does not say. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(168)
+  OUTGOING_WEBHOOKS_ROTATION_OVERLAP_HOURS = 24;
+
+  /** Outgoing webhooks: days a finished delivery (delivered or failed) and its attempts stay in the log. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  OUTGOING_WEBHOOKS_RETENTION_DAYS = 30;
 }

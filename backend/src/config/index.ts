@@ -11,6 +11,7 @@ export { insightsConfig } from './insights.config';
 export { leadsConfig } from './leads.config';
 export { leadSyncConfig } from './lead-sync.config';
 export { metaConfig } from './meta.config';
+export { outgoingWebhooksConfig } from './outgoing-webhooks.config';
 export { queueConfig } from './queue.config';
 
 import { adsConfig } from './ads.config';
@@ -26,6 +27,7 @@ import { insightsConfig } from './insights.config';
 import { leadsConfig } from './leads.config';
 import { leadSyncConfig } from './lead-sync.config';
 import { metaConfig } from './meta.config';
+import { outgoingWebhooksConfig } from './outgoing-webhooks.config';
 import { queueConfig } from './queue.config';
 
 /** Every namespace, loaded once by ConfigModule.forRoot. */
@@ -44,4 +46,5 @@ export const CONFIG_NAMESPACES = [
   insightsConfig,
   capiConfig,
   catalogConfig,
+  outgoingWebhooksConfig,
 ];

@@ -245,6 +245,8 @@ describe('platform (e2e)', () => {
         'meta-leads:reconcile-all',
         'meta-webhook:prune-webhook-inbox',
         'meta-webhook:relay-webhook-inbox',
+        'outgoing-webhooks:prune-deliveries',
+        'outgoing-webhooks:sweep-deliveries',
       ]);
     });
 
@@ -252,7 +254,16 @@ describe('platform (e2e)', () => {
       // A delayed job in the lead queue changes how BullMQ's worker fills its slots (schedule-ticks.ts): the lead
       // queue holds only jobs that are due, or delayed on purpose.
       const { getQueueToken } = await import('@nestjs/bullmq');
-      for (const name of ['meta-auth', 'meta-webhook', 'meta-leads', 'meta-ads', 'meta-catalog', 'meta-insights', 'meta-conversions']) {
+      for (const name of [
+        'meta-auth',
+        'meta-webhook',
+        'meta-leads',
+        'meta-ads',
+        'meta-catalog',
+        'meta-insights',
+        'meta-conversions',
+        'outgoing-webhooks',
+      ]) {
         const queue = t.app.get(getQueueToken(name));
         expect({ name, schedulers: await queue.getJobSchedulers(), delayed: await queue.getDelayedCount() }).toEqual({
           name,

@@ -53,6 +53,21 @@ export const ROUTES = {
     confirm: 'confirm',
     cancel: 'cancel',
   },
+  /**
+   * Outgoing webhooks, under `webhooks`: `GET/POST endpoints`, `GET/PATCH/DELETE endpoints/{id}`,
+   * `POST endpoints/{id}/enable|disable|rotate-secret|test`, `GET deliveries`, `GET deliveries/{id}`,
+   * `POST deliveries/{id}/replay`.
+   */
+  outgoingWebhooks: {
+    base: 'webhooks',
+    endpoints: 'endpoints',
+    enable: 'enable',
+    disable: 'disable',
+    rotateSecret: 'rotate-secret',
+    test: 'test',
+    deliveries: 'deliveries',
+    replay: 'replay',
+  },
   metaIntegration: {
     base: 'integrations/meta',
     authUrl: 'auth/url',

@@ -19,4 +19,11 @@ export { duplicateRuleOf, type StoredDuplicateSettings } from './store/duplicate
 export { normalizePersonName } from './store/person-name';
 /** RFC 4180 CSV with spreadsheet formula injection defused: every CSV download of the product uses it. */
 export { csvHeader, csvRows, defuseFormula } from './lead-csv';
-export { LeadLifecycleHooks, type LeadLifecycleChange, type LeadLifecycleListener } from './lead-lifecycle-hooks';
+export {
+  LeadLifecycleHooks,
+  STAGE_CHANGE_KINDS,
+  type LeadLifecycleChange,
+  type LeadLifecycleKind,
+  type LeadLifecycleListener,
+} from './lead-lifecycle-hooks';
+export { leadSnapshotJsonSql } from './lead-event-snapshot.sql';

@@ -25,8 +25,8 @@ export class LeadStatusHistory {
   ) {}
 
   /**
-   * In the transaction of the change, so the lead and its history never disagree; a change of stage (not a premium
-   * correction) is told to the lifecycle listeners in the same transaction.
+   * In the transaction of the change, so the lead and its history never disagree; a change of stage, or a premium
+   * correction (as `updated`), is told to the lifecycle listeners in the same transaction.
    */
   async record(m: EntityManager, principal: Principal, leadId: string, facts: StatusChangeFacts): Promise<void> {
     const repo = m.getRepository(LeadStatusChange);
@@ -43,8 +43,15 @@ export class LeadStatusHistory {
       actorType: principal.kind,
       actorId: principal.id,
     });
-    if (facts.kind === 'premium' || facts.from === facts.to) return;
     const at = (inserted.generatedMaps[0]?.['at'] as Date | undefined) ?? new Date();
+    if (facts.kind === 'premium') {
+      // A premium correction keeps the stage: an edit of the lead for the listeners that want those.
+      await this.hooks.changed(m, [
+        { organisationId: principal.organisationId, leadId, from: facts.to, to: facts.to, at, kind: 'updated', fields: ['premium'] },
+      ]);
+      return;
+    }
+    if (facts.from === facts.to) return;
     await this.hooks.changed(m, [
       { organisationId: principal.organisationId, leadId, from: facts.from, to: facts.to, at, kind: facts.kind },
     ]);

@@ -110,6 +110,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     target: { kind: 'route', path: '/api-keys' },
   },
   {
+    label: 'Webhooks',
+    icon: 'webhook',
+    minRole: Role.Admin,
+    section: 'Administration',
+    summary: 'Push lead events to your other systems, signed, with a log of every delivery.',
+    target: { kind: 'route', path: '/webhooks' },
+  },
+  {
     label: 'Audit log',
     icon: 'history',
     minRole: Role.Admin,

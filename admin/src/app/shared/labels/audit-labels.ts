@@ -58,6 +58,14 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'meta_conversions.settings_updated': 'Conversions to Meta settings changed',
   'meta_conversions.dataset_created': 'Meta dataset created',
   'meta_conversions.events_replayed': 'Conversion events sent again',
+  'outgoing_webhook.endpoint_created': 'Webhook endpoint added',
+  'outgoing_webhook.endpoint_updated': 'Webhook endpoint changed',
+  'outgoing_webhook.endpoint_deleted': 'Webhook endpoint deleted',
+  'outgoing_webhook.endpoint_enabled': 'Webhook endpoint enabled',
+  'outgoing_webhook.endpoint_disabled': 'Webhook endpoint disabled',
+  'outgoing_webhook.secret_rotated': 'Webhook signing secret rotated',
+  'outgoing_webhook.test_sent': 'Webhook test event sent',
+  'outgoing_webhook.delivery_replayed': 'Webhook delivery sent again',
 };
 
 /** The log's categories, as its tabs name them. */
@@ -84,6 +92,8 @@ export const AUDIT_KIND_LABELS: Readonly<Record<string, string>> = {
   meta_ad: 'Ad',
   meta_ad_account: 'Ad account',
   meta_dataset: 'Meta dataset',
+  outgoing_webhook_endpoint: 'Webhook endpoint',
+  outgoing_webhook_delivery: 'Webhook delivery',
 };
 
 /** Names of the fields entries record, where the key alone would not read well. */

@@ -38,6 +38,8 @@ describe('label', () => {
     ['adCallToAction', 'GET_QUOTE', 'Get quote'],
     ['specialAdCategory', 'FINANCIAL_PRODUCTS_SERVICES', 'Financial products and services'],
     ['adSyncState', 'paused', 'Paused by Meta throttling'],
+    ['webhookEventType', 'lead.duplicate_detected', 'Duplicate lead detected'],
+    ['webhookDeliveryState', 'pending', 'Waiting or retrying'],
   ])('words %s "%s" as "%s"', (kind, value, words) => {
     expect(label(kind, value)).toBe(words);
   });

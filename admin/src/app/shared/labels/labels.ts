@@ -32,6 +32,7 @@ import {
   SYNC_ERROR_KIND_LABELS,
 } from './pipeline-labels';
 import { ROLE_LABELS } from './role-labels';
+import { WEBHOOK_DELIVERY_STATE_LABELS, WEBHOOK_EVENT_TYPE_LABELS } from './webhook-labels';
 
 /**
  * The console's one registry of machine values (enum values, error kinds, inbox reasons, field keys) and the words
@@ -70,6 +71,8 @@ const LABELS = {
   adSyncState: AD_SYNC_STATE_LABELS,
   adProblemKind: AD_PROBLEM_KIND_LABELS,
   gender: GENDER_LABELS,
+  webhookEventType: WEBHOOK_EVENT_TYPE_LABELS,
+  webhookDeliveryState: WEBHOOK_DELIVERY_STATE_LABELS,
 } satisfies Record<string, Readonly<Record<string, string>>>;
 
 export type LabelKind = keyof typeof LABELS;

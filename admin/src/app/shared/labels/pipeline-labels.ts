@@ -69,6 +69,7 @@ export const QUEUE_LABELS: Readonly<Record<string, string>> = {
   'meta-webhook': 'Webhook inbox upkeep',
   'meta-auth': 'Connection health',
   'meta-conversions': 'Conversions to Meta',
+  'outgoing-webhooks': 'Outgoing webhooks',
   schedules: 'Schedules',
 };
 

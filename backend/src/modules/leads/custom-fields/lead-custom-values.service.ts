@@ -5,6 +5,7 @@ import { Principal } from '../../../common/auth/principal';
 import { ValidationFailedError } from '../../../common/errors/api-error';
 import { AuditService } from '../../audit';
 import { Lead } from '../entities/lead.entity';
+import { LeadLifecycleHooks } from '../lead-lifecycle-hooks';
 import { checkValue, displayValue, FieldCondition, filterCondition } from './custom-field-values';
 import { LeadFieldsService } from './lead-fields.service';
 
@@ -14,6 +15,7 @@ export class LeadCustomValues {
   constructor(
     private readonly fields: LeadFieldsService,
     private readonly audit: AuditService,
+    private readonly hooks: LeadLifecycleHooks,
   ) {}
 
   /** The organisation's fields in order with the lead's values; an archived field only when the lead has a value. */
@@ -35,8 +37,9 @@ export class LeadCustomValues {
 
   /**
    * Sets (or with null clears) the named fields of a lead the caller already locked in `m`'s transaction; archived
-   * and unknown fields are refused. Audited as `lead.custom_fields_changed` with the changed values before and after;
-   * nothing changed, nothing recorded. Answers whether anything changed.
+   * and unknown fields are refused. Audited as `lead.custom_fields_changed` with the changed values before and after,
+   * and told to the lifecycle listeners as `updated`; nothing changed, nothing recorded. Answers whether anything
+   * changed.
    */
   async update(m: EntityManager, principal: Principal, lead: Lead, changes: Record<string, unknown>): Promise<boolean> {
     const fields = new Map((await this.fields.definitions(principal.organisationId, m, true)).map((f) => [f.key, f]));
@@ -70,6 +73,17 @@ export class LeadCustomValues {
     if (Object.keys(after).length === 0) return false;
     await m.getRepository(Lead).update({ id: lead.id, organisationId: principal.organisationId }, { customFields: next });
     await this.audit.recordBy(principal, 'lead.custom_fields_changed', { type: 'lead', id: lead.id }, { before, after }, m);
+    await this.hooks.changed(m, [
+      {
+        organisationId: principal.organisationId,
+        leadId: lead.id,
+        from: lead.status,
+        to: lead.status,
+        at: new Date(),
+        kind: 'updated',
+        fields: Object.keys(after).map((key) => `customFields.${key}`),
+      },
+    ]);
     return true;
   }
 

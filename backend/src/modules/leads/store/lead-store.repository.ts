@@ -164,7 +164,7 @@ export class LeadStoreRepository {
        SELECT (SELECT id FROM lead) AS "leadId", (SELECT id FROM duplicate) AS "duplicateOfId"`,
       [...(insertParams as unknown[]), lead.organisationId, lead.metaLeadId, ...duplicate.params],
     )) as StoredLead[];
-    await this.hooks.changed(tx, [created(lead, stored.leadId)]);
+    await this.hooks.changed(tx, [created(lead, stored.leadId), ...duplicated(lead, stored)]);
     return stored;
   }
 
@@ -207,12 +207,13 @@ export class LeadStoreRepository {
        SELECT ${leads.map((_, i) => `(SELECT id FROM dup_${i}) AS "d${i}"`).join(', ')}`,
       params,
     )) as Record<string, string | null>[];
+    const stored = leads.map((_, i) => ({ leadId: ids[i], duplicateOfId: found[0][`d${i}`] ?? null }));
     // One call for the group: a listener writes its rows for all of them in one statement.
-    await this.hooks.changed(
-      tx,
-      leads.map((lead, i) => created(lead, ids[i])),
-    );
-    return leads.map((_, i) => ({ leadId: ids[i], duplicateOfId: found[0][`d${i}`] ?? null }));
+    await this.hooks.changed(tx, [
+      ...leads.map((lead, i) => created(lead, ids[i])),
+      ...leads.flatMap((lead, i) => duplicated(lead, stored[i])),
+    ]);
+    return stored;
   }
 
   /** The lead an earlier claim of this Meta lead stored; null when there is none (yet). */
@@ -250,6 +251,23 @@ export class LeadStoreRepository {
 function created(lead: NewLead, leadId: string): LeadLifecycleChange {
   const status = (lead.values.status as LeadStatus | undefined) ?? LeadStatus.New;
   return { organisationId: lead.organisationId, leadId, from: null, to: status, at: lead.receivedAt, kind: 'created' };
+}
+
+/** A lead linked, as it came in, to an earlier lead of the same person: told to the listeners after its creation. */
+function duplicated(lead: NewLead, stored: StoredLead): LeadLifecycleChange[] {
+  if (!stored.duplicateOfId) return [];
+  const { to } = created(lead, stored.leadId);
+  return [
+    {
+      organisationId: lead.organisationId,
+      leadId: stored.leadId,
+      from: to,
+      to,
+      at: lead.receivedAt,
+      kind: 'duplicate',
+      duplicateOfId: stored.duplicateOfId,
+    },
+  ];
 }
 
 /** The duplicate columns read the CTE named `cte` (columns id, rule, state; at most one row) of the same statement. */

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent } from 'typeorm';
-import { LeadLifecycleHooks, type LeadLifecycleChange } from '../../leads';
+import { LeadLifecycleHooks, STAGE_CHANGE_KINDS, type LeadLifecycleChange } from '../../leads';
 import { CapiSenderService } from '../send/capi-sender.service';
 import { CapiOutboxRepository, type CapiTarget } from './capi-outbox.repository';
 
@@ -31,7 +31,10 @@ export class CapiOutboxWriter implements OnModuleInit, EntitySubscriberInterface
   }
 
   async write(m: EntityManager, changes: readonly LeadLifecycleChange[]): Promise<void> {
-    const targets = await this.outbox.writeForChanges(m, changes);
+    // Meta's CRM funnel is stages only: edits, duplicates and kinds added later are not events for it.
+    const stages = changes.filter((c) => STAGE_CHANGE_KINDS.has(c.kind));
+    if (stages.length === 0) return;
+    const targets = await this.outbox.writeForChanges(m, stages);
     if (targets.length === 0) return;
     const runner = m.queryRunner;
     if (runner?.isTransactionActive) {

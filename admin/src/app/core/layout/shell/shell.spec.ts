@@ -42,6 +42,7 @@ describe('Shell', () => {
       'Conversions',
       'Users',
       'API keys',
+      'Webhooks',
       'Audit log',
       'Queues',
       'API docs',
