@@ -27,6 +27,7 @@ import { MetaConversionsModule } from './modules/meta-conversions';
 import { MetaCatalogModule } from './modules/meta-catalog';
 import { MetaLeadsModule } from './modules/meta-leads';
 import { MetaWebhookModule } from './modules/meta-webhook';
+import { AlertsModule } from './modules/alerts';
 
 @Module({
   imports: [
@@ -59,6 +60,7 @@ import { MetaWebhookModule } from './modules/meta-webhook';
     MetaInsightsModule,
     MetaConversionsModule,
     MetaCatalogModule,
+    AlertsModule,
   ],
 })
 export class AppModule {}

@@ -1,4 +1,5 @@
 import type { Schedule } from './infra/scheduler/schedule';
+import { ALERTS_SCHEDULES } from './modules/alerts';
 import { META_ADS_SCHEDULES } from './modules/meta-ads';
 import { META_AUTH_SCHEDULES } from './modules/meta-auth';
 import { META_INSIGHTS_SCHEDULES } from './modules/meta-insights';
@@ -20,4 +21,5 @@ export const APP_SCHEDULES: readonly Schedule[] = [
   ...META_INSIGHTS_SCHEDULES,
   ...META_CONVERSIONS_SCHEDULES,
   ...META_CATALOG_SCHEDULES,
+  ...ALERTS_SCHEDULES,
 ];

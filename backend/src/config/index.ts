@@ -1,4 +1,5 @@
 export { adsConfig } from './ads.config';
+export { alertsConfig } from './alerts.config';
 export { capiConfig } from './capi.config';
 export { appConfig, runsWorkers, servesApi } from './app.config';
 export { catalogConfig } from './catalog.config';
@@ -14,6 +15,7 @@ export { metaConfig } from './meta.config';
 export { queueConfig } from './queue.config';
 
 import { adsConfig } from './ads.config';
+import { alertsConfig } from './alerts.config';
 import { appConfig } from './app.config';
 import { catalogConfig } from './catalog.config';
 import { authConfig } from './auth.config';
@@ -44,4 +46,5 @@ export const CONFIG_NAMESPACES = [
   insightsConfig,
   capiConfig,
   catalogConfig,
+  alertsConfig,
 ];

@@ -17,3 +17,4 @@ export * from './meta-insights';
 export * from './lead-fields';
 export * from './meta-conversions';
 export * from './meta-catalog';
+export * from './alerts';

@@ -58,5 +58,6 @@ import { IdempotencyService } from './writes/idempotency.service';
     LeadCampaignDrafts,
     LeadCampaignCreator,
   ],
+  exports: [AdsSyncStateRepository],
 })
 export class MetaAdsModule {}

@@ -17,5 +17,6 @@ import { InsightsSettingsService } from './reporting/insights-settings.service';
   imports: [AuditModule, InsightsPullsModule],
   controllers: [InsightsController],
   providers: [InsightsReportRepository, InsightsReportService, InsightsSettingsRepository, InsightsSettingsService],
+  exports: [InsightsPullsModule],
 })
 export class MetaInsightsModule {}
