@@ -14,14 +14,14 @@ export class LeadEventsRepository {
    */
   async insertCreated(m: EntityManager, leads: readonly { organisationId: string; leadId: string; at: Date }[]): Promise<string[]> {
     if (!leads.length) return [];
-    const [rows] = (await m.query(
+    const rows: { organisation_id: string }[] = await m.query(
       `INSERT INTO alert_lead_events (organisation_id, lead_id, created_at)
        SELECT l.organisation_id, l.lead_id, l.at
          FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) AS l(organisation_id, lead_id, at)
         WHERE EXISTS (SELECT 1 FROM notification_digests d WHERE d.organisation_id = l.organisation_id)
        RETURNING organisation_id`,
       [leads.map((l) => l.organisationId), leads.map((l) => l.leadId), leads.map((l) => l.at)],
-    )) as [{ organisation_id: string }[], number];
+    );
     return [...new Set(rows.map((row) => row.organisation_id))];
   }
 
