@@ -53,7 +53,8 @@ export class NotificationsPage {
     this.api.list({ unreadOnly: this.unreadOnly(), limit: this.pageSize, offset: this.pageIndex() * this.pageSize }),
   );
   protected readonly items = computed(() => this.page.value()?.items ?? []);
-  protected readonly anyUnread = computed(() => (this.unread.count() ?? 0) > 0);
+  /** The bell's count, or an unread one on this page (the count may be a minute old). */
+  protected readonly anyUnread = computed(() => (this.unread.count() ?? 0) > 0 || this.items().some((n) => !n.readAt));
 
   constructor() {
     this.page.load();
