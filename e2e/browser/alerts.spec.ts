@@ -64,7 +64,8 @@ describe('console: alerts, notifications and the mail outbox', () => {
 
       // The evaluation runs every minute; the bell asks every minute and at each navigation.
       await page.waitForFunction(
-        () => /^Notifications: \d+ unread$/.test(document.querySelector('[data-testid="notification-bell"]')?.getAttribute('aria-label') ?? ''),
+        () =>
+          /^Notifications: \d+ unread$/.test(document.querySelector('[data-testid="notification-bell"]')?.getAttribute('aria-label') ?? ''),
         undefined,
         { timeout: 150_000 },
       );

@@ -505,7 +505,9 @@ export class EnvSchema {
    * stay in the mail outbox, which admins read in the console.
    */
   @IsOptional()
-  @Matches(/^smtps?:\/\/[^\s/]+(:\d+)?\/?(\?\S*)?$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587' })
+  @Matches(/^smtps?:\/\/[^\s/]+(:\d+)?\/?(\?\S*)?$/, {
+    message: 'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587',
+  })
   SMTP_URL?: string;
 
   /** The From of alert emails: an address, or a name and an address as in "LEGEAI <alerts@example.com>". */

@@ -91,7 +91,9 @@ describe('Alerts: mails over SMTP (e2e, a local SMTP server)', () => {
     await t.app.get(MailQueue).enqueue(queued);
 
     const [row] = await waitFor('the mail sent', async () => {
-      const rows = await t.dataSource.query(`SELECT state, attempts, last_error, message_id FROM mail_outbox WHERE id = $1`, [queued[0].id]);
+      const rows = await t.dataSource.query(`SELECT state, attempts, last_error, message_id FROM mail_outbox WHERE id = $1`, [
+        queued[0].id,
+      ]);
       return rows[0]?.state === 'sent' ? rows : null;
     });
     // The first try met the 451, the second got through.

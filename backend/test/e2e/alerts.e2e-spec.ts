@@ -112,14 +112,18 @@ describe('Alerts: conditions, notifications, mail outbox, new-lead notices (e2e,
     await evaluate();
     const after = await alerts();
     expect(after.open.find((a) => a.conditionKey === 'reauth_required')).toBeUndefined();
-    expect(after.recent.filter((a) => a.id === open.id)).toEqual([expect.objectContaining({ state: 'resolved', resolvedAt: expect.any(String) })]);
+    expect(after.recent.filter((a) => a.id === open.id)).toEqual([
+      expect.objectContaining({ state: 'resolved', resolvedAt: expect.any(String) }),
+    ]);
     expect(ofType(await notifications(env.admin), AlertEventType.ReauthRequired, 'resolved')).toHaveLength(1);
     await waitFor('the "resolved" mail', async () => (await mailsTo(env.admin, '[LEGEAI] Resolved: Meta needs a reconnect')).length === 1);
   });
 
   it('a token that expires within 7 days raises one alert, resolved once the expiry moves away', async () => {
     const setExpiry = (sql: string) =>
-      env.t.dataSource.query(`UPDATE meta_integrations SET token_expires_at = ${sql} WHERE organisation_id = $1 AND status = 'active'`, [org()]);
+      env.t.dataSource.query(`UPDATE meta_integrations SET token_expires_at = ${sql} WHERE organisation_id = $1 AND status = 'active'`, [
+        org(),
+      ]);
     await setExpiry(`now() + interval '3 days'`);
     await evaluate();
     await evaluate();
@@ -163,9 +167,14 @@ describe('Alerts: conditions, notifications, mail outbox, new-lead notices (e2e,
     await evaluate();
     await evaluate();
     const open = (await alerts()).open.filter((a) => a.conditionKey === 'leads_failed');
-    expect(open).toEqual([expect.objectContaining({ eventType: AlertEventType.LeadsFailing, title: '2 leads failed in the last 24 hours' })]);
+    expect(open).toEqual([
+      expect.objectContaining({ eventType: AlertEventType.LeadsFailing, title: '2 leads failed in the last 24 hours' }),
+    ]);
     expect(ofType(await notifications(env.admin), AlertEventType.LeadsFailing, 'raised')).toHaveLength(1);
-    await waitFor('the failed leads mail', async () => (await mailsTo(env.admin, '[LEGEAI] 2 leads failed in the last 24 hours')).length === 1);
+    await waitFor(
+      'the failed leads mail',
+      async () => (await mailsTo(env.admin, '[LEGEAI] 2 leads failed in the last 24 hours')).length === 1,
+    );
 
     await http().put('/v1/alert-settings').set(env.admin.auth).send({ failedLeadsThreshold: 10 }).expect(200);
     await evaluate();
@@ -175,7 +184,9 @@ describe('Alerts: conditions, notifications, mail outbox, new-lead notices (e2e,
 
   it('new leads: an immediate notice for who asked, an hourly digest when due, nothing for who did not ask', async () => {
     const prefs = (user: SignedInUser, body: object) =>
-      http().put('/v1/notification-preferences').set(user.auth).send(body).expect(200) as unknown as Promise<{ body: NotificationPreferencesDto }>;
+      http().put('/v1/notification-preferences').set(user.auth).send(body).expect(200) as unknown as Promise<{
+        body: NotificationPreferencesDto;
+      }>;
     const adminPrefs = await prefs(env.admin, {
       events: [{ eventType: AlertEventType.NewLead, inApp: true, email: true }],
       newLeadFrequency: 'hourly',
@@ -219,7 +230,14 @@ describe('Alerts: conditions, notifications, mail outbox, new-lead notices (e2e,
     // What a crash right after the commit leaves: the rows, no job.
     const [mail] = await env.t.dataSource.transaction((m) =>
       outbox.insertMany(m, [
-        { organisationId: org(), userId: env.admin.id, to: env.admin.email, from: 'alerts@legeai.localhost', subject: 'Crash test', text: 'Body' },
+        {
+          organisationId: org(),
+          userId: env.admin.id,
+          to: env.admin.email,
+          from: 'alerts@legeai.localhost',
+          subject: 'Crash test',
+          text: 'Body',
+        },
       ]),
     );
     await env.t.dataSource.query(`UPDATE mail_outbox SET next_attempt_at = now() - interval '1 minute' WHERE id = $1`, [mail.id]);
@@ -232,7 +250,10 @@ describe('Alerts: conditions, notifications, mail outbox, new-lead notices (e2e,
 
     await queue.add(ALERTS_JOBS.sweep, {});
     await waitFor('the swept mail kept', async () => (await mails()).find((m) => m.id === mail.id && m.state === 'kept'));
-    await waitFor('the swept new-lead notice', async () => ofType(await notifications(manager), AlertEventType.NewLead).length === before + 1);
+    await waitFor(
+      'the swept new-lead notice',
+      async () => ofType(await notifications(manager), AlertEventType.NewLead).length === before + 1,
+    );
     const [{ undispatched }] = await env.t.dataSource.query(
       `SELECT count(*)::int AS undispatched FROM alert_lead_events WHERE organisation_id = $1 AND dispatched_at IS NULL`,
       [org()],

@@ -255,7 +255,16 @@ describe('platform (e2e)', () => {
       // A delayed job in the lead queue changes how BullMQ's worker fills its slots (schedule-ticks.ts): the lead
       // queue holds only jobs that are due, or delayed on purpose.
       const { getQueueToken } = await import('@nestjs/bullmq');
-      for (const name of ['meta-auth', 'meta-webhook', 'meta-leads', 'meta-ads', 'meta-catalog', 'meta-insights', 'meta-conversions', 'alerts']) {
+      for (const name of [
+        'meta-auth',
+        'meta-webhook',
+        'meta-leads',
+        'meta-ads',
+        'meta-catalog',
+        'meta-insights',
+        'meta-conversions',
+        'alerts',
+      ]) {
         const queue = t.app.get(getQueueToken(name));
         expect({ name, schedulers: await queue.getJobSchedulers(), delayed: await queue.getDelayedCount() }).toEqual({
           name,

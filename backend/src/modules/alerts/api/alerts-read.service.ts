@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, type AlertDto, type AlertListDto, type MailMessageDto, type MailSummaryDto, type Page, type PageQuery } from '@legeai/contracts';
+import {
+  ErrorCode,
+  type AlertDto,
+  type AlertListDto,
+  type MailMessageDto,
+  type MailSummaryDto,
+  type Page,
+  type PageQuery,
+} from '@legeai/contracts';
 import { ApiError } from '../../../common/errors/api-error';
 import { pageOf } from '../../../common/paging/page-query.dto';
 import { MailOutboxRepository } from '../delivery/mail-outbox.repository';

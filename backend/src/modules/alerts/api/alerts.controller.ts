@@ -1,6 +1,14 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Role, ROUTES, type AlertListDto, type AlertSettingsDto, type MailMessageDto, type MailSummaryDto, type Page } from '@legeai/contracts';
+import {
+  Role,
+  ROUTES,
+  type AlertListDto,
+  type AlertSettingsDto,
+  type MailMessageDto,
+  type MailSummaryDto,
+  type Page,
+} from '@legeai/contracts';
 import { CurrentPrincipal } from '../../../common/auth/current-principal.decorator';
 import { Principal } from '../../../common/auth/principal';
 import { Roles } from '../../../common/auth/roles.decorator';
@@ -49,7 +57,10 @@ export class AlertsController {
 
   @Get(ROUTES.mailOutbox)
   @Roles(Role.Admin)
-  @ApiOperation({ operationId: 'listMailOutbox', summary: "The organisation's outgoing mails, newest first (kept here when no SMTP server is configured)" })
+  @ApiOperation({
+    operationId: 'listMailOutbox',
+    summary: "The organisation's outgoing mails, newest first (kept here when no SMTP server is configured)",
+  })
   @ApiOkResponse({ type: MailPageResponse })
   @ApiErrorResponses(400, 401, 403)
   mails(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto): Promise<Page<MailSummaryDto>> {

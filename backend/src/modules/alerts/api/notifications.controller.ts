@@ -88,7 +88,10 @@ export class NotificationsController {
   @ApiOperation({ operationId: 'updateNotificationPreferences', summary: 'Sets channels per event and how new leads are told' })
   @ApiOkResponse({ type: NotificationPreferencesResponse })
   @ApiErrorResponses(400, 401, 403)
-  updatePreferences(@CurrentPrincipal() principal: Principal, @Body() body: UpdateNotificationPreferencesBody): Promise<NotificationPreferencesDto> {
+  updatePreferences(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: UpdateNotificationPreferencesBody,
+  ): Promise<NotificationPreferencesDto> {
     return this.preferences.update(principal, body);
   }
 }

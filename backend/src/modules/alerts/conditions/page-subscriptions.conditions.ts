@@ -28,7 +28,10 @@ export class PageSubscriptionConditions implements AlertConditionSource {
       {
         key: 'page_subscription_lost',
         eventType: AlertEventType.PageSubscriptionLost,
-        title: lost.length === 1 ? 'A Page no longer sends its leads in real time' : `${lost.length} Pages no longer send their leads in real time`,
+        title:
+          lost.length === 1
+            ? 'A Page no longer sends its leads in real time'
+            : `${lost.length} Pages no longer send their leads in real time`,
         body:
           `Meta's lead webhook is off for ${names.join(', ')}, and subscribing again did not restore it. ` +
           'Their leads arrive only through the reconciliation, late. Check the Page permissions, then run the health check on Integrations → Meta.',

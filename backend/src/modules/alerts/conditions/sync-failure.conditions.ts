@@ -49,7 +49,12 @@ export class SyncFailureConditions implements AlertConditionSource {
       ),
       ...(catalog.length ? [finding('catalog', 'The catalog sync keeps failing', reason(catalog[0].error), '/catalog')] : []),
       ...forms.map((form) =>
-        finding(`reconcile:${form.formId}`, `Leads of the form ${form.formName ?? form.formId} cannot be reconciled`, reason(form.note), '/activity'),
+        finding(
+          `reconcile:${form.formId}`,
+          `Leads of the form ${form.formName ?? form.formId} cannot be reconciled`,
+          reason(form.note),
+          '/activity',
+        ),
       ),
     ];
   }

@@ -30,9 +30,7 @@ export class AlertDeliveryWriter {
     const { organisationId, eventType, alertId, kind, title, body, link } = delivery;
     await this.notifications.insertMany(
       m,
-      recipients
-        .filter((r) => r.inApp)
-        .map((r) => ({ organisationId, userId: r.member.id, alertId, eventType, kind, title, body, link })),
+      recipients.filter((r) => r.inApp).map((r) => ({ organisationId, userId: r.member.id, alertId, eventType, kind, title, body, link })),
     );
     return this.mails.insertMany(
       m,

@@ -51,10 +51,7 @@ export class MailOutboxRepository {
   }
 
   async markSent(id: string, messageId: string | null): Promise<void> {
-    await this.rows.update(
-      { id },
-      { state: 'sent', sentAt: () => 'now()', messageId, attempts: () => 'attempts + 1', lastError: null },
-    );
+    await this.rows.update({ id }, { state: 'sent', sentAt: () => 'now()', messageId, attempts: () => 'attempts + 1', lastError: null });
   }
 
   /** No SMTP server configured: the mail stays in the outbox for an admin to read. */

@@ -7,7 +7,12 @@ const viewer: Member = { id: 'v', email: 'v@x.test', name: 'V', role: Role.Viewe
 
 describe(recipientsOf.name, () => {
   it('by default tells admins of connection and failure alerts in the console and by email', () => {
-    for (const type of [AlertEventType.ReauthRequired, AlertEventType.TokenExpiring, AlertEventType.LeadsFailing, AlertEventType.SyncFailing]) {
+    for (const type of [
+      AlertEventType.ReauthRequired,
+      AlertEventType.TokenExpiring,
+      AlertEventType.LeadsFailing,
+      AlertEventType.SyncFailing,
+    ]) {
       expect(channelsOf(admin, type, [])).toEqual({ inApp: true, email: true });
     }
   });

@@ -21,7 +21,11 @@ export interface Recipient {
 }
 
 /** A member's channels for an event: their own choice when they made one, else their role's default. */
-export function channelsOf(member: Member, eventType: AlertEventType, stored: readonly StoredPreference[]): { inApp: boolean; email: boolean } {
+export function channelsOf(
+  member: Member,
+  eventType: AlertEventType,
+  stored: readonly StoredPreference[],
+): { inApp: boolean; email: boolean } {
   const own = stored.find((p) => p.userId === member.id && p.eventType === eventType);
   return own ? { inApp: own.inApp, email: own.email } : defaultPreference(member.role, eventType);
 }

@@ -112,11 +112,18 @@ export class AlertEvaluatorService {
   }
 
   private async audience(m: EntityManager, organisationId: string): Promise<{ members: Member[]; stored: StoredPreference[] }> {
-    const [members, stored] = await Promise.all([this.users.activeMembers(organisationId), this.preferences.forOrganisation(organisationId, m)]);
+    const [members, stored] = await Promise.all([
+      this.users.activeMembers(organisationId),
+      this.preferences.forOrganisation(organisationId, m),
+    ]);
     return { members, stored };
   }
 
-  private deliver(m: EntityManager, audience: { members: Member[]; stored: StoredPreference[] }, delivery: Delivery & { eventType: AlertEventType }) {
+  private deliver(
+    m: EntityManager,
+    audience: { members: Member[]; stored: StoredPreference[] },
+    delivery: Delivery & { eventType: AlertEventType },
+  ) {
     return this.deliveries.write(m, delivery, recipientsOf(audience.members, delivery.eventType, audience.stored));
   }
 }

@@ -57,7 +57,10 @@ export class LeadEventsRepository {
 
   /** Events older than two days: past any digest's period. */
   async prune(): Promise<number> {
-    const result = await this.db.query(`DELETE FROM alert_lead_events WHERE created_at < now() - interval '2 days'`);
-    return (result as [unknown[], number])[1] ?? 0;
+    const [, deleted] = (await this.db.query(`DELETE FROM alert_lead_events WHERE created_at < now() - interval '2 days'`)) as [
+      unknown[],
+      number,
+    ];
+    return deleted ?? 0;
   }
 }

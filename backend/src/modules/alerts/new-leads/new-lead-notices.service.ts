@@ -36,7 +36,10 @@ export class NewLeadNoticesService {
         if (!n) return 0;
         const subscribers = new Set(await this.preferences.immediateSubscribers(m, organisationId));
         if (!subscribers.size) return n;
-        const [members, stored] = await Promise.all([this.users.activeMembers(organisationId), this.preferences.forOrganisation(organisationId, m)]);
+        const [members, stored] = await Promise.all([
+          this.users.activeMembers(organisationId),
+          this.preferences.forOrganisation(organisationId, m),
+        ]);
         const recipients = members
           .filter((member) => subscribers.has(member.id))
           .map((member) => ({ member, ...channelsOf(member, AlertEventType.NewLead, stored) }))

@@ -3,7 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { Notification } from '../entities/notification.entity';
 
-export type NewNotification = Pick<Notification, 'organisationId' | 'userId' | 'alertId' | 'eventType' | 'kind' | 'title' | 'body' | 'link'>;
+export type NewNotification = Pick<
+  Notification,
+  'organisationId' | 'userId' | 'alertId' | 'eventType' | 'kind' | 'title' | 'body' | 'link'
+>;
 
 /** Every statement on `notifications`: always scoped by (user, organisation). */
 @Injectable()

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, type MarkReadResult, type NotificationDto, type NotificationListQuery, type Page, type UnreadCountDto } from '@legeai/contracts';
+import {
+  ErrorCode,
+  type MarkReadResult,
+  type NotificationDto,
+  type NotificationListQuery,
+  type Page,
+  type UnreadCountDto,
+} from '@legeai/contracts';
 import type { Principal } from '../../../common/auth/principal';
 import { ApiError } from '../../../common/errors/api-error';
 import { pageOf } from '../../../common/paging/page-query.dto';

@@ -32,12 +32,10 @@ export class PreferencesRepository {
   async save(userId: string, organisationId: string, events: EventPreferenceDto[], frequency: NewLeadFrequency): Promise<void> {
     await this.db.transaction(async (m) => {
       if (events.length) {
-        await m
-          .getRepository(NotificationPreference)
-          .upsert(
-            events.map((e) => ({ userId, organisationId, eventType: e.eventType, inApp: e.inApp, email: e.email })),
-            ['userId', 'organisationId', 'eventType'],
-          );
+        await m.getRepository(NotificationPreference).upsert(
+          events.map((e) => ({ userId, organisationId, eventType: e.eventType, inApp: e.inApp, email: e.email })),
+          ['userId', 'organisationId', 'eventType'],
+        );
       }
       if (frequency === 'off') {
         await m.getRepository(NotificationDigest).delete({ userId, organisationId });

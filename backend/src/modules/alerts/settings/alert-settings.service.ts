@@ -27,7 +27,13 @@ export class AlertSettingsService {
       const after: AlertSettingsDto = { ...before, ...definedOnly(change) };
       await repo.upsert({ organisationId: principal.organisationId, ...after, updatedAt: new Date() }, ['organisationId']);
       if (JSON.stringify(before) !== JSON.stringify(after)) {
-        await this.audit.recordBy(principal, 'alerts.settings_updated', { type: 'organisation', id: principal.organisationId }, { before, after }, m);
+        await this.audit.recordBy(
+          principal,
+          'alerts.settings_updated',
+          { type: 'organisation', id: principal.organisationId },
+          { before, after },
+          m,
+        );
       }
       return after;
     });

@@ -17,7 +17,11 @@ describe('NotificationBell', () => {
     TestBed.configureTestingModule({
       imports: [NotificationBell],
       // The real store (the test console quiets it for other specs).
-      providers: [...provideTestConsole(), provideManualInterval(interval), { provide: UnreadNotifications, useClass: UnreadNotifications }],
+      providers: [
+        ...provideTestConsole(),
+        provideManualInterval(interval),
+        { provide: UnreadNotifications, useClass: UnreadNotifications },
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(NotificationBell);

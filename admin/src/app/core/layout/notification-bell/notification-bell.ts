@@ -36,9 +36,7 @@ export class NotificationBell {
 
   protected readonly unread = computed(() => this.store.count() ?? 0);
   protected readonly badge = computed(() => (this.unread() > 99 ? '99+' : String(this.unread())));
-  protected readonly ariaLabel = computed(() =>
-    this.unread() === 0 ? 'Notifications' : `Notifications: ${this.unread()} unread`,
-  );
+  protected readonly ariaLabel = computed(() => (this.unread() === 0 ? 'Notifications' : `Notifications: ${this.unread()} unread`));
 
   constructor() {
     this.store.startPolling();

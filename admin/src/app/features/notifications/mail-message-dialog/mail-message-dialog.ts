@@ -19,7 +19,9 @@ import { NotificationsApi } from '../data/notifications-api';
     }
     @if (mail.error(); as message) {
       <h2 mat-dialog-title>Mail</h2>
-      <mat-dialog-content><lg-error-state title="This mail could not be loaded" [message]="message" (retry)="mail.load()" /></mat-dialog-content>
+      <mat-dialog-content
+        ><lg-error-state title="This mail could not be loaded" [message]="message" (retry)="mail.load()"
+      /></mat-dialog-content>
     } @else if (mail.value(); as m) {
       <h2 mat-dialog-title data-testid="mail-subject">{{ m.subject }}</h2>
       <mat-dialog-content>

@@ -18,7 +18,17 @@ import { MailMessageDialog } from '../mail-message-dialog/mail-message-dialog';
 /** Admins: every email the product wrote for this organisation; without an SMTP server they stay here to be read. */
 @Component({
   selector: 'lg-mail-outbox-page',
-  imports: [EmptyState, ErrorState, LabelPipe, MatButtonModule, MatIconModule, MatPaginatorModule, MatProgressBarModule, MatTableModule, Timestamp],
+  imports: [
+    EmptyState,
+    ErrorState,
+    LabelPipe,
+    MatButtonModule,
+    MatIconModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatTableModule,
+    Timestamp,
+  ],
   templateUrl: './mail-outbox-page.html',
   styleUrl: './mail-outbox-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

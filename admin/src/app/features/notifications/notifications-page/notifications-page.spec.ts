@@ -37,7 +37,8 @@ describe('NotificationsPage', () => {
   afterEach(() => http.verify());
 
   const text = () => (fixture.nativeElement as HTMLElement).textContent ?? '';
-  const items = (): HTMLElement[] => Array.from((fixture.nativeElement as HTMLElement).querySelectorAll<HTMLElement>('[data-testid="notification"]'));
+  const items = (): HTMLElement[] =>
+    Array.from((fixture.nativeElement as HTMLElement).querySelectorAll<HTMLElement>('[data-testid="notification"]'));
   const load = async (list: NotificationDto[]) => {
     http.expectOne((r) => r.url === '/v1/notifications' && r.params.get('unreadOnly') === 'false').flush(pageOf(list));
     await fixture.whenStable();

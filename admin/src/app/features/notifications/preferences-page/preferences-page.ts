@@ -17,7 +17,17 @@ import { NotificationsApi } from '../data/notifications-api';
 /** Per event, whether the user hears of it in the console and by email; how new leads are told. */
 @Component({
   selector: 'lg-preferences-page',
-  imports: [ErrorState, LabelPipe, MatButtonModule, MatCheckboxModule, MatIconModule, MatProgressBarModule, MatRadioModule, MatTableModule, RouterLink],
+  imports: [
+    ErrorState,
+    LabelPipe,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatRadioModule,
+    MatTableModule,
+    RouterLink,
+  ],
   templateUrl: './preferences-page.html',
   styleUrl: './preferences-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
