@@ -28,6 +28,7 @@ import { MetaCatalogModule } from './modules/meta-catalog';
 import { MetaLeadsModule } from './modules/meta-leads';
 import { MetaWebhookModule } from './modules/meta-webhook';
 import { OutgoingWebhooksModule } from './modules/outgoing-webhooks';
+import { AlertsModule } from './modules/alerts';
 
 @Module({
   imports: [
@@ -61,6 +62,7 @@ import { OutgoingWebhooksModule } from './modules/outgoing-webhooks';
     MetaConversionsModule,
     MetaCatalogModule,
     OutgoingWebhooksModule,
+    AlertsModule,
   ],
 })
 export class AppModule {}

@@ -1,5 +1,6 @@
 import type { QueueDeclaration } from './infra/queue/queue-declaration';
 import { SCHEDULE_TICKS_QUEUE } from './infra/scheduler/schedule-ticks';
+import { ALERTS_QUEUE } from './modules/alerts';
 import { META_ADS_QUEUE } from './modules/meta-ads';
 import { META_AUTH_QUEUE } from './modules/meta-auth';
 import { META_INSIGHTS_QUEUE } from './modules/meta-insights';
@@ -25,4 +26,5 @@ export const APP_QUEUES: readonly QueueDeclaration[] = [
   META_CONVERSIONS_QUEUE,
   META_CATALOG_QUEUE,
   OUTGOING_WEBHOOKS_QUEUE,
+  ALERTS_QUEUE,
 ];

@@ -1,4 +1,5 @@
 import type { Schedule } from './infra/scheduler/schedule';
+import { ALERTS_SCHEDULES } from './modules/alerts';
 import { META_ADS_SCHEDULES } from './modules/meta-ads';
 import { META_AUTH_SCHEDULES } from './modules/meta-auth';
 import { META_INSIGHTS_SCHEDULES } from './modules/meta-insights';
@@ -22,4 +23,5 @@ export const APP_SCHEDULES: readonly Schedule[] = [
   ...META_CONVERSIONS_SCHEDULES,
   ...META_CATALOG_SCHEDULES,
   ...OUTGOING_WEBHOOKS_SCHEDULES,
+  ...ALERTS_SCHEDULES,
 ];

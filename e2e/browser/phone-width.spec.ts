@@ -375,6 +375,22 @@ describe('console at phone width', () => {
       await expectNoSidewaysScroll('webhooks-with-endpoint');
     }));
 
+  it('notifications, their preferences and the mail outbox', () =>
+    onPage('notifications', async () => {
+      await page.goto('/notifications');
+      await page.getByRole('heading', { name: 'Notifications', exact: true }).waitFor();
+      await settled();
+      await expectNoSidewaysScroll('notifications');
+      await page.goto('/notifications/preferences');
+      await page.getByRole('checkbox', { name: 'Meta needs a reconnect: by email' }).waitFor();
+      await settled();
+      await expectNoSidewaysScroll('notification-preferences');
+      await page.goto('/mail-outbox');
+      await page.getByRole('heading', { name: 'Mail outbox' }).waitFor();
+      await settled();
+      await expectNoSidewaysScroll('mail-outbox');
+    }));
+
   it('audit log', () =>
     onPage('audit-log', async () => {
       await page.goto('/audit-log');

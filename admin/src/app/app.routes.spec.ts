@@ -8,6 +8,7 @@ import { Role } from '@legeai/contracts';
 
 import { aCurrentUser, aUser } from '../testing/factories';
 import { provideQuietConnectionStatus } from '../testing/quiet-connection-status';
+import { provideQuietUnreadNotifications } from '../testing/quiet-unread-notifications';
 import { signIn } from '../testing/sign-in';
 import { routes } from './app.routes';
 import { authInterceptor } from './core/auth/auth-interceptor';
@@ -25,6 +26,7 @@ describe('console routes', () => {
         provideRouter(routes, withComponentInputBinding()),
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
         provideQuietConnectionStatus(),
+        provideQuietUnreadNotifications(),
       ],
     });
     harness = await RouterTestingHarness.create();

@@ -51,6 +51,14 @@ export const routes: Routes = [
         loadChildren: () => import('./features/conversions/conversions.routes').then((m) => m.conversionsRoutes),
       },
       {
+        path: 'notifications',
+        loadChildren: () => import('./features/notifications/notifications.routes').then((m) => m.notificationsRoutes),
+      },
+      ...restrictedTo(Role.Admin, {
+        path: 'mail-outbox',
+        loadChildren: () => import('./features/notifications/mail-outbox.routes').then((m) => m.mailOutboxRoutes),
+      }),
+      {
         path: 'integrations',
         loadChildren: () => import('./features/integrations/integrations.routes').then((m) => m.integrationsRoutes),
       },

@@ -7,6 +7,7 @@ import { provideRouter } from '@angular/router';
 import { authInterceptor } from '../app/core/auth/auth-interceptor';
 import { errorInterceptor } from '../app/core/errors/error-interceptor';
 import { provideQuietConnectionStatus } from './quiet-connection-status';
+import { provideQuietUnreadNotifications } from './quiet-unread-notifications';
 
 /**
  * What a page needs to run in a unit test the way it runs in the console: the real interceptors over
@@ -19,5 +20,6 @@ export function provideTestConsole(): (Provider | EnvironmentProviders)[] {
     provideRouter([]),
     { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
     provideQuietConnectionStatus(),
+    provideQuietUnreadNotifications(),
   ];
 }

@@ -494,6 +494,54 @@ export class EnvSchema {
   @Max(60_000)
   META_CAPI_BATCH_WINDOW_MS = 1_000;
 
+  /** Cron pattern (5 or 6 fields, UTC) of the evaluation of every organisation's alert conditions. */
+  @IsOptional()
+  @Matches(/^\S+(\s+\S+){4,5}$/, { message: 'ALERTS_EVALUATE_CRON must be a cron pattern like * * * * *' })
+  ALERTS_EVALUATE_CRON = '* * * * *';
+
+  /** Cron pattern (5 or 6 fields, UTC) of the sweep that queues mails and new-lead notices whose job was never queued. */
+  @IsOptional()
+  @Matches(/^\S+(\s+\S+){4,5}$/, { message: 'ALERTS_SWEEP_CRON must be a cron pattern like * * * * *' })
+  ALERTS_SWEEP_CRON = '* * * * *';
+
+  /** Cron pattern (5 or 6 fields, UTC) of the new-lead digests: each user's hourly or daily digest goes out at the first tick it is due. */
+  @IsOptional()
+  @Matches(/^\S+(\s+\S+){4,5}$/, { message: 'ALERTS_DIGEST_CRON must be a cron pattern like 0 * * * *' })
+  ALERTS_DIGEST_CRON = '0 * * * *';
+
+  /**
+   * Where alert emails are sent: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://host:465. Unset: mails
+   * stay in the mail outbox, which admins read in the console.
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s/]+(:\d+)?\/?(\?\S*)?$/, {
+    message: 'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587',
+  })
+  SMTP_URL?: string;
+
+  /** The From of alert emails: an address, or a name and an address as in "LEGEAI <alerts@example.com>". */
+  @IsOptional()
+  @Matches(/^([^<>\r\n]{1,100} <[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
+    message: 'MAIL_FROM must be an email address, optionally as "Name <address>"',
+  })
+  MAIL_FROM = 'LEGEAI Meta Connect <alerts@legeai.localhost>';
+
+  /** Tries of one alert email before it is marked failed. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  ALERTS_MAIL_ATTEMPTS = 5;
+
+  /** First wait after a failed alert email, doubled at each try. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  ALERTS_MAIL_RETRY_DELAY_MS = 30_000;
+
   /** Cron pattern (5 or 6 fields, UTC) of the scheduled catalog sync of every organisation with a linked catalog. */
   @IsOptional()
   @Matches(/^\S+(\s+\S+){4,5}$/, { message: 'META_CATALOG_SYNC_CRON must be a cron pattern like 23 */6 * * *' })

@@ -1,4 +1,5 @@
 export { adsConfig } from './ads.config';
+export { alertsConfig } from './alerts.config';
 export { capiConfig } from './capi.config';
 export { appConfig, runsWorkers, servesApi } from './app.config';
 export { catalogConfig } from './catalog.config';
@@ -15,6 +16,7 @@ export { outgoingWebhooksConfig } from './outgoing-webhooks.config';
 export { queueConfig } from './queue.config';
 
 import { adsConfig } from './ads.config';
+import { alertsConfig } from './alerts.config';
 import { appConfig } from './app.config';
 import { catalogConfig } from './catalog.config';
 import { authConfig } from './auth.config';
@@ -47,4 +49,5 @@ export const CONFIG_NAMESPACES = [
   capiConfig,
   catalogConfig,
   outgoingWebhooksConfig,
+  alertsConfig,
 ];

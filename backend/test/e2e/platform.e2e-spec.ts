@@ -208,7 +208,9 @@ describe('platform (e2e)', () => {
       await t.http.get(`/admin/queues/${css}`).set('Cookie', cookie).expect(200);
       const api = await t.http.get('/admin/queues/api/queues').set('Cookie', cookie).expect(200);
       const names = (api.body.queues as { name: string }[]).map((q) => q.name);
-      expect(names).toEqual(expect.arrayContaining(['meta-auth', 'meta-webhook', 'meta-leads', 'meta-ads', 'meta-catalog']));
+      expect(names).toEqual(
+        expect.arrayContaining(['meta-auth', 'meta-webhook', 'meta-leads', 'meta-ads', 'meta-catalog', 'outgoing-webhooks', 'alerts']),
+      );
     });
 
     it('closes for an admin whose session has ended', async () => {
@@ -236,6 +238,9 @@ describe('platform (e2e)', () => {
       const queue = t.app.get(getQueueToken('schedules'));
       const schedulers = await queue.getJobSchedulers();
       expect(schedulers.map((s: { key: string }) => s.key).sort()).toEqual([
+        'alerts:evaluate',
+        'alerts:send-digests',
+        'alerts:sweep',
         'meta-ads:sync-all',
         'meta-auth:check-all-connections',
         'meta-catalog:sync-all',
@@ -263,6 +268,7 @@ describe('platform (e2e)', () => {
         'meta-insights',
         'meta-conversions',
         'outgoing-webhooks',
+        'alerts',
       ]) {
         const queue = t.app.get(getQueueToken(name));
         expect({ name, schedulers: await queue.getJobSchedulers(), delayed: await queue.getDelayedCount() }).toEqual({

@@ -68,6 +68,19 @@ export const ROUTES = {
     deliveries: 'deliveries',
     replay: 'replay',
   },
+  /**
+   * Alerts: `GET notifications`, `GET notifications/unread-count`, `POST notifications/{id}/read`,
+   * `POST notifications/read-all`; `GET/PUT notification-preferences`; `GET alerts`, `GET/PUT alert-settings` and
+   * `GET mail-outbox`, `GET mail-outbox/{id}` (admins).
+   */
+  notifications: 'notifications',
+  notificationsUnreadCount: 'unread-count',
+  notificationRead: 'read',
+  notificationsReadAll: 'read-all',
+  notificationPreferences: 'notification-preferences',
+  alerts: 'alerts',
+  alertSettings: 'alert-settings',
+  mailOutbox: 'mail-outbox',
   metaIntegration: {
     base: 'integrations/meta',
     authUrl: 'auth/url',

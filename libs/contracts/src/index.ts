@@ -18,3 +18,4 @@ export * from './lead-fields';
 export * from './meta-conversions';
 export * from './meta-catalog';
 export * from './outgoing-webhooks';
+export * from './alerts';

@@ -1,5 +1,6 @@
 /** MetaAds: what other modules (and the composition root) may use of it. */
 export { MetaAdsModule } from './meta-ads.module';
+export { AdsSyncStateRepository } from './repositories/ads-sync-state.repository';
 export {
   META_ADS_JOBS,
   META_ADS_QUEUE,

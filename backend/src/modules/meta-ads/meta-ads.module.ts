@@ -61,6 +61,6 @@ import { IdempotencyService } from './writes/idempotency.service';
     LeadCampaignCreator,
     AdObjectResultsRegistry,
   ],
-  exports: [AdObjectResultsRegistry],
+  exports: [AdObjectResultsRegistry, AdsSyncStateRepository],
 })
 export class MetaAdsModule {}

@@ -1,5 +1,6 @@
 /** MetaCatalog: what the composition root may use of it. */
 export { MetaCatalogModule } from './meta-catalog.module';
+export { CatalogSyncsRepository } from './sync/catalog-syncs.repository';
 export {
   META_CATALOG_JOBS,
   META_CATALOG_QUEUE,

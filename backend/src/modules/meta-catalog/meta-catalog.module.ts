@@ -36,5 +36,6 @@ import { CatalogSyncsService } from './sync/catalog-syncs.service';
     CatalogSyncsService,
     CatalogSyncJobHandlers,
   ],
+  exports: [CatalogSyncsRepository],
 })
 export class MetaCatalogModule {}

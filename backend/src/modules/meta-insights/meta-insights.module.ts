@@ -19,5 +19,6 @@ import { InsightsSettingsService } from './reporting/insights-settings.service';
   imports: [AuditModule, MetaAdsModule, InsightsPullsModule],
   controllers: [InsightsController],
   providers: [InsightsReportRepository, InsightsReportService, InsightsSettingsRepository, InsightsSettingsService, InsightsAdResults],
+  exports: [InsightsPullsModule],
 })
 export class MetaInsightsModule {}

@@ -11,5 +11,6 @@ import { LeadSyncModule } from './sync/lead-sync.module';
  */
 @Module({
   imports: [LeadMappingModule, LeadSyncModule, LeadReconcileModule],
+  exports: [LeadSyncModule],
 })
 export class MetaLeadsModule {}

@@ -59,6 +59,12 @@ export class OrganisationsService {
     return repo.save(repo.create({ name }));
   }
 
+  /** Every organisation's id: the alerts evaluate each one. */
+  async listIds(): Promise<string[]> {
+    const rows = await this.organisations.find({ select: { id: true }, order: { createdAt: 'ASC' } });
+    return rows.map((org) => org.id);
+  }
+
   /** The oldest organisation, if any: where the first admin goes when one already exists. */
   findFirst(manager?: EntityManager): Promise<Organisation | null> {
     const repo = manager ? manager.getRepository(Organisation) : this.organisations;

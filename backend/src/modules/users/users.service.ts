@@ -156,6 +156,14 @@ export class UsersService {
     return new Map(rows.map((u) => [u.id, u.name]));
   }
 
+  /**
+   * The organisation's active users with their role in it: who alerts and notices may reach. The one place that says
+   * who belongs to an organisation for alerts, so memberships change only this statement.
+   */
+  async activeMembers(organisationId: string): Promise<{ id: string; email: string; name: string; role: Role }[]> {
+    return this.users.find({ where: { organisationId, active: true }, select: { id: true, email: true, name: true, role: true } });
+  }
+
   /** Any user by id, across organisations: for the auth flow, which starts from a token rather than a principal. */
   findById(userId: string): Promise<User | null> {
     return this.users.findOneBy({ id: userId });

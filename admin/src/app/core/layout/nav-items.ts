@@ -78,6 +78,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     target: { kind: 'route', path: '/activity' },
   },
   {
+    label: 'Notifications',
+    icon: 'notifications',
+    minRole: Role.Viewer,
+    summary: 'What needs attention (a reconnect, failing leads or syncs) and new leads, and how you want to hear of them.',
+    target: { kind: 'route', path: '/notifications' },
+  },
+  {
     label: 'Meta',
     icon: 'hub',
     minRole: Role.Viewer,
@@ -116,6 +123,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     section: 'Administration',
     summary: 'Push lead events to your other systems, signed, with a log of every delivery.',
     target: { kind: 'route', path: '/webhooks' },
+    label: 'Mail outbox',
+    icon: 'outbox',
+    minRole: Role.Admin,
+    section: 'Administration',
+    summary: 'Every email the product sent or keeps, with its text: without an SMTP server, mails stay here.',
+    target: { kind: 'route', path: '/mail-outbox' },
   },
   {
     label: 'Audit log',

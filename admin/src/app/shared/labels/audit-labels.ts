@@ -22,6 +22,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'lead.contact_viewed': 'Lead contact details viewed',
   'lead.exported': 'Leads exported',
   'organisation.updated': 'Organisation settings changed',
+  'alerts.settings_updated': 'Alert thresholds changed',
   'lead.duplicate_dismissed': 'Duplicate link removed: not the same person',
   'lead.duplicate_confirmed': 'Possible duplicate confirmed',
   'lead_duplicate_settings.updated': 'Duplicate rule changed',

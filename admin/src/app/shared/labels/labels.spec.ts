@@ -1,4 +1,6 @@
 import {
+  ALERT_EVENT_TYPES,
+  NEW_LEAD_FREQUENCIES,
   LEAD_AD_CALLS_TO_ACTION,
   LEAD_FIELD_NAMES,
   LEAD_STATUSES,
@@ -64,6 +66,10 @@ describe('label', () => {
     ['adStatus', ['ACTIVE', 'PAUSED', 'DELETED', 'ARCHIVED']],
     ['adCallToAction', LEAD_AD_CALLS_TO_ACTION],
     ['adSyncState', ['never', 'queued', 'running', 'ok', 'failed', 'paused']],
+    ['alertEventType', ALERT_EVENT_TYPES],
+    ['newLeadFrequency', NEW_LEAD_FREQUENCIES],
+    ['mailState', ['pending', 'sent', 'kept', 'failed']],
+    ['notificationKind', ['raised', 'resolved', 'new_lead', 'digest']],
   ])('has its own words for every %s the contracts define', (kind, values) => {
     for (const value of values) {
       // A label that only capitalises the key would pass through humanizeKey; these maps must say more or the same.

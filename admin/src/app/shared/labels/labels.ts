@@ -10,6 +10,7 @@ import {
   GENDER_LABELS,
   SPECIAL_AD_CATEGORY_LABELS,
 } from './ads-labels';
+import { ALERT_EVENT_TYPE_LABELS, MAIL_STATE_LABELS, NEW_LEAD_FREQUENCY_LABELS, NOTIFICATION_KIND_LABELS } from './alert-labels';
 import { AUDIT_ACTION_LABELS, AUDIT_CATEGORY_LABELS, AUDIT_KIND_LABELS } from './audit-labels';
 import { humanizeKey } from './humanize';
 import { DUPLICATE_RULE_LABELS, LEAD_FIELD_LABELS, LEAD_STATUS_LABELS } from './lead-labels';
@@ -73,6 +74,10 @@ const LABELS = {
   gender: GENDER_LABELS,
   webhookEventType: WEBHOOK_EVENT_TYPE_LABELS,
   webhookDeliveryState: WEBHOOK_DELIVERY_STATE_LABELS,
+  alertEventType: ALERT_EVENT_TYPE_LABELS,
+  notificationKind: NOTIFICATION_KIND_LABELS,
+  newLeadFrequency: NEW_LEAD_FREQUENCY_LABELS,
+  mailState: MAIL_STATE_LABELS,
 } satisfies Record<string, Readonly<Record<string, string>>>;
 
 export type LabelKind = keyof typeof LABELS;

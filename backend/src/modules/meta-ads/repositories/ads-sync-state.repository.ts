@@ -29,6 +29,19 @@ export class AdsSyncStateRepository {
     }
   }
 
+  /**
+   * Ad accounts whose last sync failed and whose last good one is older than `okBefore` (or never was): with the
+   * hourly schedule, a sync that failed for that long keeps failing (read by alerts).
+   */
+  failingSince(organisationId: string, okBefore: Date): Promise<MetaAdsSyncState[]> {
+    return this.rows
+      .createQueryBuilder('s')
+      .where('s.organisation_id = :organisationId AND s.state = :failed', { organisationId, failed: 'failed' })
+      .andWhere('(s.last_synced_at IS NULL OR s.last_synced_at < :okBefore)', { okBefore })
+      .orderBy('s.ad_account_id')
+      .getMany();
+  }
+
   list(organisationId: string): Promise<MetaAdsSyncState[]> {
     return this.rows.find({ where: { organisationId } });
   }

@@ -151,6 +151,17 @@ export class MetaLeadFormsRepository implements SyncWatermarkStore<LeadFormKey> 
     );
   }
 
+  /** Live auto-sync forms whose last reconciliation sweep failed, with why (read by alerts). */
+  async reconcileFailed(organisationId: string): Promise<{ formId: string; formName: string | null; note: string | null }[]> {
+    return this.db.query(
+      `SELECT form_id AS "formId", form_name AS "formName", last_reconcile_note AS "note" FROM meta_lead_forms
+        WHERE organisation_id = $1 AND auto_sync AND last_reconcile_outcome = 'failed'
+          AND (status IS NULL OR status <> '${REMOVED_FORM_STATUS}')
+        ORDER BY form_name, form_id`,
+      [organisationId],
+    );
+  }
+
   async readWatermark({ id, organisationId }: LeadFormKey): Promise<Date | null> {
     return (await this.findById(organisationId, id))?.lastSyncedAt ?? null;
   }

@@ -63,6 +63,19 @@ export class MetaPagesRepository implements OnModuleInit {
     return rows.map((page) => page.pageId);
   }
 
+  /**
+   * The organisation's active Pages with a token (leads can be read) whose leadgen subscription is off: the discovery
+   * and the health check subscribe them again, so one still off after those did not heal (read by alerts).
+   */
+  async unsubscribedWithToken(organisationId: string): Promise<{ pageId: string; pageName: string | null }[]> {
+    return this.db.query(
+      `SELECT page_id AS "pageId", page_name AS "pageName" FROM meta_pages
+        WHERE organisation_id = $1 AND is_active AND NOT webhook_subscribed AND page_access_token_ciphertext IS NOT NULL
+        ORDER BY page_name, page_id`,
+      [organisationId],
+    );
+  }
+
   async setSubscribed(id: string, webhookSubscribed: boolean): Promise<void> {
     await this.rows.update({ id }, { webhookSubscribed });
   }

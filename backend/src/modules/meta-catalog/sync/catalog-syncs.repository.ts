@@ -26,6 +26,19 @@ export class CatalogSyncsRepository {
     return this.repo.findAndCount({ where: { organisationId }, order: { queuedAt: 'DESC', id: 'DESC' }, take: limit, skip: offset });
   }
 
+  /**
+   * The organisation's last `inARow` finished syncs when every one of them failed, newest first; otherwise none
+   * (read by alerts: a catalog sync that keeps failing).
+   */
+  async failedInARow(organisationId: string, inARow: number): Promise<CatalogSync[]> {
+    const last = await this.repo.find({
+      where: { organisationId, state: In(['succeeded', 'failed', 'cancelled']) },
+      order: { queuedAt: 'DESC' },
+      take: inARow,
+    });
+    return last.length === inARow && last.every((sync) => sync.state === 'failed') ? last : [];
+  }
+
   async update(id: string, values: Partial<CatalogSync>): Promise<void> {
     await this.repo.update({ id }, values);
   }

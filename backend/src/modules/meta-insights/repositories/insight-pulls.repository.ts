@@ -53,6 +53,24 @@ export class InsightPullsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
+   * Ad accounts whose last `inARow` finished pulls all failed, with the newest error (read by alerts: a pull that
+   * keeps failing).
+   */
+  async accountsFailedInARow(organisationId: string, inARow: number): Promise<{ adAccountId: string; error: string | null }[]> {
+    return this.dataSource.query(
+      `SELECT ad_account_id AS "adAccountId", (array_agg(error ORDER BY created_at DESC))[1] AS error
+         FROM (SELECT ad_account_id, status, error, created_at,
+                      row_number() OVER (PARTITION BY ad_account_id ORDER BY created_at DESC, id) AS n
+                 FROM meta_insight_pulls WHERE organisation_id = $1 AND status IN ('succeeded', 'failed')) last
+        WHERE n <= $2
+        GROUP BY ad_account_id
+       HAVING count(*) = $2 AND bool_and(status = 'failed')
+        ORDER BY ad_account_id`,
+      [organisationId, inARow],
+    );
+  }
+
+  /**
    * A pull of the account for this trigger that has not started yet takes the new range in (its range grows to cover
    * both), so however many triggers come, one waits per account and trigger. Otherwise a new pull is queued.
    */

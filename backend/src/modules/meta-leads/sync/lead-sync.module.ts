@@ -11,6 +11,7 @@ import { LeadIngestService } from '../ingest/lead-ingest.service';
 import { LeadStoreWriter } from '../ingest/lead-store-writer';
 import { LeadTableStatistics } from '../ingest/lead-table-statistics';
 import { MetaLeadSync } from './entities/meta-lead-sync.entity';
+import { LeadFailureCounts } from './lead-failure-counts';
 import { LeadPipelineSummaryService } from './lead-pipeline-summary.service';
 import { LeadSyncQueryService } from './lead-sync-query.service';
 import { LeadSyncReplayService } from './lead-sync-replay.service';
@@ -47,7 +48,8 @@ import { PausedLeadJobs } from './paused-lead-jobs';
     PausedLeadJobs,
     ParkedLeadsOnReconnect,
     LeadgenFieldHandler,
+    LeadFailureCounts,
   ],
-  exports: [LeadSyncReplayService, LeadIngestService, LeadFetcher],
+  exports: [LeadSyncReplayService, LeadIngestService, LeadFetcher, LeadFailureCounts],
 })
 export class LeadSyncModule {}

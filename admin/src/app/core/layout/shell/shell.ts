@@ -16,6 +16,7 @@ import { AuthStore } from '../../auth/auth-store';
 import { ConnectionStatusStore } from '../../meta/connection-status-store';
 import { ConnectionBanner } from '../connection-banner/connection-banner';
 import { NAV_ITEMS, NavAction, groupNavItems } from '../nav-items';
+import { NotificationBell } from '../notification-bell/notification-bell';
 import { QueuesLauncher } from '../queues-launcher';
 
 /** The frame around every signed-in page: toolbar with organisation and user menu, and role-filtered navigation. */
@@ -31,6 +32,7 @@ import { QueuesLauncher } from '../queues-launcher';
     MatMenuModule,
     MatSidenavModule,
     MatToolbarModule,
+    NotificationBell,
     RouterLink,
     RouterLinkActive,
     RouterOutlet,
