@@ -24,7 +24,10 @@ export function serveConsole(app: NestExpressApplication, dir: string, logger: L
   // API and operational requests skip the file lookup: a stat of a file that cannot exist cost every API request
   // about 0.25 ms of CPU and a trip through libuv's thread pool.
   const assets = express.static(dir, { index: false, maxAge: '1h', setHeaders: noCacheForIndex });
-  app.use((req: Request, res: Response, next: NextFunction) => (isServerPath(req.path) ? next() : assets(req, res, next)));
+  app.use((req: Request, res: Response, next: NextFunction): void => {
+    if (isServerPath(req.path)) next();
+    else void assets(req, res, next);
+  });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || isServerPath(req.path) || /\.[a-z0-9]+$/i.test(req.path)) {
       return next();
