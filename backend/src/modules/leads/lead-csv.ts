@@ -20,8 +20,8 @@ const QUOTE = /"/g;
 
 /**
  * One RFC 4180 field: quoted when it holds a comma, quote or line break, quotes doubled. Written by hand rather than
- * through csv-stringify: an export writes millions of fields, and the library's per-call parser state and per-field
- * option checks made most of the export's garbage (the CSV of 100,000 leads allocated about 2 GB).
+ * through csv-stringify: an export writes millions of fields, and the library's per-call state and per-field option
+ * checks were the export's largest allocator (without it, a 100,000-lead export runs half as many collections).
  */
 function csvField(value: string): string {
   const cell = defuseFormula(value);
