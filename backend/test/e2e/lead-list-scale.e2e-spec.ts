@@ -68,10 +68,22 @@ describe('lead list at scale (e2e)', () => {
     expect(byCursor.items.map((l) => l.id)).toEqual(byOffset.items.map((l) => l.id));
   });
 
-  it('has no next cursor on the last page', async () => {
+  it('has no next cursor on the last page, whose rows tell the exact total', async () => {
     const last = await list({ limit: 200, offset: 1_200 });
     expect(last.items).toHaveLength(COUNT - 1_200);
     expect(last.nextCursor).toBeNull();
+    expect(last).toMatchObject({ total: COUNT, totalExact: true });
+  });
+
+  it('estimates a text search unless its matches fit on the page', async () => {
+    const many = await list({ limit: 10, q: 'Lead' });
+    expect(many.items).toHaveLength(10);
+    expect(many.totalExact).toBe(false);
+    expect(many.total).toBeGreaterThan(10);
+
+    const one = await list({ limit: 10, q: 'Lead 1229' });
+    expect(one.items.map((l) => l.fullName)).toEqual(['Lead 1229']);
+    expect(one).toMatchObject({ total: 1, totalExact: true });
   });
 
   it.each([
@@ -90,5 +102,23 @@ describe('lead list at scale (e2e)', () => {
     const res = await t.http.get('/v1/leads').query(query).set(viewer.auth).expect(400);
     expect(res.body.error.code).toBe(ErrorCode.ValidationFailed);
     expect(res.body.error.fields.map((f: { field: string }) => f.field)).toContain(field);
+  });
+
+  // Last: it adds leads.
+  it("reuses a filter's estimate for 30 s, so cursor pages keep the first page's total", async () => {
+    const first = await list({ limit: 50, status: 'new' });
+    expect(first.totalExact).toBe(false);
+    const organisationId = (await t.dataSource.query(`SELECT organisation_id FROM leads LIMIT 1`))[0].organisation_id as string;
+    await t.dataSource.query(
+      `INSERT INTO leads (organisation_id, full_name, status, received_at)
+       SELECT $1, 'Later ' || i, 'new', timestamptz '2026-05-01 12:00:00+00' + i * interval '1 second' FROM generate_series(1, 2000) i`,
+      [organisationId],
+    );
+    await t.dataSource.query('ANALYZE leads');
+    const next = await list({ limit: 50, status: 'new', cursor: first.nextCursor! });
+    expect(next).toMatchObject({ total: first.total, totalExact: false });
+    // Another filter is estimated afresh and sees the new leads.
+    const all = await list({ limit: 50, includeTest: 'true' });
+    expect(all.total).toBeGreaterThan(COUNT + 1_000);
   });
 });

@@ -1,6 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ErrorCode } from '@legeai/contracts';
@@ -62,6 +62,9 @@ describe('process roles (e2e)', () => {
       consoleDir = mkdtempSync(join(tmpdir(), 'legeai-console-'));
       writeFileSync(join(consoleDir, 'index.html'), '<!doctype html><title>console</title><app-root></app-root>');
       writeFileSync(join(consoleDir, 'main-ABC.js'), 'console.log(1)');
+      // A file where an API path points: the file lookup must not even look for API paths.
+      mkdirSync(join(consoleDir, 'v1'));
+      writeFileSync(join(consoleDir, 'v1', 'status.json'), '{"from":"the console directory"}');
       t = await createTestApp({ env: { APP_ROLE: 'api', ADMIN_DIST_DIR: consoleDir } });
     });
     afterAll(async () => {
@@ -87,6 +90,8 @@ describe('process roles (e2e)', () => {
       const api = await t.http.get('/v1/unknown').expect(404);
       expect(api.body.error.code).toBe(ErrorCode.NotFound);
       await t.http.get('/missing-chunk.js').expect(404);
+      const shadowed = await t.http.get('/v1/status.json').expect(404);
+      expect(shadowed.body.error.code).toBe(ErrorCode.NotFound);
     });
   });
 });

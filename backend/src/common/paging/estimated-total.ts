@@ -13,17 +13,77 @@ export interface ListTotal {
 
 type RunQuery = <T>(sql: string, params: unknown[]) => Promise<T[]>;
 
+export interface ListTotalOptions {
+  /**
+   * Skip the capped count and answer the planner's estimate at once: for filters whose count cannot stop early
+   * (a trigram search builds its whole bitmap before the first row, about 20 ms at a million leads).
+   */
+  estimateOnly?: boolean;
+}
+
 /**
  * The total of `SELECT 1 <fromWhere>`: exact up to EXACT_TOTAL_LIMIT (the count stops there), beyond it the planner's
  * row estimate for the same query (EXPLAIN plans without running it), never below the counted limit.
  */
-export async function listTotal(run: RunQuery, fromWhere: string, params: unknown[]): Promise<ListTotal> {
+export async function listTotal(run: RunQuery, fromWhere: string, params: unknown[], options: ListTotalOptions = {}): Promise<ListTotal> {
+  if (options.estimateOnly) return { total: await estimate(run, fromWhere, params), exact: false };
   const [{ n }] = await run<{ n: number }>(
     `SELECT count(*)::int AS n FROM (SELECT 1 ${fromWhere} LIMIT ${EXACT_TOTAL_LIMIT + 1}) capped`,
     params,
   );
   if (n <= EXACT_TOTAL_LIMIT) return { total: n, exact: true };
+  return { total: Math.max(await estimate(run, fromWhere, params), EXACT_TOTAL_LIMIT + 1), exact: false };
+}
+
+async function estimate(run: RunQuery, fromWhere: string, params: unknown[]): Promise<number> {
   const [plan] = await run<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(`EXPLAIN (FORMAT JSON) SELECT 1 ${fromWhere}`, params);
-  const estimate = Math.round(plan['QUERY PLAN'][0].Plan['Plan Rows']);
-  return { total: Math.max(estimate, EXACT_TOTAL_LIMIT + 1), exact: false };
+  return Math.round(plan['QUERY PLAN'][0].Plan['Plan Rows']);
+}
+
+/**
+ * The total a page tells by itself, with no count: an offset page holding fewer rows than asked for ends the list,
+ * so the total is its offset plus its rows (an empty page past the end tells nothing). A cursor page never does: it
+ * does not know how many rows came before it.
+ */
+export function totalFromPage(page: { offset: number; byCursor: boolean; rows: number; more: boolean }): ListTotal | null {
+  if (page.byCursor || page.more || (page.rows === 0 && page.offset > 0)) return null;
+  return { total: page.offset + page.rows, exact: true };
+}
+
+/** How long an estimated total is reused for the same filter. Estimates are approximate already; 30 s adds little. */
+export const ESTIMATE_TTL_MS = 30_000;
+const ESTIMATE_CACHE_ENTRIES = 1_000;
+
+/**
+ * Estimated totals per filter, kept in this process for ESTIMATE_TTL_MS: paging through a large list, or the same
+ * view opened again, does not plan (and count to the cap) again on every request. Exact totals are never kept, so an
+ * exact answer is always a fresh count. Nothing is invalidated on writes: an estimate says `exact: false` anyway.
+ * The key must hold everything the total depends on, the organisation included (the filter's SQL and parameters).
+ */
+export class EstimatedTotalCache {
+  private readonly entries = new Map<string, { total: number; until: number }>();
+
+  constructor(
+    private readonly ttlMs = ESTIMATE_TTL_MS,
+    private readonly maxEntries = ESTIMATE_CACHE_ENTRIES,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get(key: string): ListTotal | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.until <= this.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return { total: entry.total, exact: false };
+  }
+
+  /** Keeps `total` when it is an estimate; the oldest entry goes when full. */
+  remember(key: string, total: ListTotal): void {
+    if (total.exact) return;
+    this.entries.delete(key);
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(key, { total: total.total, until: this.now() + this.ttlMs });
+  }
 }

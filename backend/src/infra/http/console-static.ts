@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { API_PREFIX, OPS_ROUTES } from '@legeai/contracts';
@@ -21,7 +21,13 @@ export function serveConsole(app: NestExpressApplication, dir: string, logger: L
     logger.warn(`Console build not found at ${dir}: serving the API only (build it with "npm run build:admin")`);
     return false;
   }
-  app.useStaticAssets(dir, { index: false, maxAge: '1h', setHeaders: noCacheForIndex });
+  // API and operational requests skip the file lookup: a stat of a file that cannot exist cost every API request
+  // about 0.25 ms of CPU and a trip through libuv's thread pool.
+  const assets = express.static(dir, { index: false, maxAge: '1h', setHeaders: noCacheForIndex });
+  app.use((req: Request, res: Response, next: NextFunction): void => {
+    if (isServerPath(req.path)) next();
+    else void assets(req, res, next);
+  });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || isServerPath(req.path) || /\.[a-z0-9]+$/i.test(req.path)) {
       return next();

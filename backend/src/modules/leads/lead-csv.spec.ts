@@ -45,4 +45,11 @@ describe('lead CSV', () => {
     const records = parse(text, { bom: true, columns: true }) as Record<string, string>[];
     expect(records).toEqual([{ phone: '+17185550179', name: "'=cmd()" }]);
   });
+
+  it('round-trips awkward text through a CSV reader cell for cell', () => {
+    const cells = ['a,b', 'say "hi"', '"', '""', 'x\r\ny', '\n', 'a\rb', ' padded ', '', 'plain', ',', 'tab\tinside', 'Ζωή, "Zoe"'];
+    const rows = [cells, [...cells].reverse()];
+    const records = parse(csvHeader(cells.map((_, i) => `c${i}`)) + csvRows(rows), { bom: true }) as string[][];
+    expect(records.slice(1)).toEqual(rows);
+  });
 });

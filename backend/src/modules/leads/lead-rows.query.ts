@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LeadListQuery } from '@legeai/contracts';
 import { DataSource } from 'typeorm';
-import { ListTotal, listTotal } from '../../common/paging/estimated-total';
+import { EstimatedTotalCache, ListTotal, listTotal, totalFromPage } from '../../common/paging/estimated-total';
 import { LeadCursor } from './lead-cursor';
 import { buildLeadFilter, LeadRowsFilter, SqlFilter } from './lead-filters';
 import { LEAD_FORM_JOIN, LEAD_SUMMARY_COLUMNS, LeadSummaryRow } from './lead.mapper';
@@ -24,18 +24,27 @@ export interface LeadRowsPage {
 export class LeadRowsQuery {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Estimated totals per (organisation, filter), reused for 30 s; exact ones are counted every time. */
+  private readonly estimates = new EstimatedTotalCache();
+
   /**
    * One page, by offset or, for deep pages, by cursor (keyset: page 10,000 costs what page 1 does). One row more
-   * than asked tells whether a next page exists. The total is read beside the rows, on another connection.
+   * than asked tells whether a next page exists. The total comes, cheapest first, from the page itself (an offset
+   * page with fewer rows than asked ends the list), from an estimate made for the same filter in the last 30 s, or
+   * from a count capped at EXACT_TOTAL_LIMIT with the planner's estimate beyond. It is read after the rows rather
+   * than beside them: most pages then need no count at all, and a request holds one pool connection, not two.
    */
   async page(organisationId: string, query: LeadRowsFilter, limit: number, offset: number, cursor?: LeadCursor): Promise<LeadRowsPage> {
     const filter = buildLeadFilter(organisationId, query);
-    const [rows, total] = await Promise.all([this.read(filter, query, limit + 1, cursor, offset), this.total(filter)]);
+    const rows = await this.read(filter, query, limit + 1, cursor, offset);
     const more = rows.length > limit;
     if (more) rows.pop();
     const last = rows.at(-1);
     const next = more && last ? { receivedAt: last.cursorAt, id: last.id } : null;
-    return { rows, total: total.total, totalExact: total.exact, next };
+    const total = totalFromPage({ offset, byCursor: cursor !== undefined, rows: rows.length, more }) ?? (await this.total(filter, query));
+    // An estimate is never below what this page has shown to exist.
+    const seen = cursor ? 0 : offset + rows.length + (more ? 1 : 0);
+    return { rows, total: total.exact ? total.total : Math.max(total.total, seen), totalExact: total.exact, next };
   }
 
   /**
@@ -62,9 +71,21 @@ export class LeadRowsQuery {
     );
   }
 
-  /** Exact up to EXACT_TOTAL_LIMIT, PostgreSQL's estimate beyond. */
-  private total({ where, params }: SqlFilter): Promise<ListTotal> {
-    return listTotal((sql, values) => this.dataSource.query(sql, values), `FROM leads l WHERE ${where}`, params);
+  /**
+   * Exact up to EXACT_TOTAL_LIMIT, PostgreSQL's estimate beyond, a recent estimate for the same filter if there is
+   * one. A text search is estimated without counting: its trigram match cannot stop at the cap (it collects every
+   * match first, about 20 ms at a million leads), and a search whose matches fit on the page gets its exact total
+   * from the page.
+   */
+  private async total({ where, params }: SqlFilter, query: LeadRowsFilter): Promise<ListTotal> {
+    const key = JSON.stringify([where, params]);
+    const cached = this.estimates.get(key);
+    if (cached) return cached;
+    const total = await listTotal((sql, values) => this.dataSource.query(sql, values), `FROM leads l WHERE ${where}`, params, {
+      estimateOnly: Boolean(query.q?.trim()),
+    });
+    this.estimates.remember(key, total);
+    return total;
   }
 }
 

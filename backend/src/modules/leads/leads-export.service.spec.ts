@@ -115,6 +115,21 @@ describe(LeadsExportService.name, () => {
     });
   });
 
+  it('reads the next chunk only as the client takes the previous ones, so memory does not grow with the rows', async () => {
+    const total = 40;
+    const { sut, chunk } = setup(Array.from({ length: total }, (_, i) => full(i * EXPORT_CHUNK_SIZE)));
+    const { stream } = await sut.export(principal, {}, 'csv');
+    // The client takes the header and then stops reading: the export must stop too, one chunk ahead at most.
+    await new Promise<void>((resolve) => stream.once('data', () => (stream.pause(), resolve())));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(chunk.mock.calls.length).toBeLessThanOrEqual(3);
+
+    let bytes = 0;
+    for await (const part of stream) bytes += (part as Buffer).length;
+    expect(chunk).toHaveBeenCalledTimes(total + 1);
+    expect(bytes).toBeGreaterThan(total * EXPORT_CHUNK_SIZE * 50);
+  });
+
   it('writes the same columns as an XLSX workbook of text cells', async () => {
     const { sut, recordBy } = setup([[row(1)]]);
     const { stream, filename } = await sut.export(principal, {}, 'xlsx', new Date('2026-11-29T10:00:00Z'));

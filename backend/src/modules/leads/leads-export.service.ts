@@ -67,39 +67,47 @@ export class LeadsExportService {
     ]);
     const columns = exportColumns(answerKeys, forms, definitions);
     const ctx: ExportContext = { forms, pageNames };
-    const chunks = this.chunks(principal, query, format, (row) => columns.map((c) => c.cell(row, ctx)));
+    const cells = (row: LeadExportRow) => columns.map((c) => c.cell(row, ctx));
     return {
       filename: `leads-${now.toISOString().slice(0, 10)}.${format}`,
       contentType: CONTENT_TYPES[format],
-      stream: format === 'csv' ? Readable.from(csvLines(columns, chunks)) : xlsxStream(columns, chunks),
+      stream:
+        format === 'csv'
+          ? csvStream(
+              columns,
+              this.chunks(principal, query, format, (rows) => Buffer.from(csvRows(rows.map(cells)))),
+            )
+          : xlsxStream(
+              columns,
+              this.chunks(principal, query, format, (rows) => rows.map(cells)),
+            ),
     };
   }
 
   /**
-   * The rows as cells, chunk by chunk (keyset, not OFFSET: a long export costs the same per chunk and rows arriving
-   * meanwhile do not shift it). The audit entry is written when the generator ends, also when the download is
-   * aborted (the consumer's return runs the finally block) or fails midway: every export that started is on record,
-   * with the rows produced so far and whether it finished.
+   * The rows chunk by chunk (keyset, not OFFSET: a long export costs the same per chunk and rows arriving meanwhile do
+   * not shift it), each chunk encoded as soon as it is read. The audit entry is written when the generator ends, also
+   * when the download is aborted (the consumer's return runs the finally block) or fails midway: every export that
+   * started is on record, with the rows produced so far and whether it finished.
    */
-  private async *chunks(
+  private async *chunks<T>(
     principal: Principal,
     query: LeadRowsFilter,
     format: LeadExportFormat,
-    cells: (row: LeadExportRow) => string[],
-  ): AsyncGenerator<string[][]> {
+    encode: (rows: LeadExportRow[]) => T,
+  ): AsyncGenerator<T> {
     let count = 0;
     let complete = false;
     try {
       let cursor: LeadCursor | undefined;
       for (;;) {
-        const chunk = await this.rows.chunk(principal.organisationId, query, EXPORT_CHUNK_SIZE, cursor);
-        if (chunk.length > 0) {
-          count += chunk.length;
-          yield chunk.map(cells);
+        const read = await this.encodedChunk(principal.organisationId, query, cursor, encode);
+        if (read.size > 0) {
+          count += read.size;
+          yield read.encoded;
         }
-        if (chunk.length < EXPORT_CHUNK_SIZE) break;
-        const last = chunk[chunk.length - 1];
-        cursor = { receivedAt: last.cursorAt, id: last.id };
+        if (!read.next) break;
+        cursor = read.next;
       }
       complete = true;
     } finally {
@@ -112,19 +120,43 @@ export class LeadsExportService {
       });
     }
   }
+
+  /**
+   * One chunk read and encoded. The rows stay inside this call: while the client drains a chunk, the generator holds
+   * only its encoded bytes, not the rows (the bulk of a chunk's memory).
+   */
+  private async encodedChunk<T>(
+    organisationId: string,
+    query: LeadRowsFilter,
+    cursor: LeadCursor | undefined,
+    encode: (rows: LeadExportRow[]) => T,
+  ): Promise<{ encoded: T; size: number; next: LeadCursor | null }> {
+    const rows = await this.rows.chunk(organisationId, query, EXPORT_CHUNK_SIZE, cursor);
+    const last = rows.at(-1);
+    const next = rows.length === EXPORT_CHUNK_SIZE && last ? { receivedAt: last.cursorAt, id: last.id } : null;
+    return { encoded: encode(rows), size: rows.length, next };
+  }
+}
+
+/**
+ * The CSV's bytes, pulled by the response: at most one encoded chunk waits ahead of the client (a Readable.from
+ * buffers 16 by default, which let the export read 16 chunks ahead of a slow client).
+ */
+function csvStream(columns: readonly ExportColumn[], chunks: AsyncGenerator<Buffer>): Readable {
+  return Readable.from(csvLines(columns, chunks), { highWaterMark: 1 });
 }
 
 /**
  * The first chunk is read before the header is sent, so the audited read has started (an unstarted generator's
  * finally never runs): a download aborted during the header is on record too.
  */
-async function* csvLines(columns: readonly ExportColumn[], chunks: AsyncGenerator<string[][]>): AsyncGenerator<string> {
+async function* csvLines(columns: readonly ExportColumn[], chunks: AsyncGenerator<Buffer>): AsyncGenerator<Buffer | string> {
   try {
     const first = await chunks.next();
     yield csvHeader(columns.map((c) => c.header));
     if (first.done) return;
-    yield csvRows(first.value);
-    for await (const rows of chunks) yield csvRows(rows);
+    yield first.value;
+    for await (const bytes of chunks) yield bytes;
   } finally {
     await chunks.return(undefined);
   }

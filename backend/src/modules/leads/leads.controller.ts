@@ -39,7 +39,10 @@ export class LeadsController {
     description:
       'Emails and phones are masked for callers without the contact details permission. For deep pages pass the previous ' +
       "page's nextCursor as cursor (same filters): it costs what the first page costs, where a large offset has to skip " +
-      'every row before it. total is exact up to 1,000 leads and an estimate beyond (totalExact: false).',
+      'every row before it. total is exact up to 1,000 leads and an estimate beyond (totalExact: false). A page with ' +
+      'fewer rows than limit (not by cursor) gives its exact total without a count. A text search (q) is estimated ' +
+      'unless its matches fit on the page, since its count cannot stop early. Estimates are reused for 30 s per filter; ' +
+      "a cursor page reuses its filter's estimate, so keep the first page's total while paging.",
   })
   @ApiOkResponse({ type: LeadSummaryPageResponse })
   @ApiErrorResponses(400, 401, 403)

@@ -56,9 +56,15 @@ export class LeadSummaryResponse implements LeadSummaryDto {
 
 export class LeadSummaryPageResponse implements LeadPage {
   @ApiProperty({ type: [LeadSummaryResponse] }) items!: LeadSummaryResponse[];
-  @ApiProperty({ description: "Leads matching the filters, across all pages: exact up to 1,000, PostgreSQL's estimate beyond" })
+  @ApiProperty({
+    description: "Leads matching the filters, across all pages: exact up to 1,000, PostgreSQL's estimate beyond (see totalExact)",
+  })
   total!: number;
-  @ApiProperty({ description: 'false when total is an estimate (more than 1,000 matching leads)' }) totalExact!: boolean;
+  @ApiProperty({
+    description:
+      'false when total is an estimate: more than 1,000 matching leads, or a text search (q) whose matches do not fit on the page. Estimates are reused for up to 30 s per filter',
+  })
+  totalExact!: boolean;
   @ApiProperty() limit!: number;
   @ApiProperty({ description: '0 when the page was read by cursor' }) offset!: number;
   @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor to read the next page; null on the last page' })
