@@ -123,6 +123,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
     section: 'Administration',
     summary: 'Push lead events to your other systems, signed, with a log of every delivery.',
     target: { kind: 'route', path: '/webhooks' },
+  },
+  {
     label: 'Mail outbox',
     icon: 'outbox',
     minRole: Role.Admin,
