@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit';
+import { MetaConversionsModule } from '../meta-conversions';
 import { InsightsController } from './api/insights.controller';
 import { InsightsPullsModule } from './pulls/insights-pulls.module';
 import { InsightsReportRepository } from './reporting/insights-report.repository';
@@ -11,10 +12,10 @@ import { InsightsSettingsService } from './reporting/insights-settings.service';
  * MetaInsights: daily ad performance facts per ad account, level, object and breakdown. `pulls/` brings them from
  * Meta (schedules, backfill on connect, on demand; queue `meta-insights`, meta-insights.jobs.ts); the read side
  * (`reporting/`) joins them with the product's leads: lead-to-revenue per object, the dashboard's summary and the ROI
- * settings.
+ * settings; next to each campaign, the Conversions API events of its leads (MetaConversions' `ConversionsPerCampaign`).
  */
 @Module({
-  imports: [AuditModule, InsightsPullsModule],
+  imports: [AuditModule, InsightsPullsModule, MetaConversionsModule],
   controllers: [InsightsController],
   providers: [InsightsReportRepository, InsightsReportService, InsightsSettingsRepository, InsightsSettingsService],
 })

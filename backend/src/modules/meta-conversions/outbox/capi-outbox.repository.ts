@@ -41,6 +41,21 @@ export interface CapiEventRow {
   testEventCode: string | null;
 }
 
+/** A campaign's leads received from `since` to `until` (days, inclusive) in `timeZone` (its ad account's). */
+export interface CampaignLeadsWindow {
+  campaignId: string;
+  since: string;
+  until: string;
+  timeZone: string;
+}
+
+export interface CampaignEventCounts {
+  campaignId: string;
+  /** Events that went to Meta at least once. */
+  sent: number;
+  accepted: number;
+}
+
 /**
  * Meta refuses events older than 7 days (https://developers.facebook.com/docs/marketing-api/conversions-api/); a
  * minute of margin so an event does not turn too old between the check and Meta's.
@@ -190,6 +205,32 @@ export class CapiOutboxRepository {
         GROUP BY 1, 2, 3
         ORDER BY 1 DESC, 2`,
       [organisationId, days],
+    );
+  }
+
+  /**
+   * Per campaign, the events of its stored leads received on the given local days (organic and test leads left out,
+   * as the insights dashboard counts leads): how many went to Meta, how many it accepted. Only campaigns with
+   * events are answered.
+   */
+  async perCampaign(organisationId: string, windows: readonly CampaignLeadsWindow[]): Promise<CampaignEventCounts[]> {
+    if (windows.length === 0) return [];
+    return this.db.query(
+      `SELECT c.campaign_id AS "campaignId",
+              count(*) FILTER (WHERE e.sent_at IS NOT NULL)::int AS sent,
+              count(*) FILTER (WHERE e.state = 'accepted')::int AS accepted
+         FROM unnest($2::text[], $3::date[], $4::date[], $5::text[]) AS c(campaign_id, since, until, tz)
+         JOIN leads l ON l.organisation_id = $1 AND l.campaign_id = c.campaign_id AND NOT l.is_organic AND NOT l.is_test
+              AND l.received_at >= (c.since::timestamp AT TIME ZONE c.tz) AND l.received_at < ((c.until + 1)::timestamp AT TIME ZONE c.tz)
+         JOIN meta_capi_events e ON e.organisation_id = $1 AND e.lead_id = l.id
+        GROUP BY 1`,
+      [
+        organisationId,
+        windows.map((w) => w.campaignId),
+        windows.map((w) => w.since),
+        windows.map((w) => w.until),
+        windows.map((w) => w.timeZone),
+      ],
     );
   }
 
