@@ -485,6 +485,18 @@ export class EnvSchema {
   @Max(60_000)
   META_CAPI_BATCH_WINDOW_MS = 1_000;
 
+  /**
+   * The longest a partial batch of Conversions API events waits while changes keep arriving (each within the batch
+   * window of the one before): under a steady trickle a request leaves at 1,000 events or after this long, whichever
+   * comes first. A lone change still goes after one batch window.
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  META_CAPI_MAX_LINGER_MS = 60_000;
+
   /** Cron pattern (5 or 6 fields, UTC) of the scheduled catalog sync of every organisation with a linked catalog. */
   @IsOptional()
   @Matches(/^\S+(\s+\S+){4,5}$/, { message: 'META_CATALOG_SYNC_CRON must be a cron pattern like 23 */6 * * *' })

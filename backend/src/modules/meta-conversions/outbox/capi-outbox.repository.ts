@@ -23,6 +23,15 @@ export interface DueEvent {
   createdAt: Date;
 }
 
+/** The next batch of a dataset, by size and age only: what the sender decides whether to wait on. */
+export interface DueBatchStats {
+  /** Due events, counted up to the limit asked. */
+  count: number;
+  /** When the oldest and the newest of them were written; null when none is due. */
+  oldest: Date | null;
+  newest: Date | null;
+}
+
 export interface CapiEventRow {
   id: string;
   leadId: string;
@@ -113,6 +122,18 @@ export class CapiOutboxRepository {
       ),
     );
     return rows.length;
+  }
+
+  /** The size (up to `limit`) and age of a dataset's next batch, from the outbox alone (no lead read, no payload). */
+  async dueStats(target: CapiTarget, limit: number): Promise<DueBatchStats> {
+    const [row] = (await this.db.query(
+      `SELECT count(*)::int AS count, min(created_at) AS oldest, max(created_at) AS newest
+         FROM (SELECT e.created_at FROM meta_capi_events e
+                WHERE e.organisation_id = $1 AND e.dataset_id = $2 AND e.state = 'pending' AND e.next_attempt_at <= now()
+                ORDER BY e.next_attempt_at, e.id LIMIT $3) batch`,
+      [target.organisationId, target.datasetId, limit],
+    )) as DueBatchStats[];
+    return row;
   }
 
   /** The next due events of a dataset, oldest first, with the lead's contact details for the hashed match keys. */
