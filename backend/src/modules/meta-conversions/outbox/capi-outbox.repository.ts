@@ -86,13 +86,15 @@ export class CapiOutboxRepository {
    * a status that has an event name, organic and test leads only when opted in. One statement for a group of
    * changes. `event_time` is the change, never before the lead's creation at Meta. A stage already sent for this
    * lead (a reopen reaching it again, a retried change) makes no second row. Answers where new rows went.
+   * `created_at` is the write's own moment, not the transaction's start (`now()`): the sender's linger reads it as
+   * "when this change arrived", and a transaction that waited under load would otherwise look old as it commits.
    */
   async writeForChanges(m: EntityManager, changes: readonly LeadLifecycleChange[]): Promise<CapiTarget[]> {
     const rows = (await m.query(
       `INSERT INTO meta_capi_events
-         (organisation_id, lead_id, meta_lead_id, dataset_id, lead_status, event_name, event_id, changed_at, event_time)
+         (organisation_id, lead_id, meta_lead_id, dataset_id, lead_status, event_name, event_id, changed_at, event_time, created_at)
        SELECT c.organisation_id, c.lead_id, m.meta_lead_id, s.dataset_id, c.to_status, s.event_names ->> c.to_status::text,
-              m.meta_lead_id || ':' || c.to_status::text, c.at, GREATEST(c.at, COALESCE(m.meta_created_time, c.at))
+              m.meta_lead_id || ':' || c.to_status::text, c.at, GREATEST(c.at, COALESCE(m.meta_created_time, c.at)), clock_timestamp()
          FROM unnest($1::uuid[], $2::uuid[], $3::lead_status[], $4::timestamptz[]) AS c(organisation_id, lead_id, to_status, at)
          JOIN meta_capi_settings s ON s.organisation_id = c.organisation_id AND s.enabled AND s.dataset_id IS NOT NULL
          JOIN meta_lead_mappings m ON m.organisation_id = c.organisation_id AND m.legeai_lead_id = c.lead_id

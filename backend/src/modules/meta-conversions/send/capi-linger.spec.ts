@@ -14,14 +14,21 @@ describe('lingerFor: how long a partial batch waits for the rest of a burst', ()
     expect(lingerFor(batch(2, 800, 300), TIMING, NOW)).toBe(700);
   });
 
-  it('sends a lone change once its window has passed, and a burst one window after its last change', () => {
+  it('sends a lone change once its window has passed, and a burst at most 3 windows after its last change', () => {
     expect(lingerFor(batch(1, 1_000, 1_000), TIMING, NOW)).toBe(0);
-    expect(lingerFor(batch(400, 30_000, 1_000), TIMING, NOW)).toBe(0);
+    expect(lingerFor(batch(400, 30_000, 3_000), TIMING, NOW)).toBe(0);
+  });
+
+  it('lets a batch of hundreds ride out a pause of up to 3 windows (a busy server), a small one 1 window', () => {
+    expect(lingerFor(batch(50, 5_000, 1_500), TIMING, NOW)).toBe(0);
+    expect(lingerFor(batch(200, 8_000, 1_500), TIMING, NOW)).toBe(500);
+    expect(lingerFor(batch(450, 20_000, 2_500), TIMING, NOW)).toBe(500);
+    expect(lingerFor(batch(450, 20_000, 3_000), TIMING, NOW)).toBe(0);
   });
 
   it('keeps a steady trickle together up to the longest linger, then sends what came', () => {
-    // 25 changes a second for 30 s: 750 events, the newest 40 ms old, so the batch waits on.
-    expect(lingerFor(batch(750, 30_000, 40), TIMING, NOW)).toBe(960);
+    // 25 changes a second for 30 s: 750 events, the newest 40 ms old, so the batch waits on (3 windows from the newest).
+    expect(lingerFor(batch(750, 30_000, 40), TIMING, NOW)).toBe(2_960);
     expect(lingerFor(batch(999, 59_800, 40), TIMING, NOW)).toBe(200);
     expect(lingerFor(batch(999, 60_000, 40), TIMING, NOW)).toBe(0);
   });

@@ -181,21 +181,28 @@ export class CapiSenderService {
   }
 }
 
+/** A batch this large is plainly part of a stream: it rides out pauses of up to `MAX_QUIET_WINDOWS` windows. */
+export const STREAM_EVENTS = 100;
+export const MAX_QUIET_WINDOWS = 3;
+
 /**
- * How long a partial batch should wait for company: while changes keep coming (the newest is younger than the batch
- * window) and the oldest has waited less than `maxLingerMs`. A full batch, a lone change whose window has passed, and
- * the sweep's and the replays' events (older than a window) go at once. So a steady trickle of changes fills requests
- * of 1,000 (Meta's per-request maximum) or leaves every `maxLingerMs`, and the last change of a burst goes one window
- * after it.
+ * How long a partial batch should wait for company: while changes keep coming and the oldest has waited less than
+ * `maxLingerMs`. "Keep coming" means the newest arrived within the quiet time: one batch window for a small batch (a
+ * lone change goes one window after it), growing with the batch to 3 windows at 300 events, so a stream that pauses
+ * for a second or two (a busy server) does not cut its batch short; a batch of hundreds waits 2 s more at the end, a
+ * small price beside the request it saves. A full batch (1,000, Meta's per-request maximum) goes at once, and so do
+ * the sweep's and the replays' events (older than the quiet time). A steady trickle thus leaves 1,000 a request, or
+ * whatever came in `maxLingerMs`.
  */
 export function lingerFor(due: DueBatchStats, timing: { windowMs: number; maxLingerMs: number }, nowMs: number): number {
   const { windowMs, maxLingerMs } = timing;
   if (windowMs <= 0 || due.count >= MAX_EVENTS_PER_REQUEST || due.count === 0 || !due.oldest || !due.newest) return 0;
+  const quietMs = windowMs * Math.min(MAX_QUIET_WINDOWS, Math.max(1, due.count / STREAM_EVENTS));
   const newestAge = nowMs - due.newest.getTime();
   const oldestAge = nowMs - due.oldest.getTime();
   const cap = Math.max(windowMs, maxLingerMs);
-  if (newestAge >= windowMs || oldestAge >= cap) return 0;
-  return Math.min(windowMs - newestAge, cap - oldestAge);
+  if (newestAge >= quietMs || oldestAge >= cap) return 0;
+  return Math.ceil(Math.min(quietMs - newestAge, cap - oldestAge));
 }
 
 function metaAnswer(answer: GraphEventsAnswer): CapiMetaAnswer {
