@@ -138,12 +138,14 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
     }).length;
     const floor = Math.ceil(changes / PER_REQUEST);
     // One accepted request marks its events in one statement, so they share its accepted_at.
-    const batches = await withClient(product.databaseUrl, async (c) =>
-      (
-        await c.query<{ at: Date; events: number }>(
-          `SELECT accepted_at AS at, count(*)::int AS events FROM meta_capi_events WHERE lead_status = 'qualified' GROUP BY 1 ORDER BY 1`,
-        )
-      ).rows,
+    const batches = await withClient(
+      product.databaseUrl,
+      async (c) =>
+        (
+          await c.query<{ at: Date; events: number }>(
+            `SELECT accepted_at AS at, count(*)::int AS events FROM meta_capi_events WHERE lead_status = 'qualified' GROUP BY 1 ORDER BY 1`,
+          )
+        ).rows,
     );
     const lagMs = done.last!.getTime() - lastChange.getTime();
 

@@ -20,7 +20,14 @@ const base = '/v1/integrations/meta/insights';
 type EventState = 'pending' | 'accepted' | 'failed' | 'expired';
 
 /** An outbox row of a lead, as MetaConversions stores it after a send (`sent` when it went to Meta). */
-async function insertCapiEvent(ds: DataSource, organisationId: string, leadId: string, status: LeadStatus, state: EventState, sent: boolean) {
+async function insertCapiEvent(
+  ds: DataSource,
+  organisationId: string,
+  leadId: string,
+  status: LeadStatus,
+  state: EventState,
+  sent: boolean,
+) {
   const metaLeadId = `77${leadId.replace(/\D/g, '').slice(0, 13)}`;
   await ds.query(
     `INSERT INTO meta_capi_events (organisation_id, lead_id, meta_lead_id, dataset_id, lead_status, event_name, event_id, changed_at,
@@ -112,7 +119,10 @@ describe('MetaInsights: lead quality and Conversions API events per campaign (e2
 
   it('puts the rates and the events in the CSV download', async () => {
     const res = await t.http.get(`${base}?${RANGE}&level=campaign&format=csv`).set(viewer.auth).expect(200);
-    const [header, ...lines] = (res.text as string).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const [header, ...lines] = (res.text as string)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     const cols = header.split(',');
     const c1 = lines.find((l) => l.startsWith(`campaign,${C1},`))!.split(',');
     const at = (name: string) => c1[cols.indexOf(name)];

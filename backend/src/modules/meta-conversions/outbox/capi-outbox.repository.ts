@@ -27,9 +27,9 @@ export interface DueEvent {
 export interface DueBatchStats {
   /** Due events, counted up to the limit asked. */
   count: number;
-  /** When the oldest and the newest of them were written; null when none is due. */
-  oldest: Date | null;
-  newest: Date | null;
+  /** How long ago (database clock, so no clock skew) the oldest and the newest of them were written; null when none. */
+  oldestAgeMs: number | null;
+  newestAgeMs: number | null;
 }
 
 export interface CapiEventRow {
@@ -129,7 +129,9 @@ export class CapiOutboxRepository {
   /** The size (up to `limit`) and age of a dataset's next batch, from the outbox alone (no lead read, no payload). */
   async dueStats(target: CapiTarget, limit: number): Promise<DueBatchStats> {
     const [row] = (await this.db.query(
-      `SELECT count(*)::int AS count, min(created_at) AS oldest, max(created_at) AS newest
+      `SELECT count(*)::int AS count,
+              (extract(epoch FROM clock_timestamp() - min(created_at)) * 1000)::float8 AS "oldestAgeMs",
+              (extract(epoch FROM clock_timestamp() - max(created_at)) * 1000)::float8 AS "newestAgeMs"
          FROM (SELECT e.created_at FROM meta_capi_events e
                 WHERE e.organisation_id = $1 AND e.dataset_id = $2 AND e.state = 'pending' AND e.next_attempt_at <= now()
                 ORDER BY e.next_attempt_at, e.id LIMIT $3) batch`,

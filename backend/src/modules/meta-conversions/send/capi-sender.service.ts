@@ -105,7 +105,7 @@ export class CapiSenderService {
         // The batch's size and age first (cheap, read again at each wake-up while a trickle lingers), its rows when it goes.
         const stats = await this.outbox.dueStats(target, MAX_EVENTS_PER_REQUEST);
         if (stats.count === 0) break;
-        const lingerMs = lingerFor(stats, { windowMs: this.capi.batchWindowMs, maxLingerMs: this.capi.maxLingerMs }, Date.now());
+        const lingerMs = lingerFor(stats, { windowMs: this.capi.batchWindowMs, maxLingerMs: this.capi.maxLingerMs });
         if (lingerMs > 0) {
           // A probe that did not call Meta must say so, or the paused connection would wait for its answer.
           if (run.requests > 0) await this.breakers.succeeded(integration.id);
@@ -194,12 +194,13 @@ export const MAX_QUIET_WINDOWS = 3;
  * the sweep's and the replays' events (older than the quiet time). A steady trickle thus leaves 1,000 a request, or
  * whatever came in `maxLingerMs`.
  */
-export function lingerFor(due: DueBatchStats, timing: { windowMs: number; maxLingerMs: number }, nowMs: number): number {
+export function lingerFor(due: DueBatchStats, timing: { windowMs: number; maxLingerMs: number }): number {
   const { windowMs, maxLingerMs } = timing;
-  if (windowMs <= 0 || due.count >= MAX_EVENTS_PER_REQUEST || due.count === 0 || !due.oldest || !due.newest) return 0;
+  if (windowMs <= 0 || due.count >= MAX_EVENTS_PER_REQUEST || due.count === 0) return 0;
+  if (due.newestAgeMs === null || due.oldestAgeMs === null) return 0;
   const quietMs = windowMs * Math.min(MAX_QUIET_WINDOWS, Math.max(1, due.count / STREAM_EVENTS));
-  const newestAge = nowMs - due.newest.getTime();
-  const oldestAge = nowMs - due.oldest.getTime();
+  const newestAge = due.newestAgeMs;
+  const oldestAge = due.oldestAgeMs;
   const cap = Math.max(windowMs, maxLingerMs);
   if (newestAge >= quietMs || oldestAge >= cap) return 0;
   return Math.ceil(Math.min(quietMs - newestAge, cap - oldestAge));

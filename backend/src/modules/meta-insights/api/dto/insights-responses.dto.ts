@@ -68,8 +68,7 @@ export class InsightRowResponse implements InsightRowDto {
   @ApiPropertyOptional({ type: InsightMetricsResponse, description: 'With compare=previous' }) previous?: InsightMetrics;
   @ApiPropertyOptional({
     type: InsightConversionsResponse,
-    description:
-      "Campaign rows without a breakdown: the Conversions API events of the row's stored leads (whenever their stage changed)",
+    description: "Campaign rows without a breakdown: the Conversions API events of the row's stored leads (whenever their stage changed)",
   })
   conversions?: InsightConversionsDto;
 }
