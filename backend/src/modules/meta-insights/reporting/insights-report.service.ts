@@ -153,10 +153,14 @@ export class InsightsReportService {
   private async addConversions(organisationId: string, range: DateRange, items: InsightRowDto[]): Promise<void> {
     if (items.length === 0) return;
     const zones = new Map((await this.report.accounts(organisationId, null)).map((a) => [a.ad_account_id, a.tz]));
-    const counts = await this.conversions.ofCampaignLeads(
-      organisationId,
-      items.map((i) => ({ campaignId: i.objectId, since: range.since, until: range.until, timeZone: zones.get(i.adAccountId) ?? 'UTC' })),
+    // One window per campaign (a campaign is in one account; its rows never differ in zone).
+    const windows = new Map(
+      items.map((i) => [
+        i.objectId,
+        { campaignId: i.objectId, since: range.since, until: range.until, timeZone: zones.get(i.adAccountId) ?? 'UTC' },
+      ]),
     );
+    const counts = await this.conversions.ofCampaignLeads(organisationId, [...windows.values()]);
     for (const item of items) {
       const c = counts.get(item.objectId);
       item.conversions = { sent: c?.sent ?? 0, accepted: c?.accepted ?? 0 };
