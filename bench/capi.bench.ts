@@ -10,6 +10,16 @@ import { withClient } from './lib/services';
 import { BenchSettings } from './lib/settings';
 
 export const NAME = 'Conversions API burst';
+
+/** The non-2xx answers among the calls, by status and Meta error code ("none" when every call was accepted). */
+function refusals(calls: { status: number; errorCode?: number; errorSubcode?: number }[]): string {
+  const counts = new Map<string, number>();
+  for (const c of calls.filter((call) => call.status >= 300)) {
+    const key = `HTTP ${c.status} code ${c.errorCode ?? '?'}${c.errorSubcode ? `/${c.errorSubcode}` : ''}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts.size === 0 ? 'none' : [...counts].map(([key, n]) => `${n} × ${key}`).join(', ');
+}
 /** Meta's per-request maximum of events (MAX_EVENTS_PER_REQUEST in the product). */
 const PER_REQUEST = 1000;
 const REQUESTS_TARGET = 2;
@@ -193,6 +203,7 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
           `${changes} status changes through the API, ${CONCURRENCY} at a time, in ${(burstMs / 1000).toFixed(1)} s (${Math.round(changes / (burstMs / 1000))} changes/s)`,
           `Graph requests to /${DEMO_DATASET_ID}/events: ${calls.length} (floor ⌈${changes} / ${PER_REQUEST}⌉ = ${floor}); the sandbox received ${received} events, ${done.accepted} accepted, ${done.other} not`,
           `time from the last change's answer to the last acceptance: ${(lagMs / 1000).toFixed(2)} s (includes the quiet time that ends a batch: 1 to 3 batch windows, META_CAPI_BATCH_WINDOW_MS)`,
+          `refused or failed requests: ${refusals(calls)}`,
           `events per accepted request, in order (the last ${batches.filter((b) => b.at > lastChange).length} after the last change): ${batches.map((b) => b.events).join(', ')}`,
           `${changes} events due at once (replayed in one call): ${calls2.length} Graph requests, all accepted ${(replayMs / 1000).toFixed(2)} s after the replay`,
         ],
