@@ -1,7 +1,8 @@
 import path from 'node:path';
+import { Client } from 'pg';
 import { Page } from 'playwright-core';
 
-import { RESULTS_DIR, useConsoleSession } from './browser';
+import { requiredEnv, RESULTS_DIR, useConsoleSession } from './browser';
 import { seedInsights, type SeededCampaign } from './seed-insights';
 
 const ACCOUNT = 'act_900000001';
@@ -23,12 +24,36 @@ const CAMPAIGNS = [
   { id: '910003', name: 'Browser – Life', spend: 20, metaLeads: 1, leads: [['quoted', null]] },
 ] as const satisfies readonly SeededCampaign[];
 
+/**
+ * The Conversions API events of Auto's won leads of the last 30 days, accepted by Meta (their stage changed 20 days
+ * ago, outside the Conversions page's two weeks, which the conversions spec reads).
+ */
+async function seedConversions(adminEmail: string): Promise<void> {
+  const client = new Client({ connectionString: requiredEnv('E2E_DATABASE_URL') });
+  await client.connect();
+  try {
+    const [{ organisation_id: org }] = (await client.query(`SELECT organisation_id FROM users WHERE email = $1`, [adminEmail])).rows;
+    await client.query(
+      `INSERT INTO meta_capi_events (organisation_id, lead_id, meta_lead_id, dataset_id, lead_status, event_name, event_id, changed_at,
+         event_time, state, attempts, sent_at, accepted_at)
+       SELECT l.organisation_id, l.id, l.id::text, '1530770000000101', 'won', 'Converted', 'browser:' || l.id::text || ':won',
+         now() - interval '20 days', now() - interval '20 days', 'accepted', 1, now(), now()
+       FROM leads l
+       WHERE l.organisation_id = $1 AND l.campaign_id = $2 AND l.status = 'won' AND l.received_at >= current_date - 29
+       ON CONFLICT DO NOTHING`,
+      [org, CAMPAIGNS[0].id],
+    );
+  } finally {
+    await client.end();
+  }
+}
+
 const campaignNames = (page: Page) => page.getByTestId('campaign-table').locator('tbody tr td:first-child a').allInnerTexts();
 
 /**
  * The Insights dashboard from the production console: its cards, chart summary, funnel and campaign table read the
  * seeded facts joined with the leads; a shorter range changes the figures, and sorting by ROI puts the campaign whose
- * policies paid most first.
+ * policies paid most first, with each campaign's qualified and won rates and its leads' stages sent to Meta.
  */
 describe('console: insights dashboard', () => {
   const session = useConsoleSession({ width: 1366, height: 1400 });
@@ -38,6 +63,7 @@ describe('console: insights dashboard', () => {
   beforeAll(async () => {
     page = session.page;
     await seedInsights(session.adminEmail, ACCOUNT, CAMPAIGNS);
+    await seedConversions(session.adminEmail);
   });
 
   it('shows the last 28 days by default, then 7 days, then the campaigns by ROI', () =>
@@ -88,6 +114,11 @@ describe('console: insights dashboard', () => {
       expect(await campaignNames(page)).toEqual(['Browser – Home', 'Browser – Auto', 'Browser – Life']);
       const roiCells = await page.getByTestId('campaign-table').locator('tbody tr td.roi-cell').allInnerTexts();
       expect(roiCells.map((t) => t.trim())).toEqual(['+700%', '0%', '-100%']);
+      // Lead quality beside the loop to Meta: Auto's leads are won, new and qualified each day; only its won ones' stages
+      // were sent.
+      const cells = (id: string) => page.getByTestId('campaign-table').getByTestId(id).allInnerTexts();
+      expect((await cells('lead-quality')).map((t) => t.trim())).toEqual(['100% / 100%', '66.7% / 33.3%', '100% / 0%']);
+      expect((await cells('capi-events')).map((t) => t.trim())).toEqual(['None sent', '7 of 7 accepted', 'None sent']);
       await page.screenshot({ path: path.join(RESULTS_DIR, 'insights.png') });
     }));
 });

@@ -20,6 +20,8 @@ export interface CapiConfig {
   retryDelayMs: number;
   /** How long the send queued by a change waits for company, so a burst fills requests (META_CAPI_BATCH_WINDOW_MS). */
   batchWindowMs: number;
+  /** The longest a partial batch waits while changes keep coming in (META_CAPI_MAX_LINGER_MS). */
+  maxLingerMs: number;
 }
 
 export const capiConfig = registerAs('capi', (): CapiConfig => {
@@ -32,5 +34,6 @@ export const capiConfig = registerAs('capi', (): CapiConfig => {
     sendAttempts: env.META_CAPI_SEND_ATTEMPTS,
     retryDelayMs: env.META_CAPI_RETRY_DELAY_MS,
     batchWindowMs: env.META_CAPI_BATCH_WINDOW_MS,
+    maxLingerMs: env.META_CAPI_MAX_LINGER_MS,
   };
 });

@@ -541,6 +541,17 @@ export class EnvSchema {
   @Min(10)
   @Max(3_600_000)
   ALERTS_MAIL_RETRY_DELAY_MS = 30_000;
+  /**
+   * The longest a partial batch of Conversions API events waits while changes keep arriving (each within the batch
+   * window of the one before): under a steady trickle a request leaves at 1,000 events or after this long, whichever
+   * comes first. A lone change still goes after one batch window.
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  META_CAPI_MAX_LINGER_MS = 60_000;
 
   /** Cron pattern (5 or 6 fields, UTC) of the scheduled catalog sync of every organisation with a linked catalog. */
   @IsOptional()

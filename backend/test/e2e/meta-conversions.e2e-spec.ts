@@ -289,6 +289,46 @@ describe('MetaConversions: lead stages to the Conversions API for CRM (e2e, sand
       expect(receivedFor(other, 'Quoted')).toHaveLength(0);
     });
 
+    it('sends organic and test leads only once they are opted in', async () => {
+      const optIn = async (over: { includeOrganic?: boolean; includeTest?: boolean }) => {
+        const current = (await http().get(`${base}/settings`).set(viewer.auth).expect(200)).body;
+        await http()
+          .put(`${base}/settings`)
+          .set(env.admin.auth)
+          .send({ ...current, ...over, testEventCode: undefined, leadEventSource: undefined, updatedAt: undefined })
+          .expect(200);
+      };
+      const [organic] = await metaLeads(1, true);
+      const [flagged] = await metaLeads(1);
+      await env.t.dataSource.query(`UPDATE leads SET is_test = true WHERE id = $1`, [flagged.id]);
+      const [{ isOrganic }] = await env.t.dataSource.query(`SELECT is_organic AS "isOrganic" FROM leads WHERE id = $1`, [organic.id]);
+      expect(isOrganic).toBe(true);
+
+      await moveTo(organic, LeadStatus.Qualified);
+      await moveTo(flagged, LeadStatus.Qualified);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await eventsOf(organic.id)).toEqual([]);
+      // The flagged lead's first stage went before it was flagged; its changes since wait for the opt-in.
+      expect(await eventOf(flagged, LeadStatus.Qualified)).toBeUndefined();
+
+      await optIn({ includeOrganic: true });
+      await moveTo(organic, LeadStatus.Quoted);
+      await moveTo(flagged, LeadStatus.Quoted);
+      await settled(organic, LeadStatus.Quoted);
+      expect(receivedFor(organic, 'Quoted')).toHaveLength(1);
+      expect(await eventOf(flagged, LeadStatus.Quoted)).toBeUndefined();
+
+      await optIn({ includeOrganic: false, includeTest: true });
+      await http()
+        .patch(`/v1/leads/${flagged.id}/status`)
+        .set(manager.auth)
+        .send({ status: LeadStatus.Won, premiumUnknown: true })
+        .expect(200);
+      await settled(flagged, LeadStatus.Won);
+      expect(receivedFor(flagged, 'Converted')).toHaveLength(1);
+      await optIn({ includeTest: false });
+    });
+
     it('never makes a second event for a stage the lead reaches again, and sends nothing while sending is off', async () => {
       const hooks = env.t.app.get(LeadLifecycleHooks);
       await env.t.dataSource.transaction((m) =>

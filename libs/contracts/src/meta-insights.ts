@@ -56,6 +56,21 @@ export interface InsightMetrics {
   roi: number | null;
   /** clicks / impressions. */
   ctr: number | null;
+  /** qualifiedLeads / storedLeads: the share of the stored leads that reached qualified or beyond. */
+  qualifiedRate: number | null;
+  /** wonPolicies / storedLeads. */
+  wonRate: number | null;
+}
+
+/**
+ * The Conversions API events of a campaign's stored leads (the leads its row counts: the range's account-local days,
+ * organic and test excluded), whenever their stage changed: the loop back to Meta next to the lead quality it reports.
+ */
+export interface InsightConversionsDto {
+  /** Events that went to Meta at least once (accepted, failed, or waiting for a retry). */
+  sent: number;
+  /** Events Meta accepted. */
+  accepted: number;
 }
 
 /**
@@ -93,6 +108,8 @@ export interface InsightRowDto {
   metrics: InsightMetrics;
   /** With `compare=previous`. */
   previous?: InsightMetrics;
+  /** Campaign rows without a breakdown: the Conversions API events of the row's stored leads. */
+  conversions?: InsightConversionsDto;
 }
 
 export interface InsightsPage {

@@ -64,7 +64,8 @@ export class LeadStatusHistory {
       order: { at: 'ASC', id: 'ASC' },
     });
     const userIds = [...new Set(rows.filter((r) => r.actorType === 'user' && r.actorId).map((r) => r.actorId!))];
-    const names = await this.users.namesOf(organisationId, userIds);
+    // On the caller's manager: inside a status change's transaction a second connection would double its pool use.
+    const names = await this.users.namesOf(organisationId, userIds, m);
     return rows.map((row) => ({
       id: row.id,
       at: row.at.toISOString(),

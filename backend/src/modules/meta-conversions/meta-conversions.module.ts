@@ -15,12 +15,13 @@ import { CapiSenderService } from './send/capi-sender.service';
 import { CapiSettingsRepository } from './setup/capi-settings.repository';
 import { CapiSetupService } from './setup/capi-setup.service';
 import { CapiEventsService } from './visibility/capi-events.service';
+import { ConversionsPerCampaign } from './visibility/conversions-per-campaign';
 
 /**
  * MetaConversions: lead stages sent back to Meta through the Conversions API for CRM. The outbox is written in the
  * transaction of each change (CapiOutboxWriter, a listener of the lead store's LeadLifecycleHooks), sent after
  * commit and by a sweep through its queue (meta-conversions.jobs.ts), and shown to the console (setup, events,
- * overview, replay).
+ * overview, replay). It offers `ConversionsPerCampaign` (events per campaign's leads) to the insights dashboard.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([MetaCapiSettings, MetaCapiEvent]), LeadsModule, MetaAuthModule, MetaAssetsModule, AuditModule],
@@ -34,6 +35,8 @@ import { CapiEventsService } from './visibility/capi-events.service';
     CapiSettingsRepository,
     CapiSetupService,
     CapiEventsService,
+    ConversionsPerCampaign,
   ],
+  exports: [ConversionsPerCampaign],
 })
 export class MetaConversionsModule {}

@@ -149,10 +149,14 @@ export class UsersService {
     return user?.canExportContacts === true;
   }
 
-  /** Display names of the organisation's users, for showing who did something. */
-  async namesOf(organisationId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  /**
+   * Display names of the organisation's users, for showing who did something. Pass the caller's transaction manager:
+   * a read on another connection while a transaction holds one takes two of the pool's connections per request.
+   */
+  async namesOf(organisationId: string, ids: readonly string[], manager?: EntityManager): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.users.find({ where: { organisationId, id: In([...ids]) }, select: { id: true, name: true } });
+    const repo = manager ? manager.getRepository(User) : this.users;
+    const rows = await repo.find({ where: { organisationId, id: In([...ids]) }, select: { id: true, name: true } });
     return new Map(rows.map((u) => [u.id, u.name]));
   }
 

@@ -23,6 +23,15 @@ export interface DueEvent {
   createdAt: Date;
 }
 
+/** The next batch of a dataset, by size and age only: what the sender decides whether to wait on. */
+export interface DueBatchStats {
+  /** Due events, counted up to the limit asked. */
+  count: number;
+  /** How long ago (database clock, so no clock skew) the oldest and the newest of them were written; null when none. */
+  oldestAgeMs: number | null;
+  newestAgeMs: number | null;
+}
+
 export interface CapiEventRow {
   id: string;
   leadId: string;
@@ -39,6 +48,21 @@ export interface CapiEventRow {
   lastError: string | null;
   answer: CapiMetaAnswer | null;
   testEventCode: string | null;
+}
+
+/** A campaign's leads received from `since` to `until` (days, inclusive) in `timeZone` (its ad account's). */
+export interface CampaignLeadsWindow {
+  campaignId: string;
+  since: string;
+  until: string;
+  timeZone: string;
+}
+
+export interface CampaignEventCounts {
+  campaignId: string;
+  /** Events that went to Meta at least once. */
+  sent: number;
+  accepted: number;
 }
 
 /**
@@ -62,13 +86,15 @@ export class CapiOutboxRepository {
    * a status that has an event name, organic and test leads only when opted in. One statement for a group of
    * changes. `event_time` is the change, never before the lead's creation at Meta. A stage already sent for this
    * lead (a reopen reaching it again, a retried change) makes no second row. Answers where new rows went.
+   * `created_at` is the write's own moment, not the transaction's start (`now()`): the sender's linger reads it as
+   * "when this change arrived", and a transaction that waited under load would otherwise look old as it commits.
    */
   async writeForChanges(m: EntityManager, changes: readonly LeadLifecycleChange[]): Promise<CapiTarget[]> {
     const rows = (await m.query(
       `INSERT INTO meta_capi_events
-         (organisation_id, lead_id, meta_lead_id, dataset_id, lead_status, event_name, event_id, changed_at, event_time)
+         (organisation_id, lead_id, meta_lead_id, dataset_id, lead_status, event_name, event_id, changed_at, event_time, created_at)
        SELECT c.organisation_id, c.lead_id, m.meta_lead_id, s.dataset_id, c.to_status, s.event_names ->> c.to_status::text,
-              m.meta_lead_id || ':' || c.to_status::text, c.at, GREATEST(c.at, COALESCE(m.meta_created_time, c.at))
+              m.meta_lead_id || ':' || c.to_status::text, c.at, GREATEST(c.at, COALESCE(m.meta_created_time, c.at)), clock_timestamp()
          FROM unnest($1::uuid[], $2::uuid[], $3::lead_status[], $4::timestamptz[]) AS c(organisation_id, lead_id, to_status, at)
          JOIN meta_capi_settings s ON s.organisation_id = c.organisation_id AND s.enabled AND s.dataset_id IS NOT NULL
          JOIN ${META_SOURCED_LEADS_SQL} m ON m.organisation_id = c.organisation_id AND m.lead_id = c.lead_id
@@ -97,6 +123,20 @@ export class CapiOutboxRepository {
       ),
     );
     return rows.length;
+  }
+
+  /** The size (up to `limit`) and age of a dataset's next batch, from the outbox alone (no lead read, no payload). */
+  async dueStats(target: CapiTarget, limit: number): Promise<DueBatchStats> {
+    const [row] = (await this.db.query(
+      `SELECT count(*)::int AS count,
+              (extract(epoch FROM clock_timestamp() - min(created_at)) * 1000)::float8 AS "oldestAgeMs",
+              (extract(epoch FROM clock_timestamp() - max(created_at)) * 1000)::float8 AS "newestAgeMs"
+         FROM (SELECT e.created_at FROM meta_capi_events e
+                WHERE e.organisation_id = $1 AND e.dataset_id = $2 AND e.state = 'pending' AND e.next_attempt_at <= now()
+                ORDER BY e.next_attempt_at, e.id LIMIT $3) batch`,
+      [target.organisationId, target.datasetId, limit],
+    )) as DueBatchStats[];
+    return row;
   }
 
   /** The next due events of a dataset, oldest first, with the lead's contact details for the hashed match keys. */
@@ -189,6 +229,32 @@ export class CapiOutboxRepository {
         GROUP BY 1, 2, 3
         ORDER BY 1 DESC, 2`,
       [organisationId, days],
+    );
+  }
+
+  /**
+   * Per campaign, the events of its stored leads received on the given local days (organic and test leads left out,
+   * as the insights dashboard counts leads): how many went to Meta, how many it accepted. Only campaigns with
+   * events are answered.
+   */
+  async perCampaign(organisationId: string, windows: readonly CampaignLeadsWindow[]): Promise<CampaignEventCounts[]> {
+    if (windows.length === 0) return [];
+    return this.db.query(
+      `SELECT c.campaign_id AS "campaignId",
+              count(*) FILTER (WHERE e.sent_at IS NOT NULL)::int AS sent,
+              count(*) FILTER (WHERE e.state = 'accepted')::int AS accepted
+         FROM unnest($2::text[], $3::date[], $4::date[], $5::text[]) AS c(campaign_id, since, until, tz)
+         JOIN leads l ON l.organisation_id = $1 AND l.campaign_id = c.campaign_id AND NOT l.is_organic AND NOT l.is_test
+              AND l.received_at >= (c.since::timestamp AT TIME ZONE c.tz) AND l.received_at < ((c.until + 1)::timestamp AT TIME ZONE c.tz)
+         JOIN meta_capi_events e ON e.organisation_id = $1 AND e.lead_id = l.id
+        GROUP BY 1`,
+      [
+        organisationId,
+        windows.map((w) => w.campaignId),
+        windows.map((w) => w.since),
+        windows.map((w) => w.until),
+        windows.map((w) => w.timeZone),
+      ],
     );
   }
 

@@ -79,6 +79,8 @@ export function toMetrics(sums: MetricSums, factor: number): InsightMetrics {
     costPerWon: ratio(spend, sums.wonPolicies),
     roi: ratio(revenue - spend, spend),
     ctr: ratio(sums.clicks, sums.impressions),
+    qualifiedRate: ratio(sums.qualifiedLeads, sums.storedLeads),
+    wonRate: ratio(sums.wonPolicies, sums.storedLeads),
   };
 }
 

@@ -21,6 +21,8 @@ const METRIC_COLUMNS: Column[] = [
   ['Cost per won', (m) => m.costPerWon],
   ['ROI', (m) => m.roi],
   ['CTR', (m) => m.ctr],
+  ['Qualified rate', (m) => m.qualifiedRate],
+  ['Won rate', (m) => m.wonRate],
 ];
 
 /** An empty cell is "no value" (a zero denominator, or reach that cannot be read for a range). */
@@ -32,6 +34,8 @@ const cell = (n: number | null | undefined) => (n === null || n === undefined ? 
  */
 export function insightsCsv(page: InsightsPage): string {
   const compare = page.previousRange !== undefined;
+  // Campaign rows without a breakdown carry their leads' Conversions API events: the download keeps them too.
+  const campaigns = page.items.some((row) => row.conversions !== undefined);
   const headers = [
     'Level',
     'Id',
@@ -46,6 +50,7 @@ export function insightsCsv(page: InsightsPage): string {
     'Until',
     ...METRIC_COLUMNS.map(([h]) => h),
     ...(compare ? METRIC_COLUMNS.map(([h]) => `Previous ${h}`) : []),
+    ...(campaigns ? ['Conversions API events sent', 'Conversions API events accepted'] : []),
   ];
   const line = (row: InsightRowDto): string[] => [
     row.level,
@@ -61,6 +66,7 @@ export function insightsCsv(page: InsightsPage): string {
     page.range.until,
     ...METRIC_COLUMNS.map(([, v]) => cell(v(row.metrics))),
     ...(compare ? METRIC_COLUMNS.map(([, v]) => cell(row.previous ? v(row.previous) : null)) : []),
+    ...(campaigns ? [cell(row.conversions?.sent), cell(row.conversions?.accepted)] : []),
   ];
   return csvHeader(headers) + csvRows(page.items.map(line));
 }

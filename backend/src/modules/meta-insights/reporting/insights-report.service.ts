@@ -9,6 +9,7 @@ import type {
   IsoDate,
 } from '@legeai/contracts';
 import { DEFAULT_PAGE_LIMIT } from '../../../common/paging/page-query.dto';
+import { ConversionsPerCampaign } from '../../meta-conversions';
 import { addSums, MetricSums, revenueFactor, sumsOf, toMetrics, ZERO_SUMS } from './insight-metrics';
 import { datesOf, previousRange, rangeOf } from './insights-range';
 import { InsightRowRecord, InsightsReportRepository } from './insights-report.repository';
@@ -30,6 +31,7 @@ export class InsightsReportService {
   constructor(
     private readonly report: InsightsReportRepository,
     private readonly settings: InsightsSettingsRepository,
+    private readonly conversions: ConversionsPerCampaign,
   ) {}
 
   /** One page of objects at a level (all of them for a download), each with its metrics and, asked, the previous period's. */
@@ -58,6 +60,7 @@ export class InsightsReportService {
     ]);
     const factor = revenueFactor(settings.roiBasis, settings.commissionRate);
     const items = records.map((r) => this.rowDto(level, r, factor));
+    if (level === 'campaign' && base.breakdown === 'none') await this.addConversions(organisationId, range, items);
     const page: InsightsPage = { items, total: records.length ? Number(records[0].total) : 0, limit, offset, range };
     if (query.compare === 'previous') {
       const before = previousRange(range);
@@ -141,6 +144,27 @@ export class InsightsReportService {
       commissionRate: settings.commissionRate,
       otherCurrencies: currencies.filter((c) => c !== currency),
     };
+  }
+
+  /**
+   * Each campaign row gets the Conversions API events of the leads it counts (the same local days of its account),
+   * read through MetaConversions' port, so the lead quality sits next to what was reported to Meta about it.
+   */
+  private async addConversions(organisationId: string, range: DateRange, items: InsightRowDto[]): Promise<void> {
+    if (items.length === 0) return;
+    const zones = new Map((await this.report.accounts(organisationId, null)).map((a) => [a.ad_account_id, a.tz]));
+    // One window per campaign (a campaign is in one account; its rows never differ in zone).
+    const windows = new Map(
+      items.map((i) => [
+        i.objectId,
+        { campaignId: i.objectId, since: range.since, until: range.until, timeZone: zones.get(i.adAccountId) ?? 'UTC' },
+      ]),
+    );
+    const counts = await this.conversions.ofCampaignLeads(organisationId, [...windows.values()]);
+    for (const item of items) {
+      const c = counts.get(item.objectId);
+      item.conversions = { sent: c?.sent ?? 0, accepted: c?.accepted ?? 0 };
+    }
   }
 
   private rowDto(level: InsightsQuery['level'] & string, r: InsightRowRecord, factor: number): InsightRowDto {

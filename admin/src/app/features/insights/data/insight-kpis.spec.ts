@@ -20,6 +20,8 @@ const metrics = (over: Partial<InsightMetrics> = {}): InsightMetrics => ({
   costPerWon: null,
   roi: null,
   ctr: null,
+  qualifiedRate: null,
+  wonRate: null,
   ...over,
 });
 

@@ -36,6 +36,7 @@ import {
 } from '../data/date-range';
 import { InsightsApi } from '../data/insights-api';
 import { breakdownSlices, count, funnelSteps, hasNoInsightsYet, kpis, money, percent } from '../data/insight-kpis';
+import { conversionsSent, leadQuality } from '../data/lead-quality';
 import { InsightChart, InsightChartData } from '../insight-chart/insight-chart';
 import { RoiSettingsCard } from '../roi-settings-card/roi-settings-card';
 
@@ -90,7 +91,7 @@ export class InsightsPage {
   protected readonly presets = RANGE_PRESETS;
   protected readonly breakdowns = BREAKDOWNS;
   protected readonly pageSize = CAMPAIGN_PAGE_SIZE;
-  protected readonly columns = ['name', 'spend', 'leads', 'cpl', 'qualified', 'won', 'premium', 'roi'];
+  protected readonly columns = ['name', 'spend', 'leads', 'cpl', 'qualified', 'won', 'premium', 'roi', 'quality', 'capi'];
   protected readonly view = computed(() => viewFromParams(this.params()));
   protected readonly rangeText = computed(() => rangeLabel(this.view().range));
 
@@ -188,6 +189,8 @@ export class InsightsPage {
   protected money = money;
   protected percent = percent;
   protected count = count;
+  protected leadQuality = leadQuality;
+  protected conversionsSent = conversionsSent;
 
   protected choosePreset(preset: RangePreset): void {
     if (preset === 'custom') {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type {
   DateRange,
+  InsightConversionsDto,
   InsightLevel,
   InsightMetrics,
   InsightRowDto,
@@ -44,6 +45,13 @@ export class InsightMetricsResponse implements InsightMetrics {
   @ApiProperty({ type: Number, nullable: true, description: `spend / wonPolicies; ${NO_VALUE}` }) costPerWon!: number | null;
   @ApiProperty({ type: Number, nullable: true, description: `(revenue - spend) / spend, 0.5 is +50 %; ${NO_VALUE}` }) roi!: number | null;
   @ApiProperty({ type: Number, nullable: true, description: `clicks / impressions; ${NO_VALUE}` }) ctr!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: `qualifiedLeads / storedLeads; ${NO_VALUE}` }) qualifiedRate!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: `wonPolicies / storedLeads; ${NO_VALUE}` }) wonRate!: number | null;
+}
+
+class InsightConversionsResponse implements InsightConversionsDto {
+  @ApiProperty({ description: 'Conversions API events of the stored leads that went to Meta at least once' }) sent!: number;
+  @ApiProperty({ description: 'Of those, the ones Meta accepted' }) accepted!: number;
 }
 
 export class InsightRowResponse implements InsightRowDto {
@@ -58,6 +66,11 @@ export class InsightRowResponse implements InsightRowDto {
   @ApiProperty() currency!: string;
   @ApiProperty({ type: InsightMetricsResponse }) metrics!: InsightMetrics;
   @ApiPropertyOptional({ type: InsightMetricsResponse, description: 'With compare=previous' }) previous?: InsightMetrics;
+  @ApiPropertyOptional({
+    type: InsightConversionsResponse,
+    description: "Campaign rows without a breakdown: the Conversions API events of the row's stored leads (whenever their stage changed)",
+  })
+  conversions?: InsightConversionsDto;
 }
 
 export class InsightsPageResponse implements InsightsPage {
