@@ -144,7 +144,7 @@ describe('users (e2e)', () => {
       // The loser is refused either by the guard (already demoted) or by the last-admin rule.
       expect([403, 409]).toContain(statuses[1]);
       const [{ count }] = await t.dataSource.query(
-        `SELECT count(*)::int AS count FROM users WHERE organisation_id = $1 AND role = 'admin' AND active`,
+        `SELECT count(*)::int AS count FROM organisation_memberships WHERE organisation_id = $1 AND role = 'admin' AND active`,
         [org.id],
       );
       expect(count).toBe(1);

@@ -76,8 +76,16 @@ export class MetaIntegrationRepository {
     );
   }
 
-  /** Connections the scheduled health check visits. */
+  /**
+   * Connections the scheduled runs visit (health check, ads sync, insights pulls, reconciliation): not those of a
+   * suspended organisation, whose schedules wait for its reactivation.
+   */
   findAllLive(): Promise<MetaIntegration[]> {
-    return this.rows.find({ where: { status: Not(MetaIntegrationStatus.Disconnected) }, order: { createdAt: 'ASC' } });
+    return this.rows
+      .createQueryBuilder('i')
+      .where('i.status <> :disconnected', { disconnected: MetaIntegrationStatus.Disconnected })
+      .andWhere('NOT EXISTS (SELECT 1 FROM organisations o WHERE o.id = i.organisation_id AND o.suspended_at IS NOT NULL)')
+      .orderBy('i.created_at', 'ASC')
+      .getMany();
   }
 }

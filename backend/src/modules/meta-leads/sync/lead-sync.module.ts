@@ -5,6 +5,7 @@ import { LeadsModule } from '../../leads';
 import { MetaAssetsModule } from '../../meta-assets';
 import { MetaAuthModule } from '../../meta-auth';
 import { MetaWebhookModule } from '../../meta-webhook';
+import { OrganisationsModule } from '../../organisations';
 import { LeadFetcher } from '../graph/lead-fetcher.service';
 import { FormLeadCounts } from '../ingest/form-lead-counts';
 import { LeadIngestService } from '../ingest/lead-ingest.service';
@@ -20,6 +21,7 @@ import { LeadSyncService } from './lead-sync.service';
 import { LeadgenFieldHandler } from './leadgen-field-handler';
 import { LeadgenJobHandler } from './leadgen.job-handler';
 import { MetaActivityService } from './meta-activity.service';
+import { ParkedLeadsOnReactivation } from './parked-leads-on-reactivation';
 import { ParkedLeadsOnReconnect } from './parked-leads-on-reconnect';
 import { PausedLeadJobs } from './paused-lead-jobs';
 
@@ -29,7 +31,7 @@ import { PausedLeadJobs } from './paused-lead-jobs';
  * deliveries through the inbox's repository), replays (also after a reconnect), and the lead-syncs and activity API.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([MetaLeadSync]), MetaAuthModule, MetaAssetsModule, MetaWebhookModule, LeadsModule, AuditModule],
+  imports: [TypeOrmModule.forFeature([MetaLeadSync]), MetaAuthModule, MetaAssetsModule, MetaWebhookModule, LeadsModule, OrganisationsModule, AuditModule],
   controllers: [LeadSyncController],
   providers: [
     LeadFetcher,
@@ -46,6 +48,7 @@ import { PausedLeadJobs } from './paused-lead-jobs';
     LeadPipelineSummaryService,
     PausedLeadJobs,
     ParkedLeadsOnReconnect,
+    ParkedLeadsOnReactivation,
     LeadgenFieldHandler,
   ],
   exports: [LeadSyncReplayService, LeadIngestService, LeadFetcher],

@@ -26,6 +26,7 @@ const connection = (over: Partial<PageConnection> = {}): PageConnection => ({
   tasks: ['ADVERTISE'],
   tokenCiphertext: 'cipher',
   tokenKeyId: 'k1',
+  organisationSuspended: false,
   ...over,
 });
 
