@@ -30,7 +30,7 @@ import {
   SYNC_ERROR_HINT_LABELS,
   SYNC_ERROR_KIND_LABELS,
 } from './pipeline-labels';
-import { ROLE_LABELS } from './role-labels';
+import { ORGANISATION_STATE_LABELS, ROLE_LABELS } from './role-labels';
 
 /**
  * The console's one registry of machine values (enum values, error kinds, inbox reasons, field keys) and the words
@@ -38,6 +38,7 @@ import { ROLE_LABELS } from './role-labels';
  */
 const LABELS = {
   role: ROLE_LABELS,
+  organisationState: ORGANISATION_STATE_LABELS,
   leadStatus: LEAD_STATUS_LABELS,
   leadField: LEAD_FIELD_LABELS,
   duplicateRule: DUPLICATE_RULE_LABELS,

@@ -16,6 +16,7 @@ import { AuthStore } from '../../auth/auth-store';
 import { ConnectionStatusStore } from '../../meta/connection-status-store';
 import { ConnectionBanner } from '../connection-banner/connection-banner';
 import { NAV_ITEMS, NavAction, groupNavItems } from '../nav-items';
+import { OrganisationSwitcher } from '../organisation-switcher/organisation-switcher';
 import { QueuesLauncher } from '../queues-launcher';
 
 /** The frame around every signed-in page: toolbar with organisation and user menu, and role-filtered navigation. */
@@ -31,6 +32,7 @@ import { QueuesLauncher } from '../queues-launcher';
     MatMenuModule,
     MatSidenavModule,
     MatToolbarModule,
+    OrganisationSwitcher,
     RouterLink,
     RouterLinkActive,
     RouterOutlet,
@@ -46,7 +48,11 @@ export class Shell {
 
   protected readonly user = this.auth.user;
   protected readonly sections = computed(() =>
-    groupNavItems(NAV_ITEMS.filter((item) => this.auth.user() && this.auth.hasRole(item.minRole))),
+    groupNavItems(
+      NAV_ITEMS.filter(
+        (item) => this.auth.user() && this.auth.hasRole(item.minRole) && (!item.platformAdminsOnly || this.auth.isPlatformAdmin()),
+      ),
+    ),
   );
   /** Whether the screen is narrow enough that the navigation overlays the page instead of sitting beside it. */
   protected readonly isHandset = toSignal(
