@@ -1,4 +1,3 @@
-import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
@@ -7,6 +6,7 @@ import { MyOrganisationDto } from '@legeai/contracts';
 
 import { AuthStore } from '../../auth/auth-store';
 import { LabelPipe } from '../../../shared/labels/label.pipe';
+import { ConsoleReload } from './console-reload';
 
 /**
  * The organisation in the toolbar: its name, or, for a user of several organisations, a menu to switch. A switch
@@ -73,7 +73,7 @@ import { LabelPipe } from '../../../shared/labels/label.pipe';
 })
 export class OrganisationSwitcher {
   private readonly auth = inject(AuthStore);
-  private readonly document = inject(DOCUMENT);
+  private readonly reload = inject(ConsoleReload);
 
   /** Whether the toolbar is narrow (a phone): the switcher shows its icon only. */
   readonly compact = input(false);
@@ -90,7 +90,7 @@ export class OrganisationSwitcher {
   protected switchTo(org: MyOrganisationDto): void {
     this.switching.set(true);
     this.auth.switchOrganisation(org.id).subscribe({
-      next: () => this.document.location.assign('/'),
+      next: () => this.reload.at('/'),
       error: () => this.switching.set(false),
     });
   }
