@@ -78,6 +78,13 @@ describe(LeadSyncService.name, () => {
     expect(t.reads).toEqual([]);
   });
 
+  it('parks without a Graph read while the organisation is suspended, saying it comes back on reactivation', async () => {
+    const t = setup({ connection: connection({ organisationSuspended: true }) });
+    expect(await t.service.handle(job, notLast)).toEqual({ next: 'done', summary: { 'org-1': LeadSyncState.Parked } });
+    expect(t.reads).toEqual([]);
+    expect(t.failures).toEqual([{ state: LeadSyncState.Parked, kind: 'auth', hint: expect.stringMatching(/reactivates/) }]);
+  });
+
   it('delays to the breaker’s probe, recording the pause, when the connection’s Graph calls are held', async () => {
     const pause = { since: new Date(), failures: 5, nextProbeAt: new Date(), probing: false, lastError: null };
     const t = setup({ admit: { go: false, delayMs: 30_000, pause } });
