@@ -3,3 +3,4 @@ export { OrganisationsModule } from './organisations.module';
 export { OrganisationsService } from './organisations.service';
 export { Organisation } from './entities/organisation.entity';
 export { OrganisationStateListeners, type OrganisationStateListener } from './organisation-state-listeners';
+export { organisationSuspendedSql } from './organisation-state.sql';

@@ -1,4 +1,5 @@
 import type { MetaIntegrationStatus } from '@legeai/contracts';
+import { organisationSuspendedSql } from '../../organisations';
 
 /**
  * SQL text of `meta_pages` for statements of other modules that must read a Page within one statement (the lead
@@ -28,7 +29,7 @@ export interface PageConnection {
 /** The columns of a `PageConnection`, for the Page `p` joined with its connection `i` (`pageConnectionJoins`). */
 export const PAGE_CONNECTION_COLUMNS = `p.organisation_id AS "organisationId", i.id AS "integrationId", i.status AS "integrationStatus",
   p.is_active AS "pageActive", p.tasks, p.page_access_token_ciphertext AS "tokenCiphertext", p.page_access_token_key_id AS "tokenKeyId",
-  EXISTS (SELECT 1 FROM organisations o WHERE o.id = p.organisation_id AND o.suspended_at IS NOT NULL) AS "organisationSuspended"`;
+  ${organisationSuspendedSql('p.organisation_id')} AS "organisationSuspended"`;
 
 /**
  * Joins the Pages `p` with Meta Page id `pageIdSql` (in any organisation) and their connections `i`. A Page row an

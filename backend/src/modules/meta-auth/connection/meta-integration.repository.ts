@@ -4,6 +4,7 @@ import { MetaIntegrationStatus } from '@legeai/contracts';
 import { Not, Repository, type EntityManager } from 'typeorm';
 import { ApiError } from '../../../common/errors/api-error';
 import { ErrorCode } from '@legeai/contracts';
+import { organisationSuspendedSql } from '../../organisations';
 import { MetaIntegration } from '../entities/meta-integration.entity';
 
 /** Every statement on `meta_integrations` (the connection and its sealed user token). */
@@ -84,7 +85,7 @@ export class MetaIntegrationRepository {
     return this.rows
       .createQueryBuilder('i')
       .where('i.status <> :disconnected', { disconnected: MetaIntegrationStatus.Disconnected })
-      .andWhere('NOT EXISTS (SELECT 1 FROM organisations o WHERE o.id = i.organisation_id AND o.suspended_at IS NOT NULL)')
+      .andWhere(`NOT ${organisationSuspendedSql('i.organisation_id')}`)
       .orderBy('i.created_at', 'ASC')
       .getMany();
   }
