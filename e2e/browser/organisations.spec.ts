@@ -117,7 +117,10 @@ describe('console: organisations, invitations and the switcher', () => {
         await dialog.getByLabel('Name').fill('Platform admin');
         await dialog.getByRole('button', { name: 'Create user' }).click();
         await dialog.waitFor({ state: 'detached' });
-        await page.getByRole('row').filter({ hasText: requiredEnv('E2E_ADMIN_EMAIL') }).waitFor();
+        await page
+          .getByRole('row')
+          .filter({ hasText: requiredEnv('E2E_ADMIN_EMAIL') })
+          .waitFor();
       },
     );
   });

@@ -337,7 +337,10 @@ describe('Lead pipeline: webhook → Graph fetch → mapping → store (e2e)', (
 
     const [created] = createLeads(1);
     await env.sandbox.control.flushWebhooks();
-    await waitFor('the connecting organisation to store the lead', async () => (await storedLeadCount(env.t, created.id, env.admin.organisationId)) === 1);
+    await waitFor(
+      'the connecting organisation to store the lead',
+      async () => (await storedLeadCount(env.t, created.id, env.admin.organisationId)) === 1,
+    );
     const rows = await syncRows(env.t, [created.id]);
     expect(rows.map((r) => r.organisation_id)).toEqual([env.admin.organisationId]);
     expect(await storedLeadCount(env.t, created.id, second.organisationId)).toBe(0);

@@ -167,9 +167,10 @@ describe('organisation isolation (e2e)', () => {
     await env.sandbox.control.flushWebhooks();
     const [parked] = await waitForStates(env.t, [created.id], [LeadSyncState.Parked]);
     expect(parked).toMatchObject({ organisation_id: alphaOrg, lead_id: null, hint: expect.stringMatching(/reactivates/) });
-    const acknowledged = await env.t.dataSource.query(`SELECT status FROM meta_webhook_inbox WHERE id = (SELECT inbox_id FROM meta_lead_syncs WHERE id = $1)`, [
-      parked.id,
-    ]);
+    const acknowledged = await env.t.dataSource.query(
+      `SELECT status FROM meta_webhook_inbox WHERE id = (SELECT inbox_id FROM meta_lead_syncs WHERE id = $1)`,
+      [parked.id],
+    );
     expect(acknowledged).toHaveLength(1);
 
     await env.t.http.post(`/v1/platform/organisations/${alphaOrg}/reactivate`).set(env.admin.auth).expect(200);

@@ -40,7 +40,12 @@ describe('platform organisations, invitations and memberships (e2e)', () => {
     it('lists every organisation with its state and members; creating validates its input', async () => {
       const orgs = await list();
       expect(orgs.map((o) => o.name)).toEqual(expect.arrayContaining(['Alpha Agency', 'Beta Brokers']));
-      expect(orgs.find((o) => o.id === alpha.org.id)).toMatchObject({ state: 'active', members: 1, pendingInvitations: 0, suspendedAt: null });
+      expect(orgs.find((o) => o.id === alpha.org.id)).toMatchObject({
+        state: 'active',
+        members: 1,
+        pendingInvitations: 0,
+        suspendedAt: null,
+      });
       await t.http.post('/v1/platform/organisations').set(platform.auth).send({ name: '' }).expect(400);
       await t.http.post('/v1/platform/organisations').set(platform.auth).send({ name: 'X', suspended: true }).expect(400);
       await t.http.post(`/v1/platform/organisations/not-a-uuid/suspend`).set(platform.auth).expect(400);
@@ -49,13 +54,16 @@ describe('platform organisations, invitations and memberships (e2e)', () => {
 
     it("writes its actions to the concerned organisation's audit log, by name", async () => {
       const actions = (await auditActions(t, alpha.org.id)).map((a) => a.action);
-      expect(actions).toEqual(expect.arrayContaining(['organisation.created', 'invitation.created', 'invitation.accepted', 'user.created']));
+      expect(actions).toEqual(
+        expect.arrayContaining(['organisation.created', 'invitation.created', 'invitation.accepted', 'user.created']),
+      );
       const log = (await t.http.get('/v1/audit-log').query({ action: 'organisation.created' }).set(alpha.admin.auth).expect(200)).body;
       expect(log.items[0]).toMatchObject({ actorId: platform.id, actorName: 'Administrator' });
     });
 
     it("sees no organisation's data unless a member of it", async () => {
-      const alphaKey = (await t.http.post('/v1/api-keys').set(alpha.admin.auth).send({ name: 'alpha crm', role: 'viewer' }).expect(201)).body;
+      const alphaKey = (await t.http.post('/v1/api-keys').set(alpha.admin.auth).send({ name: 'alpha crm', role: 'viewer' }).expect(201))
+        .body;
       const keys = (await t.http.get('/v1/api-keys').set(platform.auth).expect(200)).body as { id: string }[];
       expect(keys.map((k) => k.id)).not.toContain(alphaKey.id);
       await t.http.delete(`/v1/api-keys/${alphaKey.id}`).set(platform.auth).expect(404);
@@ -79,8 +87,16 @@ describe('platform organisations, invitations and memberships (e2e)', () => {
       expect((await list()).find((o) => o.id === org.id)).toMatchObject({ members: 0, pendingInvitations: 1 });
 
       const preview = await t.http.post('/v1/auth/invitations/preview').send({ token: invitation.token }).expect(200);
-      expect(preview.body).toMatchObject({ organisationName: 'Gamma Group', email: 'gamma.admin@example.test', role: 'admin', accountExists: false });
-      await t.http.post('/v1/auth/invitations/preview').send({ token: 'x'.repeat(43) }).expect(404);
+      expect(preview.body).toMatchObject({
+        organisationName: 'Gamma Group',
+        email: 'gamma.admin@example.test',
+        role: 'admin',
+        accountExists: false,
+      });
+      await t.http
+        .post('/v1/auth/invitations/preview')
+        .send({ token: 'x'.repeat(43) })
+        .expect(404);
       await t.http.post('/v1/auth/invitations/preview').send({ token: 'short' }).expect(400);
     });
 
@@ -92,19 +108,27 @@ describe('platform organisations, invitations and memberships (e2e)', () => {
       const weak = await t.http.post('/v1/auth/invitations/accept').send({ token: invitation.token, password: 'short', name: 'D' });
       expect(weak.status).toBe(400);
 
-      const res = await t.http.post('/v1/auth/invitations/accept').send({ token: invitation.token, password: PASSWORD, name: 'Dee Admin' }).expect(200);
+      const res = await t.http
+        .post('/v1/auth/invitations/accept')
+        .send({ token: invitation.token, password: PASSWORD, name: 'Dee Admin' })
+        .expect(200);
       expect(res.headers['set-cookie']).toEqual(expect.arrayContaining([expect.stringMatching(/^lg_refresh=/)]));
       const dee = signedInFrom(res, 'delta.admin@example.test');
       expect(res.body.user).toMatchObject({ organisationId: org.id, organisationName: 'Delta Direct', role: 'admin', name: 'Dee Admin' });
       await t.http.get('/v1/users').set(dee.auth).expect(200);
 
-      const again = await t.http.post('/v1/auth/invitations/accept').send({ token: invitation.token, password: PASSWORD, name: 'Eve' }).expect(410);
+      const again = await t.http
+        .post('/v1/auth/invitations/accept')
+        .send({ token: invitation.token, password: PASSWORD, name: 'Eve' })
+        .expect(410);
       expect(again.body.error).toMatchObject({ code: ErrorCode.InvitationUnusable, message: expect.stringMatching(/already used/) });
       await t.http.post('/v1/auth/invitations/preview').send({ token: invitation.token }).expect(410);
       // Concurrent second uses of one link: exactly one wins.
       const other = await invite(t, platform, org.id, 'race@example.test');
       const raced = await Promise.all(
-        [1, 2, 3].map((n) => t.http.post('/v1/auth/invitations/accept').send({ token: other.token, password: PASSWORD, name: `Racer ${n}` })),
+        [1, 2, 3].map((n) =>
+          t.http.post('/v1/auth/invitations/accept').send({ token: other.token, password: PASSWORD, name: `Racer ${n}` }),
+        ),
       );
       expect(raced.map((r) => r.status).sort()).toEqual([200, 410, 410]);
       const [{ count }] = await t.dataSource.query(
@@ -116,8 +140,13 @@ describe('platform organisations, invitations and memberships (e2e)', () => {
     it('refuses an expired link (410) and changes nothing', async () => {
       const org = await createOrganisation(t, platform, 'Epsilon Ensure');
       const invitation = await invite(t, platform, org.id, 'late@example.test');
-      await t.dataSource.query(`UPDATE organisation_invitations SET expires_at = now() - interval '1 second' WHERE id = $1`, [invitation.id]);
-      const res = await t.http.post('/v1/auth/invitations/accept').send({ token: invitation.token, password: PASSWORD, name: 'Late' }).expect(410);
+      await t.dataSource.query(`UPDATE organisation_invitations SET expires_at = now() - interval '1 second' WHERE id = $1`, [
+        invitation.id,
+      ]);
+      const res = await t.http
+        .post('/v1/auth/invitations/accept')
+        .send({ token: invitation.token, password: PASSWORD, name: 'Late' })
+        .expect(410);
       expect(res.body.error.message).toMatch(/expired/);
       await t.http.post('/v1/auth/invitations/preview').send({ token: invitation.token }).expect(410);
       expect(await t.dataSource.query(`SELECT 1 FROM users WHERE email = 'late@example.test'`)).toEqual([]);
@@ -132,7 +161,11 @@ describe('platform organisations, invitations and memberships (e2e)', () => {
       const joined = await accept(t, invitation.token, beta.admin.email);
       expect(joined.organisationId).toBe(alpha.org.id);
       // Inviting a member again is refused.
-      await t.http.post(`/v1/platform/organisations/${alpha.org.id}/invitations`).set(platform.auth).send({ email: beta.admin.email }).expect(409);
+      await t.http
+        .post(`/v1/platform/organisations/${alpha.org.id}/invitations`)
+        .set(platform.auth)
+        .send({ email: beta.admin.email })
+        .expect(409);
     });
   });
 
@@ -171,17 +204,28 @@ describe('platform organisations, invitations and memberships (e2e)', () => {
     });
 
     it("adds an existing account to the admin's organisation from the Users page, keeping its own password", async () => {
-      const res = await t.http.post('/v1/users').set(alpha.admin.auth).send({ email: FIRST_ADMIN.email, name: 'ignored', role: 'viewer' }).expect(201);
+      const res = await t.http
+        .post('/v1/users')
+        .set(alpha.admin.auth)
+        .send({ email: FIRST_ADMIN.email, name: 'ignored', role: 'viewer' })
+        .expect(201);
       expect(res.body).toMatchObject({ email: FIRST_ADMIN.email, role: 'viewer', active: true, name: 'Administrator' });
       await t.http.post('/v1/users').set(alpha.admin.auth).send({ email: FIRST_ADMIN.email, name: 'x', role: 'viewer' }).expect(409);
-      await t.http.post('/v1/users').set(alpha.admin.auth).send({ email: 'brand-new@example.test', name: 'New', role: 'viewer' }).expect(400);
+      await t.http
+        .post('/v1/users')
+        .set(alpha.admin.auth)
+        .send({ email: 'brand-new@example.test', name: 'New', role: 'viewer' })
+        .expect(400);
       await login(t, FIRST_ADMIN.email, FIRST_ADMIN.password);
       const mine = (await t.http.get('/v1/auth/organisations').set(platform.auth).expect(200)).body as MyOrganisationDto[];
       expect(mine.find((o) => o.id === alpha.org.id)).toMatchObject({ role: 'viewer', current: false });
     });
 
     it('deactivating a membership ends that organisation only', async () => {
-      const res = await t.http.post('/v1/users').set(alpha.admin.auth).send({ email: 'two-orgs@example.test', name: 'Two', role: 'viewer', password: PASSWORD });
+      const res = await t.http
+        .post('/v1/users')
+        .set(alpha.admin.auth)
+        .send({ email: 'two-orgs@example.test', name: 'Two', role: 'viewer', password: PASSWORD });
       expect(res.status).toBe(201);
       await t.http.post('/v1/users').set(beta.admin.auth).send({ email: 'two-orgs@example.test', name: 'x', role: 'manager' }).expect(201);
       const two = await login(t, 'two-orgs@example.test');
@@ -237,8 +281,14 @@ describe('platform organisations, invitations and memberships (e2e)', () => {
         .expect(201);
       await t.http.post(`/v1/platform/organisations/${beta.org.id}/suspend`).set(platform.auth).expect(200);
       const refused = await t.http.post('/v1/auth/login').send({ email: 'only-beta@example.test', password: PASSWORD }).expect(403);
-      expect(refused.body.error).toMatchObject({ code: ErrorCode.OrganisationSuspended, message: expect.stringMatching(/Beta Brokers is suspended/) });
-      const wrong = await t.http.post('/v1/auth/login').send({ email: 'only-beta@example.test', password: 'wrong-password-here' }).expect(401);
+      expect(refused.body.error).toMatchObject({
+        code: ErrorCode.OrganisationSuspended,
+        message: expect.stringMatching(/Beta Brokers is suspended/),
+      });
+      const wrong = await t.http
+        .post('/v1/auth/login')
+        .send({ email: 'only-beta@example.test', password: 'wrong-password-here' })
+        .expect(401);
       expect(wrong.body.error.code).not.toBe(ErrorCode.OrganisationSuspended);
     });
 

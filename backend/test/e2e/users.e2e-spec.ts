@@ -231,7 +231,10 @@ describe('first admin (e2e)', () => {
     const [org] = await t.dataSource.query(`SELECT id FROM organisations`);
     await t.app
       .get(UsersService)
-      .insertUser({ organisationId: org.id, email: 'ops@example.test', name: 'Ops', role: Role.Viewer, password: PASSWORD }, async () => undefined);
+      .insertUser(
+        { organisationId: org.id, email: 'ops@example.test', name: 'Ops', role: Role.Viewer, password: PASSWORD },
+        async () => undefined,
+      );
     await bootstrapWith({}, { platformAdminEmails: ['ops@example.test', 'not-yet@example.test'] }, []).grantPlatformAdmins();
     const rows: { email: string }[] = await t.dataSource.query(`SELECT email FROM users WHERE platform_admin ORDER BY email`);
     expect(rows.map((r) => r.email)).toEqual([EMBEDDED_ADMIN_EMAIL, 'ops@example.test'].sort());

@@ -23,14 +23,24 @@ export async function createOrganisation(t: TestApp, platformAdmin: SignedInUser
   return res.body as PlatformOrganisationDto;
 }
 
-export async function invite(t: TestApp, platformAdmin: SignedInUser, organisationId: string, email: string): Promise<CreatedInvitationDto> {
+export async function invite(
+  t: TestApp,
+  platformAdmin: SignedInUser,
+  organisationId: string,
+  email: string,
+): Promise<CreatedInvitationDto> {
   const res = await t.http.post(`/v1/platform/organisations/${organisationId}/invitations`).set(platformAdmin.auth).send({ email });
   if (res.status !== 201) throw new Error(`invite → ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as CreatedInvitationDto;
 }
 
 /** Accepts an invitation (a new account sets a name and PASSWORD; an existing one gives its password): signed in. */
-export async function accept(t: TestApp, token: string, email: string, body: { name?: string; password?: string } = {}): Promise<SignedInUser> {
+export async function accept(
+  t: TestApp,
+  token: string,
+  email: string,
+  body: { name?: string; password?: string } = {},
+): Promise<SignedInUser> {
   const res = await t.http
     .post('/v1/auth/invitations/accept')
     .send({ token, password: body.password ?? PASSWORD, ...(body.name ? { name: body.name } : {}) });

@@ -80,7 +80,10 @@ export class AuthService {
     if (result.outcome === 'invalid') throw new UnauthorizedException(SESSION_ENDED);
     if (result.outcome === 'reused') {
       const user = await this.users.findById(result.userId);
-      if (user) await this.recordUserEvent(user, await this.anyOrganisationOf(user.id), 'auth.refresh_reuse', client, { sessionId: result.familyId });
+      if (user)
+        await this.recordUserEvent(user, await this.anyOrganisationOf(user.id), 'auth.refresh_reuse', client, {
+          sessionId: result.familyId,
+        });
       throw new UnauthorizedException(SESSION_ENDED);
     }
     const user = await this.users.findById(result.userId);
@@ -176,7 +179,10 @@ export class AuthService {
     const user = (await this.users.findByEmail(invitation.email))!;
     await this.credentials.registerSuccess(user.id);
     const session = await this.sessions.start(user.id, accepted.organisationId, client);
-    await this.recordUserEvent(user, accepted.organisationId, 'auth.login', client, { sessionId: session.familyId, invitation: accepted.id });
+    await this.recordUserEvent(user, accepted.organisationId, 'auth.login', client, {
+      sessionId: session.familyId,
+      invitation: accepted.id,
+    });
     return this.signedIn(user.id, accepted.organisationId, session, session);
   }
 
@@ -205,7 +211,10 @@ export class AuthService {
     const auditOrg = await this.anyOrganisationOf(user.id);
     const waitSeconds = this.lockedFor(user.lockedUntil);
     if (waitSeconds > 0) {
-      await this.recordUserEvent(user, auditOrg, 'auth.login_failed', client, { reason: 'locked', lockedUntil: user.lockedUntil!.toISOString() });
+      await this.recordUserEvent(user, auditOrg, 'auth.login_failed', client, {
+        reason: 'locked',
+        lockedUntil: user.lockedUntil!.toISOString(),
+      });
       // Locked accounts are refused before the password is checked, so guessing during the lock learns nothing.
       throw new TooManyAttemptsError('Too many failed sign-in attempts for this account; try again later', waitSeconds);
     }
@@ -270,7 +279,13 @@ export class AuthService {
   }
 
   /** Sign-in events: the user is the actor even before they are signed in (their account is what was tried). */
-  private async recordUserEvent(user: User, organisationId: string | undefined, action: string, client: ClientContext, details: AuditDetails) {
+  private async recordUserEvent(
+    user: User,
+    organisationId: string | undefined,
+    action: string,
+    client: ClientContext,
+    details: AuditDetails,
+  ) {
     // An account with no membership at all has no organisation's log to be written to.
     if (!organisationId) return;
     await this.audit.record({

@@ -27,7 +27,7 @@ export class PlatformOrganisationsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: "Every organisation of the deployment, with its state and member count (platform administrators)" })
+  @ApiOperation({ summary: 'Every organisation of the deployment, with its state and member count (platform administrators)' })
   @ApiOkResponse({ type: [PlatformOrganisationResponse] })
   @ApiErrorResponses(401, 403)
   list(): Promise<PlatformOrganisationDto[]> {
@@ -48,7 +48,7 @@ export class PlatformOrganisationsController {
     summary: 'Suspend an organisation',
     description:
       'Its members cannot sign in to it and their tokens for it stop working; its API keys get 403 organisation_suspended; ' +
-      "its leads arriving by webhook are acknowledged and parked, to be replayed after reactivation; its scheduled syncs skip it. " +
+      'its leads arriving by webhook are acknowledged and parked, to be replayed after reactivation; its scheduled syncs skip it. ' +
       'The organisation you are signed in to cannot be suspended (409).',
   })
   @ApiOkResponse({ type: PlatformOrganisationResponse })

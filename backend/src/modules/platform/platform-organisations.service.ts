@@ -65,7 +65,13 @@ export class PlatformOrganisationsService {
       if (!before) throw new NotFoundException('Organisation not found');
       if ((before.suspendedAt !== null) === suspended) return false;
       if (suspended) {
-        await this.recordOn(organisationId, principal, 'organisation.suspended', { before: { state: 'active' }, after: { state: 'suspended' } }, m);
+        await this.recordOn(
+          organisationId,
+          principal,
+          'organisation.suspended',
+          { before: { state: 'active' }, after: { state: 'suspended' } },
+          m,
+        );
       }
       return true;
     });
@@ -74,7 +80,13 @@ export class PlatformOrganisationsService {
       // After the commit, so what the listeners start (parked leads replayed) sees the organisation active.
       const resumed = await this.stateListeners.reactivated(organisationId);
       await this.db.transaction((m) =>
-        this.recordOn(organisationId, principal, 'organisation.reactivated', { before: { state: 'suspended' }, after: { state: 'active' }, ...resumed }, m),
+        this.recordOn(
+          organisationId,
+          principal,
+          'organisation.reactivated',
+          { before: { state: 'suspended' }, after: { state: 'active' }, ...resumed },
+          m,
+        ),
       );
     }
     const dto = (await this.list()).find((o) => o.id === organisationId);

@@ -53,14 +53,16 @@ export class UsersService {
     const existing = await this.findByEmail(request.email);
     if (!existing) {
       if (!request.password) throw new BadRequestException('A password is required for a new account');
-      const user = await this.insertUser({ organisationId: principal.organisationId, ...request, password: request.password }, (created, m) =>
-        this.audit.recordBy(
-          principal,
-          'user.created',
-          { type: 'user', id: created.id },
-          { before: null, after: { name: created.name, email: created.email, role: request.role } },
-          m,
-        ),
+      const user = await this.insertUser(
+        { organisationId: principal.organisationId, ...request, password: request.password },
+        (created, m) =>
+          this.audit.recordBy(
+            principal,
+            'user.created',
+            { type: 'user', id: created.id },
+            { before: null, after: { name: created.name, email: created.email, role: request.role } },
+            m,
+          ),
       );
       const membership = (await this.memberships.find(user.id, principal.organisationId))!;
       return toUserDto(user, membership);
@@ -219,7 +221,10 @@ export class UsersService {
   /** The account with this email, in any organisation. */
   findByEmail(email: string, manager?: EntityManager): Promise<User | null> {
     const repo = manager ? manager.getRepository(User) : this.users;
-    return repo.createQueryBuilder('u').where('lower(u.email) = :email', { email: normaliseEmail(email) }).getOne();
+    return repo
+      .createQueryBuilder('u')
+      .where('lower(u.email) = :email', { email: normaliseEmail(email) })
+      .getOne();
   }
 
   /** Makes the accounts with these emails platform administrators (PLATFORM_ADMIN_EMAILS); returns those changed. */

@@ -77,12 +77,10 @@ export class AuthStore {
 
   /** Signs the session in to another of the user's organisations (a new access token; refreshes follow it). */
   switchOrganisation(organisationId: string): Observable<CurrentUser> {
-    return this.http
-      .post<AccessTokenResponse>(`${this.authUrl}/${ROUTES.auth.switchOrganisation}`, { organisationId })
-      .pipe(
-        tap((response) => this.startSession(response)),
-        map((response) => response.user),
-      );
+    return this.http.post<AccessTokenResponse>(`${this.authUrl}/${ROUTES.auth.switchOrganisation}`, { organisationId }).pipe(
+      tap((response) => this.startSession(response)),
+      map((response) => response.user),
+    );
   }
 
   /** What an invitation link is for. Errors (unknown, used, expired link) are shown by the invitation page. */

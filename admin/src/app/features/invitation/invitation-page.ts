@@ -101,14 +101,12 @@ export class InvitationPage {
     this.submitting.set(true);
     this.errorMessage.set(null);
     const { name, password } = this.form.getRawValue();
-    this.auth
-      .acceptInvitation({ token: this.token, password, ...(invitation.accountExists ? {} : { name: name.trim() }) })
-      .subscribe({
-        next: () => void this.router.navigateByUrl('/'),
-        error: (error: unknown) => {
-          this.submitting.set(false);
-          this.errorMessage.set(httpErrorMessage(error));
-        },
-      });
+    this.auth.acceptInvitation({ token: this.token, password, ...(invitation.accountExists ? {} : { name: name.trim() }) }).subscribe({
+      next: () => void this.router.navigateByUrl('/'),
+      error: (error: unknown) => {
+        this.submitting.set(false);
+        this.errorMessage.set(httpErrorMessage(error));
+      },
+    });
   }
 }

@@ -31,7 +31,15 @@ import { PausedLeadJobs } from './paused-lead-jobs';
  * deliveries through the inbox's repository), replays (also after a reconnect), and the lead-syncs and activity API.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([MetaLeadSync]), MetaAuthModule, MetaAssetsModule, MetaWebhookModule, LeadsModule, OrganisationsModule, AuditModule],
+  imports: [
+    TypeOrmModule.forFeature([MetaLeadSync]),
+    MetaAuthModule,
+    MetaAssetsModule,
+    MetaWebhookModule,
+    LeadsModule,
+    OrganisationsModule,
+    AuditModule,
+  ],
   controllers: [LeadSyncController],
   providers: [
     LeadFetcher,

@@ -118,7 +118,10 @@ export class OrganisationInvitationsService {
    * Uses the invitation once, in one transaction: the row is locked, checked again, `join` makes the account a
    * member (or creates it), and the invitation is marked accepted. A second use, even a concurrent one, finds it used.
    */
-  async accept(token: unknown, join: (invitation: OrganisationInvitation, m: EntityManager) => Promise<string>): Promise<OrganisationInvitation> {
+  async accept(
+    token: unknown,
+    join: (invitation: OrganisationInvitation, m: EntityManager) => Promise<string>,
+  ): Promise<OrganisationInvitation> {
     return this.db.transaction(async (m) => {
       const { invitation } = await this.usable(token, m);
       const userId = await join(invitation, m);

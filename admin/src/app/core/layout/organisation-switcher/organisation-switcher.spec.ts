@@ -70,7 +70,9 @@ describe('OrganisationSwitcher', () => {
     const menu = await loader.getHarness(MatMenuHarness);
     await menu.open();
     await (await menu.getItems())[1].click();
-    http.expectOne('/v1/auth/switch-organisation').flush({ error: { status: 403, code: 'organisation_suspended', message: 'suspended' } }, { status: 403, statusText: 'Forbidden' });
+    http
+      .expectOne('/v1/auth/switch-organisation')
+      .flush({ error: { status: 403, code: 'organisation_suspended', message: 'suspended' } }, { status: 403, statusText: 'Forbidden' });
     await fixture.whenStable();
     expect(assign).not.toHaveBeenCalled();
     expect(TestBed.inject(AuthStore).user()?.organisationName).toBe('Acme Insurance');

@@ -31,7 +31,11 @@ export class PlatformApi {
 
   /** Errors are shown inside the invite dialog. */
   invite(id: string, email: string): Observable<CreatedInvitationDto> {
-    return this.http.post<CreatedInvitationDto>(`${this.url}/${encodeURIComponent(id)}/${R.invitations}`, { email }, { context: showsOwnErrors() });
+    return this.http.post<CreatedInvitationDto>(
+      `${this.url}/${encodeURIComponent(id)}/${R.invitations}`,
+      { email },
+      { context: showsOwnErrors() },
+    );
   }
 }
 
