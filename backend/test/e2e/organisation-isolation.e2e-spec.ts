@@ -154,6 +154,13 @@ describe('organisation isolation (e2e)', () => {
     await http.get('/v1/auth/me').set(alpha.auth).expect(200);
   });
 
+  it("shows the platform administrator none of Alpha's leads: no member of it", async () => {
+    await env.t.http.get(`/v1/leads/${a.leadId}`).set(env.admin.auth).expect(404);
+    const leads = await env.t.http.get('/v1/leads').set(env.admin.auth).expect(200);
+    for (const id of alphaIds) expect(leads.text).not.toContain(id);
+    await env.t.http.post('/v1/auth/switch-organisation').set(env.admin.auth).send({ organisationId: alphaOrg }).expect(404);
+  });
+
   it("keeps each API key to its organisation: Alpha's key reads Alpha's lead, Beta's cannot", async () => {
     const betaKey = (await env.t.http.post('/v1/api-keys').set(beta.auth).send({ name: 'Beta CRM', role: 'admin' }).expect(201)).body.key;
     await env.t.http.get(`/v1/leads/${a.leadId}`).set('x-api-key', betaKey).expect(404);
