@@ -368,7 +368,7 @@ describe('console at phone width', () => {
   it('platform organisations', () =>
     onPage('platform-organisations', async () => {
       await page.goto('/platform/organisations');
-      await page.getByRole('table', { name: 'Organisations' }).getByRole('row').nth(1).waitFor();
+      await page.getByRole('table', { name: 'Organisations' }).getByRole('row').filter({ hasText: '(signed in)' }).waitFor();
       await settled();
       await expectNoSidewaysScroll('platform-organisations');
     }));
