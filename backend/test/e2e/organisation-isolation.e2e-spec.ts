@@ -1,7 +1,7 @@
 import { ErrorCode, LeadSyncState, MetaLeadFormDto, MetaPageDto } from '@legeai/contracts';
 import type { SignedInUser } from '../utils/identity-fixtures';
 import { syncRows, waitForStates } from '../utils/lead-sync-rows';
-import { connectOrganisation } from '../utils/meta-connect-fixtures';
+import { connectMeta, connectOrganisation, waitForAdsMirror, waitForInsightsPulls } from '../utils/meta-connect-fixtures';
 import { startMetaTestEnv, type MetaTestEnv } from '../utils/meta-test-env';
 import { organisationByInvitation } from '../utils/platform-fixtures';
 
@@ -191,9 +191,13 @@ describe('organisation isolation (e2e)', () => {
   });
 
   it('connects a Page to one organisation at a time: the second sees it connected elsewhere, its refresh answers 409', async () => {
-    await connectOrganisation(env, beta);
+    const { landing } = await connectMeta(env, { user: beta });
+    await waitForAdsMirror(env, beta.organisationId);
+    await waitForInsightsPulls(env, beta.organisationId);
     const pages = (await env.t.http.get('/v1/integrations/meta/pages').set(beta.auth).expect(200)).body as MetaPageDto[];
     expect(pages.length).toBeGreaterThan(0);
+    expect(landing.searchParams.get('result')).toBe('connected');
+    expect(landing.searchParams.get('elsewhere')).toBe(String(pages.length));
     expect(pages.every((p) => p.connectedElsewhere && !p.isActive && !p.subscribed)).toBe(true);
     const refresh = await env.t.http.post('/v1/integrations/meta/refresh').set(beta.auth).expect(409);
     expect(refresh.body.error).toMatchObject({
