@@ -206,7 +206,10 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
     await direct.connect();
     try {
       const [{ organisation_id: org }] = (
-        await direct.query<{ organisation_id: string }>(`SELECT organisation_id FROM users WHERE email = $1`, [BENCH_ADMIN.email])
+        await direct.query<{ organisation_id: string }>(
+          `SELECT m.organisation_id FROM organisation_memberships m JOIN users u ON u.id = m.user_id WHERE u.email = $1`,
+          [BENCH_ADMIN.email],
+        )
       ).rows;
       const seeding = Date.now();
       const { until, factRows } = await seed(direct, org, size);

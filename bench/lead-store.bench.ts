@@ -147,7 +147,10 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
 
 /** The admin's organisation filled with `count` leads over the last two years, one every ~minute, 20 forms, 50 campaigns. */
 async function seed(db: Client, count: number): Promise<string> {
-  const { rows } = await db.query<{ organisation_id: string }>(`SELECT organisation_id FROM users WHERE email = $1`, [BENCH_ADMIN.email]);
+  const { rows } = await db.query<{ organisation_id: string }>(
+    `SELECT m.organisation_id FROM organisation_memberships m JOIN users u ON u.id = m.user_id WHERE u.email = $1`,
+    [BENCH_ADMIN.email],
+  );
   const organisationId = rows[0].organisation_id;
   await db.query(
     `INSERT INTO leads (organisation_id, first_name, last_name, full_name, email, email_normalized, phone, phone_e164,

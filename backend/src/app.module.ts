@@ -17,6 +17,7 @@ import { ApiKeysModule } from './modules/api-keys';
 import { AuditModule } from './modules/audit';
 import { AuthModule } from './modules/auth';
 import { OrganisationsModule } from './modules/organisations';
+import { PlatformModule } from './modules/platform';
 import { UsersModule } from './modules/users';
 import { LeadsModule } from './modules/leads';
 import { MetaAuthModule } from './modules/meta-auth';
@@ -51,6 +52,7 @@ import { AlertsModule } from './modules/alerts';
     UsersModule,
     ApiKeysModule,
     OrganisationsModule,
+    PlatformModule,
     AuditModule,
     MetaAuthModule,
     MetaAssetsModule,

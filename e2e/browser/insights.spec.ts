@@ -32,7 +32,11 @@ async function seedConversions(adminEmail: string): Promise<void> {
   const client = new Client({ connectionString: requiredEnv('E2E_DATABASE_URL') });
   await client.connect();
   try {
-    const [{ organisation_id: org }] = (await client.query(`SELECT organisation_id FROM users WHERE email = $1`, [adminEmail])).rows;
+    const [{ organisation_id: org }] = (
+      await client.query(`SELECT m.organisation_id FROM organisation_memberships m JOIN users u ON u.id = m.user_id WHERE u.email = $1`, [
+        adminEmail,
+      ])
+    ).rows;
     await client.query(
       `INSERT INTO meta_capi_events (organisation_id, lead_id, meta_lead_id, dataset_id, lead_status, event_name, event_id, changed_at,
          event_time, state, attempts, sent_at, accepted_at)

@@ -398,4 +398,12 @@ describe('console at phone width', () => {
       await settled();
       await expectNoSidewaysScroll('audit-log');
     }));
+
+  it('platform organisations', () =>
+    onPage('platform-organisations', async () => {
+      await page.goto('/platform/organisations');
+      await page.getByRole('table', { name: 'Organisations' }).getByRole('row').filter({ hasText: '(signed in)' }).waitFor();
+      await settled();
+      await expectNoSidewaysScroll('platform-organisations');
+    }));
 });

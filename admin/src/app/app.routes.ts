@@ -2,13 +2,19 @@ import { Routes } from '@angular/router';
 import { Role } from '@legeai/contracts';
 
 import { authGuard, guestGuard } from './core/auth/auth-guard';
-import { restrictedTo } from './core/auth/role-guard';
+import { platformAdminGuard, restrictedTo } from './core/auth/role-guard';
 
 export const routes: Routes = [
   {
     path: 'login',
     canActivate: [guestGuard],
     loadChildren: () => import('./features/auth/auth.routes').then((m) => m.authRoutes),
+  },
+  {
+    // Public: an invitation link works signed out (the invitee has no account yet, or signs in on the page).
+    path: 'invitation',
+    title: 'Invitation · LEGEAI Meta Connect',
+    loadComponent: () => import('./features/invitation/invitation-page').then((m) => m.InvitationPage),
   },
   {
     path: '',
@@ -70,6 +76,11 @@ export const routes: Routes = [
         path: 'api-keys',
         loadChildren: () => import('./features/api-keys/api-keys.routes').then((m) => m.apiKeysRoutes),
       }),
+      {
+        path: 'platform',
+        canMatch: [platformAdminGuard],
+        loadChildren: () => import('./features/platform/platform.routes').then((m) => m.platformRoutes),
+      },
       ...restrictedTo(Role.Admin, {
         path: 'webhooks',
         loadChildren: () => import('./features/webhooks/webhooks.routes').then((m) => m.webhooksRoutes),

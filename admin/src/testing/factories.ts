@@ -9,6 +9,7 @@ export function aCurrentUser(overrides: Partial<CurrentUser> = {}): CurrentUser 
     organisationId: 'org-1',
     organisationName: 'Acme Insurance',
     canSeeContacts: true,
+    platformAdmin: false,
     ...overrides,
   };
 }

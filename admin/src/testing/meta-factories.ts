@@ -78,6 +78,7 @@ export function aMetaPage(overrides: Partial<MetaPageDto> = {}): MetaPageDto {
     subscribed: true,
     tasks: ['ADVERTISE', 'MANAGE'],
     isActive: true,
+    connectedElsewhere: false,
     ...overrides,
   };
 }

@@ -11,6 +11,10 @@ export interface AuthConfig {
   adminPassword?: string;
   /** Login attempts allowed per minute. */
   loginRateLimit: number;
+  /** Accounts made platform administrators at start-up (PLATFORM_ADMIN_EMAILS), lower-cased. */
+  platformAdminEmails: string[];
+  /** How long an organisation invitation link stays valid (INVITATION_TTL_HOURS). */
+  invitationTtlSeconds: number;
 }
 
 export const authConfig = registerAs('auth', (): AuthConfig => {
@@ -25,5 +29,10 @@ export const authConfig = registerAs('auth', (): AuthConfig => {
     adminEmail: env.ADMIN_EMAIL,
     adminPassword: env.ADMIN_PASSWORD,
     loginRateLimit: env.LOGIN_RATE_LIMIT,
+    platformAdminEmails: (env.PLATFORM_ADMIN_EMAILS ?? '')
+      .split(',')
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean),
+    invitationTtlSeconds: env.INVITATION_TTL_HOURS * 3600,
   };
 });

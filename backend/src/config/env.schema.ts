@@ -226,6 +226,21 @@ export class EnvSchema {
   @Matches(/^.{12,}$/s, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
   ADMIN_PASSWORD?: string;
 
+  /** Comma-separated emails whose accounts are made platform administrators at start-up (the first admin already is one). */
+  @IsOptional()
+  @Matches(/^\s*[^\s@,]+@[^\s@,]+(\s*,\s*[^\s@,]+@[^\s@,]+)*\s*$/, {
+    message: 'PLATFORM_ADMIN_EMAILS must be a comma-separated list of email addresses',
+  })
+  PLATFORM_ADMIN_EMAILS?: string;
+
+  /** Hours an organisation invitation link stays valid (single use). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  INVITATION_TTL_HOURS = 72;
+
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,6 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { LeadSyncState } from '@legeai/contracts';
-import type { MetaLeadFormDto } from '@legeai/contracts';
+import type { MetaLeadFormDto, MetaPageDto } from '@legeai/contracts';
 import type { Queue } from 'bullmq';
 import { META_LEADS_QUEUE_NAME } from '../../src/modules/meta-leads';
 import { leadgenJobId } from '../../src/modules/meta-leads/meta-leads.jobs';
@@ -326,19 +326,24 @@ describe('Lead pipeline: webhook → Graph fetch → mapping → store (e2e)', (
     expect(await statistics.analyzeIfNeverAnalyzed()).toBe(false);
   });
 
-  it('gives a lead of a page connected by two organisations to both, as separate leads', async () => {
+  it('routes a lead to the one organisation that has its Page connected; a second one connecting it is told so', async () => {
     const { admin: second } = await createOrganisationWithAdmin(env.t, 'Second Agency');
     await connectOrganisation(env, second);
+    const pages = (await env.t.http.get('/v1/integrations/meta/pages').set(second.auth).expect(200)).body as MetaPageDto[];
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages.every((p) => p.connectedElsewhere && !p.isActive && !p.subscribed)).toBe(true);
+    const refresh = await env.t.http.post('/v1/integrations/meta/refresh').set(second.auth).expect(409);
+    expect(refresh.body.error).toMatchObject({ code: 'page_connected_elsewhere', message: expect.stringMatching(/another organisation/) });
+
     const [created] = createLeads(1);
     await env.sandbox.control.flushWebhooks();
-    const rows = await waitFor('both organisations to store the lead', async () => {
-      const found = await syncRows(env.t, [created.id]);
-      return found.length === 2 && found.every((r) => r.state === LeadSyncState.Stored) ? found : null;
-    });
-    expect(new Set(rows.map((r) => r.organisation_id))).toEqual(new Set([env.admin.organisationId, second.organisationId]));
-    expect(rows[0].lead_id).not.toBe(rows[1].lead_id);
-    expect(await storedLeadCount(env.t, created.id, env.admin.organisationId)).toBe(1);
-    expect(await storedLeadCount(env.t, created.id, second.organisationId)).toBe(1);
+    await waitFor(
+      'the connecting organisation to store the lead',
+      async () => (await storedLeadCount(env.t, created.id, env.admin.organisationId)) === 1,
+    );
+    const rows = await syncRows(env.t, [created.id]);
+    expect(rows.map((r) => r.organisation_id)).toEqual([env.admin.organisationId]);
+    expect(await storedLeadCount(env.t, created.id, second.organisationId)).toBe(0);
   });
 
   it('lists lead syncs by state and reports activity for the organisation', async () => {

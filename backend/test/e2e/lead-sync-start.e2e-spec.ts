@@ -18,7 +18,8 @@ describe('Lead sync start of jobs starting together (e2e)', () => {
     t = await createTestApp({ env: { APP_ROLE: 'api' } });
     timeline = t.app.get(LeadSyncTimeline);
     orgA = await insertConnectedPages(t.dataSource, 'Start Agency A', ['7001', '7002']);
-    orgB = await insertConnectedPages(t.dataSource, 'Start Agency B', ['7002']);
+    // A Page is active in one organisation at a time; B keeps a row of a past connection, which still gets its row.
+    orgB = await insertConnectedPages(t.dataSource, 'Start Agency B', ['7002'], { active: false });
   });
   afterAll(() => t.close());
 

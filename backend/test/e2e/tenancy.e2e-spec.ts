@@ -29,7 +29,7 @@ describe('tenancy (e2e)', () => {
   it('answers 404 when patching another organisation’s user, and changes nothing', async () => {
     await t.http.patch(`/v1/users/${acmeViewer.id}`).set(globex.auth).send({ active: false, role: 'admin' }).expect(404);
     await t.http.get('/v1/auth/me').set(acmeViewer.auth).expect(200);
-    const [row] = await t.dataSource.query(`SELECT role, active FROM users WHERE id = $1`, [acmeViewer.id]);
+    const [row] = await t.dataSource.query(`SELECT role, active FROM organisation_memberships WHERE user_id = $1`, [acmeViewer.id]);
     expect(row).toEqual({ role: 'viewer', active: true });
   });
 

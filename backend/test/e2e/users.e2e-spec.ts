@@ -144,7 +144,7 @@ describe('users (e2e)', () => {
       // The loser is refused either by the guard (already demoted) or by the last-admin rule.
       expect([403, 409]).toContain(statuses[1]);
       const [{ count }] = await t.dataSource.query(
-        `SELECT count(*)::int AS count FROM users WHERE organisation_id = $1 AND role = 'admin' AND active`,
+        `SELECT count(*)::int AS count FROM organisation_memberships WHERE organisation_id = $1 AND role = 'admin' AND active`,
         [org.id],
       );
       expect(count).toBe(1);
@@ -210,9 +210,11 @@ describe('first admin (e2e)', () => {
     expect(password.length).toBeGreaterThanOrEqual(24);
     expect(banners[0]).toContain(EMBEDDED_ADMIN_EMAIL);
 
-    const users = await t.dataSource.query(`SELECT email, role, password_hash FROM users`);
+    const users = await t.dataSource.query(
+      `SELECT u.email, m.role, u.platform_admin, u.password_hash FROM users u JOIN organisation_memberships m ON m.user_id = u.id`,
+    );
     expect(users).toHaveLength(1);
-    expect(users[0]).toMatchObject({ email: EMBEDDED_ADMIN_EMAIL, role: 'admin' });
+    expect(users[0]).toMatchObject({ email: EMBEDDED_ADMIN_EMAIL, role: 'admin', platform_admin: true });
     expect(users[0].password_hash).toMatch(/^\$argon2id\$/);
     expect(users[0].password_hash).not.toContain(password);
 
@@ -223,5 +225,18 @@ describe('first admin (e2e)', () => {
     // Later boots leave it alone.
     await expect(bootstrapWith({ embedded: true }, {}, banners).ensureFirstAdmin()).resolves.toBe('exists');
     expect(banners).toHaveLength(1);
+  });
+
+  it('makes the accounts PLATFORM_ADMIN_EMAILS names platform administrators at start-up', async () => {
+    const [org] = await t.dataSource.query(`SELECT id FROM organisations`);
+    await t.app
+      .get(UsersService)
+      .insertUser(
+        { organisationId: org.id, email: 'ops@example.test', name: 'Ops', role: Role.Viewer, password: PASSWORD },
+        async () => undefined,
+      );
+    await bootstrapWith({}, { platformAdminEmails: ['ops@example.test', 'not-yet@example.test'] }, []).grantPlatformAdmins();
+    const rows: { email: string }[] = await t.dataSource.query(`SELECT email FROM users WHERE platform_admin ORDER BY email`);
+    expect(rows.map((r) => r.email)).toEqual([EMBEDDED_ADMIN_EMAIL, 'ops@example.test'].sort());
   });
 });

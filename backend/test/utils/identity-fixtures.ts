@@ -66,8 +66,8 @@ export async function signInAdminManagerViewer(t: TestApp): Promise<{ admin: Sig
 }
 
 /**
- * A second tenant with its own admin, made through the services (there is deliberately no HTTP route that creates
- * organisations).
+ * A second tenant with its own admin, made through the services (quicker than the platform administrator's route
+ * and invitation, which platform-organisations.e2e-spec.ts covers): an account and its membership.
  */
 export async function createOrganisationWithAdmin(t: TestApp, name: string): Promise<{ org: Organisation; admin: SignedInUser }> {
   const org = await t.app.get(OrganisationsService).create(name);

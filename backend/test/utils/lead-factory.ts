@@ -45,7 +45,8 @@ export async function insertLeadForm(
   );
   const [page] = await dataSource.query<{ id: string }[]>(
     `INSERT INTO meta_pages (organisation_id, integration_id, page_id, page_name) VALUES ($1, $2, $3, 'Test page') RETURNING id`,
-    [organisationId, integration.id, `page-${formId}`],
+    // A Page is connected by one organisation at a time: one per organisation, even for the same form id.
+    [organisationId, integration.id, `page-${formId}-${organisationId.slice(0, 8)}`],
   );
   const [form] = await dataSource.query<{ id: string }[]>(
     `INSERT INTO meta_lead_forms (organisation_id, page_id, form_id, form_name, questions) VALUES ($1, $2, $3, $4, $5) RETURNING id`,

@@ -13,6 +13,23 @@ export const ROUTES = {
     me: 'me',
     /** Admin only: sets the `lg_board` cookie that opens Bull Board at `OPS_ROUTES.queues`. */
     boardSession: 'board-session',
+    /** `GET`: the organisations the signed-in user belongs to (for the switcher). */
+    organisations: 'organisations',
+    /** `POST { organisationId }`: a new access token of the same session for another of the user's organisations. */
+    switchOrganisation: 'switch-organisation',
+    /** Public: `POST invitations/preview` and `POST invitations/accept` (the token travels in the body, never in a URL). */
+    invitationPreview: 'invitations/preview',
+    invitationAccept: 'invitations/accept',
+  },
+  /**
+   * Platform administrators only: `GET/POST platform/organisations`, `POST platform/organisations/{id}/suspend`,
+   * `…/reactivate`, `…/invitations` (a single-use link for the organisation's first admin).
+   */
+  platform: {
+    base: 'platform/organisations',
+    suspend: 'suspend',
+    reactivate: 'reactivate',
+    invitations: 'invitations',
   },
   users: 'users',
   apiKeys: 'api-keys',

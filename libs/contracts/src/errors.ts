@@ -15,6 +15,12 @@ export enum ErrorCode {
   MetaRateLimited = 'meta_rate_limited',
   MetaUnavailable = 'meta_unavailable',
   MetaRejected = 'meta_rejected',
+  /** The organisation is suspended: no sign-in into it, its API keys refused (403). */
+  OrganisationSuspended = 'organisation_suspended',
+  /** An invitation link already used or expired (410). */
+  InvitationUnusable = 'invitation_unusable',
+  /** A Meta Page another organisation has connected (409). */
+  PageConnectedElsewhere = 'page_connected_elsewhere',
   ServiceUnavailable = 'service_unavailable',
   Internal = 'internal_error',
 }

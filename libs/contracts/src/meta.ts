@@ -174,6 +174,11 @@ export interface MetaPageDto {
   subscribed: boolean;
   tasks: string[];
   isActive: boolean;
+  /**
+   * Another organisation of this deployment has this Page connected: a Page is connected by one organisation at a
+   * time, so it is inactive here until the other one lets go of it (then a refresh takes it).
+   */
+  connectedElsewhere: boolean;
 }
 
 export interface MetaLeadFormDto {

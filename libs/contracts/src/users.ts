@@ -19,8 +19,11 @@ export interface CreateUserRequest {
   email: string;
   name: string;
   role: Role;
-  /** At least 12 characters. */
-  password: string;
+  /**
+   * At least 12 characters; required for a new account. When the email already has an account (in another
+   * organisation), it gains a membership here and keeps its own password: this one is ignored.
+   */
+  password?: string;
 }
 
 export interface UpdateUserRequest {

@@ -4,9 +4,10 @@ import { Role } from '@legeai/contracts';
 export const IS_PUBLIC_KEY = 'legeai:access:public';
 export const ROLES_KEY = 'legeai:access:roles';
 export const USERS_ONLY_KEY = 'legeai:access:users-only';
+export const PLATFORM_ADMIN_KEY = 'legeai:access:platform-admin';
 
 /** What a route declares about who may call it; `undefined` means it declares nothing and is refused. */
-export type AccessRule = { public: true } | { public: false; roles: Role[]; usersOnly: boolean };
+export type AccessRule = { public: true } | { public: false; roles: Role[]; usersOnly: boolean; platformAdmin?: boolean };
 
 type Target = object; // classes and handler functions are objects too
 
@@ -17,5 +18,6 @@ export function readAccessRule(handler: Target, controller: Target): AccessRule 
   if (read<boolean>(IS_PUBLIC_KEY)) return { public: true };
   const roles = read<Role[]>(ROLES_KEY);
   if (!roles || roles.length === 0) return undefined;
-  return { public: false, roles, usersOnly: read<boolean>(USERS_ONLY_KEY) ?? false };
+  const platformAdmin = read<boolean>(PLATFORM_ADMIN_KEY) ?? false;
+  return { public: false, roles, usersOnly: read<boolean>(USERS_ONLY_KEY) ?? false, ...(platformAdmin ? { platformAdmin } : {}) };
 }

@@ -12,6 +12,8 @@ export interface Principal {
   role: Role;
   /** The login session (refresh-token family) an access token belongs to; users only. */
   sessionId?: string;
+  /** Whether the user is a platform administrator (manages organisations, sees none of their data by it); users only. */
+  platformAdmin?: boolean;
   /** Client address of the request, kept for the audit log. */
   ip?: string;
 }

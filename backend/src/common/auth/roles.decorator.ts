@@ -1,7 +1,7 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
 import { Role } from '@legeai/contracts';
-import { ROLES_KEY, USERS_ONLY_KEY } from './access-rule.metadata';
+import { PLATFORM_ADMIN_KEY, ROLES_KEY, USERS_ONLY_KEY } from './access-rule.metadata';
 
 /** Names of the security schemes registered on the OpenAPI document. */
 export const BEARER_AUTH_SCHEME = 'bearer';
@@ -22,4 +22,17 @@ export function Roles(...roles: [Role, ...Role[]]): MethodDecorator & ClassDecor
  */
 export function UserRoles(...roles: [Role, ...Role[]]): MethodDecorator & ClassDecorator {
   return applyDecorators(SetMetadata(ROLES_KEY, roles), SetMetadata(USERS_ONLY_KEY, true), ApiBearerAuth(BEARER_AUTH_SCHEME));
+}
+
+/**
+ * Platform administrators only (console users whose account is one, whatever their role in the organisation they
+ * are signed in to); API keys are refused. For managing the deployment's organisations, none of their data.
+ */
+export function PlatformAdmins(): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    SetMetadata(ROLES_KEY, [Role.Viewer]),
+    SetMetadata(USERS_ONLY_KEY, true),
+    SetMetadata(PLATFORM_ADMIN_KEY, true),
+    ApiBearerAuth(BEARER_AUTH_SCHEME),
+  );
 }

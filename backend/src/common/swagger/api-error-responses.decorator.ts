@@ -8,6 +8,7 @@ const DESCRIPTIONS: Record<number, string> = {
   403: 'Authenticated but not allowed',
   404: 'Not found in this organisation',
   409: 'Conflicts with existing data',
+  410: 'No longer usable (e.g. an invitation already used or expired)',
   413: 'Request body too large',
   429: 'Too many requests',
   502: 'Meta answered with an error',

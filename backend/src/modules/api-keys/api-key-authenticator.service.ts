@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Principal } from '../../common/auth/principal';
+import { OrganisationSuspendedError } from '../../common/errors/organisation-suspended.error';
+import { OrganisationsService } from '../organisations';
 import { apiKeyMatches, parseApiKeyPrefix } from './api-key-format';
 import { ApiKey } from './entities/api-key.entity';
 
@@ -11,13 +13,20 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 /** Turns an `x-api-key` header into a principal. Every call reads the key row, so a revocation applies at once. */
 @Injectable()
 export class ApiKeyAuthenticator {
-  constructor(@InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>) {}
+  constructor(
+    @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
+    private readonly organisations: OrganisationsService,
+  ) {}
 
   async authenticate(presented: string, ip?: string): Promise<Principal | null> {
     const prefix = parseApiKeyPrefix(presented);
     if (!prefix) return null;
     const key = await this.keys.createQueryBuilder('k').addSelect('k.keyHash').where('k.prefix = :prefix', { prefix }).getOne();
     if (!key || key.revokedAt || !apiKeyMatches(presented, key.keyHash)) return null;
+    // A valid key of a suspended organisation is told so (403), rather than taken for a wrong key it is not.
+    if (await this.organisations.isSuspended(key.organisationId)) {
+      throw new OrganisationSuspendedError('The organisation of this API key');
+    }
     await this.touch(key);
     return { kind: 'api_key', id: key.id, organisationId: key.organisationId, role: key.role, ip };
   }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit';
+import { OrganisationsModule } from '../organisations';
 import { ApiKeyAuditNames } from './api-key-audit-names';
 import { ApiKeyAuthenticator } from './api-key-authenticator.service';
 import { ApiKeysController } from './api-keys.controller';
@@ -8,7 +9,7 @@ import { ApiKeysService } from './api-keys.service';
 import { ApiKey } from './entities/api-key.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ApiKey]), AuditModule],
+  imports: [TypeOrmModule.forFeature([ApiKey]), AuditModule, OrganisationsModule],
   controllers: [ApiKeysController],
   providers: [ApiKeysService, ApiKeyAuthenticator, ApiKeyAuditNames],
   exports: [ApiKeyAuthenticator],

@@ -14,7 +14,9 @@ describe(AccessTokenService.name, () => {
   const sessionId = randomUUID();
   const organisationId = randomUUID();
   // The session is live: every refusal below comes from the token itself.
-  const sessions = { liveSession: async () => ({ userId, organisationId, role: Role.Admin }) } as unknown as SessionsService;
+  const sessions = {
+    liveSession: async () => ({ userId, organisationId, role: Role.Admin, platformAdmin: false }),
+  } as unknown as SessionsService;
   const sut = new AccessTokenService(new JwtService({ secret: SECRET }), sessions, { accessTtlSeconds: TTL } as AuthConfig);
 
   const now = () => Math.floor(Date.now() / 1000);

@@ -71,15 +71,24 @@ export class AccessTokenService {
 
   /**
    * The principal for a bearer token, or null when the signature, algorithm, issuer, audience, times or type are
-   * wrong, or when its session has ended (logout, deactivation, refresh-token reuse). Role and organisation come from the live session, not the
-   * token, so a demotion applies before the token expires.
+   * wrong, or when its session has ended (logout, deactivation, refresh-token reuse), or the user is no longer an
+   * active member of the token's organisation, or that organisation is suspended. The organisation is the token's
+   * (`org`); the role comes from the live membership, not the token, so a demotion applies before the token expires.
    */
   async authenticate(token: string, ip?: string): Promise<Principal | null> {
     const claims = await this.verify(token);
     if (!claims) return null;
-    const live = await this.sessions.liveSession(claims.sid, claims.sub);
+    const live = await this.sessions.liveSession(claims.sid, claims.sub, claims.org);
     if (!live) return null;
-    return { kind: 'user', id: live.userId, organisationId: live.organisationId, role: live.role, sessionId: claims.sid, ip };
+    return {
+      kind: 'user',
+      id: live.userId,
+      organisationId: live.organisationId,
+      role: live.role,
+      platformAdmin: live.platformAdmin,
+      sessionId: claims.sid,
+      ip,
+    };
   }
 
   private async verify(token: string): Promise<AccessClaims | null> {
@@ -90,7 +99,7 @@ export class AccessTokenService {
       return null;
     }
     const wellFormed =
-      claims.typ === 'access' && isUuid(claims.sub) && isUuid(claims.sid) && typeof claims.org === 'string' && this.hasSaneLifetime(claims);
+      claims.typ === 'access' && isUuid(claims.sub) && isUuid(claims.sid) && isUuid(claims.org) && this.hasSaneLifetime(claims);
     return wellFormed ? claims : null;
   }
 

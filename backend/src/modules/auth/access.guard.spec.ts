@@ -1,6 +1,6 @@
 import { Controller, ExecutionContext, ForbiddenException, Get, UnauthorizedException } from '@nestjs/common';
 import { Role } from '@legeai/contracts';
-import { Principal, Public, Roles, UserRoles } from '../../common/auth';
+import { PlatformAdmins, Principal, Public, Roles, UserRoles } from '../../common/auth';
 import type { ApiKeyAuthenticator } from '../api-keys';
 import { AccessGuard } from './access.guard';
 import type { AccessTokenService } from './access-token.service';
@@ -11,6 +11,7 @@ class Routes {
   @Get() @Roles(Role.Viewer) anyone() {}
   @Get() @Roles(Role.Manager) managers() {}
   @Get() @UserRoles(Role.Admin) adminConsole() {}
+  @Get() @PlatformAdmins() platform() {}
   @Get() undeclared() {}
 }
 
@@ -49,6 +50,16 @@ describe(AccessGuard.name, () => {
 
   it('lets anyone through a @Public() route without credentials', async () => {
     await expect(sut.canActivate(contextFor(Routes, 'open').ctx)).resolves.toBe(true);
+  });
+
+  it('lets only platform administrators through a @PlatformAdmins() route, whatever their role; never an API key', async () => {
+    const call = () => sut.canActivate(contextFor(Routes, 'platform', { authorization: 'Bearer t' }).ctx);
+    bearerPrincipal = { ...user(Role.Viewer), platformAdmin: true };
+    await expect(call()).resolves.toBe(true);
+    bearerPrincipal = user(Role.Admin);
+    await expect(call()).rejects.toThrow('platform administrators');
+    keyPrincipal = { ...key(Role.Admin), platformAdmin: true };
+    await expect(sut.canActivate(contextFor(Routes, 'platform', { 'x-api-key': 'k' }).ctx)).rejects.toBeInstanceOf(ForbiddenException);
   });
 
   it('refuses a route that declares no rule, even to an admin', async () => {

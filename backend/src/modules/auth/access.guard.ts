@@ -28,6 +28,9 @@ export class AccessGuard implements CanActivate {
     if (rule.usersOnly && principal.kind !== 'user') {
       throw new ForbiddenException('This endpoint is for signed-in console users, not API keys');
     }
+    if (rule.platformAdmin && !principal.platformAdmin) {
+      throw new ForbiddenException('This is for platform administrators');
+    }
     if (!rule.roles.some((required) => roleSatisfies(principal.role, required))) {
       throw new ForbiddenException('Your role does not allow this');
     }

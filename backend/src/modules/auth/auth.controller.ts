@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Res, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccessTokenResponse, CurrentUser, REFRESH_COOKIE, Role, ROUTES } from '@legeai/contracts';
+import { AccessTokenResponse, CurrentUser, InvitationPreviewDto, MyOrganisationDto, REFRESH_COOKIE, Role, ROUTES } from '@legeai/contracts';
 import type { Response } from 'express';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Principal } from '../../common/auth/principal';
@@ -12,6 +12,13 @@ import { Client, RefreshTokenCookie } from './auth-request.decorators';
 import { AuthService } from './auth.service';
 import { AccessTokenResponseDto, CurrentUserResponse } from './dto/access-token.response';
 import { LoginDto } from './dto/login.dto';
+import {
+  AcceptInvitationDto,
+  InvitationPreviewRequestDto,
+  InvitationPreviewResponse,
+  MyOrganisationResponse,
+  SwitchOrganisationDto,
+} from './dto/organisations.dto';
 import { LoginThrottlerGuard } from './login-throttler.guard';
 import { RetryAfterInterceptor } from './retry-after.interceptor';
 import { ClientContext } from '../sessions';
@@ -106,5 +113,67 @@ export class AuthController {
   async boardSession(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<void> {
     const token = await this.auth.boardToken(principal);
     this.cookies.setBoard(res, token.token, token.expiresAt);
+  }
+
+  @Get(ROUTES.auth.organisations)
+  @UserRoles(Role.Viewer)
+  @ApiOperation({ summary: 'The organisations the signed-in user belongs to (for the organisation switcher)' })
+  @ApiOkResponse({ type: [MyOrganisationResponse] })
+  @ApiErrorResponses(401, 403)
+  organisations(@CurrentPrincipal() principal: Principal): Promise<MyOrganisationDto[]> {
+    return this.auth.organisations(principal);
+  }
+
+  @Post(ROUTES.auth.switchOrganisation)
+  @UserRoles(Role.Viewer)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Switch to another of your organisations',
+    description:
+      "A new access token of the same session for that organisation; the session's refreshes follow it. Audited. " +
+      'Not a member: 404; a suspended organisation: 403 organisation_suspended.',
+  })
+  @ApiOkResponse({ type: AccessTokenResponseDto })
+  @ApiErrorResponses(400, 401, 403, 404)
+  switchOrganisation(@CurrentPrincipal() principal: Principal, @Body() body: SwitchOrganisationDto): Promise<AccessTokenResponse> {
+    return this.auth.switchOrganisation(principal, body.organisationId);
+  }
+
+  @Post(ROUTES.auth.invitationPreview)
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @UseGuards(LoginThrottlerGuard)
+  @UseInterceptors(RetryAfterInterceptor)
+  @ApiOperation({
+    summary: 'What an invitation link is for, before accepting it',
+    description: 'The token travels in the body (the link keeps it in its fragment), never in a URL. Unknown: 404; used or expired: 410.',
+  })
+  @ApiOkResponse({ type: InvitationPreviewResponse })
+  @ApiErrorResponses(400, 403, 404, 410, 429)
+  previewInvitation(@Body() body: InvitationPreviewRequestDto): Promise<InvitationPreviewDto> {
+    return this.auth.previewInvitation(body.token);
+  }
+
+  @Post(ROUTES.auth.invitationAccept)
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @UseGuards(LoginThrottlerGuard)
+  @UseInterceptors(RetryAfterInterceptor)
+  @ApiOperation({
+    summary: 'Accept an invitation and sign in to its organisation',
+    description:
+      `A new account gives its name and a password; an existing account its own password (401 when wrong, the sign-in lockout applies). ` +
+      `Works once: a used or expired invitation answers 410. Sets the \`${REFRESH_COOKIE}\` cookie like a sign-in.`,
+  })
+  @ApiOkResponse({ type: AccessTokenResponseDto })
+  @ApiErrorResponses(400, 401, 403, 404, 409, 410, 429)
+  async acceptInvitation(
+    @Body() body: AcceptInvitationDto,
+    @Client() client: ClientContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AccessTokenResponse> {
+    const signedIn = await this.auth.acceptInvitation(body, client);
+    if (signedIn.refresh) this.cookies.setRefresh(res, signedIn.refresh.token, signedIn.refresh.expiresAt);
+    return signedIn.response;
   }
 }

@@ -9,6 +9,7 @@ import { ACCESS_TOKEN_VERIFIER } from '../../common/auth';
 import { authConfig } from '../../config/auth.config';
 import { ApiKeysModule } from '../api-keys';
 import { AuditModule } from '../audit';
+import { PlatformModule } from '../platform';
 import { UsersModule } from '../users';
 import { AccessGuard } from './access.guard';
 import { AccessTokenService } from './access-token.service';
@@ -42,6 +43,7 @@ import { SessionsModule } from '../sessions';
     SessionsModule,
     UsersModule,
     ApiKeysModule,
+    PlatformModule,
     AuditModule,
   ],
   controllers: [AuthController],

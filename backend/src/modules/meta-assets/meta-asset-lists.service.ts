@@ -97,6 +97,7 @@ function toPageDto(row: MetaPage): MetaPageDto {
     subscribed: row.webhookSubscribed,
     tasks: row.tasks ?? [],
     isActive: row.isActive,
+    connectedElsewhere: row.connectedElsewhere,
   };
 }
 

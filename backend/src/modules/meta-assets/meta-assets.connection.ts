@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import {
   CONNECTION_ORDER,
   ConnectionLifecycle,
+  PAGES_CONNECTED_ELSEWHERE,
   HealthFact,
   type AuditDetails,
   type ConnectionParticipant,
@@ -57,13 +58,19 @@ export class MetaAssetsConnection implements ConnectionParticipant, OnModuleInit
       forms: discovered.forms.total,
       pagesSubscribed: pages.total - pages.failed.length,
       appSubscription: app.ok,
+      ...elsewhere(discovered.pagesConnectedElsewhere),
     };
   }
 
   async refresh({ integration, userToken }: LiveConnection): Promise<AuditDetails> {
     const discovered = await this.assets.discover(integration, userToken);
     await this.subscriptions.subscribePages(integration.organisationId);
-    return { adAccounts: discovered.adAccounts, pages: discovered.pages, forms: discovered.forms };
+    return {
+      adAccounts: discovered.adAccounts,
+      pages: discovered.pages,
+      forms: discovered.forms,
+      ...elsewhere(discovered.pagesConnectedElsewhere),
+    };
   }
 
   async disconnecting(integration: MetaIntegration): Promise<AuditDetails> {
@@ -96,4 +103,9 @@ export class MetaAssetsConnection implements ConnectionParticipant, OnModuleInit
   async status(integration: MetaIntegration): Promise<ConnectionStatusFacts> {
     return { counts: await this.lists.counts(integration.organisationId) };
   }
+}
+
+/** The Pages another organisation holds, under the detail the connection's refresh answers 409 on; nothing when none. */
+function elsewhere(pages: string[]): AuditDetails {
+  return pages.length ? { [PAGES_CONNECTED_ELSEWHERE]: pages } : {};
 }

@@ -15,7 +15,7 @@ const page = (id: string, pageId: string) => ({
   pageAccessTokenKeyId: 'k',
 });
 
-function setup(leadForms: (pageId: string) => Promise<{ id: string }[]>) {
+function setup(leadForms: (pageId: string) => Promise<{ id: string }[]>, heldElsewhere: string[] = []) {
   const live = { before: new Set(['f-old', 'f-keep']), after: new Set(['f-keep', 'f-new']) };
   let reads = 0;
   const calls: unknown[][] = [];
@@ -26,6 +26,8 @@ function setup(leadForms: (pageId: string) => Promise<{ id: string }[]>) {
   } as unknown as MetaLeadFormsRepository;
   const pages = {
     findActive: async () => [page('pg-1', 'page-1'), page('pg-2', 'page-2')],
+    activeElsewhere: async () => new Set(heldElsewhere),
+    upsertHeldElsewhere: async (...args: unknown[]) => void calls.push(['page-held-elsewhere', (args[2] as { id: string }).id]),
     upsertListed: async (...args: unknown[]) => void calls.push(['page', (args[2] as { id: string }).id, args[3]]),
     deactivateUnlisted: async (...args: unknown[]) => void calls.push(['pages-unlisted', args[1]]),
   } as unknown as MetaPagesRepository;
@@ -87,6 +89,17 @@ describe(MetaAssetsService.name, () => {
       ['accounts-unlisted', ['act_123', 'act_456']],
       ['page', 'page-1', { ciphertext: 'sealed:pt', keyId: 'k1' }],
       ['page', 'page-3', null],
+      ['pages-unlisted', ['page-1', 'page-3']],
+    ]);
+  });
+
+  it('leaves a Page another organisation has connected inactive here, without its token, and names it', async () => {
+    const t = setup(async () => [], ['page-3']);
+    const found = await t.service.discover({ id: 'int-1', organisationId: ORG } as MetaIntegration, 'user-token');
+    expect(found.pagesConnectedElsewhere).toEqual(['page-3 (page-3)']);
+    expect(t.calls.filter((c) => String(c[0]).startsWith('page'))).toEqual([
+      ['page', 'page-1', { ciphertext: 'sealed:pt', keyId: 'k1' }],
+      ['page-held-elsewhere', 'page-3'],
       ['pages-unlisted', ['page-1', 'page-3']],
     ]);
   });

@@ -6,7 +6,7 @@ import { MetaTokenVault, type MetaIntegration, type TokenWipe } from '../meta-au
 import { MetaAssetsApi } from './meta-assets.api';
 import { MetaAdAccountsRepository } from './repositories/meta-ad-accounts.repository';
 import { MetaLeadFormsRepository } from './repositories/meta-lead-forms.repository';
-import { MetaPagesRepository } from './repositories/meta-pages.repository';
+import { isActivePageConflict, MetaPagesRepository } from './repositories/meta-pages.repository';
 
 export { REMOVED_FORM_STATUS } from './repositories/meta-lead-forms.repository';
 
@@ -19,6 +19,8 @@ export interface FormChanges {
 export interface DiscoveryResult {
   adAccounts: number;
   pages: number;
+  /** Pages Meta listed that another organisation has connected: left inactive here (`Page name (id)`). */
+  pagesConnectedElsewhere: string[];
   forms: FormChanges;
 }
 
@@ -41,9 +43,9 @@ export class MetaAssetsService {
 
   async discover(integration: MetaIntegration, userToken: string): Promise<DiscoveryResult> {
     const adAccounts = await this.syncAdAccounts(integration, userToken);
-    const pages = await this.syncPages(integration, userToken);
+    const { listed: pages, connectedElsewhere } = await this.syncPages(integration, userToken);
     const forms = await this.syncForms(integration.organisationId);
-    return { adAccounts, pages, forms };
+    return { adAccounts, pages, pagesConnectedElsewhere: connectedElsewhere, forms };
   }
 
   private async syncAdAccounts(integration: MetaIntegration, token: string): Promise<number> {
@@ -59,17 +61,38 @@ export class MetaAssetsService {
     return accounts.length;
   }
 
-  private async syncPages(integration: MetaIntegration, token: string): Promise<number> {
+  /**
+   * One organisation at a time per Page: one another organisation has active is mirrored inactive here and named in
+   * the result, whether found before the write or by the unique index when both connect at the same moment.
+   */
+  private async syncPages(integration: MetaIntegration, token: string): Promise<{ listed: number; connectedElsewhere: string[] }> {
     const pages = await this.tolerateMissingPermission('pages', () => this.api.pages(token));
     const orgId = integration.organisationId;
     const seen: string[] = [];
+    const connectedElsewhere: string[] = [];
+    const heldElsewhere = await this.pages.activeElsewhere(
+      orgId,
+      pages.map((p) => p.id),
+    );
     for (const page of pages) {
       seen.push(page.id);
-      const sealed = page.access_token ? this.vault.seal(orgId, page.access_token) : null;
-      await this.pages.upsertListed(orgId, integration.id, page, sealed);
+      let held = heldElsewhere.has(page.id);
+      if (!held) {
+        const sealed = page.access_token ? this.vault.seal(orgId, page.access_token) : null;
+        try {
+          await this.pages.upsertListed(orgId, integration.id, page, sealed);
+        } catch (error) {
+          if (!isActivePageConflict(error)) throw error;
+          held = true;
+        }
+      }
+      if (held) {
+        await this.pages.upsertHeldElsewhere(orgId, integration.id, page);
+        connectedElsewhere.push(`${page.name ?? page.id} (${page.id})`);
+      }
     }
     await this.pages.deactivateUnlisted(orgId, seen);
-    return pages.length;
+    return { listed: pages.length, connectedElsewhere };
   }
 
   /** Re-reads the lead forms of every active page and reports what appeared and disappeared. */

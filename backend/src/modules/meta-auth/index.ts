@@ -11,6 +11,7 @@ export { PAUSE_HINT, pauseMessage, type GraphPause } from './graph-breaker/graph
 export { ConnectionLifecycle } from './lifecycle/connection-lifecycle';
 export {
   CONNECTION_ORDER,
+  PAGES_CONNECTED_ELSEWHERE,
   type AuditDetails,
   type ConnectionParticipant,
   type ConnectionStatusFacts,

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { OrganisationDto, UpdateOrganisationRequest } from '@legeai/contracts';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { Principal } from '../../common/auth/principal';
 import { AuditService } from '../audit';
 import { Organisation } from './entities/organisation.entity';
@@ -56,7 +56,7 @@ export class OrganisationsService {
 
   create(name: string, manager?: EntityManager): Promise<Organisation> {
     const repo = manager ? manager.getRepository(Organisation) : this.organisations;
-    return repo.save(repo.create({ name }));
+    return repo.save(repo.create({ name: name.trim() }));
   }
 
   /** Every organisation's id: the alerts evaluate each one. */
@@ -69,6 +69,40 @@ export class OrganisationsService {
   findFirst(manager?: EntityManager): Promise<Organisation | null> {
     const repo = manager ? manager.getRepository(Organisation) : this.organisations;
     return repo.findOne({ where: {}, order: { createdAt: 'ASC' } });
+  }
+
+  /** Any organisation by id: for platform administrators and the sign-in flow, which are not scoped to one. */
+  findById(organisationId: string, manager?: EntityManager): Promise<Organisation | null> {
+    return (manager ? manager.getRepository(Organisation) : this.organisations).findOneBy({ id: organisationId });
+  }
+
+  /** Every organisation of the deployment, oldest first (platform administrators). */
+  listAll(): Promise<Organisation[]> {
+    return this.organisations.find({ order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Organisations by id, for labelling memberships. */
+  async byIds(ids: readonly string[]): Promise<Map<string, Organisation>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.organisations.find({ where: { id: In([...ids]) } });
+    return new Map(rows.map((o) => [o.id, o]));
+  }
+
+  /** Whether the organisation is suspended (or gone): its API keys and sign-ins are refused. */
+  async isSuspended(organisationId: string): Promise<boolean> {
+    const org = await this.organisations.findOne({ where: { id: organisationId }, select: { id: true, suspendedAt: true } });
+    return !org || org.suspendedAt !== null;
+  }
+
+  /** Sets or clears the suspension; returns the organisation as it was before, or null when there is none. */
+  async setSuspended(organisationId: string, suspended: boolean, manager: EntityManager): Promise<Organisation | null> {
+    const repo = manager.getRepository(Organisation);
+    const org = await repo.findOne({ where: { id: organisationId }, lock: { mode: 'pessimistic_write' } });
+    if (!org) return null;
+    const before = { ...org };
+    org.suspendedAt = suspended ? (org.suspendedAt ?? new Date()) : null;
+    await repo.save(org);
+    return before as Organisation;
   }
 }
 

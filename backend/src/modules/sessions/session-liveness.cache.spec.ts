@@ -3,7 +3,7 @@ import { SessionLivenessCache } from './session-liveness.cache';
 
 describe(SessionLivenessCache.name, () => {
   let clock = 0;
-  const live = (userId: string) => ({ userId, organisationId: 'org-1', role: Role.Viewer });
+  const live = (userId: string) => ({ userId, organisationId: 'org-1', role: Role.Viewer, platformAdmin: false });
   const make = (max = 100) => new SessionLivenessCache(1_000, max, () => clock);
 
   beforeEach(() => (clock = 0));
@@ -30,6 +30,15 @@ describe(SessionLivenessCache.name, () => {
     sut.set('s3', 'u2', live('u2'));
     sut.evictUser('u1');
     expect([sut.get('s1'), sut.get('s2'), sut.get('s3')]).toEqual([undefined, undefined, live('u2')]);
+  });
+
+  it("keeps a session's organisations apart, and evicts them together", () => {
+    const sut = make();
+    sut.set('s1', 'u1', live('u1'), 'org-1');
+    sut.set('s1', 'u1', null, 'org-2');
+    expect([sut.get('s1', 'org-1'), sut.get('s1', 'org-2')]).toEqual([live('u1'), null]);
+    sut.evictSession('s1');
+    expect([sut.get('s1', 'org-1'), sut.get('s1', 'org-2')]).toEqual([undefined, undefined]);
   });
 
   it('drops the oldest entry when full', () => {

@@ -16,6 +16,8 @@ export interface ClientContext {
 
 export interface IssuedRefreshToken {
   userId: string;
+  /** The organisation the session is signed in to. */
+  organisationId: string | null;
   /** The session id (`sid` in access tokens). */
   familyId: string;
   refreshToken: string;
@@ -28,7 +30,7 @@ export type RotationResult =
    * A token exchanged within the reuse grace window (a concurrent refresh): the session stays live and gets an access
    * token, but no refresh token; the caller keeps the successor the first refresh handed out.
    */
-  | { outcome: 'graced'; userId: string; familyId: string }
+  | { outcome: 'graced'; userId: string; familyId: string; organisationId: string | null }
   /** A token that had already been exchanged was presented again: it was copied. The family is now revoked. */
   | { outcome: 'reused'; userId: string; familyId: string }
   | { outcome: 'invalid' };
@@ -43,8 +45,13 @@ export class SessionsService {
     @Inject(authConfig.KEY) private readonly cfg: ConfigType<typeof authConfig>,
   ) {}
 
-  async start(userId: string, client: ClientContext, manager?: EntityManager): Promise<IssuedRefreshToken> {
-    return this.insertToken(manager ?? this.dataSource.manager, userId, randomUUID(), client);
+  async start(userId: string, organisationId: string, client: ClientContext, manager?: EntityManager): Promise<IssuedRefreshToken> {
+    return this.insertToken(manager ?? this.dataSource.manager, userId, organisationId, randomUUID(), client);
+  }
+
+  /** Moves the session to another of its user's organisations: its next refreshes issue tokens for that one. */
+  async switchOrganisation(familyId: string, organisationId: string): Promise<void> {
+    await this.dataSource.getRepository(AuthSession).update({ familyId, revokedAt: IsNull() }, { organisationId });
   }
 
   /**
@@ -68,13 +75,15 @@ export class SessionsService {
       });
       const decision = decideRotation(current, new Date(), this.cfg.refreshReuseGraceSeconds * 1000);
       if (decision === 'invalid' || !current) return { outcome: 'invalid' };
-      if (decision === 'grace') return { outcome: 'graced', userId: current.userId, familyId: current.familyId };
+      if (decision === 'grace') {
+        return { outcome: 'graced', userId: current.userId, familyId: current.familyId, organisationId: current.organisationId };
+      }
       if (decision === 'reuse') {
         await this.revokeFamily(current.familyId, m);
         return { outcome: 'reused', userId: current.userId, familyId: current.familyId };
       }
       await m.getRepository(AuthSession).update(current.id, { rotatedAt: new Date() });
-      const next = await this.insertToken(m, current.userId, current.familyId, client);
+      const next = await this.insertToken(m, current.userId, current.organisationId, current.familyId, client);
       return { outcome: 'rotated', ...next };
     });
   }
@@ -102,42 +111,67 @@ export class SessionsService {
     this.liveness.evictUser(userId);
   }
 
+  /** Ends the user's sessions signed in to one organisation (their membership of it was deactivated). */
+  async revokeForUserIn(userId: string, organisationId: string, manager?: EntityManager): Promise<void> {
+    await (manager ?? this.dataSource.manager)
+      .getRepository(AuthSession)
+      .update({ userId, organisationId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    this.liveness.evictUser(userId);
+  }
+
+  /** Forget every cached session fact (an organisation was suspended or reactivated). */
+  forgetAll(): void {
+    this.liveness.clear();
+  }
+
   /** Forget cached facts about a user's sessions (their role or status changed). */
   forgetUser(userId: string): void {
     this.liveness.evictUser(userId);
   }
 
   /**
-   * The session's user as the database sees it now, or null when the session was revoked, rotated out, expired, or
-   * its user deactivated. The role comes from here rather than from the token, so a demotion takes effect at once.
+   * The session's user as the database sees it now, in the organisation `organisationId` (the token's), or null when
+   * the session was revoked, rotated out or expired, the user's membership there is gone or deactivated, or the
+   * organisation is suspended. The role comes from the membership rather than from the token, so a demotion takes
+   * effect at once.
    */
-  async liveSession(familyId: string, userId: string): Promise<LiveSession | null> {
-    const cached = this.liveness.get(familyId);
+  async liveSession(familyId: string, userId: string, organisationId: string): Promise<LiveSession | null> {
+    const cached = this.liveness.get(familyId, organisationId);
     if (cached !== undefined) return cached?.userId === userId ? cached : null;
-    const rows: { organisation_id: string; role: LiveSession['role'] }[] = await this.dataSource.query(
-      `SELECT u.organisation_id, u.role
-         FROM auth_sessions s JOIN users u ON u.id = s.user_id
+    const rows: { role: LiveSession['role']; platform_admin: boolean }[] = await this.dataSource.query(
+      `SELECT m.role, u.platform_admin
+         FROM auth_sessions s
+         JOIN users u ON u.id = s.user_id
+         JOIN organisation_memberships m ON m.user_id = s.user_id AND m.organisation_id = $3 AND m.active
+         JOIN organisations o ON o.id = m.organisation_id AND o.suspended_at IS NULL
         WHERE s.family_id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.rotated_at IS NULL
-          AND s.expires_at > now() AND u.active
+          AND s.expires_at > now()
         LIMIT 1`,
-      [familyId, userId],
+      [familyId, userId, organisationId],
     );
-    const live = rows[0] ? { userId, organisationId: rows[0].organisation_id, role: rows[0].role } : null;
-    this.liveness.set(familyId, userId, live);
+    const live = rows[0] ? { userId, organisationId, role: rows[0].role, platformAdmin: rows[0].platform_admin } : null;
+    this.liveness.set(familyId, userId, live, organisationId);
     return live;
   }
 
-  private async insertToken(m: EntityManager, userId: string, familyId: string, client: ClientContext): Promise<IssuedRefreshToken> {
+  private async insertToken(
+    m: EntityManager,
+    userId: string,
+    organisationId: string | null,
+    familyId: string,
+    client: ClientContext,
+  ): Promise<IssuedRefreshToken> {
     const { token, hash } = generateRefreshToken();
     const expiresAt = new Date(Date.now() + this.cfg.refreshTtlSeconds * 1000);
     await m.getRepository(AuthSession).insert({
       familyId,
       userId,
+      organisationId,
       tokenHash: hash,
       expiresAt,
       ip: client.ip?.slice(0, 64) ?? null,
       userAgent: client.userAgent?.slice(0, 500) ?? null,
     });
-    return { userId, familyId, refreshToken: token, expiresAt };
+    return { userId, organisationId, familyId, refreshToken: token, expiresAt };
   }
 }

@@ -23,7 +23,7 @@ export type FirstAdminOutcome = 'exists' | 'created' | 'created-generated' | 'ne
 
 /**
  * Makes sure a fresh installation can be signed in to: when the database has no user at all, creates the
- * organisation and an admin. Runs on instances that serve the API; several booting at once take turns on an advisory
+ * organisation and an admin, who is also the first platform administrator. Runs on instances that serve the API; several booting at once take turns on an advisory
  * lock, and only the first finds zero users.
  */
 @Injectable()
@@ -44,6 +44,13 @@ export class FirstAdminBootstrap implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!servesApi(this.app.role)) return;
     await this.ensureFirstAdmin();
+    await this.grantPlatformAdmins();
+  }
+
+  /** PLATFORM_ADMIN_EMAILS: existing accounts become platform administrators (an email with no account yet waits). */
+  async grantPlatformAdmins(): Promise<void> {
+    const granted = await this.users.grantPlatformAdmin(this.auth.platformAdminEmails);
+    for (const email of granted) this.logger.log(`Made ${email} a platform administrator (PLATFORM_ADMIN_EMAILS)`);
   }
 
   async ensureFirstAdmin(): Promise<FirstAdminOutcome> {
@@ -68,13 +75,13 @@ export class FirstAdminBootstrap implements OnApplicationBootstrap {
       const org = (await this.organisations.findFirst(m)) ?? (await this.organisations.create(this.app.orgName, m));
       await this.users
         .insertUser(
-          { organisationId: org.id, email, name: 'Administrator', role: Role.Admin, password },
+          { organisationId: org.id, email, name: 'Administrator', role: Role.Admin, password, platformAdmin: true },
           (user, tx) =>
             this.audit.recordSystem(
               org.id,
               'user.created',
               { type: 'user', id: user.id },
-              { reason: 'first admin', before: null, after: { name: user.name, email: user.email, role: user.role } },
+              { reason: 'first admin', before: null, after: { name: user.name, email: user.email, role: Role.Admin, platformAdmin: true } },
               tx,
             ),
           m,

@@ -4,3 +4,5 @@ export { User } from './entities/user.entity';
 export { PasswordHasher } from './password-hasher.service';
 export { UserCredentialsService, type LockoutPolicy } from './user-credentials.service';
 export { UsersService } from './users.service';
+export { type MembershipWithOrganisation } from './organisation-memberships.repository';
+export { passwordProblem } from './password-policy';

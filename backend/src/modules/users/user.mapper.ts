@@ -1,15 +1,17 @@
 import { UserDto } from '@legeai/contracts';
+import { OrganisationMembership } from './entities/organisation-membership.entity';
 import { User } from './entities/user.entity';
 
-export function toUserDto(user: User): UserDto {
+/** A user as one organisation sees them: the account, with their membership of that organisation. */
+export function toUserDto(user: User, membership: OrganisationMembership): UserDto {
   return {
     id: user.id,
     email: user.email,
     name: user.name,
-    role: user.role,
-    active: user.active,
-    canExportContacts: user.canExportContacts,
-    createdAt: user.createdAt.toISOString(),
+    role: membership.role,
+    active: membership.active,
+    canExportContacts: membership.canExportContacts,
+    createdAt: membership.createdAt.toISOString(),
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
   };
 }

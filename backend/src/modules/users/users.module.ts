@@ -3,7 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit';
 import { SessionsModule } from '../sessions';
 import { OrganisationsModule } from '../organisations';
+import { OrganisationMembership } from './entities/organisation-membership.entity';
 import { User } from './entities/user.entity';
+import { OrganisationMembershipsRepository } from './organisation-memberships.repository';
 import { FIRST_ADMIN_BANNER_WRITER, FirstAdminBootstrap } from './first-admin.bootstrap';
 import { PasswordHasher } from './password-hasher.service';
 import { UserAuditNames } from './user-audit-names';
@@ -12,10 +14,11 @@ import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User]), SessionsModule, OrganisationsModule, AuditModule],
+  imports: [TypeOrmModule.forFeature([User, OrganisationMembership]), SessionsModule, OrganisationsModule, AuditModule],
   controllers: [UsersController],
   providers: [
     UsersService,
+    OrganisationMembershipsRepository,
     UserCredentialsService,
     UserAuditNames,
     PasswordHasher,

@@ -1,11 +1,21 @@
 import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import { AccessTokenResponse, CurrentUser, LoginRequest, ROUTES, Role, roleSatisfies } from '@legeai/contracts';
+import {
+  AcceptInvitationRequest,
+  AccessTokenResponse,
+  CurrentUser,
+  InvitationPreviewDto,
+  LoginRequest,
+  MyOrganisationDto,
+  ROUTES,
+  Role,
+  roleSatisfies,
+} from '@legeai/contracts';
 import { Observable, catchError, finalize, firstValueFrom, map, of, shareReplay, tap, timeout } from 'rxjs';
 
 import { API_BASE_URL } from '../api/api-base-url';
-import { SKIP_AUTH } from '../api/http-context';
+import { SKIP_AUTH, showsOwnErrors } from '../api/http-context';
 
 interface Session {
   accessToken: string;
@@ -35,6 +45,8 @@ export class AuthStore {
   readonly user = computed(() => this.session()?.user ?? null);
   readonly accessToken = computed(() => this.session()?.accessToken ?? null);
   readonly isAuthenticated = computed(() => this.session() !== null);
+  /** Whether the user manages the deployment's organisations (Platform → Organisations). */
+  readonly isPlatformAdmin = computed(() => this.session()?.user.platformAdmin === true);
   /** Why the user was sent back to the login page, shown there once. */
   readonly signOutReason = signal<string | null>(null);
 
@@ -48,6 +60,43 @@ export class AuthStore {
     return this.http
       .post<AccessTokenResponse>(`${this.authUrl}/${ROUTES.auth.login}`, credentials, {
         context: new HttpContext().set(SKIP_AUTH, true),
+      })
+      .pipe(
+        tap((response) => {
+          this.signOutReason.set(null);
+          this.startSession(response);
+        }),
+        map((response) => response.user),
+      );
+  }
+
+  /** The organisations the user belongs to, for the switcher. Errors are shown by the caller. */
+  myOrganisations(): Observable<MyOrganisationDto[]> {
+    return this.http.get<MyOrganisationDto[]>(`${this.authUrl}/${ROUTES.auth.organisations}`, { context: showsOwnErrors() });
+  }
+
+  /** Signs the session in to another of the user's organisations (a new access token; refreshes follow it). */
+  switchOrganisation(organisationId: string): Observable<CurrentUser> {
+    return this.http.post<AccessTokenResponse>(`${this.authUrl}/${ROUTES.auth.switchOrganisation}`, { organisationId }).pipe(
+      tap((response) => this.startSession(response)),
+      map((response) => response.user),
+    );
+  }
+
+  /** What an invitation link is for. Errors (unknown, used, expired link) are shown by the invitation page. */
+  previewInvitation(token: string): Observable<InvitationPreviewDto> {
+    return this.http.post<InvitationPreviewDto>(
+      `${this.authUrl}/${ROUTES.auth.invitationPreview}`,
+      { token },
+      { context: showsOwnErrors(new HttpContext().set(SKIP_AUTH, true)) },
+    );
+  }
+
+  /** Accepts an invitation: the invitee is signed in to its organisation, like a login. Errors are shown by the page. */
+  acceptInvitation(request: AcceptInvitationRequest): Observable<CurrentUser> {
+    return this.http
+      .post<AccessTokenResponse>(`${this.authUrl}/${ROUTES.auth.invitationAccept}`, request, {
+        context: showsOwnErrors(new HttpContext().set(SKIP_AUTH, true)),
       })
       .pipe(
         tap((response) => {

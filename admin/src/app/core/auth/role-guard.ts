@@ -29,3 +29,6 @@ export function restrictedTo(role: Role, route: Route & { path: string }, pageNa
     },
   ];
 }
+
+/** Matches platform administrators only (whatever their role in the organisation); others get the overview. */
+export const platformAdminGuard: CanMatchFn = () => inject(AuthStore).isPlatformAdmin();

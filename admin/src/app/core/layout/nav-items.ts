@@ -19,6 +19,8 @@ export interface NavItem {
   minRole: Role;
   /** Heading the entry is listed under; entries without one come first. */
   section?: string;
+  /** Whether only platform administrators see the entry (whatever their role in the organisation). */
+  platformAdminsOnly?: boolean;
   /** One line shown on the overview page's quick links; entries without one are not offered there. */
   summary?: string;
   target: NavTarget;
@@ -139,6 +141,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     section: 'Administration',
     summary: 'See who changed what, and when.',
     target: { kind: 'route', path: '/audit-log' },
+  },
+  {
+    label: 'Organisations',
+    icon: 'domain',
+    minRole: Role.Viewer,
+    platformAdminsOnly: true,
+    section: 'Platform',
+    target: { kind: 'route', path: '/platform/organisations' },
   },
   {
     label: 'Queues',

@@ -32,7 +32,7 @@ import {
   SYNC_ERROR_HINT_LABELS,
   SYNC_ERROR_KIND_LABELS,
 } from './pipeline-labels';
-import { ROLE_LABELS } from './role-labels';
+import { ORGANISATION_STATE_LABELS, ROLE_LABELS } from './role-labels';
 import { WEBHOOK_DELIVERY_STATE_LABELS, WEBHOOK_EVENT_TYPE_LABELS } from './webhook-labels';
 
 /**
@@ -41,6 +41,7 @@ import { WEBHOOK_DELIVERY_STATE_LABELS, WEBHOOK_EVENT_TYPE_LABELS } from './webh
  */
 const LABELS = {
   role: ROLE_LABELS,
+  organisationState: ORGANISATION_STATE_LABELS,
   leadStatus: LEAD_STATUS_LABELS,
   leadField: LEAD_FIELD_LABELS,
   duplicateRule: DUPLICATE_RULE_LABELS,

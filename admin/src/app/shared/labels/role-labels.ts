@@ -1,4 +1,4 @@
-import { Role } from '@legeai/contracts';
+import { OrganisationState, Role } from '@legeai/contracts';
 
 export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   [Role.Admin]: 'Admin',
@@ -11,4 +11,10 @@ export const ROLE_HOLDERS: Readonly<Record<Role, string>> = {
   [Role.Admin]: 'Admins',
   [Role.Manager]: 'Managers and admins',
   [Role.Viewer]: 'Everyone',
+};
+
+/** An organisation's state on the deployment (Platform → Organisations). */
+export const ORGANISATION_STATE_LABELS: Readonly<Record<OrganisationState, string>> = {
+  active: 'Active',
+  suspended: 'Suspended',
 };

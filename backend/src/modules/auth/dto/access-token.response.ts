@@ -10,6 +10,8 @@ export class CurrentUserResponse implements CurrentUser {
   @ApiProperty() organisationName!: string;
   @ApiProperty({ description: "May see and export leads' contact details (admins, managers, viewers granted it)" })
   canSeeContacts!: boolean;
+  @ApiProperty({ description: "Manages the deployment's organisations (Platform ▸ Organisations); no access to their data by it" })
+  platformAdmin!: boolean;
 }
 
 export class AccessTokenResponseDto implements AccessTokenResponse {

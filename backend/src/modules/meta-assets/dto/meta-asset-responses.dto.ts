@@ -22,6 +22,8 @@ export class MetaPageResponse implements MetaPageDto {
   @ApiProperty({ description: "Whether the page is subscribed to our app's leadgen webhook" }) subscribed!: boolean;
   @ApiProperty({ type: [String] }) tasks!: string[];
   @ApiProperty() isActive!: boolean;
+  @ApiProperty({ description: 'Another organisation has this Page connected; it stays inactive here until that one lets go' })
+  connectedElsewhere!: boolean;
 }
 
 export class MetaLeadFormResponse implements MetaLeadFormDto {

@@ -3,6 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 /** A Facebook Page the connected user manages; lead forms and leadgen webhooks hang off pages. */
 @Entity({ name: 'meta_pages' })
 @Index('uq_meta_pages_org_page', ['organisationId', 'pageId'], { unique: true })
+// One organisation at a time: `uq_meta_pages_active_page` (page_id) WHERE is_active, in the migration.
 export class MetaPage {
   @PrimaryGeneratedColumn('uuid') id!: string;
 
@@ -23,6 +24,8 @@ export class MetaPage {
   /** What the connected user may do on the page (ADVERTISE, MANAGE, ...); leads need ADVERTISE. */
   @Column({ name: 'tasks', type: 'text', array: true, default: () => `'{}'` }) tasks!: string[];
   @Column({ name: 'is_active', type: 'boolean', default: true }) isActive!: boolean;
+  /** Another organisation has this Page connected (a Page is connected by one at a time); inactive here meanwhile. */
+  @Column({ name: 'connected_elsewhere', type: 'boolean', default: false }) connectedElsewhere!: boolean;
   /** Whether the app is subscribed to this page's `leadgen` webhook field. */
   @Column({ name: 'webhook_subscribed', type: 'boolean', default: false }) webhookSubscribed!: boolean;
 

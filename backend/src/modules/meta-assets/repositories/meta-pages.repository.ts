@@ -73,6 +73,39 @@ export class MetaPagesRepository implements OnModuleInit {
         WHERE organisation_id = $1 AND is_active AND NOT webhook_subscribed AND page_access_token_ciphertext IS NOT NULL
         ORDER BY page_name, page_id`,
       [organisationId],
+  /** The Meta Page ids among `pageIds` that another organisation has active (connected) now. */
+  async activeElsewhere(organisationId: string, pageIds: string[], manager?: EntityManager): Promise<Set<string>> {
+    if (pageIds.length === 0) return new Set();
+    const rows: { page_id: string }[] = await (manager ?? this.db.manager).query(
+      `SELECT page_id FROM meta_pages WHERE page_id = ANY($1::text[]) AND is_active AND organisation_id <> $2`,
+      [pageIds, organisationId],
+    );
+    return new Set(rows.map((r) => r.page_id));
+  }
+
+  /**
+   * Mirrors a Page another organisation has connected: kept so the console can say so, but inactive, without a
+   * token or subscription, so nothing of it runs here.
+   */
+  async upsertHeldElsewhere(organisationId: string, integrationId: string, page: GraphPageAccount): Promise<void> {
+    await this.db.query(
+      `INSERT INTO meta_pages (organisation_id, integration_id, page_id, page_name, category, followers_count, tasks, business_id,
+         is_active, connected_elsewhere)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, false, true)
+       ON CONFLICT (organisation_id, page_id) DO UPDATE SET integration_id = EXCLUDED.integration_id,
+         page_name = EXCLUDED.page_name, category = EXCLUDED.category, followers_count = EXCLUDED.followers_count,
+         tasks = EXCLUDED.tasks, business_id = EXCLUDED.business_id, is_active = false, connected_elsewhere = true,
+         webhook_subscribed = false, page_access_token_ciphertext = NULL, page_access_token_key_id = NULL, updated_at = now()`,
+      [
+        organisationId,
+        integrationId,
+        page.id,
+        page.name ?? null,
+        page.category ?? null,
+        page.followers_count ?? null,
+        page.tasks ?? [],
+        page.business?.id ?? null,
+      ],
     );
   }
 
@@ -80,7 +113,11 @@ export class MetaPagesRepository implements OnModuleInit {
     await this.rows.update({ id }, { webhookSubscribed });
   }
 
-  /** Mirrors one Page Meta listed for the connection, with its token sealed; upserts by Meta's Page id. */
+  /**
+   * Mirrors one Page Meta listed for the connection, with its token sealed; upserts by Meta's Page id. Another
+   * organisation activating the same Page at the same moment makes this fail on `uq_meta_pages_active_page`
+   * (`isActivePageConflict`).
+   */
   async upsertListed(organisationId: string, integrationId: string, page: GraphPageAccount, sealed: SealedToken | null): Promise<void> {
     await this.db.query(
       `INSERT INTO meta_pages (organisation_id, integration_id, page_id, page_name, page_access_token_ciphertext,
@@ -90,7 +127,7 @@ export class MetaPagesRepository implements OnModuleInit {
          page_name = EXCLUDED.page_name, page_access_token_ciphertext = EXCLUDED.page_access_token_ciphertext,
          page_access_token_key_id = EXCLUDED.page_access_token_key_id, category = EXCLUDED.category,
          followers_count = EXCLUDED.followers_count, tasks = EXCLUDED.tasks, business_id = EXCLUDED.business_id,
-         is_active = true, updated_at = now()`,
+         is_active = true, connected_elsewhere = false, updated_at = now()`,
       [
         organisationId,
         integrationId,
@@ -131,4 +168,10 @@ export class MetaPagesRepository implements OnModuleInit {
       ]);
     }
   }
+}
+
+/** Whether an error is another organisation holding the Page active (the partial unique index on active Pages). */
+export function isActivePageConflict(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string; driverError?: { constraint?: string } };
+  return e.code === '23505' && (e.constraint ?? e.driverError?.constraint) === 'uq_meta_pages_active_page';
 }

@@ -43,7 +43,12 @@ export class MetaConnectionController {
   @Post(R.refresh)
   @HttpCode(HttpStatus.OK)
   @Roles(Role.Admin)
-  @ApiOperation({ summary: 'Re-discover ad accounts, pages and lead forms; answers the new status' })
+  @ApiOperation({
+    summary: 'Re-discover ad accounts, pages and lead forms; answers the new status',
+    description:
+      'A Page another organisation of this deployment has connected is left inactive here and named in a 409 ' +
+      'page_connected_elsewhere (the rest is refreshed all the same).',
+  })
   @ApiOkResponse({ type: MetaConnectionStatusDto })
   @ApiErrorResponses(401, 403, 404, 409, 502)
   async refresh(@CurrentPrincipal() principal: Principal): Promise<MetaConnectionStatus> {

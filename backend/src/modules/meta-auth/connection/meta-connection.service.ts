@@ -10,6 +10,7 @@ import { AuditService } from '../../audit';
 import { MetaIntegration } from '../entities/meta-integration.entity';
 import { MetaHealthService } from '../health/meta-health.service';
 import { ConnectionLifecycle } from '../lifecycle/connection-lifecycle';
+import { PAGES_CONNECTED_ELSEWHERE } from '../lifecycle/connection-participant';
 import { MetaTokenVault } from '../token-vault/meta-token-vault.service';
 import { MetaAccountApi } from './meta-account.api';
 import { MetaIntegrationRepository } from './meta-integration.repository';
@@ -61,6 +62,17 @@ export class MetaConnectionService {
     }
     await this.health.check(integration);
     await this.audit.recordBy(principal, 'meta.assets_refreshed', { type: 'meta_integration', id: integration.id }, found);
+    const elsewhere = found[PAGES_CONNECTED_ELSEWHERE];
+    if (Array.isArray(elsewhere) && elsewhere.length > 0) {
+      // Everything else was refreshed; what could not be is said plainly, with what to do about it.
+      throw new ApiError(
+        409,
+        ErrorCode.PageConnectedElsewhere,
+        `Connected by another organisation on this platform: ${elsewhere.join(', ')}. A Page can be connected by one ` +
+          'organisation at a time; it must be disconnected there first. Your other Pages were refreshed.',
+        { pages: elsewhere },
+      );
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import { MetaIntegrationStatus } from '@legeai/contracts';
 import { Not, Repository, type EntityManager } from 'typeorm';
 import { ApiError } from '../../../common/errors/api-error';
 import { ErrorCode } from '@legeai/contracts';
+import { organisationSuspendedSql } from '../../organisations';
 import { MetaIntegration } from '../entities/meta-integration.entity';
 
 /** Every statement on `meta_integrations` (the connection and its sealed user token). */
@@ -76,8 +77,16 @@ export class MetaIntegrationRepository {
     );
   }
 
-  /** Connections the scheduled health check visits. */
+  /**
+   * Connections the scheduled runs visit (health check, ads sync, insights pulls, reconciliation): not those of a
+   * suspended organisation, whose schedules wait for its reactivation.
+   */
   findAllLive(): Promise<MetaIntegration[]> {
-    return this.rows.find({ where: { status: Not(MetaIntegrationStatus.Disconnected) }, order: { createdAt: 'ASC' } });
+    return this.rows
+      .createQueryBuilder('i')
+      .where('i.status <> :disconnected', { disconnected: MetaIntegrationStatus.Disconnected })
+      .andWhere(`NOT ${organisationSuspendedSql('i.organisation_id')}`)
+      .orderBy('i.created_at', 'ASC')
+      .getMany();
   }
 }

@@ -84,3 +84,9 @@ export const CONNECTION_ORDER = {
   /** Ad performance: a backfill of each ad account never pulled, a lookback re-read of the others (meta-insights). */
   insightsBackfill: 600,
 } as const;
+
+/**
+ * The audit detail in which a participant names the Pages another organisation has connected (a Page is connected by
+ * one organisation at a time); a refresh that finds some answers 409 with their names, after doing the rest.
+ */
+export const PAGES_CONNECTED_ELSEWHERE = 'pagesConnectedElsewhere';

@@ -17,6 +17,7 @@ import { ConnectAddresses } from './connect-addresses';
 import { consoleRedirect } from './connect-redirect';
 import { MetaFacebookStrategy, MetaGrant } from './meta-facebook.strategy';
 import type { CallbackOutcome } from './meta-oauth-callback.guard';
+import { PAGES_CONNECTED_ELSEWHERE } from '../lifecycle/connection-participant';
 import { OAuthStateService } from './oauth-state.service';
 
 /**
@@ -59,8 +60,8 @@ export class MetaConnectService {
    * throws, every failure is explained on the console.
    */
   async complete(outcome: CallbackOutcome, req: OriginRequest): Promise<string> {
-    const redirect = (result: MetaConnectResult, missing: readonly string[] = []) =>
-      consoleRedirect(this.addresses.consoleOrigin(req), result, missing);
+    const redirect = (result: MetaConnectResult, missing: readonly string[] = [], elsewhere = 0) =>
+      consoleRedirect(this.addresses.consoleOrigin(req), result, missing, elsewhere);
     switch (outcome.kind) {
       case 'invalid_state':
         this.logger.warn({ msg: 'Meta callback with an unusable state', problem: outcome.problem });
@@ -82,8 +83,8 @@ export class MetaConnectService {
         return redirect(MetaConnectResult.Failed);
       case 'granted':
         try {
-          const missing = await this.connect(outcome.grant);
-          return missing.length ? redirect(MetaConnectResult.MissingPermissions, missing) : redirect(MetaConnectResult.Connected);
+          const { missing, elsewhere } = await this.connect(outcome.grant);
+          return redirect(missing.length ? MetaConnectResult.MissingPermissions : MetaConnectResult.Connected, missing, elsewhere);
         } catch (error) {
           this.logger.warn({ msg: 'Connecting the Meta account failed', error: describe(error) });
           await this.audit
@@ -100,8 +101,8 @@ export class MetaConnectService {
     }
   }
 
-  /** Stores the connection; returns the scopes the person declined. */
-  private async connect(grant: MetaGrant): Promise<readonly string[]> {
+  /** Stores the connection; returns the scopes the person declined and how many Pages another organisation holds. */
+  private async connect(grant: MetaGrant): Promise<{ missing: readonly string[]; elsewhere: number }> {
     const { organisationId, userId } = grant.binding;
     const { token, debug, expiresIn } = await this.keepableToken(grant.shortLivedToken);
     if (!debug.is_valid) throw new Error(`Meta reports the new token as invalid: ${debug.error?.message ?? 'no reason given'}`);
@@ -148,7 +149,8 @@ export class MetaConnectService {
         after: { status: saved.status, metaUserId: saved.metaUserId, scopes: saved.scopes },
       },
     });
-    return facts.declinedScopes;
+    const elsewhere = done[PAGES_CONNECTED_ELSEWHERE];
+    return { missing: facts.declinedScopes, elsewhere: Array.isArray(elsewhere) ? elsewhere.length : 0 };
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { organisationSuspendedSql } from '../../organisations';
 import { CatalogLink } from '../entities/catalog-link.entity';
 
 @Injectable()
@@ -11,8 +12,12 @@ export class CatalogLinksRepository {
     return this.repo.findOneBy({ organisationId });
   }
 
+  /** Every organisation's link, but those of suspended organisations, whose scheduled syncs wait for reactivation. */
   all(): Promise<CatalogLink[]> {
-    return this.repo.find();
+    return this.repo
+      .createQueryBuilder('l')
+      .where(`NOT ${organisationSuspendedSql('l.organisation_id')}`)
+      .getMany();
   }
 
   async set(link: Omit<CatalogLink, 'linkedAt'>): Promise<CatalogLink> {

@@ -69,10 +69,11 @@ export class LeadSyncReplayService {
   }
 
   /**
-   * After a reconnect: replays the leads parked while the connection was broken. Never throws (the reconnect
-   * itself succeeded); what could not be enqueued stays parked and can be replayed from the console.
+   * After a reconnect (or the organisation's reactivation): replays the leads parked while the connection was broken
+   * (or the organisation suspended). Never throws (the reconnect itself succeeded); what could not be enqueued stays
+   * parked and can be replayed from the console.
    */
-  async replayParked(organisationId: string): Promise<number> {
+  async replayParked(organisationId: string, reason: 'reconnected' | 'reactivated' = 'reconnected'): Promise<number> {
     try {
       const claimed = await this.claim(organisationId, `state = $2`, [LeadSyncState.Parked]);
       if (claimed.length === 0) return 0;
@@ -80,11 +81,11 @@ export class LeadSyncReplayService {
       await this.audit.recordSystem(organisationId, 'meta.lead_syncs_replayed', undefined, {
         state: LeadSyncState.Parked,
         count: claimed.length,
-        reason: 'reconnected',
+        reason,
         before: { state: LeadSyncState.Parked },
         after: { state: LeadSyncState.Pending },
       });
-      this.logger.log({ organisationId, count: claimed.length }, 'Replaying parked leads after a reconnect');
+      this.logger.log({ organisationId, count: claimed.length }, `Replaying parked leads (${reason})`);
       return claimed.length;
     } catch (error) {
       this.logger.error({ organisationId, err: error }, 'Replaying parked leads after a reconnect failed; they stay parked');

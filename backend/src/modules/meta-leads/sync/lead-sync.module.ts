@@ -5,6 +5,7 @@ import { LeadsModule } from '../../leads';
 import { MetaAssetsModule } from '../../meta-assets';
 import { MetaAuthModule } from '../../meta-auth';
 import { MetaWebhookModule } from '../../meta-webhook';
+import { OrganisationsModule } from '../../organisations';
 import { LeadFetcher } from '../graph/lead-fetcher.service';
 import { FormLeadCounts } from '../ingest/form-lead-counts';
 import { LeadIngestService } from '../ingest/lead-ingest.service';
@@ -21,6 +22,7 @@ import { LeadSyncService } from './lead-sync.service';
 import { LeadgenFieldHandler } from './leadgen-field-handler';
 import { LeadgenJobHandler } from './leadgen.job-handler';
 import { MetaActivityService } from './meta-activity.service';
+import { ParkedLeadsOnReactivation } from './parked-leads-on-reactivation';
 import { ParkedLeadsOnReconnect } from './parked-leads-on-reconnect';
 import { PausedLeadJobs } from './paused-lead-jobs';
 
@@ -30,7 +32,15 @@ import { PausedLeadJobs } from './paused-lead-jobs';
  * deliveries through the inbox's repository), replays (also after a reconnect), and the lead-syncs and activity API.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([MetaLeadSync]), MetaAuthModule, MetaAssetsModule, MetaWebhookModule, LeadsModule, AuditModule],
+  imports: [
+    TypeOrmModule.forFeature([MetaLeadSync]),
+    MetaAuthModule,
+    MetaAssetsModule,
+    MetaWebhookModule,
+    LeadsModule,
+    OrganisationsModule,
+    AuditModule,
+  ],
   controllers: [LeadSyncController],
   providers: [
     LeadFetcher,
@@ -47,6 +57,7 @@ import { PausedLeadJobs } from './paused-lead-jobs';
     LeadPipelineSummaryService,
     PausedLeadJobs,
     ParkedLeadsOnReconnect,
+    ParkedLeadsOnReactivation,
     LeadgenFieldHandler,
     LeadFailureCounts,
   ],

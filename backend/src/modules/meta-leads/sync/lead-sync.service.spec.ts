@@ -26,6 +26,7 @@ const connection = (over: Partial<PageConnection> = {}): PageConnection => ({
   tasks: ['ADVERTISE'],
   tokenCiphertext: 'cipher',
   tokenKeyId: 'k1',
+  organisationSuspended: false,
   ...over,
 });
 
@@ -75,6 +76,13 @@ describe(LeadSyncService.name, () => {
     const t = setup({ connection: connection({ integrationStatus: MetaIntegrationStatus.ReauthRequired }) });
     expect(await t.service.handle(job, notLast)).toEqual({ next: 'done', summary: { 'org-1': LeadSyncState.Parked } });
     expect(t.reads).toEqual([]);
+  });
+
+  it('parks without a Graph read while the organisation is suspended, saying it comes back on reactivation', async () => {
+    const t = setup({ connection: connection({ organisationSuspended: true }) });
+    expect(await t.service.handle(job, notLast)).toEqual({ next: 'done', summary: { 'org-1': LeadSyncState.Parked } });
+    expect(t.reads).toEqual([]);
+    expect(t.failures).toEqual([{ state: LeadSyncState.Parked, kind: 'auth', hint: expect.stringMatching(/reactivates/) }]);
   });
 
   it('delays to the breaker’s probe, recording the pause, when the connection’s Graph calls are held', async () => {

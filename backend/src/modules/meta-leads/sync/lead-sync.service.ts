@@ -95,6 +95,10 @@ export class LeadSyncService {
       await this.timeline.skipped(start.id, 'The Page is no longer connected in this organisation');
       return { state: LeadSyncState.Skipped };
     }
+    if (connection.organisationSuspended) {
+      await this.timeline.failed(start.id, LeadSyncState.Parked, SUSPENDED);
+      return { state: LeadSyncState.Parked };
+    }
     if (connection.integrationStatus === MetaIntegrationStatus.ReauthRequired) {
       await this.timeline.failed(start.id, LeadSyncState.Parked, PAUSED);
       return { state: LeadSyncState.Parked };
@@ -195,4 +199,10 @@ export class LeadSyncService {
 
 const RECONNECT = 'Reconnect the Meta account; parked leads are replayed automatically';
 const PAUSED: SyncFailure = { kind: 'auth', code: null, message: 'The Meta connection needs a reconnect', hint: RECONNECT };
+const SUSPENDED: SyncFailure = {
+  kind: 'auth',
+  code: null,
+  message: 'The organisation is suspended',
+  hint: 'Parked leads are replayed automatically when a platform administrator reactivates the organisation',
+};
 const NO_TOKEN: SyncFailure = { kind: 'auth', code: null, message: 'No Page token is stored for this Page', hint: RECONNECT };

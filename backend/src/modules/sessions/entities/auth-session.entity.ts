@@ -16,6 +16,10 @@ export class AuthSession {
   @Column({ name: 'user_id', type: 'uuid' })
   userId!: string;
 
+  /** The organisation the session is signed in to: refreshes issue access tokens for it (a switch changes it). */
+  @Column({ name: 'organisation_id', type: 'uuid', nullable: true })
+  organisationId!: string | null;
+
   @Column({ name: 'token_hash', type: 'char', length: 64 })
   tokenHash!: string;
 

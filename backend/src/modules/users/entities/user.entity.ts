@@ -1,17 +1,14 @@
-import { Role } from '@legeai/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /**
- * A console user. The email is stored lower-cased and is unique across all organisations (the migration adds a
- * unique index on `lower(email)`), because login asks only for an email.
+ * A console account. The email is stored lower-cased and is unique across all organisations (the migration adds a
+ * unique index on `lower(email)`), because login asks only for an email. What the user may do in an organisation
+ * (role, active, contact details grant) is their membership of it (`OrganisationMembership`).
  */
 @Entity({ name: 'users' })
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
-
-  @Column({ name: 'organisation_id', type: 'uuid' })
-  organisationId!: string;
 
   @Column({ type: 'varchar', length: 320 })
   email!: string;
@@ -19,19 +16,13 @@ export class User {
   @Column({ type: 'varchar', length: 200 })
   name!: string;
 
-  @Column({ type: 'enum', enum: Role, enumName: 'access_role' })
-  role!: Role;
-
   /** Argon2id PHC string; never leaves the users module. */
   @Column({ name: 'password_hash', type: 'text', select: false })
   passwordHash!: string;
 
-  @Column({ type: 'boolean', default: true })
-  active!: boolean;
-
-  /** An admin's grant of the contact details permission; admins and managers have it by role. */
-  @Column({ name: 'can_export_contacts', type: 'boolean', default: false })
-  canExportContacts!: boolean;
+  /** Manages the deployment's organisations (create, suspend, invite first admins); sees none of their data by it. */
+  @Column({ name: 'platform_admin', type: 'boolean', default: false })
+  platformAdmin!: boolean;
 
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
   lastLoginAt!: Date | null;

@@ -15,9 +15,9 @@ describe('Shell', () => {
   let fixture: ComponentFixture<Shell>;
   let loader: HarnessLoader;
 
-  async function renderAs(role: Role): Promise<void> {
+  async function renderAs(role: Role, platformAdmin = false): Promise<void> {
     TestBed.configureTestingModule({ imports: [Shell], providers: provideTestConsole() });
-    await signIn(aCurrentUser({ role, organisationName: 'Acme Insurance' }));
+    await signIn(aCurrentUser({ role, organisationName: 'Acme Insurance', platformAdmin }));
     fixture = TestBed.createComponent(Shell);
     loader = TestbedHarnessEnvironment.loader(fixture);
     await fixture.whenStable();
@@ -49,6 +49,16 @@ describe('Shell', () => {
       'Queues',
       'API docs',
     ]);
+  });
+
+  it('shows platform administrators the Platform section, whatever their role in the organisation', async () => {
+    await renderAs(Role.Viewer, true);
+    expect(await navLabels()).toContain('Organisations');
+  });
+
+  it('hides the Platform section from admins who are not platform administrators', async () => {
+    await renderAs(Role.Admin);
+    expect(await navLabels()).not.toContain('Organisations');
   });
 
   it('says above every page, as soon as the connection store learns it, that Meta refused the token', async () => {

@@ -17,6 +17,7 @@ import { ConnectionStatusStore } from '../../meta/connection-status-store';
 import { ConnectionBanner } from '../connection-banner/connection-banner';
 import { NAV_ITEMS, NavAction, groupNavItems } from '../nav-items';
 import { NotificationBell } from '../notification-bell/notification-bell';
+import { OrganisationSwitcher } from '../organisation-switcher/organisation-switcher';
 import { QueuesLauncher } from '../queues-launcher';
 
 /** The frame around every signed-in page: toolbar with organisation and user menu, and role-filtered navigation. */
@@ -33,6 +34,7 @@ import { QueuesLauncher } from '../queues-launcher';
     MatSidenavModule,
     MatToolbarModule,
     NotificationBell,
+    OrganisationSwitcher,
     RouterLink,
     RouterLinkActive,
     RouterOutlet,
@@ -48,7 +50,11 @@ export class Shell {
 
   protected readonly user = this.auth.user;
   protected readonly sections = computed(() =>
-    groupNavItems(NAV_ITEMS.filter((item) => this.auth.user() && this.auth.hasRole(item.minRole))),
+    groupNavItems(
+      NAV_ITEMS.filter(
+        (item) => this.auth.user() && this.auth.hasRole(item.minRole) && (!item.platformAdminsOnly || this.auth.isPlatformAdmin()),
+      ),
+    ),
   );
   /** Whether the screen is narrow enough that the navigation overlays the page instead of sitting beside it. */
   protected readonly isHandset = toSignal(

@@ -10,6 +10,8 @@ export interface ConnectOutcome {
   result: MetaConnectResult;
   /** Permissions Meta did not grant, named by the callback. */
   missing: string[];
+  /** Pages another organisation on this platform has connected: left inactive here. */
+  elsewhere: number;
 }
 
 interface BannerView {
@@ -78,6 +80,13 @@ const VIEWS: Record<MetaConnectResult, BannerView> = {
             }
           </ul>
         }
+        @if (outcome().elsewhere > 0) {
+          <p class="message" data-testid="pages-elsewhere">
+            {{ outcome().elsewhere === 1 ? 'One Page is' : outcome().elsewhere + ' Pages are' }} connected by another organisation on this
+            platform, so {{ outcome().elsewhere === 1 ? 'it stays' : 'they stay' }} inactive here: a Page is connected by one organisation
+            at a time.
+          </p>
+        }
       </div>
       <button matIconButton aria-label="Dismiss message" (click)="dismiss.emit()">
         <mat-icon>close</mat-icon>
@@ -96,7 +105,7 @@ export class ConnectResultBanner {
 }
 
 /** Reads the callback's query parameters; `null` when absent or not a result this console knows. */
-export function parseConnectOutcome(result: string | null, missing: string | null): ConnectOutcome | null {
+export function parseConnectOutcome(result: string | null, missing: string | null, elsewhere: string | null = null): ConnectOutcome | null {
   const known = Object.values(MetaConnectResult) as string[];
   if (!result || !known.includes(result)) {
     return null;
@@ -107,5 +116,6 @@ export function parseConnectOutcome(result: string | null, missing: string | nul
       .split(',')
       .map((scope) => scope.trim())
       .filter(Boolean),
+    elsewhere: Math.max(0, Number.parseInt(elsewhere ?? '0', 10) || 0),
   };
 }

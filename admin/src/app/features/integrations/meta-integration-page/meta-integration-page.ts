@@ -215,16 +215,16 @@ export class MetaIntegrationPage {
     this.leadForms.load();
   }
 
-  /** Reads `?result=…&missing=…` from the OAuth callback once, then drops them so a reload does not repeat it. */
+  /** Reads `?result=…&missing=…&elsewhere=…` from the OAuth callback once, then drops them so a reload does not repeat it. */
   private takeConnectOutcome(): void {
     const params = this.route.snapshot.queryParamMap;
     if (!params.has('result')) {
       return;
     }
-    this.outcome.set(parseConnectOutcome(params.get('result'), params.get('missing')));
+    this.outcome.set(parseConnectOutcome(params.get('result'), params.get('missing'), params.get('elsewhere')));
     void this.router.navigate([], {
       relativeTo: this.route,
-      queryParams: { result: null, missing: null },
+      queryParams: { result: null, missing: null, elsewhere: null },
       queryParamsHandling: 'merge',
       replaceUrl: true,
     });

@@ -30,7 +30,15 @@ import { MetaPageDto } from '@legeai/contracts';
       <ng-container matColumnDef="subscription">
         <th mat-header-cell *matHeaderCellDef>Lead webhook</th>
         <td mat-cell *matCellDef="let page" data-label="Lead webhook">
-          @if (page.subscribed) {
+          @if (page.connectedElsewhere) {
+            <span
+              class="chip problem"
+              data-testid="page-connected-elsewhere"
+              matTooltip="Another organisation on this platform has this Page connected; a Page is connected by one organisation at a time. Once they disconnect it, refresh here."
+            >
+              Connected by another organisation
+            </span>
+          } @else if (page.subscribed) {
             <span class="chip">Subscribed</span>
           } @else {
             <span

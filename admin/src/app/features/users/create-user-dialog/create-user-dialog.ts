@@ -15,7 +15,10 @@ import { UsersApi } from '../data/users-api';
 /** Must match the API's rule for new passwords. */
 export const MIN_PASSWORD_LENGTH = 12;
 
-/** Creates a console user; closes with the created user, or nothing when cancelled. */
+/**
+ * Adds a console user to the organisation: a new account, or a person who already has one in another organisation
+ * (no password then). Closes with the user, or nothing when cancelled.
+ */
 @Component({
   selector: 'lg-create-user-dialog',
   imports: [
@@ -42,7 +45,8 @@ export class CreateUserDialog {
     email: ['', [Validators.required, Validators.email]],
     name: ['', [Validators.required, Validators.maxLength(200)]],
     role: [Role.Viewer, Validators.required],
-    password: ['', [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH)]],
+    // Empty adds a person who already has an account (in another organisation): they keep their own password.
+    password: ['', [Validators.minLength(MIN_PASSWORD_LENGTH)]],
   });
   protected readonly saving = signal(false);
   protected readonly errorMessage = signal<string | null>(null);
@@ -55,7 +59,7 @@ export class CreateUserDialog {
     this.saving.set(true);
     this.errorMessage.set(null);
     const { email, name, role, password } = this.form.getRawValue();
-    this.usersApi.create({ email: email.trim(), name: name.trim(), role, password }).subscribe({
+    this.usersApi.create({ email: email.trim(), name: name.trim(), role, ...(password ? { password } : {}) }).subscribe({
       next: (user) => this.dialogRef.close(user),
       error: (error: unknown) => {
         this.saving.set(false);

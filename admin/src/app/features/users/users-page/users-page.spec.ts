@@ -135,8 +135,22 @@ describe('UsersPage', () => {
 
       expect(await (await field(dialog, 'Email')).getTextErrors()).toEqual(['Email is required.']);
       expect(await (await field(dialog, 'Name')).getTextErrors()).toEqual(['Name is required.']);
-      expect(await (await field(dialog, 'Initial password')).getTextErrors()).toEqual(['Password is required.']);
+      expect(await (await field(dialog, 'Initial password')).getTextErrors()).toEqual([]);
       http.expectNone('/v1/users');
+    });
+
+    it('adds someone who already has an account without a password: they keep their own', async () => {
+      const dialog = await openDialog();
+
+      await fill(dialog, 'Email', 'pat@other-agency.test');
+      await fill(dialog, 'Name', 'Pat');
+      await (await dialog.getHarness(MatButtonHarness.with({ text: 'Create user' }))).click();
+
+      const req = http.expectOne({ method: 'POST', url: '/v1/users' });
+      expect(req.request.body).toEqual({ email: 'pat@other-agency.test', name: 'Pat', role: Role.Viewer });
+      req.flush(aUser({ id: 'u-4', email: 'pat@other-agency.test', name: 'Pat Other' }));
+      await fixture.whenStable();
+      expect((await rowFor('pat@other-agency.test')).cells['name']).toBe('Pat Other');
     });
 
     it('requires a valid email and a password of at least 12 characters', async () => {
