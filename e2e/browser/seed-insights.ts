@@ -21,7 +21,11 @@ export async function seedInsights(adminEmail: string, account: string, campaign
   const client = new Client({ connectionString: requiredEnv('E2E_DATABASE_URL') });
   await client.connect();
   try {
-    const [{ organisation_id: org }] = (await client.query(`SELECT organisation_id FROM users WHERE email = $1`, [adminEmail])).rows;
+    const [{ organisation_id: org }] = (
+      await client.query(`SELECT m.organisation_id FROM organisation_memberships m JOIN users u ON u.id = m.user_id WHERE u.email = $1`, [
+        adminEmail,
+      ])
+    ).rows;
     await client.query(`DELETE FROM meta_insight_facts WHERE organisation_id = $1 AND ad_account_id = $2`, [org, account]);
     await client.query(
       `INSERT INTO meta_insight_accounts (organisation_id, ad_account_id, timezone, currency, data_as_of)

@@ -142,8 +142,10 @@ describe('organisation isolation (e2e)', () => {
       http.patch(`/v1/users/${alpha.id}`).send({ active: false }),
     ];
     const answers = await Promise.all(tries.map((req) => req.set(beta.auth)));
-    expect(answers.map((r) => `${r.req.method} ${r.req.path} ${r.status}`)).toEqual(
-      answers.map((r) => `${r.req.method} ${r.req.path} 404`),
+    // supertest's answer keeps the request it answered (`req`), untyped in its declarations.
+    const sent = (r: (typeof answers)[number]) => (r as unknown as { req: { method: string; path: string } }).req;
+    expect(answers.map((r) => `${sent(r).method} ${sent(r).path} ${r.status}`)).toEqual(
+      answers.map((r) => `${sent(r).method} ${sent(r).path} 404`),
     );
     // A campaign is Meta's id: Beta has no connection, so it is refused before any look-up, never changed.
     const campaign = await http.put(`/v1/integrations/meta/campaigns/${a.campaignId}`).set(beta.auth).send({ name: 'Stolen' });

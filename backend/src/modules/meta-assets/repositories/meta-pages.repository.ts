@@ -73,6 +73,9 @@ export class MetaPagesRepository implements OnModuleInit {
         WHERE organisation_id = $1 AND is_active AND NOT webhook_subscribed AND page_access_token_ciphertext IS NOT NULL
         ORDER BY page_name, page_id`,
       [organisationId],
+    );
+  }
+
   /** The Meta Page ids among `pageIds` that another organisation has active (connected) now. */
   async activeElsewhere(organisationId: string, pageIds: string[], manager?: EntityManager): Promise<Set<string>> {
     if (pageIds.length === 0) return new Set();
