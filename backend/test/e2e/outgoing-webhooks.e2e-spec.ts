@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { getQueueToken } from '@nestjs/bullmq';
 import {
   LeadStatus,
+  type AlertListDto,
   LeadSyncState,
   Role,
   type CreatedWebhookEndpointDto,
@@ -13,6 +14,7 @@ import {
   type WebhookLeadSnapshot,
 } from '@legeai/contracts';
 import type { Queue } from 'bullmq';
+import { AlertEvaluatorService } from '../../src/modules/alerts/evaluate/alert-evaluator.service';
 import { OUTGOING_WEBHOOKS_QUEUE_NAME } from '../../src/modules/outgoing-webhooks';
 import { WebhookOutboxRepository } from '../../src/modules/outgoing-webhooks/outbox/webhook-outbox.repository';
 import { createOrganisationWithAdmin, createUserAndLogin, type SignedInUser } from '../utils/identity-fixtures';
@@ -52,6 +54,9 @@ describe('outgoing webhooks (e2e, local receiver)', () => {
   let rival: SignedInUser;
   const base = '/v1/webhooks';
   const http = () => env.t.http;
+  const evaluateAlerts = () => env.t.app.get(AlertEvaluatorService).evaluate(admin.organisationId);
+  const openAlertKeys = async (): Promise<string[]> =>
+    ((await http().get('/v1/alerts').set(admin.auth).expect(200)).body as AlertListDto).open.map((a) => a.conditionKey);
 
   const createEndpoint = async (path: string, eventTypes: WebhookEventType[] = ALL): Promise<CreatedWebhookEndpointDto> =>
     (
@@ -330,6 +335,10 @@ describe('outgoing webhooks (e2e, local receiver)', () => {
       expect((await detail(failed.id)).attemptLog[0].response?.bodyExcerpt).toHaveLength(2048);
       const [row] = await env.t.dataSource.query(`SELECT disabled_reason FROM outgoing_webhook_endpoints WHERE id = $1`, [hook.id]);
       expect(row.disabled_reason).toBe(disabled.disabledReason);
+      // The organisation's admins are alerted: one open alert for this endpoint until someone enables it again.
+      const conditionKey = `webhook_endpoint_disabled:${hook.id}`;
+      await evaluateAlerts();
+      expect(await openAlertKeys()).toContain(conditionKey);
 
       // Disabled: a new change writes nothing for it.
       await moveTo(await quietLead(), LeadStatus.Contacted);
@@ -340,10 +349,20 @@ describe('outgoing webhooks (e2e, local receiver)', () => {
       down = false;
       const enabled = (await http().post(`${base}/endpoints/${hook.id}/enable`).set(admin.auth).expect(200)).body as WebhookEndpointDto;
       expect(enabled).toMatchObject({ enabled: true, disabledReason: null, disabledAt: null });
+      await evaluateAlerts();
+      expect(await openAlertKeys()).not.toContain(conditionKey);
       const replayed = (await http().post(`${base}/deliveries/${failed.id}/replay`).set(admin.auth).expect(200))
         .body as WebhookDeliveryDetailDto;
       expect(replayed).toMatchObject({ state: 'delivered', attempts: 1, lastStatus: 204 });
       expect(replayed.attemptLog).toHaveLength(5);
+      await removeEndpoint(hook.id);
+    });
+
+    it('an endpoint an admin disables on purpose is no alert', async () => {
+      const hook = await createEndpoint('/quiet', ['lead.status_changed']);
+      await http().post(`${base}/endpoints/${hook.id}/disable`).set(admin.auth).send({ reason: 'Receiver moving' }).expect(200);
+      await evaluateAlerts();
+      expect(await openAlertKeys()).not.toContain(`webhook_endpoint_disabled:${hook.id}`);
       await removeEndpoint(hook.id);
     });
 

@@ -17,6 +17,8 @@ export enum AlertEventType {
   LeadsFailing = 'leads_failing',
   /** A sync (campaigns, insights, catalog, lead reconciliation) keeps failing. */
   SyncFailing = 'sync_failing',
+  /** An outgoing webhook endpoint failed for long enough that it was disabled; it needs fixing and enabling again. */
+  WebhookEndpointDisabled = 'webhook_endpoint_disabled',
   /** A lead arrived (opt-in, immediate or as a digest). */
   NewLead = 'new_lead',
 }

@@ -9,6 +9,7 @@ import { MetaCatalogModule } from '../meta-catalog';
 import { MetaInsightsModule } from '../meta-insights';
 import { MetaLeadsModule } from '../meta-leads';
 import { OrganisationsModule } from '../organisations';
+import { OutgoingWebhooksModule } from '../outgoing-webhooks';
 import { UsersModule } from '../users';
 import { AlertsJobHandlers } from './alerts.job-handlers';
 import { AlertsController } from './api/alerts.controller';
@@ -19,6 +20,7 @@ import { LeadFailureConditions } from './conditions/lead-failure.conditions';
 import { MetaConnectionConditions } from './conditions/meta-connection.conditions';
 import { PageSubscriptionConditions } from './conditions/page-subscriptions.conditions';
 import { SyncFailureConditions } from './conditions/sync-failure.conditions';
+import { WebhookEndpointConditions } from './conditions/webhook-endpoint.conditions';
 import { AlertDeliveryWriter } from './delivery/alert-delivery.writer';
 import { AlertsSweepService } from './delivery/alerts-sweep.service';
 import { MailOutboxRepository } from './delivery/mail-outbox.repository';
@@ -62,6 +64,7 @@ import { AlertSettingsService } from './settings/alert-settings.service';
     MetaAdsModule,
     MetaInsightsModule,
     MetaCatalogModule,
+    OutgoingWebhooksModule,
   ],
   controllers: [NotificationsController, AlertsController],
   providers: [
@@ -70,6 +73,7 @@ import { AlertSettingsService } from './settings/alert-settings.service';
     PageSubscriptionConditions,
     LeadFailureConditions,
     SyncFailureConditions,
+    WebhookEndpointConditions,
     AlertsRepository,
     AlertEvaluatorService,
     AlertSettingsService,
@@ -98,9 +102,10 @@ export class AlertsModule implements OnModuleInit {
     private readonly pages: PageSubscriptionConditions,
     private readonly leads: LeadFailureConditions,
     private readonly syncs: SyncFailureConditions,
+    private readonly webhookEndpoints: WebhookEndpointConditions,
   ) {}
 
   onModuleInit(): void {
-    for (const source of [this.connection, this.pages, this.leads, this.syncs]) this.registry.register(source);
+    for (const source of [this.connection, this.pages, this.leads, this.syncs, this.webhookEndpoints]) this.registry.register(source);
   }
 }

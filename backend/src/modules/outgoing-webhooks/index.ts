@@ -1,5 +1,6 @@
 /** OutgoingWebhooks: what other modules (and the composition root) may use of it. */
 export { OutgoingWebhooksModule } from './outgoing-webhooks.module';
+export { WebhookEndpointsRepository } from './endpoints/webhook-endpoints.repository';
 export { EndpointDisabledHooks, type EndpointDisabled, type EndpointDisabledListener } from './delivery/endpoint-disabled-hooks';
 export {
   OUTGOING_WEBHOOKS_JOBS,

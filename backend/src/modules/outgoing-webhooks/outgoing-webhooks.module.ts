@@ -36,6 +36,6 @@ import { WebhookOutboxWriter } from './outbox/webhook-outbox.writer';
     WebhookHttpSender,
     EndpointDisabledHooks,
   ],
-  exports: [EndpointDisabledHooks],
+  exports: [EndpointDisabledHooks, WebhookEndpointsRepository],
 })
 export class OutgoingWebhooksModule {}

@@ -6,6 +6,7 @@ export const ALERT_EVENT_TYPE_LABELS: Readonly<Record<AlertEventType, string>> =
   [AlertEventType.PageSubscriptionLost]: 'A Page stopped sending leads in real time',
   [AlertEventType.LeadsFailing]: 'Leads failed or parked',
   [AlertEventType.SyncFailing]: 'A sync keeps failing',
+  [AlertEventType.WebhookEndpointDisabled]: 'A webhook endpoint was disabled',
   [AlertEventType.NewLead]: 'New leads',
 };
 

@@ -104,7 +104,7 @@ export class WebhookEndpointsRepository {
       await m.query(
         `UPDATE outgoing_webhook_endpoints
             SET enabled = $3, disabled_reason = CASE WHEN $3 THEN NULL ELSE $4 END,
-                disabled_at = CASE WHEN $3 THEN NULL ELSE now() END,
+                disabled_at = CASE WHEN $3 THEN NULL ELSE now() END, disabled_by_failure = false,
                 failing_since = CASE WHEN $3 THEN NULL ELSE failing_since END, updated_at = now()
           WHERE organisation_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
         [organisationId, id, enabled, reason],
@@ -113,11 +113,22 @@ export class WebhookEndpointsRepository {
     return rows[0];
   }
 
+  /** The organisation's endpoints the sender disabled for their failures and nobody enabled since (read by alerts). */
+  async disabledByFailure(organisationId: string): Promise<{ id: string; url: string; reason: string | null; disabledAt: Date }[]> {
+    const rows: { id: string; url: string; reason: string | null; disabledAt: Date }[] = await this.db.query(
+      `SELECT id, url, disabled_reason AS reason, disabled_at AS "disabledAt" FROM outgoing_webhook_endpoints
+        WHERE organisation_id = $1 AND NOT enabled AND disabled_by_failure ORDER BY disabled_at, id`,
+      [organisationId],
+    );
+    return rows;
+  }
+
   /** The sender's: disables an endpoint still enabled; answers whether this call disabled it. */
   async disableForFailure(id: string, reason: string): Promise<boolean> {
     const rows = updatedRows<{ id: string }>(
       await this.db.query(
-        `UPDATE outgoing_webhook_endpoints SET enabled = false, disabled_reason = $2, disabled_at = now(), updated_at = now()
+        `UPDATE outgoing_webhook_endpoints SET enabled = false, disabled_reason = $2, disabled_at = now(), disabled_by_failure = true,
+                updated_at = now()
           WHERE id = $1 AND enabled RETURNING id`,
         [id, reason],
       ),
