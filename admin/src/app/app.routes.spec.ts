@@ -32,7 +32,15 @@ describe('console routes', () => {
     harness = await RouterTestingHarness.create();
   });
 
-  afterEach(() => TestBed.inject(HttpTestingController).verify());
+  afterEach(() => {
+    answerSwitcher();
+    TestBed.inject(HttpTestingController).verify();
+  });
+
+  /** The toolbar's organisation switcher asks for the user's organisations on every signed-in page: one here. */
+  function answerSwitcher(): void {
+    for (const request of TestBed.inject(HttpTestingController).match((r) => r.url.endsWith('/auth/organisations'))) request.flush([]);
+  }
 
   function text(): string {
     return (harness.routeNativeElement?.ownerDocument.body.textContent ?? '').replace(/\s+/g, ' ');
@@ -53,6 +61,7 @@ describe('console routes', () => {
     expect(text()).toContain(`${page} is for admins. You are signed in as vera@example.com, whose role is Viewer.`);
     expect(text()).toContain('ask an admin of Acme Insurance to change your role');
     // The page's own code never ran: no request for its data.
+    answerSwitcher();
     TestBed.inject(HttpTestingController).expectNone(() => true);
   });
 
@@ -64,6 +73,7 @@ describe('console routes', () => {
     expect(TestBed.inject(Router).url).toBe('/ads/new');
     expect(text()).toContain("You can't open New lead campaign");
     expect(text()).toContain('New lead campaign is for managers and admins.');
+    answerSwitcher();
     TestBed.inject(HttpTestingController).expectNone(() => true);
   });
 
