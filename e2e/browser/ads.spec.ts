@@ -144,7 +144,7 @@ describe('console: run a lead campaign', () => {
     screenshotOnFailure('ads-detail', async () => {
       await campaignRow().getByRole('link', { name: campaignName }).click();
       await page.waitForURL(/\/ads\/campaigns\/\d+/);
-      await page.getByRole('heading', { name: campaignName }).waitFor();
+      await page.getByRole('heading', { name: campaignName, exact: true }).waitFor();
       await page.getByRole('table', { name: 'Ad sets' }).getByRole('row').nth(1).waitFor();
       expect(await page.getByRole('table', { name: 'Ad sets' }).textContent()).toContain('Leads');
       await page.getByRole('list', { name: 'Ads' }).getByText('Your home quote in 2 minutes').waitFor();
