@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -66,5 +66,15 @@ export class PipelineOverview {
       .every(SUMMARY_POLL_MS)
       .pipe(takeUntilDestroyed())
       .subscribe(() => this.summary.load());
+    // When the connection's state changes (Meta refused the token, a reconnect), leads have just moved: read again
+    // instead of waiting for the next poll.
+    let seen: string | undefined;
+    effect(() => {
+      const status = this.connection.status();
+      if (!status) return;
+      const state = status.status ?? 'none';
+      if (seen !== undefined && seen !== state) untracked(() => this.summary.load());
+      seen = state;
+    });
   }
 }
