@@ -62,7 +62,10 @@ describe('console: alerts, notifications and the mail outbox', () => {
       await page.getByRole('button', { name: 'Run check now' }).click();
       await page.getByTestId('status-chip').getByText('Reconnect needed').waitFor();
 
-      // The evaluation runs every minute; the bell asks every minute and at each navigation.
+      // The evaluation runs every 5 s here (every minute by default); the bell asks every minute and at each
+      // navigation: move once the evaluation has had its turn.
+      await page.waitForTimeout(7_000);
+      await page.getByRole('navigation').getByRole('link', { name: 'Overview' }).click();
       await page.waitForFunction(
         () =>
           /^Notifications: \d+ unread$/.test(document.querySelector('[data-testid="notification-bell"]')?.getAttribute('aria-label') ?? ''),
@@ -109,11 +112,11 @@ describe('console: alerts, notifications and the mail outbox', () => {
 
       await page.getByRole('navigation').getByRole('link', { name: 'Notifications' }).click();
       const resolved = page.getByTestId('notification').filter({ hasText: 'Resolved: Meta needs a reconnect' });
-      // The list does not poll: look again until the evaluation (every minute) has seen the reconnect.
+      // The list does not poll: look again until the evaluation (every 5 s here) has seen the reconnect.
       const deadline = Date.now() + 150_000;
       while ((await resolved.count()) === 0) {
         if (Date.now() > deadline) throw new Error('no "resolved" notification after the reconnect');
-        await page.waitForTimeout(5_000);
+        await page.waitForTimeout(2_000);
         await page.reload();
         await page.getByRole('heading', { name: 'Notifications', exact: true }).waitFor();
         await page.getByTestId('notification').first().waitFor();
