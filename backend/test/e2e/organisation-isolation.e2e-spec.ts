@@ -64,6 +64,12 @@ describe('organisation isolation (e2e)', () => {
       })
       .expect(201);
     a.productId = product.body.id;
+    const hook = await env.t.http
+      .post('/v1/webhooks/endpoints')
+      .set(alpha.auth)
+      .send({ url: 'https://alpha-crm.example.com/legeai-hooks', eventTypes: ['lead.created'] })
+      .expect(201);
+    a.hookId = hook.body.id;
     const pages = (await get('/v1/integrations/meta/pages')) as MetaPageDto[];
     const accounts = (await get('/v1/integrations/meta/ad-accounts')) as { adAccountId: string }[];
     const campaigns = (await get('/v1/integrations/meta/campaigns')).items as { id: string }[];
@@ -116,6 +122,13 @@ describe('organisation isolation (e2e)', () => {
     '/v1/catalog/products',
     '/v1/catalog/link',
     '/v1/catalog/syncs',
+    '/v1/webhooks/endpoints',
+    '/v1/webhooks/deliveries',
+    '/v1/alerts',
+    '/v1/alert-settings',
+    '/v1/notifications',
+    '/v1/notification-preferences',
+    '/v1/mail-outbox',
   ])('%s: the other organisation sees nothing of Alpha', async (path) => {
     const { status, text } = await beta200(path);
     // Beta has linked no catalog: "none" is a 404 of its own, not Alpha's.
@@ -139,6 +152,9 @@ describe('organisation isolation (e2e)', () => {
       http.get(`/v1/catalog/products/${a.productId}`),
       http.patch(`/v1/catalog/products/${a.productId}`).send({ name: 'Stolen' }),
       http.delete(`/v1/api-keys/${a.keyId}`),
+      http.get(`/v1/webhooks/endpoints/${a.hookId}`),
+      http.post(`/v1/webhooks/endpoints/${a.hookId}/test`),
+      http.delete(`/v1/webhooks/endpoints/${a.hookId}`),
       http.patch(`/v1/users/${alpha.id}`).send({ active: false }),
     ];
     const answers = await Promise.all(tries.map((req) => req.set(beta.auth)));
