@@ -2,7 +2,8 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AfterCommit } from '../../../infra/transactions/after-commit';
 import { LeadLifecycleHooks, type LeadLifecycleChange } from '../../leads';
 import { ALERTS_JOBS, ALERTS_QUEUE_NAME, dispatchNewLeadsJobOptions } from '../alerts.jobs';
 import { LeadEventsRepository } from './lead-events.repository';
@@ -13,9 +14,10 @@ import { LeadEventsRepository } from './lead-events.repository';
  * commits. If the process dies in between, the sweep queues it.
  */
 @Injectable()
-export class LeadEventsWriter implements OnModuleInit, EntitySubscriberInterface {
+export class LeadEventsWriter implements OnModuleInit {
   private readonly logger = new Logger(LeadEventsWriter.name);
-  private readonly pending = new WeakMap<QueryRunner, Set<string>>();
+  /** Organisations given new-lead rows, their dispatch queued once the transaction commits. */
+  private afterCommit?: AfterCommit<string>;
 
   constructor(
     private readonly hooks: LeadLifecycleHooks,
@@ -25,8 +27,8 @@ export class LeadEventsWriter implements OnModuleInit, EntitySubscriberInterface
   ) {}
 
   onModuleInit(): void {
+    this.afterCommit = new AfterCommit(this.db, (organisations) => this.enqueueLater([...new Set(organisations)]));
     this.hooks.register((m, changes) => this.write(m, changes));
-    this.db.subscribers.push(this);
   }
 
   async write(m: EntityManager, changes: readonly LeadLifecycleChange[]): Promise<void> {
@@ -35,27 +37,7 @@ export class LeadEventsWriter implements OnModuleInit, EntitySubscriberInterface
       m,
       created.map((c) => ({ organisationId: c.organisationId, leadId: c.leadId, at: c.at })),
     );
-    if (!organisations.length) return;
-    const runner = m.queryRunner;
-    if (runner?.isTransactionActive) {
-      const set = this.pending.get(runner) ?? new Set<string>();
-      organisations.forEach((id) => set.add(id));
-      this.pending.set(runner, set);
-      return;
-    }
-    this.enqueueLater(organisations);
-  }
-
-  afterTransactionCommit(event: TransactionCommitEvent): void {
-    if (event.queryRunner.isTransactionActive) return;
-    const organisations = this.pending.get(event.queryRunner);
-    if (!organisations) return;
-    this.pending.delete(event.queryRunner);
-    this.enqueueLater([...organisations]);
-  }
-
-  afterTransactionRollback(event: { queryRunner: QueryRunner }): void {
-    if (!event.queryRunner.isTransactionActive) this.pending.delete(event.queryRunner);
+    this.afterCommit?.add(m, organisations);
   }
 
   /** Not awaited by the commit: a queue that cannot take the job must not fail a lead already stored. */

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AfterCommit } from '../../../infra/transactions/after-commit';
 import { LeadLifecycleHooks, STAGE_CHANGE_KINDS, type LeadLifecycleChange } from '../../leads';
 import { CapiSenderService } from '../send/capi-sender.service';
 import { CapiOutboxRepository, type CapiTarget } from './capi-outbox.repository';
@@ -12,10 +13,10 @@ import { CapiOutboxRepository, type CapiTarget } from './capi-outbox.repository'
  * queue refuses, the sweep (`meta-conversions:sweep-events`) queues them.
  */
 @Injectable()
-export class CapiOutboxWriter implements OnModuleInit, EntitySubscriberInterface {
+export class CapiOutboxWriter implements OnModuleInit {
   private readonly logger = new Logger(CapiOutboxWriter.name);
-  /** Targets written by a transaction still open, by its query runner. */
-  private readonly pending = new WeakMap<QueryRunner, CapiTarget[]>();
+  /** Targets written, queued once their transaction commits. */
+  private afterCommit?: AfterCommit<CapiTarget>;
 
   constructor(
     private readonly hooks: LeadLifecycleHooks,
@@ -25,9 +26,8 @@ export class CapiOutboxWriter implements OnModuleInit, EntitySubscriberInterface
   ) {}
 
   onModuleInit(): void {
+    this.afterCommit = new AfterCommit(this.db, (targets) => this.enqueueLater(targets));
     this.hooks.register((m, changes) => this.write(m, changes));
-    // TypeORM reads its subscribers at each broadcast: joining here hears every transaction's commit.
-    this.db.subscribers.push(this);
   }
 
   async write(m: EntityManager, changes: readonly LeadLifecycleChange[]): Promise<void> {
@@ -35,26 +35,7 @@ export class CapiOutboxWriter implements OnModuleInit, EntitySubscriberInterface
     const stages = changes.filter((c) => STAGE_CHANGE_KINDS.has(c.kind));
     if (stages.length === 0) return;
     const targets = await this.outbox.writeForChanges(m, stages);
-    if (targets.length === 0) return;
-    const runner = m.queryRunner;
-    if (runner?.isTransactionActive) {
-      this.pending.set(runner, [...(this.pending.get(runner) ?? []), ...targets]);
-      return;
-    }
-    this.enqueueLater(targets);
-  }
-
-  afterTransactionCommit(event: TransactionCommitEvent): void {
-    // A savepoint's release is reported too; only the outermost commit makes the rows visible.
-    if (event.queryRunner.isTransactionActive) return;
-    const targets = this.pending.get(event.queryRunner);
-    if (!targets) return;
-    this.pending.delete(event.queryRunner);
-    this.enqueueLater(targets);
-  }
-
-  afterTransactionRollback(event: { queryRunner: QueryRunner }): void {
-    if (!event.queryRunner.isTransactionActive) this.pending.delete(event.queryRunner);
+    this.afterCommit?.add(m, targets);
   }
 
   /** Not awaited by the commit: a queue that cannot take the job must not fail a change already committed. */

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AfterCommit } from '../../../infra/transactions/after-commit';
 import { LeadLifecycleHooks, type LeadLifecycleChange } from '../../leads';
 import { WebhookDeliveryQueue } from '../delivery/webhook-delivery.queue';
 import { leadWebhookEvent } from './lead-webhook-events';
@@ -13,10 +14,10 @@ import { WebhookOutboxRepository, type EndpointTarget } from './webhook-outbox.r
  * process dies in between, or the queue refuses, the sweep (`outgoing-webhooks:sweep-deliveries`) queues them.
  */
 @Injectable()
-export class WebhookOutboxWriter implements OnModuleInit, EntitySubscriberInterface {
+export class WebhookOutboxWriter implements OnModuleInit {
   private readonly logger = new Logger(WebhookOutboxWriter.name);
-  /** Endpoints given deliveries by a transaction still open, by its query runner. */
-  private readonly pending = new WeakMap<QueryRunner, EndpointTarget[]>();
+  /** Endpoints given deliveries, queued once their transaction commits. */
+  private afterCommit?: AfterCommit<EndpointTarget>;
 
   constructor(
     private readonly hooks: LeadLifecycleHooks,
@@ -26,35 +27,15 @@ export class WebhookOutboxWriter implements OnModuleInit, EntitySubscriberInterf
   ) {}
 
   onModuleInit(): void {
+    this.afterCommit = new AfterCommit(this.db, (targets) => this.enqueueLater(targets));
     this.hooks.register((m, changes) => this.write(m, changes));
-    // TypeORM reads its subscribers at each broadcast: joining here hears every transaction's commit.
-    this.db.subscribers.push(this);
   }
 
   async write(m: EntityManager, changes: readonly LeadLifecycleChange[]): Promise<void> {
     const events = changes.map(leadWebhookEvent).filter((e) => e !== null);
     if (events.length === 0) return;
     const targets = await this.outbox.writeLeadEvents(m, events);
-    if (targets.length === 0) return;
-    const runner = m.queryRunner;
-    if (runner?.isTransactionActive) {
-      this.pending.set(runner, [...(this.pending.get(runner) ?? []), ...targets]);
-      return;
-    }
-    this.enqueueLater(targets);
-  }
-
-  afterTransactionCommit(event: TransactionCommitEvent): void {
-    // A savepoint's release is reported too; only the outermost commit makes the rows visible.
-    if (event.queryRunner.isTransactionActive) return;
-    const targets = this.pending.get(event.queryRunner);
-    if (!targets) return;
-    this.pending.delete(event.queryRunner);
-    this.enqueueLater(targets);
-  }
-
-  afterTransactionRollback(event: { queryRunner: QueryRunner }): void {
-    if (!event.queryRunner.isTransactionActive) this.pending.delete(event.queryRunner);
+    this.afterCommit?.add(m, targets);
   }
 
   /** Not awaited by the commit: a queue that cannot take the job must not fail a change already committed. */
