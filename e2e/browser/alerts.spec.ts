@@ -1,6 +1,6 @@
 import { Page } from 'playwright-core';
 
-import { connectMetaIfNeeded, openedDialog, requiredEnv, useConsoleSession } from './browser';
+import { connectMetaIfNeeded, openedDialog, sandbox, useConsoleSession } from './browser';
 
 /**
  * Alerts on the production console against the backend in sandbox mode (no SMTP server: mails stay in the outbox):
@@ -11,18 +11,7 @@ import { connectMetaIfNeeded, openedDialog, requiredEnv, useConsoleSession } fro
 describe('console: alerts, notifications and the mail outbox', () => {
   const session = useConsoleSession({ width: 1280, height: 1000 }, { locale: 'en-US' });
   const { screenshotOnFailure } = session;
-  const sandboxUrl = requiredEnv('E2E_SANDBOX_URL');
   let page: Page;
-
-  async function sandbox<T>(method: string, route: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${sandboxUrl}/__sandbox${route}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`sandbox ${method} ${route} answered ${res.status}: ${await res.text()}`);
-    return (await res.json()) as T;
-  }
 
   const bell = () => page.getByTestId('notification-bell');
 

@@ -34,6 +34,17 @@ export function requiredEnv(name: string): string {
   return value;
 }
 
+/** Calls the sandbox's control surface (`/__sandbox`): creates leads, breaks tokens, injects faults. */
+export async function sandbox<T>(method: string, route: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${requiredEnv('E2E_SANDBOX_URL')}/__sandbox${route}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`sandbox ${method} ${route} answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
 /**
  * The open Material dialog, once its opening animation is over and it has moved focus inside. Typing before then
  * races the dialog's own autofocus, which can pull the caret into the first field halfway through a fill.

@@ -1,6 +1,6 @@
 import { Page } from 'playwright-core';
 
-import { connectMetaIfNeeded, requiredEnv, useConsoleSession } from './browser';
+import { connectMetaIfNeeded, sandbox, useConsoleSession } from './browser';
 
 /**
  * When Meta refuses the token, the console says so everywhere at once: the banner above every page, the Overview's
@@ -9,18 +9,7 @@ import { connectMetaIfNeeded, requiredEnv, useConsoleSession } from './browser';
 describe('console: connection health never contradicts itself', () => {
   const session = useConsoleSession({ width: 1366, height: 1400 });
   const { screenshotOnFailure } = session;
-  const sandboxUrl = requiredEnv('E2E_SANDBOX_URL');
   let page: Page;
-
-  async function sandbox<T>(method: string, route: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${sandboxUrl}/__sandbox${route}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`sandbox ${method} ${route} answered ${res.status}: ${await res.text()}`);
-    return (await res.json()) as T;
-  }
 
   beforeAll(() => {
     page = session.page;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Page } from 'playwright-core';
 
-import { connectMetaIfNeeded, RESULTS_DIR, requiredEnv, useConsoleSession } from './browser';
+import { connectMetaIfNeeded, RESULTS_DIR, sandbox, useConsoleSession } from './browser';
 
 /**
  * Conversions to Meta on the production console against the backend in sandbox mode: an admin picks the ad
@@ -11,20 +11,9 @@ import { connectMetaIfNeeded, RESULTS_DIR, requiredEnv, useConsoleSession } from
 describe('console: conversions to Meta', () => {
   const session = useConsoleSession({ width: 1280, height: 1400 }, { locale: 'en-US' });
   const { screenshotOnFailure } = session;
-  const sandboxUrl = requiredEnv('E2E_SANDBOX_URL');
   let page: Page;
   let formId: string;
   let accountName: string;
-
-  async function sandbox<T>(method: string, route: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${sandboxUrl}/__sandbox${route}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`sandbox ${method} ${route} answered ${res.status}: ${await res.text()}`);
-    return (await res.json()) as T;
-  }
 
   /** Chooses `option` in the Material select labelled `label`. */
   async function choose(label: string, option: string): Promise<void> {

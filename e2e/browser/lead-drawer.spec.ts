@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Page } from 'playwright-core';
 
-import { connectMetaIfNeeded, openedDialog, RESULTS_DIR, requiredEnv, useConsoleSession } from './browser';
+import { connectMetaIfNeeded, openedDialog, RESULTS_DIR, sandbox, useConsoleSession } from './browser';
 
 /**
  * The lead drawer as an agency uses it, on the production console against the backend in sandbox mode: a lead of
@@ -12,19 +12,8 @@ import { connectMetaIfNeeded, openedDialog, RESULTS_DIR, requiredEnv, useConsole
 describe('console: the lead drawer', () => {
   const session = useConsoleSession({ width: 1280, height: 1400 }, { locale: 'en-US' });
   const { screenshotOnFailure } = session;
-  const sandboxUrl = requiredEnv('E2E_SANDBOX_URL');
   let page: Page;
   let spanishForm: string;
-
-  async function sandbox<T>(method: string, route: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${sandboxUrl}/__sandbox${route}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`sandbox ${method} ${route} answered ${res.status}: ${await res.text()}`);
-    return (await res.json()) as T;
-  }
 
   beforeAll(async () => {
     page = session.page;

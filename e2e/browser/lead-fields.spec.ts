@@ -1,6 +1,6 @@
 import { Page } from 'playwright-core';
 
-import { connectMetaIfNeeded, openedDialog, requiredEnv, useConsoleSession } from './browser';
+import { connectMetaIfNeeded, openedDialog, sandbox, useConsoleSession } from './browser';
 
 /**
  * An organisation's own lead fields, on the production console against the backend in sandbox mode: an admin defines
@@ -11,7 +11,6 @@ import { connectMetaIfNeeded, openedDialog, requiredEnv, useConsoleSession } fro
 describe('console: custom lead fields', () => {
   const session = useConsoleSession({ width: 1280, height: 1400 }, { locale: 'en-US' });
   const { screenshotOnFailure } = session;
-  const sandboxUrl = requiredEnv('E2E_SANDBOX_URL');
   const run = Date.now().toString(36);
   const coverageLabel = `Coverage wanted ${run}`;
   const carrierLabel = `Current carrier ${run}`;
@@ -19,16 +18,6 @@ describe('console: custom lead fields', () => {
   let autoForm: string;
   /** What the question was mapped to before this spec, put back at its end: other specs share the server. */
   let mappedBefore = 'Not mapped';
-
-  async function sandbox<T>(method: string, route: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${sandboxUrl}/__sandbox${route}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`sandbox ${method} ${route} answered ${res.status}: ${await res.text()}`);
-    return (await res.json()) as T;
-  }
 
   beforeAll(async () => {
     page = session.page;
