@@ -163,7 +163,14 @@ describe('platform organisations, invitations and memberships (e2e)', () => {
 
       const pending = (await t.http.get(url).set(platform.auth).expect(200)).body;
       expect(pending).toEqual([
-        { id: second.id, email: 'zeta.second@example.test', role: 'admin', createdAt: expect.any(String), expiresAt: second.expiresAt, invitedByName: 'Administrator' },
+        {
+          id: second.id,
+          email: 'zeta.second@example.test',
+          role: 'admin',
+          createdAt: expect.any(String),
+          expiresAt: second.expiresAt,
+          invitedByName: 'Administrator',
+        },
         expect.objectContaining({ id: first.id, email: 'zeta.first@example.test' }),
       ]);
       expect(JSON.stringify(pending)).not.toContain(first.token);
@@ -190,7 +197,10 @@ describe('platform organisations, invitations and memberships (e2e)', () => {
       expect((await list()).find((o) => o.id === org.id)).toMatchObject({ members: 1, pendingInvitations: 1 });
       const revoked = (await auditActions(t, org.id)).filter((a) => a.action === 'invitation.revoked');
       expect(revoked).toEqual([
-        expect.objectContaining({ target_id: first.id, details: expect.objectContaining({ email: 'zeta.first@example.test', byPlatformAdmin: true }) }),
+        expect.objectContaining({
+          target_id: first.id,
+          details: expect.objectContaining({ email: 'zeta.first@example.test', byPlatformAdmin: true }),
+        }),
       ]);
       // The other invitation still works.
       await accept(t, second.token, 'zeta.second@example.test', { name: 'Zoe' });

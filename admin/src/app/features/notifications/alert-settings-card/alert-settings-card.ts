@@ -69,7 +69,12 @@ const FIELDS: readonly { key: SettingKey; label: string; suffix: string; hint: s
           @if (isAdmin) {
             <div class="actions">
               <button matButton type="button" (click)="undo()" [disabled]="form.pristine || saving()">Undo changes</button>
-              <button matButton="filled" type="submit" [disabled]="form.pristine || form.invalid || saving()" data-testid="save-alert-settings">
+              <button
+                matButton="filled"
+                type="submit"
+                [disabled]="form.pristine || form.invalid || saving()"
+                data-testid="save-alert-settings"
+              >
                 Save thresholds
               </button>
             </div>

@@ -97,7 +97,9 @@ describe('NotificationsPage', () => {
       await fixture.whenStable();
       http.expectOne('/v1/alerts').flush({ open: [], recent: [] });
       await load([]);
-      expect((fixture.nativeElement as HTMLElement).querySelector('[data-testid="organisation-alerts"]')?.textContent).toContain('No open alerts');
+      expect((fixture.nativeElement as HTMLElement).querySelector('[data-testid="organisation-alerts"]')?.textContent).toContain(
+        'No open alerts',
+      );
 
       TestBed.resetTestingModule();
       TestBed.configureTestingModule({ imports: [NotificationsPage], providers: provideTestConsole() });

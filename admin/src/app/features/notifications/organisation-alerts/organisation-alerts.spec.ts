@@ -46,7 +46,15 @@ describe('OrganisationAlerts', () => {
     expect(root().querySelector('mat-progress-bar')).not.toBeNull();
     await load({
       open: [anAlert(), anAlert({ id: 'a-2', eventType: AlertEventType.SyncFailing, title: 'Campaign sync keeps failing', link: null })],
-      recent: [anAlert({ id: 'a-3', state: 'resolved', title: 'Leads failing', eventType: AlertEventType.LeadsFailing, resolvedAt: '2026-12-04T10:00:00Z' })],
+      recent: [
+        anAlert({
+          id: 'a-3',
+          state: 'resolved',
+          title: 'Leads failing',
+          eventType: AlertEventType.LeadsFailing,
+          resolvedAt: '2026-12-04T10:00:00Z',
+        }),
+      ],
     });
     const open = all('open-alert');
     expect(open).toHaveLength(2);

@@ -25,7 +25,9 @@ describe('PreferencesPage', () => {
     http.expectOne('/v1/notification-preferences').flush(STORED);
     await fixture.whenStable();
     // The organisation's thresholds below (their own spec: alert-settings-card.spec.ts).
-    http.expectOne('/v1/alert-settings').flush({ failedLeadsThreshold: 5, parkedLeadsThreshold: 1, failedLeadsWindowHours: 24, syncFailuresInARow: 3 });
+    http
+      .expectOne('/v1/alert-settings')
+      .flush({ failedLeadsThreshold: 5, parkedLeadsThreshold: 1, failedLeadsWindowHours: 24, syncFailuresInARow: 3 });
     await fixture.whenStable();
   });
 

@@ -73,7 +73,11 @@ export class OrganisationsPage {
   /** The organisation's open invitations; the count follows what was revoked there. */
   protected showInvitations(org: PlatformOrganisationDto): void {
     this.dialog
-      .open<PendingInvitationsDialog, PlatformOrganisationDto, number>(PendingInvitationsDialog, { width: '760px', maxWidth: '95vw', data: org })
+      .open<PendingInvitationsDialog, PlatformOrganisationDto, number>(PendingInvitationsDialog, {
+        width: '760px',
+        maxWidth: '95vw',
+        data: org,
+      })
       .afterClosed()
       .pipe(filter((count): count is number => typeof count === 'number'))
       .subscribe((count) => {

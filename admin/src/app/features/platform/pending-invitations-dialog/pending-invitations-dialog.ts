@@ -60,7 +60,12 @@ import { PlatformApi } from '../data/platform-api';
             <ng-container matColumnDef="actions">
               <th mat-header-cell *matHeaderCellDef><span class="cdk-visually-hidden">Actions</span></th>
               <td mat-cell *matCellDef="let i" class="actions">
-                <button matButton [disabled]="pending.has(i.id)" (click)="revoke(i)" [attr.aria-label]="'Revoke the invitation of ' + i.email">
+                <button
+                  matButton
+                  [disabled]="pending.has(i.id)"
+                  (click)="revoke(i)"
+                  [attr.aria-label]="'Revoke the invitation of ' + i.email"
+                >
                   Revoke
                 </button>
               </td>

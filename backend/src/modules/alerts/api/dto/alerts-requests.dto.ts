@@ -66,7 +66,11 @@ export class UpdateAlertSettingsBody implements UpdateAlertSettingsRequest {
   @Max(L.parkedLeadsThreshold.max)
   parkedLeadsThreshold?: number;
 
-  @ApiPropertyOptional({ minimum: L.failedLeadsWindowHours.min, maximum: L.failedLeadsWindowHours.max, description: 'Hours failed leads are counted over' })
+  @ApiPropertyOptional({
+    minimum: L.failedLeadsWindowHours.min,
+    maximum: L.failedLeadsWindowHours.max,
+    description: 'Hours failed leads are counted over',
+  })
   @IsOptional()
   @IsInt()
   @Min(L.failedLeadsWindowHours.min)
