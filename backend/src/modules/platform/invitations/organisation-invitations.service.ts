@@ -112,7 +112,7 @@ export class OrganisationInvitationsService {
   /**
    * Revokes an invitation not used yet, so its link answers 410 like a used one; audited on the organisation. An id
    * of another organisation is 404; a used invitation is 409 (the member is removed in Users instead). Revoking one
-   * already revoked or expired changes nothing and answers the same.
+   * already revoked changes nothing and answers the same.
    */
   async revoke(principal: Principal, organisationId: string, invitationId: string): Promise<void> {
     await this.db.transaction(async (m) => {
