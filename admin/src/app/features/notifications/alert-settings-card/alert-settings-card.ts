@@ -46,7 +46,7 @@ const FIELDS: readonly { key: SettingKey; label: string; suffix: string; hint: s
         <form [formGroup]="form" (ngSubmit)="save()" novalidate>
           <div class="fields">
             @for (f of fields; track f.key) {
-              <mat-form-field appearance="outline">
+              <mat-form-field appearance="outline" subscriptSizing="dynamic">
                 <mat-label>{{ f.label }}</mat-label>
                 <input
                   matInput
@@ -104,6 +104,7 @@ const FIELDS: readonly { key: SettingKey; label: string; suffix: string; hint: s
     mat-form-field {
       flex: 1 1 220px;
       min-width: 0;
+      margin-bottom: 12px;
     }
     .actions {
       display: flex;
