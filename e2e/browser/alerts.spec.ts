@@ -40,6 +40,15 @@ describe('console: alerts, notifications and the mail outbox', () => {
       await page.getByRole('checkbox', { name: 'A sync keeps failing: by email' }).waitFor();
       expect(await page.getByRole('checkbox', { name: 'A sync keeps failing: by email' }).isChecked()).toBe(false);
       expect(await page.getByRole('checkbox', { name: 'Meta needs a reconnect: by email' }).isChecked()).toBe(true);
+
+      // The organisation's thresholds, with their bounds checked before saving.
+      const windowHours = page.getByTestId('alert-setting-failedLeadsWindowHours');
+      expect(await windowHours.inputValue()).toBe('24');
+      await windowHours.fill('500');
+      await windowHours.blur();
+      await page.getByText('A whole number from 1 to 168.').waitFor();
+      expect(await page.getByTestId('save-alert-settings').isDisabled()).toBe(true);
+      await page.getByRole('button', { name: 'Undo changes' }).last().click();
     }));
 
   it('a token Meta refuses rings the bell; opening the alert marks it read and leads to the Meta page', () =>
@@ -66,6 +75,12 @@ describe('console: alerts, notifications and the mail outbox', () => {
       const alert = page.getByTestId('notification').filter({ hasText: 'Meta needs a reconnect' }).first();
       await alert.waitFor();
       expect(await alert.getAttribute('class')).toContain('unread');
+      // An admin also sees the organisation's open alert, with a link to act on it.
+      await page
+        .getByTestId('open-alert')
+        .filter({ hasText: 'Meta needs a reconnect' })
+        .getByRole('link', { name: 'Act on: Meta needs a reconnect' })
+        .waitFor();
       await alert.getByRole('button', { name: /^Unread: Meta needs a reconnect/ }).click();
       await page.waitForURL(/\/integrations\/meta$/);
 
@@ -110,6 +125,8 @@ describe('console: alerts, notifications and the mail outbox', () => {
         await page.getByRole('heading', { name: 'Notifications', exact: true }).waitFor();
         await page.getByTestId('notification').first().waitFor();
       }
+      await page.getByTestId('resolved-alert').filter({ hasText: 'Meta needs a reconnect' }).first().waitFor();
+      expect(await page.getByTestId('open-alert').filter({ hasText: 'Meta needs a reconnect' }).count()).toBe(0);
       await page.getByTestId('mark-all-read').click();
       await page.waitForFunction(
         () => document.querySelector('[data-testid="notification-bell"]')?.getAttribute('aria-label') === 'Notifications',

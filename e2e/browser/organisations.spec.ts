@@ -81,6 +81,24 @@ describe('console: organisations, invitations and the switcher', () => {
         const row = platform.getByRole('row').filter({ hasText: orgName });
         await row.waitFor();
         expect(await row.textContent()).toContain('Active');
+
+        // The pending invitation is listed (a second one, revoked, is gone from the list).
+        await row.getByRole('button', { name: `Invite an admin of ${orgName}` }).click();
+        dialog = await openedDialog(platform);
+        await dialog.getByLabel('Email').fill(`spare-${invitee.email}`);
+        await dialog.getByRole('button', { name: 'Create invitation link' }).click();
+        await dialog.getByTestId('invitation-link').waitFor();
+        await dialog.getByRole('button', { name: 'Done' }).click();
+        await dialog.waitFor({ state: 'detached' });
+        await row.getByRole('button', { name: `Open invitations of ${orgName}` }).click();
+        dialog = await openedDialog(platform);
+        await dialog.getByRole('row').filter({ hasText: invitee.email }).first().waitFor();
+        await dialog.getByRole('button', { name: `Revoke the invitation of spare-${invitee.email}` }).click();
+        await platform.getByRole('dialog').getByRole('button', { name: 'Revoke', exact: true }).click();
+        await dialog.getByRole('button', { name: `Revoke the invitation of spare-${invitee.email}` }).waitFor({ state: 'detached' });
+        expect(await dialog.getByTestId('pending-invitation').count()).toBe(1);
+        await dialog.getByRole('button', { name: 'Close' }).click();
+        await platform.getByRole('dialog').waitFor({ state: 'detached' });
       },
     ));
 

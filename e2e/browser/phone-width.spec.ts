@@ -405,5 +405,15 @@ describe('console at phone width', () => {
       await page.getByRole('table', { name: 'Organisations' }).getByRole('row').filter({ hasText: '(signed in)' }).waitFor();
       await settled();
       await expectNoSidewaysScroll('platform-organisations');
+      const row = page.getByRole('table', { name: 'Organisations' }).getByRole('row').filter({ hasText: '(signed in)' });
+      await row.getByRole('button', { name: /^Open invitations of / }).click();
+      const dialog = await openedDialog(page);
+      await dialog
+        .getByText(/No open invitations|Revoke/)
+        .first()
+        .waitFor();
+      await expectNoSidewaysScroll('platform-invitations');
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      await dialog.waitFor({ state: 'detached' });
     }));
 });

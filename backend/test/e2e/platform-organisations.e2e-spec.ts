@@ -153,6 +153,59 @@ describe('platform organisations, invitations and memberships (e2e)', () => {
       expect((await list()).find((o) => o.id === org.id)).toMatchObject({ members: 0, pendingInvitations: 0 });
     });
 
+    it('lists the pending invitations and revokes one: its link then answers 410, audited; ids of another organisation 404', async () => {
+      const org = await createOrganisation(t, platform, 'Zeta Zone');
+      const first = await invite(t, platform, org.id, 'zeta.first@example.test');
+      const second = await invite(t, platform, org.id, 'zeta.second@example.test');
+      const used = await invite(t, platform, org.id, 'zeta.used@example.test');
+      await accept(t, used.token, 'zeta.used@example.test', { name: 'Zed' });
+      const url = `/v1/platform/organisations/${org.id}/invitations`;
+
+      const pending = (await t.http.get(url).set(platform.auth).expect(200)).body;
+      expect(pending).toEqual([
+        {
+          id: second.id,
+          email: 'zeta.second@example.test',
+          role: 'admin',
+          createdAt: expect.any(String),
+          expiresAt: second.expiresAt,
+          invitedByName: 'Administrator',
+        },
+        expect.objectContaining({ id: first.id, email: 'zeta.first@example.test' }),
+      ]);
+      expect(JSON.stringify(pending)).not.toContain(first.token);
+
+      // Another organisation's path, an unknown organisation, bad ids, other roles.
+      await t.http.delete(`/v1/platform/organisations/${alpha.org.id}/invitations/${first.id}`).set(platform.auth).expect(404);
+      await t.http.get(`/v1/platform/organisations/00000000-0000-4000-8000-000000000000/invitations`).set(platform.auth).expect(404);
+      await t.http.delete(`${url}/not-a-uuid`).set(platform.auth).expect(400);
+      await t.http.get(url).set(alpha.admin.auth).expect(403);
+      await t.http.delete(`${url}/${first.id}`).set(alpha.admin.auth).expect(403);
+      await t.http.delete(`${url}/${used.id}`).set(platform.auth).expect(409);
+
+      await t.http.delete(`${url}/${first.id}`).set(platform.auth).expect(204);
+      await t.http.delete(`${url}/${first.id}`).set(platform.auth).expect(204);
+      const refused = await t.http
+        .post('/v1/auth/invitations/accept')
+        .send({ token: first.token, password: PASSWORD, name: 'Too Late' })
+        .expect(410);
+      expect(refused.body.error).toMatchObject({ code: ErrorCode.InvitationUnusable, message: expect.stringMatching(/revoked/) });
+      await t.http.post('/v1/auth/invitations/preview').send({ token: first.token }).expect(410);
+      expect(await t.dataSource.query(`SELECT 1 FROM users WHERE email = 'zeta.first@example.test'`)).toEqual([]);
+
+      expect((await t.http.get(url).set(platform.auth).expect(200)).body.map((i: { id: string }) => i.id)).toEqual([second.id]);
+      expect((await list()).find((o) => o.id === org.id)).toMatchObject({ members: 1, pendingInvitations: 1 });
+      const revoked = (await auditActions(t, org.id)).filter((a) => a.action === 'invitation.revoked');
+      expect(revoked).toEqual([
+        expect.objectContaining({
+          target_id: first.id,
+          details: expect.objectContaining({ email: 'zeta.first@example.test', byPlatformAdmin: true }),
+        }),
+      ]);
+      // The other invitation still works.
+      await accept(t, second.token, 'zeta.second@example.test', { name: 'Zoe' });
+    });
+
     it('lets an existing account accept with its own password only, gaining the membership', async () => {
       const invitation = await invite(t, platform, alpha.org.id, beta.admin.email);
       const preview = await t.http.post('/v1/auth/invitations/preview').send({ token: invitation.token }).expect(200);

@@ -122,6 +122,14 @@ export interface AlertSettingsDto {
 
 export type UpdateAlertSettingsRequest = Partial<AlertSettingsDto>;
 
+/** The bounds `PUT /v1/alert-settings` accepts (whole numbers), shared so the console says them before the API refuses. */
+export const ALERT_SETTINGS_LIMITS: Readonly<Record<keyof AlertSettingsDto, { min: number; max: number }>> = {
+  failedLeadsThreshold: { min: 1, max: 100_000 },
+  parkedLeadsThreshold: { min: 1, max: 100_000 },
+  failedLeadsWindowHours: { min: 1, max: 168 },
+  syncFailuresInARow: { min: 1, max: 24 },
+};
+
 export const DEFAULT_ALERT_SETTINGS: AlertSettingsDto = {
   failedLeadsThreshold: 5,
   parkedLeadsThreshold: 1,

@@ -23,7 +23,8 @@ export const ROUTES = {
   },
   /**
    * Platform administrators only: `GET/POST platform/organisations`, `POST platform/organisations/{id}/suspend`,
-   * `…/reactivate`, `…/invitations` (a single-use link for the organisation's first admin).
+   * `…/reactivate`, `…/invitations` (a single-use link for the organisation's first admin; `GET` the pending ones,
+   * `DELETE …/invitations/{invitationId}` revokes one).
    */
   platform: {
     base: 'platform/organisations',

@@ -1,3 +1,5 @@
+import { Role } from './roles';
+
 export interface OrganisationDto {
   id: string;
   name: string;
@@ -47,4 +49,18 @@ export interface CreatedInvitationDto {
   expiresAt: string;
   token: string;
   link: string;
+}
+
+/**
+ * An invitation waiting to be used (`GET /v1/platform/organisations/{id}/invitations`): neither accepted, revoked nor
+ * expired. Its token is never shown again; revoking it (`DELETE …/invitations/{invitationId}`) makes its link answer 410.
+ */
+export interface PendingInvitationDto {
+  id: string;
+  email: string;
+  role: Role;
+  createdAt: string;
+  expiresAt: string;
+  /** Who made it (a platform administrator's display name); null when that account is gone. */
+  invitedByName: string | null;
 }

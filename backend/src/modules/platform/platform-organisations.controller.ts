@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CreatedInvitationDto, PlatformOrganisationDto, ROUTES } from '@legeai/contracts';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CreatedInvitationDto, PendingInvitationDto, PlatformOrganisationDto, ROUTES } from '@legeai/contracts';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Principal } from '../../common/auth/principal';
 import { PlatformAdmins } from '../../common/auth/roles.decorator';
@@ -9,6 +9,7 @@ import {
   CreatedInvitationResponse,
   CreateInvitationDto,
   CreateOrganisationDto,
+  PendingInvitationResponse,
   PlatformOrganisationResponse,
 } from './dto/platform-organisation.dto';
 import { OrganisationInvitationsService } from './invitations/organisation-invitations.service';
@@ -81,5 +82,34 @@ export class PlatformOrganisationsController {
     @Body() body: CreateInvitationDto,
   ): Promise<CreatedInvitationDto> {
     return this.invitations.create(principal, id, body.email);
+  }
+
+  @Get(`:id/${R.invitations}`)
+  @ApiOperation({
+    summary: "The organisation's pending invitations",
+    description: 'Neither accepted, revoked nor expired; newest first. Their tokens are never shown again.',
+  })
+  @ApiOkResponse({ type: [PendingInvitationResponse] })
+  @ApiErrorResponses(400, 401, 403, 404)
+  pendingInvitations(@Param('id', ParseUUIDPipe) id: string): Promise<PendingInvitationDto[]> {
+    return this.invitations.listPending(id);
+  }
+
+  @Delete(`:id/${R.invitations}/:invitationId`)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: 'Revoke an invitation before it is used',
+    description:
+      'Its link then answers 410 like a used one (audited `invitation.revoked`). An invitation of another organisation ' +
+      'is 404; one already used is 409; revoking one already revoked changes nothing.',
+  })
+  @ApiNoContentResponse({ description: 'Revoked' })
+  @ApiErrorResponses(400, 401, 403, 404, 409)
+  revokeInvitation(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('invitationId', ParseUUIDPipe) invitationId: string,
+  ): Promise<void> {
+    return this.invitations.revoke(principal, id, invitationId);
   }
 }

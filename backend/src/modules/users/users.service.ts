@@ -234,6 +234,11 @@ export class UsersService {
     return this.users.findOneBy({ id: userId });
   }
 
+  /** Display names of accounts in any organisation (who made a platform action, e.g. an invitation). */
+  async accountNames(ids: readonly string[]): Promise<Map<string, string>> {
+    return new Map([...(await this.accounts(ids))].map(([id, u]) => [id, u.name]));
+  }
+
   /** The account with this email, in any organisation. */
   findByEmail(email: string, manager?: EntityManager): Promise<User | null> {
     const repo = manager ? manager.getRepository(User) : this.users;

@@ -4,7 +4,9 @@ import {
   CreatedInvitationDto,
   CreateOrganisationRequest,
   OrganisationState,
+  PendingInvitationDto,
   PlatformOrganisationDto,
+  Role,
 } from '@legeai/contracts';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { Trim } from '../../../common/validation/trim.transform';
@@ -16,7 +18,7 @@ export class PlatformOrganisationResponse implements PlatformOrganisationDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) suspendedAt!: string | null;
   @ApiProperty({ description: 'Active members' }) members!: number;
-  @ApiProperty({ description: 'Invitations neither accepted nor expired' }) pendingInvitations!: number;
+  @ApiProperty({ description: 'Invitations neither accepted, revoked nor expired' }) pendingInvitations!: number;
 }
 
 export class CreateOrganisationDto implements CreateOrganisationRequest {
@@ -42,4 +44,14 @@ export class CreatedInvitationResponse implements CreatedInvitationDto {
   @ApiProperty({ format: 'date-time' }) expiresAt!: string;
   @ApiProperty({ description: 'The single-use token, shown this once (only its hash is stored)' }) token!: string;
   @ApiProperty({ description: 'The link on PUBLIC_URL: `<PUBLIC_URL>/invitation#<token>`' }) link!: string;
+}
+
+export class PendingInvitationResponse implements PendingInvitationDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'email' }) email!: string;
+  @ApiProperty({ enum: Role, enumName: 'Role' }) role!: Role;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+  @ApiProperty({ type: String, nullable: true, description: "Who made it (the account's display name); null when the account is gone" })
+  invitedByName!: string | null;
 }

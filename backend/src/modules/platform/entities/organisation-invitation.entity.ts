@@ -16,5 +16,8 @@ export class OrganisationInvitation {
   @Column({ name: 'invited_by', type: 'uuid', nullable: true }) invitedBy!: string | null;
   @Column({ name: 'accepted_at', type: 'timestamptz', nullable: true }) acceptedAt!: Date | null;
   @Column({ name: 'accepted_by', type: 'uuid', nullable: true }) acceptedBy!: string | null;
+  /** Set when a platform administrator revoked it before it was used: its link answers 410 from then on. */
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt!: Date | null;
+  @Column({ name: 'revoked_by', type: 'uuid', nullable: true }) revokedBy!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

@@ -21,6 +21,12 @@ describe(invitationRefusal.name, () => {
     expect((refusal as ApiError).getStatus()).toBe(410);
   });
 
+  it('refuses a revoked invitation with 410, like a used one', () => {
+    const refusal = invitationRefusal({ acceptedAt: null, revokedAt: now, expiresAt: later }, now);
+    expect((refusal as ApiError).getStatus()).toBe(410);
+    expect(refusal?.message).toMatch(/revoked/);
+  });
+
   it('refuses an invitation at the instant it expires', () => {
     const refusal = invitationRefusal({ acceptedAt: null, expiresAt: now }, now);
     expect(refusal).toBeInstanceOf(ApiError);

@@ -1,7 +1,7 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CreatedInvitationDto, InvitationPreviewDto, Role } from '@legeai/contracts';
+import { CreatedInvitationDto, InvitationPreviewDto, PendingInvitationDto, Role } from '@legeai/contracts';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Principal } from '../../../common/auth/principal';
 import { OrganisationSuspendedError } from '../../../common/errors/organisation-suspended.error';
@@ -25,7 +25,7 @@ export interface UsableInvitation {
 
 /**
  * Invitations into organisations: made by platform administrators (an organisation's first admin), single use,
- * expiring after INVITATION_TTL_HOURS; only the token's hash is stored. Accepting gives the invited email's account a
+ * expiring after INVITATION_TTL_HOURS, revocable until used; only the token's hash is stored. Accepting gives the invited email's account a
  * membership (creating the account when there is none); signing that account in is the auth module's.
  */
 @Injectable()
@@ -78,13 +78,64 @@ export class OrganisationInvitationsService {
     };
   }
 
-  /** Invitations not yet accepted nor expired, per organisation. */
+  /** Invitations neither accepted, revoked nor expired, per organisation. */
   async pendingCounts(): Promise<Map<string, number>> {
     const rows: { organisation_id: string; n: number }[] = await this.db.query(
       `SELECT organisation_id, count(*)::int AS n FROM organisation_invitations
-        WHERE accepted_at IS NULL AND expires_at > now() GROUP BY organisation_id`,
+        WHERE accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now() GROUP BY organisation_id`,
     );
     return new Map(rows.map((r) => [r.organisation_id, r.n]));
+  }
+
+  /** The organisation's invitations that may still be used, newest first, with who made them. */
+  async listPending(organisationId: string): Promise<PendingInvitationDto[]> {
+    if (!(await this.organisations.findById(organisationId))) throw new NotFoundException('Organisation not found');
+    const rows = await this.db
+      .getRepository(OrganisationInvitation)
+      .createQueryBuilder('i')
+      .where('i.organisation_id = :organisationId', { organisationId })
+      .andWhere('i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()')
+      .orderBy('i.created_at', 'DESC')
+      .addOrderBy('i.id', 'DESC')
+      .getMany();
+    const names = await this.users.accountNames([...new Set(rows.flatMap((r) => (r.invitedBy ? [r.invitedBy] : [])))]);
+    return rows.map((r) => ({
+      id: r.id,
+      email: r.email,
+      role: r.role,
+      createdAt: r.createdAt.toISOString(),
+      expiresAt: r.expiresAt.toISOString(),
+      invitedByName: (r.invitedBy && names.get(r.invitedBy)) ?? null,
+    }));
+  }
+
+  /**
+   * Revokes an invitation not used yet, so its link answers 410 like a used one; audited on the organisation. An id
+   * of another organisation is 404; a used invitation is 409 (the member is removed in Users instead). Revoking one
+   * already revoked changes nothing and answers the same.
+   */
+  async revoke(principal: Principal, organisationId: string, invitationId: string): Promise<void> {
+    await this.db.transaction(async (m) => {
+      const repo = m.getRepository(OrganisationInvitation);
+      const invitation = await repo.findOne({ where: { id: invitationId, organisationId }, lock: { mode: 'pessimistic_write' } });
+      if (!invitation) throw new NotFoundException('Invitation not found');
+      if (invitation.acceptedAt) throw new ConflictException('This invitation was already used; remove the member in Users instead');
+      if (invitation.revokedAt) return;
+      await repo.update({ id: invitation.id }, { revokedAt: new Date(), revokedBy: principal.id });
+      await this.audit.record(
+        {
+          organisationId,
+          actorType: 'user',
+          actorId: principal.id,
+          action: 'invitation.revoked',
+          targetType: 'invitation',
+          targetId: invitation.id,
+          details: { email: invitation.email, role: invitation.role, byPlatformAdmin: true },
+          ip: principal.ip,
+        },
+        m,
+      );
+    });
   }
 
   /** What a link invites to; refused (404/410/403) when it is unknown, used, expired, or its organisation suspended. */

@@ -1,6 +1,8 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
+  AlertListDto,
+  AlertSettingsDto,
   MailMessageDto,
   MailSummaryDto,
   MarkReadResult,
@@ -8,6 +10,7 @@ import {
   NotificationPreferencesDto,
   Page,
   ROUTES,
+  UpdateAlertSettingsRequest,
   UpdateNotificationPreferencesRequest,
 } from '@legeai/contracts';
 import { Observable } from 'rxjs';
@@ -15,7 +18,7 @@ import { Observable } from 'rxjs';
 import { API_BASE_URL } from '../../../core/api/api-base-url';
 import { showsOwnErrors } from '../../../core/api/http-context';
 
-/** The signed-in user's notifications and preferences, and (admins) the mail outbox. */
+/** The signed-in user's notifications and preferences; the organisation's alerts and their thresholds; (admins) the mail outbox. */
 @Injectable({ providedIn: 'root' })
 export class NotificationsApi {
   private readonly http = inject(HttpClient);
@@ -53,5 +56,20 @@ export class NotificationsApi {
   /** Errors are shown inside the message dialog. */
   mail(id: string): Observable<MailMessageDto> {
     return this.http.get<MailMessageDto>(`${this.base}/${ROUTES.mailOutbox}/${encodeURIComponent(id)}`, { context: showsOwnErrors() });
+  }
+
+  /** Admins: the organisation's open alerts and those resolved lately. Errors are shown by the section's error state. */
+  alerts(): Observable<AlertListDto> {
+    return this.http.get<AlertListDto>(`${this.base}/${ROUTES.alerts}`, { context: showsOwnErrors() });
+  }
+
+  /** Errors are shown by the card's error state. */
+  alertSettings(): Observable<AlertSettingsDto> {
+    return this.http.get<AlertSettingsDto>(`${this.base}/${ROUTES.alertSettings}`, { context: showsOwnErrors() });
+  }
+
+  /** Admins. Errors (a 400 the form did not catch) surface through the global snack bar. */
+  saveAlertSettings(change: UpdateAlertSettingsRequest): Observable<AlertSettingsDto> {
+    return this.http.put<AlertSettingsDto>(`${this.base}/${ROUTES.alertSettings}`, change);
   }
 }

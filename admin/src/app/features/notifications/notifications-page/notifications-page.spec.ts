@@ -1,10 +1,11 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
-import { AlertEventType, NotificationDto, Page } from '@legeai/contracts';
+import { AlertEventType, NotificationDto, Page, Role } from '@legeai/contracts';
 
-import { anErrorEnvelope } from '../../../../testing/factories';
+import { aCurrentUser, anErrorEnvelope } from '../../../../testing/factories';
 import { provideTestConsole } from '../../../../testing/provide-test-console';
+import { signIn } from '../../../../testing/sign-in';
 import { NotificationsPage } from './notifications-page';
 
 function aNotification(overrides: Partial<NotificationDto> = {}): NotificationDto {
@@ -84,5 +85,30 @@ describe('NotificationsPage', () => {
     http.expectOne({ method: 'POST', url: '/v1/notifications/read-all' }).flush({ marked: 1 });
     await load([aNotification({ readAt: '2026-12-05T12:00:00Z' })]);
     expect(items()[0].classList.contains('unread')).toBe(false);
+  });
+
+  describe('for admins', () => {
+    it("shows the organisation's open alerts above the user's notifications; other roles do not ask for them", async () => {
+      TestBed.resetTestingModule();
+      TestBed.configureTestingModule({ imports: [NotificationsPage], providers: provideTestConsole() });
+      http = TestBed.inject(HttpTestingController);
+      await signIn(aCurrentUser({ role: Role.Admin }));
+      fixture = TestBed.createComponent(NotificationsPage);
+      await fixture.whenStable();
+      http.expectOne('/v1/alerts').flush({ open: [], recent: [] });
+      await load([]);
+      expect((fixture.nativeElement as HTMLElement).querySelector('[data-testid="organisation-alerts"]')?.textContent).toContain(
+        'No open alerts',
+      );
+
+      TestBed.resetTestingModule();
+      TestBed.configureTestingModule({ imports: [NotificationsPage], providers: provideTestConsole() });
+      http = TestBed.inject(HttpTestingController);
+      await signIn(aCurrentUser({ role: Role.Manager }));
+      fixture = TestBed.createComponent(NotificationsPage);
+      await load([]);
+      http.expectNone('/v1/alerts');
+      expect((fixture.nativeElement as HTMLElement).querySelector('[data-testid="organisation-alerts"]')).toBeNull();
+    });
   });
 });

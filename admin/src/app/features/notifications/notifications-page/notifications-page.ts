@@ -5,8 +5,9 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import { NotificationDto, NotificationKind } from '@legeai/contracts';
+import { NotificationDto, NotificationKind, Role } from '@legeai/contracts';
 
+import { AuthStore } from '../../../core/auth/auth-store';
 import { UnreadNotifications } from '../../../core/notifications/unread-notifications';
 import { loadable } from '../../../shared/data/loadable';
 import { LabelPipe } from '../../../shared/labels/label.pipe';
@@ -14,6 +15,7 @@ import { EmptyState } from '../../../shared/ui/empty-state/empty-state';
 import { ErrorState } from '../../../shared/ui/error-state/error-state';
 import { Timestamp } from '../../../shared/ui/timestamp/timestamp';
 import { NotificationsApi } from '../data/notifications-api';
+import { OrganisationAlerts } from '../organisation-alerts/organisation-alerts';
 
 const KIND_ICONS: Record<NotificationKind, string> = {
   raised: 'error',
@@ -34,6 +36,7 @@ const KIND_ICONS: Record<NotificationKind, string> = {
     MatIconModule,
     MatPaginatorModule,
     MatProgressBarModule,
+    OrganisationAlerts,
     RouterLink,
     Timestamp,
   ],
@@ -46,6 +49,8 @@ export class NotificationsPage {
   private readonly unread = inject(UnreadNotifications);
   private readonly router = inject(Router);
 
+  /** Admins also see the organisation's alerts as they stand, above their own notifications. */
+  protected readonly isAdmin = inject(AuthStore).hasRole(Role.Admin);
   protected readonly pageSize = 25;
   protected readonly pageIndex = signal(0);
   protected readonly unreadOnly = signal(false);

@@ -24,6 +24,11 @@ describe('PreferencesPage', () => {
     fixture = TestBed.createComponent(PreferencesPage);
     http.expectOne('/v1/notification-preferences').flush(STORED);
     await fixture.whenStable();
+    // The organisation's thresholds below (their own spec: alert-settings-card.spec.ts).
+    http
+      .expectOne('/v1/alert-settings')
+      .flush({ failedLeadsThreshold: 5, parkedLeadsThreshold: 1, failedLeadsWindowHours: 24, syncFailuresInARow: 3 });
+    await fixture.whenStable();
   });
 
   afterEach(() => http.verify());
@@ -38,6 +43,10 @@ describe('PreferencesPage', () => {
     expect(checkbox('pref-sync_failing-email').checked).toBe(true);
     expect(checkbox('pref-new_lead-email').checked).toBe(false);
     expect(save().disabled).toBe(true);
+  });
+
+  it("shows the organisation's alert thresholds below the user's own channels", () => {
+    expect(root().querySelector('[data-testid="alert-settings"]')?.textContent).toContain('Alert settings');
   });
 
   it('saves a toggled channel and the new-lead frequency', async () => {

@@ -12,12 +12,17 @@ import { Notifier } from '../../../core/errors/notifier';
 import { loadable } from '../../../shared/data/loadable';
 import { LabelPipe } from '../../../shared/labels/label.pipe';
 import { ErrorState } from '../../../shared/ui/error-state/error-state';
+import { AlertSettingsCard } from '../alert-settings-card/alert-settings-card';
 import { NotificationsApi } from '../data/notifications-api';
 
-/** Per event, whether the user hears of it in the console and by email; how new leads are told. */
+/**
+ * Per event, whether the user hears of it in the console and by email; how new leads are told. Below, the
+ * organisation's alert thresholds (everyone reads them; admins change them).
+ */
 @Component({
   selector: 'lg-preferences-page',
   imports: [
+    AlertSettingsCard,
     ErrorState,
     LabelPipe,
     MatButtonModule,

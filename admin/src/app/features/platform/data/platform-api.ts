@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { CreatedInvitationDto, PlatformOrganisationDto, ROUTES } from '@legeai/contracts';
+import { CreatedInvitationDto, PendingInvitationDto, PlatformOrganisationDto, ROUTES } from '@legeai/contracts';
 import { Observable } from 'rxjs';
 
 import { API_BASE_URL } from '../../../core/api/api-base-url';
@@ -36,6 +36,16 @@ export class PlatformApi {
       { email },
       { context: showsOwnErrors() },
     );
+  }
+
+  /** Errors are shown by the invitations dialog's error state. */
+  pendingInvitations(id: string): Observable<PendingInvitationDto[]> {
+    return this.http.get<PendingInvitationDto[]>(`${this.url}/${encodeURIComponent(id)}/${R.invitations}`, { context: showsOwnErrors() });
+  }
+
+  /** Errors (e.g. the invitation was used meanwhile) surface through the global snack bar. */
+  revokeInvitation(id: string, invitationId: string): Observable<void> {
+    return this.http.delete<void>(`${this.url}/${encodeURIComponent(id)}/${R.invitations}/${encodeURIComponent(invitationId)}`);
   }
 }
 

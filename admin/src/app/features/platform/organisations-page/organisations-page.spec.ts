@@ -126,4 +126,70 @@ describe('OrganisationsPage', () => {
     const cells = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
     expect(cells['pendingInvitations'].text).toEqual(['0', '1', '1']);
   });
+
+  describe('open invitations', () => {
+    const pending = (id: string, email: string) => ({
+      id,
+      email,
+      role: 'admin',
+      createdAt: '2026-01-05T10:00:00.000Z',
+      expiresAt: '2026-01-07T10:00:00.000Z',
+      invitedByName: 'Pat Platform',
+    });
+
+    async function openInvitations(): Promise<MatDialogHarness> {
+      await load();
+      await (await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="invitations-org-2"]' }))).click();
+      return root.getHarness(MatDialogHarness);
+    }
+
+    it('lists them with role, who made them and until when; revoking one asks first, then the count follows', async () => {
+      const dialog = await openInvitations();
+      expect(await dialog.getTitleText()).toBe('Open invitations of Beta Brokers');
+      http
+        .expectOne({ method: 'GET', url: '/v1/platform/organisations/org-2/invitations' })
+        .flush([pending('i-1', 'first@beta.test'), pending('i-2', 'second@beta.test')]);
+      await fixture.whenStable();
+      const table = await dialog.getHarness(MatTableHarness);
+      const cells = await table.getCellTextByColumnName();
+      expect(cells['email'].text).toEqual(['first@beta.test', 'second@beta.test']);
+      expect(cells['role'].text).toEqual(['Admin', 'Admin']);
+      expect(cells['createdAt'].text[0]).toContain('by Pat Platform');
+
+      await (
+        await dialog.getHarness(MatButtonHarness.with({ selector: '[aria-label="Revoke the invitation of first@beta.test"]' }))
+      ).click();
+      const confirms = await root.getAllHarnesses(MatDialogHarness);
+      const confirm = confirms[confirms.length - 1];
+      expect(await confirm.getTitleText()).toBe('Revoke the invitation of first@beta.test?');
+      await (await confirm.getHarness(MatButtonHarness.with({ text: 'Revoke' }))).click();
+      http
+        .expectOne({ method: 'DELETE', url: '/v1/platform/organisations/org-2/invitations/i-1' })
+        .flush(null, { status: 204, statusText: 'No Content' });
+      await fixture.whenStable();
+      expect((await table.getCellTextByColumnName())['email'].text).toEqual(['second@beta.test']);
+
+      await (await dialog.getHarness(MatButtonHarness.with({ text: 'Close' }))).click();
+      await fixture.whenStable();
+      const rows = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
+      expect(rows['pendingInvitations'].text).toEqual(['0', '1']);
+    });
+
+    it('says when there are none, and when they could not be loaded, with a retry', async () => {
+      const dialog = await openInvitations();
+      http
+        .expectOne('/v1/platform/organisations/org-2/invitations')
+        .flush(anErrorEnvelope(503, 'service_unavailable', 'Database down'), { status: 503, statusText: 'Unavailable' });
+      await fixture.whenStable();
+      expect(await dialog.getText()).toContain('Invitations could not be loaded');
+      await (await dialog.getHarness(MatButtonHarness.with({ text: /Try again/ }))).click();
+      http.expectOne('/v1/platform/organisations/org-2/invitations').flush([]);
+      await fixture.whenStable();
+      expect(await dialog.getText()).toContain('No open invitations');
+      await (await dialog.getHarness(MatButtonHarness.with({ text: 'Close' }))).click();
+      await fixture.whenStable();
+      const rows = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
+      expect(rows['pendingInvitations'].text).toEqual(['0', '0']);
+    });
+  });
 });

@@ -19,8 +19,12 @@ import { Timestamp } from '../../../shared/ui/timestamp/timestamp';
 import { CreateOrganisationDialog } from '../create-organisation-dialog/create-organisation-dialog';
 import { PlatformApi } from '../data/platform-api';
 import { InviteAdminDialog } from '../invite-admin-dialog/invite-admin-dialog';
+import { PendingInvitationsDialog } from '../pending-invitations-dialog/pending-invitations-dialog';
 
-/** Platform administrators' list of the deployment's organisations: create, suspend or reactivate, invite admins. */
+/**
+ * Platform administrators' list of the deployment's organisations: create, suspend or reactivate, invite admins, see
+ * and revoke the invitations not used yet.
+ */
 @Component({
   selector: 'lg-organisations-page',
   imports: [EmptyState, ErrorState, LabelPipe, MatButtonModule, MatIconModule, MatProgressBarModule, MatTableModule, Timestamp],
@@ -64,6 +68,22 @@ export class OrganisationsPage {
       .afterClosed()
       .pipe(filter(Boolean))
       .subscribe(() => this.replace({ ...org, pendingInvitations: org.pendingInvitations + 1 }));
+  }
+
+  /** The organisation's open invitations; the count follows what was revoked there. */
+  protected showInvitations(org: PlatformOrganisationDto): void {
+    this.dialog
+      .open<PendingInvitationsDialog, PlatformOrganisationDto, number>(PendingInvitationsDialog, {
+        width: '760px',
+        maxWidth: '95vw',
+        data: org,
+      })
+      .afterClosed()
+      .pipe(filter((count): count is number => typeof count === 'number'))
+      .subscribe((count) => {
+        const current = this.rows().find((o) => o.id === org.id);
+        if (current) this.replace({ ...current, pendingInvitations: count });
+      });
   }
 
   protected toggleSuspended(org: PlatformOrganisationDto): void {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ALERT_EVENT_TYPES,
+  ALERT_SETTINGS_LIMITS as L,
   NEW_LEAD_FREQUENCIES,
   type AlertEventType,
   type EventPreferenceDto,
@@ -51,31 +52,35 @@ export class UpdateNotificationPreferencesBody implements UpdateNotificationPref
 }
 
 export class UpdateAlertSettingsBody implements UpdateAlertSettingsRequest {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100_000 })
+  @ApiPropertyOptional({ minimum: L.failedLeadsThreshold.min, maximum: L.failedLeadsThreshold.max })
   @IsOptional()
   @IsInt()
-  @Min(1)
-  @Max(100_000)
+  @Min(L.failedLeadsThreshold.min)
+  @Max(L.failedLeadsThreshold.max)
   failedLeadsThreshold?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100_000 })
+  @ApiPropertyOptional({ minimum: L.parkedLeadsThreshold.min, maximum: L.parkedLeadsThreshold.max })
   @IsOptional()
   @IsInt()
-  @Min(1)
-  @Max(100_000)
+  @Min(L.parkedLeadsThreshold.min)
+  @Max(L.parkedLeadsThreshold.max)
   parkedLeadsThreshold?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 168, description: 'Hours failed leads are counted over' })
+  @ApiPropertyOptional({
+    minimum: L.failedLeadsWindowHours.min,
+    maximum: L.failedLeadsWindowHours.max,
+    description: 'Hours failed leads are counted over',
+  })
   @IsOptional()
   @IsInt()
-  @Min(1)
-  @Max(168)
+  @Min(L.failedLeadsWindowHours.min)
+  @Max(L.failedLeadsWindowHours.max)
   failedLeadsWindowHours?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 24 })
+  @ApiPropertyOptional({ minimum: L.syncFailuresInARow.min, maximum: L.syncFailuresInARow.max })
   @IsOptional()
   @IsInt()
-  @Min(1)
-  @Max(24)
+  @Min(L.syncFailuresInARow.min)
+  @Max(L.syncFailuresInARow.max)
   syncFailuresInARow?: number;
 }
