@@ -72,7 +72,7 @@ export class PipelineOverview {
     effect(() => {
       const status = this.connection.status();
       if (!status) return;
-      const state = status.status ?? 'none';
+      const state: string = status.status ?? 'none';
       if (seen !== undefined && seen !== state) untracked(() => this.summary.load());
       seen = state;
     });
