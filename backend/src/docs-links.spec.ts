@@ -100,7 +100,7 @@ describe('the guides and what they point to', () => {
 
   it('the README lists the guides', () => {
     const readme = read('README.md');
-    for (const guide of ['docs/user-guide.md', 'docs/developer-guide.md', 'docs/going-live.md']) {
+    for (const guide of ['docs/user-guide.md', 'docs/developer-guide.md', 'docs/going-live.md', 'docs/outgoing-webhooks.md']) {
       expect(linkTargets(readme)).toContain(guide);
     }
   });
@@ -112,9 +112,9 @@ describe('the guides and what they point to', () => {
     expect(pictures.filter((file) => !shown.has(`images/guide/${file}`))).toEqual([]);
   });
 
-  it("Swagger's description names the user guide and the developer guide by paths that exist", () => {
+  it("Swagger's description names the user guide, the developer guide and the webhook verification by paths that exist", () => {
     const cited = [...API_DESCRIPTION.matchAll(/`([^`]+)`/g)].map(([, code]) => code).filter((code) => REPO_PATH.test(code));
-    expect(cited).toEqual(expect.arrayContaining(['docs/user-guide.md', 'docs/developer-guide.md']));
+    expect(cited).toEqual(expect.arrayContaining(['docs/user-guide.md', 'docs/developer-guide.md', 'docs/outgoing-webhooks.md']));
     expect(cited.filter((path) => !existsSync(join(ROOT, path)))).toEqual([]);
   });
 });

@@ -65,7 +65,8 @@ export async function startServer(): Promise<RunningServer> {
     SANDBOX_DEMO_LEAD_INTERVAL: '0',
     // The webhooks spec's receiver listens on 127.0.0.1, a private target that production refuses by default.
     OUTGOING_WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true',
-    // Alert conditions evaluated every 5 s instead of every minute, so the alerts spec does not wait for the minute.
+    // Alerts are evaluated every 5 s instead of every minute, so the specs that raise one (and see it resolved) wait
+    // seconds, not minutes; what is evaluated is the same.
     ALERTS_EVALUATE_CRON: '*/5 * * * * *',
   };
 

@@ -16,7 +16,9 @@ export const API_DESCRIPTION =
   "**Guides** are in the project's repository, not on this server: open them by their path from the repository root, " +
   'in a checkout or on the repository\'s web page (linked from its README, section "Guides"). ' +
   'How to use the console, from connecting Meta to working leads: the user guide, `docs/user-guide.md`. ' +
-  'How to add a Meta capability: the developer guide, `docs/developer-guide.md`.';
+  'How to add a Meta capability: the developer guide, `docs/developer-guide.md`. ' +
+  'How to receive lead events pushed to your endpoints (tag `outgoing-webhooks`), their payloads, retries and how to ' +
+  'verify their signatures: `docs/outgoing-webhooks.md`.';
 
 /**
  * Swagger UI at /docs and the OpenAPI JSON at /docs-json. `publicUrl` (PUBLIC_URL) names the server when it is set;
