@@ -138,6 +138,31 @@ describe('Alerts: conditions, notifications, mail outbox, new-lead notices (e2e,
     expect(ofType(await notifications(env.admin), AlertEventType.TokenExpiring, 'resolved')).toHaveLength(1);
   });
 
+  it('a Page whose lead webhook stays off raises one alert naming it, resolved once it is subscribed again', async () => {
+    const [page] = (await env.t.dataSource.query(
+      `SELECT page_id, page_name FROM meta_pages WHERE organisation_id = $1 AND is_active AND webhook_subscribed ORDER BY page_id LIMIT 1`,
+      [org()],
+    )) as { page_id: string; page_name: string }[];
+    const setSubscribed = (on: boolean) =>
+      env.t.dataSource.query(`UPDATE meta_pages SET webhook_subscribed = $3 WHERE organisation_id = $1 AND page_id = $2`, [
+        org(),
+        page.page_id,
+        on,
+      ]);
+    await setSubscribed(false);
+    await evaluate();
+    await evaluate();
+    const open = (await alerts()).open.filter((a) => a.eventType === AlertEventType.PageSubscriptionLost);
+    expect(open).toHaveLength(1);
+    expect(open[0].body).toContain(page.page_name);
+    expect(ofType(await notifications(env.admin), AlertEventType.PageSubscriptionLost, 'raised')).toHaveLength(1);
+
+    await setSubscribed(true);
+    await evaluate();
+    expect((await alerts()).open.filter((a) => a.eventType === AlertEventType.PageSubscriptionLost)).toEqual([]);
+    expect(ofType(await notifications(env.admin), AlertEventType.PageSubscriptionLost, 'resolved')).toHaveLength(1);
+  });
+
   it('thresholds: admins change them (audited), others may not, and bad values are refused', async () => {
     expect((await http().get('/v1/alert-settings').set(viewer.auth).expect(200)).body).toEqual({
       failedLeadsThreshold: 5,
