@@ -135,7 +135,15 @@ describe('console: alerts, notifications and the mail outbox', () => {
         await page.getByTestId('notification').first().waitFor();
       }
       await page.getByTestId('resolved-alert').filter({ hasText: 'Meta needs a reconnect' }).first().waitFor();
-      expect(await page.getByTestId('open-alert').filter({ hasText: 'Meta needs a reconnect' }).count()).toBe(0);
+      // A spec before this one may have left its own "resolved" notice: this alert is resolved once none is open.
+      const stillOpen = page.getByTestId('open-alert').filter({ hasText: 'Meta needs a reconnect' });
+      while ((await stillOpen.count()) > 0) {
+        if (Date.now() > deadline) throw new Error('the reconnect alert stayed open after the reconnect');
+        await page.waitForTimeout(2_000);
+        await page.reload();
+        await page.getByRole('heading', { name: 'Notifications', exact: true }).waitFor();
+        await page.getByTestId('notification').first().waitFor();
+      }
       await page.getByTestId('mark-all-read').click();
       await page.waitForFunction(
         () => document.querySelector('[data-testid="notification-bell"]')?.getAttribute('aria-label') === 'Notifications',

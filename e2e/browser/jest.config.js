@@ -15,6 +15,8 @@ module.exports = {
   },
   // One browser at a time: the machine is small and the tests share one server.
   maxWorkers: 1,
+  // A fixed order (spec-order.js): the specs share one server and some change what the next one meets.
+  testSequencer: '<rootDir>/spec-order.js',
   globalSetup: '<rootDir>/global-setup.ts',
   globalTeardown: '<rootDir>/global-teardown.ts',
   testTimeout: 90_000,
