@@ -29,6 +29,13 @@ import { UnreadNotifications } from '../../notifications/unread-notifications';
       <mat-icon>{{ unread() ? 'notifications_active' : 'notifications' }}</mat-icon>
     </a>
   `,
+  // The toolbar's own colour, like the user menu beside it (the icon button's default is dark on the blue bar).
+  styles: `
+    a {
+      color: inherit;
+      --mat-icon-button-icon-color: currentColor;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class NotificationBell {
