@@ -75,6 +75,14 @@ export async function connectMetaIfNeeded(page: Page): Promise<void> {
     await page.waitForURL(/\/integrations\/meta/);
   }
   await connectionCard.waitFor();
+  // A spec before this one left Meta refusing the token (specs share the server): reconnect, as an admin would.
+  if (await page.getByTestId('status-chip').getByText('Reconnect needed').isVisible()) {
+    await connectionCard.getByRole('button', { name: 'Reconnect' }).first().click();
+    await page.waitForURL(/\/dialog\/oauth/);
+    await page.getByRole('button', { name: /^Continue/ }).click();
+    await page.waitForURL((url) => url.pathname === '/integrations/meta');
+    await page.getByTestId('status-chip').getByText('Active').waitFor();
+  }
   await page.getByRole('table', { name: 'Lead forms' }).getByRole('row').nth(1).waitFor();
 }
 
