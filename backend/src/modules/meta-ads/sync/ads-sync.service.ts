@@ -6,7 +6,14 @@ import type { Queue } from 'bullmq';
 import { ApiError } from '../../../common/errors/api-error';
 import { metaConfig } from '../../../config/meta.config';
 import { AdAssetsDirectory } from '../../meta-assets';
-import { ConnectionBreakers, MetaIntegrationRepository, MetaReauthService, MetaTokenVault, pauseMessage } from '../../meta-auth';
+import {
+  ConnectionBreakers,
+  MetaIntegrationRepository,
+  MetaReauthService,
+  MetaTokenVault,
+  pauseMessage,
+  type MetaIntegration,
+} from '../../meta-auth';
 import { AdsGraphApi, adsCallContext, RequestCounter } from '../graph/ads-graph.api';
 import type { AdEdge, GraphAd, GraphAdSet, GraphCampaign } from '../graph/graph-ad-objects';
 import { META_ADS_JOBS, META_ADS_QUEUE_NAME, syncAccountJobOptions, type SyncAccountJobData } from '../meta-ads.jobs';
@@ -133,7 +140,7 @@ export class AdsSyncService {
       await this.breakers.succeeded(integration.id);
     } catch (error) {
       await this.breakers.failedWith(integration.id, organisationId, error, { probe: gate.probe });
-      return this.failed(organisationId, adAccountId, integration.id, error, attempt, counter);
+      return this.failed(organisationId, adAccountId, integration, error, attempt, counter);
     }
     const deleted = await this.objects.markUnlistedDeleted(organisationId, adAccountId, started);
     await this.states.set(organisationId, adAccountId, {
@@ -178,7 +185,7 @@ export class AdsSyncService {
   private async failed(
     organisationId: string,
     adAccountId: string,
-    integrationId: string,
+    integration: Pick<MetaIntegration, 'id' | 'accessTokenCiphertext'>,
     error: unknown,
     attempt: { isLastAttempt: boolean },
     counter: RequestCounter,
@@ -199,7 +206,10 @@ export class AdsSyncService {
         });
         return { next: 'delay', delayMs: decision.delayMs };
       case 'reauth':
-        await this.reauth.markReauthRequired(organisationId, integrationId, decision.message, { during: 'ads_sync' });
+        await this.reauth.markReauthRequired(organisationId, integration.id, decision.message, {
+          during: 'ads_sync',
+          failedUserToken: integration.accessTokenCiphertext,
+        });
         await this.states.set(organisationId, adAccountId, { ...common, state: 'failed', resumesAt: null });
         return { next: 'fail', message: decision.message };
       case 'fail':

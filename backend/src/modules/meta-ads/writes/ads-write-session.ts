@@ -15,6 +15,8 @@ export class AdsWriteSession {
     readonly account: AdAccountRef,
     readonly ctx: GraphCallContext,
     private readonly integrationId: string,
+    /** The user token the session calls with (ciphertext): a refusal marks the connection only while it is stored. */
+    private readonly tokenCiphertext: string | null,
     private probe: boolean,
     private readonly breakers: ConnectionBreakers,
     private readonly reauth: MetaReauthService,
@@ -35,7 +37,7 @@ export class AdsWriteSession {
           this.organisationId,
           this.integrationId,
           `Meta refused the token during a campaign change: ${error.message}`,
-          { during: 'ads_write' },
+          { during: 'ads_write', failedUserToken: this.tokenCiphertext },
         );
       }
       throw error;
@@ -73,6 +75,7 @@ export class AdsWriteSessions {
       account,
       adsCallContext(token, adAccountId),
       integration.id,
+      integration.accessTokenCiphertext,
       gate.probe,
       this.breakers,
       this.reauth,

@@ -28,8 +28,9 @@ export class MetaIntegrationRepository {
   }
 
   /**
-   * Moves an active connection to reauth_required with the reason; with `tokenStillStored` (an SQL condition on the
-   * row `i` and the ciphertext `$6`), only while that condition holds. Answers whether the row moved.
+   * Moves an active connection to reauth_required with the reason; with a failed Page token, only while
+   * `tokenStillStored` (an SQL condition on the row `i` and the ciphertext `$6`) holds; with a failed user token
+   * (`undefined`: not given), only while it is still the row's. Answers whether the row moved.
    */
   async markReauthRequired(
     tx: EntityManager,
@@ -37,18 +38,68 @@ export class MetaIntegrationRepository {
       organisationId,
       integrationId,
       reason,
-      failedToken,
-    }: { organisationId: string; integrationId: string; reason: string; failedToken: string | null },
+      failedPageToken,
+      failedUserToken,
+    }: {
+      organisationId: string;
+      integrationId: string;
+      reason: string;
+      failedPageToken: string | null;
+      failedUserToken: string | null | undefined;
+    },
     tokenStillStored: string,
   ): Promise<boolean> {
     const [moved] = (await tx.query(
       `UPDATE meta_integrations i SET status = $3::meta_integration_status, status_reason = $4, updated_at = now()
         WHERE i.id = $1 AND i.organisation_id = $2 AND i.status = $5::meta_integration_status
           AND ($6::text IS NULL OR ${tokenStillStored})
+          AND (NOT $7::boolean OR i.access_token_ciphertext IS NOT DISTINCT FROM $8::text)
         RETURNING i.id`,
-      [integrationId, organisationId, MetaIntegrationStatus.ReauthRequired, reason, MetaIntegrationStatus.Active, failedToken],
+      [
+        integrationId,
+        organisationId,
+        MetaIntegrationStatus.ReauthRequired,
+        reason,
+        MetaIntegrationStatus.Active,
+        failedPageToken,
+        failedUserToken !== undefined,
+        failedUserToken ?? null,
+      ],
     )) as [{ id: string }[], number];
     return moved.length > 0;
+  }
+
+  /**
+   * Stores a health run's verdict (status, checks, what `debug_token` said), only while the connection still holds the
+   * token that was checked and is not disconnected. A check that started before a reconnect or a disconnect must not
+   * write the old token's verdict over the new state (a whole-row save would even have written the old token back).
+   * Answers whether it was stored.
+   */
+  async storeHealth(integration: MetaIntegration, checkedToken: string | null): Promise<boolean> {
+    const result = await this.rows
+      .createQueryBuilder()
+      .update(MetaIntegration)
+      .set({
+        status: integration.status,
+        statusReason: integration.statusReason,
+        healthChecks: integration.healthChecks,
+        healthOverall: integration.healthOverall,
+        lastCheckedAt: integration.lastCheckedAt,
+        lastValidatedAt: integration.lastValidatedAt,
+        scopes: integration.scopes,
+        declinedScopes: integration.declinedScopes,
+        tokenExpiresAt: integration.tokenExpiresAt,
+        dataAccessExpiresAt: integration.dataAccessExpiresAt,
+        tokenType: integration.tokenType,
+      })
+      .where('id = :id AND organisation_id = :organisationId AND status <> :disconnected', {
+        id: integration.id,
+        organisationId: integration.organisationId,
+        disconnected: MetaIntegrationStatus.Disconnected,
+      })
+      .andWhere('access_token_ciphertext IS NOT DISTINCT FROM :checkedToken', { checkedToken })
+      .execute();
+    return (result.affected ?? 0) > 0;
   }
 
   async isActive(organisationId: string, integrationId: string): Promise<boolean> {

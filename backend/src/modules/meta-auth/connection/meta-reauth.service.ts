@@ -17,6 +17,12 @@ export interface ReauthOptions {
    * still stored: a reconnect that replaced it while the read was in flight leaves the connection active.
    */
   failedPageToken?: string;
+  /**
+   * The user token (ciphertext, null when none was stored) the failed call was made with, read when the run loaded
+   * the connection. When given, the connection is marked only while that token is still the stored one: a job that
+   * started before a reconnect and fails after it must not undo the reconnect.
+   */
+  failedUserToken?: string | null;
 }
 
 /** `status_reason` is free text from Meta; a bound keeps a pathological message out of the row. */
@@ -39,14 +45,21 @@ export class MetaReauthService {
    * Moves an active connection to `reauth_required` with the reason, and audits it once as a system action in the
    * same transaction. Idempotent: a connection that is not active (already waiting, or disconnected) is left as it
    * is. Answers whether this call changed the status. With `failedPageToken`, the participant storing Page tokens
-   * (meta-assets) says in the same statement whether that token is still stored.
+   * (meta-assets) says in the same statement whether that token is still stored; with `failedUserToken`, the row's
+   * own token column does.
    */
   async markReauthRequired(organisationId: string, integrationId: string, reason: string, options: ReauthOptions): Promise<boolean> {
     const statusReason = reason.slice(0, MAX_REASON_LENGTH);
     return this.db.transaction(async (tx) => {
       const moved = await this.integrations.markReauthRequired(
         tx,
-        { organisationId, integrationId, reason: statusReason, failedToken: options.failedPageToken ?? null },
+        {
+          organisationId,
+          integrationId,
+          reason: statusReason,
+          failedPageToken: options.failedPageToken ?? null,
+          failedUserToken: options.failedUserToken,
+        },
         this.lifecycle.storesTokenSql('i', '$6'),
       );
       if (!moved) return false;

@@ -15,7 +15,7 @@ const integration = () =>
 function setup(opts: { token?: string | null; valid?: boolean; participants?: () => Promise<unknown[]> }) {
   const saved: MetaIntegration[] = [];
   const integrations = {
-    rows: { save: async (row: MetaIntegration) => (saved.push({ ...row }), row) },
+    storeHealth: async (row: MetaIntegration) => (saved.push({ ...row }), true),
     findAllLive: async () => [],
   } as unknown as MetaIntegrationRepository;
   const api = {

@@ -52,11 +52,12 @@ export class MetaHealthService {
   }
 
   async check(integration: MetaIntegration, now = new Date()): Promise<MetaIntegration> {
+    const checkedToken = integration.accessTokenCiphertext;
     const token = this.vault.openUserToken(integration);
     const version = apiVersionCheck(graphVersionStatus(this.meta.apiVersion, now));
-    if (!token) return this.markReauth(integration, 'No access token is stored', [version], now);
+    if (!token) return this.markReauth(integration, checkedToken, 'No access token is stored', [version], now);
     const debug = await this.api.debugToken(token);
-    if (!debug.is_valid) return this.markReauth(integration, debug.error?.message ?? 'Token is invalid', [version], now);
+    if (!debug.is_valid) return this.markReauth(integration, checkedToken, debug.error?.message ?? 'Token is invalid', [version], now);
     Object.assign(integration, tokenFacts(debug, requiredScopes(this.meta.loginConfigId)));
     if (debug.type) integration.tokenType = debug.type;
     try {
@@ -70,10 +71,10 @@ export class MetaHealthService {
         ...contributed,
         version,
       ];
-      return this.store(integration, MetaIntegrationStatus.Active, null, checks, now);
+      return this.store(integration, checkedToken, MetaIntegrationStatus.Active, null, checks, now);
     } catch (error) {
       if (error instanceof MetaGraphError && decideGraphSync(error, ONE_OFF_CALL).action === 'park') {
-        return this.markReauth(integration, error.message, [version], now);
+        return this.markReauth(integration, checkedToken, error.message, [version], now);
       }
       throw error;
     }
@@ -85,14 +86,29 @@ export class MetaHealthService {
   }
 
   /** Moves an active connection to reauth_required (audited once, by `MetaReauthService`) and stores the card. */
-  private async markReauth(integration: MetaIntegration, reason: string, extra: MetaHealthCheck[], now: Date): Promise<MetaIntegration> {
-    await this.reauth.markReauthRequired(integration.organisationId, integration.id, reason, { during: 'health_check' });
+  private async markReauth(
+    integration: MetaIntegration,
+    checkedToken: string | null,
+    reason: string,
+    extra: MetaHealthCheck[],
+    now: Date,
+  ): Promise<MetaIntegration> {
+    await this.reauth.markReauthRequired(integration.organisationId, integration.id, reason, {
+      during: 'health_check',
+      failedUserToken: checkedToken,
+    });
     const checks = [tokenCheck(false, reason), ...(await this.lifecycle.healthChecksWithoutToken(new HealthRun(now))), ...extra];
-    return this.store(integration, MetaIntegrationStatus.ReauthRequired, reason, checks, now);
+    return this.store(integration, checkedToken, MetaIntegrationStatus.ReauthRequired, reason, checks, now);
   }
 
-  private store(
+  /**
+   * Stores the verdict on the token that was checked (`checkedToken`, the ciphertext read when the check began). When
+   * the connection was reconnected or disconnected meanwhile, the verdict is about a token no longer in use: the
+   * connection as it is now is answered instead, and its next check judges the new token.
+   */
+  private async store(
     integration: MetaIntegration,
+    checkedToken: string | null,
     status: MetaIntegrationStatus,
     reason: string | null,
     checks: MetaHealthCheck[],
@@ -104,7 +120,12 @@ export class MetaHealthService {
     integration.healthOverall = worstLevel(checks);
     integration.lastCheckedAt = now;
     if (status === MetaIntegrationStatus.Active) integration.lastValidatedAt = now;
-    return this.integrations.rows.save(integration);
+    if (await this.integrations.storeHealth(integration, checkedToken)) return integration;
+    this.logger.log({
+      msg: 'Connection changed during its health check; the verdict on the old token is dropped',
+      integrationId: integration.id,
+    });
+    return (await this.integrations.rows.findOneBy({ id: integration.id })) ?? integration;
   }
 }
 

@@ -23,6 +23,8 @@ export type CapiSendOutcome =
 
 interface SendRun {
   integrationId: string;
+  /** The user token the run sends with (ciphertext), so a refusal after a reconnect does not mark the new one. */
+  tokenCiphertext: string | null;
   /** The breaker let this run through as its probe. */
   probe: boolean;
   ctx: GraphCallContext;
@@ -93,6 +95,7 @@ export class CapiSenderService {
 
     const run: SendRun = {
       integrationId: integration.id,
+      tokenCiphertext: integration.accessTokenCiphertext,
       probe: gate.probe,
       ctx: capiCallContext(token),
       isLastAttempt: attempt.isLastAttempt,
@@ -172,7 +175,10 @@ export class CapiSenderService {
           throw new StopRun({ next: 'delay', delayMs: decision.delayMs });
         case 'park':
           await this.outbox.markAttemptFailed(ids, { ...common, final: false, retryAt: new Date() });
-          await this.reauth.markReauthRequired(target.organisationId, run.integrationId, message, { during: 'capi_send' });
+          await this.reauth.markReauthRequired(target.organisationId, run.integrationId, message, {
+            during: 'capi_send',
+            failedUserToken: run.tokenCiphertext,
+          });
           throw new StopRun({ next: 'done', summary: { parked: message } });
       }
     }

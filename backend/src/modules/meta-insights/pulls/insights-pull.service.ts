@@ -7,7 +7,14 @@ import { metaConfig } from '../../../config/meta.config';
 import { MetaGraphError, type GraphCallContext } from '../../../infra/meta-graph';
 import { graphSyncPolicy } from '../../../infra/meta-sync';
 import { AdAssetsDirectory } from '../../meta-assets';
-import { ConnectionBreakers, MetaIntegrationRepository, MetaReauthService, MetaTokenVault, pauseMessage } from '../../meta-auth';
+import {
+  ConnectionBreakers,
+  MetaIntegrationRepository,
+  MetaReauthService,
+  MetaTokenVault,
+  pauseMessage,
+  type MetaIntegration,
+} from '../../meta-auth';
 import { attributionOf, factOf, type GraphInsightRow, type RowContext } from '../graph/insight-rows';
 import { InsightsCallCounter, InsightsGraphApi, insightsParams } from '../graph/insights-graph.api';
 import type { PullAccountJobData } from '../meta-insights.jobs';
@@ -144,7 +151,7 @@ export class InsightsPullService {
     } catch (error) {
       addUp(await flush().catch(() => counts));
       await this.breakers.failedWith(integration.id, organisationId, error, { probe: gate.probe });
-      return this.failed(pull, integration.id, error, attempt, job.throttles ?? 0);
+      return this.failed(pull, integration, error, attempt, job.throttles ?? 0);
     }
     await this.pulls.finish(pull.id, 'succeeded');
     await this.accounts.pulled(organisationId, adAccountId, pull.trigger === 'backfill' ? pull.range.since : null);
@@ -255,7 +262,7 @@ export class InsightsPullService {
 
   private async failed(
     pull: StoredPull,
-    integrationId: string,
+    integration: Pick<MetaIntegration, 'id' | 'accessTokenCiphertext'>,
     error: unknown,
     attempt: { isLastAttempt: boolean },
     throttles: number,
@@ -283,7 +290,10 @@ export class InsightsPullService {
         return { next: 'delay', delayMs, throttled: true };
       }
       case 'park':
-        await this.reauth.markReauthRequired(organisationId, integrationId, message, { during: 'insights_pull' });
+        await this.reauth.markReauthRequired(organisationId, integration.id, message, {
+          during: 'insights_pull',
+          failedUserToken: integration.accessTokenCiphertext,
+        });
         await this.pulls.finish(pull.id, 'failed', message);
         await this.accounts.failed(organisationId, adAccountId, message);
         return { next: 'fail', message };

@@ -137,7 +137,10 @@ export class LeadReconcileService {
       // The job's outcome is decided by its handler; here only whether the connection needs a reconnect.
       if (decideGraphSync(error, ONE_OFF_CALL).action === 'park') {
         const reason = `Meta refused the token while reading leads: ${error.message}`;
-        await this.reauth.markReauthRequired(organisationId, integration.id, reason, { during: 'lead_reconcile' });
+        await this.reauth.markReauthRequired(organisationId, integration.id, reason, {
+          during: 'lead_reconcile',
+          failedPageToken: page.pageAccessTokenCiphertext ?? undefined,
+        });
       }
       this.logger.warn({ msg: 'Lead sweep stopped', leadFormId, kind: error.kind, code: error.code, ...counts });
       throw new SweepStoppedError(error, counts);

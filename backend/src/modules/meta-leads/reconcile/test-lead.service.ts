@@ -51,7 +51,10 @@ export class TestLeadService {
       if (!(error instanceof MetaGraphError)) throw error;
       if (decideGraphSync(error, ONE_OFF_CALL).action === 'park') {
         const reason = `Meta refused the token while sending a test lead: ${error.message}`;
-        await this.reauth.markReauthRequired(organisationId, integration.id, reason, { during: 'test_lead' });
+        await this.reauth.markReauthRequired(organisationId, integration.id, reason, {
+          during: 'test_lead',
+          failedPageToken: page.pageAccessTokenCiphertext ?? undefined,
+        });
       }
       throw graphApiError(error, { formId: form.id });
     }
