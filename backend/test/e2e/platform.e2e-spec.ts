@@ -102,6 +102,18 @@ describe('platform (e2e)', () => {
       expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
       expect(res.headers['x-powered-by']).toBeUndefined();
     });
+
+    it('keeps API answers out of browser and proxy caches, without an ETag', async () => {
+      const res = await t.http.post('/v1/auth/login').send({ email: 'nobody@example.com', password: 'not-the-password' });
+      expect(res.status).toBe(401);
+      expect(res.headers['cache-control']).toBe('no-store');
+      const admin = await login(t, FIRST_ADMIN.email, FIRST_ADMIN.password);
+      const listed = await t.http.get('/v1/leads').set('Authorization', `Bearer ${admin.accessToken}`).expect(200);
+      expect(listed.headers['cache-control']).toBe('no-store');
+      expect(listed.headers.etag).toBeUndefined();
+      // Operational paths keep their own rules.
+      expect((await t.http.get('/health')).headers['cache-control']).not.toBe('no-store');
+    });
   });
 
   describe('CORS', () => {

@@ -1,6 +1,7 @@
 import { Logger, RequestMethod } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { API_PREFIX, OPS_ROUTES, ROUTES } from '@legeai/contracts';
 import { appConfig, servesApi } from '../../config/app.config';
@@ -68,6 +69,13 @@ export function configureHttp(app: NestExpressApplication): HttpSetup {
   // whole stack below; the raw-body parser stays for the spellings the fast route hands on to Express (trailing
   // slash, compressed bodies).
   installFastRoutes(app, app.get(FastRouteRegistry));
+  // The API answers about people (contact details) and with what is true now: no browser or proxy keeps a copy, and
+  // no ETag, whose hash of every JSON body was compared with nothing (the console never revalidates).
+  app.set('etag', false);
+  app.use(`/${API_PREFIX}`, (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use(webhookPath, ...webhookRawBody(cfg.bodyLimit));
   app.useBodyParser('json', { limit: cfg.bodyLimit });
   app.useBodyParser('urlencoded', { limit: cfg.bodyLimit, extended: true });
