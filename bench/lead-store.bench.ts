@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { Client } from 'pg';
+import { startBaseline } from './lib/baseline';
 import { BENCH_ADMIN, startProduct, type RunningProduct } from './lib/product';
 import { BenchResult, Comparison } from './lib/report';
 import { BenchSettings } from './lib/settings';
@@ -12,42 +14,57 @@ const PAGE = 50;
  * One organisation's lead store at 1,000,000 leads (50,000 with --quick), generated in SQL. Each case is a request
  * of `GET /v1/leads` through the built product (HTTP, auth, validation, the rows, the total, JSON) against its
  * floor: the indexed read of the page's rows alone, the same SQL the product runs for its rows, sent by this process
- * straight to PostgreSQL. Both run alternately in the same process, after a warm-up; p50 and p95 of each.
+ * straight to PostgreSQL. Beside them, not a target: the same statement behind a bare node:http + pg server
+ * (`baselines/sql-page-server.ts`), what HTTP and JSON alone add on this machine. The three run in turn in the same
+ * process, after a warm-up; p50 and p95 of each. HTTP requests go through node:http with a keep-alive agent, the
+ * cheapest client, so the client's own cost stays out of the product's numbers as it stays out of the floor's.
  * Then a 100,000-lead CSV export (20,000 with --quick), with the product's resident memory sampled while it streams.
  */
 export async function run(settings: BenchSettings): Promise<BenchResult[]> {
   const leads = settings.quick ? 50_000 : 1_000_000;
   const exportLeads = settings.quick ? 20_000 : 100_000;
-  const samples = settings.quick ? 15 : 40;
+  // 200 samples a case: with 40, p95 was the second slowest sample and moved by half between runs.
+  const samples = settings.quick ? 15 : 200;
   const product = await startProduct({ role: 'api', logLevel: 'warn' });
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   try {
     const db = new Client({ connectionString: product.databaseUrl });
     await db.connect();
+    const bare = await startBaseline('sql-page-server', { DATABASE_URL: product.databaseUrl, PORT: '0' });
     try {
       const organisationId = await seed(db, leads);
       const token = await signIn(product);
       const get = async (query: string) => {
         const started = performance.now();
-        const res = await fetch(`${product.url}/v1/leads?${query}`, { headers: { authorization: `Bearer ${token}` } }).catch(
-          (error: Error) => {
-            // Say why (the cause) and what the product printed last: a bare "fetch failed" once ended a run unexplained.
-            throw new Error(`GET /v1/leads?${query}: ${error.message} (${String(error.cause)}); product output:\n${product.child.tail()}`);
-          },
-        );
-        const body = (await res.json()) as { items: unknown[]; nextCursor?: string | null; total: number };
-        if (res.status !== 200) throw new Error(`GET /v1/leads?${query} → ${res.status} ${JSON.stringify(body)}`);
+        const path = `/v1/leads?${query}`;
+        const res = await call(agent, `${product.url}${path}`, { authorization: `Bearer ${token}` }).catch((error: Error) => {
+          // Say why and what the product printed last: a bare "fetch failed" once ended a run unexplained.
+          throw new Error(`GET ${path}: ${error.message}; product output:\n${product.child.tail()}`);
+        });
+        const body = JSON.parse(res.body) as { items: unknown[]; nextCursor?: string | null; total: number };
+        if (res.status !== 200) throw new Error(`GET ${path} → ${res.status} ${res.body}`);
         return { ms: performance.now() - started, body };
       };
-      const floor = async (where: string, params: unknown[], order = 'l.received_at DESC, l.id DESC') => {
-        const started = performance.now();
-        await db.query(
-          `SELECT l.id, l.full_name, l.email, l.phone, l.phone_e164, l.status, l.source, l.form_id, f.form_name, l.campaign_id,
+      const statement = (where: string, params: unknown[], order = 'l.received_at DESC, l.id DESC') => ({
+        text: `SELECT l.id, l.full_name, l.email, l.phone, l.phone_e164, l.status, l.source, l.form_id, f.form_name, l.campaign_id,
                   l.campaign_name, l.is_organic, l.is_test, l.duplicate_of_id, l.duplicate_rule, l.needs_review, l.premium_value,
                   l.premium_currency, l.received_at
              FROM leads l LEFT JOIN meta_lead_forms f ON f.organisation_id = l.organisation_id AND f.form_id = l.form_id
             WHERE l.organisation_id = $1 AND l.is_test = false${where} ORDER BY ${order} LIMIT ${PAGE}`,
-          [organisationId, ...params],
-        );
+        values: [organisationId, ...params],
+      });
+      const floor = async (where: string, params: unknown[]) => {
+        const { text, values } = statement(where, params);
+        const started = performance.now();
+        await db.query(text, values);
+        return performance.now() - started;
+      };
+      /** The floor's statement through the bare HTTP server: request, pool query, JSON answer, parsed here. */
+      const bareHttp = async (where: string, params: unknown[]) => {
+        const started = performance.now();
+        const res = await call(agent, bare.url, { 'content-type': 'application/json' }, JSON.stringify(statement(where, params)));
+        if (res.status !== 200) throw new Error(`bare SQL page server → ${res.status} ${res.body}`);
+        JSON.parse(res.body);
         return performance.now() - started;
       };
 
@@ -59,67 +76,80 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
       );
       const deepCursor = Buffer.from(JSON.stringify({ r: deep.rows[0].received_at, i: deep.rows[0].id })).toString('base64url');
       const since = new Date(Date.now() - 7 * 86_400_000).toISOString();
-      const cases: { label: string; query: string; floor: () => Promise<number> }[] = [
-        { label: 'first page', query: `limit=${PAGE}`, floor: () => floor('', []) },
+      // Each case: the product's query string, and the floor's extra condition with its parameters ($2…).
+      const cases: { label: string; query: string; sql: [where: string, params: unknown[]] }[] = [
+        { label: 'first page', query: `limit=${PAGE}`, sql: ['', []] },
         {
           label: 'deep page (cursor)',
           query: `limit=${PAGE}&cursor=${deepCursor}`,
-          floor: () => floor(' AND (l.received_at, l.id) < ($2::timestamptz, $3::uuid)', [deep.rows[0].received_at, deep.rows[0].id]),
+          sql: [' AND (l.received_at, l.id) < ($2::timestamptz, $3::uuid)', [deep.rows[0].received_at, deep.rows[0].id]],
         },
-        { label: 'status filter', query: `limit=${PAGE}&status=qualified`, floor: () => floor(' AND l.status = $2', ['qualified']) },
-        { label: 'form filter', query: `limit=${PAGE}&formId=form_7`, floor: () => floor(' AND l.form_id = $2', ['form_7']) },
-        {
-          label: 'date range',
-          query: `limit=${PAGE}&from=${encodeURIComponent(since)}`,
-          floor: () => floor(' AND l.received_at >= $2', [since]),
-        },
+        { label: 'status filter', query: `limit=${PAGE}&status=qualified`, sql: [' AND l.status = $2', ['qualified']] },
+        { label: 'form filter', query: `limit=${PAGE}&formId=form_7`, sql: [' AND l.form_id = $2', ['form_7']] },
+        { label: 'date range', query: `limit=${PAGE}&from=${encodeURIComponent(since)}`, sql: [' AND l.received_at >= $2', [since]] },
         {
           label: 'search email',
           query: `limit=${PAGE}&q=${encodeURIComponent('garcia.4242')}`,
-          floor: () => floor(` AND l.email ILIKE $2`, ['%garcia.4242%']),
+          sql: [` AND l.email ILIKE $2`, ['%garcia.4242%']],
         },
         {
           label: 'search phone',
           query: `limit=${PAGE}&q=${encodeURIComponent('555 0179')}`,
-          floor: () => floor(` AND regexp_replace(coalesce(l.phone, ''), '\\D', '', 'g') LIKE $2`, ['%5550179%']),
+          sql: [` AND regexp_replace(coalesce(l.phone, ''), '\\D', '', 'g') LIKE $2`, ['%5550179%']],
         },
         {
           label: 'search name',
           query: `limit=${PAGE}&q=${encodeURIComponent('Okafor')}`,
-          floor: () =>
-            floor(` AND (coalesce(l.full_name, '') || ' ' || coalesce(l.first_name, '') || ' ' || coalesce(l.last_name, '')) ILIKE $2`, [
-              '%Okafor%',
-            ]),
+          sql: [
+            ` AND (coalesce(l.full_name, '') || ' ' || coalesce(l.first_name, '') || ' ' || coalesce(l.last_name, '')) ILIKE $2`,
+            ['%Okafor%'],
+          ],
         },
       ];
 
       const comparisons: Comparison[] = [];
       const notes: string[] = [];
       let pass = true;
-      notes.push(await httpFloor(product, token, samples));
+      notes.push(await httpFloor(product, agent, token, samples));
       for (const c of cases) {
         for (let i = 0; i < 3; i++) {
           await get(c.query);
-          await c.floor();
+          await floor(...c.sql);
+          await bareHttp(...c.sql);
         }
         const productMs: number[] = [];
         const floorMs: number[] = [];
+        const bareMs: number[] = [];
         let sample = { total: 0, cursor: false, items: 0, exact: true };
         for (let i = 0; i < samples; i++) {
-          const flip = i % 2 === 0;
-          if (flip) floorMs.push(await c.floor());
-          const answer = await get(c.query);
-          productMs.push(answer.ms);
-          if (!flip) floorMs.push(await c.floor());
-          const body = answer.body as { items: unknown[]; total: number; totalExact?: boolean; nextCursor?: string | null };
-          sample = { total: body.total, cursor: Boolean(body.nextCursor), items: body.items.length, exact: body.totalExact !== false };
+          // The three in a rotating order, so none always runs right after another's garbage or cache warm-up.
+          const turns = [
+            async () => floorMs.push(await floor(...c.sql)),
+            async () => bareMs.push(await bareHttp(...c.sql)),
+            async () => {
+              const answer = await get(c.query);
+              productMs.push(answer.ms);
+              const body = answer.body as { items: unknown[]; total: number; totalExact?: boolean; nextCursor?: string | null };
+              sample = { total: body.total, cursor: Boolean(body.nextCursor), items: body.items.length, exact: body.totalExact !== false };
+            },
+          ];
+          for (let t = 0; t < turns.length; t++) await turns[(i + t) % turns.length]();
         }
-        const [p50, p95, f50, f95] = [pct(productMs, 50), pct(productMs, 95), pct(floorMs, 50), pct(floorMs, 95)];
+        const [p50, p95, f50, f95, b50, b95] = [
+          pct(productMs, 50),
+          pct(productMs, 95),
+          pct(floorMs, 50),
+          pct(floorMs, 95),
+          pct(bareMs, 50),
+          pct(bareMs, 95),
+        ];
         comparisons.push({ label: `${c.label} p50`, unit: 'ms', baseline: f50, product: p50, ratio: f50 / p50 });
         comparisons.push({ label: `${c.label} p95`, unit: 'ms', baseline: f95, product: p95, ratio: f95 / p95 });
         if (p50 > MAX_RATIO * f50 || p95 > MAX_RATIO * f95) pass = false;
         notes.push(
-          `${c.label}: ${sample.items} rows, total ${sample.exact ? '' : 'about '}${sample.total.toLocaleString('en-US')}${sample.cursor ? ', next cursor' : ''}`,
+          `${c.label}: ${sample.items} rows, total ${sample.exact ? '' : 'about '}${sample.total.toLocaleString('en-US')}${sample.cursor ? ', next cursor' : ''}; ` +
+            `bare HTTP + SQL p50 ${b50.toFixed(2)} ms (${ratio(f50, b50)} of it is the floor), p95 ${b95.toFixed(2)} ms (${ratio(f95, b95)}); ` +
+            `product against it p50 ${ratio(b50, p50)}, p95 ${ratio(b95, p95)}`,
         );
       }
 
@@ -138,9 +168,11 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
         },
       ];
     } finally {
+      await bare.stop();
       await db.end();
     }
   } finally {
+    agent.destroy();
     await product.stop();
   }
 }
@@ -175,11 +207,11 @@ async function seed(db: Client, count: number): Promise<string> {
  * What any authenticated request costs beside its own work, reported next to the floors (not a target): the
  * signed-in user's `GET /v1/auth/me` (HTTP with keep-alive, bearer auth, one indexed read of the user, JSON).
  */
-async function httpFloor(product: RunningProduct, token: string, samples: number): Promise<string> {
+async function httpFloor(product: RunningProduct, agent: Agent, token: string, samples: number): Promise<string> {
   const once = async () => {
     const started = performance.now();
-    const res = await fetch(`${product.url}/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } });
-    await res.json();
+    const res = await call(agent, `${product.url}/v1/auth/me`, { authorization: `Bearer ${token}` });
+    JSON.parse(res.body);
     if (res.status !== 200) throw new Error(`GET /v1/auth/me → ${res.status}`);
     return performance.now() - started;
   };
@@ -255,6 +287,22 @@ function rss(product: RunningProduct): number {
   const status = readFileSync(`/proc/${product.child.process.pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
 }
+
+/** One request over the keep-alive agent (GET, or POST with a body); answers the status and the whole body as text. */
+function call(agent: Agent, url: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent, method: body === undefined ? 'GET' : 'POST', headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const ratio = (fast: number, slow: number): string => `${((100 * fast) / slow).toFixed(0)} %`;
 
 function pct(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -7,7 +7,10 @@ export interface RunningBaseline {
 }
 
 /** Starts one of `bench/baselines/*` as its own process (like the product) and waits for the port it prints. */
-export async function startBaseline(name: 'hmac-server' | 'pg-inbox-server', env: Record<string, string>): Promise<RunningBaseline> {
+export async function startBaseline(
+  name: 'hmac-server' | 'pg-inbox-server' | 'sql-page-server',
+  env: Record<string, string>,
+): Promise<RunningBaseline> {
   const child: Child = startNode(join(__dirname, '..', 'baselines', `${name}.js`), env);
   const port = await new Promise<number>((resolve, reject) => {
     let buffered = '';
