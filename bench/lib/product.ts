@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Child, freePort, startNode, waitForHttp } from './processes';
-import { createDatabase, deleteRedisKeys, dropDatabase, REDIS_URL, uniqueName } from './services';
+import { createDatabase, databaseUrl as databaseUrlOf, deleteRedisKeys, dropDatabase, REDIS_URL, uniqueName } from './services';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
 const MAIN = join(REPO_ROOT, 'backend', 'dist', 'main.js');
@@ -25,6 +25,11 @@ export interface ProductOptions {
   nodeArgs?: string[];
   /** A port chosen beforehand (when the sandbox must know the callback URL first); default: a free one. */
   port?: number;
+  /**
+   * The database of a product already running (a second process on the same data, e.g. with other node flags); its
+   * owner drops it. Default: a new database, dropped by `stop()`.
+   */
+  database?: string;
 }
 
 export interface RunningProduct {
@@ -43,9 +48,10 @@ export interface RunningProduct {
  * prefix's keys.
  */
 export async function startProduct(options: ProductOptions): Promise<RunningProduct> {
-  const database = uniqueName('db');
+  const ownsDatabase = options.database === undefined;
+  const database = options.database ?? uniqueName('db');
   const prefix = uniqueName('q');
-  const databaseUrl = await createDatabase(database);
+  const databaseUrl = ownsDatabase ? await createDatabase(database) : databaseUrlOf(database);
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const graphUrl = options.graphUrl ?? 'http://127.0.0.1:9';
@@ -79,7 +85,7 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
       console.log(`  (kept database ${database} and Redis keys ${prefix}:*)`);
       return;
     }
-    await dropDatabase(database).catch(() => undefined);
+    if (ownsDatabase) await dropDatabase(database).catch(() => undefined);
     await deleteRedisKeys(prefix).catch(() => undefined);
   };
   try {
