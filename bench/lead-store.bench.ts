@@ -113,7 +113,12 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
         { label: 'status filter', query: `limit=${PAGE}&status=qualified`, sql: { filter: { status: 'qualified' } } },
         { label: 'form filter', query: `limit=${PAGE}&formId=form_7`, sql: { filter: { formId: 'form_7' } } },
         { label: 'date range', query: `limit=${PAGE}&from=${encodeURIComponent(since)}`, sql: { filter: { from: since } } },
-        { label: 'search email', query: `limit=${PAGE}&q=${encodeURIComponent('garcia.4242')}`, sql: { filter: { q: 'garcia.4242' } } },
+        {
+          // Lead 4242's address (the seed's Chloe Jensen): a search that finds its lead, not an empty result.
+          label: 'search email',
+          query: `limit=${PAGE}&q=${encodeURIComponent('chloe.jensen.4242')}`,
+          sql: { filter: { q: 'chloe.jensen.4242' } },
+        },
         { label: 'search phone', query: `limit=${PAGE}&q=${encodeURIComponent('555 0179')}`, sql: { filter: { q: '555 0179' } } },
         { label: 'search name', query: `limit=${PAGE}&q=${encodeURIComponent('Okafor')}`, sql: { filter: { q: 'Okafor' } } },
       ];
