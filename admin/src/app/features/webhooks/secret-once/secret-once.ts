@@ -28,23 +28,15 @@ import { MatIconModule } from '@angular/material/icon';
     }
   `,
   styles: `
+    @use '../../../shared/ui/styles/form-dialog';
+
     :host {
       display: flex;
       flex-direction: column;
       gap: 8px;
     }
     .warning {
-      display: flex;
-      gap: 8px;
-      align-items: flex-start;
-      padding: 10px 12px;
-      border-radius: 8px;
-      margin: 0;
-      background: var(--mat-sys-tertiary-container);
-      color: var(--mat-sys-on-tertiary-container);
-      mat-icon {
-        flex-shrink: 0;
-      }
+      @include form-dialog.shown-once-warning;
     }
     .secret-row {
       display: flex;
