@@ -3,6 +3,7 @@ import type { SandboxOptions } from '@legeai/meta-sandbox';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { connectMetaThroughDialog } from './lib/connect-meta';
+import { statusBurst } from './lib/status-burst';
 import { freePort, sleep } from './lib/processes';
 import { BENCH_ADMIN, BENCH_META_APP, REPO_ROOT, startProduct, type RunningProduct } from './lib/product';
 import { BenchResult } from './lib/report';
@@ -105,25 +106,8 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
     });
 
     const seq = Math.max(0, ...sandbox.control.calls({ limit: 1_000_000 }).map((c) => c.seq));
-    const started = Date.now();
-    let next = 0;
-    let failures = 0;
-    const worker = async () => {
-      while (next < leadIds.length) {
-        const id = leadIds[next++];
-        const res = await fetch(`${product!.url}/v1/leads/${id}/status`, {
-          method: 'PATCH',
-          headers: auth,
-          body: '{"status":"qualified"}',
-        });
-        if (res.status !== 200) failures++;
-        await res.arrayBuffer();
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    const burstMs = await statusBurst(product.url, auth, leadIds, 'qualified', CONCURRENCY);
     const lastChange = new Date();
-    const burstMs = lastChange.getTime() - started;
-    if (failures) throw new Error(`${failures} status changes failed`);
 
     const deadline = Date.now() + 600_000;
     let done: { accepted: number; other: number; last: Date | null };

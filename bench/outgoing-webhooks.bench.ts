@@ -3,6 +3,7 @@ import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { sleep } from './lib/processes';
+import { statusBurst } from './lib/status-burst';
 import { BENCH_ADMIN, REPO_ROOT, startProduct, type RunningProduct } from './lib/product';
 import { BenchResult } from './lib/report';
 import { withClient } from './lib/services';
@@ -171,23 +172,7 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
 
     // The API burst.
     const started = Date.now();
-    let next = 0;
-    let failures = 0;
-    const lane = async () => {
-      while (next < leadIds.length) {
-        const id = leadIds[next++];
-        const res = await fetch(`${product!.url}/v1/leads/${id}/status`, {
-          method: 'PATCH',
-          headers: auth,
-          body: '{"status":"contacted"}',
-        });
-        if (res.status !== 200) failures++;
-        await res.arrayBuffer();
-      }
-    };
-    await Promise.all(Array.from({ length: API_CONCURRENCY }, lane));
-    const burstMs = Date.now() - started;
-    if (failures) throw new Error(`${failures} status changes failed`);
+    const burstMs = await statusBurst(product.url, auth, leadIds, 'contacted', API_CONCURRENCY);
     const deadline = Date.now() + 600_000;
     while (receiver.delivered < changes) {
       if (Date.now() > deadline) throw new Error(`only ${receiver.delivered} of ${changes} events arrived after 10 minutes`);
