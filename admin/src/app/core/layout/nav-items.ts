@@ -41,7 +41,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: 'Leads',
     icon: 'contact_page',
     minRole: Role.Viewer,
-    summary: 'Search and filter leads, follow them through the pipeline and export them as CSV.',
+    summary: 'Search and filter leads, follow them through the pipeline and export them as CSV or Excel.',
     target: { kind: 'route', path: '/leads' },
   },
   {

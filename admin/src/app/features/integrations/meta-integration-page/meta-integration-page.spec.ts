@@ -164,6 +164,10 @@ describe('MetaIntegrationPage', () => {
 
       const card = text('[data-testid="connection-card"]');
       expect(card).toContain('Sandra Sandbox');
+      // Name above id in the header's text column (projected there, not laid out beside each other).
+      const headerText = (harness.routeNativeElement as HTMLElement).querySelector('.mat-mdc-card-header-text');
+      expect(headerText?.querySelector('mat-card-title')?.textContent?.trim()).toBe('Sandra Sandbox');
+      expect(headerText?.querySelector('mat-card-subtitle')?.textContent?.trim()).toMatch(/^Meta user \d+$/);
       expect(text('[data-testid="status-chip"]').trim()).toBe('Active');
       expect(text('[data-testid="granted-scopes"]')).toContain('leads_retrieval');
       expect(text('[data-testid="token-expiry"]')).toMatch(/in (49|50) days/);
