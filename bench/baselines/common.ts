@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 /** The product's BODY_LIMIT default (1 MB). */
 const LIMIT = 1024 * 1024;
@@ -27,4 +28,25 @@ export function signatureIsValid(body: Buffer, header: string | string[] | undef
   const given = Buffer.from(match[1], 'hex');
   const expected = createHmac('sha256', secret).update(body).digest();
   return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** A JSON answer with its length, as the product sends one. */
+export function answer(res: ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
+  res.end(json);
+}
+
+/**
+ * Listens on PORT (0 = any) on loopback and prints `{"port":N}` once listening (what `startBaseline` waits for); on
+ * SIGTERM closes every connection, runs `stop` (a pool to end) and exits.
+ */
+export function serve(server: Server, stop: () => Promise<void> = () => Promise.resolve()): void {
+  server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+    process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`);
+  });
+  process.on('SIGTERM', () => {
+    server.closeAllConnections();
+    server.close(() => void stop().then(() => process.exit(0)));
+  });
 }

@@ -4,7 +4,7 @@
  * Prints `{"port":N}` on stdout once listening. Env: APP_SECRET, PORT (0 = any).
  */
 import { createServer } from 'node:http';
-import { readBody, signatureIsValid } from './common';
+import { answer, readBody, serve, signatureIsValid } from './common';
 
 const secret = process.env.APP_SECRET ?? '';
 
@@ -18,16 +18,4 @@ const server = createServer((req, res) => {
   });
 });
 
-function answer(res: import('node:http').ServerResponse, status: number, body: unknown): void {
-  const json = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
-  res.end(json);
-}
-
-server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
-  process.stdout.write(`${JSON.stringify({ port: (server.address() as import('node:net').AddressInfo).port })}\n`);
-});
-process.on('SIGTERM', () => {
-  server.closeAllConnections();
-  server.close(() => process.exit(0));
-});
+serve(server);

@@ -5,10 +5,9 @@
  * of 10). Prints `{"port":N}` on stdout once listening. Env: APP_SECRET, DATABASE_URL, PORT (0 = any).
  */
 import { createHash } from 'node:crypto';
-import { createServer, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { Pool } from 'pg';
-import { readBody, signatureIsValid } from './common';
+import { answer, readBody, serve, signatureIsValid } from './common';
 
 const secret = process.env.APP_SECRET ?? '';
 const pool = new Pool({ connectionString: process.env.DATABASE_URL ?? '', max: 10 });
@@ -36,16 +35,4 @@ const server = createServer((req, res) => {
   });
 });
 
-function answer(res: ServerResponse, status: number, body: unknown): void {
-  const json = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
-  res.end(json);
-}
-
-server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
-  process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`);
-});
-process.on('SIGTERM', () => {
-  server.closeAllConnections();
-  server.close(() => void pool.end().then(() => process.exit(0)));
-});
+serve(server, () => pool.end());

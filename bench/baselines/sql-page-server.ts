@@ -4,10 +4,9 @@
  * POST carries `{ text, values }` (the floor's own statement), runs it on a pool of 10 and answers `{ items }` as
  * JSON. Prints `{"port":N}` on stdout once listening. Env: DATABASE_URL, PORT (0 = any).
  */
-import { createServer, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { Pool } from 'pg';
-import { readBody } from './common';
+import { answer, readBody, serve } from './common';
 
 const pool = new Pool({ connectionString: process.env.DATABASE_URL ?? '', max: 10 });
 
@@ -27,16 +26,4 @@ const server = createServer((req, res) => {
   });
 });
 
-function answer(res: ServerResponse, status: number, body: unknown): void {
-  const json = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
-  res.end(json);
-}
-
-server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
-  process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`);
-});
-process.on('SIGTERM', () => {
-  server.closeAllConnections();
-  server.close(() => void pool.end().then(() => process.exit(0)));
-});
+serve(server, () => pool.end());
