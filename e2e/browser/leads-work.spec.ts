@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Page } from 'playwright-core';
 
-import { connectMetaIfNeeded, RESULTS_DIR, requiredEnv, useConsoleSession } from './browser';
+import { connectMetaIfNeeded, RESULTS_DIR, sandbox, useConsoleSession } from './browser';
 
 /**
  * Working the leads from the production console against the real backend in sandbox mode: a lead created on Meta's
@@ -13,21 +13,10 @@ import { connectMetaIfNeeded, RESULTS_DIR, requiredEnv, useConsoleSession } from
 describe('console: work the leads', () => {
   const session = useConsoleSession({ width: 1440, height: 1400 });
   const { screenshotOnFailure } = session;
-  const sandboxUrl = requiredEnv('E2E_SANDBOX_URL');
   let page: Page;
   let formId: string;
   let leadName: string;
 
-  /** The sandbox's control surface: what Meta's side does, without Meta. */
-  async function sandbox<T>(method: string, route: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${sandboxUrl}/__sandbox${route}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`sandbox ${method} ${route} answered ${res.status}: ${await res.text()}`);
-    return (res.status === 204 ? undefined : await res.json()) as T;
-  }
   const createLead = async () =>
     (await sandbox<{ data: { id: string }[] }>('POST', '/leads', { formId, count: 1, organic: false })).data[0].id;
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
-import { RESULTS_DIR, launchChromium, loopbackBaseUrl, openedDialog, requiredEnv } from './browser';
+import { RESULTS_DIR, launchChromium, loopbackBaseUrl, openedDialog, requiredEnv, sandbox } from './browser';
 
 /** An iPhone-sized screen, the narrowest the console is made for. */
 const PHONE = { width: 390, height: 844 };
@@ -54,22 +54,11 @@ function horizontalOverflow(page: Page): Promise<string[]> {
  * test-results/phone-*.png.
  */
 describe('console at phone width', () => {
-  const sandboxUrl = requiredEnv('E2E_SANDBOX_URL');
   const adminEmail = requiredEnv('E2E_ADMIN_EMAIL');
   const adminPassword = requiredEnv('E2E_ADMIN_PASSWORD');
   let browser: Browser;
   let phone: BrowserContext;
   let page: Page;
-
-  async function sandbox<T>(method: string, route: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${sandboxUrl}/__sandbox${route}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`sandbox ${method} ${route} answered ${res.status}: ${await res.text()}`);
-    return (res.status === 204 ? undefined : await res.json()) as T;
-  }
 
   async function signIn(target: Page): Promise<void> {
     await target.getByLabel('Email').fill(adminEmail);

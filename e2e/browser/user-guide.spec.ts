@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Locator, Page } from 'playwright-core';
 
-import { openedDialog, requiredEnv, useConsoleSession } from './browser';
+import { openedDialog, sandbox, useConsoleSession } from './browser';
 import { GUIDE_VIEWPORT, GuideShots, USER_GUIDE, guideShotReferences } from './guide-shots';
 import { seedInsights, type SeededCampaign } from './seed-insights';
 
@@ -51,23 +51,12 @@ const EVALUATION_WAIT_MS = 45_000;
 describe('user guide: the console, with its screenshots', () => {
   const session = useConsoleSession(GUIDE_VIEWPORT, { locale: 'en-US' });
   const { screenshotOnFailure } = session;
-  const sandboxUrl = requiredEnv('E2E_SANDBOX_URL');
   const shots = new GuideShots(() => session.page);
   let page: Page;
   let autoForm: { id: string; name: string };
   let receiver: Server;
   let receiverUrl = '';
   let received = 0;
-
-  async function sandbox<T>(method: string, route: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${sandboxUrl}/__sandbox${route}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`sandbox ${method} ${route} answered ${res.status}: ${await res.text()}`);
-    return (res.status === 204 ? undefined : await res.json()) as T;
-  }
 
   /** Waits for the page's loading bars to go, so a shot shows the page read, not loading. */
   const settled = () => page.waitForFunction(() => document.querySelectorAll('mat-progress-bar').length === 0);
