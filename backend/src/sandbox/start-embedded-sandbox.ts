@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { RunningSandbox } from '@legeai/meta-sandbox';
 import { API_PREFIX, ROUTES } from '@legeai/contracts';
 import type { EnvSchema } from '../config/env.schema';
@@ -35,6 +37,8 @@ export async function startEmbeddedSandbox(env: EnvSchema): Promise<EmbeddedSand
     verifyToken: meta.verifyToken,
     redirectUris,
     demoLeadIntervalSeconds: env.SANDBOX_DEMO_LEAD_INTERVAL,
+    // Meta keeps the tokens it issued while we restart: so does the sandbox, beside the embedded database.
+    stateFile: sandboxStateFile(env.DATA_DIR),
   });
   const local = `http://127.0.0.1:${sandbox.port}`;
   env.META_GRAPH_URL = local;
@@ -60,4 +64,15 @@ export async function startEmbeddedSandbox(env: EnvSchema): Promise<EmbeddedSand
       return sandbox.close();
     },
   };
+}
+
+/** `<DATA_DIR>/meta-sandbox-state.json`, its folder made if missing; none when there is no data folder to write. */
+function sandboxStateFile(dataDir: string | undefined): string | undefined {
+  if (!dataDir) return undefined;
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    return join(dataDir, 'meta-sandbox-state.json');
+  } catch {
+    return undefined;
+  }
 }

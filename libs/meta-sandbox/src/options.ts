@@ -44,6 +44,11 @@ export interface SandboxOptions {
   usage?: Partial<UsageBudgets>;
   /** Public origin to use in links instead of the request's Host (when behind a proxy). */
   publicUrl?: string;
+  /**
+   * A file where the sandbox keeps what Meta remembers across restarts (the tokens it issued, their grants, the apps
+   * installed on Pages). Without it (tests), every start is a new Meta.
+   */
+  stateFile?: string;
 }
 
 export interface ResolvedOptions {
@@ -62,6 +67,7 @@ export interface ResolvedOptions {
   demoLeadIntervalSeconds: number;
   usage: UsageBudgets;
   publicUrl?: string;
+  stateFile?: string;
 }
 
 export const DEFAULT_APP_ID = '1786543210987654';
@@ -101,5 +107,6 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     demoLeadIntervalSeconds: options.demoLeadIntervalSeconds ?? 0,
     usage: { ...DEFAULT_BUDGETS, ...(options.usage ?? {}), buc: { ...DEFAULT_BUDGETS.buc, ...(options.usage?.buc ?? {}) } },
     publicUrl: options.publicUrl,
+    stateFile: options.stateFile,
   };
 }

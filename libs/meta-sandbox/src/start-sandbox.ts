@@ -8,6 +8,7 @@ import { controlRouter } from './control/control.routes';
 import { createApp } from './http/create-app';
 import { createModules } from './modules';
 import { DemoLeadTicker } from './demo/demo-lead-ticker';
+import { RememberedStateFile } from './world/remembered-state';
 
 export interface RunningSandbox {
   /** `http://127.0.0.1:<port>`: use as Graph base URL (`${url}/v25.0/…`) and login dialog host. */
@@ -25,6 +26,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const resolved = resolveOptions(options);
   const { modules, webhooks } = createModules();
   const runtime = new SandboxRuntime(resolved, modules);
+  // Before the first request: what Meta remembered from the last run (tokens, grants, Page installs) is back.
+  const remembered = resolved.stateFile ? new RememberedStateFile(resolved.stateFile, () => runtime.world) : null;
+  remembered?.restore();
+  remembered?.start();
   const control = new SandboxControl(runtime, webhooks.delivery);
   const pages = express.Router();
   for (const module of modules) module.routes?.(pages, runtime);
@@ -46,6 +51,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     control,
     async close() {
       ticker.stop();
+      remembered?.stop();
       for (const module of modules) await module.close?.();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

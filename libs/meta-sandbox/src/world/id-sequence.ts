@@ -18,4 +18,21 @@ export class IdSequence {
     // A prime stride makes consecutive ids less obviously sequential, as Meta's are.
     return String(base + count * 7919n);
   }
+
+  /** How far each kind has counted (decimal strings: JSON has no bigint). */
+  counts(): Record<string, string> {
+    return Object.fromEntries([...this.counters].map(([kind, count]) => [kind, String(count)]));
+  }
+
+  /**
+   * Continues at least from the given counts: ids handed out by an earlier run (a lead Meta created before a restart)
+   * are never handed out again for something else.
+   */
+  continueFrom(counts: Record<string, string>): void {
+    for (const [kind, count] of Object.entries(counts)) {
+      if (!/^\d+$/.test(count)) continue;
+      const value = BigInt(count);
+      if (value > (this.counters.get(kind) ?? 0n)) this.counters.set(kind, value);
+    }
+  }
 }
