@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DEMO_IDS, RunningSandbox, SandboxOptions } from '../src';
 import { startTestSandbox } from './support/test-sandbox';
 import { appToken, graph } from './support/graph';
-import { ALL_SCOPES, dialogUrl, exchangeCode, openDialog, submitDialog } from './support/login';
+import { ALL_SCOPES, dialogUrl, exchangeCode, loginWithConfiguration, openDialog, submitDialog } from './support/login';
 
 /**
  * Meta keeps the tokens it issued while the product restarts. With a state file, so does the sandbox: a product in
@@ -71,6 +71,21 @@ describe('A sandbox with a state file remembers what Meta remembers', () => {
     expect(forms.body.data.length).toBeGreaterThan(0);
     const apps = await graph(second, 'GET', `${DEMO_IDS.pages.main}/subscribed_apps`, { token: pageToken });
     expect(apps.body.data).toEqual([expect.objectContaining({ id: second.appId, subscribed_fields: ['leadgen'] })]);
+  });
+
+  it("keeps a business's system user and its token (Facebook Login for Business) across a restart", async () => {
+    const first = await start();
+    const systemUserToken = await loginWithConfiguration(first, DEMO_IDS.loginConfigurations.systemUser);
+    const before = await graph(first, 'GET', 'me', { token: systemUserToken, params: { fields: 'id,name' } });
+    expect(before.status).toBe(200);
+    await stop(first);
+
+    const second = await start();
+    const after = await graph(second, 'GET', 'me', { token: systemUserToken, params: { fields: 'id,name' } });
+    expect(after.status).toBe(200);
+    expect(after.body).toEqual(before.body);
+    const debug = await graph(second, 'GET', 'debug_token', { token: appToken(second), params: { input_token: systemUserToken } });
+    expect(debug.body.data).toMatchObject({ is_valid: true, type: 'SYSTEM_USER' });
   });
 
   it('gives leads made after a restart new ids, not those of the leads made before it', async () => {

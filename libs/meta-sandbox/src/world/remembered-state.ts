@@ -1,11 +1,12 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { World } from './world';
-import type { GrantRecord, PageInstallRecord, TokenRecord } from './types';
+import type { GrantRecord, PageInstallRecord, SystemUserRecord, TokenRecord } from './types';
 
 /**
  * What Meta remembers while the product restarts: the tokens it issued (and their invalidations), the grants behind
- * them, the apps installed on Pages, and how far its ids have counted (a lead made after a restart is a new lead). A sandbox started with a state file keeps these across its own restarts,
- * so a product in sandbox mode finds its connection alive after `npm start` again, as it would against Meta.
+ * them, the system users businesses installed the app with, the apps installed on Pages, and how far its ids have
+ * counted (a lead made after a restart is a new lead). A sandbox started with a state file keeps these across its own
+ * restarts, so a product in sandbox mode finds its connection alive after `npm start` again, as against Meta.
  * Everything else (leads, campaigns, catalogs) is rebuilt from the seed. Only records whose app, user and Page exist
  * in the new world come back: a file from another seed or scenario restores nothing that would not resolve.
  */
@@ -16,6 +17,7 @@ export interface RememberedState {
   appId: string;
   tokens: TokenRecord[];
   grants: GrantRecord[];
+  systemUsers: SystemUserRecord[];
   pageInstalls: [pageId: string, installs: PageInstallRecord[]][];
   /** How far the id sequences had counted: new objects after a restart get new ids (a new lead is a new leadgen id). */
   idCounts: Record<string, string>;
@@ -27,9 +29,10 @@ export function rememberedState(world: World): RememberedState {
     seed: world.seed,
     scenario: world.scenario,
     appId: world.app.id,
-    // App tokens are derived from the secret; system user tokens need the system user, which is not kept.
-    tokens: [...world.tokens.values()].filter((t) => t.type !== 'APP' && !t.systemUserId),
-    grants: [...world.grants.values()].filter((g) => world.users.has(g.userId)),
+    // App tokens are derived from the secret, not issued.
+    tokens: [...world.tokens.values()].filter((t) => t.type !== 'APP'),
+    grants: [...world.grants.values()],
+    systemUsers: [...world.systemUsers.values()],
     pageInstalls: [...world.pageInstalls.entries()],
     idCounts: world.ids.counts(),
   };
@@ -38,15 +41,22 @@ export function rememberedState(world: World): RememberedState {
 /** Puts the remembered records back into a freshly built world; answers how many tokens came back. */
 export function restoreRememberedState(world: World, state: RememberedState): number {
   if (state.version !== 1 || state.seed !== world.seed || state.scenario !== world.scenario || state.appId !== world.app.id) return 0;
+  for (const systemUser of state.systemUsers ?? []) {
+    if (!world.apps.has(systemUser.appId) || !world.businesses.has(systemUser.businessId)) continue;
+    world.systemUsers.set(systemUser.id, systemUser);
+    world.register(systemUser.id, 'SystemUser');
+  }
+  const holderExists = (id: string) => world.users.has(id) || world.systemUsers.has(id);
   let tokens = 0;
   for (const token of state.tokens) {
     if (!world.apps.has(token.appId) || (token.userId && !world.users.has(token.userId))) continue;
+    if (token.systemUserId && !world.systemUsers.has(token.systemUserId)) continue;
     if (token.pageId && !world.pages.has(token.pageId)) continue;
     world.tokens.set(token.value, token);
     tokens++;
   }
   for (const grant of state.grants) {
-    if (world.apps.has(grant.appId) && world.users.has(grant.userId)) world.grants.set(world.grantKey(grant.appId, grant.userId), grant);
+    if (world.apps.has(grant.appId) && holderExists(grant.userId)) world.grants.set(world.grantKey(grant.appId, grant.userId), grant);
   }
   for (const [pageId, installs] of state.pageInstalls) {
     if (world.pages.has(pageId))
