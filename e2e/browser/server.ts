@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -36,6 +37,7 @@ export async function startServer(): Promise<RunningServer> {
   }
 
   const suffix = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'legeai-browser-'));
   const database = `legeai_browser_${suffix}`;
   await adminQuery(`CREATE DATABASE "${database}"`);
   const dbUrl = new URL(PG_ADMIN_URL);
@@ -61,6 +63,9 @@ export async function startServer(): Promise<RunningServer> {
     ADMIN_EMAIL: adminEmail,
     ADMIN_PASSWORD: adminPassword,
     SANDBOX_PORT: String(sandboxPort),
+    // The sandbox keeps its state (issued tokens, id counters) under DATA_DIR: a folder of this run's own, not the
+    // checkout's .data/ that `npm start` uses, so a test run neither starts from nor overwrites a developer's Meta.
+    DATA_DIR: dataDir,
     // No demo leads: the tests create the leads they look for.
     SANDBOX_DEMO_LEAD_INTERVAL: '0',
     // The webhooks spec's receiver listens on 127.0.0.1, a private target that production refuses by default.
@@ -82,6 +87,7 @@ export async function startServer(): Promise<RunningServer> {
   const stop = async () => {
     await kill(child);
     await adminQuery(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    rmSync(dataDir, { recursive: true, force: true });
   };
 
   try {
