@@ -45,8 +45,8 @@ export interface SandboxOptions {
   /** Public origin to use in links instead of the request's Host (when behind a proxy). */
   publicUrl?: string;
   /**
-   * A file where the sandbox keeps what Meta remembers across restarts (the tokens it issued, their grants, the apps
-   * installed on Pages). Without it (tests), every start is a new Meta.
+   * A file where the sandbox keeps what Meta remembers across restarts (`world/remembered-state.ts`: issued tokens,
+   * grants, system users, Page installs, id counters). Without it (tests), every start is a new Meta.
    */
   stateFile?: string;
 }

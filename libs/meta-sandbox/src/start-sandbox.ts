@@ -26,7 +26,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const resolved = resolveOptions(options);
   const { modules, webhooks } = createModules();
   const runtime = new SandboxRuntime(resolved, modules);
-  // Before the first request: what Meta remembered from the last run (tokens, grants, Page installs) is back.
+  // Before the first request: what Meta remembered from the last run (see remembered-state.ts) is back.
   const remembered = resolved.stateFile ? new RememberedStateFile(resolved.stateFile, () => runtime.world) : null;
   remembered?.restore();
   remembered?.start();
