@@ -2,8 +2,9 @@
 // `npm test`: every suite of the monorepo, in dependency order. Needs only Node: the backend e2e and browser suites
 // run on the machine's PostgreSQL and Redis when they answer, else on an embedded PostgreSQL started for the run and
 // BullMQ's PostgreSQL backend (see test-services.mjs); tests that need what is missing are skipped and listed.
-// Suites run one after another (the machine is small and e2e suites share the services); a failing suite does not
-// stop the others, so one run reports everything. The last line is the total: "tests: N passed, N failed, N skipped".
+// Suites run one after another (the machine is small and e2e suites share the services; within the backend e2e suite
+// two files run at a time, see its jest config); a failing suite does not stop the others, so one run reports
+// everything. The last line is the total: "tests: N passed, N failed, N skipped".
 // With CI=true every test must run: a skip, or a service the run had to replace, fails the run.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -35,7 +36,7 @@ const suites = [
   { name: 'build', cmd: ['npm', 'run', 'build'], count: null },
   jest('sandbox', 'libs/meta-sandbox/jest.config.js', ['--runInBand']),
   jest('backend-unit', 'backend/jest.config.js'),
-  jest('backend-e2e', 'backend/test/jest-e2e.config.js', ['--runInBand'], { services: true }),
+  jest('backend-e2e', 'backend/test/jest-e2e.config.js', [], { services: true }),
   {
     name: 'admin-unit',
     cmd: ['npm', 'run', 'test:admin'],

@@ -30,10 +30,13 @@ describe('process roles (e2e)', () => {
       for (const queue of ['schedules', 'meta-auth', 'meta-webhook', 'meta-leads', 'meta-ads'])
         expect(workerOf(t.app, queue).isRunning()).toBe(true);
       const queue = t.app.get<Queue>(getQueueToken('meta-webhook'));
-      const job = await queue.add('prune-webhook-inbox', {});
       const { QueueEvents } = await import('bullmq');
       const events = new QueueEvents('meta-webhook', { connection: queue.opts.connection, prefix: queue.opts.prefix });
       try {
+        // Listening before the job exists: QueueEvents reads only events after it connects, so a job that finished
+        // while it was still connecting was never heard of (seen on a loaded machine: a 20 s wait for a done job).
+        await events.waitUntilReady();
+        const job = await queue.add('prune-webhook-inbox', {});
         await expect(job.waitUntilFinished(events, 20_000)).resolves.toEqual({ deleted: 0 });
       } finally {
         await events.close();
