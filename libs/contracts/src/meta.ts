@@ -92,6 +92,13 @@ export interface MetaHealthCheck {
   hint?: string;
   /** Meta's page about the problem and its fix (documentation or the dashboard), when there is one. */
   helpUrl?: string;
+  /**
+   * The moment the message speaks of (the last webhook, the token's expiry), ISO 8601. The message writes it as
+   * `atText`, in UTC; a client may show `at` in its reader's time zone in place of that text.
+   */
+  at?: string;
+  /** The part of `message` that writes `at`, when it does. */
+  atText?: string;
 }
 
 /**

@@ -45,6 +45,13 @@ export class MetaHealthCheckDto implements MetaHealthCheck {
   @ApiProperty({ enum: ['ok', 'warning', 'error'] }) level!: HealthCheckLevel;
   @ApiProperty() message!: string;
   @ApiPropertyOptional({ description: 'What the admin can do about it' }) hint?: string;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: "The moment the message speaks of (the last webhook, the token's expiry); the message writes it as atText, in UTC",
+  })
+  at?: string;
+  @ApiPropertyOptional({ description: 'The part of message that writes at, which a client may show in its own time zone instead' })
+  atText?: string;
   @ApiPropertyOptional({ description: "Meta's page about the problem and its fix" }) helpUrl?: string;
 }
 

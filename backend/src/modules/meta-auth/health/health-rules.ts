@@ -50,14 +50,23 @@ export function tokenExpiryCheck(
   }
   const first = candidates.reduce((a, b) => (b.at < a.at ? b : a));
   const left = first.at.getTime() - now.getTime();
-  // Read by people on the health card: "30 Jan 2027", in UTC like the stored timestamps, not an ISO string.
-  const date = first.at.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  // "30 Jan 2027, 14:05 UTC" for API readers, not an ISO string; the console shows `at` in its reader's zone.
+  const date = `${first.at.toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  })} UTC`;
+  const at = { at: first.at.toISOString(), atText: date };
   if (left <= 0) {
     return {
       key: 'token_expiry',
       level: 'error',
       message: `${first.what} expired on ${date}`,
       hint: 'Reconnect the Meta account to get a new token.',
+      ...at,
     };
   }
   if (left < TOKEN_EXPIRY_WARNING_DAYS * DAY_MS) {
@@ -66,9 +75,10 @@ export function tokenExpiryCheck(
       level: 'warning',
       message: `${first.what} expires in ${plural(Math.max(days(left), 0), 'day')} (${date})`,
       hint: 'Reconnect the Meta account before then; reconnecting renews the token in place.',
+      ...at,
     };
   }
-  return { key: 'token_expiry', level: 'ok', message: `${first.what} is valid until ${date}` };
+  return { key: 'token_expiry', level: 'ok', message: `${first.what} is valid until ${date}`, ...at };
 }
 
 export function permissionsCheck(missing: readonly string[]): MetaHealthCheck {

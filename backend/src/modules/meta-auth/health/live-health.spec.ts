@@ -51,7 +51,9 @@ describe('liveHealth', () => {
     expect(overall).toBe('error');
     expect(checks.find((c) => c.key === 'token_expiry')).toMatchObject({
       level: 'error',
-      message: 'The access token expired on 1 Dec 2026',
+      message: 'The access token expired on 1 Dec 2026, 00:00 UTC',
+      at: '2026-12-01T00:00:00.000Z',
+      atText: '1 Dec 2026, 00:00 UTC',
     });
   });
 

@@ -11,6 +11,11 @@ describe(lastWebhookCheck.name, () => {
   });
 
   it('names the last delivery in words people read, not an ISO string', () => {
-    expect(lastWebhookCheck(new Date('2026-11-29T09:05:00Z'), true, now).message).toBe('Last webhook received 29 Nov 2026, 09:05 UTC');
+    expect(lastWebhookCheck(new Date('2026-11-29T09:05:00Z'), true, now)).toMatchObject({
+      message: 'Last webhook received 29 Nov 2026, 09:05 UTC',
+      // The date as an instant, and the text that writes it, for a console that shows it in its reader's zone.
+      at: '2026-11-29T09:05:00.000Z',
+      atText: '29 Nov 2026, 09:05 UTC',
+    });
   });
 });

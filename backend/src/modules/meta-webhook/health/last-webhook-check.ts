@@ -18,14 +18,14 @@ export function lastWebhookCheck(lastWebhookAt: Date | null, hasForms: boolean, 
       hint: 'If your forms are collecting leads, check the page subscriptions and that PUBLIC_URL is reachable from Meta.',
     };
   }
-  // Read by people on the health card: "5 Dec 2026, 13:27 UTC", like the token's date, not an ISO string.
-  const when = lastWebhookAt.toLocaleString('en-GB', {
+  // "5 Dec 2026, 13:27 UTC" for API readers, like the token's date; the console shows `at` in its reader's zone.
+  const when = `${lastWebhookAt.toLocaleString('en-GB', {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
     timeZone: 'UTC',
-  });
-  return { key: 'last_webhook', level: 'ok', message: `Last webhook received ${when} UTC` };
+  })} UTC`;
+  return { key: 'last_webhook', level: 'ok', message: `Last webhook received ${when}`, at: lastWebhookAt.toISOString(), atText: when };
 }

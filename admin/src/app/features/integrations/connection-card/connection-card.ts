@@ -3,7 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
-import { HealthCheckLevel, MetaConnectionStatus, MetaIntegrationStatus } from '@legeai/contracts';
+import { HealthCheckLevel, MetaConnectionStatus, MetaHealthCheck, MetaIntegrationStatus } from '@legeai/contracts';
 
 import { LabelPipe } from '../../../shared/labels/label.pipe';
 import { label } from '../../../shared/labels/labels';
@@ -54,7 +54,10 @@ export class ConnectionCard {
   /** The health checks; a pause of the Graph calls has its own banner with local times instead of a line here. */
   protected readonly checks = computed(() => {
     const { checks, graphPause } = this.status();
-    return graphPause ? checks.filter((check) => check.key !== 'graph_calls') : checks;
+    return (graphPause ? checks.filter((check) => check.key !== 'graph_calls') : checks).map((check) => ({
+      ...check,
+      timed: timedMessage(check),
+    }));
   });
   protected readonly needsReconnect = computed(
     () => this.status().status === MetaIntegrationStatus.ReauthRequired || this.status().missingScopes.length > 0,
@@ -73,4 +76,15 @@ export class ConnectionCard {
     const days = daysUntil(expiresAt);
     return days <= 0 ? 'error' : days <= TOKEN_EXPIRY_WARNING_DAYS ? 'warning' : 'ok';
   });
+}
+
+/**
+ * A check's message around the moment it speaks of, which the server writes in UTC (`atText`): the card shows `at`
+ * in the reader's time zone and locale in its place, like every other time on the card. `null` when the message has
+ * no such moment (or an older check stored none).
+ */
+export function timedMessage(check: MetaHealthCheck): { before: string; at: string; after: string } | null {
+  const index = check.at && check.atText ? check.message.indexOf(check.atText) : -1;
+  if (index < 0 || !check.at || !check.atText) return null;
+  return { before: check.message.slice(0, index), at: check.at, after: check.message.slice(index + check.atText.length) };
 }

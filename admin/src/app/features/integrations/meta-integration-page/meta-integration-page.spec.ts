@@ -17,6 +17,7 @@ import { aCurrentUser, anErrorEnvelope } from '../../../../testing/factories';
 import { aDisconnectedMetaStatus, aLeadForm, aMetaPage, aMetaStatus, anAdAccount } from '../../../../testing/meta-factories';
 import { provideTestConsole } from '../../../../testing/provide-test-console';
 import { signIn } from '../../../../testing/sign-in';
+import { formatInstant } from '../../../shared/time/format-time';
 import { BrowserLocation } from '../browser-location';
 import { MetaIntegrationPage } from './meta-integration-page';
 
@@ -181,6 +182,31 @@ describe('MetaIntegrationPage', () => {
       // Nothing needs reconnecting, so Reconnect is an ordinary action rather than a call to act.
       expect(host.querySelector('.reconnect')).toBeNull();
       expect(host.querySelector('[data-testid="graph-pause"]')).toBeNull();
+    });
+
+    it("writes the moment a check speaks of in the reader's time zone, as the card's own times, not the server's UTC", async () => {
+      const lastWebhookAt = '2026-12-05T17:16:00.000Z';
+      await renderConnected(
+        aMetaStatus({
+          lastWebhookAt,
+          checks: [
+            {
+              key: 'last_webhook',
+              level: 'ok',
+              message: 'Last webhook received 5 Dec 2026, 17:16 UTC',
+              at: lastWebhookAt,
+              atText: '5 Dec 2026, 17:16 UTC',
+            },
+            // A check stored before checks carried their moment reads as it was written.
+            { key: 'token_expiry', level: 'ok', message: 'The access token is valid until 30 Jan 2027' },
+          ],
+        }),
+      );
+
+      const local = formatInstant(lastWebhookAt);
+      expect(text('[data-check="last_webhook"] .check-message').replace(/\s+/g, ' ').trim()).toBe(`Last webhook received ${local}`);
+      expect(text('[data-check="last_webhook"]')).not.toContain('UTC');
+      expect(text('[data-check="token_expiry"] .check-message').trim()).toBe('The access token is valid until 30 Jan 2027');
     });
 
     it('warns about a token that expires soon and urges a reconnect when permissions are missing', async () => {
