@@ -1,6 +1,9 @@
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { REDACT_PATHS } from './logger-options';
+import { pinoHttp, type Options } from 'pino-http';
+import { buildLoggerParams, REDACT_PATHS } from './logger-options';
 
 /** Logs one object through pino with our redaction and returns the line as written. */
 function logged(obj: Record<string, unknown>): string {
@@ -39,5 +42,60 @@ describe('log redaction', () => {
     const line = logged({ req: { query: { access_token: 'EAAC', code: 'AQB', page: '2' } } });
     expect(line).not.toMatch(/EAAC|AQB/);
     expect(line).toContain('"page":"2"');
+  });
+});
+
+describe('request log lines', () => {
+  let server: Server;
+  let lines: string[];
+
+  beforeAll(async () => {
+    lines = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const logRequests = pinoHttp(buildLoggerParams('info').pinoHttp as Options, sink);
+    server = createServer((req, res) => {
+      logRequests(req, res);
+      res.setHeader('content-security-policy', "default-src 'self'");
+      res.setHeader('set-cookie', 'lg_refresh=def');
+      res.setHeader('content-type', 'application/json');
+      res.setHeader('content-length', '11');
+      res.end('{"ok":true}');
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  });
+  afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+  const get = (path: string, headers: Record<string, string>) =>
+    new Promise<void>((resolve, reject) => {
+      const { port } = server.address() as AddressInfo;
+      request({ host: '127.0.0.1', port, path, headers }, (res) => res.resume().on('end', resolve))
+        .on('error', reject)
+        .end();
+    });
+
+  it('say who asked what and how it went, without headers, credentials or tokens in the URL', async () => {
+    await get('/v1/leads?access_token=EAAC&page=2', {
+      authorization: 'Bearer eyJhbGciOi',
+      cookie: 'lg_refresh=abc',
+      'user-agent': 'probe/1.0',
+      'x-request-id': 'req-12345678',
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    const line = JSON.parse(lines.at(-1)!) as { req: Record<string, unknown>; res: Record<string, unknown>; msg: string };
+    expect(line.msg).toBe('request completed');
+    expect(line.req).toEqual({
+      id: 'req-12345678',
+      method: 'GET',
+      url: '/v1/leads?access_token=[redacted]&page=2',
+      remoteAddress: '127.0.0.1',
+      userAgent: 'probe/1.0',
+    });
+    expect(line.res).toEqual({ statusCode: 200, contentLength: '11' });
+    expect(lines.at(-1)).not.toMatch(/eyJhbGciOi|lg_refresh|content-security-policy|EAAC/);
   });
 });

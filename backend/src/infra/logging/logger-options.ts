@@ -53,8 +53,21 @@ export function buildLoggerParams(level: string): Params {
     },
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     autoLogging: { ignore: (req) => QUIET_PATHS.has((req.url ?? '').split('?')[0]) },
+    // A request line says who asked what and how it went; the headers stay out (about 2 KB a line, the same security
+    // headers on every answer, and credentials that redaction would have to catch). X-Request-Id ties the line to
+    // the audit log and the answer.
     serializers: {
-      req: (req: { url?: string; [k: string]: unknown }) => ({ ...req, url: req.url ? redactUrl(req.url) : req.url }),
+      req: (req: { id?: unknown; method?: string; url?: string; remoteAddress?: string; headers?: Record<string, unknown> }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url ? redactUrl(req.url) : req.url,
+        remoteAddress: req.remoteAddress,
+        userAgent: req.headers?.['user-agent'],
+      }),
+      res: (res: { statusCode?: number; headers?: Record<string, unknown> }) => ({
+        statusCode: res.statusCode,
+        contentLength: res.headers?.['content-length'],
+      }),
     },
   };
   // Nest 11's path syntax: nestjs-pino's default route ('*') is converted at boot with a warning on every start.
