@@ -37,7 +37,7 @@ import { AlertsModule } from './modules/alerts';
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: CONFIG_NAMESPACES }),
     LoggerModule.forRootAsync({
       inject: [appConfig.KEY],
-      useFactory: (app: ConfigType<typeof appConfig>) => buildLoggerParams(app.logLevel),
+      useFactory: (app: ConfigType<typeof appConfig>) => buildLoggerParams(app.logLevel, app.logFormat),
     }),
     DatabaseModule,
     QueueModule.forRoot(APP_QUEUES),

@@ -1,6 +1,6 @@
 import { registerAs } from '@nestjs/config';
 import { join } from 'node:path';
-import { AppRole } from './env.schema';
+import { AppRole, LogFormat } from './env.schema';
 import { currentEnv, REPO_ROOT } from './load-env';
 import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
@@ -23,6 +23,7 @@ export interface AppConfig {
   orgName: string;
   nodeEnv: 'development' | 'production' | 'test';
   logLevel: string;
+  logFormat: LogFormat;
   bodyLimit: string;
   /** Where the console's production build is served from. */
   adminDistDir: string;
@@ -46,6 +47,7 @@ export const appConfig = registerAs('app', (): AppConfig => {
     orgName: env.ORG_NAME,
     nodeEnv: env.NODE_ENV,
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
     bodyLimit: env.BODY_LIMIT,
     adminDistDir: env.ADMIN_DIST_DIR ?? join(REPO_ROOT, 'dist/admin/browser'),
     webhookInboxRetentionDays: env.WEBHOOK_INBOX_RETENTION_DAYS,

@@ -9,6 +9,10 @@ export type AppRole = (typeof APP_ROLES)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** `json`: one JSON object a line, for log collectors; `pretty`: one readable line an event, for a terminal. */
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
 export const METRICS_ACCESS_MODES = ['public', 'token', 'admin', 'off'] as const;
 export type MetricsAccess = (typeof METRICS_ACCESS_MODES)[number];
 
@@ -129,6 +133,11 @@ export class EnvSchema {
   @IsOptional()
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
+
+  /** `json` or `pretty`; unset: pretty when stdout is a terminal (`npm start` in a shell), JSON otherwise. */
+  @IsOptional()
+  @IsIn(LOG_FORMATS)
+  LOG_FORMAT?: LogFormat;
 
   @IsOptional()
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'BODY_LIMIT must look like 512kb or 1mb' })

@@ -42,6 +42,8 @@ describe(loadEnv.name, () => {
     expect(problemsOf({ APP_ROLE: 'scheduler' })).toEqual(['APP_ROLE']);
     expect(problemsOf({ DATABASE_URL: 'mysql://x', JWT_SECRET: 'x'.repeat(40), TOKEN_ENCRYPTION_KEYS: KEY })).toEqual(['DATABASE_URL']);
     expect(problemsOf({ CORS_ORIGINS: 'localhost:4200' })).toEqual(['CORS_ORIGINS']);
+    expect(problemsOf({ LOG_FORMAT: 'fancy' })).toEqual(['LOG_FORMAT']);
+    expect(load({ LOG_FORMAT: 'pretty' }).LOG_FORMAT).toBe('pretty');
   });
 
   it('requires the secrets once a real database is configured', () => {

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { pinoHttp, type Options } from 'pino-http';
-import { buildLoggerParams, REDACT_PATHS } from './logger-options';
+import pinoPretty from 'pino-pretty';
+import { buildLoggerParams, PRETTY_OPTIONS, REDACT_PATHS } from './logger-options';
 
 /** Logs one object through pino with our redaction and returns the line as written. */
 function logged(obj: Record<string, unknown>): string {
@@ -48,18 +49,36 @@ describe('log redaction', () => {
 describe('request log lines', () => {
   let server: Server;
   let lines: string[];
+  let prettyLines: string[];
 
   beforeAll(async () => {
     lines = [];
+    prettyLines = [];
     const sink = new Writable({
       write(chunk, _enc, done) {
         lines.push(chunk.toString());
         done();
       },
     });
+    // LOG_FORMAT=pretty: the same options, formatted here by pino-pretty as its transport does in a worker thread.
+    const pretty = pinoPretty({
+      ...PRETTY_OPTIONS,
+      colorize: false,
+      destination: new Writable({
+        write(chunk, _enc, done) {
+          prettyLines.push(chunk.toString());
+          done();
+        },
+      }),
+      sync: true,
+    });
+    const { transport, ...prettyParams } = buildLoggerParams('info', 'pretty').pinoHttp as Options;
+    expect(transport).toEqual({ target: 'pino-pretty', options: PRETTY_OPTIONS });
     const logRequests = pinoHttp(buildLoggerParams('info').pinoHttp as Options, sink);
+    const logPretty = pinoHttp(prettyParams, pretty);
     server = createServer((req, res) => {
       logRequests(req, res);
+      logPretty(req, res);
       res.setHeader('content-security-policy', "default-src 'self'");
       res.setHeader('set-cookie', 'lg_refresh=def');
       res.setHeader('content-type', 'application/json');
@@ -97,5 +116,15 @@ describe('request log lines', () => {
     });
     expect(line.res).toEqual({ statusCode: 200, contentLength: '11' });
     expect(lines.at(-1)).not.toMatch(/eyJhbGciOi|lg_refresh|content-security-policy|EAAC/);
+  });
+
+  it('read as one line each in a terminal with LOG_FORMAT=pretty', async () => {
+    await get('/v1/leads?access_token=EAAC&page=2', { authorization: 'Bearer eyJhbGciOi' });
+    await new Promise((resolve) => setImmediate(resolve));
+    const line = prettyLines.at(-1)!;
+    expect(line).toMatch(
+      /^\[\d{2}:\d{2}:\d{2}\] INFO: request completed: GET \/v1\/leads\?access_token=\[redacted\]&page=2 200 in \d+ ms\n$/,
+    );
+    expect(line).not.toMatch(/eyJhbGciOi|EAAC/);
   });
 });

@@ -4,6 +4,7 @@ import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { Options } from 'pino-http';
 import { OPS_ROUTES } from '@legeai/contracts';
+import type { LogFormat } from '../../config/env.schema';
 import { REDACTED, redactUrl, SENSITIVE_QUERY_PARAMS } from './redact-url.util';
 
 /** Object keys whose values are never logged, wherever they appear (one level below the log root). */
@@ -40,8 +41,19 @@ export const REDACT_PATHS = [
 
 const QUIET_PATHS = new Set<string>([OPS_ROUTES.health, OPS_ROUTES.metrics]);
 
-/** JSON logs for the whole app; the request logger skips health and metrics scrapes. */
-export function buildLoggerParams(level: string): Params {
+/**
+ * pino-pretty's options for a terminal: time, level, the Nest context and the message on one line, a request's
+ * method, URL, status and time after it; anything else a line carries (an error's stack) below it.
+ */
+export const PRETTY_OPTIONS = {
+  colorize: true,
+  translateTime: 'SYS:HH:MM:ss',
+  ignore: 'pid,hostname,context,req,res,responseTime',
+  messageFormat: '{if context}[{context}] {end}{msg}{if req.method}: {req.method} {req.url} {res.statusCode} in {responseTime} ms{end}',
+};
+
+/** Logs for the whole app, JSON or pretty; the request logger skips health and metrics scrapes. */
+export function buildLoggerParams(level: string, format: LogFormat = 'json'): Params {
   const pinoHttp: Options = {
     level,
     redact: { paths: REDACT_PATHS, censor: REDACTED },
@@ -70,6 +82,8 @@ export function buildLoggerParams(level: string): Params {
       }),
     },
   };
+  // Formatted in a worker thread (pino's transport), off the event loop that answers requests.
+  if (format === 'pretty') pinoHttp.transport = { target: 'pino-pretty', options: PRETTY_OPTIONS };
   // Nest 11's path syntax: nestjs-pino's default route ('*') is converted at boot with a warning on every start.
   return { pinoHttp, forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }] };
 }
