@@ -1,4 +1,5 @@
 import type { HealthCheckLevel, MetaHealthCheck } from '@legeai/contracts';
+import { readableUtc } from '../../../common/time/readable-utc';
 import type { GraphVersionStatus } from '../../../infra/meta-graph';
 import { PAUSE_HINT, pauseMessage, type GraphPause } from '../graph-breaker/graph-pause';
 
@@ -51,14 +52,7 @@ export function tokenExpiryCheck(
   const first = candidates.reduce((a, b) => (b.at < a.at ? b : a));
   const left = first.at.getTime() - now.getTime();
   // "30 Jan 2027, 14:05 UTC" for API readers, not an ISO string; the console shows `at` in its reader's zone.
-  const date = `${first.at.toLocaleString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-  })} UTC`;
+  const date = readableUtc(first.at);
   const at = { at: first.at.toISOString(), atText: date };
   if (left <= 0) {
     return {
