@@ -36,7 +36,11 @@ const suites = [
   { name: 'build', cmd: ['npm', 'run', 'build'], count: null },
   jest('sandbox', 'libs/meta-sandbox/jest.config.js', ['--runInBand']),
   jest('backend-unit', 'backend/jest.config.js'),
-  jest('backend-e2e', 'backend/test/jest-e2e.config.js', [], { services: true }),
+  // Two files at a time, but backend/test/serial/ alone afterwards: a file there opens so many PostgreSQL connections
+  // (an app on the PostgreSQL queue backend and four more instances' queues, about 70) that another file beside it
+  // could take the server past max_connections.
+  jest('backend-e2e', 'backend/test/jest-e2e.config.js', ['--testPathIgnorePatterns=/test/serial/'], { services: true }),
+  jest('backend-e2e-serial', 'backend/test/jest-e2e.config.js', ['--runInBand', 'test/serial/'], { services: true }),
   {
     name: 'admin-unit',
     cmd: ['npm', 'run', 'test:admin'],

@@ -23,6 +23,7 @@ module.exports = {
   testTimeout: 60000,
   // Two files at a time: most of an e2e file's time is waiting (on queues, report runs, a restarted Redis), and the
   // files do not share state (own database, queue prefix, sandbox, and Redis for the tests that stop it), so two
-  // halve the suite's time on a two-core machine. --runInBand still runs one.
+  // halve the suite's time on a two-core machine. --runInBand still runs one. `npm test` runs test/serial/ alone
+  // afterwards (see scripts/test.mjs).
   maxWorkers: 2,
 };

@@ -2,11 +2,13 @@
  * Several instances starting together each declare the job schedules. On BullMQ's PostgreSQL backend (the one
  * `npm start` uses) an upsert is several statements, not one atomic script as on Redis, so this runs on it whatever
  * the test queue backend: every instance must start, and each schedule must end up with one scheduler and one next
- * job.
+ * job. In test/serial/, which `npm test` runs alone: the app on the PostgreSQL backend and the instances' queues hold
+ * about 70 connections, and another file beside it could take PostgreSQL past its max_connections.
  */
 import { getQueueToken } from '@nestjs/bullmq';
 import type { ModuleRef } from '@nestjs/core';
 import { createPostgresBackend, Queue } from 'bullmq';
+import { Pool } from 'pg';
 import { SCHEDULE_TICKS_QUEUE } from '../../src/infra/scheduler/schedule-ticks';
 import { SchedulerService } from '../../src/infra/scheduler/scheduler.service';
 import { APP_QUEUES } from '../../src/app.queues';
@@ -18,6 +20,7 @@ const INSTANCES = 4;
 describe('job schedules declared by instances starting together (PostgreSQL queue backend, e2e)', () => {
   let t: TestApp;
   const opened: Queue[] = [];
+  const pools: Pool[] = [];
 
   beforeAll(async () => {
     // An empty REDIS_URL selects the PostgreSQL backend.
@@ -25,14 +28,25 @@ describe('job schedules declared by instances starting together (PostgreSQL queu
   });
   afterAll(async () => {
     await Promise.all(opened.map((queue) => queue.close()));
+    await Promise.all(pools.map((pool) => pool.end()));
     await t?.close();
   });
 
   /** An instance's scheduler: queues of its own (its own connections to the backend), as another process has. */
   function anotherInstance(): SchedulerService {
     const queues = new Map<string, Queue>();
+    // One pool for the instance's queues, as BullMQ takes one: a pool per queue made the four instances open 40
+    // connections beside the app's own 50, and beside another e2e file PostgreSQL refused some ("too many clients
+    // already" at max_connections 100). Three connections still run the instance's statements side by side.
+    const { connectionString, schema } = t.app.get<Queue>(getQueueToken(APP_QUEUES[0].name)).opts.connection as {
+      connectionString: string;
+      schema: string;
+    };
+    const pool = new Pool({ connectionString, max: 3, options: `-c search_path="${schema}"` });
+    pools.push(pool);
     for (const { name } of APP_QUEUES) {
-      const queue = new Queue(name, t.app.get<Queue>(getQueueToken(name)).opts, createPostgresBackend as never);
+      const opts = t.app.get<Queue>(getQueueToken(name)).opts;
+      const queue = new Queue(name, { ...opts, connection: pool } as unknown as typeof opts, createPostgresBackend as never);
       opened.push(queue);
       queues.set(getQueueToken(name), queue);
     }
