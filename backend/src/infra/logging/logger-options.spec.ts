@@ -77,6 +77,9 @@ describe('request log lines', () => {
     const logRequests = pinoHttp(buildLoggerParams('info').pinoHttp as Options, sink);
     const logPretty = pinoHttp(prettyParams, pretty);
     server = createServer((req, res) => {
+      // As Express's req.ip getter would answer behind a trusted proxy.
+      const forwarded = req.headers['x-forwarded-for'];
+      if (typeof forwarded === 'string') Object.assign(req, { ip: forwarded });
       logRequests(req, res);
       logPretty(req, res);
       res.setHeader('content-security-policy', "default-src 'self'");
@@ -116,6 +119,12 @@ describe('request log lines', () => {
     });
     expect(line.res).toEqual({ statusCode: 200, contentLength: '11' });
     expect(lines.at(-1)).not.toMatch(/eyJhbGciOi|lg_refresh|content-security-policy|EAAC/);
+  });
+
+  it("name the client Express's req.ip names (behind a trusted proxy), not the proxy", async () => {
+    await get('/v1/leads', { 'x-forwarded-for': '203.0.113.7' });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect((JSON.parse(lines.at(-1)!) as { req: { remoteAddress: string } }).req.remoteAddress).toBe('203.0.113.7');
   });
 
   it('read as one line each in a terminal with LOG_FORMAT=pretty', async () => {

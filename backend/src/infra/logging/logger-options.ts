@@ -41,6 +41,16 @@ export const REDACT_PATHS = [
 
 const QUIET_PATHS = new Set<string>([OPS_ROUTES.health, OPS_ROUTES.metrics]);
 
+/** pino's view of a request, with the request itself as `raw`. */
+interface SerializedRequest {
+  id?: unknown;
+  method?: string;
+  url?: string;
+  remoteAddress?: string;
+  headers?: Record<string, unknown>;
+  raw?: { ip?: string };
+}
+
 /**
  * pino-pretty's options for a terminal: time, level, the Nest context and the message on one line, a request's
  * method, URL, status and time after it; anything else a line carries (an error's stack) below it.
@@ -69,11 +79,12 @@ export function buildLoggerParams(level: string, format: LogFormat = 'json'): Pa
     // headers on every answer, and credentials that redaction would have to catch). X-Request-Id ties the line to
     // the audit log and the answer.
     serializers: {
-      req: (req: { id?: unknown; method?: string; url?: string; remoteAddress?: string; headers?: Record<string, unknown> }) => ({
+      req: (req: SerializedRequest) => ({
         id: req.id,
         method: req.method,
         url: req.url ? redactUrl(req.url) : req.url,
-        remoteAddress: req.remoteAddress,
+        // Express's req.ip: the client behind the proxies TRUST_PROXY believes, as the audit log has it; else the peer.
+        remoteAddress: req.raw?.ip ?? req.remoteAddress,
         userAgent: req.headers?.['user-agent'],
       }),
       res: (res: { statusCode?: number; headers?: Record<string, unknown> }) => ({
