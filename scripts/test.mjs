@@ -22,9 +22,11 @@ const only = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
 const jestArgs = argv.includes('--') ? argv.slice(argv.indexOf('--') + 1) : [];
 const ci = ['true', '1'].includes(String(process.env.CI).toLowerCase());
 
-const jest = (name, config, extra = [], options = {}) => ({
+// `trailing` goes after the arguments given after `--`: a jest option that takes a list (testPathIgnorePatterns) would
+// otherwise take the spec paths given there as more of its values.
+const jest = (name, config, extra = [], { trailing = [], ...options } = {}) => ({
   name,
-  cmd: ['npx', 'jest', '--config', config, '--json', `--outputFile=${join(results, `${name}.json`)}`, ...extra, ...jestArgs],
+  cmd: ['npx', 'jest', '--config', config, '--json', `--outputFile=${join(results, `${name}.json`)}`, ...extra, ...jestArgs, ...trailing],
   count: () => jestCounts(join(results, `${name}.json`)),
   enabled: () => existsSync(join(root, config)),
   ...options,
@@ -39,7 +41,7 @@ const suites = [
   // Two files at a time, but backend/test/serial/ alone afterwards: a file there opens so many PostgreSQL connections
   // (an app on the PostgreSQL queue backend and four more instances' queues, about 70) that another file beside it
   // could take the server past max_connections.
-  jest('backend-e2e', 'backend/test/jest-e2e.config.js', ['--testPathIgnorePatterns=/test/serial/'], { services: true }),
+  jest('backend-e2e', 'backend/test/jest-e2e.config.js', [], { services: true, trailing: ['--testPathIgnorePatterns=/test/serial/'] }),
   jest('backend-e2e-serial', 'backend/test/jest-e2e.config.js', ['--runInBand', 'test/serial/'], { services: true }),
   {
     name: 'admin-unit',
