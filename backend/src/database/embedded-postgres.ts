@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, statSync, chmodSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, chmodSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
@@ -69,7 +69,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   } catch (error) {
     const reason = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
     throw new Error(
-      `Embedded PostgreSQL did not start on port ${opts.port} (is another instance using ${clusterDir} or the port?)` +
+      `Embedded PostgreSQL did not start on port ${opts.port} (${stillRunning(clusterDir) ?? `is another instance using ${clusterDir} or the port?`})` +
         (reason ? `: ${reason}` : ''),
       { cause: error },
     );
@@ -84,6 +84,30 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       return pg.stop();
     },
   };
+}
+
+/**
+ * The cluster's postmaster.pid names the server that holds it. When that process is alive (a PostgreSQL an earlier
+ * run left behind, or another `npm start` on the same folder), says which and how to stop it; undefined otherwise.
+ */
+export function stillRunning(clusterDir: string): string | undefined {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return undefined;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    // EPERM: alive, owned by another user (the cluster runs as `postgres` when started by root).
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return undefined;
+  }
+  return (
+    `PostgreSQL process ${pid} still runs on ${clusterDir}: another npm start on this folder, or one an earlier run ` +
+    `left behind; stop it (Ctrl+C where it runs, or kill -INT ${pid}) and start again`
+  );
 }
 
 function settingFlags(settings: Record<string, string> = {}): string[] {
