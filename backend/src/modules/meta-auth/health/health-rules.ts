@@ -1,5 +1,5 @@
 import type { HealthCheckLevel, MetaHealthCheck } from '@legeai/contracts';
-import { readableUtc } from '../../../common/time/readable-utc';
+import { checkMoment } from '../../../common/time/readable-utc';
 import type { GraphVersionStatus } from '../../../infra/meta-graph';
 import { PAUSE_HINT, pauseMessage, type GraphPause } from '../graph-breaker/graph-pause';
 
@@ -52,8 +52,8 @@ export function tokenExpiryCheck(
   const first = candidates.reduce((a, b) => (b.at < a.at ? b : a));
   const left = first.at.getTime() - now.getTime();
   // "30 Jan 2027, 14:05 UTC" for API readers, not an ISO string; the console shows `at` in its reader's zone.
-  const date = readableUtc(first.at);
-  const at = { at: first.at.toISOString(), atText: date };
+  const at = checkMoment(first.at);
+  const date = at.atText;
   if (left <= 0) {
     return {
       key: 'token_expiry',

@@ -1,5 +1,5 @@
 import type { MetaHealthCheck } from '@legeai/contracts';
-import { readableUtc } from '../../../common/time/readable-utc';
+import { checkMoment } from '../../../common/time/readable-utc';
 
 /** With forms live, this long without a webhook is worth a look (leads still arrive by the backfill). */
 export const WEBHOOK_SILENCE_WARNING_DAYS = 7;
@@ -20,6 +20,6 @@ export function lastWebhookCheck(lastWebhookAt: Date | null, hasForms: boolean, 
     };
   }
   // "5 Dec 2026, 13:27 UTC" for API readers, like the token's date; the console shows `at` in its reader's zone.
-  const when = readableUtc(lastWebhookAt);
-  return { key: 'last_webhook', level: 'ok', message: `Last webhook received ${when}`, at: lastWebhookAt.toISOString(), atText: when };
+  const moment = checkMoment(lastWebhookAt);
+  return { key: 'last_webhook', level: 'ok', message: `Last webhook received ${moment.atText}`, ...moment };
 }

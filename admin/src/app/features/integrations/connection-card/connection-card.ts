@@ -83,8 +83,8 @@ export class ConnectionCard {
  * in the reader's time zone and locale in its place, like every other time on the card. `null` when the message has
  * no such moment (or an older check stored none).
  */
-export function timedMessage(check: MetaHealthCheck): { before: string; at: string; after: string } | null {
-  const index = check.at && check.atText ? check.message.indexOf(check.atText) : -1;
-  if (index < 0 || !check.at || !check.atText) return null;
-  return { before: check.message.slice(0, index), at: check.at, after: check.message.slice(index + check.atText.length) };
+export function timedMessage({ message, at, atText }: MetaHealthCheck): { before: string; at: string; after: string } | null {
+  if (!at || !atText) return null;
+  const index = message.indexOf(atText);
+  return index < 0 ? null : { before: message.slice(0, index), at, after: message.slice(index + atText.length) };
 }
