@@ -22,6 +22,7 @@ const only = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
 const jestArgs = argv.includes('--') ? argv.slice(argv.indexOf('--') + 1) : [];
 const ci = ['true', '1'].includes(String(process.env.CI).toLowerCase());
 
+const passWhenNonePicked = jestArgs.length ? ['--passWithNoTests'] : [];
 // `trailing` goes after the arguments given after `--`: a jest option that takes a list (testPathIgnorePatterns) would
 // otherwise take the spec paths given there as more of its values.
 const jest = (name, config, extra = [], { trailing = [], ...options } = {}) => ({
@@ -41,8 +42,15 @@ const suites = [
   // Two files at a time, but backend/test/serial/ alone afterwards: a file there opens so many PostgreSQL connections
   // (an app on the PostgreSQL queue backend and four more instances' queues, about 70) that another file beside it
   // could take the server past max_connections.
-  jest('backend-e2e', 'backend/test/jest-e2e.config.js', [], { services: true, trailing: ['--testPathIgnorePatterns=/test/serial/'] }),
-  jest('backend-e2e-serial', 'backend/test/jest-e2e.config.js', ['--runInBand', 'test/serial/'], { services: true }),
+  // Spec paths given after `--` pick files in both; the one that holds none of them passes with no tests.
+  jest('backend-e2e', 'backend/test/jest-e2e.config.js', passWhenNonePicked, {
+    services: true,
+    trailing: ['--testPathIgnorePatterns=/test/serial/'],
+  }),
+  jest('backend-e2e-serial', 'backend/test/jest-e2e.config.js', ['--runInBand', ...passWhenNonePicked], {
+    services: true,
+    trailing: [`--roots=${join(root, 'backend/test/serial')}`],
+  }),
   {
     name: 'admin-unit',
     cmd: ['npm', 'run', 'test:admin'],
