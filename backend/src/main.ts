@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { HttpDrain } from './infra/http/http-drain';
 import { loadOrCreateEmbeddedSecrets } from './config/embedded-secrets';
 import { EnvSchema } from './config/env.schema';
@@ -39,7 +39,7 @@ async function bootstrap(): Promise<void> {
   }
   useEnv(env, { embedded });
 
-  let app: NestExpressApplication | undefined;
+  let app: NestFastifyApplication | undefined;
   let drain: HttpDrain | undefined;
   installShutdown(() => ({ app, drain }), postgres);
   try {
@@ -48,19 +48,35 @@ async function bootstrap(): Promise<void> {
     // Loaded only now: the config namespaces read the environment fixed just above.
     const { AppModule } = await import('./app.module');
     const { configureHttp } = await import('./infra/http/configure-http');
-    app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    const { createHttpAdapter } = await import('./infra/http/http-adapter');
+    const { appConfig } = await import('./config/app.config');
+    app = await NestFactory.create<NestFastifyApplication>(AppModule, createHttpAdapter(appConfig()), {
       rawBody: true,
       bufferLogs: true,
       abortOnError: false,
     });
     const http = configureHttp(app);
     drain = http.drain;
-    await app.listen(env.PORT);
+    await listenEverywhere(app, env.PORT);
     printStartupBanner(app, http.consoleServed);
   } catch (error) {
     await app?.close().catch(() => undefined);
     await postgres?.stop().catch(() => undefined);
     return exitWith(`Start-up failed: ${describe(error)}`);
+  }
+}
+
+/**
+ * Every address of the machine, as Node's own default: IPv6 and IPv4 (`::`, dual-stack), or IPv4 alone where IPv6
+ * is off. Fastify would otherwise listen on localhost only, and the console must open from the LAN or a proxy too.
+ */
+async function listenEverywhere(app: NestFastifyApplication, port: number): Promise<void> {
+  try {
+    await app.listen(port, '::');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EAFNOSUPPORT' && code !== 'EADDRNOTAVAIL') throw error;
+    await app.listen(port, '0.0.0.0');
   }
 }
 

@@ -15,7 +15,7 @@ export interface AppConfig {
    */
   publicUrlSet: boolean;
   corsOrigins: string[];
-  /** Express' `trust proxy` (TRUST_PROXY): which forwarding headers `req.ip` and `req.secure` believe. */
+  /** TRUST_PROXY: which forwarding headers Fastify's `request.ip` and `request.protocol` believe. */
   trustProxy: TrustProxy;
   dataDir: string;
   /** Whether the database is the embedded PostgreSQL (DATABASE_URL was not given). */

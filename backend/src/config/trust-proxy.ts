@@ -2,24 +2,25 @@ import { isIP } from 'node:net';
 import { ValidateBy, ValidationOptions } from 'class-validator';
 
 /**
- * Express' `trust proxy` setting (https://expressjs.com/en/guide/behind-proxies.html) as TRUST_PROXY spells it:
- * `false` (believe no forwarding header), a number of proxy hops in front of the app, or the addresses and subnets
- * of the proxies. It decides what `req.ip` and `req.secure` report: the client address and scheme from
+ * Fastify's `trustProxy` (https://fastify.dev/docs/latest/Reference/Server/#trustproxy; proxy-addr's rules, as
+ * Express' `trust proxy`) as TRUST_PROXY spells it: `false` (believe no forwarding header), a number of proxy hops in
+ * front of the app, or the addresses and subnets of the proxies. It decides what `request.ip` and `request.protocol`
+ * report: the client address and scheme from
  * X-Forwarded-For / X-Forwarded-Proto, but only as told by a trusted proxy.
  */
 export type TrustProxy = false | number | string[];
 
 /**
- * Express' (proxy-addr's) names for reserved ranges: loopback (127.0.0.0/8, ::1), linklocal (169.254.0.0/16,
+ * proxy-addr's names for reserved ranges: loopback (127.0.0.0/8, ::1), linklocal (169.254.0.0/16,
  * fe80::/10), uniquelocal (10/8, 172.16/12, 192.168/16, fc00::/7).
  */
 const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 /**
- * Parses TRUST_PROXY; null when the value is not one of the accepted forms. `true` is refused on purpose: Express
+ * Parses TRUST_PROXY; null when the value is not one of the accepted forms. `true` is refused on purpose: the server
  * would then take the left-most X-Forwarded-For entry, which the client writes, as its address. The login rate limit
  * (per address), the session and audit records would all believe whatever a caller claims. A hop count or the
- * proxies' addresses make Express read the header only as far as the proxies we run wrote it.
+ * proxies' addresses make it read the header only as far as the proxies we run wrote it.
  */
 export function parseTrustProxy(value: string): TrustProxy | null {
   const trimmed = value.trim();

@@ -6,7 +6,7 @@ const HEADERS_TIMEOUT_MS = 400;
 const REQUEST_TIMEOUT_MS = 800;
 
 /**
- * What Node's HTTP server answers before a request reaches Express: oversized headers, slow clients, bytes that are
+ * What Node's HTTP server answers before a request reaches Fastify: oversized headers, slow clients, bytes that are
  * not HTTP. Raw sockets, because an HTTP client cannot send any of it.
  */
 describe('HTTP server limits (e2e)', () => {

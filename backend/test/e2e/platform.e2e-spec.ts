@@ -147,6 +147,23 @@ describe('platform (e2e)', () => {
       expect(res.text).not.toContain('hunter2');
     });
 
+    it('answers a body of a type the API does not read with a 415 envelope, and an empty JSON body as {}', async () => {
+      const xml = await t.http.post('/v1/auth/login').set('Content-Type', 'application/xml').send('<login/>');
+      expect(xml.status).toBe(415);
+      // Fastify's own words (Nest hands its request errors to the filter as HTTP exceptions); nothing of the body.
+      expect(xml.body.error).toMatchObject({ code: 'unsupported_media_type', message: 'Unsupported Media Type' });
+      expect(xml.headers['x-request-id']).toBe(xml.body.error.requestId);
+      const empty = await t.http.post('/v1/auth/login').set('Content-Type', 'application/json').send('');
+      expect(empty.status).toBe(400);
+      expect(empty.body.error.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['email', 'password']));
+    });
+
+    it('answers a URL whose percent-encoding cannot be decoded with a 400 envelope', async () => {
+      const res = await t.http.get('/v1/leads/%E0%A4%A');
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ status: 400, code: ErrorCode.BadRequest, requestId: expect.any(String) });
+    });
+
     it('answers an unknown API route with a 404 envelope', async () => {
       const res = await t.http.get('/v1/no-such-thing').expect(404);
       expect(res.body.error).toMatchObject({ status: 404, code: ErrorCode.NotFound });
@@ -205,6 +222,10 @@ describe('platform (e2e)', () => {
       expect(denied.text).toContain('The queues are for admins');
       expect(denied.text).toContain('href="/"');
       expect(denied.text).not.toMatch(/<script/i);
+      // Written before the server's own hooks run, it still carries what every answer does.
+      expect(denied.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(denied.headers['x-content-type-options']).toBe('nosniff');
+      expect(denied.text).toContain(`Request ${denied.headers['x-request-id']}`);
       const anonymous = await t.http.get('/admin/queues').set('Accept', html).expect(401);
       expect(anonymous.text).toContain('Sign in to open the queues');
     });

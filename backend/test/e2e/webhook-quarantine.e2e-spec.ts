@@ -1,8 +1,8 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import type { MetaActivityDto } from '@legeai/contracts';
+import { ErrorCode, type MetaActivityDto } from '@legeai/contracts';
 import type { Queue } from 'bullmq';
 import { createHash, createHmac } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { WebhookInboxSummaries1764400810000 } from '../../src/database/migrations/1764400810000-webhook-inbox-summaries';
 import { META_LEADS_QUEUE_NAME } from '../../src/modules/meta-leads';
 import { WebhookAfterAck } from '../../src/modules/meta-webhook/ingest/webhook-after-ack.service';
@@ -139,7 +139,7 @@ describe('Webhook deliveries that cannot be processed (e2e)', () => {
     expect(await activitySeenBy(row!.id)).toEqual({ adminA: true, viewerA: false, adminB: true });
   });
 
-  it('quarantines the same bodies when they come through Express (compressed, or another spelling of the path)', async () => {
+  it('quarantines the same bodies when they come compressed or to the path with a trailing slash', async () => {
     const id = nextLeadId();
     const nul = leadgenBody(id, '555\\u0000');
     const res = await t.http
@@ -158,6 +158,35 @@ describe('Webhook deliveries that cannot be processed (e2e)', () => {
     expect(await rowOf(notJson)).toMatchObject({ status: 'quarantined', quarantine_reason: 'not_json' });
     await t.app.get(WebhookAfterAck).idle();
     expect(await queue.getJob(leadgenJobId(PAGE_A, id))).toBeUndefined();
+  });
+
+  it('inflates deflate and brotli bodies before the signature check, and refuses what cannot be inflated', async () => {
+    const compressed = (encoding: string, raw: Buffer, sent: Buffer) =>
+      t.http
+        .post(URL_PATH)
+        .set('Content-Type', 'application/json')
+        .set('Content-Encoding', encoding)
+        .set('X-Hub-Signature-256', sign(raw))
+        .serialize(asIs)
+        .send(sent);
+    for (const [encoding, compress] of [
+      ['deflate', deflateSync],
+      ['br', brotliCompressSync],
+    ] as const) {
+      const body = leadgenBody(nextLeadId(), `\\u0000${encoding}`);
+      expect((await compressed(encoding, body, compress(body)).expect(200)).body).toEqual({ outcome: 'quarantined' });
+      expect(await rowOf(body)).toMatchObject({ status: 'quarantined', quarantine_reason: 'nul_character' });
+    }
+
+    const body = leadgenBody(nextLeadId(), 'form-1');
+    const unknown = await compressed('zstd', body, body).expect(415);
+    expect(unknown.body.error).toMatchObject({ code: 'unsupported_media_type', message: 'Unsupported Content-Encoding: zstd' });
+    const corrupt = await compressed('gzip', body, body).expect(400);
+    expect(corrupt.body.error.message).toBe('Malformed request body: the compressed body does not inflate');
+    // A small gzip that inflates past BODY_LIMIT (1 MB by default) is refused as the large body it is.
+    const bomb = Buffer.alloc(2 * 1024 * 1024, 0x20);
+    expect((await compressed('gzip', bomb, gzipSync(bomb)).expect(413)).body.error.code).toBe(ErrorCode.PayloadTooLarge);
+    expect(await rowOf(body)).toBeUndefined();
   });
 
   it('recognises a quarantined body sent again as a duplicate: one row', async () => {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { Type } from '@nestjs/common';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import request from 'supertest';
@@ -11,7 +11,7 @@ import { createDatabase, databaseUrlOf, dropDatabase } from './test-database';
 import { queueEnv } from './test-services';
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   /** supertest bound to the app's HTTP server. */
   http: ReturnType<typeof request>;
   dataSource: DataSource;
@@ -65,18 +65,22 @@ export async function createTestApp(options: CreateTestAppOptions = {}): Promise
     ...options.env,
   };
 
-  let app: NestExpressApplication | undefined;
+  let app: NestFastifyApplication | undefined;
   try {
     useEnv(loadEnv(env, { envFile: false }), { embedded: false });
     // Required after the env is fixed, exactly as main.ts does.
     const { AppModule } = await import('../../src/app.module');
     const { configureHttp } = await import('../../src/infra/http/configure-http');
+    const { createHttpAdapter } = await import('../../src/infra/http/http-adapter');
+    const { appConfig } = await import('../../src/config/app.config');
     let builder = Test.createTestingModule({ imports: [AppModule, ...(options.imports ?? [])] });
     if (options.configure) builder = options.configure(builder);
     const moduleRef = await builder.compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>({ rawBody: true, bufferLogs: true });
+    app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(appConfig()), { rawBody: true, bufferLogs: true });
     configureHttp(app);
     await app.init();
+    // Fastify loads its plugins (cookies, static files, Bull Board) and seals its routes here; supertest needs both.
+    await app.getHttpAdapter().getInstance().ready();
   } catch (error) {
     await app?.close().catch(() => undefined);
     if (ownsDatabase) await dropDatabase(database);

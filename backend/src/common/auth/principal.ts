@@ -18,5 +18,5 @@ export interface Principal {
   ip?: string;
 }
 
-/** Property of the Express request on which the guard leaves the principal. */
+/** Property of the request on which the guard leaves the principal. */
 export const PRINCIPAL_REQUEST_KEY = 'principal';

@@ -1,12 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 /**
- * What ties a piece of work to its logs: the request id (`X-Request-Id`, which the request logger makes and every
- * answer carries) or, in a worker, the job. Kept in async context so whatever the work writes (an audit entry) can
+ * What ties a piece of work to its logs: the request id (`X-Request-Id`, which the server makes or takes from the
+ * caller, and every answer carries) or, in a worker, the job. Kept in async context so whatever the work writes (an audit entry) can
  * name it without each call site passing it along.
  */
 interface CorrelationScope {
-  /** Read when asked: the request id is assigned by the request logger, which runs after this scope opens. */
+  /** Read when asked (a job's id is known when its scope opens, a request's too; one shape for both). */
   id(): string | undefined;
 }
 
@@ -21,9 +21,9 @@ export function currentCorrelationId(): string | null {
   return id ? id.slice(0, MAX_LENGTH) : null;
 }
 
-/** Express middleware: the rest of the request runs in a scope whose id is the request's `req.id`. */
-export function correlateRequests(req: { id?: unknown }, _res: unknown, next: () => void): void {
-  storage.run({ id: () => (req.id === undefined || req.id === null ? undefined : String(req.id as string | number)) }, next);
+/** A Fastify hook: the rest of the request (the route's guards, pipes and handler) runs in a scope of its `request.id`. */
+export function correlateRequests(request: { id: string }, _reply: unknown, done: () => void): void {
+  storage.run({ id: () => request.id }, done);
 }
 
 /** The id a job's work carries: its queue and job id, as Bull Board and the worker's logs show them. */

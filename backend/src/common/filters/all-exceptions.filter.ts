@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ErrorCode, ErrorEnvelope } from '@legeai/contracts';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../errors/api-error';
 import { isDependencyUnavailable, RETRY_AFTER_SECONDS } from '../errors/dependency-unavailable';
 
@@ -17,26 +17,10 @@ const CODE_BY_STATUS: Record<number, ErrorCode | string> = {
   503: ErrorCode.ServiceUnavailable,
 };
 
-/** Errors raised by Express' body parsers (http-errors) before any controller runs. */
-interface BodyParserError {
-  type: string;
-  status: number;
-  expose?: boolean;
-}
-
-const BODY_PARSER_MESSAGES: Record<string, string> = {
-  'entity.parse.failed': 'Malformed request body: not valid JSON',
-  'entity.too.large': 'Request body is too large',
-  'encoding.unsupported': 'Unsupported request body encoding',
-  'charset.unsupported': 'Unsupported request body charset',
-  'request.aborted': 'Request body was not fully received',
-  'entity.verify.failed': 'Request body failed verification',
-};
-
 const UNAVAILABLE_MESSAGE = 'A service this request needs is unavailable; retry shortly';
 
-/** The matched route's template (`/v1/leads/:id`); Express types `req.route` as `any`. */
-const routeOf = (req: Request): string | undefined => (req.route as { path?: string } | undefined)?.path;
+/** The matched route's template (`/v1/leads/:id`). */
+const routeOf = (req: FastifyRequest): string | undefined => req.routeOptions?.url;
 
 /**
  * The only exception filter: every 4xx/5xx leaves as an ErrorEnvelope. Unexpected errors become a 500 whose message
@@ -50,8 +34,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const http = host.switchToHttp();
-    const req = http.getRequest<Request & { id?: string | number }>();
-    const res = http.getResponse<Response>();
+    const req = http.getRequest<FastifyRequest>();
+    const res = http.getResponse<FastifyReply>();
 
     const envelope = toEnvelope(exception);
     if (envelope.error.code === (ErrorCode.ServiceUnavailable as string) && !(exception instanceof HttpException)) {
@@ -63,12 +47,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
       );
     }
     if (req.id !== undefined) envelope.error.requestId = String(req.id);
-    if (res.headersSent) return;
-    // Set outright: a handler's @Header('Content-Type', 'text/plain') is already on the response when it throws,
-    // and res.json() keeps a content type it finds.
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    if (envelope.error.status === 503 && !res.hasHeader('Retry-After')) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-    res.status(envelope.error.status).json(envelope);
+    if (res.sent || res.raw.headersSent) return;
+    // Set outright: a handler's @Header('Content-Type', 'text/plain') is already on the reply when it throws.
+    void res.header('Content-Type', 'application/json; charset=utf-8');
+    if (envelope.error.status === 503 && !res.hasHeader('Retry-After')) void res.header('Retry-After', String(RETRY_AFTER_SECONDS));
+    void res.status(envelope.error.status).send(envelope);
   }
 }
 
@@ -83,10 +66,6 @@ export function toEnvelope(exception: unknown): ErrorEnvelope {
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     return envelope(status, codeFor(status), messageOf(exception), { details: extraFacts(exception) });
-  }
-  if (isBodyParserError(exception)) {
-    const message = BODY_PARSER_MESSAGES[exception.type] ?? 'Invalid request body';
-    return envelope(exception.status, codeFor(exception.status), message, {});
   }
   if (isDependencyUnavailable(exception))
     return envelope(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.ServiceUnavailable, UNAVAILABLE_MESSAGE, {});
@@ -134,10 +113,4 @@ function extraFacts(exception: HttpException): Record<string, unknown> | undefin
 function describeCause(exception: unknown): string {
   const { code, message } = (exception ?? {}) as { code?: unknown; message?: unknown };
   return [code, message].filter((part) => typeof part === 'string' && part).join(': ');
-}
-
-function isBodyParserError(value: unknown): value is BodyParserError {
-  if (!value || typeof value !== 'object') return false;
-  const { type, status, expose } = value as Partial<BodyParserError>;
-  return typeof type === 'string' && typeof status === 'number' && status >= 400 && status < 500 && expose !== false;
 }

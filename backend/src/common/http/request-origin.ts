@@ -1,4 +1,4 @@
-/** The parts of an Express 5 request the origin is read from (`protocol` and `host` honour `trust proxy`). */
+/** The parts of a Fastify request the origin is read from (`protocol` and `host`, with its port, honour TRUST_PROXY). */
 export interface OriginRequest {
   protocol: string;
   host?: string;

@@ -60,9 +60,12 @@ const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
 /** A key as it can be shown back: control characters escaped (`a\u0000b`). */
 const printable = (key: string) => (CONTROL_CHARACTER.test(key) ? JSON.stringify(key).slice(1, -1) : key);
 
-/** JSON bodies and query strings are plain (or null-prototype) objects; anything else (a Buffer) is not walked. */
+/**
+ * JSON bodies are plain objects; query strings are null-prototype ones, or (Fastify's parser) made by a constructor
+ * whose prototype has none. Anything else (a Buffer) is not walked.
+ */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object') return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  const proto = Object.getPrototypeOf(value) as object | null;
+  return proto === Object.prototype || proto === null || Object.getPrototypeOf(proto) === null;
 }

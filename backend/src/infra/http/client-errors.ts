@@ -1,6 +1,6 @@
 import { ErrorCode } from '@legeai/contracts';
 import { randomUUID } from 'node:crypto';
-import { STATUS_CODES, type Server } from 'node:http';
+import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { ApiError } from '../../common/errors/api-error';
 import { toEnvelope } from '../../common/filters/all-exceptions.filter';
@@ -14,21 +14,20 @@ const ANSWERS: Record<string, ApiError> = {
 const MALFORMED = new ApiError(400, ErrorCode.BadRequest, 'Malformed HTTP request');
 
 /**
- * Answers what Node's HTTP server catches before Express sees a request (headers over the size limit, a request
- * that arrives too slowly, bytes that are not HTTP) with the ErrorEnvelope, as every other error, instead of Node's
- * bare status line. Then the connection is closed: after a parse error nothing more can be read from it.
+ * Answers what Node's HTTP server catches before the framework sees a request (headers over the size limit, a
+ * request that arrives too slowly, bytes that are not HTTP) with the ErrorEnvelope, as every other error, instead of
+ * a bare status line. Then the connection is closed: after a parse error nothing more can be read from it. Fastify's
+ * `clientErrorHandler` (http-adapter.ts), so it is the server's only `clientError` listener.
  */
-export function answerClientErrors(server: Server): void {
-  server.on('clientError', (error: Error & { code?: string }, socket: Duplex) => {
-    // As Node's own handler: only when no answer to an earlier request on this connection has started, or the
-    // bytes would land in the middle of it.
-    const inFlight = (socket as Duplex & { _httpMessage?: { headersSent: boolean } })._httpMessage;
-    if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
-      socket.destroy();
-      return;
-    }
-    socket.end(rawResponse(ANSWERS[error.code ?? ''] ?? MALFORMED), () => socket.destroy());
-  });
+export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  // As Node's own handler: only when no answer to an earlier request on this connection has started, or the bytes
+  // would land in the middle of it.
+  const inFlight = (socket as Duplex & { _httpMessage?: { headersSent: boolean } })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  socket.end(rawResponse(ANSWERS[error.code ?? ''] ?? MALFORMED), () => socket.destroy());
 }
 
 function rawResponse(error: ApiError): string {

@@ -1,25 +1,23 @@
+import fastifyCookie from '@fastify/cookie';
 import { Logger, RequestMethod } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { API_PREFIX, OPS_ROUTES, ROUTES } from '@legeai/contracts';
+import { API_PREFIX, OPS_ROUTES } from '@legeai/contracts';
 import { appConfig, servesApi } from '../../config/app.config';
 import { httpConfig } from '../../config/http.config';
 import { correlateRequests } from '../../common/correlation/correlation';
 import { AllExceptionsFilter } from '../../common/filters/all-exceptions.filter';
 import { createValidationPipe } from '../../common/validation/validation-pipe';
-import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
+import { installHttpMetrics } from '../metrics/http-metrics.hooks';
 import { MetricsService } from '../metrics/metrics.service';
-import { bodyParserErrors } from './body-parser-errors';
-import { answerClientErrors } from './client-errors';
+import { registerBodyParsers } from './body-parsers';
 import { serveConsole } from './console-static';
 import { FastRouteRegistry, installFastRoutes } from './fast-routes';
 import { HttpDrain } from './http-drain';
-import { securityHeaders } from './security-headers';
+import { installSecurityHeaders } from './security-headers';
 import { applyServerTimeouts } from './server-timeouts';
 import { setupSwagger } from './swagger';
-import { webhookRawBody } from './webhook-raw-body';
 import { workerRoleGate } from './worker-role-gate';
 
 export interface HttpSetup {
@@ -34,26 +32,32 @@ const OPS_EXCLUDES = [OPS_ROUTES.health, OPS_ROUTES.metrics, OPS_ROUTES.queues, 
   method: RequestMethod.ALL,
 }));
 
+const API_PATH = `/${API_PREFIX}/`;
+
 /**
  * Everything about the HTTP surface that is not a controller, shared by main.ts and the e2e tests so they exercise
- * the same stack. Must run before `app.init()` / `app.listen()`; the order of the middleware matters.
+ * the same stack, on the adapter http-adapter.ts makes. Must run before `app.init()` / `app.listen()`. Per-request
+ * work is Fastify hooks (https://fastify.dev/docs/latest/Reference/Hooks/), in the order added here.
  */
-export function configureHttp(app: NestExpressApplication): HttpSetup {
+export function configureHttp(app: NestFastifyApplication): HttpSetup {
   const cfg = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
   const httpCfg = app.get<ConfigType<typeof httpConfig>>(httpConfig.KEY);
   const logger = new Logger('Http');
+  const fastify = app.getHttpAdapter().getInstance();
   const server = app.getHttpServer();
 
-  // Before anything reads req.ip or req.secure: which proxies' X-Forwarded-* to believe (TRUST_PROXY).
-  app.set('trust proxy', cfg.trustProxy);
   applyServerTimeouts(server, httpCfg);
-  answerClientErrors(server);
   const drain = new HttpDrain(server);
   app.useLogger(app.get(PinoLogger));
-  app.use(httpMetricsMiddleware(app.get(MetricsService)));
-  app.use(securityHeaders());
+  // Every answer names its request (the id http-adapter.ts made or took from the caller), errors and logs too.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('X-Request-Id', request.id);
+    done();
+  });
+  installHttpMetrics(fastify, app.get(MetricsService));
+  installSecurityHeaders(fastify);
   if (!servesApi(cfg.role)) {
-    app.use(workerRoleGate);
+    fastify.addHook('onRequest', workerRoleGate);
     app.useGlobalFilters(new AllExceptionsFilter());
     return { consoleServed: false, drain };
   }
@@ -64,33 +68,27 @@ export function configureHttp(app: NestExpressApplication): HttpSetup {
     exposedHeaders: ['X-Request-Id'],
     maxAge: 600,
   });
-  const webhookPath = `/${API_PREFIX}/${ROUTES.metaIntegration.base}/${ROUTES.metaIntegration.webhook}`;
   // Routes registered by modules (Meta's deliveries: meta-webhook's WebhookFastRoute) are answered in front of the
-  // whole stack below; the raw-body parser stays for the spellings the fast route hands on to Express (trailing
-  // slash, compressed bodies).
+  // whole stack below.
   installFastRoutes(app, app.get(FastRouteRegistry));
-  // The API answers about people (contact details) and with what is true now: no browser or proxy keeps a copy, and
-  // no ETag, whose hash of every JSON body was compared with nothing (the console never revalidates).
-  app.set('etag', false);
-  app.use(`/${API_PREFIX}`, (_req: Request, res: Response, next: NextFunction) => {
-    res.setHeader('Cache-Control', 'no-store');
-    next();
+  // The API answers about people (contact details) and with what is true now: no browser or proxy keeps a copy. No
+  // ETag either (Fastify makes none): the console never revalidates.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (request.url.startsWith(API_PATH)) void reply.header('Cache-Control', 'no-store');
+    done();
   });
-  app.use(webhookPath, ...webhookRawBody(cfg.bodyLimit));
-  app.useBodyParser('json', { limit: cfg.bodyLimit });
-  app.useBodyParser('urlencoded', { limit: cfg.bodyLimit, extended: true });
-  // CSV imports (the catalog's products) come as text/csv, bounded like every body.
-  app.useBodyParser('text', { type: 'text/csv', limit: cfg.bodyLimit });
-  app.use(bodyParserErrors);
-  // After the body parsers, whose stream callbacks would otherwise run outside the scope: audit entries made while
+  registerBodyParsers(app, cfg.bodyLimit);
+  // The auth routes' Set-Cookie (reply.setCookie / clearCookie, written by the plugin's onSend hook).
+  void fastify.register(fastifyCookie);
+  // After the body is read, whose stream callbacks would otherwise run outside the scope: audit entries made while
   // answering carry the request id the answer's X-Request-Id header has.
-  app.use(correlateRequests);
+  fastify.addHook('preHandler', correlateRequests);
   app.setGlobalPrefix(API_PREFIX, { exclude: OPS_EXCLUDES });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
 
   // DOCS_ACCESS=off: the paths are not registered at all and answer the 404 envelope of an unknown route.
   if (httpCfg.docsAccess === 'public') setupSwagger(app, cfg.publicUrlSet ? cfg.publicUrl : undefined);
-  const consoleServed = serveConsole(app, cfg.adminDistDir, logger);
+  const consoleServed = serveConsole(fastify, cfg.adminDistDir, logger);
   return { consoleServed, drain };
 }

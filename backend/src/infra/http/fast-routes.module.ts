@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { FastRouteRegistry } from './fast-routes';
 
-/** The registry of routes answered in front of Express (fast-routes.ts); global, so any module can register one. */
+/** The registry of routes answered in front of Fastify (fast-routes.ts); global, so any module can register one. */
 @Global()
 @Module({
   providers: [FastRouteRegistry],

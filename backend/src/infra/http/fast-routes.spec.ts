@@ -3,13 +3,15 @@ import { FastRoute, FastRouteRegistry, parseByteLimit } from './fast-routes';
 const route = (method: string, path: string): FastRoute => ({ method, path, handle: () => undefined });
 
 describe(FastRouteRegistry.name, () => {
-  it('finds a registered route by method and exact path only', () => {
+  it('finds a registered route by method and path, a trailing slash being the same path', () => {
     const sut = new FastRouteRegistry();
     const webhook = route('POST', '/v1/integrations/meta/webhook');
     sut.register(webhook);
     expect(sut.find('POST', '/v1/integrations/meta/webhook')).toBe(webhook);
     expect(sut.find('GET', '/v1/integrations/meta/webhook')).toBeUndefined();
-    expect(sut.find('POST', '/v1/integrations/meta/webhook/')).toBeUndefined();
+    expect(sut.find('POST', '/v1/integrations/meta/webhook/')).toBe(webhook);
+    expect(sut.find('POST', '/v1/integrations/meta/webhook//')).toBeUndefined();
+    expect(sut.find('POST', '/v1/integrations/meta/webhooks')).toBeUndefined();
     expect(sut.find(undefined, '/v1/integrations/meta/webhook')).toBeUndefined();
   });
 
@@ -22,7 +24,7 @@ describe(FastRouteRegistry.name, () => {
 });
 
 describe(parseByteLimit.name, () => {
-  it('reads Express-style sizes in 1024 multiples', () => {
+  it('reads BODY_LIMIT sizes in 1024 multiples', () => {
     expect(parseByteLimit('512kb')).toBe(512 * 1024);
     expect(parseByteLimit('1mb')).toBe(1024 * 1024);
     expect(() => parseByteLimit('lots')).toThrow();

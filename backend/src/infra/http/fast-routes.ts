@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RETRY_AFTER_SECONDS } from '../../common/errors/dependency-unavailable';
 import { securityHeaderPairs } from './security-headers';
 
 /**
- * A route answered by a plain `node:http` handler in front of Express and Nest. Only for hot, machine-to-machine
- * endpoints whose whole job is small (Meta's webhook deliveries): they skip the per-request cost of the middleware
- * stack (request logger, helmet, CORS, body parsers, static files, router, guards, filters), so the handler must do
- * itself whatever of that its route needs. `fallback()` hands the request to Express unchanged.
+ * A route answered by a plain `node:http` handler in front of Fastify and Nest. Only for hot, machine-to-machine
+ * endpoints whose whole job is small (Meta's webhook deliveries): they skip the per-request cost of the framework
+ * (request logger, hooks, CORS, body parsers, router, guards, filters), so the handler must do itself whatever of
+ * that its route needs. `fallback()` hands the request to Fastify unchanged.
  */
 export interface FastRoute {
   method: string;
-  /** The exact path, without query string. Any other spelling (trailing slash, case) goes to Express. */
+  /** The path, without query string; with a trailing slash it is the same route. Any other spelling goes to Fastify. */
   path: string;
   handle(req: IncomingMessage, res: ServerResponse, fallback: () => void): void;
 }
@@ -35,28 +35,29 @@ export class FastRouteRegistry {
     this.routes.push(route);
   }
 
-  /** The route for this method and exact path, if any. */
+  /** The route for this method and path (a trailing slash ignored), if any. */
   find(method: string | undefined, path: string): FastRoute | undefined {
-    return this.routes.find((r) => r.method === method && r.path === path);
+    const exact = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+    return this.routes.find((r) => r.method === method && r.path === exact);
   }
 }
 
 /**
- * Puts the registry's routes in front of Express on the app's own HTTP server, the one `app.listen()` starts and
+ * Puts the registry's routes in front of Fastify on the app's own HTTP server, the one `app.listen()` starts and
  * `app.getHttpServer()` returns, so production and the e2e tests (supertest on that server) run the same path.
  * Call before `app.listen()` / `app.init()`.
  */
-export function installFastRoutes(app: NestExpressApplication, routes: FastRouteRegistry): void {
+export function installFastRoutes(app: NestFastifyApplication, routes: FastRouteRegistry): void {
   const server = app.getHttpServer();
-  const express = app.getHttpAdapter().getInstance() as (req: IncomingMessage, res: ServerResponse) => void;
   const listeners = server.listeners('request');
-  // Nest's Express adapter creates the server with `http.createServer(expressApp)`; anything else is unexpected.
-  if (listeners.length !== 1 || listeners[0] !== express) throw new Error('Unexpected HTTP server setup: cannot install the fast routes');
-  server.removeListener('request', express);
+  // Fastify creates its server with its request handler as the one listener; anything else is unexpected.
+  if (listeners.length !== 1) throw new Error('Unexpected HTTP server setup: cannot install the fast routes');
+  const framework = listeners[0] as (req: IncomingMessage, res: ServerResponse) => void;
+  server.removeListener('request', framework);
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const route = routes.find(req.method, pathOf(req.url));
-    if (route) route.handle(req, res, () => express(req, res));
-    else express(req, res);
+    if (route) route.handle(req, res, () => framework(req, res));
+    else framework(req, res);
   });
 }
 
@@ -106,7 +107,7 @@ export type BodyRead = { body: Buffer } | { tooLarge: true };
 
 /**
  * Reads the whole body, keeping at most `limit` bytes. A body over the limit (declared or counted) is still read off
- * the connection, as Express' body parser does, so the client sees the 413 instead of a reset; nothing of it is kept.
+ * the connection, so the client sees the 413 instead of a reset; nothing of it is kept.
  * An aborted request never calls `done`: there is nobody to answer.
  */
 export function readBody(req: IncomingMessage, limit: number, done: (read: BodyRead) => void): void {
@@ -125,7 +126,7 @@ export function readBody(req: IncomingMessage, limit: number, done: (read: BodyR
   req.on('error', () => undefined);
 }
 
-/** `BODY_LIMIT` (`512kb`, `1mb`, validated by the env schema) in bytes, with the 1024 multiples Express uses. */
+/** `BODY_LIMIT` (`512kb`, `1mb`, validated by the env schema) in bytes, in multiples of 1024. */
 export function parseByteLimit(limit: string): number {
   const match = /^(\d+)(b|kb|mb)$/i.exec(limit.trim());
   if (!match) throw new Error(`Not a byte size: ${limit}`);

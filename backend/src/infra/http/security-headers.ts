@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 
 /**
@@ -38,8 +39,9 @@ export function securityHeaders() {
 }
 
 /**
- * The headers `securityHeaders()` sets, as [name, value] pairs, read from helmet itself once: for the routes answered
- * in front of Express (fast-routes.ts), so they send what every other route sends and cannot drift from it. Helmet's
+ * The headers `securityHeaders()` sets, as [name, value] pairs, read from helmet itself once. Every answer carries them
+ * (`installSecurityHeaders`; the fast routes write them themselves): helmet decides what they are, and they are the
+ * same for every request, so they are computed once instead of by helmet's middleware per request. Helmet's
  * middleware is synchronous and only sets (and removes) headers, which is all the stand-in response records.
  */
 export function securityHeaderPairs(): [string, string][] {
@@ -52,4 +54,13 @@ export function securityHeaderPairs(): [string, string][] {
   securityHeaders()({} as IncomingMessage, res as unknown as ServerResponse, () => (done = true));
   if (!done) throw new Error('helmet did not set its headers synchronously');
   return [...headers];
+}
+
+/** Sets the security headers on every answer, at the start of each request so a route may still override one. */
+export function installSecurityHeaders(fastify: FastifyInstance): void {
+  const headers = Object.fromEntries(securityHeaderPairs());
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    void reply.headers(headers);
+    done();
+  });
 }

@@ -77,7 +77,10 @@ describe('request log lines', () => {
     const logRequests = pinoHttp(buildLoggerParams('info').pinoHttp as Options, sink);
     const logPretty = pinoHttp(prettyParams, pretty);
     server = createServer((req, res) => {
-      // As Express's req.ip getter would answer behind a trusted proxy.
+      // As Nest's middleware layer on Fastify hands the request over: Fastify's id (the caller's X-Request-Id here) and
+      // its client address behind a trusted proxy, copied to Node's request.
+      const given = req.headers['x-request-id'];
+      if (typeof given === 'string') Object.assign(req, { id: given });
       const forwarded = req.headers['x-forwarded-for'];
       if (typeof forwarded === 'string') Object.assign(req, { ip: forwarded });
       logRequests(req, res);
@@ -121,7 +124,7 @@ describe('request log lines', () => {
     expect(lines.at(-1)).not.toMatch(/eyJhbGciOi|lg_refresh|content-security-policy|EAAC/);
   });
 
-  it("name the client Express's req.ip names (behind a trusted proxy), not the proxy", async () => {
+  it("name the client Fastify's request.ip names (behind a trusted proxy), not the proxy", async () => {
     await get('/v1/leads', { 'x-forwarded-for': '203.0.113.7' });
     await new Promise((resolve) => setImmediate(resolve));
     expect((JSON.parse(lines.at(-1)!) as { req: { remoteAddress: string } }).req.remoteAddress).toBe('203.0.113.7');

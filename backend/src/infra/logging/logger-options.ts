@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { Options } from 'pino-http';
@@ -67,12 +67,9 @@ export function buildLoggerParams(level: string, format: LogFormat = 'json'): Pa
   const pinoHttp: Options = {
     level,
     redact: { paths: REDACT_PATHS, censor: REDACTED },
-    genReqId: (req: IncomingMessage, res: ServerResponse) => {
-      const given = req.headers['x-request-id'];
-      const id = typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
-      res.setHeader('X-Request-Id', id);
-      return id;
-    },
+    // Fastify made the id (http-adapter.ts) and sent it as X-Request-Id; Nest's middleware layer copies it to the
+    // raw request. A request without one (none reaches here today) still gets an id of its own.
+    genReqId: (req: IncomingMessage) => req.id ?? randomUUID(),
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     autoLogging: { ignore: (req) => QUIET_PATHS.has((req.url ?? '').split('?')[0]) },
     // A request line says who asked what and how it went; the headers stay out (about 2 KB a line, the same security
@@ -83,7 +80,8 @@ export function buildLoggerParams(level: string, format: LogFormat = 'json'): Pa
         id: req.id,
         method: req.method,
         url: req.url ? redactUrl(req.url) : req.url,
-        // Express's req.ip: the client behind the proxies TRUST_PROXY believes, as the audit log has it; else the peer.
+        // The client behind the proxies TRUST_PROXY believes (Fastify's request.ip, copied to the raw request), as the
+        // audit log has it; else the peer.
         remoteAddress: req.raw?.ip ?? req.remoteAddress,
         userAgent: req.headers?.['user-agent'],
       }),

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import type { ConfigType } from '@nestjs/config';
 import { ModuleRef } from '@nestjs/core';
 import { ErrorCode, OPS_ROUTES, Role } from '@legeai/contracts';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { ApiError } from '../../common/errors/api-error';
 import { httpConfig } from '../../config/http.config';
@@ -27,7 +27,7 @@ export class MetricsAccessGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
-    const req = http.getRequest<Request>();
+    const req = http.getRequest<FastifyRequest>();
     switch (this.cfg.metricsAccess) {
       case 'public':
         return true;
@@ -35,7 +35,7 @@ export class MetricsAccessGuard implements CanActivate {
         throw new ApiError(404, ErrorCode.NotFound, `Cannot ${req.method} ${OPS_ROUTES.metrics}`);
       case 'token':
         if (this.tokenDigest && matches(bearerOf(req), this.tokenDigest)) return true;
-        http.getResponse<Response>().setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
+        void http.getResponse<FastifyReply>().header('WWW-Authenticate', 'Bearer realm="metrics"');
         throw new ApiError(401, ErrorCode.Unauthenticated, 'Send the metrics token as a bearer token');
       case 'admin': {
         const bearer = bearerOf(req);
@@ -52,7 +52,7 @@ export class MetricsAccessGuard implements CanActivate {
   }
 }
 
-function bearerOf(req: Request): string | undefined {
+function bearerOf(req: FastifyRequest): string | undefined {
   return /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
 }
 

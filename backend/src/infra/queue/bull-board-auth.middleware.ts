@@ -1,14 +1,21 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { BOARD_COOKIE, ErrorCode, Role } from '@legeai/contracts';
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { toEnvelope } from '../../common/filters/all-exceptions.filter';
 import { ApiError } from '../../common/errors/api-error';
 import { ACCESS_TOKEN_VERIFIER, type AccessTokenVerifier } from '../../common/auth/access-token-verifier';
+import { readCookie } from '../../common/http/read-cookie';
+import { securityHeaderPairs } from '../http/security-headers';
+
+const SECURITY_HEADERS = Object.fromEntries(securityHeaderPairs());
+
+/** The request as Nest's middleware layer on Fastify hands it over: Node's, with Fastify's id and client address. */
+type BoardRequest = IncomingMessage & { id?: string; ip?: string };
 
 /**
- * Bull Board shows job payloads and can retry or delete jobs, so only admins may open it. Express middleware runs
- * outside Nest's guards and filters, so this one authenticates the access token itself (from the bearer header or
+ * Bull Board shows job payloads and can retry or delete jobs, so only admins may open it. Middleware runs outside
+ * Nest's guards and filters, on Node's request and response, so this one authenticates the access token itself (from the bearer header or
  * the `lg_board` cookie set by `POST /v1/auth/board-session`) and answers with the envelope. It goes through the
  * auth module's AccessTokenVerifier (ACCESS_TOKEN_VERIFIER), so a logged-out, deactivated or demoted admin loses the
  * board at once, as with the API.
@@ -19,7 +26,7 @@ export class BullBoardAuthMiddleware implements NestMiddleware {
 
   constructor(private readonly moduleRef: ModuleRef) {}
 
-  async use(req: Request, res: Response, next: NextFunction): Promise<void> {
+  async use(req: BoardRequest, res: ServerResponse, next: () => void): Promise<void> {
     const token = bearerToken(req) ?? readCookie(req.headers.cookie, BOARD_COOKIE);
     if (!token) return deny(req, res, new ApiError(401, ErrorCode.Unauthenticated, 'Sign in as an admin to open the queue board'));
 
@@ -36,14 +43,37 @@ export class BullBoardAuthMiddleware implements NestMiddleware {
  * The envelope the exception filter would write, request id included (set by the request logger before this runs);
  * a browser opening the board gets the same answer as a page in the console's look instead of raw JSON.
  */
-function deny(req: Request, res: Response, error: ApiError): void {
+function deny(req: BoardRequest, res: ServerResponse, error: ApiError): void {
   const envelope = toEnvelope(error);
-  if (req.id !== undefined) envelope.error.requestId = String(req.id as string | number); // ids are made by the request logger
-  if (req.accepts(['json', 'html']) === 'html') {
-    res.status(error.getStatus()).type('html').send(deniedPage(error.getStatus(), envelope.error.requestId));
-    return;
+  if (req.id !== undefined) envelope.error.requestId = req.id;
+  const html = prefersHtml(req.headers.accept);
+  const body = html ? deniedPage(error.getStatus(), envelope.error.requestId) : JSON.stringify(envelope);
+  // Written on Node's response, before Fastify's hooks set their headers: the security headers and the id go here.
+  res.writeHead(error.getStatus(), {
+    ...SECURITY_HEADERS,
+    'Cache-Control': 'no-store',
+    ...(req.id === undefined ? {} : { 'X-Request-Id': req.id }),
+    'Content-Type': html ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+  });
+  res.end(body);
+}
+
+/**
+ * Whether an Accept header asks for HTML before JSON: a browser navigating (text/html first) does, fetch() and
+ * curl (no header, or a wildcard) do not. Quality values are honoured; at equal quality the earlier type wins.
+ */
+export function prefersHtml(accept: string | undefined): boolean {
+  if (!accept) return false;
+  let best: { html: boolean; q: number } | undefined;
+  for (const part of accept.split(',')) {
+    const [type, ...params] = part.trim().toLowerCase().split(';');
+    const html = type === 'text/html';
+    if (!html && type !== 'application/json' && type !== '*/*' && type !== 'application/*') continue;
+    const q = Number(params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean) ?? 1);
+    if (!best || q > best.q) best = { html, q };
   }
-  res.status(error.getStatus()).json(envelope);
+  return best?.html ?? false;
 }
 
 /** A static page (no script, styles inline as the CSP allows) in the console's colours. */
@@ -72,27 +102,8 @@ function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function bearerToken(req: Request): string | undefined {
+function bearerToken(req: IncomingMessage): string | undefined {
   const header = req.headers.authorization;
   const match = header && /^Bearer\s+(\S+)$/i.exec(header);
   return match ? match[1] : undefined;
-}
-
-/** Reads one cookie from a Cookie header without pulling in a parser for the whole app. */
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq === -1 || part.slice(0, eq).trim() !== name) continue;
-    const value = part
-      .slice(eq + 1)
-      .trim()
-      .replace(/^"(.*)"$/, '$1');
-    try {
-      return decodeURIComponent(value);
-    } catch {
-      return value;
-    }
-  }
-  return undefined;
 }

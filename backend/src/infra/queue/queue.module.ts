@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { ExpressAdapter } from '@bull-board/express';
+import { FastifyAdapter } from '@bull-board/fastify';
 import { BullBoardModule } from '@bull-board/nestjs';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
@@ -39,7 +39,7 @@ export class QueueModule {
         BullModule.registerQueue(...names),
         BullBoardModule.forRoot({
           route: OPS_ROUTES.queues,
-          adapter: ExpressAdapter,
+          adapter: FastifyAdapter,
           middleware: BullBoardAuthMiddleware,
           boardOptions: { uiBasePath: selfContainedBoardUi(), uiConfig: { boardTitle: 'LEGEAI queues' } },
         }),

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { API_KEY_HEADER, roleSatisfies } from '@legeai/contracts';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Principal, PRINCIPAL_REQUEST_KEY, readAccessRule } from '../../common/auth';
 import { ApiKeyAuthenticator } from '../api-keys';
 import { AccessTokenService } from './access-token.service';
@@ -23,7 +23,7 @@ export class AccessGuard implements CanActivate {
     if (!rule) throw new ForbiddenException('This endpoint declares no access rule and is closed');
     if (rule.public) return true;
 
-    const request = context.switchToHttp().getRequest<Request & Record<string, unknown>>();
+    const request = context.switchToHttp().getRequest<FastifyRequest & Record<string, unknown>>();
     const principal = await this.authenticate(request);
     if (rule.usersOnly && principal.kind !== 'user') {
       throw new ForbiddenException('This endpoint is for signed-in console users, not API keys');
@@ -38,7 +38,7 @@ export class AccessGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(request: Request): Promise<Principal> {
+  private async authenticate(request: FastifyRequest): Promise<Principal> {
     const authorization = request.headers.authorization;
     if (authorization) {
       const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { API_PREFIX, BOARD_COOKIE, OPS_ROUTES, REFRESH_COOKIE, ROUTES } from '@legeai/contracts';
-import type { CookieOptions, Response } from 'express';
+import type { CookieSerializeOptions } from '@fastify/cookie';
+import type { FastifyReply } from 'fastify';
 import { appConfig } from '../../config/app.config';
 
 /**
@@ -16,21 +17,21 @@ export class AuthCookies {
 
   constructor(@Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>) {}
 
-  setRefresh(res: Response, token: string, expiresAt: Date): void {
-    res.cookie(REFRESH_COOKIE, token, { ...this.base(res, AuthCookies.refreshPath), expires: expiresAt });
+  setRefresh(res: FastifyReply, token: string, expiresAt: Date): void {
+    void res.setCookie(REFRESH_COOKIE, token, { ...this.base(res, AuthCookies.refreshPath), expires: expiresAt });
   }
 
-  clearRefresh(res: Response): void {
-    res.clearCookie(REFRESH_COOKIE, this.base(res, AuthCookies.refreshPath));
+  clearRefresh(res: FastifyReply): void {
+    void res.clearCookie(REFRESH_COOKIE, this.base(res, AuthCookies.refreshPath));
   }
 
-  setBoard(res: Response, token: string, expiresAt: Date): void {
-    res.cookie(BOARD_COOKIE, token, { ...this.base(res, OPS_ROUTES.queues), expires: expiresAt });
+  setBoard(res: FastifyReply, token: string, expiresAt: Date): void {
+    void res.setCookie(BOARD_COOKIE, token, { ...this.base(res, OPS_ROUTES.queues), expires: expiresAt });
   }
 
-  private base(res: Response, path: string): CookieOptions {
-    // req.secure is Express' answer: the TLS socket, or X-Forwarded-Proto from a trusted proxy only.
-    const secure = this.app.publicUrl.startsWith('https://') || res.req.secure;
+  private base(res: FastifyReply, path: string): CookieSerializeOptions {
+    // Fastify's protocol: the TLS socket, or X-Forwarded-Proto from a trusted proxy only.
+    const secure = this.app.publicUrl.startsWith('https://') || res.request.protocol === 'https';
     return { httpOnly: true, sameSite: 'strict', secure, path };
   }
 }

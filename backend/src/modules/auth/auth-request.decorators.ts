@@ -1,16 +1,17 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { REFRESH_COOKIE } from '@legeai/contracts';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
+import { readCookie } from '../../common/http/read-cookie';
 import { ClientContext } from '../sessions';
 
 /** Address and user agent of the caller, kept with sessions and audit entries. */
 export const Client = createParamDecorator((_data: unknown, ctx: ExecutionContext): ClientContext => {
-  const req = ctx.switchToHttp().getRequest<Request>();
-  return { ip: req.ip, userAgent: req.get('user-agent') };
+  const req = ctx.switchToHttp().getRequest<FastifyRequest>();
+  return { ip: req.ip, userAgent: req.headers['user-agent'] };
 });
 
-/** The raw `lg_refresh` cookie (parsed by cookie-parser, applied to the auth routes by AuthModule). */
+/** The raw `lg_refresh` cookie: the only cookie the API reads. */
 export const RefreshTokenCookie = createParamDecorator((_data: unknown, ctx: ExecutionContext): unknown => {
-  const req = ctx.switchToHttp().getRequest<Request & { cookies?: Record<string, unknown> }>();
-  return req.cookies?.[REFRESH_COOKIE];
+  const req = ctx.switchToHttp().getRequest<FastifyRequest>();
+  return readCookie(req.headers.cookie, REFRESH_COOKIE);
 });

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Res, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessTokenResponse, CurrentUser, InvitationPreviewDto, MyOrganisationDto, REFRESH_COOKIE, Role, ROUTES } from '@legeai/contracts';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Principal } from '../../common/auth/principal';
 import { Public } from '../../common/auth/public.decorator';
@@ -45,7 +45,7 @@ export class AuthController {
   async login(
     @Body() body: LoginDto,
     @Client() client: ClientContext,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<AccessTokenResponse> {
     const signedIn = await this.auth.login(body, client);
     if (signedIn.refresh) this.cookies.setRefresh(res, signedIn.refresh.token, signedIn.refresh.expiresAt);
@@ -65,12 +65,12 @@ export class AuthController {
   async refresh(
     @RefreshTokenCookie() refreshToken: unknown,
     @Client() client: ClientContext,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<AccessTokenResponse | void> {
     // The console cannot see its httpOnly cookie, so every signed-out page load asks; "no session" is an answer, not
     // an error a browser would log. A cookie that is expired, revoked or reused still gets 401.
     if (refreshToken === undefined || refreshToken === '') {
-      res.status(HttpStatus.NO_CONTENT);
+      void res.status(HttpStatus.NO_CONTENT);
       return;
     }
     const signedIn = await this.auth.refresh(refreshToken, client);
@@ -89,7 +89,7 @@ export class AuthController {
   async logout(
     @RefreshTokenCookie() refreshToken: unknown,
     @Client() client: ClientContext,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<void> {
     await this.auth.logout(refreshToken, client);
     this.cookies.clearRefresh(res);
@@ -110,7 +110,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Set the lg_board cookie that opens Bull Board at /admin/queues (admins)' })
   @ApiNoContentResponse()
   @ApiErrorResponses(401, 403)
-  async boardSession(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async boardSession(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: FastifyReply): Promise<void> {
     const token = await this.auth.boardToken(principal);
     this.cookies.setBoard(res, token.token, token.expiresAt);
   }
@@ -170,7 +170,7 @@ export class AuthController {
   async acceptInvitation(
     @Body() body: AcceptInvitationDto,
     @Client() client: ClientContext,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<AccessTokenResponse> {
     const signedIn = await this.auth.acceptInvitation(body, client);
     if (signedIn.refresh) this.cookies.setRefresh(res, signedIn.refresh.token, signedIn.refresh.expiresAt);

@@ -1,9 +1,8 @@
-import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
-import cookieParser from 'cookie-parser';
 import { createSecretKey } from 'node:crypto';
 import { ACCESS_TOKEN_VERIFIER } from '../../common/auth';
 import { authConfig } from '../../config/auth.config';
@@ -58,9 +57,4 @@ import { SessionsModule } from '../sessions';
   ],
   exports: [AccessTokenService, ACCESS_TOKEN_VERIFIER],
 })
-export class AuthModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    // Only the auth routes read cookies (the refresh token); nothing else should depend on them.
-    consumer.apply(cookieParser()).forRoutes(AuthController);
-  }
-}
+export class AuthModule {}

@@ -1,6 +1,6 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { TooManyAttemptsError } from './too-many-attempts.error';
 
 /** Name of the throttler configured in AuthModule: LOGIN_RATE_LIMIT attempts per minute per client address. */
@@ -14,7 +14,7 @@ export const LOGIN_THROTTLER = 'login';
 export class LoginThrottlerGuard extends ThrottlerGuard {
   protected override throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const retryAfterSeconds = Math.max(1, Math.ceil(detail.timeToBlockExpire));
-    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(retryAfterSeconds));
+    context.switchToHttp().getResponse<FastifyReply>().header('Retry-After', String(retryAfterSeconds));
     return Promise.reject(new TooManyAttemptsError('Too many sign-in attempts from this address; try again later', retryAfterSeconds));
   }
 }

@@ -3,7 +3,7 @@ import type { RawBodyRequest } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ROUTES } from '@legeai/contracts';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Public } from '../../common/auth/public.decorator';
 import { ApiErrorResponses } from '../../common/swagger/api-error-responses.decorator';
 import { metaConfig } from '../../config/meta.config';
@@ -40,9 +40,8 @@ const EXAMPLE_DELIVERY = {
  * Meta's webhook: the subscription handshake (GET, the verify token proves it is Meta) and the deliveries (POST,
  * the HMAC signature over the raw body is the authentication), on the same path. Public.
  *
- * The exact path is answered by the fast route in front of Express (webhook-fast-route.ts), with the same service and
- * the same answers; this route documents it in Swagger and serves what the fast route hands on (other spellings of
- * the path, compressed bodies).
+ * Deliveries are answered by the fast route in front of Fastify (webhook-fast-route.ts), with the same service and
+ * the same answers, compressed bodies and a trailing slash included; this route documents them in Swagger.
  */
 @ApiTags('meta-callbacks')
 @Controller(R.base)
@@ -98,10 +97,13 @@ export class MetaWebhookController {
   @ApiOkResponse({ type: WebhookAckDto, description: 'Stored (or recognised as a duplicate), quarantined included' })
   @ApiErrorResponses(400, 401, 403, 413, 415)
   receive(
-    @Req() req: RawBodyRequest<Request>,
+    @Req() req: RawBodyRequest<FastifyRequest>,
     @Headers('x-hub-signature-256') signature: string | undefined,
     @Ip() ip: string,
   ): Promise<WebhookAck> {
-    return this.ingest.receive({ rawBody: req.rawBody, signature, isJson: Boolean(req.is('json')), ip });
+    // Deliveries are answered by WebhookFastRoute in front of the framework; this handler documents the route and
+    // serves it only if that one is not installed (a JSON body, whose bytes the JSON parser keeps as rawBody).
+    const isJson = /^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '');
+    return this.ingest.receive({ rawBody: req.rawBody, signature, isJson, ip });
   }
 }

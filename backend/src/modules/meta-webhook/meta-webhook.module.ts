@@ -19,7 +19,7 @@ import { WebhookInboxJobHandlers } from './webhook-inbox.job-handlers';
 import { WebhookInboxRetentionService } from './webhook-inbox-retention.service';
 
 /**
- * MetaWebhook, Meta's webhook: the GET handshake and the signed POST (answered by a fast route in front of Express),
+ * MetaWebhook, Meta's webhook: the GET handshake and the signed POST (answered by a fast route in front of Fastify),
  * storage in the inbox before the answer (WebhookInboxRepository holds every statement on it), the dispatch of each
  * change to the handler of its field after the answer (WebhookFieldHandlers: lead capture handles `leadgen`), the
  * relay for deliveries stored while the queue was down (and the check that keeps queued deliveries true to their

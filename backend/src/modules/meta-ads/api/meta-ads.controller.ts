@@ -15,7 +15,7 @@ import {
   type Page,
   type ValidateLeadCampaignResult,
 } from '@legeai/contracts';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal } from '../../../common/auth/current-principal.decorator';
 import { Principal } from '../../../common/auth/principal';
 import { Roles } from '../../../common/auth/roles.decorator';
@@ -60,8 +60,8 @@ const optionalKey = ApiHeader({
 });
 
 /** Says when an answer is the stored one of an earlier request with the same key. */
-function answer<T>(res: Response, outcome: IdempotentResult<T>): T {
-  if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
+function answer<T>(res: FastifyReply, outcome: IdempotentResult<T>): T {
+  if (outcome.replayed) void res.header('Idempotent-Replayed', 'true');
   return outcome.result;
 }
 
@@ -108,7 +108,7 @@ export class MetaAdsController {
     @CurrentPrincipal() principal: Principal,
     @Headers(KEY) key: string | undefined,
     @Body() body: CreateLeadCampaignDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<CreateLeadCampaignResult> {
     const run = () => this.creator.create(principal, body);
     return answer(
@@ -167,7 +167,7 @@ export class MetaAdsController {
     @Param('id', AdObjectIdPipe) id: string,
     @Headers(KEY) key: string | undefined,
     @Body() body: UpdateAdObjectDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<MetaCampaignDto> {
     const run = () => this.writes.update(principal, 'campaign', id, body) as Promise<MetaCampaignDto>;
     return answer(
@@ -199,7 +199,7 @@ export class MetaAdsController {
     @Param('id', AdObjectIdPipe) id: string,
     @Headers(KEY) key: string | undefined,
     @Body() body: UpdateAdObjectDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<MetaAdSetDto> {
     const run = () => this.writes.update(principal, 'adset', id, body) as Promise<MetaAdSetDto>;
     return answer(
@@ -231,7 +231,7 @@ export class MetaAdsController {
     @Param('id', AdObjectIdPipe) id: string,
     @Headers(KEY) key: string | undefined,
     @Body() body: UpdateAdObjectDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<MetaAdDto> {
     const run = () => this.writes.update(principal, 'ad', id, body) as Promise<MetaAdDto>;
     return answer(
@@ -251,7 +251,7 @@ export class MetaAdsController {
     @CurrentPrincipal() principal: Principal,
     @Headers(KEY) key: string | undefined,
     @Body() body: BulkStatusDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<BulkStatusResult> {
     const run = () => this.writes.bulkStatus(principal, body);
     return answer(

@@ -1,5 +1,5 @@
 import { Controller, Get, Redirect, Req, UseGuards } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { ApiFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MetaAuthUrlResponse, Role, ROUTES } from '@legeai/contracts';
 import { CurrentPrincipal } from '../../../common/auth/current-principal.decorator';
@@ -30,7 +30,7 @@ export class MetaAuthController {
   })
   @ApiOkResponse({ type: MetaAuthUrlResponseDto })
   @ApiErrorResponses(401, 403)
-  authUrl(@CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<MetaAuthUrlResponse> {
+  authUrl(@CurrentPrincipal() principal: Principal, @Req() req: FastifyRequest): Promise<MetaAuthUrlResponse> {
     return this.connect.authorizationUrl(principal, req);
   }
 
@@ -43,7 +43,10 @@ export class MetaAuthController {
     summary: "Meta's OAuth redirect: stores the connection, then redirects to the console with ?result=…&missing=…",
   })
   @ApiFoundResponse({ description: 'Redirect to /integrations/meta?result=<MetaConnectResult>' })
-  async callback(@OAuthCallbackOutcome() outcome: CallbackOutcome, @Req() req: Request): Promise<{ url: string; statusCode: number }> {
+  async callback(
+    @OAuthCallbackOutcome() outcome: CallbackOutcome,
+    @Req() req: FastifyRequest,
+  ): Promise<{ url: string; statusCode: number }> {
     return { url: await this.connect.complete(outcome, req), statusCode: 302 };
   }
 }

@@ -20,7 +20,7 @@ import {
   type MetaCatalogDto,
   type Page,
 } from '@legeai/contracts';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { CurrentPrincipal } from '../../../common/auth/current-principal.decorator';
 import { Principal } from '../../../common/auth/principal';
 import { Roles } from '../../../common/auth/roles.decorator';
@@ -83,8 +83,9 @@ export class CatalogController {
   })
   @ApiOkResponse({ type: CatalogImportReportResponse })
   @ApiErrorResponses(400, 401, 403, 413, 415)
-  importProducts(@CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<CatalogImportReport> {
-    if (!req.is('text/csv')) throw new ApiError(415, 'unsupported_media_type', 'Send the file as text/csv');
+  importProducts(@CurrentPrincipal() principal: Principal, @Req() req: FastifyRequest): Promise<CatalogImportReport> {
+    if (!/^text\/csv\s*(;|$)/i.test(req.headers['content-type'] ?? ''))
+      throw new ApiError(415, 'unsupported_media_type', 'Send the file as text/csv');
     if (typeof req.body !== 'string') throw new ApiError(400, ErrorCode.ValidationFailed, 'The CSV body is empty');
     return this.products.importCsv(principal, req.body);
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Role, ROUTES, type InsightsPage, type InsightsSettingsDto, type InsightsSummaryDto } from '@legeai/contracts';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal } from '../../../common/auth/current-principal.decorator';
 import { Principal } from '../../../common/auth/principal';
 import { Roles } from '../../../common/auth/roles.decorator';
@@ -44,12 +44,12 @@ export class InsightsController {
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: InsightsQueryDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<InsightsPage | StreamableFile> {
     if (query.format !== 'csv') return this.report.rows(principal.organisationId, query);
     const page = await this.report.rows(principal.organisationId, query, true);
     const name = `insights-${query.level ?? 'campaign'}-${page.range.since}-${page.range.until}.csv`;
-    res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+    void res.header('Content-Disposition', `attachment; filename="${name}"`);
     return new StreamableFile(Buffer.from(insightsCsv(page), 'utf8'), { type: 'text/csv; charset=utf-8' });
   }
 
