@@ -44,11 +44,13 @@ export async function seedInsights(adminEmail: string, account: string, campaign
          SELECT $1, $2, 'campaign', $3, d, $3, $4::numeric, $4::int * 100, $4::int * 2, $5::int, 'USD' FROM ${days}`,
         [org, account, c.id, c.spend, c.metaLeads],
       );
+      // At noon of each day, today's no later than now: a lead received in the future would stay above every lead that
+      // arrives during the run (the list is newest first), and the console offers only leads newer than the newest shown.
       for (const [status, premium] of c.leads) {
         await client.query(
           `INSERT INTO leads (organisation_id, full_name, source, campaign_id, status, premium_value, premium_currency, received_at)
            SELECT $1, 'Browser lead', 'meta_lead_ads', $2, $3::lead_status, $4::numeric, CASE WHEN $4::numeric IS NULL THEN NULL ELSE 'USD' END,
-             d + interval '12 hours' FROM ${days}`,
+             LEAST(d + interval '12 hours', now()) FROM ${days}`,
           [org, c.id, status, premium],
         );
       }
