@@ -6,9 +6,7 @@ import { toEnvelope } from '../../common/filters/all-exceptions.filter';
 import { ApiError } from '../../common/errors/api-error';
 import { ACCESS_TOKEN_VERIFIER, type AccessTokenVerifier } from '../../common/auth/access-token-verifier';
 import { readCookie } from '../../common/http/read-cookie';
-import { securityHeaderPairs } from '../http/security-headers';
-
-const SECURITY_HEADERS = Object.fromEntries(securityHeaderPairs());
+import { SECURITY_HEADERS } from '../http/security-headers';
 
 /** The request as Nest's middleware layer on Fastify hands it over: Node's, with Fastify's id and client address. */
 type BoardRequest = IncomingMessage & { id?: string; ip?: string };

@@ -1,7 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { REFRESH_COOKIE } from '@legeai/contracts';
 import type { FastifyRequest } from 'fastify';
-import { readCookie } from '../../common/http/read-cookie';
 import { ClientContext } from '../sessions';
 
 /** Address and user agent of the caller, kept with sessions and audit entries. */
@@ -10,8 +9,8 @@ export const Client = createParamDecorator((_data: unknown, ctx: ExecutionContex
   return { ip: req.ip, userAgent: req.headers['user-agent'] };
 });
 
-/** The raw `lg_refresh` cookie: the only cookie the API reads. */
+/** The raw `lg_refresh` cookie (parsed by @fastify/cookie, registered in configure-http.ts). */
 export const RefreshTokenCookie = createParamDecorator((_data: unknown, ctx: ExecutionContext): unknown => {
   const req = ctx.switchToHttp().getRequest<FastifyRequest>();
-  return readCookie(req.headers.cookie, REFRESH_COOKIE);
+  return req.cookies?.[REFRESH_COOKIE];
 });

@@ -9,6 +9,7 @@ import { ApiErrorResponses } from '../../common/swagger/api-error-responses.deco
 import { metaConfig } from '../../config/meta.config';
 import { WebhookAckDto } from './dto/webhook-ack.dto';
 import { WebhookAck, WebhookIngestService } from './ingest/webhook-ingest.service';
+import { isJson } from './webhook-fast-route';
 import { answerVerification } from './webhook-verification';
 
 const R = ROUTES.metaIntegration;
@@ -103,7 +104,6 @@ export class MetaWebhookController {
   ): Promise<WebhookAck> {
     // Deliveries are answered by WebhookFastRoute in front of the framework; this handler documents the route and
     // serves it only if that one is not installed (a JSON body, whose bytes the JSON parser keeps as rawBody).
-    const isJson = /^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '');
-    return this.ingest.receive({ rawBody: req.rawBody, signature, isJson, ip });
+    return this.ingest.receive({ rawBody: req.rawBody, signature, isJson: isJson(req), ip });
   }
 }

@@ -97,7 +97,7 @@ const header = (req: IncomingMessage, name: string): string | undefined => {
 };
 
 /** Whether the body's media type is application/json (parameters such as charset aside). */
-function isJson(req: IncomingMessage): boolean {
+export function isJson(req: Pick<IncomingMessage, 'headers'>): boolean {
   const type = req.headers['content-type'];
   if (!type) return false;
   const semicolon = type.indexOf(';');
