@@ -1,13 +1,13 @@
 import { Page } from 'playwright-core';
 
-import { loopbackBaseUrl, useConsoleSession } from './browser';
+import { lanBaseUrl, useConsoleSession } from './browser';
 
 /**
  * The console opened at an address other than localhost (the server runs without PUBLIC_URL, as `npm start` does):
  * the Meta connect round trip comes back to that address signed in, and Swagger's "Try it out" reaches the API there.
  */
 describe('console: works from whatever address it was opened at', () => {
-  const baseURL = loopbackBaseUrl();
+  const baseURL = lanBaseUrl();
   const session = useConsoleSession({ width: 1366, height: 1400 }, { baseURL });
   const { screenshotOnFailure } = session;
   let page: Page;
@@ -15,7 +15,7 @@ describe('console: works from whatever address it was opened at', () => {
     page = session.page;
   });
 
-  it('connects Meta from 127.0.0.1 and lands back on 127.0.0.1, still signed in', () =>
+  it('connects Meta from a LAN host name and lands back there, still signed in', () =>
     screenshotOnFailure('any-address-connect', async () => {
       await session.signIn();
       await page.goto('/integrations/meta');
@@ -31,7 +31,7 @@ describe('console: works from whatever address it was opened at', () => {
       await connect.click();
       await page.waitForURL(/\/dialog\/oauth/);
       // The sandbox's dialog is opened on the host name the console was opened at, as a remote browser needs.
-      expect(new URL(page.url()).hostname).toBe('127.0.0.1');
+      expect(new URL(page.url()).hostname).toBe('console.lan.test');
       expect(new URL(page.url()).searchParams.get('redirect_uri')).toBe(`${baseURL}/v1/integrations/meta/callback`);
       await page.getByRole('button', { name: /^Continue/ }).click();
       await page.waitForURL((url) => url.pathname === '/integrations/meta');

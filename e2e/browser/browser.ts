@@ -8,6 +8,9 @@ export const RESULTS_DIR = path.resolve(__dirname, '../../test-results');
 /** Debian's chromium; `apt-get install -y chromium` provides it. Browsers are never downloaded. */
 const CHROMIUM = process.env['E2E_CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
+/** A host name the browser resolves to this machine: an address it does not trust as it trusts localhost. */
+const LAN_HOST = 'console.lan.test';
+
 export function launchChromium(): Promise<Browser> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   return chromium.launch({
@@ -21,6 +24,8 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      // A LAN-style host name for the server under test (see lanBaseUrl), resolved without touching DNS.
+      `--host-resolver-rules=MAP ${LAN_HOST} 127.0.0.1`,
     ],
   });
 }
@@ -93,6 +98,17 @@ export async function connectMetaIfNeeded(page: Page): Promise<void> {
 export function loopbackBaseUrl(baseURL = requiredEnv('E2E_BASE_URL')): string {
   const url = new URL(baseURL);
   if (url.hostname === 'localhost') url.hostname = '127.0.0.1';
+  return url.origin;
+}
+
+/**
+ * The server under test at a LAN-style host name over plain HTTP, as a colleague opening the console from another
+ * machine sees it: unlike localhost and 127.0.0.1, not a secure context for the browser (no COOP, no secure-only
+ * APIs), and a host the server has never been told about.
+ */
+export function lanBaseUrl(baseURL = requiredEnv('E2E_BASE_URL')): string {
+  const url = new URL(baseURL);
+  url.hostname = LAN_HOST;
   return url.origin;
 }
 

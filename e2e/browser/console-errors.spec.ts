@@ -1,6 +1,6 @@
 import { Page } from 'playwright-core';
 
-import { loopbackBaseUrl, useConsoleSession } from './browser';
+import { lanBaseUrl, loopbackBaseUrl, useConsoleSession } from './browser';
 
 interface Logged {
   text: string;
@@ -51,6 +51,30 @@ describe('console: browser console on page load', () => {
       await page.getByRole('heading', { name: 'Leads' }).waitFor();
       await page.waitForLoadState('networkidle');
 
+      expect(errors).toEqual([]);
+    }));
+});
+
+/** The same from a LAN address over plain HTTP, where the browser ignores some headers and says so in the console. */
+describe('console: browser console on page load at a LAN address', () => {
+  const session = useConsoleSession({ width: 1366, height: 860 }, { baseURL: lanBaseUrl() });
+  const { screenshotOnFailure } = session;
+
+  it('logs no error when a signed-in user loads pages over plain HTTP at a LAN host name', () =>
+    screenshotOnFailure('console-errors-lan', async () => {
+      const page = session.page;
+      const errors = collectErrors(page);
+      await session.signIn();
+      for (const [path, heading] of [
+        ['/leads', 'Leads'],
+        ['/activity', 'Activity'],
+      ]) {
+        await page.goto(path);
+        await page.getByRole('heading', { name: heading, exact: true }).first().waitFor();
+        await page.waitForLoadState('networkidle');
+      }
+
+      expect(new URL(page.url()).hostname).toBe('console.lan.test');
       expect(errors).toEqual([]);
     }));
 });

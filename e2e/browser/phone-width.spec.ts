@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
-import { RESULTS_DIR, launchChromium, loopbackBaseUrl, openedDialog, requiredEnv, sandbox } from './browser';
+import { RESULTS_DIR, launchChromium, lanBaseUrl, openedDialog, requiredEnv, sandbox } from './browser';
 
 /** An iPhone-sized screen, the narrowest the console is made for. */
 const PHONE = { width: 390, height: 844 };
@@ -49,8 +49,8 @@ function horizontalOverflow(page: Page): Promise<string[]> {
 }
 
 /**
- * Every page of the console at 390 px, opened on 127.0.0.1: nothing scrolls sideways, neither the page nor a card, table or dialog. Tables turn into one card per
- * row below the phone breakpoint, so each page is looked at with data in it. Screenshots of each page go to
+ * Every page of the console at 390 px, opened at a LAN host name over plain HTTP: nothing scrolls sideways, neither
+ * the page nor a card, table or dialog. Tables turn into one card per row below the phone breakpoint, so each page is looked at with data in it. Screenshots of each page go to
  * test-results/phone-*.png.
  */
 describe('console at phone width', () => {
@@ -157,7 +157,7 @@ describe('console at phone width', () => {
     const formId = world.forms.find((f) => f.status === 'ACTIVE')!.id;
     await sandbox('POST', '/leads', { formId, count: 3, organic: false });
 
-    phone = await browser.newContext({ baseURL: loopbackBaseUrl(), viewport: PHONE, isMobile: true, hasTouch: true });
+    phone = await browser.newContext({ baseURL: lanBaseUrl(), viewport: PHONE, isMobile: true, hasTouch: true });
     page = await phone.newPage();
   });
   afterAll(async () => {

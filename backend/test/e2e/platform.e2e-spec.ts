@@ -103,6 +103,19 @@ describe('platform (e2e)', () => {
       expect(res.headers['x-powered-by']).toBeUndefined();
     });
 
+    it('sends Cross-Origin-Opener-Policy only where browsers apply it, so a LAN address logs no error', async () => {
+      const loopback = await t.http.get('/').expect(200);
+      expect(loopback.headers['cross-origin-opener-policy']).toBe('same-origin');
+      // Plain HTTP at a host name a browser does not trust: every other header stays, COOP (ignored there) goes.
+      const lan = await t.http.get('/').set('Host', 'console.lan:3000').expect(200);
+      expect(lan.headers['cross-origin-opener-policy']).toBeUndefined();
+      expect(lan.headers['content-security-policy']).toBe(loopback.headers['content-security-policy']);
+      expect(lan.headers['x-frame-options']).toBe('SAMEORIGIN');
+      // TRUST_PROXY is off here: a forwarded https is not believed.
+      const claimed = await t.http.get('/').set('Host', 'console.lan').set('X-Forwarded-Proto', 'https').expect(200);
+      expect(claimed.headers['cross-origin-opener-policy']).toBeUndefined();
+    });
+
     it('keeps API answers out of browser and proxy caches, without an ETag', async () => {
       const res = await t.http.post('/v1/auth/login').send({ email: 'nobody@example.com', password: 'not-the-password' });
       expect(res.status).toBe(401);

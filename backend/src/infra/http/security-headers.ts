@@ -57,12 +57,50 @@ export function securityHeaderPairs(): [string, string][] {
 }
 
 /** The same headers as one object, made once: for replies, and for answers written on Node's response directly. */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.fromEntries(securityHeaderPairs());
+const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.fromEntries(securityHeaderPairs());
+
+/**
+ * The same without Cross-Origin-Opener-Policy, for pages served over plain HTTP at an address a browser does not
+ * trust (a LAN address or host name, as when the console is opened from another machine). Browsers ignore COOP there
+ * and Chrome logs an error for it on every page load; it only takes effect over HTTPS or on localhost
+ * (https://html.spec.whatwg.org/multipage/browsers.html#the-coop-headers).
+ */
+const PLAIN_HTTP_HEADERS: Readonly<Record<string, string>> = Object.fromEntries(
+  securityHeaderPairs().filter(([name]) => name.toLowerCase() !== 'cross-origin-opener-policy'),
+);
+
+/**
+ * Whether a browser treats the origin as potentially trustworthy, where COOP applies: HTTPS, or a loopback host
+ * (https://w3c.github.io/webappsec-secure-contexts/#is-origin-trustworthy). `hostname` is without the port.
+ */
+export function isTrustworthyOrigin(protocol: string, hostname: string): boolean {
+  if (protocol === 'https') return true;
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** The security headers for a page at this origin. */
+export function securityHeadersFor(protocol: string, hostname: string): Readonly<Record<string, string>> {
+  return isTrustworthyOrigin(protocol, hostname) ? SECURITY_HEADERS : PLAIN_HTTP_HEADERS;
+}
+
+/**
+ * The same for a request handled on Node's request outside Fastify's routing (Bull Board's refusal page). The
+ * forwarded protocol is read without asking whether the proxy is trusted: it only decides whether a header browsers
+ * ignore on untrusted origins is sent.
+ */
+export function securityHeadersForNodeRequest(req: IncomingMessage): Readonly<Record<string, string>> {
+  const forwarded = req.headers['x-forwarded-proto'];
+  const proto = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  const protocol = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : (proto ?? 'http');
+  const hostname = (req.headers.host ?? '').replace(/:\d+$/, '');
+  return securityHeadersFor(protocol, hostname);
+}
 
 /** Sets the security headers on every answer, at the start of each request so a route may still override one. */
 export function installSecurityHeaders(fastify: FastifyInstance): void {
-  fastify.addHook('onRequest', (_request, reply, done) => {
-    void reply.headers(SECURITY_HEADERS);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.headers(securityHeadersFor(request.protocol, request.hostname));
     done();
   });
 }

@@ -6,7 +6,7 @@ import { toEnvelope } from '../../common/filters/all-exceptions.filter';
 import { ApiError } from '../../common/errors/api-error';
 import { ACCESS_TOKEN_VERIFIER, type AccessTokenVerifier } from '../../common/auth/access-token-verifier';
 import { readCookie } from '../../common/http/read-cookie';
-import { SECURITY_HEADERS } from '../http/security-headers';
+import { securityHeadersForNodeRequest } from '../http/security-headers';
 
 /** The request as Nest's middleware layer on Fastify hands it over: Node's, with Fastify's id and client address. */
 type BoardRequest = IncomingMessage & { id?: string; ip?: string };
@@ -48,7 +48,7 @@ function deny(req: BoardRequest, res: ServerResponse, error: ApiError): void {
   const body = html ? deniedPage(error.getStatus(), envelope.error.requestId) : JSON.stringify(envelope);
   // Written on Node's response, before Fastify's hooks set their headers: the security headers and the id go here.
   res.writeHead(error.getStatus(), {
-    ...SECURITY_HEADERS,
+    ...securityHeadersForNodeRequest(req),
     'Cache-Control': 'no-store',
     ...(req.id === undefined ? {} : { 'X-Request-Id': req.id }),
     'Content-Type': html ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
