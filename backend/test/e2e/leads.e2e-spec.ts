@@ -103,6 +103,21 @@ describe('leads (e2e)', () => {
       expect(page.items.find((l) => l.id === leads.zoi.id)!.formName).toBeNull();
     });
 
+    it('shows the time PostgreSQL keeps to the microsecond as the API’s ISO text, the same in the list and the detail', async () => {
+      await t.dataSource.query(`UPDATE leads SET received_at = received_at + interval '123987 microseconds' WHERE id = $1`, [
+        leads.jane.id,
+      ]);
+      try {
+        const listed = (await list({ formId: 'F1' })).items.find((l) => l.id === leads.jane.id)!;
+        const detail = await t.http.get(`/v1/leads/${leads.jane.id}`).set(manager.auth).expect(200);
+        // Milliseconds, truncated as JavaScript's Date truncates them.
+        expect(listed.receivedAt).toBe('2026-03-01T12:00:00.123Z');
+        expect(detail.body.receivedAt).toBe(listed.receivedAt);
+      } finally {
+        await t.dataSource.query(`UPDATE leads SET received_at = $2 WHERE id = $1`, [leads.jane.id, at(1)]);
+      }
+    });
+
     it('never lists another organisation’s leads, and the other organisation sees only its own', async () => {
       expect((await list({ q: 'jane' })).items.map((l) => l.id)).toEqual([leads.jane.id]);
       const theirs = await list({}, other);

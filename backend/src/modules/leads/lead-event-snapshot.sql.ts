@@ -1,5 +1,4 @@
-/** An ISO 8601 UTC text of a timestamptz, as JavaScript's toISOString writes it. */
-const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+import { isoTimestampSql as iso } from '../../database/iso-timestamp.sql';
 
 /**
  * SQL text of a lead row (`leads` under `alias`) as the JSON object other modules send out about it

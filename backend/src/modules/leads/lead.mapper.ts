@@ -1,4 +1,5 @@
 import { LeadDetailDto, LeadSummaryDto } from '@legeai/contracts';
+import { isoTimestampSql } from '../../database/iso-timestamp.sql';
 import { LEAD_FORMS_SQL } from '../meta-assets';
 import { Lead } from './entities/lead.entity';
 
@@ -23,19 +24,19 @@ export type LeadSummaryRow = Pick<
   | 'needsReview'
   | 'premiumValue'
   | 'premiumCurrency'
-  | 'receivedAt'
-> & { formName: string | null };
+> & { formName: string | null; /** ISO 8601, as the API shows it. */ receivedAt: string };
 
 /**
  * The SELECT list producing a LeadSummaryRow from `leads l` and its form `f` (LEAD_FORM_JOIN). Aliases are the entity's
- * property names, so raw rows and entities map through the same function.
+ * property names, so raw rows and entities map through the same function. The time comes as the API's ISO text: a
+ * page of the list is read on every request, and a Date per row was parsed only to be formatted back.
  */
 export const LEAD_SUMMARY_COLUMNS = `
   l.id, l.full_name AS "fullName", l.email, l.phone, l.phone_e164 AS "phoneE164", l.status, l.source,
   l.form_id AS "formId", f.form_name AS "formName", l.campaign_id AS "campaignId", l.campaign_name AS "campaignName",
   l.is_organic AS "isOrganic", l.is_test AS "isTest", l.duplicate_of_id AS "duplicateOfId",
   l.duplicate_rule AS "duplicateRule", l.possible_duplicate AS "possibleDuplicate", l.needs_review AS "needsReview", l.premium_value AS "premiumValue",
-  l.premium_currency AS "premiumCurrency", l.received_at AS "receivedAt"`;
+  l.premium_currency AS "premiumCurrency", ${isoTimestampSql('l.received_at')} AS "receivedAt"`;
 
 /** Form names come from the organisation's own forms only; (organisation_id, form_id) is unique there. */
 export const LEAD_FORM_JOIN = `LEFT JOIN ${LEAD_FORMS_SQL} f ON f.organisation_id = l.organisation_id AND f.form_id = l.form_id`;
@@ -61,7 +62,7 @@ export function toLeadSummary(row: LeadSummaryRow): LeadSummaryDto {
     needsReview: row.needsReview,
     premiumValue: row.premiumValue,
     premiumCurrency: row.premiumCurrency,
-    receivedAt: row.receivedAt.toISOString(),
+    receivedAt: row.receivedAt,
   };
 }
 
@@ -82,7 +83,7 @@ export type LeadDetailCore = Omit<
 
 export function toLeadDetail(lead: Lead, formName: string | null, metaLeadId: string | null): LeadDetailCore {
   return {
-    ...toLeadSummary({ ...lead, formName }),
+    ...toLeadSummary({ ...lead, formName, receivedAt: lead.receivedAt.toISOString() }),
     firstName: lead.firstName,
     lastName: lead.lastName,
     emailNormalized: lead.emailNormalized,
