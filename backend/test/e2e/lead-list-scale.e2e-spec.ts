@@ -1,6 +1,6 @@
 import { ErrorCode, LeadPage } from '@legeai/contracts';
 import { createTestApp, TestApp } from '../utils/create-test-app';
-import { signInAdminManagerViewer, SignedInUser } from '../utils/identity-fixtures';
+import { createOrganisationWithAdmin, signInAdminManagerViewer, SignedInUser } from '../utils/identity-fixtures';
 
 /**
  * The lead list past 1,000 leads: totals become PostgreSQL's estimate and say so, and deep pages are read by cursor,
@@ -75,15 +75,38 @@ describe('lead list at scale (e2e)', () => {
     expect(last).toMatchObject({ total: COUNT, totalExact: true });
   });
 
-  it('estimates a text search unless its matches fit on the page', async () => {
+  it('counts a text search exactly when the list without it is small enough to search whole', async () => {
     const many = await list({ limit: 10, q: 'Lead' });
     expect(many.items).toHaveLength(10);
-    expect(many.totalExact).toBe(false);
-    expect(many.total).toBeGreaterThan(10);
+    expect(many).toMatchObject({ total: COUNT, totalExact: true });
+    // Every word must match: the 63 numbers up to 1,230 with "12" in them.
+    const some = await list({ limit: 10, q: 'Lead 12' });
+    expect(some).toMatchObject({ total: 63, totalExact: true });
 
     const one = await list({ limit: 10, q: 'Lead 1229' });
     expect(one.items.map((l) => l.fullName)).toEqual(['Lead 1229']);
     expect(one).toMatchObject({ total: 1, totalExact: true });
+  });
+
+  it("estimates a text search over a large list from the search's share of its newest leads, and says so", async () => {
+    // 12,000 leads, one in four an Okafor: the planner alone guesses a substring match at a small fixed share.
+    const { admin } = await createOrganisationWithAdmin(t, 'Large Agency');
+    await t.dataSource.query(
+      `INSERT INTO leads (organisation_id, full_name, email, status, received_at)
+       SELECT $1, CASE WHEN i % 4 = 0 THEN 'Ada Okafor' ELSE 'Ben Smith' END, 'lead' || i || '@example.com', 'new',
+              timestamptz '2026-01-01 00:00:00+00' + i * interval '1 minute'
+         FROM generate_series(1, 12000) i`,
+      [admin.organisationId],
+    );
+    await t.dataSource.query('ANALYZE leads');
+    const searched = (await t.http.get('/v1/leads').query({ limit: 50, q: 'okafor' }).set(admin.auth).expect(200)).body as LeadPage;
+    expect(searched.items).toHaveLength(50);
+    expect(searched.items.every((l) => l.fullName === 'Ada Okafor')).toBe(true);
+    expect(searched.totalExact).toBe(false);
+    expect(Math.abs(searched.total - 3_000)).toBeLessThan(3_000 * 0.15);
+    // Two words must both match; none of these leads has both.
+    const neither = (await t.http.get('/v1/leads').query({ limit: 50, q: 'okafor smith' }).set(admin.auth).expect(200)).body as LeadPage;
+    expect(neither).toMatchObject({ items: [], total: 0, totalExact: true });
   });
 
   it.each([

@@ -219,7 +219,8 @@ export interface LeadListQuery {
 /**
  * `GET /v1/leads`. Up to 1,000 matching leads `total` is exact; beyond that it is PostgreSQL's estimate
  * (`totalExact: false`, shown as "about"), since counting a million rows exactly costs more than the page itself.
- * A text search (`q`) is estimated unless its matches fit on the page. Estimates are reused for 30 s per filter.
+ * A text search (`q`) is counted over the newest 5,000 leads of the list without it: exactly when that list is no
+ * longer, otherwise its share there scales that list's total (an estimate). Estimates are reused for 30 s per filter.
  */
 export interface LeadPage extends Page<LeadSummaryDto> {
   totalExact: boolean;

@@ -8,6 +8,11 @@ export type LeadRowsFilter = LeadListQuery & { fieldConditions?: readonly FieldC
 export interface SqlFilter {
   where: string;
   params: unknown[];
+  /**
+   * With a text search: its clause, and the rest of the WHERE clause, whose parameters are the first `baseParams` of
+   * `params` (the search's come after them).
+   */
+  search?: { clause: string; base: string; baseParams: number };
 }
 
 /**
@@ -60,10 +65,12 @@ export function buildLeadFilter(organisationId: string, query: LeadRowsFilter): 
     );
   }
 
+  const base = clauses.join(' AND ');
   const search = query.q?.trim();
-  if (search) clauses.push(searchClause(search, p));
-
-  return { where: clauses.join(' AND '), params };
+  if (!search) return { where: base, params };
+  const baseParams = params.length;
+  const clause = searchClause(search, p);
+  return { where: `${base} AND ${clause}`, params, search: { clause, base, baseParams } };
 }
 
 /**

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LeadListQuery } from '@legeai/contracts';
 import { DataSource } from 'typeorm';
-import { EstimatedTotalCache, ListTotal, listTotal, totalFromPage } from '../../common/paging/estimated-total';
+import { EstimatedTotalCache, ListTotal, listTotal, searchTotal, totalFromPage } from '../../common/paging/estimated-total';
 import { LeadCursor } from './lead-cursor';
 import { buildLeadFilter, LeadRowsFilter, SqlFilter } from './lead-filters';
 import { LEAD_FORM_JOIN, LEAD_SUMMARY_COLUMNS, LeadSummaryRow } from './lead.mapper';
@@ -73,17 +73,17 @@ export class LeadRowsQuery {
 
   /**
    * Exact up to EXACT_TOTAL_LIMIT, PostgreSQL's estimate beyond, a recent estimate for the same filter if there is
-   * one. A text search is estimated without counting: its trigram match cannot stop at the cap (it collects every
-   * match first, about 20 ms at a million leads), and a search whose matches fit on the page gets its exact total
-   * from the page.
+   * one. A text search's total is sampled (`searchTotal`): the planner's guess for a substring match was off by a
+   * factor of 250, and its trigram match cannot stop at a cap.
    */
-  private async total({ where, params }: SqlFilter, query: LeadRowsFilter): Promise<ListTotal> {
-    const key = JSON.stringify([where, params]);
+  private async total(filter: SqlFilter, query: LeadRowsFilter): Promise<ListTotal> {
+    const key = JSON.stringify([filter.where, filter.params]);
     const cached = this.estimates.get(key);
     if (cached) return cached;
-    const total = await listTotal((sql, values) => this.dataSource.query(sql, values), `FROM leads l WHERE ${where}`, params, {
-      estimateOnly: Boolean(query.q?.trim()),
-    });
+    const run = <T>(sql: string, values: unknown[]) => this.dataSource.query<T[]>(sql, values);
+    const total = filter.search
+      ? await searchTotal(run, { from: 'leads l', order: orderBy(query), params: filter.params, ...filter.search })
+      : await listTotal(run, `FROM leads l WHERE ${filter.where}`, filter.params);
     this.estimates.remember(key, total);
     return total;
   }

@@ -40,8 +40,9 @@ export class LeadsController {
       'Emails and phones are masked for callers without the contact details permission. For deep pages pass the previous ' +
       "page's nextCursor as cursor (same filters): it costs what the first page costs, where a large offset has to skip " +
       'every row before it. total is exact up to 1,000 leads and an estimate beyond (totalExact: false). A page with ' +
-      'fewer rows than limit (not by cursor) gives its exact total without a count. A text search (q) is estimated ' +
-      'unless its matches fit on the page, since its count cannot stop early. Estimates are reused for 30 s per filter; ' +
+      'fewer rows than limit (not by cursor) gives its exact total without a count. A text search (q) is counted over the ' +
+      'newest 5,000 leads of the list without it: exact when that list is no longer, otherwise its share there scales ' +
+      "that list's total (an estimate; the database's own guess for a substring match is far off). Estimates are reused for 30 s per filter; " +
       "a cursor page reuses its filter's estimate, so keep the first page's total while paging.",
   })
   @ApiOkResponse({ type: LeadSummaryPageResponse })

@@ -62,7 +62,7 @@ export class LeadSummaryPageResponse implements LeadPage {
   total!: number;
   @ApiProperty({
     description:
-      'false when total is an estimate: more than 1,000 matching leads, or a text search (q) whose matches do not fit on the page. Estimates are reused for up to 30 s per filter',
+      "false when total is an estimate: more than 1,000 matching leads, or a text search (q) over more than 5,000 leads, whose share of the newest 5,000 scales the list's total. Estimates are reused for up to 30 s per filter",
   })
   totalExact!: boolean;
   @ApiProperty() limit!: number;
