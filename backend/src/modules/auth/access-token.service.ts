@@ -5,6 +5,7 @@ import { Role } from '@legeai/contracts';
 import { Principal } from '../../common/auth/principal';
 import { authConfig } from '../../config/auth.config';
 import { SessionsService } from '../sessions';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 /**
  * Who issues access tokens and for whom. Every token carries both and verification demands both, so a token minted
@@ -48,6 +49,9 @@ export interface IssuedAccessToken {
 /** Issues short-lived access tokens and turns a presented one back into a principal. */
 @Injectable()
 export class AccessTokenService {
+  /** Tokens verified before: a console sends the same one with every request until it refreshes. */
+  private readonly verified = new VerifiedTokenCache<AccessClaims>();
+
   constructor(
     private readonly jwt: JwtService,
     private readonly sessions: SessionsService,
@@ -92,6 +96,8 @@ export class AccessTokenService {
   }
 
   private async verify(token: string): Promise<AccessClaims | null> {
+    const known = this.verified.get(token);
+    if (known) return known;
     let claims: AccessClaims;
     try {
       claims = await this.jwt.verifyAsync<AccessClaims>(token, VERIFY_OPTIONS);
@@ -100,7 +106,9 @@ export class AccessTokenService {
     }
     const wellFormed =
       claims.typ === 'access' && isUuid(claims.sub) && isUuid(claims.sid) && isUuid(claims.org) && this.hasSaneLifetime(claims);
-    return wellFormed ? claims : null;
+    if (!wellFormed) return null;
+    this.verified.remember(token, claims);
+    return claims;
   }
 
   /**
