@@ -34,7 +34,8 @@ export class QueueModule {
         DiscoveryModule,
         BullModule.forRootAsync({
           inject: [queueConfig.KEY, databaseConfig.KEY],
-          useFactory: (queue: ConfigType<typeof queueConfig>, db: ConfigType<typeof databaseConfig>) => buildQueueOptions(queue, db.url),
+          useFactory: (queue: ConfigType<typeof queueConfig>, db: ConfigType<typeof databaseConfig>) =>
+            buildQueueOptions(queue, db.url, queues.length),
         }),
         BullModule.registerQueue(...names),
         BullBoardModule.forRoot({
