@@ -78,9 +78,13 @@ export function queueItemsBatch(ctx: GraphContext, catalog: CatalogRecord) {
 
 const ended = (batch: BatchRecord, now: number): boolean => batch.endedAt !== undefined || now - batch.createdAt >= batch.durationMs;
 
-/** `started` → `in_progress` → `finished`, or `error` when the batch failed as a whole (nothing applied). */
+/**
+ * `started` → `in_progress` → `finished`, or `error` when the batch failed as a whole (nothing applied). Finished only
+ * once applied (`settleBatches`), so a finished batch always carries its item errors: a batch whose time ran out between
+ * the settling and this read is still in progress until the next look.
+ */
 export function batchStatus(batch: BatchRecord, now: number): 'started' | 'in_progress' | 'finished' | 'error' {
-  if (ended(batch, now)) return batch.failsWith ? 'error' : 'finished';
+  if (batch.applied) return batch.failsWith ? 'error' : 'finished';
   return now - batch.createdAt < batch.startedMs ? 'started' : 'in_progress';
 }
 
