@@ -77,7 +77,7 @@ export const sharedPoolBackend: typeof createPostgresBackend = (name, opts, fact
   let closing: Promise<void> | undefined;
   backend.close = (force?: boolean) =>
     (closing ??= close(force).finally(async () => {
-      const left = (openBackends.get(pool) ?? 1) - 1;
+      const left = openBackends.get(pool)! - 1;
       openBackends.set(pool, left);
       if (left === 0) await pool.end();
     }));

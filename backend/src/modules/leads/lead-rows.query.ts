@@ -41,7 +41,7 @@ export class LeadRowsQuery {
    * One page, by offset or, for deep pages, by cursor (keyset: page 10,000 costs what page 1 does). One row more
    * than asked tells whether a next page exists. The total comes, cheapest first, from the page itself (an offset
    * page with fewer rows than asked ends the list), from an estimate made for the same filter in the last 30 s, or
-   * from a count capped at EXACT_TOTAL_LIMIT with the planner's estimate beyond. It is read after the rows rather
+   * from `total` (a capped count, or a text search's sample). It is read after the rows rather
    * than beside them: most pages then need no count at all, and a request holds one pool connection, not two.
    */
   async page(organisationId: string, query: LeadRowsFilter, limit: number, offset: number, cursor?: LeadCursor): Promise<LeadRowsPage> {
