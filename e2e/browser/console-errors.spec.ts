@@ -8,13 +8,15 @@ interface Logged {
 }
 
 /**
- * Errors the page writes to the browser console (console.error, failed requests, which Chrome always logs, and
- * uncaught exceptions) from now on.
+ * Errors and warnings the page writes to the browser console (console.error and console.warn, failed requests and
+ * headers the browser ignores, which Chrome always logs, and uncaught exceptions) from now on.
  */
 function collectErrors(page: Page): Logged[] {
   const errors: Logged[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push({ text: message.text(), url: message.location().url });
+    if (message.type() === 'error' || message.type() === 'warning') {
+      errors.push({ text: `${message.type()}: ${message.text()}`, url: message.location().url });
+    }
   });
   page.on('pageerror', (error) => errors.push({ text: `uncaught: ${error.message}`, url: page.url() }));
   return errors;
@@ -25,7 +27,7 @@ describe('console: browser console on page load', () => {
   const session = useConsoleSession({ width: 1366, height: 860 }, { baseURL: loopbackBaseUrl() });
   const { screenshotOnFailure } = session;
 
-  it('logs no error when a signed-out visitor opens the console, its session probe included', () =>
+  it('logs no error or warning when a signed-out visitor opens the console, its session probe included', () =>
     screenshotOnFailure('console-errors-signed-out', async () => {
       const page = session.page;
       const errors = collectErrors(page);
@@ -39,7 +41,7 @@ describe('console: browser console on page load', () => {
       expect(errors).toEqual([]);
     }));
 
-  it('logs no error at all when a signed-in user reloads a page', () =>
+  it('logs no error or warning at all when a signed-in user reloads a page', () =>
     screenshotOnFailure('console-errors-signed-in', async () => {
       const page = session.page;
       await session.signIn();
@@ -60,7 +62,7 @@ describe('console: browser console on page load at a LAN address', () => {
   const session = useConsoleSession({ width: 1366, height: 860 }, { baseURL: lanBaseUrl() });
   const { screenshotOnFailure } = session;
 
-  it('logs no error when a signed-in user loads pages over plain HTTP at a LAN host name', () =>
+  it('logs no error or warning when a signed-in user loads pages over plain HTTP at a LAN host name', () =>
     screenshotOnFailure('console-errors-lan', async () => {
       const page = session.page;
       const errors = collectErrors(page);

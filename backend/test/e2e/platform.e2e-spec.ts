@@ -103,12 +103,14 @@ describe('platform (e2e)', () => {
       expect(res.headers['x-powered-by']).toBeUndefined();
     });
 
-    it('sends Cross-Origin-Opener-Policy only where browsers apply it, so a LAN address logs no error', async () => {
+    it('sends COOP and Origin-Agent-Cluster only where browsers apply them, so a LAN address logs nothing', async () => {
       const loopback = await t.http.get('/').expect(200);
       expect(loopback.headers['cross-origin-opener-policy']).toBe('same-origin');
-      // Plain HTTP at a host name a browser does not trust: every other header stays, COOP (ignored there) goes.
+      expect(loopback.headers['origin-agent-cluster']).toBe('?1');
+      // Plain HTTP at a host name a browser does not trust: every other header stays, the two ignored there go.
       const lan = await t.http.get('/').set('Host', 'console.lan:3000').expect(200);
       expect(lan.headers['cross-origin-opener-policy']).toBeUndefined();
+      expect(lan.headers['origin-agent-cluster']).toBeUndefined();
       expect(lan.headers['content-security-policy']).toBe(loopback.headers['content-security-policy']);
       expect(lan.headers['x-frame-options']).toBe('SAMEORIGIN');
       // TRUST_PROXY is off here: a forwarded https is not believed.

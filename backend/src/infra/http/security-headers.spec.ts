@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { isTrustworthyOrigin, securityHeadersForNodeRequest } from './security-headers';
 
 const COOP = 'Cross-Origin-Opener-Policy';
+const OAC = 'Origin-Agent-Cluster';
 
 describe('isTrustworthyOrigin', () => {
   it.each([
@@ -27,14 +28,17 @@ describe('securityHeadersForNodeRequest', () => {
   const request = (headers: Record<string, string>, encrypted = false) =>
     ({ headers, socket: { encrypted } }) as unknown as IncomingMessage;
 
-  it('drops COOP for plain HTTP at a LAN host name, keeping the CSP', () => {
+  it('drops COOP and Origin-Agent-Cluster for plain HTTP at a LAN host name, keeping the CSP', () => {
     const headers = securityHeadersForNodeRequest(request({ host: '192.168.1.20:3000' }));
     expect(headers[COOP]).toBeUndefined();
+    expect(headers[OAC]).toBeUndefined();
     expect(headers['Content-Security-Policy']).toContain("default-src 'self'");
   });
 
-  it('keeps COOP on loopback, over TLS and behind a proxy that terminated HTTPS', () => {
+  it('keeps COOP and Origin-Agent-Cluster on loopback, over TLS and behind a proxy that terminated HTTPS', () => {
     expect(securityHeadersForNodeRequest(request({ host: '127.0.0.1:3000' }))[COOP]).toBe('same-origin');
+    expect(securityHeadersForNodeRequest(request({ host: '127.0.0.1:3000' }))[OAC]).toBe('?1');
+    expect(securityHeadersForNodeRequest(request({ host: 'console.lan' }, true))[OAC]).toBe('?1');
     expect(securityHeadersForNodeRequest(request({ host: 'console.lan' }, true))[COOP]).toBe('same-origin');
     expect(securityHeadersForNodeRequest(request({ host: 'console.lan', 'x-forwarded-proto': 'https, http' }))[COOP]).toBe('same-origin');
   });

@@ -60,17 +60,21 @@ export function securityHeaderPairs(): [string, string][] {
 const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.fromEntries(securityHeaderPairs());
 
 /**
- * The same without Cross-Origin-Opener-Policy, for pages served over plain HTTP at an address a browser does not
- * trust (a LAN address or host name, as when the console is opened from another machine). Browsers ignore COOP there
- * and Chrome logs an error for it on every page load; it only takes effect over HTTPS or on localhost
- * (https://html.spec.whatwg.org/multipage/browsers.html#the-coop-headers).
+ * Headers that only take effect in a secure context: HTTPS, or a loopback host. Over plain HTTP at an address a browser
+ * does not trust (a LAN address or host name, as when the console is opened from another machine) Chrome ignores them
+ * and says so in the console on every page load: an error for Cross-Origin-Opener-Policy
+ * (https://html.spec.whatwg.org/multipage/browsers.html#the-coop-headers), a warning for Origin-Agent-Cluster
+ * (https://developer.mozilla.org/docs/Web/API/Window/originAgentCluster: origin-keying is for secure contexts only).
  */
+const SECURE_CONTEXT_ONLY = new Set(['cross-origin-opener-policy', 'origin-agent-cluster']);
+
+/** The security headers for plain HTTP at an untrusted address: the same less those it would only be told off for. */
 const PLAIN_HTTP_HEADERS: Readonly<Record<string, string>> = Object.fromEntries(
-  securityHeaderPairs().filter(([name]) => name.toLowerCase() !== 'cross-origin-opener-policy'),
+  securityHeaderPairs().filter(([name]) => !SECURE_CONTEXT_ONLY.has(name.toLowerCase())),
 );
 
 /**
- * Whether a browser treats the origin as potentially trustworthy, where COOP applies: HTTPS, or a loopback host
+ * Whether a browser treats the origin as potentially trustworthy, where COOP and origin-keying apply: HTTPS, or a loopback host
  * (https://w3c.github.io/webappsec-secure-contexts/#is-origin-trustworthy). `hostname` is without the port.
  */
 export function isTrustworthyOrigin(protocol: string, hostname: string): boolean {
