@@ -13,6 +13,8 @@ import { REDIS_URL, withClient } from './lib/services';
 import { BenchSettings } from './lib/settings';
 
 export const NAME = 'End-to-end drain';
+/** The same drain with BullMQ on PostgreSQL: what `npm start` runs when no REDIS_URL is set. */
+export const NAME_POSTGRES = 'End-to-end drain, queues on PostgreSQL';
 const EFFICIENCY = 'Graph efficiency';
 const DRAIN_TARGET = 1.25;
 const EFFICIENCY_TARGET = 21;
@@ -44,6 +46,11 @@ function pipelineBuilt(): boolean {
 
 /** The queue the lead jobs run on (backend/src/modules/meta-leads/meta-leads.jobs.ts). */
 const LEAD_QUEUE = 'meta-leads';
+/** The schema the product's PostgreSQL queue backend keeps its tables in (backend/src/infra/queue/queue-connection.ts). */
+const POSTGRES_QUEUE_SCHEMA = 'bullmq';
+
+/** Where the product's queues live in a run: the machine's Redis, or its own database (REDIS_URL empty). */
+export type QueueBackend = 'redis' | 'postgres';
 
 function pending(reason: string): BenchResult[] {
   return [
@@ -130,7 +137,7 @@ function drainEdgeNotes(timings: BatchTiming[], firstDeliveryMs: number, lastSto
   ];
 }
 
-async function drainBreakdown(product: RunningProduct, since: Date): Promise<string[]> {
+async function drainBreakdown(product: RunningProduct, since: Date, queues: QueueBackend): Promise<string[]> {
   return withClient(product.databaseUrl, async (c) => {
     const inbox = (
       await c.query<{ n: number; changes: number; span: number }>(
@@ -155,7 +162,7 @@ async function drainBreakdown(product: RunningProduct, since: Date): Promise<str
       )
     ).rows[0];
     const ms = (v: number | null | undefined) => (v === null || v === undefined ? '?' : `${Math.round(Number(v))} ms`);
-    const jobs = await jobOverheads(product, c, since);
+    const jobs = await jobOverheads(product, c, since, queues);
     return [
       `webhooks: ${inbox.n} deliveries carrying ${inbox.changes} leads, the last stored ${(inbox.span / 1000).toFixed(1)} s after the first`,
       `per lead (median / p90): queued before its job started ${ms(steps.q50)} / ${ms(steps.q90)}; job start to Graph answer ${ms(steps.r50)} / ${ms(steps.r90)}; Graph answer to stored ${ms(steps.s50)} / ${ms(steps.s90)}`,
@@ -168,13 +175,28 @@ async function drainBreakdown(product: RunningProduct, since: Date): Promise<str
   });
 }
 
-/** From the completed jobs the queue still keeps: the time a job spends before its first write and after its last. */
-async function jobOverheads(product: RunningProduct, c: Client, since: Date) {
+/** A completed lead job as the queue keeps it: its lead and when it started and finished (epoch ms). */
+interface CompletedJob {
+  leadgenId: string;
+  processedOn: number;
+  finishedOn: number;
+}
+
+/** The completed lead jobs the queue still keeps, from Redis or from the queue's tables in the product's database. */
+async function completedLeadJobs(product: RunningProduct, c: Client, queues: QueueBackend): Promise<CompletedJob[]> {
+  if (queues === 'postgres') {
+    const rows = await c.query<{ leadgen_id: string; processed: string; finished: string }>(
+      `SELECT data->>'leadgenId' AS leadgen_id, processed_at_ms AS processed, finished_at_ms AS finished
+         FROM ${POSTGRES_QUEUE_SCHEMA}.job WHERE queue = $1 AND state = 'completed' AND name = 'leadgen'`,
+      [LEAD_QUEUE],
+    );
+    return rows.rows.map((r) => ({ leadgenId: r.leadgen_id, processedOn: Number(r.processed), finishedOn: Number(r.finished) }));
+  }
   const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await redis.connect();
     const ids = await redis.zrange(`${product.prefix}:${LEAD_QUEUE}:completed`, 0, -1);
-    const jobs: { leadgenId: string; processedOn: number; finishedOn: number }[] = [];
+    const jobs: CompletedJob[] = [];
     for (const id of ids) {
       const [data, processedOn, finishedOn] = await redis.hmget(
         `${product.prefix}:${LEAD_QUEUE}:${id}`,
@@ -189,28 +211,35 @@ async function jobOverheads(product: RunningProduct, c: Client, since: Date) {
           finishedOn: Number(finishedOn),
         });
     }
-    if (jobs.length === 0) return null;
-    const rows = (
-      await c.query<{ leadgen_id: string; created: number; stored: number }>(
-        `SELECT leadgen_id, extract(epoch FROM created_at) * 1000 AS created, extract(epoch FROM stored_at) * 1000 AS stored
-           FROM meta_lead_syncs WHERE received_at >= $1 AND leadgen_id = ANY($2)`,
-        [since, jobs.map((j) => j.leadgenId)],
-      )
-    ).rows;
-    const byId = new Map(rows.map((r) => [r.leadgen_id, r]));
-    const before: number[] = [];
-    const after: number[] = [];
-    for (const job of jobs) {
-      const row = byId.get(job.leadgenId);
-      if (!row) continue;
-      before.push(Number(row.created) - job.processedOn);
-      after.push(job.finishedOn - Number(row.stored));
-    }
-    const pct = (values: number[], p: number) => values.sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
-    return { n: before.length, before50: pct(before, 0.5), before90: pct(before, 0.9), after50: pct(after, 0.5), after90: pct(after, 0.9) };
+    return jobs;
   } finally {
     redis.disconnect();
   }
+}
+
+/** From the completed jobs the queue still keeps: the time a job spends before its first write and after its last. */
+async function jobOverheads(product: RunningProduct, c: Client, since: Date, queues: QueueBackend) {
+  const jobs = (await completedLeadJobs(product, c, queues)).filter((j) => j.leadgenId);
+  if (jobs.length === 0) return null;
+  const rows = (
+    await c.query<{ leadgen_id: string; created: number; stored: number }>(
+      `SELECT leadgen_id, extract(epoch FROM created_at) * 1000 AS created, extract(epoch FROM stored_at) * 1000 AS stored
+         FROM meta_lead_syncs WHERE received_at >= $1 AND leadgen_id = ANY($2)`,
+      [since, jobs.map((j) => j.leadgenId)],
+    )
+  ).rows;
+  const byId = new Map(rows.map((r) => [r.leadgen_id, r]));
+  const before: number[] = [];
+  const after: number[] = [];
+  for (const job of jobs) {
+    const row = byId.get(job.leadgenId);
+    if (!row) continue;
+    before.push(Number(row.created) - job.processedOn);
+    after.push(job.finishedOn - Number(row.stored));
+  }
+  if (before.length === 0) return null;
+  const pct = (values: number[], p: number) => values.sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
+  return { n: before.length, before50: pct(before, 0.5), before90: pct(before, 0.9), after50: pct(after, 0.5), after90: pct(after, 0.9) };
 }
 
 /**
@@ -218,7 +247,7 @@ async function jobOverheads(product: RunningProduct, c: Client, since: Date) {
  * (APP_ROLE=all), Graph behind a proxy adding the latency to every HTTP request. Measured from the first delivery
  * stored in the inbox to the last lead stored, both by the database clock.
  */
-export async function run(settings: BenchSettings): Promise<BenchResult[]> {
+export async function run(settings: BenchSettings, queues: QueueBackend = REDIS_URL ? 'redis' : 'postgres'): Promise<BenchResult[]> {
   if (!pipelineBuilt()) return pending('the lead pipeline (leadgen job handler in backend/src/modules/meta-leads) is not in the build yet');
 
   const leads = settings.drainLeads;
@@ -243,7 +272,12 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
       logLevel: 'warn',
       port,
       graphUrl: proxy.url,
-      env: { META_DIALOG_URL: sandbox.url, LEAD_SYNC_CONCURRENCY: String(CONCURRENCY) },
+      // An empty REDIS_URL puts the product's queues in its own database, as `npm start` does without one.
+      env: {
+        META_DIALOG_URL: sandbox.url,
+        LEAD_SYNC_CONCURRENCY: String(CONCURRENCY),
+        ...(queues === 'postgres' ? { REDIS_URL: '' } : {}),
+      },
     });
     await connectMetaThroughDialog(product.url, sandbox.url);
 
@@ -282,30 +316,36 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
     );
     const drainMs = new Date(times.last).getTime() - new Date(times.first).getTime();
     if (process.env.BENCH_BATCH_TIMINGS_FILE) writeFileSync(process.env.BENCH_BATCH_TIMINGS_FILE, JSON.stringify(proxy.batchTimings));
-    const breakdown = await drainBreakdown(product, start);
+    const breakdown = await drainBreakdown(product, start, queues);
     const floorMs = batchingFloorMs(leads, READS_IN_FLIGHT, latencyMs);
     const counts = proxy.counts;
     const fetchRequests = counts.batch + counts.singleLead;
     const perThousand = (fetchRequests * 1000) / leads;
     const complete = stored === leads;
+    const fetchNote = `lead-fetch HTTP requests: ${counts.batch} batch calls + ${counts.singleLead} single reads = ${fetchRequests} for ${leads} leads`;
     const common = [
       `${leads} leads created at once on form ${form.id}; ${stored} stored${complete ? '' : ' (INCOMPLETE: stalled for 60 s)'}; wall time from creation ${(wallMs / 1000).toFixed(1)} s`,
       `LEAD_SYNC_CONCURRENCY=${CONCURRENCY} (${READS_IN_FLIGHT} reads in flight), ${latencyMs} ms per Graph HTTP request (proxy), sandbox webhook batch window 200 ms`,
+      `queues: BullMQ on ${queues === 'redis' ? 'Redis' : "PostgreSQL, in the product's database"}`,
     ];
+    const drainResult: BenchResult = {
+      name: queues === 'redis' ? NAME : NAME_POSTGRES,
+      target: `≤ ${DRAIN_TARGET}× the batching floor`,
+      comparisons: [{ label: 'drain time', unit: 's', baseline: floorMs / 1000, product: drainMs / 1000, ratio: floorMs / drainMs }],
+      pass: complete && drainMs <= DRAIN_TARGET * floorMs,
+      notes: [
+        ...common,
+        `floor = ceil(${leads} / ${Math.min(READS_IN_FLIGHT, META_BATCH_LIMIT) * Math.max(1, Math.floor(READS_IN_FLIGHT / META_BATCH_LIMIT))}) × ${latencyMs} ms = ${(floorMs / 1000).toFixed(1)} s; measured ${(drainMs / floorMs).toFixed(2)}× the floor`,
+        ...breakdown,
+        ...batchCycleNotes(proxy.batchTimings, latencyMs),
+        ...drainEdgeNotes(proxy.batchTimings, new Date(times.first).getTime(), new Date(times.last).getTime()),
+        ...(queues === 'postgres' ? [fetchNote] : []),
+      ],
+    };
+    // Graph efficiency does not depend on where the queues are: reported once, from the Redis run.
+    if (queues === 'postgres') return [drainResult];
     return [
-      {
-        name: NAME,
-        target: `≤ ${DRAIN_TARGET}× the batching floor`,
-        comparisons: [{ label: 'drain time', unit: 's', baseline: floorMs / 1000, product: drainMs / 1000, ratio: floorMs / drainMs }],
-        pass: complete && drainMs <= DRAIN_TARGET * floorMs,
-        notes: [
-          ...common,
-          `floor = ceil(${leads} / ${Math.min(READS_IN_FLIGHT, META_BATCH_LIMIT) * Math.max(1, Math.floor(READS_IN_FLIGHT / META_BATCH_LIMIT))}) × ${latencyMs} ms = ${(floorMs / 1000).toFixed(1)} s; measured ${(drainMs / floorMs).toFixed(2)}× the floor`,
-          ...breakdown,
-          ...batchCycleNotes(proxy.batchTimings, latencyMs),
-          ...drainEdgeNotes(proxy.batchTimings, new Date(times.first).getTime(), new Date(times.last).getTime()),
-        ],
-      },
+      drainResult,
       {
         name: EFFICIENCY,
         target: `≤ ${EFFICIENCY_TARGET} HTTP requests per 1,000 leads (floor 20)`,
@@ -313,7 +353,7 @@ export async function run(settings: BenchSettings): Promise<BenchResult[]> {
         pass: complete && perThousand <= EFFICIENCY_TARGET,
         notes: [
           ...common,
-          `lead-fetch HTTP requests: ${counts.batch} batch calls + ${counts.singleLead} single reads = ${fetchRequests} for ${leads} leads`,
+          fetchNote,
           `other Graph requests during the drain: ${counts.other}${counts.other ? ` ${JSON.stringify(counts.otherPaths)}` : ''}; sandbox HTTP counter over the same window: ${sandboxRequests}`,
         ],
       },

@@ -1,6 +1,7 @@
 /**
  * `npm run bench` (full) or `npm run bench -- --quick` (small sizes, well under a minute).
- * `--only=<id>[,<id>]` runs some of: signature, durable, drain (the drain also reports Graph efficiency), ads-sync, catalog-sync,
+ * `--only=<id>[,<id>]` runs some of: signature, durable, drain (the drain also reports Graph efficiency), drain-pg (the
+ * same drain with the queues on PostgreSQL, as `npm start` runs them without Redis), ads-sync, catalog-sync,
  * lead-store, console-size, insights-dashboard, insights-pull, capi, outgoing-webhooks.
  * Each benchmark starts what it needs (the built backend as a child process on its own database, baselines as
  * child processes, the Meta sandbox in this process) and stops it before the next one starts.
@@ -23,7 +24,8 @@ import { BenchSettings, FULL, QUICK } from './lib/settings';
 const BENCHMARKS: { id: string; name: string; run: (s: BenchSettings) => Promise<BenchResult[] | BenchResult> }[] = [
   { id: 'signature', name: signature.NAME, run: signature.run },
   { id: 'durable', name: durable.NAME, run: durable.run },
-  { id: 'drain', name: drain.NAME, run: drain.run },
+  { id: 'drain', name: drain.NAME, run: (s) => drain.run(s) },
+  { id: 'drain-pg', name: drain.NAME_POSTGRES, run: (s) => drain.run(s, 'postgres') },
   { id: 'ads-sync', name: adsSync.NAME, run: adsSync.run },
   { id: 'catalog-sync', name: catalogSync.NAME, run: catalogSync.run },
   { id: 'lead-store', name: leadStore.NAME, run: leadStore.run },

@@ -1,5 +1,8 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { APP_QUEUES } from '../../src/app.queues';
+import { META_LEADS_QUEUE_NAME } from '../../src/modules/meta-leads';
 import { QUEUE_QUERY_CONNECTIONS } from '../../src/infra/queue/queue-connection';
 import { createTestApp } from '../utils/create-test-app';
 import { createDatabase, dropDatabase } from '../utils/test-database';
@@ -50,6 +53,11 @@ describe('queue connections on PostgreSQL (e2e)', () => {
       const open = await connections();
       expect(open).toBeLessThanOrEqual(APP_QUEUES.length + QUEUE_QUERY_CONNECTIONS + TYPEORM_POOL_MAX);
       expect(open).toBeGreaterThanOrEqual(APP_QUEUES.length);
+
+      // Completed jobs are trimmed by age only: a count is applied in every completion's transaction on PostgreSQL,
+      // where the lead jobs finishing together then wait on each other's row locks (queue-connection.ts).
+      const leads = t.app.get<Queue>(getQueueToken(META_LEADS_QUEUE_NAME));
+      expect(leads.defaultJobOptions.removeOnComplete).toEqual({ age: 24 * 3600 });
     } finally {
       await t.close();
     }
