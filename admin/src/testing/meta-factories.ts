@@ -187,7 +187,17 @@ export function aMetaActivity(overrides: Partial<MetaActivityDto> = {}): MetaAct
         ignored: [{ reason: 'unknown_field', field: 'feed', pageId: '1111' }],
       },
     ],
-    queues: [{ queue: 'meta-leads', waiting: 3, active: 1, delayed: 2, failed: 0, completed: 40 }],
+    queues: [
+      {
+        queue: 'meta-leads',
+        waiting: 3,
+        active: 1,
+        delayed: 2,
+        failed: 0,
+        completed: 40,
+        completedKept: { count: null, ageSeconds: 86_400 },
+      },
+    ],
     syncs: {
       [LeadSyncState.Pending]: 4,
       [LeadSyncState.Stored]: 120,

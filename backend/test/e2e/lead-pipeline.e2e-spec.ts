@@ -12,6 +12,7 @@ import { leadgenDelivery, signedDelivery } from '../utils/leadgen-delivery';
 import { storedLeadCount, syncRows, waitForStates } from '../utils/lead-sync-rows';
 import { connectOrganisation } from '../utils/meta-connect-fixtures';
 import { startMetaTestEnv, type MetaTestEnv } from '../utils/meta-test-env';
+import { TEST_QUEUE_BACKEND } from '../utils/test-services';
 import { waitFor } from '../utils/wait-for';
 
 jest.setTimeout(120_000);
@@ -364,5 +365,10 @@ describe('Lead pipeline: webhook → Graph fetch → mapping → store (e2e)', (
       expect.objectContaining({ status: expect.any(String), changeCount: expect.any(Number), receivedAt: expect.any(String) }),
     );
     expect(activity.body.queues.map((q: { queue: string }) => q.queue)).toEqual(['meta-leads']);
+    // The completed count says its window: what the queue keeps, the last 1,000 of 7 days on Redis, a day on PostgreSQL.
+    expect(activity.body.queues[0].completed).toBeGreaterThan(0);
+    expect(activity.body.queues[0].completedKept).toEqual(
+      TEST_QUEUE_BACKEND === 'redis' ? { count: 1000, ageSeconds: 7 * 24 * 3600 } : { count: null, ageSeconds: 24 * 3600 },
+    );
   });
 });

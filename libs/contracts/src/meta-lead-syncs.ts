@@ -102,7 +102,19 @@ export interface MetaQueueDepth {
   active: number;
   delayed: number;
   failed: number;
+  /** Completed jobs the queue still keeps: the window is `completedKept`. */
   completed: number;
+  /** How the queue keeps completed jobs, which is the window `completed` counts over. */
+  completedKept: CompletedJobsKept;
+}
+
+/**
+ * How a queue keeps its completed jobs: at most the last `count` (null: no count limit), none older than `ageSeconds`
+ * (null: no age limit). Both null: every completed job is kept.
+ */
+export interface CompletedJobsKept {
+  count: number | null;
+  ageSeconds: number | null;
 }
 
 /**

@@ -93,7 +93,9 @@ export class LeadSyncController {
       'Deliveries naming one of the organisation’s Pages, quarantined ones included (with the reason). Admins also see quarantined ' +
       'deliveries that name no Page at all: webhooks are app-wide, so those cannot be attributed to an organisation. ' +
       'Admins also get `unknownPages`: Pages not connected here that Meta delivered leads for in the last 7 days (how many ' +
-      'deliveries, the last one); empty for other roles. `deliveries` holds the last 50; `syncs` counts all time.',
+      'deliveries, the last one); empty for other roles. `deliveries` holds the last 50; `syncs` counts all time. Each queue’s ' +
+      '`completed` counts the completed jobs it keeps, over the window `completedKept` gives (a count and/or an age in seconds): ' +
+      'the last 1,000 of 7 days with the queues on Redis, the last day on PostgreSQL.',
   })
   @ApiErrorResponses(401, 403)
   activity(@CurrentPrincipal() principal: Principal): Promise<MetaActivityDto> {

@@ -14,6 +14,7 @@ import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { WebhookInboxRepository } from '../../meta-webhook';
 import { META_LEADS_QUEUE_NAME } from '../meta-leads.jobs';
+import { completedJobsKept } from './completed-jobs-kept';
 
 /** Deliveries shown on the Activity page. */
 const RECENT_DELIVERIES = 50;
@@ -82,6 +83,7 @@ export class MetaActivityService {
           delayed: counts.delayed ?? 0,
           failed: counts.failed ?? 0,
           completed: counts.completed ?? 0,
+          completedKept: completedJobsKept(queue.defaultJobOptions.removeOnComplete),
         };
       }),
     );

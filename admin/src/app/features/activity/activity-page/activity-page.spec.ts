@@ -104,6 +104,7 @@ describe('ActivityPage', () => {
     expect(bars('[data-testid="queue-depth"]')).toEqual(['waiting=3', 'active=1', 'delayed=2', 'failed=0']);
     expect(barNames('[data-testid="queue-depth"]')).toEqual(['Waiting', 'Running', 'Delayed', 'Failed']);
     expect(text('[data-testid="queue-depth"] h2')).toBe('Lead capture meta-leads');
+    expect(text('[data-testid="queue-completed"]')).toBe('40 completed in the last day');
 
     const deliveries = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
     expect(deliveries['receivedAt'].text).toEqual(['3 minutes ago']);

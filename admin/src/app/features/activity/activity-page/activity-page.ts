@@ -34,6 +34,7 @@ import { ErrorState } from '../../../shared/ui/error-state/error-state';
 import { ReadOnlyHint } from '../../../shared/ui/read-only-hint/read-only-hint';
 import { Timestamp } from '../../../shared/ui/timestamp/timestamp';
 import { CountBar, CountBars } from '../count-bars/count-bars';
+import { completedWindowText } from '../completed-window';
 import { ActivityApi } from '../data/activity-api';
 
 /** How often the page reads the pipeline again while it is visible. */
@@ -140,6 +141,10 @@ export class ActivityPage {
     this.activity.load();
     this.failed.load();
     this.parked.load();
+  }
+
+  protected completedText(queue: MetaQueueDepth): string {
+    return completedWindowText(queue.completed, queue.completedKept);
   }
 
   protected queueBars(queue: MetaQueueDepth): CountBar[] {
