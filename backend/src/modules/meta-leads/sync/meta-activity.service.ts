@@ -14,7 +14,7 @@ import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { WebhookInboxRepository } from '../../meta-webhook';
 import { META_LEADS_QUEUE_NAME } from '../meta-leads.jobs';
-import { completedJobsKept } from './completed-jobs-kept';
+import { completedJobsKept } from '../../../infra/queue/completed-jobs-kept';
 
 /** Deliveries shown on the Activity page. */
 const RECENT_DELIVERIES = 50;
